@@ -1,0 +1,40 @@
+# Makefile: the two set-up commands (make run, make check) and a few helpers around meson.
+BUILD := build
+CHECK := build-check
+DB ?= dondoc.db
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: all deps run check bench fmt clean
+
+all: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+deps:
+	@scripts/deps
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD) --buildtype=release
+
+$(CHECK)/build.ninja:
+	meson setup $(CHECK) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+
+# Build, create the demo store from the seed, start the main job.
+run: all
+	$(BUILD)/dondoc --db $(DB) init --demo --force
+	$(BUILD)/dondoc --db $(DB) session list
+
+# Build with AddressSanitizer and UndefinedBehaviorSanitizer and run every test.
+check: deps $(CHECK)/build.ninja
+	ninja -C $(CHECK)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		meson test -C $(CHECK) --print-errorlogs --num-processes 2; \
+	rc=$$?; scripts/test-summary $(CHECK)/meson-logs/testlog.json; exit $$rc
+
+bench: all
+	scripts/bench $(BUILD)
+
+fmt:
+	scripts/check-format --fix
+
+clean:
+	rm -rf $(BUILD) $(CHECK)

@@ -1,0 +1,49 @@
+/* cli.h: the command line: the verb table, shared options and output helpers. */
+#pragma once
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "db/db.h"
+#include "util/err.h"
+
+struct cli {
+	const char *db_path; /* --db, DONDOC_DB, or ./dondoc.db */
+	struct db *db;	     /* opened by cli_db() on first use */
+	bool json;	     /* --json: machine-readable output */
+	FILE *out;
+	struct err err; /* what went wrong, shown once by cli_main */
+	const struct cli_verb *verb;
+};
+
+/*
+ * A verb: "dondoc GROUP NAME …" or, with name NULL, "dondoc GROUP …". run
+ * gets argv with argv[0] the verb's last word; it returns 0 or a negative
+ * ERR_* with c->err filled, and writes nothing to the store on failure.
+ */
+struct cli_verb {
+	const char *group, *name;
+	int (*run)(struct cli *c, int argc, char **argv);
+	const char *usage;   /* options and arguments after the verb */
+	const char *summary; /* one line, English */
+};
+
+int cli_main(int argc, char **argv);
+
+/* The open store (created by nothing: 'dondoc init' creates it). */
+int cli_db(struct cli *c, struct db **ret);
+/* Prints j as indented JSON followed by a newline, and frees it. */
+int cli_json(struct cli *c, json_t *j);
+/* Fills c->err with a usage error for the current verb; returns ERR_USAGE. */
+int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Parses a strictly positive integer id argument; on error fills c->err
+ * naming what, and returns ERR_USAGE.
+ */
+int cli_parse_id(struct cli *c, const char *what, const char *s, long long *ret);
+
+#define VERB(group, name, fn, usage, summary) int fn(struct cli *c, int argc, char **argv);
+#include "cli/verbs.def"
+#undef VERB

@@ -1,0 +1,11 @@
+/* demo.h: the demo data: the Tân Yên district committee and its session 26 of 04/10/2023. */
+#pragma once
+
+#include "db/db.h"
+#include "util/err.h"
+
+/*
+ * Fills an empty store with the demo, every module's part in order, in one
+ * transaction. ERR_EXISTS when the store already holds bodies.
+ */
+int demo_create(struct db *db, struct err *e);

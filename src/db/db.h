@@ -1,0 +1,90 @@
+/* db.h: the store's backend-neutral interface: statements by id, bound values, rows. */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+/*
+ * Every SQL statement dondoc runs is declared once, in the stmt_*.def files
+ * beside this header, and named here by an id. Statements take bound
+ * parameters only ("?"); no SQL text is ever assembled at run time. The SQLite
+ * backend (db_sqlite.c) prepares each statement once per connection; a
+ * PostgreSQL backend implements this same header with libpq, so core/ never
+ * changes when the backend does.
+ */
+enum db_stmt {
+#define STMT(id, sql) id,
+#include "stmt_core.def"
+#include "stmt_indicator.def"
+#include "stmt_sessionwork.def"
+#include "stmt_notice.def"
+#include "stmt_task.def"
+#include "stmt_web.def"
+#undef STMT
+	DB_NSTMT
+};
+
+struct db;
+struct db_q;
+
+enum {
+	DB_CREATE = 1 << 0,   /* create the file and the schema when missing */
+	DB_READONLY = 1 << 1, /* open for reading only */
+};
+
+/*
+ * Opens the store at path and brings its schema up to date: a store written
+ * by a newer dondoc is refused (ERR_VERSION), an older one migrated in one
+ * transaction, a missing one created only with DB_CREATE. Caller frees with
+ * db_close().
+ */
+int db_open(const char *path, unsigned flags, struct db **ret, struct err *e);
+void db_close(struct db *db);
+
+/* The schema version the store is at, and the newest this build knows. */
+int db_version(struct db *db);
+int db_version_known(void);
+
+/* Write transactions; db_begin takes the write lock at once (BEGIN IMMEDIATE). */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/*
+ * The statement with this id, reset and with its bindings cleared. Owned by
+ * the connection: finish with db_done() before preparing the same id again.
+ */
+int db_prepare(struct db *db, enum db_stmt id, struct db_q **ret);
+int db_bind_int(struct db_q *q, int idx, int64_t v);
+/* NULL binds SQL NULL. The text is copied. */
+int db_bind_text(struct db_q *q, int idx, const char *s);
+int db_bind_null(struct db_q *q, int idx);
+/* 1: a row is ready; 0: done; negative: error. */
+int db_step(struct db_q *q);
+int64_t db_col_int(struct db_q *q, int col);
+/* Valid until the next db_step or db_done; NULL for SQL NULL. */
+const char *db_col_text(struct db_q *q, int col);
+bool db_col_null(struct db_q *q, int col);
+void db_done(struct db_q *q);
+
+/*
+ * Prepare, bind by a type string and run to completion: 'i' int64_t, 'd' int,
+ * 't' const char * (NULL binds NULL), 'n' NULL (takes no argument).
+ */
+int db_exec(struct db *db, enum db_stmt id, const char *types, ...);
+/*
+ * Like db_exec, but returns the first column of the first row in *ret
+ * (ERR_NOTFOUND when there is no row).
+ */
+int db_query_int(struct db *db, enum db_stmt id, int64_t *ret, const char *types, ...);
+/* Bind by a type string as db_exec does, leaving q ready to step. */
+int db_bindv(struct db_q *q, const char *types, ...);
+
+int64_t db_last_id(struct db *db);
+int db_changes(struct db *db);
+/* The backend's last message, for logs. */
+const char *db_errmsg(struct db *db);
+/* Path the store was opened from. */
+const char *db_path(struct db *db);

@@ -1,0 +1,8 @@
+/* migrations.c: the table of schema migrations; adding one is one line here. */
+#include "db/migrations.h"
+
+const struct db_migration db_migrations[] = {
+    {1, "core", db_m001_core},
+};
+
+const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

@@ -1,0 +1,14 @@
+/* migrations.h: the numbered schema migrations, each a block of SQL applied once. */
+#pragma once
+
+struct db_migration {
+	int version;
+	const char *name;
+	const char *sql;
+};
+
+/* In version order; versions are never reused or renumbered. */
+extern const struct db_migration db_migrations[];
+extern const int db_nmigrations;
+
+extern const char db_m001_core[];

@@ -1,0 +1,19 @@
+/* arena.h: region allocator for one request or one command; freed all at once. */
+#pragma once
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena;
+
+/* A new arena that hands out at most max bytes in all; NULL when out of memory. */
+struct arena *arena_new(size_t max);
+/* Frees the arena and everything allocated from it; accepts NULL. */
+void arena_free(struct arena *a);
+/* Zeroed memory, aligned for any type; NULL past the arena's maximum or out of memory. */
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Bytes handed out so far. */
+size_t arena_used(const struct arena *a);

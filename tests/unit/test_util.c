@@ -1,0 +1,92 @@
+/* test_util.c: capped buffers, arenas and the error table. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+static void buf_stops_at_its_maximum(void **state)
+{
+	struct buf b = BUF_INIT(8);
+
+	assert_int_equal(buf_puts(&b, "abcd"), 0);
+	assert_int_equal(buf_printf(&b, "%d", 123), 0);
+	assert_string_equal(buf_str(&b), "abcd123");
+	/* Two more bytes would pass the cap: refused, content unchanged. */
+	assert_int_equal(buf_puts(&b, "xy"), ERR_TOOBIG);
+	assert_string_equal(buf_str(&b), "abcd123");
+	assert_int_equal(buf_putc(&b, 'z'), 0);
+	assert_int_equal(b.len, 8);
+	assert_int_equal(buf_printf(&b, "%s", "q"), ERR_TOOBIG);
+	buf_free(&b);
+	buf_free(&b);
+}
+
+static void buf_steal_hands_over_the_string(void **state)
+{
+	struct buf b = BUF_INIT(1024);
+	char *s;
+
+	assert_string_equal(buf_str(&b), "");
+	assert_int_equal(buf_printf(&b, "Số %d-%s/%s", 512, "TB", "HU"), 0);
+	s = buf_steal(&b);
+	assert_string_equal(s, "Số 512-TB/HU");
+	assert_null(b.data);
+	free(s);
+}
+
+static void arena_allocates_and_caps(void **state)
+{
+	struct arena *a = arena_new(64 * 1024);
+	char *s;
+
+	assert_non_null(a);
+	s = arena_printf(a, "%s ủy %d", "Huyện", 26);
+	assert_string_equal(s, "Huyện ủy 26");
+	assert_string_equal(arena_strndup(a, "Tân Yên", 4), "Tân");
+	for (int i = 0; i < 100; i++)
+		assert_non_null(arena_alloc(a, 100));
+	assert_null(arena_alloc(a, 64 * 1024));
+	assert_true(arena_used(a) <= 64 * 1024);
+	arena_free(a);
+	arena_free(NULL);
+}
+
+static void errors_map_to_exit_codes_and_statuses(void **state)
+{
+	struct err e = {0};
+
+	assert_int_equal(err_http(ERR_INVAL), 400);
+	assert_int_equal(err_http(ERR_NOTFOUND), 404);
+	assert_int_equal(err_http(ERR_TOOBIG), 413);
+	assert_int_equal(err_http(ERR_BUSY), 503);
+	assert_int_equal(err_http(0), 200);
+	assert_int_equal(err_exit(0), 0);
+	assert_int_not_equal(err_exit(ERR_INVAL), 0);
+	assert_int_not_equal(err_exit(ERR_INVAL), err_exit(ERR_NOTFOUND));
+	assert_string_equal(err_name(ERR_LOCKED), "ERR_LOCKED");
+	assert_int_equal(err_set(&e, ERR_INVAL, "dòng %d: số sai", 3), ERR_INVAL);
+	assert_string_equal(err_msg(&e, ERR_INVAL), "dòng 3: số sai");
+	/* A message recorded for another code is not shown for this one. */
+	assert_string_equal(err_msg(&e, ERR_NOTFOUND), err_str(ERR_NOTFOUND));
+	assert_int_equal(err_set(NULL, ERR_IO, "x"), ERR_IO);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(buf_stops_at_its_maximum),
+	    cmocka_unit_test(buf_steal_hands_over_the_string),
+	    cmocka_unit_test(arena_allocates_and_caps),
+	    cmocka_unit_test(errors_map_to_exit_codes_and_statuses),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
