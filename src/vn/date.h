@@ -1,0 +1,43 @@
+/* date.h: dates as Vietnamese texts write them, and as ISO 8601. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+
+struct vn_date {
+	int y, m, d; /* a valid Gregorian date; {0,0,0} means none */
+};
+
+enum vn_date_style {
+	VN_DATE_ISO,	    /* 2023-10-04 */
+	VN_DATE_SHORT,	    /* 04/10/2023: days and months under 10 take a 0 */
+	VN_DATE_SHORT_BARE, /* 4/10/2023: no leading zeros */
+	VN_DATE_LONG,	    /* ngày 04 tháng 10 năm 2023 (the date line) */
+};
+
+/*
+ * Parses "04/10/2023", "4/10/2023", "15/4/2021", "2023-10-04", "04-10-2023",
+ * "ngày 04 tháng 10 năm 2023", "ngày 4/10/2023"; "ngày 28/2" or "28/2" take
+ * the year default_year (ERR_INVAL when it is 0). Impossible dates
+ * ("31/02/2023") and malformed text are ERR_INVAL with e saying what is wrong.
+ * The whole of s[0..len) must be the date (surrounding spaces allowed).
+ */
+int vn_date_parse(const char *s, size_t len, int default_year, struct vn_date *ret, struct err *e);
+int vn_date_format(struct vn_date d, enum vn_date_style style, struct buf *out);
+/* ISO into a caller array of at least 11 bytes; "" for none. */
+void vn_date_iso(struct vn_date d, char out[static 11]);
+
+bool vn_date_valid(int y, int m, int d);
+bool vn_date_is_none(struct vn_date d);
+/* -1, 0, 1 */
+int vn_date_cmp(struct vn_date a, struct vn_date b);
+/* Adds n months, clamping the day to the month's end (31/1 + 1 month = 28/2 or 29/2). */
+struct vn_date vn_date_add_months(struct vn_date d, int n);
+struct vn_date vn_date_add_days(struct vn_date d, int n);
+/* b - a in days. */
+int vn_date_diff_days(struct vn_date a, struct vn_date b);
+/* Today in the local time zone. */
+struct vn_date vn_date_today(void);
