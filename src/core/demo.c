@@ -10,6 +10,13 @@ struct demo_part {
 
 /* Each module's demo filler; they run in this order and may use what came before. */
 static const struct demo_part demo_parts[] = {
+    /* registry */
+    /* indicators */
+    /* sessionwork */
+    /* notice */
+    /* import */
+    /* tasks */
+    /* web */
     {NULL, NULL},
 };
 

@@ -12,3 +12,9 @@ extern const struct db_migration db_migrations[];
 extern const int db_nmigrations;
 
 extern const char db_m001_core[];
+/* 2 indicators */
+/* 3 sessionwork */
+/* 4 notice */
+/* 5 tasks */
+/* 6 web */
+/* 7 import */
