@@ -16,6 +16,13 @@ enum vn_date_style {
 	VN_DATE_SHORT,	    /* 04/10/2023: days and months under 10 take a 0 */
 	VN_DATE_SHORT_BARE, /* 4/10/2023: no leading zeros */
 	VN_DATE_LONG,	    /* ngày 04 tháng 10 năm 2023 (the date line) */
+	/*
+	 * As documents print dates under Nghị định 30/2020/NĐ-CP: days under 10
+	 * and the months 1 and 2 take a 0, other months do not ("05/7/2021",
+	 * "15/4/2021", "04/02/2024"), the way the seed's references are written.
+	 */
+	VN_DATE_SHORT_DOC,
+	VN_DATE_LONG_DOC, /* ngày 05 tháng 7 năm 2021 */
 };
 
 /*

@@ -22,6 +22,7 @@ struct vn_dec {
 
 enum {
 	VN_NUM_NOGROUP = 1 << 0, /* write no thousands separators (years: 2023) */
+	VN_NUM_PAD2 = 1 << 1,	 /* at least two integer digits: counts "02 cụm", "04 xã" */
 };
 
 /*
@@ -70,8 +71,16 @@ struct vn_amount {
 	struct vn_dec value;
 	int mult_exp;
 };
-/* Parses "4,6 nghìn tỷ", "4.132" (mult_exp 0); *used receives the bytes consumed. */
+/*
+ * Parses "4,6 nghìn tỷ", "4.132" (mult_exp 0) at the start of s; *used (may be
+ * NULL) receives the bytes consumed, so "4.132 tỷ đồng" stops after "tỷ". A "."
+ * or "," not followed by a digit ends the number ("đạt 4.132, ...").
+ */
 int vn_amount_parse(const char *s, size_t len, struct vn_amount *ret, size_t *used, struct err *e);
+/* Appends "4,6 nghìn tỷ". ERR_INVAL for a mult_exp that has no word. */
+int vn_amount_format(struct vn_amount a, struct buf *out);
+/* The plain value: 4,6 nghìn tỷ → 4600000000000 (scale reduced first). ERR_INVAL on overflow. */
+int vn_amount_value(struct vn_amount a, struct vn_dec *ret);
 
 /* "68%", "106,7%", "97,0 %": the percentage, precision kept. */
 int vn_pct_parse(const char *s, size_t len, struct vn_dec *ret, struct err *e);

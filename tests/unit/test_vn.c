@@ -1,0 +1,586 @@
+/* test_vn.c: the Vietnamese text layer: numbers, dates, Unicode, collation, legacy encodings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+#include "vn/date.h"
+#include "vn/num.h"
+
+/* ---- helpers ---- */
+
+static struct vn_dec dec(const char *s)
+{
+	struct vn_dec d = {0, 0};
+	struct err e = {0};
+	int r = vn_dec_parse(s, strlen(s), &d, &e);
+
+	if (r != 0)
+		fail_msg("%s: %s", s, e.msg);
+	return d;
+}
+
+/* Parses s, formats it with flags and checks it comes back unchanged. */
+static void assert_num_round_trip(const char *s, unsigned flags)
+{
+	struct buf b = BUF_INIT(256);
+
+	assert_int_equal(vn_dec_format(dec(s), flags, &b), 0);
+	assert_string_equal(buf_str(&b), s);
+	buf_free(&b);
+}
+
+static char *fmt_dec(struct vn_dec d, char *out, size_t n)
+{
+	struct buf b = BUF_INIT(256);
+
+	assert_int_equal(vn_dec_format(d, 0, &b), 0);
+	snprintf(out, n, "%s", buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* s must be rejected with ERR_INVAL and a message naming position pos. */
+static void assert_num_error(const char *s, size_t pos)
+{
+	struct vn_dec d = {7, 0}, keep = d;
+	struct err e = {0};
+	char want[32];
+
+	assert_int_equal(vn_dec_parse(s, strlen(s), &d, &e), ERR_INVAL);
+	snprintf(want, sizeof(want), "vị trí %zu", pos);
+	if (!strstr(e.msg, want))
+		fail_msg("\"%s\": message \"%s\" does not name %s", s, e.msg, want);
+	/* Nothing written on failure. */
+	assert_int_equal(d.units, keep.units);
+}
+
+/* ---- numbers ---- */
+
+static void numbers_keep_their_printed_form(void **state)
+{
+	struct vn_dec d;
+
+	d = dec("4.132");
+	assert_int_equal(d.units, 4132);
+	assert_int_equal(d.scale, 0);
+	d = dec("1.593,851");
+	assert_int_equal(d.units, 1593851);
+	assert_int_equal(d.scale, 3);
+	d = dec("2.245.645");
+	assert_int_equal(d.units, 2245645);
+	d = dec("106,7");
+	assert_int_equal(d.units, 1067);
+	assert_int_equal(d.scale, 1);
+	d = dec("97,0");
+	assert_int_equal(d.units, 970);
+	assert_int_equal(d.scale, 1);
+	d = dec("-12,50");
+	assert_int_equal(d.units, -1250);
+	assert_int_equal(d.scale, 2);
+
+	assert_num_round_trip("4.132", 0);
+	assert_num_round_trip("1.593,851", 0);
+	assert_num_round_trip("2.245.645", 0);
+	assert_num_round_trip("106,7", 0);
+	assert_num_round_trip("97,0", 0); /* the trailing zero survives */
+	assert_num_round_trip("0,05", 0);
+	assert_num_round_trip("-1.006,7", 0);
+	assert_num_round_trip("16.051", 0);
+	assert_num_round_trip("98,62", 0);
+	assert_num_round_trip("9.223.372.036.854.775.807", 0);
+	assert_num_round_trip("-9.223.372.036.854.775.808", 0);
+}
+
+static void years_and_counts_are_left_alone(void **state)
+{
+	struct vn_dec d = dec("2023");
+	struct buf b = BUF_INIT(64);
+
+	assert_int_equal(d.units, 2023);
+	assert_num_round_trip("2023", VN_NUM_NOGROUP);
+	/* Without the flag a four-digit value is grouped. */
+	assert_int_equal(vn_dec_format(d, 0, &b), 0);
+	assert_string_equal(buf_str(&b), "2.023");
+	buf_reset(&b);
+	/* A forgotten separator ("quá hạn 1983") still reads as the number. */
+	assert_int_equal(dec("1983").units, 1983);
+	/* Counts written with a leading zero: "02 cụm công nghiệp", "04 xã". */
+	assert_int_equal(dec("02").units, 2);
+	assert_num_round_trip("02", VN_NUM_PAD2);
+	assert_num_round_trip("04", VN_NUM_PAD2);
+	assert_num_round_trip("18", VN_NUM_PAD2);
+	assert_num_round_trip("1593,851", VN_NUM_NOGROUP);
+	buf_free(&b);
+}
+
+static void malformed_numbers_name_their_position(void **state)
+{
+	struct err e = {0};
+	struct vn_dec d;
+
+	assert_num_error("1.59", 2);	 /* a group of two digits */
+	assert_num_error("1,2,3", 4);	 /* two decimal marks */
+	assert_num_error("1.593.85", 6); /* last group short */
+	assert_num_error("12a", 3);
+	assert_num_error("1593.851", 5); /* machine form in a Vietnamese text: ambiguous */
+	assert_num_error("1,", 2);
+	assert_num_error(",5", 1);
+	assert_num_error("-", 2);
+	assert_num_error("1,5.000", 4);
+	assert_num_error("1,1234567891", 12); /* more than 9 decimals */
+	assert_num_error("9.223.372.036.854.775.808", 1);
+	assert_int_equal(vn_dec_parse("", 0, &d, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "rỗng"));
+	/* Only len bytes are read. */
+	assert_int_equal(vn_dec_parse("4.132xyz", 5, &d, NULL), 0);
+	assert_int_equal(d.units, 4132);
+}
+
+static void machine_form_reads_and_writes(void **state)
+{
+	struct vn_dec d;
+	struct buf b = BUF_INIT(64);
+	struct err e = {0};
+
+	assert_int_equal(vn_dec_parse_plain("-1593.851", 9, &d, &e), 0);
+	assert_int_equal(d.units, -1593851);
+	assert_int_equal(d.scale, 3);
+	assert_int_equal(vn_dec_format_plain(d, &b), 0);
+	assert_string_equal(buf_str(&b), "-1593.851");
+	buf_reset(&b);
+	assert_int_equal(vn_dec_parse_plain("97.0", 4, &d, &e), 0);
+	assert_int_equal(vn_dec_format_plain(d, &b), 0);
+	assert_string_equal(buf_str(&b), "97.0");
+	assert_int_equal(vn_dec_parse_plain("97,0", 4, &d, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "vị trí 3"));
+	buf_free(&b);
+}
+
+static void arithmetic_is_exact(void **state)
+{
+	struct vn_dec r;
+	char s[64];
+
+	/* The seed's expenditure: 472,5 + 534,2 = 1.006,7. */
+	assert_int_equal(vn_dec_add(dec("472,5"), dec("534,2"), &r), 0);
+	assert_int_equal(vn_dec_cmp(r, dec("1.006,7")), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "1.006,7");
+	assert_int_equal(vn_dec_sub(dec("1.593,851"), dec("699,874"), &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "893,977");
+	/* 0,1 + 0,2 is 0,3 exactly. */
+	assert_int_equal(vn_dec_add(dec("0,1"), dec("0,2"), &r), 0);
+	assert_int_equal(vn_dec_cmp(r, dec("0,3")), 0);
+	assert_int_equal(vn_dec_cmp(dec("97,0"), dec("97")), 0);
+	assert_int_equal(vn_dec_cmp(dec("97,01"), dec("97")), 1);
+	assert_int_equal(vn_dec_cmp(dec("-1"), dec("0,5")), -1);
+	/* Overflow is reported, not wrapped. */
+	assert_int_equal(vn_dec_add(vn_dec_int(INT64_MAX), vn_dec_int(1), &r), ERR_INVAL);
+	assert_int_equal(vn_dec_sub(vn_dec_int(INT64_MIN), vn_dec_int(1), &r), ERR_INVAL);
+	assert_int_equal(vn_dec_add(vn_dec_int(INT64_MAX / 10 + 1), dec("0,5"), &r), ERR_INVAL);
+	assert_true(vn_dec_is_zero(dec("0,000")));
+	assert_true(vn_dec_to_double(dec("106,7")) > 106.69 &&
+		    vn_dec_to_double(dec("106,7")) < 106.71);
+}
+
+static void rounding_is_half_away_from_zero(void **state)
+{
+	struct vn_dec r;
+	char s[64];
+
+	assert_int_equal(vn_dec_round(dec("2,45"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "2,5");
+	assert_int_equal(vn_dec_round(dec("-2,45"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "-2,5");
+	assert_int_equal(vn_dec_round(dec("2,44"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "2,4");
+	assert_int_equal(vn_dec_round(dec("0,5"), 0, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "1");
+	assert_int_equal(vn_dec_round(dec("97"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "97,0");
+	assert_int_equal(vn_dec_round(dec("1"), 10, &r), ERR_INVAL);
+}
+
+static void percentages_derive_plans_and_bases(void **state)
+{
+	struct vn_dec r;
+	char s[64];
+
+	/* Seed: 4.132 tỷ is 68% of plan and 106,7% of the same period. */
+	assert_int_equal(vn_dec_base_of(dec("4.132"), dec("68"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "6.076,5");
+	assert_int_equal(vn_dec_base_of(dec("4.132"), dec("106,7"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "3.872,5");
+	/* 4.260 tỷ, up 10,2%: the same period was 4.260 / 1,102. */
+	assert_int_equal(vn_dec_base_of(dec("4.260"), dec("110,2"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "3.865,7");
+	/* The task rate of the Prime Minister's report: 16.051 of 16.051 + … */
+	assert_int_equal(vn_dec_pct(dec("14.068"), dec("16.051"), 2, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "87,65");
+	assert_int_equal(vn_dec_pct(dec("472,5"), dec("1.006,7"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "46,9");
+	assert_int_equal(vn_dec_pct(dec("1"), dec("3"), 0, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "33");
+	assert_int_equal(vn_dec_pct(dec("-1"), dec("8"), 1, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "-12,5");
+	assert_int_equal(vn_dec_pct_of(dec("6.076,5"), dec("68"), 0, &r), 0);
+	assert_string_equal(fmt_dec(r, s, sizeof(s)), "4.132");
+	assert_int_equal(vn_dec_pct(dec("1"), dec("0"), 1, &r), ERR_INVAL);
+	assert_int_equal(vn_dec_base_of(dec("1"), dec("0,0"), 1, &r), ERR_INVAL);
+	assert_int_equal(vn_dec_pct(vn_dec_int(INT64_MAX), dec("0,000000001"), 9, &r), ERR_INVAL);
+}
+
+static void amounts_carry_their_scale_word(void **state)
+{
+	const char *s = "4,6 nghìn tỷ đồng";
+	struct vn_amount a;
+	struct buf b = BUF_INIT(64);
+	struct vn_dec v;
+	size_t used = 0;
+	char t[64];
+
+	assert_int_equal(vn_amount_parse(s, strlen(s), &a, &used, NULL), 0);
+	assert_int_equal(a.value.units, 46);
+	assert_int_equal(a.value.scale, 1);
+	assert_int_equal(a.mult_exp, 12);
+	assert_int_equal(used, strlen("4,6 nghìn tỷ"));
+	assert_int_equal(vn_amount_format(a, &b), 0);
+	assert_string_equal(buf_str(&b), "4,6 nghìn tỷ");
+	assert_int_equal(vn_amount_value(a, &v), 0);
+	assert_string_equal(fmt_dec(v, t, sizeof(t)), "4.600.000.000.000");
+
+	s = "1.593,851 tỷ đồng";
+	assert_int_equal(vn_amount_parse(s, strlen(s), &a, &used, NULL), 0);
+	assert_int_equal(a.value.units, 1593851);
+	assert_int_equal(a.mult_exp, 9);
+	s = "2.245.645 triệu đồng";
+	assert_int_equal(vn_amount_parse(s, strlen(s), &a, &used, NULL), 0);
+	assert_int_equal(a.mult_exp, 6);
+	/* A plain figure ends at sentence punctuation. */
+	s = "4.132, đạt 68%";
+	assert_int_equal(vn_amount_parse(s, strlen(s), &a, &used, NULL), 0);
+	assert_int_equal(a.value.units, 4132);
+	assert_int_equal(a.mult_exp, 0);
+	assert_int_equal(used, 5);
+	/* "nghìn" alone, and a word that only starts like one. */
+	s = "3 nghìn người";
+	assert_int_equal(vn_amount_parse(s, strlen(s), &a, &used, NULL), 0);
+	assert_int_equal(a.mult_exp, 3);
+	s = "3 tỷlệ";
+	assert_int_equal(vn_amount_parse(s, strlen(s), &a, &used, NULL), 0);
+	assert_int_equal(a.mult_exp, 0);
+	assert_int_equal(used, 1);
+	s = "đạt 5";
+	assert_int_equal(vn_amount_parse(s, strlen(s), &a, &used, NULL), ERR_INVAL);
+	buf_free(&b);
+}
+
+static void percentages_and_ratios(void **state)
+{
+	struct vn_dec d;
+	struct vn_ratio q;
+	struct buf b = BUF_INIT(64);
+	struct err e = {0};
+	const char *bad[] = {"68", "%", "1.59%", "68%%"};
+
+	assert_int_equal(vn_pct_parse("68%", 3, &d, &e), 0);
+	assert_int_equal(d.units, 68);
+	assert_int_equal(vn_pct_parse("106,7%", 6, &d, &e), 0);
+	assert_int_equal(vn_pct_format(d, &b), 0);
+	assert_string_equal(buf_str(&b), "106,7%");
+	buf_reset(&b);
+	assert_int_equal(vn_pct_parse("97,0 %", 6, &d, &e), 0);
+	assert_int_equal(vn_pct_format(d, &b), 0);
+	assert_string_equal(buf_str(&b), "97,0%");
+	buf_reset(&b);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(vn_pct_parse(bad[i], strlen(bad[i]), &d, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "vị trí 3")); /* "68%%": the first % is not a digit */
+
+	assert_int_equal(vn_ratio_parse("15/24", 5, &q, &e), 0);
+	assert_int_equal(q.num.units, 15);
+	assert_int_equal(q.den.units, 24);
+	assert_int_equal(vn_ratio_format(q, &b), 0);
+	assert_string_equal(buf_str(&b), "15/24");
+	buf_reset(&b);
+	assert_int_equal(vn_ratio_parse("45.799/36.875", 13, &q, &e), 0);
+	assert_int_equal(q.num.units, 45799);
+	assert_int_equal(q.den.units, 36875);
+	assert_int_equal(vn_ratio_format(q, &b), 0);
+	assert_string_equal(buf_str(&b), "45.799/36.875");
+	/* Positions are those of the whole ratio. */
+	assert_int_equal(vn_ratio_parse("45.799/36.87", 12, &q, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "vị trí 10"));
+	assert_int_equal(vn_ratio_parse("15", 2, &q, &e), ERR_INVAL);
+	assert_int_equal(vn_ratio_parse("15/0", 4, &q, &e), ERR_INVAL);
+	assert_int_equal(vn_ratio_parse("1/2/3", 5, &q, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "vị trí 4"));
+	buf_free(&b);
+}
+
+/* ---- dates ---- */
+
+static struct vn_date date(const char *s, int default_year)
+{
+	struct vn_date d = {0, 0, 0};
+	struct err e = {0};
+
+	if (vn_date_parse(s, strlen(s), default_year, &d, &e) != 0)
+		fail_msg("%s: %s", s, e.msg);
+	return d;
+}
+
+static void assert_date(struct vn_date d, int y, int m, int day)
+{
+	assert_int_equal(d.y, y);
+	assert_int_equal(d.m, m);
+	assert_int_equal(d.d, day);
+}
+
+static void assert_date_fmt(struct vn_date d, enum vn_date_style st, const char *want)
+{
+	struct buf b = BUF_INIT(64);
+
+	assert_int_equal(vn_date_format(d, st, &b), 0);
+	assert_string_equal(buf_str(&b), want);
+	buf_free(&b);
+}
+
+static void dates_parse_in_every_written_form(void **state)
+{
+	assert_date(date("04/10/2023", 0), 2023, 10, 4);
+	assert_date(date("4/10/2023", 0), 2023, 10, 4);
+	assert_date(date("15/4/2021", 0), 2021, 4, 15);
+	assert_date(date("05/7/2021", 0), 2021, 7, 5);
+	assert_date(date("2023-10-04", 0), 2023, 10, 4);
+	assert_date(date("04-10-2023", 0), 2023, 10, 4);
+	assert_date(date("ngày 04 tháng 10 năm 2023", 0), 2023, 10, 4);
+	assert_date(date("Ngày 04 tháng 10 năm 2023", 0), 2023, 10, 4);
+	assert_date(date("  ngày 4 tháng 10 năm 2023 ", 0), 2023, 10, 4);
+	assert_date(date("ngày 4/10/2023", 0), 2023, 10, 4);
+	assert_date(date("ngày 12/5/2008", 0), 2008, 5, 12);
+	assert_date(date("ngày 28/2", 2024), 2024, 2, 28);
+	assert_date(date("28/2", 2023), 2023, 2, 28);
+	assert_date(date("ngày 10 tháng 12", 2023), 2023, 12, 10);
+	assert_date(date("29/02/2024", 0), 2024, 2, 29);
+}
+
+static void assert_date_error(const char *s, int year, const char *needle)
+{
+	struct vn_date d = {1, 1, 1};
+	struct err e = {0};
+
+	assert_int_equal(vn_date_parse(s, strlen(s), year, &d, &e), ERR_INVAL);
+	if (!strstr(e.msg, needle))
+		fail_msg("\"%s\": message \"%s\" lacks \"%s\"", s, e.msg, needle);
+	assert_date(d, 1, 1, 1);
+}
+
+static void impossible_and_malformed_dates_are_errors(void **state)
+{
+	assert_date_error("31/02/2023", 0, "tháng 2 năm 2023 chỉ có 28 ngày");
+	assert_date_error("29/02/2023", 0, "28 ngày");
+	assert_date_error("31/4/2021", 0, "30 ngày");
+	assert_date_error("04/13/2023", 0, "tháng 13");
+	assert_date_error("00/10/2023", 0, "không có thật");
+	assert_date_error("28/2", 0, "thiếu năm");
+	assert_date_error("ngày 28/2", 0, "thiếu năm");
+	assert_date_error("04/10/23", 0, "vị trí 7");
+	assert_date_error("04/10/2023x", 0, "vị trí 11");
+	assert_date_error("04.10.2023", 0, "vị trí 3");
+	assert_date_error("4/10-2023", 0, "vị trí 5");
+	assert_date_error("ngày 04 tháng 10 2023", 0, "năm");
+	assert_date_error("123/4/2023", 0, "vị trí 1");
+	assert_date_error("", 2023, "rỗng");
+	assert_date_error("hôm qua", 2023, "vị trí 1");
+}
+
+static void dates_are_written_with_the_leading_zero_rule(void **state)
+{
+	struct vn_date d = {2023, 10, 4}, r = {2021, 7, 5}, f = {2024, 2, 4};
+	char iso[11];
+
+	assert_date_fmt(d, VN_DATE_ISO, "2023-10-04");
+	assert_date_fmt(d, VN_DATE_SHORT, "04/10/2023");
+	assert_date_fmt(d, VN_DATE_SHORT_BARE, "4/10/2023");
+	assert_date_fmt(d, VN_DATE_LONG, "ngày 04 tháng 10 năm 2023");
+	assert_date_fmt(r, VN_DATE_SHORT, "05/07/2021");
+	assert_date_fmt(r, VN_DATE_LONG, "ngày 05 tháng 07 năm 2021");
+	assert_date_fmt(r, VN_DATE_SHORT_BARE, "5/7/2021");
+	/* As document texts print references: 05/7/2021, 04/02/2024. */
+	assert_date_fmt(r, VN_DATE_SHORT_DOC, "05/7/2021");
+	assert_date_fmt(f, VN_DATE_SHORT_DOC, "04/02/2024");
+	assert_date_fmt(r, VN_DATE_LONG_DOC, "ngày 05 tháng 7 năm 2021");
+	assert_date_fmt((struct vn_date){0, 0, 0}, VN_DATE_SHORT, "");
+	vn_date_iso(d, iso);
+	assert_string_equal(iso, "2023-10-04");
+	vn_date_iso((struct vn_date){0, 0, 0}, iso);
+	assert_string_equal(iso, "");
+	assert_true(vn_date_is_none((struct vn_date){0, 0, 0}));
+}
+
+static void date_arithmetic_clamps_and_counts(void **state)
+{
+	struct vn_date s = {2023, 10, 4};
+
+	/* "02 tháng tới" from the session of 04/10/2023. */
+	assert_date(vn_date_add_months(s, 2), 2023, 12, 4);
+	assert_date(vn_date_add_months((struct vn_date){2023, 1, 31}, 1), 2023, 2, 28);
+	assert_date(vn_date_add_months((struct vn_date){2024, 1, 31}, 1), 2024, 2, 29);
+	assert_date(vn_date_add_months((struct vn_date){2023, 11, 30}, 3), 2024, 2, 29);
+	assert_date(vn_date_add_months(s, -10), 2022, 12, 4);
+	assert_date(vn_date_add_days(s, 28), 2023, 11, 1);
+	assert_date(vn_date_add_days((struct vn_date){2024, 2, 28}, 1), 2024, 2, 29);
+	assert_date(vn_date_add_days((struct vn_date){2023, 12, 31}, 1), 2024, 1, 1);
+	assert_int_equal(vn_date_diff_days(s, (struct vn_date){2023, 12, 10}), 67);
+	assert_int_equal(vn_date_diff_days((struct vn_date){2023, 12, 10}, s), -67);
+	assert_int_equal(vn_date_cmp(s, (struct vn_date){2023, 10, 5}), -1);
+	assert_int_equal(vn_date_cmp(s, s), 0);
+	assert_true(vn_date_valid(2000, 2, 29));
+	assert_false(vn_date_valid(1900, 2, 29));
+	assert_true(vn_date_today().y >= 2024);
+}
+
+/* ---- the seed ---- */
+
+static char *read_seed(size_t *len)
+{
+	const char *dir = getenv("DONDOC_SHARED");
+	char path[1024];
+	FILE *f;
+	char *p;
+	long n;
+
+	if (!dir)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/seed/tan-yen-2023-10-04-phien-26.md", dir);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = malloc((size_t)n + 1);
+	assert_non_null(p);
+	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
+	p[n] = '\0';
+	fclose(f);
+	*len = (size_t)n;
+	return p;
+}
+
+static bool digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * Every number, percentage and date printed in the seed parses and is
+ * written back exactly as printed: tokens are runs of digits joined by ".",
+ * "," or "/" before a digit, with a "%" right after them.
+ */
+static void every_seed_figure_and_date_round_trips(void **state)
+{
+	size_t len = 0, i = 0, ndates = 0, npct = 0, nnum = 0;
+	char *text = read_seed(&len);
+	struct buf b = BUF_INIT(256);
+	struct err e = {0};
+
+	if (!text)
+		skip();
+	while (i < len) {
+		size_t start, end, slashes = 0;
+		char tok[64];
+		int r;
+
+		if (!digit(text[i]) ||
+		    (i > 0 && (digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) {
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < len &&
+		       (digit(text[i]) || ((text[i] == '.' || text[i] == ',' || text[i] == '/') &&
+					   i + 1 < len && digit(text[i + 1])))) {
+			slashes += text[i] == '/';
+			i++;
+		}
+		if (i < len && text[i] == '%')
+			i++;
+		end = i;
+		assert_true(end - start < sizeof(tok));
+		memcpy(tok, text + start, end - start);
+		tok[end - start] = '\0';
+		buf_reset(&b);
+		if (slashes == 2) {
+			struct vn_date d;
+
+			r = vn_date_parse(tok, strlen(tok), 0, &d, &e);
+			if (r == 0)
+				r = vn_date_format(d, VN_DATE_SHORT_DOC, &b);
+			ndates++;
+		} else if (tok[end - start - 1] == '%') {
+			struct vn_dec d;
+
+			r = vn_pct_parse(tok, strlen(tok), &d, &e);
+			if (r == 0)
+				r = vn_pct_format(d, &b);
+			npct++;
+		} else if (slashes == 1) {
+			/* "quý III/2023" gives "2023"; no other slash precedes a digit here. */
+			fail_msg("unexpected ratio %s", tok);
+			r = -1;
+		} else {
+			struct vn_dec d;
+			unsigned flags = 0;
+
+			r = vn_dec_parse(tok, strlen(tok), &d, &e);
+			if (tok[0] == '0' && strlen(tok) == 2)
+				flags = VN_NUM_PAD2;
+			else if (strlen(tok) == 4 && d.units >= 1900 && d.units <= 2100)
+				flags = VN_NUM_NOGROUP;
+			if (r == 0)
+				r = vn_dec_format(d, flags, &b);
+			nnum++;
+		}
+		if (r != 0)
+			fail_msg("seed token \"%s\": %s", tok, e.msg);
+		if (strcmp(buf_str(&b), tok) != 0)
+			fail_msg("seed token \"%s\" came back as \"%s\"", tok, buf_str(&b));
+	}
+	/* The seed has 4 dates, 11 percentages and dozens of numbers. */
+	assert_int_equal(ndates, 4);
+	assert_int_equal(npct, 11);
+	assert_true(nnum >= 40);
+	buf_free(&b);
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(numbers_keep_their_printed_form),
+	    cmocka_unit_test(years_and_counts_are_left_alone),
+	    cmocka_unit_test(malformed_numbers_name_their_position),
+	    cmocka_unit_test(machine_form_reads_and_writes),
+	    cmocka_unit_test(arithmetic_is_exact),
+	    cmocka_unit_test(rounding_is_half_away_from_zero),
+	    cmocka_unit_test(percentages_derive_plans_and_bases),
+	    cmocka_unit_test(amounts_carry_their_scale_word),
+	    cmocka_unit_test(percentages_and_ratios),
+	    cmocka_unit_test(dates_parse_in_every_written_form),
+	    cmocka_unit_test(impossible_and_malformed_dates_are_errors),
+	    cmocka_unit_test(dates_are_written_with_the_leading_zero_rule),
+	    cmocka_unit_test(date_arithmetic_clamps_and_counts),
+	    cmocka_unit_test(every_seed_figure_and_date_round_trips),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
