@@ -18,7 +18,9 @@ bool vn_is_nfc(const char *s, size_t len);
 /*
  * Appends the search key of s: lower case, tones and marks removed, đ→d,
  * runs of white space collapsed to one space: "Đảng ủy" → "dang uy",
- * "Nông thôn MỚI" → "nong thon moi". Invalid UTF-8 is ERR_INVAL.
+ * "Nông thôn MỚI" → "nong thon moi". Leading and trailing white space is
+ * dropped; compatibility forms fold too (NFKD: "ﬁ" → "fi", full-width digits).
+ * Invalid UTF-8 is ERR_INVAL. Input need not be NFC.
  */
 int vn_fold(const char *s, size_t len, struct buf *out);
 
@@ -33,8 +35,13 @@ void vn_collator_free(struct vn_collator *c);
 int vn_collate(struct vn_collator *c, const char *a, const char *b);
 /* People: by given name (the last word), then the rest: "Đinh Đức Cảnh" sorts under "Cảnh". */
 int vn_collate_person(struct vn_collator *c, const char *a, const char *b);
-/* Appends a binary sort key (hex text) that orders as vn_collate does, for storing in an index. */
+/*
+ * Appends a binary sort key (lower-case hex text) that orders as vn_collate
+ * does under strcmp/memcmp, for storing in an index. ERR_INVAL for invalid UTF-8.
+ */
 int vn_sort_key(struct vn_collator *c, const char *s, struct buf *out);
+/* The same for a person's name, ordering as vn_collate_person does. */
+int vn_person_sort_key(struct vn_collator *c, const char *s, struct buf *out);
 
-/* Upper case the Vietnamese way: "Huyện ủy" → "HUYỆN ỦY" (for T/M lines). */
+/* Upper case the Vietnamese way: "Huyện ủy" → "HUYỆN ỦY" (for T/M lines). ERR_INVAL for invalid UTF-8. */
 int vn_upper(const char *s, size_t len, struct buf *out);

@@ -13,6 +13,7 @@
 #include "util/err.h"
 #include "vn/date.h"
 #include "vn/num.h"
+#include "vn/text.h"
 
 /* ---- helpers ---- */
 
@@ -448,6 +449,197 @@ static void date_arithmetic_clamps_and_counts(void **state)
 	assert_true(vn_date_today().y >= 2024);
 }
 
+/* ---- Unicode ---- */
+
+static char *nfc(const char *s)
+{
+	struct buf b = BUF_INIT(4096);
+	struct err e = {0};
+
+	if (vn_nfc(s, strlen(s), &b, &e) != 0)
+		fail_msg("%s", e.msg);
+	return buf_steal(&b);
+}
+
+static void text_enters_the_store_as_nfc(void **state)
+{
+	/* "Việt Nam" decomposed, with the marks in either order. */
+	const char *nfd1 = "Vie\xcc\xa3\xcc\x82t Nam", *nfd2 = "Vie\xcc\x82\xcc\xa3t Nam";
+	/* "Đảng ủy" as NFD: Đ stays (no decomposition), a + hook above, u + hook above. */
+	const char *nfd3 = "\xc4\x90\x61\xcc\x89ng u\xcc\x89y";
+	struct buf b = BUF_INIT(64);
+	struct err e = {0};
+	char *p;
+
+	p = nfc(nfd1);
+	assert_string_equal(p, "Việt Nam");
+	free(p);
+	p = nfc(nfd2);
+	assert_string_equal(p, "Việt Nam");
+	free(p);
+	p = nfc(nfd3);
+	assert_string_equal(p, "Đảng ủy");
+	free(p);
+	p = nfc("Huyện ủy Tân Yên");
+	assert_string_equal(p, "Huyện ủy Tân Yên");
+	free(p);
+	assert_true(vn_is_nfc("Đảng ủy", strlen("Đảng ủy")));
+	assert_false(vn_is_nfc(nfd3, strlen(nfd3)));
+	assert_true(vn_is_nfc("ASCII", 5));
+	/* Invalid UTF-8 is refused with the byte named; nothing is appended. */
+	assert_int_equal(vn_nfc("Tân\xff", 5, &b, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "byte thứ 5"));
+	assert_int_equal(vn_nfc("a\xc0\xaf", 3, &b, &e), ERR_INVAL);	/* overlong "/" */
+	assert_int_equal(vn_nfc("\xed\xa0\x80", 3, &b, &e), ERR_INVAL); /* a surrogate */
+	assert_int_equal(b.len, 0);
+	assert_false(vn_is_nfc("\xff", 1));
+	buf_free(&b);
+}
+
+static char *fold(const char *s)
+{
+	struct buf b = BUF_INIT(4096);
+
+	assert_int_equal(vn_fold(s, strlen(s), &b), 0);
+	return buf_steal(&b);
+}
+
+static void assert_fold(const char *s, const char *want)
+{
+	char *p = fold(s);
+
+	assert_string_equal(p, want);
+	free(p);
+}
+
+static void search_keys_fold_tones_marks_case_and_d(void **state)
+{
+	struct buf b = BUF_INIT(64);
+	char *hay, *needle;
+
+	assert_fold("Đảng ủy", "dang uy");
+	assert_fold("Nông thôn MỚI", "nong thon moi");
+	assert_fold("  Huyện   ủy\tTÂN YÊN \n", "huyen uy tan yen");
+	assert_fold("\xc4\x90\x61\xcc\x89ng u\xcc\x89y", "dang uy"); /* NFD input */
+	assert_fold("aăâbcdđeêghiklmnoôơpqrstuưvxy", "aaabcddeeghiklmnooopqrstuuvxy");
+	assert_fold("AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY", "aaabcddeeghiklmnooopqrstuuvxy");
+	assert_fold("ĐƯỜNG Nguyễn Trãi", "duong nguyen trai");
+	assert_fold("Số 512-TB/HU", "so 512-tb/hu");
+	assert_fold("1.593,851\xc2\xa0tỷ", "1.593,851 ty"); /* no-break space */
+	assert_fold("", "");
+	/* A search on the folded key finds the text. */
+	hay = fold("Công tác xây dựng nông thôn mới được quan tâm");
+	needle = fold("nong thon moi");
+	assert_non_null(strstr(hay, needle));
+	free(hay);
+	free(needle);
+	assert_int_equal(vn_fold("ab\xe1\xbb", 5, &b), ERR_INVAL); /* truncated sequence */
+	buf_free(&b);
+}
+
+static int cmp_ctx_sort(struct vn_collator *c, const char **v, size_t n, bool person)
+{
+	/* Insertion sort through the collator: n is small. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0; j--) {
+			int r = person ? vn_collate_person(c, v[j - 1], v[j])
+				       : vn_collate(c, v[j - 1], v[j]);
+			const char *t;
+
+			if (r <= 0)
+				break;
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	return 0;
+}
+
+static void collation_follows_the_vietnamese_alphabet(void **state)
+{
+	struct vn_collator *c = NULL;
+	const char *want[] = {"an", "az", "ăn", "âm", "ba", "bà", "bác", "con", "dê",
+			      "đá", "em", "ê",	"ô",  "ơn", "ưa", "xã",	 "yên"};
+	const char *v[sizeof(want) / sizeof(want[0])];
+	size_t n = sizeof(want) / sizeof(want[0]);
+	struct buf k1 = BUF_INIT(1024), k2 = BUF_INIT(1024);
+
+	assert_int_equal(vn_collator_new(&c), 0);
+	/* Reverse, then sort. */
+	for (size_t i = 0; i < n; i++)
+		v[i] = want[n - 1 - i];
+	cmp_ctx_sort(c, v, n, false);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(v[i], want[i]);
+	/* ă, â and đ are letters of their own, not a with marks: "ăn" after "az". */
+	assert_true(vn_collate(c, "ăn", "az") > 0);
+	assert_true(vn_collate(c, "đa", "dz") > 0);
+	assert_int_equal(vn_collate(c, "Tân Yên", "Tân Yên"), 0);
+	/* Sort keys order as the collator does. */
+	for (size_t i = 0; i + 1 < n; i++) {
+		buf_reset(&k1);
+		buf_reset(&k2);
+		assert_int_equal(vn_sort_key(c, want[i], &k1), 0);
+		assert_int_equal(vn_sort_key(c, want[i + 1], &k2), 0);
+		if (strcmp(buf_str(&k1), buf_str(&k2)) >= 0)
+			fail_msg("key of %s does not sort before key of %s", want[i], want[i + 1]);
+	}
+	assert_int_equal(vn_sort_key(c, "\xff", &k1), ERR_INVAL);
+	buf_free(&k1);
+	buf_free(&k2);
+	vn_collator_free(c);
+	vn_collator_free(NULL);
+}
+
+static void people_sort_by_given_name_then_the_rest(void **state)
+{
+	struct vn_collator *c = NULL;
+	const char *want[] = {"Lê Văn An",    "Nguyễn Văn An", "Trần Thị Ánh",
+			      "Hoàng Bình",   "Đinh Đức Cảnh", "Nguyễn Thị Chi",
+			      "Vũ Đình Đông", "Phạm Thu Hà",   "Đỗ Văn Hải"};
+	size_t n = sizeof(want) / sizeof(want[0]);
+	const char *v[sizeof(want) / sizeof(want[0])];
+	struct buf k1 = BUF_INIT(1024), k2 = BUF_INIT(1024);
+
+	assert_int_equal(vn_collator_new(&c), 0);
+	for (size_t i = 0; i < n; i++)
+		v[i] = want[(i * 4) % n]; /* a shuffle: 4 and 9 are coprime */
+	cmp_ctx_sort(c, v, n, true);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(v[i], want[i]);
+	/* "Đinh Đức Cảnh" sorts under C, though "Đinh" is after "Lê" by family name. */
+	assert_true(vn_collate_person(c, "Đinh Đức Cảnh", "Lê Văn Dũng") < 0);
+	assert_true(vn_collate(c, "Đinh Đức Cảnh", "Lê Văn Dũng") < 0);
+	assert_true(vn_collate_person(c, "Đinh Đức Cảnh", "Lê Văn An") > 0);
+	for (size_t i = 0; i + 1 < n; i++) {
+		buf_reset(&k1);
+		buf_reset(&k2);
+		assert_int_equal(vn_person_sort_key(c, want[i], &k1), 0);
+		assert_int_equal(vn_person_sort_key(c, want[i + 1], &k2), 0);
+		if (strcmp(buf_str(&k1), buf_str(&k2)) >= 0)
+			fail_msg("key of %s does not sort before key of %s", want[i], want[i + 1]);
+	}
+	buf_free(&k1);
+	buf_free(&k2);
+	vn_collator_free(c);
+}
+
+static void upper_case_the_vietnamese_way(void **state)
+{
+	struct buf b = BUF_INIT(256);
+	const char *s = "T/M huyện ủy";
+
+	assert_int_equal(vn_upper(s, strlen(s), &b), 0);
+	assert_string_equal(buf_str(&b), "T/M HUYỆN ỦY");
+	buf_reset(&b);
+	s = "bí thư đảng ủy xã";
+	assert_int_equal(vn_upper(s, strlen(s), &b), 0);
+	assert_string_equal(buf_str(&b), "BÍ THƯ ĐẢNG ỦY XÃ");
+	buf_reset(&b);
+	assert_int_equal(vn_upper("\xff", 1, &b), ERR_INVAL);
+	buf_free(&b);
+}
+
 /* ---- the seed ---- */
 
 static char *read_seed(size_t *len)
@@ -579,6 +771,11 @@ int main(void)
 	    cmocka_unit_test(impossible_and_malformed_dates_are_errors),
 	    cmocka_unit_test(dates_are_written_with_the_leading_zero_rule),
 	    cmocka_unit_test(date_arithmetic_clamps_and_counts),
+	    cmocka_unit_test(text_enters_the_store_as_nfc),
+	    cmocka_unit_test(search_keys_fold_tones_marks_case_and_d),
+	    cmocka_unit_test(collation_follows_the_vietnamese_alphabet),
+	    cmocka_unit_test(people_sort_by_given_name_then_the_rest),
+	    cmocka_unit_test(upper_case_the_vietnamese_way),
 	    cmocka_unit_test(every_seed_figure_and_date_round_trips),
 	};
 
