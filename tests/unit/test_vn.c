@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <iconv.h>
 
 #include "util/buf.h"
 #include "util/err.h"
 #include "vn/date.h"
+#include "vn/legacy.h"
 #include "vn/num.h"
 #include "vn/text.h"
 
@@ -640,6 +642,129 @@ static void upper_case_the_vietnamese_way(void **state)
 	buf_free(&b);
 }
 
+/* ---- legacy encodings ---- */
+
+/* Real byte sequences as the .VnTime (TCVN3) and VNI-Times fonts stored them. */
+static const struct {
+	const char *tcvn3, *vni, *unicode;
+} legacy_cases[] = {
+    {"C\xe9ng h\xdf"
+     "a x\xb7 h\xe9i ch\xf1 ngh\xdc"
+     "a Vi\xd6t Nam",
+     "Co\xe4ng ho\xf8"
+     "a xa\xf5 ho\xe4i chu\xfb ngh\xf3"
+     "a Vie\xe4t Nam",
+     "Cộng hòa xã hội chủ nghĩa Việt Nam"},
+    {"\xa7\xb6ng \xf1y",
+     "\xd1"
+     "a\xfbng u\xfby",
+     "Đảng ủy"},
+    {"Ngh\xde quy\xd5t", "Ngh\xf2 quye\xe1t", "Nghị quyết"},
+    {"Th\xabng b\xb8o k\xd5t lu\xcbn", "Tho\xe2ng ba\xf9o ke\xe1t lua\xe4n", "Thông báo kết luận"},
+    {"Huy\xd6n \xf1y T\xa9n Y\xaan", "Huye\xe4n u\xfby Ta\xe2n Ye\xe2n", "Huyện ủy Tân Yên"},
+    {"\xa7\xe5ng \xa7\xd7nh, tr\xad\xeang th\xbeng",
+     "\xd1o\xe0ng \xd1\xecnh, tr\xf6\xf4\xf8ng tha\xe9ng", "Đồng Đình, trường thắng"},
+    {"\x93To\xb5n d\xa9n b\xb6o v\xd6 an ninh T\xe6 qu\xe8"
+     "c\x94",
+     "\x93Toa\xf8n da\xe2n ba\xfbo ve\xe4 an ninh To\xe5 quo\xe1"
+     "c\x94",
+     "“Toàn dân bảo vệ an ninh Tổ quốc”"},
+};
+
+static void legacy_text_converts_to_unicode(void **state)
+{
+	struct buf b = BUF_INIT(1024);
+	struct err e = {0};
+
+	for (size_t i = 0; i < sizeof(legacy_cases) / sizeof(legacy_cases[0]); i++) {
+		const char *t = legacy_cases[i].tcvn3, *v = legacy_cases[i].vni;
+
+		buf_reset(&b);
+		assert_int_equal(vn_legacy_to_utf8(t, strlen(t), VN_ENC_TCVN3, &b, &e), 0);
+		assert_string_equal(buf_str(&b), legacy_cases[i].unicode);
+		assert_true(vn_is_nfc(buf_str(&b), b.len));
+		buf_reset(&b);
+		assert_int_equal(vn_legacy_to_utf8(v, strlen(v), VN_ENC_VNI, &b, &e), 0);
+		assert_string_equal(buf_str(&b), legacy_cases[i].unicode);
+		assert_true(vn_is_nfc(buf_str(&b), b.len));
+	}
+	/* VNI capitals: the mark bytes of upper case are 20 lower. */
+	buf_reset(&b);
+	assert_int_equal(vn_legacy_to_utf8("HUYE\xc4N U\xdbY", 10, VN_ENC_VNI, &b, &e), 0);
+	assert_string_equal(buf_str(&b), "HUYỆN ỦY");
+	/* A UTF-8 "conversion" is normalisation; an unknown encoding is refused. */
+	buf_reset(&b);
+	assert_int_equal(vn_legacy_to_utf8("u\xcc\x89y", 4, VN_ENC_UTF8, &b, &e), 0);
+	assert_string_equal(buf_str(&b), "ủy");
+	assert_int_equal(vn_legacy_to_utf8("x", 1, VN_ENC_UNKNOWN, &b, &e), ERR_INVAL);
+	assert_string_equal(vn_encoding_name(VN_ENC_TCVN3), "TCVN3");
+	assert_string_equal(vn_encoding_name(VN_ENC_VNI), "VNI-Windows");
+	buf_free(&b);
+}
+
+static void legacy_encodings_are_detected(void **state)
+{
+	struct buf b = BUF_INIT(1024);
+	struct err e = {0};
+	enum vn_encoding enc = VN_ENC_UNKNOWN;
+
+	for (size_t i = 0; i < sizeof(legacy_cases) / sizeof(legacy_cases[0]); i++) {
+		const char *t = legacy_cases[i].tcvn3, *v = legacy_cases[i].vni,
+			   *u = legacy_cases[i].unicode;
+
+		if (vn_detect_encoding(t, strlen(t)) != VN_ENC_TCVN3)
+			fail_msg("\"%s\" not detected as TCVN3", u);
+		if (vn_detect_encoding(v, strlen(v)) != VN_ENC_VNI)
+			fail_msg("\"%s\" not detected as VNI", u);
+		assert_int_equal(vn_detect_encoding(u, strlen(u)), VN_ENC_UTF8);
+		buf_reset(&b);
+		assert_int_equal(vn_to_utf8(v, strlen(v), &b, &enc, &e), 0);
+		assert_int_equal(enc, VN_ENC_VNI);
+		assert_string_equal(buf_str(&b), u);
+		buf_reset(&b);
+		assert_int_equal(vn_to_utf8(t, strlen(t), &b, &enc, &e), 0);
+		assert_int_equal(enc, VN_ENC_TCVN3);
+		assert_string_equal(buf_str(&b), u);
+	}
+	assert_int_equal(vn_detect_encoding("Nam", 3), VN_ENC_UTF8);
+	/* Decomposed UTF-8 is UTF-8, and comes out NFC. */
+	buf_reset(&b);
+	assert_int_equal(vn_to_utf8("\xc4\x90\x61\xcc\x89ng", 7, &b, &enc, &e), 0);
+	assert_int_equal(enc, VN_ENC_UTF8);
+	assert_string_equal(buf_str(&b), "Đảng");
+	/* Bytes that spell nothing Vietnamese either way. */
+	assert_int_equal(vn_detect_encoding("\x80\x81\x82 \xff\xfe", 6), VN_ENC_UNKNOWN);
+	assert_int_equal(vn_to_utf8("\x80\x81\x82 \xff\xfe", 6, &b, &enc, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "bảng mã"));
+	buf_free(&b);
+}
+
+/* The TCVN3 table agrees with glibc's TCVN 5712 converter on every byte from A0. */
+static void tcvn3_table_agrees_with_iconv(void **state)
+{
+	iconv_t cd = iconv_open("UTF-8", "TCVN5712-1");
+	struct buf b = BUF_INIT(64);
+	struct err e = {0};
+
+	if (cd == (iconv_t)-1)
+		skip();
+	for (int byte = 0xa0; byte <= 0xff; byte++) {
+		char in[1] = {(char)byte}, want[16] = {0}, *ip = in, *op = want;
+		size_t il = 1, ol = sizeof(want) - 1;
+
+		iconv(cd, NULL, NULL, NULL, NULL);
+		assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+		iconv(cd, NULL, NULL, &op, &ol); /* flush a buffered base letter */
+		buf_reset(&b);
+		assert_int_equal(vn_legacy_to_utf8(in, 1, VN_ENC_TCVN3, &b, &e), 0);
+		if (strcmp(buf_str(&b), want) != 0)
+			fail_msg("TCVN3 byte %02X: \"%s\", iconv says \"%s\"", byte, buf_str(&b),
+				 want);
+	}
+	iconv_close(cd);
+	buf_free(&b);
+}
+
 /* ---- the seed ---- */
 
 static char *read_seed(size_t *len)
@@ -776,6 +901,9 @@ int main(void)
 	    cmocka_unit_test(collation_follows_the_vietnamese_alphabet),
 	    cmocka_unit_test(people_sort_by_given_name_then_the_rest),
 	    cmocka_unit_test(upper_case_the_vietnamese_way),
+	    cmocka_unit_test(legacy_text_converts_to_unicode),
+	    cmocka_unit_test(legacy_encodings_are_detected),
+	    cmocka_unit_test(tcvn3_table_agrees_with_iconv),
 	    cmocka_unit_test(every_seed_figure_and_date_round_trips),
 	};
 
