@@ -259,11 +259,61 @@ static void fold_cp(struct fold *f, const UNormalizer2 *nfkd, UChar32 c)
 	}
 }
 
+/*
+ * Vietnamese letters live in two small ranges (Latin-1 and Latin Extended-A/B
+ * up to ư, and Latin Extended Additional for the toned vowels). Each of them
+ * folds to one ASCII letter; a per-call cache remembers it after the first
+ * ICU lookup (0: not looked up yet, 0xff: not a single ASCII letter).
+ */
+#define FOLD_LO1 0x00c0
+#define FOLD_HI1 0x01b0
+#define FOLD_LO2 0x1ea0
+#define FOLD_HI2 0x1ef9
+#define FOLD_N1 (FOLD_HI1 - FOLD_LO1 + 1)
+#define FOLD_N2 (FOLD_HI2 - FOLD_LO2 + 1)
+
+static uint8_t *fold_slot(uint8_t *cache, UChar32 c)
+{
+	if (c >= FOLD_LO1 && c <= FOLD_HI1)
+		return &cache[c - FOLD_LO1];
+	if (c >= FOLD_LO2 && c <= FOLD_HI2)
+		return &cache[FOLD_N1 + (c - FOLD_LO2)];
+	return NULL;
+}
+
+/* The single ASCII letter c folds to, or 0xff. */
+static uint8_t fold_simple(const UNormalizer2 *nfkd, UChar32 c)
+{
+	UChar d[32];
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n, i = 0;
+	uint8_t r = 0xff;
+
+	if (c == 0x0110 || c == 0x0111)
+		return 'd';
+	n = unorm2_getDecomposition(nfkd, c, d, (int32_t)(sizeof(d) / sizeof(d[0])), &st);
+	if (n < 0 || U_FAILURE(st))
+		return 0xff;
+	while (i < n) {
+		UChar32 x;
+
+		U16_NEXT(d, i, n, x);
+		if (is_mark(x))
+			continue;
+		x = u_tolower(x);
+		if (r != 0xff || x < 'a' || x > 'z')
+			return 0xff;
+		r = (uint8_t)x;
+	}
+	return r;
+}
+
 int vn_fold(const char *s, size_t len, struct buf *out)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	const UNormalizer2 *nfkd = NULL;
 	const uint8_t *p = (const uint8_t *)s;
+	uint8_t cache[FOLD_N1 + FOLD_N2];
 	struct fold f;
 	size_t i = 0;
 
@@ -292,18 +342,26 @@ int vn_fold(const char *s, size_t len, struct buf *out)
 			i++;
 		} else {
 			int32_t j = (int32_t)i;
+			uint8_t *slot;
 			UChar32 c;
 
 			U8_NEXT(p, j, (int32_t)len, c);
 			if (c < 0)
 				return ERR_INVAL;
+			i = (size_t)j;
 			if (!nfkd) {
 				nfkd = unorm2_getNFKDInstance(&st);
 				if (U_FAILURE(st))
 					return ERR_INTERNAL;
+				memset(cache, 0, sizeof(cache));
 			}
-			fold_cp(&f, nfkd, c);
-			i = (size_t)j;
+			slot = fold_slot(cache, c);
+			if (slot && !*slot)
+				*slot = fold_simple(nfkd, c);
+			if (slot && *slot != 0xff)
+				fold_emit(&f, *slot);
+			else
+				fold_cp(&f, nfkd, c);
 		}
 	}
 	fold_flush(&f);
