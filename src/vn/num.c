@@ -127,6 +127,10 @@ static int dec_scan(const char *s, size_t len, size_t from, size_t to, bool grou
 		if (!had_group && first_group > 3)
 			return bad(e, s, len, dot,
 				   "nhóm đầu trước dấu chấm phân cách hàng nghìn có quá 3 chữ số");
+		if (!had_group && s[dot - first_group] == '0')
+			return bad(e, s, len, dot - first_group,
+				   "số có phân cách hàng nghìn không bắt đầu bằng 0 "
+				   "(phần thập phân viết sau dấu phẩy)");
 		had_group = true;
 		i++;
 		while (i < end && is_digit(s[i])) {

@@ -138,6 +138,7 @@ static void malformed_numbers_name_their_position(void **state)
 	assert_num_error(",5", 1);
 	assert_num_error("-", 2);
 	assert_num_error("1,5.000", 4);
+	assert_num_error("0.500", 1);	      /* a decimal written the English way */
 	assert_num_error("1,1234567891", 12); /* more than 9 decimals */
 	assert_num_error("9.223.372.036.854.775.808", 1);
 	assert_int_equal(vn_dec_parse("", 0, &d, &e), ERR_INVAL);
@@ -765,6 +766,67 @@ static void tcvn3_table_agrees_with_iconv(void **state)
 	buf_free(&b);
 }
 
+/* ---- garbage in ---- */
+
+/*
+ * Random strings over the characters the parsers care about: every parser
+ * either succeeds or says ERR_INVAL with a message, and a number it accepts
+ * is written back to the same value and precision. Run under ASan/UBSan.
+ */
+static void parsers_survive_random_input(void **state)
+{
+	static const char alphabet[] = "0123456789..,,%/- ngàytháng\xc3\xa1\xcc\x81\xff\xe4\xa7";
+	uint32_t seed = 2023;
+	struct buf b = BUF_INIT(4096);
+
+	for (int iter = 0; iter < 20000; iter++) {
+		char s[24];
+		size_t n;
+		struct err e = {0};
+		struct vn_dec d, d2;
+		struct vn_date dt;
+		struct vn_ratio q;
+		struct vn_amount a;
+		size_t used;
+		int r;
+
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % sizeof(s);
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		}
+		r = vn_dec_parse(s, n, &d, &e);
+		assert_true(r == 0 || (r == ERR_INVAL && e.msg[0]));
+		if (r == 0) {
+			buf_reset(&b);
+			assert_int_equal(vn_dec_format(d, 0, &b), 0);
+			assert_int_equal(vn_dec_parse(buf_str(&b), b.len, &d2, &e), 0);
+			assert_int_equal(d2.units, d.units);
+			assert_int_equal(d2.scale, d.scale);
+		}
+		r = vn_date_parse(s, n, iter % 2 ? 2023 : 0, &dt, &e);
+		assert_true(r == 0 || (r == ERR_INVAL && e.msg[0]));
+		if (r == 0)
+			assert_true(vn_date_valid(dt.y, dt.m, dt.d));
+		r = vn_ratio_parse(s, n, &q, &e);
+		assert_true(r == 0 || r == ERR_INVAL);
+		r = vn_pct_parse(s, n, &d, &e);
+		assert_true(r == 0 || r == ERR_INVAL);
+		r = vn_amount_parse(s, n, &a, &used, &e);
+		assert_true(r == ERR_INVAL || (r == 0 && used <= n));
+		buf_reset(&b);
+		r = vn_fold(s, n, &b);
+		assert_true(r == 0 || r == ERR_INVAL);
+		buf_reset(&b);
+		r = vn_to_utf8(s, n, &b, NULL, &e);
+		assert_true(r == 0 || r == ERR_INVAL);
+		if (r == 0)
+			assert_true(vn_is_nfc(buf_str(&b), b.len));
+	}
+	buf_free(&b);
+}
+
 /* ---- the seed ---- */
 
 static char *read_seed(size_t *len)
@@ -904,6 +966,7 @@ int main(void)
 	    cmocka_unit_test(legacy_text_converts_to_unicode),
 	    cmocka_unit_test(legacy_encodings_are_detected),
 	    cmocka_unit_test(tcvn3_table_agrees_with_iconv),
+	    cmocka_unit_test(parsers_survive_random_input),
 	    cmocka_unit_test(every_seed_figure_and_date_round_trips),
 	};
 
