@@ -172,8 +172,9 @@ bool vn_is_nfc(const char *s, size_t len)
 
 /*
  * The search key is built in a small stack buffer flushed into out, so
- * that folding costs a few table lookups per ASCII byte and one ICU
- * decomposition per other code point; nothing is shared between calls.
+ * that folding costs a few comparisons per ASCII byte and at most one ICU
+ * decomposition per other code point (Vietnamese letters are then cached for
+ * the rest of the call); nothing is shared between calls or threads.
  */
 struct fold {
 	struct buf *out;
