@@ -12,6 +12,7 @@ struct demo_part {
 static const struct demo_part demo_parts[] = {
     /* registry */
     /* indicators */
+    {"indicators", demo_indicators},
     /* sessionwork */
     /* notice */
     /* import */

@@ -9,3 +9,6 @@
  * transaction. ERR_EXISTS when the store already holds bodies.
  */
 int demo_create(struct db *db, struct err *e);
+
+/* The modules' parts, each filling its own tables. */
+int demo_indicators(struct db *db, struct err *e);

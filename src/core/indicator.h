@@ -72,6 +72,8 @@ struct ind_def {
 
 /* The entry with this code; ERR_NOTFOUND with a message naming it. */
 int ind_def_get(struct db *db, const char *code, struct ind_def *ret, struct err *e);
+/* The whole catalogue in report order; caller frees *ret with free(). */
+int ind_def_list(struct db *db, struct ind_def **ret, size_t *ret_n, struct err *e);
 
 /*
  * One figure of one body and period, as the notice and the report use it:
@@ -148,3 +150,117 @@ int ind_phrase(struct db *db, const struct ind_figure *f, const char *tmpl, stru
 /* Expands a template text against f with the catalogue entry d (see docs/indicators.md). */
 int ind_phrase_expand(const char *tmpl, const struct ind_def *d, const struct ind_figure *f,
 		      struct ind_period p, struct buf *out, struct err *e);
+
+/*
+ * A report: the figures of one body and period, each with its derived
+ * figures, in catalogue order. Caller frees with ind_report_free().
+ */
+struct ind_row {
+	struct ind_figure f;
+	struct ind_def d;
+	bool has_pct_plan, has_pct_same, has_growth;
+	struct vn_dec pct_plan;	 /* at d.pct_decimals */
+	struct vn_dec pct_same;	 /* at d.same_decimals */
+	struct vn_dec growth;	 /* % at d.same_decimals; negative for a fall */
+	struct vn_dec growth_abs; /* value - same */
+};
+
+struct ind_report {
+	int64_t body_id;
+	char body_name[256];
+	char period[16];
+	char period_label[64];
+	struct ind_row *rows;
+	size_t n;
+	int n_with_plan, n_plan_met; /* "15/24 chỉ tiêu đạt" */
+};
+
+/*
+ * Builds the report of body_id for period_code. body_id 0 and period_code
+ * NULL: the most recent period that has data, for the highest body in the
+ * tree that has any (ERR_NOTFOUND when the store holds no values).
+ */
+int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
+		     struct ind_report *ret, struct err *e);
+void ind_report_free(struct ind_report *r);
+
+/*
+ * Finds a body by id ("12"), exact name, folded name or code; ERR_NOTFOUND
+ * or, when several match, ERR_INVAL naming them.
+ */
+int ind_body_find(struct db *db, const char *what, int64_t *ret, struct err *e);
+
+/* Checks. Each finding is one line in Vietnamese; errors make the check fail. */
+enum ind_severity { IND_WARN, IND_ERROR };
+struct ind_finding {
+	enum ind_severity sev;
+	char rule[24]; /* components, pct, direction, missing */
+	char msg[400];
+};
+struct ind_findings {
+	struct ind_finding *v;
+	size_t n, cap;
+	int n_errors;
+};
+/*
+ * Runs every rule over the whole store: components add up to their total
+ * within printed precision, values moving against their direction, bodies
+ * that have not reported what their siblings have. Appends to *out.
+ */
+int ind_check_all(struct db *db, struct ind_findings *out, struct err *e);
+/*
+ * A percentage written in a text ("đạt 68%") against the data: what is
+ * "plan", "same" (ratio to the same period) or "growth". Appends a finding
+ * when they disagree at the printed precision.
+ */
+int ind_check_pct(const struct ind_figure *f, const char *what, struct vn_dec printed,
+		  struct ind_findings *out, struct err *e);
+void ind_findings_free(struct ind_findings *f);
+
+/* Roll-up over the body tree (in memory, so it also serves the benchmark). */
+struct ind_rollup_in {
+	size_t n_bodies;	  /* bodies are 0..n_bodies-1 */
+	const int32_t *parent;	  /* parent index of each body, -1 for a root */
+	size_t n_ind;		  /* indicators are 0..n_ind-1 */
+	const enum ind_agg *agg;  /* per indicator */
+	size_t n_vals;
+	const int32_t *val_body; /* per value */
+	const int32_t *val_ind;
+	const struct vn_dec *val;
+};
+/*
+ * Per (body, indicator): the aggregate of the values reported by the body
+ * and all its descendants (sum, or average over the reporting bodies), and
+ * how many bodies reported. Cells are at index body * n_ind + ind. Caller
+ * frees with ind_rollup_free().
+ */
+struct ind_rollup {
+	size_t n_bodies, n_ind;
+	struct vn_dec *value; /* meaningful where count > 0 */
+	uint32_t *count;
+};
+int ind_rollup_run(const struct ind_rollup_in *in, struct ind_rollup *ret, struct err *e);
+void ind_rollup_free(struct ind_rollup *r);
+
+/* Completeness of one body for a period: its direct children that reported anything. */
+struct ind_completeness {
+	int children, reported;
+};
+
+/*
+ * Imports values from CSV text (header line, columns in any order:
+ * indicator, body, period, kind, baseline, estimate, value; see
+ * docs/indicators.md) in one transaction. Every bad line is listed in
+ * *errors as "dòng N: …"; on any error nothing is imported and the result is
+ * ERR_INVAL. *ret_n receives the number of values stored.
+ */
+int ind_import_csv(struct db *db, const char *data, size_t len, const char *source,
+		   size_t *ret_n, struct buf *errors, struct err *e);
+/* The same for a DHIS2 dataValueSets JSON document. */
+int ind_import_dvs(struct db *db, const char *data, size_t len, const char *source,
+		   size_t *ret_n, struct buf *errors, struct err *e);
+/*
+ * Appends every stored value (of period_code, or all when NULL) as a DHIS2
+ * dataValueSets JSON document.
+ */
+int ind_export_dvs(struct db *db, const char *period_code, struct buf *out, struct err *e);

@@ -13,6 +13,7 @@ extern const int db_nmigrations;
 
 extern const char db_m001_core[];
 /* 2 indicators */
+extern const char db_m002_indicators[];
 /* 3 sessionwork */
 /* 4 notice */
 /* 5 tasks */
