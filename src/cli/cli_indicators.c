@@ -103,8 +103,10 @@ static void report_text(struct cli *c, struct db *db, const struct ind_report *r
 int cli_ind_report(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'}, {"period", required_argument, NULL, 'p'},
-	    {"csv", no_argument, NULL, 'c'},	    {"xlsx", required_argument, NULL, 'x'},
+	    {"body", required_argument, NULL, 'b'},
+	    {"period", required_argument, NULL, 'p'},
+	    {"csv", no_argument, NULL, 'c'},
+	    {"xlsx", required_argument, NULL, 'x'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *body = NULL, *period = NULL, *xlsx = NULL;
@@ -171,8 +173,8 @@ int cli_ind_report(struct cli *c, int argc, char **argv)
 }
 
 /* --claim CODE:plan=68 : a percentage written in a text, checked against the data. */
-static int claim(struct cli *c, struct db *db, int64_t body_id, const char *period,
-		 const char *arg, struct ind_findings *out)
+static int claim(struct cli *c, struct db *db, int64_t body_id, const char *period, const char *arg,
+		 struct ind_findings *out)
 {
 	const char *colon = strchr(arg, ':'), *eq = strchr(arg, '=');
 	struct ind_figure f;
@@ -318,7 +320,8 @@ int cli_ind_import(struct cli *c, int argc, char **argv)
 	if (r < 0)
 		goto out;
 	if (c->json)
-		r = cli_json(c, json_pack("{s:s, s:I}", "file", argv[1], "imported", (json_int_t)n));
+		r = cli_json(c,
+			     json_pack("{s:s, s:I}", "file", argv[1], "imported", (json_int_t)n));
 	else
 		fprintf(c->out, "%s: đã nhập %zu giá trị\n", argv[1], n);
 out:

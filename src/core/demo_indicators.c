@@ -39,8 +39,9 @@ int demo_indicators(struct db *db, struct err *e)
 
 	r = db_query_int(db, SQL_IND_BODY_FIND_LEVEL, &body, "tt", "HU", "huyen");
 	if (r == ERR_NOTFOUND)
-		return err_set(e, r, "dữ liệu mẫu chỉ tiêu cần Huyện ủy Tân Yên (mã HU) trong "
-				     "danh mục đơn vị");
+		return err_set(e, r,
+			       "dữ liệu mẫu chỉ tiêu cần Huyện ủy Tân Yên (mã HU) trong "
+			       "danh mục đơn vị");
 	if (r < 0)
 		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
 	for (size_t i = 0; i < sizeof(demo_figs) / sizeof(demo_figs[0]); i++) {

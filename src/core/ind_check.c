@@ -203,8 +203,9 @@ static int check_direction(struct db *db, struct ind_findings *out, struct err *
 		fmt(row[i].v, a, sizeof(a));
 		fmt(row[i].p, b, sizeof(b));
 		body_name(db, row[i].body, who, sizeof(who));
-		r = add(out, IND_WARN, "direction", "%s, kỳ %s: %s %s so với cùng kỳ (%s so với %s)",
-			who, row[i].period, row[i].name, up ? "giảm" : "tăng", a, b);
+		r = add(out, IND_WARN, "direction",
+			"%s, kỳ %s: %s %s so với cùng kỳ (%s so với %s)", who, row[i].period,
+			row[i].name, up ? "giảm" : "tăng", a, b);
 	}
 	free(row);
 	if (r < 0)
@@ -270,7 +271,7 @@ int ind_check_pct(const struct ind_figure *f, const char *what, struct vn_dec pr
 		return 0;
 	fmt(printed, a, sizeof(a));
 	fmt(got, b, sizeof(b));
-	r = add(out, IND_ERROR, "pct", "%s, kỳ %s: văn bản ghi %s%% %s, số liệu cho %s%%",
-		f->name, f->period, a, label, b);
+	r = add(out, IND_ERROR, "pct", "%s, kỳ %s: văn bản ghi %s%% %s, số liệu cho %s%%", f->name,
+		f->period, a, label, b);
 	return r < 0 ? err_set(e, r, "không đủ bộ nhớ") : 0;
 }

@@ -101,7 +101,7 @@ static char *trim(char *s)
 }
 
 static void add_error(struct buf *errors, int *nerr, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static void add_error(struct buf *errors, int *nerr, const char *fmt, ...)
 {
@@ -144,8 +144,9 @@ static int one_value(struct db *db, const char *where, const char *ind, const ch
 	} else if (strcasecmp(kind, "plan") == 0 || strcmp(kind, "kế hoạch") == 0) {
 		v.kind = IND_PLAN;
 		if (!*baseline)
-			add_error(errors, nerr, "%s: kế hoạch cần tên (cột baseline), ví dụ 'kế "
-						"hoạch' hoặc 'dự toán huyện giao'",
+			add_error(errors, nerr,
+				  "%s: kế hoạch cần tên (cột baseline), ví dụ 'kế "
+				  "hoạch' hoặc 'dự toán huyện giao'",
 				  where);
 	} else {
 		add_error(errors, nerr, "%s: loại '%s' không hợp lệ (actual hoặc plan)", where,
@@ -160,8 +161,9 @@ static int one_value(struct db *db, const char *where, const char *ind, const ch
 		add_error(errors, nerr, "%s: cột estimate '%s' không hợp lệ (1, 0 hoặc ước)", where,
 			  estimate);
 	if (vn_dec_parse_plain(value, strlen(value), &v.value, &e2) < 0)
-		add_error(errors, nerr, "%s: số '%s' không hợp lệ (viết 1593.851: dấu chấm thập "
-					"phân, không phân cách hàng nghìn)",
+		add_error(errors, nerr,
+			  "%s: số '%s' không hợp lệ (viết 1593.851: dấu chấm thập "
+			  "phân, không phân cách hàng nghìn)",
 			  where, value);
 	if (*nerr != bad)
 		return 0;
@@ -198,8 +200,8 @@ static int finish(struct db *db, int r, int nerr, struct buf *errors, struct err
 	return err_set(e, ERR_INVAL, "%d lỗi; không nhập số liệu nào", nerr);
 }
 
-int ind_import_csv(struct db *db, const char *data, size_t len, const char *source,
-		   size_t *ret_n, struct buf *errors, struct err *e)
+int ind_import_csv(struct db *db, const char *data, size_t len, const char *source, size_t *ret_n,
+		   struct buf *errors, struct err *e)
 {
 	struct buf scratch = BUF_INIT(1 << 16);
 	struct rec rec;
@@ -212,8 +214,9 @@ int ind_import_csv(struct db *db, const char *data, size_t len, const char *sour
 	r = csv_next(data, len, &pos, &line, &scratch, &rec);
 	if (r <= 0) {
 		buf_free(&scratch);
-		return err_set(e, ERR_INVAL, "dòng 1: thiếu dòng tiêu đề (indicator,body,period,"
-					     "kind,baseline,estimate,value)");
+		return err_set(e, ERR_INVAL,
+			       "dòng 1: thiếu dòng tiêu đề (indicator,body,period,"
+			       "kind,baseline,estimate,value)");
 	}
 	for (int c = 0; c < C_N; c++) {
 		idx[c] = -1;
@@ -244,8 +247,9 @@ int ind_import_csv(struct db *db, const char *data, size_t len, const char *sour
 			break;
 		snprintf(where, sizeof(where), "dòng %d", start);
 		if (r < 0) {
-			add_error(errors, &nerr, "%s: dòng CSV hỏng (dấu nháy không khớp hoặc quá "
-						 "nhiều cột)",
+			add_error(errors, &nerr,
+				  "%s: dòng CSV hỏng (dấu nháy không khớp hoặc quá "
+				  "nhiều cột)",
 				  where);
 			r = 0;
 			break;
@@ -254,8 +258,8 @@ int ind_import_csv(struct db *db, const char *data, size_t len, const char *sour
 			continue; /* blank line */
 		for (int c = 0; c < C_N; c++)
 			f[c] = idx[c] >= 0 && idx[c] < rec.n ? trim(rec.f[idx[c]]) : "";
-		r = one_value(db, where, f[C_IND], f[C_BODY], f[C_PERIOD], f[C_KIND],
-			      f[C_BASELINE], f[C_ESTIMATE], f[C_VALUE], source, errors, &nerr);
+		r = one_value(db, where, f[C_IND], f[C_BODY], f[C_PERIOD], f[C_KIND], f[C_BASELINE],
+			      f[C_ESTIMATE], f[C_VALUE], source, errors, &nerr);
 		if (r < 0)
 			break;
 		n++;
@@ -352,8 +356,8 @@ int ind_export_dvs(struct db *db, const char *period_code, struct buf *out, stru
 	return r < 0 ? err_set(e, r, "kết quả quá lớn") : 0;
 }
 
-int ind_import_dvs(struct db *db, const char *data, size_t len, const char *source,
-		   size_t *ret_n, struct buf *errors, struct err *e)
+int ind_import_dvs(struct db *db, const char *data, size_t len, const char *source, size_t *ret_n,
+		   struct buf *errors, struct err *e)
 {
 	json_error_t jerr;
 	json_t *root, *vals, *v;
@@ -387,16 +391,16 @@ int ind_import_dvs(struct db *db, const char *data, size_t len, const char *sour
 
 		snprintf(where, sizeof(where), "giá trị thứ %zu", i + 1);
 		if (!de || !pe || !ou || !val) {
-			add_error(errors, &nerr, "%s: cần dataElement, period, orgUnit và value "
-						 "dạng chuỗi",
+			add_error(errors, &nerr,
+				  "%s: cần dataElement, period, orgUnit và value "
+				  "dạng chuỗi",
 				  where);
 			continue;
 		}
 		dvs_period_in(pe, per);
-		r = one_value(db, where, de, ou, per, plan ? "plan" : "actual",
-			      plan && aoc ? aoc : "",
-			      coc && strcmp(coc, "estimate") == 0 ? "1" : "0", val, source, errors,
-			      &nerr);
+		r = one_value(
+		    db, where, de, ou, per, plan ? "plan" : "actual", plan && aoc ? aoc : "",
+		    coc && strcmp(coc, "estimate") == 0 ? "1" : "0", val, source, errors, &nerr);
 		if (r < 0)
 			break;
 		n++;

@@ -108,8 +108,9 @@ int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
 			return r;
 	} else {
 		if (!period_code || body_id == 0)
-			return err_set(e, ERR_INVAL, "cần cả đơn vị (--body) và kỳ (--period), "
-						     "hoặc bỏ cả hai");
+			return err_set(e, ERR_INVAL,
+				       "cần cả đơn vị (--body) và kỳ (--period), "
+				       "hoặc bỏ cả hai");
 		r = ind_period_parse(period_code, &p, e);
 		if (r < 0)
 			return r;
@@ -161,13 +162,13 @@ int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
 			ind_report_free(&rep);
 			return r;
 		}
-		row->has_pct_plan = ind_pct_of_plan(&row->f, row->d.pct_decimals,
-						    &row->pct_plan) == 0;
-		row->has_pct_same = ind_pct_of_same(&row->f, row->d.same_decimals,
-						    &row->pct_same) == 0;
-		row->has_growth = ind_growth_pct(&row->f, row->d.same_decimals, &row->growth) ==
-				      0 &&
-				  ind_growth_abs(&row->f, &row->growth_abs) == 0;
+		row->has_pct_plan =
+		    ind_pct_of_plan(&row->f, row->d.pct_decimals, &row->pct_plan) == 0;
+		row->has_pct_same =
+		    ind_pct_of_same(&row->f, row->d.same_decimals, &row->pct_same) == 0;
+		row->has_growth =
+		    ind_growth_pct(&row->f, row->d.same_decimals, &row->growth) == 0 &&
+		    ind_growth_abs(&row->f, &row->growth_abs) == 0;
 		if (row->f.has_plan) {
 			rep.n_with_plan++;
 			rep.n_plan_met += plan_met(row);

@@ -4,8 +4,8 @@
 
 #include "core/indicator.h"
 
-static const int64_t pow10[] = {1,	   10,	     100,	1000,	   10000,
-				100000,	   1000000,  10000000,	100000000, 1000000000};
+static const int64_t pow10[] = {1,	10,	 100,	   1000,      10000,
+				100000, 1000000, 10000000, 100000000, 1000000000};
 
 /*
  * Every value is added at the indicator's largest scale to the body that
@@ -57,8 +57,8 @@ int ind_rollup_run(const struct ind_rollup_in *in, struct ind_rollup *ret, struc
 	for (size_t i = 0; i < in->n_vals; i++) {
 		int s = in->val[i].scale;
 
-		if ((size_t)in->val_ind[i] >= in->n_ind || (size_t)in->val_body[i] >= in->n_bodies ||
-		    s < 0 || s > VN_DEC_MAXSCALE) {
+		if ((size_t)in->val_ind[i] >= in->n_ind ||
+		    (size_t)in->val_body[i] >= in->n_bodies || s < 0 || s > VN_DEC_MAXSCALE) {
 			rc = err_set(e, ERR_INVAL, "giá trị thứ %zu không hợp lệ", i + 1);
 			goto out;
 		}

@@ -137,11 +137,12 @@ static void def_from_row(struct db_q *q, struct ind_def *d)
 	d->same_decimals = (int)db_col_int(q, 6);
 	copy(d->parent, sizeof(d->parent), db_col_text(q, 7));
 	d->parts_sum = db_col_int(q, 8) != 0;
-	d->agg = strcmp(agg, "sum") == 0 ? IND_AGG_SUM
+	d->agg = strcmp(agg, "sum") == 0   ? IND_AGG_SUM
 		 : strcmp(agg, "avg") == 0 ? IND_AGG_AVG
 					   : IND_AGG_NONE;
-	d->dir = strcmp(dir, "up") == 0 ? IND_DIR_UP : strcmp(dir, "down") == 0 ? IND_DIR_DOWN
-										: IND_DIR_NONE;
+	d->dir = strcmp(dir, "up") == 0	    ? IND_DIR_UP
+		 : strcmp(dir, "down") == 0 ? IND_DIR_DOWN
+					    : IND_DIR_NONE;
 	copy(d->default_plan, sizeof(d->default_plan), db_col_text(q, 11));
 	copy(d->phrase, sizeof(d->phrase), db_col_text(q, 12));
 }
@@ -250,8 +251,9 @@ int ind_figure_get(struct db *db, int64_t body_id, const char *period_code, cons
 	if (r < 0)
 		goto dberr;
 	if (r == 0)
-		return err_set(e, ERR_NOTFOUND, "chưa có số liệu chỉ tiêu '%s' kỳ %s của đơn vị %lld",
-			       d.code, code, (long long)body_id);
+		return err_set(e, ERR_NOTFOUND,
+			       "chưa có số liệu chỉ tiêu '%s' kỳ %s của đơn vị %lld", d.code, code,
+			       (long long)body_id);
 	if (!baseline)
 		baseline = d.default_plan;
 	copy(f.plan_name, sizeof(f.plan_name), baseline);
@@ -328,8 +330,9 @@ int ind_value_set(struct db *db, const struct ind_value_in *v, struct err *e)
 		return err_set(e, ERR_INVAL, "chỉ tiêu '%s': số chữ số thập phân không hợp lệ",
 			       d.code);
 	if (v->kind == IND_PLAN && (!v->baseline || !*v->baseline))
-		return err_set(e, ERR_INVAL, "chỉ tiêu '%s': kế hoạch cần có tên (kế hoạch, dự "
-					     "toán huyện giao …)",
+		return err_set(e, ERR_INVAL,
+			       "chỉ tiêu '%s': kế hoạch cần có tên (kế hoạch, dự "
+			       "toán huyện giao …)",
 			       d.code);
 	r = db_query_int(db, SQL_IND_BODY_EXISTS, &n, "i", v->body_id);
 	if (r < 0)
@@ -337,7 +340,7 @@ int ind_value_set(struct db *db, const struct ind_value_in *v, struct err *e)
 	if (n == 0)
 		return err_set(e, ERR_NOTFOUND, "không có đơn vị số %lld", (long long)v->body_id);
 	ind_period_code(p, code);
-	r = db_exec(db, SQL_IND_VALUE_PUT, "iitdddtdiit", d.id, v->body_id, code, p.year,
+	r = db_exec(db, SQL_IND_VALUE_PUT, "iitdddttdiit", d.id, v->body_id, code, p.year,
 		    p.from_month, p.to_month, v->kind == IND_PLAN ? "plan" : "actual",
 		    v->kind == IND_PLAN ? v->baseline : "",
 		    (int)(v->kind == IND_ACTUAL && v->estimate), v->value.units,
@@ -448,8 +451,7 @@ static int placeholder(const char *name, size_t n, const struct ind_def *d,
 		}
 		if (first)
 			return buf_add(out, arg, (size_t)(bar - arg)) < 0 ? ERR_TOOBIG : 1;
-		return buf_add(out, bar + 1, argn - (size_t)(bar - arg) - 1) < 0 ? ERR_TOOBIG
-										  : 1;
+		return buf_add(out, bar + 1, argn - (size_t)(bar - arg) - 1) < 0 ? ERR_TOOBIG : 1;
 	}
 #undef IS
 	return err_set(e, ERR_INVAL, "mẫu câu: không biết chỗ trống '{%.*s}'", (int)n, name);

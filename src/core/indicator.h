@@ -59,15 +59,15 @@ enum ind_dir { IND_DIR_UP, IND_DIR_DOWN, IND_DIR_NONE }; /* which way is better 
 struct ind_def {
 	int64_t id;
 	char code[48], name[160], unit[48];
-	int decimals;		/* decimals usually printed for the value */
-	int pct_decimals;	/* decimals printed for "% of plan" */
-	int same_decimals;	/* decimals printed for "% of same period" and growth */
-	char parent[48];	/* parent's code, "" for none */
-	bool parts_sum;		/* the children add up to this total */
+	int decimals;	   /* decimals usually printed for the value */
+	int pct_decimals;  /* decimals printed for "% of plan" */
+	int same_decimals; /* decimals printed for "% of same period" and growth */
+	char parent[48];   /* parent's code, "" for none */
+	bool parts_sum;	   /* the children add up to this total */
 	enum ind_agg agg;
 	enum ind_dir dir;
-	char default_plan[64];	/* baseline name the phrases compare with: "kế hoạch" */
-	char phrase[48];	/* name of its phrase template (table ind_phrase) */
+	char default_plan[64]; /* baseline name the phrases compare with: "kế hoạch" */
+	char phrase[48];       /* name of its phrase template (table ind_phrase) */
 };
 
 /* The entry with this code; ERR_NOTFOUND with a message naming it. */
@@ -159,9 +159,9 @@ struct ind_row {
 	struct ind_figure f;
 	struct ind_def d;
 	bool has_pct_plan, has_pct_same, has_growth;
-	struct vn_dec pct_plan;	 /* at d.pct_decimals */
-	struct vn_dec pct_same;	 /* at d.same_decimals */
-	struct vn_dec growth;	 /* % at d.same_decimals; negative for a fall */
+	struct vn_dec pct_plan;	  /* at d.pct_decimals */
+	struct vn_dec pct_same;	  /* at d.same_decimals */
+	struct vn_dec growth;	  /* % at d.same_decimals; negative for a fall */
 	struct vn_dec growth_abs; /* value - same */
 };
 
@@ -219,10 +219,10 @@ void ind_findings_free(struct ind_findings *f);
 
 /* Roll-up over the body tree (in memory, so it also serves the benchmark). */
 struct ind_rollup_in {
-	size_t n_bodies;	  /* bodies are 0..n_bodies-1 */
-	const int32_t *parent;	  /* parent index of each body, -1 for a root */
-	size_t n_ind;		  /* indicators are 0..n_ind-1 */
-	const enum ind_agg *agg;  /* per indicator */
+	size_t n_bodies;	 /* bodies are 0..n_bodies-1 */
+	const int32_t *parent;	 /* parent index of each body, -1 for a root */
+	size_t n_ind;		 /* indicators are 0..n_ind-1 */
+	const enum ind_agg *agg; /* per indicator */
 	size_t n_vals;
 	const int32_t *val_body; /* per value */
 	const int32_t *val_ind;
@@ -254,11 +254,11 @@ struct ind_completeness {
  * *errors as "dòng N: …"; on any error nothing is imported and the result is
  * ERR_INVAL. *ret_n receives the number of values stored.
  */
-int ind_import_csv(struct db *db, const char *data, size_t len, const char *source,
-		   size_t *ret_n, struct buf *errors, struct err *e);
+int ind_import_csv(struct db *db, const char *data, size_t len, const char *source, size_t *ret_n,
+		   struct buf *errors, struct err *e);
 /* The same for a DHIS2 dataValueSets JSON document. */
-int ind_import_dvs(struct db *db, const char *data, size_t len, const char *source,
-		   size_t *ret_n, struct buf *errors, struct err *e);
+int ind_import_dvs(struct db *db, const char *data, size_t len, const char *source, size_t *ret_n,
+		   struct buf *errors, struct err *e);
 /*
  * Appends every stored value (of period_code, or all when NULL) as a DHIS2
  * dataValueSets JSON document.

@@ -11,8 +11,8 @@ const char db_m002_indicators[] =
     "CREATE TABLE ind_indicator("
     " id INTEGER PRIMARY KEY,"
     " code TEXT NOT NULL UNIQUE," /* industry */
-    " name TEXT NOT NULL,"	      /* Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp */
-    " unit TEXT NOT NULL,"	      /* tỷ đồng */
+    " name TEXT NOT NULL," /* Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp */
+    " unit TEXT NOT NULL," /* tỷ đồng */
     " decimals INTEGER NOT NULL DEFAULT 0 CHECK(decimals BETWEEN 0 AND 9),"
     " pct_decimals INTEGER NOT NULL DEFAULT 1 CHECK(pct_decimals BETWEEN 0 AND 4),"
     " same_decimals INTEGER NOT NULL DEFAULT 1 CHECK(same_decimals BETWEEN 0 AND 4),"
@@ -32,7 +32,7 @@ const char db_m002_indicators[] =
     " period TEXT NOT NULL," /* 2023-T09 */
     " year INTEGER NOT NULL, m_from INTEGER NOT NULL, m_to INTEGER NOT NULL,"
     " kind TEXT NOT NULL CHECK(kind IN ('actual','plan')),"
-    " baseline TEXT NOT NULL DEFAULT ''," /* plan name: kế hoạch, dự toán huyện giao */
+    " baseline TEXT NOT NULL DEFAULT '',"   /* plan name: kế hoạch, dự toán huyện giao */
     " estimate INTEGER NOT NULL DEFAULT 0," /* actual: ước */
     " units INTEGER NOT NULL, scale INTEGER NOT NULL CHECK(scale BETWEEN 0 AND 9),"
     " source TEXT,"
@@ -132,7 +132,8 @@ const char db_m002_indicators[] =
     "  'sum', 'up', 'chỉ tiêu Nghị quyết', 'chung', 120, 'ket nap dang vien moi');"
     "UPDATE ind_indicator SET parent_id = (SELECT id FROM ind_indicator WHERE code = 'revenue')"
     " WHERE code = 'revenue_local';"
-    "UPDATE ind_indicator SET parent_id = (SELECT id FROM ind_indicator WHERE code = 'revenue_local')"
+    "UPDATE ind_indicator SET parent_id = (SELECT id FROM ind_indicator WHERE code = "
+    "'revenue_local')"
     " WHERE code = 'revenue_land_use';"
     "UPDATE ind_indicator SET parent_id = (SELECT id FROM ind_indicator WHERE code = 'expenditure')"
     " WHERE code IN ('expenditure_recurrent', 'expenditure_capital');"

@@ -6,7 +6,7 @@
 #include <xlsxwriter.h>
 
 static const char *const headers[] = {
-    "Mã",      "Chỉ tiêu",     "Đơn vị tính", "Thực hiện", "Ước",	"Kế hoạch (tên)",
+    "Mã",	"Chỉ tiêu",   "Đơn vị tính", "Thực hiện", "Ước",	 "Kế hoạch (tên)",
     "Kế hoạch", "% kế hoạch", "Cùng kỳ",     "% cùng kỳ", "Tăng/giảm %", "Tăng/giảm",
 };
 #define NCOLS (sizeof(headers) / sizeof(headers[0]))
