@@ -231,7 +231,7 @@ struct ind_rollup_in {
 /*
  * Per (body, indicator): the aggregate of the values reported by the body
  * and all its descendants (sum, or average over the reporting bodies), and
- * how many bodies reported. Cells are at index body * n_ind + ind. Caller
+ * how many bodies reported. Cells are at index ind * n_bodies + body. Caller
  * frees with ind_rollup_free().
  */
 struct ind_rollup {
