@@ -6,9 +6,9 @@ GOLD="$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.gold.json"
 GOLDEN="$DONDOC_SRCDIR/tests/golden/indicators-phrases.txt"
 
 if ! out=$("$DONDOC" --db demo.db init --demo 2>&1); then
-	# Without the registry's demo part there is no Tân Yên to hold the figures.
+	# Without the registry's demo part there is no Tân Yên to hold the figures (a TAP skip).
 	case "$out" in
-	*"cần Huyện ủy Tân Yên"*) echo "1..0 # SKIP the demo has no bodies in this build"; exit 77 ;;
+	*"cần Huyện ủy Tân Yên"*) echo "1..0 # SKIP the demo has no bodies in this build"; exit 0 ;;
 	esac
 fi
 check "the demo store is created" test -s demo.db
