@@ -3,6 +3,9 @@
 
 #include <stddef.h>
 
+/* registry */
+#include "core/demo_registry.h"
+
 struct demo_part {
 	const char *name;
 	int (*fill)(struct db *db, struct err *e);
@@ -11,6 +14,7 @@ struct demo_part {
 /* Each module's demo filler; they run in this order and may use what came before. */
 static const struct demo_part demo_parts[] = {
     /* registry */
+    {"registry", demo_registry},
     /* indicators */
     {"indicators", demo_indicators},
     /* sessionwork */

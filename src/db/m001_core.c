@@ -19,6 +19,8 @@ const char db_m001_core[] =
     " active_from TEXT, active_to TEXT,"
     " name_fold TEXT NOT NULL DEFAULT '');"
     "CREATE INDEX body_parent ON body(parent_id);"
+    "CREATE UNIQUE INDEX body_name ON body(coalesce(parent_id, 0), name);"
+    "CREATE INDEX body_code ON body(code);"
 
     /* Terms (khóa, nhiệm kỳ) of a body: from one congress's close to the next. */
     "CREATE TABLE term("
@@ -63,6 +65,7 @@ const char db_m001_core[] =
     " position TEXT NOT NULL," /* Bí thư, Phó Bí thư, Ủy viên BTV, Ủy viên BCH */
     " date_from TEXT, date_to TEXT);"
     "CREATE INDEX membership_organ ON membership(organ_id);"
+    "CREATE INDEX membership_person ON membership(person_id);"
 
     /* Sessions of an organ, numbered within its term. */
     "CREATE TABLE session("
@@ -85,7 +88,8 @@ const char db_m001_core[] =
     "CREATE TABLE document("
     " id INTEGER PRIMARY KEY,"
     " type_code TEXT NOT NULL REFERENCES doc_type(code),"
-    " body_id INTEGER REFERENCES body(id)," /* issuing body, when known */
+    " body_id INTEGER REFERENCES body(id),"   /* issuing body, when known */
+    " organ_id INTEGER REFERENCES organ(id)," /* issuing organ (Ban Thường vụ Tỉnh ủy) */
     " term_id INTEGER REFERENCES term(id),"
     " issuer_code TEXT," /* HU, TU, BTCTW, UBND, NĐ-CP … as written */
     " number INTEGER,"	 /* 512; NULL until issued */
@@ -108,6 +112,8 @@ const char db_m001_core[] =
     " to_id INTEGER REFERENCES document(id),"
     " symbol TEXT NOT NULL, date TEXT);"
     "CREATE INDEX doc_ref_to ON doc_ref(to_id);"
+    "CREATE INDEX doc_ref_from ON doc_ref(from_id);"
+    "CREATE INDEX document_body_type ON document(body_id, type_code, term_id);"
 
     /* Agenda items of a session, each usually a draft document. */
     "CREATE TABLE agenda_item("

@@ -1,0 +1,457 @@
+/* cli_doc.c: 'dondoc doc list|show|add|issue|symbol|number': the document register. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli_reg.h"
+#include "core/docnum.h"
+#include "vn/date.h"
+#include "vn/text.h"
+
+#define DOC_TEXT_MAX (16u << 20)
+
+int cli_doc_list(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"body", required_argument, NULL, 'b'},
+					     {"type", required_argument, NULL, 't'},
+					     {NULL, 0, NULL, 0}};
+	const char *body = NULL, *type = NULL, *tname;
+	struct arena *a = NULL;
+	struct reg_body b = {0};
+	struct reg_doc *ds;
+	struct db *db;
+	size_t n;
+	json_t *arr;
+	int r, ch;
+
+	optind = 1;
+	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
+		if (ch == 'b')
+			body = optarg;
+		else if (ch == 't')
+			type = optarg;
+		else
+			return ERR_USAGE;
+	}
+	if (optind != argc)
+		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	if ((r = cli_db(c, &db)) < 0)
+		return r;
+	if (!(a = arena_new(CLI_REG_ARENA)))
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	if (body && (r = cli_reg_body(c, db, body, a, &b)) < 0)
+		goto out;
+	if (type && (r = reg_doc_type_name(db, type, a, &tname, &c->err)) < 0) {
+		r = r == ERR_NOTFOUND ? (c->err.code = ERR_INVAL) : r;
+		goto out;
+	}
+	if ((r = reg_doc_list(db, b.id, type, a, &ds, &n, &c->err)) < 0)
+		goto out;
+	if (c->json) {
+		arr = json_array();
+		for (size_t i = 0; arr && i < n; i++)
+			json_array_append_new(arr, cli_reg_json_doc(&ds[i]));
+		r = cli_json(c, arr);
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++)
+		fprintf(c->out, "%4lld  %-14s %-10s %s\n", (long long)ds[i].id,
+			ds[i].symbol ? ds[i].symbol : "(dự thảo)", ds[i].date ? ds[i].date : "",
+			ds[i].title);
+out:
+	arena_free(a);
+	return r;
+}
+
+int cli_doc_show(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
+					     {NULL, 0, NULL, 0}};
+	const char *date = NULL, *tname = "";
+	struct arena *a = NULL;
+	struct reg_doc d;
+	struct reg_doc_ref *refs;
+	struct db *db;
+	long long id;
+	size_t n;
+	json_t *j, *arr;
+	int r, ch;
+
+	optind = 1;
+	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
+		if (ch != 'd')
+			return ERR_USAGE;
+		date = optarg;
+	}
+	if (argc - optind != 1)
+		return cli_usage(c, "cần đúng một mã hoặc số hiệu văn bản");
+	if ((r = cli_db(c, &db)) < 0)
+		return r;
+	if (!(a = arena_new(CLI_REG_ARENA)))
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	if (strspn(argv[optind], "0123456789") == strlen(argv[optind])) {
+		if ((r = cli_reg_int(c, "mã văn bản", argv[optind], INT64_MAX, &id)) == 0)
+			r = reg_doc_get(db, id, a, &d, &c->err);
+	} else {
+		r = reg_doc_find(db, argv[optind], date, a, &d, &c->err);
+	}
+	if (r < 0 || (r = reg_doc_ref_list(db, d.id, a, &refs, &n, &c->err)) < 0)
+		goto out;
+	reg_doc_type_name(db, d.type_code, a, &tname, NULL);
+	if (c->json) {
+		j = cli_reg_json_doc(&d);
+		cli_reg_jstr(j, "type_name", tname);
+		cli_reg_jstr(j, "text", d.text);
+		arr = json_array();
+		for (size_t i = 0; arr && i < n; i++) {
+			json_t *f = json_object();
+
+			cli_reg_jstr(f, "symbol", refs[i].symbol);
+			cli_reg_jstr(f, "date", refs[i].date);
+			if (f)
+				json_object_set_new(f, "document_id",
+						    refs[i].to_id ? json_integer(refs[i].to_id)
+								  : json_null());
+			json_array_append_new(arr, f);
+		}
+		if (j)
+			json_object_set_new(j, "refs", arr);
+		r = cli_json(c, j);
+		goto out;
+	}
+	fprintf(c->out, "%s số %s%s%s\n", tname, d.symbol ? d.symbol : "(chưa có số)",
+		d.date ? " ngày " : "", d.date ? d.date : "");
+	if (d.title && *d.title)
+		fprintf(c->out, "Trích yếu: %s\n", d.title);
+	fprintf(c->out, "Độ mật: %s; trạng thái: %s\n", reg_doc_conf_name(d.confidentiality),
+		strcmp(d.status, "issued") == 0 ? "đã ban hành" : "dự thảo");
+	for (size_t i = 0; i < n; i++)
+		fprintf(c->out, "Dẫn chiếu: %s%s%s%s\n", refs[i].symbol,
+			refs[i].date ? " ngày " : "", refs[i].date ? refs[i].date : "",
+			refs[i].to_id ? "" : " (chưa có trong sổ)");
+	if (d.text)
+		fprintf(c->out, "\n%s\n", d.text);
+out:
+	arena_free(a);
+	return r;
+}
+
+static int read_text_file(struct cli *c, const char *path, struct buf *out)
+{
+	char chunk[8192];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	int r = 0;
+
+	if (!f)
+		return err_set(&c->err, ERR_IO, "%s: không đọc được tệp (%s)", path,
+			       strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		r = buf_add(out, chunk, n);
+		if (r < 0)
+			break;
+	}
+	if (r == 0 && ferror(f))
+		r = err_set(&c->err, ERR_IO, "%s: lỗi đọc tệp", path);
+	else if (r == ERR_TOOBIG)
+		r = err_set(&c->err, r, "%s: tệp quá lớn (tối đa %u byte)", path, DOC_TEXT_MAX);
+	fclose(f);
+	if (r == 0 && memchr(buf_str(out), '\0', out->len))
+		r = err_set(&c->err, ERR_INVAL, "%s: không phải tệp văn bản", path);
+	return r;
+}
+
+#define MAX_REFS 64
+
+int cli_doc_add(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"type", required_argument, NULL, 'T'},
+	    {"symbol", required_argument, NULL, 's'},
+	    {"body", required_argument, NULL, 'b'},
+	    {"organ", required_argument, NULL, 'o'},
+	    {"term", required_argument, NULL, 't'},
+	    {"date", required_argument, NULL, 'd'},
+	    {"title", required_argument, NULL, 'n'},
+	    {"text-file", required_argument, NULL, 'f'},
+	    {"confidentiality", required_argument, NULL, 'c'},
+	    {"ref", required_argument, NULL, 'r'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct reg_doc d = {0};
+	const char *body = NULL, *organ = NULL, *term = NULL, *date = NULL, *file = NULL;
+	const char *refs[MAX_REFS];
+	struct buf text = BUF_INIT(DOC_TEXT_MAX);
+	struct arena *a = NULL;
+	struct reg_body b;
+	struct reg_organ o;
+	struct reg_term t;
+	struct docnum dn;
+	struct db *db;
+	char iso[11];
+	int64_t id = 0;
+	int r, ch, nrefs = 0;
+
+	optind = 1;
+	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
+		switch (ch) {
+		case 'T':
+			d.type_code = optarg;
+			break;
+		case 's':
+			d.symbol = optarg;
+			break;
+		case 'b':
+			body = optarg;
+			break;
+		case 'o':
+			organ = optarg;
+			break;
+		case 't':
+			term = optarg;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		case 'n':
+			d.title = optarg;
+			break;
+		case 'f':
+			file = optarg;
+			break;
+		case 'c':
+			d.confidentiality = optarg;
+			break;
+		case 'r':
+			if (nrefs == MAX_REFS)
+				return cli_usage(c, "quá nhiều --ref (tối đa %d)", MAX_REFS);
+			refs[nrefs++] = optarg;
+			break;
+		default:
+			return ERR_USAGE;
+		}
+	}
+	if (optind != argc)
+		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	if (!d.type_code && !d.symbol)
+		return cli_usage(c, "cần --type hoặc --symbol");
+	if (d.symbol && docnum_parse(d.symbol, strlen(d.symbol), &dn, &c->err) < 0)
+		return ERR_INVAL;
+	for (int i = 0; i < nrefs; i++)
+		if (docnum_parse(refs[i], strlen(refs[i]), &dn, &c->err) < 0)
+			return ERR_INVAL;
+	if (date && (r = cli_reg_date(c, "ngày văn bản", date, iso)) < 0)
+		return r;
+	d.date = date ? iso : NULL;
+	if (d.confidentiality && !reg_doc_conf_valid(d.confidentiality))
+		return err_set(&c->err, ERR_INVAL,
+			       "độ mật '%s' không hợp lệ (thuong, mat, toi_mat)",
+			       d.confidentiality);
+	if (term && !body && !organ)
+		return cli_usage(c, "--term cần --body hoặc --organ");
+	if (file) {
+		if ((r = read_text_file(c, file, &text)) < 0)
+			goto out;
+		d.text = buf_str(&text);
+	}
+	if ((r = cli_db(c, &db)) < 0)
+		goto out;
+	if (!(a = arena_new(CLI_REG_ARENA))) {
+		r = err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+		goto out;
+	}
+	if (body) {
+		if ((r = cli_reg_body(c, db, body, a, &b)) < 0)
+			goto out;
+		d.body_id = b.id;
+	}
+	if (organ) {
+		if ((r = cli_reg_organ(c, db, organ, a, &o)) < 0)
+			goto out;
+		d.organ_id = o.id;
+		if (!d.body_id)
+			d.body_id = o.body_id;
+	}
+	if (term) {
+		if ((r = cli_reg_term(c, db, d.body_id, term, a, &t)) < 0)
+			goto out;
+		d.term_id = t.id;
+	}
+	if ((r = cli_reg_begin(c, db)) < 0)
+		goto out;
+	r = reg_doc_add(db, &d, &id, &c->err);
+	for (int i = 0; r == 0 && i < nrefs; i++)
+		r = reg_doc_ref_add(db, id, refs[i], NULL, NULL, &c->err);
+	if ((r = cli_reg_end(c, db, r)) < 0)
+		goto out;
+	if (c->json)
+		r = cli_json(c, json_pack("{s:I}", "id", (json_int_t)id));
+	else
+		fprintf(c->out, "%lld\n", (long long)id);
+out:
+	buf_free(&text);
+	arena_free(a);
+	return r;
+}
+
+int cli_doc_issue(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
+					     {NULL, 0, NULL, 0}};
+	const char *date = NULL;
+	struct arena *a = NULL;
+	struct reg_doc d;
+	struct db *db;
+	long long id;
+	long number = 0;
+	char iso[11];
+	int r, ch;
+
+	optind = 1;
+	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
+		if (ch != 'd')
+			return ERR_USAGE;
+		date = optarg;
+	}
+	if (argc - optind != 1)
+		return cli_usage(c, "cần đúng một mã văn bản");
+	if ((r = cli_reg_int(c, "mã văn bản", argv[optind], INT64_MAX, &id)) < 0)
+		return r;
+	if (date && (r = cli_reg_date(c, "ngày ban hành", date, iso)) < 0)
+		return r;
+	if ((r = cli_db(c, &db)) < 0 || (r = cli_reg_begin(c, db)) < 0)
+		return r;
+	r = cli_reg_end(c, db, reg_doc_issue(db, id, date ? iso : NULL, &number, &c->err));
+	if (r < 0)
+		return r;
+	if (!(a = arena_new(CLI_REG_ARENA)))
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = reg_doc_get(db, id, a, &d, &c->err);
+	if (r == 0) {
+		if (c->json)
+			r = cli_json(c, cli_reg_json_doc(&d));
+		else
+			fprintf(c->out, "%s ngày %s\n", d.symbol, d.date);
+	}
+	arena_free(a);
+	return r;
+}
+
+int cli_doc_symbol(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{NULL, 0, NULL, 0}};
+	struct buf nfc = BUF_INIT(4096), out = BUF_INIT(4096);
+	struct docnum d;
+	json_t *j;
+	int r;
+
+	optind = 1;
+	if (cli_reg_getopt(c, argc, argv, opts) != -1)
+		return ERR_USAGE;
+	if (argc - optind != 1)
+		return cli_usage(c, "cần đúng một số hiệu văn bản");
+	r = vn_nfc(argv[optind], strlen(argv[optind]), &nfc, &c->err);
+	if (r < 0) {
+		err_set(&c->err, ERR_INVAL, "số hiệu văn bản không phải UTF-8 hợp lệ");
+		r = ERR_INVAL;
+		goto out;
+	}
+	if ((r = docnum_parse(buf_str(&nfc), nfc.len, &d, &c->err)) < 0 ||
+	    (r = docnum_format(&d, DOCNUM_WITH_PREFIX, &out)) < 0)
+		goto out;
+	j = json_pack("{s:s,s:i,s:s,s:s,s:s}", "form", d.form == DOCNUM_PARTY ? "party" : "state",
+		      "number", (int)d.number, "type", docnum_kind(&d), "issuer", d.issuer,
+		      "written", buf_str(&out));
+	if (j) {
+		json_object_set_new(j, "type_written", json_boolean(d.type[0] != '\0'));
+		json_object_set_new(j, "year", d.year ? json_integer(d.year) : json_null());
+		json_object_set_new(j, "dept", d.dept[0] ? json_string(d.dept) : json_null());
+		buf_reset(&out);
+		if (docnum_format(&d, 0, &out) == 0)
+			json_object_set_new(j, "symbol", json_string(buf_str(&out)));
+	}
+	/* The parts are what this verb is for: JSON with or without --json. */
+	r = cli_json(c, j);
+out:
+	buf_free(&nfc);
+	buf_free(&out);
+	return r;
+}
+
+int cli_doc_number(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"body", required_argument, NULL, 'b'},
+					     {"type", required_argument, NULL, 'T'},
+					     {"term", required_argument, NULL, 't'},
+					     {"date", required_argument, NULL, 'd'},
+					     {NULL, 0, NULL, 0}};
+	const char *body = NULL, *type = NULL, *term = NULL, *date = NULL, *tname;
+	struct arena *a = NULL;
+	struct reg_body b;
+	struct reg_term t;
+	struct db *db;
+	char iso[11];
+	long n = 0;
+	int r, ch;
+
+	optind = 1;
+	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
+		switch (ch) {
+		case 'b':
+			body = optarg;
+			break;
+		case 'T':
+			type = optarg;
+			break;
+		case 't':
+			term = optarg;
+			break;
+		case 'd':
+			date = optarg;
+			break;
+		default:
+			return ERR_USAGE;
+		}
+	}
+	if (argc - optind != 1 || strcmp(argv[optind], "next") != 0)
+		return cli_usage(c, "cần từ khóa 'next'");
+	if (!body || !type)
+		return cli_usage(c, "cần --body và --type");
+	if (term && date)
+		return cli_usage(c, "--term và --date không dùng cùng nhau");
+	if (date && (r = cli_reg_date(c, "ngày", date, iso)) < 0)
+		return r;
+	if ((r = cli_db(c, &db)) < 0)
+		return r;
+	if (!(a = arena_new(CLI_REG_ARENA)))
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = cli_reg_body(c, db, body, a, &b)) < 0)
+		goto out;
+	if ((r = reg_doc_type_name(db, type, a, &tname, &c->err)) < 0) {
+		if (r == ERR_NOTFOUND)
+			r = c->err.code = ERR_INVAL;
+		goto out;
+	}
+	if (term) {
+		r = cli_reg_term(c, db, b.id, term, a, &t);
+	} else {
+		char today[11];
+
+		if (!date)
+			vn_date_iso(vn_date_today(), today);
+		r = reg_term_at(db, b.id, date ? iso : today, a, &t, &c->err);
+	}
+	if (r < 0)
+		goto out;
+	if ((r = docnum_next(db, b.id, type, t.id, &n, &c->err)) < 0)
+		goto out;
+	if (c->json)
+		r = cli_json(c, json_pack("{s:i,s:s,s:s,s:s}", "number", (int)n, "type", type,
+					  "body", b.code, "term", t.name));
+	else
+		fprintf(c->out, "%ld\n", n);
+out:
+	arena_free(a);
+	return r;
+}

@@ -1,0 +1,1679 @@
+/* registry.c: the committee registry over the store: add, look up and list its records. */
+#include "core/registry.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/docnum.h"
+#include "util/buf.h"
+#include "vn/date.h"
+#include "vn/text.h"
+
+#define NAME_MAX_BYTES 1000
+#define TEXT_MAX_BYTES (16u << 20)
+#define SCRATCH_MAX (32u << 20)
+
+/* ---- helpers ---- */
+
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return false;
+	return true;
+}
+
+/*
+ * s in NFC with surrounding white space trimmed, in arena memory. NULL or
+ * blank gives NULL, which is ERR_INVAL when required ("thiếu <what>").
+ */
+static int norm_text(struct arena *a, const char *s, const char *what, bool required, size_t max,
+		     const char **ret, struct err *e)
+{
+	struct buf b = BUF_INIT(max);
+	size_t len, start = 0;
+	char *p;
+	int r;
+
+	if (blank(s)) {
+		if (required)
+			return err_set(e, ERR_INVAL, "thiếu %s", what);
+		*ret = NULL;
+		return 0;
+	}
+	len = strlen(s);
+	while (s[start] == ' ' || s[start] == '\t' || s[start] == '\n' || s[start] == '\r')
+		start++;
+	while (len > start && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+			       s[len - 1] == '\r'))
+		len--;
+	r = vn_nfc(s + start, len - start, &b, e);
+	if (r < 0) {
+		buf_free(&b);
+		if (r == ERR_TOOBIG)
+			return err_set(e, r, "%s quá dài (tối đa %zu byte)", what, max);
+		return err_set(e, r, "%s không phải văn bản UTF-8 hợp lệ", what);
+	}
+	p = arena_strndup(a, buf_str(&b), b.len);
+	buf_free(&b);
+	if (!p)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	*ret = p;
+	return 0;
+}
+
+/* The search key of s ("" for NULL), in arena memory. */
+static int fold_text(struct arena *a, const char *s, const char **ret, struct err *e)
+{
+	struct buf b = BUF_INIT(TEXT_MAX_BYTES);
+	char *p;
+	int r;
+
+	if (!s) {
+		*ret = "";
+		return 0;
+	}
+	r = vn_fold(s, strlen(s), &b);
+	if (r < 0) {
+		buf_free(&b);
+		return err_set(e, r, "không tạo được khóa tìm kiếm");
+	}
+	p = arena_strndup(a, buf_str(&b), b.len);
+	buf_free(&b);
+	if (!p)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	*ret = p;
+	return 0;
+}
+
+/* A date in any form vn_date_parse reads, as ISO text in arena memory; NULL/blank stays NULL. */
+static int norm_date(struct arena *a, const char *s, const char *what, const char **ret,
+		     struct err *e)
+{
+	struct vn_date d;
+	struct err e2 = {0};
+	char iso[11];
+
+	if (blank(s)) {
+		*ret = NULL;
+		return 0;
+	}
+	if (vn_date_parse(s, strlen(s), 0, &d, &e2) < 0)
+		return err_set(e, ERR_INVAL, "%s '%s' không hợp lệ: %s", what, s,
+			       err_msg(&e2, ERR_INVAL));
+	vn_date_iso(d, iso);
+	*ret = arena_strdup(a, iso);
+	return *ret ? 0 : err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+}
+
+static int db_fail(struct db *db, int r, struct err *e, const char *what)
+{
+	return err_set(e, r, "%s: %s", what, db_errmsg(db));
+}
+
+/*
+ * Prepares id and binds by a type string: 'i' int64_t, 'd' int, 't' text
+ * (NULL binds NULL), 'I' an int64_t id where 0 binds NULL. On failure q is
+ * finished and e filled.
+ */
+static int prep(struct db *db, enum db_stmt id, struct db_q **ret, struct err *e, const char *types,
+		...)
+{
+	struct db_q *q;
+	va_list ap;
+	int r = 0, idx = 1;
+	int64_t v;
+
+	r = db_prepare(db, id, &q);
+	if (r < 0)
+		return db_fail(db, r, e, "lỗi cơ sở dữ liệu");
+	va_start(ap, types);
+	for (const char *t = types; *t && r == 0; t++, idx++) {
+		switch (*t) {
+		case 'i':
+			r = db_bind_int(q, idx, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			r = db_bind_int(q, idx, va_arg(ap, int));
+			break;
+		case 't':
+			r = db_bind_text(q, idx, va_arg(ap, const char *));
+			break;
+		case 'I':
+			v = va_arg(ap, int64_t);
+			r = v ? db_bind_int(q, idx, v) : db_bind_null(q, idx);
+			break;
+		default:
+			r = ERR_INTERNAL;
+		}
+	}
+	va_end(ap);
+	if (r < 0) {
+		db_done(q);
+		return db_fail(db, r, e, "lỗi cơ sở dữ liệu");
+	}
+	*ret = q;
+	return 0;
+}
+
+/* Column text copied into the arena; *oom set when the arena is exhausted. */
+static const char *col(struct db_q *q, int i, struct arena *a, bool *oom)
+{
+	const char *s = db_col_text(q, i);
+	char *p;
+
+	if (!s)
+		return NULL;
+	p = arena_strdup(a, s);
+	if (!p)
+		*oom = true;
+	return p;
+}
+
+typedef int (*row_fn)(struct db_q *q, struct arena *a, void *out);
+
+/* Steps q to its end, appending each row read by fn to an arena array. Finishes q. */
+static int run_list(struct db_q *q, struct arena *a, size_t elsize, row_fn fn, void **ret,
+		    size_t *ret_n)
+{
+	size_t n = 0, cap = 0;
+	char *arr = NULL;
+	int r;
+
+	while ((r = db_step(q)) == 1) {
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 16;
+			char *na = arena_alloc(a, nc * elsize);
+
+			if (!na) {
+				r = ERR_NOMEM;
+				break;
+			}
+			if (n)
+				memcpy(na, arr, n * elsize);
+			arr = na;
+			cap = nc;
+		}
+		r = fn(q, a, arr + n * elsize);
+		if (r < 0)
+			break;
+		n++;
+	}
+	db_done(q);
+	if (r < 0)
+		return r;
+	*ret = arr;
+	*ret_n = n;
+	return 0;
+}
+
+/*
+ * Reads the first row of q with fn: ERR_NOTFOUND when there is none; when
+ * unique is set, a second row is ERR_INVAL (ambiguous). Finishes q.
+ */
+static int run_one(struct db_q *q, struct arena *a, row_fn fn, void *out, bool unique)
+{
+	int r = db_step(q);
+
+	if (r == 1)
+		r = fn(q, a, out);
+	else if (r == 0)
+		r = ERR_NOTFOUND;
+	if (r == 0 && unique) {
+		r = db_step(q);
+		r = r == 1 ? ERR_INVAL : r;
+	}
+	db_done(q);
+	return r;
+}
+
+/* The usual ending of a lookup: not found / ambiguous / store errors turned into messages. */
+static int lookup_result(struct db *db, int r, struct err *e, const char *what)
+{
+	if (r == ERR_NOTFOUND)
+		return err_set(e, r, "không tìm thấy %s", what);
+	if (r == ERR_INVAL)
+		return err_set(e, r, "có nhiều hơn một %s; cần chỉ rõ hơn", what);
+	if (r == ERR_NOMEM)
+		return err_set(e, r, "không đủ bộ nhớ");
+	if (r < 0)
+		return db_fail(db, r, e, "không đọc được cơ sở dữ liệu");
+	return 0;
+}
+
+/* Runs an insert prepared in q; ERR_EXISTS and constraint failures get messages. */
+static int run_insert(struct db *db, struct db_q *q, int64_t *ret_id, struct err *e,
+		      const char *exists_msg)
+{
+	int r = db_step(q);
+
+	db_done(q);
+	if (r == ERR_EXISTS)
+		return err_set(e, r, "%s", exists_msg);
+	if (r == ERR_INVAL)
+		return db_fail(db, r, e, "dữ liệu không hợp lệ");
+	if (r < 0)
+		return db_fail(db, r, e, "không ghi được");
+	if (ret_id)
+		*ret_id = db_last_id(db);
+	return 0;
+}
+
+static const char *const level_codes[REG_NLEVELS] = {"tw", "tinh", "huyen", "xa", "coso"};
+static const char *const level_names[REG_NLEVELS] = {"trung ương", "tỉnh", "huyện", "xã", "cơ sở"};
+
+const char *reg_level_code(enum reg_level l)
+{
+	return (unsigned)l < REG_NLEVELS ? level_codes[l] : "";
+}
+
+const char *reg_level_name(enum reg_level l)
+{
+	return (unsigned)l < REG_NLEVELS ? level_names[l] : "";
+}
+
+int reg_level_parse(const char *s, enum reg_level *ret)
+{
+	static const char *const alias[REG_NLEVELS] = {"trung ương", "tỉnh", "huyện", "xã",
+						       "cơ sở"};
+
+	if (!s)
+		return ERR_INVAL;
+	for (int i = 0; i < REG_NLEVELS; i++) {
+		if (strcmp(s, level_codes[i]) == 0 || strcmp(s, alias[i]) == 0) {
+			*ret = (enum reg_level)i;
+			return 0;
+		}
+	}
+	return ERR_INVAL;
+}
+
+const char *reg_kind_code(enum reg_kind k)
+{
+	return k == REG_PEOPLE ? "people" : "party";
+}
+
+int reg_kind_parse(const char *s, enum reg_kind *ret)
+{
+	if (!s)
+		return ERR_INVAL;
+	if (strcmp(s, "party") == 0 || strcmp(s, "đảng") == 0) {
+		*ret = REG_PARTY;
+		return 0;
+	}
+	if (strcmp(s, "people") == 0 || strcmp(s, "ubnd") == 0) {
+		*ret = REG_PEOPLE;
+		return 0;
+	}
+	return ERR_INVAL;
+}
+
+static bool in_list(const char *s, const char *const *list)
+{
+	if (!s)
+		return false;
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
+/* ---- bodies ---- */
+
+static int read_body(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_body *b = out;
+	bool oom = false;
+
+	b->id = db_col_int(q, 0);
+	b->parent_id = db_col_int(q, 1);
+	if (reg_level_parse(db_col_text(q, 2), &b->level) < 0)
+		b->level = REG_COSO;
+	if (reg_kind_parse(db_col_text(q, 3), &b->kind) < 0)
+		b->kind = REG_PARTY;
+	b->name = col(q, 4, a, &oom);
+	b->short_name = col(q, 5, a, &oom);
+	b->code = col(q, 6, a, &oom);
+	b->place = col(q, 7, a, &oom);
+	b->active_from = col(q, 8, a, &oom);
+	b->active_to = col(q, 9, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_body_add(struct db *db, const struct reg_body *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_body b = *in;
+	const char *fold = NULL;
+	struct db_q *q;
+	char msg[NAME_MAX_BYTES + 100];
+	int64_t one;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((unsigned)b.level >= REG_NLEVELS || (b.kind != REG_PARTY && b.kind != REG_PEOPLE)) {
+		r = err_set(e, ERR_INVAL, "cấp hoặc loại cơ quan không hợp lệ");
+		goto out;
+	}
+	if ((r = norm_text(a, in->name, "tên cơ quan", true, NAME_MAX_BYTES, &b.name, e)) < 0 ||
+	    (r = norm_text(a, in->short_name, "tên ngắn", false, NAME_MAX_BYTES, &b.short_name,
+			   e)) < 0 ||
+	    (r = norm_text(a, in->code, "ký hiệu cơ quan", true, 47, &b.code, e)) < 0 ||
+	    (r = norm_text(a, in->place, "địa danh", false, NAME_MAX_BYTES, &b.place, e)) < 0 ||
+	    (r = norm_date(a, in->active_from, "ngày bắt đầu hoạt động", &b.active_from, e)) < 0 ||
+	    (r = norm_date(a, in->active_to, "ngày kết thúc hoạt động", &b.active_to, e)) < 0 ||
+	    (r = fold_text(a, b.name, &fold, e)) < 0)
+		goto out;
+	for (const char *p = b.code; *p; p++) {
+		if (*p == ' ' || *p == '/' || *p == '-') {
+			r = err_set(
+			    e, ERR_INVAL,
+			    "ký hiệu cơ quan '%s' không được chứa khoảng trắng, '/' hay '-'",
+			    b.code);
+			goto out;
+		}
+	}
+	if (b.active_from && b.active_to && strcmp(b.active_from, b.active_to) > 0) {
+		r = err_set(e, ERR_INVAL, "ngày kết thúc hoạt động %s trước ngày bắt đầu %s",
+			    b.active_to, b.active_from);
+		goto out;
+	}
+	if (b.parent_id) {
+		r = db_query_int(db, SQL_BODY_GET, &one, "i", b.parent_id);
+		if (r < 0) {
+			r = lookup_result(db, r, e, "cơ quan cấp trên");
+			goto out;
+		}
+	}
+	r = prep(db, SQL_BODY_INSERT, &q, e, "Ittttttttt", b.parent_id, reg_level_code(b.level),
+		 reg_kind_code(b.kind), b.name, b.short_name, b.code, b.place, b.active_from,
+		 b.active_to, fold);
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "cơ quan '%s' đã có (cùng cấp trên)", b.name);
+	r = run_insert(db, q, ret_id, e, msg);
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_body_get(struct db *db, int64_t id, struct arena *a, struct reg_body *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_BODY_GET, &q, e, "i", id);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "cơ quan số %lld", (long long)id);
+	return lookup_result(db, run_one(q, a, read_body, ret, false), e, what);
+}
+
+int reg_body_find(struct db *db, const char *code, int level, const char *name, struct arena *a,
+		  struct reg_body *ret, struct err *e)
+{
+	const char *ncode, *nname = NULL, *fold = NULL;
+	struct arena *t = arena_new(SCRATCH_MAX);
+	struct db_q *q;
+	char what[NAME_MAX_BYTES + 100];
+	int r;
+
+	if (!t)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = norm_text(t, code, "ký hiệu cơ quan", true, 47, &ncode, e)) < 0 ||
+	    (r = norm_text(t, name, "tên cơ quan", false, NAME_MAX_BYTES, &nname, e)) < 0)
+		goto out;
+	if (nname && (r = fold_text(t, nname, &fold, e)) < 0)
+		goto out;
+	r = prep(db, SQL_BODY_BY_CODE, &q, e, "tttt", ncode,
+		 level >= 0 && level < REG_NLEVELS ? reg_level_code((enum reg_level)level) : NULL,
+		 nname, nname ? fold : NULL);
+	if (r < 0)
+		goto out;
+	r = run_one(q, a, read_body, ret, true);
+	if (r == ERR_INVAL) {
+		r = err_set(e, r,
+			    "có nhiều cơ quan ký hiệu '%s'%s%s; hãy chỉ rõ cấp hoặc tên (hoặc dùng "
+			    "mã số)",
+			    ncode, nname ? " tên " : "", nname ? nname : "");
+		goto out;
+	}
+	snprintf(what, sizeof(what), "cơ quan ký hiệu '%s'%s%s%s%s", ncode,
+		 level >= 0 ? " cấp " : "",
+		 level >= 0 && level < REG_NLEVELS ? reg_level_name((enum reg_level)level) : "",
+		 nname ? " tên " : "", nname ? nname : "");
+	r = lookup_result(db, r, e, what);
+out:
+	arena_free(t);
+	return r;
+}
+
+int reg_body_by_name(struct db *db, const char *name, struct arena *a, struct reg_body *ret,
+		     struct err *e)
+{
+	struct arena *t = arena_new(SCRATCH_MAX);
+	const char *n, *fold;
+	struct db_q *q;
+	char what[NAME_MAX_BYTES + 100];
+	int r;
+
+	if (!t)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = norm_text(t, name, "tên cơ quan", true, NAME_MAX_BYTES, &n, e)) < 0 ||
+	    (r = fold_text(t, n, &fold, e)) < 0)
+		goto out;
+	r = prep(db, SQL_BODY_BY_NAME, &q, e, "tt", n, fold);
+	if (r < 0)
+		goto out;
+	r = run_one(q, a, read_body, ret, false);
+	snprintf(what, sizeof(what), "cơ quan '%s'", n);
+	r = lookup_result(db, r, e, what);
+out:
+	arena_free(t);
+	return r;
+}
+
+int reg_body_list(struct db *db, struct arena *a, struct reg_body **ret, size_t *ret_n,
+		  struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_BODY_LIST, &q, e, "");
+	if (r < 0)
+		return r;
+	r = run_list(q, a, sizeof(**ret), read_body, (void **)ret, ret_n);
+	return lookup_result(db, r, e, "cơ quan");
+}
+
+/* ---- terms ---- */
+
+static int read_term(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_term *t = out;
+	bool oom = false;
+
+	t->id = db_col_int(q, 0);
+	t->body_id = db_col_int(q, 1);
+	t->name = col(q, 2, a, &oom);
+	t->year_from = (int)db_col_int(q, 3);
+	t->year_to = (int)db_col_int(q, 4);
+	t->start_date = col(q, 5, a, &oom);
+	t->end_date = col(q, 6, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_term_add(struct db *db, const struct reg_term *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_term t = *in;
+	struct reg_body b;
+	struct db_q *q;
+	char msg[200];
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = reg_body_get(db, t.body_id, a, &b, e)) < 0 ||
+	    (r = norm_text(a, in->name, "tên khóa (ví dụ XXII)", true, 64, &t.name, e)) < 0 ||
+	    (r = norm_date(a, in->start_date, "ngày bắt đầu nhiệm kỳ", &t.start_date, e)) < 0 ||
+	    (r = norm_date(a, in->end_date, "ngày kết thúc nhiệm kỳ", &t.end_date, e)) < 0)
+		goto out;
+	if (t.year_from < 1930 || t.year_from > 2200 || t.year_to < t.year_from ||
+	    t.year_to > t.year_from + 10) {
+		r = err_set(e, ERR_INVAL, "nhiệm kỳ %d-%d không hợp lệ", t.year_from, t.year_to);
+		goto out;
+	}
+	if (t.start_date && t.end_date && strcmp(t.start_date, t.end_date) > 0) {
+		r = err_set(e, ERR_INVAL, "ngày kết thúc nhiệm kỳ %s trước ngày bắt đầu %s",
+			    t.end_date, t.start_date);
+		goto out;
+	}
+	r = prep(db, SQL_TERM_INSERT, &q, e, "itddtt", t.body_id, t.name, t.year_from, t.year_to,
+		 t.start_date, t.end_date);
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "khóa %s của %s đã có", t.name, b.name);
+	r = run_insert(db, q, ret_id, e, msg);
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_term_get(struct db *db, int64_t id, struct arena *a, struct reg_term *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_TERM_GET, &q, e, "i", id);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "nhiệm kỳ số %lld", (long long)id);
+	return lookup_result(db, run_one(q, a, read_term, ret, false), e, what);
+}
+
+int reg_term_find(struct db *db, int64_t body_id, const char *name, struct arena *a,
+		  struct reg_term *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[200];
+	int r;
+
+	r = prep(db, SQL_TERM_FIND, &q, e, "it", body_id, name);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "khóa '%s' của cơ quan số %lld", name ? name : "",
+		 (long long)body_id);
+	return lookup_result(db, run_one(q, a, read_term, ret, false), e, what);
+}
+
+int reg_term_at(struct db *db, int64_t body_id, const char *date, struct arena *a,
+		struct reg_term *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[200];
+	int r;
+
+	r = prep(db, SQL_TERM_AT, &q, e, "it", body_id, date);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "nhiệm kỳ của cơ quan số %lld vào ngày %s", (long long)body_id,
+		 date ? date : "");
+	return lookup_result(db, run_one(q, a, read_term, ret, false), e, what);
+}
+
+int reg_term_list(struct db *db, int64_t body_id, struct arena *a, struct reg_term **ret,
+		  size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_TERM_LIST, &q, e, "i", body_id);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_term, (void **)ret, ret_n), e,
+			     "nhiệm kỳ");
+}
+
+/* ---- organs ---- */
+
+static const char *const organ_kinds[] = {"bch", "btv",	 "tt",	  "ubkt", "vp",
+					  "ban", "ubnd", "other", NULL};
+
+int reg_organ_kind_valid(const char *kind)
+{
+	return in_list(kind, organ_kinds);
+}
+
+static int read_organ(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_organ *o = out;
+	bool oom = false;
+
+	o->id = db_col_int(q, 0);
+	o->body_id = db_col_int(q, 1);
+	o->kind = col(q, 2, a, &oom);
+	o->name = col(q, 3, a, &oom);
+	o->code = col(q, 4, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_organ_add(struct db *db, const struct reg_organ *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_organ o = *in;
+	struct reg_body b;
+	struct db_q *q;
+	char msg[NAME_MAX_BYTES + 100];
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (!reg_organ_kind_valid(o.kind)) {
+		r = err_set(
+		    e, ERR_INVAL,
+		    "loại cơ quan giúp việc '%s' không hợp lệ (bch, btv, tt, ubkt, vp, ban, "
+		    "ubnd, other)",
+		    o.kind ? o.kind : "");
+		goto out;
+	}
+	if ((r = reg_body_get(db, o.body_id, a, &b, e)) < 0 ||
+	    (r = norm_text(a, in->name, "tên", true, NAME_MAX_BYTES, &o.name, e)) < 0 ||
+	    (r = norm_text(a, in->code, "ký hiệu", false, 47, &o.code, e)) < 0)
+		goto out;
+	r = prep(db, SQL_ORGAN_INSERT, &q, e, "ittt", o.body_id, o.kind, o.name, o.code);
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "'%s' của %s đã có", o.name, b.name);
+	r = run_insert(db, q, ret_id, e, msg);
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_organ_get(struct db *db, int64_t id, struct arena *a, struct reg_organ *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_ORGAN_GET, &q, e, "i", id);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "cơ quan giúp việc số %lld", (long long)id);
+	return lookup_result(db, run_one(q, a, read_organ, ret, false), e, what);
+}
+
+int reg_organ_find(struct db *db, int64_t body_id, const char *kind, struct arena *a,
+		   struct reg_organ *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[128];
+	int r;
+
+	r = prep(db, SQL_ORGAN_FIND_KIND, &q, e, "it", body_id, kind);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "cơ quan loại '%s' của cơ quan số %lld", kind ? kind : "",
+		 (long long)body_id);
+	return lookup_result(db, run_one(q, a, read_organ, ret, false), e, what);
+}
+
+int reg_organ_by_name(struct db *db, int64_t body_id, const char *name, struct arena *a,
+		      struct reg_organ *ret, struct err *e)
+{
+	struct arena *t = arena_new(SCRATCH_MAX);
+	struct db_q *q;
+	const char *n;
+	char what[NAME_MAX_BYTES + 100];
+	int r;
+
+	if (!t)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = norm_text(t, name, "tên", true, NAME_MAX_BYTES, &n, e);
+	if (r == 0)
+		r = prep(db, SQL_ORGAN_BY_NAME, &q, e, "it", body_id, n);
+	if (r == 0) {
+		snprintf(what, sizeof(what), "'%s'", n);
+		r = lookup_result(db, run_one(q, a, read_organ, ret, false), e, what);
+	}
+	arena_free(t);
+	return r;
+}
+
+int reg_organ_list(struct db *db, int64_t body_id, struct arena *a, struct reg_organ **ret,
+		   size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_ORGAN_LIST, &q, e, "i", body_id);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_organ, (void **)ret, ret_n), e,
+			     "cơ quan giúp việc");
+}
+
+/* ---- units ---- */
+
+static const char *const unit_kinds[] = {"agency", "organ", "lower_body", "group", NULL};
+
+int reg_unit_kind_valid(const char *kind)
+{
+	return in_list(kind, unit_kinds);
+}
+
+static int read_unit(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_unit *u = out;
+	bool oom = false;
+
+	u->id = db_col_int(q, 0);
+	u->body_id = db_col_int(q, 1);
+	u->kind = col(q, 2, a, &oom);
+	u->name = col(q, 3, a, &oom);
+	u->organ_id = db_col_int(q, 4);
+	u->lower_body_id = db_col_int(q, 5);
+	u->email = col(q, 6, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_unit_add(struct db *db, const struct reg_unit *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_unit u = *in;
+	struct reg_body b, lb;
+	struct reg_organ o;
+	struct db_q *q;
+	const char *fold;
+	char msg[NAME_MAX_BYTES + 100];
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (!reg_unit_kind_valid(u.kind)) {
+		r = err_set(e, ERR_INVAL,
+			    "loại đơn vị '%s' không hợp lệ (agency, organ, lower_body, group)",
+			    u.kind ? u.kind : "");
+		goto out;
+	}
+	if ((r = reg_body_get(db, u.body_id, a, &b, e)) < 0 ||
+	    (r = norm_text(a, in->name, "tên đơn vị", true, NAME_MAX_BYTES, &u.name, e)) < 0 ||
+	    (r = norm_text(a, in->email, "thư điện tử", false, 320, &u.email, e)) < 0 ||
+	    (r = fold_text(a, u.name, &fold, e)) < 0)
+		goto out;
+	if (u.email && !strchr(u.email, '@')) {
+		r = err_set(e, ERR_INVAL, "địa chỉ thư điện tử '%s' không hợp lệ", u.email);
+		goto out;
+	}
+	if (u.organ_id && (r = reg_organ_get(db, u.organ_id, a, &o, e)) < 0)
+		goto out;
+	if (u.lower_body_id && (r = reg_body_get(db, u.lower_body_id, a, &lb, e)) < 0)
+		goto out;
+	r = prep(db, SQL_UNIT_INSERT, &q, e, "ittIItt", u.body_id, u.kind, u.name, u.organ_id,
+		 u.lower_body_id, u.email, fold);
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "đơn vị '%s' của %s đã có", u.name, b.name);
+	r = run_insert(db, q, ret_id, e, msg);
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_unit_get(struct db *db, int64_t id, struct arena *a, struct reg_unit *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_UNIT_GET, &q, e, "i", id);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "đơn vị số %lld", (long long)id);
+	return lookup_result(db, run_one(q, a, read_unit, ret, false), e, what);
+}
+
+int reg_unit_find(struct db *db, int64_t body_id, const char *name, struct arena *a,
+		  struct reg_unit *ret, struct err *e)
+{
+	struct arena *t = arena_new(SCRATCH_MAX);
+	const char *n, *fold;
+	struct db_q *q;
+	char what[NAME_MAX_BYTES + 100];
+	int r;
+
+	if (!t)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = norm_text(t, name, "tên đơn vị", true, NAME_MAX_BYTES, &n, e)) < 0 ||
+	    (r = fold_text(t, n, &fold, e)) < 0)
+		goto out;
+	r = prep(db, SQL_UNIT_FIND, &q, e, "itt", body_id, n, fold);
+	if (r < 0)
+		goto out;
+	snprintf(what, sizeof(what), "đơn vị '%s'", n);
+	r = lookup_result(db, run_one(q, a, read_unit, ret, false), e, what);
+out:
+	arena_free(t);
+	return r;
+}
+
+int reg_unit_list(struct db *db, int64_t body_id, struct arena *a, struct reg_unit **ret,
+		  size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_UNIT_LIST, &q, e, "i", body_id);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_unit, (void **)ret, ret_n), e,
+			     "đơn vị");
+}
+
+/* ---- people and memberships ---- */
+
+static int read_person(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_person *p = out;
+	bool oom = false;
+
+	p->id = db_col_int(q, 0);
+	p->full_name = col(q, 1, a, &oom);
+	p->email = col(q, 2, a, &oom);
+	p->phone = col(q, 3, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_person_add(struct db *db, const struct reg_person *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_person p = *in;
+	const char *fold;
+	struct db_q *q;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = norm_text(a, in->full_name, "họ và tên", true, 200, &p.full_name, e)) < 0 ||
+	    (r = norm_text(a, in->email, "thư điện tử", false, 320, &p.email, e)) < 0 ||
+	    (r = norm_text(a, in->phone, "số điện thoại", false, 40, &p.phone, e)) < 0 ||
+	    (r = fold_text(a, p.full_name, &fold, e)) < 0)
+		goto out;
+	if (p.email && !strchr(p.email, '@')) {
+		r = err_set(e, ERR_INVAL, "địa chỉ thư điện tử '%s' không hợp lệ", p.email);
+		goto out;
+	}
+	r = prep(db, SQL_PERSON_INSERT, &q, e, "tttt", p.full_name, p.email, p.phone, fold);
+	if (r < 0)
+		goto out;
+	r = run_insert(db, q, ret_id, e, "người này đã có");
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_person_get(struct db *db, int64_t id, struct arena *a, struct reg_person *ret,
+		   struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_PERSON_GET, &q, e, "i", id);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "người số %lld", (long long)id);
+	return lookup_result(db, run_one(q, a, read_person, ret, false), e, what);
+}
+
+int reg_person_find(struct db *db, const char *name, struct arena *a, struct reg_person *ret,
+		    struct err *e)
+{
+	struct arena *t = arena_new(SCRATCH_MAX);
+	const char *n, *fold;
+	struct db_q *q;
+	char what[300];
+	int r;
+
+	if (!t)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = norm_text(t, name, "họ và tên", true, 200, &n, e)) < 0 ||
+	    (r = fold_text(t, n, &fold, e)) < 0)
+		goto out;
+	r = prep(db, SQL_PERSON_FIND, &q, e, "tt", n, fold);
+	if (r < 0)
+		goto out;
+	snprintf(what, sizeof(what), "người tên '%s'", n);
+	r = lookup_result(db, run_one(q, a, read_person, ret, true), e, what);
+out:
+	arena_free(t);
+	return r;
+}
+
+int reg_person_list(struct db *db, struct arena *a, struct reg_person **ret, size_t *ret_n,
+		    struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_PERSON_LIST, &q, e, "");
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_person, (void **)ret, ret_n), e,
+			     "người");
+}
+
+static int read_member(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_member *m = out;
+	bool oom = false;
+
+	m->id = db_col_int(q, 0);
+	m->person_id = db_col_int(q, 1);
+	m->organ_id = db_col_int(q, 2);
+	m->position = col(q, 3, a, &oom);
+	m->date_from = col(q, 4, a, &oom);
+	m->date_to = col(q, 5, a, &oom);
+	m->full_name = col(q, 6, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_member_add(struct db *db, const struct reg_member *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_member m = *in;
+	struct reg_person p;
+	struct reg_organ o;
+	struct db_q *q;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = reg_person_get(db, m.person_id, a, &p, e)) < 0 ||
+	    (r = reg_organ_get(db, m.organ_id, a, &o, e)) < 0 ||
+	    (r = norm_text(a, in->position, "chức vụ", true, 200, &m.position, e)) < 0 ||
+	    (r = norm_date(a, in->date_from, "ngày bắt đầu", &m.date_from, e)) < 0 ||
+	    (r = norm_date(a, in->date_to, "ngày kết thúc", &m.date_to, e)) < 0)
+		goto out;
+	if (m.date_from && m.date_to && strcmp(m.date_from, m.date_to) > 0) {
+		r = err_set(e, ERR_INVAL, "ngày kết thúc %s trước ngày bắt đầu %s", m.date_to,
+			    m.date_from);
+		goto out;
+	}
+	r = prep(db, SQL_MEMBER_INSERT, &q, e, "iittt", m.person_id, m.organ_id, m.position,
+		 m.date_from, m.date_to);
+	if (r < 0)
+		goto out;
+	r = run_insert(db, q, ret_id, e, "thành viên này đã có");
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_member_list(struct db *db, int64_t organ_id, const char *date, struct arena *a,
+		    struct reg_member **ret, size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_MEMBER_LIST, &q, e, "it", organ_id, date);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_member, (void **)ret, ret_n), e,
+			     "thành viên");
+}
+
+int reg_member_count(struct db *db, int64_t organ_id, const char *date, int *ret, struct err *e)
+{
+	int64_t n = 0;
+	int r;
+
+	r = db_query_int(db, SQL_MEMBER_COUNT, &n, "it", organ_id, date);
+	if (r < 0)
+		return db_fail(db, r, e, "không đếm được thành viên");
+	*ret = (int)n;
+	return 0;
+}
+
+/* ---- sessions and agenda ---- */
+
+static const char *const session_kinds[] = {"thuong_ky", "bat_thuong", "chuyen_de", NULL};
+static const char *const session_kind_names[] = {"thường kỳ", "bất thường", "chuyên đề"};
+static const char *const session_statuses[] = {"planned", "held", "concluded", NULL};
+static const char *const session_status_names[] = {"dự kiến", "đã họp", "đã kết luận"};
+
+static int index_of(const char *s, const char *const *list)
+{
+	for (int i = 0; s && list[i]; i++)
+		if (strcmp(s, list[i]) == 0)
+			return i;
+	return -1;
+}
+
+int reg_session_kind_valid(const char *kind)
+{
+	return in_list(kind, session_kinds);
+}
+
+int reg_session_status_valid(const char *status)
+{
+	return in_list(status, session_statuses);
+}
+
+const char *reg_session_kind_name(const char *kind)
+{
+	int i = index_of(kind, session_kinds);
+
+	return i < 0 ? "" : session_kind_names[i];
+}
+
+const char *reg_session_status_name(const char *status)
+{
+	int i = index_of(status, session_statuses);
+
+	return i < 0 ? "" : session_status_names[i];
+}
+
+static int read_session(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_session *s = out;
+	bool oom = false;
+
+	s->id = db_col_int(q, 0);
+	s->organ_id = db_col_int(q, 1);
+	s->term_id = db_col_int(q, 2);
+	s->number = (int)db_col_int(q, 3);
+	s->kind = col(q, 4, a, &oom);
+	s->date = col(q, 5, a, &oom);
+	s->place = col(q, 6, a, &oom);
+	s->basis = col(q, 7, a, &oom);
+	s->status = col(q, 8, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_session_add(struct db *db, const struct reg_session *in, int64_t *ret_id, int *ret_number,
+		    struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_session s = *in;
+	struct reg_organ o;
+	struct reg_term t;
+	struct db_q *q;
+	int64_t next;
+	char msg[300];
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (!s.kind)
+		s.kind = "thuong_ky";
+	if (!s.status)
+		s.status = "planned";
+	if (!reg_session_kind_valid(s.kind)) {
+		r = err_set(e, ERR_INVAL,
+			    "loại phiên họp '%s' không hợp lệ (thuong_ky, bat_thuong, chuyen_de)",
+			    s.kind);
+		goto out;
+	}
+	if (!reg_session_status_valid(s.status)) {
+		r = err_set(e, ERR_INVAL,
+			    "trạng thái phiên họp '%s' không hợp lệ (planned, held, concluded)",
+			    s.status);
+		goto out;
+	}
+	if (s.number < 0) {
+		r = err_set(e, ERR_INVAL, "số phiên họp phải là số dương");
+		goto out;
+	}
+	if ((r = reg_organ_get(db, s.organ_id, a, &o, e)) < 0 ||
+	    (r = reg_term_get(db, s.term_id, a, &t, e)) < 0)
+		goto out;
+	if (o.body_id != t.body_id) {
+		r = err_set(e, ERR_INVAL, "khóa %s không phải nhiệm kỳ của cơ quan có '%s'", t.name,
+			    o.name);
+		goto out;
+	}
+	if (blank(in->date)) {
+		r = err_set(e, ERR_INVAL, "thiếu ngày họp");
+		goto out;
+	}
+	if ((r = norm_date(a, in->date, "ngày họp", &s.date, e)) < 0 ||
+	    (r = norm_text(a, in->place, "địa điểm", false, NAME_MAX_BYTES, &s.place, e)) < 0 ||
+	    (r = norm_text(a, in->basis, "căn cứ", false, NAME_MAX_BYTES, &s.basis, e)) < 0)
+		goto out;
+	if (s.number == 0) {
+		r = db_query_int(db, SQL_SESSION_NEXT_NUMBER, &next, "ii", s.organ_id, s.term_id);
+		if (r < 0) {
+			r = db_fail(db, r, e, "không cấp được số phiên họp");
+			goto out;
+		}
+		s.number = (int)next;
+	}
+	r = prep(db, SQL_SESSION_INSERT, &q, e, "iidttttt", s.organ_id, s.term_id, s.number, s.kind,
+		 s.date, s.place, s.basis, s.status);
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "phiên họp thứ %d của %s khóa %s đã có", s.number, o.name,
+		 t.name);
+	r = run_insert(db, q, ret_id, e, msg);
+	if (r == 0 && ret_number)
+		*ret_number = s.number;
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_session_get(struct db *db, int64_t id, struct arena *a, struct reg_session *ret,
+		    struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_SESSION_GET, &q, e, "i", id);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "phiên họp số %lld", (long long)id);
+	return lookup_result(db, run_one(q, a, read_session, ret, false), e, what);
+}
+
+int reg_session_find(struct db *db, int64_t organ_id, int64_t term_id, int number, struct arena *a,
+		     struct reg_session *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_SESSION_FIND, &q, e, "iid", organ_id, term_id, number);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "phiên họp thứ %d", number);
+	return lookup_result(db, run_one(q, a, read_session, ret, false), e, what);
+}
+
+int reg_session_list(struct db *db, int64_t organ_id, struct arena *a, struct reg_session **ret,
+		     size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_SESSION_LIST, &q, e, "i", organ_id);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_session, (void **)ret, ret_n),
+			     e, "phiên họp");
+}
+
+int reg_session_set_status(struct db *db, int64_t id, const char *status, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_session s;
+	int from, to, r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	to = index_of(status, session_statuses);
+	if (to < 0) {
+		r = err_set(e, ERR_INVAL,
+			    "trạng thái phiên họp '%s' không hợp lệ (planned, held, concluded)",
+			    status ? status : "");
+		goto out;
+	}
+	if ((r = reg_session_get(db, id, a, &s, e)) < 0)
+		goto out;
+	from = index_of(s.status, session_statuses);
+	if (to < from) {
+		r = err_set(e, ERR_INVAL,
+			    "phiên họp đang ở trạng thái '%s', không lùi về '%s' được",
+			    session_status_names[from], session_status_names[to]);
+		goto out;
+	}
+	r = db_exec(db, SQL_SESSION_SET_STATUS, "ti", status, id);
+	if (r < 0)
+		r = db_fail(db, r, e, "không ghi được trạng thái phiên họp");
+out:
+	arena_free(a);
+	return r;
+}
+
+static int read_agenda(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_agenda *it = out;
+	bool oom = false;
+
+	it->id = db_col_int(q, 0);
+	it->session_id = db_col_int(q, 1);
+	it->position = (int)db_col_int(q, 2);
+	it->doc_kind = col(q, 3, a, &oom);
+	it->title = col(q, 4, a, &oom);
+	it->presenter_unit_id = db_col_int(q, 5);
+	it->document_id = db_col_int(q, 6);
+	it->outcome = col(q, 7, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_agenda_add(struct db *db, const struct reg_agenda *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_agenda it = *in;
+	struct reg_session s;
+	struct reg_unit u;
+	struct reg_doc d;
+	struct db_q *q;
+	int64_t next;
+	char msg[100];
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (it.position < 0) {
+		r = err_set(e, ERR_INVAL, "thứ tự nội dung phải là số dương");
+		goto out;
+	}
+	if ((r = reg_session_get(db, it.session_id, a, &s, e)) < 0 ||
+	    (r = norm_text(a, in->doc_kind, "loại văn bản trình (Báo cáo, Tờ trình …)", true, 100,
+			   &it.doc_kind, e)) < 0 ||
+	    (r = norm_text(a, in->title, "tên nội dung", true, 4000, &it.title, e)) < 0 ||
+	    (r = norm_text(a, in->outcome, "kết quả", false, 4000, &it.outcome, e)) < 0)
+		goto out;
+	if (it.presenter_unit_id && (r = reg_unit_get(db, it.presenter_unit_id, a, &u, e)) < 0)
+		goto out;
+	if (it.document_id && (r = reg_doc_get(db, it.document_id, a, &d, e)) < 0)
+		goto out;
+	if (it.position == 0) {
+		r = db_query_int(db, SQL_AGENDA_NEXT_POS, &next, "i", it.session_id);
+		if (r < 0) {
+			r = db_fail(db, r, e, "không đọc được chương trình phiên họp");
+			goto out;
+		}
+		it.position = (int)next;
+	}
+	r = prep(db, SQL_AGENDA_INSERT, &q, e, "idttIIt", it.session_id, it.position, it.doc_kind,
+		 it.title, it.presenter_unit_id, it.document_id, it.outcome);
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "nội dung thứ %d của phiên họp đã có", it.position);
+	r = run_insert(db, q, ret_id, e, msg);
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_agenda_list(struct db *db, int64_t session_id, struct arena *a, struct reg_agenda **ret,
+		    size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_AGENDA_LIST, &q, e, "i", session_id);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_agenda, (void **)ret, ret_n), e,
+			     "nội dung phiên họp");
+}
+
+int reg_agenda_set_outcome(struct db *db, int64_t item_id, const char *outcome, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	const char *o;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = norm_text(a, outcome, "kết quả", false, 4000, &o, e);
+	if (r == 0) {
+		r = db_exec(db, SQL_AGENDA_SET_OUTCOME, "ti", o, item_id);
+		if (r < 0)
+			r = db_fail(db, r, e, "không ghi được kết quả");
+		else if (db_changes(db) == 0)
+			r = err_set(e, ERR_NOTFOUND, "không tìm thấy nội dung số %lld",
+				    (long long)item_id);
+	}
+	arena_free(a);
+	return r;
+}
+
+/* ---- documents ---- */
+
+static const char *const doc_confs[] = {"thuong", "mat", "toi_mat", NULL};
+static const char *const doc_conf_names[] = {"thường", "mật", "tối mật"};
+static const char *const doc_statuses[] = {"draft", "issued", NULL};
+
+int reg_doc_conf_valid(const char *conf)
+{
+	return in_list(conf, doc_confs);
+}
+
+const char *reg_doc_conf_name(const char *conf)
+{
+	int i = index_of(conf, doc_confs);
+
+	return i < 0 ? "" : doc_conf_names[i];
+}
+
+int reg_doc_type_name(struct db *db, const char *code, struct arena *a, const char **ret,
+		      struct err *e)
+{
+	struct db_q *q;
+	bool oom = false;
+	const char *n = NULL;
+	int r;
+
+	r = prep(db, SQL_DOCTYPE_NAME, &q, e, "t", code);
+	if (r < 0)
+		return r;
+	r = db_step(q);
+	if (r == 1)
+		n = col(q, 0, a, &oom);
+	db_done(q);
+	if (r == 0)
+		return err_set(e, ERR_NOTFOUND, "loại văn bản '%s' không có trong danh mục",
+			       code ? code : "");
+	if (r < 0)
+		return db_fail(db, r, e, "không đọc được danh mục loại văn bản");
+	if (oom)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	*ret = n;
+	return 0;
+}
+
+static int read_doc(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_doc *d = out;
+	bool oom = false;
+
+	d->id = db_col_int(q, 0);
+	d->type_code = col(q, 1, a, &oom);
+	d->body_id = db_col_int(q, 2);
+	d->organ_id = db_col_int(q, 3);
+	d->term_id = db_col_int(q, 4);
+	d->issuer_code = col(q, 5, a, &oom);
+	d->number = (long)db_col_int(q, 6);
+	d->symbol = col(q, 7, a, &oom);
+	d->date = col(q, 8, a, &oom);
+	d->title = col(q, 9, a, &oom);
+	d->text = col(q, 10, a, &oom);
+	d->confidentiality = col(q, 11, a, &oom);
+	d->status = col(q, 12, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+/* The symbol of any written form in its stored form ("Số 22 - NQ/HU" → "22-NQ/HU"). */
+static int canon_symbol(struct arena *a, const char *sym, struct docnum *dn, const char **ret,
+			struct err *e)
+{
+	struct buf b = BUF_INIT(200);
+	const char *n;
+	int r;
+
+	r = norm_text(a, sym, "số hiệu văn bản", true, 200, &n, e);
+	if (r < 0)
+		return r;
+	r = docnum_parse(n, strlen(n), dn, e);
+	if (r < 0)
+		return r;
+	r = docnum_format(dn, 0, &b);
+	if (r == 0)
+		*ret = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	if (r < 0)
+		return err_set(e, r, "không viết được số hiệu '%s'", n);
+	return *ret ? 0 : err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+}
+
+int reg_doc_add(struct db *db, const struct reg_doc *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_doc d = *in;
+	struct docnum dn = {0};
+	struct reg_body b;
+	struct reg_term t;
+	struct reg_organ o;
+	struct err e2 = {0};
+	const char *fold, *tname;
+	struct db_q *q;
+	char msg[400];
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	d.symbol = NULL;
+	if (!blank(in->symbol)) {
+		r = canon_symbol(a, in->symbol, &dn, &d.symbol, e);
+		if (r < 0)
+			goto out;
+		if (d.type_code && *docnum_kind(&dn) &&
+		    strcmp(d.type_code, docnum_kind(&dn)) != 0) {
+			r = err_set(e, ERR_INVAL, "loại văn bản '%s' khác với số hiệu '%s'",
+				    d.type_code, d.symbol);
+			goto out;
+		}
+		if (!d.type_code && *docnum_kind(&dn))
+			d.type_code = arena_strdup(a, docnum_kind(&dn));
+		d.number = dn.number;
+		d.issuer_code = arena_strdup(a, dn.issuer);
+	} else {
+		d.number = 0;
+	}
+	if (blank(d.type_code)) {
+		r = err_set(e, ERR_INVAL, "thiếu loại văn bản (NQ, TB, QĐ …)");
+		goto out;
+	}
+	if ((r = reg_doc_type_name(db, d.type_code, a, &tname, e)) < 0)
+		goto out;
+	if (!d.confidentiality)
+		d.confidentiality = "thuong";
+	if (!reg_doc_conf_valid(d.confidentiality)) {
+		r = err_set(e, ERR_INVAL, "độ mật '%s' không hợp lệ (thuong, mat, toi_mat)",
+			    d.confidentiality);
+		goto out;
+	}
+	if (!d.status)
+		d.status = d.symbol ? "issued" : "draft";
+	if (!in_list(d.status, doc_statuses)) {
+		r = err_set(e, ERR_INVAL, "trạng thái văn bản '%s' không hợp lệ (draft, issued)",
+			    d.status);
+		goto out;
+	}
+	if ((r = norm_date(a, in->date, "ngày văn bản", &d.date, e)) < 0 ||
+	    (r = norm_text(a, in->title, "trích yếu", false, 4000, &d.title, e)) < 0 ||
+	    (r = norm_text(a, in->text, "nội dung", false, TEXT_MAX_BYTES, &d.text, e)) < 0 ||
+	    (r = fold_text(a, d.title, &fold, e)) < 0)
+		goto out;
+	if (!d.title)
+		d.title = "";
+	if (d.body_id) {
+		if ((r = reg_body_get(db, d.body_id, a, &b, e)) < 0)
+			goto out;
+		if (!d.issuer_code)
+			d.issuer_code = b.code;
+	} else if (d.issuer_code) {
+		/* The issuer code names a registered body when exactly one has it. */
+		if (reg_body_find(db, d.issuer_code, -1, NULL, a, &b, &e2) == 0)
+			d.body_id = b.id;
+	}
+	if (d.organ_id) {
+		if ((r = reg_organ_get(db, d.organ_id, a, &o, e)) < 0)
+			goto out;
+		if (d.body_id && o.body_id != d.body_id) {
+			r = err_set(e, ERR_INVAL, "'%s' không thuộc cơ quan ban hành", o.name);
+			goto out;
+		}
+		d.body_id = o.body_id;
+	}
+	if (d.term_id) {
+		if ((r = reg_term_get(db, d.term_id, a, &t, e)) < 0)
+			goto out;
+	} else if (d.body_id && d.date) {
+		if (reg_term_at(db, d.body_id, d.date, a, &t, &e2) == 0)
+			d.term_id = t.id;
+	}
+	r = prep(db, SQL_DOC_INSERT, &q, e, "tIIItIttttttt", d.type_code, d.body_id, d.organ_id,
+		 d.term_id, d.issuer_code, (int64_t)d.number, d.symbol, d.date, d.title, d.text,
+		 d.confidentiality, d.status, fold);
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "văn bản số %s%s%s đã có", d.symbol ? d.symbol : "",
+		 d.date ? " ngày " : "", d.date ? d.date : "");
+	r = run_insert(db, q, &d.id, e, msg);
+	if (r < 0)
+		goto out;
+	if (d.symbol) {
+		r = db_exec(db, SQL_DOCREF_LINK, "itt", d.id, d.symbol, d.date);
+		if (r < 0) {
+			r = db_fail(db, r, e, "không liên kết được văn bản dẫn chiếu");
+			goto out;
+		}
+	}
+	if (ret_id)
+		*ret_id = d.id;
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_doc_get(struct db *db, int64_t id, struct arena *a, struct reg_doc *ret, struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = prep(db, SQL_DOC_GET, &q, e, "i", id);
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "văn bản số %lld", (long long)id);
+	return lookup_result(db, run_one(q, a, read_doc, ret, false), e, what);
+}
+
+int reg_doc_find(struct db *db, const char *symbol, const char *date, struct arena *a,
+		 struct reg_doc *ret, struct err *e)
+{
+	struct arena *t = arena_new(SCRATCH_MAX);
+	struct docnum dn;
+	const char *sym, *iso;
+	struct db_q *q;
+	char what[300];
+	int r;
+
+	if (!t)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = canon_symbol(t, symbol, &dn, &sym, e)) < 0 ||
+	    (r = norm_date(t, date, "ngày văn bản", &iso, e)) < 0)
+		goto out;
+	r = prep(db, SQL_DOC_FIND, &q, e, "tt", sym, iso);
+	if (r < 0)
+		goto out;
+	r = run_one(q, a, read_doc, ret, true);
+	if (r == ERR_INVAL) {
+		r = err_set(e, r, "có nhiều văn bản số %s; hãy cho biết ngày văn bản", sym);
+		goto out;
+	}
+	snprintf(what, sizeof(what), "văn bản số %s%s%s", sym, iso ? " ngày " : "", iso ? iso : "");
+	r = lookup_result(db, r, e, what);
+out:
+	arena_free(t);
+	return r;
+}
+
+int reg_doc_list(struct db *db, int64_t body_id, const char *type_code, struct arena *a,
+		 struct reg_doc **ret, size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_DOC_LIST, &q, e, "it", body_id, type_code);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_doc, (void **)ret, ret_n), e,
+			     "văn bản");
+}
+
+int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct docnum dn = {0};
+	struct buf sym = BUF_INIT(200);
+	struct reg_doc d;
+	struct reg_body b;
+	struct reg_term t;
+	const char *iso;
+	char today[11];
+	long n;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = reg_doc_get(db, id, a, &d, e)) < 0)
+		goto out;
+	if (strcmp(d.status, "draft") != 0) {
+		r = err_set(e, ERR_LOCKED, "văn bản số %s đã ban hành", d.symbol ? d.symbol : "");
+		goto out;
+	}
+	if (!d.body_id) {
+		r = err_set(e, ERR_INVAL, "văn bản chưa có cơ quan ban hành");
+		goto out;
+	}
+	if ((r = reg_body_get(db, d.body_id, a, &b, e)) < 0 ||
+	    (r = norm_date(a, date, "ngày ban hành", &iso, e)) < 0)
+		goto out;
+	if (!iso) {
+		vn_date_iso(vn_date_today(), today);
+		iso = today;
+	}
+	if (d.term_id)
+		r = reg_term_get(db, d.term_id, a, &t, e);
+	else
+		r = reg_term_at(db, d.body_id, iso, a, &t, e);
+	if (r < 0)
+		goto out;
+	if ((r = docnum_next_in_tx(db, d.body_id, d.type_code, t.id, &n, e)) < 0)
+		goto out;
+	dn.form = b.kind == REG_PARTY ? DOCNUM_PARTY : DOCNUM_STATE;
+	dn.number = n;
+	snprintf(dn.type, sizeof(dn.type), "%s", d.type_code);
+	snprintf(dn.issuer, sizeof(dn.issuer), "%s", d.issuer_code ? d.issuer_code : b.code);
+	if ((r = docnum_format(&dn, 0, &sym)) < 0) {
+		r = err_set(e, r, "không viết được số hiệu văn bản");
+		goto out;
+	}
+	r = db_exec(db, SQL_DOC_ISSUE, "ittii", (int64_t)n, buf_str(&sym), iso, t.id, id);
+	if (r < 0) {
+		r = db_fail(db, r, e, "không ghi được văn bản");
+		goto out;
+	}
+	if (db_changes(db) == 0) {
+		r = err_set(e, ERR_LOCKED, "văn bản đã ban hành");
+		goto out;
+	}
+	r = db_exec(db, SQL_DOCREF_LINK, "itt", id, buf_str(&sym), iso);
+	if (r < 0) {
+		r = db_fail(db, r, e, "không liên kết được văn bản dẫn chiếu");
+		goto out;
+	}
+	if (ret_number)
+		*ret_number = n;
+out:
+	buf_free(&sym);
+	arena_free(a);
+	return r;
+}
+
+static int read_ref(struct db_q *q, struct arena *a, void *out)
+{
+	struct reg_doc_ref *f = out;
+	bool oom = false;
+
+	f->id = db_col_int(q, 0);
+	f->from_id = db_col_int(q, 1);
+	f->to_id = db_col_int(q, 2);
+	f->symbol = col(q, 3, a, &oom);
+	f->date = col(q, 4, a, &oom);
+	return oom ? ERR_NOMEM : 0;
+}
+
+int reg_doc_ref_add(struct db *db, int64_t from_id, const char *symbol, const char *date,
+		    int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct docnum dn;
+	struct reg_doc d;
+	const char *sym, *iso;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = reg_doc_get(db, from_id, a, &d, e)) < 0 ||
+	    (r = canon_symbol(a, symbol, &dn, &sym, e)) < 0 ||
+	    (r = norm_date(a, date, "ngày văn bản dẫn chiếu", &iso, e)) < 0)
+		goto out;
+	r = db_exec(db, SQL_DOCREF_INSERT, "itt", from_id, sym, iso);
+	if (r < 0) {
+		r = db_fail(db, r, e, "không ghi được dẫn chiếu");
+		goto out;
+	}
+	if (ret_id)
+		*ret_id = db_last_id(db);
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_doc_ref_list(struct db *db, int64_t from_id, struct arena *a, struct reg_doc_ref **ret,
+		     size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = prep(db, SQL_DOCREF_LIST, &q, e, "i", from_id);
+	if (r < 0)
+		return r;
+	return lookup_result(db, run_list(q, a, sizeof(**ret), read_ref, (void **)ret, ret_n), e,
+			     "dẫn chiếu");
+}

@@ -1,0 +1,265 @@
+/* registry.h: the committee registry: bodies, terms, organs, units, people, sessions, documents. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+/*
+ * Conventions of this module:
+ * - Strings in the structs filled by reg_*_get/find/list are arena memory
+ *   (the caller's arena); NULL for SQL NULL.
+ * - Dates are ISO text "YYYY-MM-DD" ("" or NULL for none); input dates are
+ *   validated (they must be real dates).
+ * - Text given to reg_*_add is normalised to NFC and its search key stored.
+ * - reg_*_add and the setters run no transaction of their own: the caller
+ *   (a CLI verb, the demo, an HTTP handler) wraps them in db_begin/db_commit
+ *   and rolls back on error, so a failure writes nothing.
+ * - Lookups return ERR_NOTFOUND, with e saying what was looked for, when
+ *   nothing matches.
+ */
+
+/* ---- bodies ---- */
+
+enum reg_level { REG_TW, REG_TINH, REG_HUYEN, REG_XA, REG_COSO, REG_NLEVELS };
+enum reg_kind { REG_PARTY, REG_PEOPLE };
+
+/* "tw", "tinh", "huyen", "xa", "coso"; parsing accepts these and the Vietnamese words. */
+const char *reg_level_code(enum reg_level l);
+const char *reg_level_name(enum reg_level l); /* "trung ương", "tỉnh" … */
+int reg_level_parse(const char *s, enum reg_level *ret);
+const char *reg_kind_code(enum reg_kind k); /* "party", "people" */
+int reg_kind_parse(const char *s, enum reg_kind *ret);
+
+struct reg_body {
+	int64_t id, parent_id; /* parent_id 0: a root */
+	enum reg_level level;
+	enum reg_kind kind;
+	const char *name;	/* Huyện ủy Tân Yên */
+	const char *short_name; /* Huyện ủy */
+	const char *code;	/* HU */
+	const char *place;	/* Tân Yên */
+	const char *active_from, *active_to;
+};
+
+int reg_body_add(struct db *db, const struct reg_body *b, int64_t *ret_id, struct err *e);
+int reg_body_get(struct db *db, int64_t id, struct arena *a, struct reg_body *ret, struct err *e);
+/*
+ * The body with this symbol code ("HU", "ĐU"); level < 0 means any level, and
+ * name (may be NULL) narrows by exact name or search key. Several matches are
+ * ERR_INVAL ("ambiguous"), naming how to narrow.
+ */
+int reg_body_find(struct db *db, const char *code, int level, const char *name, struct arena *a,
+		  struct reg_body *ret, struct err *e);
+/* By exact name or by search key ("huyen uy tan yen"). */
+int reg_body_by_name(struct db *db, const char *name, struct arena *a, struct reg_body *ret,
+		     struct err *e);
+/* All bodies, tree order (parents before children); parent_id 0 for all. */
+int reg_body_list(struct db *db, struct arena *a, struct reg_body **ret, size_t *ret_n,
+		  struct err *e);
+
+/* ---- terms ---- */
+
+struct reg_term {
+	int64_t id, body_id;
+	const char *name; /* XXII */
+	int year_from, year_to;
+	const char *start_date, *end_date;
+};
+
+int reg_term_add(struct db *db, const struct reg_term *t, int64_t *ret_id, struct err *e);
+int reg_term_get(struct db *db, int64_t id, struct arena *a, struct reg_term *ret, struct err *e);
+int reg_term_find(struct db *db, int64_t body_id, const char *name, struct arena *a,
+		  struct reg_term *ret, struct err *e);
+/* The body's term running at date (ISO); by start/end dates, else by years. */
+int reg_term_at(struct db *db, int64_t body_id, const char *date, struct arena *a,
+		struct reg_term *ret, struct err *e);
+/* body_id 0: every body's terms. */
+int reg_term_list(struct db *db, int64_t body_id, struct arena *a, struct reg_term **ret,
+		  size_t *ret_n, struct err *e);
+
+/* ---- organs ---- */
+
+/* Kinds of organ as stored: bch, btv, tt, ubkt, vp, ban, ubnd, other. */
+int reg_organ_kind_valid(const char *kind);
+
+struct reg_organ {
+	int64_t id, body_id;
+	const char *kind; /* bch */
+	const char *name; /* Ban Chấp hành Đảng bộ huyện */
+	const char *code; /* VPHU when it issues under a code of its own */
+};
+
+int reg_organ_add(struct db *db, const struct reg_organ *o, int64_t *ret_id, struct err *e);
+int reg_organ_get(struct db *db, int64_t id, struct arena *a, struct reg_organ *ret, struct err *e);
+/* The body's (first) organ of this kind: "bch", "btv", "tt", "vp", "ubkt". */
+int reg_organ_find(struct db *db, int64_t body_id, const char *kind, struct arena *a,
+		   struct reg_organ *ret, struct err *e);
+int reg_organ_by_name(struct db *db, int64_t body_id, const char *name, struct arena *a,
+		      struct reg_organ *ret, struct err *e);
+int reg_organ_list(struct db *db, int64_t body_id, struct arena *a, struct reg_organ **ret,
+		   size_t *ret_n, struct err *e);
+
+/* ---- units that receive tasks ---- */
+
+/* Kinds as stored: agency, organ, lower_body, group. */
+int reg_unit_kind_valid(const char *kind);
+
+struct reg_unit {
+	int64_t id, body_id;
+	const char *kind;
+	const char *name;
+	int64_t organ_id;      /* kind organ: 0 otherwise */
+	int64_t lower_body_id; /* kind lower_body: 0 otherwise */
+	const char *email;
+};
+
+int reg_unit_add(struct db *db, const struct reg_unit *u, int64_t *ret_id, struct err *e);
+int reg_unit_get(struct db *db, int64_t id, struct arena *a, struct reg_unit *ret, struct err *e);
+/* By exact name, else by search key, among the units of body_id. */
+int reg_unit_find(struct db *db, int64_t body_id, const char *name, struct arena *a,
+		  struct reg_unit *ret, struct err *e);
+int reg_unit_list(struct db *db, int64_t body_id, struct arena *a, struct reg_unit **ret,
+		  size_t *ret_n, struct err *e);
+
+/* ---- people and memberships ---- */
+
+struct reg_person {
+	int64_t id;
+	const char *full_name, *email, *phone;
+};
+
+int reg_person_add(struct db *db, const struct reg_person *p, int64_t *ret_id, struct err *e);
+int reg_person_get(struct db *db, int64_t id, struct arena *a, struct reg_person *ret,
+		   struct err *e);
+/* By exact name or search key; several people of that name are ERR_INVAL. */
+int reg_person_find(struct db *db, const char *name, struct arena *a, struct reg_person *ret,
+		    struct err *e);
+int reg_person_list(struct db *db, struct arena *a, struct reg_person **ret, size_t *ret_n,
+		    struct err *e);
+
+struct reg_member {
+	int64_t id, person_id, organ_id;
+	const char *position; /* Bí thư, Phó Bí thư, Ủy viên BTV, Ủy viên BCH */
+	const char *date_from, *date_to;
+	const char *full_name; /* filled by reg_member_list */
+};
+
+int reg_member_add(struct db *db, const struct reg_member *m, int64_t *ret_id, struct err *e);
+/*
+ * Members of an organ in office on date (ISO; NULL: all, past ones included),
+ * in the order they were added.
+ */
+int reg_member_list(struct db *db, int64_t organ_id, const char *date, struct arena *a,
+		    struct reg_member **ret, size_t *ret_n, struct err *e);
+/* How many members the organ has in office on date (ISO, required). */
+int reg_member_count(struct db *db, int64_t organ_id, const char *date, int *ret, struct err *e);
+
+/* ---- sessions and agenda ---- */
+
+/* Kinds: thuong_ky, bat_thuong, chuyen_de; statuses: planned, held, concluded. */
+int reg_session_kind_valid(const char *kind);
+int reg_session_status_valid(const char *status);
+const char *reg_session_kind_name(const char *kind);	 /* "thường kỳ" */
+const char *reg_session_status_name(const char *status); /* "đã kết luận" */
+
+struct reg_session {
+	int64_t id, organ_id, term_id;
+	int number; /* 0 in reg_session_add: the organ's next in the term */
+	const char *kind, *date, *place, *basis, *status;
+};
+
+int reg_session_add(struct db *db, const struct reg_session *s, int64_t *ret_id, int *ret_number,
+		    struct err *e);
+int reg_session_get(struct db *db, int64_t id, struct arena *a, struct reg_session *ret,
+		    struct err *e);
+int reg_session_find(struct db *db, int64_t organ_id, int64_t term_id, int number, struct arena *a,
+		     struct reg_session *ret, struct err *e);
+/* organ_id 0: every organ's sessions; by date, then number. */
+int reg_session_list(struct db *db, int64_t organ_id, struct arena *a, struct reg_session **ret,
+		     size_t *ret_n, struct err *e);
+/* planned → held → concluded, forward only (ERR_INVAL otherwise). */
+int reg_session_set_status(struct db *db, int64_t id, const char *status, struct err *e);
+
+struct reg_agenda {
+	int64_t id, session_id;
+	int position;	      /* 0 in reg_agenda_add: after the last */
+	const char *doc_kind; /* Báo cáo, Tờ trình */
+	const char *title;
+	int64_t presenter_unit_id, document_id; /* 0: none */
+	const char *outcome;			/* cơ bản nhất trí */
+};
+
+int reg_agenda_add(struct db *db, const struct reg_agenda *it, int64_t *ret_id, struct err *e);
+int reg_agenda_list(struct db *db, int64_t session_id, struct arena *a, struct reg_agenda **ret,
+		    size_t *ret_n, struct err *e);
+/* Sets an item's outcome ("cơ bản nhất trí"); NULL clears it. */
+int reg_agenda_set_outcome(struct db *db, int64_t item_id, const char *outcome, struct err *e);
+
+/* ---- documents ---- */
+
+/* Confidentiality: thuong, mat, toi_mat; status: draft, issued. */
+int reg_doc_conf_valid(const char *conf);
+const char *reg_doc_conf_name(const char *conf); /* "thường", "mật", "tối mật" */
+
+struct reg_doc {
+	int64_t id;
+	const char *type_code; /* TB */
+	int64_t body_id;       /* issuing body, 0 when not registered */
+	int64_t organ_id; /* issuing organ (Ban Thường vụ Tỉnh ủy), 0 when not known */
+	int64_t term_id;  /* 0 when not known */
+	const char *issuer_code; /* HU, as written */
+	long number;		 /* 0: none yet */
+	const char *symbol;	 /* 512-TB/HU; NULL for a draft */
+	const char *date;
+	const char *title; /* trích yếu */
+	const char *text;
+	const char *confidentiality; /* thuong by default */
+	const char *status;	     /* draft by default */
+};
+
+/* The name of a type code ("Thông báo"); ERR_NOTFOUND for an unknown code. */
+int reg_doc_type_name(struct db *db, const char *code, struct arena *a, const char **ret,
+		      struct err *e);
+
+/*
+ * Registers a document. With symbol set (any form docnum_parse reads,
+ * "Số 22-NQ/HU" included) its number, type and issuer code come from it and
+ * are stored in the written form (22-NQ/HU); body_id, when 0, is found by the
+ * issuer code when exactly one body has it; term_id, when 0, is the body's
+ * term at the date. ERR_EXISTS for the same symbol and date twice.
+ */
+int reg_doc_add(struct db *db, const struct reg_doc *d, int64_t *ret_id, struct err *e);
+int reg_doc_get(struct db *db, int64_t id, struct arena *a, struct reg_doc *ret, struct err *e);
+/*
+ * By symbol in any written form; date (ISO, may be NULL) picks one of several
+ * documents of the same symbol (the same number in another term), else
+ * several are ERR_INVAL.
+ */
+int reg_doc_find(struct db *db, const char *symbol, const char *date, struct arena *a,
+		 struct reg_doc *ret, struct err *e);
+/* body_id, type_code: 0/NULL for all. Newest first. */
+int reg_doc_list(struct db *db, int64_t body_id, const char *type_code, struct arena *a,
+		 struct reg_doc **ret, size_t *ret_n, struct err *e);
+/*
+ * Issues a draft: takes the next number of its body, type and term (the
+ * body's term at date when the draft has none), writes the symbol in the
+ * body's form (Party "512-TB/HU", state "123/TB-UBND"), the date and status
+ * issued. Inside the caller's transaction. ERR_LOCKED when already issued.
+ */
+int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e);
+
+struct reg_doc_ref {
+	int64_t id, from_id, to_id; /* to_id 0: not registered (yet) */
+	const char *symbol, *date;
+};
+
+/* Records that from_id cites symbol (of date, may be NULL); links it when registered. */
+int reg_doc_ref_add(struct db *db, int64_t from_id, const char *symbol, const char *date,
+		    int64_t *ret_id, struct err *e);
+int reg_doc_ref_list(struct db *db, int64_t from_id, struct arena *a, struct reg_doc_ref **ret,
+		     size_t *ret_n, struct err *e);
