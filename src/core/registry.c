@@ -1426,8 +1426,10 @@ int reg_doc_add(struct db *db, const struct reg_doc *in, int64_t *ret_id, struct
 		r = err_set(e, ERR_INVAL, "thiếu loại văn bản (NQ, TB, QĐ …)");
 		goto out;
 	}
-	if ((r = reg_doc_type_name(db, d.type_code, a, &tname, e)) < 0)
+	if ((r = reg_doc_type_name(db, d.type_code, a, &tname, e)) < 0) {
+		r = r == ERR_NOTFOUND ? (e ? (e->code = ERR_INVAL) : ERR_INVAL) : r;
 		goto out;
+	}
 	if (!d.confidentiality)
 		d.confidentiality = "thuong";
 	if (!reg_doc_conf_valid(d.confidentiality)) {
