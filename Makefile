@@ -21,7 +21,7 @@ $(CHECK)/build.ninja:
 # Build, create the demo store from the seed, start the main job.
 run: all
 	$(BUILD)/dondoc --db $(DB) init --demo --force
-	$(BUILD)/dondoc --db $(DB) session list
+	$(BUILD)/dondoc --db $(DB) session show --organ HU:bch --term XXII --number 26
 
 # Build with AddressSanitizer and UndefinedBehaviorSanitizer and run every test.
 check: deps $(CHECK)/build.ninja
