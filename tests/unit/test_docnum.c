@@ -147,6 +147,51 @@ static void the_message_names_the_position(void **state)
 	assert_non_null(strstr(e.msg, "ký tự thứ 13"));
 }
 
+/* Random bytes and mutations of real numbers: no crash, and whatever parses writes back the same. */
+static void random_input_never_crashes_and_round_trips(void **state)
+{
+	static const char alphabet[] = "0123456789-/ :SốốĐđTBNQHUCVKL\xe2\x80\x93\xc2\xa0x";
+	unsigned seed = 12345;
+	char s[64];
+
+	for (int round = 0; round < 200000; round++) {
+		struct docnum d, d2;
+		struct buf b = BUF_INIT(256);
+		size_t len;
+
+		seed = seed * 1103515245u + 12345u;
+		if (round % 2 == 0) {
+			const struct parse_case *c =
+			    &cases[(seed >> 8) % (sizeof(cases) / sizeof(cases[0]))];
+
+			len = strlen(c->in);
+			memcpy(s, c->in, len);
+			seed = seed * 1103515245u + 12345u;
+			s[(seed >> 8) % len] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+		} else {
+			len = (seed >> 8) % (sizeof(s) - 1);
+			for (size_t i = 0; i < len; i++) {
+				seed = seed * 1103515245u + 12345u;
+				s[i] = alphabet[(seed >> 16) % (sizeof(alphabet) - 1)];
+			}
+		}
+		s[len] = '\0';
+		if (docnum_parse(s, len, &d, NULL) != 0)
+			continue;
+		assert_true(d.number > 0);
+		assert_int_equal(docnum_format(&d, DOCNUM_WITH_PREFIX, &b), 0);
+		if (docnum_parse(buf_str(&b), b.len, &d2, NULL) != 0)
+			fail_msg("'%s' parsed but its writing '%s' does not", s, buf_str(&b));
+		assert_int_equal(d.form, d2.form);
+		assert_int_equal(d.number, d2.number);
+		assert_int_equal(d.year, d2.year);
+		assert_string_equal(d.type, d2.type);
+		assert_string_equal(d.issuer, d2.issuer);
+		assert_string_equal(d.dept, d2.dept);
+		buf_free(&b);
+	}
+}
+
 /* ---- allocation ---- */
 
 struct fixture {
@@ -301,6 +346,7 @@ int main(void)
 	    cmocka_unit_test(writing_pads_numbers_under_ten_and_has_no_colon_in_party_form),
 	    cmocka_unit_test(garbage_is_refused_with_a_message),
 	    cmocka_unit_test(the_message_names_the_position),
+	    cmocka_unit_test(random_input_never_crashes_and_round_trips),
 	    cmocka_unit_test_setup_teardown(numbers_run_from_one_per_type_and_term, setup_store,
 					    teardown_store),
 	    cmocka_unit_test_setup_teardown(allocation_starts_above_numbers_already_used,
