@@ -1,0 +1,272 @@
+/* imp_input.c: notices from files: text in any of its encodings, DOCX, PDF with a text layer. */
+#include <errno.h>
+#include <poppler.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <zip.h>
+
+#include "import/import.h"
+#include "vn/text.h"
+
+/* Appends the text of a WordprocessingML element: runs, tabs, breaks, paragraphs, tables. */
+static int imp_docx_node(xmlNode *node, struct buf *out)
+{
+	int r = 0;
+
+	for (xmlNode *n = node; n && r == 0; n = n->next) {
+		const char *name = (const char *)n->name;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp(name, "t") == 0) {
+			xmlChar *t = xmlNodeGetContent(n);
+
+			if (t) {
+				r = buf_puts(out, (const char *)t);
+				xmlFree(t);
+			}
+		} else if (strcmp(name, "tab") == 0) {
+			r = buf_putc(out, ' ');
+		} else if (strcmp(name, "br") == 0 || strcmp(name, "cr") == 0) {
+			r = buf_putc(out, '\n');
+		} else if (strcmp(name, "p") == 0) {
+			r = imp_docx_node(n->children, out);
+			if (r == 0)
+				r = buf_puts(out, "\n\n");
+		} else if (strcmp(name, "instrText") == 0 || strcmp(name, "delText") == 0 ||
+			   strcmp(name, "fldSimple") == 0) {
+			continue; /* field codes (PAGE …) and deleted text are not the notice's */
+		} else {
+			r = imp_docx_node(n->children, out);
+		}
+	}
+	return r;
+}
+
+static int imp_docx_part(zip_t *z, const char *part, struct buf *out, bool required, struct err *e)
+{
+	zip_stat_t st;
+	zip_file_t *f;
+	char *data;
+	xmlDoc *doc;
+	int r = 0;
+
+	if (zip_stat(z, part, 0, &st) != 0) {
+		if (!required)
+			return 0;
+		return err_set(e, ERR_INVAL, "tệp ZIP không phải DOCX (thiếu %s)", part);
+	}
+	if (!(st.valid & ZIP_STAT_SIZE) || st.size > IMP_MAX_FILE)
+		return err_set(e, ERR_TOOBIG, "%s trong DOCX quá lớn", part);
+	data = malloc(st.size + 1);
+	if (!data)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	f = zip_fopen(z, part, 0);
+	if (!f || zip_fread(f, data, st.size) != (zip_int64_t)st.size) {
+		if (f)
+			zip_fclose(f);
+		free(data);
+		return err_set(e, ERR_INVAL, "DOCX hỏng: không đọc được %s", part);
+	}
+	zip_fclose(f);
+	/* No network, no external entities, no DTD loading: the file is outside input. */
+	doc = xmlReadMemory(data, (int)st.size, part, NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	free(data);
+	if (!doc)
+		return err_set(e, ERR_INVAL, "DOCX hỏng: %s không phải XML hợp lệ", part);
+	r = imp_docx_node(xmlDocGetRootElement(doc), out);
+	xmlFreeDoc(doc);
+	return r < 0 ? err_set(e, r, "văn bản trong DOCX quá lớn") : 0;
+}
+
+static int imp_docx(const char *data, size_t len, struct buf *out, struct err *e)
+{
+	zip_source_t *src;
+	zip_error_t ze;
+	zip_t *z;
+	int r;
+	char part[64];
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, len, 0, &ze);
+	if (!src) {
+		zip_error_fini(&ze);
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	}
+	z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	if (!z) {
+		zip_source_free(src);
+		zip_error_fini(&ze);
+		return err_set(e, ERR_INVAL, "tệp ZIP/DOCX hỏng, không mở được");
+	}
+	/* Headers first (the issuing body and number sometimes live there), then the body. */
+	r = 0;
+	for (int i = 1; i <= 3 && r == 0; i++) {
+		snprintf(part, sizeof(part), "word/header%d.xml", i);
+		r = imp_docx_part(z, part, out, false, e);
+	}
+	if (r == 0)
+		r = imp_docx_part(z, "word/document.xml", out, true, e);
+	zip_close(z);
+	zip_error_fini(&ze);
+	return r;
+}
+
+static int imp_pdf(const char *data, size_t len, struct buf *out, struct err *e)
+{
+	GBytes *bytes = g_bytes_new(data, len);
+	GError *ge = NULL;
+	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
+	int r = 0, pages;
+	bool any = false;
+
+	g_bytes_unref(bytes);
+	if (!doc) {
+		r = err_set(e, ERR_INVAL, "PDF hỏng hoặc có mật khẩu: %s",
+			    ge ? ge->message : "không mở được");
+		if (ge)
+			g_error_free(ge);
+		return r;
+	}
+	pages = poppler_document_get_n_pages(doc);
+	for (int i = 0; i < pages && r == 0; i++) {
+		PopplerPage *pg = poppler_document_get_page(doc, i);
+		char *t = pg ? poppler_page_get_text(pg) : NULL;
+
+		if (t) {
+			for (const char *c = t; *c && !any; c++)
+				if ((unsigned char)*c > ' ')
+					any = true;
+			r = buf_puts(out, t);
+			if (r == 0)
+				r = buf_putc(out, '\n');
+			g_free(t);
+		}
+		if (pg)
+			g_object_unref(pg);
+	}
+	g_object_unref(doc);
+	if (r < 0)
+		return err_set(e, r, "văn bản trong PDF quá lớn");
+	if (!any)
+		return err_set(e, ERR_INVAL,
+			       "PDF không có lớp chữ (có lẽ là bản quét): cần nhận dạng chữ (OCR) "
+			       "trước khi nhập");
+	return 0;
+}
+
+static bool imp_is_binary(const char *s, size_t len)
+{
+	size_t ctl = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0)
+			return true;
+		if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+			ctl++;
+	}
+	return ctl > len / 20 + 1;
+}
+
+int imp_load_mem(const char *name, const char *data, size_t len, struct buf *text,
+		 enum imp_format *ret_fmt, enum vn_encoding *ret_enc, struct err *e)
+{
+	enum imp_format fmt = IMP_FMT_TEXT;
+	enum vn_encoding enc = VN_ENC_UTF8;
+	struct buf raw = BUF_INIT(IMP_MAX_TEXT);
+	size_t k = 0;
+	int r;
+
+	if (len == 0)
+		return err_set(e, ERR_INVAL, "%s: tệp rỗng", name);
+	if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) {
+		fmt = IMP_FMT_DOCX;
+		r = imp_docx(data, len, &raw, e);
+	} else if (len >= 5 && memcmp(data, "%PDF-", 5) == 0) {
+		fmt = IMP_FMT_PDF;
+		r = imp_pdf(data, len, &raw, e);
+	} else if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE) &&
+		   ((unsigned char)data[1] == 0xFE || (unsigned char)data[1] == 0xFF)) {
+		r = err_set(e, ERR_INVAL, "%s: tệp UTF-16 chưa được hỗ trợ; hãy lưu lại dạng UTF-8",
+			    name);
+	} else if (imp_is_binary(data, len)) {
+		r = err_set(e, ERR_INVAL,
+			    "%s: không phải văn bản (tệp nhị phân); dondoc nhập văn bản, "
+			    "Markdown, DOCX và PDF có lớp chữ",
+			    name);
+	} else {
+		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+			k = 3;
+		r = vn_to_utf8(data + k, len - k, text, &enc, e);
+		if (r == 0 && enc != VN_ENC_UTF8)
+			fmt = IMP_FMT_LEGACY;
+		goto out;
+	}
+	if (r == 0) {
+		r = vn_nfc(raw.data ? raw.data : "", raw.len, text, e);
+		enc = VN_ENC_UTF8;
+	}
+out:
+	buf_free(&raw);
+	if (r < 0)
+		return r;
+	{
+		bool any = false;
+
+		for (size_t i = 0; i < text->len && !any; i++)
+			if ((unsigned char)text->data[i] > ' ')
+				any = true;
+		if (!any)
+			return err_set(e, ERR_INVAL, "%s: không có chữ nào để nhập", name);
+	}
+	if (ret_fmt)
+		*ret_fmt = fmt;
+	if (ret_enc)
+		*ret_enc = enc;
+	return 0;
+}
+
+int imp_load_file(const char *path, struct buf *text, enum imp_format *ret_fmt,
+		  enum vn_encoding *ret_enc, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	struct stat st;
+	char *data;
+	size_t n;
+	int r;
+
+	if (!f)
+		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO, "%s: không mở được (%s)",
+			       path, strerror(errno));
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		fclose(f);
+		return err_set(e, ERR_INVAL, "%s: không phải tệp thường", path);
+	}
+	if ((unsigned long long)st.st_size > IMP_MAX_FILE) {
+		fclose(f);
+		return err_set(e, ERR_TOOBIG, "%s: tệp quá lớn (tối đa %u MiB)", path,
+			       IMP_MAX_FILE >> 20);
+	}
+	data = malloc((size_t)st.st_size + 1);
+	if (!data) {
+		fclose(f);
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	}
+	n = fread(data, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		fclose(f);
+		free(data);
+		return err_set(e, ERR_IO, "%s: lỗi đọc tệp", path);
+	}
+	fclose(f);
+	r = imp_load_mem(path, data, n, text, ret_fmt, ret_enc, e);
+	free(data);
+	return r;
+}

@@ -1,0 +1,118 @@
+/* imp_int.h: the importer's internals shared by its files: paragraphs, matching, tables. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "import/import.h"
+
+enum imp_zone { IMP_Z_HEAD, IMP_Z_KIND, IMP_Z_TITLE, IMP_Z_BODY, IMP_Z_TAIL };
+
+/*
+ * One paragraph of the notice: lines joined with single spaces. lo is the
+ * same text lower-cased letter by letter; Vietnamese letters keep their
+ * UTF-8 length when lower-cased, so offsets into lo are offsets into s.
+ */
+struct imp_para {
+	char *s, *lo;
+	size_t len;
+	int line; /* line of its first byte */
+	int *brk; /* offsets where a later line begins */
+	int nbrk;
+	enum imp_zone zone;
+	int section;	     /* number of the section it belongs to (0: none) */
+	bool numbered;	     /* it opens a numbered section or item */
+	bool bullet;	     /* it began with "-", "+" or "•" */
+	bool agenda;	     /* it lists the agenda */
+	unsigned char *mask; /* bytes already explained (references, dates …) */
+};
+
+struct imp_ctx {
+	struct arena *a;
+	struct imp_notice *n;
+	struct imp_para *p;
+	int np;
+	int cap[8]; /* capacities of the notice's lists */
+};
+
+/* Text helpers (imp_text.c). */
+bool imp_is_word_byte(const char *s, size_t len, size_t i);
+bool imp_word_start(const struct imp_para *p, size_t i);
+/* Length of the phrase (lower case) matched at lo+i as whole words, else 0. */
+size_t imp_match(const struct imp_para *p, size_t i, const char *phrase);
+/* Index of the first whole-word match of phrase at or after i (before end), or (size_t)-1. */
+size_t imp_find(const struct imp_para *p, size_t i, size_t end, const char *phrase);
+size_t imp_skip_space(const struct imp_para *p, size_t i);
+/* Lower-cases s into out (same length). */
+void imp_lower(const char *s, size_t len, char *out);
+bool imp_is_upper_at(const char *s, size_t len, size_t i);
+bool imp_is_lower_at(const char *s, size_t len, size_t i);
+/* True when s has letters and none of them is lower case. */
+bool imp_all_caps(const char *s, size_t len);
+/* Copy of s[0..len) trimmed of spaces and of the punctuation in trim, first letter upper-cased when cap. */
+char *imp_clean(struct arena *a, const char *s, size_t len, const char *trim, bool cap);
+int imp_line_at(const struct imp_para *p, size_t off);
+size_t imp_utf8_len(unsigned char c);
+/* Parses a date at s+i ("15/4/2021", "04 tháng 10 năm 2023"); returns bytes used or 0. */
+size_t imp_date_at(const struct imp_para *p, size_t i, int default_year, struct vn_date *ret);
+/* Parses a roman numeral (I … XXX) or a word of digits; returns bytes used or 0. */
+size_t imp_roman_at(const char *s, size_t len, size_t i, int *ret);
+/* A small count written in words ("chín", "mười hai") or digits at i; bytes used or 0. */
+size_t imp_small_number_at(const struct imp_para *p, size_t i, int *ret);
+bool imp_sentence_end(const struct imp_para *p, size_t i);
+void imp_mask(struct imp_para *p, size_t from, size_t to);
+
+int imp_warn(struct imp_ctx *c, int line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Grows list *arr (of element size sz) of *n entries to hold one more; index or negative ERR. */
+int imp_push(struct imp_ctx *c, void **arr, int *n, int *cap, size_t sz);
+
+/* Phrase tables (imp_tables.c). */
+struct imp_kind {
+	const char *word; /* lower case: "nghị quyết" */
+	const char *name; /* "Nghị quyết" */
+	const char *code; /* "NQ" */
+};
+extern const struct imp_kind imp_kinds[];
+const struct imp_kind *imp_kind_by_code(const char *code, size_t len);
+
+struct imp_unit {
+	const char *word;
+	bool money;
+};
+extern const char *const imp_units[];	    /* measure units of figures, longest first */
+extern const char *const imp_count_nouns[]; /* nouns of counted things */
+extern const char *const imp_place_nouns[]; /* nouns named singly: "xã Việt Lập" */
+extern const char *const imp_label_stops[]; /* words that end a figure's label */
+extern const char *const imp_subject_stops[];
+extern const char *const imp_subject_prefixes[];
+extern const char *const imp_generic_labels[];
+extern const char *const imp_directives[]; /* "giao", "yêu cầu" … */
+extern const char *const imp_actions[];	   /* verbs that end an assignee */
+extern const char *const imp_unit_heads[]; /* words that begin a unit's name */
+extern const char *const imp_plan_words[]; /* "kế hoạch", "dự toán" … */
+extern const char *const imp_same_words[]; /* "cùng kỳ" … */
+extern const char *const imp_outcomes[];
+extern const char *const imp_meeting_verbs[];
+extern const char *const imp_meeting_nouns[];
+extern const char *const imp_sig_prefixes[];
+struct imp_indicator {
+	const char *key; /* folded words the label must contain */
+	const char *id;
+};
+extern const struct imp_indicator imp_indicators[];
+struct imp_body_word {
+	const char *upper; /* "HUYỆN ỦY" */
+	const char *name;  /* "Huyện ủy" */
+	const char *code;  /* "HU" */
+	const char *level; /* "huyện" */
+};
+extern const struct imp_body_word imp_body_words[];
+
+/* The passes, in the order imp_extract runs them. */
+int imp_structure(struct imp_ctx *c);
+int imp_references(struct imp_ctx *c);
+int imp_session(struct imp_ctx *c);
+int imp_figures(struct imp_ctx *c);
+int imp_tasks(struct imp_ctx *c);
+int imp_tail(struct imp_ctx *c);

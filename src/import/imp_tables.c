@@ -1,0 +1,280 @@
+/* imp_tables.c: the words the importer reads notices by; extending it is adding a line here. */
+#include <string.h>
+
+#include "import/imp_int.h"
+
+/* Document kinds: the word in running text, its name, its code in symbols. Longest first. */
+const struct imp_kind imp_kinds[] = {
+    {"nghị quyết", "Nghị quyết", "NQ"},
+    {"nghị định", "Nghị định", "NĐ"},
+    {"quyết định", "Quyết định", "QĐ"},
+    {"quy định", "Quy định", "QĐ"},
+    {"chỉ thị", "Chỉ thị", "CT"},
+    {"kết luận", "Kết luận", "KL"},
+    {"quy chế", "Quy chế", "QC"},
+    {"hướng dẫn", "Hướng dẫn", "HD"},
+    {"thông báo", "Thông báo", "TB"},
+    {"thông tư liên tịch", "Thông tư liên tịch", "TTLT"},
+    {"thông tư", "Thông tư", "TT"},
+    {"báo cáo", "Báo cáo", "BC"},
+    {"kế hoạch", "Kế hoạch", "KH"},
+    {"chương trình", "Chương trình", "CTr"},
+    {"tờ trình", "Tờ trình", "TTr"},
+    {"thông tri", "Thông tri", "TTr"},
+    {"công văn", "Công văn", "CV"},
+    {"văn bản", "Văn bản", "CV"},
+    {"biên bản", "Biên bản", "BB"},
+    {"đề án", "Đề án", "ĐA"},
+    {"phương án", "Phương án", "PA"},
+    {"dự án", "Dự án", "DA"},
+    {"giấy mời", "Giấy mời", "GM"},
+    {"công điện", "Công điện", "CĐ"},
+    {"luật", "Luật", NULL},
+    {"pháp lệnh", "Pháp lệnh", NULL},
+    {"dự thảo", "Dự thảo", NULL},
+    {NULL, NULL, NULL},
+};
+
+/* Type codes as symbols write them (both Party and state forms). */
+static const char *const imp_codes[] = {
+    "NQ",  "NĐ", "QĐ", "CT", "KL", "QC", "HD", "TB",  "TT",  "TTLT", "BC",  "KH",  "CTr",
+    "TTr", "CV", "BB", "ĐA", "PA", "GM", "CĐ", "QyĐ", "TTg", "HĐ",   "GCN", "GUQ", NULL,
+};
+
+const struct imp_kind *imp_kind_by_code(const char *code, size_t len)
+{
+	bool known = false;
+
+	for (size_t i = 0; imp_codes[i]; i++)
+		if (strlen(imp_codes[i]) == len && memcmp(imp_codes[i], code, len) == 0 &&
+		    strcmp(imp_codes[i], "TTg") != 0)
+			known = true;
+	if (!known)
+		return NULL;
+	for (size_t i = 0; imp_kinds[i].word; i++)
+		if (imp_kinds[i].code && strlen(imp_kinds[i].code) == len &&
+		    memcmp(imp_kinds[i].code, code, len) == 0)
+			return &imp_kinds[i];
+	{
+		static const struct imp_kind other = {"", "", ""};
+		return &other; /* a known code with no word of its own (QyĐ, HĐ …) */
+	}
+}
+
+/* Measure units of figures, longest first so "nghìn tỷ đồng" wins over "tỷ đồng". */
+const char *const imp_units[] = {
+    "nghìn tỷ đồng",
+    "ngàn tỷ đồng",
+    "tỷ đồng",
+    "triệu đồng/người/năm",
+    "triệu đồng/người",
+    "triệu đồng",
+    "nghìn đồng",
+    "ngàn đồng",
+    "đồng",
+    "triệu usd",
+    "nghìn usd",
+    "usd",
+    "nghìn tấn",
+    "tấn",
+    "tạ/ha",
+    "tạ",
+    "kg",
+    "nghìn ha",
+    "ha",
+    "km",
+    "m2",
+    "m3",
+    "mw",
+    "kwh",
+    "nghìn tỷ",
+    "tỷ",
+    NULL,
+};
+
+/* Nouns of counted things (a number before them is a count, not a figure). */
+const char *const imp_count_nouns[] = {
+    "cụm công nghiệp",
+    "khu công nghiệp",
+    "tổ chức cơ sở đảng",
+    "tổ dân phố",
+    "thị trấn",
+    "hợp tác xã",
+    "doanh nghiệp",
+    "dự án",
+    "công trình",
+    "xã",
+    "phường",
+    "thôn",
+    "huyện",
+    "tỉnh",
+    "hộ",
+    "người",
+    "lao động",
+    "đảng viên",
+    "chi bộ",
+    "đảng bộ",
+    "tiêu chí",
+    "chỉ tiêu",
+    "nhiệm vụ",
+    "sản phẩm",
+    "trường",
+    "vụ việc",
+    "vụ",
+    "đơn",
+    "cơ sở",
+    "lượt",
+    "ngôi nhà",
+    "căn nhà",
+    "nhà",
+    "tuyến đường",
+    "tuyến",
+    "km đường",
+    "văn bản",
+    "đề án",
+    "cuộc",
+    "đợt",
+    "lớp",
+    "cán bộ",
+    "hồ sơ",
+    "thủ tục",
+    "mô hình",
+    "làng nghề",
+    NULL,
+};
+
+/* Places named one by one at the head of a clause: "xã Việt Lập xây dựng …". */
+const char *const imp_place_nouns[] = {
+    "cụm công nghiệp", "khu công nghiệp", "thị trấn", "xã", "phường", "thôn", NULL,
+};
+
+/* Words that end a figure's label before its value. */
+const char *const imp_label_stops[] = {
+    "ước đạt", "ước tính", "ước thực hiện", "ước",     "đạt",	   "là",
+    "lũy kế",  "luỹ kế",   "tháng đầu năm", "9 tháng", "6 tháng",  "3 tháng",
+    "quý",     "năm",	   "tháng",	    "cả năm",  "tính đến", "đến hết",
+    "đến nay", "bằng",	   "tăng",	    "giảm",    "khoảng",   "có",
+    ":",       NULL,
+};
+
+/* Words that end the subject opening a paragraph ("Thương mại - dịch vụ tiếp tục …"). */
+const char *const imp_subject_stops[] = {
+    "tiếp tục",	 "có sự",	"có",	      "đạt",	 "ước",	       "được",	  "duy trì",
+    "tăng",	 "giảm",	"phát triển", "ổn định", "chín tháng", "9 tháng", "6 tháng",
+    "sáu tháng", "quý",		"năm",	      "tháng",	 "cơ bản",     "đã",	  "vẫn",
+    "gặp",	 "chuyển biến", ";",	      ",",	 ":",	       ".",	  NULL,
+};
+
+/* Words stripped from the front of that subject. */
+const char *const imp_subject_prefixes[] = {
+    "hoạt động sản xuất ", "hoạt động ", "sản xuất ", "ngành ", "lĩnh vực ", "về ", NULL,
+};
+
+/* Labels that name a measure but not its sector: completed from the paragraph's subject. */
+const char *const imp_generic_labels[] = {
+    "giá trị sản xuất", "tổng giá trị sản xuất", "giá trị", "doanh thu", "tổng doanh thu", NULL,
+};
+
+/* Words that open an assignment. */
+const char *const imp_directives[] = {
+    "giao", "yêu cầu", "đề nghị", "phân công", "chỉ đạo", "ủy quyền", "uỷ quyền", NULL,
+};
+
+/* Verbs that end the assignee and open the task ("Giao Văn phòng Huyện ủy tiếp thu …"). */
+const char *const imp_actions[] = {
+    "xác định",	    "tiếp thu",	 "theo dõi",	"chủ trì",    "phối hợp",     "rà soát",
+    "triển khai",   "tập trung", "khẩn trương", "chỉ đạo",    "hoàn thiện",   "hoàn thành",
+    "tham mưu",	    "xây dựng",	 "kiểm tra",	"báo cáo",    "thực hiện",    "tổ chức",
+    "nghiên cứu",   "đề xuất",	 "chuẩn bị",	"quan tâm",   "lãnh đạo",     "đôn đốc",
+    "tiếp tục",	    "đẩy nhanh", "đẩy mạnh",	"giải quyết", "cho ý kiến",   "căn cứ",
+    "bố trí",	    "lập",	 "trình",	"hướng dẫn",  "tăng cường",   "nâng cao",
+    "quản lý",	    "giám sát",	 "đánh giá",	"cập nhật",   "thẩm định",    "chịu trách nhiệm",
+    "sớm",	    "phải",	 "cần",		"ban hành",   "xử lý",	      "kịp thời",
+    "tuyên truyền", "làm tốt",	 "làm rõ",	"tích cực",   "chủ động",     "khắc phục",
+    "nắm chắc",	    "bám sát",	 "phát huy",	"duy trì",    "thường xuyên", "cụ thể hóa",
+    "cụ thể hoá",   "soạn thảo", "tổng hợp",	"điều chỉnh", "bổ sung",      "sửa đổi",
+    "thu hồi",	    "đảm bảo",	 "bảo đảm",	"giải ngân",  "hỗ trợ",	      "ưu tiên",
+    "vận động",	    ":",	 NULL,
+};
+
+/* Words that begin a unit's name when they follow a comma or "và" in a list of assignees. */
+const char *const imp_unit_heads[] = {
+    "các đồng chí", "đồng chí", "đ/c",	       "thủ trưởng",  "người đứng đầu",
+    "các cơ quan",  "các ban",	"các phòng",   "các xã",      "các đơn vị",
+    "các tổ chức",  "các chi",	"các đảng ủy", "các đảng bộ", "ủy ban",
+    "uỷ ban",	    "bí thư",	"chủ tịch",    NULL,
+};
+
+/* What a percentage is measured against. */
+const char *const imp_plan_words[] = {
+    "kế hoạch", "kh", "dự toán", "chỉ tiêu", "mục tiêu", "nghị quyết", NULL,
+};
+const char *const imp_same_words[] = {
+    "cùng kỳ", "cùng kì", "năm trước", "năm ngoái", NULL,
+};
+
+/* How a session concluded on what was put before it; longest first. */
+const char *const imp_outcomes[] = {
+    "cơ bản nhất trí", "cơ bản thống nhất", "không nhất trí",
+    "không thông qua", "nhất trí",	    "thống nhất",
+    "tán thành",       "thông qua",	    NULL,
+};
+
+const char *const imp_meeting_verbs[] = {
+    "đã tổ chức", "tổ chức", "đã họp",	  "họp", "tiến hành",
+    "đã chủ trì", "chủ trì", "triệu tập", NULL,
+};
+const char *const imp_meeting_nouns[] = {
+    "phiên họp", "hội nghị", "cuộc họp", "kỳ họp", "buổi làm việc", "họp", NULL,
+};
+
+/* Signature lines that say on whose behalf: Party "T/M", "K/T", "T/L"; state "TM.", "KT." … */
+const char *const imp_sig_prefixes[] = {
+    "T/M ", "K/T ", "T/L ", "TM. ", "KT. ", "TL. ", "TUQ. ", "Q. ", "TM ", "KT ", "TL ", "Q.", NULL,
+};
+
+/* Indicator codes by the folded words their label contains; first match wins. */
+const struct imp_indicator imp_indicators[] = {
+    {"tien su dung dat", "revenue_land_use"},
+    {"thu tren dia ban", "revenue_local"},
+    {"thu noi dia", "revenue_domestic"},
+    {"thu ngan sach", "revenue"},
+    {"tong thu", "revenue"},
+    {"chi thuong xuyen", "expenditure_recurrent"},
+    {"chi dau tu", "expenditure_capital"},
+    {"chi ngan sach", "expenditure"},
+    {"tong chi", "expenditure"},
+    {"von dau tu", "investment"},
+    {"giai ngan", "disbursement"},
+    {"tieu thu cong nghiep", "industry"},
+    {"cong nghiep", "industry"},
+    {"thuong mai", "trade_services"},
+    {"dich vu", "trade_services"},
+    {"nong nghiep", "agriculture"},
+    {"thu nhap binh quan", "income_per_capita"},
+    {"xuat khau", "exports"},
+    {"nhap khau", "imports"},
+    {"ban le", "retail_sales"},
+    {"san luong luong thuc", "food_output"},
+    {NULL, NULL},
+};
+
+/* Issuing bodies as headers and signatures write them. */
+const struct imp_body_word imp_body_words[] = {
+    {"BAN THƯỜNG VỤ HUYỆN ỦY", "Ban Thường vụ Huyện ủy", "HU", "huyện"},
+    {"BAN THƯỜNG VỤ TỈNH ỦY", "Ban Thường vụ Tỉnh ủy", "TU", "tỉnh"},
+    {"HUYỆN ỦY", "Huyện ủy", "HU", "huyện"},
+    {"HUYỆN UỶ", "Huyện ủy", "HU", "huyện"},
+    {"TỈNH ỦY", "Tỉnh ủy", "TU", "tỉnh"},
+    {"TỈNH UỶ", "Tỉnh ủy", "TU", "tỉnh"},
+    {"THÀNH ỦY", "Thành ủy", "TU", "thành phố"},
+    {"THỊ ỦY", "Thị ủy", "TU", "thị xã"},
+    {"QUẬN ỦY", "Quận ủy", "QU", "quận"},
+    {"ĐẢNG ỦY", "Đảng ủy", "ĐU", "xã"},
+    {"ĐẢNG UỶ", "Đảng ủy", "ĐU", "xã"},
+    {"ỦY BAN NHÂN DÂN", "Ủy ban nhân dân", "UBND", NULL},
+    {"UỶ BAN NHÂN DÂN", "Ủy ban nhân dân", "UBND", NULL},
+    {"UBND", "UBND", "UBND", NULL},
+    {"BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương", "TW", NULL},
+    {NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,181 @@
+/* import.h: reading existing notices (text, Markdown, DOCX, PDF) into structured data. */
+#pragma once
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "vn/date.h"
+#include "vn/legacy.h"
+#include "vn/num.h"
+
+/* Hard limits: a notice is a few pages; anything past these is refused or warned about. */
+#define IMP_MAX_FILE (32u << 20) /* bytes of an input file */
+#define IMP_MAX_TEXT (8u << 20)	 /* bytes of decoded text */
+#define IMP_MAX_ITEMS 256	 /* entries of each list (figures, tasks …) */
+#define IMP_MAX_NAMES 16	 /* names in one count, assignees of one task */
+
+enum imp_format {
+	IMP_FMT_TEXT,	/* UTF-8 text or Markdown */
+	IMP_FMT_LEGACY, /* TCVN3 or VNI 8-bit text, converted */
+	IMP_FMT_DOCX,
+	IMP_FMT_PDF,
+};
+
+/* A reference to another document: "Nghị quyết số 22-NQ/HU ngày 15/4/2021". */
+struct imp_ref {
+	const char *symbol;    /* as normalised: "22-NQ/HU", "68/2017/NĐ-CP" */
+	long number;	       /* 22 */
+	int year;	       /* 2017 in "68/2017/NĐ-CP"; 0 when not written */
+	const char *kind;      /* type code: NQ, NĐ, CV …; NULL when unknown */
+	const char *kind_name; /* the word before it: "Nghị quyết"; may be NULL */
+	const char *issuer;    /* HU, TW, CP, UBND, BCT */
+	const char *unit;      /* state-form suffix: KT in "6202/UBND-KT"; may be NULL */
+	struct vn_date date;   /* none when not written */
+	int line;
+};
+
+/* A plan baseline a figure is compared with: "đạt 126,3% dự toán tỉnh giao". */
+struct imp_plan {
+	struct vn_dec pct;
+	const char *kind; /* "dự toán tỉnh giao"; NULL for plain "kế hoạch" */
+};
+
+struct imp_figure {
+	const char *id;		/* indicator code from the catalogue table, or a slug */
+	const char *label;	/* "Thu ngân sách" */
+	const char *parent;	/* id of the figure it is part of ("trong đó", "bao gồm") */
+	const char *unit;	/* "tỷ đồng" */
+	const char *value_text; /* as printed: "1.593,851" */
+	struct vn_dec value;
+	bool estimate; /* "ước" */
+	struct imp_plan plans[4];
+	int nplans;
+	bool has_same, has_growth, has_growth_abs, has_target;
+	struct vn_dec same_pct;	  /* "bằng 106,7% so với cùng kỳ" */
+	struct vn_dec growth_pct; /* "tăng 10,2% so với cùng kỳ"; negative for "giảm" */
+	struct vn_dec growth_abs; /* "tăng 1,49 triệu đồng" */
+	const char *growth_abs_unit;
+	struct vn_dec target; /* "45.799/36.875 tỷ đồng": the 36.875 */
+	bool sums_to_total;   /* its parts (children) add up to it exactly */
+	int para;	      /* paragraph index, for the template */
+	size_t off, len;      /* the printed value within the paragraph */
+	int line;
+};
+
+/* A count of named things: "04 xã (Liên Sơn, Ngọc Lý, Ngọc Vân và Lam Cốt)", "15/24 chỉ tiêu". */
+struct imp_count {
+	const char *what;    /* the noun: "xã" */
+	const char *context; /* the clause it stands in */
+	long long value;
+	long long of; /* 24 in "15/24 chỉ tiêu"; 0 when none */
+	const char *names[IMP_MAX_NAMES];
+	int nnames;
+	int line;
+};
+
+struct imp_task {
+	int section; /* the notice's numbered section; 0 when none */
+	const char *assignees[IMP_MAX_NAMES];
+	int nassignees;
+	const char *lead;		  /* "chủ trì" unit; NULL when the text names none */
+	const char *coord[IMP_MAX_NAMES]; /* "phối hợp" units */
+	int ncoord;
+	const char *what;
+	const char *horizon;  /* "02 tháng tới" */
+	struct vn_date due;   /* a date when given or implied */
+	const char *due_text; /* the deadline's words when no date: "quý III năm 2020" */
+	const char *report_to;
+	int line;
+};
+
+struct imp_agenda {
+	int n;
+	const char *kind; /* "Báo cáo", "Tờ trình" */
+	const char *title;
+	const char *refs[8];
+	int nrefs;
+};
+
+struct imp_question {
+	const char *asker, *to, *about;
+	int line;
+};
+
+struct imp_warning {
+	int line;
+	const char *text;
+};
+
+/* Everything read from one notice; all memory belongs to the arena given to imp_extract. */
+struct imp_notice {
+	enum imp_format format;
+	enum vn_encoding encoding;
+	/* document */
+	const char *kind, *kind_name, *title, *symbol, *issuer, *issuer_symbol, *place;
+	const char *superior; /* the body above the issuer in the header */
+	long number;	      /* 0 when the text has none */
+	struct vn_date date;  /* the date line */
+	const char *sig_authority, *sig_for, *sig_position, *sig_name;
+	/* session */
+	const char *organ, *term, *basis, *outcome;
+	int session_number;
+	int term_from, term_to;
+	struct vn_date session_date;
+	/* period */
+	const char *period_label;
+	int period_year, period_from, period_to;
+	bool period_estimate;
+
+	struct imp_agenda *agenda;
+	struct imp_ref *refs;
+	struct imp_figure *figs;
+	struct imp_count *counts;
+	struct imp_task *tasks;
+	struct imp_question *questions;
+	const char **recipients;
+	struct imp_warning *warnings;
+	int nagenda, nrefs, nfigs, ncounts, ntasks, nquestions, nrecipients, nwarnings;
+	bool has_questioning;
+	const char *questioning_basis;
+	bool questioning_none; /* "Không có nội dung chất vấn" */
+
+	/* The text as paragraphs, for the template: figures point into these. */
+	const char **paras;
+	int nparas;
+};
+
+/*
+ * Reads a file and turns it into NFC UTF-8 text: UTF-8 (decomposed or not)
+ * and Markdown as they are, TCVN3 and VNI converted, DOCX paragraphs, tables
+ * and headers, PDF text layers. An empty file, a binary, a PDF without text
+ * (a scan) are ERR_INVAL with e saying so in Vietnamese. text receives the
+ * result; *ret_fmt and *ret_enc (either may be NULL) what was found.
+ */
+int imp_load_file(const char *path, struct buf *text, enum imp_format *ret_fmt,
+		  enum vn_encoding *ret_enc, struct err *e);
+/* The same from bytes in memory; name is used in messages only. */
+int imp_load_mem(const char *name, const char *data, size_t len, struct buf *text,
+		 enum imp_format *ret_fmt, enum vn_encoding *ret_enc, struct err *e);
+
+/*
+ * Extracts a notice from NFC UTF-8 text (Markdown marks allowed). Never fails
+ * on odd content: what is not understood becomes a warning. Fails only on
+ * invalid UTF-8 (ERR_INVAL), text too large (ERR_TOOBIG) or memory
+ * (ERR_NOMEM). *ret and everything it points to live in arena a.
+ */
+int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice **ret,
+		struct err *e);
+
+/*
+ * The extraction as JSON with the keys of the seed's gold file: document,
+ * session, agenda, references, period, figures, counts, tasks, questioning,
+ * recipients, warnings. Caller owns the result (json_decref).
+ */
+json_t *imp_to_json(const struct imp_notice *n);
+
+/* Flags for json_dump* that print the exact decimals of imp_to_json as written. */
+#define IMP_JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
