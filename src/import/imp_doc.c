@@ -230,7 +230,27 @@ static const char *imp_body_name(struct imp_ctx *c, const char *s, size_t len,
 			break;
 		}
 	}
-	/* The rest is a place name: each word capitalised. */
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	/* A level word stays lower case ("huyện Lạng Giang"); the rest is a place name. */
+	for (size_t k = 0; imp_level_words[k]; k++) {
+		size_t n = strlen(imp_level_words[k]);
+
+		if (len > n && memcmp(s, imp_level_words[k], n) == 0 && s[n] == ' ') {
+			char *lo = arena_alloc(c->a, n + 1);
+
+			if (!lo)
+				goto out;
+			imp_lower(s, n, lo);
+			if ((b.len && buf_putc(&b, ' ') < 0) || buf_puts(&b, lo) < 0)
+				goto out;
+			s += n + 1;
+			len -= n + 1;
+			break;
+		}
+	}
 	for (size_t i = 0; i < len;) {
 		size_t w = i;
 		char *lo;
@@ -259,10 +279,21 @@ out:
 	return r;
 }
 
+/* "Huyện Lạng Giang" → "huyện Lạng Giang" */
+static const char *imp_lowfirst(struct imp_ctx *c, const char *s)
+{
+	char *r = arena_strdup(c->a, s);
+	size_t n = imp_utf8_len((unsigned char)s[0]);
+
+	if (r)
+		imp_lower(s, n, r);
+	return r ? r : s;
+}
+
 /* "Số 512-TB/HU", "Số: 123/TB-UBND" */
 static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 {
-	size_t i = 3, j;
+	size_t i = strlen("Số"), j;
 	long v = 0;
 
 	if (i < p->len && p->s[i] == ':')
@@ -302,6 +333,7 @@ int imp_structure(struct imp_ctx *c)
 	struct imp_notice *n = c->n;
 	int kind_at = -1, body_at = -1, tail_at = c->np, section = 0;
 	size_t used = 0;
+	bool bare = false;
 
 	for (int i = 0; i < c->np && i < 25 && kind_at < 0; i++) {
 		const struct imp_kind *k = imp_kind_line(&c->p[i], &used);
@@ -335,10 +367,16 @@ int imp_structure(struct imp_ctx *c)
 			const char *name = imp_body_name(c, p->s, p->len, &bw);
 
 			/* The last capital line before the number is the issuer; one above it its superior. */
-			if (name && !n->symbol) {
+			if (name && !n->symbol && bare && !bw) {
+				/* "ỦY BAN NHÂN DÂN" over "HUYỆN LẠNG GIANG": one name on two lines */
+				n->issuer =
+				    arena_printf(c->a, "%s %s", n->issuer, imp_lowfirst(c, name));
+				bare = false;
+			} else if (name && !n->symbol) {
 				if (n->issuer)
 					n->superior = n->issuer;
 				n->issuer = name;
+				bare = bw && strlen(bw->upper) == p->len;
 				if (bw && !n->issuer_symbol)
 					n->issuer_symbol = bw->code;
 			}
@@ -802,10 +840,12 @@ static int imp_questioning(struct imp_ctx *c)
 			int k;
 
 			while (a0 > 0 && p->s[a0 - 1] != '.' && p->s[a0 - 1] != ';' &&
-			       p->s[a0 - 1] != ':')
+			       p->s[a0 - 1] != ':' && p->s[a0 - 1] != ',')
 				a0--;
+			a0 = imp_skip_space(p, a0);
 			ve = imp_find(p, to0, p->len, "về");
-			if (!imp_match(p, imp_skip_space(p, a0), "đồng chí") || ve == (size_t)-1) {
+			if (!(imp_match(p, a0, "đồng chí") || imp_match(p, a0, "đ/c")) ||
+			    ve == (size_t)-1) {
 				f++;
 				continue;
 			}

@@ -201,6 +201,26 @@ static const char *imp_fig_label(struct imp_ctx *c, struct imp_para *p, size_t f
 	}
 	if (imp_find(p, i, to, "ước") != (size_t)-1)
 		*estimate = true;
+	/* "Mười tháng đầu năm 2023, thu ngân sách … ước đạt": the label is the last part. */
+	{
+		const char *cm = NULL;
+
+		for (size_t j = i; j < to; j++)
+			if (p->s[j] == ',' &&
+			    !(j > 0 && p->s[j - 1] >= '0' && p->s[j - 1] <= '9' && j + 1 < to &&
+			      p->s[j + 1] >= '0' && p->s[j + 1] <= '9'))
+				cm = p->s + j;
+		if (cm && (size_t)(cm - p->s) + 1 < to) {
+			size_t after = imp_skip_space(p, (size_t)(cm - p->s) + 1);
+			size_t words = 0;
+
+			for (size_t j = after; j < to; j++)
+				if (p->s[j] == ' ')
+					words++;
+			if (words >= 2)
+				i = after;
+		}
+	}
 	for (size_t j = i + 1; j < to && e == to; j++) {
 		if (!imp_word_start(p, j) && p->s[j] != ':')
 			continue;

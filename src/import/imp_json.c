@@ -250,7 +250,9 @@ json_t *imp_to_json(const struct imp_notice *n)
 		if (!vn_date_is_none(t->due))
 			imp_set(o, "due", imp_date(t->due));
 		else if (t->due_text)
-			imp_set(o, "due", json_string(t->due_text));
+			imp_set(o, "due",
+				json_string(strncmp(t->due_text, "trong ", 6) == 0 ? t->due_text + 6
+										   : t->due_text));
 		if (t->due_text)
 			imp_set(o, "due_text", json_string(t->due_text));
 		if (t->report_to)

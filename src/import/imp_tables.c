@@ -199,10 +199,19 @@ const char *const imp_actions[] = {
 
 /* Words that begin a unit's name when they follow a comma or "và" in a list of assignees. */
 const char *const imp_unit_heads[] = {
-    "các đồng chí", "đồng chí", "đ/c",	       "thủ trưởng",  "người đứng đầu",
-    "các cơ quan",  "các ban",	"các phòng",   "các xã",      "các đơn vị",
-    "các tổ chức",  "các chi",	"các đảng ủy", "các đảng bộ", "ủy ban",
-    "uỷ ban",	    "bí thư",	"chủ tịch",    NULL,
+    "các đồng chí", "đồng chí",	   "đ/c",     "thủ trưởng", "người đứng đầu",	"các cơ quan",
+    "các ban",	    "các phòng",   "các xã",  "các đơn vị", "các tổ chức",	"các chi",
+    "các đảng ủy",  "các đảng bộ", "ủy ban",  "uỷ ban",	    "bí thư",		"chủ tịch",
+    "các đoàn thể", "các ngành",   "các hội", "các trường", "các doanh nghiệp", NULL,
+};
+
+/* Kinds of unit: after "và" they start a second unit ("Ban Tuyên giáo và Văn phòng …"). */
+const char *const imp_unit_types[] = {
+    "ban",	 "văn phòng", "phòng",	  "ubnd",	 "ủy ban",    "uỷ ban",	 "sở",
+    "huyện ủy",	 "tỉnh ủy",   "đảng ủy",  "mặt trận",	 "mttq",      "công an", "chi cục",
+    "trung tâm", "hội",	      "đoàn",	  "thường trực", "bộ",	      "cục",	 "viện",
+    "trường",	 "bệnh viện", "kho bạc",  "chi nhánh",	 "liên đoàn", "quân sự", "ban chỉ huy",
+    "hđnd",	 "các",	      "đồng chí", NULL,
 };
 
 /* What a percentage is measured against. */
@@ -259,6 +268,11 @@ const struct imp_indicator imp_indicators[] = {
     {NULL, NULL},
 };
 
+/* Administrative levels, as they follow a body's name: "ĐẢNG ỦY XÃ TIẾN DŨNG". */
+const char *const imp_level_words[] = {
+    "THÀNH PHỐ", "THỊ TRẤN", "THỊ XÃ", "HUYỆN", "TỈNH", "XÃ", "PHƯỜNG", "QUẬN", NULL,
+};
+
 /* Issuing bodies as headers and signatures write them. */
 const struct imp_body_word imp_body_words[] = {
     {"BAN THƯỜNG VỤ HUYỆN ỦY", "Ban Thường vụ Huyện ủy", "HU", "huyện"},
@@ -275,6 +289,7 @@ const struct imp_body_word imp_body_words[] = {
     {"ỦY BAN NHÂN DÂN", "Ủy ban nhân dân", "UBND", NULL},
     {"UỶ BAN NHÂN DÂN", "Ủy ban nhân dân", "UBND", NULL},
     {"UBND", "UBND", "UBND", NULL},
+    {"ĐẢNG BỘ", "Đảng bộ", "ĐU", NULL},
     {"BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương", "TW", NULL},
     {NULL, NULL, NULL, NULL},
 };

@@ -49,8 +49,17 @@ static int imp_units_split(struct imp_ctx *c, const struct imp_para *p, size_t a
 
 		if (i < z && (p->s[i] == ',' || p->s[i] == ';'))
 			next = imp_skip_space(p, i + 1);
-		else if (i < z && imp_match(p, i, " và "))
+		else if (i < z && imp_match(p, i, " và ")) {
+			bool typed = false;
+
 			next = imp_skip_space(p, i + 4);
+			for (size_t k = 0; imp_unit_types[k] && !typed; k++)
+				typed = imp_match(p, next, imp_unit_types[k]) != 0;
+			/* "Văn phòng HĐND và UBND huyện" is one office */
+			if (!typed || (i >= strlen("HĐND") && memcmp(p->s + i - strlen("HĐND"),
+								     "HĐND", strlen("HĐND")) == 0))
+				continue;
+		}
 		if (i < z && (!next || !imp_unit_head_at(p, next)))
 			continue;
 		{
@@ -240,7 +249,7 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	cut = imp_deadline(c, p, act, z, t);
 	w1 = cut > w0 ? cut : z;
 	{
-		size_t rep = imp_report(c, p, w0, w1, t);
+		size_t rep = imp_report(c, p, w0, z, t);
 
 		if (rep < w1)
 			w1 = rep;
@@ -265,7 +274,7 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 int imp_tasks(struct imp_ctx *c)
 {
 	const char *carry[IMP_MAX_NAMES];
-	int ncarry = 0, carry_section = -1, r;
+	int ncarry = 0, r;
 
 	for (int pi = 0; pi < c->np; pi++) {
 		struct imp_para *p = &c->p[pi];
@@ -273,9 +282,11 @@ int imp_tasks(struct imp_ctx *c)
 
 		if (p->zone != IMP_Z_BODY || p->agenda)
 			continue;
-		if (!p->bullet || p->section != carry_section)
-			if (!p->bullet)
-				ncarry = 0;
+		bool item =
+		    p->bullet || (p->len > 2 && p->s[1] == ')' && p->s[0] >= 'a' && p->s[0] <= 'z');
+
+		if (!p->bullet)
+			ncarry = 0;
 		while (s < p->len) {
 			size_t e = s, cs;
 
@@ -312,7 +323,17 @@ int imp_tasks(struct imp_ctx *c)
 				}
 				for (size_t d = 0; imp_directives[d] && !k; d++)
 					k = imp_match(p, i, imp_directives[d]);
-				if (k) {
+				if (imp_match(p, i, "ngày") || imp_match(p, i, "sáng ngày") ||
+				    imp_match(p, i, "chiều ngày") || imp_match(p, i, "tại")) {
+					/* the session's own sentence, not an assignment */
+				} else if (p->bullet && ncarry && cs == s &&
+					   (!k || !imp_unit_head_at(p, imp_skip_space(p, i + k)))) {
+					/* "- Chủ trì, phối hợp …" under "Giao UBND xã:" */
+					r = imp_task_add(c, p, i, i, i, e, carry, ncarry);
+					if (r < 0)
+						return r;
+					done = true;
+				} else if (k) {
 					size_t ua = imp_skip_space(p, i + k);
 
 					act = imp_next_action(p, ua, e);
@@ -323,7 +344,6 @@ int imp_tasks(struct imp_ctx *c)
 							    c, p, ua, act, carry, IMP_MAX_NAMES);
 							if (ncarry < 0)
 								return ncarry;
-							carry_section = p->section;
 							if (imp_skip_space(p, act + 1) < e)
 								r = imp_task_add(
 								    c, p, ua, act,
@@ -344,7 +364,8 @@ int imp_tasks(struct imp_ctx *c)
 					/* "UBND huyện chủ trì, phối hợp …" or "Văn phòng Huyện ủy: theo dõi …" */
 					act = imp_next_action(p, i + 1, e);
 					if (act < e && act - i < 120 &&
-					    (imp_match(p, act, "chủ trì") || p->s[act] == ':')) {
+					    (imp_match(p, act, "chủ trì") || p->s[act] == ':' ||
+					     item)) {
 						size_t a2 = p->s[act] == ':'
 								? imp_skip_space(p, act + 1)
 								: act;
@@ -357,24 +378,6 @@ int imp_tasks(struct imp_ctx *c)
 						}
 						done = true;
 					}
-				} else if (p->bullet && ncarry && cs == s && imp_action_at(p, i)) {
-					r = imp_task_add(c, p, i, i, i, e, carry, ncarry);
-					if (r < 0)
-						return r;
-					done = true;
-				} else if (p->bullet && ncarry && cs == s) {
-					/* "- Rà soát …": capitalised action */
-					char lo[64];
-					size_t wl = e - i < sizeof(lo) - 1 ? e - i : sizeof(lo) - 1;
-					struct imp_para q = *p;
-
-					(void)q;
-					(void)lo;
-					(void)wl;
-					r = imp_task_add(c, p, i, i, i, e, carry, ncarry);
-					if (r < 0)
-						return r;
-					done = true;
 				}
 				(void)done;
 				/* next clause */
