@@ -92,7 +92,7 @@ extern const char *const imp_actions[];	   /* verbs that end an assignee */
 extern const char *const imp_unit_heads[];
 extern const char *const imp_unit_types[]; /* words that begin a unit after "và" */
 extern const char *const imp_level_words[];
-    /* HUYỆN, XÃ … after a body's name */  /* words that begin a unit's name */
+/* HUYỆN, XÃ … after a body's name */	   /* words that begin a unit's name */
 extern const char *const imp_plan_words[]; /* "kế hoạch", "dự toán" … */
 extern const char *const imp_same_words[]; /* "cùng kỳ" … */
 extern const char *const imp_outcomes[];

@@ -1,0 +1,131 @@
+#!/bin/bash
+# import.sh: 'dondoc import --dry-run' reads notices in every supported form as the gold file says.
+. "$(dirname "$0")/lib.sh"
+SEED="$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.md"
+GOLD="$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.gold.json"
+TESTS="$DONDOC_SRCDIR/tests/import"
+
+check "the seed is read with --dry-run" sh -c "'$DONDOC' --db none.db import --dry-run --json '$SEED' > seed.json"
+check_eq "a dry run writes no store" "$(ls none.db 2>/dev/null)" ""
+
+# The acceptance check: the extraction against the gold file, field by field.
+cat > cmp.py <<'PY'
+import json, sys
+got = json.load(open(sys.argv[1])); gold = json.load(open(sys.argv[2]))
+bad = []
+def eq(what, a, b):
+    if a != b: bad.append(f"{what}: got {a!r}, want {b!r}")
+def near(what, a, b, tol):
+    if isinstance(b, list):
+        if not isinstance(a, list) or len(a) != len(b): bad.append(f"{what}: got {a!r}, want {b!r}"); return
+        for i, (x, y) in enumerate(zip(a, b)): near(f"{what}[{i}]", x, y, tol)
+        return
+    if a is None or abs(a - b) > tol: bad.append(f"{what}: got {a!r}, want {b!r}")
+gd, d = gold["document"], got["document"]
+for k in ["kind", "kind_name", "title", "number", "issuer", "issuer_symbol"]: eq("document." + k, d[k], gd[k])
+eq("signature", d["signature"], gd["signature"])
+eq("session", {k: got["session"][k] for k in gold["session"]}, gold["session"])
+eq("agenda count", len(got["agenda"]), len(gold["agenda"]))
+for g, a in zip(gold["agenda"], got["agenda"]):
+    for k in g: eq(f"agenda {g['n']}.{k}", a.get(k), g[k])
+eq("references", [{k: r[k] for k in ["symbol", "number", "kind", "issuer", "date"]} for r in got["references"]], gold["references"])
+eq("period", got["period"], gold["period"])
+eq("figure count", len(got["figures"]), len(gold["figures"]))
+gid = {g["id"]: i for i, g in enumerate(gold["figures"])}
+oid = {f["id"]: i for i, f in enumerate(got["figures"])}
+for i, (g, f) in enumerate(zip(gold["figures"], got["figures"])):
+    eq(f"figure {i} label", f["label"], g["label"]); eq(f"figure {i} unit", f["unit"], g["unit"])
+    near(f"figure {i} value", f["value"], g["value"], 1e-9)
+    for k in ["pct_of_plan", "pct_of_same_period", "growth_pct"]:
+        if k in g: near(f"figure {i} {k}", f.get(k), g[k], 1e-9)
+        else: eq(f"figure {i} {k}", f.get(k), None)
+    eq(f"figure {i} plan_kind", f.get("plan_kind"), g.get("plan_kind"))
+    eq(f"figure {i} parent", oid.get(f.get("parent")), gid.get(g.get("parent")))
+    for k, v in g.get("derived", {}).items(): near(f"figure {i} derived.{k}", f.get("derived", {}).get(k), v, 0.15)
+    eq(f"figure {i} components", len(f.get("components_sum_to_total", [])), len(g.get("components_sum_to_total", [])))
+eq("counts", [(c["value"], c.get("names")) for c in got["counts"]], [(c["value"], c.get("names")) for c in gold["counts"]])
+eq("task count", len(got["tasks"]), len(gold["tasks"]))
+for g, t in zip(gold["tasks"], got["tasks"]):
+    for k in g: eq(f"task {g['section']}.{k}", t.get(k), g[k])
+    for k in ["due", "report_to", "horizon"]:
+        if k not in g: eq(f"task {g['section']}.{k}", t.get(k), None)
+eq("questioning", got["questioning"], gold["questioning"])
+eq("recipients", got["recipients"], gold["recipients"])
+eq("warnings", got["warnings"], [])
+print("\n".join(bad)); sys.exit(1 if bad else 0)
+PY
+if out=$(python3 cmp.py seed.json "$GOLD" 2>&1); then ok "the seed's extraction matches the gold file"; else not_ok "the seed's extraction matches the gold file" "$out"; fi
+
+# The same notice in decomposed Unicode (NFD) reads the same.
+python3 -c 'import sys,unicodedata; sys.stdout.write(unicodedata.normalize("NFD", open(sys.argv[1]).read()))' "$SEED" > nfd.md
+"$DONDOC" import --dry-run --json nfd.md > nfd.json 2>&1
+if out=$(python3 cmp.py nfd.json "$GOLD" 2>&1); then ok "decomposed Unicode reads as the seed"; else not_ok "decomposed Unicode reads as the seed" "$out"; fi
+
+# jq-free field access for the other notices.
+get() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(json.dumps(eval(sys.argv[2], {"d": d}), ensure_ascii=False))' "$@"; }
+
+"$DONDOC" import --dry-run --json "$TESTS/ubnd-lang-giang-2023-11-15.txt" > ubnd.json 2>&1
+check_eq "state form: number and issuer" "$(get ubnd.json '[d["document"]["symbol"], d["document"]["issuer"], d["document"]["issuer_symbol"]]')" '["245/TB-UBND", "Ủy ban nhân dân huyện Lạng Giang", "UBND"]'
+check_eq "state form: signature TL." "$(get ubnd.json 'd["document"]["signature"]')" '{"authority": "TL. CHỦ TỊCH", "position": "CHÁNH VĂN PHÒNG", "name": "Nguyễn Văn Hùng"}'
+check_eq "two plan baselines in one sentence" "$(get ubnd.json '[d["figures"][0]["pct_of_plan"], d["figures"][0]["plan_kind"], d["figures"][0]["growth_pct"]]')" '[[126.3, 117.6], ["dự toán tỉnh giao", "dự toán HĐND huyện giao"], 8.4]'
+check_eq "label after a leading period phrase" "$(get ubnd.json 'd["figures"][0]["label"]')" '"Thu ngân sách nhà nước trên địa bàn"'
+check_eq "achieved/target and absolute growth" "$(get ubnd.json '[d["figures"][1]["value"], d["figures"][1]["target"], d["figures"][2]["growth_abs"], d["figures"][2]["growth_abs_unit"]]')" '[45799, 36875, 1.49, "triệu đồng"]'
+check_eq "ratio 15/24 chỉ tiêu" "$(get ubnd.json '[d["counts"][0]["value"], d["counts"][0]["of"], d["counts"][0]["what"]]')" '[15, 24, "chỉ tiêu"]'
+check_eq "chủ trì, phối hợp, trước ngày" "$(get ubnd.json '[d["tasks"][0]["lead"], d["tasks"][0]["coordinating"], d["tasks"][0]["due"], d["tasks"][0]["what"]]')" '["Phòng Tài chính - Kế hoạch", ["Chi cục Thuế khu vực", "UBND các xã, thị trấn"], "2023-12-10", "rà soát các nguồn thu"]'
+check_eq "a deadline in words, a report" "$(get ubnd.json '[d["tasks"][1]["assignees"], d["tasks"][1]["due"], d["tasks"][1]["report_to"]]')" '[["Phòng Nông nghiệp và PTNT"], "quý III năm 2024", "UBND huyện"]'
+check_eq "one office named with 'và'" "$(get ubnd.json 'd["tasks"][2]["assignees"]')" '["Văn phòng HĐND và UBND huyện"]'
+check_eq "the session's own sentence is no task" "$(get ubnd.json 'len(d["tasks"])')" "3"
+
+"$DONDOC" import --dry-run --json "$TESTS/dang-uy-xa-2024-03-20.tcvn3.txt" > tcvn3.json 2>&1
+check_eq "TCVN3 is detected" "$(get tcvn3.json 'd["source"]["encoding"]')" '"TCVN3"'
+check_eq "TCVN3: references in all forms" "$(get tcvn3.json '[(r["symbol"], r["kind"], r["issuer"], r["date"]) for r in d["references"]]')" \
+	'[["100-KL/TW", "KL", "TW", "2014-08-18"], ["6202/UBND-KT", "CV", "UBND", "2023-11-23"], ["68/2017/NĐ-CP", "NĐ", "CP", null], ["5658/BCT-CTĐP", "CV", "BCT", null]]'
+check_eq "TCVN3: header and signature" "$(get tcvn3.json '[d["document"]["symbol"], d["document"]["issuer"], d["document"]["signature"]["name"]]')" '["112-TB/ĐU", "Đảng ủy xã Tiến Dũng", "Trần Văn Bình"]'
+check_eq "TCVN3: tasks under 'Giao …:'" "$(get tcvn3.json '[(t["assignees"], t.get("lead"), t.get("due")) for t in d["tasks"]]')" \
+	'[[["Ủy ban nhân dân xã"], "Ủy ban nhân dân xã", "2024-06-30"], [["Ủy ban nhân dân xã"], null, "thường xuyên"], [["Văn phòng Đảng ủy"], null, "2024-04-02"]]'
+check_eq "TCVN3: a question is read" "$(get tcvn3.json '[(q["asker"], q["to"]) for q in d["questioning"]["questions"]]')" '[["đồng chí Nguyễn Thị Lan", "đồng chí Chủ tịch UBND xã"]]'
+check_eq "TCVN3: a fall is a negative growth" "$(get tcvn3.json '[d["figures"][0]["growth_pct"], d["figures"][0]["pct_of_plan"]]')" '[-2.1, 24.8]'
+
+# Files that are not notices get a clear error and a non-zero exit.
+: > empty.txt
+printf 'PK\003\004garbage' > bad.docx
+head -c 2000 /dev/urandom > noise.bin
+printf '%%PDF-1.4\n%%%%EOF\n' > broken.pdf
+check_fails "an empty file is refused" "$DONDOC" import --dry-run empty.txt
+check_eq "the error says the file is empty" "$("$DONDOC" import --dry-run empty.txt 2>&1 | grep -c 'tệp rỗng')" "1"
+check_fails "a binary is refused" "$DONDOC" import --dry-run noise.bin
+check_fails "a broken DOCX is refused" "$DONDOC" import --dry-run bad.docx
+check_fails "a broken PDF is refused" "$DONDOC" import --dry-run broken.pdf
+check_fails "a missing file is refused" "$DONDOC" import --dry-run missing.md
+check_fails "no file is a usage error" "$DONDOC" import --dry-run
+check "import answers --help" "$DONDOC" import --help
+
+# A batch goes on past a bad file and sums up.
+mkdir batch && cp "$SEED" batch/a.md && cp noise.bin batch/b.bin && cp "$TESTS/ubnd-lang-giang-2023-11-15.txt" batch/c.txt
+"$DONDOC" import --dry-run batch > batch.out 2>&1
+check_eq "a batch reports read and failed files" "$(tail -n 1 batch.out)" "đã đọc 2, bỏ qua 0, lỗi 1 (tổng 3 tệp)"
+check_fails "a batch with a failure exits non-zero" "$DONDOC" import --dry-run batch
+
+# DOCX and PDF of the seed (made by LibreOffice when it is installed) read like the text.
+if command -v soffice >/dev/null 2>&1; then
+	cp "$SEED" seed.txt
+	HOME=$WORK timeout 45 soffice --headless --convert-to docx seed.txt >/dev/null 2>&1
+	HOME=$WORK timeout 45 soffice --headless --convert-to pdf seed.txt >/dev/null 2>&1
+	if [ -s seed.docx ]; then
+		"$DONDOC" import --dry-run --json seed.docx > docx.json 2>&1
+		if out=$(python3 cmp.py docx.json "$GOLD" 2>&1); then ok "the seed as DOCX matches the gold file"; else not_ok "the seed as DOCX matches the gold file" "$out"; fi
+	else
+		echo "ok $((TAP_N += 1)) - # SKIP LibreOffice made no DOCX"
+	fi
+	if [ -s seed.pdf ]; then
+		"$DONDOC" import --dry-run --json seed.pdf > pdf.json 2>&1
+		check_eq "the seed as PDF: references, period, figures' values" \
+			"$(get pdf.json '[[r["symbol"] for r in d["references"]], d["period"]["label"], [f["value"] for f in d["figures"]], len(d["recipients"]), d["document"]["signature"]["name"]]')" \
+			"$(get seed.json '[[r["symbol"] for r in d["references"]], d["period"]["label"], [f["value"] for f in d["figures"]], len(d["recipients"]), d["document"]["signature"]["name"]]')"
+	else
+		echo "ok $((TAP_N += 1)) - # SKIP LibreOffice made no PDF"
+	fi
+else
+	echo "ok $((TAP_N += 1)) - # SKIP soffice not installed"
+fi
+done_testing

@@ -1,0 +1,173 @@
+/* test_import.c: the importer's reading of references, figures, tasks and files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "import/import.h"
+
+struct fx {
+	struct arena *a;
+	struct imp_notice *n;
+};
+
+static struct imp_notice *extract(void **state, const char *text)
+{
+	struct fx *f = *state;
+	struct err e = {0};
+
+	assert_int_equal(imp_extract(text, strlen(text), f->a, &f->n, &e), 0);
+	return f->n;
+}
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+
+	f->a = arena_new(16u << 20);
+	*state = f;
+	return f->a ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	arena_free(f->a);
+	free(f);
+	return 0;
+}
+
+static void test_reference_forms(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nTheo Nghị quyết số 22-NQ/HU ngày 15/4/2021, Kết luận số 100 - "
+		   "KL/TW ngày 18/8/2014, Công văn số 6202/UBND-KT, ngày 23/11/2023, Nghị định số "
+		   "68/2017/NĐ-CP và Văn bản số 5658/BCT-CTĐP.\n");
+	char iso[11];
+
+	assert_int_equal(n->nrefs, 5);
+	assert_string_equal(n->refs[0].symbol, "22-NQ/HU");
+	vn_date_iso(n->refs[0].date, iso);
+	assert_string_equal(iso, "2021-04-15");
+	assert_string_equal(n->refs[1].symbol, "100-KL/TW");
+	assert_string_equal(n->refs[1].kind, "KL");
+	vn_date_iso(n->refs[1].date, iso);
+	assert_string_equal(iso, "2014-08-18");
+	assert_string_equal(n->refs[2].issuer, "UBND");
+	assert_string_equal(n->refs[2].unit, "KT");
+	assert_string_equal(n->refs[2].kind, "CV");
+	vn_date_iso(n->refs[2].date, iso);
+	assert_string_equal(iso, "2023-11-23");
+	assert_string_equal(n->refs[3].kind, "NĐ");
+	assert_string_equal(n->refs[3].issuer, "CP");
+	assert_int_equal(n->refs[3].year, 2017);
+	assert_true(vn_date_is_none(n->refs[3].date));
+	assert_string_equal(n->refs[4].issuer, "BCT");
+	assert_string_equal(n->refs[4].kind_name, "Văn bản");
+}
+
+static void test_two_plans_and_parents(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nThu ngân sách ước đạt 512,6 tỷ đồng, đạt 126,3% dự toán tỉnh giao "
+		   "và 117,6% dự toán HĐND huyện giao, tăng 8,4% so với cùng kỳ; trong đó, thu "
+		   "tiền sử dụng đất 200,1 tỷ đồng, giảm 3,5% so cùng kỳ; thu thuế 312,5 tỷ "
+		   "đồng. Chi ngân sách 300 tỷ đồng.\n");
+
+	assert_int_equal(n->nfigs, 4);
+	assert_int_equal(n->figs[0].nplans, 2);
+	assert_int_equal(n->figs[0].plans[0].pct.units, 1263);
+	assert_string_equal(n->figs[0].plans[0].kind, "dự toán tỉnh giao");
+	assert_string_equal(n->figs[0].plans[1].kind, "dự toán HĐND huyện giao");
+	assert_true(n->figs[0].estimate);
+	assert_int_equal(n->figs[0].growth_pct.units, 84);
+	assert_string_equal(n->figs[1].parent, n->figs[0].id);
+	assert_int_equal(n->figs[1].growth_pct.units, -35);
+	assert_string_equal(n->figs[2].parent, n->figs[0].id);
+	assert_true(n->figs[0].sums_to_total);
+	assert_null(n->figs[3].parent); /* a new sentence closes "trong đó" */
+}
+
+static void test_tasks(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "THÔNG BÁO\n\nNgày 04/10/2023, Ban Thường vụ Huyện ủy họp.\n\n2. Giao UBND huyện "
+	    "chủ trì, phối hợp với Ban Tuyên giáo Huyện ủy và các cơ quan liên quan xây dựng "
+	    "kế hoạch, hoàn thành trước ngày 10/12/2023.\n\n3. Yêu cầu các đồng chí Bí thư "
+	    "chi bộ khẩn trương rà soát trong 02 tháng tới, báo cáo kết quả về Thường trực "
+	    "Huyện ủy.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 2);
+	assert_string_equal(n->tasks[0].lead, "UBND huyện");
+	assert_int_equal(n->tasks[0].ncoord, 2);
+	assert_string_equal(n->tasks[0].coord[0], "Ban Tuyên giáo Huyện ủy");
+	assert_string_equal(n->tasks[0].what, "xây dựng kế hoạch");
+	vn_date_iso(n->tasks[0].due, iso);
+	assert_string_equal(iso, "2023-12-10");
+	assert_int_equal(n->tasks[0].section, 2);
+	vn_date_iso(n->tasks[1].due, iso);
+	assert_string_equal(iso, "2023-12-04");
+	assert_string_equal(n->tasks[1].report_to, "Thường trực Huyện ủy");
+}
+
+static void test_load_errors(void **state)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	struct err e = {0};
+
+	(void)state;
+	assert_int_equal(imp_load_mem("a", "", 0, &b, NULL, NULL, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "rỗng"));
+	assert_int_equal(imp_load_mem("b", "ab\0cd", 5, &b, NULL, NULL, &e), ERR_INVAL);
+	assert_int_equal(imp_load_mem("c", "PK\3\4xx", 6, &b, NULL, NULL, &e), ERR_INVAL);
+	assert_int_equal(imp_load_mem("d", "   \n\n  ", 7, &b, NULL, NULL, &e), ERR_INVAL);
+	buf_free(&b);
+}
+
+static void test_seed(void **state)
+{
+	const char *shared = getenv("DONDOC_SHARED");
+	char path[1024];
+	struct buf text = BUF_INIT(IMP_MAX_TEXT);
+	struct err e = {0};
+	struct imp_notice *n;
+	struct fx *f = *state;
+	char iso[11];
+
+	snprintf(path, sizeof(path), "%s/seed/tan-yen-2023-10-04-phien-26.md",
+		 shared ? shared : "../shared");
+	assert_int_equal(imp_load_file(path, &text, NULL, NULL, &e), 0);
+	assert_int_equal(imp_extract(buf_str(&text), text.len, f->a, &n, &e), 0);
+	assert_int_equal(n->nagenda, 5);
+	assert_int_equal(n->nrefs, 5);
+	assert_int_equal(n->nfigs, 10);
+	assert_int_equal(n->ncounts, 4);
+	assert_int_equal(n->ntasks, 3);
+	assert_int_equal(n->nrecipients, 6);
+	assert_int_equal(n->nwarnings, 0);
+	vn_date_iso(n->tasks[0].due, iso);
+	assert_string_equal(iso, "2023-12-04");
+	assert_string_equal(n->sig_name, "Đinh Đức Cảnh");
+	assert_true(n->questioning_none);
+	buf_free(&text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_reference_forms, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_two_plans_and_parents, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
