@@ -80,7 +80,9 @@ static bool imp_opens_block(const char *s, size_t len)
 	i = imp_roman_at(s, len, 0, &v);
 	if (i && i < len && s[i] == '.')
 		return true;
-	if ((len >= 4 && memcmp(s, "Số", 3) == 0) || (len >= 9 && memcmp(s, "Nơi nhận", 9) == 0))
+	if ((len >= strlen("Số") &&
+	     (memcmp(s, "Số", strlen("Số")) == 0 || memcmp(s, "SỐ", strlen("SỐ")) == 0)) ||
+	    (len >= strlen("Nơi nhận") && memcmp(s, "Nơi nhận", strlen("Nơi nhận")) == 0))
 		return true;
 	for (size_t k = 0; imp_sig_prefixes[k]; k++)
 		if (strncmp(s, imp_sig_prefixes[k], strlen(imp_sig_prefixes[k])) == 0)
@@ -175,8 +177,8 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 		if (r == 0)
 			r = buf_add(&acc, line, ll);
 		prev_open = true;
-		prev_caps =
-		    caps || imp_is_date_line(line, ll) || (ll >= 4 && !memcmp(line, "Số", 3));
+		prev_caps = caps || imp_is_date_line(line, ll) ||
+			    (ll >= 4 && (!memcmp(line, "Số", 4) || !memcmp(line, "SỐ", 4)));
 		prev_end = strchr(".;:!?", line[ll - 1]) != NULL;
 	}
 	if (r == 0)
@@ -207,6 +209,8 @@ static bool imp_body_start(const struct imp_para *p)
 	for (size_t k = 0; starts[k]; k++)
 		if (imp_match(p, 0, starts[k]))
 			return true;
+	if (memchr(p->s, ';', p->len) || memmem(p->s, p->len, ". ", 2))
+		return true;
 	return imp_opens_block(p->s, p->len) || p->len > 400;
 }
 
@@ -353,7 +357,7 @@ int imp_structure(struct imp_ctx *c)
 		const struct imp_body_word *bw;
 
 		p->zone = IMP_Z_HEAD;
-		if (p->len >= 4 && memcmp(p->s, "Số", 3) == 0 && p->len < 60) {
+		if (imp_match(p, 0, "số") && p->len < 60) {
 			imp_doc_number(c, p);
 		} else if (imp_is_date_line(p->s, p->len)) {
 			const char *comma = memchr(p->s, ',', p->len);

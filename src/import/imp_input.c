@@ -160,6 +160,44 @@ static int imp_pdf(const char *data, size_t len, struct buf *out, struct err *e)
 	return 0;
 }
 
+/*
+ * TCVN3 has no toned capitals: headings set in the ".VnTimeH" fonts were typed
+ * with lower-case codes, so "ĐẢNG ỦY" arrives as "ĐảNG ủY". A line whose ASCII
+ * letters are all capitals is such a heading and is upper-cased whole.
+ */
+static int imp_legacy_caps(struct buf *text)
+{
+	struct buf out = BUF_INIT(IMP_MAX_TEXT);
+	size_t i = 0;
+	int r = 0;
+
+	while (i < text->len && r == 0) {
+		const char *nl = memchr(text->data + i, '\n', text->len - i);
+		size_t n = nl ? (size_t)(nl - (text->data + i)) : text->len - i;
+		size_t up = 0, low = 0;
+
+		for (size_t k = i; k < i + n; k++) {
+			char ch = text->data[k];
+
+			up += ch >= 'A' && ch <= 'Z';
+			low += ch >= 'a' && ch <= 'z';
+		}
+		if (up >= 3 && low == 0)
+			r = vn_upper(text->data + i, n, &out);
+		else
+			r = buf_add(&out, text->data + i, n);
+		if (r == 0 && nl)
+			r = buf_putc(&out, '\n');
+		i += n + (nl ? 1 : 0);
+	}
+	if (r == 0) {
+		buf_reset(text);
+		r = buf_add(text, out.data ? out.data : "", out.len);
+	}
+	buf_free(&out);
+	return r;
+}
+
 static bool imp_is_binary(const char *s, size_t len)
 {
 	size_t ctl = 0;
@@ -205,8 +243,12 @@ int imp_load_mem(const char *name, const char *data, size_t len, struct buf *tex
 		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 			k = 3;
 		r = vn_to_utf8(data + k, len - k, text, &enc, e);
-		if (r == 0 && enc != VN_ENC_UTF8)
+		if (r == 0 && enc != VN_ENC_UTF8) {
 			fmt = IMP_FMT_LEGACY;
+			r = imp_legacy_caps(text);
+			if (r < 0)
+				r = err_set(e, r, "%s: văn bản quá lớn", name);
+		}
 		goto out;
 	}
 	if (r == 0) {
