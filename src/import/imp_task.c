@@ -21,9 +21,13 @@ static size_t imp_action_at(const struct imp_para *p, size_t i)
 /* The first action verb in [i, end) or end. */
 static size_t imp_next_action(const struct imp_para *p, size_t i, size_t end)
 {
-	for (; i < end; i++)
-		if (imp_action_at(p, i))
+	/* Only word starts can begin a verb: jump from space to space. */
+	for (; i < end; i++) {
+		if (p->s[i] == ':')
 			return i;
+		if ((i == 0 || p->s[i - 1] == ' ') && imp_action_at(p, i))
+			return i;
+	}
 	return end;
 }
 

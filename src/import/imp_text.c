@@ -90,7 +90,14 @@ void imp_lower(const char *s, size_t len, char *out)
 	size_t i = 0, n;
 
 	while (i < len) {
-		unsigned cp = imp_decode(s, len, i, &n);
+		unsigned cp;
+
+		if ((unsigned char)s[i] < 0x80) {
+			out[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+			i++;
+			continue;
+		}
+		cp = imp_decode(s, len, i, &n);
 		unsigned lo = imp_cp_lower(cp);
 
 		if (lo != cp && n > 1)
@@ -158,7 +165,12 @@ bool imp_word_start(const struct imp_para *p, size_t i)
 
 size_t imp_match(const struct imp_para *p, size_t i, const char *phrase)
 {
-	size_t n = strlen(phrase);
+	size_t n;
+
+	/* Most calls fail on the first byte: decide those before measuring the phrase. */
+	if (i >= p->len || p->lo[i] != phrase[0])
+		return 0;
+	n = strlen(phrase);
 
 	if (i + n > p->len || memcmp(p->lo + i, phrase, n) != 0)
 		return 0;
