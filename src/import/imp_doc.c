@@ -87,6 +87,19 @@ static bool imp_opens_block(const char *s, size_t len)
 	for (size_t k = 0; imp_sig_prefixes[k]; k++)
 		if (strncmp(s, imp_sig_prefixes[k], strlen(imp_sig_prefixes[k])) == 0)
 			return true;
+	/* The body's first sentence, capitalised, after a title that wrapped. */
+	{
+		static const char *const starts[] = {"Ngày ",	"Sáng ngày ", "Chiều ngày ",
+						     "Căn cứ ", "Hôm nay",    NULL};
+
+		for (size_t k = 0; starts[k]; k++) {
+			size_t n = strlen(starts[k]);
+
+			if (len > n && memcmp(s, starts[k], n) == 0 &&
+			    (starts[k][n - 1] != ' ' || k >= 3 || (s[n] >= '0' && s[n] <= '9')))
+				return true;
+		}
+	}
 	return false;
 }
 

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cairo-pdf.h>
 #include <cmocka.h>
+#include <pango/pangocairo.h>
 
 #include "import/import.h"
 
@@ -159,6 +161,111 @@ static void test_seed(void **state)
 	buf_free(&text);
 }
 
+static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	return buf_add(closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* The seed laid out on A4 pages by cairo and pango: wrapped lines, as a PDF would hold them. */
+static void seed_pdf(const char *text, size_t len, struct buf *pdf)
+{
+	const double w = 595, h = 842, margin = 70, lh = 18;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(pdf_write, pdf, w, h);
+	cairo_t *cr = cairo_create(s);
+	PangoLayout *lay = pango_cairo_create_layout(cr);
+	PangoFontDescription *fd = pango_font_description_from_string("Liberation Serif 13");
+	double y = margin;
+	size_t i = 0;
+
+	pango_layout_set_font_description(lay, fd);
+	pango_layout_set_width(lay, (int)((w - 2 * margin) * PANGO_SCALE));
+	pango_layout_set_wrap(lay, PANGO_WRAP_WORD);
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+		size_t n = nl ? (size_t)(nl - text - i) : len - i;
+		char line[4096];
+		size_t o = 0;
+		int ph;
+
+		for (size_t k = i; k < i + n && o + 1 < sizeof(line); k++) {
+			if (text[k] == '*' || text[k] == '\\')
+				continue;
+			line[o++] = text[k];
+		}
+		while (o > 0 && line[o - 1] == ' ')
+			o--;
+		line[o] = 0;
+		i += n + 1;
+		if (o == 0 || strspn(line, "-") == o) {
+			y += lh / 2;
+			continue;
+		}
+		pango_layout_set_text(lay, line, -1);
+		pango_layout_get_pixel_size(lay, NULL, &ph);
+		if (y + ph > h - margin) {
+			cairo_show_page(cr);
+			y = margin;
+		}
+		cairo_move_to(cr, margin, y);
+		pango_cairo_show_layout(cr, lay);
+		y += ph + lh / 2;
+	}
+	pango_font_description_free(fd);
+	g_object_unref(lay);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	pango_cairo_font_map_set_default(NULL);
+}
+
+/* fontconfig keeps its caches until the process ends; LeakSanitizer is told so, nothing else. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
+
+static void test_seed_pdf(void **state)
+{
+	const char *shared = getenv("DONDOC_SHARED");
+	char path[1024], iso[11];
+	struct buf text = BUF_INIT(IMP_MAX_TEXT), pdf = BUF_INIT(IMP_MAX_FILE),
+		   back = BUF_INIT(IMP_MAX_TEXT);
+	struct err e = {0};
+	struct imp_notice *n, *m;
+	struct fx *f = *state;
+	enum imp_format fmt;
+
+	snprintf(path, sizeof(path), "%s/seed/tan-yen-2023-10-04-phien-26.md",
+		 shared ? shared : "../shared");
+	assert_int_equal(imp_load_file(path, &text, NULL, NULL, &e), 0);
+	assert_int_equal(imp_extract(buf_str(&text), text.len, f->a, &n, &e), 0);
+	seed_pdf(buf_str(&text), text.len, &pdf);
+	assert_true(pdf.len > 1000);
+	assert_int_equal(imp_load_mem("seed.pdf", pdf.data, pdf.len, &back, &fmt, NULL, &e), 0);
+	assert_int_equal(fmt, IMP_FMT_PDF);
+	assert_int_equal(imp_extract(buf_str(&back), back.len, f->a, &m, &e), 0);
+	assert_int_equal(m->nagenda, 5);
+	assert_int_equal(m->nrefs, n->nrefs);
+	for (int i = 0; i < n->nrefs; i++)
+		assert_string_equal(m->refs[i].symbol, n->refs[i].symbol);
+	assert_int_equal(m->nfigs, n->nfigs);
+	for (int i = 0; i < n->nfigs; i++) {
+		assert_int_equal(vn_dec_cmp(m->figs[i].value, n->figs[i].value), 0);
+		assert_string_equal(m->figs[i].id, n->figs[i].id);
+	}
+	assert_int_equal(m->ntasks, 3);
+	vn_date_iso(m->tasks[0].due, iso);
+	assert_string_equal(iso, "2023-12-04");
+	assert_int_equal(m->nrecipients, 6);
+	assert_string_equal(m->sig_name, "Đinh Đức Cảnh");
+	assert_non_null(m->title);
+	assert_string_equal(m->title, n->title);
+	buf_free(&text);
+	buf_free(&pdf);
+	buf_free(&back);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -167,6 +274,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
