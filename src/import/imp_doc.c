@@ -103,6 +103,16 @@ static bool imp_opens_block(const char *s, size_t len)
 	return false;
 }
 
+/* "T/M HUYỆN ỦY", "KT. CHỦ TỊCH": a signature's first line. */
+static bool imp_sig_prefix(const char *s, size_t len)
+{
+	for (size_t k = 0; imp_sig_prefixes[k]; k++)
+		if (len >= strlen(imp_sig_prefixes[k]) &&
+		    strncmp(s, imp_sig_prefixes[k], strlen(imp_sig_prefixes[k])) == 0)
+			return true;
+	return false;
+}
+
 /* "Tân Yên, ngày 04 tháng 10 năm 2023": the place and date line. */
 static bool imp_is_date_line(const char *s, size_t len)
 {
@@ -359,9 +369,14 @@ int imp_structure(struct imp_ctx *c)
 			kind_at = i;
 			n->kind = k->code;
 			n->kind_name = k->name;
-			if (used < c->p[i].len)
-				n->title = imp_clean(c->a, c->p[i].s + used, c->p[i].len - used,
-						     ":-", false);
+			if (used < c->p[i].len) {
+				char *lo = arena_alloc(c->a, c->p[i].len - used + 1);
+
+				if (!lo)
+					return ERR_NOMEM;
+				imp_lower(c->p[i].s + used, c->p[i].len - used, lo);
+				n->title = imp_clean(c->a, lo, c->p[i].len - used, ":-", true);
+			}
 		}
 	}
 	/* Header: what comes before the kind line. */
@@ -381,7 +396,11 @@ int imp_structure(struct imp_ctx *c)
 				imp_date_at(p, imp_skip_space(p, d + strlen("ngày")), 0, &n->date);
 		} else if (imp_all_caps(p->s, p->len) && !memmem(p->s, p->len, "CỘNG", 5) &&
 			   !memmem(p->s, p->len, "ĐẢNG CỘNG SẢN", 15)) {
-			const char *name = imp_body_name(c, p->s, p->len, &bw);
+			const char *name;
+
+			if (imp_match(p, 0, "ban thường vụ") && p->len == strlen("BAN THƯỜNG VỤ"))
+				continue; /* the BTV issues under its committee's name and code */
+			name = imp_body_name(c, p->s, p->len, &bw);
 
 			/* The last capital line before the number is the issuer; one above it its superior. */
 			if (name && !n->symbol && bare && !bw) {
@@ -433,8 +452,7 @@ int imp_structure(struct imp_ctx *c)
 		struct imp_para *p = &c->p[i];
 
 		if (imp_match(p, 0, "nơi nhận") ||
-		    (imp_all_caps(p->s, p->len) && imp_opens_block(p->s, p->len) &&
-		     p->s[0] != '-' && p->s[0] != '(')) {
+		    (imp_all_caps(p->s, p->len) && imp_sig_prefix(p->s, p->len))) {
 			tail_at = i;
 			break;
 		}

@@ -10,7 +10,8 @@ struct imp_walk {
 	int cur;       /* figure whose comparisons are being read, or -1 */
 	int stack[16]; /* parents opened by "trong đó" / "bao gồm" */
 	int depth;
-	int paren[16]; /* depth of the stack at each open parenthesis */
+	int paren[16];	    /* depth of the stack at each open parenthesis */
+	size_t pclause[16]; /* the clause's start at each open parenthesis */
 	int nparen;
 	int verb; /* last comparison verb: 0 ratio, 1 growth, -1 fall, 2 exceed */
 };
@@ -199,6 +200,15 @@ static const char *imp_fig_label(struct imp_ctx *c, struct imp_para *p, size_t f
 		while (i < to && (p->s[i] == ',' || p->s[i] == ' '))
 			i++;
 	}
+	for (size_t j = to; j > i; j--)
+		if (p->mask[j - 1]) {
+			i = imp_skip_space(p, j);
+			while (i < to && (p->s[i] == ',' || p->s[i] == ' '))
+				i++;
+			if (imp_match(p, i, "với"))
+				i = imp_skip_space(p, i + strlen("với"));
+			break;
+		}
 	if (imp_find(p, i, to, "ước") != (size_t)-1)
 		*estimate = true;
 	/* "Mười tháng đầu năm 2023, thu ngân sách … ước đạt": the label is the last part. */
@@ -445,16 +455,31 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 			continue;
 		}
 		if (ch == '(') {
-			if (w.nparen < 16)
+			if (w.nparen < 16) {
+				w.pclause[w.nparen] = w.clause;
 				w.paren[w.nparen++] = w.depth;
+			}
 			w.clause = i + 1;
 			continue;
 		}
 		if (ch == ')') {
-			if (w.nparen > 0)
+			/* "Tăng trưởng kinh tế (GRDP) 6 tháng …": the clause goes on after it */
+			if (w.nparen > 0) {
 				w.depth = w.paren[--w.nparen];
-			w.clause = i + 1;
+				w.clause = w.pclause[w.nparen];
+			}
 			continue;
+		}
+		/* a date is no figure; a label starts after it */
+		if (ch >= '0' && ch <= '9' && imp_word_start(p, i)) {
+			struct vn_date d;
+			size_t dl = imp_date_at(p, i, 0, &d);
+
+			if (dl && memchr(p->s + i, '/', dl)) {
+				imp_mask(p, i, i + dl);
+				i += dl - 1;
+				continue;
+			}
 		}
 		if (!imp_word_start(p, i))
 			continue;

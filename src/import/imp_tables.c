@@ -72,6 +72,7 @@ const char *const imp_units[] = {
     "nghìn đồng",
     "ngàn đồng",
     "đồng",
+    "tỷ usd",
     "triệu usd",
     "nghìn usd",
     "usd",

@@ -100,9 +100,8 @@ static size_t imp_deadline(struct imp_ctx *c, const struct imp_para *p, size_t a
 			   struct imp_task *t)
 {
 	static const char *const before_date[] = {
-	    "trước ngày", "chậm nhất là ngày", "chậm nhất ngày",
-	    "trong ngày", "hạn chót ngày",     "xong trước ngày",
-	    NULL};
+	    "trước ngày",    "chậm nhất là ngày", "chậm nhất ngày", "trong ngày",
+	    "hạn chót ngày", "xong trước ngày",	  "đến ngày",	    NULL};
 	static const char *const words[] = {"trong quý",   "trước quý",	   "quý",
 					    "trong tháng", "trước tháng",  "trong năm",
 					    "trước năm",   "thường xuyên", NULL};
@@ -252,6 +251,16 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	}
 	cut = imp_deadline(c, p, act, z, t);
 	w1 = cut > w0 ? cut : z;
+	/* A deadline inside the sentence ("phấn đấu đến ngày … giải ngân đạt …") stays in it. */
+	if (w1 < z) {
+		const char *dl = t->horizon ? t->horizon : t->due_text;
+		size_t end = cut + (dl ? strlen(dl) : 0);
+
+		while (end < z && strchr(" ,.;/", p->s[end]))
+			end++;
+		if (end < z && !imp_match(p, end, "báo cáo"))
+			w1 = z;
+	}
 	{
 		size_t rep = imp_report(c, p, w0, z, t);
 
@@ -279,6 +288,7 @@ int imp_tasks(struct imp_ctx *c)
 {
 	const char *carry[IMP_MAX_NAMES];
 	int ncarry = 0, r;
+	bool task_zone = false;
 
 	for (int pi = 0; pi < c->np; pi++) {
 		struct imp_para *p = &c->p[pi];
@@ -286,8 +296,18 @@ int imp_tasks(struct imp_ctx *c)
 
 		if (p->zone != IMP_Z_BODY || p->agenda)
 			continue;
-		bool item =
-		    p->bullet || (p->len > 2 && p->s[1] == ')' && p->s[0] >= 'a' && p->s[0] <= 'z');
+		bool item;
+
+		/* Under a heading "NHIỆM VỤ …" or "TỔ CHỨC THỰC HIỆN" every "UNIT verb …" is a task. */
+		if (imp_all_caps(p->s, p->len) && p->len < 200) {
+			task_zone = imp_find(p, 0, p->len, "nhiệm vụ") != (size_t)-1 ||
+				    imp_find(p, 0, p->len, "giải pháp") != (size_t)-1 ||
+				    imp_find(p, 0, p->len, "tổ chức thực hiện") != (size_t)-1 ||
+				    imp_find(p, 0, p->len, "phân công") != (size_t)-1;
+			continue;
+		}
+		item = p->bullet || task_zone ||
+		       (p->len > 2 && p->s[1] == ')' && p->s[0] >= 'a' && p->s[0] <= 'z');
 
 		if (!p->bullet)
 			ncarry = 0;
