@@ -1,6 +1,7 @@
 /* imp_doc.c: a notice's layout: lines to paragraphs, header, title, session, agenda, tail. */
 #include <string.h>
 
+#include "core/docnum.h"
 #include "import/imp_int.h"
 #include "vn/text.h"
 
@@ -317,42 +318,75 @@ static const char *imp_lowfirst(struct imp_ctx *c, const char *s)
 	return r ? r : s;
 }
 
+/* Where a national heading starts in a capital line (its length when there is none). */
+static size_t imp_motto_at(const char *s, size_t len)
+{
+	static const char *const mottos[] = {"ĐẢNG CỘNG SẢN VIỆT NAM",
+					     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+					     "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", NULL};
+	size_t at = len;
+
+	for (size_t k = 0; mottos[k]; k++) {
+		const char *f = memmem(s, len, mottos[k], strlen(mottos[k]));
+
+		if (f && (size_t)(f - s) < at)
+			at = (size_t)(f - s);
+	}
+	return at;
+}
+
+/* "Tân Yên, ngày 04 tháng 10 năm 2023": the place and the date. */
+static void imp_date_line(struct imp_ctx *c, const char *s, size_t len)
+{
+	struct imp_para q = {0};
+	char *lo;
+	const char *comma = memchr(s, ',', len);
+	size_t d;
+
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	comma = memchr(s, ',', len);
+	lo = arena_alloc(c->a, len + 1);
+	if (!lo || !comma)
+		return;
+	imp_lower(s, len, lo);
+	q.s = (char *)s;
+	q.lo = lo;
+	q.len = len;
+	c->n->place = arena_strndup(c->a, s, (size_t)(comma - s));
+	d = imp_find(&q, 0, len, "ngày");
+	if (d != (size_t)-1)
+		imp_date_at(&q, imp_skip_space(&q, d + strlen("ngày")), 0, &c->n->date);
+}
+
 /* "Số 512-TB/HU", "Số: 123/TB-UBND" */
 static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 {
-	size_t i = strlen("Số"), j;
-	long v = 0;
+	struct docnum d;
+	struct buf b = BUF_INIT(128);
+	size_t end = p->len;
 
-	if (i < p->len && p->s[i] == ':')
-		i++;
-	i = imp_skip_space(p, i);
-	j = i;
-	while (j < p->len && p->s[j] != ' ')
-		j++;
-	c->n->symbol = arena_strndup(c->a, p->s + i, j - i);
-	for (size_t k = i; k < j && p->s[k] >= '0' && p->s[k] <= '9'; k++)
-		v = v * 10 + (p->s[k] - '0');
-	c->n->number = v;
-	/* The issuer's code is after the last '/' (Party) or after the '-' of the state form. */
-	{
-		const char *sl = memchr(p->s + i, '/', j - i);
-
-		if (sl) {
-			const char *end = p->s + j, *dash;
-			const char *last = sl;
-
-			for (const char *q = sl; q < end; q++)
-				if (*q == '/')
-					last = q;
-			dash = memchr(last, '-', (size_t)(end - last));
-			if (memchr(p->s + i, '-', (size_t)(sl - (p->s + i))))
-				c->n->issuer_symbol =
-				    arena_strndup(c->a, last + 1, (size_t)(end - last - 1));
-			else if (dash)
-				c->n->issuer_symbol =
-				    arena_strndup(c->a, dash + 1, (size_t)(end - dash - 1));
+	/* The number as the registry reads it; a PDF may run the date line on after it. */
+	while (end > 0) {
+		if (docnum_parse(p->s, end, &d, NULL) == 0) {
+			if (docnum_format(&d, 0, &b) == 0) {
+				c->n->symbol = arena_strdup(c->a, buf_str(&b));
+				c->n->number = d.number;
+				c->n->issuer_symbol = arena_strdup(c->a, d.issuer);
+			}
+			buf_free(&b);
+			if (end < p->len && imp_is_date_line(p->s + end, p->len - end))
+				imp_date_line(c, p->s + end, p->len - end);
+			return;
 		}
+		while (end > 0 && p->s[end - 1] != ' ')
+			end--;
+		while (end > 0 && p->s[end - 1] == ' ')
+			end--;
 	}
+	imp_warn(c, p->line, "số và ký hiệu văn bản không đọc được: \"%.*s\"", (int)p->len, p->s);
 }
 
 int imp_structure(struct imp_ctx *c)
@@ -388,19 +422,17 @@ int imp_structure(struct imp_ctx *c)
 		if (imp_match(p, 0, "số") && p->len < 60) {
 			imp_doc_number(c, p);
 		} else if (imp_is_date_line(p->s, p->len)) {
-			const char *comma = memchr(p->s, ',', p->len);
-			size_t d = imp_find(p, 0, p->len, "ngày");
-
-			n->place = arena_strndup(c->a, p->s, (size_t)(comma - p->s));
-			if (d != (size_t)-1)
-				imp_date_at(p, imp_skip_space(p, d + strlen("ngày")), 0, &n->date);
-		} else if (imp_all_caps(p->s, p->len) && !memmem(p->s, p->len, "CỘNG", 5) &&
-			   !memmem(p->s, p->len, "ĐẢNG CỘNG SẢN", 15)) {
+			imp_date_line(c, p->s, p->len);
+		} else if (imp_all_caps(p->s, p->len) && imp_motto_at(p->s, p->len) > 0) {
+			/* a PDF runs the two columns together: "HUYỆN ỦY TÂN YÊN ĐẢNG CỘNG SẢN …" */
+			size_t hl = imp_motto_at(p->s, p->len);
 			const char *name;
 
-			if (imp_match(p, 0, "ban thường vụ") && p->len == strlen("BAN THƯỜNG VỤ"))
+			while (hl > 0 && p->s[hl - 1] == ' ')
+				hl--;
+			if (imp_match(p, 0, "ban thường vụ") && hl == strlen("BAN THƯỜNG VỤ"))
 				continue; /* the BTV issues under its committee's name and code */
-			name = imp_body_name(c, p->s, p->len, &bw);
+			name = imp_body_name(c, p->s, hl, &bw);
 
 			/* The last capital line before the number is the issuer; one above it its superior. */
 			if (name && !n->symbol && bare && !bw) {
@@ -412,7 +444,7 @@ int imp_structure(struct imp_ctx *c)
 				if (n->issuer)
 					n->superior = n->issuer;
 				n->issuer = name;
-				bare = bw && strlen(bw->upper) == p->len;
+				bare = bw && strlen(bw->upper) == hl;
 				if (bw && !n->issuer_symbol)
 					n->issuer_symbol = bw->code;
 			}

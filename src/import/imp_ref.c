@@ -1,6 +1,7 @@
 /* imp_ref.c: references to other documents, in the Party and the state forms of their symbols. */
 #include <string.h>
 
+#include "core/docnum.h"
 #include "import/imp_int.h"
 
 /* A symbol segment: letters (Đ included) and digits, starting with a capital letter. */
@@ -131,6 +132,26 @@ int imp_references(struct imp_ctx *c)
 			if (!r.symbol)
 				return ERR_NOMEM;
 			j = i + k;
+			/* The registry's reading of the symbol is the one stored and linked. */
+			{
+				struct docnum d;
+				struct buf b = BUF_INIT(128);
+
+				if (docnum_parse(p->s + i, k, &d, NULL) == 0 &&
+				    docnum_format(&d, 0, &b) == 0) {
+					const char *kind = docnum_kind(&d);
+
+					r.symbol = arena_strdup(c->a, buf_str(&b));
+					r.number = d.number;
+					r.year = d.year;
+					r.kind = *kind ? arena_strdup(c->a, kind) : NULL;
+					r.issuer = arena_strdup(c->a, d.issuer);
+					r.unit = d.dept[0] ? arena_strdup(c->a, d.dept) : NULL;
+				}
+				buf_free(&b);
+				if (!r.symbol || !r.issuer)
+					return ERR_NOMEM;
+			}
 			/* The kind word before: "Nghị quyết số", "Chỉ thị", "Văn bản số". */
 			{
 				size_t b = i;

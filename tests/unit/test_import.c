@@ -119,6 +119,27 @@ static void test_tasks(void **state)
 	assert_string_equal(n->tasks[1].report_to, "Thường trực Huyện ủy");
 }
 
+/* Two header columns run together, as a PDF's text layer gives them. */
+static void test_merged_header(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "HUYỆN ỦY TÂN YÊN ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 512-TB/HU Tân Yên, ngày 04 tháng "
+	    "10 năm 2023\n\nTHÔNG BÁO\nKết luận của Ban Thường vụ\n\nNgày 02/10/2023, Ban "
+	    "Thường vụ Huyện ủy họp.\n");
+	char iso[11];
+
+	assert_string_equal(n->issuer, "Huyện ủy Tân Yên");
+	assert_string_equal(n->symbol, "512-TB/HU");
+	assert_int_equal(n->number, 512);
+	assert_string_equal(n->place, "Tân Yên");
+	vn_date_iso(n->date, iso);
+	assert_string_equal(iso, "2023-10-04");
+	vn_date_iso(n->session_date, iso);
+	assert_string_equal(iso, "2023-10-02");
+	assert_string_equal(n->organ, "Ban Thường vụ Huyện ủy");
+}
+
 static void test_load_errors(void **state)
 {
 	struct buf b = BUF_INIT(1 << 20);
@@ -272,6 +293,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_reference_forms, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_two_plans_and_parents, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
