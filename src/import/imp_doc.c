@@ -976,6 +976,17 @@ int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice
 			       r == ERR_TOOBIG ? "văn bản có quá nhiều mục (tối đa %d mỗi loại)"
 					       : "không đủ bộ nhớ",
 			       IMP_MAX_ITEMS);
+	/* Warnings in the order of the text (a stable insertion sort: they are few). */
+	for (int i = 1; i < c.n->nwarnings; i++) {
+		struct imp_warning w = c.n->warnings[i];
+		int j = i;
+
+		while (j > 0 && c.n->warnings[j - 1].line > w.line) {
+			c.n->warnings[j] = c.n->warnings[j - 1];
+			j--;
+		}
+		c.n->warnings[j] = w;
+	}
 	c.n->paras = arena_alloc(a, sizeof(char *) * (size_t)(c.np + 1));
 	if (!c.n->paras)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");

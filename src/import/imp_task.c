@@ -382,6 +382,12 @@ int imp_tasks(struct imp_ctx *c)
 						if (r < 0)
 							return r;
 						done = true;
+					} else if (!imp_match(p, i, "chỉ đạo")) {
+						/* "Giao …" that names no unit: say so, do not guess */
+						imp_warn(c, imp_line_at(p, i),
+							 "câu giao việc không rõ đơn vị thực hiện: "
+							 "\"%.*s\"",
+							 (int)(e - i < 80 ? e - i : 80), p->s + i);
 					}
 				} else if (imp_unit_head_at(p, i) &&
 					   imp_is_upper_at(p->s, p->len, i)) {

@@ -119,6 +119,21 @@ static void test_tasks(void **state)
 	assert_string_equal(n->tasks[1].report_to, "Thường trực Huyện ủy");
 }
 
+/* What is not understood is listed with its line, never dropped. */
+static void test_warnings(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nNgày 04/10/2023, Ban Thường vụ Huyện ủy họp.\n\n1. Giao nghiên "
+		   "cứu thêm phương án.\n\n2. Đường tỉnh 398 đã thông xe.\n");
+
+	assert_int_equal(n->ntasks, 0);
+	assert_int_equal(n->nwarnings, 4); /* the task, the number, no signature, no recipients */
+	assert_int_equal(n->warnings[0].line, 5);
+	assert_non_null(strstr(n->warnings[0].text, "Giao nghiên cứu"));
+	assert_int_equal(n->warnings[1].line, 7);
+	assert_non_null(strstr(n->warnings[1].text, "398"));
+}
+
 /* Two header columns run together, as a PDF's text layer gives them. */
 static void test_merged_header(void **state)
 {
@@ -294,6 +309,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_two_plans_and_parents, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
