@@ -39,7 +39,14 @@ struct imp_ctx {
 bool imp_is_word_byte(const char *s, size_t len, size_t i);
 bool imp_word_start(const struct imp_para *p, size_t i);
 /* Length of the phrase (lower case) matched at lo+i as whole words, else 0. */
-size_t imp_match(const struct imp_para *p, size_t i, const char *phrase);
+size_t imp_match_rest(const struct imp_para *p, size_t i, const char *phrase);
+static inline size_t imp_match(const struct imp_para *p, size_t i, const char *phrase)
+{
+	/* Most calls fail on the first byte: decide those without a call. */
+	if (i >= p->len || p->lo[i] != phrase[0])
+		return 0;
+	return imp_match_rest(p, i, phrase);
+}
 /* Index of the first whole-word match of phrase at or after i (before end), or (size_t)-1. */
 size_t imp_find(const struct imp_para *p, size_t i, size_t end, const char *phrase);
 size_t imp_skip_space(const struct imp_para *p, size_t i);

@@ -163,12 +163,11 @@ bool imp_word_start(const struct imp_para *p, size_t i)
 	return i == 0 || !imp_is_word_byte(p->s, p->len, i - 1);
 }
 
-size_t imp_match(const struct imp_para *p, size_t i, const char *phrase)
+size_t imp_match_rest(const struct imp_para *p, size_t i, const char *phrase)
 {
 	size_t n;
 
-	/* Most calls fail on the first byte: decide those before measuring the phrase. */
-	if (i >= p->len || p->lo[i] != phrase[0])
+	if (phrase[1] && (i + 1 >= p->len || p->lo[i + 1] != phrase[1]))
 		return 0;
 	n = strlen(phrase);
 

@@ -12,13 +12,14 @@ if ! clang -fsanitize=fuzzer "$work/probe.c" -o "$work/probe" >/dev/null 2>&1; t
 	echo "1..0 # SKIP clang's libFuzzer runtime is missing"
 	exit 77
 fi
-cflags=$(pkg-config --cflags jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib)
-libs=$(pkg-config --libs jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib)
+cflags=$(pkg-config --cflags sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib)
+libs=$(pkg-config --libs sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib)
 # shellcheck disable=SC2086
 if ! clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -I"$src/src" $cflags \
 	"$src/tests/fuzz/fuzz_import.c" "$src"/src/import/*.c "$src"/src/vn/*.c \
-	"$src"/src/util/*.c $libs -lm -o "$work/fuzz_import" 2>"$work/build.log"; then
+	"$src"/src/util/*.c "$src"/src/core/docnum.c "$src"/src/db/*.c $libs -lm \
+	-o "$work/fuzz_import" 2>"$work/build.log"; then
 	cat "$work/build.log"
 	echo "1..1"
 	echo "not ok 1 - the fuzz harness builds"
