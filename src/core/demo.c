@@ -5,6 +5,8 @@
 
 /* registry */
 #include "core/demo_registry.h"
+/* tasks */
+#include "core/demo_tasks.h"
 
 struct demo_part {
 	const char *name;
@@ -21,6 +23,7 @@ static const struct demo_part demo_parts[] = {
     /* notice */
     /* import */
     /* tasks */
+    {"tasks", demo_tasks},
     /* web */
     {NULL, NULL},
 };

@@ -17,5 +17,6 @@ extern const char db_m002_indicators[];
 /* 3 sessionwork */
 /* 4 notice */
 /* 5 tasks */
+extern const char db_m005_tasks[];
 /* 6 web */
 /* 7 import */

@@ -1,0 +1,240 @@
+/* task.h: tasks assigned by a body, their deadlines, progress reports, statuses and rates. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "util/arena.h"
+#include "util/err.h"
+#include "vn/date.h"
+#include "vn/num.h"
+
+/*
+ * A task's status at a reference date, in the vocabulary of the government's
+ * follow-up reports (Báo cáo 1270/BC-TCTTTg). Never stored: derived from the
+ * deadline, the completion date and the reference date.
+ */
+enum task_status {
+	TASK_DONE_ON_TIME, /* hoàn thành đúng hạn */
+	TASK_DONE_LATE,	   /* hoàn thành quá hạn */
+	TASK_OPEN_IN_TIME, /* chưa hoàn thành trong hạn */
+	TASK_OPEN_OVERDUE, /* chưa hoàn thành quá hạn */
+	TASK_STANDING,	   /* thường xuyên */
+	TASK_NSTATUS
+};
+
+/* "hoàn thành đúng hạn" … */
+const char *task_status_name(enum task_status s);
+/* Machine code used by --status and JSON: dung_han, tre_han, trong_han, qua_han, thuong_xuyen. */
+const char *task_status_code(enum task_status s);
+/* Accepts the code or the Vietnamese name (tones optional). ERR_INVAL otherwise. */
+int task_status_parse(const char *s, enum task_status *ret, struct err *e);
+
+/*
+ * The status at as_of. Dates are ISO text (YYYY-MM-DD); due is NULL for a
+ * task without deadline, completed NULL while not done. A task completed
+ * after as_of counts as not completed at as_of. A task due on as_of and not
+ * done is still in time; done on its due date is on time. A task without
+ * deadline is never overdue. Standing tasks are TASK_STANDING until done.
+ */
+enum task_status task_status_at(bool standing, const char *due, const char *completed,
+				const char *as_of);
+
+enum task_deadline_kind {
+	TASK_DL_NONE,
+	TASK_DL_DATE,	  /* trước ngày 10/12/2023 */
+	TASK_DL_PERIOD,	  /* quý IV/2023, tháng 12/2023, năm 2024: due the period's last day */
+	TASK_DL_SPAN,	  /* 02 tháng tới, 15 ngày: counted from the base date */
+	TASK_DL_STANDING, /* thường xuyên */
+};
+
+enum task_cycle { TASK_CYCLE_NONE, TASK_CYCLE_MONTH, TASK_CYCLE_QUARTER, TASK_CYCLE_HALF, TASK_CYCLE_YEAR };
+
+struct task_deadline {
+	enum task_deadline_kind kind;
+	struct vn_date due; /* none for TASK_DL_NONE and TASK_DL_STANDING */
+};
+
+/*
+ * Resolves a deadline as texts write it: a date ("04/12/2023", "trước ngày
+ * 10/12/2023", "2023-12-04"), a period ("quý IV/2023", "quý 4 năm 2023",
+ * "tháng 12/2023", "6 tháng đầu năm 2024", "năm 2024"), a span from base
+ * ("02 tháng tới", "trong 15 ngày", "03 tuần") or "thường xuyên". NULL or ""
+ * is no deadline. ERR_INVAL with a Vietnamese message otherwise.
+ */
+int task_deadline_parse(const char *text, struct vn_date base, struct task_deadline *ret,
+			struct err *e);
+const char *task_deadline_kind_code(enum task_deadline_kind k);
+const char *task_cycle_code(enum task_cycle c);
+/* "thang", "quy", "6thang", "nam" (and month, quarter, half, year). */
+int task_cycle_parse(const char *s, enum task_cycle *ret, struct err *e);
+
+/* Parses a date as users write it into ISO text; "what" names the field in messages. */
+int task_date_arg(const char *s, const char *what, char out[static 11], struct err *e);
+
+/*
+ * A unit given by its id ("12") or its name, matched exactly or ignoring
+ * tones and case. ERR_NOTFOUND or ERR_INVAL (ambiguous) with a message.
+ */
+int task_unit_find(struct db *db, const char *ref, int64_t *ret, struct err *e);
+
+/* What a new task is made of. Strings are borrowed; dates in any form task_date_arg takes. */
+struct task_input {
+	int64_t body_id;	   /* assigning body; 0: the source's, else the only body */
+	int64_t parent_id;	   /* 0, or the task this one is a sub-task of */
+	int64_t source_doc_id;	   /* 0 or a document */
+	int64_t source_session_id; /* 0 or a session */
+	int64_t lower_body_id;	   /* 0 or a lower body it is assigned down to */
+	const char *section;	   /* section of the source, or NULL */
+	const char *content;
+	const char *assigned_on; /* NULL: the source's date, else today */
+	const char *deadline;	 /* as written; NULL: none */
+	const char *cycle;	 /* reporting cycle, or NULL */
+	const char *report_to;
+	const char *follower; /* unit id or name, or NULL */
+	const char *const *leads;
+	size_t nleads;
+	const char *const *coords;
+	size_t ncoords;
+};
+
+/* Adds a task in its own transaction; nothing is written on error. */
+int task_add(struct db *db, const struct task_input *in, int64_t *ret_id, struct err *e);
+/* Same, inside the caller's transaction (the demo's). */
+int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, struct err *e);
+
+struct task_report_input {
+	const char *unit;    /* who reports: a lead, co-ordinating or following unit */
+	const char *on_date; /* NULL: today */
+	const char *text;
+	const char *result; /* result or product, or NULL */
+	const char *const *attachments; /* file references (paths, URLs) */
+	size_t nattachments;
+	bool close_request; /* the unit asks the office to close the task */
+};
+
+/*
+ * Records a progress report. A completed task takes no report (ERR_LOCKED);
+ * a date before the assignment or a unit not given the task is ERR_INVAL.
+ */
+int task_report(struct db *db, int64_t id, const struct task_report_input *in, int64_t *ret_event,
+		struct err *e);
+int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in,
+		   int64_t *ret_event, struct err *e);
+/* The office confirms completion as of date (NULL: today), which may not precede the assignment. */
+int task_confirm(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
+int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *note,
+		    struct err *e);
+/* The office sends a request to close back: the task is open again. */
+int task_send_back(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
+
+struct task_unit_ref {
+	int64_t id;
+	const char *name, *email;
+	bool lead;
+};
+
+struct task_event {
+	int64_t id;
+	const char *kind; /* created, report, close_request, confirmed, sent_back */
+	const char *on_date;
+	const char *unit; /* or NULL */
+	const char *text, *result;
+	const char **attachments;
+	size_t nattachments;
+};
+
+/* A task as read from the store; all strings in the arena passed to the loader. */
+struct task {
+	int64_t id, parent_id, body_id, source_doc_id, source_session_id, follower_unit_id,
+	    lower_body_id;
+	const char *section, *content, *assigned_on, *deadline_text, *due, *state,
+	    *completed_on, *last_report_on, *report_to;
+	const char *source_label; /* "Thông báo số 512-TB/HU", "phiên họp thứ 26 (04/10/2023)" */
+	const char *follower_name, *follower_email;
+	enum task_deadline_kind dl_kind;
+	enum task_cycle cycle;
+	enum task_status status; /* at the loader's as_of */
+	struct task_unit_ref *units;
+	size_t nunits;
+	struct task_event *events; /* task_get only; oldest first */
+	size_t nevents;
+	const char *latest_report; /* text of the newest report, or NULL */
+};
+
+/* Loads one task with its units and timeline, status at as_of (ISO). */
+int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, struct task **ret,
+	     struct err *e);
+
+struct task_filter {
+	const char *as_of;     /* ISO; required */
+	int64_t unit_id;       /* 0, or tasks this unit leads or co-ordinates */
+	int64_t source_doc_id; /* 0, or tasks of this document */
+	int64_t source_session_id;
+	unsigned status_mask; /* 0, or 1 << status for each status wanted */
+	int stale_days;	      /* > 0: open tasks with no report for at least this many days */
+	bool open_only;	      /* not completed at as_of */
+};
+
+/* Tasks matching f, by id, with their units and latest report; arena memory. */
+int task_list(struct db *db, const struct task_filter *f, struct arena *a, struct task **ret,
+	      size_t *ret_n, struct err *e);
+/* Ids of a unit's open overdue tasks at as_of, fast (an index walk); arena memory. */
+int task_overdue_of_unit(struct db *db, int64_t unit_id, const char *as_of, struct arena *a,
+			 int64_t **ret, size_t *ret_n, struct err *e);
+
+/*
+ * Counts by status. Only tasks already due enter the rate, as the
+ * government's reports count them: due = completed tasks that had a deadline
+ * + open overdue tasks; rate = completed / due.
+ */
+struct task_counts {
+	int64_t n[TASK_NSTATUS];
+	int64_t total, due, due_done;
+};
+void task_counts_add(struct task_counts *c, enum task_status s, bool has_due);
+/* The completion rate in percent with 2 decimals; false when nothing is due yet. */
+bool task_counts_rate(const struct task_counts *c, struct vn_dec *ret);
+
+enum task_group_by { TASK_BY_NONE, TASK_BY_UNIT, TASK_BY_SOURCE, TASK_BY_BODY, TASK_BY_PERIOD };
+
+struct task_group {
+	int64_t key; /* unit, document, body id; year * 10 + quarter of the due date */
+	const char *label;
+	struct task_counts c;
+};
+
+struct task_stats {
+	const char *as_of;
+	struct task_counts all;
+	struct task_group *groups; /* ordered by key */
+	size_t ngroups;
+};
+
+/*
+ * Statistics at as_of over all tasks (or those of source_doc_id when not 0),
+ * grouped as asked: by lead unit (a task led by two units counts in both),
+ * source document, assigning body, or quarter of the deadline. Arena memory.
+ */
+int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
+	       struct arena *a, struct task_stats *ret, struct err *e);
+int task_group_by_parse(const char *s, enum task_group_by *ret, struct err *e);
+
+/*
+ * The follow-up report of one source (a notice, or a session when the notice
+ * is not in the store): counts, rate and every task with its status and
+ * latest report, at as_of.
+ */
+struct task_followup {
+	const char *as_of;
+	const char *source_label; /* Thông báo kết luận số 512-TB/HU */
+	const char *source_title; /* Kết luận phiên họp thứ 26 … */
+	const char *body_name;	  /* Huyện ủy Tân Yên, or NULL */
+	struct task_counts counts;
+	struct task *tasks;
+	size_t ntasks;
+};
+int task_followup_load(struct db *db, int64_t doc_id, int64_t session_id, const char *as_of,
+		       struct arena *a, struct task_followup *ret, struct err *e);

@@ -1,0 +1,224 @@
+/* mail.c: composing and sending plain-text UTF-8 e-mail over SMTP with libcurl. */
+#include "mail/mail.h"
+
+#include <curl/curl.h>
+#include <stdio.h>
+#include <stdbool.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAIL_MAX (4u << 20) /* bytes of one composed message */
+
+static bool mail_addr_ok(const char *a)
+{
+	const char *at;
+
+	if (!a || !*a || strlen(a) > 254)
+		return false;
+	if (strpbrk(a, "\r\n <>\",;()\\"))
+		return false;
+	at = strchr(a, '@');
+	return at && at != a && at[1] && !strchr(at + 1, '@');
+}
+
+static int mail_check_addrs(const char *const *v, size_t n, const char *what, struct err *e)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!mail_addr_ok(v[i]))
+			return err_set(e, ERR_INVAL, "địa chỉ thư %s không hợp lệ: '%s'", what,
+				       v[i] ? v[i] : "");
+	return 0;
+}
+
+static int mail_b64(struct buf *out, const unsigned char *p, size_t n)
+{
+	static const char tab[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	int r = 0;
+
+	for (size_t i = 0; i < n && r == 0; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+		char q[4];
+
+		if (i + 1 < n)
+			v |= (unsigned)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		q[0] = tab[(v >> 18) & 63];
+		q[1] = tab[(v >> 12) & 63];
+		q[2] = i + 1 < n ? tab[(v >> 6) & 63] : '=';
+		q[3] = i + 2 < n ? tab[v & 63] : '=';
+		r = buf_add(out, q, 4);
+	}
+	return r;
+}
+
+/* The subject as RFC 2047 encoded words of whole UTF-8 characters, folded. */
+static int mail_subject(struct buf *out, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	int r = buf_puts(out, "Subject:");
+
+	while (r == 0 && i < len) {
+		size_t n = 0;
+
+		/* 45 bytes encode to 60 characters: each word stays under 76. */
+		while (i + n < len && n < 42) {
+			size_t c = 1;
+
+			while (i + n + c < len && ((unsigned char)s[i + n + c] & 0xC0) == 0x80)
+				c++;
+			n += c;
+		}
+		r = buf_puts(out, i ? "\r\n =?UTF-8?B?" : " =?UTF-8?B?");
+		if (r == 0)
+			r = mail_b64(out, (const unsigned char *)s + i, n);
+		if (r == 0)
+			r = buf_puts(out, "?=");
+		i += n;
+	}
+	return r ? r : buf_puts(out, "\r\n");
+}
+
+static int mail_addr_header(struct buf *out, const char *name, const char *const *v, size_t n)
+{
+	int r;
+
+	if (n == 0)
+		return 0;
+	r = buf_printf(out, "%s: ", name);
+	for (size_t i = 0; r == 0 && i < n; i++)
+		r = buf_printf(out, "%s<%s>", i ? ",\r\n " : "", v[i]);
+	return r ? r : buf_puts(out, "\r\n");
+}
+
+int mail_compose(const struct mail_server *s, const struct mail_msg *m, struct buf *out,
+		 struct err *e)
+{
+	char date[64], host[128] = "localhost";
+	const char *p;
+	struct tm tm;
+	time_t now = time(NULL);
+	int r;
+
+	if (!mail_addr_ok(s->from))
+		return err_set(e, ERR_INVAL, "địa chỉ người gửi không hợp lệ: '%s'",
+			       s->from ? s->from : "");
+	if (m->nto == 0)
+		return err_set(e, ERR_INVAL, "thư không có người nhận");
+	r = mail_check_addrs(m->to, m->nto, "người nhận", e);
+	if (r == 0)
+		r = mail_check_addrs(m->cc, m->ncc, "đồng gửi", e);
+	if (r < 0)
+		return r;
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	gethostname(host, sizeof(host) - 1);
+	r = buf_printf(out, "Date: %s\r\nFrom: <%s>\r\n", date, s->from);
+	if (r == 0)
+		r = mail_addr_header(out, "To", m->to, m->nto);
+	if (r == 0)
+		r = mail_addr_header(out, "Cc", m->cc, m->ncc);
+	if (r == 0)
+		r = mail_subject(out, m->subject ? m->subject : "");
+	if (r == 0)
+		r = buf_printf(out,
+			       "Message-ID: <%lld.%ld.dondoc@%s>\r\nMIME-Version: 1.0\r\n"
+			       "Content-Type: text/plain; charset=UTF-8\r\n"
+			       "Content-Transfer-Encoding: 8bit\r\n\r\n",
+			       (long long)now, (long)getpid(), host);
+	/* Body: CRLF line ends; a line starting with '.' gets another (RFC 5321 4.5.2). */
+	for (p = m->body ? m->body : ""; r == 0 && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		if (n && p[n - 1] == '\r')
+			n--;
+		if (*p == '.')
+			r = buf_putc(out, '.');
+		if (r == 0)
+			r = buf_add(out, p, n);
+		if (r == 0)
+			r = buf_puts(out, "\r\n");
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	if (r < 0)
+		return err_set(e, r, "thư quá lớn");
+	return 0;
+}
+
+struct mail_reader {
+	const char *p;
+	size_t left;
+};
+
+static size_t mail_read(char *dst, size_t size, size_t nmemb, void *ud)
+{
+	struct mail_reader *rd = ud;
+	size_t n = size * nmemb;
+
+	if (n > rd->left)
+		n = rd->left;
+	memcpy(dst, rd->p, n);
+	rd->p += n;
+	rd->left -= n;
+	return n;
+}
+
+int mail_send(const struct mail_server *s, const struct mail_msg *m, struct err *e)
+{
+	struct buf msg = BUF_INIT(MAIL_MAX);
+	struct curl_slist *rcpt = NULL, *l;
+	struct mail_reader rd;
+	char from[300], errbuf[CURL_ERROR_SIZE] = "";
+	CURL *c = NULL;
+	CURLcode rc;
+	int r;
+
+	if (!s->url || !*s->url)
+		return err_set(e, ERR_UNAVAIL, "chưa cấu hình máy chủ thư (SMTP)");
+	r = mail_compose(s, m, &msg, e);
+	if (r < 0)
+		goto out;
+	for (size_t i = 0; i < m->nto + m->ncc; i++) {
+		l = curl_slist_append(rcpt, i < m->nto ? m->to[i] : m->cc[i - m->nto]);
+		if (!l) {
+			r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+			goto out;
+		}
+		rcpt = l;
+	}
+	c = curl_easy_init();
+	if (!c) {
+		r = err_set(e, ERR_NOMEM, "không khởi tạo được libcurl");
+		goto out;
+	}
+	snprintf(from, sizeof(from), "<%s>", s->from);
+	rd.p = buf_str(&msg);
+	rd.left = msg.len;
+	curl_easy_setopt(c, CURLOPT_URL, s->url);
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, mail_read);
+	curl_easy_setopt(c, CURLOPT_READDATA, &rd);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, s->timeout_ms > 0 ? s->timeout_ms : 30000L);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	if (s->user)
+		curl_easy_setopt(c, CURLOPT_USERNAME, s->user);
+	if (s->password)
+		curl_easy_setopt(c, CURLOPT_PASSWORD, s->password);
+	rc = curl_easy_perform(c);
+	if (rc != CURLE_OK)
+		r = err_set(e, ERR_UNAVAIL, "không gửi được thư qua %s: %s", s->url,
+			    errbuf[0] ? errbuf : curl_easy_strerror(rc));
+out:
+	curl_easy_cleanup(c);
+	curl_slist_free_all(rcpt);
+	buf_free(&msg);
+	return r;
+}
