@@ -79,6 +79,20 @@ static json_t *task_json(const struct task *t)
 	return j;
 }
 
+static const char *event_name(const char *kind)
+{
+	static const char *const names[][2] = {
+	    {"created", "giao nhiệm vụ"},	      {"report", "báo cáo"},
+	    {"close_request", "đề nghị kết thúc"}, {"confirmed", "xác nhận hoàn thành"},
+	    {"sent_back", "trả lại"},
+	};
+
+	for (size_t i = 0; i < 5; i++)
+		if (strcmp(kind, names[i][0]) == 0)
+			return names[i][1];
+	return kind;
+}
+
 static const char *lead_names(const struct task *t, struct buf *b)
 {
 	buf_reset(b);
@@ -279,7 +293,7 @@ int cli_tasks_show(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < t->nevents; i++) {
 			const struct task_event *ev = &t->events[i];
 
-			fprintf(c->out, "  %s  %s%s%s%s%s\n", show_date(ev->on_date, d1), ev->kind,
+			fprintf(c->out, "  %s  %s%s%s%s%s\n", show_date(ev->on_date, d1), event_name(ev->kind),
 				ev->unit ? " — " : "", ev->unit ? ev->unit : "", ev->text ? ": " : "",
 				ev->text ? ev->text : "");
 			if (ev->result)
@@ -536,11 +550,10 @@ static void counts_line(FILE *f, const char *label, const struct task_counts *k)
 		vn_pct_format(rate, &b);
 	else
 		buf_puts(&b, "-");
-	fprintf(f, "%-40s %6lld %6lld %6lld %6lld %6lld %6lld %6lld %8s\n", label,
-		(long long)k->total, (long long)k->n[TASK_DONE_ON_TIME],
+	fprintf(f, "%6lld %6lld %6lld %6lld %6lld %6lld %6lld %8s  %s\n", (long long)k->total, (long long)k->n[TASK_DONE_ON_TIME],
 		(long long)k->n[TASK_DONE_LATE], (long long)k->n[TASK_OPEN_IN_TIME],
 		(long long)k->n[TASK_OPEN_OVERDUE], (long long)k->n[TASK_STANDING],
-		(long long)k->due, buf_str(&b));
+		(long long)k->due, buf_str(&b), label);
 	buf_free(&b);
 }
 
@@ -606,8 +619,9 @@ int cli_tasks_stats(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	fprintf(c->out, "Thống kê nhiệm vụ tính đến ngày %s\n", show_date(day, d1));
-	fprintf(c->out, "%-40s %6s %6s %6s %6s %6s %6s %6s %8s\n", "", "tổng", "đúng", "trễ",
-		"t.hạn", "q.hạn", "t.xuyên", "đến hạn", "tỷ lệ");
+	fprintf(c->out, "  tổng đ.hạn  q.hạn c.hạn  c.quá  t.xuyên đến hạn  tỷ lệ\n"
+			"(đ.hạn: hoàn thành đúng hạn; q.hạn: hoàn thành quá hạn; c.hạn: chưa "
+			"hoàn thành trong hạn; c.quá: chưa hoàn thành quá hạn)\n");
 	for (size_t i = 0; i < st.ngroups; i++)
 		counts_line(c->out, st.groups[i].label, &st.groups[i].c);
 	counts_line(c->out, "Cộng", &st.all);

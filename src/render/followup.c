@@ -23,14 +23,14 @@ static const char *dshow(const char *iso, char out[static 16])
 	return out;
 }
 
-static void rate_str(const struct task_counts *c, char out[static 32])
+static void rate_str(const struct task_counts *c, char out[static 64])
 {
 	struct vn_dec r;
-	struct buf b = BUF_INIT(31);
+	struct buf b = BUF_INIT(63);
 
-	snprintf(out, 32, "chưa có nhiệm vụ đến hạn");
+	snprintf(out, 64, "chưa có nhiệm vụ đến hạn");
 	if (task_counts_rate(c, &r) && vn_pct_format(r, &b) == 0)
-		snprintf(out, 32, "%s", buf_str(&b));
+		snprintf(out, 64, "%s", buf_str(&b));
 	buf_free(&b);
 }
 
@@ -60,7 +60,7 @@ static const char *title_of(const struct task_followup *f)
 int followup_text(const struct task_followup *f, struct buf *out, struct err *e)
 {
 	struct buf u = BUF_INIT(8192);
-	char d1[16], d2[16], rate[32];
+	char d1[16], d2[16], rate[64];
 	const struct task_counts *c = &f->counts;
 	int r;
 
@@ -137,7 +137,7 @@ static int esc(struct buf *b, const char *s)
 int followup_html(const struct task_followup *f, struct buf *out, struct err *e)
 {
 	struct buf u = BUF_INIT(8192);
-	char d1[16], rate[32];
+	char d1[16], rate[64];
 	const struct task_counts *c = &f->counts;
 	int r;
 
@@ -206,7 +206,7 @@ int followup_xlsx(const struct task_followup *f, const char *path, struct err *e
 					    "Tình trạng", "Ngày hoàn thành", "Báo cáo gần nhất"};
 	struct buf u = BUF_INIT(8192);
 	const struct task_counts *c = &f->counts;
-	char d1[16], title[600], rate[32];
+	char d1[16], title[600], rate[64];
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws;
 	lxw_format *bold, *wrap;
