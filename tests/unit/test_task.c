@@ -1,1 +1,288 @@
-int main(void){return 0;}
+/* test_task.c: task statuses at their edges, deadlines, reports, bad input and rates. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/demo.h"
+#include "core/task.h"
+#include "core/task_remind.h"
+
+static void due_today_not_done_is_in_time(void **state)
+{
+	assert_int_equal(task_status_at(false, "2023-12-04", NULL, "2023-12-04"),
+			 TASK_OPEN_IN_TIME);
+	assert_int_equal(task_status_at(false, "2023-12-04", NULL, "2023-12-05"),
+			 TASK_OPEN_OVERDUE);
+}
+
+static void completed_on_the_deadline_is_on_time(void **state)
+{
+	assert_int_equal(task_status_at(false, "2023-12-04", "2023-12-04", "2023-12-31"),
+			 TASK_DONE_ON_TIME);
+}
+
+static void completed_a_day_late_is_late(void **state)
+{
+	assert_int_equal(task_status_at(false, "2023-12-04", "2023-12-05", "2023-12-31"),
+			 TASK_DONE_LATE);
+	/* Before the completion date the task was still open and overdue. */
+	assert_int_equal(task_status_at(false, "2023-12-04", "2023-12-06", "2023-12-05"),
+			 TASK_OPEN_OVERDUE);
+}
+
+static void no_deadline_is_never_overdue(void **state)
+{
+	assert_int_equal(task_status_at(false, NULL, NULL, "2099-01-01"), TASK_OPEN_IN_TIME);
+	assert_int_equal(task_status_at(false, NULL, "2023-10-05", "2099-01-01"),
+			 TASK_DONE_ON_TIME);
+	assert_int_equal(task_status_at(true, NULL, NULL, "2099-01-01"), TASK_STANDING);
+}
+
+static void rate_counts_only_tasks_due(void **state)
+{
+	struct task_counts c = {0};
+	struct vn_dec r;
+
+	/* Báo cáo 1270/BC-TCTTTg: 14.068 on time, 1.983 late, 223 overdue, 5.640 in time. */
+	for (int i = 0; i < 14068; i++)
+		task_counts_add(&c, TASK_DONE_ON_TIME, true);
+	for (int i = 0; i < 1983; i++)
+		task_counts_add(&c, TASK_DONE_LATE, true);
+	for (int i = 0; i < 223; i++)
+		task_counts_add(&c, TASK_OPEN_OVERDUE, true);
+	for (int i = 0; i < 5640; i++)
+		task_counts_add(&c, TASK_OPEN_IN_TIME, true);
+	assert_int_equal(c.due, 16274);
+	assert_int_equal(c.due_done, 16051);
+	assert_true(task_counts_rate(&c, &r));
+	assert_int_equal(r.units, 9863); /* 98,63% */
+	assert_int_equal(r.scale, 2);
+}
+
+static void deadline(const char *text, const char *base, const char *want,
+		     enum task_deadline_kind kind)
+{
+	struct task_deadline d;
+	struct vn_date b = {0, 0, 0};
+	struct err e = {0};
+	char got[11];
+
+	if (base)
+		assert_int_equal(vn_date_parse(base, strlen(base), 0, &b, NULL), 0);
+	assert_int_equal(task_deadline_parse(text, b, &d, &e), 0);
+	assert_int_equal(d.kind, kind);
+	vn_date_iso(d.due, got);
+	assert_string_equal(got, want);
+}
+
+static void deadlines_resolve(void **state)
+{
+	struct task_deadline d;
+	struct err e = {0};
+
+	deadline("02 tháng tới", "04/10/2023", "2023-12-04", TASK_DL_SPAN);
+	deadline("trước ngày 10/12/2023", NULL, "2023-12-10", TASK_DL_DATE);
+	deadline("quý IV/2023", NULL, "2023-12-31", TASK_DL_PERIOD);
+	deadline("quý 1 năm 2024", NULL, "2024-03-31", TASK_DL_PERIOD);
+	deadline("tháng 2/2024", NULL, "2024-02-29", TASK_DL_PERIOD);
+	deadline("6 tháng đầu năm 2024", NULL, "2024-06-30", TASK_DL_PERIOD);
+	deadline("15 ngày", "04/10/2023", "2023-10-19", TASK_DL_SPAN);
+	deadline("Thường xuyên", NULL, "", TASK_DL_STANDING);
+	deadline("", NULL, "", TASK_DL_NONE);
+	assert_int_equal(task_deadline_parse("sớm nhất có thể", (struct vn_date){2023, 10, 4}, &d,
+					     &e),
+			 ERR_INVAL);
+	assert_non_null(strstr(e.msg, "thời hạn"));
+	assert_int_equal(task_deadline_parse("quý V/2023", (struct vn_date){2023, 10, 4}, &d, &e),
+			 ERR_INVAL);
+}
+
+static void status_names_parse(void **state)
+{
+	enum task_status s;
+
+	assert_int_equal(task_status_parse("qua_han", &s, NULL), 0);
+	assert_int_equal(s, TASK_OPEN_OVERDUE);
+	assert_int_equal(task_status_parse("Chưa hoàn thành quá hạn", &s, NULL), 0);
+	assert_int_equal(s, TASK_OPEN_OVERDUE);
+	assert_int_equal(task_status_parse("chua hoan thanh trong han", &s, NULL), 0);
+	assert_int_equal(s, TASK_OPEN_IN_TIME);
+	assert_int_equal(task_status_parse("xong", &s, NULL), ERR_INVAL);
+}
+
+/* A demo store in a temporary file. */
+static int demo_setup(void **state)
+{
+	static char path[256];
+	struct db *db = NULL;
+	struct err e = {0};
+
+	snprintf(path, sizeof(path), "/tmp/dondoc-test-task-%ld.db", (long)getpid());
+	unlink(path);
+	if (db_open(path, DB_CREATE, &db, &e) < 0 || demo_create(db, &e) < 0) {
+		fprintf(stderr, "demo: %s\n", e.msg);
+		return -1;
+	}
+	*state = db;
+	return 0;
+}
+
+static int demo_teardown(void **state)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s", db_path(*state));
+	db_close(*state);
+	unlink(path);
+	return 0;
+}
+
+static int64_t count_events(struct db *db, int64_t id)
+{
+	struct arena *a = arena_new(1 << 20);
+	struct task *t;
+	int64_t n;
+
+	assert_int_equal(task_get(db, id, "2023-12-31", a, &t, NULL), 0);
+	n = (int64_t)t->nevents;
+	arena_free(a);
+	return n;
+}
+
+static void seed_section_2_is_due_2023_12_04(void **state)
+{
+	struct db *db = *state;
+	struct arena *a = arena_new(1 << 24);
+	struct task_filter f = {.as_of = "2023-12-05"};
+	struct task *v;
+	size_t n;
+	bool found = false;
+
+	assert_int_equal(task_list(db, &f, a, &v, &n, NULL), 0);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].section && strcmp(v[i].section, "2") == 0) {
+			found = true;
+			assert_string_equal(v[i].due, "2023-12-04");
+			assert_string_equal(v[i].assigned_on, "2023-10-04");
+			assert_int_equal(v[i].nunits, 2);
+			assert_int_equal(v[i].status, TASK_OPEN_OVERDUE);
+		}
+	}
+	assert_true(found);
+	arena_free(a);
+}
+
+static void demo_shows_every_status(void **state)
+{
+	struct arena *a = arena_new(1 << 24);
+	struct task_stats st;
+
+	assert_int_equal(task_stats(*state, TASK_BY_NONE, "2023-11-27", 0, a, &st, NULL), 0);
+	for (int s = 0; s < TASK_NSTATUS; s++)
+		assert_true(st.all.n[s] > 0);
+	arena_free(a);
+}
+
+static void bad_input_is_refused_and_nothing_written(void **state)
+{
+	struct db *db = *state;
+	struct task_report_input rep = {.unit = "Văn phòng Huyện ủy", .text = "Thêm báo cáo",
+					.on_date = "2023-11-01"};
+	const char *ghost[] = {"Ban Không Tồn Tại"};
+	struct task_input in = {.content = "Việc thử", .leads = ghost, .nleads = 1,
+				.assigned_on = "2023-10-04"};
+	struct err e = {0};
+	int64_t id = 0, before;
+
+	/* Task 2 (section 3) was confirmed on 25/10/2023. */
+	before = count_events(db, 2);
+	assert_int_equal(task_report(db, 2, &rep, NULL, &e), ERR_LOCKED);
+	assert_non_null(strstr(e.msg, "đã được xác nhận hoàn thành"));
+	assert_int_equal(count_events(db, 2), before);
+
+	before = count_events(db, 1);
+	assert_int_equal(task_confirm(db, 1, "2023-10-01", NULL, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "trước ngày giao"));
+	assert_int_equal(count_events(db, 1), before);
+
+	assert_int_equal(task_add(db, &in, &id, &e), ERR_NOTFOUND);
+	assert_non_null(strstr(e.msg, "Ban Không Tồn Tại"));
+	{
+		struct arena *a = arena_new(1 << 20);
+		struct task *t;
+
+		assert_int_equal(task_get(db, 7, "2023-12-31", a, &t, NULL), ERR_NOTFOUND);
+		arena_free(a);
+	}
+
+	/* A unit not given the task may not report on it. */
+	rep.unit = "Các đồng chí Ủy viên Ban Chấp hành Đảng bộ huyện";
+	before = count_events(db, 6);
+	assert_int_equal(task_report(db, 6, &rep, NULL, &e), ERR_INVAL);
+	assert_int_equal(count_events(db, 6), before);
+}
+
+static void report_close_confirm_and_send_back(void **state)
+{
+	struct db *db = *state;
+	struct task_report_input rep = {.unit = "Thủ trưởng các cơ quan, đơn vị",
+					.text = "Đã rà soát xong 30/30 công trình",
+					.on_date = "2023-12-01",
+					.close_request = true};
+	struct arena *a = arena_new(1 << 20);
+	struct task *t;
+
+	assert_int_equal(task_report(db, 6, &rep, NULL, NULL), 0);
+	assert_int_equal(task_send_back(db, 6, "2023-12-02", "Thiếu danh mục kèm theo", NULL), 0);
+	assert_int_equal(task_get(db, 6, "2023-12-31", a, &t, NULL), 0);
+	assert_string_equal(t->state, "open");
+	assert_int_equal(t->status, TASK_OPEN_OVERDUE);
+	assert_int_equal(task_confirm(db, 6, "2023-12-03", NULL, NULL), 0);
+	assert_int_equal(task_get(db, 6, "2023-12-31", a, &t, NULL), 0);
+	assert_int_equal(t->status, TASK_DONE_LATE);
+	assert_string_equal(t->latest_report, "Đã rà soát xong 30/30 công trình");
+	assert_int_equal(t->nevents, 5);
+	arena_free(a);
+}
+
+static void reminders_are_planned_once(void **state)
+{
+	struct db *db = *state;
+	struct arena *a = arena_new(1 << 24);
+	struct task_remind_opts o = {.as_of = "2023-11-28", .before_days = 7};
+	struct task_digest *d;
+	size_t n;
+
+	assert_int_equal(task_remind_plan(db, &o, a, &d, &n, NULL), 0);
+	assert_true(n >= 2);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(task_remind_record(db, &d[i], NULL), 0);
+	assert_int_equal(task_remind_plan(db, &o, a, &d, &n, NULL), 0);
+	assert_int_equal(n, 0);
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(due_today_not_done_is_in_time),
+	    cmocka_unit_test(completed_on_the_deadline_is_on_time),
+	    cmocka_unit_test(completed_a_day_late_is_late),
+	    cmocka_unit_test(no_deadline_is_never_overdue),
+	    cmocka_unit_test(rate_counts_only_tasks_due),
+	    cmocka_unit_test(deadlines_resolve),
+	    cmocka_unit_test(status_names_parse),
+	    cmocka_unit_test(seed_section_2_is_due_2023_12_04),
+	    cmocka_unit_test(demo_shows_every_status),
+	    cmocka_unit_test(bad_input_is_refused_and_nothing_written),
+	    cmocka_unit_test(report_close_confirm_and_send_back),
+	    cmocka_unit_test(reminders_are_planned_once),
+	};
+	return cmocka_run_group_tests_name("task", tests, demo_setup, demo_teardown);
+}
