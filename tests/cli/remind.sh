@@ -1,3 +1,73 @@
 #!/bin/bash
+# remind.sh: 'dondoc remind' against a real SMTP listener on 127.0.0.1.
 . "$(dirname "$0")/lib.sh"
+SINK="$(dirname "$0")/smtp_sink.py"
+SINK_PID=""
+trap '[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+start_sink() {
+	rm -f mail/port
+	mkdir -p mail
+	python3 "$SINK" "$PWD/mail" &
+	SINK_PID=$!
+	for _ in $(seq 50); do [ -f mail/port ] && break; sleep 0.1; done
+	PORT=$(cat mail/port)
+}
+stop_sink() {
+	kill "$SINK_PID" 2>/dev/null
+	wait "$SINK_PID" 2>/dev/null
+	SINK_PID=""
+}
+nmail() { ls mail/msg-*.eml 2>/dev/null | wc -l; }
+nsent() { sqlite3 t.db 'SELECT count(*) FROM task_reminder'; }
+
+"$DONDOC" --db t.db init --demo >/dev/null
+AS_OF=2023-11-28
+
+# The listener is down: nothing is marked sent, the run fails.
+check_fails "remind fails while the SMTP server is down" \
+	"$DONDOC" --db t.db remind --as-of $AS_OF --smtp smtp://127.0.0.1:1 --from vp@tanyen.example
+check_eq "nothing marked sent while the server is down" "$(nsent)" "0"
+
+check "dry run lists the digests" "$DONDOC" --db t.db remind --dry-run --as-of $AS_OF
+check_eq "dry run marks nothing sent" "$(nsent)" "0"
+
+start_sink
+check "remind sends through the listener" \
+	"$DONDOC" --db t.db remind --as-of $AS_OF --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
+# At 28/11/2023: the BCH members (section 2, due in 6 days), the heads of agencies
+# (sections 2 and the land review, due in 2 and 6 days), the office (overdue
+# Quy chế task; standing report for October was made, so nothing missing).
+check_eq "one digest per unit" "$(nmail)" "3"
+office=$(grep -l '^X-Envelope-To: vanphong@tanyen.example' mail/msg-*.eml | head -1)
+heads=$(grep -l 'To: <thutruong@tanyen.example>' mail/msg-*.eml)
+check_eq "the heads' digest arrives once" "$(echo "$heads" | grep -c .)" "1"
+check_eq "the heads' digest is copied to the office" \
+	"$(grep -c '^X-Envelope-To: vanphong@tanyen.example' "$heads")" "1"
+check_eq "the heads' digest names both their tasks" \
+	"$(grep -c 'Nhiệm vụ số' "$heads")" "2"
+check_eq "the office's own digest reports its overdue task" \
+	"$(grep -l 'To: <vanphong@tanyen.example>' mail/msg-*.eml | xargs grep -c 'QUÁ HẠN')" "1"
+check_eq "the office is not copied to itself" \
+	"$(grep -l 'To: <vanphong@tanyen.example>' mail/msg-*.eml | xargs grep -c '^Cc:')" "0"
+[ -n "$office" ] && ok "the office receives mail" || not_ok "the office receives mail"
+
+check "a second run succeeds" \
+	"$DONDOC" --db t.db remind --as-of $AS_OF --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
+check_eq "a second run sends nothing" "$(nmail)" "3"
+
+# A new event (the deadline day of section 2) while the server is down is sent later.
+stop_sink
+check_fails "remind on the deadline fails with the server down" \
+	"$DONDOC" --db t.db remind --as-of 2023-12-04 --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
+before=$(nsent)
+start_sink
+check "the next run sends what was missed" \
+	"$DONDOC" --db t.db remind --as-of 2023-12-04 --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
+check_eq "the missed digests arrive" "$([ "$(nmail)" -ge 2 ] && echo yes)" "yes"
+check_eq "and are then marked sent" "$([ "$(nsent)" -gt "$before" ] && echo yes)" "yes"
+check_eq "the subject is UTF-8 encoded" "$(grep -c '^Subject: =?UTF-8?B?' mail/msg-1.eml)" "1"
+stop_sink
+check_fails "remind without a server and without --dry-run is a usage error" \
+	env -u DONDOC_SMTP_URL "$DONDOC" --db t.db remind --as-of 2023-12-04
 done_testing
