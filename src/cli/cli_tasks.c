@@ -59,6 +59,9 @@ static json_t *task_json(const struct task *t)
 	json_object_set_new(j, "source", jstr(t->source_label));
 	json_object_set_new(j, "source_doc_id",
 			    t->source_doc_id ? json_integer(t->source_doc_id) : json_null());
+	json_object_set_new(j, "source_session_id", t->source_session_id
+							  ? json_integer(t->source_session_id)
+							  : json_null());
 	json_object_set_new(j, "section", jstr(t->section));
 	json_object_set_new(j, "units", units);
 	json_object_set_new(j, "assigned_on", json_string(t->assigned_on));

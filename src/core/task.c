@@ -950,8 +950,12 @@ static const char *doc_label(struct db *db, struct arena *a, int64_t doc, const 
 		const char *sym = db_col_text(q, 2), *title = db_col_text(q, 3);
 		const char *type = db_col_text(q, 4);
 
+		bool conclusion = title && strncmp(title, "Kết luận", strlen("Kết luận")) == 0 &&
+				  strcmp(type, "Thông báo") == 0;
+
 		if (sym && *sym)
-			s = arena_printf(a, "%s số %s", type, sym);
+			s = arena_printf(a, "%s số %s", conclusion ? "Thông báo kết luận" : type,
+					 sym);
 		else
 			s = arena_printf(a, "%s %s", type, title ? title : "");
 		if (ret_title)
@@ -972,7 +976,7 @@ static const char *session_label(struct db *db, struct arena *a, int64_t sid)
 		const char *date = date_show(a, db_col_text(q, 0));
 		const char *organ = db_col_text(q, 3);
 
-		s = arena_printf(a, "Phiên họp thứ %lld của %s ngày %s",
+		s = arena_printf(a, "Kết luận phiên họp thứ %lld của %s ngày %s",
 				 (long long)db_col_int(q, 2), organ ? organ : "", date);
 	}
 	db_done(q);

@@ -1,3 +1,89 @@
 #!/bin/bash
+# tasks.sh: 'dondoc tasks …' on the demo: lists, stats by hand count, follow-up report, bad input.
 . "$(dirname "$0")/lib.sh"
+
+"$DONDOC" --db t.db init --demo >/dev/null
+j() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+# Hand count at 27/11/2023 (see src/core/demo_tasks.c): section 3 done 25/10 before its
+# 31/10 deadline; the 22-NQ report done 23/10 after 20/10; section 2 (04/12) and the land
+# review (30/11) still in time; the Quy chế task (15/11) overdue; section 5 standing.
+stats=$("$DONDOC" --db t.db --json tasks stats --as-of 2023-11-27)
+check_eq "stats: total" "$(echo "$stats" | j 'd["all"]["total"]')" "6"
+check_eq "stats: by status" \
+	"$(echo "$stats" | j '[d["all"][k] for k in ("dung_han","tre_han","trong_han","qua_han","thuong_xuyen")]')" \
+	"[1, 1, 2, 1, 1]"
+check_eq "stats: due and rate" "$(echo "$stats" | j '"%s %s" % (d["all"]["due"], d["all"]["rate"])')" "3 66.67"
+check_eq "stats: the office leads four" \
+	"$(echo "$stats" | j '[g["total"] for g in d["groups"] if g["label"]=="Văn phòng Huyện ủy"][0]')" "4"
+check_eq "stats at 10/12/2023: section 2 and the land review overdue" \
+	"$("$DONDOC" --db t.db --json tasks stats --as-of 2023-12-10 | j 'd["all"]["qua_han"]')" "3"
+
+check_eq "list --overdue" \
+	"$("$DONDOC" --db t.db --json tasks list --overdue --as-of 2023-11-27 | j '[t["id"] for t in d["tasks"]]')" "[5]"
+check_eq "list --unit" \
+	"$("$DONDOC" --db t.db --json tasks list --unit 'thu truong cac co quan, don vi' --as-of 2023-11-27 | j 'len(d["tasks"])')" "2"
+check_eq "list --status by Vietnamese name" \
+	"$("$DONDOC" --db t.db --json tasks list --status 'hoàn thành quá hạn' --as-of 2023-11-27 | j '[t["id"] for t in d["tasks"]]')" "[4]"
+check_eq "section 2 is due 04/12/2023" \
+	"$("$DONDOC" --db t.db --json tasks show 1 | j 'd["due"] + " " + d["section"]')" "2023-12-04 2"
+check_eq "stale: no report for 30 days at 27/11" \
+	"$("$DONDOC" --db t.db --json tasks list --stale 30 --as-of 2023-11-27 | j '[t["id"] for t in d["tasks"]]')" "[5]"
+check "show prints the timeline" sh -c "'$DONDOC' --db t.db tasks show 2 | grep -q 'xác nhận hoàn thành'"
+
+# The follow-up report in every format: of the demo notice, else of session 26.
+src=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_doc_id"] or ""')
+ses=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_session_id"] or ""')
+if [ -z "$src" ] && [ -z "$ses" ]; then
+	# Neither the notice nor the session is in this store: make session 26 by hand.
+	sqlite3 t.db "INSERT INTO organ(body_id,kind,name) SELECT id,'bch','BCH' FROM body LIMIT 1;
+		INSERT INTO term(body_id,name,year_from,year_to) SELECT id,'XXII',2020,2025 FROM body LIMIT 1;
+		INSERT INTO session(organ_id,term_id,number,date) SELECT max(o.id),max(t.id),26,'2023-10-04' FROM organ o, term t;
+		UPDATE task SET source_session_id=(SELECT max(id) FROM session);"
+	ses=$(sqlite3 t.db 'SELECT max(id) FROM session')
+fi
+if [ -n "$src" ]; then set -- "$src"; else set -- "$ses" --session; fi
+check "follow-up as text" sh -c "'$DONDOC' --db t.db tasks followup $* --as-of 2023-11-27 > f.txt"
+check_eq "text: title and rate" \
+	"$(grep -c -e '^Kết quả thực hiện' -e 'đạt 66,67%' f.txt)" "2"
+check_eq "text: every task listed" "$(grep -c 'Tình trạng:' f.txt)" "6"
+check "follow-up as HTML" "$DONDOC" --db t.db tasks followup "$@" --format html --output f.html --as-of 2023-11-27
+check_eq "HTML: one row per task" "$(grep -c '<tr class=' f.html)" "6"
+check_eq "HTML: escaped" "$(grep -c '<script' f.html)" "0"
+check "follow-up as XLSX" "$DONDOC" --db t.db tasks followup "$@" --format xlsx --output f.xlsx --as-of 2023-11-27
+check_eq "XLSX: a zip with a worksheet" \
+	"$(python3 -c 'import zipfile; z=zipfile.ZipFile("f.xlsx"); print("xl/worksheets/sheet1.xml" in z.namelist())')" "True"
+check_eq "XLSX: the statuses are in it" \
+	"$(python3 -c 'import zipfile; print(zipfile.ZipFile("f.xlsx").read("xl/sharedStrings.xml").decode().count("chưa hoàn thành quá hạn"))')" "1"
+check_fails "an unknown format is refused" "$DONDOC" --db t.db tasks followup "$@" --format odt
+
+# Adding, reporting, confirming.
+check "add a task" "$DONDOC" --db t.db tasks add --content 'Báo cáo tiến độ giải phóng mặt bằng' \
+	--lead 'Thủ trưởng các cơ quan, đơn vị' --coord 'Văn phòng Huyện ủy' --deadline 'quý IV/2023' \
+	--assigned 01/11/2023 --follower 'Văn phòng Huyện ủy'
+check_eq "its deadline resolved" "$("$DONDOC" --db t.db --json tasks show 7 | j 'd["due"]')" "2023-12-31"
+check "report with an attachment" "$DONDOC" --db t.db tasks report 7 --unit 'Văn phòng Huyện ủy' \
+	--text 'Đã phối hợp rà soát' --attach /srv/files/bc-gpmb.pdf --date 2023-11-15
+check_eq "the attachment is in the timeline" \
+	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["timeline"][-1]["attachments"]')" "['/srv/files/bc-gpmb.pdf']"
+check "confirm" "$DONDOC" --db t.db tasks confirm 7 --date 2023-12-20
+
+count() { sqlite3 t.db "SELECT (SELECT count(*) FROM task) || '/' || (SELECT count(*) FROM task_event)"; }
+before=$(count)
+check_fails "a report on a closed task is refused" "$DONDOC" --db t.db tasks report 7 \
+	--unit 'Văn phòng Huyện ủy' --text 'Thêm'
+check_fails "a completion date before the assignment is refused" "$DONDOC" --db t.db tasks confirm 1 --date 2023-09-30
+msg=$("$DONDOC" --db t.db tasks confirm 1 --date 2023-09-30 2>&1)
+check_eq "… saying why" "$(echo "$msg" | grep -c 'trước ngày giao nhiệm vụ 04/10/2023')" "1"
+check_fails "an unknown unit is refused" "$DONDOC" --db t.db tasks add --content 'X' --lead 'Ban Ma'
+msg=$("$DONDOC" --db t.db tasks add --content 'X' --lead 'Ban Ma' 2>&1)
+check_eq "… naming it" "$(echo "$msg" | grep -c "không có đơn vị 'Ban Ma'")" "1"
+check_fails "a deadline nobody can read is refused" "$DONDOC" --db t.db tasks add --content X \
+	--lead 'Văn phòng Huyện ủy' --deadline 'sớm'
+check_fails "a bad date is refused" "$DONDOC" --db t.db tasks list --as-of 31/02/2023
+check_fails "an unknown status is refused" "$DONDOC" --db t.db tasks list --status xong
+check_fails "a missing task is refused" "$DONDOC" --db t.db tasks show 999
+check_eq "refused commands wrote nothing" "$(count)" "$before"
+check "carry-over lists the unfinished" sh -c "'$DONDOC' --db t.db tasks carryover --as-of 2023-12-31 | grep -c '^[0-9]' | grep -qx 4"
+check "every verb answers --help" "$DONDOC" tasks followup --help
 done_testing
