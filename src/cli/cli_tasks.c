@@ -50,18 +50,18 @@ static json_t *task_json(const struct task *t)
 	json_t *j = json_object(), *units = json_array();
 
 	for (size_t i = 0; i < t->nunits; i++)
-		json_array_append_new(units, json_pack("{s:I, s:s, s:s}", "id",
-						       (json_int_t)t->units[i].id, "name",
-						       t->units[i].name, "role",
-						       t->units[i].lead ? "lead" : "coord"));
+		json_array_append_new(units,
+				      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t->units[i].id,
+						"name", t->units[i].name, "role",
+						t->units[i].lead ? "lead" : "coord"));
 	json_object_set_new(j, "id", json_integer(t->id));
 	json_object_set_new(j, "content", json_string(t->content));
 	json_object_set_new(j, "source", jstr(t->source_label));
 	json_object_set_new(j, "source_doc_id",
 			    t->source_doc_id ? json_integer(t->source_doc_id) : json_null());
-	json_object_set_new(j, "source_session_id", t->source_session_id
-							  ? json_integer(t->source_session_id)
-							  : json_null());
+	json_object_set_new(j, "source_session_id",
+			    t->source_session_id ? json_integer(t->source_session_id)
+						 : json_null());
 	json_object_set_new(j, "section", jstr(t->section));
 	json_object_set_new(j, "units", units);
 	json_object_set_new(j, "assigned_on", json_string(t->assigned_on));
@@ -85,8 +85,10 @@ static json_t *task_json(const struct task *t)
 static const char *event_name(const char *kind)
 {
 	static const char *const names[][2] = {
-	    {"created", "giao nhiệm vụ"},	      {"report", "báo cáo"},
-	    {"close_request", "đề nghị kết thúc"}, {"confirmed", "xác nhận hoàn thành"},
+	    {"created", "giao nhiệm vụ"},
+	    {"report", "báo cáo"},
+	    {"close_request", "đề nghị kết thúc"},
+	    {"confirmed", "xác nhận hoàn thành"},
 	    {"sent_back", "trả lại"},
 	};
 
@@ -108,10 +110,10 @@ static const char *lead_names(const struct task *t, struct buf *b)
 int cli_tasks_list(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},   {"status", required_argument, NULL, 's'},
-	    {"overdue", no_argument, NULL, 'o'},      {"as-of", required_argument, NULL, 'a'},
-	    {"stale", required_argument, NULL, 'S'},  {"source", required_argument, NULL, 'd'},
-	    {"open", no_argument, NULL, 'O'},	      {NULL, 0, NULL, 0},
+	    {"unit", required_argument, NULL, 'u'},  {"status", required_argument, NULL, 's'},
+	    {"overdue", no_argument, NULL, 'o'},     {"as-of", required_argument, NULL, 'a'},
+	    {"stale", required_argument, NULL, 'S'}, {"source", required_argument, NULL, 'd'},
+	    {"open", no_argument, NULL, 'O'},	     {NULL, 0, NULL, 0},
 	};
 	const char *unit = NULL, *asof = NULL;
 	struct task_filter f = {0};
@@ -200,12 +202,13 @@ int cli_tasks_list(struct cli *c, int argc, char **argv)
 			fprintf(c->out, "%lld\t%s\t%s\t%s\t%s\n", (long long)t->id,
 				task_status_name(t->status),
 				t->dl_kind == TASK_DL_STANDING ? "thường xuyên"
-				: t->due			? show_date(t->due, d1)
-								: "-",
+				: t->due		       ? show_date(t->due, d1)
+							       : "-",
 				lead_names(t, &b), t->content);
 		}
 		buf_free(&b);
-		fprintf(c->out, "(%zu nhiệm vụ, tính đến ngày %s)\n", n, show_date(day, (char[16]){0}));
+		fprintf(c->out, "(%zu nhiệm vụ, tính đến ngày %s)\n", n,
+			show_date(day, (char[16]){0}));
 	}
 out:
 	arena_free(a);
@@ -257,11 +260,11 @@ int cli_tasks_show(struct cli *c, int argc, char **argv)
 
 			for (size_t k = 0; k < ev->nattachments; k++)
 				json_array_append_new(att, json_string(ev->attachments[k]));
-			json_array_append_new(tl, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "kind",
-							    ev->kind, "date", ev->on_date, "unit",
-							    jstr(ev->unit), "text", jstr(ev->text),
-							    "result", jstr(ev->result),
-							    "attachments", att));
+			json_array_append_new(tl, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}",
+							    "kind", ev->kind, "date", ev->on_date,
+							    "unit", jstr(ev->unit), "text",
+							    jstr(ev->text), "result",
+							    jstr(ev->result), "attachments", att));
 		}
 		json_object_set_new(j, "as_of", json_string(day));
 		json_object_set_new(j, "timeline", tl);
@@ -285,19 +288,20 @@ int cli_tasks_show(struct cli *c, int argc, char **argv)
 		buf_free(&b);
 		fprintf(c->out, "Ngày giao: %s\n", show_date(t->assigned_on, d1));
 		fprintf(c->out, "Thời hạn: %s%s%s%s\n",
-			t->deadline_text ? t->deadline_text : "không thời hạn",
-			t->due ? " (" : "", t->due ? show_date(t->due, d1) : "", t->due ? ")" : "");
+			t->deadline_text ? t->deadline_text : "không thời hạn", t->due ? " (" : "",
+			t->due ? show_date(t->due, d1) : "", t->due ? ")" : "");
 		if (t->report_to)
 			fprintf(c->out, "Báo cáo: %s\n", t->report_to);
 		if (t->follower_name)
 			fprintf(c->out, "Theo dõi, đôn đốc: %s\n", t->follower_name);
-		fprintf(c->out, "Tình trạng (tính đến %s): %s\n\nDiễn biến:\n",
-			show_date(day, d1), task_status_name(t->status));
+		fprintf(c->out, "Tình trạng (tính đến %s): %s\n\nDiễn biến:\n", show_date(day, d1),
+			task_status_name(t->status));
 		for (size_t i = 0; i < t->nevents; i++) {
 			const struct task_event *ev = &t->events[i];
 
-			fprintf(c->out, "  %s  %s%s%s%s%s\n", show_date(ev->on_date, d1), event_name(ev->kind),
-				ev->unit ? " — " : "", ev->unit ? ev->unit : "", ev->text ? ": " : "",
+			fprintf(c->out, "  %s  %s%s%s%s%s\n", show_date(ev->on_date, d1),
+				event_name(ev->kind), ev->unit ? " — " : "",
+				ev->unit ? ev->unit : "", ev->text ? ": " : "",
 				ev->text ? ev->text : "");
 			if (ev->result)
 				fprintf(c->out, "      kết quả: %s\n", ev->result);
@@ -313,13 +317,20 @@ out:
 int cli_tasks_add(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"content", required_argument, NULL, 'c'},	{"lead", required_argument, NULL, 'l'},
-	    {"coord", required_argument, NULL, 'p'},	{"deadline", required_argument, NULL, 'D'},
-	    {"assigned", required_argument, NULL, 'g'}, {"doc", required_argument, NULL, 'd'},
-	    {"session", required_argument, NULL, 's'},	{"section", required_argument, NULL, 'm'},
-	    {"report-to", required_argument, NULL, 'r'}, {"follower", required_argument, NULL, 'f'},
-	    {"parent", required_argument, NULL, 'P'},	{"cycle", required_argument, NULL, 'C'},
-	    {"lower-body", required_argument, NULL, 'B'}, {NULL, 0, NULL, 0},
+	    {"content", required_argument, NULL, 'c'},
+	    {"lead", required_argument, NULL, 'l'},
+	    {"coord", required_argument, NULL, 'p'},
+	    {"deadline", required_argument, NULL, 'D'},
+	    {"assigned", required_argument, NULL, 'g'},
+	    {"doc", required_argument, NULL, 'd'},
+	    {"session", required_argument, NULL, 's'},
+	    {"section", required_argument, NULL, 'm'},
+	    {"report-to", required_argument, NULL, 'r'},
+	    {"follower", required_argument, NULL, 'f'},
+	    {"parent", required_argument, NULL, 'P'},
+	    {"cycle", required_argument, NULL, 'C'},
+	    {"lower-body", required_argument, NULL, 'B'},
+	    {NULL, 0, NULL, 0},
 	};
 	const char *leads[CLI_MAX_REFS], *coords[CLI_MAX_REFS];
 	struct task_input in = {.leads = leads, .coords = coords};
@@ -406,9 +417,12 @@ int cli_tasks_add(struct cli *c, int argc, char **argv)
 int cli_tasks_report(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},   {"text", required_argument, NULL, 't'},
-	    {"result", required_argument, NULL, 'r'}, {"attach", required_argument, NULL, 'A'},
-	    {"date", required_argument, NULL, 'd'},   {"close", no_argument, NULL, 'c'},
+	    {"unit", required_argument, NULL, 'u'},
+	    {"text", required_argument, NULL, 't'},
+	    {"result", required_argument, NULL, 'r'},
+	    {"attach", required_argument, NULL, 'A'},
+	    {"date", required_argument, NULL, 'd'},
+	    {"close", no_argument, NULL, 'c'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *att[CLI_MAX_REFS];
@@ -461,8 +475,8 @@ int cli_tasks_report(struct cli *c, int argc, char **argv)
 	if (r < 0)
 		return r;
 	if (c->json)
-		return cli_json(c, json_pack("{s:I, s:I}", "task", (json_int_t)id, "event",
-					     (json_int_t)ev));
+		return cli_json(
+		    c, json_pack("{s:I, s:I}", "task", (json_int_t)id, "event", (json_int_t)ev));
 	fprintf(c->out, "Đã ghi báo cáo cho nhiệm vụ số %lld%s\n", id,
 		in.close_request ? " (đề nghị kết thúc)" : "");
 	return 0;
@@ -507,8 +521,9 @@ static int confirm_or_back(struct cli *c, int argc, char **argv, bool back)
 	if (c->json)
 		return cli_json(c, json_pack("{s:I, s:s}", "task", (json_int_t)id, "state",
 					     back ? "open" : "done"));
-	fprintf(c->out, back ? "Đã trả lại nhiệm vụ số %lld\n"
-			     : "Đã xác nhận hoàn thành nhiệm vụ số %lld\n",
+	fprintf(c->out,
+		back ? "Đã trả lại nhiệm vụ số %lld\n"
+		     : "Đã xác nhận hoàn thành nhiệm vụ số %lld\n",
 		id);
 	return 0;
 }
@@ -529,13 +544,12 @@ static json_t *counts_json(const struct task_counts *k)
 	struct buf b = BUF_INIT(64);
 	json_t *j;
 
-	j = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "total", (json_int_t)k->total,
-		      "dung_han", (json_int_t)k->n[TASK_DONE_ON_TIME], "tre_han",
-		      (json_int_t)k->n[TASK_DONE_LATE], "trong_han",
-		      (json_int_t)k->n[TASK_OPEN_IN_TIME], "qua_han",
-		      (json_int_t)k->n[TASK_OPEN_OVERDUE], "thuong_xuyen",
-		      (json_int_t)k->n[TASK_STANDING], "due", (json_int_t)k->due, "due_done",
-		      (json_int_t)k->due_done);
+	j = json_pack(
+	    "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "total", (json_int_t)k->total, "dung_han",
+	    (json_int_t)k->n[TASK_DONE_ON_TIME], "tre_han", (json_int_t)k->n[TASK_DONE_LATE],
+	    "trong_han", (json_int_t)k->n[TASK_OPEN_IN_TIME], "qua_han",
+	    (json_int_t)k->n[TASK_OPEN_OVERDUE], "thuong_xuyen", (json_int_t)k->n[TASK_STANDING],
+	    "due", (json_int_t)k->due, "due_done", (json_int_t)k->due_done);
 	if (task_counts_rate(k, &rate) && vn_dec_format_plain(rate, &b) == 0)
 		json_object_set_new(j, "rate", json_string(buf_str(&b)));
 	else
@@ -553,10 +567,10 @@ static void counts_line(FILE *f, const char *label, const struct task_counts *k)
 		vn_pct_format(rate, &b);
 	else
 		buf_puts(&b, "-");
-	fprintf(f, "%6lld %6lld %6lld %6lld %6lld %6lld %6lld %8s  %s\n", (long long)k->total, (long long)k->n[TASK_DONE_ON_TIME],
-		(long long)k->n[TASK_DONE_LATE], (long long)k->n[TASK_OPEN_IN_TIME],
-		(long long)k->n[TASK_OPEN_OVERDUE], (long long)k->n[TASK_STANDING],
-		(long long)k->due, buf_str(&b), label);
+	fprintf(f, "%6lld %6lld %6lld %6lld %6lld %6lld %6lld %8s  %s\n", (long long)k->total,
+		(long long)k->n[TASK_DONE_ON_TIME], (long long)k->n[TASK_DONE_LATE],
+		(long long)k->n[TASK_OPEN_IN_TIME], (long long)k->n[TASK_OPEN_OVERDUE],
+		(long long)k->n[TASK_STANDING], (long long)k->due, buf_str(&b), label);
 	buf_free(&b);
 }
 
@@ -636,8 +650,10 @@ out:
 int cli_tasks_followup(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"as-of", required_argument, NULL, 'a'},   {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},  {"session", no_argument, NULL, 's'},
+	    {"as-of", required_argument, NULL, 'a'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"session", no_argument, NULL, 's'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *asof = NULL, *format = "text", *output = NULL;
@@ -773,8 +789,9 @@ int cli_tasks_carryover(struct cli *c, int argc, char **argv)
 		for (size_t i = 0; i < n; i++) {
 			const struct task *t = &v[i];
 
-			fprintf(c->out, "%zu. %s\n   Chủ trì: %s. Nguồn: %s. Tình trạng: %s.\n", i + 1,
-				t->content, lead_names(t, &b), t->source_label ? t->source_label : "-",
+			fprintf(c->out, "%zu. %s\n   Chủ trì: %s. Nguồn: %s. Tình trạng: %s.\n",
+				i + 1, t->content, lead_names(t, &b),
+				t->source_label ? t->source_label : "-",
 				task_status_name(t->status));
 			if (t->latest_report)
 				fprintf(c->out, "   Báo cáo gần nhất: %s\n", t->latest_report);
@@ -878,7 +895,8 @@ int cli_remind(struct cli *c, int argc, char **argv)
 					     .subject = d[i].subject,
 					     .body = d[i].body};
 
-			if (mail_send(&srv, &m, &me) == 0 && task_remind_record(db, &d[i], &me) == 0) {
+			if (mail_send(&srv, &m, &me) == 0 &&
+			    task_remind_record(db, &d[i], &me) == 0) {
 				status = "sent";
 				sent++;
 			} else {
@@ -893,24 +911,25 @@ int cli_remind(struct cli *c, int argc, char **argv)
 			for (size_t k = 0; k < d[i].ncc; k++)
 				json_array_append_new(cc, json_string(d[i].cc[k]));
 			for (size_t k = 0; k < d[i].nitems; k++)
-				json_array_append_new(ev, json_pack("{s:I, s:s}", "task",
-								    (json_int_t)d[i].items[k].task_id,
-								    "event", d[i].items[k].event));
-			json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:s, s:o, s:s}",
-							     "unit", d[i].unit_name, "to",
-							     jstr(d[i].to), "cc", cc, "subject",
-							     d[i].subject, "events", ev, "status",
-							     status));
+				json_array_append_new(ev,
+						      json_pack("{s:I, s:s}", "task",
+								(json_int_t)d[i].items[k].task_id,
+								"event", d[i].items[k].event));
+			json_array_append_new(
+			    arr, json_pack("{s:s, s:o, s:o, s:s, s:o, s:s}", "unit", d[i].unit_name,
+					   "to", jstr(d[i].to), "cc", cc, "subject", d[i].subject,
+					   "events", ev, "status", status));
 		} else if (dry) {
-			fprintf(c->out, "=== Tới: %s <%s>", d[i].unit_name, d[i].to ? d[i].to : "chưa có địa chỉ");
+			fprintf(c->out, "=== Tới: %s <%s>", d[i].unit_name,
+				d[i].to ? d[i].to : "chưa có địa chỉ");
 			for (size_t k = 0; k < d[i].ncc; k++)
 				fprintf(c->out, "%s%s", k ? ", " : "; đồng gửi: ", d[i].cc[k]);
 			fprintf(c->out, "\nTiêu đề: %s\n\n%s\n", d[i].subject, d[i].body);
 		}
 	}
 	if (arr)
-		r = cli_json(c, json_pack("{s:s, s:b, s:o}", "as_of", day, "dry_run", dry,
-					  "digests", arr));
+		r = cli_json(
+		    c, json_pack("{s:s, s:b, s:o}", "as_of", day, "dry_run", dry, "digests", arr));
 	else if (!dry)
 		fprintf(c->out, "Đã gửi %zu thư nhắc; lỗi %zu; đơn vị chưa có địa chỉ %zu\n", sent,
 			failed, noaddr);

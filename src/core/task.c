@@ -130,12 +130,12 @@ int task_cycle_parse(const char *s, enum task_cycle *ret, struct err *e)
 		const char *word;
 		enum task_cycle c;
 	} words[] = {
-	    {"month", TASK_CYCLE_MONTH},   {"thang", TASK_CYCLE_MONTH},
+	    {"month", TASK_CYCLE_MONTH},      {"thang", TASK_CYCLE_MONTH},
 	    {"hang thang", TASK_CYCLE_MONTH}, {"quarter", TASK_CYCLE_QUARTER},
-	    {"quy", TASK_CYCLE_QUARTER},   {"hang quy", TASK_CYCLE_QUARTER},
-	    {"half", TASK_CYCLE_HALF},	   {"6thang", TASK_CYCLE_HALF},
-	    {"6 thang", TASK_CYCLE_HALF},  {"year", TASK_CYCLE_YEAR},
-	    {"nam", TASK_CYCLE_YEAR},	   {"hang nam", TASK_CYCLE_YEAR},
+	    {"quy", TASK_CYCLE_QUARTER},      {"hang quy", TASK_CYCLE_QUARTER},
+	    {"half", TASK_CYCLE_HALF},	      {"6thang", TASK_CYCLE_HALF},
+	    {"6 thang", TASK_CYCLE_HALF},     {"year", TASK_CYCLE_YEAR},
+	    {"nam", TASK_CYCLE_YEAR},	      {"hang nam", TASK_CYCLE_YEAR},
 	};
 	struct buf f = BUF_INIT(TASK_NAME_MAX);
 	int r = ERR_INVAL;
@@ -273,7 +273,8 @@ int task_deadline_parse(const char *text, struct vn_date base, struct task_deadl
 		if (read_int(&p, &n)) {
 			if (skip_word(&p, "thang")) {
 				if (skip_word(&p, "dau")) {
-					ok = (n == 3 || n == 6 || n == 9) && read_year(&p, &y) && !*p;
+					ok = (n == 3 || n == 6 || n == 9) && read_year(&p, &y) &&
+					     !*p;
 					if (ok) {
 						d.kind = TASK_DL_PERIOD;
 						d.due = month_end(y, n);
@@ -297,10 +298,11 @@ int task_deadline_parse(const char *text, struct vn_date base, struct task_deadl
 			}
 			if (ok && d.kind == TASK_DL_NONE) {
 				if (vn_date_is_none(base)) {
-					r = err_set(e, ERR_INVAL,
-						    "thời hạn '%s' tính từ ngày họp hoặc ngày giao, "
-						    "nhưng chưa có ngày đó",
-						    text);
+					r = err_set(
+					    e, ERR_INVAL,
+					    "thời hạn '%s' tính từ ngày họp hoặc ngày giao, "
+					    "nhưng chưa có ngày đó",
+					    text);
 					goto out;
 				}
 				d.kind = TASK_DL_SPAN;
@@ -443,8 +445,8 @@ int task_unit_find(struct db *db, const char *ref, int64_t *ret, struct err *e)
  * s trimmed and in NFC, copied into the arena; NULL stays NULL when
  * optional. what names the field in messages.
  */
-static int clean_text(struct arena *a, const char *s, size_t max, bool required,
-		      const char *what, const char **ret, struct err *e)
+static int clean_text(struct arena *a, const char *s, size_t max, bool required, const char *what,
+		      const char **ret, struct err *e)
 {
 	struct buf b = BUF_INIT(max);
 	size_t len;
@@ -557,8 +559,7 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 	if (in->source_doc_id) {
 		r = source_info(db, SQL_TASK_DOC_INFO, in->source_doc_id, &src);
 		if (r == ERR_NOTFOUND)
-			r = err_set(e, r, "không có văn bản số %lld",
-				    (long long)in->source_doc_id);
+			r = err_set(e, r, "không có văn bản số %lld", (long long)in->source_doc_id);
 		if (r < 0)
 			goto out;
 		snprintf(base, sizeof(base), "%s", src.date);
@@ -706,20 +707,19 @@ out:
 }
 
 /* Runs fn inside its own transaction; rolls back on any error. */
-#define TASK_IN_TX(db, e, call)                                                              \
-	do {                                                                                 \
-		int r_ = db_begin(db);                                                       \
-		if (r_ < 0)                                                                  \
-			return err_set(e, r_, "không khóa được cơ sở dữ liệu: %s",           \
-				       db_errmsg(db));                                       \
-		r_ = (call);                                                                 \
-		if (r_ == 0)                                                                 \
-			r_ = db_commit(db);                                                  \
-		if (r_ < 0) {                                                                \
-			db_rollback(db);                                                     \
-			return r_;                                                           \
-		}                                                                            \
-		return 0;                                                                    \
+#define TASK_IN_TX(db, e, call)                                                                    \
+	do {                                                                                       \
+		int r_ = db_begin(db);                                                             \
+		if (r_ < 0)                                                                        \
+			return err_set(e, r_, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db)); \
+		r_ = (call);                                                                       \
+		if (r_ == 0)                                                                       \
+			r_ = db_commit(db);                                                        \
+		if (r_ < 0) {                                                                      \
+			db_rollback(db);                                                           \
+			return r_;                                                                 \
+		}                                                                                  \
+		return 0;                                                                          \
 	} while (0)
 
 int task_add(struct db *db, const struct task_input *in, int64_t *ret_id, struct err *e)
@@ -813,8 +813,8 @@ int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in
 		goto out;
 	r = db_query_int(db, SQL_TASK_UNIT_ROLE, &one, "iiii", id, unit, id, unit);
 	if (r == ERR_NOTFOUND) {
-		r = err_set(e, ERR_INVAL, "đơn vị '%s' không được giao nhiệm vụ số %lld",
-			    in->unit, (long long)id);
+		r = err_set(e, ERR_INVAL, "đơn vị '%s' không được giao nhiệm vụ số %lld", in->unit,
+			    (long long)id);
 		goto out;
 	}
 	if (r < 0)
@@ -827,8 +827,7 @@ int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in
 	for (size_t i = 0; i < in->nattachments; i++) {
 		const char *ref;
 
-		r = clean_text(a, in->attachments[i], TASK_NAME_MAX, true, "tệp đính kèm", &ref,
-			       e);
+		r = clean_text(a, in->attachments[i], TASK_NAME_MAX, true, "tệp đính kèm", &ref, e);
 		if (r < 0)
 			goto out;
 		r = db_exec(db, SQL_TASK_ATTACH_INSERT, "it", ev, ref);
@@ -1131,8 +1130,7 @@ static int task_events(struct db *db, struct arena *a, struct task *t)
 					break;
 				}
 				if (ev->nattachments)
-					memcpy(n, ev->attachments,
-					       ev->nattachments * sizeof(*n));
+					memcpy(n, ev->attachments, ev->nattachments * sizeof(*n));
 				ev->attachments = n;
 			}
 			ev->attachments[ev->nattachments++] = col_dup(a, q, 0);
@@ -1460,14 +1458,15 @@ int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t 
 		r = db_bindv(q, "i", source_doc_id);
 		while (r == 0 && (r = db_step(q)) == 1) {
 			const char *due = db_col_text(q, 1), *done = db_col_text(q, 2);
-			enum task_status s = task_status_at(db_col_int(q, 3) != 0, due, done, as_of);
+			enum task_status s =
+			    task_status_at(db_col_int(q, 3) != 0, due, done, as_of);
 
 			r = 0;
 			if (totals)
 				task_counts_add(&st.all, s, due != NULL);
 			if (groups) {
-				int64_t key = by == TASK_BY_PERIOD ? period_key(due)
-								   : db_col_int(q, 0);
+				int64_t key =
+				    by == TASK_BY_PERIOD ? period_key(due) : db_col_int(q, 0);
 				struct task_group *g = group_get(&m, key);
 
 				if (!g) {
@@ -1493,8 +1492,8 @@ int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t 
 		for (size_t i = 0; i < st.ngroups; i++) {
 			st.groups[i].label = group_label(db, a, by, st.groups[i].key);
 			if (!st.groups[i].label)
-				st.groups[i].label = arena_printf(a, "#%lld",
-								  (long long)st.groups[i].key);
+				st.groups[i].label =
+				    arena_printf(a, "#%lld", (long long)st.groups[i].key);
 		}
 	}
 	free(m.keys);
@@ -1515,9 +1514,8 @@ int task_followup_load(struct db *db, int64_t doc_id, int64_t session_id, const 
 		       struct arena *a, struct task_followup *ret, struct err *e)
 {
 	struct task_followup f = {.as_of = as_of};
-	struct task_filter flt = {.as_of = as_of,
-				  .source_doc_id = doc_id,
-				  .source_session_id = doc_id ? 0 : session_id};
+	struct task_filter flt = {
+	    .as_of = as_of, .source_doc_id = doc_id, .source_session_id = doc_id ? 0 : session_id};
 	struct task_source src;
 	int r;
 

@@ -50,7 +50,13 @@ enum task_deadline_kind {
 	TASK_DL_STANDING, /* thường xuyên */
 };
 
-enum task_cycle { TASK_CYCLE_NONE, TASK_CYCLE_MONTH, TASK_CYCLE_QUARTER, TASK_CYCLE_HALF, TASK_CYCLE_YEAR };
+enum task_cycle {
+	TASK_CYCLE_NONE,
+	TASK_CYCLE_MONTH,
+	TASK_CYCLE_QUARTER,
+	TASK_CYCLE_HALF,
+	TASK_CYCLE_YEAR
+};
 
 struct task_deadline {
 	enum task_deadline_kind kind;
@@ -109,7 +115,7 @@ struct task_report_input {
 	const char *unit;    /* who reports: a lead, co-ordinating or following unit */
 	const char *on_date; /* NULL: today */
 	const char *text;
-	const char *result; /* result or product, or NULL */
+	const char *result;		/* result or product, or NULL */
 	const char *const *attachments; /* file references (paths, URLs) */
 	size_t nattachments;
 	bool close_request; /* the unit asks the office to close the task */
@@ -125,8 +131,7 @@ int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in
 		   int64_t *ret_event, struct err *e);
 /* The office confirms completion as of date (NULL: today), which may not precede the assignment. */
 int task_confirm(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
-int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *note,
-		    struct err *e);
+int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
 /* The office sends a request to close back: the task is open again. */
 int task_send_back(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
 
@@ -150,8 +155,8 @@ struct task_event {
 struct task {
 	int64_t id, parent_id, body_id, source_doc_id, source_session_id, follower_unit_id,
 	    lower_body_id;
-	const char *section, *content, *assigned_on, *deadline_text, *due, *state,
-	    *completed_on, *last_report_on, *report_to;
+	const char *section, *content, *assigned_on, *deadline_text, *due, *state, *completed_on,
+	    *last_report_on, *report_to;
 	const char *source_label; /* "Thông báo số 512-TB/HU", "phiên họp thứ 26 (04/10/2023)" */
 	const char *follower_name, *follower_email;
 	enum task_deadline_kind dl_kind;

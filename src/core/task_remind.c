@@ -35,7 +35,10 @@ static void last_cycle(enum task_cycle c, struct vn_date asof, struct vn_date *f
 		       struct vn_date *to, char *label, size_t n)
 {
 	static const char *const roman[] = {"I", "II", "III", "IV"};
-	int months = c == TASK_CYCLE_MONTH ? 1 : c == TASK_CYCLE_QUARTER ? 3 : c == TASK_CYCLE_HALF ? 6 : 12;
+	int months = c == TASK_CYCLE_MONTH     ? 1
+		     : c == TASK_CYCLE_QUARTER ? 3
+		     : c == TASK_CYCLE_HALF    ? 6
+					       : 12;
 	int first = (asof.m - 1) / months * months + 1; /* first month of the current cycle */
 
 	*from = vn_date_add_months((struct vn_date){asof.y, first, 1}, -months);
@@ -159,8 +162,9 @@ static int digest_text(struct arena *a, const char *as_of_show, struct task_dige
 	struct buf b = BUF_INIT(DIGEST_MAX);
 	int r;
 
-	d->subject = arena_printf(a, "[dondoc] Nhắc việc: %zu nội dung cần thực hiện, báo cáo (tính đến %s)",
-				  d->nitems, as_of_show);
+	d->subject =
+	    arena_printf(a, "[dondoc] Nhắc việc: %zu nội dung cần thực hiện, báo cáo (tính đến %s)",
+			 d->nitems, as_of_show);
 	r = buf_printf(&b,
 		       "Kính gửi: %s\n\n"
 		       "Tính đến ngày %s, các nhiệm vụ sau đây do đơn vị chủ trì cần được "
@@ -169,8 +173,9 @@ static int digest_text(struct arena *a, const char *as_of_show, struct task_dige
 	for (size_t i = 0; r == 0 && i < d->nitems; i++)
 		r = buf_printf(&b, "%zu. %s\n\n", i + 1, d->items[i].line);
 	if (r == 0)
-		r = buf_puts(&b, "Đề nghị đơn vị báo cáo tiến độ, kết quả thực hiện theo quy định.\n"
-				 "Thư này do hệ thống theo dõi, đôn đốc nhiệm vụ dondoc gửi tự động.\n");
+		r = buf_puts(
+		    &b, "Đề nghị đơn vị báo cáo tiến độ, kết quả thực hiện theo quy định.\n"
+			"Thư này do hệ thống theo dõi, đôn đốc nhiệm vụ dondoc gửi tự động.\n");
 	if (r == 0)
 		d->body = arena_strdup(a, buf_str(&b));
 	buf_free(&b);
@@ -246,18 +251,19 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 
 			if (left < 0) {
 				snprintf(ev[nev], sizeof(ev[0]), "qua_han:%s", w->due);
-				line[nev++] = arena_printf(a, "[QUÁ HẠN %d ngày, hạn %s] Nhiệm vụ số %lld: %s",
-							   -left, show(a, due), (long long)w->task,
-							   w->content);
+				line[nev++] = arena_printf(
+				    a, "[QUÁ HẠN %d ngày, hạn %s] Nhiệm vụ số %lld: %s", -left,
+				    show(a, due), (long long)w->task, w->content);
 			} else if (left == 0) {
 				snprintf(ev[nev], sizeof(ev[0]), "den_han:%s", w->due);
-				line[nev++] = arena_printf(a, "[ĐẾN HẠN HÔM NAY, %s] Nhiệm vụ số %lld: %s",
-							   show(a, due), (long long)w->task, w->content);
+				line[nev++] =
+				    arena_printf(a, "[ĐẾN HẠN HÔM NAY, %s] Nhiệm vụ số %lld: %s",
+						 show(a, due), (long long)w->task, w->content);
 			} else if (left <= o->before_days) {
 				snprintf(ev[nev], sizeof(ev[0]), "truoc_han:%s", w->due);
-				line[nev++] = arena_printf(a, "[Còn %d ngày, hạn %s] Nhiệm vụ số %lld: %s",
-							   left, show(a, due), (long long)w->task,
-							   w->content);
+				line[nev++] = arena_printf(
+				    a, "[Còn %d ngày, hạn %s] Nhiệm vụ số %lld: %s", left,
+				    show(a, due), (long long)w->task, w->content);
 			}
 		}
 		if (w->cycle) {
@@ -271,7 +277,8 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 			vn_date_iso(from, f);
 			vn_date_iso(to, t);
 			if (strcmp(w->assigned, t) <= 0) {
-				r = db_query_int(db, SQL_TASK_REPORTS_BETWEEN, &nrep, "itt", w->task, f, t);
+				r = db_query_int(db, SQL_TASK_REPORTS_BETWEEN, &nrep, "itt",
+						 w->task, f, t);
 				if (r < 0)
 					goto fail;
 				if (nrep == 0) {

@@ -23,8 +23,8 @@ struct task_remind_item {
 struct task_digest {
 	int64_t unit_id;
 	const char *unit_name;
-	const char *to;	  /* NULL: the unit has no e-mail address */
-	const char **cc;  /* followers' addresses, distinct, not the same as to */
+	const char *to;	 /* NULL: the unit has no e-mail address */
+	const char **cc; /* followers' addresses, distinct, not the same as to */
 	size_t ncc;
 	const char *subject, *body;
 	struct task_remind_item *items;

@@ -11,7 +11,7 @@ const char db_m005_tasks[] =
     "CREATE TABLE task("
     " id INTEGER PRIMARY KEY,"
     " parent_id INTEGER REFERENCES task(id)," /* sub-task of */
-    " body_id INTEGER REFERENCES body(id),"	  /* the assigning body */
+    " body_id INTEGER REFERENCES body(id),"   /* the assigning body */
     " source_doc_id INTEGER REFERENCES document(id),"
     " source_session_id INTEGER REFERENCES session(id),"
     " section TEXT," /* section of the source: "2", "II.3" */
@@ -20,9 +20,9 @@ const char db_m005_tasks[] =
     " deadline_kind TEXT NOT NULL DEFAULT 'none' CHECK(deadline_kind IN "
     "('none','date','period','span','standing')),"
     " deadline_text TEXT," /* as written: 02 tháng tới, quý IV/2023, thường xuyên */
-    " due TEXT,"	       /* resolved last day; NULL for none and standing */
+    " due TEXT,"	   /* resolved last day; NULL for none and standing */
     " cycle TEXT CHECK(cycle IS NULL OR cycle IN ('month','quarter','half','year')),"
-    " report_to TEXT," /* Thường trực Huyện ủy */
+    " report_to TEXT,"				     /* Thường trực Huyện ủy */
     " follower_unit_id INTEGER REFERENCES unit(id)," /* the office following it up */
     " lower_body_id INTEGER REFERENCES body(id),"    /* assigned down to a lower body */
     " state TEXT NOT NULL DEFAULT 'open' CHECK(state IN ('open','close_requested','done')),"

@@ -91,7 +91,8 @@ int followup_text(const struct task_followup *f, struct buf *out, struct err *e)
 		if (r == 0)
 			r = buf_printf(out, "   Thời hạn: %s. Tình trạng: %s%s%s.\n",
 				       deadline_of(t, d2), task_status_name(t->status),
-				       t->completed_on && t->status <= TASK_DONE_LATE ? " ngày " : "",
+				       t->completed_on && t->status <= TASK_DONE_LATE ? " ngày "
+										      : "",
 				       t->completed_on && t->status <= TASK_DONE_LATE
 					   ? dshow(t->completed_on, d1)
 					   : "");
@@ -145,38 +146,43 @@ int followup_html(const struct task_followup *f, struct buf *out, struct err *e)
 	r = buf_puts(out, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
 			  "<title>Báo cáo kết quả thực hiện ");
 	r = r ?: esc(out, title_of(f));
-	r = r ?: buf_puts(out, "</title><style>body{font-family:'Times New Roman',serif}"
-			       "table{border-collapse:collapse}td,th{border:1px solid #000;"
-			       "padding:4px;vertical-align:top}.qua_han{color:#b00}</style>"
-			       "</head><body>\n<p class=\"body\">");
+	r = r
+		?: buf_puts(out, "</title><style>body{font-family:'Times New Roman',serif}"
+				 "table{border-collapse:collapse}td,th{border:1px solid #000;"
+				 "padding:4px;vertical-align:top}.qua_han{color:#b00}</style>"
+				 "</head><body>\n<p class=\"body\">");
 	r = r ?: esc(out, f->body_name);
 	r = r ?: buf_puts(out, "</p>\n<h1>BÁO CÁO</h1>\n<h2>Kết quả thực hiện ");
 	r = r ?: esc(out, title_of(f));
 	r = r ?: buf_puts(out, "</h2>\n<p><em>(tính đến ngày ");
 	r = r ?: esc(out, dshow(f->as_of, d1));
-	r = r ?: buf_printf(out,
-			    ")</em></p>\n<h3>I. Tổng hợp</h3>\n<table class=\"counts\">"
-			    "<tr><th>Tổng số</th><th>Đến hạn</th><th>Đã hoàn thành</th><th>Tỷ lệ</th>"
-			    "<th>Hoàn thành đúng hạn</th><th>Hoàn thành quá hạn</th>"
-			    "<th>Chưa hoàn thành trong hạn</th><th>Chưa hoàn thành quá hạn</th>"
-			    "<th>Thường xuyên</th></tr>\n<tr><td>%lld</td><td>%lld</td><td>%lld</td>"
-			    "<td>",
-			    (long long)c->total, (long long)c->due, (long long)c->due_done);
+	r = r
+		?: buf_printf(
+		       out,
+		       ")</em></p>\n<h3>I. Tổng hợp</h3>\n<table class=\"counts\">"
+		       "<tr><th>Tổng số</th><th>Đến hạn</th><th>Đã hoàn thành</th><th>Tỷ lệ</th>"
+		       "<th>Hoàn thành đúng hạn</th><th>Hoàn thành quá hạn</th>"
+		       "<th>Chưa hoàn thành trong hạn</th><th>Chưa hoàn thành quá hạn</th>"
+		       "<th>Thường xuyên</th></tr>\n<tr><td>%lld</td><td>%lld</td><td>%lld</td>"
+		       "<td>",
+		       (long long)c->total, (long long)c->due, (long long)c->due_done);
 	r = r ?: esc(out, rate);
-	r = r ?: buf_printf(out,
-			    "</td><td>%lld</td><td>%lld</td><td>%lld</td><td>%lld</td><td>%lld</td>"
-			    "</tr></table>\n<h3>II. Kết quả thực hiện từng nhiệm vụ</h3>\n"
-			    "<table class=\"tasks\"><tr><th>TT</th><th>Mục</th><th>Nội dung</th>"
-			    "<th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Tình trạng</th>"
-			    "<th>Báo cáo gần nhất</th></tr>\n",
-			    (long long)c->n[TASK_DONE_ON_TIME], (long long)c->n[TASK_DONE_LATE],
-			    (long long)c->n[TASK_OPEN_IN_TIME], (long long)c->n[TASK_OPEN_OVERDUE],
-			    (long long)c->n[TASK_STANDING]);
+	r = r
+		?: buf_printf(
+		       out,
+		       "</td><td>%lld</td><td>%lld</td><td>%lld</td><td>%lld</td><td>%lld</td>"
+		       "</tr></table>\n<h3>II. Kết quả thực hiện từng nhiệm vụ</h3>\n"
+		       "<table class=\"tasks\"><tr><th>TT</th><th>Mục</th><th>Nội dung</th>"
+		       "<th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Tình trạng</th>"
+		       "<th>Báo cáo gần nhất</th></tr>\n",
+		       (long long)c->n[TASK_DONE_ON_TIME], (long long)c->n[TASK_DONE_LATE],
+		       (long long)c->n[TASK_OPEN_IN_TIME], (long long)c->n[TASK_OPEN_OVERDUE],
+		       (long long)c->n[TASK_STANDING]);
 	for (size_t i = 0; r == 0 && i < f->ntasks; i++) {
 		const struct task *t = &f->tasks[i];
 
-		r = buf_printf(out, "<tr class=\"%s\"><td>%zu</td><td>", task_status_code(t->status),
-			       i + 1);
+		r = buf_printf(out, "<tr class=\"%s\"><td>%zu</td><td>",
+			       task_status_code(t->status), i + 1);
 		r = r ?: esc(out, t->section);
 		r = r ?: buf_puts(out, "</td><td>");
 		r = r ?: esc(out, t->content);
@@ -201,9 +207,9 @@ int followup_html(const struct task_followup *f, struct buf *out, struct err *e)
 
 int followup_xlsx(const struct task_followup *f, const char *path, struct err *e)
 {
-	static const char *const heads[] = {"TT",	 "Mục",	       "Nội dung",
-					    "Chủ trì",	 "Phối hợp",   "Thời hạn",
-					    "Tình trạng", "Ngày hoàn thành", "Báo cáo gần nhất"};
+	static const char *const heads[] = {
+	    "TT",	"Mục",	      "Nội dung",	 "Chủ trì",	    "Phối hợp",
+	    "Thời hạn", "Tình trạng", "Ngày hoàn thành", "Báo cáo gần nhất"};
 	struct buf u = BUF_INIT(8192);
 	const struct task_counts *c = &f->counts;
 	char d1[16], title[600], rate[64];
@@ -233,8 +239,9 @@ int followup_xlsx(const struct task_followup *f, const char *path, struct err *e
 	rate_str(c, rate);
 	{
 		static const char *const labels[] = {
-		    "Tổng số nhiệm vụ",		"Đến hạn",		  "Đã hoàn thành (đến hạn)",
-		    "Hoàn thành đúng hạn",	"Hoàn thành quá hạn",	  "Chưa hoàn thành trong hạn",
+		    "Tổng số nhiệm vụ",	       "Đến hạn",
+		    "Đã hoàn thành (đến hạn)", "Hoàn thành đúng hạn",
+		    "Hoàn thành quá hạn",      "Chưa hoàn thành trong hạn",
 		    "Chưa hoàn thành quá hạn", "Thường xuyên"};
 		const int64_t vals[] = {c->total,
 					c->due,
@@ -266,11 +273,11 @@ int followup_xlsx(const struct task_followup *f, const char *path, struct err *e
 		worksheet_write_string(ws, row, 4, units_of(t, false, &u), wrap);
 		worksheet_write_string(ws, row, 5, deadline_of(t, d1), wrap);
 		worksheet_write_string(ws, row, 6, task_status_name(t->status), wrap);
-		worksheet_write_string(ws, row, 7,
-				       t->status <= TASK_DONE_LATE ? dshow(t->completed_on, d1) : "",
-				       wrap);
-		worksheet_write_string(ws, row, 8,
-				       t->latest_report ? t->latest_report : "chưa có báo cáo", wrap);
+		worksheet_write_string(
+		    ws, row, 7, t->status <= TASK_DONE_LATE ? dshow(t->completed_on, d1) : "",
+		    wrap);
+		worksheet_write_string(
+		    ws, row, 8, t->latest_report ? t->latest_report : "chưa có báo cáo", wrap);
 	}
 	buf_free(&u);
 	xr = workbook_close(wb);

@@ -95,9 +95,9 @@ static void deadlines_resolve(void **state)
 	deadline("15 ngày", "04/10/2023", "2023-10-19", TASK_DL_SPAN);
 	deadline("Thường xuyên", NULL, "", TASK_DL_STANDING);
 	deadline("", NULL, "", TASK_DL_NONE);
-	assert_int_equal(task_deadline_parse("sớm nhất có thể", (struct vn_date){2023, 10, 4}, &d,
-					     &e),
-			 ERR_INVAL);
+	assert_int_equal(
+	    task_deadline_parse("sớm nhất có thể", (struct vn_date){2023, 10, 4}, &d, &e),
+	    ERR_INVAL);
 	assert_non_null(strstr(e.msg, "thời hạn"));
 	assert_int_equal(task_deadline_parse("quý V/2023", (struct vn_date){2023, 10, 4}, &d, &e),
 			 ERR_INVAL);
@@ -192,11 +192,11 @@ static void demo_shows_every_status(void **state)
 static void bad_input_is_refused_and_nothing_written(void **state)
 {
 	struct db *db = *state;
-	struct task_report_input rep = {.unit = "Văn phòng Huyện ủy", .text = "Thêm báo cáo",
-					.on_date = "2023-11-01"};
+	struct task_report_input rep = {
+	    .unit = "Văn phòng Huyện ủy", .text = "Thêm báo cáo", .on_date = "2023-11-01"};
 	const char *ghost[] = {"Ban Không Tồn Tại"};
-	struct task_input in = {.content = "Việc thử", .leads = ghost, .nleads = 1,
-				.assigned_on = "2023-10-04"};
+	struct task_input in = {
+	    .content = "Việc thử", .leads = ghost, .nleads = 1, .assigned_on = "2023-10-04"};
 	struct err e = {0};
 	int64_t id = 0, before;
 
