@@ -21,7 +21,10 @@ stop_sink() {
 nmail() { ls mail/msg-*.eml 2>/dev/null | wc -l; }
 nsent() { sqlite3 t.db 'SELECT count(*) FROM task_reminder'; }
 
-"$DONDOC" --db t.db init --demo >/dev/null
+if ! msg=$("$DONDOC" --db t.db init --demo 2>&1); then
+	echo "1..0 # SKIP the demo cannot be built in this store: $msg"
+	exit 0
+fi
 AS_OF=2023-11-28
 
 # The listener is down: nothing is marked sent, the run fails.
