@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/task.h"
+#include "core/indicator.h"
 #include "core/task_remind.h"
 #include "mail/mail.h"
 #include "render/followup.h"
@@ -939,6 +940,80 @@ int cli_remind(struct cli *c, int argc, char **argv)
 		r = err_set(&c->err, ERR_UNAVAIL,
 			    "%zu thư nhắc chưa gửi được; lần chạy sau sẽ gửi lại", failed);
 out:
+	arena_free(a);
+	return r;
+}
+
+int cli_tasks_review(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"as-of", required_argument, NULL, 'a'}, {"period", required_argument, NULL, 'p'},
+	    {"body", required_argument, NULL, 'b'},  {"final", no_argument, NULL, 'F'},
+	    {"session", no_argument, NULL, 's'},     {NULL, 0, NULL, 0},
+	};
+	const char *asof = NULL, *period = NULL, *body = NULL;
+	struct task_followup f;
+	struct ind_report ir = {0};
+	struct buf b = BUF_INIT(64u << 20);
+	struct arena *a;
+	struct db *db;
+	struct err ie = {0};
+	bool final = false, session = false, has_ind = false;
+	int64_t body_id = 0;
+	long long id;
+	char day[11];
+	int ch, r;
+
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'a')
+			asof = optarg;
+		else if (ch == 'p')
+			period = optarg;
+		else if (ch == 'b')
+			body = optarg;
+		else if (ch == 'F')
+			final = true;
+		else if (ch == 's')
+			session = true;
+		else
+			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
+	}
+	if (optind + 1 != argc)
+		return cli_usage(c,
+				 optind == argc ? "thiếu số văn bản (nghị quyết)" : "thừa tham số");
+	r = cli_parse_id(c, "số văn bản", argv[optind], &id);
+	if (r == 0)
+		r = as_of_arg(c, asof, day);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0 && body)
+		r = ind_body_find(db, body, &body_id, &c->err);
+	if (r < 0)
+		return r;
+	a = arena_new(CLI_ARENA_MAX);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = task_followup_load(db, session ? 0 : id, session ? id : 0, day, a, &f, &c->err);
+	if (r < 0)
+		goto out;
+	/* Figures are optional: a review of a resolution without targets still lists its tasks. */
+	r = ind_report_build(db, body_id, period, &ir, &ie);
+	if (r == 0)
+		has_ind = true;
+	else if (r != ERR_NOTFOUND) {
+		err_set(&c->err, r, "%s", ie.msg);
+		goto out;
+	}
+	r = followup_review_text(&f, has_ind ? &ir : NULL, final ? "Tổng kết" : "Sơ kết", &b,
+				 &c->err);
+	if (r == 0)
+		fwrite(buf_str(&b), 1, b.len, c->out);
+out:
+	if (has_ind)
+		ind_report_free(&ir);
+	buf_free(&b);
 	arena_free(a);
 	return r;
 }

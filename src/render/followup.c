@@ -5,6 +5,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "core/indicator.h"
 #include "vn/date.h"
 #include "vn/num.h"
 
@@ -285,4 +286,61 @@ int followup_xlsx(const struct task_followup *f, const char *path, struct err *e
 		return err_set(e, ERR_IO, "%s: không ghi được tệp XLSX: %s", path,
 			       lxw_strerror(xr));
 	return 0;
+}
+
+int followup_review_text(const struct task_followup *f, const struct ind_report *ir,
+			 const char *kind, struct buf *out, struct err *e)
+{
+	struct buf part = BUF_INIT(64u << 20), num = BUF_INIT(128);
+	char d1[16];
+	int r;
+
+	r = buf_printf(out, "%s\n\nBÁO CÁO\n%s việc thực hiện %s\n%s%s%s(tính đến ngày %s)\n\n",
+		       f->body_name ? f->body_name : "", kind, title_of(f),
+		       f->source_title && f->source_title != f->source_label ? "(" : "",
+		       f->source_title && f->source_title != f->source_label ? f->source_title : "",
+		       f->source_title && f->source_title != f->source_label ? ")\n" : "",
+		       dshow(f->as_of, d1));
+	if (r == 0)
+		r = buf_puts(out, "PHẦN I. CÁC NHIỆM VỤ\n");
+	if (r == 0)
+		r = followup_text(f, &part, e);
+	if (r == 0) {
+		/* The follow-up's own heading is left out: the review has one. */
+		const char *body = strstr(buf_str(&part), "I. TỔNG HỢP");
+
+		r = buf_puts(out, body ? body : buf_str(&part));
+	}
+	if (r == 0)
+		r = buf_puts(out, "\nPHẦN II. CÁC CHỈ TIÊU\n");
+	if (r == 0 && (!ir || ir->n == 0))
+		r = buf_puts(out, "Chưa có số liệu chỉ tiêu cho kỳ này.\n");
+	if (r == 0 && ir && ir->n) {
+		r = buf_printf(out, "%s, %s: %d/%d chỉ tiêu có kế hoạch đạt hoặc vượt.\n",
+			       ir->body_name, ir->period_label, ir->n_plan_met, ir->n_with_plan);
+		for (size_t i = 0; r == 0 && i < ir->n; i++) {
+			const struct ind_row *w = &ir->rows[i];
+
+			buf_reset(&num);
+			r = vn_dec_format(w->f.value, 0, &num);
+			if (r == 0)
+				r = buf_printf(out, "- %s: %s %s", w->d.name, buf_str(&num),
+					       w->d.unit);
+			if (r == 0 && w->has_pct_plan) {
+				buf_reset(&num);
+				r = vn_pct_format(w->pct_plan, &num);
+				if (r == 0)
+					r = buf_printf(out, ", đạt %s %s", buf_str(&num),
+						       w->f.plan_name[0] ? w->f.plan_name
+									 : "kế hoạch");
+			}
+			if (r == 0)
+				r = buf_puts(out, "\n");
+		}
+	}
+	buf_free(&part);
+	buf_free(&num);
+	if (r < 0 && e && !e->code)
+		err_set(e, r, "báo cáo quá lớn");
+	return r;
 }

@@ -11,3 +11,12 @@ int followup_text(const struct task_followup *f, struct buf *out, struct err *e)
 int followup_html(const struct task_followup *f, struct buf *out, struct err *e);
 /* The same as an XLSX workbook written to path (libxlsxwriter). */
 int followup_xlsx(const struct task_followup *f, const char *path, struct err *e);
+
+struct ind_report;
+/*
+ * The review (sơ kết, tổng kết) of a resolution: the follow-up of its tasks,
+ * then where each target indicator stands against its plan (ir may be NULL
+ * when the store holds no figures for the body and period).
+ */
+int followup_review_text(const struct task_followup *f, const struct ind_report *ir,
+			 const char *kind, struct buf *out, struct err *e);

@@ -58,6 +58,8 @@ check_eq "XLSX: a zip with a worksheet" \
 	"$(python3 -c 'import zipfile; z=zipfile.ZipFile("f.xlsx"); print("xl/worksheets/sheet1.xml" in z.namelist())')" "True"
 check_eq "XLSX: the statuses are in it" \
 	"$(python3 -c 'import zipfile; print(zipfile.ZipFile("f.xlsx").read("xl/sharedStrings.xml").decode().count("chưa hoàn thành quá hạn"))')" "1"
+check_eq "review: tasks and indicators in one report" \
+	"$("$DONDOC" --db t.db tasks review "$@" --as-of 2023-11-27 | grep -c -e '^Sơ kết việc thực hiện' -e '^PHẦN I\.' -e '^PHẦN II\.' -e 'đạt 66,67%')" "4"
 check_fails "an unknown format is refused" "$DONDOC" --db t.db tasks followup "$@" --format odt
 
 # Adding, reporting, confirming.
