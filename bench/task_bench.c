@@ -32,7 +32,8 @@ static int fill(struct db *db)
 	}
 	/* Body 1's unit has exactly 25 open overdue tasks; every other of its tasks is done. */
 	for (int i = 0, overdue1 = 0; r == 0 && i < NTASKS; i++) {
-		int b = i % NBODIES + 1;
+		/* In body order, so that the index on body_id is filled sequentially. */
+		int b = (int)((int64_t)i * NBODIES / NTASKS) + 1;
 		bool open;
 
 		seed = seed * 1103515245u + 12345u;
@@ -42,7 +43,7 @@ static int fill(struct db *db)
 		if (b == 1) {
 			open = overdue1 < 25;
 			if (open) {
-				snprintf(due, sizeof(due), "2023-11-%02d", overdue1 + 1);
+				snprintf(due, sizeof(due), "2023-11-%02d", overdue1 % 28 + 1);
 				overdue1++;
 			}
 		}

@@ -108,6 +108,26 @@ static const char *lead_names(const struct task *t, struct buf *b)
 	return buf_str(b);
 }
 
+static json_t *counts_json(const struct task_counts *k)
+{
+	struct vn_dec rate;
+	struct buf b = BUF_INIT(64);
+	json_t *j;
+
+	j = json_pack(
+	    "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "total", (json_int_t)k->total, "dung_han",
+	    (json_int_t)k->n[TASK_DONE_ON_TIME], "tre_han", (json_int_t)k->n[TASK_DONE_LATE],
+	    "trong_han", (json_int_t)k->n[TASK_OPEN_IN_TIME], "qua_han",
+	    (json_int_t)k->n[TASK_OPEN_OVERDUE], "thuong_xuyen", (json_int_t)k->n[TASK_STANDING],
+	    "due", (json_int_t)k->due, "due_done", (json_int_t)k->due_done);
+	if (task_counts_rate(k, &rate) && vn_dec_format_plain(rate, &b) == 0)
+		json_object_set_new(j, "rate", json_string(buf_str(&b)));
+	else
+		json_object_set_new(j, "rate", json_null());
+	buf_free(&b);
+	return j;
+}
+
 int cli_tasks_list(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -269,6 +289,8 @@ int cli_tasks_show(struct cli *c, int argc, char **argv)
 		}
 		json_object_set_new(j, "as_of", json_string(day));
 		json_object_set_new(j, "timeline", tl);
+		if (t->subtasks)
+			json_object_set_new(j, "subtasks", counts_json(t->subtasks));
 		r = cli_json(c, j);
 		goto out;
 	}
@@ -537,26 +559,6 @@ int cli_tasks_confirm(struct cli *c, int argc, char **argv)
 int cli_tasks_sendback(struct cli *c, int argc, char **argv)
 {
 	return confirm_or_back(c, argc, argv, true);
-}
-
-static json_t *counts_json(const struct task_counts *k)
-{
-	struct vn_dec rate;
-	struct buf b = BUF_INIT(64);
-	json_t *j;
-
-	j = json_pack(
-	    "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "total", (json_int_t)k->total, "dung_han",
-	    (json_int_t)k->n[TASK_DONE_ON_TIME], "tre_han", (json_int_t)k->n[TASK_DONE_LATE],
-	    "trong_han", (json_int_t)k->n[TASK_OPEN_IN_TIME], "qua_han",
-	    (json_int_t)k->n[TASK_OPEN_OVERDUE], "thuong_xuyen", (json_int_t)k->n[TASK_STANDING],
-	    "due", (json_int_t)k->due, "due_done", (json_int_t)k->due_done);
-	if (task_counts_rate(k, &rate) && vn_dec_format_plain(rate, &b) == 0)
-		json_object_set_new(j, "rate", json_string(buf_str(&b)));
-	else
-		json_object_set_new(j, "rate", json_null());
-	buf_free(&b);
-	return j;
 }
 
 static void counts_line(FILE *f, const char *label, const struct task_counts *k)

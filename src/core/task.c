@@ -1143,6 +1143,33 @@ static int task_events(struct db *db, struct arena *a, struct task *t)
 	return 0;
 }
 
+/* Roll-up of the sub-tasks (sub-tasks per unit, tasks passed down to lower bodies). */
+static int task_subtree(struct db *db, struct arena *a, const char *as_of, struct task *t)
+{
+	struct task_counts *c = arena_alloc(a, sizeof(*c));
+	struct db_q *q;
+	int r;
+
+	if (!c)
+		return ERR_NOMEM;
+	r = db_prepare(db, SQL_TASK_SUBTREE, &q);
+	if (r < 0)
+		return r;
+	r = db_bindv(q, "i", t->id);
+	while (r == 0 && (r = db_step(q)) == 1) {
+		const char *due = db_col_text(q, 0);
+
+		task_counts_add(
+		    c, task_status_at(db_col_int(q, 2) != 0, due, db_col_text(q, 1), as_of),
+		    due != NULL);
+		r = 0;
+	}
+	db_done(q);
+	if (r == 0 && c->total)
+		t->subtasks = c;
+	return r;
+}
+
 int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, struct task **ret,
 	     struct err *e)
 {
@@ -1169,6 +1196,8 @@ int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, stru
 		r = task_fill(db, a, as_of, t);
 	if (r == 0)
 		r = task_events(db, a, t);
+	if (r == 0)
+		r = task_subtree(db, a, as_of, t);
 	if (r < 0)
 		return err_set(e, r, "không đọc được nhiệm vụ số %lld: %s", (long long)id,
 			       db_errmsg(db));

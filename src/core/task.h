@@ -135,6 +135,19 @@ int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *not
 /* The office sends a request to close back: the task is open again. */
 int task_send_back(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
 
+/*
+ * Counts by status. Only tasks already due enter the rate, as the
+ * government's reports count them: due = completed tasks that had a deadline
+ * + open overdue tasks; rate = completed / due.
+ */
+struct task_counts {
+	int64_t n[TASK_NSTATUS];
+	int64_t total, due, due_done;
+};
+void task_counts_add(struct task_counts *c, enum task_status s, bool has_due);
+/* The completion rate in percent with 2 decimals; false when nothing is due yet. */
+bool task_counts_rate(const struct task_counts *c, struct vn_dec *ret);
+
 struct task_unit_ref {
 	int64_t id;
 	const char *name, *email;
@@ -166,7 +179,8 @@ struct task {
 	size_t nunits;
 	struct task_event *events; /* task_get only; oldest first */
 	size_t nevents;
-	const char *latest_report; /* text of the newest report, or NULL */
+	const char *latest_report;    /* text of the newest report, or NULL */
+	struct task_counts *subtasks; /* task_get only: its sub-tasks at every level, rolled up */
 };
 
 /* Loads one task with its units and timeline, status at as_of (ISO). */
@@ -189,19 +203,6 @@ int task_list(struct db *db, const struct task_filter *f, struct arena *a, struc
 /* Ids of a unit's open overdue tasks at as_of, fast (an index walk); arena memory. */
 int task_overdue_of_unit(struct db *db, int64_t unit_id, const char *as_of, struct arena *a,
 			 int64_t **ret, size_t *ret_n, struct err *e);
-
-/*
- * Counts by status. Only tasks already due enter the rate, as the
- * government's reports count them: due = completed tasks that had a deadline
- * + open overdue tasks; rate = completed / due.
- */
-struct task_counts {
-	int64_t n[TASK_NSTATUS];
-	int64_t total, due, due_done;
-};
-void task_counts_add(struct task_counts *c, enum task_status s, bool has_due);
-/* The completion rate in percent with 2 decimals; false when nothing is due yet. */
-bool task_counts_rate(const struct task_counts *c, struct vn_dec *ret);
 
 enum task_group_by { TASK_BY_NONE, TASK_BY_UNIT, TASK_BY_SOURCE, TASK_BY_BODY, TASK_BY_PERIOD };
 

@@ -90,5 +90,9 @@ check_fails "an unknown status is refused" "$DONDOC" --db t.db tasks list --stat
 check_fails "a missing task is refused" "$DONDOC" --db t.db tasks show 999
 check_eq "refused commands wrote nothing" "$(count)" "$before"
 check "carry-over lists the unfinished" sh -c "'$DONDOC' --db t.db tasks carryover --as-of 2023-12-31 | grep -c '^[0-9]' | grep -qx 4"
+check "a sub-task of section 2" "$DONDOC" --db t.db tasks add --parent 1 --content 'Rà soát nhiệm vụ khối Văn phòng' \
+	--lead 'Văn phòng Huyện ủy' --deadline 20/11/2023 --assigned 05/10/2023
+check_eq "the sub-task rolls up into its parent" \
+	"$("$DONDOC" --db t.db --json tasks show 1 --as-of 2023-11-27 | j '"%d %d" % (d["subtasks"]["total"], d["subtasks"]["qua_han"])')" "1 1"
 check "every verb answers --help" "$DONDOC" tasks followup --help
 done_testing
