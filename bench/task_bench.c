@@ -20,7 +20,7 @@ static double now_ms(void)
 
 static int fill(struct db *db)
 {
-	char name[64], due[11], done[11];
+	char name[64], due[16], done[16];
 	unsigned seed = 12345;
 	int r = db_begin(db);
 
