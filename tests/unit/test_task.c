@@ -278,6 +278,40 @@ static void reminders_are_planned_once(void **state)
 	arena_free(a);
 }
 
+/* The statistics (counted inside SQLite) agree with task_status_at() task by task. */
+static void stats_agree_with_statuses(void **state)
+{
+	static const char *const dates[] = {"2023-10-04", "2023-10-20", "2023-10-21",
+					    "2023-10-31", "2023-11-15", "2023-11-16",
+					    "2023-12-04", "2023-12-05", "2024-06-30"};
+	static const enum task_group_by bys[] = {TASK_BY_NONE, TASK_BY_UNIT, TASK_BY_SOURCE,
+						 TASK_BY_BODY, TASK_BY_PERIOD};
+
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		struct arena *a = arena_new(1 << 24);
+		struct task_filter f = {.as_of = dates[i]};
+		struct task_counts want = {0};
+		struct task *v;
+		size_t n;
+
+		assert_int_equal(task_list(*state, &f, a, &v, &n, NULL), 0);
+		for (size_t k = 0; k < n; k++)
+			task_counts_add(&want, v[k].status, v[k].due != NULL);
+		for (size_t b = 0; b < sizeof(bys) / sizeof(bys[0]); b++) {
+			struct task_stats st;
+			struct task_counts sum = {0};
+
+			assert_int_equal(task_stats(*state, bys[b], dates[i], 0, a, &st, NULL), 0);
+			assert_memory_equal(&st.all, &want, sizeof(want));
+			for (size_t g = 0; g < st.ngroups; g++)
+				sum.total += st.groups[g].c.total;
+			if (bys[b] != TASK_BY_NONE)
+				assert_true(sum.total >= want.total);
+		}
+		arena_free(a);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +327,7 @@ int main(void)
 	    cmocka_unit_test(bad_input_is_refused_and_nothing_written),
 	    cmocka_unit_test(report_close_confirm_and_send_back),
 	    cmocka_unit_test(reminders_are_planned_once),
+	    cmocka_unit_test(stats_agree_with_statuses),
 	};
 	return cmocka_run_group_tests_name("task", tests, demo_setup, demo_teardown);
 }
