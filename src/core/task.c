@@ -1343,6 +1343,86 @@ int task_group_by_parse(const char *s, enum task_group_by *ret, struct err *e)
 		       s ? s : "");
 }
 
+/* Open addressing from a group key to its index in the group array. */
+struct group_map {
+	int64_t *keys;
+	int32_t *idx;
+	size_t cap; /* a power of two */
+	struct task_group *groups;
+	size_t n, gcap;
+};
+
+static int group_map_grow(struct group_map *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024;
+	int64_t *keys = malloc(cap * sizeof(*keys));
+	int32_t *idx = malloc(cap * sizeof(*idx));
+
+	if (!keys || !idx) {
+		free(keys);
+		free(idx);
+		return ERR_NOMEM;
+	}
+	for (size_t i = 0; i < cap; i++)
+		idx[i] = -1;
+	for (size_t i = 0; i < m->n; i++) {
+		size_t h = ((uint64_t)m->groups[i].key * 0x9E3779B97F4A7C15ull) & (cap - 1);
+
+		while (idx[h] >= 0)
+			h = (h + 1) & (cap - 1);
+		keys[h] = m->groups[i].key;
+		idx[h] = (int32_t)i;
+	}
+	free(m->keys);
+	free(m->idx);
+	m->keys = keys;
+	m->idx = idx;
+	m->cap = cap;
+	return 0;
+}
+
+static struct task_group *group_get(struct group_map *m, int64_t key)
+{
+	size_t h;
+
+	if (m->n * 2 >= m->cap && group_map_grow(m) < 0)
+		return NULL;
+	h = ((uint64_t)key * 0x9E3779B97F4A7C15ull) & (m->cap - 1);
+	while (m->idx[h] >= 0) {
+		if (m->keys[h] == key)
+			return &m->groups[m->idx[h]];
+		h = (h + 1) & (m->cap - 1);
+	}
+	if (m->n == m->gcap) {
+		size_t gcap = m->gcap ? 2 * m->gcap : 256;
+		struct task_group *g = realloc(m->groups, gcap * sizeof(*g));
+
+		if (!g)
+			return NULL;
+		m->groups = g;
+		m->gcap = gcap;
+	}
+	m->keys[h] = key;
+	m->idx[h] = (int32_t)m->n;
+	memset(&m->groups[m->n], 0, sizeof(m->groups[0]));
+	m->groups[m->n].key = key;
+	return &m->groups[m->n++];
+}
+
+static int group_cmp(const void *a, const void *b)
+{
+	const struct task_group *x = a, *y = b;
+
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+static int64_t period_key(const char *due)
+{
+	if (!due || strlen(due) < 7)
+		return 0;
+	return (int64_t)atol(due) * 10 + ((due[5] - '0') * 10 + (due[6] - '0') + 2) / 3;
+}
+
 static const char *group_label(struct db *db, struct arena *a, enum task_group_by by, int64_t key)
 {
 	static const char *const roman[] = {"", "I", "II", "III", "IV"};
@@ -1375,103 +1455,85 @@ static const char *group_label(struct db *db, struct arena *a, enum task_group_b
 	return NULL;
 }
 
-/* Reads one aggregate row: key, total and the counts in SQL_TASK_AGG_* column order. */
-static void agg_row(struct db_q *q, int64_t *key, struct task_counts *c)
-{
-	*key = db_col_int(q, 0);
-	memset(c, 0, sizeof(*c));
-	c->total = db_col_int(q, 1);
-	c->n[TASK_DONE_ON_TIME] = db_col_int(q, 2);
-	c->n[TASK_DONE_LATE] = db_col_int(q, 3);
-	c->n[TASK_OPEN_IN_TIME] = db_col_int(q, 4);
-	c->n[TASK_OPEN_OVERDUE] = db_col_int(q, 5);
-	c->n[TASK_STANDING] = db_col_int(q, 6);
-	c->due_done = db_col_int(q, 7);
-	c->due = c->due_done + c->n[TASK_OPEN_OVERDUE];
-}
-
-static void counts_sum(struct task_counts *to, const struct task_counts *c)
-{
-	for (int s = 0; s < TASK_NSTATUS; s++)
-		to->n[s] += c->n[s];
-	to->total += c->total;
-	to->due += c->due;
-	to->due_done += c->due_done;
-}
-
 int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
 	       struct arena *a, struct task_stats *ret, struct err *e)
 {
-	static const enum db_stmt ids[] = {
-	    [TASK_BY_NONE] = SQL_TASK_AGG_ALL,	    [TASK_BY_UNIT] = SQL_TASK_AGG_UNIT,
-	    [TASK_BY_SOURCE] = SQL_TASK_AGG_SOURCE, [TASK_BY_BODY] = SQL_TASK_AGG_BODY,
-	    [TASK_BY_PERIOD] = SQL_TASK_AGG_PERIOD,
-	};
+	struct group_map m = {0};
 	struct task_stats st = {.as_of = as_of};
-	struct task_group *g = NULL;
-	size_t n = 0, cap = 0;
 	struct db_q *q;
-	int64_t key;
+	enum db_stmt sid;
 	int r;
 
-	r = db_prepare(db, ids[by], &q);
-	if (r < 0)
-		goto fail;
-	r = db_bindv(q, "it", source_doc_id, as_of);
-	while (r == 0 && (r = db_step(q)) == 1) {
-		struct task_counts c;
+	/* Every task once, for the totals; unit groups overlap, so they need their own pass. */
+	for (int pass = 0; pass < 2; pass++) {
+		bool totals = pass == 0, groups = by != TASK_BY_NONE;
 
-		r = 0;
-		agg_row(q, &key, &c);
-		if (by == TASK_BY_NONE) {
-			st.all = c;
-			continue;
-		}
-		if (n == cap) {
-			struct task_group *ng;
+		if (pass == 1 && (by == TASK_BY_NONE || by != TASK_BY_UNIT))
+			break;
+		if (pass == 0 && by == TASK_BY_UNIT)
+			groups = false;
+		if (pass == 1)
+			totals = false;
+		sid = SQL_TASK_STATS_ALL;
+		if (groups && by == TASK_BY_UNIT)
+			sid = SQL_TASK_STATS_UNIT;
+		else if (groups && by == TASK_BY_SOURCE)
+			sid = SQL_TASK_STATS_SOURCE;
+		else if (groups && by == TASK_BY_BODY)
+			sid = SQL_TASK_STATS_BODY;
+		r = db_prepare(db, sid, &q);
+		if (r < 0)
+			goto fail;
+		r = db_bindv(q, "i", source_doc_id);
+		while (r == 0 && (r = db_step(q)) == 1) {
+			const char *due = db_col_text(q, 1), *done = db_col_text(q, 2);
+			enum task_status s =
+			    task_status_at(db_col_int(q, 3) != 0, due, done, as_of);
 
-			cap = cap ? 2 * cap : 64;
-			ng = arena_alloc(a, cap * sizeof(*ng));
-			if (!ng) {
-				r = ERR_NOMEM;
-				break;
-			}
-			if (n)
-				memcpy(ng, g, n * sizeof(*ng));
-			g = ng;
-		}
-		g[n].key = key;
-		g[n].c = c;
-		g[n].label = NULL;
-		n++;
-		/* Every other grouping puts each task in one group: the totals are their sum. */
-		if (by != TASK_BY_UNIT)
-			counts_sum(&st.all, &c);
-	}
-	db_done(q);
-	if (r == 0 && by == TASK_BY_UNIT) {
-		/* A task led by two units is in two groups but counts once in the totals. */
-		r = db_prepare(db, SQL_TASK_AGG_ALL, &q);
-		if (r == 0)
-			r = db_bindv(q, "it", source_doc_id, as_of);
-		if (r == 0 && (r = db_step(q)) == 1) {
-			agg_row(q, &key, &st.all);
 			r = 0;
+			if (totals)
+				task_counts_add(&st.all, s, due != NULL);
+			if (groups) {
+				int64_t key =
+				    by == TASK_BY_PERIOD ? period_key(due) : db_col_int(q, 0);
+				struct task_group *g = group_get(&m, key);
+
+				if (!g) {
+					r = ERR_NOMEM;
+					break;
+				}
+				task_counts_add(&g->c, s, due != NULL);
+			}
 		}
 		db_done(q);
+		if (r < 0)
+			goto fail;
 	}
-	if (r < 0)
-		goto fail;
-	for (size_t i = 0; i < n; i++) {
-		g[i].label = group_label(db, a, by, g[i].key);
-		if (!g[i].label)
-			g[i].label = arena_printf(a, "#%lld", (long long)g[i].key);
+	if (m.n) {
+		qsort(m.groups, m.n, sizeof(*m.groups), group_cmp);
+		st.groups = arena_alloc(a, m.n * sizeof(*st.groups));
+		if (!st.groups) {
+			r = ERR_NOMEM;
+			goto fail;
+		}
+		memcpy(st.groups, m.groups, m.n * sizeof(*st.groups));
+		st.ngroups = m.n;
+		for (size_t i = 0; i < st.ngroups; i++) {
+			st.groups[i].label = group_label(db, a, by, st.groups[i].key);
+			if (!st.groups[i].label)
+				st.groups[i].label =
+				    arena_printf(a, "#%lld", (long long)st.groups[i].key);
+		}
 	}
-	st.groups = g;
-	st.ngroups = n;
+	free(m.keys);
+	free(m.idx);
+	free(m.groups);
 	*ret = st;
 	return 0;
 fail:
+	free(m.keys);
+	free(m.idx);
+	free(m.groups);
 	return err_set(e, r, "không tính được thống kê nhiệm vụ: %s", db_errmsg(db));
 }
 
