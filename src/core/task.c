@@ -1459,6 +1459,7 @@ int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t 
 	       struct arena *a, struct task_stats *ret, struct err *e)
 {
 	struct group_map m = {0};
+	struct task_group *last = NULL;
 	struct task_stats st = {.as_of = as_of};
 	struct db_q *q;
 	enum db_stmt sid;
@@ -1496,13 +1497,15 @@ int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t 
 			if (groups) {
 				int64_t key =
 				    by == TASK_BY_PERIOD ? period_key(due) : db_col_int(q, 0);
-				struct task_group *g = group_get(&m, key);
 
-				if (!g) {
+				/* Rows come in index order: most share the previous row's group. */
+				if (!last || last->key != key)
+					last = group_get(&m, key);
+				if (!last) {
 					r = ERR_NOMEM;
 					break;
 				}
-				task_counts_add(&g->c, s, due != NULL);
+				task_counts_add(&last->c, s, due != NULL);
 			}
 		}
 		db_done(q);
