@@ -119,8 +119,8 @@ static void cli_group_help(FILE *f, const char *group)
 	fprintf(f, "usage: dondoc %s SUBVERB …\n\n", group);
 	for (size_t i = 0; i < NVERBS; i++)
 		if (strcmp(cli_verbs[i].group, group) == 0)
-			fprintf(f, "  %s %-14s %s\n", group, cli_verbs[i].name,
-				cli_verbs[i].summary);
+			fprintf(f, "  %s %-14s %s\n", group,
+				cli_verbs[i].name ? cli_verbs[i].name : "", cli_verbs[i].summary);
 }
 
 int cli_main(int argc, char **argv)
