@@ -45,8 +45,8 @@ struct qa_item {
 	enum qa_kind kind;
 	enum qa_target target;
 	enum qa_stage stage;
-	const char *questioner;	  /* name */
-	const char *respondent;	  /* organ name or member's name; "" when none */
+	const char *questioner; /* name */
+	const char *respondent; /* organ name or member's name; "" when none */
 	const char *content;
 	const char *answer;	  /* NULL until answered */
 	const char *judgement;	  /* why the answer was accepted or sent back, or NULL */

@@ -15,6 +15,7 @@ extern const char db_m001_core[];
 /* 2 indicators */
 extern const char db_m002_indicators[];
 /* 3 sessionwork */
+extern const char db_m003_sessionwork[];
 /* 4 notice */
 /* 5 tasks */
 extern const char db_m005_tasks[];
