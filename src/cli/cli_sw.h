@@ -1,0 +1,17 @@
+/* cli_sw.h: helpers shared by the session-work verbs' files. */
+#pragma once
+
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "util/buf.h"
+
+/* A non-negative integer option value; ERR_USAGE naming what. */
+int cli_sw_int(struct cli *c, const char *what, const char *s, int *ret);
+/* Reads path ("-" is standard input) into out, at most max bytes; ERR_IO or ERR_TOOBIG. */
+int cli_sw_read(struct cli *c, const char *path, size_t max, struct buf *out);
+/* The text argument: argv[optind] alone, or the content of --file. */
+int cli_sw_text_arg(struct cli *c, int argc, char **argv, int optind_, const char *file,
+		    const char *what, struct buf *out);
+/* Prints a one-line confirmation, or {"id": id, …} with --json. */
+int cli_sw_done(struct cli *c, const char *key, int64_t id, const char *msg);
