@@ -10,14 +10,12 @@
 int cli_comment_add(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"by", required_argument, NULL, 'b'},
-	    {"session", required_argument, NULL, 's'},
-	    {"para", required_argument, NULL, 'p'},
-	    {"file", required_argument, NULL, 'f'},
-	    {NULL, 0, NULL, 0},
+	    {"by", required_argument, NULL, 'b'},      {"group", required_argument, NULL, 'g'},
+	    {"session", required_argument, NULL, 's'}, {"para", required_argument, NULL, 'p'},
+	    {"file", required_argument, NULL, 'f'},    {NULL, 0, NULL, 0},
 	};
 	struct buf text = BUF_INIT(1u << 20);
-	long long doc, by = 0, session = 0;
+	long long doc, by = 0, group = 0, session = 0;
 	const char *para = NULL, *file = NULL;
 	int64_t id = 0;
 	struct db *db;
@@ -28,6 +26,8 @@ int cli_comment_add(struct cli *c, int argc, char **argv)
 	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 'b')
 			r = cli_parse_id(c, "--by", optarg, &by);
+		else if (ch == 'g')
+			r = cli_parse_id(c, "--group", optarg, &group);
 		else if (ch == 's')
 			r = cli_parse_id(c, "--session", optarg, &session);
 		else if (ch == 'p')
@@ -37,8 +37,9 @@ int cli_comment_add(struct cli *c, int argc, char **argv)
 		else
 			r = cli_usage(c, "tùy chọn không hợp lệ");
 	}
-	if (r == 0 && !by)
-		r = cli_usage(c, "thiếu --by NGƯỜI (người góp ý)");
+	if (r == 0 && !by == !group)
+		r = cli_usage(
+		    c, "cần đúng một trong --by NGƯỜI hoặc --group ĐƠN_VỊ (người, nhóm góp ý)");
 	if (r == 0 && optind >= argc)
 		r = cli_usage(c, "thiếu số hiệu văn bản");
 	if (r == 0)
@@ -48,7 +49,7 @@ int cli_comment_add(struct cli *c, int argc, char **argv)
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = cmt_add(db, doc, session, by, para, buf_str(&text), &id, &c->err);
+		r = cmt_add(db, doc, session, by, group, para, buf_str(&text), &id, &c->err);
 	buf_free(&text);
 	if (r < 0)
 		return r;

@@ -167,9 +167,14 @@ int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_v
 
 enum cmt_resp { CMT_OPEN, CMT_TIEP_THU, CMT_GIAI_TRINH, CMT_KHONG_TIEP_THU };
 
-/* A member's comment on a document, optionally on one paragraph; session_id may be 0. */
+/*
+ * A comment on a document, optionally on one paragraph: by a person, or (with
+ * person_id 0) by a group unit when the record names no one. session_id may
+ * be 0.
+ */
 int cmt_add(struct db *db, int64_t document_id, int64_t session_id, int64_t person_id,
-	    const char *paragraph, const char *content, int64_t *ret_id, struct err *e);
+	    int64_t unit_id, const char *paragraph, const char *content, int64_t *ret_id,
+	    struct err *e);
 /*
  * The office's response. Giải trình and không tiếp thu need their
  * explanation. ERR_LOCKED once a revised version has taken the comment in.
@@ -186,7 +191,9 @@ int cmt_revise(struct db *db, int64_t document_id, const char *text, const char 
 
 struct cmt_row {
 	int64_t id;
-	const char *member, *paragraph, *content;
+	const char *member; /* the person's name, or the group's */
+	bool group;
+	const char *paragraph, *content;
 	enum cmt_resp response;
 	const char *response_text, *responder;
 	int on_version, revised_version; /* 0: not yet in a version */

@@ -64,7 +64,8 @@ static int doc_get(struct db *db, int64_t id, struct arena *a, struct doc_info *
 }
 
 int cmt_add(struct db *db, int64_t document_id, int64_t session_id, int64_t person_id,
-	    const char *paragraph, const char *content, int64_t *ret_id, struct err *e)
+	    int64_t unit_id, const char *paragraph, const char *content, int64_t *ret_id,
+	    struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 4);
 	const char *name, *para, *text;
@@ -77,8 +78,12 @@ int cmt_add(struct db *db, int64_t document_id, int64_t session_id, int64_t pers
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = doc_get(db, document_id, a, &d, e);
-	if (r == 0)
+	if (r == 0 && (person_id > 0) == (unit_id > 0))
+		r = err_set(e, ERR_INVAL, "ý kiến cần đúng một người góp ý hoặc một nhóm");
+	if (r == 0 && person_id > 0)
 		r = sw_person_name(db, person_id, a, &name, e);
+	if (r == 0 && unit_id > 0)
+		r = sw_unit_name(db, unit_id, a, &name, e);
 	if (r == 0 && session_id > 0)
 		r = sw_session_get(db, session_id, a, &s, e);
 	if (r == 0)
@@ -93,9 +98,13 @@ int cmt_add(struct db *db, int64_t document_id, int64_t session_id, int64_t pers
 	r = db_prepare(db, SQL_SW_CMT_INSERT, &q);
 	if (r < 0)
 		goto dberr;
-	r = db_bindv(q, "initdt", document_id, person_id, para, ver > 0 ? (int)ver : 1, text);
+	r = db_bindv(q, "innntdt", document_id, para, ver > 0 ? (int)ver : 1, text);
 	if (r == 0)
 		r = sw_bind_id(q, 2, session_id);
+	if (r == 0)
+		r = sw_bind_id(q, 3, person_id);
+	if (r == 0)
+		r = sw_bind_id(q, 4, unit_id);
 	if (r < 0) {
 		db_done(q);
 		goto dberr;
@@ -305,6 +314,7 @@ int cmt_table_load(struct db *db, int64_t document_id, struct arena *a, struct c
 		row->responder = sw_col(a, q, 6);
 		row->on_version = (int)db_col_int(q, 7);
 		row->revised_version = db_col_null(q, 8) ? 0 : (int)db_col_int(q, 8);
+		row->group = db_col_int(q, 9) != 0;
 		switch (row->response) {
 		case CMT_TIEP_THU:
 			ret->n_tiep_thu++;

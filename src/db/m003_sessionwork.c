@@ -80,12 +80,17 @@ const char db_m003_sessionwork[] =
     " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " UNIQUE(document_id, version));"
 
-    /* A member's comment on a draft and the office's response. */
+    /*
+     * A comment on a draft and the office's response. It is a member's, or a
+     * group's when the record names no one ("các đồng chí Ủy viên Ban Chấp
+     * hành cho ý kiến trực tiếp").
+     */
     "CREATE TABLE sw_comment("
     " id INTEGER PRIMARY KEY,"
     " document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,"
     " session_id INTEGER REFERENCES session(id),"
-    " person_id INTEGER NOT NULL REFERENCES person(id),"
+    " person_id INTEGER REFERENCES person(id),"
+    " author_unit_id INTEGER REFERENCES unit(id),"
     " paragraph TEXT," /* "mục 2, đoạn 3"; NULL: the whole document */
     " on_version INTEGER NOT NULL DEFAULT 1,"
     " content TEXT NOT NULL,"
@@ -93,7 +98,8 @@ const char db_m003_sessionwork[] =
     " response_text TEXT,"
     " responder_unit_id INTEGER REFERENCES unit(id),"
     " revised_version INTEGER," /* the version that took it in */
-    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " CHECK(person_id IS NOT NULL OR author_unit_id IS NOT NULL));"
     "CREATE INDEX sw_comment_doc ON sw_comment(document_id);"
 
     /* Questioning (chất vấn), plain questions and recommendations at a session. */

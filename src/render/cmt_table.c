@@ -22,7 +22,7 @@ int cmt_table_text(const struct cmt_table *t, struct buf *out)
 	for (size_t i = 0; i < t->n; i++) {
 		const struct cmt_row *c = &t->rows[i];
 
-		buf_printf(out, "%zu. Đồng chí %s", i + 1, c->member);
+		buf_printf(out, "%zu. %s%s", i + 1, c->group ? "" : "Đồng chí ", c->member);
 		if (c->paragraph)
 			buf_printf(out, " (%s)", c->paragraph);
 		buf_printf(out, ":\n   Ý kiến: %s\n", c->content);

@@ -308,13 +308,15 @@ static void comment_response_and_new_version(void **state)
 	int64_t c1, c2, c3;
 	int ver = 0;
 
-	assert_int_equal(
-	    cmt_add(f->db, 1, 1, 2, "mục 2", "Bổ sung kết quả <giải ngân> vốn đầu tư.", &c1, &f->e),
-	    0);
-	assert_int_equal(cmt_add(f->db, 1, 1, 3, NULL, "Nêu rõ các việc còn tồn đọng.", &c2, &f->e),
+	assert_int_equal(cmt_add(f->db, 1, 1, 2, 0, "mục 2",
+				 "Bổ sung kết quả <giải ngân> vốn đầu tư.", &c1, &f->e),
 			 0);
-	assert_int_equal(cmt_add(f->db, 1, 1, 4, NULL, "Đề nghị đổi tên báo cáo.", &c3, &f->e), 0);
-	assert_int_equal(cmt_add(f->db, 1, 1, 4, NULL, "   ", NULL, &f->e), ERR_INVAL);
+	assert_int_equal(
+	    cmt_add(f->db, 1, 1, 3, 0, NULL, "Nêu rõ các việc còn tồn đọng.", &c2, &f->e), 0);
+	assert_int_equal(cmt_add(f->db, 1, 1, 0, 1, NULL, "Đề nghị đổi tên báo cáo.", &c3, &f->e),
+			 0);
+	assert_int_equal(cmt_add(f->db, 1, 1, 4, 0, NULL, "   ", NULL, &f->e), ERR_INVAL);
+	assert_int_equal(cmt_add(f->db, 1, 1, 4, 1, NULL, "x", NULL, &f->e), ERR_INVAL);
 	assert_int_equal(cmt_respond(f->db, c1, CMT_TIEP_THU, NULL, 1, &f->e), 0);
 	/* Explaining or declining needs its reason. */
 	assert_int_equal(cmt_respond(f->db, c2, CMT_GIAI_TRINH, NULL, 1, &f->e), ERR_INVAL);
@@ -342,6 +344,7 @@ static void comment_response_and_new_version(void **state)
 	assert_non_null(strstr(buf_str(&b), "BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN"));
 	assert_non_null(strstr(buf_str(&b), "Đồng chí Nguyễn Văn Hưng (mục 2)"));
 	assert_non_null(strstr(buf_str(&b), "Giải trình — Đã nêu ở phần II."));
+	assert_non_null(strstr(buf_str(&b), "3. Văn phòng Huyện ủy:"));
 	buf_reset(&b);
 	assert_int_equal(cmt_table_html(&t, &b), 0);
 	assert_non_null(strstr(buf_str(&b), "&lt;giải ngân&gt;"));
