@@ -253,7 +253,8 @@ int cli_session_attendance(struct cli *c, int argc, char **argv)
 					  rule_json(&qu.rule), "attendees", arr));
 		goto out;
 	}
-	fprintf(c->out, "Phiên họp thứ %d của %s, ngày %s\n", qu.number, qu.organ, qu.date);
+	fprintf(c->out, "Phiên họp thứ %d của %s, ngày %.2s/%.2s/%.4s\n", qu.number, qu.organ,
+		qu.date + 8, qu.date + 5, qu.date);
 	fprintf(c->out,
 		"Thành viên đương nhiệm: %d; có mặt: %d; vắng mặt: %d; cử người dự thay: %d; "
 		"chưa điểm danh: %d\n",

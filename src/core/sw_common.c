@@ -224,3 +224,13 @@ int sw_run(struct db_q *q)
 	db_done(q);
 	return r;
 }
+
+const char *sw_dmy(struct arena *a, const char *iso)
+{
+	const char *s;
+
+	if (!iso || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+		return iso ? iso : "";
+	s = arena_printf(a, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	return s ? s : iso;
+}

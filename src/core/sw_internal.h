@@ -59,3 +59,5 @@ int sw_dberr(struct db *db, int r, const char *what, struct err *e);
 int sw_bind_id(struct db_q *q, int idx, int64_t id);
 /* Steps q to completion and finishes it; 0 or the error. */
 int sw_run(struct db_q *q);
+/* An ISO date as Vietnamese texts write it ("04/10/2023"), in arena memory; s itself when not ISO. */
+const char *sw_dmy(struct arena *a, const char *iso);

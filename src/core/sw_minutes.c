@@ -15,7 +15,8 @@ static int minutes_compose(struct db *db, int64_t session_id, struct arena *a, s
 	struct sw_quorum qu;
 	struct db_q *q;
 	size_t natt;
-	int r, k = 0;
+	static const char *const roman[] = {"I", "II", "III", "IV", "V"};
+	int r, k = 0, sec = 0;
 
 	r = sw_quorum(db, session_id, a, &qu, e);
 	if (r == 0)
@@ -24,7 +25,7 @@ static int minutes_compose(struct db *db, int64_t session_id, struct arena *a, s
 		return r;
 	buf_printf(out, "BIÊN BẢN\nPhiên họp thứ %d của %s\n\n", qu.number, qu.organ);
 	buf_printf(out, "Thời gian: ngày %.2s/%.2s/%.4s.\n\n", qu.date + 8, qu.date + 5, qu.date);
-	buf_puts(out, "I. THÀNH PHẦN\n");
+	buf_printf(out, "%s. THÀNH PHẦN\n", roman[sec++]);
 	buf_printf(out,
 		   "Tổng số thành viên đương nhiệm: %d; có mặt: %d; vắng mặt: %d; cử người dự "
 		   "thay: %d; chưa điểm danh: %d.\n",
@@ -44,7 +45,7 @@ static int minutes_compose(struct db *db, int64_t session_id, struct arena *a, s
 		else if (!p->member && p->status == SW_PRESENT)
 			buf_printf(out, "- Khách mời: %s.\n", p->name);
 	}
-	buf_puts(out, "\nII. NỘI DUNG\n");
+	buf_printf(out, "\n%s. NỘI DUNG\n", roman[sec++]);
 	r = db_prepare(db, SQL_SW_AGENDA_LIST, &q);
 	if (r < 0)
 		goto dberr;
@@ -81,7 +82,7 @@ static int minutes_compose(struct db *db, int64_t session_id, struct arena *a, s
 	k = 0;
 	while (r == 0 && (r = db_step(q)) == 1) {
 		if (k++ == 0)
-			buf_puts(out, "\nIII. Ý KIẾN GÓP Ý VÀO DỰ THẢO\n");
+			buf_printf(out, "\n%s. Ý KIẾN GÓP Ý VÀO DỰ THẢO\n", roman[sec++]);
 		buf_printf(out, "- %s %s: %lld ý kiến, đã trả lời %lld.\n",
 			   db_col_text(q, 1) ? db_col_text(q, 1) : "",
 			   db_col_text(q, 2) ? db_col_text(q, 2) : "", (long long)db_col_int(q, 3),
@@ -91,7 +92,7 @@ static int minutes_compose(struct db *db, int64_t session_id, struct arena *a, s
 	db_done(q);
 	if (r < 0)
 		goto dberr;
-	buf_puts(out, "\nIV. CHẤT VẤN\n");
+	buf_printf(out, "\n%s. CHẤT VẤN\n", roman[sec++]);
 	r = qa_notice_paragraph(db, session_id, out, e);
 	if (r < 0)
 		goto out;

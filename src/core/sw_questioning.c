@@ -109,7 +109,7 @@ int qa_add(struct db *db, const struct qa_in *in, int64_t *ret_id, struct err *e
 			r = err_set(e, ERR_INVAL,
 				    "%s không phải cấp ủy viên đương nhiệm ngày %s: không có quyền "
 				    "chất vấn (có thể ghi là câu hỏi hoặc kiến nghị)",
-				    qname, s.date);
+				    qname, sw_dmy(a, s.date));
 			goto out;
 		}
 		if (in->target == QA_TO_NONE) {

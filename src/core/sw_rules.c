@@ -108,7 +108,7 @@ int sw_rule_set(struct db *db, const struct sw_rule *in, int64_t *ret_id, struct
 		goto dberr;
 	if (n > 0) {
 		r = err_set(e, ERR_EXISTS, "cơ quan đã có một phiên bản quy chế có hiệu lực từ %s",
-			    date);
+			    sw_dmy(a, date));
 		goto out;
 	}
 	r = db_prepare(db, SQL_SW_RULE_INSERT, &q);
@@ -480,7 +480,7 @@ int sw_attend(struct db *db, int64_t session_id, int64_t person_id, enum sw_att 
 			r = err_set(e, ERR_INVAL,
 				    "%s không phải thành viên %s ngày %s và không được mời dự "
 				    "phiên họp này",
-				    name, s.organ, s.date);
+				    name, s.organ, sw_dmy(a, s.date));
 			goto out;
 		}
 	}

@@ -78,7 +78,7 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 	if (qu.members == 0) {
 		r = err_set(e, ERR_INVAL,
 			    "%s không có thành viên đương nhiệm ngày %s: không thể biểu quyết",
-			    qu.organ, qu.date);
+			    qu.organ, sw_dmy(a, qu.date));
 		goto out;
 	}
 	total = in->n_for + in->n_against + in->n_abstain;
