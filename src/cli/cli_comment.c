@@ -190,12 +190,12 @@ static json_t *table_json(const struct cmt_table *t)
 		const struct cmt_row *w = &t->rows[i];
 
 		json_array_append_new(
-		    arr,
-		    json_pack("{s:I, s:s, s:s?, s:s, s:s, s:s?, s:s?, s:i, s:i}", "id",
-			      (json_int_t)w->id, "member", w->member, "paragraph", w->paragraph,
-			      "content", w->content, "response", cmt_resp_name(w->response),
-			      "response_text", w->response_text, "responder", w->responder,
-			      "on_version", w->on_version, "revised_version", w->revised_version));
+		    arr, json_pack("{s:I, s:s, s:b, s:s?, s:s, s:s, s:s?, s:s?, s:i, s:i}", "id",
+				   (json_int_t)w->id, "member", w->member, "group", w->group,
+				   "paragraph", w->paragraph, "content", w->content, "response",
+				   cmt_resp_name(w->response), "response_text", w->response_text,
+				   "responder", w->responder, "on_version", w->on_version,
+				   "revised_version", w->revised_version));
 	}
 	return json_pack("{s:I, s:s, s:s, s:i, s:o, s:{s:i, s:i, s:i, s:i}}", "document_id",
 			 (json_int_t)t->document_id, "kind", t->doc_kind, "title", t->doc_title,

@@ -7,6 +7,8 @@
 #include "core/demo_registry.h"
 /* tasks */
 #include "core/demo_tasks.h"
+/* sessionwork */
+#include "core/sessionwork.h"
 
 struct demo_part {
 	const char *name;
@@ -20,6 +22,7 @@ static const struct demo_part demo_parts[] = {
     /* indicators */
     {"indicators", demo_indicators},
     /* sessionwork */
+    {"sessionwork", demo_sessionwork},
     /* notice */
     /* import */
     /* tasks */

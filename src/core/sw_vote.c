@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/registry.h"
 #include "core/sw_internal.h"
 
 static const char *const choice_names[] = {"for", "against", "abstain"};
@@ -204,10 +205,10 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 	for (size_t i = 0; r == 0 && i < in->nnamed; i++)
 		r = db_exec(db, SQL_SW_VOTE_NAME_INSERT, "iit", vote_id, in->named[i].person_id,
 			    choice_names[in->named[i].choice]);
-	if (r == 0 && !in->advisory)
-		r = db_exec(db, SQL_SW_ITEM_SET_OUTCOME, "ti", wording, in->agenda_item_id);
 	if (r < 0)
 		sw_dberr(db, r, "ghi kết quả biểu quyết", e);
+	if (r == 0 && !in->advisory)
+		r = reg_agenda_set_outcome(db, in->agenda_item_id, wording, e);
 	r = sw_tx_end(db, r, e);
 	if (r == 0 && ret_id)
 		*ret_id = vote_id;
