@@ -114,6 +114,12 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 			goto out;
 		}
 	}
+	if (!in->advisory && qu.rule.record_names && in->nnamed == 0) {
+		r = err_set(e, ERR_INVAL,
+			    "quy chế làm việc của %s yêu cầu ghi tên từng người biểu quyết",
+			    qu.organ);
+		goto out;
+	}
 	for (size_t i = 0; i < in->nnamed; i++) {
 		const struct sw_named *nm = &in->named[i];
 		int64_t st = 0;

@@ -228,6 +228,7 @@ static void regulation_versions_take_effect_from_their_date(void **state)
 	struct sw_rule r;
 	struct sw_quorum qu;
 	struct sw_vote_in in = {.agenda_item_id = 0, .n_for = 6};
+	struct sw_named named[6];
 	int64_t id, item = 0;
 
 	sw_rule_default(&r);
@@ -236,6 +237,7 @@ static void regulation_versions_take_effect_from_their_date(void **state)
 	r.vote_num = 2;
 	r.vote_den = 3;
 	r.frequency = "thường kỳ 3 tháng một lần";
+	r.record_names = true;
 	assert_int_equal(sw_rule_set(f->db, &r, &id, &f->e), 0);
 	assert_int_equal(sw_rule_set(f->db, &r, &id, &f->e), ERR_EXISTS);
 	r.vote_num = 3;
@@ -252,6 +254,13 @@ static void regulation_versions_take_effect_from_their_date(void **state)
 	assert_int_equal(sw_agenda_carry(f->db, 1, 2, "chưa đủ thời gian thảo luận", &item, &f->e),
 			 0);
 	in.agenda_item_id = item;
+	/* The new rule records names: a vote without them is refused. */
+	assert_int_equal(vote_record(f->db, &in, &id, &f->e), ERR_INVAL);
+	assert_non_null(strstr(f->e.msg, "ghi tên"));
+	for (int i = 0; i < 6; i++)
+		named[i] = (struct sw_named){.person_id = i + 1, .choice = SW_FOR};
+	in.named = named;
+	in.nnamed = 6;
 	assert_int_equal(vote_record(f->db, &in, &id, &f->e), 0);
 	assert_int_equal(count(f, "SELECT passed FROM sw_vote"), 0);
 }
