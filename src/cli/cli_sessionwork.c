@@ -116,13 +116,12 @@ static int no_opts(struct cli *c, int argc, char **argv)
 int cli_session_attend(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"present", no_argument, NULL, 'p'},
-	    {"absent", required_argument, NULL, 'a'},
-	    {"delegated", required_argument, NULL, 'd'},
-	    {"reason", required_argument, NULL, 'r'},
-	    {NULL, 0, NULL, 0},
+	    {"present", no_argument, NULL, 'p'},	 {"absent", required_argument, NULL, 'a'},
+	    {"delegated", required_argument, NULL, 'd'}, {"reason", required_argument, NULL, 'r'},
+	    {"rest-present", no_argument, NULL, 'R'},	 {NULL, 0, NULL, 0},
 	};
 	const char *w[] = {"số hiệu phiên họp", "số hiệu người"};
+	bool rest = false;
 	const char *reason = NULL, *delegate = NULL;
 	enum sw_att st = SW_UNRECORDED;
 	long long id[2];
@@ -150,9 +149,27 @@ int cli_session_attend(struct cli *c, int argc, char **argv)
 		case 'r':
 			reason = optarg;
 			break;
+		case 'R':
+			rest = true;
+			break;
 		default:
 			return cli_usage(c, "tùy chọn không hợp lệ");
 		}
+	}
+	if (rest) {
+		int n = 0;
+
+		if (nst || reason)
+			return cli_usage(c, "--rest-present không đi cùng tùy chọn khác");
+		r = one_id(c, argc, argv, "số hiệu phiên họp", id);
+		if (r == 0)
+			r = cli_db(c, &db);
+		if (r == 0)
+			r = sw_attend_rest_present(db, id[0], &n, &c->err);
+		if (r < 0)
+			return r;
+		snprintf(msg, sizeof(msg), "đã ghi có mặt %d thành viên chưa điểm danh", n);
+		return cli_sw_done(c, "recorded", n, msg);
 	}
 	if (nst != 1)
 		return cli_usage(c,

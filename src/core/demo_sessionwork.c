@@ -22,10 +22,9 @@ int demo_sessionwork(struct db *db, struct err *e)
 	struct reg_session s;
 	struct reg_unit office, members;
 	struct reg_agenda *items;
-	struct sw_attendee *att;
 	struct sw_quorum qu;
 	struct reg_doc doc = {0};
-	size_t nitems, natt;
+	size_t nitems;
 	int64_t doc_id, cid;
 	int r;
 
@@ -43,12 +42,8 @@ int demo_sessionwork(struct db *db, struct err *e)
 
 	if ((r = sw_invite_members(db, s.id, NULL, e)) < 0 ||
 	    (r = sw_invite_send(db, s.id, "giấy mời", NULL, e)) < 0 ||
-	    (r = sw_attendance_list(db, s.id, a, &att, &natt, e)) < 0)
-		goto out;
-	for (size_t i = 0; i < natt; i++)
-		if ((r = sw_attend(db, s.id, att[i].person_id, SW_PRESENT, NULL, NULL, e)) < 0)
-			goto out;
-	if ((r = sw_quorum(db, s.id, a, &qu, e)) < 0)
+	    (r = sw_attend_rest_present(db, s.id, NULL, e)) < 0 ||
+	    (r = sw_quorum(db, s.id, a, &qu, e)) < 0)
 		goto out;
 
 	if ((r = reg_agenda_list(db, s.id, a, &items, &nitems, e)) < 0)

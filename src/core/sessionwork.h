@@ -91,6 +91,9 @@ enum sw_att { SW_UNRECORDED = -1, SW_PRESENT, SW_ABSENT, SW_DELEGATED };
 int sw_attend(struct db *db, int64_t session_id, int64_t person_id, enum sw_att status,
 	      const char *reason, const char *delegate, struct err *e);
 
+/* Records every member in office not yet recorded as present; *ret_n gets how many. */
+int sw_attend_rest_present(struct db *db, int64_t session_id, int *ret_n, struct err *e);
+
 struct sw_attendee {
 	int64_t person_id;
 	const char *name, *position; /* position "" for guests */

@@ -507,6 +507,26 @@ out:
 	return r;
 }
 
+int sw_attend_rest_present(struct db *db, int64_t session_id, int *ret_n, struct err *e)
+{
+	struct arena *a = arena_new(1 << 16);
+	struct sw_session s;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = sw_session_get(db, session_id, a, &s, e);
+	if (r == 0) {
+		r = db_exec(db, SQL_SW_ATTEND_ALL_PRESENT, "iit", session_id, s.organ_id, s.date);
+		if (r < 0)
+			r = sw_dberr(db, r, "ghi điểm danh", e);
+		else if (ret_n)
+			*ret_n = db_changes(db);
+	}
+	arena_free(a);
+	return r;
+}
+
 int sw_quorum(struct db *db, int64_t session_id, struct arena *a, struct sw_quorum *ret,
 	      struct err *e)
 {

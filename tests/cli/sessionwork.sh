@@ -117,6 +117,8 @@ check "a topic is ticked off by a session's item" D programme tick "$tid" --item
 check "a revision is opened" D programme revise "$pid" --date 04/10/2023 "rà soát, điều chỉnh"
 check_eq "the programme shows the revision and the done topic" \
 	"$(J programme show "$pid" | jqr '"\(.revisions) \(.done) \(.topics[0].done_session_number)"')" "2 1 26"
+D session attend 2 1 --absent "ốm" >/dev/null
+check_eq "the rest of the members are recorded present at once" "$(J session attend 2 --rest-present | jqr .recorded)" "9"
 check "invitations to the members" D invite members 2
 check_eq "ten invited" "$(J invite list 2 | jqr length)" "10"
 # The demo: session 26 as the seed notice tells it.
