@@ -133,4 +133,11 @@ doc=$(sqlite3 d.db "SELECT id FROM document WHERE title = 'những việc Ban Th
 check_eq "demo: section 3's comments on the standing committee's report, taken in by the office" \
 	"$("$DONDOC" --db d.db --json comment table "$doc" | jqr '.comments[0] | "\(.group) \(.response) \(.responder)"')" \
 	"true tiep-thu Văn phòng Huyện ủy"
+G="${DONDOC_SRCDIR:-$(dirname "$0")/../..}/tests/golden/sessionwork"
+"$DONDOC" --db d.db comment table "$doc" >table.txt
+"$DONDOC" --db d.db comment table "$doc" --html >table.html
+"$DONDOC" --db d.db minutes show "$sid" >minutes.txt
+check "demo: the incorporation table as text matches its golden file" diff -u "$G/demo-table.txt" table.txt
+check "demo: the incorporation table as HTML matches its golden file" diff -u "$G/demo-table.html" table.html
+check "demo: the drafted minutes match their golden file" diff -u "$G/demo-minutes.txt" minutes.txt
 done_testing
