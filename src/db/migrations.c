@@ -4,8 +4,8 @@
 const struct db_migration db_migrations[] = {
     {1, "core", db_m001_core},
     {2, "indicators", db_m002_indicators},
-    {5, "tasks", db_m005_tasks},
     {3, "sessionwork", db_m003_sessionwork},
+    {5, "tasks", db_m005_tasks},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);
