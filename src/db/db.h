@@ -88,3 +88,21 @@ int db_changes(struct db *db);
 const char *db_errmsg(struct db *db);
 /* Path the store was opened from. */
 const char *db_path(struct db *db);
+
+/*
+ * The account the connection acts for, recorded by the store in every audit
+ * entry it writes ("cli" until set). The text is copied (at most 127 bytes).
+ */
+void db_set_actor(struct db *db, const char *actor);
+const char *db_actor(struct db *db);
+/* How long a statement waits for another writer's lock before ERR_BUSY. */
+void db_set_timeout(struct db *db, int ms);
+
+/*
+ * The hash chaining one audit entry to the previous (hex BLAKE2b-256 over
+ * every field, each length-prefixed; NULL differs from ""). The store's
+ * trigger and 'dondoc check' both use it. ret holds 65 bytes.
+ */
+void db_audit_hash(const char *prev, int64_t id, const char *at, const char *actor, const char *tbl,
+		   int64_t row_id, const char *op, const char *before, const char *after,
+		   char ret[static 65]);

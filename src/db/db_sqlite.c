@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,6 +30,7 @@ struct db_q {
 struct db {
 	sqlite3 *h;
 	char *path;
+	char actor[128]; /* who the connection writes for; see db_set_actor() */
 	struct db_q q[DB_NSTMT];
 };
 
@@ -252,6 +254,56 @@ const char *db_path(struct db *db)
 	return db->path;
 }
 
+void db_set_actor(struct db *db, const char *actor)
+{
+	snprintf(db->actor, sizeof(db->actor), "%s", actor ? actor : "");
+}
+
+const char *db_actor(struct db *db)
+{
+	return db->actor;
+}
+
+void db_set_timeout(struct db *db, int ms)
+{
+	sqlite3_busy_timeout(db->h, ms);
+}
+
+/* dondoc_actor(): the connection's actor, for the audit trigger. */
+static void db_fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(ctx);
+
+	sqlite3_result_text(ctx, db->actor, -1, SQLITE_TRANSIENT);
+}
+
+/* dondoc_audit_hash(prev, id, at, actor, tbl, row_id, op, before, after). */
+static void db_fn_audit_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t[9];
+	char h[65];
+
+	for (int i = 0; i < 9; i++)
+		t[i] = (const char *)sqlite3_value_text(argv[i]);
+	db_audit_hash(t[0], sqlite3_value_int64(argv[1]), t[2], t[3], t[4],
+		      sqlite3_value_int64(argv[5]), t[6], t[7], t[8], h);
+	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
+}
+
+/* The application functions the schema's triggers call. */
+static int db_functions(struct db *db)
+{
+	int rc;
+
+	rc = sqlite3_create_function(db->h, "dondoc_actor", 0, SQLITE_UTF8, db, db_fn_actor, NULL,
+				     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db->h, "dondoc_audit_hash", 9,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
+					     db_fn_audit_hash, NULL, NULL);
+	return db_code(rc);
+}
+
 int db_version_known(void)
 {
 	return db_migrations[db_nmigrations - 1].version;
@@ -372,7 +424,10 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
-	r = db_sql_exec(db, "PRAGMA foreign_keys = ON");
+	db_set_actor(db, "cli");
+	r = db_functions(db);
+	if (r == 0)
+		r = db_sql_exec(db, "PRAGMA foreign_keys = ON");
 	if (r == 0 && !(flags & DB_READONLY))
 		r = db_sql_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
 	if (r < 0) {

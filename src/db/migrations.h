@@ -20,4 +20,5 @@ extern const char db_m003_sessionwork[];
 /* 5 tasks */
 extern const char db_m005_tasks[];
 /* 6 web */
+extern const char db_m006_web[];
 /* 7 import */

@@ -1,0 +1,243 @@
+/* api_v1.c: the JSON API in the OParl manner: bodies, sessions, documents; paginated, with tombstones. */
+#include <string.h>
+
+#include "api/api.h"
+
+const struct http_field api_list_fields[] = {
+    {"after", HF_INT, false, 0, NULL, "Con trỏ trang (after)"},
+    {"limit", HF_INT, false, 200, NULL, "Số phần tử (limit)"},
+    {"modified_since", HF_DATETIME, false, 0, NULL, "Mốc thời gian (modified_since)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+int api_send(struct http_req *r, json_t *j)
+{
+	char *s;
+	int rc;
+
+	if (!j)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(j);
+	if (!s)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	buf_reset(&r->out);
+	rc = buf_puts(&r->out, s);
+	free(s);
+	r->ctype = "application/json";
+	return rc;
+}
+
+int api_error(struct http_req *r, int code)
+{
+	json_t *fields = json_object();
+
+	for (int i = 0; i < r->nferr; i++)
+		json_object_set_new(fields, r->ferr[i].name[0] ? r->ferr[i].name : "_",
+				    json_string(r->ferr[i].msg));
+	return api_send(r, json_pack("{s:{s:s, s:i, s:s, s:o}}", "error", "code", err_name(code),
+				     "status", err_http(code), "message", err_msg(&r->err, code),
+				     "fields", fields));
+}
+
+/* The text of a column as JSON (null for NULL). */
+static json_t *jtext(struct db_q *q, int col)
+{
+	const char *s = db_col_text(q, col);
+
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *jint(struct db_q *q, int col)
+{
+	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
+}
+
+/* modified_since as stored times compare: "2023-10-04T08:00:00Z" → "2023-10-04T08:00:00". */
+static const char *since_arg(struct http_req *r)
+{
+	const char *v = http_arg(r, "modified_since");
+	size_t n = v ? strlen(v) : 0;
+
+	if (!n)
+		return "";
+	return n == 20 ? arena_strndup(r->arena, v, 19) : v;
+}
+
+typedef json_t *(*row_fn)(struct db_q *q);
+
+/*
+ * A paginated list: rows of st bound (account, after, limit, since), turned
+ * into objects by fn; with modified_since, objects deleted since then follow
+ * as tombstones. links.next continues after the last id.
+ */
+static int api_list(struct http_req *r, enum db_stmt st, const char *tbl, const char *path,
+		    row_fn fn)
+{
+	int64_t after = http_arg_int(r, "after", 0), limit = http_arg_int(r, "limit", 50), last = 0;
+	const char *since = since_arg(r);
+	json_t *data = json_array(), *links = json_object(), *o;
+	struct db_q *q;
+	int rc, n = 0;
+
+	rc = db_prepare(r->db, st, &q);
+	if (rc == 0)
+		rc = db_bindv(q, "iiit", r->acct.id, after, limit, since);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		last = db_col_int(q, 0);
+		o = fn(q);
+		json_object_set_new(o, "self",
+				    json_sprintf("/api/v1/%s/%lld", path, (long long)last));
+		json_array_append_new(data, o);
+		n++;
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	if (rc == 0 && *since) {
+		rc = db_prepare(r->db, SQL_AUDIT_TOMBSTONES, &q);
+		if (rc == 0)
+			rc = db_bindv(q, "tt", tbl, since);
+		while (rc == 0 && (rc = db_step(q)) == 1) {
+			json_array_append_new(
+			    data, json_pack("{s:I, s:b, s:s}", "id", (json_int_t)db_col_int(q, 0),
+					    "deleted", 1, "modified", db_col_text(q, 1)));
+			rc = 0;
+		}
+		if (rc >= 0)
+			db_done(q);
+	}
+	if (rc < 0) {
+		json_decref(data);
+		json_decref(links);
+		return rc;
+	}
+	if (n == limit)
+		json_object_set_new(
+		    links, "next",
+		    json_sprintf("/api/v1/%s?after=%lld&limit=%lld%s%s", path, (long long)last,
+				 (long long)limit, *since ? "&modified_since=" : "",
+				 http_arg(r, "modified_since") ? http_arg(r, "modified_since")
+							       : ""));
+	return api_send(r, json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination",
+				     "limit", (json_int_t)limit, "count", n, "links", links));
+}
+
+static json_t *body_json(struct db_q *q)
+{
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)db_col_int(q, 0),
+			 "type", "body", "parent", jint(q, 1), "level", jtext(q, 2), "kind",
+			 jtext(q, 3), "name", jtext(q, 4), "code", jtext(q, 5));
+}
+
+static json_t *session_json(struct db_q *q)
+{
+	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)db_col_int(q, 0), "type", "session", "number",
+			 (json_int_t)db_col_int(q, 1), "kind", jtext(q, 2), "date", jtext(q, 3),
+			 "place", jtext(q, 4), "status", jtext(q, 5), "organ", jtext(q, 6), "body",
+			 jtext(q, 7), "term", jtext(q, 8));
+}
+
+static json_t *document_json(struct db_q *q)
+{
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)db_col_int(q, 0), "type", "document", "type_code", jtext(q, 1),
+			 "symbol", jtext(q, 3), "date", jtext(q, 4), "title", jtext(q, 5),
+			 "confidentiality", jtext(q, 6), "status", jtext(q, 7), "body", jint(q, 9));
+}
+
+int api_root(struct http_req *r)
+{
+	return api_send(r, json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s}, s:{s:s, s:s}}", "name",
+				     "dondoc", "version", "v1", "links", "bodies", "/api/v1/bodies",
+				     "sessions", "/api/v1/sessions", "documents",
+				     "/api/v1/documents", "ical", "/ical/sessions.ics", "account",
+				     "login", r->acct.login, "role", r->acct.role));
+}
+
+int api_bodies(struct http_req *r)
+{
+	return api_list(r, SQL_WEB_BODIES, "body", "bodies", body_json);
+}
+
+int api_sessions(struct http_req *r)
+{
+	return api_list(r, SQL_WEB_SESSIONS, "session", "sessions", session_json);
+}
+
+int api_documents(struct http_req *r)
+{
+	return api_list(r, SQL_WEB_DOCUMENTS, "document", "documents", document_json);
+}
+
+/* One object by id from st bound (account, id); 404 when outside the scope or unknown. */
+static int api_one(struct http_req *r, enum db_stmt st, row_fn fn, json_t **ret)
+{
+	struct db_q *q;
+	int rc;
+
+	rc = db_prepare(r->db, st, &q);
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
+	if (rc == 0)
+		rc = db_step(q);
+	if (rc == 1)
+		*ret = fn(q);
+	db_done(q);
+	if (rc == 0)
+		return err_set(&r->err, ERR_NOTFOUND, "Không có đối tượng mã %lld",
+			       (long long)r->id[0]);
+	return rc < 0 ? rc : 0;
+}
+
+int api_body(struct http_req *r)
+{
+	json_t *o = NULL;
+	int rc = api_one(r, SQL_WEB_BODY, body_json, &o);
+
+	return rc < 0 ? rc : api_send(r, o);
+}
+
+int api_session(struct http_req *r)
+{
+	json_t *o = NULL, *agenda;
+	struct db_q *q;
+	int rc = api_one(r, SQL_WEB_SESSION, session_json, &o);
+
+	if (rc < 0)
+		return rc;
+	agenda = json_array();
+	rc = db_prepare(r->db, SQL_WEB_AGENDA, &q);
+	if (rc == 0)
+		rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		bool visible = db_col_int(q, 8) != 0;
+
+		json_array_append_new(
+		    agenda, json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o}", "id",
+				      (json_int_t)db_col_int(q, 0), "position",
+				      (json_int_t)db_col_int(q, 1), "doc_kind", jtext(q, 2),
+				      "title", jtext(q, 3), "outcome", jtext(q, 4), "presenter",
+				      jtext(q, 5), "document", visible ? jint(q, 6) : json_null()));
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	if (rc < 0) {
+		json_decref(o);
+		json_decref(agenda);
+		return rc;
+	}
+	json_object_set_new(o, "agenda", agenda);
+	return api_send(r, o);
+}
+
+int api_document(struct http_req *r)
+{
+	json_t *o = NULL;
+	int rc = api_one(r, SQL_WEB_DOCUMENT, document_json, &o);
+
+	return rc < 0 ? rc : api_send(r, o);
+}

@@ -1,0 +1,70 @@
+/* cli_serve.c: 'dondoc serve': runs the web application until SIGTERM or SIGINT. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "http/http.h"
+#include "util/log.h"
+
+int cli_serve(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"listen", required_argument, NULL, 'l'},
+	    {"threads", required_argument, NULL, 't'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct http_config cfg = {.listen = "127.0.0.1:8080", .threads = 4};
+	struct http_server *s = NULL;
+	struct db *db;
+	long long threads;
+	sigset_t set;
+	int ch, sig, r;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'l':
+			cfg.listen = optarg;
+			break;
+		case 't':
+			r = cli_parse_id(c, "số luồng (--threads)", optarg, &threads);
+			if (r < 0)
+				return r;
+			if (threads > 256)
+				return cli_usage(c, "--threads tối đa 256");
+			cfg.threads = (int)threads;
+			break;
+		default:
+			return cli_usage(c, "tùy chọn không hợp lệ");
+		}
+	}
+	if (optind != argc)
+		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	/* Opening here brings the schema up to date once, before any worker connects. */
+	r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	cfg.db_path = c->db_path;
+	/* Workers inherit the blocked set, so only sigwait() below sees these. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	r = http_start(&cfg, &s, &c->err);
+	if (r < 0)
+		return r;
+	log_info("phục vụ tại http://%.*s:%u (cơ sở dữ liệu %s, %d luồng)",
+		 (int)(strrchr(cfg.listen, ':') - cfg.listen), cfg.listen, http_port(s), c->db_path,
+		 cfg.threads);
+	fprintf(c->out, "http://%.*s:%u/\n", (int)(strrchr(cfg.listen, ':') - cfg.listen),
+		cfg.listen, http_port(s));
+	fflush(c->out);
+	sigwait(&set, &sig);
+	log_info("nhận tín hiệu %s, đang dừng", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	http_stop(s);
+	return 0;
+}

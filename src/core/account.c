@@ -1,0 +1,403 @@
+/* account.c: accounts, Argon2id passwords, web sessions, API tokens and login throttling. */
+#include "core/account.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool login_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+		      s[i] == '_' || s[i] == '-'))
+			return false;
+	return true;
+}
+
+static int pw_check(const char *pw, struct err *e)
+{
+	size_t n = strlen(pw);
+
+	if (n < ACCOUNT_PW_MIN)
+		return err_set(e, ERR_INVAL, "mật khẩu quá ngắn: cần ít nhất %d ký tự",
+			       ACCOUNT_PW_MIN);
+	if (n > ACCOUNT_PW_MAX)
+		return err_set(e, ERR_INVAL, "mật khẩu quá dài: tối đa %d ký tự", ACCOUNT_PW_MAX);
+	return 0;
+}
+
+static int pw_hash(const char *pw, char out[static crypto_pwhash_STRBYTES], struct err *e)
+{
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
+	if (crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ để băm mật khẩu");
+	return 0;
+}
+
+void account_random_hex(char out[static 65])
+{
+	unsigned char b[32];
+
+	if (sodium_init() < 0)
+		abort();
+	randombytes_buf(b, sizeof(b));
+	sodium_bin2hex(out, 65, b, sizeof(b));
+}
+
+/* The stored form of a bearer secret: its hex BLAKE2b-256. */
+static void token_hash(const char *token, char out[static 65])
+{
+	unsigned char h[32];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static void copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+/* Reads a row of SQL_ACCOUNT_BY_LOGIN / SQL_ACCOUNT_BY_ID. */
+static void account_row(struct db_q *q, struct account *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->id = db_col_int(q, 0);
+	copy(a->login, sizeof(a->login), db_col_text(q, 1));
+	copy(a->full_name, sizeof(a->full_name), db_col_text(q, 2));
+	copy(a->role, sizeof(a->role), db_col_text(q, 3));
+	a->unit_id = db_col_int(q, 4);
+	a->disabled = db_col_int(q, 5) != 0;
+	a->rank = (int)db_col_int(q, 6);
+	a->cleared = db_col_int(q, 7) != 0;
+}
+
+int account_add(struct db *db, const char *login, const char *full_name, const char *role,
+		int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
+		int64_t *ret_id, struct err *e)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int64_t n = 0, id;
+	int r;
+
+	if (!login_valid(login))
+		return err_set(e, ERR_INVAL,
+			       "tên đăng nhập '%s' không hợp lệ: dùng 1-63 ký tự a-z, 0-9, '.', "
+			       "'_', '-'",
+			       login);
+	r = pw_check(password, e);
+	if (r < 0)
+		return r;
+	r = db_query_int(db, SQL_ROLE_EXISTS, &n, "t", role);
+	if (r < 0)
+		return err_set(e, r, "không đọc được danh sách vai trò: %s", db_errmsg(db));
+	if (n == 0)
+		return err_set(e, ERR_INVAL,
+			       "vai trò '%s' không có; dùng admin, office, member, reporter hoặc "
+			       "viewer",
+			       role);
+	if (strcmp(role, "reporter") == 0 && unit_id <= 0)
+		return err_set(e, ERR_INVAL, "tài khoản đơn vị báo cáo cần --unit (mã đơn vị)");
+	r = pw_hash(password, hash, e);
+	if (r < 0)
+		return r;
+	r = db_begin(db);
+	if (r < 0)
+		return err_set(e, r, "cơ sở dữ liệu đang bận");
+	if (unit_id > 0) {
+		r = db_query_int(db, SQL_UNIT_EXISTS, &n, "i", unit_id);
+		if (r == 0 && n == 0) {
+			r = err_set(e, ERR_NOTFOUND, "không có đơn vị mã %lld", (long long)unit_id);
+			goto out;
+		}
+	}
+	if (unit_id > 0)
+		r = db_exec(db, SQL_ACCOUNT_ADD, "tttit", login, full_name ? full_name : "", role,
+			    unit_id, hash);
+	else
+		r = db_exec(db, SQL_ACCOUNT_ADD, "tttnt", login, full_name ? full_name : "", role,
+			    hash);
+	if (r == ERR_EXISTS) {
+		err_set(e, r, "tên đăng nhập '%s' đã có", login);
+		goto out;
+	}
+	if (r < 0)
+		goto fail;
+	id = db_last_id(db);
+	for (int i = 0; i < nbodies; i++) {
+		r = db_query_int(db, SQL_BODY_EXISTS, &n, "i", bodies[i]);
+		if (r == 0 && n == 0) {
+			r = err_set(e, ERR_NOTFOUND, "không có cơ quan (body) mã %lld",
+				    (long long)bodies[i]);
+			goto out;
+		}
+		if (r == 0)
+			r = db_exec(db, SQL_ACCOUNT_BODY_ADD, "ii", id, bodies[i]);
+		if (r < 0)
+			goto fail;
+	}
+	r = db_commit(db);
+	if (r < 0)
+		goto fail;
+	if (ret_id)
+		*ret_id = id;
+	return 0;
+fail:
+	err_set(e, r, "không thêm được tài khoản: %s", db_errmsg(db));
+out:
+	db_rollback(db);
+	return r;
+}
+
+int account_passwd(struct db *db, const char *login, const char *password, struct err *e)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int r;
+
+	r = pw_check(password, e);
+	if (r == 0)
+		r = pw_hash(password, hash, e);
+	if (r < 0)
+		return r;
+	r = db_begin(db);
+	if (r < 0)
+		return err_set(e, r, "cơ sở dữ liệu đang bận");
+	r = db_exec(db, SQL_ACCOUNT_SET_PW, "tt", hash, login);
+	if (r == 0 && db_changes(db) == 0) {
+		db_rollback(db);
+		return err_set(e, ERR_NOTFOUND, "không có tài khoản '%s'", login);
+	}
+	if (r == 0)
+		r = db_exec(db, SQL_WSESSION_DEL_ACCOUNT, "t", login);
+	if (r == 0)
+		r = db_commit(db);
+	if (r < 0) {
+		db_rollback(db);
+		return err_set(e, r, "không đổi được mật khẩu: %s", db_errmsg(db));
+	}
+	return 0;
+}
+
+int account_disable(struct db *db, const char *login, struct err *e)
+{
+	int r;
+
+	r = db_begin(db);
+	if (r < 0)
+		return err_set(e, r, "cơ sở dữ liệu đang bận");
+	r = db_exec(db, SQL_ACCOUNT_DISABLE, "t", login);
+	if (r == 0 && db_changes(db) == 0) {
+		db_rollback(db);
+		return err_set(e, ERR_NOTFOUND, "không có tài khoản đang hoạt động '%s'", login);
+	}
+	if (r == 0)
+		r = db_exec(db, SQL_WSESSION_DEL_ACCOUNT, "t", login);
+	if (r == 0)
+		r = db_exec(db, SQL_TOKEN_REVOKE_ACCOUNT, "t", login);
+	if (r == 0)
+		r = db_commit(db);
+	if (r < 0) {
+		db_rollback(db);
+		return err_set(e, r, "không khóa được tài khoản: %s", db_errmsg(db));
+	}
+	return 0;
+}
+
+int account_get(struct db *db, int64_t id, struct account *ret, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = db_prepare(db, SQL_ACCOUNT_BY_ID, &q);
+	if (r < 0)
+		return r;
+	r = db_bindv(q, "i", id);
+	if (r == 0)
+		r = db_step(q);
+	if (r == 1) {
+		account_row(q, ret);
+		r = 0;
+	} else if (r == 0) {
+		r = err_set(e, ERR_NOTFOUND, "không có tài khoản mã %lld", (long long)id);
+	}
+	db_done(q);
+	return r;
+}
+
+static int fail_count(struct db *db, const char *key, int64_t now, int64_t *ret)
+{
+	int r = db_query_int(db, SQL_LOGINFAIL_GET, ret, "ti", key, now - ACCOUNT_FAIL_WINDOW);
+
+	if (r == ERR_NOTFOUND) {
+		*ret = 0;
+		r = 0;
+	}
+	return r;
+}
+
+int account_login(struct db *db, const char *login, const char *password, const char *client,
+		  int64_t now, struct account *ret, struct err *e)
+{
+	char kl[128], kc[128];
+	char hash[crypto_pwhash_STRBYTES] = "";
+	struct account a;
+	struct db_q *q;
+	int64_t nl = 0, nc = 0;
+	bool found = false;
+	int r;
+
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
+	snprintf(kl, sizeof(kl), "login:%s", login);
+	snprintf(kc, sizeof(kc), "client:%s", client ? client : "");
+	r = fail_count(db, kl, now, &nl);
+	if (r == 0)
+		r = fail_count(db, kc, now, &nc);
+	if (r < 0)
+		return err_set(e, r, "không đọc được cơ sở dữ liệu");
+	if (nl >= ACCOUNT_FAIL_MAX_LOGIN || nc >= ACCOUNT_FAIL_MAX_CLIENT)
+		return err_set(e, ERR_PERM, "Đăng nhập sai quá nhiều lần; hãy thử lại sau %d phút",
+			       ACCOUNT_FAIL_WINDOW / 60);
+	r = db_prepare(db, SQL_ACCOUNT_BY_LOGIN, &q);
+	if (r < 0)
+		return r;
+	r = db_bindv(q, "t", login);
+	if (r == 0)
+		r = db_step(q);
+	if (r == 1) {
+		account_row(q, &a);
+		copy(hash, sizeof(hash), db_col_text(q, 8));
+		found = true;
+		r = 0;
+	}
+	db_done(q);
+	if (r < 0)
+		return err_set(e, r, "không đọc được cơ sở dữ liệu");
+	if (found && !a.disabled &&
+	    crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
+		/* A success clears the name's counter, not the client's. */
+		db_exec(db, SQL_LOGINFAIL_CLEAR, "t", kl);
+		*ret = a;
+		return 0;
+	}
+	r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kl, now, now - ACCOUNT_FAIL_WINDOW);
+	if (r == 0)
+		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kc, now, now - ACCOUNT_FAIL_WINDOW);
+	if (r < 0)
+		return err_set(e, r, "không ghi được cơ sở dữ liệu");
+	return err_set(e, ERR_AUTH, "Tên đăng nhập hoặc mật khẩu không đúng");
+}
+
+int account_session_new(struct db *db, int64_t account_id, int64_t now, char token[static 65],
+			char csrf[static 65], struct err *e)
+{
+	char th[65];
+	int r;
+
+	account_random_hex(token);
+	account_random_hex(csrf);
+	token_hash(token, th);
+	db_exec(db, SQL_WSESSION_EXPIRE, "i", now);
+	r = db_exec(db, SQL_WSESSION_ADD, "titii", th, account_id, csrf, now,
+		    now + ACCOUNT_SESSION_SECONDS);
+	if (r < 0)
+		return err_set(e, r, "không tạo được phiên đăng nhập: %s", db_errmsg(db));
+	return 0;
+}
+
+int account_session_get(struct db *db, const char *token, int64_t now, struct account *ret,
+			char csrf[static 65])
+{
+	char th[65];
+	struct db_q *q;
+	int64_t id = 0;
+	int r;
+
+	if (strlen(token) != 64)
+		return ERR_AUTH;
+	token_hash(token, th);
+	r = db_prepare(db, SQL_WSESSION_GET, &q);
+	if (r < 0)
+		return r;
+	r = db_bindv(q, "ti", th, now);
+	if (r == 0)
+		r = db_step(q);
+	if (r == 1) {
+		id = db_col_int(q, 0);
+		copy(csrf, 65, db_col_text(q, 1));
+		r = 0;
+	} else if (r == 0) {
+		r = ERR_AUTH;
+	}
+	db_done(q);
+	if (r < 0)
+		return r;
+	return account_get(db, id, ret, NULL);
+}
+
+int account_session_end(struct db *db, const char *token)
+{
+	char th[65];
+
+	token_hash(token, th);
+	return db_exec(db, SQL_WSESSION_DEL, "t", th);
+}
+
+int account_token_new(struct db *db, const char *login, const char *name, char token[static 65],
+		      struct err *e)
+{
+	char th[65];
+	int r;
+
+	account_random_hex(token);
+	token_hash(token, th);
+	r = db_begin(db);
+	if (r < 0)
+		return err_set(e, r, "cơ sở dữ liệu đang bận");
+	r = db_exec(db, SQL_TOKEN_ADD, "ttt", login, name, th);
+	if (r == ERR_INVAL) {
+		/* account_id NOT NULL failed: the login does not exist. */
+		db_rollback(db);
+		return err_set(e, ERR_NOTFOUND, "không có tài khoản '%s'", login);
+	}
+	if (r == 0)
+		r = db_commit(db);
+	if (r < 0) {
+		db_rollback(db);
+		return err_set(e, r, "không tạo được mã truy cập: %s", db_errmsg(db));
+	}
+	return 0;
+}
+
+int account_token_auth(struct db *db, const char *token, struct account *ret)
+{
+	char th[65];
+	int64_t id;
+	int r;
+
+	if (strlen(token) != 64)
+		return ERR_AUTH;
+	token_hash(token, th);
+	r = db_query_int(db, SQL_TOKEN_ACCOUNT, &id, "t", th);
+	if (r == ERR_NOTFOUND)
+		return ERR_AUTH;
+	if (r < 0)
+		return r;
+	return account_get(db, id, ret, NULL);
+}
+
+bool account_sees_body(struct db *db, const struct account *a, int64_t body_id)
+{
+	int64_t v = 0;
+
+	if (db_query_int(db, SQL_ACCOUNT_SEES_BODY, &v, "ii", a->id, body_id) < 0)
+		return false;
+	return v != 0;
+}

@@ -1,0 +1,78 @@
+/* account.h: accounts, roles and body scopes, passwords, web sessions, API tokens, login throttling. */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "util/err.h"
+
+/* Role ranks as stored in the role table: a higher rank may do what a lower one may. */
+enum account_rank {
+	RANK_VIEWER = 10,
+	RANK_REPORTER = 20,
+	RANK_MEMBER = 30,
+	RANK_OFFICE = 40,
+	RANK_ADMIN = 50,
+};
+
+struct account {
+	int64_t id;
+	char login[64];
+	char full_name[128];
+	char role[16];	 /* admin, office, member, reporter, viewer */
+	int64_t unit_id; /* a reporter's own unit; 0 for the others */
+	int rank;
+	bool cleared; /* may read confidential (mật) documents */
+	bool disabled;
+};
+
+#define ACCOUNT_PW_MIN 8
+#define ACCOUNT_PW_MAX 256
+#define ACCOUNT_SESSION_SECONDS (12 * 3600)
+/* Throttling: failures allowed per login name and per client address in a window. */
+#define ACCOUNT_FAIL_WINDOW 900
+#define ACCOUNT_FAIL_MAX_LOGIN 5
+#define ACCOUNT_FAIL_MAX_CLIENT 20
+
+/*
+ * Adds an account. login: 1-63 of [a-z0-9._-]; role: a role code; unit_id
+ * (0 for none) is required for a reporter; bodies (n of them) scope it.
+ * Runs in its own transaction. ERR_EXISTS for a taken login.
+ */
+int account_add(struct db *db, const char *login, const char *full_name, const char *role,
+		int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
+		int64_t *ret_id, struct err *e);
+/* Sets a new password and ends the account's web sessions. */
+int account_passwd(struct db *db, const char *login, const char *password, struct err *e);
+/* Disables the account, ends its sessions and revokes its API tokens. */
+int account_disable(struct db *db, const char *login, struct err *e);
+int account_get(struct db *db, int64_t id, struct account *ret, struct err *e);
+
+/*
+ * Checks a login and password, with throttling by login name and client
+ * (ERR_PERM while throttled). ERR_AUTH for a wrong pair, a disabled account
+ * or an unknown login alike. Writes only the failure counters.
+ */
+int account_login(struct db *db, const char *login, const char *password, const char *client,
+		  int64_t now, struct account *ret, struct err *e);
+
+/* A new web session; token (the cookie) and csrf are 64 hex digits. */
+int account_session_new(struct db *db, int64_t account_id, int64_t now, char token[static 65],
+			char csrf[static 65], struct err *e);
+/* The account of a live session; ERR_AUTH when unknown or expired. */
+int account_session_get(struct db *db, const char *token, int64_t now, struct account *ret,
+			char csrf[static 65]);
+int account_session_end(struct db *db, const char *token);
+
+/* A new API token for login, shown once (returned in token, 64 hex digits). */
+int account_token_new(struct db *db, const char *login, const char *name, char token[static 65],
+		      struct err *e);
+/* The account a bearer token belongs to; ERR_AUTH when unknown or revoked. */
+int account_token_auth(struct db *db, const char *token, struct account *ret);
+
+/* Whether the account's scope covers body_id (its bodies and everything under them). */
+bool account_sees_body(struct db *db, const struct account *a, int64_t body_id);
+
+/* Random hex token of 32 bytes (64 digits). */
+void account_random_hex(char out[static 65]);

@@ -1,0 +1,148 @@
+/* m006_web.c: schema of accounts, roles, web sessions, API tokens and the chained audit log. */
+#include "db/migrations.h"
+
+/*
+ * The audit log is written by the store itself: every audited table carries
+ * three triggers that append (table, row, operation, before, after) to
+ * audit_log, and a trigger on audit_log stamps each entry with the acting
+ * account of the connection (dondoc_actor()) and chains it to the previous
+ * entry by a hash (dondoc_audit_hash(), computed in C by db_audit.c). A page,
+ * a CLI verb or a core function cannot write without leaving an entry, and a
+ * connection that lacks the two functions (a bare sqlite3 shell) cannot write
+ * to an audited table at all.
+ *
+ * Each table's columns are listed once (AUDIT_COLS_*); the trigger text is
+ * made from them by the preprocessor, so it is still a literal.
+ */
+/* clang-format off */
+#define AJ_OLD(c) "'" #c "',OLD." #c ","
+#define AJ_NEW(c) "'" #c "',NEW." #c ","
+#define AUDIT_TRIGGERS(t, COLS)                                                                   \
+	"CREATE TRIGGER audit_" #t "_i AFTER INSERT ON " #t " BEGIN"                              \
+	" INSERT INTO audit_log(tbl, row_id, op, before, after) VALUES('" #t "', NEW.rowid,"      \
+	" 'insert', NULL, json_object(" COLS(AJ_NEW) "'rowid',NEW.rowid)); END;"                  \
+	"CREATE TRIGGER audit_" #t "_u AFTER UPDATE ON " #t " BEGIN"                              \
+	" INSERT INTO audit_log(tbl, row_id, op, before, after) VALUES('" #t "', NEW.rowid,"      \
+	" 'update', json_object(" COLS(AJ_OLD) "'rowid',OLD.rowid), json_object(" COLS(AJ_NEW) "" \
+	"'rowid',NEW.rowid)); END;"                                                                \
+	"CREATE TRIGGER audit_" #t "_d AFTER DELETE ON " #t " BEGIN"                              \
+	" INSERT INTO audit_log(tbl, row_id, op, before, after) VALUES('" #t "', OLD.rowid,"      \
+	" 'delete', json_object(" COLS(AJ_OLD) "'rowid',OLD.rowid), NULL); END;"
+
+/* Registry (m001). */
+#define AUDIT_COLS_body(X)                                                                         \
+	X(id) X(parent_id) X(level) X(kind) X(name) X(short_name) X(code) X(place) X(active_from) \
+	    X(active_to)
+#define AUDIT_COLS_term(X) X(id) X(body_id) X(name) X(year_from) X(year_to) X(start_date) X(end_date)
+#define AUDIT_COLS_organ(X) X(id) X(body_id) X(kind) X(name) X(code)
+#define AUDIT_COLS_unit(X) X(id) X(body_id) X(kind) X(name) X(organ_id) X(lower_body_id) X(email)
+#define AUDIT_COLS_person(X) X(id) X(full_name) X(email) X(phone)
+#define AUDIT_COLS_membership(X) X(id) X(person_id) X(organ_id) X(position) X(date_from) X(date_to)
+#define AUDIT_COLS_session(X)                                                                      \
+	X(id) X(organ_id) X(term_id) X(number) X(kind) X(date) X(place) X(basis) X(status)
+#define AUDIT_COLS_document(X)                                                                     \
+	X(id) X(type_code) X(body_id) X(term_id) X(issuer_code) X(number) X(symbol) X(date)       \
+	    X(title) X(text) X(confidentiality) X(status)
+#define AUDIT_COLS_doc_ref(X) X(id) X(from_id) X(to_id) X(symbol) X(date)
+#define AUDIT_COLS_agenda_item(X)                                                                  \
+	X(id) X(session_id) X(position) X(doc_kind) X(title) X(presenter_unit_id) X(document_id)  \
+	    X(outcome)
+#define AUDIT_COLS_doc_counter(X) X(body_id) X(type_code) X(term_id) X(last)
+/* Accounts (this migration); the password hash is never copied into the log. */
+#define AUDIT_COLS_account(X)                                                                      \
+	X(id) X(login) X(full_name) X(role) X(unit_id) X(disabled) X(pw_changed_at)
+#define AUDIT_COLS_account_body(X) X(account_id) X(body_id)
+#define AUDIT_COLS_api_token(X) X(id) X(account_id) X(name) X(created_at) X(revoked)
+
+const char db_m006_web[] =
+    /* Roles are data: what each may do, and whether it is cleared for secret documents. */
+    "CREATE TABLE role("
+    " code TEXT PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " rank INTEGER NOT NULL," /* admin 50, office 40, member 30, reporter 20, viewer 10 */
+    " cleared INTEGER NOT NULL CHECK(cleared IN (0,1)));"
+    "INSERT INTO role(code, name, rank, cleared) VALUES"
+    " ('admin','Quản trị',50,1),"
+    " ('office','Văn phòng',40,1),"
+    " ('member','Ủy viên',30,1),"
+    " ('reporter','Đơn vị báo cáo',20,0),"
+    " ('viewer','Người xem',10,0);"
+
+    "CREATE TABLE account("
+    " id INTEGER PRIMARY KEY,"
+    " login TEXT NOT NULL UNIQUE,"
+    " full_name TEXT NOT NULL DEFAULT '',"
+    " role TEXT NOT NULL REFERENCES role(code),"
+    " unit_id INTEGER REFERENCES unit(id)," /* a reporter's own unit */
+    " pw_hash TEXT NOT NULL,"		    /* Argon2id, libsodium's encoded form */
+    " pw_changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " disabled INTEGER NOT NULL DEFAULT 0 CHECK(disabled IN (0,1)),"
+    " CHECK(role <> 'reporter' OR unit_id IS NOT NULL));"
+
+    /* The bodies an account works on; an admin without rows sees every body. */
+    "CREATE TABLE account_body("
+    " account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+    " body_id INTEGER NOT NULL REFERENCES body(id),"
+    " PRIMARY KEY(account_id, body_id));"
+
+    /* Server-side web sessions; the cookie carries a token, the store only its hash. */
+    "CREATE TABLE web_session("
+    " token_hash TEXT PRIMARY KEY,"
+    " account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+    " csrf TEXT NOT NULL,"
+    " created_at INTEGER NOT NULL," /* unix seconds */
+    " expires_at INTEGER NOT NULL);"
+    "CREATE INDEX web_session_account ON web_session(account_id);"
+
+    /* Failed logins per key (login name or client address) in the current window. */
+    "CREATE TABLE login_failure("
+    " key TEXT PRIMARY KEY,"
+    " count INTEGER NOT NULL,"
+    " first_at INTEGER NOT NULL);"
+
+    /* API tokens: shown once when made, kept as a hash. */
+    "CREATE TABLE api_token("
+    " id INTEGER PRIMARY KEY,"
+    " account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,"
+    " name TEXT NOT NULL,"
+    " token_hash TEXT NOT NULL UNIQUE,"
+    " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    " revoked INTEGER NOT NULL DEFAULT 0);"
+
+    /* The audit log: append-only, each entry chained to the one before. */
+    "CREATE TABLE audit_log("
+    " id INTEGER PRIMARY KEY,"
+    " at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+    " actor TEXT NOT NULL DEFAULT '',"
+    " tbl TEXT NOT NULL,"
+    " row_id INTEGER NOT NULL,"
+    " op TEXT NOT NULL CHECK(op IN ('insert','update','delete')),"
+    " before TEXT, after TEXT,"
+    " prev_hash TEXT, hash TEXT);"
+    "CREATE INDEX audit_log_tbl ON audit_log(tbl, at);"
+    "CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log BEGIN"
+    " UPDATE audit_log SET actor = dondoc_actor(),"
+    " prev_hash = coalesce((SELECT hash FROM audit_log WHERE id < NEW.id ORDER BY id DESC"
+    " LIMIT 1), ''),"
+    " hash = dondoc_audit_hash(coalesce((SELECT hash FROM audit_log WHERE id < NEW.id ORDER BY"
+    " id DESC LIMIT 1), ''), NEW.id, NEW.at, dondoc_actor(), NEW.tbl, NEW.row_id, NEW.op,"
+    " NEW.before, NEW.after)"
+    " WHERE id = NEW.id; END;"
+    "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL"
+    " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+    "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
+    " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+
+    AUDIT_TRIGGERS(body, AUDIT_COLS_body) AUDIT_TRIGGERS(term, AUDIT_COLS_term)
+	AUDIT_TRIGGERS(organ, AUDIT_COLS_organ) AUDIT_TRIGGERS(unit, AUDIT_COLS_unit)
+	    AUDIT_TRIGGERS(person, AUDIT_COLS_person)
+		AUDIT_TRIGGERS(membership, AUDIT_COLS_membership)
+		    AUDIT_TRIGGERS(session, AUDIT_COLS_session)
+			AUDIT_TRIGGERS(document, AUDIT_COLS_document)
+			    AUDIT_TRIGGERS(doc_ref, AUDIT_COLS_doc_ref)
+				AUDIT_TRIGGERS(agenda_item, AUDIT_COLS_agenda_item)
+				    AUDIT_TRIGGERS(doc_counter, AUDIT_COLS_doc_counter)
+					AUDIT_TRIGGERS(account, AUDIT_COLS_account)
+					    AUDIT_TRIGGERS(account_body, AUDIT_COLS_account_body)
+						AUDIT_TRIGGERS(api_token, AUDIT_COLS_api_token);
+/* clang-format on */

@@ -1,0 +1,101 @@
+/* http.h: the web server: start and stop, the request that handlers see, and its helpers. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/account.h"
+#include "db/db.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/err.h"
+
+struct http_server;
+
+struct http_config {
+	const char *db_path;
+	const char *listen; /* "127.0.0.1:8080"; port 0 picks a free one */
+	int threads;	    /* worker threads, each with its own store connection */
+	size_t max_body;    /* bytes of a request body; more is 413 */
+	int timeout;	    /* seconds a connection may stay idle */
+	int db_timeout_ms;  /* wait for another writer's lock before 503 */
+	bool quiet;	    /* no request log */
+};
+
+#define HTTP_MAX_BODY_DEFAULT (1u << 20)
+#define HTTP_MAX_FIELDS 64
+#define HTTP_MAX_FIELD_ERRORS 16
+
+/* Starts serving; caller stops and frees with http_stop(). */
+int http_start(const struct http_config *cfg, struct http_server **ret, struct err *e);
+/* The port actually bound (useful with port 0). */
+uint16_t http_port(const struct http_server *s);
+/* Stops accepting, finishes requests under way, closes every connection; accepts NULL. */
+void http_stop(struct http_server *s);
+
+/* What a route's input field holds; values are checked before a handler runs. */
+enum http_ftype {
+	HF_TEXT,     /* one line of UTF-8, no control characters */
+	HF_MULTI,    /* several lines of UTF-8 */
+	HF_INT,	     /* a positive integer id or count */
+	HF_DATE,     /* YYYY-MM-DD */
+	HF_DATETIME, /* YYYY-MM-DDTHH:MM:SSZ or a date */
+	HF_ENUM,     /* one of a '|'-separated list */
+	HF_SECRET,   /* a password: any bytes but NUL, never echoed */
+};
+
+struct http_field {
+	const char *name;
+	enum http_ftype type;
+	bool required;
+	size_t max;	     /* max bytes (text) or max value (int) */
+	const char *choices; /* HF_ENUM: "a|b|c" */
+	const char *label;   /* Vietnamese, for messages */
+};
+
+struct http_route;
+
+struct http_field_error {
+	const char *name, *msg;
+};
+
+/* One request, from parsing to response; everything in it lives in arena. */
+struct http_req {
+	struct arena *arena;
+	struct db *db;
+	const char *method, *path, *client;
+	int64_t id[2]; /* the path's numeric segments, in order */
+	const struct http_route *route;
+	bool json; /* the route answers JSON */
+	bool logged_in;
+	struct account acct;
+	char csrf[65]; /* the session's CSRF token */
+	/* Validated input (query for GET, form or JSON body for POST), by field name. */
+	int nvals;
+	const char *names[HTTP_MAX_FIELDS], *vals[HTTP_MAX_FIELDS];
+	int nferr;
+	struct http_field_error ferr[HTTP_MAX_FIELD_ERRORS];
+	/* Response. */
+	int status;
+	const char *ctype;
+	const char *location; /* redirect target (303) */
+	const char *set_cookie[2];
+	const char *disposition; /* Content-Disposition for downloads */
+	struct buf out;
+	struct err err;
+	void *conn; /* the server's connection handle */
+};
+
+/* A validated input value; NULL when absent. */
+const char *http_arg(const struct http_req *r, const char *name);
+/* A validated HF_INT value, or def when absent. */
+int64_t http_arg_int(const struct http_req *r, const char *name, int64_t def);
+/* A request header, NULL when absent. */
+const char *http_header(const struct http_req *r, const char *name);
+/* A cookie sent with the request, NULL when absent. */
+const char *http_cookie(const struct http_req *r, const char *name);
+/* Ends with a redirect (303 See Other) to a local path. */
+int http_redirect(struct http_req *r, const char *path);
+/* Records a field-level error (for a 400 answer); returns ERR_INVAL. */
+int http_field_error(struct http_req *r, const char *name, const char *msg);

@@ -1,0 +1,42 @@
+/* http_route.h: the route table's row, flags and role masks. */
+#pragma once
+
+#include "http/http.h"
+
+enum {
+	RF_JSON = 1 << 0,   /* answers JSON; errors as JSON */
+	RF_PUBLIC = 1 << 1, /* no login needed */
+	RF_TOKEN = 1 << 2,  /* an API token may stand for the login */
+};
+
+/* One bit per role; a route names the roles it serves. */
+enum {
+	ROLE_ADMIN = 1 << 0,
+	ROLE_OFFICE = 1 << 1,
+	ROLE_MEMBER = 1 << 2,
+	ROLE_REPORTER = 1 << 3,
+	ROLE_VIEWER = 1 << 4,
+};
+#define R_ALL (ROLE_ADMIN | ROLE_OFFICE | ROLE_MEMBER | ROLE_REPORTER | ROLE_VIEWER)
+#define R_READ (ROLE_ADMIN | ROLE_OFFICE | ROLE_MEMBER | ROLE_VIEWER)
+#define R_REPORT (ROLE_ADMIN | ROLE_OFFICE | ROLE_REPORTER)
+#define R_STAFF (ROLE_ADMIN | ROLE_OFFICE)
+#define R_ADMIN (ROLE_ADMIN)
+
+typedef int (*http_handler)(struct http_req *r);
+
+struct http_route {
+	const char *method, *pattern;
+	http_handler fn;
+	unsigned flags, roles;
+	const struct http_field *fields; /* terminated by a row with name NULL */
+};
+
+/* The role bit of a role code; 0 for an unknown one. */
+unsigned http_role_bit(const char *role);
+/* The route table (routes.def) and its length. */
+extern const struct http_route http_routes[];
+extern const int http_nroutes;
+/* The route for method and path, filling id[]; NULL when none (*path_known: another method). */
+const struct http_route *http_route_find(const char *method, const char *path, int64_t id[2],
+					 int *path_known);

@@ -1,0 +1,862 @@
+/* http_server.c: libmicrohttpd glue: limits, per-thread store connections, auth, CSRF, dispatch, log. */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "http/http.h"
+#include "http/http_route.h"
+#include "pages/pages.h"
+#include "util/log.h"
+
+#define HTTP_ARENA_MAX (16u << 20)
+#define HTTP_OUT_MAX (64u << 20)
+
+/* Sent with every response. */
+static const char http_csp[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+			       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+struct http_server {
+	struct MHD_Daemon *d;
+	struct http_config cfg;
+	pthread_key_t dbkey; /* each worker thread's own store connection */
+	uint16_t port;
+};
+
+/* One request's state across libmicrohttpd's calls. */
+struct http_ctx {
+	struct http_req req;
+	struct buf body;
+	bool toobig;
+	struct timespec t0;
+	size_t sent;
+};
+
+static void http_db_close(void *p)
+{
+	db_close(p);
+}
+
+/* The calling worker thread's connection, opened on first use. */
+static int http_db(struct http_server *s, struct db **ret, struct err *e)
+{
+	struct db *db = pthread_getspecific(s->dbkey);
+	int r;
+
+	if (!db) {
+		r = db_open(s->cfg.db_path, 0, &db, e);
+		if (r < 0)
+			return r;
+		db_set_timeout(db, s->cfg.db_timeout_ms);
+		if (pthread_setspecific(s->dbkey, db) != 0) {
+			db_close(db);
+			return ERR_NOMEM;
+		}
+	}
+	*ret = db;
+	return 0;
+}
+
+unsigned http_role_bit(const char *role)
+{
+	static const struct {
+		const char *code;
+		unsigned bit;
+	} map[] = {
+	    {"admin", ROLE_ADMIN},	 {"office", ROLE_OFFICE}, {"member", ROLE_MEMBER},
+	    {"reporter", ROLE_REPORTER}, {"viewer", ROLE_VIEWER},
+	};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(map[i].code, role) == 0)
+			return map[i].bit;
+	return 0;
+}
+
+const struct http_route http_routes[] = {
+#define ROUTE(method, pattern, fn, flags, roles, fields) \
+	{method, pattern, fn, flags, roles, fields},
+#include "http/routes.def"
+#undef ROUTE
+};
+const int http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);
+
+/* Matches one pattern; '#' takes a segment of 1-18 digits, not starting with 0. */
+static bool route_match(const char *pat, const char *path, int64_t id[2])
+{
+	int nid = 0;
+
+	while (*pat && *path) {
+		if (*pat == '#') {
+			const char *p = path;
+			int64_t v = 0;
+
+			if (*p < '1' || *p > '9' || nid == 2)
+				return false;
+			while (isdigit((unsigned char)*p) && p - path < 18)
+				v = v * 10 + (*p++ - '0');
+			if (*p && *p != '/')
+				return false;
+			id[nid++] = v;
+			path = p;
+			pat++;
+			continue;
+		}
+		if (*pat != *path)
+			return false;
+		pat++;
+		path++;
+	}
+	return *pat == '\0' && *path == '\0';
+}
+
+const struct http_route *http_route_find(const char *method, const char *path, int64_t id[2],
+					 int *path_known)
+{
+	*path_known = 0;
+	for (int i = 0; i < http_nroutes; i++) {
+		int64_t tmp[2] = {0, 0};
+
+		if (!route_match(http_routes[i].pattern, path, tmp))
+			continue;
+		*path_known = 1;
+		if (strcmp(http_routes[i].method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(http_routes[i].method, "GET") == 0)) {
+			id[0] = tmp[0];
+			id[1] = tmp[1];
+			return &http_routes[i];
+		}
+	}
+	return NULL;
+}
+
+const char *http_arg(const struct http_req *r, const char *name)
+{
+	for (int i = 0; i < r->nvals; i++)
+		if (strcmp(r->names[i], name) == 0)
+			return r->vals[i];
+	return NULL;
+}
+
+int64_t http_arg_int(const struct http_req *r, const char *name, int64_t def)
+{
+	const char *v = http_arg(r, name);
+
+	return v && *v ? strtoll(v, NULL, 10) : def;
+}
+
+const char *http_header(const struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+int http_redirect(struct http_req *r, const char *path)
+{
+	r->status = MHD_HTTP_SEE_OTHER;
+	r->location = arena_strdup(r->arena, path);
+	return r->location ? 0 : ERR_NOMEM;
+}
+
+int http_field_error(struct http_req *r, const char *name, const char *msg)
+{
+	if (r->nferr < HTTP_MAX_FIELD_ERRORS) {
+		r->ferr[r->nferr].name = name;
+		r->ferr[r->nferr].msg = msg;
+		r->nferr++;
+	}
+	err_set(&r->err, ERR_INVAL, "Dữ liệu nhập không hợp lệ");
+	return ERR_INVAL;
+}
+
+/* --- input ------------------------------------------------------------- */
+
+/* Length of the UTF-8 sequence at s (at most n bytes), 0 when invalid. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	uint32_t c;
+	size_t len;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	return len;
+}
+
+static const char *check_text(const char *v, size_t n, bool multi)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char ch = (unsigned char)v[i];
+		size_t l;
+
+		if (ch < 0x20 || ch == 0x7f) {
+			if (!(multi && (ch == '\n' || ch == '\r' || ch == '\t')))
+				return "có ký tự điều khiển không được phép";
+		}
+		l = utf8_len((const unsigned char *)v + i, n - i);
+		if (!l)
+			return "không phải văn bản UTF-8 hợp lệ";
+		i += l;
+	}
+	return NULL;
+}
+
+static bool date_ok(const char *v, size_t n)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d;
+
+	if (n != 10 || v[4] != '-' || v[7] != '-')
+		return false;
+	for (size_t i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+			return false;
+	y = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+	m = (v[5] - '0') * 10 + (v[6] - '0');
+	d = (v[8] - '0') * 10 + (v[9] - '0');
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+static bool choice_ok(const char *choices, const char *v)
+{
+	size_t n = strlen(v);
+
+	for (const char *p = choices; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (len == n && memcmp(p, v, n) == 0)
+			return true;
+		p = bar ? bar + 1 : NULL;
+	}
+	return false;
+}
+
+/* Checks one value against its field; returns a Vietnamese message or NULL. */
+static const char *field_check(struct http_req *r, const struct http_field *f, const char *v)
+{
+	size_t n = strlen(v);
+	const char *m;
+
+	switch (f->type) {
+	case HF_TEXT:
+	case HF_MULTI:
+		if (n > f->max)
+			return arena_printf(r->arena, "%s quá dài: tối đa %zu byte", f->label,
+					    f->max);
+		m = check_text(v, n, f->type == HF_MULTI);
+		return m ? arena_printf(r->arena, "%s %s", f->label, m) : NULL;
+	case HF_SECRET:
+		return n > f->max ? arena_printf(r->arena, "%s quá dài", f->label) : NULL;
+	case HF_INT: {
+		char *end;
+		long long x;
+
+		if (n == 0 && !f->required)
+			return NULL;
+		if (n == 0 || n > 18 || !isdigit((unsigned char)v[0]))
+			return arena_printf(r->arena, "%s phải là số nguyên dương", f->label);
+		x = strtoll(v, &end, 10);
+		if (*end || x <= 0 || (f->max && (size_t)x > f->max))
+			return arena_printf(r->arena, "%s phải là số nguyên từ 1 đến %zu", f->label,
+					    f->max);
+		return NULL;
+	}
+	case HF_DATE:
+		if (n == 0 && !f->required)
+			return NULL;
+		return date_ok(v, n)
+			   ? NULL
+			   : arena_printf(r->arena,
+					  "%s phải là ngày dạng YYYY-MM-DD (ví dụ 2023-10-04)",
+					  f->label);
+	case HF_DATETIME:
+		if (n == 0 && !f->required)
+			return NULL;
+		if (date_ok(v, n >= 10 ? 10 : n) &&
+		    (n == 10 ||
+		     (n == 20 && v[10] == 'T' && v[19] == 'Z' && isdigit((unsigned char)v[11]) &&
+		      isdigit((unsigned char)v[12]) && v[13] == ':' && v[16] == ':')))
+			return NULL;
+		return arena_printf(
+		    r->arena, "%s phải là thời điểm dạng 2023-10-04T08:00:00Z hoặc ngày 2023-10-04",
+		    f->label);
+	case HF_ENUM:
+		if (n == 0 && !f->required)
+			return NULL;
+		return choice_ok(f->choices, v) ? NULL
+						: arena_printf(r->arena, "%s phải là một trong: %s",
+							       f->label, f->choices);
+	}
+	return "kiểu trường không biết";
+}
+
+/* Records one raw input pair if the route's table knows the name. */
+static void input_add(struct http_req *r, const char *name, const char *val)
+{
+	const struct http_field *f = NULL;
+	const char *m;
+
+	if (strcmp(name, "_csrf") == 0 || strcmp(name, "token") == 0) {
+		/* Carried separately; checked by the dispatcher, never shown to handlers. */
+		if (r->nvals < HTTP_MAX_FIELDS) {
+			r->names[r->nvals] = arena_strdup(r->arena, name);
+			r->vals[r->nvals++] = arena_strdup(r->arena, val);
+		}
+		return;
+	}
+	for (const struct http_field *p = r->route->fields; p && p->name; p++)
+		if (strcmp(p->name, name) == 0)
+			f = p;
+	if (!f)
+		return; /* unknown fields are ignored, never passed on */
+	if (http_arg(r, f->name)) {
+		http_field_error(r, f->name,
+				 arena_printf(r->arena, "%s được gửi hai lần", f->label));
+		return;
+	}
+	m = field_check(r, f, val);
+	if (m) {
+		http_field_error(r, f->name, m);
+		return;
+	}
+	if (r->nvals >= HTTP_MAX_FIELDS) {
+		http_field_error(r, f->name, "quá nhiều trường");
+		return;
+	}
+	r->names[r->nvals] = f->name;
+	r->vals[r->nvals++] = arena_strdup(r->arena, val);
+}
+
+static enum MHD_Result query_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+				  const char *value)
+{
+	input_add(cls, key, value ? value : "");
+	return MHD_YES;
+}
+
+/* Decodes application/x-www-form-urlencoded; ERR_INVAL on bad escapes or too many pairs. */
+static int parse_form(struct http_req *r, char *s)
+{
+	int npairs = 0;
+
+	while (s && *s) {
+		char *amp = strchr(s, '&'), *eq;
+
+		if (amp)
+			*amp = '\0';
+		if (++npairs > HTTP_MAX_FIELDS)
+			return http_field_error(r, "", "biểu mẫu có quá nhiều trường");
+		eq = strchr(s, '=');
+		if (eq)
+			*eq = '\0';
+		for (char *p = s; *p; p++)
+			if (*p == '+')
+				*p = ' ';
+		for (char *p = eq ? eq + 1 : NULL; p && *p; p++)
+			if (*p == '+')
+				*p = ' ';
+		MHD_http_unescape(s);
+		if (eq)
+			MHD_http_unescape(eq + 1);
+		if (strlen(s) > 64)
+			return http_field_error(r, "", "tên trường quá dài");
+		if (*s)
+			input_add(r, s, eq ? eq + 1 : "");
+		s = amp ? amp + 1 : NULL;
+	}
+	return 0;
+}
+
+/* A JSON object of scalars is taken like a form. */
+static int parse_json(struct http_req *r, const char *s, size_t n)
+{
+	json_error_t je;
+	json_t *j = json_loadb(s, n, JSON_REJECT_DUPLICATES, &je);
+	const char *key;
+	json_t *v;
+
+	if (!j)
+		return http_field_error(r, "",
+					arena_printf(r->arena,
+						     "JSON không hợp lệ ở dòng %d, cột %d: %s",
+						     je.line, je.column, je.text));
+	if (!json_is_object(j)) {
+		json_decref(j);
+		return http_field_error(r, "", "JSON phải là một đối tượng {…}");
+	}
+	json_object_foreach(j, key, v)
+	{
+		char num[32];
+
+		if (json_is_string(v)) {
+			input_add(r, key, json_string_value(v));
+		} else if (json_is_integer(v)) {
+			snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+			input_add(r, key, num);
+		} else if (json_is_null(v)) {
+			continue;
+		} else {
+			http_field_error(
+			    r, arena_strdup(r->arena, key),
+			    arena_printf(r->arena, "trường '%s' phải là chuỗi hoặc số", key));
+		}
+	}
+	json_decref(j);
+	return r->nferr ? ERR_INVAL : 0;
+}
+
+/* Checks required fields once all input is in. */
+static void input_required(struct http_req *r)
+{
+	for (const struct http_field *f = r->route->fields; f && f->name; f++) {
+		const char *v = http_arg(r, f->name);
+
+		if (f->required && (!v || !*v))
+			http_field_error(r, f->name, arena_printf(r->arena, "thiếu %s", f->label));
+	}
+}
+
+/* --- auth -------------------------------------------------------------- */
+
+const char *http_cookie(const struct http_req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+/* Finds who is asking: session cookie, or API token where the route allows one. */
+static int authenticate(struct http_req *r, bool *by_token)
+{
+	const char *tok = http_cookie(r, "dd_session"), *auth;
+	int r2;
+
+	*by_token = false;
+	if (tok) {
+		r2 = account_session_get(r->db, tok, time(NULL), &r->acct, r->csrf);
+		if (r2 == 0) {
+			r->logged_in = true;
+			return 0;
+		}
+		if (r2 != ERR_AUTH)
+			return r2;
+	}
+	if (!(r->route->flags & (RF_TOKEN | RF_JSON)))
+		return 0;
+	auth = http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+	tok = NULL;
+	if (auth && strncmp(auth, "Bearer ", 7) == 0)
+		tok = auth + 7;
+	else if (r->route->flags & RF_TOKEN)
+		tok = http_arg(r, "token");
+	if (!tok)
+		return 0;
+	r2 = account_token_auth(r->db, tok, &r->acct);
+	if (r2 == ERR_AUTH)
+		return err_set(&r->err, ERR_AUTH, "Mã truy cập API không hợp lệ hoặc đã thu hồi");
+	if (r2 < 0)
+		return r2;
+	r->logged_in = true;
+	*by_token = true;
+	return 0;
+}
+
+static bool same_secret(const char *a, const char *b)
+{
+	size_t n = a ? strlen(a) : 0;
+
+	return a && b && n == 64 && strlen(b) == n && sodium_memcmp(a, b, n) == 0;
+}
+
+/* Every unsafe request proves it came from our own form (or carries an API token). */
+static int csrf_check(struct http_req *r, bool by_token)
+{
+	const char *sent = http_arg(r, "_csrf");
+
+	if (by_token)
+		return 0;
+	if (!sent)
+		sent = http_header(r, "X-CSRF-Token");
+	if (r->route->flags & RF_PUBLIC) {
+		/* Before login: the form's token must match the cookie set with the form. */
+		if (same_secret(sent, http_cookie(r, "dd_login")))
+			return 0;
+	} else if (same_secret(sent, r->csrf)) {
+		return 0;
+	}
+	return err_set(&r->err, ERR_PERM,
+		       "Biểu mẫu đã hết hạn hoặc không đến từ dondoc (thiếu mã CSRF); hãy tải lại "
+		       "trang và gửi lại");
+}
+
+/* --- responses --------------------------------------------------------- */
+
+static void add_common_headers(struct MHD_Response *resp, bool cacheable)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy", http_csp);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(resp, "Permissions-Policy",
+				"camera=(), microphone=(), geolocation=()");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL,
+				cacheable ? "public, max-age=3600" : "no-store");
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_ctx *c)
+{
+	struct http_req *r = &c->req;
+	struct MHD_Response *resp;
+	enum MHD_Result ret;
+	size_t len = r->out.len;
+	char *body = buf_steal(&r->out);
+
+	resp = MHD_create_response_from_buffer_with_free_callback(len, body, free);
+	if (!resp) {
+		free(body);
+		return MHD_NO;
+	}
+	add_common_headers(resp, r->route && r->route->fn == page_static_css && r->status == 200);
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+				r->ctype ? r->ctype : "text/html; charset=utf-8");
+	if (r->location)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_LOCATION, r->location);
+	if (r->disposition)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, r->disposition);
+	for (int i = 0; i < 2; i++)
+		if (r->set_cookie[i])
+			MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie[i]);
+	if (r->status == 503)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+	if (r->status == 401 && r->json)
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
+					"Bearer realm=\"dondoc\"");
+	c->sent = len;
+	ret = MHD_queue_response(conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+/* Turns a failure into its page or JSON body. */
+static void fail(struct http_req *r, int code)
+{
+	buf_reset(&r->out);
+	r->location = NULL;
+	r->disposition = NULL;
+	r->status = err_http(code);
+	if (r->json) {
+		r->ctype = "application/json";
+		api_error(r, code);
+	} else {
+		r->ctype = "text/html; charset=utf-8";
+		page_error(r, code);
+	}
+}
+
+/* Runs the route: auth, role, CSRF, input, then the handler. */
+static void dispatch(struct http_server *s, struct http_ctx *c)
+{
+	struct http_req *r = &c->req;
+	bool by_token = false, post = strcmp(r->method, "POST") == 0;
+	const char *ct;
+	int path_known, rc;
+
+	r->route = http_route_find(r->method, r->path, r->id, &path_known);
+	r->json = strncmp(r->path, "/api/", 5) == 0 || (r->route && (r->route->flags & RF_JSON));
+	if (!r->route) {
+		rc = err_set(&r->err, path_known ? ERR_USAGE : ERR_NOTFOUND,
+			     path_known ? "Phương thức %s không dùng được ở địa chỉ này"
+					: "Không có trang %s",
+			     path_known ? r->method : r->path);
+		fail(r, rc);
+		if (path_known)
+			r->status = MHD_HTTP_METHOD_NOT_ALLOWED;
+		return;
+	}
+	if (c->toobig) {
+		err_set(&r->err, ERR_TOOBIG, "Dữ liệu gửi lên quá lớn: tối đa %zu byte",
+			s->cfg.max_body);
+		fail(r, ERR_TOOBIG);
+		return;
+	}
+	/* Input first (the API token may travel in the query), checked against the table. */
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, query_iter, r);
+	if (post && c->body.len) {
+		ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+		if (ct && strncmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+			parse_form(r, c->body.data);
+		else if (ct && strncmp(ct, "application/json", 16) == 0)
+			parse_json(r, c->body.data, c->body.len);
+		else
+			http_field_error(r, "",
+					 "Kiểu dữ liệu gửi lên không được hỗ trợ (dùng biểu mẫu "
+					 "hoặc application/json)");
+	}
+	rc = http_db(s, &r->db, &r->err);
+	if (rc < 0)
+		goto out;
+	rc = authenticate(r, &by_token);
+	if (rc < 0)
+		goto out;
+	if (!(r->route->flags & RF_PUBLIC)) {
+		if (!r->logged_in) {
+			if (!r->json && !post) {
+				rc = http_redirect(r, "/login");
+				goto out;
+			}
+			rc = err_set(&r->err, ERR_AUTH, "Cần đăng nhập");
+			goto out;
+		}
+		if (!(http_role_bit(r->acct.role) & r->route->roles)) {
+			rc = err_set(&r->err, ERR_PERM,
+				     "Tài khoản %s (vai trò %s) không được xem trang này",
+				     r->acct.login, r->acct.role);
+			goto out;
+		}
+	}
+	if (post) {
+		rc = csrf_check(r, by_token);
+		if (rc < 0)
+			goto out;
+	}
+	if (r->nferr) {
+		rc = ERR_INVAL;
+		goto out;
+	}
+	input_required(r);
+	if (r->nferr) {
+		rc = ERR_INVAL;
+		goto out;
+	}
+	if (r->logged_in) {
+		char actor[96];
+
+		snprintf(actor, sizeof(actor), "%s:%s", by_token ? "api" : "web", r->acct.login);
+		db_set_actor(r->db, actor);
+	}
+	r->status = 200;
+	rc = r->route->fn(r);
+	db_set_actor(r->db, "web");
+out:
+	if (rc < 0) {
+		/* A handler that failed mid-write leaves nothing behind. */
+		if (r->db)
+			db_rollback(r->db);
+		fail(r, rc);
+	}
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+				  const char *method, const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
+{
+	struct http_server *s = cls;
+	struct http_ctx *c = *con_cls;
+
+	if (!c) {
+		const char *cl;
+		const union MHD_ConnectionInfo *ci;
+		char addr[INET6_ADDRSTRLEN] = "?";
+
+		c = calloc(1, sizeof(*c));
+		if (!c)
+			return MHD_NO;
+		clock_gettime(CLOCK_MONOTONIC, &c->t0);
+		c->req.arena = arena_new(HTTP_ARENA_MAX);
+		if (!c->req.arena) {
+			free(c);
+			return MHD_NO;
+		}
+		buf_init(&c->body, s->cfg.max_body);
+		buf_init(&c->req.out, HTTP_OUT_MAX);
+		c->req.conn = conn;
+		c->req.method = arena_strdup(c->req.arena, method);
+		c->req.path = arena_strdup(c->req.arena, url);
+		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (ci && ci->client_addr) {
+			const struct sockaddr *sa = ci->client_addr;
+
+			if (sa->sa_family == AF_INET)
+				inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
+					  addr, sizeof(addr));
+			else if (sa->sa_family == AF_INET6)
+				inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr,
+					  addr, sizeof(addr));
+		}
+		c->req.client = arena_strdup(c->req.arena, addr);
+		*con_cls = c;
+		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						 MHD_HTTP_HEADER_CONTENT_LENGTH);
+		if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body)
+			c->toobig = true;
+		if (!c->toobig)
+			return MHD_YES;
+		/* Answer 413 at once; the body is never read. */
+		dispatch(s, c);
+		return send_response(conn, c);
+	}
+	if (*upload_data_size) {
+		if (!c->toobig && buf_add(&c->body, upload_data, *upload_data_size) < 0)
+			c->toobig = true;
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (c->req.status && c->sent)
+		return MHD_YES;
+	dispatch(s, c);
+	return send_response(conn, c);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *s = cls;
+	struct http_ctx *c = *con_cls;
+	struct timespec t1;
+	double ms;
+
+	if (!c)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - c->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - c->t0.tv_nsec) / 1e6;
+	if (!s->cfg.quiet)
+		log_info("%s %s %s %d %zu %.1fms %s%s", c->req.client, c->req.method, c->req.path,
+			 c->req.status, c->sent, ms, c->req.logged_in ? c->req.acct.login : "-",
+			 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (ngắt)");
+	buf_free(&c->body);
+	buf_free(&c->req.out);
+	arena_free(c->req.arena);
+	free(c);
+	*con_cls = NULL;
+}
+
+static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct err *e)
+{
+	char host[128];
+	const char *colon = strrchr(listen, ':');
+	char *end;
+	long port;
+	size_t hl;
+
+	if (!colon)
+		return err_set(e, ERR_USAGE,
+			       "--listen cần dạng ĐỊA_CHỈ:CỔNG, ví dụ 127.0.0.1:8080");
+	hl = (size_t)(colon - listen);
+	if (hl >= sizeof(host))
+		return err_set(e, ERR_USAGE, "--listen: địa chỉ quá dài");
+	memcpy(host, listen, hl);
+	host[hl] = '\0';
+	port = strtol(colon + 1, &end, 10);
+	if (!colon[1] || *end || port < 0 || port > 65535)
+		return err_set(e, ERR_USAGE, "--listen: cổng '%s' không hợp lệ (0-65535)",
+			       colon + 1);
+	memset(ss, 0, sizeof(*ss));
+	if (host[0] == '[' && hl > 2 && host[hl - 1] == ']') {
+		struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)ss;
+
+		host[hl - 1] = '\0';
+		a6->sin6_family = AF_INET6;
+		a6->sin6_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET6, host + 1, &a6->sin6_addr) == 1)
+			return 0;
+	} else {
+		struct sockaddr_in *a4 = (struct sockaddr_in *)ss;
+
+		a4->sin_family = AF_INET;
+		a4->sin_port = htons((uint16_t)port);
+		if (inet_pton(AF_INET, host, &a4->sin_addr) == 1)
+			return 0;
+	}
+	return err_set(e, ERR_USAGE, "--listen: địa chỉ '%s' không hợp lệ", host);
+}
+
+int http_start(const struct http_config *cfg, struct http_server **ret, struct err *e)
+{
+	struct sockaddr_storage ss;
+	struct http_server *s;
+	const union MHD_DaemonInfo *di;
+	unsigned flags;
+	int r;
+
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
+	r = parse_listen(cfg->listen, &ss, e);
+	if (r < 0)
+		return r;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	s->cfg = *cfg;
+	if (!s->cfg.max_body)
+		s->cfg.max_body = HTTP_MAX_BODY_DEFAULT;
+	if (s->cfg.threads <= 0)
+		s->cfg.threads = 4;
+	if (s->cfg.timeout <= 0)
+		s->cfg.timeout = 30;
+	if (s->cfg.db_timeout_ms <= 0)
+		s->cfg.db_timeout_ms = 2000;
+	if (pthread_key_create(&s->dbkey, http_db_close) != 0) {
+		free(s);
+		return err_set(e, ERR_NOMEM, "không tạo được khóa luồng");
+	}
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	s->d = MHD_start_daemon(
+	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->cfg.threads, MHD_OPTION_CONNECTION_TIMEOUT,
+	    (unsigned)s->cfg.timeout, MHD_OPTION_CONNECTION_LIMIT, 1024u,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, 256u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	    (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
+	if (!s->d) {
+		pthread_key_delete(s->dbkey);
+		free(s);
+		return err_set(e, ERR_IO, "không mở được cổng %s (đã có chương trình khác dùng?)",
+			       cfg->listen);
+	}
+	di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = di ? di->port : 0;
+	*ret = s;
+	return 0;
+}
+
+uint16_t http_port(const struct http_server *s)
+{
+	return s->port;
+}
+
+void http_stop(struct http_server *s)
+{
+	if (!s)
+		return;
+	/* Stops the worker threads after their current requests; their connections close. */
+	MHD_stop_daemon(s->d);
+	pthread_key_delete(s->dbkey);
+	free(s);
+}

@@ -1,0 +1,177 @@
+/* page_admin.c: administration: accounts (list and add) and the audit log. */
+#include <string.h>
+
+#include "pages/pages.h"
+
+const struct http_field page_user_fields[] = {
+    {"login", HF_TEXT, true, 63, NULL, "Tên đăng nhập"},
+    {"full_name", HF_TEXT, false, 120, NULL, "Họ và tên"},
+    {"role", HF_ENUM, true, 0, "admin|office|member|reporter|viewer", "Vai trò"},
+    {"unit", HF_INT, false, 0, NULL, "Đơn vị"},
+    {"body", HF_INT, false, 0, NULL, "Cơ quan"},
+    {"password", HF_SECRET, true, ACCOUNT_PW_MAX, NULL, "Mật khẩu"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_audit_fields[] = {
+    {"before", HF_INT, false, 0, NULL, "Trước bản ghi (before)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* <option>s from a (value, label[, group]) statement bound with nothing. */
+static int options(struct http_req *r, struct html *h, enum db_stmt st, bool text_key)
+{
+	struct db_q *q;
+	int rc;
+
+	rc = db_prepare(r->db, st, &q);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		H(h, "<option value=\"");
+		if (text_key)
+			html_text(h, db_col_text(q, 0));
+		else
+			html_int(h, db_col_int(q, 0));
+		H(h, "\">");
+		html_text(h, db_col_text(q, 1));
+		if (!text_key && st == SQL_WEB_UNIT_NAMES) {
+			H(h, " (");
+			html_text(h, db_col_text(q, 2));
+			H(h, ")");
+		}
+		H(h, "</option>");
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	return rc;
+}
+
+int page_admin(struct http_req *r)
+{
+	struct html h;
+	struct db_q *q;
+	int rc;
+
+	page_begin(r, &h, "Quản trị");
+	H(&h, "<h1>Quản trị tài khoản</h1><table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th>"
+	      "<th>Vai trò</th><th>Phạm vi</th><th>Trạng thái</th></tr></thead><tbody>");
+	rc = db_prepare(r->db, SQL_ACCOUNT_LIST, &q);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		H(&h, "<tr><td>");
+		html_text(&h, db_col_text(q, 1));
+		H(&h, "</td><td>");
+		html_text(&h, db_col_text(q, 2));
+		H(&h, "</td><td>");
+		html_text(&h, db_col_text(q, 6));
+		H(&h, "</td><td>");
+		html_text(&h, db_col_text(q, 7) ? db_col_text(q, 7) : "mọi cơ quan");
+		if (db_col_text(q, 8)) {
+			H(&h, "<br>Đơn vị: ");
+			html_text(&h, db_col_text(q, 8));
+		}
+		H(&h, "</td><td>");
+		if (db_col_int(q, 5))
+			H(&h, "đã khóa");
+		else
+			H(&h, "hoạt động");
+		H(&h, "</td></tr>");
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	if (rc < 0)
+		return rc;
+	H(&h, "</tbody></table><h2>Thêm tài khoản</h2>"
+	      "<form class=\"stack\" method=\"post\" action=\"/admin/users\">");
+	page_csrf(r, &h);
+	H(&h, "<label>Tên đăng nhập <input name=\"login\" required pattern=\"[a-z0-9._\\-]{1,63}\">"
+	      "</label><label>Họ và tên <input name=\"full_name\"></label>"
+	      "<label>Vai trò <select name=\"role\">");
+	rc = options(r, &h, SQL_WEB_ROLES, true);
+	H(&h, "</select></label><label>Cơ quan <select name=\"body\"><option value=\"\">(mọi cơ "
+	      "quan)</option>");
+	if (rc == 0)
+		rc = options(r, &h, SQL_WEB_BODY_NAMES, false);
+	H(&h, "</select></label><label>Đơn vị (cho tài khoản đơn vị báo cáo) <select "
+	      "name=\"unit\"><option value=\"\">(không)</option>");
+	if (rc == 0)
+		rc = options(r, &h, SQL_WEB_UNIT_NAMES, false);
+	if (rc < 0)
+		return rc;
+	H(&h, "</select></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
+	      "autocomplete=\"new-password\" required minlength=\"8\"></label>"
+	      "<button type=\"submit\">Thêm</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_admin_user_add(struct http_req *r)
+{
+	int64_t body = http_arg_int(r, "body", 0), id;
+	int rc;
+
+	rc = account_add(r->db, http_arg(r, "login"), http_arg(r, "full_name"), http_arg(r, "role"),
+			 http_arg_int(r, "unit", 0), &body, body > 0 ? 1 : 0,
+			 http_arg(r, "password"), &id, &r->err);
+	if (rc == ERR_INVAL || rc == ERR_EXISTS || rc == ERR_NOTFOUND) {
+		/* What the field table could not judge alone (a taken login, a short password). */
+		const char *m = arena_strdup(r->arena, err_msg(&r->err, rc));
+
+		return http_field_error(r, rc == ERR_EXISTS ? "login" : "", m ? m : "");
+	}
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, "/admin");
+}
+
+int page_audit(struct http_req *r)
+{
+	int64_t before = http_arg_int(r, "before", INT64_MAX), last = 0;
+	struct html h;
+	struct db_q *q;
+	int rc, n = 0;
+
+	page_begin(r, &h, "Nhật ký kiểm tra");
+	H(&h, "<h1>Nhật ký kiểm tra</h1><p class=\"muted\">Mọi thay đổi dữ liệu, ai làm, khi nào, "
+	      "trước và sau; mỗi bản ghi nối chuỗi băm với bản ghi trước (kiểm tra bằng "
+	      "<code>dondoc check</code>).</p><table><thead><tr><th>#</th><th>Thời điểm</th>"
+	      "<th>Người</th><th>Bảng</th><th>Thao tác</th><th>Trước</th><th>Sau</th></tr></thead>"
+	      "<tbody>");
+	rc = db_prepare(r->db, SQL_AUDIT_PAGE, &q);
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(q, "ii", before, (int64_t)100);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		n++;
+		last = db_col_int(q, 0);
+		H(&h, "<tr><td>");
+		html_int(&h, last);
+		H(&h, "</td><td>");
+		html_text(&h, db_col_text(q, 1));
+		H(&h, "</td><td>");
+		html_text(&h, db_col_text(q, 2));
+		H(&h, "</td><td>");
+		html_text(&h, db_col_text(q, 3));
+		H(&h, " #");
+		html_int(&h, db_col_int(q, 4));
+		H(&h, "</td><td>");
+		html_text(&h, db_col_text(q, 5));
+		H(&h, "</td><td><code>");
+		html_text(&h, db_col_text(q, 6));
+		H(&h, "</code></td><td><code>");
+		html_text(&h, db_col_text(q, 7));
+		H(&h, "</code></td></tr>");
+		rc = 0;
+	}
+	db_done(q);
+	if (rc < 0)
+		return rc;
+	H(&h, "</tbody></table>");
+	if (n == 100) {
+		H(&h, "<p class=\"pager\"><a href=\"/audit?before=");
+		html_int(&h, last);
+		H(&h, "\">Cũ hơn →</a></p>");
+	}
+	page_end(r, &h);
+	return h.err;
+}

@@ -1,0 +1,36 @@
+/* pages.h: the HTML pages (one file each) and their field tables, for the route table. */
+#pragma once
+
+#include "http/http.h"
+#include "render/html.h"
+
+int page_static_css(struct http_req *r);
+int page_login_form(struct http_req *r);
+int page_login(struct http_req *r);
+int page_logout(struct http_req *r);
+int page_dashboard(struct http_req *r);
+int page_sessions(struct http_req *r);
+int page_session(struct http_req *r);
+int page_documents(struct http_req *r);
+int page_document(struct http_req *r);
+int page_admin(struct http_req *r);
+int page_admin_user_add(struct http_req *r);
+int page_audit(struct http_req *r);
+
+extern const struct http_field page_login_fields[];
+extern const struct http_field page_list_fields[];
+extern const struct http_field page_user_fields[];
+extern const struct http_field page_audit_fields[];
+
+/*
+ * The page frame: head, navigation for the account's role, and the closing
+ * tags. Everything between goes through h (html.h).
+ */
+void page_begin(struct http_req *r, struct html *h, const char *title);
+void page_end(struct http_req *r, struct html *h);
+/* An error page for code (status from err_http), with the field errors if any. */
+int page_error(struct http_req *r, int code);
+/* The hidden CSRF input of a form. */
+void page_csrf(struct http_req *r, struct html *h);
+/* Whether the account's role is one of the mask (http_route.h R_*). */
+int page_role_in(struct http_req *r, unsigned mask);
