@@ -18,10 +18,13 @@ $(BUILD)/build.ninja:
 $(CHECK)/build.ninja:
 	meson setup $(CHECK) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
-# Build, create the demo store from the seed, start the main job.
+# Build, create the demo store from the seed, start the web application.
 run: all
 	$(BUILD)/dondoc --db $(DB) init --demo --force
 	$(BUILD)/dondoc --db $(DB) session show --organ HU:bch --term XXII --number 26
+	@echo "dondoc: mở http://$(LISTEN)/ và đăng nhập: vanphong / demo-vanphong (văn phòng);"
+	@echo "        cũng có admin / demo-admin, uyvien / demo-uyvien, xem / demo-xem, donvi / demo-donvi"
+	$(BUILD)/dondoc --db $(DB) serve --listen $(LISTEN)
 
 # Build with AddressSanitizer and UndefinedBehaviorSanitizer and run every test.
 check: deps $(CHECK)/build.ninja

@@ -79,9 +79,10 @@ static void account_row(struct db_q *q, struct account *a)
 	a->cleared = db_col_int(q, 7) != 0;
 }
 
-int account_add(struct db *db, const char *login, const char *full_name, const char *role,
-		int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
-		int64_t *ret_id, struct err *e)
+/* account_add without the transaction, for callers that hold one (the demo). */
+int account_insert(struct db *db, const char *login, const char *full_name, const char *role,
+		   int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
+		   int64_t *ret_id, struct err *e)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	int64_t n = 0, id;
@@ -104,56 +105,65 @@ int account_add(struct db *db, const char *login, const char *full_name, const c
 			       "viewer",
 			       role);
 	if (strcmp(role, "reporter") == 0 && unit_id <= 0)
-		return err_set(e, ERR_INVAL, "tài khoản đơn vị báo cáo cần --unit (mã đơn vị)");
+		return err_set(e, ERR_INVAL, "tài khoản đơn vị báo cáo cần một đơn vị (--unit)");
+	if (unit_id > 0) {
+		r = db_query_int(db, SQL_UNIT_EXISTS, &n, "i", unit_id);
+		if (r == 0 && n == 0)
+			return err_set(e, ERR_NOTFOUND, "không có đơn vị mã %lld",
+				       (long long)unit_id);
+		if (r < 0)
+			return err_set(e, r, "%s", db_errmsg(db));
+	}
+	for (int i = 0; i < nbodies; i++) {
+		r = db_query_int(db, SQL_BODY_EXISTS, &n, "i", bodies[i]);
+		if (r == 0 && n == 0)
+			return err_set(e, ERR_NOTFOUND, "không có cơ quan (body) mã %lld",
+				       (long long)bodies[i]);
+		if (r < 0)
+			return err_set(e, r, "%s", db_errmsg(db));
+	}
 	r = pw_hash(password, hash, e);
 	if (r < 0)
 		return r;
-	r = db_begin(db);
-	if (r < 0)
-		return err_set(e, r, "cơ sở dữ liệu đang bận");
-	if (unit_id > 0) {
-		r = db_query_int(db, SQL_UNIT_EXISTS, &n, "i", unit_id);
-		if (r == 0 && n == 0) {
-			r = err_set(e, ERR_NOTFOUND, "không có đơn vị mã %lld", (long long)unit_id);
-			goto out;
-		}
-	}
 	if (unit_id > 0)
 		r = db_exec(db, SQL_ACCOUNT_ADD, "tttit", login, full_name ? full_name : "", role,
 			    unit_id, hash);
 	else
 		r = db_exec(db, SQL_ACCOUNT_ADD, "tttnt", login, full_name ? full_name : "", role,
 			    hash);
-	if (r == ERR_EXISTS) {
-		err_set(e, r, "tên đăng nhập '%s' đã có", login);
-		goto out;
-	}
+	if (r == ERR_EXISTS)
+		return err_set(e, r, "tên đăng nhập '%s' đã có", login);
 	if (r < 0)
-		goto fail;
+		return err_set(e, r, "không thêm được tài khoản: %s", db_errmsg(db));
 	id = db_last_id(db);
 	for (int i = 0; i < nbodies; i++) {
-		r = db_query_int(db, SQL_BODY_EXISTS, &n, "i", bodies[i]);
-		if (r == 0 && n == 0) {
-			r = err_set(e, ERR_NOTFOUND, "không có cơ quan (body) mã %lld",
-				    (long long)bodies[i]);
-			goto out;
-		}
-		if (r == 0)
-			r = db_exec(db, SQL_ACCOUNT_BODY_ADD, "ii", id, bodies[i]);
+		r = db_exec(db, SQL_ACCOUNT_BODY_ADD, "ii", id, bodies[i]);
 		if (r < 0)
-			goto fail;
+			return err_set(e, r, "không thêm được tài khoản: %s", db_errmsg(db));
 	}
-	r = db_commit(db);
-	if (r < 0)
-		goto fail;
 	if (ret_id)
 		*ret_id = id;
 	return 0;
-fail:
-	err_set(e, r, "không thêm được tài khoản: %s", db_errmsg(db));
-out:
-	db_rollback(db);
-	return r;
+}
+
+int account_add(struct db *db, const char *login, const char *full_name, const char *role,
+		int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
+		int64_t *ret_id, struct err *e)
+{
+	int r;
+
+	r = db_begin(db);
+	if (r < 0)
+		return err_set(e, r, "cơ sở dữ liệu đang bận");
+	r = account_insert(db, login, full_name, role, unit_id, bodies, nbodies, password, ret_id,
+			   e);
+	if (r == 0)
+		r = db_commit(db);
+	if (r < 0) {
+		db_rollback(db);
+		return r;
+	}
+	return 0;
 }
 
 int account_passwd(struct db *db, const char *login, const char *password, struct err *e)

@@ -43,6 +43,10 @@ struct account {
 int account_add(struct db *db, const char *login, const char *full_name, const char *role,
 		int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
 		int64_t *ret_id, struct err *e);
+/* The same inside the caller's transaction (the demo's). */
+int account_insert(struct db *db, const char *login, const char *full_name, const char *role,
+		   int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
+		   int64_t *ret_id, struct err *e);
 /* Sets a new password and ends the account's web sessions. */
 int account_passwd(struct db *db, const char *login, const char *password, struct err *e);
 /* Disables the account, ends its sessions and revokes its API tokens. */

@@ -28,6 +28,7 @@ static const struct demo_part demo_parts[] = {
     /* tasks */
     {"tasks", demo_tasks},
     /* web */
+    {"web", demo_web},
     {NULL, NULL},
 };
 

@@ -1,0 +1,518 @@
+/* test_http.c: the real server on an ephemeral port, driven with libcurl: routes, limits, roles × routes × scope. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <curl/curl.h>
+
+#include "http/http.h"
+#include "web_fixture.h"
+
+static char store[256];
+static struct http_server *srv;
+static char base[64];
+
+struct resp {
+	long status;
+	struct buf body, headers;
+};
+
+static size_t on_body(char *p, size_t size, size_t n, void *ud)
+{
+	return buf_add(ud, p, size * n) == 0 ? size * n : 0;
+}
+
+/* One request; cookie and extra header may be NULL; body NULL for GET. */
+static void req(const char *method, const char *path, const char *cookie, const char *ctype,
+		const char *body, size_t bodylen, const char *header, struct resp *r)
+{
+	CURL *c = curl_easy_init();
+	struct curl_slist *hs = NULL;
+	char url[512], line[512];
+
+	buf_init(&r->body, 32u << 20);
+	buf_init(&r->headers, 1u << 20);
+	snprintf(url, sizeof(url), "%s%s", base, path);
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
+	if (cookie)
+		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
+	if (ctype) {
+		snprintf(line, sizeof(line), "Content-Type: %s", ctype);
+		hs = curl_slist_append(hs, line);
+	}
+	if (header)
+		hs = curl_slist_append(hs, header);
+	if (body) {
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)bodylen);
+	}
+	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hs);
+	r->status = 0;
+	assert_int_equal(curl_easy_perform(c), CURLE_OK);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
+	curl_slist_free_all(hs);
+	curl_easy_cleanup(c);
+}
+
+static void resp_free(struct resp *r)
+{
+	buf_free(&r->body);
+	buf_free(&r->headers);
+}
+
+/* The 64 hex digits following marker in s, into out. */
+static void grab_hex(const char *s, const char *marker, char out[65])
+{
+	const char *p = strstr(s, marker);
+
+	assert_non_null(p);
+	memcpy(out, p + strlen(marker), 64);
+	out[64] = '\0';
+}
+
+/* A logged-in client: its cookie header and its CSRF token. */
+struct client {
+	char cookie[128], csrf[65];
+};
+
+static void login(const char *who, struct client *cl)
+{
+	struct resp r;
+	char pre[65], form[256], cookie[128];
+
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	grab_hex(buf_str(&r.headers), "dd_login=", pre);
+	resp_free(&r);
+	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
+	snprintf(form, sizeof(form), "_csrf=%s&login=%s&password=pw-%s-123", pre, who, who);
+	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, strlen(form), NULL,
+	    &r);
+	assert_int_equal(r.status, 303);
+	grab_hex(buf_str(&r.headers), "dd_session=", pre);
+	resp_free(&r);
+	snprintf(cl->cookie, sizeof(cl->cookie), "dd_session=%s", pre);
+	req("GET", "/", cl->cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	grab_hex(buf_str(&r.body), "name=\"_csrf\" value=\"", cl->csrf);
+	resp_free(&r);
+}
+
+static int setup(void **state)
+{
+	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 4, .quiet = true};
+	struct err e = {0};
+
+	snprintf(store, sizeof(store), "/tmp/dondoc-test-http-%ld.db", (long)getpid());
+	if (fx_create(store) < 0)
+		return -1;
+	cfg.db_path = store;
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (http_start(&cfg, &srv, &e) < 0) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char p[300];
+
+	http_stop(srv);
+	curl_global_cleanup();
+	unlink(store);
+	snprintf(p, sizeof(p), "%s-wal", store);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", store);
+	unlink(p);
+	return 0;
+}
+
+static void every_response_carries_the_security_headers(void **state)
+{
+	static const char *const paths[] = {"/login", "/nowhere", "/static/dondoc.css", "/",
+					    "/api/v1"};
+
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		struct resp r;
+
+		req("GET", paths[i], NULL, NULL, NULL, 0, NULL, &r);
+		assert_non_null(
+		    strstr(buf_str(&r.headers), "Content-Security-Policy: default-src 'none'"));
+		assert_non_null(strstr(buf_str(&r.headers), "X-Content-Type-Options: nosniff"));
+		assert_non_null(strstr(buf_str(&r.headers), "X-Frame-Options: DENY"));
+		resp_free(&r);
+	}
+}
+
+static void anonymous_visitors_are_sent_to_login(void **state)
+{
+	struct resp r;
+
+	req("GET", "/sessions", NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 303);
+	assert_non_null(strstr(buf_str(&r.headers), "Location: /login"));
+	resp_free(&r);
+	req("GET", "/api/v1/sessions", NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 401);
+	assert_non_null(strstr(buf_str(&r.body), "\"ERR_AUTH\""));
+	resp_free(&r);
+	req("GET", "/nowhere", NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+	req("DELETE", "/sessions", NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 405);
+	resp_free(&r);
+}
+
+static void session_cookie_is_httponly_and_samesite(void **state)
+{
+	struct resp r;
+	char pre[65], form[200], cookie[100];
+
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	grab_hex(buf_str(&r.headers), "dd_login=", pre);
+	resp_free(&r);
+	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
+	snprintf(form, sizeof(form), "_csrf=%s&login=member&password=pw-member-123", pre);
+	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, strlen(form), NULL,
+	    &r);
+	assert_int_equal(r.status, 303);
+	assert_non_null(strstr(buf_str(&r.headers), "HttpOnly; SameSite=Lax"));
+	resp_free(&r);
+	/* Without the pre-login token the same form is refused. */
+	snprintf(form, sizeof(form), "login=member&password=pw-member-123");
+	req("POST", "/login", NULL, "application/x-www-form-urlencoded", form, strlen(form), NULL,
+	    &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+}
+
+static void wrong_password_is_refused_in_vietnamese(void **state)
+{
+	struct resp r;
+	char pre[65], form[200], cookie[100];
+
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	grab_hex(buf_str(&r.headers), "dd_login=", pre);
+	resp_free(&r);
+	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
+	snprintf(form, sizeof(form), "_csrf=%s&login=viewer3&password=nope", pre);
+	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, strlen(form), NULL,
+	    &r);
+	assert_int_equal(r.status, 401);
+	assert_non_null(strstr(buf_str(&r.body), "mật khẩu không đúng"));
+	resp_free(&r);
+}
+
+static void malformed_input_gets_400_naming_the_field(void **state)
+{
+	struct client adm;
+	struct resp r;
+	char form[300], hdr[100];
+
+	login("admin", &adm);
+	req("GET", "/api/v1/sessions?limit=0", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"limit\""));
+	resp_free(&r);
+	req("GET", "/api/v1/documents?modified_since=hôm%20qua", adm.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"modified_since\""));
+	resp_free(&r);
+	req("GET", "/documents?limit=999", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "<code>limit</code>"));
+	resp_free(&r);
+	/* A form missing its login and with an unknown role. */
+	snprintf(form, sizeof(form), "_csrf=%s&role=king&password=abcdefgh1", adm.csrf);
+	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "<code>role</code>"));
+	resp_free(&r);
+	/* Bad UTF-8 in a text field. */
+	snprintf(form, sizeof(form),
+		 "_csrf=%s&login=x&full_name=%%C3%%28&role=viewer&password=abcdefgh1", adm.csrf);
+	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "UTF-8"));
+	resp_free(&r);
+	/* Malformed JSON, with the CSRF token in its header. */
+	snprintf(hdr, sizeof(hdr), "X-CSRF-Token: %s", adm.csrf);
+	req("POST", "/admin/users", adm.cookie, "application/json", "{\"login\": ", 10, hdr, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "JSON không hợp lệ"));
+	resp_free(&r);
+	req("POST", "/admin/users", adm.cookie, "application/json", "{\"login\": [1]}", 14, hdr,
+	    &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	/* A well-formed JSON body is taken like the form. */
+	snprintf(form, sizeof(form),
+		 "{\"login\":\"moi\",\"role\":\"viewer\",\"body\":2,\"password\":\"pw-moi-123\"}");
+	req("POST", "/admin/users", adm.cookie, "application/json", form, strlen(form), hdr, &r);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+}
+
+static void unsafe_requests_need_the_csrf_token(void **state)
+{
+	struct client adm;
+	struct resp r;
+	const char *form = "login=nocsrf&role=viewer&password=abcdefgh1";
+
+	login("admin", &adm);
+	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 403);
+	assert_non_null(strstr(buf_str(&r.body), "CSRF"));
+	resp_free(&r);
+	req("POST", "/logout", adm.cookie, "application/x-www-form-urlencoded", "", 0, NULL, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+}
+
+static void oversize_bodies_get_413(void **state)
+{
+	struct client adm;
+	struct resp r;
+	size_t n = HTTP_MAX_BODY_DEFAULT + 10;
+	char *big = malloc(n);
+
+	login("admin", &adm);
+	memset(big, 'a', n);
+	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", big, n, NULL,
+	    &r);
+	assert_int_equal(r.status, 413);
+	resp_free(&r);
+	free(big);
+	/* The server is still there. */
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+}
+
+/* What each role gets for each route: 'a' allowed (200), 'n' not found (scope), 'f' forbidden. */
+static const struct {
+	const char *path;
+	const char *expect; /* admin office member reporter viewer viewer3 */
+} matrix[] = {
+    {"/", "aaaaaa"},
+    {"/sessions", "aaafaa"},
+    {"/sessions/1", "aaafan"},
+    {"/sessions/2", "annfna"},
+    {"/documents", "aaafaa"},
+    {"/documents/1", "aaafan"},
+    {"/documents/2", "aaafnn"}, /* confidential, body 2 */
+    {"/documents/3", "annfna"},
+    {"/admin", "afffff"},
+    {"/audit", "aaffff"},
+    {"/api/v1", "aaaaaa"},
+    {"/api/v1/bodies", "aaafaa"},
+    {"/api/v1/bodies/3", "annfna"},
+    {"/api/v1/sessions", "aaafaa"},
+    {"/api/v1/sessions/1", "aaafan"},
+    {"/api/v1/documents/2", "aaafnn"},
+    {"/ical/sessions.ics", "aaafaa"},
+};
+
+static void role_route_scope_matrix(void **state)
+{
+	static const char *const who[] = {"admin",    "office", "member",
+					  "reporter", "viewer", "viewer3"};
+	struct client cl[6];
+
+	for (int i = 0; i < 6; i++)
+		login(who[i], &cl[i]);
+	for (size_t m = 0; m < sizeof(matrix) / sizeof(matrix[0]); m++) {
+		for (int i = 0; i < 6; i++) {
+			struct resp r;
+			long want = matrix[m].expect[i] == 'a'	 ? 200
+				    : matrix[m].expect[i] == 'n' ? 404
+								 : 403;
+
+			req("GET", matrix[m].path, cl[i].cookie, NULL, NULL, 0, NULL, &r);
+			if (r.status != want)
+				fail_msg("%s as %s: got %ld, want %ld", matrix[m].path, who[i],
+					 r.status, want);
+			resp_free(&r);
+		}
+	}
+}
+
+static void confidential_documents_stay_out_of_lists(void **state)
+{
+	struct client member, viewer;
+	struct resp r;
+
+	login("member", &member);
+	login("viewer", &viewer);
+	req("GET", "/api/v1/documents", member.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "57-NQ/HU"));
+	resp_free(&r);
+	req("GET", "/api/v1/documents", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "56-NQ/HU"));
+	assert_null(strstr(buf_str(&r.body), "57-NQ/HU"));
+	resp_free(&r);
+	req("GET", "/documents", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_null(strstr(buf_str(&r.body), "57-NQ/HU"));
+	resp_free(&r);
+	/* The session page shows the agenda item but not a link to the secret document. */
+	req("GET", "/sessions/1", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "Nghị quyết 56-NQ/HU"));
+	assert_null(strstr(buf_str(&r.body), "/documents/2"));
+	resp_free(&r);
+}
+
+static void api_lists_paginate_with_links_next(void **state)
+{
+	struct client adm;
+	struct resp r;
+
+	login("admin", &adm);
+	req("GET", "/api/v1/documents?limit=2", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "\"next\":\"/api/v1/documents?after=2&limit=2\""));
+	resp_free(&r);
+	req("GET", "/api/v1/documents?after=2&limit=2", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "12-TB/HU"));
+	assert_null(strstr(buf_str(&r.body), "\"next\""));
+	resp_free(&r);
+	req("GET", "/api/v1/sessions?modified_since=2000-01-01", adm.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"number\":26"));
+	resp_free(&r);
+	req("GET", "/api/v1/sessions?modified_since=2999-01-01T00:00:00Z", adm.cookie, NULL, NULL,
+	    0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"data\":[]"));
+	resp_free(&r);
+}
+
+static void api_tokens_work_without_cookies(void **state)
+{
+	struct db *db = NULL;
+	struct err e = {0};
+	struct resp r;
+	char tok[65], hdr[100], path[120];
+
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	assert_int_equal(account_token_new(db, "office", "lich", tok, &e), 0);
+	db_close(db);
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+	req("GET", "/api/v1/sessions", NULL, NULL, NULL, 0, hdr, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "\"number\":26"));
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/ical/sessions.ics?token=%s", tok);
+	req("GET", path, NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "DTSTART;VALUE=DATE:20231004"));
+	assert_non_null(strstr(buf_str(&r.body), "BEGIN:VCALENDAR\r\n"));
+	resp_free(&r);
+	req("GET", "/api/v1/sessions", NULL, NULL, NULL, 0,
+	    "Authorization: Bearer "
+	    "0000000000000000000000000000000000000000000000000000000000000000",
+	    &r);
+	assert_int_equal(r.status, 401);
+	resp_free(&r);
+}
+
+static void a_locked_store_gives_503_and_a_clear_page(void **state)
+{
+	struct client adm;
+	struct resp r;
+	char form[300];
+	sqlite3 *h;
+
+	login("admin", &adm);
+	h = fx_raw(store, 1);
+	assert_int_equal(sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	snprintf(form, sizeof(form), "_csrf=%s&login=locked&role=viewer&password=abcdefgh1",
+		 adm.csrf);
+	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 503);
+	assert_non_null(strstr(buf_str(&r.body), "đang bận"));
+	assert_non_null(strstr(buf_str(&r.headers), "Retry-After"));
+	resp_free(&r);
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(h);
+	/* Nothing was written: the login is still free. */
+	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+}
+
+static void odd_requests_do_not_crash_the_server(void **state)
+{
+	static const char *const paths[] = {
+	    "/sessions/99999999999999999999",
+	    "/sessions/-1",
+	    "/%00",
+	    "/api/v1/bodies/0",
+	    "/documents?after=&limit=",
+	    "/documents?limit=1&limit=2",
+	    "/api/v1/sessions?after=1e9",
+	    "/static/../../etc/passwd",
+	    "/audit?before=abc",
+	    "/api/v1/documents?modified_since=2023-02-30",
+	};
+	struct client adm;
+
+	login("admin", &adm);
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		struct resp r;
+
+		req("GET", paths[i], adm.cookie, NULL, NULL, 0, NULL, &r);
+		assert_true(r.status >= 200 && r.status < 500);
+		resp_free(&r);
+	}
+	for (size_t i = 0; i < 3; i++) {
+		struct resp r;
+
+		req("POST", "/admin/users", adm.cookie, "multipart/form-data; boundary=x", "--x--",
+		    5, NULL, &r);
+		assert_true(r.status == 400 || r.status == 403);
+		resp_free(&r);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(every_response_carries_the_security_headers),
+	    cmocka_unit_test(anonymous_visitors_are_sent_to_login),
+	    cmocka_unit_test(session_cookie_is_httponly_and_samesite),
+	    cmocka_unit_test(wrong_password_is_refused_in_vietnamese),
+	    cmocka_unit_test(malformed_input_gets_400_naming_the_field),
+	    cmocka_unit_test(unsafe_requests_need_the_csrf_token),
+	    cmocka_unit_test(oversize_bodies_get_413),
+	    cmocka_unit_test(role_route_scope_matrix),
+	    cmocka_unit_test(confidential_documents_stay_out_of_lists),
+	    cmocka_unit_test(api_lists_paginate_with_links_next),
+	    cmocka_unit_test(api_tokens_work_without_cookies),
+	    cmocka_unit_test(a_locked_store_gives_503_and_a_clear_page),
+	    cmocka_unit_test(odd_requests_do_not_crash_the_server),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,251 @@
+/* test_web.c: HTML escaping, routes, accounts and throttling, and the chained audit log. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/audit.h"
+#include "http/http_route.h"
+#include "render/html.h"
+#include "web_fixture.h"
+
+static char store[256];
+
+static int setup(void **state)
+{
+	snprintf(store, sizeof(store), "/tmp/dondoc-test-web-%ld.db", (long)getpid());
+	return fx_create(store);
+}
+
+static int teardown(void **state)
+{
+	char p[300];
+
+	unlink(store);
+	snprintf(p, sizeof(p), "%s-wal", store);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", store);
+	unlink(p);
+	return 0;
+}
+
+static struct db *open_store(void)
+{
+	struct db *db = NULL;
+	struct err e = {0};
+
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	return db;
+}
+
+static void html_escapes_every_special_character(void **state)
+{
+	struct buf b = BUF_INIT(1024);
+	struct html h = {&b, 0};
+
+	H(&h, "<p title=\"");
+	html_text(&h, "a\"b' <script>&amp;");
+	H(&h, "\">");
+	html_int(&h, -42);
+	assert_int_equal(h.err, 0);
+	assert_string_equal(buf_str(&b), "<p title=\"a&quot;b&#39; &lt;script&gt;&amp;amp;\">-42");
+	buf_free(&b);
+}
+
+static void html_writer_stops_at_the_first_error(void **state)
+{
+	struct buf b = BUF_INIT(8);
+	struct html h = {&b, 0};
+
+	html_text(&h, "0123456789");
+	assert_int_equal(h.err, ERR_TOOBIG);
+	H(&h, "x");
+	assert_int_equal(b.len, 0);
+	buf_free(&b);
+}
+
+static void routes_match_ids_and_refuse_other_methods(void **state)
+{
+	int64_t id[2] = {0, 0};
+	int known = 0;
+	const struct http_route *rt;
+
+	rt = http_route_find("GET", "/sessions/26", id, &known);
+	assert_non_null(rt);
+	assert_int_equal(id[0], 26);
+	assert_null(http_route_find("GET", "/sessions/026", id, &known));
+	assert_null(http_route_find("GET", "/sessions/x", id, &known));
+	assert_null(http_route_find("DELETE", "/sessions/1", id, &known));
+	assert_int_equal(known, 1);
+	assert_null(http_route_find("GET", "/nowhere", id, &known));
+	assert_int_equal(known, 0);
+	assert_non_null(http_route_find("HEAD", "/", id, &known));
+}
+
+static void every_route_names_its_roles(void **state)
+{
+	for (int i = 0; i < http_nroutes; i++) {
+		assert_int_not_equal(http_routes[i].roles, 0);
+		assert_true(http_routes[i].pattern[0] == '/');
+	}
+	assert_int_equal(http_role_bit("reporter"), ROLE_REPORTER);
+	assert_int_equal(http_role_bit("root"), 0);
+}
+
+static void login_checks_the_password_and_throttles(void **state)
+{
+	struct db *db = open_store();
+	struct account a;
+	struct err e = {0};
+	int64_t now = time(NULL);
+
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", now, &a, &e), 0);
+	assert_string_equal(a.role, "office");
+	assert_true(a.cleared);
+	for (int i = 0; i < ACCOUNT_FAIL_MAX_LOGIN; i++)
+		assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", now, &a, &e),
+				 ERR_AUTH);
+	/* Throttled now, even with the right password. */
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", now, &a, &e),
+			 ERR_PERM);
+	assert_non_null(strstr(e.msg, "thử lại"));
+	/* After the window the right password works again. */
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.2",
+				       now + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
+			 0);
+	assert_int_equal(account_login(db, "nobody", "pw-office-123", "10.0.0.3", now, &a, &e),
+			 ERR_AUTH);
+	db_close(db);
+}
+
+static void sessions_tokens_and_disabling(void **state)
+{
+	struct db *db = open_store();
+	struct account a;
+	struct err e = {0};
+	char tok[65], csrf[65], csrf2[65], api[65];
+	int64_t now = time(NULL), id;
+
+	assert_int_equal(
+	    account_add(db, "tam", "Tạm", "viewer", 0, NULL, 0, "pw-tam-1234", &id, &e), 0);
+	assert_int_equal(account_session_new(db, id, now, tok, csrf, &e), 0);
+	assert_int_equal(account_session_get(db, tok, now, &a, csrf2), 0);
+	assert_string_equal(a.login, "tam");
+	assert_string_equal(csrf, csrf2);
+	assert_int_equal(account_session_get(db, tok, now + ACCOUNT_SESSION_SECONDS + 1, &a, csrf2),
+			 ERR_AUTH);
+	assert_int_equal(account_token_new(db, "tam", "lich", api, &e), 0);
+	assert_int_equal(account_token_auth(db, api, &a), 0);
+	assert_int_equal(account_disable(db, "tam", &e), 0);
+	assert_int_equal(account_session_get(db, tok, now, &a, csrf2), ERR_AUTH);
+	assert_int_equal(account_token_auth(db, api, &a), ERR_AUTH);
+	assert_int_equal(account_login(db, "tam", "pw-tam-1234", "10.1.1.1", now, &a, &e),
+			 ERR_AUTH);
+	assert_int_equal(account_add(db, "tam", "", "viewer", 0, NULL, 0, "pw-tam-1234", NULL, &e),
+			 ERR_EXISTS);
+	assert_int_equal(
+	    account_add(db, "Bad Name", "", "viewer", 0, NULL, 0, "pw-12345678", NULL, &e),
+	    ERR_INVAL);
+	assert_int_equal(account_add(db, "short", "", "viewer", 0, NULL, 0, "1234", NULL, &e),
+			 ERR_INVAL);
+	assert_int_equal(
+	    account_add(db, "nounit", "", "reporter", 0, NULL, 0, "pw-12345678", NULL, &e),
+	    ERR_INVAL);
+	db_close(db);
+}
+
+static void scopes_follow_the_body_tree(void **state)
+{
+	struct db *db = open_store();
+	struct account a;
+	struct err e = {0};
+
+	assert_int_equal(account_login(db, "viewer", "pw-viewer-123", "s", time(NULL), &a, &e), 0);
+	assert_true(account_sees_body(db, &a, 2));
+	assert_false(account_sees_body(db, &a, 3));
+	assert_false(account_sees_body(db, &a, 1));
+	assert_int_equal(account_login(db, "admin", "pw-admin-123", "s", time(NULL), &a, &e), 0);
+	assert_true(account_sees_body(db, &a, 3));
+	db_close(db);
+}
+
+static void every_write_is_chained_with_its_actor(void **state)
+{
+	struct db *db = open_store();
+	struct audit_report rep;
+	struct err e = {0};
+	sqlite3 *h;
+	sqlite3_stmt *st;
+
+	db_set_actor(db, "web:office");
+	assert_int_equal(account_passwd(db, "member", "pw-member-123", &e), 0);
+	assert_int_equal(audit_verify(db, &rep, &e), 0);
+	assert_true(rep.entries > 10);
+	db_close(db);
+	h = fx_raw(store, 0);
+	assert_int_equal(sqlite3_prepare_v2(h,
+					    "SELECT actor, op, before IS NOT NULL, after NOT LIKE "
+					    "'%pw_hash%' FROM audit_log ORDER BY id DESC LIMIT 1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "web:office");
+	assert_string_equal((const char *)sqlite3_column_text(st, 1), "update");
+	assert_int_equal(sqlite3_column_int(st, 2), 1);
+	assert_int_equal(sqlite3_column_int(st, 3), 1);
+	sqlite3_finalize(st);
+	/* A connection without dondoc's functions cannot write an audited table at all. */
+	assert_int_not_equal(
+	    sqlite3_exec(h, "UPDATE body SET name = 'X' WHERE id = 2", NULL, NULL, NULL),
+	    SQLITE_OK);
+	/* Nor change the log while its guard stands. */
+	assert_int_not_equal(
+	    sqlite3_exec(h, "UPDATE audit_log SET actor = 'x' WHERE id = 3", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(h);
+}
+
+static void a_hand_edited_entry_is_named(void **state)
+{
+	struct db *db;
+	struct audit_report rep;
+	struct err e = {0};
+	sqlite3 *h = fx_raw(store, 0);
+
+	assert_int_equal(sqlite3_exec(h,
+				      "DROP TRIGGER audit_log_no_update;"
+				      "UPDATE audit_log SET after = replace(after, 'Tân Yên', "
+				      "'Tân Yên 2') WHERE id = 2;",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	db = open_store();
+	assert_int_equal(audit_verify(db, &rep, &e), ERR_CHECK);
+	assert_int_equal(rep.first_bad, 2);
+	assert_non_null(strstr(e.msg, "#2"));
+	db_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(html_escapes_every_special_character),
+	    cmocka_unit_test(html_writer_stops_at_the_first_error),
+	    cmocka_unit_test(routes_match_ids_and_refuse_other_methods),
+	    cmocka_unit_test(every_route_names_its_roles),
+	    cmocka_unit_test(login_checks_the_password_and_throttles),
+	    cmocka_unit_test(sessions_tokens_and_disabling),
+	    cmocka_unit_test(scopes_follow_the_body_tree),
+	    cmocka_unit_test(every_write_is_chained_with_its_actor),
+	    cmocka_unit_test(a_hand_edited_entry_is_named),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,115 @@
+/* web_fixture.h: a small store for the web tests: two districts under a province, sessions, documents, accounts. */
+#pragma once
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include "core/account.h"
+#include "db/db.h"
+
+/* The store's audit functions, for the raw connection that lays out the registry rows. */
+static void fx_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_text(ctx, "fixture", -1, SQLITE_STATIC);
+}
+
+static void fx_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *t[9];
+	char h[65];
+
+	for (int i = 0; i < 9; i++)
+		t[i] = (const char *)sqlite3_value_text(argv[i]);
+	db_audit_hash(t[0], sqlite3_value_int64(argv[1]), t[2], t[3], t[4],
+		      sqlite3_value_int64(argv[5]), t[6], t[7], t[8], h);
+	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
+}
+
+/* Opens path with sqlite3 alone; with_fns registers the audit functions as dondoc does. */
+static sqlite3 *fx_raw(const char *path, int with_fns)
+{
+	sqlite3 *h = NULL;
+
+	if (sqlite3_open(path, &h) != SQLITE_OK)
+		return NULL;
+	sqlite3_busy_timeout(h, 5000);
+	if (with_fns) {
+		sqlite3_create_function(h, "dondoc_actor", 0, SQLITE_UTF8, NULL, fx_actor, NULL,
+					NULL);
+		sqlite3_create_function(h, "dondoc_audit_hash", 9, SQLITE_UTF8, NULL, fx_hash, NULL,
+					NULL);
+	}
+	return h;
+}
+
+static const char fx_sql[] =
+    "INSERT INTO body(id, parent_id, level, kind, name, code, place) VALUES"
+    " (1, NULL, 'tinh', 'party', 'Tỉnh ủy Bắc Giang', 'TU', 'Bắc Giang'),"
+    " (2, 1, 'huyen', 'party', 'Huyện ủy Tân Yên', 'HU', 'Tân Yên'),"
+    " (3, 1, 'huyen', 'party', 'Huyện ủy Yên Thế', 'HU', 'Yên Thế');"
+    "INSERT INTO term(id, body_id, name, year_from, year_to) VALUES (1, 2, 'XXII', 2020, 2025),"
+    " (2, 3, 'XXIV', 2020, 2025);"
+    "INSERT INTO organ(id, body_id, kind, name) VALUES (1, 2, 'btv', 'Ban Thường vụ Huyện ủy'),"
+    " (2, 3, 'btv', 'Ban Thường vụ Huyện ủy Yên Thế');"
+    "INSERT INTO unit(id, body_id, kind, name) VALUES (1, 2, 'agency', 'Văn phòng Huyện ủy');"
+    "INSERT INTO session(id, organ_id, term_id, number, date, place, status) VALUES"
+    " (1, 1, 1, 26, '2023-10-04', 'Hội trường Huyện ủy', 'concluded'),"
+    " (2, 2, 2, 5, '2023-09-01', 'Yên Thế', 'held');"
+    "INSERT INTO document(id, type_code, body_id, term_id, issuer_code, number, symbol, date,"
+    " title, confidentiality, status) VALUES"
+    " (1, 'NQ', 2, 1, 'HU', 56, '56-NQ/HU', '2022-03-01', 'Về xây dựng nông thôn mới', 'thuong',"
+    " 'issued'),"
+    " (2, 'NQ', 2, 1, 'HU', 57, '57-NQ/HU', '2022-04-01', 'Về công tác quốc phòng', 'mat',"
+    " 'issued'),"
+    " (3, 'TB', 3, 2, 'HU', 12, '12-TB/HU', '2023-09-02', 'Kết luận phiên 5', 'thuong', 'issued');"
+    "INSERT INTO agenda_item(id, session_id, position, doc_kind, title, document_id) VALUES"
+    " (1, 1, 1, 'Tờ trình', 'về sơ kết Nghị quyết 56-NQ/HU', 1),"
+    " (2, 1, 2, 'Báo cáo', 'về công tác quốc phòng', 2);"
+    "INSERT INTO doc_ref(from_id, to_id, symbol, date) VALUES (3, 1, '56-NQ/HU', '2022-03-01');";
+
+/* The roles' test accounts; each password is "pw-" followed by the login. */
+static const struct {
+	const char *login, *role;
+	int64_t unit, body;
+} fx_accounts[] = {
+    {"admin", "admin", 0, 0},	    {"office", "office", 0, 2}, {"member", "member", 0, 2},
+    {"reporter", "reporter", 1, 2}, {"viewer", "viewer", 0, 2}, {"viewer3", "viewer", 0, 3},
+};
+#define FX_NACCOUNTS (sizeof(fx_accounts) / sizeof(fx_accounts[0]))
+
+/* Creates the store at path with the registry rows and the accounts; 0 on success. */
+static int fx_create(const char *path)
+{
+	struct db *db = NULL;
+	struct err e = {0};
+	sqlite3 *h;
+	char pw[64];
+	int rc;
+
+	unlink(path);
+	if (db_open(path, DB_CREATE, &db, &e) < 0)
+		return -1;
+	db_close(db);
+	h = fx_raw(path, 1);
+	rc = sqlite3_exec(h, fx_sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(h));
+	sqlite3_close(h);
+	if (rc != SQLITE_OK)
+		return -1;
+	if (db_open(path, 0, &db, &e) < 0)
+		return -1;
+	for (size_t i = 0; i < FX_NACCOUNTS; i++) {
+		snprintf(pw, sizeof(pw), "pw-%s-123", fx_accounts[i].login);
+		rc = account_add(db, fx_accounts[i].login, fx_accounts[i].login,
+				 fx_accounts[i].role, fx_accounts[i].unit, &fx_accounts[i].body,
+				 fx_accounts[i].body ? 1 : 0, pw, NULL, &e);
+		if (rc < 0) {
+			fprintf(stderr, "fixture: %s\n", e.msg);
+			break;
+		}
+	}
+	db_close(db);
+	return rc;
+}
