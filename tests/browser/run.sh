@@ -1,0 +1,28 @@
+#!/bin/bash
+# run.sh: the browser tests: a demo store, the real server on a free port, chromium driven by playwright-core.
+# Prints TAP. Skips (77) when node or Debian's chromium is missing.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+command -v node >/dev/null || { echo "1..0 # SKIP node missing"; exit 77; }
+[ -x /usr/bin/chromium ] || { echo "1..0 # SKIP /usr/bin/chromium missing"; exit 77; }
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+	(cd "$here" && npm install --no-audit --no-fund >/dev/null 2>&1) || {
+		echo "Bail out! npm install failed in $here"
+		exit 1
+	}
+fi
+work=$(mktemp -d "${TMPDIR:-/tmp}/dondoc-browser.XXXXXX")
+pid=
+cleanup() {
+	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+"$DONDOC" --db "$work/demo.db" init --demo --force >/dev/null || { echo "Bail out! init --demo failed"; exit 1; }
+"$DONDOC" --db "$work/demo.db" serve --listen 127.0.0.1:0 >"$work/url" 2>"$work/log" &
+pid=$!
+for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
+[ -s "$work/url" ] || { echo "Bail out! the server did not start"; cat "$work/log" >&2; exit 1; }
+mkdir -p "$here/artifacts"
+DONDOC_URL=$(head -1 "$work/url") DONDOC_ARTIFACTS="$here/artifacts" DONDOC_PROFILE="$work" \
+	node "$here/web.test.mjs"

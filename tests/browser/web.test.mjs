@@ -1,0 +1,92 @@
+// web.test.mjs: what a person does in the browser, step by step, as TAP; screenshots in artifacts/.
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+
+const base = process.env.DONDOC_URL.replace(/\/$/, '');
+const shots = process.env.DONDOC_ARTIFACTS;
+let n = 0, failed = 0;
+
+async function step(name, fn) {
+  n++;
+  try {
+    await fn();
+    console.log(`ok ${n} - ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`not ok ${n} - ${name}`);
+    for (const line of String(e.stack || e).split('\n')) console.log(`# ${line}`);
+  }
+}
+
+function expect(cond, what) {
+  if (!cond) throw new Error(what);
+}
+
+const context = await chromium.launchPersistentContext(
+  mkdtempSync(join(process.env.DONDOC_PROFILE || '/tmp', 'p-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1200, height: 900 },
+  });
+const page = context.pages()[0] || await context.newPage();
+const cspErrors = [];
+page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) cspErrors.push(m.text()); });
+
+async function login(user, password) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=login]', user);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+}
+
+async function logout() {
+  await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
+}
+
+await step('a wrong password is refused with a Vietnamese message', async () => {
+  await login('vanphong', 'sai-mat-khau');
+  expect((await page.textContent('main')).includes('mật khẩu không đúng'), 'no message');
+  await page.screenshot({ path: `${shots}/01-login-refused.png` });
+});
+
+await step('the office logs in and sees the dashboard', async () => {
+  await login('vanphong', 'demo-vanphong');
+  expect(page.url() === `${base}/`, `landed on ${page.url()}`);
+  expect((await page.textContent('h1')) === 'Tổng quan', 'no dashboard heading');
+  await page.screenshot({ path: `${shots}/02-dashboard-office.png`, fullPage: true });
+});
+
+await step('the office opens the sessions list', async () => {
+  await page.click('nav >> text=Phiên họp');
+  expect((await page.textContent('h1')) === 'Phiên họp', 'no sessions heading');
+  await page.screenshot({ path: `${shots}/03-sessions.png`, fullPage: true });
+});
+
+await step('the page is usable on a phone', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  expect(!overflow, 'the page scrolls sideways on a phone');
+  await page.screenshot({ path: `${shots}/04-dashboard-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1200, height: 900 });
+});
+
+await step('the stylesheet loads under the Content-Security-Policy', async () => {
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('header.top')).backgroundColor);
+  expect(bg === 'rgb(163, 22, 26)', `header background ${bg}`);
+  expect(cspErrors.length === 0, cspErrors.join('; '));
+});
+
+await step('logout ends the session', async () => {
+  await logout();
+  await page.goto(`${base}/sessions`);
+  expect(page.url().endsWith('/login'), `still in at ${page.url()}`);
+});
+
+await context.close();
+console.log(`1..${n}`);
+process.exit(failed ? 1 : 0);
