@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "db/db_fts.h"
 #include "db/migrations.h"
 
 static const char *const db_sql[DB_NSTMT] = {
@@ -301,6 +302,8 @@ static int db_functions(struct db *db)
 		rc = sqlite3_create_function(db->h, "dondoc_audit_hash", 9,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 					     db_fn_audit_hash, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = db_fts_register(db->h);
 	return db_code(rc);
 }
 

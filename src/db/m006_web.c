@@ -133,6 +133,47 @@ const char db_m006_web[] =
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
     " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
 
+    /*
+     * One full-text index over what people search: documents (symbol, title,
+     * text) and agenda items, fed by triggers so it never lags, tokenized by
+     * 'dondoc' (db_fts.c): words folded as vn_fold does, so "nong thon moi"
+     * finds "nông thôn mới". rowid = id * 8 + kind; body_id and secret let a
+     * query keep to the reader's scope and clearance.
+     */
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, content, kind UNINDEXED, ref UNINDEXED,"
+    " body_id UNINDEXED, secret UNINDEXED, tokenize = 'dondoc');"
+    "CREATE TRIGGER search_document_i AFTER INSERT ON document BEGIN"
+    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
+    " NEW.id * 8 + 1, trim(coalesce(NEW.symbol, '') || ' ' || NEW.title), NEW.text, 'document',"
+    " NEW.id, NEW.body_id, NEW.confidentiality <> 'thuong'); END;"
+    "CREATE TRIGGER search_document_u AFTER UPDATE ON document BEGIN"
+    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 1;"
+    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
+    " NEW.id * 8 + 1, trim(coalesce(NEW.symbol, '') || ' ' || NEW.title), NEW.text, 'document',"
+    " NEW.id, NEW.body_id, NEW.confidentiality <> 'thuong'); END;"
+    "CREATE TRIGGER search_document_d AFTER DELETE ON document BEGIN"
+    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 1; END;"
+    "CREATE TRIGGER search_agenda_i AFTER INSERT ON agenda_item BEGIN"
+    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
+    " NEW.id * 8 + 2, NEW.doc_kind || ' ' || NEW.title, NEW.outcome, 'agenda', NEW.session_id,"
+    " (SELECT o.body_id FROM session s JOIN organ o ON o.id = s.organ_id WHERE s.id ="
+    " NEW.session_id), 0); END;"
+    "CREATE TRIGGER search_agenda_u AFTER UPDATE ON agenda_item BEGIN"
+    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 2;"
+    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
+    " NEW.id * 8 + 2, NEW.doc_kind || ' ' || NEW.title, NEW.outcome, 'agenda', NEW.session_id,"
+    " (SELECT o.body_id FROM session s JOIN organ o ON o.id = s.organ_id WHERE s.id ="
+    " NEW.session_id), 0); END;"
+    "CREATE TRIGGER search_agenda_d AFTER DELETE ON agenda_item BEGIN"
+    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 2; END;"
+    "INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret)"
+    " SELECT id * 8 + 1, trim(coalesce(symbol, '') || ' ' || title), text, 'document', id,"
+    " body_id, confidentiality <> 'thuong' FROM document;"
+    "INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret)"
+    " SELECT a.id * 8 + 2, a.doc_kind || ' ' || a.title, a.outcome, 'agenda', a.session_id,"
+    " o.body_id, 0 FROM agenda_item a JOIN session s ON s.id = a.session_id JOIN organ o ON"
+    " o.id = s.organ_id;"
+
     AUDIT_TRIGGERS(body, AUDIT_COLS_body) AUDIT_TRIGGERS(term, AUDIT_COLS_term)
 	AUDIT_TRIGGERS(organ, AUDIT_COLS_organ) AUDIT_TRIGGERS(unit, AUDIT_COLS_unit)
 	    AUDIT_TRIGGERS(person, AUDIT_COLS_person)

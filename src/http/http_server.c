@@ -16,6 +16,7 @@
 #include "http/http_route.h"
 #include "pages/pages.h"
 #include "util/log.h"
+#include "vn/text.h"
 
 #define HTTP_ARENA_MAX (16u << 20)
 #define HTTP_OUT_MAX (64u << 20)
@@ -348,6 +349,22 @@ static void input_add(struct http_req *r, const char *name, const char *val)
 	}
 	if (r->nvals >= HTTP_MAX_FIELDS) {
 		http_field_error(r, f->name, "quá nhiều trường");
+		return;
+	}
+	if (f->type == HF_TEXT || f->type == HF_MULTI) {
+		/* Text enters dondoc in NFC, whatever form the browser sent. */
+		struct buf nfc = BUF_INIT(f->max * 3 + 16);
+
+		if (vn_nfc(val, strlen(val), &nfc, NULL) < 0) {
+			buf_free(&nfc);
+			http_field_error(
+			    r, f->name,
+			    arena_printf(r->arena, "%s không phải văn bản UTF-8 hợp lệ", f->label));
+			return;
+		}
+		r->names[r->nvals] = f->name;
+		r->vals[r->nvals++] = arena_strdup(r->arena, buf_str(&nfc));
+		buf_free(&nfc);
 		return;
 	}
 	r->names[r->nvals] = f->name;

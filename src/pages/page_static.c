@@ -32,6 +32,8 @@ static const char css[] =
     "button{background:var(--accent);color:#fff;border:0;cursor:pointer}"
     ".logout button{background:#fff;color:var(--accent)}"
     ".pager{margin:1rem 0}"
+    "mark{background:#ffe08a;color:inherit}.hits li{margin:.4rem 0}"
+    ".snippet{color:var(--muted);font-size:.92rem}form.search input{width:min(30rem,70%)}"
     "footer{color:var(--muted);font-size:.85rem;text-align:center;padding:2rem 1rem}"
     "pre.doc{white-space:pre-wrap;background:#fff;border:1px solid var(--line);padding:1rem}"
     "@media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}"

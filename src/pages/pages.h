@@ -16,11 +16,13 @@ int page_document(struct http_req *r);
 int page_admin(struct http_req *r);
 int page_admin_user_add(struct http_req *r);
 int page_audit(struct http_req *r);
+int page_search(struct http_req *r);
 
 extern const struct http_field page_login_fields[];
 extern const struct http_field page_list_fields[];
 extern const struct http_field page_user_fields[];
 extern const struct http_field page_audit_fields[];
+extern const struct http_field page_search_fields[];
 
 /*
  * The page frame: head, navigation for the account's role, and the closing

@@ -322,6 +322,7 @@ static const struct {
     {"/documents/1", "aaafan"},
     {"/documents/2", "aaafnn"}, /* confidential, body 2 */
     {"/documents/3", "annfna"},
+    {"/search?q=nong", "aaafaa"},
     {"/admin", "afffff"},
     {"/audit", "aaffff"},
     {"/api/v1", "aaaaaa"},
@@ -379,6 +380,40 @@ static void confidential_documents_stay_out_of_lists(void **state)
 	req("GET", "/sessions/1", viewer.cookie, NULL, NULL, 0, NULL, &r);
 	assert_non_null(strstr(buf_str(&r.body), "Nghị quyết 56-NQ/HU"));
 	assert_null(strstr(buf_str(&r.body), "/documents/2"));
+	resp_free(&r);
+}
+
+static void search_ignores_tones_and_keeps_secrets(void **state)
+{
+	struct client member, viewer;
+	struct resp r;
+
+	login("member", &member);
+	login("viewer", &viewer);
+	req("GET", "/search?q=nong+thon+moi", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	/* The document and the agenda item that names it, highlighted in the original spelling. */
+	assert_non_null(
+	    strstr(buf_str(&r.body), "<mark>nông</mark> <mark>thôn</mark> <mark>mới</mark>"));
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/documents/1\""));
+	resp_free(&r);
+	req("GET", "/search?q=NGHI+QUYET+56", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/sessions/1\""));
+	resp_free(&r);
+	req("GET", "/search?q=qu%E1%BB%91c+ph%C3%B2ng", member.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/documents/2\""));
+	resp_free(&r);
+	req("GET", "/search?q=quoc+phong", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_null(strstr(buf_str(&r.body), "href=\"/documents/2\""));
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/sessions/1\""));
+	resp_free(&r);
+	/* Out of scope: Yên Thế's notice is not found from Tân Yên. */
+	req("GET", "/search?q=ket+luan+phien+5", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "Không tìm thấy"));
+	resp_free(&r);
+	/* FTS5 syntax typed into the box is only text. */
+	req("GET", "/search?q=%22a%22+OR+NEAR(b*", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
 	resp_free(&r);
 }
 
@@ -508,6 +543,7 @@ int main(void)
 	    cmocka_unit_test(oversize_bodies_get_413),
 	    cmocka_unit_test(role_route_scope_matrix),
 	    cmocka_unit_test(confidential_documents_stay_out_of_lists),
+	    cmocka_unit_test(search_ignores_tones_and_keeps_secrets),
 	    cmocka_unit_test(api_lists_paginate_with_links_next),
 	    cmocka_unit_test(api_tokens_work_without_cookies),
 	    cmocka_unit_test(a_locked_store_gives_503_and_a_clear_page),

@@ -7,6 +7,7 @@
 
 #include "core/account.h"
 #include "db/db.h"
+#include "db/db_fts.h"
 
 /* The store's audit functions, for the raw connection that lays out the registry rows. */
 static void fx_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -39,6 +40,7 @@ static sqlite3 *fx_raw(const char *path, int with_fns)
 					NULL);
 		sqlite3_create_function(h, "dondoc_audit_hash", 9, SQLITE_UTF8, NULL, fx_hash, NULL,
 					NULL);
+		db_fts_register(h);
 	}
 	return h;
 }

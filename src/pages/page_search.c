@@ -1,0 +1,118 @@
+/* page_search.c: one box over documents and agenda items, tone-insensitive, ranked, with highlights. */
+#include <string.h>
+
+#include "pages/pages.h"
+
+const struct http_field page_search_fields[] = {
+    {"q", HF_TEXT, false, 200, NULL, "Từ khóa (q)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+#define SEARCH_MAX_WORDS 12
+
+/*
+ * The FTS5 query for what was typed: each word quoted (so no operator
+ * syntax reaches FTS5), all of them required. NULL when there is no word.
+ */
+static char *search_query(struct http_req *r, const char *q)
+{
+	struct buf b = BUF_INIT(2048);
+	int words = 0, rc = 0;
+	char *out = NULL;
+
+	for (const char *p = q; *p && rc == 0 && words < SEARCH_MAX_WORDS;) {
+		size_t n;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		n = strcspn(p, " \t");
+		if (!n)
+			break;
+		rc = buf_puts(&b, words ? " \"" : "\"");
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = p[i] == '"' ? buf_puts(&b, "\"\"") : buf_putc(&b, p[i]);
+		if (rc == 0)
+			rc = buf_putc(&b, '"');
+		words++;
+		p += n;
+	}
+	if (rc == 0 && words)
+		out = arena_strdup(r->arena, buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+/* A snippet: its text escaped, the \1…\2 stretches FTS5 marked as <mark>. */
+static void snippet(struct html *h, const char *s)
+{
+	while (s && *s) {
+		size_t n = strcspn(s, "\1\2");
+
+		html_textn(h, s, n);
+		s += n;
+		if (*s == '\1')
+			H(h, "<mark>");
+		else if (*s == '\2')
+			H(h, "</mark>");
+		if (*s)
+			s++;
+	}
+}
+
+int page_search(struct http_req *r)
+{
+	const char *q = http_arg(r, "q");
+	char *fq = q ? search_query(r, q) : NULL;
+	struct html h;
+	struct db_q *st;
+	int rc = 0, n = 0;
+
+	page_begin(r, &h, "Tìm kiếm");
+	H(&h, "<h1>Tìm kiếm</h1><form class=\"search\" method=\"get\" action=\"/search\">"
+	      "<input name=\"q\" type=\"search\" aria-label=\"Từ khóa\" placeholder=\"ví dụ: nông "
+	      "thôn mới\" value=\"");
+	html_text(&h, q);
+	H(&h, "\"> <button type=\"submit\">Tìm</button></form>");
+	if (fq) {
+		rc = db_prepare(r->db, SQL_WEB_SEARCH, &st);
+		if (rc < 0)
+			return rc;
+		rc = db_bindv(st, "iti", r->acct.id, fq, (int64_t)50);
+		H(&h, "<ol class=\"hits\">");
+		while (rc == 0 && (rc = db_step(st)) == 1) {
+			const char *kind = db_col_text(st, 0);
+			bool doc = kind && strcmp(kind, "document") == 0;
+
+			n++;
+			H(&h, "<li><a href=\"");
+			if (doc)
+				H(&h, "/documents/");
+			else
+				H(&h, "/sessions/");
+			html_int(&h, db_col_int(st, 1));
+			H(&h, "\">");
+			snippet(&h, db_col_text(st, 2));
+			H(&h, "</a> <span class=\"muted\">");
+			if (doc)
+				H(&h, "văn bản");
+			else
+				H(&h, "nội dung phiên họp");
+			H(&h, "</span>");
+			if (db_col_text(st, 3) && db_col_text(st, 3)[0]) {
+				H(&h, "<br><span class=\"snippet\">");
+				snippet(&h, db_col_text(st, 3));
+				H(&h, "</span>");
+			}
+			H(&h, "</li>");
+			rc = 0;
+		}
+		db_done(st);
+		if (rc < 0)
+			return rc;
+		H(&h, "</ol>");
+		if (!n)
+			H(&h, "<p class=\"muted\">Không tìm thấy kết quả nào.</p>");
+	}
+	page_end(r, &h);
+	return h.err;
+}
