@@ -43,6 +43,7 @@ int audit_verify(struct db *db, struct audit_report *ret, struct err *e)
 			      db_col_text(q, 7), want);
 		if (strcmp(nz(stored_prev), prev) != 0 || strcmp(nz(stored), want) != 0) {
 			rep.first_bad = id;
+			rep.outside = stored == NULL;
 			break;
 		}
 		memcpy(prev, want, sizeof(prev));
@@ -52,15 +53,21 @@ int audit_verify(struct db *db, struct audit_report *ret, struct err *e)
 		return err_set(e, r, "không đọc được nhật ký: %s", db_errmsg(db));
 	if (ret)
 		*ret = rep;
+	if (rep.first_bad && rep.outside)
+		return err_set(
+		    e, ERR_CHECK,
+		    "nhật ký kiểm tra: bản ghi #%lld được ghi ngoài dondoc (không có chuỗi "
+		    "băm; có người sửa thẳng cơ sở dữ liệu)",
+		    (long long)rep.first_bad);
 	if (rep.first_bad)
 		return err_set(e, ERR_CHECK,
 			       "nhật ký kiểm tra bị sửa: bản ghi #%lld không khớp chuỗi băm (các "
 			       "bản ghi từ #%lld trở đi không còn đáng tin)",
 			       (long long)rep.first_bad, (long long)rep.first_bad);
-	if (guards != 3)
+	if (guards != 2)
 		return err_set(e, ERR_CHECK,
-			       "nhật ký kiểm tra mất trigger bảo vệ (audit_log_chain, "
-			       "audit_log_no_update, audit_log_no_delete)");
+			       "nhật ký kiểm tra mất trigger bảo vệ (audit_log_no_update, "
+			       "audit_log_no_delete)");
 	if (rep.unguarded)
 		return err_set(e, ERR_CHECK, "bảng '%s' được ghi mà không vào nhật ký kiểm tra",
 			       badtbl);

@@ -1,6 +1,7 @@
 /* audit.h: verifying the store's chained audit log. */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "db/db.h"
@@ -10,6 +11,7 @@ struct audit_report {
 	int64_t entries;   /* entries read */
 	int64_t first_bad; /* id of the first entry whose chain breaks; 0 when none */
 	int unguarded;	   /* tables written without audit triggers */
+	bool outside;	   /* the first broken entry was written outside dondoc */
 };
 
 /*

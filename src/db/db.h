@@ -103,6 +103,13 @@ void db_set_timeout(struct db *db, int ms);
  * every field, each length-prefixed; NULL differs from ""). The store's
  * trigger and 'dondoc check' both use it. ret holds 65 bytes.
  */
+/*
+ * Statements every connection runs once its schema is current (per-connection
+ * triggers that stamp audit entries and feed the search index).
+ */
+extern const enum db_stmt db_connection_setup[];
+extern const int db_nconnection_setup;
+
 void db_audit_hash(const char *prev, int64_t id, const char *at, const char *actor, const char *tbl,
 		   int64_t row_id, const char *op, const char *before, const char *after,
 		   char ret[static 65]);

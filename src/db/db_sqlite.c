@@ -333,6 +333,24 @@ static const struct db_migration *db_migration_find(int version)
 	return NULL;
 }
 
+/*
+ * Creates the connection's TEMP triggers (db_connection_setup). They need the
+ * tables they watch, so this runs after each migration too: a later
+ * migration's own writes are then stamped like any other.
+ */
+static int db_setup(struct db *db)
+{
+	int r = 0;
+
+	for (int i = 0; i < db_nconnection_setup; i++) {
+		int r2 = db_exec(db, db_connection_setup[i], "");
+
+		if (r2 < 0 && r == 0)
+			r = r2;
+	}
+	return r;
+}
+
 /* Applies every known migration the store lacks, all in one transaction. */
 static int db_migrate(struct db *db, bool create, struct err *e)
 {
@@ -388,6 +406,7 @@ static int db_migrate(struct db *db, bool create, struct err *e)
 		r = db_exec(db, SQL_SCHEMA_RECORD, "dt", m->version, m->name);
 		if (r < 0)
 			goto fail;
+		db_setup(db); /* fails harmlessly until the tables it watches exist */
 	}
 	r = db_commit(db);
 	if (r < 0)
@@ -444,6 +463,12 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 			db_close(db);
 			return r;
 		}
+	}
+	r = db_setup(db);
+	if (r < 0 && !(flags & DB_READONLY)) {
+		err_set(e, r, "%s: %s", path, db_errmsg(db));
+		db_close(db);
+		return r;
 	}
 	*ret = db;
 	return 0;

@@ -48,6 +48,13 @@
 	X(id) X(session_id) X(position) X(doc_kind) X(title) X(presenter_unit_id) X(document_id)  \
 	    X(outcome)
 #define AUDIT_COLS_doc_counter(X) X(body_id) X(type_code) X(term_id) X(last)
+/* Indicators (m002). */
+#define AUDIT_COLS_ind_indicator(X) X(id) X(code) X(name) X(unit) X(decimals) X(pct_decimals) X(same_decimals) X(parent_id) X(parts_sum) X(agg) X(dir) X(default_plan) X(phrase) X(position)
+#define AUDIT_COLS_ind_value(X) X(id) X(indicator_id) X(body_id) X(period) X(year) X(m_from) X(m_to) X(kind) X(baseline) X(estimate) X(units) X(scale) X(source)
+#define AUDIT_COLS_ind_phrase(X) X(name) X(text) X(about)
+#define AUDIT_COLS_ind_criteria_set(X) X(id) X(code) X(name) X(basis) X(year_from) X(year_to) X(n_criteria) X(n_indicators)
+#define AUDIT_COLS_ind_criterion(X) X(id) X(set_id) X(number) X(grp) X(name)
+#define AUDIT_COLS_ind_criterion_status(X) X(criterion_id) X(body_id) X(year) X(met)
 /* Accounts (this migration); the password hash is never copied into the log. */
 #define AUDIT_COLS_account(X)                                                                      \
 	X(id) X(login) X(full_name) X(role) X(unit_id) X(disabled) X(pw_changed_at)
@@ -120,14 +127,6 @@ const char db_m006_web[] =
     " before TEXT, after TEXT,"
     " prev_hash TEXT, hash TEXT);"
     "CREATE INDEX audit_log_tbl ON audit_log(tbl, at);"
-    "CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log BEGIN"
-    " UPDATE audit_log SET actor = dondoc_actor(),"
-    " prev_hash = coalesce((SELECT hash FROM audit_log WHERE id < NEW.id ORDER BY id DESC"
-    " LIMIT 1), ''),"
-    " hash = dondoc_audit_hash(coalesce((SELECT hash FROM audit_log WHERE id < NEW.id ORDER BY"
-    " id DESC LIMIT 1), ''), NEW.id, NEW.at, dondoc_actor(), NEW.tbl, NEW.row_id, NEW.op,"
-    " NEW.before, NEW.after)"
-    " WHERE id = NEW.id; END;"
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL"
     " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
@@ -142,30 +141,6 @@ const char db_m006_web[] =
      */
     "CREATE VIRTUAL TABLE search_fts USING fts5(title, content, kind UNINDEXED, ref UNINDEXED,"
     " body_id UNINDEXED, secret UNINDEXED, tokenize = 'dondoc');"
-    "CREATE TRIGGER search_document_i AFTER INSERT ON document BEGIN"
-    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
-    " NEW.id * 8 + 1, trim(coalesce(NEW.symbol, '') || ' ' || NEW.title), NEW.text, 'document',"
-    " NEW.id, NEW.body_id, NEW.confidentiality <> 'thuong'); END;"
-    "CREATE TRIGGER search_document_u AFTER UPDATE ON document BEGIN"
-    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 1;"
-    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
-    " NEW.id * 8 + 1, trim(coalesce(NEW.symbol, '') || ' ' || NEW.title), NEW.text, 'document',"
-    " NEW.id, NEW.body_id, NEW.confidentiality <> 'thuong'); END;"
-    "CREATE TRIGGER search_document_d AFTER DELETE ON document BEGIN"
-    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 1; END;"
-    "CREATE TRIGGER search_agenda_i AFTER INSERT ON agenda_item BEGIN"
-    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
-    " NEW.id * 8 + 2, NEW.doc_kind || ' ' || NEW.title, NEW.outcome, 'agenda', NEW.session_id,"
-    " (SELECT o.body_id FROM session s JOIN organ o ON o.id = s.organ_id WHERE s.id ="
-    " NEW.session_id), 0); END;"
-    "CREATE TRIGGER search_agenda_u AFTER UPDATE ON agenda_item BEGIN"
-    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 2;"
-    " INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret) VALUES("
-    " NEW.id * 8 + 2, NEW.doc_kind || ' ' || NEW.title, NEW.outcome, 'agenda', NEW.session_id,"
-    " (SELECT o.body_id FROM session s JOIN organ o ON o.id = s.organ_id WHERE s.id ="
-    " NEW.session_id), 0); END;"
-    "CREATE TRIGGER search_agenda_d AFTER DELETE ON agenda_item BEGIN"
-    " DELETE FROM search_fts WHERE rowid = OLD.id * 8 + 2; END;"
     "INSERT INTO search_fts(rowid, title, content, kind, ref, body_id, secret)"
     " SELECT id * 8 + 1, trim(coalesce(symbol, '') || ' ' || title), text, 'document', id,"
     " body_id, confidentiality <> 'thuong' FROM document;"
@@ -174,16 +149,24 @@ const char db_m006_web[] =
     " o.body_id, 0 FROM agenda_item a JOIN session s ON s.id = a.session_id JOIN organ o ON"
     " o.id = s.organ_id;"
 
-    AUDIT_TRIGGERS(body, AUDIT_COLS_body) AUDIT_TRIGGERS(term, AUDIT_COLS_term)
-	AUDIT_TRIGGERS(organ, AUDIT_COLS_organ) AUDIT_TRIGGERS(unit, AUDIT_COLS_unit)
-	    AUDIT_TRIGGERS(person, AUDIT_COLS_person)
-		AUDIT_TRIGGERS(membership, AUDIT_COLS_membership)
-		    AUDIT_TRIGGERS(session, AUDIT_COLS_session)
-			AUDIT_TRIGGERS(document, AUDIT_COLS_document)
-			    AUDIT_TRIGGERS(doc_ref, AUDIT_COLS_doc_ref)
-				AUDIT_TRIGGERS(agenda_item, AUDIT_COLS_agenda_item)
-				    AUDIT_TRIGGERS(doc_counter, AUDIT_COLS_doc_counter)
-					AUDIT_TRIGGERS(account, AUDIT_COLS_account)
-					    AUDIT_TRIGGERS(account_body, AUDIT_COLS_account_body)
-						AUDIT_TRIGGERS(api_token, AUDIT_COLS_api_token);
+    AUDIT_TRIGGERS(body, AUDIT_COLS_body)
+    AUDIT_TRIGGERS(term, AUDIT_COLS_term)
+    AUDIT_TRIGGERS(organ, AUDIT_COLS_organ)
+    AUDIT_TRIGGERS(unit, AUDIT_COLS_unit)
+    AUDIT_TRIGGERS(person, AUDIT_COLS_person)
+    AUDIT_TRIGGERS(membership, AUDIT_COLS_membership)
+    AUDIT_TRIGGERS(session, AUDIT_COLS_session)
+    AUDIT_TRIGGERS(document, AUDIT_COLS_document)
+    AUDIT_TRIGGERS(doc_ref, AUDIT_COLS_doc_ref)
+    AUDIT_TRIGGERS(agenda_item, AUDIT_COLS_agenda_item)
+    AUDIT_TRIGGERS(doc_counter, AUDIT_COLS_doc_counter)
+    AUDIT_TRIGGERS(ind_indicator, AUDIT_COLS_ind_indicator)
+    AUDIT_TRIGGERS(ind_value, AUDIT_COLS_ind_value)
+    AUDIT_TRIGGERS(ind_phrase, AUDIT_COLS_ind_phrase)
+    AUDIT_TRIGGERS(ind_criteria_set, AUDIT_COLS_ind_criteria_set)
+    AUDIT_TRIGGERS(ind_criterion, AUDIT_COLS_ind_criterion)
+    AUDIT_TRIGGERS(ind_criterion_status, AUDIT_COLS_ind_criterion_status)
+    AUDIT_TRIGGERS(account, AUDIT_COLS_account)
+    AUDIT_TRIGGERS(account_body, AUDIT_COLS_account_body)
+    AUDIT_TRIGGERS(api_token, AUDIT_COLS_api_token);
 /* clang-format on */

@@ -201,14 +201,22 @@ static void every_write_is_chained_with_its_actor(void **state)
 	assert_int_equal(sqlite3_column_int(st, 2), 1);
 	assert_int_equal(sqlite3_column_int(st, 3), 1);
 	sqlite3_finalize(st);
-	/* A connection without dondoc's functions cannot write an audited table at all. */
-	assert_int_not_equal(
-	    sqlite3_exec(h, "UPDATE body SET name = 'X' WHERE id = 2", NULL, NULL, NULL),
-	    SQLITE_OK);
-	/* Nor change the log while its guard stands. */
+	/* The log cannot be changed while its guard stands. */
 	assert_int_not_equal(
 	    sqlite3_exec(h, "UPDATE audit_log SET actor = 'x' WHERE id = 3", NULL, NULL, NULL),
 	    SQLITE_OK);
+	/* A bare sqlite3 connection's write is still logged, but unsealed, and named. */
+	assert_int_equal(
+	    sqlite3_exec(h, "UPDATE body SET place = 'Cao Thượng' WHERE id = 2", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(h);
+	db = open_store();
+	assert_int_equal(audit_verify(db, &rep, &e), ERR_CHECK);
+	assert_true(rep.outside);
+	assert_int_equal(rep.first_bad, rep.entries);
+	assert_non_null(strstr(e.msg, "ngoài dondoc"));
+	db_close(db);
+	h = fx_raw(store, 0);
 	sqlite3_close(h);
 }
 

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/account.h"
@@ -27,6 +28,15 @@ static void fx_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
 }
 
+/* The store's statements, to create a dondoc connection's TEMP triggers on a raw one. */
+static const struct {
+	const char *id, *sql;
+} fx_setup[] = {
+#define STMT(id, sql) {#id, sql},
+#include "db/stmt_web.def"
+#undef STMT
+};
+
 /* Opens path with sqlite3 alone; with_fns registers the audit functions as dondoc does. */
 static sqlite3 *fx_raw(const char *path, int with_fns)
 {
@@ -41,6 +51,9 @@ static sqlite3 *fx_raw(const char *path, int with_fns)
 		sqlite3_create_function(h, "dondoc_audit_hash", 9, SQLITE_UTF8, NULL, fx_hash, NULL,
 					NULL);
 		db_fts_register(h);
+		for (size_t i = 0; i < sizeof(fx_setup) / sizeof(fx_setup[0]); i++)
+			if (strncmp(fx_setup[i].id, "SQL_WEB_TEMP_", 13) == 0)
+				sqlite3_exec(h, fx_setup[i].sql, NULL, NULL, NULL);
 	}
 	return h;
 }
