@@ -24,8 +24,9 @@ void page_begin(struct http_req *r, struct html *h, const char *title)
 		H(h, "<nav>");
 		H(h, "<a href=\"/\">Tổng quan</a>");
 		if (page_role_in(r, R_READ))
-			H(h, "<a href=\"/sessions\">Phiên họp</a><a href=\"/documents\">Văn bản</a>"
-			     "<a href=\"/search\">Tìm kiếm</a>");
+			H(h,
+			  "<a href=\"/sessions\">Phiên họp</a><a href=\"/documents\">Văn bản</a>"
+			  "<a href=\"/indicators\">Chỉ tiêu</a><a href=\"/search\">Tìm kiếm</a>");
 		if (page_role_in(r, R_STAFF))
 			H(h, "<a href=\"/audit\">Nhật ký</a>");
 		if (page_role_in(r, R_ADMIN))

@@ -1,7 +1,30 @@
 /* page_dashboard.c: the overview: counts, next and recent sessions within the account's scope. */
 #include <time.h>
 
+#include "core/indicator.h"
 #include "pages/pages.h"
+
+/* The latest indicators report of the highest body in scope, as bars against plan. */
+static int dashboard_indicators(struct http_req *r, struct html *h)
+{
+	struct ind_report rep;
+	int rc = ind_report_build(r->db, 0, NULL, &rep, NULL);
+
+	if (rc == ERR_NOTFOUND)
+		return 0;
+	if (rc < 0)
+		return rc;
+	if (account_sees_body(r->db, &r->acct, rep.body_id)) {
+		H(h, "<h2>Chỉ tiêu so với kế hoạch</h2><p><a href=\"/indicators\">");
+		html_text(h, rep.body_name);
+		H(h, ", ");
+		html_text(h, rep.period_label);
+		H(h, "</a></p>");
+		page_indicator_chart(r, h, &rep);
+	}
+	ind_report_free(&rep);
+	return 0;
+}
 
 int page_dashboard(struct http_req *r)
 {
@@ -34,6 +57,9 @@ int page_dashboard(struct http_req *r)
 	if (rc < 0)
 		return rc;
 
+	rc = dashboard_indicators(r, &h);
+	if (rc < 0)
+		return rc;
 	H(&h, "<h2>Phiên họp sắp tới</h2>");
 	rc = db_prepare(r->db, SQL_WEB_SESSIONS_NEXT, &q);
 	if (rc < 0)

@@ -17,12 +17,18 @@ int page_admin(struct http_req *r);
 int page_admin_user_add(struct http_req *r);
 int page_audit(struct http_req *r);
 int page_search(struct http_req *r);
+int page_indicators(struct http_req *r);
 
 extern const struct http_field page_login_fields[];
 extern const struct http_field page_list_fields[];
 extern const struct http_field page_user_fields[];
 extern const struct http_field page_audit_fields[];
 extern const struct http_field page_search_fields[];
+extern const struct http_field page_indicator_fields[];
+
+struct ind_report;
+/* The SVG bars of a report's % of plan (dashboard and indicators page). */
+void page_indicator_chart(struct http_req *r, struct html *h, const struct ind_report *rep);
 
 /*
  * The page frame: head, navigation for the account's role, and the closing

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/account.h"
+#include "core/indicator.h"
 #include "db/db.h"
 #include "db/db_fts.h"
 
@@ -124,6 +125,19 @@ static int fx_create(const char *path)
 			fprintf(stderr, "fixture: %s\n", e.msg);
 			break;
 		}
+	}
+	if (rc == 0) {
+		/* One figure with its plan, for the indicators page and the dashboard's bars. */
+		struct ind_value_in v = {"industry", 2,	   "2023-T09", IND_ACTUAL,
+					 NULL,	     true, {4132, 0},  "test"};
+		struct ind_value_in p = {"industry", 2,	    "2023",    IND_PLAN,
+					 "kế hoạch", false, {6076, 0}, "test"};
+
+		rc = ind_value_put(db, &v, &e);
+		if (rc == 0)
+			rc = ind_value_put(db, &p, &e);
+		if (rc < 0)
+			fprintf(stderr, "fixture: %s\n", e.msg);
 	}
 	db_close(db);
 	return rc;
