@@ -41,7 +41,7 @@
 #define AUDIT_COLS_session(X)                                                                      \
 	X(id) X(organ_id) X(term_id) X(number) X(kind) X(date) X(place) X(basis) X(status)
 #define AUDIT_COLS_document(X)                                                                     \
-	X(id) X(type_code) X(body_id) X(term_id) X(issuer_code) X(number) X(symbol) X(date)       \
+	X(id) X(type_code) X(body_id) X(organ_id) X(term_id) X(issuer_code) X(number) X(symbol) X(date) \
 	    X(title) X(text) X(confidentiality) X(status)
 #define AUDIT_COLS_doc_ref(X) X(id) X(from_id) X(to_id) X(symbol) X(date)
 #define AUDIT_COLS_agenda_item(X)                                                                  \
