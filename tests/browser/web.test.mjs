@@ -66,12 +66,36 @@ await step('the office opens the sessions list', async () => {
   await page.screenshot({ path: `${shots}/03-sessions.png`, fullPage: true });
 });
 
+await step('the office opens session 26 and sees its agenda', async () => {
+  await page.click('a:has-text("Phiên thứ 26")');
+  expect((await page.textContent('h1')).includes('phiên thứ 26'), 'not session 26');
+  const agenda = await page.textContent('table');
+  expect(agenda.includes('56-NQ/HU'), 'agenda lacks Nghị quyết 56-NQ/HU');
+  await page.screenshot({ path: `${shots}/04-session-26.png`, fullPage: true });
+});
+
+await step('searching "nong thon moi" finds the agenda item on Nghị quyết 56-NQ/HU', async () => {
+  await page.click('nav >> text=Tìm kiếm');
+  await page.fill('input[name=q]', 'nong thon moi');
+  await Promise.all([page.waitForNavigation(), page.click('form.search button')]);
+  const hits = page.locator('ol.hits li');
+  expect(await hits.count() > 0, 'no hits');
+  const texts = await hits.allTextContents();
+  const hit = texts.find((t) => t.includes('56-NQ/HU') && t.includes('nội dung phiên họp'));
+  expect(hit, `no agenda hit on 56-NQ/HU among: ${texts.join(' | ')}`);
+  expect((await page.locator('ol.hits mark').first().textContent()).length > 0, 'no highlight');
+  await page.screenshot({ path: `${shots}/05-search.png`, fullPage: true });
+  await Promise.all([page.waitForNavigation(),
+    page.locator('ol.hits li', { hasText: 'nội dung phiên họp' }).filter({ hasText: '56-NQ/HU' }).first().locator('a').click()]);
+  expect(page.url().includes('/sessions/'), `went to ${page.url()}`);
+});
+
 await step('the page is usable on a phone', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/`);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   expect(!overflow, 'the page scrolls sideways on a phone');
-  await page.screenshot({ path: `${shots}/04-dashboard-phone.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/06-dashboard-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1200, height: 900 });
 });
 
