@@ -356,6 +356,8 @@ static const struct {
     {"/api/v1/sessions/1", "aaafan"},
     {"/api/v1/documents/2", "aaafnn"},
     {"/ical/sessions.ics", "aaafaa"},
+    {"/api/v1/indicators", "aaafaa"},
+    {"/api/v1/indicator-values", "aaafan"},
 };
 
 static void role_route_scope_matrix(void **state)
@@ -456,6 +458,12 @@ static void indicators_show_figures_and_bars(void **state)
 	resp_free(&r);
 	req("GET", "/", viewer.cookie, NULL, NULL, 0, NULL, &r);
 	assert_non_null(strstr(buf_str(&r.body), "Chỉ tiêu so với kế hoạch"));
+	resp_free(&r);
+	req("GET", "/api/v1/indicator-values?body=2&period=2023-T09", viewer.cookie, NULL, NULL, 0,
+	    NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "\"value\":\"4132\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"pct_of_plan\":\"68\""));
 	resp_free(&r);
 	req("GET", "/indicators?period=2023-X1", viewer.cookie, NULL, NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 400);
