@@ -46,6 +46,44 @@ static int options(struct http_req *r, struct html *h, enum db_stmt st, bool tex
 	return rc;
 }
 
+/* The bodies and units the accounts are scoped to, for reference. */
+static int registry_tables(struct http_req *r, struct html *h)
+{
+	struct db_q *q;
+	int rc;
+
+	H(h, "<h2>Cơ quan</h2><table><thead><tr><th>Mã</th><th>Tên</th></tr></thead><tbody>");
+	rc = db_prepare(r->db, SQL_WEB_BODY_NAMES, &q);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		H(h, "<tr><td>");
+		html_int(h, db_col_int(q, 0));
+		H(h, "</td><td>");
+		html_text(h, db_col_text(q, 1));
+		H(h, "</td></tr>");
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	H(h, "</tbody></table><h2>Đơn vị nhận nhiệm vụ</h2><table><thead><tr><th>Mã</th>"
+	     "<th>Tên</th><th>Thuộc</th></tr></thead><tbody>");
+	if (rc == 0)
+		rc = db_prepare(r->db, SQL_WEB_UNIT_NAMES, &q);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		H(h, "<tr><td>");
+		html_int(h, db_col_int(q, 0));
+		H(h, "</td><td>");
+		html_text(h, db_col_text(q, 1));
+		H(h, "</td><td>");
+		html_text(h, db_col_text(q, 2));
+		H(h, "</td></tr>");
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	H(h, "</tbody></table>");
+	return rc;
+}
+
 int page_admin(struct http_req *r)
 {
 	struct html h;
@@ -81,7 +119,11 @@ int page_admin(struct http_req *r)
 		db_done(q);
 	if (rc < 0)
 		return rc;
-	H(&h, "</tbody></table><h2>Thêm tài khoản</h2>"
+	H(&h, "</tbody></table>");
+	rc = registry_tables(r, &h);
+	if (rc < 0)
+		return rc;
+	H(&h, "<h2>Thêm tài khoản</h2>"
 	      "<form class=\"stack\" method=\"post\" action=\"/admin/users\">");
 	page_csrf(r, &h);
 	H(&h, "<label>Tên đăng nhập <input name=\"login\" required pattern=\"[a-z0-9._\\-]{1,63}\">"
