@@ -12,8 +12,8 @@ if ! clang -fsanitize=fuzzer "$work/probe.c" -o "$work/probe" >/dev/null 2>&1; t
 	echo "1..0 # SKIP clang's libFuzzer runtime is missing"
 	exit 77
 fi
-cflags=$(pkg-config --cflags sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib)
-libs=$(pkg-config --libs sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib)
+cflags=$(pkg-config --cflags sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium)
+libs=$(pkg-config --libs sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium)
 # shellcheck disable=SC2086
 if ! clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -I"$src/src" $cflags \
