@@ -131,7 +131,7 @@ const char db_m006_web[] =
     " op TEXT NOT NULL CHECK(op IN ('insert','update','delete')),"
     " before TEXT, after TEXT,"
     " prev_hash TEXT, hash TEXT);"
-    "CREATE INDEX audit_log_tbl ON audit_log(tbl, at);"
+    "CREATE INDEX audit_log_row ON audit_log(tbl, row_id, at);"
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL"
     " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
