@@ -15,10 +15,13 @@ int api_document(struct http_req *r);
 int api_ical_sessions(struct http_req *r);
 int api_indicators(struct http_req *r);
 int api_indicator_values(struct http_req *r);
+int api_tasks(struct http_req *r);
+int api_task(struct http_req *r);
 
 extern const struct http_field api_list_fields[];
 extern const struct http_field api_ical_fields[];
 extern const struct http_field api_indicator_fields[];
+extern const struct http_field api_task_list_fields[];
 
 /* Writes j (taking the reference) as the response body; an error when it cannot. */
 int api_send(struct http_req *r, json_t *j);

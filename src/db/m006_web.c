@@ -60,6 +60,12 @@
 #define AUDIT_COLS_ind_criteria_set(X) X(id) X(code) X(name) X(basis) X(year_from) X(year_to) X(n_criteria) X(n_indicators)
 #define AUDIT_COLS_ind_criterion(X) X(id) X(set_id) X(number) X(grp) X(name)
 #define AUDIT_COLS_ind_criterion_status(X) X(criterion_id) X(body_id) X(year) X(met)
+/* Tasks (m005). */
+#define AUDIT_COLS_task(X) X(id) X(parent_id) X(body_id) X(source_doc_id) X(source_session_id) X(section) X(content) X(assigned_on) X(deadline_kind) X(deadline_text) X(due) X(cycle) X(report_to) X(follower_unit_id) X(lower_body_id) X(state) X(completed_on) X(last_report_on)
+#define AUDIT_COLS_task_unit(X) X(unit_id) X(role)
+#define AUDIT_COLS_task_event(X) X(id) X(task_id) X(kind) X(on_date) X(unit_id) X(text) X(result)
+#define AUDIT_COLS_task_attachment(X) X(id) X(event_id) X(ref)
+#define AUDIT_COLS_task_reminder(X) X(unit_id) X(event) X(sent_at)
 /* Accounts (this migration); the password hash is never copied into the log. */
 #define AUDIT_COLS_account(X)                                                                      \
 	X(id) X(login) X(full_name) X(role) X(unit_id) X(disabled) X(pw_changed_at)
@@ -171,6 +177,11 @@ const char db_m006_web[] =
     AUDIT_TRIGGERS(ind_criteria_set, AUDIT_COLS_ind_criteria_set)
     AUDIT_TRIGGERS(ind_criterion, AUDIT_COLS_ind_criterion)
     AUDIT_TRIGGERS(ind_criterion_status, AUDIT_COLS_ind_criterion_status)
+    AUDIT_TRIGGERS(task, AUDIT_COLS_task)
+    AUDIT_TRIGGERS_K(task_unit, AUDIT_COLS_task_unit, task_id)
+    AUDIT_TRIGGERS(task_event, AUDIT_COLS_task_event)
+    AUDIT_TRIGGERS(task_attachment, AUDIT_COLS_task_attachment)
+    AUDIT_TRIGGERS_K(task_reminder, AUDIT_COLS_task_reminder, task_id)
     AUDIT_TRIGGERS(account, AUDIT_COLS_account)
     AUDIT_TRIGGERS(account_body, AUDIT_COLS_account_body)
     AUDIT_TRIGGERS(api_token, AUDIT_COLS_api_token);

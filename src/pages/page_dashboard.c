@@ -57,6 +57,9 @@ int page_dashboard(struct http_req *r)
 	if (rc < 0)
 		return rc;
 
+	rc = page_dashboard_tasks(r, &h);
+	if (rc < 0)
+		return rc;
 	rc = dashboard_indicators(r, &h);
 	if (rc < 0)
 		return rc;

@@ -1,6 +1,8 @@
 /* pages.h: the HTML pages (one file each) and their field tables, for the route table. */
 #pragma once
 
+#include <stdbool.h>
+
 #include "http/http.h"
 #include "render/html.h"
 
@@ -18,6 +20,11 @@ int page_admin_user_add(struct http_req *r);
 int page_audit(struct http_req *r);
 int page_search(struct http_req *r);
 int page_indicators(struct http_req *r);
+int page_tasks(struct http_req *r);
+int page_task(struct http_req *r);
+int page_task_report(struct http_req *r);
+int page_task_confirm(struct http_req *r);
+int page_unit_tasks(struct http_req *r);
 
 extern const struct http_field page_login_fields[];
 extern const struct http_field page_list_fields[];
@@ -25,6 +32,17 @@ extern const struct http_field page_user_fields[];
 extern const struct http_field page_audit_fields[];
 extern const struct http_field page_search_fields[];
 extern const struct http_field page_indicator_fields[];
+extern const struct http_field page_task_list_fields[];
+extern const struct http_field page_task_report_fields[];
+extern const struct http_field page_task_confirm_fields[];
+
+struct task;
+/* Today (UTC) as ISO text. */
+void page_today(char out[static 11]);
+/* Whether the account may see a task: its body in scope; a reporter only its own unit's. */
+bool page_task_visible(struct http_req *r, const struct task *t);
+/* The dashboard's task panel: per unit, overdue and due soon; the rate; the latest reports. */
+int page_dashboard_tasks(struct http_req *r, struct html *h);
 
 struct ind_report;
 /* The SVG bars of a report's % of plan (dashboard and indicators page). */

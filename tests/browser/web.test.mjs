@@ -105,6 +105,28 @@ await step('the stylesheet loads under the Content-Security-Policy', async () =>
   expect(cspErrors.length === 0, cspErrors.join('; '));
 });
 
+await step('a unit reporter reports progress on a task of its own unit', async () => {
+  await logout();
+  await login('donvi', 'demo-donvi');
+  await page.goto(`${base}/don-vi`);
+  const form = page.locator('form.report').first();
+  expect(await form.count() === 1, 'no open task to report on');
+  await form.locator('textarea[name=text]').fill('Đơn vị đã triển khai, đạt 80% khối lượng (kiểm thử trình duyệt)');
+  await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
+  expect((await page.textContent('main')).includes('đạt 80% khối lượng'), 'report not in the timeline');
+  await page.screenshot({ path: `${shots}/07-reported.png`, fullPage: true });
+});
+
+await step('the dashboard shows the new report', async () => {
+  await page.goto(`${base}/`);
+  const reports = await page.textContent('ul.reports');
+  expect(reports.includes('đạt 80% khối lượng'), `dashboard reports: ${reports}`);
+  await logout();
+  await login('vanphong', 'demo-vanphong');
+  expect((await page.textContent('ul.reports')).includes('đạt 80% khối lượng'), 'office dashboard unchanged');
+  await page.screenshot({ path: `${shots}/08-dashboard-after-report.png`, fullPage: true });
+});
+
 await step('logout ends the session', async () => {
   await logout();
   await page.goto(`${base}/sessions`);

@@ -347,6 +347,12 @@ static const struct {
     {"/documents/3", "annfna"},
     {"/search?q=nong", "aaafaa"},
     {"/indicators", "aaafan"},
+    {"/tasks", "aaaaaa"},
+    {"/tasks/1", "aaaaan"},
+    {"/tasks/2", "annnna"},
+    {"/api/v1/tasks/1", "aaaaan"},
+    {"/api/v1/tasks/2", "annnna"},
+    {"/don-vi", "fffaff"},
     {"/admin", "afffff"},
     {"/audit", "aaffff"},
     {"/api/v1", "aaaaaa"},
@@ -468,6 +474,40 @@ static void indicators_show_figures_and_bars(void **state)
 	req("GET", "/indicators?period=2023-X1", viewer.cookie, NULL, NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "<code>period</code>"));
+	resp_free(&r);
+}
+
+static void a_reporter_reports_progress_on_its_task(void **state)
+{
+	struct client rep, viewer;
+	struct resp r;
+	char form[300];
+
+	login("reporter", &rep);
+	login("viewer", &viewer);
+	snprintf(form, sizeof(form), "_csrf=%s&text=%s", rep.csrf, "Đã gửi dự thảo lần 2");
+	req("POST", "/tasks/1/report", rep.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	req("GET", "/", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "Đã gửi dự thảo lần 2"));
+	resp_free(&r);
+	/* A report without text names the field; a viewer may not report at all. */
+	snprintf(form, sizeof(form), "_csrf=%s&text=", rep.csrf);
+	req("POST", "/tasks/1/report", rep.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "<code>text</code>"));
+	resp_free(&r);
+	snprintf(form, sizeof(form), "_csrf=%s&text=x", viewer.csrf);
+	req("POST", "/tasks/1/report", viewer.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	req("GET", "/api/v1/tasks", rep.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "Hoàn thiện dự thảo quy chế"));
+	assert_null(strstr(buf_str(&r.body), "Yên Thế"));
 	resp_free(&r);
 }
 
@@ -599,6 +639,7 @@ int main(void)
 	    cmocka_unit_test(confidential_documents_stay_out_of_lists),
 	    cmocka_unit_test(search_ignores_tones_and_keeps_secrets),
 	    cmocka_unit_test(indicators_show_figures_and_bars),
+	    cmocka_unit_test(a_reporter_reports_progress_on_its_task),
 	    cmocka_unit_test(api_lists_paginate_with_links_next),
 	    cmocka_unit_test(api_tokens_work_without_cookies),
 	    cmocka_unit_test(a_locked_store_gives_503_and_a_clear_page),

@@ -8,6 +8,7 @@
 
 #include "core/account.h"
 #include "core/indicator.h"
+#include "core/task.h"
 #include "db/db.h"
 #include "db/db_fts.h"
 
@@ -134,7 +135,29 @@ static int fx_create(const char *path)
 		struct ind_value_in p = {"industry", 2,	    "2023",    IND_PLAN,
 					 "kế hoạch", false, {6076, 0}, "test"};
 
-		rc = ind_value_put(db, &v, &e);
+		const char *lead[] = {"1"};
+		struct task_input t = {.body_id = 2,
+				       .source_session_id = 1,
+				       .content = "Hoàn thiện dự thảo quy chế",
+				       .assigned_on = "2023-10-04",
+				       .deadline = "31/10/2023",
+				       .leads = lead,
+				       .nleads = 1};
+		const char *lead3[] = {"2"};
+		struct task_input t3 = {.body_id = 3,
+					.content = "Việc của Yên Thế",
+					.assigned_on = "2023-09-02",
+					.deadline = "30/11/2023",
+					.leads = lead3,
+					.nleads = 1};
+
+		int64_t tid;
+
+		rc = task_add(db, &t, &tid, &e);
+		if (rc == 0)
+			rc = task_add(db, &t3, &tid, &e);
+		if (rc == 0)
+			rc = ind_value_put(db, &v, &e);
 		if (rc == 0)
 			rc = ind_value_put(db, &p, &e);
 		if (rc < 0)
