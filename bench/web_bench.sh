@@ -29,7 +29,7 @@ token=$("$dondoc" --db "$db" user token bench wrk)
 # with the tasks module, n tasks. Written with sqlite3 in one transaction.
 tasks_sql=""
 if sqlite3 "$db" "SELECT 1 FROM sqlite_schema WHERE name = 'task'" | grep -q 1; then
-	tasks_sql=$(cat "$(dirname "$0")/web_bench_tasks.sql" 2>/dev/null || true)
+	tasks_sql=$(sed "s/\$n/$n/g" "$(dirname "$0")/web_bench_tasks.sql")
 fi
 sqlite3 "$db" <<SQL
 BEGIN;
