@@ -73,16 +73,16 @@ int fmt_profile_check(const struct fmt_profile *p, struct err *e)
 		if (r < 0)
 			return r;
 	}
-	if (FMT_A4_W - p->margin_left - p->margin_right < 80)
+	if (FMT_A4_W - p->margin_left - p->margin_right < 100)
 		return err_set(e, ERR_INVAL,
 			       "khổ trình bày %s: lề trái %g mm và lề phải %g mm chỉ còn %g mm "
-			       "chiều rộng (cần ít nhất 80 mm)",
+			       "chiều rộng (cần ít nhất 100 mm)",
 			       p->code, p->margin_left, p->margin_right,
 			       FMT_A4_W - p->margin_left - p->margin_right);
-	if (FMT_A4_H - p->margin_top - p->margin_bottom < 120)
+	if (FMT_A4_H - p->margin_top - p->margin_bottom < 150)
 		return err_set(e, ERR_INVAL,
 			       "khổ trình bày %s: lề trên và lề dưới chỉ còn %g mm chiều cao "
-			       "(cần ít nhất 120 mm)",
+			       "(cần ít nhất 150 mm)",
 			       p->code, FMT_A4_H - p->margin_top - p->margin_bottom);
 	r = check_range("indent_mm", p->indent_mm, 0, 40, "mm", e);
 	if (r < 0)

@@ -29,7 +29,7 @@ struct fmt_profile {
 
 /*
  * Checks that the profile can lay out a page: sizes in 6..40 pt, margins in
- * 5..60 mm leaving at least 80 mm of width and 120 mm of height on A4.
+ * 5..60 mm leaving at least 100 mm of width and 150 mm of height on A4.
  * ERR_INVAL with e naming the field and the allowed range.
  */
 int fmt_profile_check(const struct fmt_profile *p, struct err *e);

@@ -90,6 +90,13 @@ int dv_render_html(const struct docview *v, struct buf *out, struct err *e);
 int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e);
 int dv_render_docx(const struct docview *v, struct buf *out, struct err *e);
 
+/*
+ * Releases the font caches the PDF renderer keeps between documents (pango's
+ * font map, fontconfig). Call once before a process that rendered PDF exits,
+ * so that leak checkers see nothing; rendering after it starts afresh.
+ */
+void dv_render_release(void);
+
 /* The one HTML escaper, for text and attribute values alike (& < > " '). */
 int html_escape(struct buf *out, const char *s, size_t len);
 

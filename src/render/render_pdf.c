@@ -1,5 +1,6 @@
 /* render_pdf.c: the document view as an A4 PDF with cairo and pango (shaped, justified, paginated). */
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -390,4 +391,11 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 	if (st != CAIRO_STATUS_SUCCESS)
 		return err_set(e, ERR_INTERNAL, "cairo: %s", cairo_status_to_string(st));
 	return 0;
+}
+
+void dv_render_release(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
 }
