@@ -1,6 +1,8 @@
 /* demo.c: the demo's parts, run in order in one transaction; adding a part is one line. */
 #include "core/demo.h"
 
+#include "core/demo_notice.h"
+
 #include <stddef.h>
 
 /* registry */
@@ -24,6 +26,7 @@ static const struct demo_part demo_parts[] = {
     /* sessionwork */
     {"sessionwork", demo_sessionwork},
     /* notice */
+    {"notice", demo_notice_fill},
     /* import */
     /* tasks */
     {"tasks", demo_tasks},

@@ -43,17 +43,28 @@ static void row_read(struct db_q *q, struct arena *a, struct notice_row *r)
 	r->term_id = db_col_int(q, 15);
 }
 
-/* The @summary head line's text, unexpanded, as a short title for lists. */
+/* The @summary head line's text, unexpanded and on one line, as a short title for lists. */
 static const char *summary_of(struct arena *a, const char *tmpl)
 {
 	const char *s = tmpl ? strstr(tmpl, "@summary ") : NULL;
-	const char *end;
+	char *r, *w;
 
 	if (!s)
 		return "";
 	s += 9;
-	end = strchr(s, '\n');
-	return arena_strndup(a, s, end ? (size_t)(end - s) : strlen(s));
+	r = arena_strdup(a, s);
+	if (!r)
+		return "";
+	for (w = r; *w; w++) {
+		if (w[0] == '\\' && w[1] == '\n') {
+			w[0] = ' ';
+			memmove(w + 1, w + 2, strlen(w + 2) + 1);
+		} else if (*w == '\n') {
+			*w = '\0';
+			break;
+		}
+	}
+	return r;
 }
 
 int notice_list(struct db *db, struct arena *a, struct notice_row **ret, size_t *ret_n,
@@ -148,14 +159,17 @@ static int insert(struct db *db, int64_t body_id, int64_t session_id, const char
 	return 0;
 }
 
-/* The @profile of a template, or NULL. */
+/* A head directive's value ("@profile party-2018" → "party-2018"), or NULL. */
 static char *head_value(const char *tmpl, const char *name, char *out, size_t n)
 {
 	size_t nl = strlen(name);
 
-	for (const char *s = tmpl; s && *s == '@'; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : NULL) {
-		if (strncmp(s + 1, name, nl) == 0 && s[1 + nl] == ' ') {
-			const char *v = s + 2 + nl, *end = strchr(v, '\n');
+	/* the head runs to the first blank line */
+	for (const char *s = tmpl; s && *s && *s != '\n';) {
+		const char *end = strchr(s, '\n');
+
+		if (*s == '@' && strncmp(s + 1, name, nl) == 0 && s[1 + nl] == ' ') {
+			const char *v = s + 2 + nl;
 			size_t l = end ? (size_t)(end - v) : strlen(v);
 
 			while (l && (v[l - 1] == ' ' || v[l - 1] == '\r'))
@@ -163,6 +177,7 @@ static char *head_value(const char *tmpl, const char *name, char *out, size_t n)
 			snprintf(out, n, "%.*s", (int)l, v);
 			return out;
 		}
+		s = end ? end + 1 : NULL;
 	}
 	return NULL;
 }
