@@ -41,17 +41,17 @@ int cli_notice_list(struct cli *c, int argc, char **argv)
 
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(
-			    arr, json_pack("{s:I, s:I, s:o, s:i, s:s, s:o, s:o, s:s, s:o}", "id",
-					   (json_int_t)rows[i].id, "body_id",
-					   (json_int_t)rows[i].body_id, "session_id",
-					   rows[i].session_id ? json_integer(rows[i].session_id)
-							      : json_null(),
-					   "version", rows[i].version, "status", rows[i].status,
-					   "symbol", jstr(rows[i].symbol), "issue_date",
-					   jstr(rows[i].issue_date), "title", rows[i].title,
-					   "corrects", rows[i].corrects_id
-							   ? json_integer(rows[i].corrects_id)
-							   : json_null()));
+			    arr,
+			    json_pack("{s:I, s:I, s:o, s:i, s:s, s:o, s:o, s:s, s:o}", "id",
+				      (json_int_t)rows[i].id, "body_id",
+				      (json_int_t)rows[i].body_id, "session_id",
+				      rows[i].session_id ? json_integer(rows[i].session_id)
+							 : json_null(),
+				      "version", rows[i].version, "status", rows[i].status,
+				      "symbol", jstr(rows[i].symbol), "issue_date",
+				      jstr(rows[i].issue_date), "title", rows[i].title, "corrects",
+				      rows[i].corrects_id ? json_integer(rows[i].corrects_id)
+							  : json_null()));
 		r = cli_json(c, arr);
 	} else if (r == 0) {
 		for (size_t i = 0; i < n; i++)
@@ -77,12 +77,11 @@ static json_t *msgs_json(const struct notice_doc *d)
 	json_t *arr = json_array();
 
 	for (size_t i = 0; i < d->nmsgs; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:i, s:i, s:s, s:s}", "severity",
-						     d->msgs[i].sev == NOTICE_ERROR ? "error"
-										    : "warning",
-						     "line", d->msgs[i].line, "column",
-						     d->msgs[i].col, "kind", d->msgs[i].kind,
-						     "message", d->msgs[i].text));
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:i, s:i, s:s, s:s}", "severity",
+				   d->msgs[i].sev == NOTICE_ERROR ? "error" : "warning", "line",
+				   d->msgs[i].line, "column", d->msgs[i].col, "kind",
+				   d->msgs[i].kind, "message", d->msgs[i].text));
 	return arr;
 }
 
@@ -119,9 +118,8 @@ int cli_notice_check(struct cli *c, int argc, char **argv)
 		else
 			msgs_print(c->out, &d);
 		if (r == 0 && d.nmsgs)
-			r = err_set(&c->err, ERR_CHECK,
-				    "thông báo %lld: %zu lỗi, %zu cảnh báo", id, d.nerrors,
-				    d.nmsgs - d.nerrors);
+			r = err_set(&c->err, ERR_CHECK, "thông báo %lld: %zu lỗi, %zu cảnh báo", id,
+				    d.nerrors, d.nmsgs - d.nerrors);
 		else if (r == 0 && !c->json)
 			fprintf(c->out, "thông báo %lld: không có lỗi hay cảnh báo\n", id);
 	}
@@ -171,23 +169,22 @@ int cli_notice_show(struct cli *c, int argc, char **argv)
 		json_t *dels = json_array();
 
 		for (size_t i = 0; i < ndl; i++)
-			json_array_append_new(dels, json_pack("{s:s, s:s, s:o, s:s, s:s}", "to",
-							      dl[i].label, "channel",
-							      dl[i].channel, "address",
-							      jstr(dl[i].address), "status",
-							      dl[i].status, "at", dl[i].at));
-		r = cli_json(c, json_pack("{s:I, s:s, s:i, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}",
-					  "id", (json_int_t)id, "status", row.status, "version",
-					  row.version, "symbol", jstr(row.symbol), "issue_date",
-					  jstr(row.issue_date), "corrects",
-					  row.corrects_id ? json_integer(row.corrects_id)
-							  : json_null(),
-					  "profile", d.profile_data->code, "signer",
-					  json_pack("{s:o, s:o, s:o}", "authority",
-						    jstr(d.sig_authority), "position",
-						    jstr(d.sig_position), "name", jstr(d.sig_name)),
-					  "text", json_string(buf_str(&text)), "messages",
-					  msgs_json(&d), "deliveries", dels));
+			json_array_append_new(dels,
+					      json_pack("{s:s, s:s, s:o, s:s, s:s}", "to",
+							dl[i].label, "channel", dl[i].channel,
+							"address", jstr(dl[i].address), "status",
+							dl[i].status, "at", dl[i].at));
+		r = cli_json(
+		    c, json_pack(
+			   "{s:I, s:s, s:i, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
+			   (json_int_t)id, "status", row.status, "version", row.version, "symbol",
+			   jstr(row.symbol), "issue_date", jstr(row.issue_date), "corrects",
+			   row.corrects_id ? json_integer(row.corrects_id) : json_null(), "profile",
+			   d.profile_data->code, "signer",
+			   json_pack("{s:o, s:o, s:o}", "authority", jstr(d.sig_authority),
+				     "position", jstr(d.sig_position), "name", jstr(d.sig_name)),
+			   "text", json_string(buf_str(&text)), "messages", msgs_json(&d),
+			   "deliveries", dels));
 	} else if (r == 0) {
 		fprintf(c->out, "# thông báo %lld, bản %d: %s%s%s\n", id, row.version, row.status,
 			row.symbol ? ", số " : "", row.symbol ? row.symbol : "");
@@ -253,8 +250,9 @@ int cli_notice_render(struct cli *c, int argc, char **argv)
 		struct buf m = BUF_INIT(4096);
 
 		notice_msgs_format(&d, &m);
-		r = err_set(&c->err, ERR_CHECK, "mẫu thông báo %lld có %zu lỗi, không xuất được:\n%s",
-			    id, d.nerrors, buf_str(&m));
+		r = err_set(&c->err, ERR_CHECK,
+			    "mẫu thông báo %lld có %zu lỗi, không xuất được:\n%s", id, d.nerrors,
+			    buf_str(&m));
 		buf_free(&m);
 	}
 	if (r == 0)
@@ -440,7 +438,8 @@ int cli_notice_template(struct cli *c, int argc, char **argv)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = notice_get(db, id, a, &row, &c->err);
 	if (r == 0 && c->json)
-		r = cli_json(c, json_pack("{s:I, s:s}", "id", (json_int_t)id, "template", row.tmpl));
+		r = cli_json(c,
+			     json_pack("{s:I, s:s}", "id", (json_int_t)id, "template", row.tmpl));
 	else if (r == 0)
 		fputs(row.tmpl, c->out);
 	arena_free(a);
@@ -465,8 +464,8 @@ int cli_notice_correct(struct cli *c, int argc, char **argv)
 	if (r == 0)
 		r = notice_correct(db, id, argc == 3 ? buf_str(&tmpl) : NULL, &nid, &c->err);
 	if (r == 0 && c->json)
-		r = cli_json(c, json_pack("{s:I, s:I}", "id", (json_int_t)nid, "corrects",
-					  (json_int_t)id));
+		r = cli_json(
+		    c, json_pack("{s:I, s:I}", "id", (json_int_t)nid, "corrects", (json_int_t)id));
 	else if (r == 0)
 		fprintf(c->out, "đã tạo bản đính chính %lld của thông báo %lld (dự thảo)\n",
 			(long long)nid, id);

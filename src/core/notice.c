@@ -7,6 +7,7 @@
 
 #include "core/notice_src.h"
 #include "core/profile.h"
+#include "vn/text.h"
 
 static int dberr(struct db *db, struct err *e, int r)
 {
@@ -127,9 +128,8 @@ int notice_get(struct db *db, int64_t id, struct arena *a, struct notice_row *re
 	return 0;
 }
 
-static int insert(struct db *db, int64_t body_id, int64_t session_id, const char *tmpl,
-		  int version, int64_t corrects_id, const char *profile, int64_t *ret_id,
-		  struct err *e)
+static int insert(struct db *db, int64_t body_id, int64_t session_id, const char *tmpl, int version,
+		  int64_t corrects_id, const char *profile, int64_t *ret_id, struct err *e)
 {
 	struct db_q *q;
 	int r;
@@ -182,13 +182,29 @@ static char *head_value(const char *tmpl, const char *name, char *out, size_t n)
 	return NULL;
 }
 
+/* Text entering the store is NFC; a template that is not UTF-8 is refused. */
+static int nfc(const char *tmpl, struct buf *out, struct err *e)
+{
+	int r = vn_nfc(tmpl, strlen(tmpl), out, e);
+
+	if (r == ERR_INVAL)
+		return err_set(e, r, "mẫu thông báo không phải UTF-8: %s", e ? e->msg : "");
+	return r < 0 ? err_set(e, r, "mẫu thông báo quá lớn") : 0;
+}
+
 int notice_create(struct db *db, int64_t body_id, int64_t session_id, const char *tmpl,
 		  int64_t *ret_id, struct err *e)
 {
+	struct buf t = BUF_INIT(4u << 20);
 	char profile[32];
+	int r;
 
-	return insert(db, body_id, session_id, tmpl, 1, 0,
-		      head_value(tmpl, "profile", profile, sizeof(profile)), ret_id, e);
+	r = nfc(tmpl, &t, e);
+	if (r == 0)
+		r = insert(db, body_id, session_id, buf_str(&t), 1, 0,
+			   head_value(buf_str(&t), "profile", profile, sizeof(profile)), ret_id, e);
+	buf_free(&t);
+	return r;
 }
 
 int notice_set_template(struct db *db, int64_t id, const char *tmpl, struct err *e)
@@ -205,9 +221,15 @@ int notice_set_template(struct db *db, int64_t id, const char *tmpl, struct err 
 			    "thông báo %lld đã ban hành (%s): không sửa được; dùng đính chính",
 			    (long long)id, row.symbol ? row.symbol : "");
 	if (r == 0) {
-		r = db_exec(db, SQL_NOTICE_SET_TEMPLATE, "ti", tmpl, id);
-		if (r < 0)
-			r = dberr(db, e, r);
+		struct buf t = BUF_INIT(4u << 20);
+
+		r = nfc(tmpl, &t, e);
+		if (r == 0) {
+			r = db_exec(db, SQL_NOTICE_SET_TEMPLATE, "ti", buf_str(&t), id);
+			if (r < 0)
+				r = dberr(db, e, r);
+		}
+		buf_free(&t);
 	}
 	arena_free(a);
 	return r;
@@ -277,6 +299,39 @@ static int load_session(struct db *db, int64_t session_id, struct arena *a, stru
 	return 0;
 }
 
+static const char *upper(struct arena *a, const char *s)
+{
+	struct buf b = BUF_INIT(4096);
+	const char *r = NULL;
+
+	if (s && vn_upper(s, strlen(s), &b) == 0)
+		r = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return r ? r : s;
+}
+
+/*
+ * The superior body's line of the header: a Party committee writes the
+ * Party organisation of the level above ("ĐẢNG BỘ TỈNH BẮC GIANG"); others
+ * write the superior body's name in capitals.
+ */
+static const char *superior_line(struct arena *a, struct db_q *q)
+{
+	const char *name = db_col_text(q, 3), *level = db_col_text(q, 4);
+	const char *place = db_col_text(q, 5), *kind = db_col_text(q, 6);
+
+	if (!name)
+		return NULL;
+	if (kind && strcmp(kind, "party") == 0 && place && level) {
+		const char *lv = strcmp(level, "tinh") == 0    ? "tỉnh "
+				 : strcmp(level, "huyen") == 0 ? "huyện "
+				 : strcmp(level, "xa") == 0    ? "xã "
+							       : "";
+		return upper(a, arena_printf(a, "Đảng bộ %s%s", lv, place));
+	}
+	return upper(a, name);
+}
+
 static int load_body(struct db *db, int64_t body_id, struct arena *a, struct notice_ctx *c,
 		     struct err *e)
 {
@@ -293,14 +348,15 @@ static int load_body(struct db *db, int64_t body_id, struct arena *a, struct not
 		c->body_name = col_dup(a, q, 0);
 		c->body_code = col_dup(a, q, 1);
 		c->place = col_dup(a, q, 2);
-		c->issuer = c->body_name;
-		c->superior = col_dup(a, q, 3);
+		c->issuer = upper(a, c->body_name);
+		c->superior = superior_line(a, q);
 	}
 	db_done(q);
 	if (r < 0)
 		return dberr(db, e, r);
 	if (r == 0)
-		return err_set(e, ERR_NOTFOUND, "không có cơ quan ban hành %lld", (long long)body_id);
+		return err_set(e, ERR_NOTFOUND, "không có cơ quan ban hành %lld",
+			       (long long)body_id);
 	return 0;
 }
 
@@ -358,8 +414,8 @@ struct loaded {
 	struct notice_src_state src;
 };
 
-static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a,
-		    struct loaded *L, struct err *e)
+static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a, struct loaded *L,
+		    struct err *e)
 {
 	char group[64], profile[32];
 	const char *const *recips = NULL;
@@ -371,10 +427,9 @@ static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a
 		r = load_session(db, row->session_id, a, &L->ctx, e);
 	if (r < 0)
 		return r;
-	r = fmt_profile_load(db, head_value(row->tmpl, "profile", profile, sizeof(profile))
-				     ? profile
-				     : row->profile,
-			     &L->profile, e);
+	r = fmt_profile_load(
+	    db, head_value(row->tmpl, "profile", profile, sizeof(profile)) ? profile : row->profile,
+	    &L->profile, e);
 	if (r < 0)
 		return r;
 	L->ctx.family = L->profile.family;
@@ -384,8 +439,8 @@ static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a
 	L->ctx.symbol = row->symbol;
 	L->ctx.period = row->period;
 	if (head_value(row->tmpl, "recipients", group, sizeof(group)) && strcmp(group, "-") != 0) {
-		r = load_recipients(db, row->body_id, group, a, (const char ***)&recips,
-				    &L->emails, &L->ctx.nrecipients, e);
+		r = load_recipients(db, row->body_id, group, a, (const char ***)&recips, &L->emails,
+				    &L->ctx.nrecipients, e);
 		if (r < 0)
 			return r;
 		L->ctx.recipients = recips;
@@ -448,7 +503,8 @@ int notice_plain_text(const struct notice_doc *d, struct buf *out)
 	if (r == 0 && d->nrecipients)
 		r = buf_puts(out, "\nNơi nhận:\n");
 	for (size_t i = 0; r == 0 && i < d->nrecipients; i++)
-		r = buf_printf(out, "- %s%s\n", d->recipients[i], i + 1 < d->nrecipients ? "," : "");
+		r = buf_printf(out, "- %s%s\n", d->recipients[i],
+			       i + 1 < d->nrecipients ? "," : "");
 	if (r == 0)
 		r = buf_printf(out, "\n%s\n%s\n\n%s\n", d->sig_authority ? d->sig_authority : "",
 			       d->sig_position ? d->sig_position : "",
@@ -560,16 +616,21 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 		goto fail;
 	}
 	vn_date_iso(date, iso);
-	r = db_exec(db, SQL_NOTICE_DOC_INSERT, "tiitittt" "t", doc.type_code, row.body_id, term_id,
-		    L->ctx.body_code, number, symbol, iso, doc.summary ? doc.summary : "",
-		    buf_str(&text));
+	r = db_exec(db, SQL_NOTICE_DOC_INSERT,
+		    "tiitittt"
+		    "t",
+		    doc.type_code, row.body_id, term_id, L->ctx.body_code, number, symbol, iso,
+		    doc.summary ? doc.summary : "", buf_str(&text));
 	if (r < 0) {
 		r = dberr(db, e, r);
 		goto fail;
 	}
 	doc_id = db_last_id(db);
-	r = db_exec(db, SQL_NOTICE_ISSUE, "itttttti" "i", number, symbol, iso, doc.sig_authority,
-		    doc.sig_position, doc.sig_name, buf_str(&text), doc_id, id);
+	r = db_exec(db, SQL_NOTICE_ISSUE,
+		    "itttttti"
+		    "i",
+		    number, symbol, iso, doc.sig_authority, doc.sig_position, doc.sig_name,
+		    buf_str(&text), doc_id, id);
 	if (r < 0) {
 		r = dberr(db, e, r);
 		goto fail;
@@ -585,8 +646,11 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	for (size_t i = 0; i < L->ctx.nrecipients; i++) {
 		const char *addr = L->emails ? L->emails[i] : NULL;
 
-		r = db_exec(db, SQL_NOTICE_DELIVERY_INSERT, "itttt" "t", id, L->ctx.recipients[i],
-			    addr ? "email" : "paper", addr, addr ? "queued" : "paper", NULL);
+		r = db_exec(db, SQL_NOTICE_DELIVERY_INSERT,
+			    "itttt"
+			    "t",
+			    id, L->ctx.recipients[i], addr ? "email" : "paper", addr,
+			    addr ? "queued" : "paper", NULL);
 		if (r < 0) {
 			r = dberr(db, e, r);
 			goto fail;
@@ -633,9 +697,15 @@ int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id,
 	if (r == 0 && pending > 0)
 		r = err_set(e, ERR_EXISTS, "thông báo %lld đã có một bản đính chính đang soạn",
 			    (long long)id);
-	if (r == 0)
-		r = insert(db, row.body_id, row.session_id, tmpl ? tmpl : row.tmpl,
-			   row.version + 1, id, row.profile, ret_id, e);
+	if (r == 0) {
+		struct buf t = BUF_INIT(4u << 20);
+
+		r = nfc(tmpl ? tmpl : row.tmpl, &t, e);
+		if (r == 0)
+			r = insert(db, row.body_id, row.session_id, buf_str(&t), row.version + 1,
+				   id, row.profile, ret_id, e);
+		buf_free(&t);
+	}
 	if (r == 0) {
 		r = db_commit(db);
 		if (r < 0)

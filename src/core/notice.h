@@ -32,14 +32,15 @@ struct notice_ctx {
 	const char *body_name;	    /* Huyện ủy Tân Yên */
 	const char *body_code;	    /* HU */
 	const char *place;	    /* Tân Yên */
-	const char *superior;	    /* ĐẢNG BỘ TỈNH BẮC GIANG (header; a directive may replace it) */
-	const char *issuer;	    /* HUYỆN ỦY TÂN YÊN */
-	const char *family;	    /* "party" or "state" (from the profile) */
-	const char *symbol;	    /* 512-TB/HU once issued, else NULL */
+	const char *superior; /* ĐẢNG BỘ TỈNH BẮC GIANG (header; a directive may replace it) */
+	const char *issuer; /* HUYỆN ỦY TÂN YÊN */
+	const char *family; /* "party" or "state" (from the profile) */
+	const char *symbol; /* 512-TB/HU once issued, else NULL */
 	struct vn_date session_date, issue_date;
 	const char *const *agenda; /* "Báo cáo tình hình …", in agenda order */
 	size_t nagenda;
-	const char *questioning; /* the questioning paragraph; NULL: "Không có nội dung chất vấn." */
+	const char
+	    *questioning; /* the questioning paragraph; NULL: "Không có nội dung chất vấn." */
 	const char *const *recipients; /* from the group named by @recipients, if loaded */
 	size_t nrecipients;
 	/* signer fixed at issuing; NULL: the template's @sign */

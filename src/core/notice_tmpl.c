@@ -30,8 +30,8 @@ struct tp {
 	struct err *e;
 	int fatal; /* ERR_NOMEM, ERR_TOOBIG */
 	/* the paragraph being built */
-	struct buf text;     /* its plain text */
-	size_t *src;	     /* for each byte of text, the template offset it came from */
+	struct buf text; /* its plain text */
+	size_t *src;	 /* for each byte of text, the template offset it came from */
 	size_t src_cap;
 	struct notice_run runs[MAX_RUNS];
 	size_t nruns, run_start;
@@ -175,8 +175,7 @@ static const char *ph_opt(const struct ph *ph, size_t from, const char *key)
 	return NULL;
 }
 
-static bool ph_opts_known(struct tp *p, const struct ph *ph, size_t from,
-			  const char *const *known)
+static bool ph_opts_known(struct tp *p, const struct ph *ph, size_t from, const char *const *known)
 {
 	for (size_t i = from; i < ph->ntok; i++) {
 		bool ok = false;
@@ -189,8 +188,8 @@ static bool ph_opts_known(struct tp *p, const struct ph *ph, size_t from,
 				ok = true;
 		}
 		if (!ok) {
-			msg(p, NOTICE_ERROR, ph->off, "syntax", "tham số '%s' không hợp lệ trong {{%s}}",
-			    ph->tok[i], ph->tok[0]);
+			msg(p, NOTICE_ERROR, ph->off, "syntax",
+			    "tham số '%s' không hợp lệ trong {{%s}}", ph->tok[i], ph->tok[0]);
 			return false;
 		}
 	}
@@ -275,7 +274,7 @@ static int parse_dec_opt(struct tp *p, const struct ph *ph, int *ret)
 
 static void expand_fig(struct tp *p, const struct ph *ph, struct buf *out, bool in_body)
 {
-	static const char *const quantities[] = {"value",  "plan",	 "same",       "pct_plan",
+	static const char *const quantities[] = {"value",    "plan",   "same",	     "pct_plan",
 						 "pct_same", "growth", "growth_abs", NULL};
 	static const char *const known[] = {"dec", "plan", "period", "signed", NULL};
 	const char *code, *q, *plan, *period;
@@ -320,8 +319,7 @@ static void expand_fig(struct tp *p, const struct ph *ph, struct buf *out, bool 
 		return;
 	}
 	if (!period) {
-		unresolved(p, ph->off, out, "chỉ tiêu '%s': chưa chọn kỳ số liệu (@period)",
-			   code);
+		unresolved(p, ph->off, out, "chỉ tiêu '%s': chưa chọn kỳ số liệu (@period)", code);
 		return;
 	}
 	r = p->ctx->figure(p->ctx->figure_arg, code, period, plan, &f, &fe);
@@ -404,7 +402,8 @@ static void expand_list(struct tp *p, const struct ph *ph, struct buf *out)
 
 	if (ph->ntok < 2 || !ph_opts_known(p, ph, 2, known)) {
 		if (ph->ntok < 2)
-			msg(p, NOTICE_ERROR, ph->off, "syntax", "{{list}} cần agenda hoặc recipients");
+			msg(p, NOTICE_ERROR, ph->off, "syntax",
+			    "{{list}} cần agenda hoặc recipients");
 		put(p, out, "[?]");
 		return;
 	}
@@ -446,13 +445,14 @@ static void expand_session(struct tp *p, const struct ph *ph, struct buf *out)
 	const struct {
 		const char *name, *val;
 	} fields[] = {
-	    {"number", c->session_number}, {"organ", c->organ}, {"term", c->term},
+	    {"number", c->session_number}, {"organ", c->organ},	   {"term", c->term},
 	    {"term_name", c->term_name},   {"body", c->body_name}, {"place", c->place},
 	};
 
 	if (ph->ntok != 2) {
 		msg(p, NOTICE_ERROR, ph->off, "syntax",
-		    "{{session}} cần đúng một trường (number, organ, term, term_name, body, place)");
+		    "{{session}} cần đúng một trường (number, organ, term, term_name, body, "
+		    "place)");
 		put(p, out, "[?]");
 		return;
 	}
@@ -521,14 +521,14 @@ static void expand(struct tp *p, struct ph *ph, struct buf *out, bool in_body)
 	} else if (strcmp(k, "date") == 0) {
 		expand_date(p, ph, out);
 	} else if (strcmp(k, "questioning") == 0 && ph->ntok == 1) {
-		put(p, out, p->ctx->questioning ? p->ctx->questioning
-						: "Không có nội dung chất vấn.");
+		put(p, out,
+		    p->ctx->questioning ? p->ctx->questioning : "Không có nội dung chất vấn.");
 	} else if (strcmp(k, "number") == 0 && ph->ntok == 1) {
 		put(p, out, p->ctx->symbol ? p->ctx->symbol : "[?]");
 	} else if (strcmp(k, "signer") == 0 && ph->ntok == 2 &&
 		   (strcmp(ph->tok[1], "name") == 0 || strcmp(ph->tok[1], "position") == 0)) {
-		const char *v = strcmp(ph->tok[1], "name") == 0 ? p->d->sig_name
-							      : p->d->sig_position;
+		const char *v =
+		    strcmp(ph->tok[1], "name") == 0 ? p->d->sig_name : p->d->sig_position;
 		if (!v || !*v)
 			unresolved(p, ph->off, out, "chưa có người ký");
 		else
@@ -608,9 +608,9 @@ static char *trimmed(struct tp *p, size_t from, size_t to)
 
 static void head(struct tp *p)
 {
-	static const char *const names[] = {"type",	"title",   "summary", "profile", "period",
-					    "plan",	"sign",	   "recipients", "to",	 "archive",
-					    "superior", "issuer", NULL};
+	static const char *const names[] = {
+	    "type",	  "title", "summary", "profile",  "period", "plan", "sign",
+	    "recipients", "to",	   "archive", "superior", "issuer", NULL};
 
 	p->to = arena_alloc(p->a, sizeof(*p->to) * 64);
 	if (!p->to) {
@@ -820,7 +820,8 @@ static void check_percents(struct tp *p)
 		for (s0 = a; s0 > 0 && t[s0 - 1] != ';' && !(t[s0 - 1] == ' ' && t[s0 - 2] == '.');
 		     s0--)
 			;
-		for (s1 = i; s1 < n && t[s1] != ';' && !(t[s1] == '.' && (s1 + 1 == n || t[s1 + 1] == ' '));
+		for (s1 = i;
+		     s1 < n && t[s1] != ';' && !(t[s1] == '.' && (s1 + 1 == n || t[s1 + 1] == ' '));
 		     s1++)
 			;
 		for (size_t k = 0; k < p->nfigs; k++) {
@@ -978,8 +979,8 @@ int notice_bind(const char *tmpl, const struct notice_ctx *ctx, struct arena *a,
 	buf_free(&p.text);
 	if (p.fatal) {
 		buf_free(&b);
-		return err_set(e, p.fatal, p.fatal == ERR_TOOBIG ? "thông báo quá dài"
-								 : "không đủ bộ nhớ");
+		return err_set(e, p.fatal,
+			       p.fatal == ERR_TOOBIG ? "thông báo quá dài" : "không đủ bộ nhớ");
 	}
 	if (!d.title)
 		d.title = d.type_code && strcmp(d.type_code, "TB") != 0 ? d.type_code : "THÔNG BÁO";
@@ -990,8 +991,8 @@ int notice_bind(const char *tmpl, const struct notice_ctx *ctx, struct arena *a,
 	if (!d.issuer)
 		d.issuer = ctx->issuer;
 	{
-		struct vn_date dt = vn_date_is_none(ctx->issue_date) ? ctx->session_date
-								     : ctx->issue_date;
+		struct vn_date dt =
+		    vn_date_is_none(ctx->issue_date) ? ctx->session_date : ctx->issue_date;
 		bool state = ctx->family && strcmp(ctx->family, "state") == 0;
 
 		if (!vn_date_is_none(dt)) {

@@ -39,8 +39,9 @@ static int check_range(const char *field, double v, double lo, double hi, const 
 		       struct err *e)
 {
 	if (!(v >= lo && v <= hi))
-		return err_set(e, ERR_INVAL, "khổ trình bày: %s = %g %s không hợp lệ (cho phép %g–%g %s)",
-			       field, v, unit, lo, hi, unit);
+		return err_set(e, ERR_INVAL,
+			       "khổ trình bày: %s = %g %s không hợp lệ (cho phép %g–%g %s)", field,
+			       v, unit, lo, hi, unit);
 	return 0;
 }
 
@@ -49,12 +50,13 @@ int fmt_profile_check(const struct fmt_profile *p, struct err *e)
 	const struct {
 		const char *name;
 		double v;
-	} sizes[] = {
-	    {"header_pt", p->header_pt},	 {"motto_pt", p->motto_pt},
-	    {"type_pt", p->type_pt},		 {"summary_pt", p->summary_pt},
-	    {"body_pt", p->body_pt},		 {"recipients_pt", p->recipients_pt},
-	    {"sign_pt", p->sign_pt},
-	},
+	} sizes[] =
+	    {
+		{"header_pt", p->header_pt}, {"motto_pt", p->motto_pt},
+		{"type_pt", p->type_pt},     {"summary_pt", p->summary_pt},
+		{"body_pt", p->body_pt},     {"recipients_pt", p->recipients_pt},
+		{"sign_pt", p->sign_pt},
+	    },
 	  margins[] = {
 	      {"margin_top", p->margin_top},
 	      {"margin_bottom", p->margin_bottom},
@@ -119,8 +121,9 @@ int fmt_profile_load(struct db *db, const char *code, struct fmt_profile *ret, s
 	if (r >= 0)
 		r = db_step(q);
 	if (r == 0)
-		r = err_set(e, ERR_NOTFOUND, "không có khổ trình bày '%s' (có: party-2018, "
-					     "party-2026, state-2020)",
+		r = err_set(e, ERR_NOTFOUND,
+			    "không có khổ trình bày '%s' (có: party-2018, "
+			    "party-2026, state-2020)",
 			    code);
 	else if (r < 0)
 		r = err_set(e, r, "%s", db_errmsg(db));
@@ -152,8 +155,7 @@ int fmt_profile_load(struct db *db, const char *code, struct fmt_profile *ret, s
 	return 0;
 }
 
-int fmt_profile_set(struct db *db, const char *code, const char *field, double value,
-		    struct err *e)
+int fmt_profile_set(struct db *db, const char *code, const char *field, double value, struct err *e)
 {
 	static const struct {
 		const char *name;

@@ -14,8 +14,11 @@ int dv_format_parse(const char *s, enum dv_format *ret, struct err *e)
 	static const struct {
 		const char *name;
 		enum dv_format f;
-	} formats[] = {{"txt", DV_TXT}, {"text", DV_TXT}, {"html", DV_HTML},
-		       {"pdf", DV_PDF}, {"docx", DV_DOCX}};
+	} formats[] = {{"txt", DV_TXT},
+		       {"text", DV_TXT},
+		       {"html", DV_HTML},
+		       {"pdf", DV_PDF},
+		       {"docx", DV_DOCX}};
 
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
 		if (s && strcmp(s, formats[i].name) == 0) {
@@ -95,8 +98,17 @@ int dv_render_text(const struct docview *v, struct buf *out, struct err *e)
 	r = text_two_cols(out, v->superior, v->motto);
 	if (r == 0)
 		r = text_two_cols(out, v->issuer, v->motto_sub);
-	if (r == 0 && v->star)
-		r = text_two_cols(out, "*", NULL);
+	if (r == 0 && v->star) {
+		char star[64];
+		size_t w = u8_width(v->issuer) / 2;
+
+		if (w > sizeof(star) - 2)
+			w = sizeof(star) - 2;
+		memset(star, ' ', w);
+		star[w] = '*';
+		star[w + 1] = '\0';
+		r = text_two_cols(out, star, NULL);
+	}
 	if (r == 0)
 		r = text_two_cols(out, number, v->place_date);
 	if (r == 0 && !empty(v->type_name))

@@ -56,7 +56,7 @@ struct docview {
 	bool star;	      /* the Party "*" under the issuer */
 	const char *number;   /* Số 512-TB/HU; NULL or "" leaves "Số" with a blank */
 	/* right header column */
-	const char *motto;	/* ĐẢNG CỘNG SẢN VIỆT NAM, or CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM */
+	const char *motto; /* ĐẢNG CỘNG SẢN VIỆT NAM, or CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM */
 	const char *motto_sub;	/* Độc lập - Tự do - Hạnh phúc (state) or NULL */
 	const char *place_date; /* Tân Yên, ngày 04 tháng 10 năm 2023 */
 	/* title */

@@ -51,7 +51,7 @@ int notice_view(const struct notice_doc *d, const struct fmt_profile *p, struct 
 	v->sig_authority = d->sig_authority;
 	v->sig_position = d->sig_position;
 	v->sig_name = d->sig_name;
-	v->title = d->summary ? arena_printf(a, "%s %s", d->title ? d->title : "", d->summary)
-			      : d->title;
+	v->title =
+	    d->summary ? arena_printf(a, "%s %s", d->title ? d->title : "", d->summary) : d->title;
 	return 0;
 }

@@ -9,7 +9,7 @@
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define TWIPS(mm) ((int)((mm) * 1440.0 / 25.4 + 0.5))
+#define TWIPS(mm) ((int)((mm)*1440.0 / 25.4 + 0.5))
 
 /* Word lays out with Times New Roman; Liberation Serif is its metric twin on Linux. */
 static const char *docx_font(const struct fmt_profile *p)
@@ -22,10 +22,10 @@ static bool empty_str(const char *s)
 	return !s || !*s;
 }
 
-#define X(call)                       \
-	do {                          \
-		if ((call) < 0)       \
-			goto fail;    \
+#define X(call)                    \
+	do {                       \
+		if ((call) < 0)    \
+			goto fail; \
 	} while (0)
 
 static int w_attr(xmlTextWriterPtr w, const char *el, const char *attr, const char *val)
@@ -84,7 +84,8 @@ static int w_run(xmlTextWriterPtr w, const char *text, double pt, unsigned style
 		nl = strchr(s, '\n');
 		X(xmlTextWriterStartElement(w, BAD_CAST "w:t"));
 		X(xmlTextWriterWriteAttribute(w, BAD_CAST "xml:space", BAD_CAST "preserve"));
-		X(xmlTextWriterWriteFormatString(w, "%.*s", nl ? (int)(nl - s) : (int)strlen(s), s));
+		X(xmlTextWriterWriteFormatString(w, "%.*s", nl ? (int)(nl - s) : (int)strlen(s),
+						 s));
 		X(xmlTextWriterEndElement(w));
 		if (!nl)
 			break;
@@ -113,8 +114,8 @@ fail:
 /* A borderless two-column table: the header and the closing blocks. */
 static int w_table_start(xmlTextWriterPtr w, int c1, int c2, bool borders)
 {
-	static const char *const sides[] = {"w:top", "w:left", "w:bottom", "w:right",
-					    "w:insideH", "w:insideV"};
+	static const char *const sides[] = {"w:top",   "w:left",    "w:bottom",
+					    "w:right", "w:insideH", "w:insideV"};
 	char num[16];
 
 	X(xmlTextWriterStartElement(w, BAD_CAST "w:tbl"));
@@ -205,8 +206,7 @@ static int w_blocks(xmlTextWriterPtr w, const struct docview *v, const struct fm
 		const struct dv_block *b = &v->blocks[i];
 
 		if (b->kind == DV_RULE) {
-			X(w_para(w, "center", "────────", p->body_pt, 0, p->para_space_pt,
-				 false));
+			X(w_para(w, "center", "────────", p->body_pt, 0, p->para_space_pt, false));
 		} else if (b->kind == DV_PARA) {
 			X(xmlTextWriterStartElement(w, BAD_CAST "w:p"));
 			X(w_ppr(w, jc[b->align], p->para_space_pt, b->no_indent ? 0 : p->indent_mm,
@@ -501,8 +501,7 @@ static int docx_core(const struct docview *v, xmlBufferPtr b)
 	    BAD_CAST "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"));
 	X(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:dc",
 				      BAD_CAST "http://purl.org/dc/elements/1.1/"));
-	X(xmlTextWriterWriteElement(w, BAD_CAST "dc:title",
-				    BAD_CAST(v->title ? v->title : "")));
+	X(xmlTextWriterWriteElement(w, BAD_CAST "dc:title", BAD_CAST(v->title ? v->title : "")));
 	X(xmlTextWriterWriteElement(w, BAD_CAST "dc:creator", BAD_CAST "dondoc"));
 	X(xmlTextWriterEndElement(w));
 	return w_close(w);
@@ -565,12 +564,12 @@ int dv_render_docx(const struct docview *v, struct buf *out, struct err *e)
 			sizeof(docx_doc_rels) - 1) < 0 ||
 	    zip_add_mem(z, "word/document.xml", xmlBufferContent(doc),
 			(size_t)xmlBufferLength(doc)) < 0 ||
-	    zip_add_mem(z, "word/styles.xml", xmlBufferContent(sty),
-			(size_t)xmlBufferLength(sty)) < 0 ||
-	    zip_add_mem(z, "word/header1.xml", xmlBufferContent(h1),
-			(size_t)xmlBufferLength(h1)) < 0 ||
-	    zip_add_mem(z, "word/header2.xml", xmlBufferContent(h2),
-			(size_t)xmlBufferLength(h2)) < 0 ||
+	    zip_add_mem(z, "word/styles.xml", xmlBufferContent(sty), (size_t)xmlBufferLength(sty)) <
+		0 ||
+	    zip_add_mem(z, "word/header1.xml", xmlBufferContent(h1), (size_t)xmlBufferLength(h1)) <
+		0 ||
+	    zip_add_mem(z, "word/header2.xml", xmlBufferContent(h2), (size_t)xmlBufferLength(h2)) <
+		0 ||
 	    zip_add_mem(z, "docProps/core.xml", xmlBufferContent(core),
 			(size_t)xmlBufferLength(core)) < 0) {
 		zip_discard(z);

@@ -8,7 +8,7 @@
 
 #include "render/docview.h"
 
-#define MM(x) ((x) * 72.0 / 25.4)
+#define MM(x) ((x)*72.0 / 25.4)
 
 static bool empty_str(const char *s)
 {
@@ -205,8 +205,7 @@ static void pdf_body(struct pdf *d, const struct docview *v)
 		g_object_unref(l);
 	}
 	if (!empty_str(v->summary)) {
-		l = pdf_layout(d, v->summary, p->summary_pt, DV_BOLD, d->width,
-			       PANGO_ALIGN_CENTER);
+		l = pdf_layout(d, v->summary, p->summary_pt, DV_BOLD, d->width, PANGO_ALIGN_CENTER);
 		pdf_flow(d, l, d->left);
 		g_object_unref(l);
 	}

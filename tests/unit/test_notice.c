@@ -23,16 +23,11 @@ struct fig_row {
 	const char *code, *value, *plan, *same;
 };
 static const struct fig_row seed_figs[] = {
-    {"industry", "4132", "6076.5", "3872.5"},
-    {"trade_services", "4260", NULL, "3865.7"},
-    {"agriculture", "3943", "5756.2", "3664.5"},
-    {"investment", "3093", "4168.5", "2926.2"},
-    {"revenue", "1593.851", "1643.1", NULL},
-    {"revenue_local", "699.874", "1054.0", NULL},
-    {"revenue_land_use", "568.7", "900.0", NULL},
-    {"expenditure", "1006.7", "1456.9", NULL},
-    {"expenditure_recurrent", "472.5", NULL, NULL},
-    {"expenditure_capital", "534.2", NULL, NULL},
+    {"industry", "4132", "6076.5", "3872.5"},	    {"trade_services", "4260", NULL, "3865.7"},
+    {"agriculture", "3943", "5756.2", "3664.5"},    {"investment", "3093", "4168.5", "2926.2"},
+    {"revenue", "1593.851", "1643.1", NULL},	    {"revenue_local", "699.874", "1054.0", NULL},
+    {"revenue_land_use", "568.7", "900.0", NULL},   {"expenditure", "1006.7", "1456.9", NULL},
+    {"expenditure_recurrent", "472.5", NULL, NULL}, {"expenditure_capital", "534.2", NULL, NULL},
 };
 
 struct figs {
@@ -235,8 +230,8 @@ static void demo_text_gives_back_the_seed(void **state)
 
 		while (want[i] && want[i] == got[i])
 			i++;
-		print_message("# differs at byte %zu:\n# want: %.80s\n# got:  %.80s\n", i,
-			      want + i, got + i);
+		print_message("# differs at byte %zu:\n# want: %.80s\n# got:  %.80s\n", i, want + i,
+			      got + i);
 	}
 	assert_string_equal(got, want);
 	free(seed);
@@ -412,10 +407,10 @@ static void pdf_is_a4_with_real_text(void **state)
 
 static void docx_parts_are_well_formed_xml(void **state)
 {
-	static const char *const parts[] = {"[Content_Types].xml", "_rels/.rels",
-					    "word/_rels/document.xml.rels", "word/document.xml",
-					    "word/styles.xml", "word/header1.xml",
-					    "word/header2.xml", "docProps/core.xml"};
+	static const char *const parts[] = {
+	    "[Content_Types].xml", "_rels/.rels",      "word/_rels/document.xml.rels",
+	    "word/document.xml",   "word/styles.xml",  "word/header1.xml",
+	    "word/header2.xml",	   "docProps/core.xml"};
 	struct arena *a = arena_new(64 << 20);
 	struct buf out = BUF_INIT(16 << 20);
 	zip_source_t *src;
