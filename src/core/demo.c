@@ -1,8 +1,6 @@
 /* demo.c: the demo's parts, run in order in one transaction; adding a part is one line. */
 #include "core/demo.h"
 
-#include "core/demo_notice.h"
-
 #include <stddef.h>
 
 /* registry */
