@@ -14,8 +14,6 @@ const char demo_notice_template[] =
     "{{session term}}\n"
     "@profile party-2018\n"
     "@period 2023-T09\n"
-    "@superior ĐẢNG BỘ TỈNH BẮC GIANG\n"
-    "@issuer HUYỆN ỦY TÂN YÊN\n"
     "@sign T/M | HUYỆN ỦY | BÍ THƯ | Đinh Đức Cảnh\n"
     "@recipients tb-bch\n"
     "@archive Lưu Văn phòng Huyện ủy.\n"
