@@ -37,6 +37,22 @@ static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsign
 	return CAIRO_STATUS_SUCCESS;
 }
 
+/*
+ * Appends text with the no-break space after a free-standing dash (" - " →
+ * " -\u00A0"): a line may not end on the dash of "kinh tế - xã hội", which
+ * also keeps text extraction from taking it for a hyphenated word.
+ */
+static void append_dashes(GString *s, const char *text)
+{
+	for (const char *p = text ? text : ""; *p; p++) {
+		g_string_append_c(s, *p);
+		if (p[0] == '-' && p[1] == ' ' && (p == text || p[-1] == ' ')) {
+			g_string_append(s, "\u2060\u00A0");
+			p++;
+		}
+	}
+}
+
 static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsigned style,
 			       double width, PangoAlignment al)
 {
@@ -54,7 +70,13 @@ static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsig
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, al);
-	pango_layout_set_text(l, text ? text : "", -1);
+	{
+		GString *t = g_string_new(NULL);
+
+		append_dashes(t, text);
+		pango_layout_set_text(l, t->str, (int)t->len);
+		g_string_free(t, TRUE);
+	}
 	return l;
 }
 
@@ -226,7 +248,7 @@ static void pdf_body(struct pdf *d, const struct docview *v)
 				size_t start = s->len;
 				PangoAttribute *a;
 
-				g_string_append(s, b->runs[k].text ? b->runs[k].text : "");
+				append_dashes(s, b->runs[k].text);
 				if (b->runs[k].style & DV_BOLD) {
 					a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
 					a->start_index = (guint)start;

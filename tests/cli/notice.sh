@@ -78,7 +78,7 @@ PY
 	pages=$(pdfinfo n.pdf | awk '/^Pages:/ {print $2}')
 	size=$(pdfinfo n.pdf | awk '/^Page size:/ {print $3 "x" $5}')
 	check_eq "the PDF is A4" "$size" "595.276x841.89"
-	grep -qx "2" n.pdf.txt && ok "page numbers start on page 2 ($pages pages)" || not_ok "page numbers start on page 2"
+	tr -d "\f" <n.pdf.txt | grep -qx "2" && ok "page numbers start on page 2 ($pages pages)" || not_ok "page numbers start on page 2"
 else
 	ok "# SKIP pdftotext absent"
 fi
