@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/docnum.h"
 #include "core/notice_src.h"
+#include "core/registry.h"
 #include "core/profile.h"
 #include "vn/text.h"
 
@@ -525,7 +527,8 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	struct notice_doc doc;
 	struct buf text = BUF_INIT(4 << 20), msgs = BUF_INIT(4096);
 	struct vn_date date;
-	int64_t number = 0, doc_id, term_id;
+	int64_t doc_id, term_id;
+	long number = 0;
 	const char *symbol;
 	char iso[11];
 	bool state;
@@ -595,18 +598,30 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 			goto fail;
 		}
 	}
-	/* numbering runs per issuing body, type and term (domain.md) */
-	r = db_query_int(db, SQL_NOTICE_NEXT_NUMBER, &number, "iti", row.body_id, doc.type_code,
-			 term_id);
-	if (r < 0) {
-		r = dberr(db, e, r);
-		goto fail;
-	}
+	/* numbering runs per issuing body, type and term (domain.md): the registry's rule */
 	state = strcmp(L->profile.family, "state") == 0;
-	symbol = state ? arena_printf(a, "%02lld/%s-%s", (long long)number, doc.type_code,
-				      L->ctx.body_code)
-		       : arena_printf(a, "%02lld-%s/%s", (long long)number, doc.type_code,
-				      L->ctx.body_code);
+	r = docnum_next_in_tx(db, row.body_id, doc.type_code, term_id, &number, e);
+	if (r < 0)
+		goto fail;
+	{
+		struct docnum dn = {.form = state ? DOCNUM_STATE : DOCNUM_PARTY, .number = number};
+		struct buf sb = BUF_INIT(256);
+
+		snprintf(dn.type, sizeof(dn.type), "%s", doc.type_code);
+		snprintf(dn.issuer, sizeof(dn.issuer), "%s",
+			 L->ctx.body_code ? L->ctx.body_code : "");
+		r = docnum_format(&dn, 0, &sb);
+		symbol = r == 0 ? arena_strdup(a, buf_str(&sb)) : NULL;
+		buf_free(&sb);
+		if (r < 0) {
+			r = err_set(e, r, "cơ quan ban hành chưa có ký hiệu để ghi số văn bản");
+			goto fail;
+		}
+		if (!symbol) {
+			r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+			goto fail;
+		}
+	}
 	L->ctx.symbol = symbol;
 	r = notice_bind(row.tmpl, &L->ctx, a, &doc, e);
 	if (r < 0)
@@ -616,21 +631,22 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 		goto fail;
 	}
 	vn_date_iso(date, iso);
-	r = db_exec(db, SQL_NOTICE_DOC_INSERT,
-		    "tiitittt"
-		    "t",
-		    doc.type_code, row.body_id, term_id, L->ctx.body_code, number, symbol, iso,
-		    doc.summary ? doc.summary : "", buf_str(&text));
-	if (r < 0) {
-		r = dberr(db, e, r);
-		goto fail;
+	{
+		struct reg_doc rd = {.type_code = doc.type_code,
+				     .body_id = row.body_id,
+				     .term_id = term_id,
+				     .symbol = symbol,
+				     .date = iso,
+				     .title = doc.summary ? doc.summary : "",
+				     .text = buf_str(&text),
+				     .status = "issued"};
+
+		r = reg_doc_add(db, &rd, &doc_id, e);
+		if (r < 0)
+			goto fail;
 	}
-	doc_id = db_last_id(db);
-	r = db_exec(db, SQL_NOTICE_ISSUE,
-		    "itttttti"
-		    "i",
-		    number, symbol, iso, doc.sig_authority, doc.sig_position, doc.sig_name,
-		    buf_str(&text), doc_id, id);
+	r = db_exec(db, SQL_NOTICE_ISSUE, "ittttttii", (int64_t)number, symbol, iso,
+		    doc.sig_authority, doc.sig_position, doc.sig_name, buf_str(&text), doc_id, id);
 	if (r < 0) {
 		r = dberr(db, e, r);
 		goto fail;
