@@ -70,6 +70,8 @@ static const char *summary_of(struct arena *a, const char *tmpl)
 	return r;
 }
 
+static const char *bound_summary(struct db *db, const struct notice_row *row, struct arena *a);
+
 int notice_list(struct db *db, struct arena *a, struct notice_row **ret, size_t *ret_n,
 		struct err *e)
 {
@@ -102,6 +104,8 @@ int notice_list(struct db *db, struct arena *a, struct notice_row **ret, size_t 
 	db_done(q);
 	if (r < 0)
 		return dberr(db, e, r);
+	for (size_t i = 0; i < n; i++)
+		rows[i].title = bound_summary(db, &rows[i], a);
 	*ret = rows;
 	*ret_n = n;
 	return 0;
@@ -455,6 +459,24 @@ static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a
 	if (r < 0)
 		return r;
 	return 0;
+}
+
+/* The summary line with the session's data filled in (figures are not looked up), one line. */
+static const char *bound_summary(struct db *db, const struct notice_row *row, struct arena *a)
+{
+	struct notice_ctx c = {0};
+	struct notice_doc d;
+	char *t;
+
+	if (load_body(db, row->body_id, a, &c, NULL) < 0 ||
+	    (row->session_id > 0 && load_session(db, row->session_id, a, &c, NULL) < 0) ||
+	    notice_bind(row->tmpl, &c, a, &d, NULL) < 0 || !d.summary)
+		return row->title;
+	t = arena_strdup(a, d.summary);
+	for (char *p = t; p && *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return t ? t : row->title;
 }
 
 int notice_load(struct db *db, int64_t id, struct arena *a, struct notice_row *ret_row,

@@ -42,6 +42,7 @@ struct tp {
 	size_t nph;
 	/* head values */
 	char *sign, *archive;
+	size_t sign_off, recipients_off; /* where @sign and @recipients stand */
 	const char **to;
 	size_t nto;
 };
@@ -664,9 +665,11 @@ static void head(struct tp *p)
 				break;
 			case 6:
 				p->sign = val;
+				p->sign_off = start;
 				break;
 			case 7:
 				p->d->recipients_group = val;
+				p->recipients_off = start;
 				break;
 			case 8:
 				if (p->nto < 64)
@@ -711,7 +714,7 @@ static void signature(struct tp *p)
 			s = bar + 1;
 		}
 		if (n != 4)
-			msg(p, NOTICE_ERROR, 0, "syntax",
+			msg(p, NOTICE_ERROR, p->sign_off, "syntax",
 			    "@sign cần 4 phần: hình thức | cơ quan | chức vụ | họ tên");
 	}
 	p->d->sig_form = c->sig_form ? c->sig_form : parts[0];
@@ -720,7 +723,7 @@ static void signature(struct tp *p)
 	p->d->sig_name = c->sig_name ? c->sig_name : parts[3];
 	if (p->d->sig_form && *p->d->sig_form &&
 	    !fmt_authority_ok(c->family ? c->family : "party", p->d->sig_form))
-		msg(p, NOTICE_ERROR, 0, "syntax",
+		msg(p, NOTICE_ERROR, p->sign_off, "syntax",
 		    "hình thức ký '%s' không hợp với khổ %s (Đảng: T/M, K/T, T/L; Nhà nước: TM., "
 		    "KT., TL.)",
 		    p->d->sig_form, c->family ? c->family : "party");
@@ -753,8 +756,8 @@ static void recipients(struct tp *p)
 	p->d->nrecipients = k;
 	if (p->d->recipients_group && strcmp(p->d->recipients_group, "-") != 0 &&
 	    c->nrecipients == 0)
-		msg(p, NOTICE_WARN, 0, "unresolved", "nhóm nơi nhận '%s' không có hoặc rỗng",
-		    p->d->recipients_group);
+		msg(p, NOTICE_WARN, p->recipients_off, "unresolved",
+		    "nhóm nơi nhận '%s' không có hoặc rỗng", p->d->recipients_group);
 }
 
 /* ---- body ---- */
