@@ -44,6 +44,7 @@ static void row_read(struct db_q *q, struct arena *a, struct notice_row *r)
 	r->sig_name = col_dup(a, q, 13);
 	r->issued_at = col_dup(a, q, 14);
 	r->term_id = db_col_int(q, 15);
+	r->source_tmpl = col_dup(a, q, 16);
 }
 
 /* The @summary head line's text, unexpanded and on one line, as a short title for lists. */
@@ -547,7 +548,7 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	struct loaded *L;
 	struct notice_row row;
 	struct notice_doc doc;
-	struct buf text = BUF_INIT(4 << 20), msgs = BUF_INIT(4096);
+	struct buf text = BUF_INIT(4 << 20), msgs = BUF_INIT(4096), frozen = BUF_INIT(4 << 20);
 	struct vn_date date;
 	int64_t doc_id, term_id;
 	long number = 0;
@@ -648,7 +649,7 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	r = notice_bind(row.tmpl, &L->ctx, a, &doc, e);
 	if (r < 0)
 		goto fail;
-	if (notice_plain_text(&doc, &text) < 0) {
+	if (notice_freeze(&doc, &frozen) < 0 || notice_plain_text(&doc, &text) < 0) {
 		r = err_set(e, ERR_TOOBIG, "thông báo quá dài");
 		goto fail;
 	}
@@ -667,8 +668,9 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 		if (r < 0)
 			goto fail;
 	}
-	r = db_exec(db, SQL_NOTICE_ISSUE, "ittttttii", (int64_t)number, symbol, iso,
-		    doc.sig_authority, doc.sig_position, doc.sig_name, buf_str(&text), doc_id, id);
+	r = db_exec(db, SQL_NOTICE_ISSUE, "itttttttii", (int64_t)number, symbol, iso,
+		    doc.sig_authority, doc.sig_position, doc.sig_name, buf_str(&text),
+		    buf_str(&frozen), doc_id, id);
 	if (r < 0) {
 		r = dberr(db, e, r);
 		goto fail;
@@ -705,6 +707,7 @@ fail:
 	db_rollback(db);
 out:
 	buf_free(&text);
+	buf_free(&frozen);
 	buf_free(&msgs);
 	arena_free(a);
 	return r;
@@ -738,7 +741,7 @@ int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id,
 	if (r == 0) {
 		struct buf t = BUF_INIT(4u << 20);
 
-		r = nfc(tmpl ? tmpl : row.tmpl, &t, e);
+		r = nfc(tmpl ? tmpl : row.source_tmpl, &t, e);
 		if (r == 0)
 			r = insert(db, row.body_id, row.session_id, buf_str(&t), row.version + 1,
 				   id, row.profile, ret_id, e);

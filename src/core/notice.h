@@ -109,6 +109,14 @@ struct notice_doc {
 int notice_bind(const char *tmpl, const struct notice_ctx *ctx, struct arena *a,
 		struct notice_doc *ret, struct err *e);
 
+/*
+ * Writes d back as a template without placeholders: every value as bound,
+ * styles and line breaks kept, special characters escaped. Binding the
+ * result gives the same document whatever the store holds later; an issued
+ * notice is kept this way.
+ */
+int notice_freeze(const struct notice_doc *d, struct buf *out);
+
 /* The bound text as plain UTF-8 (kept verbatim when issuing). */
 int notice_plain_text(const struct notice_doc *d, struct buf *out);
 
@@ -121,7 +129,9 @@ struct notice_row {
 	int version;
 	const char *status; /* draft, issued, superseded */
 	const char *symbol; /* NULL until issued */
-	const char *issue_date, *title, *profile, *tmpl, *period;
+	const char *issue_date, *title, *profile, *period;
+	const char *tmpl;	 /* what renders: the frozen template once issued */
+	const char *source_tmpl; /* the template as written, with its placeholders */
 	const char *sig_authority, *sig_position, *sig_name; /* as issued */
 	const char *issued_at;
 };

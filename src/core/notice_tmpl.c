@@ -1033,3 +1033,75 @@ int notice_msgs_format(const struct notice_doc *d, struct buf *out)
 	}
 	return r;
 }
+
+/* Appends s escaped for the body: \ * { and a leading @ or "---" would be read as syntax. */
+static int freeze_text(struct buf *out, const char *s, bool head)
+{
+	int r = 0;
+
+	for (const char *p = s ? s : ""; r == 0 && *p; p++) {
+		if (*p == '\n')
+			r = buf_puts(out, "\\\n");
+		else if (*p == '\\' || *p == '*' || *p == '{' ||
+			 (*p == '@' && (p == s || p[-1] == '\n')))
+			r = buf_printf(out, "\\%c", *p);
+		else if (head && (*p == '|'))
+			r = buf_putc(out, ' ');
+		else
+			r = buf_putc(out, *p);
+	}
+	return r;
+}
+
+int notice_freeze(const struct notice_doc *d, struct buf *out)
+{
+	int r;
+
+	r = buf_printf(out, "@type %s\n@title %s\n", d->type_code ? d->type_code : "TB",
+		       d->title ? d->title : "");
+	if (r == 0 && d->summary) {
+		r = buf_puts(out, "@summary ");
+		if (r == 0)
+			r = freeze_text(out, d->summary, true);
+		if (r == 0)
+			r = buf_putc(out, '\n');
+	}
+	if (r == 0 && d->profile)
+		r = buf_printf(out, "@profile %s\n", d->profile);
+	if (r == 0 && d->superior)
+		r = buf_printf(out, "@superior %s\n", d->superior);
+	if (r == 0 && d->issuer)
+		r = buf_printf(out, "@issuer %s\n", d->issuer);
+	if (r == 0 && d->sig_form)
+		r = buf_printf(
+		    out, "@sign %s | %s | %s | %s\n", d->sig_form, d->sig_body ? d->sig_body : "",
+		    d->sig_position ? d->sig_position : "", d->sig_name ? d->sig_name : "");
+	if (r == 0)
+		r = buf_puts(out, "@recipients -\n");
+	for (size_t i = 0; r == 0 && i < d->nrecipients; i++)
+		r = buf_printf(out, "%s %s\n", i + 1 == d->nrecipients ? "@archive" : "@to",
+			       d->recipients[i]);
+	for (size_t i = 0; r == 0 && i < d->nparas; i++) {
+		const struct notice_para *pa = &d->paras[i];
+
+		r = buf_putc(out, '\n');
+		if (r == 0 && pa->rule)
+			r = buf_puts(out, "---");
+		for (size_t k = 0; r == 0 && k < pa->nruns; k++) {
+			const char *mark = pa->runs[k].style == (NOTICE_BOLD | NOTICE_ITALIC)
+					       ? "***"
+					   : pa->runs[k].style & NOTICE_BOLD   ? "**"
+					   : pa->runs[k].style & NOTICE_ITALIC ? "*"
+									       : "";
+
+			r = buf_puts(out, mark);
+			if (r == 0)
+				r = freeze_text(out, pa->runs[k].text, false);
+			if (r == 0)
+				r = buf_puts(out, mark);
+		}
+		if (r == 0)
+			r = buf_putc(out, '\n');
+	}
+	return r;
+}

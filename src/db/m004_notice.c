@@ -49,11 +49,14 @@ const char db_m004_notice[] =
     " number INTEGER, symbol TEXT, issue_date TEXT, place TEXT,"
     " sig_authority TEXT, sig_position TEXT, sig_name TEXT,"
     " issued_text TEXT," /* the text as issued, kept verbatim */
+    /* the template with every placeholder replaced by its value at issuing: renders the same forever */
+    " issued_template TEXT,"
     " created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     " issued_at TEXT);"
     "CREATE INDEX notice_session ON notice(session_id);"
     "CREATE TRIGGER notice_locked BEFORE UPDATE OF template, number, symbol, issue_date,"
-    " sig_authority, sig_position, sig_name, issued_text, session_id, body_id, period,"
+    " sig_authority, sig_position, sig_name, issued_text, issued_template, session_id, body_id, "
+    "period,"
     " profile_code ON notice WHEN OLD.status <> 'draft'"
     " BEGIN SELECT RAISE(ABORT, 'notice issued: locked'); END;"
     "CREATE TRIGGER notice_nodelete BEFORE DELETE ON notice WHEN OLD.status <> 'draft'"

@@ -140,6 +140,10 @@ check_eq "deliveries: e-mail where an address is known, paper otherwise" \
 	"['email', 'paper'] 5"
 "$DONDOC" --db demo.db notice render "$ID" --format txt --output issued.txt
 grep -q "^Số 01-TB/HU" issued.txt && ok "the number line shows the number" || not_ok "the number line shows the number" "$(head -5 issued.txt)"
+"$DONDOC" --db demo.db indicators import fall.csv >/dev/null
+"$DONDOC" --db demo.db notice render "$ID" --format txt --output issued2.txt
+check_eq "an issued notice keeps its figures when the data change" "$(cmp -s issued.txt issued2.txt && echo same)" "same"
+"$DONDOC" --db demo.db indicators import back.csv >/dev/null
 COR=$("$DONDOC" --db demo.db --json notice correct "$ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 check "the correction is issued" "$DONDOC" --db demo.db notice issue "$COR" --date 2023-10-06
 check_eq "the corrected notice is kept, superseded" \

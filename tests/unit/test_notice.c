@@ -282,6 +282,39 @@ static void a_fall_written_as_a_rise_is_warned_about(void **state)
 	arena_free(a);
 }
 
+static void a_frozen_notice_renders_the_same_without_data(void **state)
+{
+	struct arena *a = arena_new(64 << 20);
+	struct buf before = BUF_INIT(1 << 20), after = BUF_INIT(1 << 20),
+		   frozen = BUF_INIT(1 << 20);
+	struct notice_ctx c;
+	struct notice_doc d, d2;
+	struct fmt_profile p;
+	struct docview v;
+	struct err e = {0};
+
+	render_demo(&the_figs, DV_TXT, &before, &d, a);
+	assert_int_equal(notice_freeze(&d, &frozen), 0);
+	assert_null(strstr(buf_str(&frozen), "{{"));
+	memset(&c, 0, sizeof(c));
+	c.family = "party";
+	c.place = "Tân Yên";
+	c.session_date = (struct vn_date){2023, 10, 4};
+	c.body_code = "HU";
+	assert_int_equal(notice_bind(buf_str(&frozen), &c, a, &d2, &e), 0);
+	for (size_t i = 0; i < d2.nmsgs; i++)
+		print_message("# %d:%d %s\n", d2.msgs[i].line, d2.msgs[i].col, d2.msgs[i].text);
+	assert_int_equal(d2.nmsgs, 0);
+	fmt_profile_default(&p);
+	assert_int_equal(notice_view(&d2, &p, a, &v, &e), 0);
+	assert_int_equal(dv_render_text(&v, &after, &e), 0);
+	assert_string_equal(buf_str(&after), buf_str(&before));
+	buf_free(&before);
+	buf_free(&after);
+	buf_free(&frozen);
+	arena_free(a);
+}
+
 static void bind_one(const char *tmpl, struct notice_doc *d, struct arena *a)
 {
 	struct notice_ctx c;
@@ -457,6 +490,7 @@ int main(void)
 	    cmocka_unit_test(demo_text_gives_back_the_seed),
 	    cmocka_unit_test(changing_a_figure_changes_the_sentence),
 	    cmocka_unit_test(a_fall_written_as_a_rise_is_warned_about),
+	    cmocka_unit_test(a_frozen_notice_renders_the_same_without_data),
 	    cmocka_unit_test(a_written_percentage_that_disagrees_is_warned_about),
 	    cmocka_unit_test(unknown_placeholders_are_errors_with_their_position),
 	    cmocka_unit_test(styles_and_lists),
