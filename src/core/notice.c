@@ -319,15 +319,17 @@ static const char *upper(struct arena *a, const char *s)
 
 /*
  * The superior body's line of the header: a Party committee writes the
- * Party organisation of the level above ("ĐẢNG BỘ TỈNH BẮC GIANG"); others
- * write the superior body's name in capitals.
+ * Party organisation of the level above ("ĐẢNG BỘ TỈNH BẮC GIANG"); a
+ * People's Committee under another writes that one's name in capitals.
  */
 static const char *superior_line(struct arena *a, struct db_q *q)
 {
 	const char *name = db_col_text(q, 3), *level = db_col_text(q, 4);
 	const char *place = db_col_text(q, 5), *kind = db_col_text(q, 6);
+	const char *own = db_col_text(q, 7);
 
-	if (!name)
+	/* a People's Committee under a Party committee names no superior line, and vice versa */
+	if (!name || !kind || !own || strcmp(kind, own) != 0)
 		return NULL;
 	if (kind && strcmp(kind, "party") == 0 && place && level) {
 		const char *lv = strcmp(level, "tinh") == 0    ? "tỉnh "

@@ -1001,9 +1001,13 @@ int notice_bind(const char *tmpl, const struct notice_ctx *ctx, struct arena *a,
 		if (!vn_date_is_none(dt)) {
 			if (ctx->place && buf_printf(&b, "%s, ", ctx->place) < 0)
 				p.fatal = ERR_TOOBIG;
-			if (vn_date_format(dt, VN_DATE_LONG, &b) < 0)
+			/* Nghị định 30/2020 writes months from 3 on without a 0 */
+			if (vn_date_format(dt, state ? VN_DATE_LONG_DOC : VN_DATE_LONG, &b) < 0)
 				p.fatal = ERR_TOOBIG;
 			d.place_date = arena_strdup(a, buf_str(&b));
+		} else if (ctx->place) {
+			/* not dated yet: the line is left for the date of issuing */
+			d.place_date = arena_printf(a, "%s, ngày     tháng     năm", ctx->place);
 		}
 		if (ctx->symbol)
 			d.number_line = arena_printf(a, "Số%s %s", state ? ":" : "", ctx->symbol);
