@@ -575,8 +575,6 @@ static void expand_inline(struct tp *p, size_t from, size_t to, struct buf *out)
 		} else if (p->s[i] == '\\' && i + 1 < to && p->s[i + 1] == '\n') {
 			put(p, out, "\n");
 			i += 2;
-			while (i < to && p->s[i] == '@' && false)
-				i++;
 		} else if (p->s[i] == '\\' && i + 1 < to) {
 			if (buf_putc(out, p->s[i + 1]) < 0)
 				p->fatal = ERR_TOOBIG;
