@@ -442,6 +442,7 @@ static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a
 	if (r < 0)
 		return r;
 	L->ctx.family = L->profile.family;
+	L->ctx.sign_forms = L->profile.sign_forms;
 	if (row->issue_date)
 		vn_date_parse(row->issue_date, strlen(row->issue_date), 0, &L->ctx.issue_date,
 			      NULL);

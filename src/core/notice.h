@@ -33,9 +33,10 @@ struct notice_ctx {
 	const char *body_code;	    /* HU */
 	const char *place;	    /* Tân Yên */
 	const char *superior; /* ĐẢNG BỘ TỈNH BẮC GIANG (header; a directive may replace it) */
-	const char *issuer; /* HUYỆN ỦY TÂN YÊN */
-	const char *family; /* "party" or "state" (from the profile) */
-	const char *symbol; /* 512-TB/HU once issued, else NULL */
+	const char *issuer;	/* HUYỆN ỦY TÂN YÊN */
+	const char *family;	/* "party" or "state" (from the profile) */
+	const char *sign_forms; /* the profile's authority forms; NULL: T/M,K/T,T/L */
+	const char *symbol;	/* 512-TB/HU once issued, else NULL */
 	struct vn_date session_date, issue_date;
 	const char *const *agenda; /* "Báo cáo tình hình …", in agenda order */
 	size_t nagenda;

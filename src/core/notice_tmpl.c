@@ -720,11 +720,10 @@ static void signature(struct tp *p)
 	p->d->sig_position = c->sig_position ? c->sig_position : parts[2];
 	p->d->sig_name = c->sig_name ? c->sig_name : parts[3];
 	if (p->d->sig_form && *p->d->sig_form &&
-	    !fmt_authority_ok(c->family ? c->family : "party", p->d->sig_form))
+	    !fmt_authority_ok(c->sign_forms ? c->sign_forms : "T/M,K/T,T/L", p->d->sig_form))
 		msg(p, NOTICE_ERROR, p->sign_off, "syntax",
-		    "hình thức ký '%s' không hợp với khổ %s (Đảng: T/M, K/T, T/L; Nhà nước: TM., "
-		    "KT., TL.)",
-		    p->d->sig_form, c->family ? c->family : "party");
+		    "hình thức ký '%s' không dùng được với khổ trình bày này (được dùng: %s)",
+		    p->d->sig_form, c->sign_forms ? c->sign_forms : "T/M,K/T,T/L");
 	if (p->d->sig_form && *p->d->sig_form)
 		p->d->sig_authority = arena_printf(p->a, "%s %s", p->d->sig_form,
 						   p->d->sig_body ? p->d->sig_body : "");

@@ -32,6 +32,7 @@ void fmt_profile_default(struct fmt_profile *ret)
 	};
 	copy_str(ret->code, sizeof(ret->code), "party-2018");
 	copy_str(ret->family, sizeof(ret->family), "party");
+	copy_str(ret->sign_forms, sizeof(ret->sign_forms), "T/M,K/T,T/L");
 	copy_str(ret->font, sizeof(ret->font), "Liberation Serif");
 }
 
@@ -150,6 +151,7 @@ int fmt_profile_load(struct db *db, const char *code, struct fmt_profile *ret, s
 	p.line_spacing = col_num(q, 15);
 	p.para_space_pt = col_num(q, 16);
 	p.page_numbers = db_col_int(q, 17) != 0;
+	copy_str(p.sign_forms, sizeof(p.sign_forms), db_col_text(q, 18));
 	db_done(q);
 	*ret = p;
 	return 0;
@@ -197,14 +199,17 @@ int fmt_profile_set(struct db *db, const char *code, const char *field, double v
 		       field);
 }
 
-bool fmt_authority_ok(const char *family, const char *form)
+bool fmt_authority_ok(const char *forms, const char *form)
 {
-	static const char *const party[] = {"T/M", "K/T", "T/L", "Q/"};
-	static const char *const state[] = {"TM.", "KT.", "TL.", "Q."};
-	const char *const *set = strcmp(family, "state") == 0 ? state : party;
+	size_t n = strlen(form);
 
-	for (size_t i = 0; i < 4; i++)
-		if (strcmp(set[i], form) == 0)
+	for (const char *p = forms; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+
+		if (len == n && n > 0 && strncmp(p, form, n) == 0)
 			return true;
+		p = comma ? comma + 1 : NULL;
+	}
 	return false;
 }

@@ -20,7 +20,8 @@ struct fmt_profile {
 	double indent_mm;					     /* first-line indent */
 	double line_spacing;					     /* 1.0 = single */
 	double para_space_pt;					     /* space after a paragraph */
-	bool page_numbers; /* from page 2, centred at the top */
+	bool page_numbers;   /* from page 2, centred at the top */
+	char sign_forms[64]; /* authority forms allowed: "T/M,K/T,T/L" or "TM.,KT.,TL.,Q." */
 };
 
 /* A4 in millimetres. */
@@ -47,5 +48,5 @@ int fmt_profile_load(struct db *db, const char *code, struct fmt_profile *ret, s
 int fmt_profile_set(struct db *db, const char *code, const char *field, double value,
 		    struct err *e);
 
-/* True when the authority form (T/M, K/T, T/L, TM., KT., TL., Q.) fits the family. */
-bool fmt_authority_ok(const char *family, const char *form);
+/* True when form is one of the comma-separated forms ("T/M,K/T,T/L") of a profile. */
+bool fmt_authority_ok(const char *forms, const char *form);

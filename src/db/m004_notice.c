@@ -19,14 +19,15 @@ const char db_m004_notice[] =
     " margin_left REAL NOT NULL, margin_right REAL NOT NULL,"
     " indent_mm REAL NOT NULL, line_spacing REAL NOT NULL, para_space_pt REAL NOT NULL,"
     " page_numbers INTEGER NOT NULL DEFAULT 1,"
+    " sign_forms TEXT NOT NULL," /* authority forms allowed, comma-separated */
     " confirmed INTEGER NOT NULL DEFAULT 1);"
     "INSERT INTO fmt_profile VALUES"
     " ('party-2018','Hướng dẫn 36-HD/VPTW (2018)','party','Liberation Serif',"
-    "  14,15,16,14,14,12,14, 20,20,30,15, 10,1.0,6, 1,1),"
+    "  14,15,16,14,14,12,14, 20,20,30,15, 10,1.0,6, 1,'T/M,K/T,T/L',1),"
     " ('party-2026','Hướng dẫn 05-HD/VPTW (2026)','party','Liberation Serif',"
-    "  14,15,16,14,14,12,14, 20,20,30,15, 10,1.0,6, 1,0),"
+    "  14,15,16,14,14,12,14, 20,20,30,15, 10,1.0,6, 1,'T/M,K/T,T/L',0),"
     " ('state-2020','Nghị định 30/2020/NĐ-CP','state','Liberation Serif',"
-    "  13,13,14,14,14,12,14, 20,20,30,15, 10,1.0,6, 1,1);"
+    "  13,13,14,14,14,12,14, 20,20,30,15, 10,1.0,6, 1,'TM.,KT.,TL.,Q.',1);"
 
     /*
      * A notice: a template (docs/notice-template.md) bound to a session.
