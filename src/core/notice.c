@@ -704,7 +704,6 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 		r = dberr(db, e, r);
 		goto fail;
 	}
-	r = notice_src_send(db, id, symbol, buf_str(&text), e);
 	goto out;
 fail:
 	db_rollback(db);

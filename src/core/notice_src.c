@@ -1,4 +1,4 @@
-/* notice_src.c: binds a notice to the indicators, session-work and mail modules. */
+/* notice_src.c: binds a notice to the indicators and session-work modules. */
 #include "core/notice_src.h"
 
 #include <string.h>
@@ -32,11 +32,5 @@ int notice_src_attach(struct db *db, int64_t body_id, int64_t session_id, struct
 	st->body_id = body_id;
 	ctx->figure = src_figure;
 	ctx->figure_arg = st;
-	return 0;
-}
-
-int notice_src_send(struct db *db, int64_t notice_id, const char *symbol, const char *text,
-		    struct err *e)
-{
 	return 0;
 }
