@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "core/notice.h"
 #include "core/profile.h"
+#include "mail/mail.h"
 #include "render/docview.h"
 #include "render/notice_view.h"
 #include "util/arena.h"
@@ -272,6 +273,91 @@ int cli_notice_render(struct cli *c, int argc, char **argv)
 	return r;
 }
 
+/* The SMTP server from DONDOC_SMTP_URL / _FROM / _USER / _PASSWORD. */
+static void smtp_from_env(struct mail_server *srv)
+{
+	srv->url = getenv("DONDOC_SMTP_URL");
+	srv->from = getenv("DONDOC_SMTP_FROM");
+	srv->user = getenv("DONDOC_SMTP_USER");
+	srv->password = getenv("DONDOC_SMTP_PASSWORD");
+}
+
+/* Sends what is queued and says how it went; with no server configured, says what waits. */
+static int send_report(struct cli *c, long long id, struct mail_server *srv, json_t *j)
+{
+	size_t sent = 0, failed = 0;
+	int r;
+
+	if (!srv->url || !*srv->url) {
+		if (!c->json)
+			fprintf(c->out,
+				"chưa cấu hình máy chủ thư (--smtp hoặc DONDOC_SMTP_URL): "
+				"thư điện tử chờ gửi bằng 'dondoc notice send %lld'\n",
+				id);
+		return 0;
+	}
+	if (!srv->from || !*srv->from)
+		srv->from = "dondoc@localhost";
+	r = notice_send(c->db, id, srv, &sent, &failed, &c->err);
+	if (r < 0)
+		return r;
+	if (j) {
+		json_object_set_new(j, "mail_sent", json_integer((json_int_t)sent));
+		json_object_set_new(j, "mail_failed", json_integer((json_int_t)failed));
+	} else {
+		fprintf(c->out, "gửi thư điện tử: %zu đã gửi, %zu lỗi\n", sent, failed);
+	}
+	if (failed)
+		return err_set(
+		    &c->err, ERR_UNAVAIL,
+		    "%zu thư chưa gửi được (xem 'dondoc notice show %lld'); gửi lại bằng "
+		    "'dondoc notice send %lld'",
+		    failed, id, id);
+	return 0;
+}
+
+int cli_notice_send(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"smtp", required_argument, NULL, 's'},
+	    {"from", required_argument, NULL, 'f'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct mail_server srv = {0};
+	struct db *db;
+	long long id;
+	json_t *j;
+	int ch, r;
+
+	smtp_from_env(&srv);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 's')
+			srv.url = optarg;
+		else if (ch == 'f')
+			srv.from = optarg;
+		else
+			return cli_usage(c, "tùy chọn không hợp lệ");
+	}
+	if (optind + 1 != argc)
+		return cli_usage(c, optind >= argc ? "thiếu mã thông báo" : "thừa tham số");
+	r = cli_parse_id(c, "mã thông báo", argv[optind], &id);
+	if (r < 0)
+		return r;
+	if (!srv.url || !*srv.url)
+		return cli_usage(c,
+				 "chưa cấu hình máy chủ thư: dùng --smtp URL hoặc DONDOC_SMTP_URL");
+	r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	j = c->json ? json_pack("{s:I}", "id", (json_int_t)id) : NULL;
+	r = send_report(c, id, &srv, j);
+	if (j && r == 0)
+		return cli_json(c, j);
+	json_decref(j);
+	return r;
+}
+
 int cli_notice_issue(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -280,18 +366,28 @@ int cli_notice_issue(struct cli *c, int argc, char **argv)
 	    {"on-behalf", required_argument, NULL, 'b'},
 	    {"position", required_argument, NULL, 'p'},
 	    {"signer", required_argument, NULL, 's'},
+	    {"smtp", required_argument, NULL, 'm'},
+	    {"from", required_argument, NULL, 'f'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct notice_issue_in in = {0};
+	struct mail_server srv = {0};
 	struct arena *a;
 	struct notice_row row;
 	struct db *db;
 	long long id;
 	int ch, r;
 
+	smtp_from_env(&srv);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
+		case 'm':
+			srv.url = optarg;
+			break;
+		case 'f':
+			srv.from = optarg;
+			break;
 		case 'd':
 			in.date = optarg;
 			break;
@@ -324,13 +420,21 @@ int cli_notice_issue(struct cli *c, int argc, char **argv)
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = notice_get(db, id, a, &row, &c->err);
-	if (r == 0 && c->json)
-		r = cli_json(c, json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "symbol",
-					  row.symbol, "issue_date", row.issue_date, "status",
-					  row.status));
-	else if (r == 0)
+	if (r == 0 && c->json) {
+		json_t *j =
+		    json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "symbol", row.symbol,
+			      "issue_date", row.issue_date, "status", row.status);
+
+		r = send_report(c, id, &srv, j);
+		if (r == 0)
+			r = cli_json(c, j);
+		else
+			json_decref(j);
+	} else if (r == 0) {
 		fprintf(c->out, "đã ban hành thông báo %lld: số %s ngày %s\n", id, row.symbol,
 			row.issue_date);
+		r = send_report(c, id, &srv, NULL);
+	}
 	arena_free(a);
 	return r;
 }

@@ -188,6 +188,16 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
  */
 int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id, struct err *e);
 
+struct mail_server;
+
+/*
+ * Sends an issued notice by e-mail to every recipient with an address whose
+ * delivery is still queued or failed, and records each outcome (sent, or
+ * failed with the reason) and when. Paper deliveries stay for the office.
+ */
+int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t *ret_sent,
+		size_t *ret_failed, struct err *e);
+
 /* The deliveries of a notice in order; arena memory. */
 int notice_deliveries(struct db *db, int64_t id, struct arena *a, struct notice_delivery **ret,
 		      size_t *ret_n, struct err *e);

@@ -7,6 +7,7 @@ const struct db_migration db_migrations[] = {
     {3, "sessionwork", db_m003_sessionwork},
     {5, "tasks", db_m005_tasks},
     {4, "notice", db_m004_notice},
+    {5, "tasks", db_m005_tasks},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

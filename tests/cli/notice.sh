@@ -166,5 +166,27 @@ symbols=$(for i in "${ids[@]}"; do python3 -c 'import json,sys; print(json.load(
 check_eq "six concurrent issues got six numbers" "$(echo "$symbols" | sort -u | wc -l)" "6"
 check_eq "numbers 03 to 08, none twice" "$(echo "$symbols" | tr '\n' ' ')" "03-TB/HU 04-TB/HU 05-TB/HU 06-TB/HU 07-TB/HU 08-TB/HU "
 
+# E-mail: what was queued at issuing goes out through a real SMTP listener on 127.0.0.1.
+SINK="$(dirname "$0")/smtp_sink.py"
+mkdir -p mail
+python3 "$SINK" "$PWD/mail" &
+SINK_PID=$!
+trap 'kill "$SINK_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 100); do [ -f mail/port ] && break; sleep 0.1; done
+"$DONDOC" --db demo.db notice send "$ID" --smtp smtp://127.0.0.1:1 --from vp@tanyen.example >/dev/null 2>&1
+check_eq "a server that cannot be reached: exit 16" "$?" "16"
+check "the notice is sent by e-mail" "$DONDOC" --db demo.db notice send "$ID" \
+	--smtp "smtp://127.0.0.1:$(cat mail/port)" --from vp@tanyen.example
+check_eq "one message, to the recipient with an address" \
+	"$(grep -l '^X-Envelope-To: thuongtruc@tanyen.example' mail/msg-*.eml 2>/dev/null | wc -l)" "1"
+grep -q "Đinh Đức Cảnh" mail/msg-*.eml && ok "the message carries the issued text" || not_ok "the message carries the issued text"
+check_eq "the delivery is recorded as sent, the others as paper" \
+	"$("$DONDOC" --db demo.db --json notice show "$ID" | python3 -c 'import json,sys; d=json.load(sys.stdin)["deliveries"]; print(sorted(x["status"] for x in d))')" \
+	"['paper', 'paper', 'paper', 'paper', 'sent']"
+check "sending again" "$DONDOC" --db demo.db notice send "$ID" --smtp "smtp://127.0.0.1:$(cat mail/port)"
+check_eq "sends nothing twice" "$(ls mail/msg-*.eml | wc -l)" "1"
+kill "$SINK_PID" 2>/dev/null
+wait "$SINK_PID" 2>/dev/null
+
 check "notice --help works" "$DONDOC" notice render --help
 done_testing
