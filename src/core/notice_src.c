@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/indicator.h"
+#include "core/questioning.h"
 
 /* ctx->figure: one figure of the notice's body from the indicators module. */
 static int src_figure(void *arg, const char *code, const char *period, const char *plan,
@@ -32,5 +33,17 @@ int notice_src_attach(struct db *db, int64_t body_id, int64_t session_id, struct
 	st->body_id = body_id;
 	ctx->figure = src_figure;
 	ctx->figure_arg = st;
+	if (session_id > 0) {
+		struct buf b = BUF_INIT(256 * 1024);
+		int r = qa_notice_paragraph(db, session_id, &b, e);
+
+		if (r == 0)
+			ctx->questioning = arena_strdup(a, buf_str(&b));
+		buf_free(&b);
+		if (r < 0)
+			return r;
+		if (!ctx->questioning)
+			return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	}
 	return 0;
 }

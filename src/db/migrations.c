@@ -5,7 +5,6 @@ const struct db_migration db_migrations[] = {
     {1, "core", db_m001_core},
     {2, "indicators", db_m002_indicators},
     {3, "sessionwork", db_m003_sessionwork},
-    {5, "tasks", db_m005_tasks},
     {4, "notice", db_m004_notice},
     {5, "tasks", db_m005_tasks},
 };
