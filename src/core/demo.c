@@ -24,6 +24,7 @@ static const struct demo_part demo_parts[] = {
     /* sessionwork */
     {"sessionwork", demo_sessionwork},
     /* notice */
+    {"notice", demo_notice_fill},
     /* import */
     /* tasks */
     {"tasks", demo_tasks},

@@ -13,3 +13,4 @@ int demo_create(struct db *db, struct err *e);
 /* The modules' parts, each filling its own tables. */
 int demo_indicators(struct db *db, struct err *e);
 int demo_web(struct db *db, struct err *e);
+int demo_notice_fill(struct db *db, struct err *e);

@@ -5,6 +5,7 @@ const struct db_migration db_migrations[] = {
     {1, "core", db_m001_core},
     {2, "indicators", db_m002_indicators},
     {3, "sessionwork", db_m003_sessionwork},
+    {4, "notice", db_m004_notice},
     {5, "tasks", db_m005_tasks},
     {6, "web", db_m006_web},
 };

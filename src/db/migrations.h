@@ -17,6 +17,7 @@ extern const char db_m002_indicators[];
 /* 3 sessionwork */
 extern const char db_m003_sessionwork[];
 /* 4 notice */
+extern const char db_m004_notice[];
 /* 5 tasks */
 extern const char db_m005_tasks[];
 /* 6 web */

@@ -1,0 +1,623 @@
+/* cli_notice.c: 'dondoc notice …': list, show, check, render, issue and correct conclusion notices. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/notice.h"
+#include "core/profile.h"
+#include "mail/mail.h"
+#include "render/docview.h"
+#include "render/notice_view.h"
+#include "util/arena.h"
+
+#define NOTICE_ARENA (64u << 20)
+#define TEMPLATE_MAX (1u << 20)
+
+static json_t *jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+int cli_notice_list(struct cli *c, int argc, char **argv)
+{
+	struct arena *a;
+	struct notice_row *rows;
+	struct db *db;
+	size_t n;
+	int r;
+
+	if (argc > 1)
+		return cli_usage(c, "thừa tham số: '%s'", argv[1]);
+	r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	a = arena_new(NOTICE_ARENA);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_list(db, a, &rows, &n, &c->err);
+	if (r == 0 && c->json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(
+			    arr,
+			    json_pack("{s:I, s:I, s:o, s:i, s:s, s:o, s:o, s:s, s:o}", "id",
+				      (json_int_t)rows[i].id, "body_id",
+				      (json_int_t)rows[i].body_id, "session_id",
+				      rows[i].session_id ? json_integer(rows[i].session_id)
+							 : json_null(),
+				      "version", rows[i].version, "status", rows[i].status,
+				      "symbol", jstr(rows[i].symbol), "issue_date",
+				      jstr(rows[i].issue_date), "title", rows[i].title, "corrects",
+				      rows[i].corrects_id ? json_integer(rows[i].corrects_id)
+							  : json_null()));
+		r = cli_json(c, arr);
+	} else if (r == 0) {
+		for (size_t i = 0; i < n; i++)
+			fprintf(c->out, "%lld\t%s\t%s\t%s\t%s\n", (long long)rows[i].id,
+				rows[i].status, rows[i].symbol ? rows[i].symbol : "-",
+				rows[i].issue_date ? rows[i].issue_date : "-", rows[i].title);
+	}
+	arena_free(a);
+	return r;
+}
+
+static int one_id(struct cli *c, int argc, char **argv, long long *id)
+{
+	if (argc < 2)
+		return cli_usage(c, "thiếu mã thông báo");
+	if (argc > 2)
+		return cli_usage(c, "thừa tham số: '%s'", argv[2]);
+	return cli_parse_id(c, "mã thông báo", argv[1], id);
+}
+
+static json_t *msgs_json(const struct notice_doc *d)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < d->nmsgs; i++)
+		json_array_append_new(
+		    arr, json_pack("{s:s, s:i, s:i, s:s, s:s}", "severity",
+				   d->msgs[i].sev == NOTICE_ERROR ? "error" : "warning", "line",
+				   d->msgs[i].line, "column", d->msgs[i].col, "kind",
+				   d->msgs[i].kind, "message", d->msgs[i].text));
+	return arr;
+}
+
+static void msgs_print(FILE *f, const struct notice_doc *d)
+{
+	for (size_t i = 0; i < d->nmsgs; i++)
+		fprintf(f, "dòng %d, cột %d: %s: %s\n", d->msgs[i].line, d->msgs[i].col,
+			d->msgs[i].sev == NOTICE_ERROR ? "lỗi" : "cảnh báo", d->msgs[i].text);
+}
+
+int cli_notice_check(struct cli *c, int argc, char **argv)
+{
+	struct notice_row row;
+	struct notice_doc d;
+	struct arena *a;
+	struct db *db;
+	long long id;
+	int r;
+
+	r = one_id(c, argc, argv, &id);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	a = arena_new(NOTICE_ARENA);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_load(db, id, a, &row, &d, &c->err);
+	if (r == 0) {
+		if (c->json)
+			r = cli_json(c, json_pack("{s:I, s:i, s:i, s:o}", "id", (json_int_t)id,
+						  "errors", (int)d.nerrors, "unresolved",
+						  (int)d.nunresolved, "messages", msgs_json(&d)));
+		else
+			msgs_print(c->out, &d);
+		if (r == 0 && d.nmsgs)
+			r = err_set(&c->err, ERR_CHECK, "thông báo %lld: %zu lỗi, %zu cảnh báo", id,
+				    d.nerrors, d.nmsgs - d.nerrors);
+		else if (r == 0 && !c->json)
+			fprintf(c->out, "thông báo %lld: không có lỗi hay cảnh báo\n", id);
+	}
+	arena_free(a);
+	return r;
+}
+
+/* The notice as a document view, ready for any renderer. */
+static int notice_docview(struct cli *c, long long id, struct arena *a, struct notice_row *row,
+			  struct notice_doc *d, struct docview *v)
+{
+	struct db *db;
+	int r;
+
+	r = cli_db(c, &db);
+	if (r == 0)
+		r = notice_load(db, id, a, row, d, &c->err);
+	if (r == 0)
+		r = notice_view(d, d->profile_data, a, v, &c->err);
+	return r;
+}
+
+int cli_notice_show(struct cli *c, int argc, char **argv)
+{
+	struct notice_row row;
+	struct notice_doc d;
+	struct docview v;
+	struct buf text = BUF_INIT(8u << 20);
+	struct notice_delivery *dl = NULL;
+	size_t ndl = 0;
+	struct arena *a;
+	long long id;
+	int r;
+
+	r = one_id(c, argc, argv, &id);
+	if (r < 0)
+		return r;
+	a = arena_new(NOTICE_ARENA);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_docview(c, id, a, &row, &d, &v);
+	if (r == 0)
+		r = notice_deliveries(c->db, id, a, &dl, &ndl, &c->err);
+	if (r == 0)
+		r = dv_render_text(&v, &text, &c->err);
+	if (r == 0 && c->json) {
+		json_t *dels = json_array();
+
+		for (size_t i = 0; i < ndl; i++)
+			json_array_append_new(dels,
+					      json_pack("{s:s, s:s, s:o, s:s, s:s}", "to",
+							dl[i].label, "channel", dl[i].channel,
+							"address", jstr(dl[i].address), "status",
+							dl[i].status, "at", dl[i].at));
+		r = cli_json(
+		    c, json_pack(
+			   "{s:I, s:s, s:i, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
+			   (json_int_t)id, "status", row.status, "version", row.version, "symbol",
+			   jstr(row.symbol), "issue_date", jstr(row.issue_date), "corrects",
+			   row.corrects_id ? json_integer(row.corrects_id) : json_null(), "profile",
+			   d.profile_data->code, "signer",
+			   json_pack("{s:o, s:o, s:o}", "authority", jstr(d.sig_authority),
+				     "position", jstr(d.sig_position), "name", jstr(d.sig_name)),
+			   "text", json_string(buf_str(&text)), "messages", msgs_json(&d),
+			   "deliveries", dels));
+	} else if (r == 0) {
+		fprintf(c->out, "# thông báo %lld, bản %d: %s%s%s\n", id, row.version, row.status,
+			row.symbol ? ", số " : "", row.symbol ? row.symbol : "");
+		fputs(buf_str(&text), c->out);
+		if (ndl) {
+			fputs("\n# gửi:\n", c->out);
+			for (size_t i = 0; i < ndl; i++)
+				fprintf(c->out, "# %s\t%s\t%s\t%s\t%s\n", dl[i].at, dl[i].channel,
+					dl[i].status, dl[i].address ? dl[i].address : "-",
+					dl[i].label);
+		}
+		msgs_print(c->out, &d);
+	}
+	buf_free(&text);
+	arena_free(a);
+	return r;
+}
+
+int cli_notice_render(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {NULL, 0, NULL, 0},
+	};
+	const char *format = NULL, *output = NULL;
+	enum dv_format fmt = DV_TXT;
+	struct notice_row row;
+	struct notice_doc d;
+	struct docview v;
+	struct buf out = BUF_INIT(64u << 20);
+	struct arena *a;
+	long long id;
+	int ch, r;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		default:
+			return cli_usage(c, "tùy chọn không hợp lệ");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(c, optind >= argc ? "thiếu mã thông báo" : "thừa tham số");
+	r = cli_parse_id(c, "mã thông báo", argv[optind], &id);
+	if (r < 0)
+		return r;
+	if (!output)
+		return cli_usage(c, "thiếu --output TỆP");
+	if (format && dv_format_parse(format, &fmt, &c->err) < 0)
+		return cli_usage(c, "%s", c->err.msg);
+	a = arena_new(NOTICE_ARENA);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_docview(c, id, a, &row, &d, &v);
+	if (r == 0 && d.nerrors) {
+		struct buf m = BUF_INIT(4096);
+
+		notice_msgs_format(&d, &m);
+		r = err_set(&c->err, ERR_CHECK,
+			    "mẫu thông báo %lld có %zu lỗi, không xuất được:\n%s", id, d.nerrors,
+			    buf_str(&m));
+		buf_free(&m);
+	}
+	if (r == 0)
+		r = dv_render(&v, fmt, &out, &c->err);
+	if (r == 0)
+		r = dv_write_file(output, out.data, out.len, &c->err);
+	if (r == 0 && !c->json && d.nmsgs)
+		msgs_print(stderr, &d);
+	if (r == 0 && c->json)
+		r = cli_json(c, json_pack("{s:I, s:s, s:s, s:I, s:i}", "id", (json_int_t)id,
+					  "format", format ? format : "txt", "output", output,
+					  "bytes", (json_int_t)out.len, "warnings", (int)d.nmsgs));
+	if (fmt == DV_PDF)
+		dv_render_release();
+	buf_free(&out);
+	arena_free(a);
+	return r;
+}
+
+/* The SMTP server from DONDOC_SMTP_URL / _FROM / _USER / _PASSWORD. */
+static void smtp_from_env(struct mail_server *srv)
+{
+	srv->url = getenv("DONDOC_SMTP_URL");
+	srv->from = getenv("DONDOC_SMTP_FROM");
+	srv->user = getenv("DONDOC_SMTP_USER");
+	srv->password = getenv("DONDOC_SMTP_PASSWORD");
+}
+
+/* Sends what is queued and says how it went; with no server configured, says what waits. */
+static int send_report(struct cli *c, long long id, struct mail_server *srv, json_t *j)
+{
+	size_t sent = 0, failed = 0;
+	int r;
+
+	if (!srv->url || !*srv->url) {
+		if (!c->json)
+			fprintf(c->out,
+				"chưa cấu hình máy chủ thư (--smtp hoặc DONDOC_SMTP_URL): "
+				"thư điện tử chờ gửi bằng 'dondoc notice send %lld'\n",
+				id);
+		return 0;
+	}
+	if (!srv->from || !*srv->from)
+		srv->from = "dondoc@localhost";
+	r = notice_send(c->db, id, srv, &sent, &failed, &c->err);
+	if (r < 0)
+		return r;
+	if (j) {
+		json_object_set_new(j, "mail_sent", json_integer((json_int_t)sent));
+		json_object_set_new(j, "mail_failed", json_integer((json_int_t)failed));
+	} else {
+		fprintf(c->out, "gửi thư điện tử: %zu đã gửi, %zu lỗi\n", sent, failed);
+	}
+	if (failed)
+		return err_set(
+		    &c->err, ERR_UNAVAIL,
+		    "%zu thư chưa gửi được (xem 'dondoc notice show %lld'); gửi lại bằng "
+		    "'dondoc notice send %lld'",
+		    failed, id, id);
+	return 0;
+}
+
+int cli_notice_send(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"smtp", required_argument, NULL, 's'},
+	    {"from", required_argument, NULL, 'f'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct mail_server srv = {0};
+	struct db *db;
+	long long id;
+	json_t *j;
+	int ch, r;
+
+	smtp_from_env(&srv);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 's')
+			srv.url = optarg;
+		else if (ch == 'f')
+			srv.from = optarg;
+		else
+			return cli_usage(c, "tùy chọn không hợp lệ");
+	}
+	if (optind + 1 != argc)
+		return cli_usage(c, optind >= argc ? "thiếu mã thông báo" : "thừa tham số");
+	r = cli_parse_id(c, "mã thông báo", argv[optind], &id);
+	if (r < 0)
+		return r;
+	if (!srv.url || !*srv.url)
+		return cli_usage(c,
+				 "chưa cấu hình máy chủ thư: dùng --smtp URL hoặc DONDOC_SMTP_URL");
+	r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	j = c->json ? json_pack("{s:I}", "id", (json_int_t)id) : NULL;
+	r = send_report(c, id, &srv, j);
+	if (j && r == 0)
+		return cli_json(c, j);
+	json_decref(j);
+	return r;
+}
+
+int cli_notice_issue(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"date", required_argument, NULL, 'd'},
+	    {"authority", required_argument, NULL, 'a'},
+	    {"on-behalf", required_argument, NULL, 'b'},
+	    {"position", required_argument, NULL, 'p'},
+	    {"signer", required_argument, NULL, 's'},
+	    {"smtp", required_argument, NULL, 'm'},
+	    {"from", required_argument, NULL, 'f'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct notice_issue_in in = {0};
+	struct mail_server srv = {0};
+	struct arena *a;
+	struct notice_row row;
+	struct db *db;
+	long long id;
+	int ch, r;
+
+	smtp_from_env(&srv);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'm':
+			srv.url = optarg;
+			break;
+		case 'f':
+			srv.from = optarg;
+			break;
+		case 'd':
+			in.date = optarg;
+			break;
+		case 'a':
+			in.sig_form = optarg;
+			break;
+		case 'b':
+			in.sig_body = optarg;
+			break;
+		case 'p':
+			in.sig_position = optarg;
+			break;
+		case 's':
+			in.sig_name = optarg;
+			break;
+		default:
+			return cli_usage(c, "tùy chọn không hợp lệ");
+		}
+	}
+	if (optind + 1 != argc)
+		return cli_usage(c, optind >= argc ? "thiếu mã thông báo" : "thừa tham số");
+	r = cli_parse_id(c, "mã thông báo", argv[optind], &id);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0)
+		r = notice_issue(db, id, &in, &c->err);
+	if (r < 0)
+		return r;
+	a = arena_new(1u << 20);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_get(db, id, a, &row, &c->err);
+	if (r == 0 && c->json) {
+		json_t *j =
+		    json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "symbol", row.symbol,
+			      "issue_date", row.issue_date, "status", row.status);
+
+		r = send_report(c, id, &srv, j);
+		if (r == 0)
+			r = cli_json(c, j);
+		else
+			json_decref(j);
+	} else if (r == 0) {
+		fprintf(c->out, "đã ban hành thông báo %lld: số %s ngày %s\n", id, row.symbol,
+			row.issue_date);
+		r = send_report(c, id, &srv, NULL);
+	}
+	arena_free(a);
+	return r;
+}
+
+static int read_template(struct cli *c, const char *path, struct buf *out)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char chunk[8192];
+	size_t n;
+	int r = 0;
+
+	if (!f)
+		return err_set(&c->err, ERR_IO, "%s: không đọc được tệp mẫu", path);
+	while (r == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		r = buf_add(out, chunk, n);
+	if (f != stdin)
+		fclose(f);
+	if (r < 0)
+		return err_set(&c->err, ERR_TOOBIG, "%s: tệp mẫu quá lớn (tối đa 1 MB)", path);
+	if (out->len == 0)
+		return err_set(&c->err, ERR_INVAL, "%s: tệp mẫu rỗng", path);
+	if (memchr(out->data, '\0', out->len))
+		return err_set(&c->err, ERR_INVAL, "%s: tệp mẫu không phải văn bản", path);
+	return 0;
+}
+
+int cli_notice_create(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"body", required_argument, NULL, 'b'},
+	    {"session", required_argument, NULL, 's'},
+	    {NULL, 0, NULL, 0},
+	};
+	long long body = 0, session = 0;
+	struct buf tmpl = BUF_INIT(TEMPLATE_MAX);
+	struct db *db;
+	int64_t id;
+	int ch, r = 0;
+
+	optind = 1;
+	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch == 'b')
+			r = cli_parse_id(c, "--body", optarg, &body);
+		else if (ch == 's')
+			r = cli_parse_id(c, "--session", optarg, &session);
+		else
+			return cli_usage(c, "tùy chọn không hợp lệ");
+	}
+	if (r < 0)
+		return r;
+	if (!body)
+		return cli_usage(c, "thiếu --body MÃ_CƠ_QUAN");
+	if (optind + 1 != argc)
+		return cli_usage(c, "cần đúng một tệp mẫu (hoặc - cho đầu vào chuẩn)");
+	r = read_template(c, argv[optind], &tmpl);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0)
+		r = notice_create(db, body, session, buf_str(&tmpl), &id, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(c, json_pack("{s:I}", "id", (json_int_t)id));
+	else if (r == 0)
+		fprintf(c->out, "đã tạo dự thảo thông báo %lld\n", (long long)id);
+	buf_free(&tmpl);
+	return r;
+}
+
+int cli_notice_edit(struct cli *c, int argc, char **argv)
+{
+	struct buf tmpl = BUF_INIT(TEMPLATE_MAX);
+	struct db *db;
+	long long id;
+	int r;
+
+	if (argc != 3)
+		return cli_usage(c, "cần mã thông báo và tệp mẫu");
+	r = cli_parse_id(c, "mã thông báo", argv[1], &id);
+	if (r == 0)
+		r = read_template(c, argv[2], &tmpl);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0)
+		r = notice_set_template(db, id, buf_str(&tmpl), &c->err);
+	if (r == 0 && !c->json)
+		fprintf(c->out, "đã cập nhật mẫu của thông báo %lld\n", id);
+	buf_free(&tmpl);
+	return r;
+}
+
+int cli_notice_template(struct cli *c, int argc, char **argv)
+{
+	struct notice_row row;
+	struct arena *a;
+	struct db *db;
+	long long id;
+	int r;
+
+	r = one_id(c, argc, argv, &id);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	a = arena_new(4u << 20);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_get(db, id, a, &row, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(c,
+			     json_pack("{s:I, s:s}", "id", (json_int_t)id, "template", row.tmpl));
+	else if (r == 0)
+		fputs(row.tmpl, c->out);
+	arena_free(a);
+	return r;
+}
+
+int cli_notice_correct(struct cli *c, int argc, char **argv)
+{
+	struct buf tmpl = BUF_INIT(TEMPLATE_MAX);
+	struct db *db;
+	long long id;
+	int64_t nid;
+	int r;
+
+	if (argc < 2 || argc > 3)
+		return cli_usage(c, "cần mã thông báo (và tùy chọn tệp mẫu mới)");
+	r = cli_parse_id(c, "mã thông báo", argv[1], &id);
+	if (r == 0 && argc == 3)
+		r = read_template(c, argv[2], &tmpl);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0)
+		r = notice_correct(db, id, argc == 3 ? buf_str(&tmpl) : NULL, &nid, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(
+		    c, json_pack("{s:I, s:I}", "id", (json_int_t)nid, "corrects", (json_int_t)id));
+	else if (r == 0)
+		fprintf(c->out, "đã tạo bản đính chính %lld của thông báo %lld (dự thảo)\n",
+			(long long)nid, id);
+	buf_free(&tmpl);
+	return r;
+}
+
+int cli_notice_profile(struct cli *c, int argc, char **argv)
+{
+	struct fmt_profile p;
+	struct db *db;
+	int r;
+
+	if (argc < 2 || argc > 3)
+		return cli_usage(c, "cần mã khổ trình bày (party-2018, party-2026, state-2020)");
+	r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	if (argc == 3) {
+		const char *eq = strchr(argv[2], '=');
+		char field[64], *end;
+		double v;
+
+		if (!eq || (size_t)(eq - argv[2]) >= sizeof(field))
+			return cli_usage(c, "cần TRƯỜNG=GIÁ_TRỊ, ví dụ margin_left=30");
+		snprintf(field, sizeof(field), "%.*s", (int)(eq - argv[2]), argv[2]);
+		v = strtod(eq + 1, &end);
+		if (end == eq + 1 || *end)
+			return cli_usage(c, "giá trị không phải số: '%s'", eq + 1);
+		r = fmt_profile_set(db, argv[1], field, v, &c->err);
+		if (r < 0)
+			return r;
+	}
+	r = fmt_profile_load(db, argv[1], &p, &c->err);
+	if (r < 0)
+		return r;
+	if (c->json)
+		return cli_json(
+		    c, json_pack("{s:s, s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:{s:f, s:f, s:f, s:f}}",
+				 "code", p.code, "family", p.family, "font", p.font, "header_pt",
+				 p.header_pt, "motto_pt", p.motto_pt, "type_pt", p.type_pt,
+				 "summary_pt", p.summary_pt, "body_pt", p.body_pt, "margins_mm",
+				 "top", p.margin_top, "bottom", p.margin_bottom, "left",
+				 p.margin_left, "right", p.margin_right));
+	fprintf(c->out,
+		"%s (%s): %s; cỡ chữ: đầu %g, quốc hiệu %g, tên loại %g, trích yếu %g, nội dung "
+		"%g pt; lề trên %g, dưới %g, trái %g, phải %g mm\n",
+		p.code, p.family, p.font, p.header_pt, p.motto_pt, p.type_pt, p.summary_pt,
+		p.body_pt, p.margin_top, p.margin_bottom, p.margin_left, p.margin_right);
+	return 0;
+}

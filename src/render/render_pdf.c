@@ -1,0 +1,422 @@
+/* render_pdf.c: the document view as an A4 PDF with cairo and pango (shaped, justified, paginated). */
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "render/docview.h"
+
+#define MM(x) ((x)*72.0 / 25.4)
+
+static bool empty_str(const char *s)
+{
+	return !s || !*s;
+}
+
+struct pdf {
+	cairo_t *cr;
+	PangoContext *ctx;
+	const struct fmt_profile *p;
+	double page_w, page_h, left, right, top, bottom, width;
+	double y; /* current top of the next line */
+	int page;
+	struct buf *out;
+	int werr;
+};
+
+static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct pdf *d = closure;
+
+	if (buf_add(d->out, data, len) != 0) {
+		d->werr = 1;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * Appends text with the no-break space after a free-standing dash (" - " →
+ * " -\u00A0"): a line may not end on the dash of "kinh tế - xã hội", which
+ * also keeps text extraction from taking it for a hyphenated word.
+ */
+static void append_dashes(GString *s, const char *text)
+{
+	for (const char *p = text ? text : ""; *p; p++) {
+		g_string_append_c(s, *p);
+		if (p[0] == '-' && p[1] == ' ' && (p == text || p[-1] == ' ')) {
+			g_string_append(s, "\u2060\u00A0");
+			p++;
+		}
+	}
+}
+
+static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsigned style,
+			       double width, PangoAlignment al)
+{
+	PangoLayout *l = pango_layout_new(d->ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+
+	pango_font_description_set_family(fd, d->p->font);
+	pango_font_description_set_absolute_size(fd, pt * PANGO_SCALE);
+	pango_font_description_set_weight(fd, style & DV_BOLD ? PANGO_WEIGHT_BOLD
+							      : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, style & DV_ITALIC ? PANGO_STYLE_ITALIC
+							       : PANGO_STYLE_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(l, al);
+	{
+		GString *t = g_string_new(NULL);
+
+		append_dashes(t, text);
+		pango_layout_set_text(l, t->str, (int)t->len);
+		g_string_free(t, TRUE);
+	}
+	return l;
+}
+
+static double layout_h(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+static void pdf_page_number(struct pdf *d)
+{
+	char num[16];
+	PangoLayout *l;
+
+	if (!d->p->page_numbers || d->page < 2)
+		return;
+	snprintf(num, sizeof(num), "%d", d->page);
+	l = pdf_layout(d, num, d->p->body_pt, 0, d->width, PANGO_ALIGN_CENTER);
+	cairo_move_to(d->cr, d->left, MM(d->p->margin_top) / 2 - layout_h(l) / 2);
+	pango_cairo_show_layout(d->cr, l);
+	g_object_unref(l);
+}
+
+static void pdf_new_page(struct pdf *d)
+{
+	cairo_show_page(d->cr);
+	d->page++;
+	d->y = d->top;
+	pdf_page_number(d);
+}
+
+/* Draws a layout at x line by line, breaking pages between lines. */
+static void pdf_flow(struct pdf *d, PangoLayout *l, double x)
+{
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	double base_top = -1, shift = 0;
+
+	do {
+		PangoRectangle logical;
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		double ltop, lh, baseline;
+
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		ltop = (double)logical.y / PANGO_SCALE;
+		lh = (double)logical.height / PANGO_SCALE;
+		baseline = (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE;
+		if (base_top < 0)
+			base_top = d->y - ltop;
+		if (base_top + ltop + shift + lh > d->bottom && ltop + shift > 0) {
+			pdf_new_page(d);
+			shift = d->y - base_top - ltop;
+		}
+		cairo_move_to(d->cr, x + (double)logical.x / PANGO_SCALE,
+			      base_top + shift + baseline);
+		pango_cairo_show_layout_line(d->cr, line);
+		d->y = base_top + shift + ltop + lh;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+/* A layout placed at (x, y) without pagination (header and closing blocks). */
+static double pdf_place(struct pdf *d, PangoLayout *l, double x, double y)
+{
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, l);
+	return layout_h(l);
+}
+
+static void pdf_hline(struct pdf *d, double cx, double y, double w)
+{
+	cairo_set_line_width(d->cr, 0.6);
+	cairo_move_to(d->cr, cx - w / 2, y);
+	cairo_line_to(d->cr, cx + w / 2, y);
+	cairo_stroke(d->cr);
+}
+
+static double text_w(PangoLayout *l)
+{
+	PangoRectangle ink, logical;
+
+	pango_layout_get_pixel_extents(l, &ink, &logical);
+	return logical.width;
+}
+
+static void pdf_header(struct pdf *d, const struct docview *v)
+{
+	const struct fmt_profile *p = d->p;
+	double lw = d->width * 0.42, rw = d->width * 0.58, rx = d->left + lw;
+	double ly = d->top, ry = d->top, h;
+	PangoLayout *l;
+
+	if (!empty_str(v->superior)) {
+		l = pdf_layout(d, v->superior, p->header_pt, 0, lw, PANGO_ALIGN_CENTER);
+		ly += pdf_place(d, l, d->left, ly);
+		g_object_unref(l);
+	}
+	if (!empty_str(v->issuer)) {
+		l = pdf_layout(d, v->issuer, p->header_pt, DV_BOLD, lw, PANGO_ALIGN_CENTER);
+		ly += pdf_place(d, l, d->left, ly);
+		g_object_unref(l);
+	}
+	if (v->star) {
+		l = pdf_layout(d, "*", p->header_pt, 0, lw, PANGO_ALIGN_CENTER);
+		ly += pdf_place(d, l, d->left, ly);
+		g_object_unref(l);
+	}
+	if (!empty_str(v->motto)) {
+		l = pdf_layout(d, v->motto, p->motto_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
+		h = pdf_place(d, l, rx, ry);
+		ry += h;
+		if (empty_str(v->motto_sub))
+			pdf_hline(d, rx + rw / 2, ry + 1, text_w(l));
+		g_object_unref(l);
+	}
+	if (!empty_str(v->motto_sub)) {
+		l = pdf_layout(d, v->motto_sub, p->header_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
+		ry += pdf_place(d, l, rx, ry);
+		pdf_hline(d, rx + rw / 2, ry + 1, text_w(l));
+		g_object_unref(l);
+	}
+	/* the number and the date line share a line */
+	ly = ly > ry ? ly : ry;
+	ly += 4;
+	l = pdf_layout(d, empty_str(v->number) ? "Số       " : v->number, p->header_pt, 0, lw,
+		       PANGO_ALIGN_CENTER);
+	h = pdf_place(d, l, d->left, ly);
+	g_object_unref(l);
+	if (!empty_str(v->place_date)) {
+		l = pdf_layout(d, v->place_date, p->header_pt, DV_ITALIC, rw, PANGO_ALIGN_RIGHT);
+		double h2 = pdf_place(d, l, rx, ly);
+		if (h2 > h)
+			h = h2;
+		g_object_unref(l);
+	}
+	d->y = ly + h + p->body_pt;
+}
+
+static void pdf_body(struct pdf *d, const struct docview *v)
+{
+	const struct fmt_profile *p = d->p;
+	PangoLayout *l;
+
+	if (!empty_str(v->type_name)) {
+		l = pdf_layout(d, v->type_name, p->type_pt, DV_BOLD, d->width, PANGO_ALIGN_CENTER);
+		pdf_flow(d, l, d->left);
+		g_object_unref(l);
+	}
+	if (!empty_str(v->summary)) {
+		l = pdf_layout(d, v->summary, p->summary_pt, DV_BOLD, d->width, PANGO_ALIGN_CENTER);
+		pdf_flow(d, l, d->left);
+		g_object_unref(l);
+	}
+	d->y += p->para_space_pt;
+	for (size_t i = 0; i < v->nblocks; i++) {
+		const struct dv_block *b = &v->blocks[i];
+
+		if (b->kind == DV_RULE) {
+			pdf_hline(d, d->left + d->width / 2, d->y, MM(25));
+			d->y += p->body_pt;
+		} else if (b->kind == DV_PARA) {
+			GString *s = g_string_new(NULL);
+			PangoAttrList *attrs = pango_attr_list_new();
+			static const PangoAlignment al[] = {PANGO_ALIGN_LEFT, PANGO_ALIGN_LEFT,
+							    PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT};
+
+			for (size_t k = 0; k < b->nruns; k++) {
+				size_t start = s->len;
+				PangoAttribute *a;
+
+				append_dashes(s, b->runs[k].text);
+				if (b->runs[k].style & DV_BOLD) {
+					a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+					a->start_index = (guint)start;
+					a->end_index = (guint)s->len;
+					pango_attr_list_insert(attrs, a);
+				}
+				if (b->runs[k].style & DV_ITALIC) {
+					a = pango_attr_style_new(PANGO_STYLE_ITALIC);
+					a->start_index = (guint)start;
+					a->end_index = (guint)s->len;
+					pango_attr_list_insert(attrs, a);
+				}
+			}
+			l = pdf_layout(d, s->str, p->body_pt, 0, d->width, al[b->align]);
+			pango_layout_set_attributes(l, attrs);
+			pango_layout_set_justify(l, b->align == DV_JUSTIFY);
+			if (!b->no_indent)
+				pango_layout_set_indent(l, (int)(MM(p->indent_mm) * PANGO_SCALE));
+			if (p->line_spacing > 1.0)
+				pango_layout_set_line_spacing(l, (float)p->line_spacing);
+			pdf_flow(d, l, d->left);
+			d->y += p->para_space_pt;
+			g_object_unref(l);
+			pango_attr_list_unref(attrs);
+			g_string_free(s, TRUE);
+		} else {
+			const struct dv_table *t = &b->table;
+			double cw = d->width / (double)(t->ncols ? t->ncols : 1);
+
+			for (size_t y = 0; y < t->nrows; y++) {
+				double rh = 0;
+				PangoLayout *cells[32];
+				size_t nc = t->ncols < 32 ? t->ncols : 32;
+
+				for (size_t x = 0; x < nc; x++) {
+					cells[x] = pdf_layout(d, t->cells[y * t->ncols + x],
+							      p->body_pt - 1,
+							      y == 0 && t->header ? DV_BOLD : 0,
+							      cw - 6, PANGO_ALIGN_LEFT);
+					if (layout_h(cells[x]) > rh)
+						rh = layout_h(cells[x]);
+				}
+				rh += 4;
+				if (d->y + rh > d->bottom)
+					pdf_new_page(d);
+				for (size_t x = 0; x < nc; x++) {
+					cairo_set_line_width(d->cr, 0.5);
+					cairo_rectangle(d->cr, d->left + cw * (double)x, d->y, cw,
+							rh);
+					cairo_stroke(d->cr);
+					pdf_place(d, cells[x], d->left + cw * (double)x + 3,
+						  d->y + 2);
+					g_object_unref(cells[x]);
+				}
+				d->y += rh;
+			}
+			d->y += p->para_space_pt;
+		}
+	}
+}
+
+static void pdf_closing(struct pdf *d, const struct docview *v)
+{
+	const struct fmt_profile *p = d->p;
+	double lw = d->width * 0.45, rw = d->width * 0.55, hl = 0, hr = 0, gap;
+	GString *rc = g_string_new(NULL);
+	GString *sg = g_string_new(NULL);
+	PangoLayout *title = NULL, *list = NULL, *sig = NULL, *name = NULL;
+
+	for (size_t i = 0; i < v->nrecipients; i++)
+		g_string_append_printf(rc, "%s- %s%s", i ? "\n" : "", v->recipients[i],
+				       i + 1 == v->nrecipients ? "" : ",");
+	if (!empty_str(v->sig_authority))
+		g_string_append(sg, v->sig_authority);
+	if (!empty_str(v->sig_position))
+		g_string_append_printf(sg, "%s%s", sg->len ? "\n" : "", v->sig_position);
+	if (v->nrecipients) {
+		title = pdf_layout(d, "Nơi nhận:", p->header_pt, DV_BOLD | DV_ITALIC, lw,
+				   PANGO_ALIGN_LEFT);
+		list = pdf_layout(d, rc->str, p->recipients_pt, 0, lw, PANGO_ALIGN_LEFT);
+		hl = layout_h(title) + layout_h(list);
+	}
+	sig = pdf_layout(d, sg->str, p->sign_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
+	name = pdf_layout(d, v->sig_name, p->sign_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
+	gap = p->sign_pt * 4.5; /* room for the hand signature and seal */
+	hr = layout_h(sig) + gap + layout_h(name);
+	if (d->y + (hl > hr ? hl : hr) > d->bottom)
+		pdf_new_page(d);
+	if (title) {
+		double y = d->y + pdf_place(d, title, d->left, d->y);
+		pdf_hline(d, d->left + text_w(title) / 2, y - 1, text_w(title));
+		pdf_place(d, list, d->left, y);
+	}
+	pdf_place(d, sig, d->left + lw, d->y);
+	pdf_place(d, name, d->left + lw, d->y + layout_h(sig) + gap);
+	d->y += hl > hr ? hl : hr;
+	if (title)
+		g_object_unref(title);
+	if (list)
+		g_object_unref(list);
+	g_object_unref(sig);
+	g_object_unref(name);
+	g_string_free(rc, TRUE);
+	g_string_free(sg, TRUE);
+}
+
+int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
+{
+	struct fmt_profile def;
+	struct pdf d = {.out = out, .page = 1};
+	cairo_surface_t *s;
+	cairo_status_t st;
+	int r;
+
+	if (!v->profile) {
+		fmt_profile_default(&def);
+		d.p = &def;
+	} else {
+		d.p = v->profile;
+	}
+	r = fmt_profile_check(d.p, e);
+	if (r < 0)
+		return r;
+	d.page_w = MM(FMT_A4_W);
+	d.page_h = MM(FMT_A4_H);
+	d.left = MM(d.p->margin_left);
+	d.right = d.page_w - MM(d.p->margin_right);
+	d.top = MM(d.p->margin_top);
+	d.bottom = d.page_h - MM(d.p->margin_bottom);
+	d.width = d.right - d.left;
+	s = cairo_pdf_surface_create_for_stream(pdf_write, &d, d.page_w, d.page_h);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		return err_set(e, ERR_NOMEM, "không tạo được tệp PDF");
+	}
+	if (v->title)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, v->title);
+	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dondoc");
+	d.cr = cairo_create(s);
+	d.ctx = pango_cairo_create_context(d.cr);
+	{
+		cairo_font_options_t *fo = cairo_font_options_create();
+
+		cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+		pango_cairo_context_set_font_options(d.ctx, fo);
+		cairo_font_options_destroy(fo);
+	}
+	cairo_set_source_rgb(d.cr, 0, 0, 0);
+	pdf_header(&d, v);
+	pdf_body(&d, v);
+	pdf_closing(&d, v);
+	cairo_show_page(d.cr);
+	g_object_unref(d.ctx);
+	cairo_destroy(d.cr);
+	cairo_surface_finish(s);
+	st = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	if (d.werr)
+		return err_set(e, ERR_TOOBIG, "tệp PDF quá lớn");
+	if (st != CAIRO_STATUS_SUCCESS)
+		return err_set(e, ERR_INTERNAL, "cairo: %s", cairo_status_to_string(st));
+	return 0;
+}
+
+void dv_render_release(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}
