@@ -46,14 +46,11 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 		if (n == cap) {
 			struct queued *nq;
 
-			cap = cap ? cap * 2 : 16;
-			nq = arena_alloc(a, sizeof(*nq) * cap);
+			nq = arena_grow(a, qd, n, &cap, sizeof(*nq));
 			if (!nq) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (n)
-				memcpy(nq, qd, sizeof(*nq) * n);
 			qd = nq;
 		}
 		qd[n].id = db_col_int(q, 0);

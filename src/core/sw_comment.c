@@ -294,14 +294,11 @@ int cmt_table_load(struct db *db, int64_t document_id, struct arena *a, struct c
 		if (ret->n == cap) {
 			struct cmt_row *nv;
 
-			cap = cap ? cap * 2 : 16;
-			nv = arena_alloc(a, cap * sizeof(*nv));
+			nv = arena_grow(a, ret->rows, ret->n, &cap, sizeof(*nv));
 			if (!nv) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (ret->n)
-				memcpy(nv, ret->rows, ret->n * sizeof(*nv));
 			ret->rows = nv;
 		}
 		row = &ret->rows[ret->n++];

@@ -387,14 +387,11 @@ int prog_load(struct db *db, int64_t programme_id, int revision, struct arena *a
 		if (ret->n == cap) {
 			struct prog_topic *nv;
 
-			cap = cap ? cap * 2 : 32;
-			nv = arena_alloc(a, cap * sizeof(*nv));
+			nv = arena_grow(a, ret->topics, ret->n, &cap, sizeof(*nv));
 			if (!nv) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (ret->n)
-				memcpy(nv, ret->topics, ret->n * sizeof(*nv));
 			ret->topics = nv;
 		}
 		t = &ret->topics[ret->n++];

@@ -245,14 +245,11 @@ int qa_list(struct db *db, int64_t session_id, struct arena *a, struct qa_item *
 	r = db_bindv(q, "i", session_id);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			nv = arena_alloc(a, cap * sizeof(*nv));
+			nv = arena_grow(a, v, n, &cap, sizeof(*nv));
 			if (!nv) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (n)
-				memcpy(nv, v, n * sizeof(*nv));
 			v = nv;
 		}
 		item_from_row(q, a, &v[n++]);

@@ -195,14 +195,11 @@ int sw_rule_history(struct db *db, int64_t organ_id, struct arena *a, struct sw_
 	r = db_bindv(q, "i", organ_id);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			nv = arena_alloc(a, cap * sizeof(*nv));
+			nv = arena_grow(a, v, n, &cap, sizeof(*nv));
 			if (!nv) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (n)
-				memcpy(nv, v, n * sizeof(*nv));
 			v = nv;
 		}
 		rule_from_row(q, a, &v[n++]);
@@ -344,14 +341,11 @@ int sw_invite_list(struct db *db, int64_t session_id, struct arena *a, struct sw
 	r = db_bindv(q, "i", session_id);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			nv = arena_alloc(a, cap * sizeof(*nv));
+			nv = arena_grow(a, v, n, &cap, sizeof(*nv));
 			if (!nv) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (n)
-				memcpy(nv, v, n * sizeof(*nv));
 			v = nv;
 		}
 		v[n].id = db_col_int(q, 0);
@@ -603,14 +597,11 @@ int sw_attendance_list(struct db *db, int64_t session_id, struct arena *a, struc
 			int c = pass == 0 ? 3 : 2;
 
 			if (n == cap) {
-				cap = cap ? cap * 2 : 32;
-				nv = arena_alloc(a, cap * sizeof(*nv));
+				nv = arena_grow(a, v, n, &cap, sizeof(*nv));
 				if (!nv) {
 					r = ERR_NOMEM;
 					break;
 				}
-				if (n)
-					memcpy(nv, v, n * sizeof(*nv));
 				v = nv;
 			}
 			v[n].person_id = db_col_int(q, 0);

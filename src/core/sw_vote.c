@@ -273,14 +273,11 @@ int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_v
 		if (ret->nnamed == cap) {
 			struct sw_named *nv;
 
-			cap = cap ? cap * 2 : 32;
-			nv = arena_alloc(a, cap * sizeof(*nv));
+			nv = arena_grow(a, ret->named, ret->nnamed, &cap, sizeof(*nv));
 			if (!nv) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (ret->nnamed)
-				memcpy(nv, ret->named, ret->nnamed * sizeof(*nv));
 			ret->named = nv;
 		}
 		ret->named[ret->nnamed].person_id = db_col_int(q, 0);

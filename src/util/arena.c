@@ -102,6 +102,22 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	return p;
 }
 
+void *arena_grow(struct arena *a, const void *old, size_t n, size_t *cap, size_t elem)
+{
+	size_t ncap = *cap ? *cap * 2 : 8;
+	void *p;
+
+	if (ncap < *cap || (elem && ncap > SIZE_MAX / elem))
+		return NULL;
+	p = arena_alloc(a, ncap * elem);
+	if (!p)
+		return NULL;
+	if (n)
+		memcpy(p, old, n * elem);
+	*cap = ncap;
+	return p;
+}
+
 size_t arena_used(const struct arena *a)
 {
 	return a->total;

@@ -15,5 +15,12 @@ void *arena_alloc(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * Room for more elements of an array of elem-byte items kept in the arena:
+ * returns a new array of at least twice *cap slots (8 at first) holding the
+ * first n items of old, and updates *cap; NULL (with *cap unchanged) when out
+ * of memory. The old array stays valid until the arena is freed.
+ */
+void *arena_grow(struct arena *a, const void *old, size_t n, size_t *cap, size_t elem);
 /* Bytes handed out so far. */
 size_t arena_used(const struct arena *a);

@@ -59,6 +59,30 @@ static void arena_allocates_and_caps(void **state)
 	arena_free(NULL);
 }
 
+static void arena_grow_keeps_the_elements(void **state)
+{
+	struct arena *a = arena_new(1 << 20);
+	int *v = NULL, *nv;
+	size_t n = 0, cap = 0;
+
+	for (int i = 0; i < 1000; i++) {
+		if (n == cap) {
+			nv = arena_grow(a, v, n, &cap, sizeof(*v));
+			assert_non_null(nv);
+			v = nv;
+		}
+		v[n++] = i * 3;
+	}
+	assert_true(cap >= 1000);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(v[i], i * 3);
+	/* Past the arena's maximum: NULL, and the capacity is what it was. */
+	n = cap;
+	assert_null(arena_grow(a, v, n, &cap, 1 << 12));
+	assert_int_equal(cap, n);
+	arena_free(a);
+}
+
 static void errors_map_to_exit_codes_and_statuses(void **state)
 {
 	struct err e = {0};
@@ -85,6 +109,7 @@ int main(void)
 	    cmocka_unit_test(buf_stops_at_its_maximum),
 	    cmocka_unit_test(buf_steal_hands_over_the_string),
 	    cmocka_unit_test(arena_allocates_and_caps),
+	    cmocka_unit_test(arena_grow_keeps_the_elements),
 	    cmocka_unit_test(errors_map_to_exit_codes_and_statuses),
 	};
 
