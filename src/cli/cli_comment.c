@@ -5,7 +5,9 @@
 
 #include "cli/cli_sw.h"
 #include "core/sessionwork.h"
+#include "core/profile.h"
 #include "render/cmt_table.h"
+#include "render/docview.h"
 
 int cli_comment_add(struct cli *c, int argc, char **argv)
 {
@@ -149,11 +151,19 @@ int cli_comment_revise(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "version", ver, msg);
 }
 
-static int load_table(struct cli *c, int argc, char **argv, bool *html, struct arena **ret_a,
-		      struct cmt_table *t)
+/* What `comment table` was asked for: --html (kept), --format, --output. */
+struct table_opts {
+	const char *format, *output;
+	bool html;
+};
+
+static int load_table(struct cli *c, int argc, char **argv, struct table_opts *o,
+		      struct arena **ret_a, struct db **ret_db, struct cmt_table *t)
 {
 	static const struct option opts[] = {
 	    {"html", no_argument, NULL, 'h'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
 	    {NULL, 0, NULL, 0},
 	};
 	long long doc;
@@ -162,8 +172,12 @@ static int load_table(struct cli *c, int argc, char **argv, bool *html, struct a
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'h' && html)
-			*html = true;
+		if (ch == 'h' && o)
+			o->html = true;
+		else if (ch == 'f' && o)
+			o->format = optarg;
+		else if (ch == 'o' && o)
+			o->output = optarg;
 		else
 			return cli_usage(c, "tùy chọn không hợp lệ");
 	}
@@ -172,10 +186,22 @@ static int load_table(struct cli *c, int argc, char **argv, bool *html, struct a
 	r = cli_parse_id(c, "số hiệu văn bản", argv[optind], &doc);
 	if (r == 0 && optind + 1 < argc)
 		r = cli_usage(c, "thừa tham số: '%s'", argv[optind + 1]);
+	if (r == 0 && o && o->html && o->format && strcmp(o->format, "html") != 0)
+		r = cli_usage(c, "--html và --format %s không đi cùng nhau", o->format);
+	if (r == 0 && o && o->format) {
+		enum dv_format f;
+
+		if (dv_format_parse(o->format, &f, &c->err) < 0)
+			r = cli_usage(c, "%s", c->err.msg);
+		else if ((f == DV_PDF || f == DV_DOCX) && !o->output)
+			r = cli_usage(c, "định dạng %s cần --output TỆP", o->format);
+	}
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r < 0)
 		return r;
+	if (ret_db)
+		*ret_db = db;
 	*ret_a = arena_new(64u << 20);
 	if (!*ret_a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
@@ -207,20 +233,42 @@ static json_t *table_json(const struct cmt_table *t)
 int cli_comment_table(struct cli *c, int argc, char **argv)
 {
 	struct buf out = BUF_INIT(64u << 20);
+	struct table_opts o = {NULL, NULL, false};
 	struct arena *a = NULL;
+	struct db *db = NULL;
 	struct cmt_table t;
-	bool html = false;
+	enum dv_format f = DV_TXT;
 	int r;
 
-	r = load_table(c, argc, argv, &html, &a, &t);
+	r = load_table(c, argc, argv, &o, &a, &db, &t);
+	if (r == 0 && o.format)
+		r = dv_format_parse(o.format, &f, &c->err);
+	if (r == 0 && o.html)
+		f = DV_HTML;
 	if (r == 0 && c->json) {
 		r = cli_json(c, table_json(&t));
+	} else if (r == 0 && (f == DV_PDF || f == DV_DOCX)) {
+		struct fmt_profile p;
+		struct docview v;
+
+		/* The store's party-2018 profile, or its built-in values. */
+		if (fmt_profile_load(db, "party-2018", &p, NULL) < 0)
+			fmt_profile_default(&p);
+		r = cmt_table_view(&t, &p, a, &v, &c->err);
+		if (r == 0)
+			r = dv_render(&v, f, &out, &c->err);
+		if (f == DV_PDF)
+			dv_render_release();
 	} else if (r == 0) {
-		r = html ? cmt_table_html(&t, &out) : cmt_table_text(&t, &out);
+		r = f == DV_HTML ? cmt_table_html(&t, &out) : cmt_table_text(&t, &out);
 		if (r < 0)
 			r = err_set(&c->err, r, "bảng tổng hợp quá lớn");
+	}
+	if (r == 0 && !c->json) {
+		if (o.output)
+			r = dv_write_file(o.output, out.data, out.len, &c->err);
 		else
-			fputs(buf_str(&out), c->out);
+			fwrite(out.data, 1, out.len, c->out);
 	}
 	buf_free(&out);
 	arena_free(a);
@@ -233,7 +281,7 @@ int cli_comment_list(struct cli *c, int argc, char **argv)
 	struct cmt_table t;
 	int r;
 
-	r = load_table(c, argc, argv, NULL, &a, &t);
+	r = load_table(c, argc, argv, NULL, &a, NULL, &t);
 	if (r == 0 && c->json) {
 		r = cli_json(c, table_json(&t));
 	} else if (r == 0) {

@@ -9,6 +9,8 @@
 #include "core/indicator.h"
 #include "core/task_remind.h"
 #include "mail/mail.h"
+#include "core/profile.h"
+#include "render/docview.h"
 #include "render/followup.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -664,7 +666,7 @@ int cli_tasks_followup(struct cli *c, int argc, char **argv)
 	struct buf b = BUF_INIT(64u << 20);
 	struct arena *a;
 	struct db *db;
-	bool session = false;
+	bool session = false, binary;
 	long long id;
 	char day[11];
 	int ch, r;
@@ -688,10 +690,13 @@ int cli_tasks_followup(struct cli *c, int argc, char **argv)
 	r = cli_parse_id(c, session ? "số phiên họp" : "số văn bản thông báo", argv[optind], &id);
 	if (r < 0)
 		return r;
-	if (strcmp(format, "text") && strcmp(format, "html") && strcmp(format, "xlsx"))
-		return cli_usage(c, "định dạng không hỗ trợ: '%s' (text, html, xlsx)", format);
-	if (strcmp(format, "xlsx") == 0 && !output)
-		return cli_usage(c, "định dạng xlsx cần --output TỆP");
+	if (strcmp(format, "text") && strcmp(format, "txt") && strcmp(format, "html") &&
+	    strcmp(format, "pdf") && strcmp(format, "docx") && strcmp(format, "xlsx"))
+		return cli_usage(c, "định dạng không hỗ trợ: '%s' (text, html, pdf, docx, xlsx)",
+				 format);
+	binary = !strcmp(format, "xlsx") || !strcmp(format, "pdf") || !strcmp(format, "docx");
+	if (binary && !output)
+		return cli_usage(c, "định dạng %s cần --output TỆP", format);
 	r = as_of_arg(c, asof, day);
 	if (r == 0)
 		r = cli_db(c, &db);
@@ -707,24 +712,29 @@ int cli_tasks_followup(struct cli *c, int argc, char **argv)
 		r = followup_xlsx(&f, output, &c->err);
 		goto out;
 	}
-	r = strcmp(format, "html") == 0 ? followup_html(&f, &b, &c->err)
-					: followup_text(&f, &b, &c->err);
+	if (binary) {
+		struct fmt_profile p;
+		struct docview v;
+		bool pdf = strcmp(format, "pdf") == 0;
+
+		/* The store's party-2018 profile, or its built-in values. */
+		if (fmt_profile_load(db, "party-2018", &p, NULL) < 0)
+			fmt_profile_default(&p);
+		r = followup_view(&f, &p, a, &v, &c->err);
+		if (r == 0)
+			r = pdf ? dv_render_pdf(&v, &b, &c->err) : dv_render_docx(&v, &b, &c->err);
+		if (pdf)
+			dv_render_release();
+	} else {
+		r = strcmp(format, "html") == 0 ? followup_html(&f, &b, &c->err)
+						: followup_text(&f, &b, &c->err);
+	}
 	if (r < 0)
 		goto out;
-	if (output) {
-		FILE *fp = fopen(output, "wb");
-
-		if (!fp || fwrite(b.data, 1, b.len, fp) != b.len) {
-			r = err_set(&c->err, ERR_IO, "%s: không ghi được tệp", output);
-			if (fp)
-				fclose(fp);
-			goto out;
-		}
-		if (fclose(fp) != 0)
-			r = err_set(&c->err, ERR_IO, "%s: không ghi được tệp", output);
-	} else {
+	if (output)
+		r = dv_write_file(output, b.data, b.len, &c->err);
+	else
 		fwrite(buf_str(&b), 1, b.len, c->out);
-	}
 out:
 	buf_free(&b);
 	arena_free(a);

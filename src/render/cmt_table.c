@@ -1,7 +1,10 @@
-/* cmt_table.c: renders the incorporation table of a draft's comments as text and as HTML. */
+/* cmt_table.c: renders the incorporation table of a draft's comments as text, HTML and a document view. */
 #include "render/cmt_table.h"
 
 #include <string.h>
+
+#include "render/html.h"
+#include "vn/text.h"
 
 static const char *nz(const char *s)
 {
@@ -43,76 +46,135 @@ int cmt_table_text(const struct cmt_table *t, struct buf *out)
 	return r;
 }
 
-/* The one escaper of this file: text and attribute values alike. */
-static int esc(struct buf *out, const char *s)
-{
-	int r = 0;
-
-	for (; s && *s && r == 0; s++) {
-		switch (*s) {
-		case '&':
-			r = buf_puts(out, "&amp;");
-			break;
-		case '<':
-			r = buf_puts(out, "&lt;");
-			break;
-		case '>':
-			r = buf_puts(out, "&gt;");
-			break;
-		case '"':
-			r = buf_puts(out, "&quot;");
-			break;
-		case '\'':
-			r = buf_puts(out, "&#39;");
-			break;
-		default:
-			r = buf_putc(out, *s);
-		}
-	}
-	return r;
-}
-
 int cmt_table_html(const struct cmt_table *t, struct buf *out)
 {
-	buf_puts(out, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-		      "<title>Bảng tổng hợp tiếp thu, giải trình ý kiến</title>\n"
-		      "<style>table{border-collapse:collapse;width:100%}"
-		      "th,td{border:1px solid #000;padding:4px;vertical-align:top}"
-		      "h1{font-size:1.2em;text-align:center}</style>\n</head>\n<body>\n");
-	buf_puts(out, "<h1>BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN</h1>\n<p class=\"doc\">");
-	esc(out, t->doc_kind);
-	buf_puts(out, " ");
-	esc(out, t->doc_title);
-	buf_puts(out, "</p>\n");
-	buf_puts(out, "<table>\n<thead><tr><th>STT</th><th>Người góp ý</th><th>Đoạn, mục</th>"
-		      "<th>Nội dung ý kiến</th><th>Hình thức</th><th>Tiếp thu, giải trình</th>"
-		      "<th>Bản sửa</th></tr></thead>\n<tbody>\n");
+	struct html h = {out, 0};
+
+	H(&h, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<title>Bảng tổng hợp tiếp thu, giải trình ý kiến</title>\n"
+	      "<style>table{border-collapse:collapse;width:100%}"
+	      "th,td{border:1px solid #000;padding:4px;vertical-align:top}"
+	      "h1{font-size:1.2em;text-align:center}</style>\n</head>\n<body>\n");
+	H(&h, "<h1>BẢNG TỔNG HỢP TIẾP THU, GIẢI TRÌNH Ý KIẾN</h1>\n<p class=\"doc\">");
+	html_text(&h, t->doc_kind);
+	H(&h, " ");
+	html_text(&h, t->doc_title);
+	H(&h, "</p>\n");
+	H(&h, "<table>\n<thead><tr><th>STT</th><th>Người góp ý</th><th>Đoạn, mục</th>"
+	      "<th>Nội dung ý kiến</th><th>Hình thức</th><th>Tiếp thu, giải trình</th>"
+	      "<th>Bản sửa</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < t->n; i++) {
 		const struct cmt_row *c = &t->rows[i];
 
-		buf_printf(out, "<tr><td>%zu</td><td>", i + 1);
-		esc(out, c->member);
-		buf_puts(out, "</td><td>");
-		esc(out, nz(c->paragraph));
-		buf_puts(out, "</td><td>");
-		esc(out, c->content);
-		buf_puts(out, "</td><td>");
-		esc(out, cmt_resp_label(c->response));
-		buf_puts(out, "</td><td>");
-		esc(out, nz(c->response_text));
+		H(&h, "<tr><td>");
+		html_int(&h, (int64_t)(i + 1));
+		H(&h, "</td><td>");
+		html_text(&h, c->member);
+		H(&h, "</td><td>");
+		html_text(&h, c->paragraph);
+		H(&h, "</td><td>");
+		html_text(&h, c->content);
+		H(&h, "</td><td>");
+		html_text(&h, cmt_resp_label(c->response));
+		H(&h, "</td><td>");
+		html_text(&h, c->response_text);
 		if (c->responder) {
-			buf_puts(out, " (");
-			esc(out, c->responder);
-			buf_puts(out, ")");
+			H(&h, " (");
+			html_text(&h, c->responder);
+			H(&h, ")");
 		}
-		buf_puts(out, "</td><td>");
-		if (c->revised_version)
-			buf_printf(out, "lần %d", c->revised_version - 1);
-		buf_puts(out, "</td></tr>\n");
+		H(&h, "</td><td>");
+		if (c->revised_version) {
+			H(&h, "lần ");
+			html_int(&h, c->revised_version - 1);
+		}
+		H(&h, "</td></tr>\n");
 	}
-	buf_puts(out, "</tbody>\n</table>\n");
-	return buf_printf(out,
-			  "<p class=\"total\">Tổng số: %zu ý kiến; tiếp thu %d, giải trình %d, "
-			  "không tiếp thu %d, chưa trả lời %d.</p>\n</body>\n</html>\n",
-			  t->n, t->n_tiep_thu, t->n_giai_trinh, t->n_khong, t->n_open);
+	H(&h, "</tbody>\n</table>\n<p class=\"total\">Tổng số: ");
+	html_textf(&h,
+		   "%zu ý kiến; tiếp thu %d, giải trình %d, không tiếp thu %d, chưa trả lời %d.",
+		   t->n, t->n_tiep_thu, t->n_giai_trinh, t->n_khong, t->n_open);
+	H(&h, "</p>\n</body>\n</html>\n");
+	return h.err;
+}
+
+int cmt_table_view(const struct cmt_table *t, const struct fmt_profile *p, struct arena *a,
+		   struct docview *v, struct err *e)
+{
+	static const unsigned widths[] = {8, 15, 9, 26, 10, 23, 9};
+	static const char *const head[] = {
+	    "STT",	 "Người góp ý",		 "Đoạn, mục", "Nội dung ý kiến",
+	    "Hình thức", "Tiếp thu, giải trình", "Bản sửa"};
+	bool state = strcmp(p->family, "state") == 0;
+	struct buf up = BUF_INIT(1024);
+	struct dv_block *bl;
+	struct dv_run *runs;
+	const char **cells;
+	bool oom = false;
+	size_t nb = 0;
+
+	memset(v, 0, sizeof(*v));
+	bl = arena_alloc(a, sizeof(*bl) * 3);
+	runs = arena_alloc(a, sizeof(*runs) * 2);
+	cells = arena_alloc(a, sizeof(*cells) * 7 * (t->n + 1));
+	if (!bl || !runs || !cells)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (t->body && vn_upper(t->body, strlen(t->body), &up) < 0)
+		return err_set(e, ERR_TOOBIG, "tên cơ quan quá dài");
+	for (size_t k = 0; k < 7; k++)
+		cells[k] = head[k];
+	for (size_t i = 0; i < t->n; i++) {
+		const struct cmt_row *c = &t->rows[i];
+		const char **row = &cells[7 * (i + 1)];
+
+		row[0] = arena_printf(a, "%zu", i + 1);
+		row[1] = arena_printf(a, "%s%s", c->group ? "" : "Đồng chí ", c->member);
+		row[2] = nz(c->paragraph);
+		row[3] = c->content;
+		row[4] = cmt_resp_label(c->response);
+		row[5] = c->responder
+			     ? arena_printf(a, "%s (%s)", nz(c->response_text), c->responder)
+			     : nz(c->response_text);
+		row[6] =
+		    c->revised_version ? arena_printf(a, "lần %d", c->revised_version - 1) : "";
+		for (size_t k = 0; k < 7; k++)
+			oom = oom || !row[k];
+	}
+	runs[0] = (struct dv_run){
+	    t->versions > 0 ? arena_printf(a, "Bản hiện hành: bản sửa lần %d.", t->versions - 1)
+			    : "Chưa có bản sửa.",
+	    DV_ITALIC};
+	runs[1] = (struct dv_run){
+	    arena_printf(a,
+			 "Tổng số: %zu ý kiến; tiếp thu %d, giải trình %d, không tiếp thu %d, "
+			 "chưa trả lời %d.",
+			 t->n, t->n_tiep_thu, t->n_giai_trinh, t->n_khong, t->n_open),
+	    0};
+	bl[nb++] = (struct dv_block){
+	    .kind = DV_PARA, .align = DV_CENTER, .no_indent = true, .runs = &runs[0], .nruns = 1};
+	if (t->n)
+		bl[nb++] = (struct dv_block){.kind = DV_TABLE,
+					     .table = {.ncols = 7,
+						       .nrows = t->n + 1,
+						       .cells = cells,
+						       .header = true,
+						       .widths = widths}};
+	bl[nb++] =
+	    (struct dv_block){.kind = DV_PARA, .align = DV_JUSTIFY, .runs = &runs[1], .nruns = 1};
+	v->profile = p;
+	v->issuer = up.len ? arena_strdup(a, buf_str(&up)) : NULL;
+	v->star = !state;
+	v->motto = state ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "ĐẢNG CỘNG SẢN VIỆT NAM";
+	v->motto_sub = state ? "Độc lập - Tự do - Hạnh phúc" : NULL;
+	v->type_name = "BẢNG TỔNG HỢP";
+	v->summary =
+	    arena_printf(a, "Tiếp thu, giải trình ý kiến góp ý\n%s %s", t->doc_kind, t->doc_title);
+	v->blocks = bl;
+	v->nblocks = nb;
+	v->title = "Bảng tổng hợp tiếp thu, giải trình ý kiến";
+	oom = oom || !runs[0].text || !runs[1].text || !v->summary || (up.len && !v->issuer);
+	buf_free(&up);
+	if (oom)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	return 0;
 }

@@ -30,6 +30,17 @@ int dv_format_parse(const char *s, enum dv_format *ret, struct err *e)
 		       s ? s : "");
 }
 
+double dv_col_frac(const struct dv_table *t, size_t x)
+{
+	unsigned sum = 0;
+
+	if (!t->widths || x >= t->ncols)
+		return t->ncols ? 1.0 / (double)t->ncols : 1.0;
+	for (size_t i = 0; i < t->ncols; i++)
+		sum += t->widths[i];
+	return sum ? (double)t->widths[x] / (double)sum : 1.0 / (double)t->ncols;
+}
+
 int dv_render(const struct docview *v, enum dv_format f, struct buf *out, struct err *e)
 {
 	switch (f) {

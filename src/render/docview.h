@@ -38,7 +38,11 @@ struct dv_table {
 	size_t ncols, nrows;
 	const char *const *cells; /* nrows × ncols, row by row */
 	bool header;		  /* the first row is a bold heading */
+	const unsigned *widths;	  /* ncols relative column widths; NULL: all equal */
 };
+
+/* Width of column x as a fraction of the table's width. */
+double dv_col_frac(const struct dv_table *t, size_t x);
 
 struct dv_block {
 	enum dv_block_kind kind;

@@ -6,6 +6,8 @@
 #include <xlsxwriter.h>
 
 #include "core/indicator.h"
+#include "render/html.h"
+#include "vn/text.h"
 #include "vn/date.h"
 #include "vn/num.h"
 
@@ -107,103 +109,216 @@ int followup_text(const struct task_followup *f, struct buf *out, struct err *e)
 	return 0;
 }
 
-/* The one escaper of this file: text and attribute values. */
-static int esc(struct buf *b, const char *s)
-{
-	int r = 0;
-
-	for (; s && *s && r == 0; s++) {
-		switch (*s) {
-		case '&':
-			r = buf_puts(b, "&amp;");
-			break;
-		case '<':
-			r = buf_puts(b, "&lt;");
-			break;
-		case '>':
-			r = buf_puts(b, "&gt;");
-			break;
-		case '"':
-			r = buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			r = buf_puts(b, "&#39;");
-			break;
-		default:
-			r = buf_putc(b, *s);
-		}
-	}
-	return r;
-}
-
 int followup_html(const struct task_followup *f, struct buf *out, struct err *e)
 {
 	struct buf u = BUF_INIT(8192);
 	char d1[16], rate[64];
 	const struct task_counts *c = &f->counts;
-	int r;
+	struct html h = {out, 0};
 
 	rate_str(c, rate);
-	r = buf_puts(out, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-			  "<title>Báo cáo kết quả thực hiện ");
-	r = r ?: esc(out, title_of(f));
-	r = r
-		?: buf_puts(out, "</title><style>body{font-family:'Times New Roman',serif}"
-				 "table{border-collapse:collapse}td,th{border:1px solid #000;"
-				 "padding:4px;vertical-align:top}.qua_han{color:#b00}</style>"
-				 "</head><body>\n<p class=\"body\">");
-	r = r ?: esc(out, f->body_name);
-	r = r ?: buf_puts(out, "</p>\n<h1>BÁO CÁO</h1>\n<h2>Kết quả thực hiện ");
-	r = r ?: esc(out, title_of(f));
-	r = r ?: buf_puts(out, "</h2>\n<p><em>(tính đến ngày ");
-	r = r ?: esc(out, dshow(f->as_of, d1));
-	r = r
-		?: buf_printf(
-		       out,
-		       ")</em></p>\n<h3>I. Tổng hợp</h3>\n<table class=\"counts\">"
-		       "<tr><th>Tổng số</th><th>Đến hạn</th><th>Đã hoàn thành</th><th>Tỷ lệ</th>"
-		       "<th>Hoàn thành đúng hạn</th><th>Hoàn thành quá hạn</th>"
-		       "<th>Chưa hoàn thành trong hạn</th><th>Chưa hoàn thành quá hạn</th>"
-		       "<th>Thường xuyên</th></tr>\n<tr><td>%lld</td><td>%lld</td><td>%lld</td>"
-		       "<td>",
-		       (long long)c->total, (long long)c->due, (long long)c->due_done);
-	r = r ?: esc(out, rate);
-	r = r
-		?: buf_printf(
-		       out,
-		       "</td><td>%lld</td><td>%lld</td><td>%lld</td><td>%lld</td><td>%lld</td>"
-		       "</tr></table>\n<h3>II. Kết quả thực hiện từng nhiệm vụ</h3>\n"
-		       "<table class=\"tasks\"><tr><th>TT</th><th>Mục</th><th>Nội dung</th>"
-		       "<th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Tình trạng</th>"
-		       "<th>Báo cáo gần nhất</th></tr>\n",
-		       (long long)c->n[TASK_DONE_ON_TIME], (long long)c->n[TASK_DONE_LATE],
-		       (long long)c->n[TASK_OPEN_IN_TIME], (long long)c->n[TASK_OPEN_OVERDUE],
-		       (long long)c->n[TASK_STANDING]);
-	for (size_t i = 0; r == 0 && i < f->ntasks; i++) {
+	H(&h, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+	      "<title>Báo cáo kết quả thực hiện ");
+	html_text(&h, title_of(f));
+	H(&h, "</title><style>body{font-family:'Times New Roman',serif}"
+	      "table{border-collapse:collapse}td,th{border:1px solid #000;"
+	      "padding:4px;vertical-align:top}.qua_han{color:#b00}</style>"
+	      "</head><body>\n<p class=\"body\">");
+	html_text(&h, f->body_name);
+	H(&h, "</p>\n<h1>BÁO CÁO</h1>\n<h2>Kết quả thực hiện ");
+	html_text(&h, title_of(f));
+	H(&h, "</h2>\n<p><em>(tính đến ngày ");
+	html_text(&h, dshow(f->as_of, d1));
+	H(&h, ")</em></p>\n<h3>I. Tổng hợp</h3>\n<table class=\"counts\">"
+	      "<tr><th>Tổng số</th><th>Đến hạn</th><th>Đã hoàn thành</th><th>Tỷ lệ</th>"
+	      "<th>Hoàn thành đúng hạn</th><th>Hoàn thành quá hạn</th>"
+	      "<th>Chưa hoàn thành trong hạn</th><th>Chưa hoàn thành quá hạn</th>"
+	      "<th>Thường xuyên</th></tr>\n<tr><td>");
+	html_int(&h, c->total);
+	H(&h, "</td><td>");
+	html_int(&h, c->due);
+	H(&h, "</td><td>");
+	html_int(&h, c->due_done);
+	H(&h, "</td><td>");
+	html_text(&h, rate);
+	for (int k = TASK_DONE_ON_TIME; k <= TASK_STANDING; k++) {
+		H(&h, "</td><td>");
+		html_int(&h, c->n[k]);
+	}
+	H(&h, "</td></tr></table>\n<h3>II. Kết quả thực hiện từng nhiệm vụ</h3>\n"
+	      "<table class=\"tasks\"><tr><th>TT</th><th>Mục</th><th>Nội dung</th>"
+	      "<th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th>Tình trạng</th>"
+	      "<th>Báo cáo gần nhất</th></tr>\n");
+	for (size_t i = 0; i < f->ntasks; i++) {
 		const struct task *t = &f->tasks[i];
 
-		r = buf_printf(out, "<tr class=\"%s\"><td>%zu</td><td>",
-			       task_status_code(t->status), i + 1);
-		r = r ?: esc(out, t->section);
-		r = r ?: buf_puts(out, "</td><td>");
-		r = r ?: esc(out, t->content);
-		r = r ?: buf_puts(out, "</td><td>");
-		r = r ?: esc(out, units_of(t, true, &u));
-		r = r ?: buf_puts(out, "</td><td>");
-		r = r ?: esc(out, units_of(t, false, &u));
-		r = r ?: buf_puts(out, "</td><td>");
-		r = r ?: esc(out, deadline_of(t, d1));
-		r = r ?: buf_puts(out, "</td><td>");
-		r = r ?: esc(out, task_status_name(t->status));
-		r = r ?: buf_puts(out, "</td><td>");
-		r = r ?: esc(out, t->latest_report ? t->latest_report : "chưa có báo cáo");
-		r = r ?: buf_puts(out, "</td></tr>\n");
+		H(&h, "<tr class=\"");
+		html_text(&h, task_status_code(t->status));
+		H(&h, "\"><td>");
+		html_int(&h, (int64_t)(i + 1));
+		H(&h, "</td><td>");
+		html_text(&h, t->section);
+		H(&h, "</td><td>");
+		html_text(&h, t->content);
+		H(&h, "</td><td>");
+		html_text(&h, units_of(t, true, &u));
+		H(&h, "</td><td>");
+		html_text(&h, units_of(t, false, &u));
+		H(&h, "</td><td>");
+		html_text(&h, deadline_of(t, d1));
+		H(&h, "</td><td>");
+		html_text(&h, task_status_name(t->status));
+		H(&h, "</td><td>");
+		html_text(&h, t->latest_report ? t->latest_report : "chưa có báo cáo");
+		H(&h, "</td></tr>\n");
 	}
-	r = r ?: buf_puts(out, "</table>\n</body></html>\n");
+	H(&h, "</table>\n</body></html>\n");
 	buf_free(&u);
-	if (r < 0)
-		return err_set(e, r, "báo cáo quá lớn");
+	if (h.err < 0)
+		return err_set(e, h.err, "báo cáo quá lớn");
 	return 0;
+}
+
+/* "ngày 27 tháng 11 năm 2023" from ISO (arena memory); NULL when it is no date. */
+static const char *date_long(const char *iso, struct arena *a)
+{
+	struct vn_date d;
+	struct buf b = BUF_INIT(63);
+	const char *s = NULL;
+
+	if (iso && vn_date_parse(iso, strlen(iso), 0, &d, NULL) == 0 &&
+	    vn_date_format(d, VN_DATE_LONG, &b) == 0)
+		s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+/* The status of a task as the report prints it: its name, and the day it was completed. */
+static const char *status_cell(const struct task *t, struct arena *a)
+{
+	char d1[16];
+
+	if (t->completed_on && t->status <= TASK_DONE_LATE)
+		return arena_printf(a, "%s ngày %s", task_status_name(t->status),
+				    dshow(t->completed_on, d1));
+	return arena_strdup(a, task_status_name(t->status));
+}
+
+/* Nonzero when any of the n pointers is NULL (an arena ran out). */
+static bool any_null(const void *const *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!p[i])
+			return true;
+	return false;
+}
+
+int followup_view(const struct task_followup *f, const struct fmt_profile *p, struct arena *a,
+		  struct docview *v, struct err *e)
+{
+	static const unsigned task_w[] = {6, 27, 18, 16, 15, 18};
+	static const char *const task_head[] = {
+	    "TT",	"Nội dung nhiệm vụ", "Đơn vị chủ trì, phối hợp",
+	    "Thời hạn", "Tình trạng",	     "Báo cáo gần nhất"};
+	static const char *const count_head[] = {"Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+						 "Chưa hoàn thành trong hạn",
+						 "Chưa hoàn thành quá hạn", "Thường xuyên"};
+	const struct task_counts *c = &f->counts;
+	bool state = strcmp(p->family, "state") == 0;
+	struct buf up = BUF_INIT(1024), u = BUF_INIT(8192);
+	struct dv_block *bl;
+	struct dv_run *runs;
+	const char **cc, **tc, **rcp;
+	char d1[16], d2[16], rate[64];
+	size_t nb = 0;
+	int r = 0;
+
+	memset(v, 0, sizeof(*v));
+	rate_str(c, rate);
+	bl = arena_alloc(a, sizeof(*bl) * 6);
+	runs = arena_alloc(a, sizeof(*runs) * 6);
+	cc = arena_alloc(a, sizeof(*cc) * 10);
+	tc = arena_alloc(a, sizeof(*tc) * 6 * (f->ntasks + 1));
+	rcp = arena_alloc(a, sizeof(*rcp) * 2);
+	if (!bl || !runs || !cc || !tc || !rcp)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	memset(bl, 0, sizeof(*bl) * 6);
+	if (f->body_name && vn_upper(f->body_name, strlen(f->body_name), &up) < 0)
+		return err_set(e, ERR_TOOBIG, "tên cơ quan quá dài");
+
+	runs[0] = (struct dv_run){"I. TỔNG HỢP", DV_BOLD};
+	runs[1] = (struct dv_run){
+	    arena_printf(a,
+			 "Tổng số nhiệm vụ: %lld; số nhiệm vụ đã đến hạn: %lld, đã hoàn thành "
+			 "%lld, đạt %s.",
+			 (long long)c->total, (long long)c->due, (long long)c->due_done, rate),
+	    0};
+	runs[2] = (struct dv_run){"II. KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ", DV_BOLD};
+	bl[nb++] =
+	    (struct dv_block){.kind = DV_PARA, .align = DV_LEFT, .runs = &runs[0], .nruns = 1};
+	bl[nb++] =
+	    (struct dv_block){.kind = DV_PARA, .align = DV_JUSTIFY, .runs = &runs[1], .nruns = 1};
+	for (int k = 0; k < 5; k++) {
+		cc[k] = count_head[k];
+		cc[5 + k] = arena_printf(a, "%lld", (long long)c->n[TASK_DONE_ON_TIME + k]);
+	}
+	bl[nb++] = (struct dv_block){
+	    .kind = DV_TABLE, .table = {.ncols = 5, .nrows = 2, .cells = cc, .header = true}};
+	bl[nb++] =
+	    (struct dv_block){.kind = DV_PARA, .align = DV_LEFT, .runs = &runs[2], .nruns = 1};
+	for (size_t k = 0; k < 6; k++)
+		tc[k] = task_head[k];
+	for (size_t i = 0; i < f->ntasks; i++) {
+		const struct task *t = &f->tasks[i];
+		const char **row = &tc[6 * (i + 1)];
+		const char *coord = units_of(t, false, &u);
+
+		row[0] = arena_printf(a, "%zu", i + 1);
+		row[1] = t->section ? arena_printf(a, "(Mục %s) %s", t->section, t->content)
+				    : arena_strdup(a, t->content);
+		if (coord[0]) {
+			char *co = arena_strdup(a, coord);
+
+			row[2] = co ? arena_printf(a, "Chủ trì: %s\nPhối hợp: %s",
+						   units_of(t, true, &u), co)
+				    : NULL;
+		} else {
+			row[2] = arena_strdup(a, units_of(t, true, &u));
+		}
+		row[3] = arena_strdup(a, deadline_of(t, d2));
+		row[4] = status_cell(t, a);
+		row[5] = arena_strdup(a, t->latest_report ? t->latest_report : "Chưa có báo cáo");
+	}
+	bl[nb++] = (struct dv_block){
+	    .kind = DV_TABLE,
+	    .table = {
+		.ncols = 6, .nrows = f->ntasks + 1, .cells = tc, .header = true, .widths = task_w}};
+
+	v->profile = p;
+	v->issuer = up.len ? arena_strdup(a, buf_str(&up)) : NULL;
+	v->star = !state;
+	v->motto = state ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "ĐẢNG CỘNG SẢN VIỆT NAM";
+	v->motto_sub = state ? "Độc lập - Tự do - Hạnh phúc" : NULL;
+	v->place_date = date_long(f->as_of, a);
+	v->type_name = "BÁO CÁO";
+	v->summary = arena_printf(a, "Kết quả thực hiện %s\n(tính đến ngày %s)", title_of(f),
+				  dshow(f->as_of, d1));
+	v->blocks = bl;
+	v->nblocks = nb;
+	rcp[0] = f->body_name ? arena_printf(a, "Thường trực %s (để báo cáo)", f->body_name)
+			      : "Thường trực (để báo cáo)";
+	rcp[1] = "Lưu Văn phòng";
+	v->recipients = rcp;
+	v->nrecipients = 2;
+	v->sig_position = "VĂN PHÒNG";
+	v->title = arena_printf(a, "Báo cáo kết quả thực hiện %s", title_of(f));
+	if (any_null((const void *const *)cc, 10) ||
+	    any_null((const void *const *)tc, 6 * (f->ntasks + 1)) || !runs[1].text ||
+	    !v->summary || !v->title || !rcp[0] || (up.len && !v->issuer))
+		r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	buf_free(&up);
+	buf_free(&u);
+	return r;
 }
 
 int followup_xlsx(const struct task_followup *f, const char *path, struct err *e)

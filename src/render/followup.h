@@ -1,7 +1,10 @@
-/* followup.h: the follow-up report of a notice's tasks as text, HTML and XLSX. */
+/* followup.h: the follow-up report of a notice's tasks as text, HTML, a document view and XLSX. */
 #pragma once
 
+#include "core/profile.h"
 #include "core/task.h"
+#include "render/docview.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
 
@@ -9,6 +12,14 @@
 int followup_text(const struct task_followup *f, struct buf *out, struct err *e);
 /* The same as a standalone HTML page; every value escaped. */
 int followup_html(const struct task_followup *f, struct buf *out, struct err *e);
+/*
+ * The same as an official report for the document renderers (PDF, DOCX):
+ * header, "BÁO CÁO" and its summary, the counts and rate, the count of each
+ * status as a table, then the table of tasks with status and latest report.
+ * v borrows f, p and memory from a.
+ */
+int followup_view(const struct task_followup *f, const struct fmt_profile *p, struct arena *a,
+		  struct docview *v, struct err *e);
 /* The same as an XLSX workbook written to path (libxlsxwriter). */
 int followup_xlsx(const struct task_followup *f, const char *path, struct err *e);
 

@@ -111,8 +111,8 @@ fail:
 	return -1;
 }
 
-/* A borderless two-column table: the header and the closing blocks. */
-static int w_table_start(xmlTextWriterPtr w, int c1, int c2, bool borders)
+/* Opens a table and its properties; the caller writes the w:gridCol elements and closes w:tblGrid. */
+static int w_table_open(xmlTextWriterPtr w, int total, bool borders)
 {
 	static const char *const sides[] = {"w:top",   "w:left",    "w:bottom",
 					    "w:right", "w:insideH", "w:insideV"};
@@ -121,7 +121,7 @@ static int w_table_start(xmlTextWriterPtr w, int c1, int c2, bool borders)
 	X(xmlTextWriterStartElement(w, BAD_CAST "w:tbl"));
 	X(xmlTextWriterStartElement(w, BAD_CAST "w:tblPr"));
 	X(xmlTextWriterStartElement(w, BAD_CAST "w:tblW"));
-	snprintf(num, sizeof(num), "%d", c1 + c2);
+	snprintf(num, sizeof(num), "%d", total);
 	X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:w", BAD_CAST num));
 	X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:type", BAD_CAST "dxa"));
 	X(xmlTextWriterEndElement(w));
@@ -141,6 +141,17 @@ static int w_table_start(xmlTextWriterPtr w, int c1, int c2, bool borders)
 	X(w_attr(w, "w:tblLayout", "w:type", "fixed"));
 	X(xmlTextWriterEndElement(w));
 	X(xmlTextWriterStartElement(w, BAD_CAST "w:tblGrid"));
+	return 0;
+fail:
+	return -1;
+}
+
+/* A borderless two-column table (the header and the closing blocks): properties and grid. */
+static int w_table_start(xmlTextWriterPtr w, int c1, int c2, bool borders)
+{
+	char num[16];
+
+	X(w_table_open(w, c1 + c2, borders));
 	snprintf(num, sizeof(num), "%d", c1);
 	X(w_attr(w, "w:gridCol", "w:w", num));
 	if (c2 > 0) {
@@ -216,19 +227,18 @@ static int w_blocks(xmlTextWriterPtr w, const struct docview *v, const struct fm
 			X(xmlTextWriterEndElement(w));
 		} else {
 			const struct dv_table *t = &b->table;
-			int cw = t->ncols ? width / (int)t->ncols : width;
 			char num[16];
 
-			X(w_table_start(w, cw, 0, true));
-			/* w_table_start wrote one gridCol; add the rest */
-			snprintf(num, sizeof(num), "%d", cw);
-			for (size_t x = 1; x < t->ncols; x++)
+			X(w_table_open(w, width, true));
+			for (size_t x = 0; x < t->ncols; x++) {
+				snprintf(num, sizeof(num), "%d", (int)(width * dv_col_frac(t, x)));
 				X(w_attr(w, "w:gridCol", "w:w", num));
+			}
 			X(xmlTextWriterEndElement(w)); /* tblGrid */
 			for (size_t y = 0; y < t->nrows; y++) {
 				X(xmlTextWriterStartElement(w, BAD_CAST "w:tr"));
 				for (size_t x = 0; x < t->ncols; x++) {
-					X(w_cell_start(w, cw));
+					X(w_cell_start(w, (int)(width * dv_col_frac(t, x))));
 					X(w_para(w, "left", t->cells[y * t->ncols + x],
 						 p->body_pt - 1, y == 0 && t->header ? DV_BOLD : 0,
 						 0, false));

@@ -276,18 +276,22 @@ static void pdf_body(struct pdf *d, const struct docview *v)
 			g_string_free(s, TRUE);
 		} else {
 			const struct dv_table *t = &b->table;
-			double cw = d->width / (double)(t->ncols ? t->ncols : 1);
 
 			for (size_t y = 0; y < t->nrows; y++) {
 				double rh = 0;
 				PangoLayout *cells[32];
 				size_t nc = t->ncols < 32 ? t->ncols : 32;
+				double cx[33];
+
+				cx[0] = d->left;
+				for (size_t x = 0; x < nc; x++)
+					cx[x + 1] = cx[x] + d->width * dv_col_frac(t, x);
 
 				for (size_t x = 0; x < nc; x++) {
-					cells[x] = pdf_layout(d, t->cells[y * t->ncols + x],
-							      p->body_pt - 1,
-							      y == 0 && t->header ? DV_BOLD : 0,
-							      cw - 6, PANGO_ALIGN_LEFT);
+					cells[x] = pdf_layout(
+					    d, t->cells[y * t->ncols + x], p->body_pt - 1,
+					    y == 0 && t->header ? DV_BOLD : 0,
+					    cx[x + 1] - cx[x] - 6, PANGO_ALIGN_LEFT);
 					if (layout_h(cells[x]) > rh)
 						rh = layout_h(cells[x]);
 				}
@@ -296,11 +300,9 @@ static void pdf_body(struct pdf *d, const struct docview *v)
 					pdf_new_page(d);
 				for (size_t x = 0; x < nc; x++) {
 					cairo_set_line_width(d->cr, 0.5);
-					cairo_rectangle(d->cr, d->left + cw * (double)x, d->y, cw,
-							rh);
+					cairo_rectangle(d->cr, cx[x], d->y, cx[x + 1] - cx[x], rh);
 					cairo_stroke(d->cr);
-					pdf_place(d, cells[x], d->left + cw * (double)x + 3,
-						  d->y + 2);
+					pdf_place(d, cells[x], cx[x] + 3, d->y + 2);
 					g_object_unref(cells[x]);
 				}
 				d->y += rh;
