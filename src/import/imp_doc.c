@@ -993,6 +993,14 @@ int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice
 	for (int i = 0; i < c.np; i++)
 		c.n->paras[i] = c.p[i].s;
 	c.n->nparas = c.np;
+	c.n->body_from = c.n->body_to = 0;
+	for (int i = 0; i < c.np; i++) {
+		if (c.p[i].zone != IMP_Z_BODY)
+			continue;
+		if (c.n->body_to == 0)
+			c.n->body_from = i;
+		c.n->body_to = i + 1;
+	}
 	*ret = c.n;
 	return 0;
 }
