@@ -344,6 +344,14 @@ static int build_template(struct arena *a, const struct imp_notice *n, const cha
 		}
 	}
 	r = buf_printf(t, "@type %s\n", n->kind ? n->kind : "TB");
+	if (r == 0 && n->kind_name) {
+		/* the kind line as printed: "KẾT LUẬN" for a notice titled so */
+		r = buf_puts(t, "@title ");
+		if (r == 0)
+			r = vn_upper(n->kind_name, strlen(n->kind_name), t);
+		if (r == 0)
+			r = buf_putc(t, '\n');
+	}
 	if (r == 0 && n->title) {
 		r = buf_puts(t, "@summary ");
 		if (r == 0)
@@ -560,8 +568,16 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 	}
 	r = notice_create(db, body, session, buf_str(&t), &notice, e);
 	buf_free(&t);
-	if (r == 0 && sdate[0])
-		r = db_exec(db, SQL_NOTICE_SET_DATE, "ti", sdate, notice);
+	/* the date line of the text, else the session's */
+	if (r == 0 && (!vn_date_is_none(n->date) || sdate[0])) {
+		char nd[11];
+
+		if (!vn_date_is_none(n->date))
+			vn_date_iso(n->date, nd);
+		else
+			memcpy(nd, sdate, sizeof(nd));
+		r = db_exec(db, SQL_NOTICE_SET_DATE, "ti", nd, notice);
+	}
 	if (r == 0)
 		r = db_exec(db, SQL_IMPORT_INSERT, "tttii", hash, file, fmt, doc, notice);
 	if (r < 0)
