@@ -80,8 +80,11 @@ static int imp_collect(struct cli *c, const char *path, struct imp_files *f)
 	return 0;
 }
 
-/* Reads and extracts one file; *ret is the JSON of the extraction. */
-static int imp_one(const char *path, json_t **ret, struct err *e)
+/*
+ * Reads and extracts one file; *ret is the JSON of the extraction. With db,
+ * stores it too (one transaction) and adds "stored" to *ret.
+ */
+static int imp_one(struct db *db, const char *path, json_t **ret, struct err *e)
 {
 	struct buf text = BUF_INIT(IMP_MAX_TEXT);
 	struct arena *a = arena_new(64u << 20);
@@ -100,10 +103,28 @@ static int imp_one(const char *path, json_t **ret, struct err *e)
 
 		n->format = fmt;
 		n->encoding = enc;
-		*ret = imp_to_json(n);
-		json_object_set_new(*ret, "source",
-				    json_pack("{s:s, s:s, s:s}", "file", path, "format", fmts[fmt],
-					      "encoding", vn_encoding_name(enc)));
+		struct imp_stored st;
+		char hash[65];
+
+		if (db) {
+			r = imp_hash(buf_str(&text), text.len, hash);
+			if (r == 0)
+				r = imp_store(db, n, path, hash, fmts[fmt], &st, e);
+		}
+		if (r == 0) {
+			*ret = imp_to_json(n);
+			json_object_set_new(*ret, "source",
+					    json_pack("{s:s, s:s, s:s}", "file", path, "format",
+						      fmts[fmt], "encoding",
+						      vn_encoding_name(enc)));
+			if (db)
+				json_object_set_new(*ret, "stored",
+						    json_pack("{s:I, s:I, s:i, s:i, s:i}", "notice",
+							      (json_int_t)st.notice_id, "document",
+							      (json_int_t)st.document_id,
+							      "placeholders", st.figures, "tasks",
+							      st.tasks, "unbound", st.unbound));
+		}
 	}
 	arena_free(a);
 	buf_free(&text);
@@ -131,8 +152,9 @@ int cli_import(struct cli *c, int argc, char **argv)
 	};
 	struct imp_files files = {0};
 	bool dry = false, tty = isatty(STDERR_FILENO);
-	json_t *results, *failed;
-	int ch, r = 0, ok = 0, nfail = 0;
+	json_t *results, *failed, *skipped;
+	struct db *db = NULL;
+	int ch, r = 0, ok = 0, nfail = 0, nskip = 0;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -143,10 +165,11 @@ int cli_import(struct cli *c, int argc, char **argv)
 	}
 	if (optind == argc)
 		return cli_usage(c, "thiếu tệp cần nhập");
-	if (!dry)
-		return err_set(&c->err, ERR_UNAVAIL,
-			       "lưu văn bản nhập vào cơ sở dữ liệu chưa có trong bản dondoc này; "
-			       "dùng 'dondoc import --dry-run' để xem kết quả trích xuất");
+	if (!dry) {
+		r = cli_db(c, &db);
+		if (r < 0)
+			return r;
+	}
 	for (int i = optind; i < argc && r == 0; i++)
 		r = imp_collect(c, argv[i], &files);
 	if (r < 0) {
@@ -155,13 +178,21 @@ int cli_import(struct cli *c, int argc, char **argv)
 	}
 	results = json_array();
 	failed = json_array();
+	skipped = json_array();
 	for (int i = 0; i < files.n; i++) {
 		struct err e = {0};
 		json_t *j = NULL;
-		int fr = imp_one(files.v[i], &j, &e);
+		int fr = imp_one(db, files.v[i], &j, &e);
 
 		if (tty && files.n > 1 && !c->json)
 			imp_progress(i + 1, files.n);
+		if (fr == ERR_EXISTS) {
+			/* imported before: skipped, never a duplicate */
+			nskip++;
+			json_array_append_new(skipped, json_pack("{s:s, s:s}", "file", files.v[i],
+								 "reason", err_msg(&e, fr)));
+			continue;
+		}
 		if (fr < 0) {
 			nfail++;
 			if (!r)
@@ -177,11 +208,29 @@ int cli_import(struct cli *c, int argc, char **argv)
 		ok++;
 		json_array_append_new(results, j);
 	}
+	if (files.n == 1 && nskip == 1) {
+		json_t *v = json_array_get(skipped, 0);
+
+		if (c->json)
+			json_dumpf(
+			    json_pack("{s:o, s:s}", "skipped", json_incref(v), "file", files.v[0]),
+			    c->out, IMP_JSON_FLAGS | JSON_ENCODE_ANY);
+		else
+			fprintf(c->out, "bỏ qua: %s\n",
+				json_string_value(json_object_get(v, "reason")));
+		json_decref(results);
+		json_decref(failed);
+		json_decref(skipped);
+		imp_files_free(&files);
+		return 0;
+	}
 	if (files.n == 1 && ok == 1) {
 		json_t *one = json_incref(json_array_get(results, 0));
+		json_t *st = json_object_get(one, "stored");
 
 		json_decref(results);
 		json_decref(failed);
+		json_decref(skipped);
 		imp_files_free(&files);
 		if (c->json) {
 			if (json_dumpf(one, c->out, IMP_JSON_FLAGS) != 0) {
@@ -203,6 +252,17 @@ int cli_import(struct cli *c, int argc, char **argv)
 				json_array_size(json_object_get(one, "figures")),
 				json_array_size(json_object_get(one, "tasks")),
 				json_array_size(json_object_get(one, "warnings")));
+			if (st)
+				fprintf(
+				    c->out,
+				    "đã nhập: thông báo %lld (văn bản %lld), %lld giá trị gắn vào "
+				    "mẫu, %lld nhiệm vụ, %lld mục không gắn được\n",
+				    (long long)json_integer_value(json_object_get(st, "notice")),
+				    (long long)json_integer_value(json_object_get(st, "document")),
+				    (long long)json_integer_value(
+					json_object_get(st, "placeholders")),
+				    (long long)json_integer_value(json_object_get(st, "tasks")),
+				    (long long)json_integer_value(json_object_get(st, "unbound")));
 		}
 		json_decref(one);
 		return 0;
@@ -210,14 +270,16 @@ int cli_import(struct cli *c, int argc, char **argv)
 	if (files.n == 1) {
 		json_decref(results);
 		json_decref(failed);
+		json_decref(skipped);
 		imp_files_free(&files);
 		return r;
 	}
 	/* A batch: every file is tried; the summary says what happened to each. */
 	if (c->json) {
 		json_t *all =
-		    json_pack("{s:o, s:o, s:{s:i, s:i, s:i}}", "notices", results, "failed", failed,
-			      "summary", "read", ok, "skipped", 0, "failed", nfail);
+		    json_pack("{s:o, s:o, s:o, s:{s:i, s:i, s:i}}", "notices", results, "skipped",
+			      skipped, "failed", failed, "summary", db ? "imported" : "read", ok,
+			      "skipped", nskip, "failed", nfail);
 
 		if (json_dumpf(all, c->out, IMP_JSON_FLAGS) != 0)
 			r = err_set(&c->err, ERR_IO, "không ghi được kết quả");
@@ -228,15 +290,22 @@ int cli_import(struct cli *c, int argc, char **argv)
 		size_t i;
 		json_t *v;
 
+		json_array_foreach(skipped, i, v)
+		{
+			fprintf(c->out, "bỏ qua: %s\n",
+				json_string_value(json_object_get(v, "reason")));
+		}
 		json_array_foreach(failed, i, v)
 		{
 			fprintf(c->out, "lỗi: %s: %s\n",
 				json_string_value(json_object_get(v, "file")),
 				json_string_value(json_object_get(v, "error")));
 		}
-		fprintf(c->out, "đã đọc %d, bỏ qua 0, lỗi %d (tổng %d tệp)\n", ok, nfail, files.n);
+		fprintf(c->out, "%s %d, bỏ qua %d, lỗi %d (tổng %d tệp)\n",
+			db ? "đã nhập" : "đã đọc", ok, nskip, nfail, files.n);
 		json_decref(results);
 		json_decref(failed);
+		json_decref(skipped);
 	}
 	imp_files_free(&files);
 	if (nfail)

@@ -22,6 +22,7 @@ enum db_stmt {
 #include "stmt_notice.def"
 #include "stmt_task.def"
 #include "stmt_web.def"
+#include "stmt_import.def"
 #undef STMT
 	DB_NSTMT
 };

@@ -19,6 +19,7 @@ static const char *const db_sql[DB_NSTMT] = {
 #include "stmt_notice.def"
 #include "stmt_task.def"
 #include "stmt_web.def"
+#include "stmt_import.def"
 #undef STMT
 };
 

@@ -8,6 +8,7 @@ const struct db_migration db_migrations[] = {
     {4, "notice", db_m004_notice},
     {5, "tasks", db_m005_tasks},
     {6, "web", db_m006_web},
+    {7, "import", db_m007_import},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

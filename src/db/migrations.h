@@ -23,3 +23,4 @@ extern const char db_m005_tasks[];
 /* 6 web */
 extern const char db_m006_web[];
 /* 7 import */
+extern const char db_m007_import[];

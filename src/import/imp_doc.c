@@ -42,9 +42,19 @@ static size_t imp_unmark(char *s, size_t len, bool *rule)
 	}
 	while (o > 0 && s[o - 1] == ' ')
 		o--;
-	for (size_t k = 0; k < o; k++)
-		if (s[k] == '-' || s[k] == '_' || s[k] == '=' || (s[k] == '*' && o >= 3))
+	for (size_t k = 0; k < o; k++) {
+		if (s[k] == '-' || s[k] == '_' || s[k] == '=' || (s[k] == '*' && o >= 3)) {
 			dashes++;
+		} else if (k + 2 < o && (unsigned char)s[k] == 0xE2 &&
+			   (((unsigned char)s[k + 1] == 0x94 &&
+			     ((unsigned char)s[k + 2] == 0x80 ||
+			      (unsigned char)s[k + 2] == 0x81)) ||
+			    ((unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x94))) {
+			/* "─", "━" (box drawing) and "—": the rule a word processor draws as text */
+			dashes += 3;
+			k += 2;
+		}
+	}
 	if (o >= 3 && dashes == o)
 		*rule = true;
 	return o;
@@ -767,7 +777,7 @@ static int imp_agenda(struct imp_ctx *c)
 int imp_tail(struct imp_ctx *c)
 {
 	struct imp_notice *n = c->n;
-	bool in_recipients = false;
+	bool in_recipients = false, rec_open = false;
 	int sig_state = 0; /* 0 none, 1 authority seen, 2 position seen, 3 name seen */
 
 	for (int i = 0; i < c->np; i++) {
@@ -783,12 +793,27 @@ int imp_tail(struct imp_ctx *c)
 		}
 		if (in_recipients && (p->s[0] == '-' || p->s[0] == '+' || p->bullet)) {
 			const char **r;
-			int k = imp_push(c, (void **)&n->recipients, &n->nrecipients, &c->cap[6],
-					 sizeof(*r));
+			size_t sk = imp_skip_space(p, 1);
+			int k;
 
+			/*
+			 * A wrapped line of a PDF that begins with the dash of "chính trị -
+			 * xã hội": the recipient before it did not end, and this one is lower case.
+			 */
+			if (rec_open && n->nrecipients > 0 && sk < p->len &&
+			    imp_is_lower_at(p->s, p->len, sk)) {
+				n->recipients[n->nrecipients - 1] = arena_printf(
+				    c->a, "%s - %s", n->recipients[n->nrecipients - 1],
+				    imp_clean(c->a, p->s + sk, p->len - sk, ",;.", false));
+				rec_open = !strchr(",;.", p->s[p->len - 1]);
+				continue;
+			}
+			k = imp_push(c, (void **)&n->recipients, &n->nrecipients, &c->cap[6],
+				     sizeof(*r));
 			if (k < 0)
 				return k;
 			n->recipients[k] = imp_clean(c->a, p->s + 1, p->len - 1, ",;.", false);
+			rec_open = !strchr(",;.", p->s[p->len - 1]);
 			continue;
 		}
 		if (caps && sig_state == 0) {
@@ -993,6 +1018,14 @@ int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice
 	for (int i = 0; i < c.np; i++)
 		c.n->paras[i] = c.p[i].s;
 	c.n->nparas = c.np;
+	c.n->body_from = c.n->body_to = 0;
+	for (int i = 0; i < c.np; i++) {
+		if (c.p[i].zone != IMP_Z_BODY)
+			continue;
+		if (c.n->body_to == 0)
+			c.n->body_from = i;
+		c.n->body_to = i + 1;
+	}
 	*ret = c.n;
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/arena.h"
 #include "util/buf.h"
@@ -146,6 +147,7 @@ struct imp_notice {
 	/* The text as paragraphs, for the template: figures point into these. */
 	const char **paras;
 	int nparas;
+	int body_from, body_to; /* the body's paragraphs: [body_from, body_to) of paras */
 };
 
 /*
@@ -179,3 +181,28 @@ json_t *imp_to_json(const struct imp_notice *n);
 
 /* Flags for json_dump* that print the exact decimals of imp_to_json as written. */
 #define IMP_JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
+
+struct db;
+
+/* What imp_store wrote. */
+struct imp_stored {
+	int64_t notice_id, document_id;
+	int figures; /* placeholders bound to stored values */
+	int tasks;
+	int unbound; /* figures' percentages or tasks that could not be bound */
+};
+
+/* Hex SHA-256 of data into out. */
+int imp_hash(const char *data, size_t len, char out[static 65]);
+
+/*
+ * Stores notice n read from file (hash: imp_hash of its bytes; fmt: "text",
+ * "docx" …) in ONE transaction: the issuing body (found by name or created),
+ * term, organ, session with its agenda, the notice's document and its
+ * references, the figures as indicator values (plans and the same period
+ * derived from the printed percentages), the tasks, and the notice template
+ * whose placeholders are bound to those values. ERR_EXISTS, writing
+ * nothing, when the file or the session was imported before.
+ */
+int imp_store(struct db *db, const struct imp_notice *n, const char *file, const char *hash,
+	      const char *fmt, struct imp_stored *ret, struct err *e);
