@@ -231,16 +231,28 @@ struct ind_rollup_in {
 /*
  * Per (body, indicator): the aggregate of the values reported by the body
  * and all its descendants (sum, or average over the reporting bodies), and
- * how many bodies reported. Cells are at index ind * n_bodies + body. Caller
+ * how many bodies reported. Cells are at index ind * n_bodies + body; a cell's
+ * value is units[cell] / 10^scale[ind] (ind_rollup_value()), all cells of an
+ * indicator sharing its largest scale, which keeps a cell to 12 bytes. Caller
  * frees with ind_rollup_free().
  */
 struct ind_rollup {
 	size_t n_bodies, n_ind;
-	struct vn_dec *value; /* meaningful where count > 0 */
-	uint32_t *count;
+	int64_t *units;	 /* per cell; meaningful where count > 0 */
+	int8_t *scale;	 /* per indicator */
+	uint32_t *count; /* per cell */
 };
 int ind_rollup_run(const struct ind_rollup_in *in, struct ind_rollup *ret, struct err *e);
 void ind_rollup_free(struct ind_rollup *r);
+/* The aggregate of one cell ({0, 0} where nothing was reported). */
+static inline struct vn_dec ind_rollup_value(const struct ind_rollup *r, size_t ind, size_t body)
+{
+	size_t cell = ind * r->n_bodies + body;
+
+	if (!r->count[cell])
+		return (struct vn_dec){0, 0};
+	return (struct vn_dec){r->units[cell], r->scale[ind]};
+}
 
 /* Completeness of one body for a period: its direct children that reported anything. */
 struct ind_completeness {

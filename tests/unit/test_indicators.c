@@ -334,10 +334,10 @@ static void values_roll_up_the_tree(void **state)
 	assert_int_equal(ind_rollup_run(&in, &r, &e), 0);
 	/* sum: 1,5 + 2 under body 1; + 1 at the root */
 	assert_int_equal(r.count[0 * 5 + 1], 2);
-	assert_int_equal(vn_dec_cmp(r.value[0 * 5 + 1], (struct vn_dec){35, 1}), 0);
-	assert_int_equal(vn_dec_cmp(r.value[0 * 5 + 0], (struct vn_dec){45, 1}), 0);
+	assert_int_equal(vn_dec_cmp(ind_rollup_value(&r, 0, 1), (struct vn_dec){35, 1}), 0);
+	assert_int_equal(vn_dec_cmp(ind_rollup_value(&r, 0, 0), (struct vn_dec){45, 1}), 0);
 	/* average of 10 and 12,5 */
-	assert_int_equal(vn_dec_cmp(r.value[1 * 5 + 0], (struct vn_dec){113, 1}), 0);
+	assert_int_equal(vn_dec_cmp(ind_rollup_value(&r, 1, 0), (struct vn_dec){113, 1}), 0);
 	/* not aggregated */
 	assert_int_equal(r.count[2 * 5 + 0], 0);
 	assert_int_equal(r.count[2 * 5 + 3], 0);
