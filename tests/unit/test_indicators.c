@@ -344,6 +344,86 @@ static void values_roll_up_the_tree(void **state)
 	ind_rollup_free(&r);
 }
 
+/*
+ * A deep, unevenly shaped tree with values reported at every level, in no
+ * particular order, at mixed scales and signs: each cell must equal the sum
+ * (or rounded average) of the values of the body and all its descendants,
+ * counted directly by walking each value's ancestors.
+ */
+static void a_deep_tree_rolls_up_like_a_walk_of_the_ancestors(void **state)
+{
+	enum { NB = 300, NI = 4, NV = 5000 };
+	static const int64_t p10[] = {1, 10, 100, 1000};
+	int32_t parent[NB], vb[NV], vi[NV];
+	struct vn_dec vv[NV];
+	static const enum ind_agg agg[NI] = {IND_AGG_SUM, IND_AGG_AVG, IND_AGG_NONE, IND_AGG_SUM};
+	int64_t want[NI][NB] = {{0}};
+	uint32_t cnt[NI][NB] = {{0}};
+	int scale[NI] = {0};
+	uint32_t seed = 2463534242u;
+	struct ind_rollup r;
+	struct err e = {0};
+
+	(void)state;
+	/* Parents have lower indices in a shuffled way: some chains are dozens deep. */
+	parent[0] = -1;
+	for (int b = 1; b < NB; b++) {
+		seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+		parent[b] = seed % 3 == 0 ? b - 1 : (int32_t)(seed % (uint32_t)b);
+	}
+	for (int i = 0; i < NV; i++) {
+		seed ^= seed << 13, seed ^= seed >> 17, seed ^= seed << 5;
+		vb[i] = (int32_t)(seed % NB);
+		vi[i] = (int32_t)((seed >> 9) % NI);
+		vv[i] =
+		    (struct vn_dec){(int64_t)((seed >> 12) % 200001) - 100000, (int)(seed >> 30)};
+		if (vv[i].scale > scale[vi[i]])
+			scale[vi[i]] = vv[i].scale;
+	}
+	for (int i = 0; i < NV; i++) {
+		if (agg[vi[i]] == IND_AGG_NONE)
+			continue;
+		for (int32_t b = vb[i]; b >= 0; b = parent[b]) {
+			want[vi[i]][b] += vv[i].units * p10[scale[vi[i]] - vv[i].scale];
+			cnt[vi[i]][b]++;
+		}
+	}
+	struct ind_rollup_in in = {NB, parent, NI, agg, NV, vb, vi, vv};
+
+	assert_int_equal(ind_rollup_run(&in, &r, &e), 0);
+	for (int ind = 0; ind < NI; ind++) {
+		for (int b = 0; b < NB; b++) {
+			int64_t v = want[ind][b], n = cnt[ind][b];
+			struct vn_dec got = ind_rollup_value(&r, (size_t)ind, (size_t)b);
+
+			assert_int_equal(r.count[(size_t)ind * NB + (size_t)b], n);
+			if (!n)
+				continue;
+			if (agg[ind] == IND_AGG_AVG)
+				v = (v >= 0 ? v + n / 2 : v - n / 2) / n;
+			assert_int_equal(got.units, v);
+			assert_int_equal(got.scale, scale[ind]);
+		}
+	}
+	assert_int_equal(cnt[0][0] + cnt[1][0] + cnt[3][0] > NV / 2, 1);
+	ind_rollup_free(&r);
+}
+
+static void a_cycle_in_the_tree_is_refused(void **state)
+{
+	static const int32_t parent[] = {-1, 2, 3, 1};
+	static const enum ind_agg agg[] = {IND_AGG_SUM};
+	static const int32_t vb[] = {1}, vi[] = {0};
+	static const struct vn_dec vv[] = {{1, 0}};
+	struct ind_rollup_in in = {4, parent, 1, agg, 1, vb, vi, vv};
+	struct ind_rollup r;
+	struct err e = {0};
+
+	(void)state;
+	assert_int_equal(ind_rollup_run(&in, &r, &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "vòng lặp"));
+}
+
 static int64_t nvalues(struct db *db)
 {
 	int64_t n = -1;
@@ -457,6 +537,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(a_wrong_direction_and_a_missing_report_are_warned,
 					    setup, teardown),
 	    cmocka_unit_test(values_roll_up_the_tree),
+	    cmocka_unit_test(a_deep_tree_rolls_up_like_a_walk_of_the_ancestors),
+	    cmocka_unit_test(a_cycle_in_the_tree_is_refused),
 	    cmocka_unit_test_setup_teardown(bad_csv_lines_are_listed_and_nothing_is_imported, setup,
 					    teardown),
 	    cmocka_unit_test_setup_teardown(a_good_csv_is_imported, setup, teardown),
