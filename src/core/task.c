@@ -1455,6 +1455,35 @@ static const char *group_label(struct db *db, struct arena *a, enum task_group_b
 	return NULL;
 }
 
+/*
+ * Labels of many unit or body groups (ordered by key) in one ordered scan of
+ * the table instead of one look-up each: a country's 3,400 bodies cost one
+ * query. Groups without a row keep a NULL label.
+ */
+static int group_labels_scan(struct db *db, struct arena *a, enum task_group_by by,
+			     struct task_group *g, size_t n)
+{
+	struct db_q *q;
+	size_t i = 0;
+	int r = db_prepare(db, by == TASK_BY_UNIT ? SQL_TASK_UNIT_NAMES : SQL_TASK_BODY_NAMES, &q);
+
+	while (r == 0 && i < n && (r = db_step(q)) == 1) {
+		int64_t id = db_col_int(q, 0);
+
+		r = 0;
+		while (i < n && g[i].key < id)
+			i++;
+		if (i < n && g[i].key == id) {
+			const char *t = db_col_text(q, 1);
+
+			if (t && !(g[i].label = arena_strdup(a, t)))
+				r = ERR_NOMEM;
+		}
+	}
+	db_done(q);
+	return r < 0 ? r : 0;
+}
+
 int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
 	       struct arena *a, struct task_stats *ret, struct err *e)
 {
@@ -1521,8 +1550,14 @@ int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t 
 		}
 		memcpy(st.groups, m.groups, m.n * sizeof(*st.groups));
 		st.ngroups = m.n;
+		if ((by == TASK_BY_UNIT || by == TASK_BY_BODY) && st.ngroups > 64) {
+			r = group_labels_scan(db, a, by, st.groups, st.ngroups);
+			if (r < 0)
+				goto fail;
+		}
 		for (size_t i = 0; i < st.ngroups; i++) {
-			st.groups[i].label = group_label(db, a, by, st.groups[i].key);
+			if (!st.groups[i].label)
+				st.groups[i].label = group_label(db, a, by, st.groups[i].key);
 			if (!st.groups[i].label)
 				st.groups[i].label =
 				    arena_printf(a, "#%lld", (long long)st.groups[i].key);
