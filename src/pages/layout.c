@@ -24,9 +24,9 @@ void page_begin(struct http_req *r, struct html *h, const char *title)
 		H(h, "<nav>");
 		H(h, "<a href=\"/\">Tổng quan</a>");
 		if (page_role_in(r, R_READ))
-			H(h,
-			  "<a href=\"/sessions\">Phiên họp</a><a href=\"/documents\">Văn bản</a>"
-			  "<a href=\"/indicators\">Chỉ tiêu</a><a href=\"/search\">Tìm kiếm</a>");
+			H(h, "<a href=\"/sessions\">Phiên họp</a><a href=\"/documents\">Văn bản</a>"
+			     "<a href=\"/notices\">Thông báo</a><a href=\"/indicators\">Chỉ "
+			     "tiêu</a><a href=\"/search\">Tìm kiếm</a>");
 		H(h, "<a href=\"/tasks\">Nhiệm vụ</a>");
 		if (page_role_in(r, ROLE_REPORTER))
 			H(h, "<a href=\"/don-vi\">Báo cáo của đơn vị</a>");

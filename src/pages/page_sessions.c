@@ -54,6 +54,33 @@ int page_sessions(struct http_req *r)
 	return h.err;
 }
 
+/* The conclusion notices of the session (drafts and issued). */
+static int session_notices(struct http_req *r, struct html *h)
+{
+	struct db_q *q;
+	int rc, n = 0;
+
+	H(h, "<h2>Thông báo kết luận</h2><ul>");
+	rc = db_prepare(r->db, SQL_WEB_SESSION_NOTICES, &q);
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(q, "i", r->id[0]);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		n++;
+		H(h, "<li><a href=\"/notices/");
+		html_int(h, db_col_int(q, 0));
+		H(h, "\">Thông báo kết luận ");
+		html_text(h, db_col_text(q, 1) ? db_col_text(q, 1) : "(dự thảo)");
+		H(h, "</a></li>");
+		rc = 0;
+	}
+	db_done(q);
+	if (!n)
+		H(h, "<li class=\"muted\">Chưa có thông báo.</li>");
+	H(h, "</ul>");
+	return rc;
+}
+
 int page_session(struct http_req *r)
 {
 	struct html h;
@@ -132,6 +159,9 @@ int page_session(struct http_req *r)
 	if (!n)
 		H(&h, "<tr><td colspan=\"5\" class=\"muted\">Chưa có nội dung.</td></tr>");
 	H(&h, "</tbody></table>");
+	rc = session_notices(r, &h);
+	if (rc < 0)
+		return rc;
 	page_end(r, &h);
 	return h.err;
 }

@@ -1,6 +1,7 @@
 // web.test.mjs: what a person does in the browser, step by step, as TAP; screenshots in artifacts/.
 import { chromium } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const base = process.env.DONDOC_URL.replace(/\/$/, '');
@@ -72,6 +73,22 @@ await step('the office opens session 26 and sees its agenda', async () => {
   const agenda = await page.textContent('table');
   expect(agenda.includes('56-NQ/HU'), 'agenda lacks Nghị quyết 56-NQ/HU');
   await page.screenshot({ path: `${shots}/04-session-26.png`, fullPage: true });
+});
+
+await step('the office opens the notice of session 26 and downloads its PDF', async () => {
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("Thông báo kết luận")')]);
+  expect(page.url().includes('/notices/'), `went to ${page.url()}`);
+  expect((await page.textContent('pre.preview')).includes('THÔNG BÁO'), 'no preview');
+  await page.screenshot({ path: `${shots}/04b-notice.png`, fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Tải PDF")')]);
+  const path = `${shots}/thong-bao-26.pdf`;
+  await download.saveAs(path);
+  const head = readFileSync(path).subarray(0, 5).toString();
+  expect(head === '%PDF-', `not a PDF: ${head}`);
+  expect(statSync(path).size > 1000, 'PDF too small');
+  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-']).toString().normalize('NFC');
+  expect(text.includes('Kết luận phiên họp thứ 26'), 'the PDF lacks "Kết luận phiên họp thứ 26"');
+  await page.goBack();
 });
 
 await step('searching "nong thon moi" finds the agenda item on Nghị quyết 56-NQ/HU', async () => {

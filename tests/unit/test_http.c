@@ -352,6 +352,12 @@ static const struct {
     {"/tasks/2", "annnna"},
     {"/api/v1/tasks/1", "aaaaan"},
     {"/api/v1/tasks/2", "annnna"},
+    {"/notices", "aaafaa"},
+    {"/notices/1", "aaafan"},
+    {"/notices/2", "annfna"},
+    {"/notices/1/pdf", "aaafan"},
+    {"/notices/1/docx", "aaafan"},
+    {"/notices/2/pdf", "annfna"},
     {"/don-vi", "fffaff"},
     {"/admin", "afffff"},
     {"/audit", "aaffff"},
@@ -625,6 +631,61 @@ static void odd_requests_do_not_crash_the_server(void **state)
 	}
 }
 
+/* The office edits a draft notice and sees the preview and the warnings; others may not. */
+static void the_office_edits_a_notice_and_downloads_it(void **state)
+{
+	struct client off, mem, v3;
+	struct resp r;
+	char form[512];
+
+	login("office", &off);
+	login("member", &mem);
+	login("viewer3", &v3);
+	/* A member reads but may not write. */
+	snprintf(form, sizeof(form), "_csrf=%s&template=X", mem.csrf);
+	req("POST", "/notices/1/template", mem.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	/* The office saves a template with an unknown placeholder: kept, warned with its place. */
+	snprintf(form, sizeof(form),
+		 "_csrf=%s&template=K%%E1%%BA%%BFt+lu%%E1%%BA%%ADn+phi%%C3%%AAn+th%%E1%%BB%%A9+"
+		 "%%7B%%7Bsession+number%%7D%%7D.%%0A%%7B%%7Bkhong+co%%7D%%7D%%0A",
+		 off.csrf);
+	req("POST", "/notices/1/template", off.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	req("GET", "/notices/1", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "Kết luận phiên thứ 26."));
+	assert_non_null(strstr(buf_str(&r.body), "Dòng 2, cột"));
+	assert_non_null(strstr(buf_str(&r.body), "{{khong co}}"));
+	resp_free(&r);
+	/* Issuing refuses while a placeholder is unresolved, and nothing changes. */
+	snprintf(form, sizeof(form), "_csrf=%s&date=2023-10-05&sig_name=Nguy%%E1%%BB%%85n+A",
+		 off.csrf);
+	req("POST", "/notices/1/issue", off.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_true(r.status >= 400 && r.status < 500);
+	resp_free(&r);
+	/* Nor may a viewer of another district. */
+	snprintf(form, sizeof(form), "_csrf=%s&template=X", v3.csrf);
+	req("POST", "/notices/1/template", v3.cookie, "application/x-www-form-urlencoded", form,
+	    strlen(form), NULL, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	/* The downloads are a PDF and a DOCX (a zip). */
+	req("GET", "/notices/1/pdf", mem.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_memory_equal(buf_str(&r.body), "%PDF-", 5);
+	resp_free(&r);
+	req("GET", "/notices/1/docx", mem.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_memory_equal(buf_str(&r.body), "PK", 2);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -644,6 +705,7 @@ int main(void)
 	    cmocka_unit_test(api_tokens_work_without_cookies),
 	    cmocka_unit_test(a_locked_store_gives_503_and_a_clear_page),
 	    cmocka_unit_test(odd_requests_do_not_crash_the_server),
+	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

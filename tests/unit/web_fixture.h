@@ -8,6 +8,7 @@
 
 #include "core/account.h"
 #include "core/indicator.h"
+#include "core/notice.h"
 #include "core/task.h"
 #include "db/db.h"
 #include "db/db_fts.h"
@@ -160,6 +161,12 @@ static int fx_create(const char *path)
 			rc = ind_value_put(db, &v, &e);
 		if (rc == 0)
 			rc = ind_value_put(db, &p, &e);
+		/* A draft conclusion notice for each district's session (ids 1 and 2). */
+		if (rc == 0)
+			rc = notice_create(db, 2, 1, "Kết luận phiên họp thứ {{session number}}.\n",
+					   &tid, &e);
+		if (rc == 0)
+			rc = notice_create(db, 3, 2, "Kết luận phiên Yên Thế.\n", &tid, &e);
 		if (rc < 0)
 			fprintf(stderr, "fixture: %s\n", e.msg);
 	}

@@ -1,0 +1,205 @@
+/* page_notices.c: conclusion notices: list, editor with preview and warnings, issue, PDF and DOCX. */
+#include <string.h>
+
+#include "core/notice.h"
+#include "http/http_route.h"
+#include "pages/pages.h"
+#include "render/notice_view.h"
+
+const struct http_field page_notice_tmpl_fields[] = {
+    {"template", HF_MULTI, true, 200000, NULL, "Mẫu thông báo"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_notice_issue_fields[] = {
+    {"date", HF_DATE, false, 0, NULL, "Ngày ban hành"},
+    {"sig_name", HF_TEXT, false, 120, NULL, "Người ký"},
+    {"sig_position", HF_TEXT, false, 120, NULL, "Chức vụ người ký"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* Loads notice r->id[0] when its body is in the account's scope (else 404). */
+static int load(struct http_req *r, struct notice_row *row, struct notice_doc *doc)
+{
+	int rc = notice_load(r->db, r->id[0], r->arena, row, doc, &r->err);
+
+	if (rc < 0)
+		return rc;
+	if (row->body_id && !account_sees_body(r->db, &r->acct, row->body_id))
+		return err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
+			       (long long)r->id[0]);
+	return 0;
+}
+
+int page_notices(struct http_req *r)
+{
+	struct notice_row *rows = NULL;
+	size_t n = 0;
+	struct html h;
+	int rc, shown = 0;
+
+	rc = notice_list(r->db, r->arena, &rows, &n, &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Thông báo kết luận");
+	H(&h, "<h1>Thông báo kết luận</h1><table><thead><tr><th>Số</th><th>Ngày</th>"
+	      "<th>Trích yếu</th><th>Tình trạng</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].body_id && !account_sees_body(r->db, &r->acct, rows[i].body_id))
+			continue;
+		shown++;
+		H(&h, "<tr><td><a href=\"/notices/");
+		html_int(&h, rows[i].id);
+		H(&h, "\">");
+		html_text(&h, rows[i].symbol ? rows[i].symbol : "(dự thảo)");
+		H(&h, "</a></td><td>");
+		html_text(&h, rows[i].issue_date);
+		H(&h, "</td><td>");
+		html_text(&h, rows[i].title);
+		H(&h, "</td><td>");
+		html_text(&h, rows[i].status);
+		H(&h, "</td></tr>");
+	}
+	if (!shown)
+		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có thông báo.</td></tr>");
+	H(&h, "</tbody></table>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_notice(struct http_req *r)
+{
+	struct notice_row row;
+	struct notice_doc doc;
+	struct docview v;
+	struct buf text = BUF_INIT(1u << 20);
+	struct html h;
+	bool draft;
+	int rc;
+
+	rc = load(r, &row, &doc);
+	if (rc == 0)
+		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
+	if (rc == 0)
+		rc = dv_render_text(&v, &text, &r->err);
+	if (rc < 0) {
+		buf_free(&text);
+		return rc;
+	}
+	draft = row.status && strcmp(row.status, "draft") == 0;
+	page_begin(r, &h, row.symbol ? row.symbol : "Dự thảo thông báo");
+	H(&h, "<h1>Thông báo ");
+	html_text(&h, row.symbol ? row.symbol : "(dự thảo)");
+	H(&h, "</h1><p class=\"downloads\"><a class=\"button\" href=\"/notices/");
+	html_int(&h, row.id);
+	H(&h, "/pdf\" download>Tải PDF</a> <a class=\"button\" href=\"/notices/");
+	html_int(&h, row.id);
+	H(&h, "/docx\" download>Tải DOCX</a></p>");
+	if (doc.nmsgs) {
+		H(&h, "<section class=\"warnings\"><h2>Cảnh báo</h2><ul>");
+		for (size_t i = 0; i < doc.nmsgs; i++) {
+			H(&h, "<li class=\"");
+			html_text(&h, doc.msgs[i].sev == NOTICE_ERROR ? "err" : "warn");
+			H(&h, "\">Dòng ");
+			html_int(&h, doc.msgs[i].line);
+			H(&h, ", cột ");
+			html_int(&h, doc.msgs[i].col);
+			H(&h, ": ");
+			html_text(&h, doc.msgs[i].text);
+			H(&h, "</li>");
+		}
+		H(&h, "</ul></section>");
+	}
+	H(&h, "<h2>Xem trước</h2><pre class=\"doc preview\">");
+	html_text(&h, buf_str(&text));
+	H(&h, "</pre>");
+	buf_free(&text);
+	if (draft && page_role_in(r, R_STAFF)) {
+		H(&h,
+		  "<h2>Mẫu (có chỗ điền dữ liệu)</h2><form class=\"stack wide\" method=\"post\" "
+		  "action=\"/notices/");
+		html_int(&h, row.id);
+		H(&h, "/template\">");
+		page_csrf(r, &h);
+		H(&h, "<textarea name=\"template\" rows=\"24\">");
+		html_text(&h, row.source_tmpl);
+		H(&h, "</textarea><button type=\"submit\">Lưu và xem trước</button></form>"
+		      "<h2>Ban hành</h2><form class=\"stack\" method=\"post\" action=\"/notices/");
+		html_int(&h, row.id);
+		H(&h, "/issue\">");
+		page_csrf(r, &h);
+		H(&h, "<label>Ngày ban hành <input type=\"date\" name=\"date\"></label>"
+		      "<button type=\"submit\">Ban hành (cấp số)</button></form>");
+	}
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_notice_template(struct http_req *r)
+{
+	struct notice_row row;
+	int rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
+
+	if (rc == 0 && row.body_id && !account_sees_body(r->db, &r->acct, row.body_id))
+		rc = err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
+			     (long long)r->id[0]);
+	if (rc == 0)
+		rc = notice_set_template(r->db, r->id[0], http_arg(r, "template"), &r->err);
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, arena_printf(r->arena, "/notices/%lld", (long long)r->id[0]));
+}
+
+int page_notice_issue(struct http_req *r)
+{
+	struct notice_issue_in in = {0};
+	struct notice_row row;
+	int rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
+
+	if (rc == 0 && row.body_id && !account_sees_body(r->db, &r->acct, row.body_id))
+		rc = err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
+			     (long long)r->id[0]);
+	in.date = http_arg(r, "date");
+	in.sig_name = http_arg(r, "sig_name");
+	in.sig_position = http_arg(r, "sig_position");
+	if (rc == 0)
+		rc = notice_issue(r->db, r->id[0], &in, &r->err);
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, arena_printf(r->arena, "/notices/%lld", (long long)r->id[0]));
+}
+
+/* The notice rendered as PDF or DOCX, as a download. */
+static int download(struct http_req *r, enum dv_format f)
+{
+	struct notice_row row;
+	struct notice_doc doc;
+	struct docview v;
+	const char *name;
+	int rc;
+
+	rc = load(r, &row, &doc);
+	if (rc == 0)
+		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
+	if (rc == 0)
+		rc = dv_render(&v, f, &r->out, &r->err);
+	if (rc < 0)
+		return rc;
+	r->ctype = f == DV_PDF ? "application/pdf"
+			       : "application/vnd.openxmlformats-officedocument.wordprocessingml."
+				 "document";
+	name = arena_printf(r->arena, "thong-bao-%lld.%s", (long long)row.id,
+			    f == DV_PDF ? "pdf" : "docx");
+	r->disposition = arena_printf(r->arena, "attachment; filename=\"%s\"", name);
+	return 0;
+}
+
+int page_notice_pdf(struct http_req *r)
+{
+	return download(r, DV_PDF);
+}
+
+int page_notice_docx(struct http_req *r)
+{
+	return download(r, DV_DOCX);
+}
