@@ -72,6 +72,12 @@ await step('the office opens session 26 and sees its agenda', async () => {
   expect((await page.textContent('h1')).includes('phiên thứ 26'), 'not session 26');
   const agenda = await page.textContent('table');
   expect(agenda.includes('56-NQ/HU'), 'agenda lacks Nghị quyết 56-NQ/HU');
+  const main = await page.textContent('main');
+  expect(main.includes('33/33 ủy viên có mặt'), 'no attendance against the rules');
+  expect(main.includes('Biểu quyết') && main.includes('thông qua'), 'no votes');
+  expect(main.includes('Tiếp thu'), 'no comments with their responses');
+  expect(main.includes('Không có nội dung chất vấn'), 'no questioning section');
+  expect(main.includes('BIÊN BẢN'), 'no minutes');
   await page.screenshot({ path: `${shots}/04-session-26.png`, fullPage: true });
 });
 
