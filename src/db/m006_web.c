@@ -142,6 +142,8 @@ const char db_m006_web[] =
     " before TEXT, after TEXT,"
     " prev_hash TEXT, hash TEXT);"
     "CREATE INDEX audit_log_row ON audit_log(tbl, row_id, at);"
+    /* The dashboard's per-unit counts read each open task's lead unit from the index alone. */
+    "CREATE INDEX task_unit_lead ON task_unit(task_id, unit_id) WHERE role = 'lead';"
     "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL"
     " BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
     "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log"
