@@ -88,14 +88,11 @@ int notice_list(struct db *db, struct arena *a, struct notice_row **ret, size_t 
 		if (n == cap) {
 			struct notice_row *nr;
 
-			cap = cap ? cap * 2 : 16;
-			nr = arena_alloc(a, sizeof(*nr) * cap);
+			nr = arena_grow(a, rows, n, &cap, sizeof(*nr));
 			if (!nr) {
 				db_done(q);
 				return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 			}
-			if (n)
-				memcpy(nr, rows, sizeof(*nr) * n);
 			rows = nr;
 		}
 		row_read(q, a, &rows[n]);
@@ -285,14 +282,11 @@ static int load_session(struct db *db, int64_t session_id, struct arena *a, stru
 			if (n == cap) {
 				const char **ni;
 
-				cap = cap ? cap * 2 : 16;
-				ni = arena_alloc(a, sizeof(*ni) * cap);
+				ni = arena_grow(a, items, n, &cap, sizeof(*ni));
 				if (!ni) {
 					r = ERR_NOMEM;
 					break;
 				}
-				if (n)
-					memcpy(ni, items, sizeof(*ni) * n);
 				items = ni;
 			}
 			items[n++] = arena_printf(a, "%s %s", db_col_text(q, 0), db_col_text(q, 1));
@@ -776,14 +770,11 @@ int notice_deliveries(struct db *db, int64_t id, struct arena *a, struct notice_
 		if (n == cap) {
 			struct notice_delivery *nd;
 
-			cap = cap ? cap * 2 : 16;
-			nd = arena_alloc(a, sizeof(*nd) * cap);
+			nd = arena_grow(a, d, n, &cap, sizeof(*nd));
 			if (!nd) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (n)
-				memcpy(nd, d, sizeof(*nd) * n);
 			d = nd;
 		}
 		d[n].label = col_dup(a, q, 0);

@@ -185,17 +185,13 @@ static int run_list(struct db_q *q, struct arena *a, size_t elsize, row_fn fn, v
 
 	while ((r = db_step(q)) == 1) {
 		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 16;
-			char *na = arena_alloc(a, nc * elsize);
+			char *na = arena_grow(a, arr, n, &cap, elsize);
 
 			if (!na) {
 				r = ERR_NOMEM;
 				break;
 			}
-			if (n)
-				memcpy(na, arr, n * elsize);
 			arr = na;
-			cap = nc;
 		}
 		r = fn(q, a, arr + n * elsize);
 		if (r < 0)
