@@ -27,3 +27,4 @@ extern const struct http_field api_task_list_fields[];
 int api_send(struct http_req *r, json_t *j);
 /* The JSON error body for code, with field-level messages. */
 int api_error(struct http_req *r, int code);
+/* API and feeds */

@@ -68,3 +68,5 @@ int page_error(struct http_req *r, int code);
 void page_csrf(struct http_req *r, struct html *h);
 /* Whether the account's role is one of the mask (http_route.h R_*). */
 int page_role_in(struct http_req *r, unsigned mask);
+/* indicator entry and export */
+/* administration */

@@ -370,6 +370,9 @@ static const struct {
     {"/ical/sessions.ics", "aaafaa"},
     {"/api/v1/indicators", "aaafaa"},
     {"/api/v1/indicator-values", "aaafan"},
+    /* indicator entry and export */
+    /* administration */
+    /* API and feeds */
 };
 
 static void role_route_scope_matrix(void **state)
@@ -714,6 +717,9 @@ int main(void)
 	    cmocka_unit_test(a_locked_store_gives_503_and_a_clear_page),
 	    cmocka_unit_test(odd_requests_do_not_crash_the_server),
 	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
+	    /* indicator entry and export */
+	    /* administration */
+	    /* API and feeds */
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
