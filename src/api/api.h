@@ -27,4 +27,8 @@ extern const struct http_field api_task_list_fields[];
 int api_send(struct http_req *r, json_t *j);
 /* The JSON error body for code, with field-level messages. */
 int api_error(struct http_req *r, int code);
+/* indicator entry and export */
+/* Writes a body's values for a period (JSON body: body, period, values[]) in one transaction. */
+int api_ind_values_post(struct http_req *r);
+extern const struct http_field api_ind_values_post_fields[];
 /* API and feeds */

@@ -24,7 +24,7 @@ struct http_config {
 };
 
 #define HTTP_MAX_BODY_DEFAULT (1u << 20)
-#define HTTP_MAX_FIELDS 64
+#define HTTP_MAX_FIELDS 256
 #define HTTP_MAX_FIELD_ERRORS 16
 
 /* Starts serving; caller stops and frees with http_stop(). */
@@ -43,8 +43,14 @@ enum http_ftype {
 	HF_DATETIME, /* YYYY-MM-DDTHH:MM:SSZ or a date */
 	HF_ENUM,     /* one of a '|'-separated list */
 	HF_SECRET,   /* a password: any bytes but NUL, never echoed */
+	HF_JSON,     /* a JSON array or object (in a JSON body), kept as its JSON text */
 };
 
+/*
+ * A field named "v#" stands for a family: every name made of its prefix and a
+ * positive integer ("v12"), each checked alone and kept under its own name
+ * (a grid of cells, one per row id). Such a field cannot be required.
+ */
 struct http_field {
 	const char *name;
 	enum http_ftype type;

@@ -315,15 +315,60 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 		return choice_ok(f->choices, v) ? NULL
 						: arena_printf(r->arena, "%s phải là một trong: %s",
 							       f->label, f->choices);
+	case HF_JSON: {
+		json_t *j;
+		bool ok;
+
+		if (n == 0 && !f->required)
+			return NULL;
+		if (n > f->max)
+			return arena_printf(r->arena, "%s quá dài: tối đa %zu byte", f->label,
+					    f->max);
+		j = json_loadb(v, n, JSON_REJECT_DUPLICATES, NULL);
+		ok = json_is_array(j) || json_is_object(j);
+		json_decref(j);
+		return ok ? NULL
+			  : arena_printf(r->arena,
+					 "%s phải là một mảng [...] hoặc đối tượng {...} JSON",
+					 f->label);
+	}
 	}
 	return "kiểu trường không biết";
+}
+
+/* Whether name is the family pattern's prefix followed by a positive integer ("v#": "v12"). */
+static bool family_match(const char *pat, const char *name)
+{
+	size_t pl = strlen(pat) - 1;
+
+	if (strncmp(pat, name, pl) != 0 || name[pl] < '1' || name[pl] > '9')
+		return false;
+	for (const char *p = name + pl; *p; p++)
+		if (!isdigit((unsigned char)*p) || p - (name + pl) >= 18)
+			return false;
+	return true;
+}
+
+/* The route's field for an input name (a family row for "v12"); NULL when unknown. */
+static const struct http_field *route_field(const struct http_req *r, const char *name)
+{
+	const struct http_field *f = NULL;
+
+	for (const struct http_field *p = r->route->fields; p && p->name; p++) {
+		size_t n = strlen(p->name);
+
+		if (n > 1 && p->name[n - 1] == '#' ? family_match(p->name, name)
+						   : strcmp(p->name, name) == 0)
+			f = p;
+	}
+	return f;
 }
 
 /* Records one raw input pair if the route's table knows the name. */
 static void input_add(struct http_req *r, const char *name, const char *val)
 {
 	const struct http_field *f = NULL;
-	const char *m;
+	const char *m, *key;
 
 	if (strcmp(name, "_csrf") == 0 || strcmp(name, "token") == 0) {
 		/* Carried separately; checked by the dispatcher, never shown to handlers. */
@@ -333,23 +378,26 @@ static void input_add(struct http_req *r, const char *name, const char *val)
 		}
 		return;
 	}
-	for (const struct http_field *p = r->route->fields; p && p->name; p++)
-		if (strcmp(p->name, name) == 0)
-			f = p;
+	f = route_field(r, name);
 	if (!f)
 		return; /* unknown fields are ignored, never passed on */
-	if (http_arg(r, f->name)) {
-		http_field_error(r, f->name,
-				 arena_printf(r->arena, "%s được gửi hai lần", f->label));
+	/* A family's member keeps its own name; a plain field the table's. */
+	key = strchr(f->name, '#') ? arena_strdup(r->arena, name) : f->name;
+	if (!key) {
+		http_field_error(r, f->name, "không đủ bộ nhớ");
+		return;
+	}
+	if (http_arg(r, key)) {
+		http_field_error(r, key, arena_printf(r->arena, "%s được gửi hai lần", f->label));
 		return;
 	}
 	m = field_check(r, f, val);
 	if (m) {
-		http_field_error(r, f->name, m);
+		http_field_error(r, key, m);
 		return;
 	}
 	if (r->nvals >= HTTP_MAX_FIELDS) {
-		http_field_error(r, f->name, "quá nhiều trường");
+		http_field_error(r, key, "quá nhiều trường");
 		return;
 	}
 	if (f->type == HF_TEXT || f->type == HF_MULTI) {
@@ -359,16 +407,16 @@ static void input_add(struct http_req *r, const char *name, const char *val)
 		if (vn_nfc(val, strlen(val), &nfc, NULL) < 0) {
 			buf_free(&nfc);
 			http_field_error(
-			    r, f->name,
+			    r, key,
 			    arena_printf(r->arena, "%s không phải văn bản UTF-8 hợp lệ", f->label));
 			return;
 		}
-		r->names[r->nvals] = f->name;
+		r->names[r->nvals] = key;
 		r->vals[r->nvals++] = arena_strdup(r->arena, buf_str(&nfc));
 		buf_free(&nfc);
 		return;
 	}
-	r->names[r->nvals] = f->name;
+	r->names[r->nvals] = key;
 	r->vals[r->nvals++] = arena_strdup(r->arena, val);
 }
 
@@ -412,7 +460,10 @@ static int parse_form(struct http_req *r, char *s)
 	return 0;
 }
 
-/* A JSON object of scalars is taken like a form. */
+/*
+ * A JSON object of scalars is taken like a form; an array or object is taken
+ * only by an HF_JSON field, as its JSON text, for the handler to read.
+ */
 static int parse_json(struct http_req *r, const char *s, size_t n)
 {
 	json_error_t je;
@@ -440,6 +491,16 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 			input_add(r, key, num);
 		} else if (json_is_null(v)) {
 			continue;
+		} else if ((json_is_array(v) || json_is_object(v)) && route_field(r, key) &&
+			   route_field(r, key)->type == HF_JSON) {
+			char *text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
+
+			if (!text) {
+				http_field_error(r, arena_strdup(r->arena, key), "không đủ bộ nhớ");
+				continue;
+			}
+			input_add(r, key, text);
+			free(text);
 		} else {
 			http_field_error(
 			    r, arena_strdup(r->arena, key),
@@ -456,6 +517,8 @@ static void input_required(struct http_req *r)
 	for (const struct http_field *f = r->route->fields; f && f->name; f++) {
 		const char *v = http_arg(r, f->name);
 
+		if (strchr(f->name, '#'))
+			continue; /* a family is never required */
 		if (f->required && (!v || !*v))
 			http_field_error(r, f->name, arena_printf(r->arena, "thiếu %s", f->label));
 	}

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/indicator.h"
+#include "http/http_route.h"
 #include "pages/pages.h"
 #include "vn/num.h"
 
@@ -112,7 +113,19 @@ int page_indicators(struct http_req *r)
 	html_int(&h, rep.n_plan_met);
 	H(&h, "/");
 	html_int(&h, rep.n_with_plan);
-	H(&h, " chỉ tiêu đạt kế hoạch</p>");
+	H(&h, " chỉ tiêu đạt kế hoạch</p><p class=\"actions\">");
+	if (page_role_in(r, R_STAFF)) {
+		H(&h, "<a class=\"button\" href=\"/indicators/entry?body=");
+		html_int(&h, rep.body_id);
+		H(&h, "&amp;period=");
+		html_text(&h, rep.period);
+		H(&h, "\">Nhập số liệu</a>");
+	}
+	H(&h, "<a href=\"/indicators/xlsx?body=");
+	html_int(&h, rep.body_id);
+	H(&h, "&amp;period=");
+	html_text(&h, rep.period);
+	H(&h, "\" download>Tải bảng XLSX</a></p>");
 	page_indicator_chart(r, &h, &rep);
 	H(&h,
 	  "<table><thead><tr><th>Chỉ tiêu</th><th>Đơn vị</th><th>Thực hiện</th>"

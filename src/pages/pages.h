@@ -69,4 +69,10 @@ void page_csrf(struct http_req *r, struct html *h);
 /* Whether the account's role is one of the mask (http_route.h R_*). */
 int page_role_in(struct http_req *r, unsigned mask);
 /* indicator entry and export */
+/* The entry grid of a body and period (GET), its save (POST), the report as XLSX. */
+int page_ind_entry(struct http_req *r);
+int page_ind_entry_save(struct http_req *r);
+int page_ind_xlsx(struct http_req *r);
+extern const struct http_field page_ind_entry_fields[];
+extern const struct http_field page_ind_entry_post_fields[];
 /* administration */
