@@ -39,14 +39,19 @@ static void trim(const char *s, const char **ret, size_t *ret_len)
 	*ret_len = n;
 }
 
-/* Checks one cell; its error (arena) or NULL. */
+/*
+ * Checks one cell: *bad tells whether it is wrong, the result says why
+ * (arena; NULL when the arena is full).
+ */
 static const char *check(const struct ind_def *defs, size_t ndefs, struct cell *cells, size_t i,
-			 struct ind_entry *v, enum ind_notation note, struct arena *a)
+			 struct ind_entry *v, enum ind_notation note, struct arena *a, bool *bad)
 {
 	struct err pe = {0};
 	const char *s;
 	size_t len;
 	int r;
+
+	*bad = true;
 
 	cells[i].d = def_find(defs, ndefs, &v[i]);
 	if (!cells[i].d) {
@@ -62,6 +67,7 @@ static const char *check(const struct ind_def *defs, size_t ndefs, struct cell *
 	trim(v[i].text ? v[i].text : "", &s, &len);
 	if (len == 0) {
 		cells[i].skip = true;
+		*bad = false;
 		return NULL;
 	}
 	if (len > 40)
@@ -81,6 +87,7 @@ static const char *check(const struct ind_def *defs, size_t ndefs, struct cell *
 	if (cells[i].value.units < 0)
 		return arena_printf(a, "%s: giá trị không được âm (%.*s)", cells[i].d->name,
 				    (int)len, s);
+	*bad = false;
 	return NULL;
 }
 
@@ -111,6 +118,7 @@ int ind_entry_store(struct db *db, int64_t body_id, const char *period_code, str
 	struct cell *cells = NULL;
 	struct ind_period p;
 	size_t ndefs = 0, nbad = 0, written = 0;
+	bool bad;
 	char code[16];
 	int r;
 
@@ -127,10 +135,11 @@ int ind_entry_store(struct db *db, int64_t body_id, const char *period_code, str
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	}
 	for (size_t i = 0; i < n; i++) {
+		const char *m = check(defs, ndefs, cells, i, v, note, a, &bad);
+
 		v[i].written = false;
-		v[i].error = check(defs, ndefs, cells, i, v, note, a);
-		if (v[i].error)
-			nbad++;
+		v[i].error = bad ? (m ? m : "giá trị không hợp lệ") : NULL;
+		nbad += bad;
 	}
 	if (nbad) {
 		r = err_set(e, ERR_INVAL, "%zu giá trị không hợp lệ; chưa ghi số liệu nào", nbad);

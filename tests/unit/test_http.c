@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 #include <curl/curl.h>
+#include <zip.h>
 
 #include "http/http.h"
 #include "web_fixture.h"
@@ -371,6 +372,11 @@ static const struct {
     {"/api/v1/indicators", "aaafaa"},
     {"/api/v1/indicator-values", "aaafan"},
     /* indicator entry and export */
+    {"/indicators/entry?body=2&period=2023-T09", "aaffff"},
+    {"/indicators/entry?body=3&period=2023-T09", "anffff"},
+    {"/indicators/entry?body=99&period=2023-T09", "nnffff"},
+    {"/indicators/xlsx?body=2&period=2023-T09", "aaafan"},
+    {"/indicators/xlsx?body=3&period=2023-T09", "annfna"},
     /* administration */
     /* API and feeds */
 };
@@ -697,6 +703,304 @@ static void the_office_edits_a_notice_and_downloads_it(void **state)
 	resp_free(&r);
 }
 
+/* --- indicator entry and export --- */
+
+/* The input name ("v12") of the grid's cell for the indicator called name. */
+static void cell_of(const char *html, const char *name, char out[16])
+{
+	const char *p = strstr(html, name), *q = NULL;
+
+	assert_non_null(p);
+	for (const char *s = html; (s = strstr(s, "for=\"v")) && s < p; s++)
+		q = s;
+	assert_non_null(q);
+	q += 5;
+	snprintf(out, 16, "%.*s", (int)strcspn(q, "\""), q);
+}
+
+static void post_form(struct client *cl, const char *path, const char *fields, struct resp *r)
+{
+	char form[1024];
+
+	snprintf(form, sizeof(form), "_csrf=%s&%s", cl->csrf, fields);
+	req("POST", path, cl->cookie, "application/x-www-form-urlencoded", form, strlen(form), NULL,
+	    r);
+}
+
+static const char *const industry = "Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp";
+static const char *const agriculture = "Giá trị sản xuất nông nghiệp";
+static const char *const rice = "Diện tích gieo trồng lúa";
+
+/* The grid's cell names of three indicators. */
+static void grid_cells(struct client *off, char ind[16], char agr[16], char ric[16])
+{
+	struct resp r;
+
+	req("GET", "/indicators/entry?body=2&period=2023-T09", off->cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 200);
+	cell_of(buf_str(&r.body), industry, ind);
+	cell_of(buf_str(&r.body), agriculture, agr);
+	cell_of(buf_str(&r.body), rice, ric);
+	resp_free(&r);
+}
+
+static void the_office_enters_figures_and_the_report_changes(void **state)
+{
+	struct client off, mem;
+	struct resp r;
+	char ind[16], agr[16], ric[16], f[256];
+
+	login("office", &off);
+	login("member", &mem);
+	req("GET", "/indicators/entry?body=2&period=2023-T09", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	/* Every catalogue indicator, with its unit, the plan and the current value in an input. */
+	assert_non_null(strstr(buf_str(&r.body), industry));
+	assert_non_null(strstr(buf_str(&r.body), rice));
+	assert_non_null(strstr(buf_str(&r.body), "Kết nạp đảng viên mới"));
+	assert_non_null(strstr(buf_str(&r.body), "6.076 <span class=\"muted\">(kế hoạch)</span>"));
+	assert_non_null(strstr(buf_str(&r.body), "value=\"4.132\""));
+	assert_non_null(strstr(buf_str(&r.body), "name=\"_csrf\""));
+	resp_free(&r);
+	grid_cells(&off, ind, agr, ric);
+	/* The indicators page links the grid (for the office) and the XLSX. */
+	req("GET", "/indicators?body=2&period=2023-T09", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(
+	    strstr(buf_str(&r.body), "href=\"/indicators/entry?body=2&amp;period=2023-T09\""));
+	assert_non_null(
+	    strstr(buf_str(&r.body), "href=\"/indicators/xlsx?body=2&amp;period=2023-T09\""));
+	assert_null(strstr(buf_str(&r.body), "<td>Diện tích gieo trồng lúa"));
+	resp_free(&r);
+	req("GET", "/indicators?body=2&period=2023-T09", mem.cookie, NULL, NULL, 0, NULL, &r);
+	assert_null(strstr(buf_str(&r.body), "/indicators/entry"));
+	resp_free(&r);
+	/* Vietnamese notation, a plain one, and an empty cell that leaves its value alone. */
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=4.321&e%s=1&%s=1250.5&%s=", ind, ind + 1,
+		 ric, agr);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 303);
+	assert_non_null(
+	    strstr(buf_str(&r.headers), "Location: /indicators?body=2&period=2023-T09"));
+	resp_free(&r);
+	req("GET", "/indicators?body=2&period=2023-T09", mem.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "4.321"));
+	assert_null(strstr(buf_str(&r.body), "4.132"));
+	assert_non_null(strstr(buf_str(&r.body), "<td>Diện tích gieo trồng lúa</td>"));
+	assert_non_null(strstr(buf_str(&r.body), "1.250,5"));
+	resp_free(&r);
+	/* The grid shows where the value came from. */
+	req("GET", "/indicators/entry?body=2&period=2023-T09", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "web:office"));
+	resp_free(&r);
+	/* A member may not enter; the office not for a body outside its scope; nor without CSRF. */
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=1", ind);
+	post_form(&mem, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	snprintf(f, sizeof(f), "body=3&period=2023-T09&%s=1", ind);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=1", ind);
+	req("POST", "/indicators/entry", off.cookie, "application/x-www-form-urlencoded", f,
+	    strlen(f), NULL, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	req("GET", "/indicators?body=2&period=2023-T09", mem.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "4.321"));
+	resp_free(&r);
+}
+
+static void a_bad_cell_gets_400_naming_it_and_nothing_is_written(void **state)
+{
+	struct client off;
+	struct resp r;
+	char ind[16], agr[16], ric[16], f[256], want[256];
+
+	login("office", &off);
+	grid_cells(&off, ind, agr, ric);
+	/* One good cell, one that is not a number: neither is written. */
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=5.000&%s=3%%2C9%%2C4", ind, agr);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 400);
+	snprintf(want, sizeof(want),
+		 "<span class=\"cellerr\" id=\"%s-err\">%s: &quot;3,9,4&quot; "
+		 "không phải là số",
+		 agr, agriculture);
+	assert_non_null(strstr(buf_str(&r.body), want));
+	assert_non_null(strstr(buf_str(&r.body), "chưa ghi số liệu nào"));
+	/* The grid comes back as typed. */
+	assert_non_null(strstr(buf_str(&r.body), "value=\"3,9,4\""));
+	assert_non_null(strstr(buf_str(&r.body), "value=\"5.000\""));
+	resp_free(&r);
+	/* A negative value and an unknown indicator are refused the same way. */
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=5.000&%s=-12", ind, ric);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 400);
+	snprintf(want, sizeof(want), "%s: giá trị không được âm", rice);
+	assert_non_null(strstr(buf_str(&r.body), want));
+	resp_free(&r);
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=5.000&v99999=1", ind);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "Không có chỉ tiêu số 99999 trong danh mục"));
+	resp_free(&r);
+	/* A malformed period names its field. */
+	snprintf(f, sizeof(f), "body=2&period=2023-X9&%s=5.000", ind);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "<code>period</code>"));
+	resp_free(&r);
+	/* The report is unchanged. */
+	req("GET", "/indicators?body=2&period=2023-T09", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_null(strstr(buf_str(&r.body), "5.000"));
+	assert_non_null(strstr(buf_str(&r.body), "4.321"));
+	resp_free(&r);
+}
+
+static void the_report_downloads_as_xlsx(void **state)
+{
+	struct client viewer;
+	struct resp r;
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+	zip_file_t *zf;
+	zip_stat_t st;
+	char *xml;
+
+	login("viewer", &viewer);
+	req("GET", "/indicators/xlsx?body=2&period=2023-T09", viewer.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.headers),
+			       "Content-Disposition: attachment; "
+			       "filename=\"chi-tieu-huyen-uy-tan-yen-2023-T09.xlsx\""));
+	assert_non_null(strstr(buf_str(&r.headers), "spreadsheetml.sheet"));
+	assert_true(r.body.len > 1000);
+	assert_memory_equal(r.body.data, "PK", 2);
+	/* The workbook's strings hold the indicator's name. */
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(r.body.data, r.body.len, 0, &ze);
+	assert_non_null(src);
+	z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+	assert_non_null(z);
+	assert_int_equal(zip_stat(z, "xl/sharedStrings.xml", 0, &st), 0);
+	zf = zip_fopen(z, "xl/sharedStrings.xml", 0);
+	assert_non_null(zf);
+	xml = calloc(1, st.size + 1);
+	assert_int_equal(zip_fread(zf, xml, st.size), (zip_int64_t)st.size);
+	zip_fclose(zf);
+	zip_close(z);
+	assert_non_null(strstr(xml, industry));
+	assert_non_null(strstr(xml, "Huyện ủy Tân Yên"));
+	free(xml);
+	resp_free(&r);
+	/* A malformed period is 400; a body outside the viewer's scope 404. */
+	req("GET", "/indicators/xlsx?body=2&period=2023-Z1", viewer.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	req("GET", "/indicators/xlsx?body=3&period=2023-T09", viewer.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+}
+
+static void the_api_writes_values_in_one_transaction(void **state)
+{
+	struct db *db = NULL;
+	struct err e = {0};
+	struct client off;
+	struct resp r;
+	char tok[65], mtok[65], hdr[100], body[512];
+
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	assert_int_equal(account_token_new(db, "office", "so-lieu", tok, &e), 0);
+	assert_int_equal(account_token_new(db, "member", "so-lieu", mtok, &e), 0);
+	db_close(db);
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+	snprintf(body, sizeof(body),
+		 "{\"body\":2,\"period\":\"2023-T09\",\"values\":[{\"indicator\":\"industry\","
+		 "\"value\":\"4400.5\",\"estimate\":true},{\"indicator\":\"food_output\","
+		 "\"value\":51234}]}");
+	req("POST", "/api/v1/indicator-values", NULL, "application/json", body, strlen(body), hdr,
+	    &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "\"written\":2"));
+	resp_free(&r);
+	req("GET", "/api/v1/indicator-values?body=2&period=2023-T09", NULL, NULL, NULL, 0, hdr, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"value\":\"4400.5\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"value\":\"51234\""));
+	resp_free(&r);
+	/* One bad entry: 400 naming it and its indicator, and the good one is not written. */
+	snprintf(body, sizeof(body),
+		 "{\"body\":2,\"period\":\"2023-T09\",\"values\":[{\"indicator\":\"industry\","
+		 "\"value\":\"4500\"},{\"indicator\":\"agriculture\",\"value\":\"3.943,0\"},"
+		 "{\"indicator\":\"khong_co\",\"value\":\"1\"}]}");
+	req("POST", "/api/v1/indicator-values", NULL, "application/json", body, strlen(body), hdr,
+	    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"code\":\"ERR_INVAL\""));
+	assert_non_null(strstr(buf_str(&r.body),
+			       "\"values[1]\":\"Giá trị sản xuất nông nghiệp: \\\"3.943,0\\\" "
+			       "không phải là số"));
+	assert_non_null(
+	    strstr(buf_str(&r.body), "\"values[2]\":\"Không có chỉ tiêu mã 'khong_co'"));
+	assert_null(strstr(buf_str(&r.body), "\"values[0]\""));
+	resp_free(&r);
+	/* Malformed entries are named too. */
+	snprintf(body, sizeof(body),
+		 "{\"body\":2,\"period\":\"2023-T09\",\"values\":[{\"indicator\":\"industry\","
+		 "\"value\":4500.5}, 3]}");
+	req("POST", "/api/v1/indicator-values", NULL, "application/json", body, strlen(body), hdr,
+	    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"values[0]\":\"chỉ tiêu 'industry'"));
+	assert_non_null(strstr(buf_str(&r.body), "\"values[1]\""));
+	resp_free(&r);
+	snprintf(body, sizeof(body), "{\"body\":2,\"period\":\"2023-T09\",\"values\":\"x\"}");
+	req("POST", "/api/v1/indicator-values", NULL, "application/json", body, strlen(body), hdr,
+	    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"values\""));
+	resp_free(&r);
+	req("GET", "/api/v1/indicator-values?body=2&period=2023-T09", NULL, NULL, NULL, 0, hdr, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"value\":\"4400.5\""));
+	resp_free(&r);
+	/* A member's token may not write; nor a session without its CSRF token; with it, it may. */
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", mtok);
+	snprintf(body, sizeof(body),
+		 "{\"body\":2,\"period\":\"2023-T09\",\"values\":[{\"indicator\":\"industry\","
+		 "\"value\":\"1\"}]}");
+	req("POST", "/api/v1/indicator-values", NULL, "application/json", body, strlen(body), hdr,
+	    &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	login("office", &off);
+	req("POST", "/api/v1/indicator-values", off.cookie, "application/json", body, strlen(body),
+	    NULL, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	snprintf(hdr, sizeof(hdr), "X-CSRF-Token: %s", off.csrf);
+	snprintf(body, sizeof(body),
+		 "{\"body\":3,\"period\":\"2023-T09\",\"values\":[{\"indicator\":\"industry\","
+		 "\"value\":\"1\"}]}");
+	req("POST", "/api/v1/indicator-values", off.cookie, "application/json", body, strlen(body),
+	    hdr, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+	snprintf(body, sizeof(body),
+		 "{\"body\":2,\"period\":\"2023-T09\",\"values\":[{\"indicator\":\"industry\","
+		 "\"value\":\"4401\"}]}");
+	req("POST", "/api/v1/indicator-values", off.cookie, "application/json", body, strlen(body),
+	    hdr, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -706,8 +1010,7 @@ int main(void)
 	    cmocka_unit_test(wrong_password_is_refused_in_vietnamese),
 	    cmocka_unit_test(malformed_input_gets_400_naming_the_field),
 	    cmocka_unit_test(unsafe_requests_need_the_csrf_token),
-	    cmocka_unit_test(oversize_bodies_get_413),
-	    cmocka_unit_test(role_route_scope_matrix),
+	    cmocka_unit_test(oversize_bodies_get_413), cmocka_unit_test(role_route_scope_matrix),
 	    cmocka_unit_test(confidential_documents_stay_out_of_lists),
 	    cmocka_unit_test(search_ignores_tones_and_keeps_secrets),
 	    cmocka_unit_test(indicators_show_figures_and_bars),
@@ -718,6 +1021,10 @@ int main(void)
 	    cmocka_unit_test(odd_requests_do_not_crash_the_server),
 	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
 	    /* indicator entry and export */
+	    cmocka_unit_test(the_office_enters_figures_and_the_report_changes),
+	    cmocka_unit_test(a_bad_cell_gets_400_naming_it_and_nothing_is_written),
+	    cmocka_unit_test(the_report_downloads_as_xlsx),
+	    cmocka_unit_test(the_api_writes_values_in_one_transaction),
 	    /* administration */
 	    /* API and feeds */
 	};
