@@ -60,7 +60,7 @@ static const char css[] =
     "thead{display:none}td{border:0;border-bottom:1px solid var(--line)}"
     "tr{border:1px solid var(--line);margin-bottom:.6rem}.logout{margin-left:0}"
     "table.grid td[data-label]::before{content:attr(data-label) \": \";color:var(--muted)}"
-    "table.grid td.num{text-align:left}"
+    "table.grid td.num{text-align:left}table.grid td:empty{display:none}"
     "table.grid tr.d1 td:first-child,table.grid tr.d2 td:first-child{padding-left:.5rem}}"
     "@media print{header.top,footer,form,.pager{display:none}body{background:#fff;"
     "font-size:13pt}main{max-width:none;padding:0}a{color:inherit;text-decoration:none}"

@@ -28,5 +28,14 @@ pid=$!
 for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
 [ -s "$work/url" ] || { echo "Bail out! the server did not start"; cat "$work/log" >&2; exit 1; }
 mkdir -p "$here/artifacts"
-DONDOC_URL=$(head -1 "$work/url") DONDOC_ARTIFACTS="$here/artifacts" DONDOC_PROFILE="$work" \
-	node "$here/web.test.mjs"
+# Each file numbers its steps on from the previous ones; one plan for them all at the end.
+export DONDOC_URL=$(head -1 "$work/url") DONDOC_ARTIFACTS="$here/artifacts" DONDOC_PROFILE="$work"
+n=0
+rc=0
+for t in web indicators; do
+	DONDOC_TAP_FROM=$n node "$here/$t.test.mjs" >"$work/$t.tap" || rc=1
+	grep -v '^1\.\.' "$work/$t.tap"
+	n=$((n + $(grep -cE '^(not )?ok ' "$work/$t.tap")))
+done
+echo "1..$n"
+exit $rc
