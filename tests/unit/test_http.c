@@ -1001,6 +1001,92 @@ static void the_api_writes_values_in_one_transaction(void **state)
 	resp_free(&r);
 }
 
+static void a_failed_save_leaves_nothing_behind(void **state)
+{
+	struct client off;
+	struct resp r;
+	char ind[16], agr[16], ric[16], pov[16], f[256];
+	sqlite3 *h;
+
+	login("office", &off);
+	grid_cells(&off, ind, agr, ric);
+	req("GET", "/indicators/entry?body=2&period=2023-T09", off.cookie, NULL, NULL, 0, NULL, &r);
+	cell_of(buf_str(&r.body), "Tỷ lệ hộ nghèo đa chiều", pov);
+	resp_free(&r);
+	/* The store locked by another writer: 503, and nothing written. */
+	h = fx_raw(store, 1);
+	assert_int_equal(sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=4.777", ind);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 503);
+	resp_free(&r);
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	/* A write failing after another succeeded in the same save: both are undone. */
+	assert_int_equal(
+	    sqlite3_exec(h,
+			 "CREATE TRIGGER test_refuse BEFORE INSERT ON ind_value WHEN "
+			 "NEW.indicator_id = (SELECT id FROM ind_indicator WHERE code = "
+			 "'poverty_rate') BEGIN SELECT RAISE(ABORT, 'refused'); END",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	snprintf(f, sizeof(f), "body=2&period=2023-T09&%s=4.777&%s=3%%2C5", ind, pov);
+	post_form(&off, "/indicators/entry", f, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "không ghi được số liệu chỉ tiêu"));
+	assert_non_null(strstr(buf_str(&r.body), "value=\"4.777\""));
+	resp_free(&r);
+	sqlite3_exec(h, "DROP TRIGGER test_refuse", NULL, NULL, NULL);
+	sqlite3_close(h);
+	req("GET", "/indicators?body=2&period=2023-T09", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_null(strstr(buf_str(&r.body), "4.777"));
+	assert_null(strstr(buf_str(&r.body), "Tỷ lệ hộ nghèo"));
+	assert_non_null(strstr(buf_str(&r.body), "4.401"));
+	resp_free(&r);
+}
+
+static void odd_entry_requests_are_refused_cleanly(void **state)
+{
+	struct client off;
+	struct resp r;
+	struct buf big = BUF_INIT(64u << 10);
+
+	login("office", &off);
+	/* Without body and period: the latest report's, as on /indicators. */
+	req("GET", "/indicators/entry", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "name=\"body\" value=\"2\""));
+	resp_free(&r);
+	req("GET", "/indicators/entry?body=2", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "<code>period</code>"));
+	resp_free(&r);
+	req("GET", "/indicators/entry?body=abc&period=2023", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "<code>body</code>"));
+	resp_free(&r);
+	/* Names that only look like cells are not cells: nothing to write, back to the report. */
+	post_form(&off, "/indicators/entry", "body=2&period=2023-T09&v0=1&v01=2&vx=3&v=4", &r);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	/* A cell sent twice names itself. */
+	post_form(&off, "/indicators/entry", "body=2&period=2023-T09&v1=1&v1=2", &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "<code>v1</code>"));
+	resp_free(&r);
+	/* Too many fields. */
+	buf_printf(&big, "_csrf=%s&body=2&period=2023-T09", off.csrf);
+	for (int i = 1; i <= 300; i++)
+		buf_printf(&big, "&v%d=1", i);
+	req("POST", "/indicators/entry", off.cookie, "application/x-www-form-urlencoded",
+	    buf_str(&big), big.len, NULL, &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	buf_free(&big);
+	req("GET", "/indicators?body=2&period=2023-T09", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "4.401"));
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1025,6 +1111,8 @@ int main(void)
 	    cmocka_unit_test(a_bad_cell_gets_400_naming_it_and_nothing_is_written),
 	    cmocka_unit_test(the_report_downloads_as_xlsx),
 	    cmocka_unit_test(the_api_writes_values_in_one_transaction),
+	    cmocka_unit_test(a_failed_save_leaves_nothing_behind),
+	    cmocka_unit_test(odd_entry_requests_are_refused_cleanly),
 	    /* administration */
 	    /* API and feeds */
 	};
