@@ -1,4 +1,5 @@
 /* api_ical.c: an iCalendar feed of the sessions the account sees (RFC 5545). */
+#include <stdbool.h>
 #include <string.h>
 #include <time.h>
 
@@ -10,8 +11,9 @@ const struct http_field api_ical_fields[] = {
 };
 
 /*
- * One content line: text escaped (\\ ; , and newlines) and folded at 75
- * octets without splitting a UTF-8 sequence.
+ * One content line: text escaped (\\ ; , and newlines) and folded so that no
+ * line is longer than 75 octets, without splitting a UTF-8 sequence (RFC
+ * 5545 §3.1 and §3.3.11). The one writer of the feeds' text properties.
  */
 static int ical_line(struct buf *b, const char *name, const char *text)
 {
@@ -28,16 +30,20 @@ static int ical_line(struct buf *b, const char *name, const char *text)
 		else if (rc == 0 && *p != '\r')
 			rc = buf_putc(&line, *p);
 	}
-	for (size_t i = 0; rc == 0 && i < line.len; i++) {
+	for (size_t i = 0; rc == 0 && i < line.len;) {
 		unsigned char ch = (unsigned char)line.data[i];
+		size_t n = ch < 0xc0 ? 1 : ch < 0xe0 ? 2 : ch < 0xf0 ? 3 : 4;
 
-		if (col >= 74 && (ch & 0xc0) != 0x80) {
+		if (n > line.len - i)
+			n = line.len - i;
+		if (col + n > 75) {
 			rc = buf_puts(b, "\r\n ");
 			col = 1;
 		}
 		if (rc == 0)
-			rc = buf_putc(b, ch);
-		col++;
+			rc = buf_add(b, line.data + i, n);
+		col += n;
+		i += n;
 	}
 	if (rc == 0)
 		rc = buf_puts(b, "\r\n");
@@ -45,38 +51,54 @@ static int ical_line(struct buf *b, const char *name, const char *text)
 	return rc;
 }
 
+/* "2023-10-04" → "20231004"; false when the text is not a date. */
+static bool ical_day(const char *date, char day[9])
+{
+	if (!date || strlen(date) != 10)
+		return false;
+	memcpy(day, date, 4);
+	memcpy(day + 4, date + 5, 2);
+	memcpy(day + 6, date + 8, 2);
+	day[8] = '\0';
+	return true;
+}
+
+/* The calendar's head, with the moment of the feed in stamp (DTSTAMP). */
+static int ical_begin(struct http_req *r, const char *what, const char *file, char stamp[20])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(stamp, 20, "%Y%m%dT%H%M%SZ", &tm);
+	r->ctype = "text/calendar; charset=utf-8";
+	r->disposition = arena_printf(r->arena, "inline; filename=\"%s\"", file);
+	return buf_printf(&r->out,
+			  "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//dondoc//%s//VI\r\n"
+			  "CALSCALE:GREGORIAN\r\n",
+			  what);
+}
+
 int api_ical_sessions(struct http_req *r)
 {
 	struct db_q *q;
 	char stamp[20], day[9];
-	time_t now = time(NULL);
-	struct tm tm;
 	int rc;
 
-	gmtime_r(&now, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
-	r->ctype = "text/calendar; charset=utf-8";
-	r->disposition = "inline; filename=\"dondoc-phien-hop.ics\"";
-	rc = buf_puts(&r->out,
-		      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//dondoc//phien hop//VI\r\n"
-		      "CALSCALE:GREGORIAN\r\nX-WR-CALNAME:Phiên họp\r\n");
+	rc = ical_begin(r, "phien hop", "dondoc-phien-hop.ics", stamp);
+	if (rc == 0)
+		rc = ical_line(&r->out, "X-WR-CALNAME:", "Phiên họp");
 	if (rc == 0)
 		rc = db_prepare(r->db, SQL_WEB_SESSIONS, &q);
 	if (rc < 0)
 		return rc;
 	rc = db_bindv(q, "iiit", r->acct.id, (int64_t)0, (int64_t)100000, "");
 	while (rc == 0 && (rc = db_step(q)) == 1) {
-		const char *date = db_col_text(q, 3);
 		char *summary;
 
-		if (!date || strlen(date) != 10) {
-			rc = 0;
+		rc = 0;
+		if (!ical_day(db_col_text(q, 3), day))
 			continue;
-		}
-		memcpy(day, date, 4);
-		memcpy(day + 4, date + 5, 2);
-		memcpy(day + 6, date + 8, 2);
-		day[8] = '\0';
 		summary = arena_printf(r->arena, "%s — phiên thứ %lld", db_col_text(q, 6),
 				       (long long)db_col_int(q, 1));
 		rc = buf_printf(&r->out,
@@ -91,8 +113,88 @@ int api_ical_sessions(struct http_req *r)
 			rc = ical_line(&r->out, "DESCRIPTION:", db_col_text(q, 7));
 		if (rc == 0)
 			rc = buf_puts(&r->out, "END:VEVENT\r\n");
+	}
+	db_done(q);
+	if (rc < 0)
+		return rc;
+	return buf_puts(&r->out, "END:VCALENDAR\r\n");
+}
+
+const struct http_field api_ical_task_fields[] = {
+    {"token", HF_TEXT, false, 64, NULL, "Mã truy cập (token)"},
+    {"body", HF_INT, false, 0, NULL, "Cơ quan (body)"},
+    {"unit", HF_INT, false, 0, NULL, "Đơn vị (unit)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/*
+ * The request's host name and port as the client named it, when it is made
+ * of host characters only (it goes into UIDs and URLs); "localhost" otherwise.
+ */
+static const char *ical_host(struct http_req *r)
+{
+	const char *h = http_header(r, "Host");
+	size_t n = h ? strlen(h) : 0;
+
+	if (n == 0 || n > 255)
+		return "localhost";
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]",
+			    h[i]))
+			return "localhost";
+	return h;
+}
+
+/*
+ * GET /ical/tasks.ics?body=&unit=: one all-day event on the due date of every
+ * open task with a deadline that the account sees (a reporter: its unit's).
+ */
+int api_ical_tasks(struct http_req *r)
+{
+	const char *host = ical_host(r), *proto = http_header(r, "X-Forwarded-Proto");
+	int64_t unit = http_arg_int(r, "unit", 0);
+	size_t hlen = strcspn(host, ":");
+	struct db_q *q;
+	char stamp[20], day[9];
+	int rc;
+
+	if (strcmp(r->acct.role, "reporter") == 0)
+		unit = r->acct.unit_id;
+	proto = proto && strcmp(proto, "https") == 0 ? "https" : "http";
+	if (host[0] == '[')
+		hlen = strcspn(host, "]") + 1;
+	rc = ical_begin(r, "han nhiem vu", "dondoc-han-nhiem-vu.ics", stamp);
+	if (rc == 0)
+		rc = ical_line(&r->out, "X-WR-CALNAME:", "Hạn nhiệm vụ");
+	if (rc == 0)
+		rc = db_prepare(r->db, SQL_WEB_ICAL_TASKS, &q);
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(q, "iii", r->acct.id, http_arg_int(r, "body", 0), unit);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		long long id = (long long)db_col_int(q, 0);
+		const char *lead = db_col_text(q, 4), *dl = db_col_text(q, 3);
+
+		rc = 0;
+		if (!ical_day(db_col_text(q, 2), day))
+			continue;
+		rc = buf_printf(&r->out,
+				"BEGIN:VEVENT\r\nUID:task-%lld@%.*s\r\nDTSTAMP:%s\r\n"
+				"DTSTART;VALUE=DATE:%s\r\n",
+				id, (int)hlen, host, stamp, day);
 		if (rc == 0)
-			rc = 0;
+			rc = ical_line(&r->out, "SUMMARY:", db_col_text(q, 1));
+		if (rc == 0)
+			rc = ical_line(&r->out, "DESCRIPTION:",
+				       arena_printf(r->arena, "Chủ trì: %s\nThời hạn: %s",
+						    lead ? lead : "(chưa giao)",
+						    dl ? dl : db_col_text(q, 2)));
+		if (rc == 0)
+			rc = ical_line(
+			    &r->out,
+			    "URL:", arena_printf(r->arena, "%s://%s/tasks/%lld", proto, host, id));
+		if (rc == 0)
+			rc = buf_puts(&r->out, "END:VEVENT\r\n");
 	}
 	db_done(q);
 	if (rc < 0)

@@ -1,4 +1,5 @@
 /* api_tasks.c: tasks as JSON: a paginated list read in one statement, one task with its timeline, reports. */
+#include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -59,6 +60,8 @@ int api_tasks(struct http_req *r)
 			      "self", ""));
 		json_object_set_new(json_array_get(data, json_array_size(data) - 1), "self",
 				    json_sprintf("/api/v1/tasks/%lld", (long long)last));
+		json_object_set_new(json_array_get(data, json_array_size(data) - 1), "reports",
+				    json_sprintf("/api/v1/tasks/%lld/reports", (long long)last));
 		n++;
 		rc = 0;
 	}
@@ -127,5 +130,163 @@ int api_task(struct http_req *r)
 		      jstr(t->deadline_text), "due", jstr(t->due), "status",
 		      task_status_code(t->status), "completed_on", jstr(t->completed_on),
 		      "report_to", jstr(t->report_to), "units", units, "events", events);
+	json_object_set_new(o, "reports",
+			    json_sprintf("/api/v1/tasks/%lld/reports", (long long)t->id));
 	return api_send(r, o);
+}
+
+/* --- a task's timeline, and the writes ------------------------------------- */
+
+const struct http_field api_task_report_fields[] = {
+    {"text", HF_MULTI, true, 4000, NULL, "Nội dung báo cáo (text)"},
+    {"percent", HF_INT, false, 100, NULL, "Tiến độ phần trăm (percent)"},
+    {"on", HF_DATE, false, 0, NULL, "Ngày báo cáo (on)"},
+    {"result", HF_MULTI, false, 2000, NULL, "Kết quả, sản phẩm (result)"},
+    {"unit", HF_INT, false, 0, NULL, "Đơn vị báo cáo (unit)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field api_task_confirm_fields[] = {
+    {"on", HF_DATE, false, 0, NULL, "Ngày hoàn thành (on)"},
+    {"note", HF_MULTI, false, 2000, NULL, "Ghi chú (note)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* SQL_WEB_TASK_EVENTS / SQL_WEB_TASK_EVENT: id, task, kind, date, unit, unit name, text, result. */
+static json_t *event_json(struct db_q *q)
+{
+	return json_pack(
+	    "{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)db_col_int(q, 0),
+	    "type", "taskReport", "task", (json_int_t)db_col_int(q, 1), "kind", api_col_text(q, 2),
+	    "on_date", api_col_text(q, 3), "unit", api_col_int(q, 4), "unit_name",
+	    api_col_text(q, 5), "text", api_col_text(q, 6), "result", api_col_text(q, 7));
+}
+
+/* Loads task r->id[0] when the account sees it (a reporter: its unit's only), else 404. */
+static int visible_task(struct http_req *r, struct task **ret)
+{
+	char today[11];
+	int rc;
+
+	page_today(today);
+	rc = task_get(r->db, r->id[0], today, r->arena, ret, &r->err);
+	if (rc == 0 && !page_task_visible(r, *ret))
+		rc = err_set(&r->err, ERR_NOTFOUND, "Không có nhiệm vụ số %lld",
+			     (long long)r->id[0]);
+	return rc;
+}
+
+/* One event of task r->id[0] as its JSON object, with its self link. */
+static int event_one(struct http_req *r, int64_t event, json_t **ret)
+{
+	struct db_q *q;
+	int rc;
+
+	rc = db_prepare(r->db, SQL_WEB_TASK_EVENT, &q);
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(q, "ii", r->id[0], event);
+	if (rc == 0)
+		rc = db_step(q);
+	if (rc == 1) {
+		*ret = event_json(q);
+		json_object_set_new(*ret, "self",
+				    json_sprintf("/api/v1/tasks/%lld/reports/%lld",
+						 (long long)r->id[0], (long long)event));
+	}
+	db_done(q);
+	if (rc == 0)
+		return err_set(&r->err, ERR_NOTFOUND, "Nhiệm vụ số %lld không có báo cáo số %lld",
+			       (long long)r->id[0], (long long)event);
+	return rc < 0 ? rc : 0;
+}
+
+/* GET /api/v1/tasks/#/reports: the task's timeline (reports, requests, confirmations), paginated. */
+int api_task_reports(struct http_req *r)
+{
+	struct api_list_spec spec = {.st = SQL_WEB_TASK_EVENTS,
+				     .tbl = "task_event",
+				     .fn = event_json,
+				     .parent = r->id[0],
+				     .parent_key = "$.task_id"};
+	struct task *t;
+	int rc = visible_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	spec.path = arena_printf(r->arena, "tasks/%lld/reports", (long long)r->id[0]);
+	return api_list(r, &spec);
+}
+
+int api_task_report(struct http_req *r)
+{
+	struct task *t;
+	json_t *o = NULL;
+	int rc = visible_task(r, &t);
+
+	if (rc == 0)
+		rc = event_one(r, r->id[1], &o);
+	return rc < 0 ? rc : api_send(r, o);
+}
+
+/*
+ * POST /api/v1/tasks/#/reports: the web form's report (task_report, the
+ * same rules) from JSON; 201 with the report and its Location.
+ */
+int api_task_report_add(struct http_req *r)
+{
+	struct task_report_input in = {0};
+	const char *result = http_arg(r, "result");
+	int64_t pct = http_arg_int(r, "percent", 0), ev = 0;
+	char unit[24];
+	struct task *t;
+	json_t *o = NULL;
+	int rc = visible_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	if (strcmp(r->acct.role, "reporter") == 0)
+		snprintf(unit, sizeof(unit), "%lld", (long long)r->acct.unit_id);
+	else if (http_arg(r, "unit"))
+		snprintf(unit, sizeof(unit), "%s", http_arg(r, "unit"));
+	else if (t->nunits)
+		snprintf(unit, sizeof(unit), "%lld", (long long)t->units[0].id);
+	else
+		return http_field_error(r, "unit", "Nhiệm vụ chưa giao cho đơn vị nào");
+	/* The store keeps no percentage of its own: it is the first words of the result. */
+	if (pct)
+		result = arena_printf(r->arena, "Tiến độ %lld%%%s%s", (long long)pct,
+				      result && *result ? ". " : "", result ? result : "");
+	in.unit = unit;
+	in.on_date = http_arg(r, "on");
+	in.text = http_arg(r, "text");
+	in.result = result;
+	rc = task_report(r->db, r->id[0], &in, &ev, &r->err);
+	if (rc == ERR_INVAL)
+		return http_field_error(
+		    r, strncmp(r->err.msg, "đơn vị", strlen("đơn vị")) == 0 ? "unit" : "on",
+		    arena_strdup(r->arena, r->err.msg));
+	if (rc == 0)
+		rc = event_one(r, ev, &o);
+	if (rc < 0)
+		return rc;
+	r->status = 201;
+	r->location = arena_printf(r->arena, "/api/v1/tasks/%lld/reports/%lld", (long long)r->id[0],
+				   (long long)ev);
+	return api_send(r, o);
+}
+
+/* POST /api/v1/tasks/#/confirm: the office confirms completion (task_confirm); the task follows. */
+int api_task_confirm(struct http_req *r)
+{
+	struct task *t;
+	int rc = visible_task(r, &t);
+
+	if (rc == 0)
+		rc = task_confirm(r->db, r->id[0], http_arg(r, "on"), http_arg(r, "note"), &r->err);
+	if (rc == ERR_INVAL)
+		return http_field_error(r, "on", arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	return api_task(r);
 }

@@ -40,18 +40,20 @@ int api_error(struct http_req *r, int code)
 				     "fields", fields));
 }
 
-/* The text of a column as JSON (null for NULL). */
-static json_t *jtext(struct db_q *q, int col)
+json_t *api_col_text(struct db_q *q, int col)
 {
 	const char *s = db_col_text(q, col);
 
 	return s ? json_string(s) : json_null();
 }
 
-static json_t *jint(struct db_q *q, int col)
+json_t *api_col_int(struct db_q *q, int col)
 {
 	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
 }
+
+#define jtext api_col_text
+#define jint api_col_int
 
 /* modified_since as stored times compare: "2023-10-04T08:00:00Z" → "2023-10-04T08:00:00". */
 static const char *since_arg(struct http_req *r)
@@ -64,70 +66,87 @@ static const char *since_arg(struct http_req *r)
 	return n == 20 ? arena_strndup(r->arena, v, 19) : v;
 }
 
-typedef json_t *(*row_fn)(struct db_q *q);
+/* The tombstones of s->tbl deleted since, appended to data; only those under parent when set. */
+static int api_tombstones(struct http_req *r, const struct api_list_spec *s, const char *since,
+			  int64_t parent, json_t *data)
+{
+	struct db_q *q;
+	int rc;
 
-/*
- * A paginated list: rows of st bound (account, after, limit, since), turned
- * into objects by fn; with modified_since, objects deleted since then follow
- * as tombstones. links.next continues after the last id.
- */
-static int api_list(struct http_req *r, enum db_stmt st, const char *tbl, const char *path,
-		    row_fn fn)
+	if (parent && s->parent_key) {
+		rc = db_prepare(r->db, SQL_WEB_TOMBSTONES_UNDER, &q);
+		if (rc == 0)
+			rc = db_bindv(q, "ttti", s->tbl, since, s->parent_key, parent);
+	} else {
+		rc = db_prepare(r->db, SQL_AUDIT_TOMBSTONES, &q);
+		if (rc == 0)
+			rc = db_bindv(q, "tt", s->tbl, since);
+	}
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		json_array_append_new(data, json_pack("{s:I, s:b, s:s}", "id",
+						      (json_int_t)db_col_int(q, 0), "deleted", 1,
+						      "modified", db_col_text(q, 1)));
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	return rc;
+}
+
+int api_list(struct http_req *r, const struct api_list_spec *s)
 {
 	int64_t after = http_arg_int(r, "after", 0), limit = http_arg_int(r, "limit", 50), last = 0;
-	const char *since = since_arg(r);
+	int64_t parent = s->filter ? http_arg_int(r, s->filter, 0) : s->parent;
+	const char *since = since_arg(r), *ms = http_arg(r, "modified_since");
 	json_t *data = json_array(), *links = json_object(), *o;
+	bool five = s->filter || s->parent_key;
 	struct db_q *q;
 	int rc, n = 0;
 
-	rc = db_prepare(r->db, st, &q);
+	rc = db_prepare(r->db, s->st, &q);
 	if (rc == 0)
-		rc = db_bindv(q, "iiit", r->acct.id, after, limit, since);
+		rc = five ? db_bindv(q, "iiiti", r->acct.id, after, limit, since, parent)
+			  : db_bindv(q, "iiit", r->acct.id, after, limit, since);
 	while (rc == 0 && (rc = db_step(q)) == 1) {
 		last = db_col_int(q, 0);
-		o = fn(q);
+		o = s->fn(q);
 		json_object_set_new(o, "self",
-				    json_sprintf("/api/v1/%s/%lld", path, (long long)last));
+				    json_sprintf("/api/v1/%s/%lld", s->path, (long long)last));
 		json_array_append_new(data, o);
 		n++;
 		rc = 0;
 	}
 	if (rc >= 0)
 		db_done(q);
-	if (rc == 0 && *since) {
-		rc = db_prepare(r->db, SQL_AUDIT_TOMBSTONES, &q);
-		if (rc == 0)
-			rc = db_bindv(q, "tt", tbl, since);
-		while (rc == 0 && (rc = db_step(q)) == 1) {
-			json_array_append_new(
-			    data, json_pack("{s:I, s:b, s:s}", "id", (json_int_t)db_col_int(q, 0),
-					    "deleted", 1, "modified", db_col_text(q, 1)));
-			rc = 0;
-		}
-		if (rc >= 0)
-			db_done(q);
-	}
+	if (rc == 0 && *since)
+		rc = api_tombstones(r, s, since, parent, data);
 	if (rc < 0) {
 		json_decref(data);
 		json_decref(links);
 		return rc;
 	}
-	if (n == limit)
-		json_object_set_new(
-		    links, "next",
-		    json_sprintf("/api/v1/%s?after=%lld&limit=%lld%s%s", path, (long long)last,
-				 (long long)limit, *since ? "&modified_since=" : "",
-				 http_arg(r, "modified_since") ? http_arg(r, "modified_since")
-							       : ""));
+	if (n == limit) {
+		const char *f = s->filter && parent ? arena_printf(r->arena, "&%s=%lld", s->filter,
+								   (long long)parent)
+						    : "";
+
+		json_object_set_new(links, "next",
+				    json_sprintf("/api/v1/%s?after=%lld&limit=%lld%s%s%s", s->path,
+						 (long long)last, (long long)limit, f,
+						 ms ? "&modified_since=" : "", ms ? ms : ""));
+	}
 	return api_send(r, json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination",
 				     "limit", (json_int_t)limit, "count", n, "links", links));
 }
 
 static json_t *body_json(struct db_q *q)
 {
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)db_col_int(q, 0),
-			 "type", "body", "parent", jint(q, 1), "level", jtext(q, 2), "kind",
-			 jtext(q, 3), "name", jtext(q, 4), "code", jtext(q, 5));
+	long long id = (long long)db_col_int(q, 0);
+
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)id, "type",
+			 "body", "parent", jint(q, 1), "level", jtext(q, 2), "kind", jtext(q, 3),
+			 "name", jtext(q, 4), "code", jtext(q, 5), "terms",
+			 json_sprintf("/api/v1/terms?body=%lld", id));
 }
 
 static json_t *session_json(struct db_q *q)
@@ -137,6 +156,18 @@ static json_t *session_json(struct db_q *q)
 			 (json_int_t)db_col_int(q, 1), "kind", jtext(q, 2), "date", jtext(q, 3),
 			 "place", jtext(q, 4), "status", jtext(q, 5), "organ", jtext(q, 6), "body",
 			 jtext(q, 7), "term", jtext(q, 8));
+}
+
+/* The links of a session to what it owns. */
+static json_t *session_json_linked(struct db_q *q)
+{
+	json_t *o = session_json(q);
+	long long id = (long long)db_col_int(q, 0);
+
+	json_object_set_new(o, "agendaItems",
+			    json_sprintf("/api/v1/agenda-items?session=%lld", id));
+	json_object_set_new(o, "notices", json_sprintf("/api/v1/notices?session=%lld", id));
+	return o;
 }
 
 static json_t *document_json(struct db_q *q)
@@ -149,30 +180,45 @@ static json_t *document_json(struct db_q *q)
 
 int api_root(struct http_req *r)
 {
-	return api_send(r, json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s}, s:{s:s, s:s}}", "name",
-				     "dondoc", "version", "v1", "links", "bodies", "/api/v1/bodies",
-				     "sessions", "/api/v1/sessions", "documents",
-				     "/api/v1/documents", "ical", "/ical/sessions.ics", "account",
-				     "login", r->acct.login, "role", r->acct.role));
+	return api_send(
+	    r, json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}, "
+			 "s:{s:s, s:s}}",
+			 "name", "dondoc", "version", "v1", "links", "bodies", "/api/v1/bodies",
+			 "terms", "/api/v1/terms", "sessions", "/api/v1/sessions", "agendaItems",
+			 "/api/v1/agenda-items", "documents", "/api/v1/documents", "notices",
+			 "/api/v1/notices", "tasks", "/api/v1/tasks", "indicators",
+			 "/api/v1/indicators", "indicatorValues", "/api/v1/indicator-values",
+			 "ical", "/ical/sessions.ics", "icalTasks", "/ical/tasks.ics", "account",
+			 "login", r->acct.login, "role", r->acct.role));
 }
 
 int api_bodies(struct http_req *r)
 {
-	return api_list(r, SQL_WEB_BODIES, "body", "bodies", body_json);
+	static const struct api_list_spec spec = {
+	    .st = SQL_WEB_BODIES, .tbl = "body", .path = "bodies", .fn = body_json};
+
+	return api_list(r, &spec);
 }
 
 int api_sessions(struct http_req *r)
 {
-	return api_list(r, SQL_WEB_SESSIONS, "session", "sessions", session_json);
+	static const struct api_list_spec spec = {.st = SQL_WEB_SESSIONS,
+						  .tbl = "session",
+						  .path = "sessions",
+						  .fn = session_json_linked};
+
+	return api_list(r, &spec);
 }
 
 int api_documents(struct http_req *r)
 {
-	return api_list(r, SQL_WEB_DOCUMENTS, "document", "documents", document_json);
+	static const struct api_list_spec spec = {
+	    .st = SQL_WEB_DOCUMENTS, .tbl = "document", .path = "documents", .fn = document_json};
+
+	return api_list(r, &spec);
 }
 
-/* One object by id from st bound (account, id); 404 when outside the scope or unknown. */
-static int api_one(struct http_req *r, enum db_stmt st, row_fn fn, json_t **ret)
+int api_one(struct http_req *r, enum db_stmt st, api_row_fn fn, json_t **ret)
 {
 	struct db_q *q;
 	int rc;
@@ -204,7 +250,7 @@ int api_session(struct http_req *r)
 {
 	json_t *o = NULL, *agenda;
 	struct db_q *q;
-	int rc = api_one(r, SQL_WEB_SESSION, session_json, &o);
+	int rc = api_one(r, SQL_WEB_SESSION, session_json_linked, &o);
 
 	if (rc < 0)
 		return rc;
