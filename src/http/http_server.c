@@ -482,9 +482,18 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 	}
 	json_object_foreach(j, key, v)
 	{
+		const struct http_field *f = NULL;
 		char num[32];
 
-		if (json_is_string(v)) {
+		for (const struct http_field *p = r->route->fields; p && p->name; p++)
+			if (strcmp(p->name, key) == 0)
+				f = p;
+		/* JSON is typed: a number where the field takes text is a wrong type. */
+		if (f && json_is_integer(v) && f->type != HF_INT) {
+			http_field_error(
+			    r, f->name,
+			    arena_printf(r->arena, "%s phải là chuỗi, không phải số", f->label));
+		} else if (json_is_string(v)) {
 			input_add(r, key, json_string_value(v));
 		} else if (json_is_integer(v)) {
 			snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));

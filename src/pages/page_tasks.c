@@ -176,7 +176,8 @@ int page_tasks(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	page_begin(r, &h, "Nhiệm vụ");
-	H(&h, "<h1>Nhiệm vụ</h1><form class=\"filters\" method=\"get\" action=\"/tasks\">"
+	H(&h, "<h1>Nhiệm vụ</h1><p><a href=\"/ical/tasks.ics\">Lịch hạn nhiệm vụ (iCal)</a></p>"
+	      "<form class=\"filters\" method=\"get\" action=\"/tasks\">"
 	      "<label>Tình trạng <select name=\"status\"><option value=\"\">(tất cả)</option>"
 	      "<option value=\"qua_han\">chưa hoàn thành quá hạn</option>"
 	      "<option value=\"trong_han\">chưa hoàn thành trong hạn</option>"

@@ -379,6 +379,20 @@ static const struct {
     {"/indicators/xlsx?body=3&period=2023-T09", "annfna"},
     /* administration */
     /* API and feeds */
+    {"/api/v1/terms", "aaafaa"},
+    {"/api/v1/terms/1", "aaafan"},
+    {"/api/v1/terms/2", "annfna"},
+    {"/api/v1/agenda-items", "aaafaa"},
+    {"/api/v1/agenda-items/1", "aaafan"},
+    {"/api/v1/agenda-items/2", "aaafan"}, /* its document is confidential, the item is not */
+    {"/api/v1/notices", "aaafaa"},
+    {"/api/v1/notices/1", "aaafan"},
+    {"/api/v1/notices/2", "annfna"},
+    {"/api/v1/tasks/1/reports", "aaaaan"},
+    {"/api/v1/tasks/2/reports", "annnna"},
+    {"/api/v1/tasks/1/reports/1", "aaaaan"},
+    {"/api/v1/tasks/1/reports/2", "nnnnnn"}, /* task 2's event, asked under task 1 */
+    {"/ical/tasks.ics", "aaaaaa"},
 };
 
 static void role_route_scope_matrix(void **state)
@@ -1087,6 +1101,449 @@ static void odd_entry_requests_are_refused_cleanly(void **state)
 	resp_free(&r);
 }
 
+/* --- API and feeds ------------------------------------------------------- */
+
+/* GET with an API token instead of a cookie. */
+static void get_bearer(const char *path, const char *tok, struct resp *r)
+{
+	char hdr[100];
+
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+	req("GET", path, NULL, NULL, NULL, 0, hdr, r);
+}
+
+/* POST JSON with an API token. */
+static void post_bearer(const char *path, const char *tok, const char *json, struct resp *r)
+{
+	char hdr[100];
+
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+	req("POST", path, NULL, "application/json", json, strlen(json), hdr, r);
+}
+
+static void new_token(const char *login, char tok[65])
+{
+	struct db *db = NULL;
+	struct err e = {0};
+
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	assert_int_equal(account_token_new(db, login, "api-test", tok, &e), 0);
+	db_close(db);
+}
+
+static void raw_sql(const char *sql)
+{
+	sqlite3 *h = fx_raw(store, 1);
+
+	assert_non_null(h);
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+/* GET path as cl, expecting 200; the body stays in r. */
+static void get_ok(const char *path, const struct client *cl, struct resp *r)
+{
+	req("GET", path, cl->cookie, NULL, NULL, 0, NULL, r);
+	if (r->status != 200)
+		fail_msg("%s: %ld %s", path, r->status, buf_str(&r->body));
+}
+
+static void api_terms_agenda_items_and_notices_paginate_in_scope(void **state)
+{
+	struct client adm, mem, viewer;
+	struct resp r;
+
+	login("admin", &adm);
+	login("member", &mem);
+	login("viewer", &viewer);
+	/* The entry point and the owners link the new lists. */
+	get_ok("/api/v1", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"terms\":\"/api/v1/terms\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"agendaItems\":\"/api/v1/agenda-items\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"notices\":\"/api/v1/notices\""));
+	resp_free(&r);
+	get_ok("/api/v1/sessions/1", &viewer, &r);
+	assert_non_null(
+	    strstr(buf_str(&r.body), "\"agendaItems\":\"/api/v1/agenda-items?session=1\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"notices\":\"/api/v1/notices?session=1\""));
+	resp_free(&r);
+	get_ok("/api/v1/bodies/2", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"terms\":\"/api/v1/terms?body=2\""));
+	resp_free(&r);
+
+	/* Terms: pages of one, the second and last without links.next; a viewer sees its own. */
+	get_ok("/api/v1/terms?limit=1", &adm, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"name\":\"XXII\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"next\":\"/api/v1/terms?after=1&limit=1\""));
+	resp_free(&r);
+	get_ok("/api/v1/terms?after=1&limit=1", &adm, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"name\":\"XXIV\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"next\":\"/api/v1/terms?after=2&limit=1\""));
+	resp_free(&r);
+	get_ok("/api/v1/terms?after=2&limit=1", &adm, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"data\":[]"));
+	assert_null(strstr(buf_str(&r.body), "\"next\""));
+	resp_free(&r);
+	get_ok("/api/v1/terms", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"name\":\"XXII\""));
+	assert_null(strstr(buf_str(&r.body), "XXIV"));
+	resp_free(&r);
+	get_ok("/api/v1/terms?body=3", &adm, &r);
+	assert_non_null(strstr(buf_str(&r.body), "XXIV"));
+	assert_null(strstr(buf_str(&r.body), "\"XXII\""));
+	resp_free(&r);
+
+	/* Agenda items: with their session; the session filter is kept in links.next. */
+	get_ok("/api/v1/agenda-items?session=1&limit=1", &mem, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"session\":{\"id\":1,\"number\":26"));
+	assert_non_null(strstr(buf_str(&r.body),
+			       "\"next\":\"/api/v1/agenda-items?after=1&limit=1&session=1\""));
+	resp_free(&r);
+	get_ok("/api/v1/agenda-items?after=1&limit=1&session=1", &mem, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"57-NQ/HU\""));
+	resp_free(&r);
+	get_ok("/api/v1/agenda-items?session=2", &mem, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"data\":[]"));
+	resp_free(&r);
+	/* The confidential document stays out of a viewer's agenda item; the item does not. */
+	get_ok("/api/v1/agenda-items/2", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "công tác quốc phòng"));
+	assert_non_null(strstr(buf_str(&r.body), "\"documents\":[]"));
+	assert_null(strstr(buf_str(&r.body), "57-NQ/HU"));
+	resp_free(&r);
+	get_ok("/api/v1/agenda-items", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"56-NQ/HU\""));
+	assert_null(strstr(buf_str(&r.body), "57-NQ/HU"));
+	resp_free(&r);
+
+	/* Notices: session, status, downloads; a notice of a confidential document is hidden. */
+	raw_sql("INSERT INTO notice(id, body_id, session_id, template, document_id)"
+		" VALUES (3, 2, 1, 'Mật.', 2)");
+	get_ok("/api/v1/notices?limit=1", &adm, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"pdf\":\"/notices/1/pdf\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"docx\":\"/notices/1/docx\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"status\":\"draft\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"next\":\"/api/v1/notices?after=1&limit=1\""));
+	resp_free(&r);
+	get_ok("/api/v1/notices", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"self\":\"/api/v1/notices/1\""));
+	assert_null(strstr(buf_str(&r.body), "/api/v1/notices/2\""));
+	assert_null(strstr(buf_str(&r.body), "/api/v1/notices/3\""));
+	resp_free(&r);
+	get_ok("/api/v1/notices?session=1", &mem, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"self\":\"/api/v1/notices/3\""));
+	resp_free(&r);
+	req("GET", "/api/v1/notices/3", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+
+	/* A deleted agenda item comes back as a tombstone under modified_since. */
+	raw_sql("INSERT INTO agenda_item(id, session_id, position, doc_kind, title)"
+		" VALUES (9, 1, 9, 'Báo cáo', 'tạm'); DELETE FROM agenda_item WHERE id = 9;");
+	get_ok("/api/v1/agenda-items?modified_since=2000-01-01", &mem, &r);
+	assert_non_null(strstr(buf_str(&r.body), "{\"id\":9,\"deleted\":true"));
+	resp_free(&r);
+	get_ok("/api/v1/agenda-items?modified_since=2000-01-01&session=2", &adm, &r);
+	assert_null(strstr(buf_str(&r.body), "\"deleted\""));
+	resp_free(&r);
+	get_ok("/api/v1/agenda-items?modified_since=2999-01-01", &mem, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"data\":[]"));
+	resp_free(&r);
+}
+
+/* The events of an iCalendar text: checks its lines and returns the task ids of its UIDs. */
+static size_t ics_task_ids(const char *s, long ids[], size_t max)
+{
+	size_t n = 0;
+	int depth = 0, events = 0;
+
+	assert_memory_equal(s, "BEGIN:VCALENDAR\r\n", 17);
+	while (*s) {
+		const char *eol = strstr(s, "\r\n");
+		size_t len;
+
+		assert_non_null(eol); /* every line ends with CRLF */
+		len = (size_t)(eol - s);
+		if (len > 75)
+			fail_msg("line of %zu octets: %.*s", len, (int)len, s);
+		assert_null(memchr(s, '\n', len));
+		if (strncmp(s, "BEGIN:", 6) == 0)
+			depth++;
+		if (strncmp(s, "END:", 4) == 0)
+			depth--;
+		assert_true(depth >= 0);
+		if (strncmp(s, "BEGIN:VEVENT", 12) == 0)
+			events++;
+		if (strncmp(s, "UID:task-", 9) == 0 && n < max)
+			ids[n++] = strtol(s + 9, NULL, 10);
+		s = eol + 2;
+	}
+	assert_int_equal(depth, 0);
+	assert_int_equal((size_t)events, n);
+	return n;
+}
+
+/* The text of the feed with folded lines joined again (RFC 5545 §3.1). */
+static void ics_unfold(const char *s, struct buf *out)
+{
+	for (; *s; s++) {
+		if (s[0] == '\r' && s[1] == '\n' && s[2] == ' ') {
+			s += 2;
+			continue;
+		}
+		buf_putc(out, *s);
+	}
+}
+
+static void expect_ids(const char *path, const struct client *cl, const long *want, size_t nwant)
+{
+	struct resp r;
+	long ids[16];
+	size_t n;
+
+	get_ok(path, cl, &r);
+	assert_non_null(strstr(buf_str(&r.headers), "text/calendar"));
+	n = ics_task_ids(buf_str(&r.body), ids, 16);
+	if (n != nwant)
+		fail_msg("%s: %zu events, want %zu", path, n, nwant);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(ids[i], want[i]);
+	resp_free(&r);
+}
+
+static void ical_tasks_lists_open_deadlines_in_scope(void **state)
+{
+	static const char content[] =
+	    "Rà soát, bổ sung quy hoạch; báo cáo \\ đề xuất Ban Thường vụ Huyện ủy xem xét\n"
+	    "việc điều chỉnh chỉ tiêu xây dựng nông thôn mới nâng cao và kiểu mẫu năm 2024 "
+	    /* three-octet letters only: one of them straddles octet 75 unless folded before it */
+	    "ỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔỔ";
+	const char *lead[] = {"1"};
+	struct task_input t4 = {.body_id = 2,
+				.content = content,
+				.assigned_on = "2023-10-04",
+				.deadline = "15/12/2023",
+				.leads = lead,
+				.nleads = 1};
+	struct task_input t5 = t4, t6 = t4;
+	struct client adm, viewer, v3, rep;
+	struct db *db = NULL;
+	struct err e = {0};
+	struct buf un = BUF_INIT(1 << 20);
+	struct resp r;
+	char tok[65], path[120], url[120];
+	int64_t id4, id5, id6;
+
+	/* A task due later, a standing one (no date) and one already confirmed. */
+	t5.content = "Thường xuyên theo dõi";
+	t5.deadline = "thường xuyên";
+	t6.content = "Đã xong";
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	assert_int_equal(task_add(db, &t4, &id4, &e), 0);
+	assert_int_equal(task_add(db, &t5, &id5, &e), 0);
+	assert_int_equal(task_add(db, &t6, &id6, &e), 0);
+	assert_int_equal(task_confirm(db, id6, "2023-10-10", NULL, &e), 0);
+	db_close(db);
+	login("admin", &adm);
+	login("viewer", &viewer);
+	login("viewer3", &v3);
+	login("reporter", &rep);
+	/* By due date: task 1 (31/10), task 2 (30/11), the new one (15/12). */
+	expect_ids("/ical/tasks.ics", &adm, (long[]){1, 2, (long)id4}, 3);
+	expect_ids("/ical/tasks.ics", &viewer, (long[]){1, (long)id4}, 2);
+	expect_ids("/ical/tasks.ics", &v3, (long[]){2}, 1);
+	expect_ids("/ical/tasks.ics", &rep, (long[]){1, (long)id4}, 2);
+	expect_ids("/ical/tasks.ics?unit=2", &rep, (long[]){1, (long)id4}, 2); /* its own only */
+	expect_ids("/ical/tasks.ics?unit=2", &adm, (long[]){2}, 1);
+	expect_ids("/ical/tasks.ics?body=3", &adm, (long[]){2}, 1);
+	expect_ids("/ical/tasks.ics?body=1", &adm, (long[]){1, 2, (long)id4}, 3);
+	/* The event: all-day on the due date, the text escaped and folded, a stable UID, its URL. */
+	get_ok("/ical/tasks.ics", &viewer, &r);
+	ics_unfold(buf_str(&r.body), &un);
+	snprintf(path, sizeof(path), "UID:task-%lld@127.0.0.1\r\n", (long long)id4);
+	assert_non_null(strstr(buf_str(&un), path));
+	assert_non_null(strstr(buf_str(&un), "DTSTART;VALUE=DATE:20231215\r\n"));
+	assert_non_null(strstr(buf_str(&un),
+			       "SUMMARY:Rà soát\\, bổ sung quy hoạch\\; báo cáo \\\\ đề xuất "
+			       "Ban Thường vụ Huyện ủy xem xét\\nviệc điều chỉnh"));
+	snprintf(url, sizeof(url), "URL:%s/tasks/%lld\r\n", base, (long long)id4);
+	assert_non_null(strstr(buf_str(&un), url));
+	assert_null(strstr(buf_str(&un), "Thường xuyên theo dõi"));
+	assert_null(strstr(buf_str(&un), "Đã xong"));
+	buf_free(&un);
+	resp_free(&r);
+	/* A calendar program sends the token in the query. */
+	new_token("reporter", tok);
+	snprintf(path, sizeof(path), "/ical/tasks.ics?token=%s", tok);
+	req("GET", path, NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_int_equal(ics_task_ids(buf_str(&r.body), (long[16]){0}, 16), 2);
+	resp_free(&r);
+	/* The task list links the feed. */
+	get_ok("/tasks", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/ical/tasks.ics\""));
+	resp_free(&r);
+}
+
+static void api_reports_are_posted_as_json_by_the_unit(void **state)
+{
+	struct client off, viewer;
+	struct resp r;
+	char tok[65], mtok[65], hdr[100], loc[100];
+	const char *p;
+	size_t big = HTTP_MAX_BODY_DEFAULT + 100;
+	char *huge;
+
+	new_token("reporter", tok);
+	new_token("member", mtok);
+	login("office", &off);
+	login("viewer", &viewer);
+	/* The reporter's unit reports on its task: 201, the report, and where it lives. */
+	post_bearer(
+	    "/api/v1/tasks/1/reports", tok,
+	    "{\"text\":\"Đã trình Thường trực dự thảo\",\"percent\":60,\"on\":\"2023-10-20\"}", &r);
+	assert_int_equal(r.status, 201);
+	assert_non_null(strstr(buf_str(&r.body), "\"kind\":\"report\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"result\":\"Tiến độ 60%\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"on_date\":\"2023-10-20\""));
+	p = strstr(buf_str(&r.headers), "Location: /api/v1/tasks/1/reports/");
+	assert_non_null(p);
+	snprintf(loc, sizeof(loc), "%.*s", (int)strcspn(p + 10, "\r\n"), p + 10);
+	resp_free(&r);
+	get_bearer(loc, tok, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "Đã trình Thường trực dự thảo"));
+	resp_free(&r);
+	get_bearer("/api/v1/tasks/1/reports", tok, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "\"kind\":\"created\""));
+	assert_non_null(strstr(buf_str(&r.body), "Đã trình Thường trực dự thảo"));
+	resp_free(&r);
+	get_bearer("/api/v1/tasks/1/reports?limit=1", tok, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"next\":\"/api/v1/tasks/1/reports?after="));
+	resp_free(&r);
+	get_bearer("/api/v1/tasks/1", tok, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"reports\":\"/api/v1/tasks/1/reports\""));
+	resp_free(&r);
+
+	/* Malformed JSON, a missing field, wrong types: 400 naming each. */
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"text\": ", &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.headers), "application/json"));
+	assert_non_null(strstr(buf_str(&r.body), "JSON không hợp lệ"));
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"percent\": 10}", &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"fields\":{\"text\":\"thiếu Nội dung báo cáo"));
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"text\": 12}", &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(
+	    strstr(buf_str(&r.body), "\"text\":\"Nội dung báo cáo (text) phải là chuỗi"));
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"text\": \"x\", \"percent\": \"nhiều\"}",
+		    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"percent\":"));
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"text\": \"x\", \"percent\": 150}", &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"percent\":"));
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"text\": \"x\", \"on\": true}", &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"on\":"));
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"text\": \"x\", \"on\": \"2023-09-01\"}",
+		    &r);
+	assert_int_equal(r.status, 400); /* before the task was assigned */
+	assert_non_null(strstr(buf_str(&r.body), "\"on\":"));
+	resp_free(&r);
+	/* Another unit's task is not there for it; roles that do not report are refused. */
+	post_bearer("/api/v1/tasks/2/reports", tok, "{\"text\": \"x\"}", &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/reports", mtok, "{\"text\": \"x\"}", &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	snprintf(hdr, sizeof(hdr), "X-CSRF-Token: %s", viewer.csrf);
+	req("POST", "/api/v1/tasks/1/reports", viewer.cookie, "application/json",
+	    "{\"text\": \"x\"}", 13, hdr, &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	/* Oversize: 413, as JSON. */
+	huge = malloc(big);
+	memset(huge, ' ', big);
+	memcpy(huge, "{\"text\":\"", 9);
+	{
+		char auth[100];
+
+		snprintf(auth, sizeof(auth), "Authorization: Bearer %s", tok);
+		req("POST", "/api/v1/tasks/1/reports", NULL, "application/json", huge, big, auth,
+		    &r);
+	}
+	assert_int_equal(r.status, 413);
+	assert_non_null(strstr(buf_str(&r.body), "\"ERR_TOOBIG\""));
+	resp_free(&r);
+	free(huge);
+	/* The office with its web session: the CSRF token in a header, as for any unsafe request. */
+	req("POST", "/api/v1/tasks/1/reports", off.cookie, "application/json",
+	    "{\"text\": \"Văn phòng ghi nhận\"}", strlen("{\"text\": \"Văn phòng ghi nhận\"}"),
+	    NULL, &r);
+	assert_int_equal(r.status, 403);
+	assert_non_null(strstr(buf_str(&r.body), "CSRF"));
+	resp_free(&r);
+	snprintf(hdr, sizeof(hdr), "X-CSRF-Token: %s", off.csrf);
+	req("POST", "/api/v1/tasks/1/reports", off.cookie, "application/json",
+	    "{\"text\": \"Văn phòng ghi nhận\"}", strlen("{\"text\": \"Văn phòng ghi nhận\"}"), hdr,
+	    &r);
+	assert_int_equal(r.status, 201);
+	resp_free(&r);
+	/* The page shows what the API wrote. */
+	req("GET", "/tasks/1", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.body), "Đã trình Thường trực dự thảo"));
+	assert_non_null(strstr(buf_str(&r.body), "Văn phòng ghi nhận"));
+	resp_free(&r);
+}
+
+static void api_confirm_closes_a_task_for_the_office(void **state)
+{
+	struct resp r;
+	char tok[65], otok[65];
+
+	new_token("reporter", tok);
+	new_token("office", otok);
+	post_bearer("/api/v1/tasks/1/confirm", tok, "{\"on\": \"2023-10-30\"}", &r);
+	assert_int_equal(r.status, 403);
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/2/confirm", otok, "{\"on\": \"2023-10-30\"}", &r);
+	assert_int_equal(r.status, 404); /* Yên Thế's, outside the office's scope */
+	resp_free(&r);
+	post_bearer("/api/v1/tasks/1/confirm", otok, "{\"on\": \"2023-10-30\", \"note\": \"Đạt\"}",
+		    &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "\"completed_on\":\"2023-10-30\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"status\":\"dung_han\""));
+	resp_free(&r);
+	get_bearer("/api/v1/tasks/1/reports", tok, &r);
+	assert_non_null(strstr(buf_str(&r.body), "\"kind\":\"confirmed\""));
+	resp_free(&r);
+	/* A confirmed task takes no more reports; its deadline leaves the feed. */
+	post_bearer("/api/v1/tasks/1/reports", tok, "{\"text\": \"muộn\"}", &r);
+	assert_int_equal(r.status, 409);
+	resp_free(&r);
+	{
+		char path[120];
+
+		snprintf(path, sizeof(path), "/ical/tasks.ics?token=%s", tok);
+		req("GET", path, NULL, NULL, NULL, 0, NULL, &r);
+		assert_null(strstr(buf_str(&r.body), "UID:task-1@"));
+		assert_non_null(strstr(buf_str(&r.body), "UID:task-"));
+		resp_free(&r);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1115,6 +1572,10 @@ int main(void)
 	    cmocka_unit_test(odd_entry_requests_are_refused_cleanly),
 	    /* administration */
 	    /* API and feeds */
+	    cmocka_unit_test(api_terms_agenda_items_and_notices_paginate_in_scope),
+	    cmocka_unit_test(ical_tasks_lists_open_deadlines_in_scope),
+	    cmocka_unit_test(api_reports_are_posted_as_json_by_the_unit),
+	    cmocka_unit_test(api_confirm_closes_a_task_for_the_office),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
