@@ -52,9 +52,6 @@ json_t *api_col_int(struct db_q *q, int col)
 	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
 }
 
-#define jtext api_col_text
-#define jint api_col_int
-
 /* modified_since as stored times compare: "2023-10-04T08:00:00Z" → "2023-10-04T08:00:00". */
 static const char *since_arg(struct http_req *r)
 {
@@ -144,18 +141,19 @@ static json_t *body_json(struct db_q *q)
 	long long id = (long long)db_col_int(q, 0);
 
 	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)id, "type",
-			 "body", "parent", jint(q, 1), "level", jtext(q, 2), "kind", jtext(q, 3),
-			 "name", jtext(q, 4), "code", jtext(q, 5), "terms",
-			 json_sprintf("/api/v1/terms?body=%lld", id));
+			 "body", "parent", api_col_int(q, 1), "level", api_col_text(q, 2), "kind",
+			 api_col_text(q, 3), "name", api_col_text(q, 4), "code", api_col_text(q, 5),
+			 "terms", json_sprintf("/api/v1/terms?body=%lld", id));
 }
 
 static json_t *session_json(struct db_q *q)
 {
 	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
 			 (json_int_t)db_col_int(q, 0), "type", "session", "number",
-			 (json_int_t)db_col_int(q, 1), "kind", jtext(q, 2), "date", jtext(q, 3),
-			 "place", jtext(q, 4), "status", jtext(q, 5), "organ", jtext(q, 6), "body",
-			 jtext(q, 7), "term", jtext(q, 8));
+			 (json_int_t)db_col_int(q, 1), "kind", api_col_text(q, 2), "date",
+			 api_col_text(q, 3), "place", api_col_text(q, 4), "status",
+			 api_col_text(q, 5), "organ", api_col_text(q, 6), "body",
+			 api_col_text(q, 7), "term", api_col_text(q, 8));
 }
 
 /* The links of a session to what it owns. */
@@ -172,10 +170,11 @@ static json_t *session_json_linked(struct db_q *q)
 
 static json_t *document_json(struct db_q *q)
 {
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
-			 (json_int_t)db_col_int(q, 0), "type", "document", "type_code", jtext(q, 1),
-			 "symbol", jtext(q, 3), "date", jtext(q, 4), "title", jtext(q, 5),
-			 "confidentiality", jtext(q, 6), "status", jtext(q, 7), "body", jint(q, 9));
+	return json_pack(
+	    "{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)db_col_int(q, 0),
+	    "type", "document", "type_code", api_col_text(q, 1), "symbol", api_col_text(q, 3),
+	    "date", api_col_text(q, 4), "title", api_col_text(q, 5), "confidentiality",
+	    api_col_text(q, 6), "status", api_col_text(q, 7), "body", api_col_int(q, 9));
 }
 
 int api_root(struct http_req *r)
@@ -264,9 +263,10 @@ int api_session(struct http_req *r)
 		json_array_append_new(
 		    agenda, json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o}", "id",
 				      (json_int_t)db_col_int(q, 0), "position",
-				      (json_int_t)db_col_int(q, 1), "doc_kind", jtext(q, 2),
-				      "title", jtext(q, 3), "outcome", jtext(q, 4), "presenter",
-				      jtext(q, 5), "document", visible ? jint(q, 6) : json_null()));
+				      (json_int_t)db_col_int(q, 1), "doc_kind", api_col_text(q, 2),
+				      "title", api_col_text(q, 3), "outcome", api_col_text(q, 4),
+				      "presenter", api_col_text(q, 5), "document",
+				      visible ? api_col_int(q, 6) : json_null()));
 		rc = 0;
 	}
 	if (rc >= 0)
