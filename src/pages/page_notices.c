@@ -18,17 +18,34 @@ const struct http_field page_notice_issue_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-/* Loads notice r->id[0] when its body is in the account's scope (else 404). */
+/*
+ * Whether the account may see notice id of body_id: the body in its scope and, when the
+ * notice is registered as a confidential document, the account cleared for it.
+ */
+static bool reachable(struct http_req *r, int64_t id, int64_t body_id)
+{
+	int64_t one;
+
+	if (body_id && !account_sees_body(r->db, &r->acct, body_id))
+		return false;
+	return r->acct.cleared ||
+	       db_query_int(r->db, SQL_WEB_NOTICE_SECRET, &one, "i", id) == ERR_NOTFOUND;
+}
+
+/* ERR_NOTFOUND for a notice the account may not see, as for one that does not exist. */
+static int reach(struct http_req *r, int64_t body_id)
+{
+	if (reachable(r, r->id[0], body_id))
+		return 0;
+	return err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld", (long long)r->id[0]);
+}
+
+/* Loads notice r->id[0] when the account may see it (else 404). */
 static int load(struct http_req *r, struct notice_row *row, struct notice_doc *doc)
 {
 	int rc = notice_load(r->db, r->id[0], r->arena, row, doc, &r->err);
 
-	if (rc < 0)
-		return rc;
-	if (row->body_id && !account_sees_body(r->db, &r->acct, row->body_id))
-		return err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
-			       (long long)r->id[0]);
-	return 0;
+	return rc < 0 ? rc : reach(r, row->body_id);
 }
 
 int page_notices(struct http_req *r)
@@ -45,7 +62,7 @@ int page_notices(struct http_req *r)
 	H(&h, "<h1>Thông báo kết luận</h1><table><thead><tr><th>Số</th><th>Ngày</th>"
 	      "<th>Trích yếu</th><th>Tình trạng</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
-		if (rows[i].body_id && !account_sees_body(r->db, &r->acct, rows[i].body_id))
+		if (!reachable(r, rows[i].id, rows[i].body_id))
 			continue;
 		shown++;
 		H(&h, "<tr><td><a href=\"/notices/");
@@ -140,9 +157,8 @@ int page_notice_template(struct http_req *r)
 	struct notice_row row;
 	int rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
 
-	if (rc == 0 && row.body_id && !account_sees_body(r->db, &r->acct, row.body_id))
-		rc = err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
-			     (long long)r->id[0]);
+	if (rc == 0)
+		rc = reach(r, row.body_id);
 	if (rc == 0)
 		rc = notice_set_template(r->db, r->id[0], http_arg(r, "template"), &r->err);
 	if (rc < 0)
@@ -156,9 +172,8 @@ int page_notice_issue(struct http_req *r)
 	struct notice_row row;
 	int rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
 
-	if (rc == 0 && row.body_id && !account_sees_body(r->db, &r->acct, row.body_id))
-		rc = err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
-			     (long long)r->id[0]);
+	if (rc == 0)
+		rc = reach(r, row.body_id);
 	in.date = http_arg(r, "date");
 	in.sig_name = http_arg(r, "sig_name");
 	in.sig_position = http_arg(r, "sig_position");

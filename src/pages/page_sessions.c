@@ -295,7 +295,7 @@ static int session_notices(struct http_req *r, struct html *h)
 	rc = db_prepare(r->db, SQL_WEB_SESSION_NOTICES, &q);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "i", r->id[0]);
+	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
 	while (rc == 0 && (rc = db_step(q)) == 1) {
 		n++;
 		H(h, "<li><a href=\"/notices/");

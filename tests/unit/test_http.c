@@ -1237,6 +1237,25 @@ static void api_terms_agenda_items_and_notices_paginate_in_scope(void **state)
 	req("GET", "/api/v1/notices/3", viewer.cookie, NULL, NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 404);
 	resp_free(&r);
+	/* The pages keep it from the same roles: its page, downloads, the lists. */
+	req("GET", "/notices/3", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+	req("GET", "/notices/3/pdf", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+	get_ok("/notices", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/notices/1\""));
+	assert_null(strstr(buf_str(&r.body), "href=\"/notices/3\""));
+	resp_free(&r);
+	get_ok("/sessions/1", &viewer, &r);
+	assert_null(strstr(buf_str(&r.body), "href=\"/notices/3\""));
+	resp_free(&r);
+	get_ok("/sessions/1", &mem, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/notices/3\""));
+	resp_free(&r);
+	get_ok("/notices/3", &mem, &r);
+	resp_free(&r);
 
 	/* A deleted agenda item comes back as a tombstone under modified_since. */
 	raw_sql("INSERT INTO agenda_item(id, session_id, position, doc_kind, title)"
@@ -1544,6 +1563,42 @@ static void api_confirm_closes_a_task_for_the_office(void **state)
 	}
 }
 
+/* The number the dashboard prints before " nhiệm vụ; đến hạn" (its task total). */
+static long dashboard_total(struct client *cl)
+{
+	struct resp r;
+	const char *p, *end;
+	long n;
+
+	get_ok("/", cl, &r);
+	end = strstr(buf_str(&r.body), " nhiệm vụ; đến hạn");
+	assert_non_null(end);
+	for (p = end; p > buf_str(&r.body) && p[-1] >= '0' && p[-1] <= '9'; p--)
+		;
+	n = strtol(p, NULL, 10);
+	resp_free(&r);
+	return n;
+}
+
+static void the_dashboard_counts_only_tasks_in_scope(void **state)
+{
+	struct client adm, v3;
+	struct resp r;
+
+	login("admin", &adm);
+	login("viewer3", &v3);
+	/* Yên Thế's viewer sees Yên Thế's task alone; the admin sees both districts'. */
+	assert_true(dashboard_total(&v3) >= 1);
+	assert_true(dashboard_total(&v3) < dashboard_total(&adm));
+	get_ok("/", &v3, &r);
+	assert_non_null(strstr(buf_str(&r.body), "/tasks?unit=2&amp;open=1"));
+	assert_null(strstr(buf_str(&r.body), "/tasks?unit=1&amp;open=1"));
+	resp_free(&r);
+	get_ok("/", &adm, &r);
+	assert_non_null(strstr(buf_str(&r.body), "/tasks?unit=1&amp;open=1"));
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1564,6 +1619,7 @@ int main(void)
 	    cmocka_unit_test(a_locked_store_gives_503_and_a_clear_page),
 	    cmocka_unit_test(odd_requests_do_not_crash_the_server),
 	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
+	    cmocka_unit_test(the_dashboard_counts_only_tasks_in_scope),
 	    /* indicator entry and export */
 	    cmocka_unit_test(the_office_enters_figures_and_the_report_changes),
 	    cmocka_unit_test(a_bad_cell_gets_400_naming_it_and_nothing_is_written),
