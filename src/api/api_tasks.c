@@ -119,11 +119,13 @@ int api_task(struct http_req *r)
 	events = json_array();
 	for (size_t i = 0; i < t->nevents; i++)
 		json_array_append_new(
-		    events,
-		    json_pack("{s:I, s:s, s:s, s:o, s:o, s:o}", "id", (json_int_t)t->events[i].id,
-			      "kind", t->events[i].kind, "on_date", t->events[i].on_date, "unit",
-			      jstr(t->events[i].unit), "text", jstr(t->events[i].text), "result",
-			      jstr(t->events[i].result)));
+		    events, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id",
+				      (json_int_t)t->events[i].id, "kind", t->events[i].kind,
+				      "on_date", t->events[i].on_date, "unit",
+				      jstr(t->events[i].unit), "text", jstr(t->events[i].text),
+				      "result", jstr(t->events[i].result), "percent",
+				      t->events[i].percent >= 0 ? json_integer(t->events[i].percent)
+								: json_null()));
 	o = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
 		      (json_int_t)t->id, "type", "task", "content", t->content, "source",
 		      jstr(t->source_label), "section", jstr(t->section), "deadline",
@@ -152,14 +154,15 @@ const struct http_field api_task_confirm_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-/* SQL_WEB_TASK_EVENTS / SQL_WEB_TASK_EVENT: id, task, kind, date, unit, unit name, text, result. */
+/* SQL_WEB_TASK_EVENTS / SQL_WEB_TASK_EVENT: id, task, kind, date, unit, unit name, text, result, percent. */
 static json_t *event_json(struct db_q *q)
 {
-	return json_pack(
-	    "{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)db_col_int(q, 0),
-	    "type", "taskReport", "task", (json_int_t)db_col_int(q, 1), "kind", api_col_text(q, 2),
-	    "on_date", api_col_text(q, 3), "unit", api_col_int(q, 4), "unit_name",
-	    api_col_text(q, 5), "text", api_col_text(q, 6), "result", api_col_text(q, 7));
+	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)db_col_int(q, 0), "type", "taskReport", "task",
+			 (json_int_t)db_col_int(q, 1), "kind", api_col_text(q, 2), "on_date",
+			 api_col_text(q, 3), "unit", api_col_int(q, 4), "unit_name",
+			 api_col_text(q, 5), "text", api_col_text(q, 6), "result",
+			 api_col_text(q, 7), "percent", api_col_int(q, 8));
 }
 
 /* Loads task r->id[0] when the account sees it (a reporter: its unit's only), else 404. */
@@ -236,8 +239,7 @@ int api_task_report(struct http_req *r)
 int api_task_report_add(struct http_req *r)
 {
 	struct task_report_input in = {0};
-	const char *result = http_arg(r, "result");
-	int64_t pct = http_arg_int(r, "percent", 0), ev = 0;
+	int64_t ev = 0;
 	char unit[24];
 	struct task *t;
 	json_t *o = NULL;
@@ -245,26 +247,21 @@ int api_task_report_add(struct http_req *r)
 
 	if (rc < 0)
 		return rc;
-	if (strcmp(r->acct.role, "reporter") == 0)
-		snprintf(unit, sizeof(unit), "%lld", (long long)r->acct.unit_id);
-	else if (http_arg(r, "unit"))
-		snprintf(unit, sizeof(unit), "%s", http_arg(r, "unit"));
-	else if (t->nunits)
-		snprintf(unit, sizeof(unit), "%lld", (long long)t->units[0].id);
-	else
-		return http_field_error(r, "unit", "Nhiệm vụ chưa giao cho đơn vị nào");
-	/* The store keeps no percentage of its own: it is the first words of the result. */
-	if (pct)
-		result = arena_printf(r->arena, "Tiến độ %lld%%%s%s", (long long)pct,
-				      result && *result ? ". " : "", result ? result : "");
+	rc = page_report_unit(r, t, unit);
+	if (rc < 0)
+		return rc;
 	in.unit = unit;
 	in.on_date = http_arg(r, "on");
 	in.text = http_arg(r, "text");
-	in.result = result;
+	in.result = http_arg(r, "result");
+	in.percent = http_arg(r, "percent");
 	rc = task_report(r->db, r->id[0], &in, &ev, &r->err);
 	if (rc == ERR_INVAL)
 		return http_field_error(
-		    r, strncmp(r->err.msg, "đơn vị", strlen("đơn vị")) == 0 ? "unit" : "on",
+		    r,
+		    strncmp(r->err.msg, "đơn vị", strlen("đơn vị")) == 0     ? "unit"
+		    : strncmp(r->err.msg, "tiến độ", strlen("tiến độ")) == 0 ? "percent"
+									     : "on",
 		    arena_strdup(r->arena, r->err.msg));
 	if (rc == 0)
 		rc = event_one(r, ev, &o);

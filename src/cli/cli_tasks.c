@@ -283,11 +283,13 @@ int cli_tasks_show(struct cli *c, int argc, char **argv)
 
 			for (size_t k = 0; k < ev->nattachments; k++)
 				json_array_append_new(att, json_string(ev->attachments[k]));
-			json_array_append_new(tl, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}",
-							    "kind", ev->kind, "date", ev->on_date,
-							    "unit", jstr(ev->unit), "text",
-							    jstr(ev->text), "result",
-							    jstr(ev->result), "attachments", att));
+			json_array_append_new(
+			    tl,
+			    json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "kind", ev->kind,
+				      "date", ev->on_date, "unit", jstr(ev->unit), "text",
+				      jstr(ev->text), "result", jstr(ev->result), "percent",
+				      ev->percent >= 0 ? json_integer(ev->percent) : json_null(),
+				      "attachments", att));
 		}
 		json_object_set_new(j, "as_of", json_string(day));
 		json_object_set_new(j, "timeline", tl);
@@ -328,6 +330,8 @@ int cli_tasks_show(struct cli *c, int argc, char **argv)
 				event_name(ev->kind), ev->unit ? " — " : "",
 				ev->unit ? ev->unit : "", ev->text ? ": " : "",
 				ev->text ? ev->text : "");
+			if (ev->percent >= 0)
+				fprintf(c->out, "      tiến độ: %d%%\n", ev->percent);
 			if (ev->result)
 				fprintf(c->out, "      kết quả: %s\n", ev->result);
 			for (size_t k = 0; k < ev->nattachments; k++)
@@ -442,13 +446,10 @@ int cli_tasks_add(struct cli *c, int argc, char **argv)
 int cli_tasks_report(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},
-	    {"text", required_argument, NULL, 't'},
-	    {"result", required_argument, NULL, 'r'},
-	    {"attach", required_argument, NULL, 'A'},
-	    {"date", required_argument, NULL, 'd'},
-	    {"close", no_argument, NULL, 'c'},
-	    {NULL, 0, NULL, 0},
+	    {"unit", required_argument, NULL, 'u'},   {"text", required_argument, NULL, 't'},
+	    {"result", required_argument, NULL, 'r'}, {"percent", required_argument, NULL, 'p'},
+	    {"attach", required_argument, NULL, 'A'}, {"date", required_argument, NULL, 'd'},
+	    {"close", no_argument, NULL, 'c'},	      {NULL, 0, NULL, 0},
 	};
 	const char *att[CLI_MAX_REFS];
 	struct task_report_input in = {.attachments = att};
@@ -469,6 +470,9 @@ int cli_tasks_report(struct cli *c, int argc, char **argv)
 			break;
 		case 'r':
 			in.result = optarg;
+			break;
+		case 'p':
+			in.percent = optarg;
 			break;
 		case 'A':
 			if (in.nattachments == CLI_MAX_REFS)

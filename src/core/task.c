@@ -692,7 +692,7 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 		r = insert_units(db, id, in->coords, in->ncoords, "coord", e);
 	if (r < 0)
 		goto out;
-	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittnnn", id, "created", assigned);
+	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittnnnn", id, "created", assigned);
 	if (r < 0)
 		goto dberr;
 	*ret_id = id;
@@ -779,6 +779,27 @@ static int event_date(struct arena *a, const char *date, const char *what,
 	return 0;
 }
 
+/* The progress of a report: NULL (not stated) or "0" to "100", stored as a number. */
+static int percent_check(const char *s, struct err *e)
+{
+	int v = 0;
+
+	if (!s)
+		return 0;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9' || p - s > 2)
+			return err_set(e, ERR_INVAL,
+				       "tiến độ '%s' không hợp lệ: phải là số phần trăm từ 0 đến "
+				       "100",
+				       s);
+		v = v * 10 + (*p - '0');
+	}
+	if (!*s || v > 100)
+		return err_set(e, ERR_INVAL,
+			       "tiến độ '%s' không hợp lệ: phải là số phần trăm từ 0 đến 100", s);
+	return 0;
+}
+
 int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in,
 		   int64_t *ret_event, struct err *e)
 {
@@ -808,6 +829,8 @@ int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in
 	if (r == 0)
 		r = event_date(a, in->on_date, "ngày báo cáo", &st, date, e);
 	if (r == 0)
+		r = percent_check(in->percent, e);
+	if (r == 0)
 		r = task_unit_find(db, in->unit, &unit, e);
 	if (r < 0)
 		goto out;
@@ -819,8 +842,9 @@ int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in
 	}
 	if (r < 0)
 		goto dberr;
-	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittitt", id,
-		    in->close_request ? "close_request" : "report", date, unit, text, result);
+	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittittt", id,
+		    in->close_request ? "close_request" : "report", date, unit, text, result,
+		    in->percent);
 	if (r < 0)
 		goto dberr;
 	ev = db_last_id(db);
@@ -876,7 +900,7 @@ int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *not
 		r = event_date(a, date, "ngày hoàn thành", &st, day, e);
 	if (r < 0)
 		goto out;
-	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittntn", id, "confirmed", day, text);
+	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittntnn", id, "confirmed", day, text);
 	if (r == 0)
 		r = db_exec(db, SQL_TASK_SET_DONE, "ti", day, id);
 	if (r < 0)
@@ -913,7 +937,7 @@ static int task_send_back_tx(struct db *db, int64_t id, const char *date, const 
 		r = event_date(a, date, "ngày trả lại", &st, day, e);
 	if (r < 0)
 		goto out;
-	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittntn", id, "sent_back", day, text);
+	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittntnn", id, "sent_back", day, text);
 	if (r == 0)
 		r = db_exec(db, SQL_TASK_SET_OPEN, "i", id);
 	if (r < 0)
@@ -1106,6 +1130,7 @@ static int task_events(struct db *db, struct arena *a, struct task *t)
 		ev->unit = col_dup(a, q, 3);
 		ev->text = col_dup(a, q, 4);
 		ev->result = col_dup(a, q, 5);
+		ev->percent = (int)db_col_int(q, 6);
 		r = 0;
 	}
 	db_done(q);

@@ -116,6 +116,7 @@ struct task_report_input {
 	const char *on_date; /* NULL: today */
 	const char *text;
 	const char *result;		/* result or product, or NULL */
+	const char *percent;		/* progress, "0" to "100", or NULL */
 	const char *const *attachments; /* file references (paths, URLs) */
 	size_t nattachments;
 	bool close_request; /* the unit asks the office to close the task */
@@ -160,6 +161,7 @@ struct task_event {
 	const char *on_date;
 	const char *unit; /* or NULL */
 	const char *text, *result;
+	int percent; /* progress stated by a report, 0–100; -1: none */
 	const char **attachments;
 	size_t nattachments;
 };

@@ -9,6 +9,7 @@ const struct db_migration db_migrations[] = {
     {5, "tasks", db_m005_tasks},
     {6, "web", db_m006_web},
     {7, "import", db_m007_import},
+    {8, "progress", db_m008_progress},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

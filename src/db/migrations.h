@@ -24,3 +24,5 @@ extern const char db_m005_tasks[];
 extern const char db_m006_web[];
 /* 7 import */
 extern const char db_m007_import[];
+/* 8 progress */
+extern const char db_m008_progress[];

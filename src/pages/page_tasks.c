@@ -19,6 +19,7 @@ const struct http_field page_task_list_fields[] = {
 const struct http_field page_task_report_fields[] = {
     {"text", HF_MULTI, true, 4000, NULL, "Nội dung báo cáo"},
     {"result", HF_MULTI, false, 2000, NULL, "Kết quả, sản phẩm"},
+    {"percent", HF_TEXT, false, 3, NULL, "Tiến độ (%)"},
     {"on_date", HF_DATE, false, 0, NULL, "Ngày báo cáo"},
     {"unit", HF_INT, false, 0, NULL, "Đơn vị báo cáo"},
     {"close_request", HF_ENUM, false, 0, "1", "Đề nghị kết thúc"},
@@ -98,7 +99,9 @@ static void report_form(struct http_req *r, struct html *h, const struct task *t
 	page_csrf(r, h);
 	H(h, "<label>Báo cáo tiến độ <textarea name=\"text\" rows=\"3\" required "
 	     "maxlength=\"4000\"></textarea></label><label>Kết quả, sản phẩm <input "
-	     "name=\"result\" maxlength=\"2000\"></label>");
+	     "name=\"result\" maxlength=\"2000\"></label><label>Tiến độ (%) <input "
+	     "name=\"percent\" type=\"number\" min=\"0\" max=\"100\" inputmode=\"numeric\">"
+	     "</label>");
 	if (strcmp(r->acct.role, "reporter") != 0) {
 		H(h, "<label>Đơn vị báo cáo <select name=\"unit\">");
 		for (size_t i = 0; i < t->nunits; i++) {
@@ -293,6 +296,11 @@ int page_task(struct http_req *r)
 			H(&h, " — ");
 			html_text(&h, ev->unit);
 		}
+		if (ev->percent >= 0) {
+			H(&h, " <span class=\"badge st-open\">");
+			html_int(&h, ev->percent);
+			H(&h, "%</span>");
+		}
 		if (ev->text) {
 			H(&h, "<br>");
 			html_text(&h, ev->text);
@@ -322,6 +330,19 @@ int page_task(struct http_req *r)
 	return h.err;
 }
 
+int page_report_unit(struct http_req *r, const struct task *t, char out[static 24])
+{
+	if (strcmp(r->acct.role, "reporter") == 0)
+		snprintf(out, 24, "%lld", (long long)r->acct.unit_id);
+	else if (http_arg(r, "unit"))
+		snprintf(out, 24, "%s", http_arg(r, "unit"));
+	else if (t->nunits)
+		snprintf(out, 24, "%lld", (long long)t->units[0].id);
+	else
+		return http_field_error(r, "unit", "Nhiệm vụ chưa giao cho đơn vị nào");
+	return 0;
+}
+
 int page_task_report(struct http_req *r)
 {
 	struct task_report_input in = {0};
@@ -331,18 +352,16 @@ int page_task_report(struct http_req *r)
 
 	if (rc < 0)
 		return rc;
-	if (strcmp(r->acct.role, "reporter") == 0)
-		snprintf(unit, sizeof(unit), "%lld", (long long)r->acct.unit_id);
-	else if (http_arg(r, "unit"))
-		snprintf(unit, sizeof(unit), "%s", http_arg(r, "unit"));
-	else if (t->nunits)
-		snprintf(unit, sizeof(unit), "%lld", (long long)t->units[0].id);
-	else
-		return http_field_error(r, "unit", "Nhiệm vụ chưa giao cho đơn vị nào");
+	rc = page_report_unit(r, t, unit);
+	if (rc < 0)
+		return rc;
 	in.unit = unit;
 	in.on_date = http_arg(r, "on_date");
 	in.text = http_arg(r, "text");
 	in.result = http_arg(r, "result");
+	in.percent = http_arg(r, "percent");
+	if (in.percent && !*in.percent)
+		in.percent = NULL;
 	in.close_request = http_arg(r, "close_request") != NULL;
 	rc = task_report(r->db, r->id[0], &in, NULL, &r->err);
 	if (rc == ERR_INVAL)

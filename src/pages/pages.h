@@ -49,6 +49,11 @@ struct task;
 void page_today(char out[static 11]);
 /* Whether the account may see a task: its body in scope; a reporter only its own unit's. */
 bool page_task_visible(struct http_req *r, const struct task *t);
+/*
+ * The unit a progress report on t is made for: a reporter's own unit, else the
+ * "unit" input, else the task's first unit; a field error when it has none.
+ */
+int page_report_unit(struct http_req *r, const struct task *t, char out[static 24]);
 /* The dashboard's task panel: per unit, overdue and due soon; the rate; the latest reports. */
 int page_dashboard_tasks(struct http_req *r, struct html *h);
 

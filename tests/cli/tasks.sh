@@ -71,6 +71,17 @@ check "report with an attachment" "$DONDOC" --db t.db tasks report 7 --unit 'Vă
 	--text 'Đã phối hợp rà soát' --attach /srv/files/bc-gpmb.pdf --date 2023-11-15
 check_eq "the attachment is in the timeline" \
 	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["timeline"][-1]["attachments"]')" "['/srv/files/bc-gpmb.pdf']"
+check "report with its progress" "$DONDOC" --db t.db tasks report 7 --unit 'Văn phòng Huyện ủy' \
+	--text 'Đã bàn giao mặt bằng' --percent 80 --date 2023-11-20
+check_eq "the progress is in the timeline" \
+	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["timeline"][-1]["percent"]')" "80"
+check_eq "… and in the text view" "$("$DONDOC" --db t.db tasks show 7 | grep -c 'tiến độ: 80%')" "1"
+events=$(sqlite3 t.db "SELECT count(*) FROM task_event")
+check_fails "a progress over 100% is refused" "$DONDOC" --db t.db tasks report 7 \
+	--unit 'Văn phòng Huyện ủy' --text 'Xong' --percent 150
+check_eq "… saying what" "$("$DONDOC" --db t.db tasks report 7 --unit 'Văn phòng Huyện ủy' \
+	--text 'Xong' --percent 'nhiều' 2>&1 | grep -c "tiến độ 'nhiều' không hợp lệ")" "1"
+check_eq "… writing nothing" "$(sqlite3 t.db "SELECT count(*) FROM task_event")" "$events"
 check "confirm" "$DONDOC" --db t.db tasks confirm 7 --date 2023-12-20
 
 count() { sqlite3 t.db "SELECT (SELECT count(*) FROM task) || '/' || (SELECT count(*) FROM task_event)"; }
