@@ -47,8 +47,21 @@ void db_audit_hash(const char *prev, int64_t id, const char *at, const char *act
 
 /* The TEMP triggers every dondoc connection creates (stmt_web.def), in order. */
 const enum db_stmt db_connection_setup[] = {
-    SQL_WEB_TEMP_CHAIN,		  SQL_WEB_TEMP_SEARCH_DOC_I,	SQL_WEB_TEMP_SEARCH_DOC_U,
-    SQL_WEB_TEMP_SEARCH_DOC_D,	  SQL_WEB_TEMP_SEARCH_AGENDA_I, SQL_WEB_TEMP_SEARCH_AGENDA_U,
+    SQL_WEB_TEMP_CHAIN,
+    SQL_WEB_TEMP_SEARCH_DOC_I,
+    SQL_WEB_TEMP_SEARCH_DOC_U,
+    SQL_WEB_TEMP_SEARCH_DOC_D,
+    SQL_WEB_TEMP_SEARCH_AGENDA_I,
+    SQL_WEB_TEMP_SEARCH_AGENDA_U,
     SQL_WEB_TEMP_SEARCH_AGENDA_D,
+    SQL_WEB_TEMP_SEARCH_TASK_I,
+    SQL_WEB_TEMP_SEARCH_TASK_U,
+    SQL_WEB_TEMP_SEARCH_TASK_D,
+    SQL_WEB_TEMP_SEARCH_NOTICE_I,
+    SQL_WEB_TEMP_SEARCH_NOTICE_U,
+    SQL_WEB_TEMP_SEARCH_NOTICE_D,
+    SQL_WEB_TEMP_SEARCH_COMMENT_I,
+    SQL_WEB_TEMP_SEARCH_COMMENT_U,
+    SQL_WEB_TEMP_SEARCH_COMMENT_D,
 };
 const int db_nconnection_setup = sizeof(db_connection_setup) / sizeof(db_connection_setup[0]);

@@ -10,6 +10,7 @@ const struct db_migration db_migrations[] = {
     {6, "web", db_m006_web},
     {7, "import", db_m007_import},
     {8, "progress", db_m008_progress},
+    {9, "search", db_m009_search},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

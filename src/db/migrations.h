@@ -26,3 +26,5 @@ extern const char db_m006_web[];
 extern const char db_m007_import[];
 /* 8 progress */
 extern const char db_m008_progress[];
+/* 9 search */
+extern const char db_m009_search[];

@@ -1,4 +1,4 @@
-/* page_search.c: one box over documents and agenda items, tone-insensitive, ranked, with highlights. */
+/* page_search.c: one box over documents, agenda items, tasks, notices and comments: tone-insensitive, ranked, highlighted. */
 #include <string.h>
 
 #include "pages/pages.h"
@@ -9,6 +9,17 @@ const struct http_field page_search_fields[] = {
 };
 
 #define SEARCH_MAX_WORDS 12
+
+/* Where each kind of hit leads, and what it is called. */
+static const struct {
+	const char *kind, *path, *anchor, *label;
+} kinds[] = {
+    {"document", "/documents/", "", "văn bản"},
+    {"agenda", "/sessions/", "", "nội dung phiên họp"},
+    {"task", "/tasks/", "", "nhiệm vụ"},
+    {"notice", "/notices/", "", "thông báo kết luận"},
+    {"comment", "/sessions/", "#gop-y", "ý kiến góp ý"},
+};
 
 /*
  * The FTS5 query for what was typed: each word quoted (so no operator
@@ -81,22 +92,23 @@ int page_search(struct http_req *r)
 		H(&h, "<ol class=\"hits\">");
 		while (rc == 0 && (rc = db_step(st)) == 1) {
 			const char *kind = db_col_text(st, 0);
-			bool doc = kind && strcmp(kind, "document") == 0;
+			size_t k = 0;
 
+			rc = 0;
+			while (k < sizeof(kinds) / sizeof(kinds[0]) &&
+			       strcmp(kinds[k].kind, kind ? kind : "") != 0)
+				k++;
+			if (k == sizeof(kinds) / sizeof(kinds[0]))
+				continue;
 			n++;
 			H(&h, "<li><a href=\"");
-			if (doc)
-				H(&h, "/documents/");
-			else
-				H(&h, "/sessions/");
+			html_text(&h, kinds[k].path);
 			html_int(&h, db_col_int(st, 1));
+			html_text(&h, kinds[k].anchor);
 			H(&h, "\">");
 			snippet(&h, db_col_text(st, 2));
 			H(&h, "</a> <span class=\"muted\">");
-			if (doc)
-				H(&h, "văn bản");
-			else
-				H(&h, "nội dung phiên họp");
+			html_text(&h, kinds[k].label);
 			H(&h, "</span>");
 			if (db_col_text(st, 3) && db_col_text(st, 3)[0]) {
 				H(&h, "<br><span class=\"snippet\">");
@@ -104,7 +116,6 @@ int page_search(struct http_req *r)
 				H(&h, "</span>");
 			}
 			H(&h, "</li>");
-			rc = 0;
 		}
 		db_done(st);
 		if (rc < 0)

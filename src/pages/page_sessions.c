@@ -185,7 +185,7 @@ static int session_comments(struct http_req *r, struct html *h)
 	db_done(q);
 	if (rc < 0)
 		return rc;
-	H(h, "<h2>Ý kiến góp ý và tiếp thu</h2>");
+	H(h, "<h2 id=\"gop-y\">Ý kiến góp ý và tiếp thu</h2>");
 	for (size_t i = 0; i < ndoc; i++) {
 		struct cmt_table t;
 

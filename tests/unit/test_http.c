@@ -1611,6 +1611,41 @@ static void the_dashboard_counts_only_tasks_in_scope(void **state)
 	resp_free(&r);
 }
 
+static void search_finds_tasks_notices_and_comments(void **state)
+{
+	struct client member, viewer, viewer3;
+	struct resp r;
+
+	login("member", &member);
+	login("viewer", &viewer);
+	login("viewer3", &viewer3);
+	raw_sql("INSERT INTO sw_comment(document_id, session_id, author_unit_id, content) VALUES"
+		" (1, 1, 1, 'Đề nghị bổ sung chỉ tiêu thu hút đầu tư'),"
+		" (2, 1, 1, 'Bổ sung phương án diễn tập khu vực phòng thủ')");
+	get_ok("/search?q=hoan+thien+du+thao+quy+che", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/tasks/1\""));
+	assert_non_null(strstr(buf_str(&r.body), "nhiệm vụ</span>"));
+	resp_free(&r);
+	get_ok("/search?q=hoan+thien+du+thao+quy+che", &viewer3, &r);
+	assert_null(strstr(buf_str(&r.body), "href=\"/tasks/1\""));
+	resp_free(&r);
+	get_ok("/search?q=thong+bao+ket+luan", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/notices/1\""));
+	assert_non_null(strstr(buf_str(&r.body), "thông báo kết luận</span>"));
+	resp_free(&r);
+	get_ok("/search?q=thu+hut+dau+tu", &viewer, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/sessions/1#gop-y\""));
+	assert_non_null(strstr(buf_str(&r.body), "<mark>thu</mark> <mark>hút</mark>"));
+	resp_free(&r);
+	/* A comment on a confidential draft is found only by the roles cleared for it. */
+	get_ok("/search?q=dien+tap+khu+vuc+phong+thu", &viewer, &r);
+	assert_null(strstr(buf_str(&r.body), "#gop-y"));
+	resp_free(&r);
+	get_ok("/search?q=dien+tap+khu+vuc+phong+thu", &member, &r);
+	assert_non_null(strstr(buf_str(&r.body), "href=\"/sessions/1#gop-y\""));
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1632,6 +1667,7 @@ int main(void)
 	    cmocka_unit_test(odd_requests_do_not_crash_the_server),
 	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
 	    cmocka_unit_test(the_dashboard_counts_only_tasks_in_scope),
+	    cmocka_unit_test(search_finds_tasks_notices_and_comments),
 	    /* indicator entry and export */
 	    cmocka_unit_test(the_office_enters_figures_and_the_report_changes),
 	    cmocka_unit_test(a_bad_cell_gets_400_naming_it_and_nothing_is_written),
