@@ -3,6 +3,7 @@
 
 #include "api/api.h"
 #include "core/indicator.h"
+#include "pages/pages.h"
 #include "vn/num.h"
 
 const struct http_field api_indicator_fields[] = {
@@ -50,16 +51,9 @@ int api_indicator_values(struct http_req *r)
 	json_t *data;
 	int rc;
 
-	rc = ind_report_build(r->db, http_arg_int(r, "body", 0), http_arg(r, "period"), &rep,
-			      &r->err);
-	if (rc == ERR_INVAL)
-		return http_field_error(r, "period", arena_strdup(r->arena, r->err.msg));
+	rc = page_ind_report(r, &rep);
 	if (rc < 0)
 		return rc;
-	if (!account_sees_body(r->db, &r->acct, rep.body_id)) {
-		ind_report_free(&rep);
-		return err_set(&r->err, ERR_NOTFOUND, "Không có số liệu chỉ tiêu của cơ quan này");
-	}
 	data = json_array();
 	for (size_t i = 0; i < rep.n; i++) {
 		const struct ind_row *row = &rep.rows[i];

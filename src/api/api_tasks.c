@@ -247,14 +247,9 @@ int api_task_report_add(struct http_req *r)
 
 	if (rc < 0)
 		return rc;
-	rc = page_report_unit(r, t, unit);
+	rc = page_report_input(r, t, "on", &in, unit);
 	if (rc < 0)
 		return rc;
-	in.unit = unit;
-	in.on_date = http_arg(r, "on");
-	in.text = http_arg(r, "text");
-	in.result = http_arg(r, "result");
-	in.percent = http_arg(r, "percent");
 	rc = task_report(r->db, r->id[0], &in, &ev, &r->err);
 	if (rc == ERR_INVAL)
 		return http_field_error(

@@ -139,20 +139,14 @@ out:
 
 static int read_text_file(struct cli *c, const char *path, struct buf *out)
 {
-	char chunk[8192];
-	size_t n;
 	FILE *f = fopen(path, "rb");
-	int r = 0;
+	int r;
 
 	if (!f)
 		return err_set(&c->err, ERR_IO, "%s: không đọc được tệp (%s)", path,
 			       strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		r = buf_add(out, chunk, n);
-		if (r < 0)
-			break;
-	}
-	if (r == 0 && ferror(f))
+	r = buf_read(out, f);
+	if (r == ERR_IO)
 		r = err_set(&c->err, ERR_IO, "%s: lỗi đọc tệp", path);
 	else if (r == ERR_TOOBIG)
 		r = err_set(&c->err, r, "%s: tệp quá lớn (tối đa %u byte)", path, DOC_TEXT_MAX);

@@ -275,16 +275,11 @@ int cli_ind_check(struct cli *c, int argc, char **argv)
 static int read_file(struct cli *c, const char *path, struct buf *out)
 {
 	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int r = 0;
+	int r;
 
 	if (!f)
 		return err_set(&c->err, ERR_IO, "%s: không mở được tệp", path);
-	while (r == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		r = buf_add(out, chunk, n);
-	if (r == 0 && ferror(f))
-		r = ERR_IO;
+	r = buf_read(out, f);
 	fclose(f);
 	if (r < 0)
 		return err_set(&c->err, r, "%s: %s", path,

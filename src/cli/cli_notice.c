@@ -442,16 +442,15 @@ int cli_notice_issue(struct cli *c, int argc, char **argv)
 static int read_template(struct cli *c, const char *path, struct buf *out)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	int r = 0;
+	int r;
 
 	if (!f)
 		return err_set(&c->err, ERR_IO, "%s: không đọc được tệp mẫu", path);
-	while (r == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		r = buf_add(out, chunk, n);
+	r = buf_read(out, f);
 	if (f != stdin)
 		fclose(f);
+	if (r == ERR_IO)
+		return err_set(&c->err, r, "%s: lỗi đọc tệp mẫu", path);
 	if (r < 0)
 		return err_set(&c->err, ERR_TOOBIG, "%s: tệp mẫu quá lớn (tối đa 1 MB)", path);
 	if (out->len == 0)

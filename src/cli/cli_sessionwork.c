@@ -28,16 +28,13 @@ int cli_sw_int(struct cli *c, const char *what, const char *s, int *ret)
 int cli_sw_read(struct cli *c, const char *path, size_t max, struct buf *out)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	int r = 0;
+	int r;
 
 	if (!f)
 		return err_set(&c->err, ERR_IO, "%s: không đọc được tệp (%s)", path,
 			       strerror(errno));
-	while (r == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		r = buf_add(out, chunk, n);
-	if (r == 0 && ferror(f))
+	r = buf_read(out, f);
+	if (r == ERR_IO)
 		r = err_set(&c->err, ERR_IO, "%s: lỗi đọc tệp", path);
 	else if (r == ERR_TOOBIG)
 		r = err_set(&c->err, ERR_TOOBIG, "%s: tệp quá lớn (tối đa %zu byte)", path, max);

@@ -385,15 +385,12 @@ static const char *slug(struct http_req *r, const char *name)
 static int slurp(const char *path, struct buf *out, struct err *e)
 {
 	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	int rc = 0;
+	int rc;
 
 	if (!f)
 		return err_set(e, ERR_IO, "không đọc lại được tệp XLSX (%s)", strerror(errno));
-	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		rc = buf_add(out, chunk, n);
-	if (rc == 0 && ferror(f))
+	rc = buf_read(out, f);
+	if (rc == ERR_IO)
 		rc = err_set(e, ERR_IO, "không đọc lại được tệp XLSX");
 	else if (rc < 0)
 		rc = err_set(e, ERR_TOOBIG, "tệp XLSX quá lớn");
@@ -408,16 +405,9 @@ int page_ind_xlsx(struct http_req *r)
 	const char *tmp = getenv("TMPDIR");
 	int fd, rc;
 
-	rc = ind_report_build(r->db, http_arg_int(r, "body", 0), http_arg(r, "period"), &rep,
-			      &r->err);
-	if (rc == ERR_INVAL)
-		return http_field_error(r, "period", arena_strdup(r->arena, r->err.msg));
+	rc = page_ind_report(r, &rep);
 	if (rc < 0)
 		return rc;
-	if (!account_sees_body(r->db, &r->acct, rep.body_id)) {
-		ind_report_free(&rep);
-		return err_set(&r->err, ERR_NOTFOUND, "Không có số liệu chỉ tiêu của cơ quan này");
-	}
 	/* libxlsxwriter writes to a file: a private temporary one, read back and removed. */
 	if ((size_t)snprintf(path, sizeof(path), "%s/dondoc-xlsx-XXXXXX",
 			     tmp && *tmp ? tmp : "/tmp") >= sizeof(path)) {

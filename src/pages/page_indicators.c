@@ -88,22 +88,31 @@ void page_indicator_chart(struct http_req *r, struct html *h, const struct ind_r
 	H(h, "\" font-size=\"11\">100%</text></svg>");
 }
 
+int page_ind_report(struct http_req *r, struct ind_report *rep)
+{
+	int rc = ind_report_build(r->db, http_arg_int(r, "body", 0), http_arg(r, "period"), rep,
+				  &r->err);
+
+	if (rc == ERR_INVAL)
+		return http_field_error(r, "period", arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	if (!account_sees_body(r->db, &r->acct, rep->body_id)) {
+		ind_report_free(rep);
+		return err_set(&r->err, ERR_NOTFOUND, "Không có số liệu chỉ tiêu của cơ quan này");
+	}
+	return 0;
+}
+
 int page_indicators(struct http_req *r)
 {
 	struct ind_report rep;
 	struct html h;
 	int rc;
 
-	rc = ind_report_build(r->db, http_arg_int(r, "body", 0), http_arg(r, "period"), &rep,
-			      &r->err);
-	if (rc == ERR_INVAL)
-		return http_field_error(r, "period", arena_strdup(r->arena, r->err.msg));
+	rc = page_ind_report(r, &rep);
 	if (rc < 0)
 		return rc;
-	if (!account_sees_body(r->db, &r->acct, rep.body_id)) {
-		ind_report_free(&rep);
-		return err_set(&r->err, ERR_NOTFOUND, "Không có số liệu chỉ tiêu của cơ quan này");
-	}
 	page_begin(r, &h, "Chỉ tiêu kinh tế - xã hội");
 	H(&h, "<h1>Chỉ tiêu kinh tế - xã hội</h1><p>");
 	html_text(&h, rep.body_name);

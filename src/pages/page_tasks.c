@@ -330,16 +330,24 @@ int page_task(struct http_req *r)
 	return h.err;
 }
 
-int page_report_unit(struct http_req *r, const struct task *t, char out[static 24])
+int page_report_input(struct http_req *r, const struct task *t, const char *date_field,
+		      struct task_report_input *in, char unit[static 24])
 {
 	if (strcmp(r->acct.role, "reporter") == 0)
-		snprintf(out, 24, "%lld", (long long)r->acct.unit_id);
+		snprintf(unit, 24, "%lld", (long long)r->acct.unit_id);
 	else if (http_arg(r, "unit"))
-		snprintf(out, 24, "%s", http_arg(r, "unit"));
+		snprintf(unit, 24, "%s", http_arg(r, "unit"));
 	else if (t->nunits)
-		snprintf(out, 24, "%lld", (long long)t->units[0].id);
+		snprintf(unit, 24, "%lld", (long long)t->units[0].id);
 	else
 		return http_field_error(r, "unit", "Nhiệm vụ chưa giao cho đơn vị nào");
+	in->unit = unit;
+	in->on_date = http_arg(r, date_field);
+	in->text = http_arg(r, "text");
+	in->result = http_arg(r, "result");
+	in->percent = http_arg(r, "percent");
+	if (in->percent && !*in->percent)
+		in->percent = NULL;
 	return 0;
 }
 
@@ -352,16 +360,9 @@ int page_task_report(struct http_req *r)
 
 	if (rc < 0)
 		return rc;
-	rc = page_report_unit(r, t, unit);
+	rc = page_report_input(r, t, "on_date", &in, unit);
 	if (rc < 0)
 		return rc;
-	in.unit = unit;
-	in.on_date = http_arg(r, "on_date");
-	in.text = http_arg(r, "text");
-	in.result = http_arg(r, "result");
-	in.percent = http_arg(r, "percent");
-	if (in.percent && !*in.percent)
-		in.percent = NULL;
 	in.close_request = http_arg(r, "close_request") != NULL;
 	rc = task_report(r->db, r->id[0], &in, NULL, &r->err);
 	if (rc == ERR_INVAL)

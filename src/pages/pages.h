@@ -49,15 +49,23 @@ struct task;
 void page_today(char out[static 11]);
 /* Whether the account may see a task: its body in scope; a reporter only its own unit's. */
 bool page_task_visible(struct http_req *r, const struct task *t);
+struct task_report_input;
 /*
- * The unit a progress report on t is made for: a reporter's own unit, else the
- * "unit" input, else the task's first unit; a field error when it has none.
+ * A progress report on t from the inputs text, result, percent and date_field; made
+ * for a reporter's own unit, else the "unit" input, else the task's first unit (a
+ * field error when it has none). unit holds the unit's id for in.
  */
-int page_report_unit(struct http_req *r, const struct task *t, char out[static 24]);
+int page_report_input(struct http_req *r, const struct task *t, const char *date_field,
+		      struct task_report_input *in, char unit[static 24]);
 /* The dashboard's task panel: per unit, overdue and due soon; the rate; the latest reports. */
 int page_dashboard_tasks(struct http_req *r, struct html *h);
 
 struct ind_report;
+/*
+ * The indicators report of the "body" and "period" inputs (or the latest),
+ * when its body is in the account's scope (else 404); free with ind_report_free.
+ */
+int page_ind_report(struct http_req *r, struct ind_report *rep);
 /* The SVG bars of a report's % of plan (dashboard and indicators page). */
 void page_indicator_chart(struct http_req *r, struct html *h, const struct ind_report *rep);
 

@@ -95,6 +95,19 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	return r;
 }
 
+int buf_read(struct buf *b, FILE *f)
+{
+	char chunk[65536];
+	size_t n;
+	int r = 0;
+
+	while (r == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		r = buf_add(b, chunk, n);
+	if (r == 0 && ferror(f))
+		r = ERR_IO;
+	return r;
+}
+
 const char *buf_str(const struct buf *b)
 {
 	return b->data ? b->data : "";

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * A buffer that grows up to max bytes of content and then fails with
@@ -25,6 +26,11 @@ int buf_puts(struct buf *b, const char *s);
 int buf_putc(struct buf *b, int c);
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/*
+ * Appends everything left in stream f: ERR_IO on a read error (errno says
+ * why), ERR_TOOBIG past the buffer's maximum. f stays open.
+ */
+int buf_read(struct buf *b, FILE *f);
 const char *buf_str(const struct buf *b);
 /* Empties the buffer, keeping its memory. */
 void buf_reset(struct buf *b);
