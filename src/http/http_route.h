@@ -7,6 +7,8 @@ enum {
 	RF_JSON = 1 << 0,   /* answers JSON; errors as JSON */
 	RF_PUBLIC = 1 << 1, /* no login needed */
 	RF_TOKEN = 1 << 2,  /* an API token may stand for the login */
+	RF_FORM = 1 << 3,   /* bad input still reaches the handler (r->nferr set), which
+			       answers 400 with the form again and the messages beside the fields */
 };
 
 /* One bit per role; a route names the roles it serves. */

@@ -735,12 +735,12 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 		if (rc < 0)
 			goto out;
 	}
-	if (r->nferr) {
+	if (r->nferr && !(r->route->flags & RF_FORM)) {
 		rc = ERR_INVAL;
 		goto out;
 	}
 	input_required(r);
-	if (r->nferr) {
+	if (r->nferr && !(r->route->flags & RF_FORM)) {
 		rc = ERR_INVAL;
 		goto out;
 	}

@@ -105,3 +105,209 @@ int page_error(struct http_req *r, int code)
 	page_end(r, &h);
 	return h.err;
 }
+
+void page_admin_menu(struct http_req *r, struct html *h, const char *current)
+{
+	static const struct {
+		const char *path, *label;
+	} items[] = {
+	    {"/admin", "Tài khoản"},
+	    {"/admin/bodies", "Cơ quan"},
+	    {"/admin/terms", "Nhiệm kỳ"},
+	    {"/admin/organs", "Cơ quan họp"},
+	    {"/admin/units", "Đơn vị"},
+	    {"/admin/people", "Cán bộ"},
+	    {"/admin/recipient-groups", "Nơi nhận"},
+	    {"/admin/profiles", "Thể thức"},
+	};
+
+	H(h, "<nav class=\"sub\" aria-label=\"Quản trị\">");
+	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		H(h, "<a href=\"");
+		html_text(h, items[i].path);
+		H(h, "\"");
+		if (current && strcmp(current, items[i].path) == 0)
+			H(h, " aria-current=\"page\"");
+		H(h, ">");
+		html_text(h, items[i].label);
+		H(h, "</a>");
+	}
+	H(h, "</nav>");
+}
+
+int page_options(struct http_req *r, struct html *h, enum db_stmt st, bool group,
+		 const char *selected)
+{
+	struct db_q *q;
+	int rc;
+
+	rc = db_prepare(r->db, st, &q);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		const char *v = db_col_text(q, 0);
+
+		H(h, "<option value=\"");
+		html_text(h, v);
+		H(h, "\"");
+		if (selected && v && strcmp(selected, v) == 0)
+			H(h, " selected");
+		H(h, ">");
+		html_text(h, db_col_text(q, 1));
+		if (group) {
+			H(h, " (");
+			html_text(h, db_col_text(q, 2));
+			H(h, ")");
+		}
+		H(h, "</option>");
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	return rc;
+}
+
+void page_choices(struct http_req *r, struct html *h, const struct page_choice *c,
+		  const char *selected)
+{
+	for (; c->value; c++) {
+		H(h, "<option value=\"");
+		html_text(h, c->value);
+		H(h, "\"");
+		if (selected && strcmp(selected, c->value) == 0)
+			H(h, " selected");
+		H(h, ">");
+		html_text(h, c->label);
+		H(h, "</option>");
+	}
+}
+
+void page_field_msg(struct http_req *r, struct html *h, const char *name)
+{
+	/* One message per field: the first says what is wrong. */
+	for (int i = 0; i < r->nferr; i++) {
+		if (r->ferr[i].name && strcmp(r->ferr[i].name, name) == 0) {
+			H(h, "<span class=\"ferr\" id=\"ferr-");
+			html_text(h, name);
+			H(h, "\">");
+			html_text(h, r->ferr[i].msg);
+			H(h, "</span>");
+			return;
+		}
+	}
+}
+
+void page_form_errors(struct http_req *r, struct html *h)
+{
+	bool any = false;
+
+	for (int i = 0; i < r->nferr; i++) {
+		if (r->ferr[i].name && r->ferr[i].name[0])
+			continue;
+		if (!any)
+			H(h, "<div class=\"error\" role=\"alert\"><ul>");
+		any = true;
+		H(h, "<li>");
+		html_text(h, r->ferr[i].msg);
+		H(h, "</li>");
+	}
+	if (any)
+		H(h, "</ul></div>");
+	else if (r->nferr)
+		H(h, "<div class=\"error\" role=\"alert\">Dữ liệu chưa hợp lệ: xem thông báo bên "
+		     "cạnh từng ô.</div>");
+}
+
+void page_input(struct http_req *r, struct html *h, const char *name, const char *label,
+		enum page_input_kind kind, bool required)
+{
+	H(h, "<label>");
+	html_text(h, label);
+	if (required)
+		H(h, " <abbr title=\"bắt buộc\">*</abbr>");
+	H(h, " <input name=\"");
+	html_text(h, name);
+	H(h, "\"");
+	switch (kind) {
+	case PI_TEXT:
+		break;
+	case PI_DATE:
+		H(h, " type=\"date\"");
+		break;
+	case PI_NUMBER:
+		H(h, " type=\"number\" min=\"1\"");
+		break;
+	case PI_DECIMAL:
+		H(h, " inputmode=\"decimal\"");
+		break;
+	case PI_EMAIL:
+		H(h, " type=\"email\"");
+		break;
+	case PI_PASSWORD:
+		H(h, " type=\"password\" autocomplete=\"new-password\" minlength=\"8\"");
+		break;
+	}
+	if (required)
+		H(h, " required");
+	if (kind != PI_PASSWORD && http_arg(r, name)) {
+		H(h, " value=\"");
+		html_text(h, http_arg(r, name));
+		H(h, "\"");
+	}
+	H(h, ">");
+	page_field_msg(r, h, name);
+	H(h, "</label>");
+}
+
+void page_select_begin(struct http_req *r, struct html *h, const char *name, const char *label,
+		       bool required)
+{
+	H(h, "<label>");
+	html_text(h, label);
+	if (required)
+		H(h, " <abbr title=\"bắt buộc\">*</abbr>");
+	H(h, " <select name=\"");
+	html_text(h, name);
+	H(h, "\"");
+	if (required)
+		H(h, " required");
+	H(h, ">");
+}
+
+void page_select_end(struct http_req *r, struct html *h, const char *name)
+{
+	H(h, "</select>");
+	page_field_msg(r, h, name);
+	H(h, "</label>");
+}
+
+int page_tx_end(struct http_req *r, int rc)
+{
+	if (rc < 0) {
+		db_rollback(r->db);
+		return rc;
+	}
+	rc = db_commit(r->db);
+	if (rc < 0) {
+		db_rollback(r->db);
+		return err_set(&r->err, rc, "Không ghi được: %s", db_errmsg(r->db));
+	}
+	return 0;
+}
+
+int page_form_refused(struct http_req *r, int rc, const char *field,
+		      int (*render)(struct http_req *r))
+{
+	const char *m;
+
+	if (rc != ERR_INVAL && rc != ERR_EXISTS && rc != ERR_NOTFOUND && rc != ERR_LOCKED)
+		return rc;
+	m = arena_strdup(r->arena, err_msg(&r->err, rc));
+	http_field_error(r, rc == ERR_EXISTS && field ? field : "", m ? m : "");
+	r->status = rc == ERR_EXISTS || rc == ERR_LOCKED ? 409 : 400;
+	return render(r);
+}
+
+int page_form_again(struct http_req *r, int (*render)(struct http_req *r))
+{
+	r->status = 400;
+	return render(r);
+}

@@ -1,4 +1,4 @@
-/* page_admin.c: administration: accounts (list and add) and the audit log. */
+/* page_admin.c: administration: accounts (list, add, new password, disable) and the audit log. */
 #include <string.h>
 
 #include "pages/pages.h"
@@ -13,38 +13,15 @@ const struct http_field page_user_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+const struct http_field page_user_passwd_fields[] = {
+    {"new_password", HF_SECRET, true, ACCOUNT_PW_MAX, NULL, "Mật khẩu mới"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
 const struct http_field page_audit_fields[] = {
     {"before", HF_INT, false, 0, NULL, "Trước bản ghi (before)"},
     {NULL, 0, false, 0, NULL, NULL},
 };
-
-/* <option>s from a (value, label[, group]) statement bound with nothing. */
-static int options(struct http_req *r, struct html *h, enum db_stmt st, bool text_key)
-{
-	struct db_q *q;
-	int rc;
-
-	rc = db_prepare(r->db, st, &q);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		H(h, "<option value=\"");
-		if (text_key)
-			html_text(h, db_col_text(q, 0));
-		else
-			html_int(h, db_col_int(q, 0));
-		H(h, "\">");
-		html_text(h, db_col_text(q, 1));
-		if (!text_key && st == SQL_WEB_UNIT_NAMES) {
-			H(h, " (");
-			html_text(h, db_col_text(q, 2));
-			H(h, ")");
-		}
-		H(h, "</option>");
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
-	return rc;
-}
 
 /* The bodies and units the accounts are scoped to, for reference. */
 static int registry_tables(struct http_req *r, struct html *h)
@@ -84,6 +61,27 @@ static int registry_tables(struct http_req *r, struct html *h)
 	return rc;
 }
 
+/* A user's row: a new password, and disabling (not one's own account). */
+static void user_actions(struct http_req *r, struct html *h, int64_t id)
+{
+	H(h, "<form class=\"inline\" method=\"post\" action=\"/admin/users/");
+	html_int(h, id);
+	H(h, "/password\">");
+	page_csrf(r, h);
+	H(h, "<label>Mật khẩu mới <input name=\"new_password\" type=\"password\" "
+	     "autocomplete=\"new-password\" required minlength=\"8\"></label>");
+	if (strcmp(r->path, "/admin") != 0 && r->id[0] == id)
+		page_field_msg(r, h, "new_password");
+	H(h, "<button type=\"submit\">Đổi mật khẩu</button></form>");
+	if (id == r->acct.id)
+		return;
+	H(h, "<form class=\"inline\" method=\"post\" action=\"/admin/users/");
+	html_int(h, id);
+	H(h, "/disable\">");
+	page_csrf(r, h);
+	H(h, "<button type=\"submit\" class=\"danger\">Khóa tài khoản</button></form>");
+}
+
 int page_admin(struct http_req *r)
 {
 	struct html h;
@@ -91,8 +89,12 @@ int page_admin(struct http_req *r)
 	int rc;
 
 	page_begin(r, &h, "Quản trị");
-	H(&h, "<h1>Quản trị tài khoản</h1><table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th>"
-	      "<th>Vai trò</th><th>Phạm vi</th><th>Trạng thái</th></tr></thead><tbody>");
+	page_admin_menu(r, &h, "/admin");
+	H(&h, "<h1>Quản trị tài khoản</h1>");
+	page_form_errors(r, &h);
+	H(&h, "<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th>"
+	      "<th>Vai trò</th><th>Phạm vi</th><th>Trạng thái</th><th>Đổi mật khẩu, khóa</th>"
+	      "</tr></thead><tbody>");
 	rc = db_prepare(r->db, SQL_ACCOUNT_LIST, &q);
 	while (rc == 0 && (rc = db_step(q)) == 1) {
 		H(&h, "<tr><td>");
@@ -112,6 +114,9 @@ int page_admin(struct http_req *r)
 			H(&h, "đã khóa");
 		else
 			H(&h, "hoạt động");
+		H(&h, "</td><td>");
+		if (!db_col_int(q, 5))
+			user_actions(r, &h, db_col_int(q, 0));
 		H(&h, "</td></tr>");
 		rc = 0;
 	}
@@ -129,15 +134,15 @@ int page_admin(struct http_req *r)
 	H(&h, "<label>Tên đăng nhập <input name=\"login\" required pattern=\"[a-z0-9._\\-]{1,63}\">"
 	      "</label><label>Họ và tên <input name=\"full_name\"></label>"
 	      "<label>Vai trò <select name=\"role\">");
-	rc = options(r, &h, SQL_WEB_ROLES, true);
+	rc = page_options(r, &h, SQL_WEB_ROLES, false, NULL);
 	H(&h, "</select></label><label>Cơ quan <select name=\"body\"><option value=\"\">(mọi cơ "
 	      "quan)</option>");
 	if (rc == 0)
-		rc = options(r, &h, SQL_WEB_BODY_NAMES, false);
+		rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, NULL);
 	H(&h, "</select></label><label>Đơn vị (cho tài khoản đơn vị báo cáo) <select "
 	      "name=\"unit\"><option value=\"\">(không)</option>");
 	if (rc == 0)
-		rc = options(r, &h, SQL_WEB_UNIT_NAMES, false);
+		rc = page_options(r, &h, SQL_WEB_UNIT_NAMES, true, NULL);
 	if (rc < 0)
 		return rc;
 	H(&h, "</select></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
@@ -163,6 +168,59 @@ int page_admin_user_add(struct http_req *r)
 	}
 	if (rc < 0)
 		return rc;
+	return http_redirect(r, "/admin");
+}
+
+/* The login of the account in the path; ERR_NOTFOUND naming the id. */
+static int path_login(struct http_req *r, struct account *ret)
+{
+	int rc = account_get(r->db, r->id[0], ret, &r->err);
+
+	if (rc == ERR_NOTFOUND)
+		return err_set(&r->err, rc, "Không có tài khoản số %lld", (long long)r->id[0]);
+	return rc;
+}
+
+int page_admin_user_passwd(struct http_req *r)
+{
+	struct account a;
+	int rc;
+
+	rc = path_login(r, &a);
+	if (rc < 0)
+		return rc;
+	if (r->nferr)
+		return page_form_again(r, page_admin);
+	/* account_passwd runs its own transaction and ends the account's sessions. */
+	rc = account_passwd(r->db, a.login, http_arg(r, "new_password"), &r->err);
+	if (rc == ERR_INVAL) {
+		const char *m = arena_strdup(r->arena, err_msg(&r->err, rc));
+
+		http_field_error(r, "new_password", m ? m : "");
+		return page_form_again(r, page_admin);
+	}
+	if (rc < 0)
+		return page_form_refused(r, rc, NULL, page_admin);
+	return http_redirect(r, "/admin");
+}
+
+int page_admin_user_disable(struct http_req *r)
+{
+	struct account a;
+	int rc;
+
+	rc = path_login(r, &a);
+	if (rc < 0)
+		return rc;
+	if (a.id == r->acct.id) {
+		http_field_error(r, "", "Không thể tự khóa tài khoản đang dùng: hãy nhờ quản trị "
+					"viên khác.");
+		return page_form_again(r, page_admin);
+	}
+	/* account_disable runs its own transaction: sessions ended, API tokens revoked. */
+	rc = account_disable(r->db, a.login, &r->err);
+	if (rc < 0)
+		return page_form_refused(r, rc, NULL, page_admin);
 	return http_redirect(r, "/admin");
 }
 

@@ -56,6 +56,12 @@ static const char css[] =
     "table.grid tr.bad td{background:#fbeaea}"
     ".cellerr{display:block;color:var(--bad);font-size:.9rem}"
     ".actions{margin:1rem 0;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}"
+    /* administration */
+    "nav.sub{margin:0 0 1rem;padding:.4rem 0;border-bottom:1px solid var(--line)}"
+    "nav.sub a[aria-current]{font-weight:bold;color:var(--ink);text-decoration:none}"
+    ".ferr{color:var(--bad);font-size:.92rem}form.inline{display:flex;flex-wrap:wrap;"
+    "gap:.3rem;align-items:end;margin:.2rem 0}button.danger{background:#5b5b5b}"
+    "ul.members,ol.recipients{margin:0;padding-left:1.2rem}"
     "@media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}"
     "thead{display:none}td{border:0;border-bottom:1px solid var(--line)}"
     "tr{border:1px solid var(--line);margin-bottom:.6rem}.logout{margin-left:0}"

@@ -89,3 +89,74 @@ int page_ind_xlsx(struct http_req *r);
 extern const struct http_field page_ind_entry_fields[];
 extern const struct http_field page_ind_entry_post_fields[];
 /* administration */
+int page_admin_user_passwd(struct http_req *r);
+int page_admin_user_disable(struct http_req *r);
+int page_admin_bodies(struct http_req *r);
+int page_admin_body_add(struct http_req *r);
+int page_admin_terms(struct http_req *r);
+int page_admin_term_add(struct http_req *r);
+int page_admin_organs(struct http_req *r);
+int page_admin_organ_add(struct http_req *r);
+int page_admin_member_add(struct http_req *r);
+int page_admin_units(struct http_req *r);
+int page_admin_unit_add(struct http_req *r);
+int page_admin_people(struct http_req *r);
+int page_admin_person_add(struct http_req *r);
+int page_admin_rgroups(struct http_req *r);
+int page_admin_rgroup_add(struct http_req *r);
+int page_admin_rline_add(struct http_req *r);
+int page_admin_profiles(struct http_req *r);
+int page_admin_profile_set(struct http_req *r);
+extern const struct http_field page_user_passwd_fields[];
+extern const struct http_field page_body_fields[];
+extern const struct http_field page_term_fields[];
+extern const struct http_field page_organ_fields[];
+extern const struct http_field page_member_fields[];
+extern const struct http_field page_unit_fields[];
+extern const struct http_field page_person_fields[];
+extern const struct http_field page_rgroup_fields[];
+extern const struct http_field page_rline_fields[];
+extern const struct http_field page_profile_fields[];
+
+/* The administration sub-menu, current (a path) marked. */
+void page_admin_menu(struct http_req *r, struct html *h, const char *current);
+/*
+ * <option>s from a statement bound with nothing giving (value, label[, group]):
+ * with group the third column follows the label in brackets; the option whose
+ * value is selected (may be NULL) is marked.
+ */
+int page_options(struct http_req *r, struct html *h, enum db_stmt st, bool group,
+		 const char *selected);
+/* A fixed list of <option>s, ended by a row with value NULL. */
+struct page_choice {
+	const char *value, *label;
+};
+void page_choices(struct http_req *r, struct html *h, const struct page_choice *c,
+		  const char *selected);
+
+/*
+ * Form helpers for the RF_FORM routes: each field is shown with the value
+ * sent (never a password's) and, after a refused POST, its message beside it.
+ */
+enum page_input_kind { PI_TEXT, PI_DATE, PI_NUMBER, PI_DECIMAL, PI_EMAIL, PI_PASSWORD };
+void page_input(struct http_req *r, struct html *h, const char *name, const char *label,
+		enum page_input_kind kind, bool required);
+void page_select_begin(struct http_req *r, struct html *h, const char *name, const char *label,
+		       bool required);
+void page_select_end(struct http_req *r, struct html *h, const char *name);
+/* The message of field name, if it has one. */
+void page_field_msg(struct http_req *r, struct html *h, const char *name);
+/* The messages that belong to no field, above a form (or a pointer to the fields'). */
+void page_form_errors(struct http_req *r, struct html *h);
+/* Commits when rc is 0, else rolls back; returns rc or the commit's error. */
+int page_tx_end(struct http_req *r, int rc);
+/*
+ * A write the core refused (message in r->err): for bad input (ERR_INVAL,
+ * ERR_NOTFOUND: 400; ERR_EXISTS, ERR_LOCKED: 409) the page again through
+ * render with the message (beside field for ERR_EXISTS); any other code is
+ * returned for the error page.
+ */
+int page_form_refused(struct http_req *r, int rc, const char *field,
+		      int (*render)(struct http_req *r));
+/* Input the field table refused (r->nferr): 400 and the page again through render. */
+int page_form_again(struct http_req *r, int (*render)(struct http_req *r));

@@ -1,0 +1,366 @@
+/* page_admin_notice.c: administration of what notices are laid out with: recipient groups (nơi nhận) and format profiles (thể thức). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/profile.h"
+#include "core/rgroup.h"
+#include "pages/pages.h"
+
+const struct http_field page_rgroup_fields[] = {
+    {"body", HF_INT, true, 0, NULL, "Cơ quan"},
+    {"code", HF_TEXT, true, RGROUP_CODE_MAX, NULL, "Mã nhóm"},
+    {"name", HF_TEXT, true, RGROUP_NAME_MAX, NULL, "Tên nhóm"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_rline_fields[] = {
+    {"group", HF_INT, true, 0, NULL, "Nhóm nơi nhận"},
+    {"label", HF_TEXT, true, RGROUP_LABEL_MAX, NULL, "Dòng nơi nhận"},
+    {"email", HF_TEXT, false, RGROUP_EMAIL_MAX, NULL, "Thư điện tử"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* The fields fmt_profile_set changes; the others are shown only. */
+#define PROFILE_SETTABLE "header_pt|body_pt|margin_top|margin_bottom|margin_left|margin_right"
+
+const struct http_field page_profile_fields[] = {
+    {"profile", HF_TEXT, true, 31, NULL, "Thể thức"},
+    {"field", HF_ENUM, true, 0, PROFILE_SETTABLE, "Thông số"},
+    {"value", HF_TEXT, true, 12, NULL, "Giá trị"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+static int begin(struct http_req *r)
+{
+	int rc = db_begin(r->db);
+
+	return rc < 0 ? err_set(&r->err, rc, "Cơ sở dữ liệu đang bận, chưa ghi được") : 0;
+}
+
+/* ---- recipient groups ---- */
+
+int page_admin_rgroups(struct http_req *r)
+{
+	struct html h;
+	struct db_q *q, *l;
+	int rc, n = 0;
+
+	page_begin(r, &h, "Nơi nhận");
+	page_admin_menu(r, &h, "/admin/recipient-groups");
+	H(&h, "<h1>Nhóm nơi nhận</h1><p class=\"muted\">Mỗi nhóm là danh sách các dòng in ở phần "
+	      "“Nơi nhận” của thông báo; mẫu thông báo gọi nhóm bằng mã của nó "
+	      "(<code>@recipients tb-bch</code>). Dòng có thư điện tử được gửi qua thư, dòng "
+	      "không có được gửi bản giấy.</p>");
+	rc = db_prepare(r->db, SQL_WEB_ADMIN_RGROUPS, &q);
+	if (rc < 0)
+		return rc;
+	while ((rc = db_step(q)) == 1) {
+		bool any = false;
+
+		n++;
+		H(&h, "<section class=\"rgroup\"><h2>");
+		html_text(&h, db_col_text(q, 2));
+		H(&h, " <code>");
+		html_text(&h, db_col_text(q, 1));
+		H(&h, "</code></h2><p class=\"muted\">");
+		html_text(&h, db_col_text(q, 3));
+		H(&h, "</p>");
+		rc = db_prepare(r->db, SQL_WEB_ADMIN_RECIPIENTS, &l);
+		if (rc < 0)
+			break;
+		rc = db_bindv(l, "i", db_col_int(q, 0));
+		while (rc == 0 && (rc = db_step(l)) == 1) {
+			if (!any)
+				H(&h, "<ol class=\"recipients\">");
+			any = true;
+			H(&h, "<li>");
+			html_text(&h, db_col_text(l, 1));
+			if (db_col_text(l, 2)) {
+				H(&h, " <span class=\"muted\">&lt;");
+				html_text(&h, db_col_text(l, 2));
+				H(&h, "&gt;</span>");
+			} else {
+				H(&h, " <span class=\"muted\">(bản giấy)</span>");
+			}
+			H(&h, "</li>");
+			rc = 0;
+		}
+		db_done(l);
+		if (rc < 0)
+			break;
+		if (any)
+			H(&h, "</ol>");
+		else
+			H(&h, "<p class=\"muted\">Chưa có dòng nào.</p>");
+		H(&h, "</section>");
+	}
+	db_done(q);
+	if (rc < 0)
+		return rc;
+	if (n == 0)
+		H(&h, "<p class=\"muted\">Chưa có nhóm nơi nhận nào.</p>");
+	H(&h, "<h2 id=\"them\">Thêm nhóm</h2>");
+	if (strcmp(r->path, "/admin/recipient-groups") == 0)
+		page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/recipient-groups\">");
+	page_csrf(r, &h);
+	page_select_begin(r, &h, "body", "Cơ quan", true);
+	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "body");
+	page_input(r, &h, "code", "Mã nhóm (tb-bch)", PI_TEXT, true);
+	page_input(r, &h, "name", "Tên nhóm (Thông báo gửi Ban Chấp hành)", PI_TEXT, true);
+	H(&h, "<button type=\"submit\">Thêm nhóm</button></form><h2 id=\"dong\">Thêm dòng nơi "
+	      "nhận</h2>");
+	if (strcmp(r->path, "/admin/recipient-groups/lines") == 0)
+		page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/recipient-groups/lines\">");
+	page_csrf(r, &h);
+	page_select_begin(r, &h, "group", "Nhóm", true);
+	rc = page_options(r, &h, SQL_WEB_ADMIN_RGROUP_NAMES, true, http_arg(r, "group"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "group");
+	page_input(r, &h, "label", "Dòng in ra (Các đồng chí Ủy viên BCH Đảng bộ huyện)", PI_TEXT,
+		   true);
+	page_input(r, &h, "email", "Thư điện tử (để trống: gửi bản giấy)", PI_EMAIL, false);
+	H(&h, "<button type=\"submit\">Thêm dòng</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_admin_rgroup_add(struct http_req *r)
+{
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_rgroups);
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, rgroup_add(r->db, http_arg_int(r, "body", 0), http_arg(r, "code"),
+				       http_arg(r, "name"), NULL, &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "code", page_admin_rgroups);
+	return http_redirect(r, "/admin/recipient-groups");
+}
+
+int page_admin_rline_add(struct http_req *r)
+{
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_rgroups);
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, rgroup_line_add(r->db, http_arg_int(r, "group", 0),
+					    http_arg(r, "label"), http_arg(r, "email"), NULL,
+					    &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "label", page_admin_rgroups);
+	return http_redirect(r, "/admin/recipient-groups");
+}
+
+/* ---- format profiles ---- */
+
+#define MAX_PROFILES 16
+
+enum pf_kind { PF_PT, PF_MM, PF_NUM, PF_TEXT, PF_BOOL };
+
+static const struct {
+	const char *name, *label;
+	enum pf_kind kind;
+	size_t off;
+	bool settable;
+} pfields[] = {
+    {"family", "Loại (Đảng / Nhà nước)", PF_TEXT, offsetof(struct fmt_profile, family), false},
+    {"font", "Phông chữ", PF_TEXT, offsetof(struct fmt_profile, font), false},
+    {"header_pt", "Cỡ chữ tiêu đề (pt)", PF_PT, offsetof(struct fmt_profile, header_pt), true},
+    {"motto_pt", "Cỡ chữ quốc hiệu, khẩu hiệu (pt)", PF_PT,
+     offsetof(struct fmt_profile, motto_pt), false},
+    {"type_pt", "Cỡ chữ tên loại (pt)", PF_PT, offsetof(struct fmt_profile, type_pt), false},
+    {"summary_pt", "Cỡ chữ trích yếu (pt)", PF_PT, offsetof(struct fmt_profile, summary_pt),
+     false},
+    {"body_pt", "Cỡ chữ nội dung (pt)", PF_PT, offsetof(struct fmt_profile, body_pt), true},
+    {"recipients_pt", "Cỡ chữ nơi nhận (pt)", PF_PT, offsetof(struct fmt_profile, recipients_pt),
+     false},
+    {"sign_pt", "Cỡ chữ chữ ký (pt)", PF_PT, offsetof(struct fmt_profile, sign_pt), false},
+    {"margin_top", "Lề trên (mm)", PF_MM, offsetof(struct fmt_profile, margin_top), true},
+    {"margin_bottom", "Lề dưới (mm)", PF_MM, offsetof(struct fmt_profile, margin_bottom), true},
+    {"margin_left", "Lề trái (mm)", PF_MM, offsetof(struct fmt_profile, margin_left), true},
+    {"margin_right", "Lề phải (mm)", PF_MM, offsetof(struct fmt_profile, margin_right), true},
+    {"indent_mm", "Thụt đầu dòng (mm)", PF_MM, offsetof(struct fmt_profile, indent_mm), false},
+    {"line_spacing", "Giãn dòng (lần)", PF_NUM, offsetof(struct fmt_profile, line_spacing),
+     false},
+    {"para_space_pt", "Cách đoạn (pt)", PF_PT, offsetof(struct fmt_profile, para_space_pt),
+     false},
+    {"page_numbers", "Đánh số trang (từ trang 2)", PF_BOOL,
+     offsetof(struct fmt_profile, page_numbers), false},
+    {"sign_forms", "Thể thức ký cho phép", PF_TEXT, offsetof(struct fmt_profile, sign_forms),
+     false},
+};
+
+static void pf_value(struct html *h, const struct fmt_profile *p, size_t i)
+{
+	const char *base = (const char *)p + pfields[i].off;
+
+	switch (pfields[i].kind) {
+	case PF_TEXT:
+		html_text(h, base);
+		break;
+	case PF_BOOL:
+		html_text(h, *(const bool *)base ? "có" : "không");
+		break;
+	default:
+		/* Vietnamese writes the decimal comma: 1,5. */
+		{
+			char num[32];
+
+			snprintf(num, sizeof(num), "%g", *(const double *)base);
+			for (char *c = num; *c; c++)
+				if (*c == '.')
+					*c = ',';
+			html_text(h, num);
+		}
+		break;
+	}
+}
+
+int page_admin_profiles(struct http_req *r)
+{
+	struct fmt_profile *p;
+	struct html h;
+	struct db_q *q;
+	int rc, n = 0;
+
+	p = arena_alloc(r->arena, sizeof(*p) * MAX_PROFILES);
+	if (!p)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	rc = db_prepare(r->db, SQL_WEB_ADMIN_PROFILES, &q);
+	while (rc == 0 && n < MAX_PROFILES && (rc = db_step(q)) == 1) {
+		snprintf(p[n++].code, sizeof(p[0].code), "%s", db_col_text(q, 0));
+		rc = 0;
+	}
+	if (rc >= 0)
+		db_done(q);
+	for (int i = 0; rc >= 0 && i < n; i++)
+		rc = fmt_profile_load(r->db, p[i].code, &p[i], &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Thể thức văn bản");
+	page_admin_menu(r, &h, "/admin/profiles");
+	H(&h, "<h1>Thể thức văn bản</h1><p class=\"muted\">Khổ A4; cỡ chữ theo điểm (pt), lề theo "
+	      "milimét. Thông số đánh dấu * đổi được ở biểu mẫu bên dưới; mọi thay đổi được "
+	      "kiểm tra để trang vẫn dàn được.</p><table class=\"profiles\"><thead><tr>"
+	      "<th>Thông số</th>");
+	for (int i = 0; i < n; i++) {
+		H(&h, "<th>");
+		html_text(&h, p[i].code);
+		H(&h, "</th>");
+	}
+	H(&h, "</tr></thead><tbody>");
+	for (size_t f = 0; f < sizeof(pfields) / sizeof(pfields[0]); f++) {
+		H(&h, "<tr id=\"pf-");
+		html_text(&h, pfields[f].name);
+		H(&h, "\"><th>");
+		html_text(&h, pfields[f].label);
+		if (pfields[f].settable)
+			H(&h, " *");
+		H(&h, " <code>");
+		html_text(&h, pfields[f].name);
+		H(&h, "</code></th>");
+		for (int i = 0; i < n; i++) {
+			H(&h, "<td>");
+			pf_value(&h, &p[i], f);
+			H(&h, "</td>");
+		}
+		H(&h, "</tr>");
+	}
+	H(&h, "</tbody></table><h2 id=\"doi\">Đổi một thông số</h2>");
+	page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/profiles\">");
+	page_csrf(r, &h);
+	page_select_begin(r, &h, "profile", "Thể thức", true);
+	rc = page_options(r, &h, SQL_WEB_ADMIN_PROFILES, false, http_arg(r, "profile"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "profile");
+	page_select_begin(r, &h, "field", "Thông số", true);
+	for (size_t f = 0; f < sizeof(pfields) / sizeof(pfields[0]); f++) {
+		if (!pfields[f].settable)
+			continue;
+		H(&h, "<option value=\"");
+		html_text(&h, pfields[f].name);
+		H(&h, "\"");
+		if (http_arg(r, "field") && strcmp(http_arg(r, "field"), pfields[f].name) == 0)
+			H(&h, " selected");
+		H(&h, ">");
+		html_text(&h, pfields[f].label);
+		H(&h, "</option>");
+	}
+	page_select_end(r, &h, "field");
+	page_input(r, &h, "value", "Giá trị mới (ví dụ 30 hoặc 14,5)", PI_DECIMAL, true);
+	H(&h, "<button type=\"submit\">Lưu</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+/* A decimal written 14, 14.5 or 14,5 (up to 3 decimals); false for anything else. */
+static bool parse_decimal(const char *s, double *ret)
+{
+	char tmp[16], *end;
+	size_t n = strlen(s), i = 0, dec = 0;
+	bool point = false;
+
+	if (n == 0 || n >= sizeof(tmp))
+		return false;
+	for (; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			tmp[i] = s[i];
+			if (point && ++dec > 3)
+				return false;
+		} else if ((s[i] == ',' || s[i] == '.') && !point && i > 0 && i + 1 < n) {
+			tmp[i] = '.';
+			point = true;
+		} else {
+			return false;
+		}
+	}
+	tmp[n] = '\0';
+	*ret = strtod(tmp, &end);
+	return *end == '\0';
+}
+
+int page_admin_profile_set(struct http_req *r)
+{
+	double v;
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_profiles);
+	if (!parse_decimal(http_arg(r, "value"), &v)) {
+		http_field_error(r, "value",
+				 "Giá trị phải là một số, ví dụ 30 hoặc 14,5 (tối đa 3 chữ số thập "
+				 "phân)");
+		return page_form_again(r, page_admin_profiles);
+	}
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, fmt_profile_set(r->db, http_arg(r, "profile"), http_arg(r, "field"), v,
+					    &r->err));
+	if (rc < 0) {
+		/* The check names the rule broken; it belongs beside the value. */
+		if (rc == ERR_INVAL) {
+			const char *m = arena_strdup(r->arena, err_msg(&r->err, rc));
+
+			http_field_error(r, "value", m ? m : "");
+			return page_form_again(r, page_admin_profiles);
+		}
+		return page_form_refused(r, rc, "profile", page_admin_profiles);
+	}
+	return http_redirect(r, "/admin/profiles");
+}

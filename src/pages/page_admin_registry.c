@@ -1,0 +1,584 @@
+/* page_admin_registry.c: administration of the registry: bodies, terms, organs and their members, units, people. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/registry.h"
+#include "pages/pages.h"
+
+const struct http_field page_body_fields[] = {
+    {"name", HF_TEXT, true, 300, NULL, "Tên cơ quan"},
+    {"short_name", HF_TEXT, false, 120, NULL, "Tên ngắn"},
+    {"code", HF_TEXT, true, 47, NULL, "Ký hiệu"},
+    {"level", HF_ENUM, true, 0, "tw|tinh|huyen|xa|coso", "Cấp"},
+    {"kind", HF_ENUM, true, 0, "party|people", "Khối"},
+    {"parent", HF_INT, false, 0, NULL, "Cơ quan cấp trên"},
+    {"place", HF_TEXT, false, 120, NULL, "Địa danh"},
+    {"active_from", HF_DATE, false, 0, NULL, "Hoạt động từ ngày"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_term_fields[] = {
+    {"body", HF_INT, true, 0, NULL, "Cơ quan"},
+    {"name", HF_TEXT, true, 64, NULL, "Khóa"},
+    {"year_from", HF_INT, true, 2200, NULL, "Năm bắt đầu"},
+    {"year_to", HF_INT, true, 2200, NULL, "Năm kết thúc"},
+    {"start_date", HF_DATE, false, 0, NULL, "Ngày bắt đầu"},
+    {"end_date", HF_DATE, false, 0, NULL, "Ngày kết thúc"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_organ_fields[] = {
+    {"body", HF_INT, true, 0, NULL, "Cơ quan"},
+    {"kind", HF_ENUM, true, 0, "bch|btv|tt|ubkt|vp|ban|ubnd|other", "Loại cơ quan họp"},
+    {"name", HF_TEXT, true, 300, NULL, "Tên cơ quan họp"},
+    {"code", HF_TEXT, false, 47, NULL, "Ký hiệu riêng"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_member_fields[] = {
+    {"organ", HF_INT, true, 0, NULL, "Cơ quan họp"},
+    {"person", HF_INT, true, 0, NULL, "Cán bộ"},
+    {"position", HF_TEXT, true, 200, NULL, "Chức vụ"},
+    {"date_from", HF_DATE, false, 0, NULL, "Từ ngày"},
+    {"date_to", HF_DATE, false, 0, NULL, "Đến ngày"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_unit_fields[] = {
+    {"body", HF_INT, true, 0, NULL, "Cơ quan"},
+    {"kind", HF_ENUM, true, 0, "agency|organ|lower_body|group", "Loại đơn vị"},
+    {"name", HF_TEXT, true, 300, NULL, "Tên đơn vị"},
+    {"organ", HF_INT, false, 0, NULL, "Cơ quan họp"},
+    {"lower_body", HF_INT, false, 0, NULL, "Cấp ủy cấp dưới"},
+    {"email", HF_TEXT, false, 320, NULL, "Thư điện tử"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_person_fields[] = {
+    {"full_name", HF_TEXT, true, 200, NULL, "Họ và tên"},
+    {"email", HF_TEXT, false, 320, NULL, "Thư điện tử"},
+    {"phone", HF_TEXT, false, 40, NULL, "Số điện thoại"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+static const struct page_choice levels[] = {
+    {"tw", "Trung ương"}, {"tinh", "Tỉnh"},    {"huyen", "Huyện"},
+    {"xa", "Xã"},	  {"coso", "Cơ sở"}, {NULL, NULL},
+};
+
+static const struct page_choice kinds[] = {
+    {"party", "Đảng"},
+    {"people", "Chính quyền (UBND)"},
+    {NULL, NULL},
+};
+
+static const struct page_choice organ_kinds[] = {
+    {"bch", "Ban Chấp hành"},
+    {"btv", "Ban Thường vụ"},
+    {"tt", "Thường trực"},
+    {"ubkt", "Ủy ban Kiểm tra"},
+    {"vp", "Văn phòng"},
+    {"ban", "Ban"},
+    {"ubnd", "Ủy ban nhân dân"},
+    {"other", "Khác"},
+    {NULL, NULL},
+};
+
+static const struct page_choice unit_kinds[] = {
+    {"agency", "Cơ quan, ban, ngành"},
+    {"organ", "Cơ quan họp"},
+    {"lower_body", "Cấp ủy cấp dưới"},
+    {"group", "Nhóm, tổ công tác"},
+    {NULL, NULL},
+};
+
+static const char *choice_label(const struct page_choice *c, const char *v)
+{
+	for (; c->value; c++)
+		if (v && strcmp(c->value, v) == 0)
+			return c->label;
+	return v;
+}
+
+/* The name of body id among the n listed; "" when absent. */
+static const char *body_name(const struct reg_body *b, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (b[i].id == id)
+			return b[i].name;
+	return "";
+}
+
+/* Opens a write; the handler ends it with page_tx_end. */
+static int begin(struct http_req *r)
+{
+	int rc = db_begin(r->db);
+
+	return rc < 0 ? err_set(&r->err, rc, "Cơ sở dữ liệu đang bận, chưa ghi được") : 0;
+}
+
+/* ---- bodies ---- */
+
+int page_admin_bodies(struct http_req *r)
+{
+	struct reg_body *b;
+	struct html h;
+	size_t n;
+	int rc;
+
+	rc = reg_body_list(r->db, r->arena, &b, &n, &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Cơ quan");
+	page_admin_menu(r, &h, "/admin/bodies");
+	H(&h, "<h1>Cơ quan</h1><table><thead><tr><th>Số</th><th>Tên</th><th>Ký hiệu</th>"
+	      "<th>Cấp</th><th>Khối</th><th>Cấp trên</th><th>Địa danh</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		H(&h, "<tr><td>");
+		html_int(&h, b[i].id);
+		H(&h, "</td><td>");
+		html_text(&h, b[i].name);
+		if (b[i].short_name) {
+			H(&h, "<br><span class=\"muted\">");
+			html_text(&h, b[i].short_name);
+			H(&h, "</span>");
+		}
+		H(&h, "</td><td>");
+		html_text(&h, b[i].code);
+		H(&h, "</td><td>");
+		html_text(&h, reg_level_name(b[i].level));
+		H(&h, "</td><td>");
+		html_text(&h, choice_label(kinds, reg_kind_code(b[i].kind)));
+		H(&h, "</td><td>");
+		html_text(&h, body_name(b, n, b[i].parent_id));
+		H(&h, "</td><td>");
+		html_text(&h, b[i].place);
+		H(&h, "</td></tr>");
+	}
+	H(&h, "</tbody></table><h2 id=\"them\">Thêm cơ quan</h2>");
+	page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/bodies\">");
+	page_csrf(r, &h);
+	page_input(r, &h, "name", "Tên cơ quan (Huyện ủy Tân Yên)", PI_TEXT, true);
+	page_input(r, &h, "short_name", "Tên ngắn (Huyện ủy)", PI_TEXT, false);
+	page_input(r, &h, "code", "Ký hiệu trên văn bản (HU)", PI_TEXT, true);
+	page_select_begin(r, &h, "level", "Cấp", true);
+	page_choices(r, &h, levels, http_arg(r, "level") ? http_arg(r, "level") : "huyen");
+	page_select_end(r, &h, "level");
+	page_select_begin(r, &h, "kind", "Khối", true);
+	page_choices(r, &h, kinds, http_arg(r, "kind"));
+	page_select_end(r, &h, "kind");
+	page_select_begin(r, &h, "parent", "Cơ quan cấp trên", false);
+	H(&h, "<option value=\"\">(không có)</option>");
+	for (size_t i = 0; i < n; i++) {
+		char id[24];
+
+		snprintf(id, sizeof(id), "%lld", (long long)b[i].id);
+		H(&h, "<option value=\"");
+		html_text(&h, id);
+		H(&h, "\"");
+		if (http_arg(r, "parent") && strcmp(http_arg(r, "parent"), id) == 0)
+			H(&h, " selected");
+		H(&h, ">");
+		html_text(&h, b[i].name);
+		H(&h, "</option>");
+	}
+	page_select_end(r, &h, "parent");
+	page_input(r, &h, "place", "Địa danh (Tân Yên)", PI_TEXT, false);
+	page_input(r, &h, "active_from", "Hoạt động từ ngày", PI_DATE, false);
+	H(&h, "<button type=\"submit\">Thêm cơ quan</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_admin_body_add(struct http_req *r)
+{
+	struct reg_body b = {0};
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_bodies);
+	if (reg_level_parse(http_arg(r, "level"), &b.level) < 0 ||
+	    reg_kind_parse(http_arg(r, "kind"), &b.kind) < 0)
+		return err_set(&r->err, ERR_INTERNAL, "bảng trường không khớp cấp, khối");
+	b.name = http_arg(r, "name");
+	b.short_name = http_arg(r, "short_name");
+	b.code = http_arg(r, "code");
+	b.parent_id = http_arg_int(r, "parent", 0);
+	b.place = http_arg(r, "place");
+	b.active_from = http_arg(r, "active_from");
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, reg_body_add(r->db, &b, NULL, &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "name", page_admin_bodies);
+	return http_redirect(r, "/admin/bodies");
+}
+
+/* ---- terms ---- */
+
+int page_admin_terms(struct http_req *r)
+{
+	struct reg_body *b;
+	struct reg_term *t;
+	struct html h;
+	size_t nb, nt;
+	int rc;
+
+	rc = reg_body_list(r->db, r->arena, &b, &nb, &r->err);
+	if (rc == 0)
+		rc = reg_term_list(r->db, 0, r->arena, &t, &nt, &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Nhiệm kỳ");
+	page_admin_menu(r, &h, "/admin/terms");
+	H(&h, "<h1>Nhiệm kỳ</h1><table><thead><tr><th>Cơ quan</th><th>Khóa</th><th>Nhiệm kỳ</th>"
+	      "<th>Từ ngày</th><th>Đến ngày</th></tr></thead><tbody>");
+	for (size_t i = 0; i < nt; i++) {
+		H(&h, "<tr><td>");
+		html_text(&h, body_name(b, nb, t[i].body_id));
+		H(&h, "</td><td>");
+		html_text(&h, t[i].name);
+		H(&h, "</td><td>");
+		html_textf(&h, "%d–%d", t[i].year_from, t[i].year_to);
+		H(&h, "</td><td>");
+		html_text(&h, t[i].start_date);
+		H(&h, "</td><td>");
+		html_text(&h, t[i].end_date);
+		H(&h, "</td></tr>");
+	}
+	if (nt == 0)
+		H(&h, "<tr><td colspan=\"5\" class=\"muted\">Chưa có nhiệm kỳ nào.</td></tr>");
+	H(&h, "</tbody></table><h2 id=\"them\">Thêm nhiệm kỳ</h2>");
+	page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/terms\">");
+	page_csrf(r, &h);
+	page_select_begin(r, &h, "body", "Cơ quan", true);
+	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "body");
+	page_input(r, &h, "name", "Khóa (XXII)", PI_TEXT, true);
+	page_input(r, &h, "year_from", "Năm bắt đầu (2020)", PI_NUMBER, true);
+	page_input(r, &h, "year_to", "Năm kết thúc (2025)", PI_NUMBER, true);
+	page_input(r, &h, "start_date", "Ngày bắt đầu", PI_DATE, false);
+	page_input(r, &h, "end_date", "Ngày kết thúc", PI_DATE, false);
+	H(&h, "<button type=\"submit\">Thêm nhiệm kỳ</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_admin_term_add(struct http_req *r)
+{
+	struct reg_term t = {0};
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_terms);
+	t.body_id = http_arg_int(r, "body", 0);
+	t.name = http_arg(r, "name");
+	t.year_from = (int)http_arg_int(r, "year_from", 0);
+	t.year_to = (int)http_arg_int(r, "year_to", 0);
+	t.start_date = http_arg(r, "start_date");
+	t.end_date = http_arg(r, "end_date");
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, reg_term_add(r->db, &t, NULL, &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "name", page_admin_terms);
+	return http_redirect(r, "/admin/terms");
+}
+
+/* ---- organs and their members ---- */
+
+int page_admin_organs(struct http_req *r)
+{
+	struct reg_body *b;
+	struct reg_organ *o;
+	struct html h;
+	size_t nb, no;
+	int rc;
+
+	rc = reg_body_list(r->db, r->arena, &b, &nb, &r->err);
+	if (rc == 0)
+		rc = reg_organ_list(r->db, 0, r->arena, &o, &no, &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Cơ quan họp");
+	page_admin_menu(r, &h, "/admin/organs");
+	H(&h, "<h1>Cơ quan họp</h1><table><thead><tr><th>Cơ quan</th><th>Loại</th><th>Tên</th>"
+	      "<th>Thành viên</th></tr></thead><tbody>");
+	for (size_t i = 0; i < no; i++) {
+		struct reg_member *m;
+		size_t nm;
+
+		rc = reg_member_list(r->db, o[i].id, NULL, r->arena, &m, &nm, &r->err);
+		if (rc < 0)
+			return rc;
+		H(&h, "<tr><td>");
+		html_text(&h, body_name(b, nb, o[i].body_id));
+		H(&h, "</td><td>");
+		html_text(&h, choice_label(organ_kinds, o[i].kind));
+		H(&h, "</td><td>");
+		html_text(&h, o[i].name);
+		if (o[i].code) {
+			H(&h, " <span class=\"muted\">(");
+			html_text(&h, o[i].code);
+			H(&h, ")</span>");
+		}
+		H(&h, "</td><td>");
+		if (nm == 0)
+			H(&h, "<span class=\"muted\">chưa có</span>");
+		else
+			H(&h, "<ul class=\"members\">");
+		for (size_t k = 0; k < nm; k++) {
+			H(&h, "<li>");
+			html_text(&h, m[k].full_name);
+			H(&h, " — ");
+			html_text(&h, m[k].position);
+			if (m[k].date_from || m[k].date_to) {
+				H(&h, " <span class=\"muted\">(");
+				html_text(&h, m[k].date_from ? m[k].date_from : "…");
+				H(&h, " – ");
+				html_text(&h, m[k].date_to ? m[k].date_to : "nay");
+				H(&h, ")</span>");
+			}
+			H(&h, "</li>");
+		}
+		if (nm)
+			H(&h, "</ul>");
+		H(&h, "</td></tr>");
+	}
+	H(&h, "</tbody></table><h2 id=\"them\">Thêm cơ quan họp</h2>");
+	if (strcmp(r->path, "/admin/organs") == 0)
+		page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/organs\">");
+	page_csrf(r, &h);
+	page_select_begin(r, &h, "body", "Cơ quan", true);
+	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "body");
+	page_select_begin(r, &h, "kind", "Loại", true);
+	page_choices(r, &h, organ_kinds, http_arg(r, "kind"));
+	page_select_end(r, &h, "kind");
+	page_input(r, &h, "name", "Tên (Ban Chấp hành Đảng bộ huyện)", PI_TEXT, true);
+	page_input(r, &h, "code", "Ký hiệu riêng khi ban hành văn bản (VPHU)", PI_TEXT, false);
+	H(&h, "<button type=\"submit\">Thêm cơ quan họp</button></form>"
+	      "<h2 id=\"thanh-vien\">Thêm thành viên</h2>");
+	if (strcmp(r->path, "/admin/organs/members") == 0)
+		page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/organs/members\">");
+	page_csrf(r, &h);
+	page_select_begin(r, &h, "organ", "Cơ quan họp", true);
+	rc = page_options(r, &h, SQL_WEB_ADMIN_ORGAN_NAMES, true, http_arg(r, "organ"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "organ");
+	page_select_begin(r, &h, "person", "Cán bộ", true);
+	rc = page_options(r, &h, SQL_WEB_ADMIN_PERSON_NAMES, false, http_arg(r, "person"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "person");
+	H(&h, "<p class=\"muted\">Cán bộ chưa có trong danh sách: thêm ở "
+	      "<a href=\"/admin/people\">Cán bộ</a> trước.</p>");
+	page_input(r, &h, "position", "Chức vụ (Bí thư, Ủy viên BTV)", PI_TEXT, true);
+	page_input(r, &h, "date_from", "Từ ngày", PI_DATE, false);
+	page_input(r, &h, "date_to", "Đến ngày", PI_DATE, false);
+	H(&h, "<button type=\"submit\">Thêm thành viên</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_admin_organ_add(struct http_req *r)
+{
+	struct reg_organ o = {0};
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_organs);
+	o.body_id = http_arg_int(r, "body", 0);
+	o.kind = http_arg(r, "kind");
+	o.name = http_arg(r, "name");
+	o.code = http_arg(r, "code");
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, reg_organ_add(r->db, &o, NULL, &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "name", page_admin_organs);
+	return http_redirect(r, "/admin/organs");
+}
+
+int page_admin_member_add(struct http_req *r)
+{
+	struct reg_member m = {0};
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_organs);
+	m.organ_id = http_arg_int(r, "organ", 0);
+	m.person_id = http_arg_int(r, "person", 0);
+	m.position = http_arg(r, "position");
+	m.date_from = http_arg(r, "date_from");
+	m.date_to = http_arg(r, "date_to");
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, reg_member_add(r->db, &m, NULL, &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "person", page_admin_organs);
+	return http_redirect(r, "/admin/organs");
+}
+
+/* ---- units ---- */
+
+int page_admin_units(struct http_req *r)
+{
+	struct reg_body *b;
+	struct reg_unit *u;
+	struct html h;
+	size_t nb, nu;
+	int rc;
+
+	rc = reg_body_list(r->db, r->arena, &b, &nb, &r->err);
+	if (rc == 0)
+		rc = reg_unit_list(r->db, 0, r->arena, &u, &nu, &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Đơn vị nhận nhiệm vụ");
+	page_admin_menu(r, &h, "/admin/units");
+	H(&h, "<h1>Đơn vị nhận nhiệm vụ</h1><table><thead><tr><th>Số</th><th>Cơ quan</th>"
+	      "<th>Tên</th><th>Loại</th><th>Thư điện tử</th></tr></thead><tbody>");
+	for (size_t i = 0; i < nu; i++) {
+		H(&h, "<tr><td>");
+		html_int(&h, u[i].id);
+		H(&h, "</td><td>");
+		html_text(&h, body_name(b, nb, u[i].body_id));
+		H(&h, "</td><td>");
+		html_text(&h, u[i].name);
+		H(&h, "</td><td>");
+		html_text(&h, choice_label(unit_kinds, u[i].kind));
+		if (u[i].lower_body_id) {
+			H(&h, ": ");
+			html_text(&h, body_name(b, nb, u[i].lower_body_id));
+		}
+		H(&h, "</td><td>");
+		html_text(&h, u[i].email);
+		H(&h, "</td></tr>");
+	}
+	H(&h, "</tbody></table><h2 id=\"them\">Thêm đơn vị</h2>");
+	page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/units\">");
+	page_csrf(r, &h);
+	page_select_begin(r, &h, "body", "Thuộc cơ quan", true);
+	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "body");
+	page_select_begin(r, &h, "kind", "Loại", true);
+	page_choices(r, &h, unit_kinds, http_arg(r, "kind"));
+	page_select_end(r, &h, "kind");
+	page_input(r, &h, "name", "Tên đơn vị (Ban Tuyên giáo Huyện ủy)", PI_TEXT, true);
+	page_select_begin(r, &h, "organ", "Cơ quan họp (cho loại cơ quan họp)", false);
+	H(&h, "<option value=\"\">(không)</option>");
+	rc = page_options(r, &h, SQL_WEB_ADMIN_ORGAN_NAMES, true, http_arg(r, "organ"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "organ");
+	page_select_begin(r, &h, "lower_body", "Cấp ủy cấp dưới (cho loại cấp ủy cấp dưới)",
+			  false);
+	H(&h, "<option value=\"\">(không)</option>");
+	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "lower_body"));
+	if (rc < 0)
+		return rc;
+	page_select_end(r, &h, "lower_body");
+	page_input(r, &h, "email", "Thư điện tử", PI_EMAIL, false);
+	H(&h, "<button type=\"submit\">Thêm đơn vị</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_admin_unit_add(struct http_req *r)
+{
+	struct reg_unit u = {0};
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_units);
+	u.body_id = http_arg_int(r, "body", 0);
+	u.kind = http_arg(r, "kind");
+	u.name = http_arg(r, "name");
+	u.organ_id = http_arg_int(r, "organ", 0);
+	u.lower_body_id = http_arg_int(r, "lower_body", 0);
+	u.email = http_arg(r, "email");
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, reg_unit_add(r->db, &u, NULL, &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "name", page_admin_units);
+	return http_redirect(r, "/admin/units");
+}
+
+/* ---- people ---- */
+
+int page_admin_people(struct http_req *r)
+{
+	struct reg_person *p;
+	struct html h;
+	size_t n;
+	int rc;
+
+	rc = reg_person_list(r->db, r->arena, &p, &n, &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Cán bộ");
+	page_admin_menu(r, &h, "/admin/people");
+	H(&h, "<h1>Cán bộ</h1><table><thead><tr><th>Số</th><th>Họ và tên</th><th>Thư điện tử</th>"
+	      "<th>Điện thoại</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n; i++) {
+		H(&h, "<tr><td>");
+		html_int(&h, p[i].id);
+		H(&h, "</td><td>");
+		html_text(&h, p[i].full_name);
+		H(&h, "</td><td>");
+		html_text(&h, p[i].email);
+		H(&h, "</td><td>");
+		html_text(&h, p[i].phone);
+		H(&h, "</td></tr>");
+	}
+	if (n == 0)
+		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có cán bộ nào.</td></tr>");
+	H(&h, "</tbody></table><h2 id=\"them\">Thêm cán bộ</h2>");
+	page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/people\">");
+	page_csrf(r, &h);
+	page_input(r, &h, "full_name", "Họ và tên", PI_TEXT, true);
+	page_input(r, &h, "email", "Thư điện tử", PI_EMAIL, false);
+	page_input(r, &h, "phone", "Số điện thoại", PI_TEXT, false);
+	H(&h, "<button type=\"submit\">Thêm cán bộ</button></form>");
+	page_end(r, &h);
+	return h.err;
+}
+
+int page_admin_person_add(struct http_req *r)
+{
+	struct reg_person p = {0};
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_people);
+	p.full_name = http_arg(r, "full_name");
+	p.email = http_arg(r, "email");
+	p.phone = http_arg(r, "phone");
+	rc = begin(r);
+	if (rc < 0)
+		return rc;
+	rc = page_tx_end(r, reg_person_add(r->db, &p, NULL, &r->err));
+	if (rc < 0)
+		return page_form_refused(r, rc, "full_name", page_admin_people);
+	return http_redirect(r, "/admin/people");
+}
