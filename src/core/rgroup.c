@@ -45,8 +45,8 @@ static int db_fail(struct db *db, int r, struct err *e)
 	return err_set(e, r, "không ghi được nơi nhận: %s", db_errmsg(db));
 }
 
-int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *name,
-	       int64_t *ret_id, struct err *e)
+int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *name, int64_t *ret_id,
+	       struct err *e)
 {
 	struct buf nm = BUF_INIT(RGROUP_NAME_MAX * 2 + 16);
 	int64_t n;

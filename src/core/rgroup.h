@@ -22,8 +22,8 @@
  * @recipients line uses ("tb-bch"); name: what people call it. ERR_EXISTS
  * when the body has that code already; ERR_NOTFOUND for an unknown body.
  */
-int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *name,
-	       int64_t *ret_id, struct err *e);
+int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *name, int64_t *ret_id,
+	       struct err *e);
 
 /*
  * Appends a line to a group, after its last one. label is the line as

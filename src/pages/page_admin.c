@@ -213,8 +213,9 @@ int page_admin_user_disable(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	if (a.id == r->acct.id) {
-		http_field_error(r, "", "Không thể tự khóa tài khoản đang dùng: hãy nhờ quản trị "
-					"viên khác.");
+		http_field_error(r, "",
+				 "Không thể tự khóa tài khoản đang dùng: hãy nhờ quản trị "
+				 "viên khác.");
 		return page_form_again(r, page_admin);
 	}
 	/* account_disable runs its own transaction: sessions ended, API tokens revoked. */

@@ -156,9 +156,9 @@ int page_admin_rline_add(struct http_req *r)
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
-	rc = page_tx_end(r, rgroup_line_add(r->db, http_arg_int(r, "group", 0),
-					    http_arg(r, "label"), http_arg(r, "email"), NULL,
-					    &r->err));
+	rc =
+	    page_tx_end(r, rgroup_line_add(r->db, http_arg_int(r, "group", 0), http_arg(r, "label"),
+					   http_arg(r, "email"), NULL, &r->err));
 	if (rc < 0)
 		return page_form_refused(r, rc, "label", page_admin_rgroups);
 	return http_redirect(r, "/admin/recipient-groups");
@@ -179,11 +179,10 @@ static const struct {
     {"family", "Loại (Đảng / Nhà nước)", PF_TEXT, offsetof(struct fmt_profile, family), false},
     {"font", "Phông chữ", PF_TEXT, offsetof(struct fmt_profile, font), false},
     {"header_pt", "Cỡ chữ tiêu đề (pt)", PF_PT, offsetof(struct fmt_profile, header_pt), true},
-    {"motto_pt", "Cỡ chữ quốc hiệu, khẩu hiệu (pt)", PF_PT,
-     offsetof(struct fmt_profile, motto_pt), false},
-    {"type_pt", "Cỡ chữ tên loại (pt)", PF_PT, offsetof(struct fmt_profile, type_pt), false},
-    {"summary_pt", "Cỡ chữ trích yếu (pt)", PF_PT, offsetof(struct fmt_profile, summary_pt),
+    {"motto_pt", "Cỡ chữ quốc hiệu, khẩu hiệu (pt)", PF_PT, offsetof(struct fmt_profile, motto_pt),
      false},
+    {"type_pt", "Cỡ chữ tên loại (pt)", PF_PT, offsetof(struct fmt_profile, type_pt), false},
+    {"summary_pt", "Cỡ chữ trích yếu (pt)", PF_PT, offsetof(struct fmt_profile, summary_pt), false},
     {"body_pt", "Cỡ chữ nội dung (pt)", PF_PT, offsetof(struct fmt_profile, body_pt), true},
     {"recipients_pt", "Cỡ chữ nơi nhận (pt)", PF_PT, offsetof(struct fmt_profile, recipients_pt),
      false},
@@ -193,10 +192,8 @@ static const struct {
     {"margin_left", "Lề trái (mm)", PF_MM, offsetof(struct fmt_profile, margin_left), true},
     {"margin_right", "Lề phải (mm)", PF_MM, offsetof(struct fmt_profile, margin_right), true},
     {"indent_mm", "Thụt đầu dòng (mm)", PF_MM, offsetof(struct fmt_profile, indent_mm), false},
-    {"line_spacing", "Giãn dòng (lần)", PF_NUM, offsetof(struct fmt_profile, line_spacing),
-     false},
-    {"para_space_pt", "Cách đoạn (pt)", PF_PT, offsetof(struct fmt_profile, para_space_pt),
-     false},
+    {"line_spacing", "Giãn dòng (lần)", PF_NUM, offsetof(struct fmt_profile, line_spacing), false},
+    {"para_space_pt", "Cách đoạn (pt)", PF_PT, offsetof(struct fmt_profile, para_space_pt), false},
     {"page_numbers", "Đánh số trang (từ trang 2)", PF_BOOL,
      offsetof(struct fmt_profile, page_numbers), false},
     {"sign_forms", "Thể thức ký cho phép", PF_TEXT, offsetof(struct fmt_profile, sign_forms),
@@ -350,8 +347,8 @@ int page_admin_profile_set(struct http_req *r)
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
-	rc = page_tx_end(r, fmt_profile_set(r->db, http_arg(r, "profile"), http_arg(r, "field"), v,
-					    &r->err));
+	rc = page_tx_end(
+	    r, fmt_profile_set(r->db, http_arg(r, "profile"), http_arg(r, "field"), v, &r->err));
 	if (rc < 0) {
 		/* The check names the rule broken; it belongs beside the value. */
 		if (rc == ERR_INVAL) {

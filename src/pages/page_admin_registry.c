@@ -62,7 +62,7 @@ const struct http_field page_person_fields[] = {
 };
 
 static const struct page_choice levels[] = {
-    {"tw", "Trung ương"}, {"tinh", "Tỉnh"},    {"huyen", "Huyện"},
+    {"tw", "Trung ương"}, {"tinh", "Tỉnh"},  {"huyen", "Huyện"},
     {"xa", "Xã"},	  {"coso", "Cơ sở"}, {NULL, NULL},
 };
 
@@ -73,15 +73,9 @@ static const struct page_choice kinds[] = {
 };
 
 static const struct page_choice organ_kinds[] = {
-    {"bch", "Ban Chấp hành"},
-    {"btv", "Ban Thường vụ"},
-    {"tt", "Thường trực"},
-    {"ubkt", "Ủy ban Kiểm tra"},
-    {"vp", "Văn phòng"},
-    {"ban", "Ban"},
-    {"ubnd", "Ủy ban nhân dân"},
-    {"other", "Khác"},
-    {NULL, NULL},
+    {"bch", "Ban Chấp hành"},	 {"btv", "Ban Thường vụ"}, {"tt", "Thường trực"},
+    {"ubkt", "Ủy ban Kiểm tra"}, {"vp", "Văn phòng"},	   {"ban", "Ban"},
+    {"ubnd", "Ủy ban nhân dân"}, {"other", "Khác"},	   {NULL, NULL},
 };
 
 static const struct page_choice unit_kinds[] = {
@@ -488,8 +482,7 @@ int page_admin_units(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	page_select_end(r, &h, "organ");
-	page_select_begin(r, &h, "lower_body", "Cấp ủy cấp dưới (cho loại cấp ủy cấp dưới)",
-			  false);
+	page_select_begin(r, &h, "lower_body", "Cấp ủy cấp dưới (cho loại cấp ủy cấp dưới)", false);
 	H(&h, "<option value=\"\">(không)</option>");
 	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "lower_body"));
 	if (rc < 0)

@@ -378,6 +378,13 @@ static const struct {
     {"/indicators/xlsx?body=2&period=2023-T09", "aaafan"},
     {"/indicators/xlsx?body=3&period=2023-T09", "annfna"},
     /* administration */
+    {"/admin/bodies", "afffff"},
+    {"/admin/terms", "afffff"},
+    {"/admin/organs", "afffff"},
+    {"/admin/units", "afffff"},
+    {"/admin/people", "afffff"},
+    {"/admin/recipient-groups", "afffff"},
+    {"/admin/profiles", "afffff"},
     /* API and feeds */
     {"/api/v1/terms", "aaafaa"},
     {"/api/v1/terms/1", "aaafan"},
@@ -1575,6 +1582,454 @@ static void api_confirm_closes_a_task_for_the_office(void **state)
 	}
 }
 
+/* ---- administration ---- */
+
+/* Appends k=v (v URL-encoded) to a form body. */
+static void form_kv(struct buf *b, const char *k, const char *v)
+{
+	char *esc = curl_easy_escape(NULL, v, 0);
+
+	assert_non_null(esc);
+	if (b->len)
+		buf_add(b, "&", 1);
+	buf_add(b, k, strlen(k));
+	buf_add(b, "=", 1);
+	buf_add(b, esc, strlen(esc));
+	curl_free(esc);
+}
+
+/*
+ * POSTs a form of NULL-terminated key, value pairs (the client's CSRF token
+ * added) to path; the response is left in r.
+ */
+static void admin_post(const struct client *cl, const char *path, struct resp *r, ...)
+{
+	struct buf b = BUF_INIT(1u << 16);
+	const char *k, *v;
+	va_list ap;
+
+	form_kv(&b, "_csrf", cl->csrf);
+	va_start(ap, r);
+	while ((k = va_arg(ap, const char *))) {
+		v = va_arg(ap, const char *);
+		form_kv(&b, k, v);
+	}
+	va_end(ap);
+	req("POST", path, cl->cookie, "application/x-www-form-urlencoded", buf_str(&b), b.len, NULL,
+	    r);
+	buf_free(&b);
+}
+
+/* Whether GET path, as cl, answers 200 with text in its body. */
+static bool page_has(const struct client *cl, const char *path, const char *text)
+{
+	struct resp r;
+	bool has;
+
+	req("GET", path, cl->cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	has = strstr(buf_str(&r.body), text) != NULL;
+	resp_free(&r);
+	return has;
+}
+
+/* The number written just after the first marker found after anchor in GET path. */
+static long long number_after(const struct client *cl, const char *path, const char *anchor,
+			      const char *marker)
+{
+	struct resp r;
+	const char *p;
+	long long n;
+
+	req("GET", path, cl->cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	p = strstr(buf_str(&r.body), anchor);
+	assert_non_null(p);
+	p = strstr(p, marker);
+	assert_non_null(p);
+	n = strtoll(p + strlen(marker), NULL, 10);
+	resp_free(&r);
+	assert_true(n > 0);
+	return n;
+}
+
+/* The status POST /login gives for this pair (303: logged in). */
+static long login_status(const char *who, const char *password)
+{
+	struct resp r;
+	char pre[65], form[256], cookie[128];
+	long st;
+
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	grab_hex(buf_str(&r.headers), "dd_login=", pre);
+	resp_free(&r);
+	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
+	snprintf(form, sizeof(form), "_csrf=%s&login=%s&password=%s", pre, who, password);
+	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, strlen(form), NULL,
+	    &r);
+	st = r.status;
+	resp_free(&r);
+	return st;
+}
+
+/* Logs who in with password: the client's cookie and CSRF token. */
+static void login_fresh_pw(const char *who, const char *password, struct client *cl)
+{
+	struct resp r;
+	char pre[65], form[256], cookie[128];
+
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	grab_hex(buf_str(&r.headers), "dd_login=", pre);
+	resp_free(&r);
+	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
+	snprintf(form, sizeof(form), "_csrf=%s&login=%s&password=%s", pre, who, password);
+	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, strlen(form), NULL,
+	    &r);
+	assert_int_equal(r.status, 303);
+	grab_hex(buf_str(&r.headers), "dd_session=", pre);
+	resp_free(&r);
+	snprintf(cl->cookie, sizeof(cl->cookie), "dd_session=%s", pre);
+	req("GET", "/", cl->cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	grab_hex(buf_str(&r.body), "name=\"_csrf\" value=\"", cl->csrf);
+	resp_free(&r);
+}
+
+static void admin_forms_create_what_they_say(void **state)
+{
+	struct client adm;
+	struct resp r;
+	char id[24];
+
+	login("admin", &adm);
+	admin_post(&adm, "/admin/bodies", &r, "name", "Đảng ủy xã Liên Sơn", "short_name", "Đảng ủy",
+		  "code", "ĐU", "level", "xa", "kind", "party", "parent", "2", "place", "Liên Sơn",
+		  NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/bodies", "Đảng ủy xã Liên Sơn"));
+	/* The new body is offered as a parent and for terms at once. */
+	assert_true(page_has(&adm, "/admin/terms", ">Đảng ủy xã Liên Sơn</option>"));
+
+	admin_post(&adm, "/admin/terms", &r, "body", "3", "name", "XXV", "year_from", "2025",
+		  "year_to", "2030", "start_date", "2025-08-01", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/terms", "<td>XXV</td><td>2025–2030</td>"));
+
+	admin_post(&adm, "/admin/organs", &r, "body", "3", "kind", "bch", "name",
+		  "Ban Chấp hành Đảng bộ huyện Yên Thế", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/organs", "Ban Chấp hành Đảng bộ huyện Yên Thế"));
+
+	admin_post(&adm, "/admin/people", &r, "full_name", "Nguyễn Văn Thử", "email",
+		  "thu@yenthe.example", "phone", "0204 3870 000", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/people", "Nguyễn Văn Thử"));
+	snprintf(id, sizeof(id), "%lld",
+		 number_after(&adm, "/admin/organs", "name=\"person\"", "<option value=\""));
+	admin_post(&adm, "/admin/organs/members", &r, "organ", "1", "person", id, "position",
+		  "Ủy viên Ban Thường vụ", "date_from", "2020-09-15", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/organs", "<li>Nguyễn Văn Thử — Ủy viên Ban Thường vụ"));
+
+	admin_post(&adm, "/admin/units", &r, "body", "3", "kind", "agency", "name",
+		  "Ban Tổ chức Huyện ủy Yên Thế", "email", "btc@yenthe.example", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/units", "Ban Tổ chức Huyện ủy Yên Thế"));
+	/* A new unit can be given to a reporter's account straight away. */
+	assert_true(page_has(&adm, "/admin", "Ban Tổ chức Huyện ủy Yên Thế"));
+
+	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "tb-btv", "name",
+		  "Thông báo của Ban Thường vụ", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/recipient-groups", "<code>tb-btv</code>"));
+	snprintf(
+	    id, sizeof(id), "%lld",
+	    number_after(&adm, "/admin/recipient-groups", "name=\"group\"", "<option value=\""));
+	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
+		  "- Các đồng chí Ủy viên Ban Thường vụ,", "email", "btv@tanyen.example", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
+		  "Các chi, đảng bộ trực thuộc", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	/* Stored as printed, without the dash and the comma; paper where there is no address. */
+	assert_true(page_has(&adm, "/admin/recipient-groups",
+			     "<li>Các đồng chí Ủy viên Ban Thường vụ <span class=\"muted\">&lt;"
+			     "btv@tanyen.example&gt;</span></li><li>Các chi, đảng bộ trực thuộc "
+			     "<span class=\"muted\">(bản giấy)</span></li>"));
+	/* Every admin page carries the one sub-menu, with itself marked. */
+	assert_true(page_has(&adm, "/admin/units",
+			     "<a href=\"/admin/units\" aria-current=\"page\">Đơn vị</a>"));
+	assert_true(page_has(&adm, "/admin", "<a href=\"/admin/profiles\">Thể thức</a>"));
+}
+
+static void admin_forms_refuse_bad_input(void **state)
+{
+	struct client adm;
+	struct resp r;
+	const char *b;
+
+	login("admin", &adm);
+	/* A year that is not a number: 400, the form again with the message beside the field. */
+	admin_post(&adm, "/admin/terms", &r, "body", "3", "name", "XXVI", "year_from", "hai nghìn",
+		  "year_to", "2030", NULL);
+	assert_int_equal(r.status, 400);
+	b = buf_str(&r.body);
+	assert_non_null(
+	    strstr(b, "<span class=\"ferr\" id=\"ferr-year_from\">Năm bắt đầu phải là"));
+	assert_non_null(strstr(b, "action=\"/admin/terms\""));
+	/* What was right is kept in the form. */
+	assert_non_null(strstr(b, "name=\"name\" required value=\"XXVI\""));
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/terms", "XXVI"));
+	/* A term the core refuses (ten years at most): the reason, nothing written. */
+	admin_post(&adm, "/admin/terms", &r, "body", "3", "name", "XXVI", "year_from", "2025",
+		  "year_to", "2050", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "nhiệm kỳ 2025-2050 không hợp lệ"));
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/terms", "XXVI"));
+	/* The same term twice: 409 beside the name. */
+	admin_post(&adm, "/admin/terms", &r, "body", "2", "name", "XXII", "year_from", "2020",
+		  "year_to", "2025", NULL);
+	assert_int_equal(r.status, 409);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-name\">khóa XXII của Huyện ủy Tân Yên "
+						 "đã có"));
+	resp_free(&r);
+	/* A body without a name and of an unknown level. */
+	admin_post(&adm, "/admin/bodies", &r, "code", "QU", "level", "quan", "kind", "party", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-name\">thiếu Tên cơ quan"));
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-level\">Cấp phải là một trong"));
+	resp_free(&r);
+	/* A symbol code with a slash: the core's rule, in Vietnamese. */
+	admin_post(&adm, "/admin/bodies", &r, "name", "Quận ủy Thử", "code", "Q/U", "level", "huyen",
+		  "kind", "party", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "không được chứa khoảng trắng, &#39;/&#39;"));
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/bodies", "Quận ủy Thử"));
+	/* A parent that does not exist. */
+	admin_post(&adm, "/admin/bodies", &r, "name", "Quận ủy Thử", "code", "QU", "level", "huyen",
+		  "kind", "party", "parent", "999", NULL);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/bodies", "Quận ủy Thử"));
+	/* An address that is not one. */
+	admin_post(&adm, "/admin/units", &r, "body", "2", "kind", "agency", "name", "Ban Thử",
+		  "email", "khong-phai-thu", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "thư điện tử &#39;khong-phai-thu&#39;"));
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/units", "Ban Thử"));
+	admin_post(&adm, "/admin/people", &r, "full_name", "", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-full_name\">thiếu Họ và tên"));
+	resp_free(&r);
+	/* A member of an organ that does not exist. */
+	admin_post(&adm, "/admin/organs/members", &r, "organ", "999", "person", "1", "position",
+		  "Bí thư", NULL);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	/* A recipient group code with capitals and spaces; a line for no group. */
+	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "TB BCH", "name", "X",
+		  NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "mã nhóm nơi nhận &#39;TB BCH&#39; không hợp lệ"));
+	resp_free(&r);
+	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", "999", "label", "Ai đó",
+		  NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "không có nhóm nơi nhận số 999"));
+	resp_free(&r);
+	/* A profile value that is no number, one the layout check refuses, an unknown field. */
+	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
+		  "value", "ba mươi", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-value\">Giá trị phải là một số"));
+	resp_free(&r);
+	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
+		  "value", "100", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-value\">khổ trình bày: margin_left = "
+						 "100 mm không hợp lệ (cho phép 5–60 mm)"));
+	resp_free(&r);
+	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "font", "value",
+		  "12", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-field\">"));
+	resp_free(&r);
+	admin_post(&adm, "/admin/profiles", &r, "profile", "khong-co", "field", "body_pt", "value",
+		  "13", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "không có khổ trình bày &#39;khong-co&#39;"));
+	resp_free(&r);
+	assert_true(page_has(&adm, "/admin/profiles", "<code>margin_left</code></th><td>30</td>"));
+}
+
+static void only_the_administrator_administers(void **state)
+{
+	static const char *const who[] = {"office", "member", "reporter", "viewer", "viewer3"};
+	static const char *const posts[] = {
+	    "/admin/bodies",
+	    "/admin/terms",
+	    "/admin/organs",
+	    "/admin/organs/members",
+	    "/admin/units",
+	    "/admin/people",
+	    "/admin/recipient-groups",
+	    "/admin/recipient-groups/lines",
+	    "/admin/profiles",
+	    "/admin/users/1/password",
+	    "/admin/users/1/disable",
+	};
+
+	for (size_t i = 0; i < sizeof(who) / sizeof(who[0]); i++) {
+		struct client cl;
+
+		login(who[i], &cl);
+		for (size_t k = 0; k < sizeof(posts) / sizeof(posts[0]); k++) {
+			struct resp r;
+
+			admin_post(&cl, posts[k], &r, "name", "Cơ quan lạ", "body", "2", "code",
+				  "LA", "level", "huyen", "kind", "party", "new_password",
+				  "mat-khau-moi-1", NULL);
+			if (r.status != 403)
+				fail_msg("POST %s as %s: got %ld, want 403", posts[k], who[i],
+					 r.status);
+			resp_free(&r);
+		}
+	}
+	{
+		struct client adm;
+
+		login("admin", &adm);
+		assert_false(page_has(&adm, "/admin/bodies", "Cơ quan lạ"));
+	}
+}
+
+/* Whether two PDFs are the same but for their /CreationDate (which every rendering stamps). */
+static bool pdf_same_but_date(const struct buf *a, const struct buf *b)
+{
+	const char *pa = memmem(a->data, a->len, "/CreationDate (", 15);
+	const char *pb = memmem(b->data, b->len, "/CreationDate (", 15);
+	const char *ea, *eb;
+
+	if (!pa || !pb)
+		return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
+	ea = memchr(pa, ')', a->len - (size_t)(pa - a->data));
+	eb = memchr(pb, ')', b->len - (size_t)(pb - b->data));
+	assert_non_null(ea);
+	assert_non_null(eb);
+	return pa - a->data == pb - b->data &&
+	       memcmp(a->data, b->data, (size_t)(pa - a->data)) == 0 &&
+	       a->len - (size_t)(ea - a->data) == b->len - (size_t)(eb - b->data) &&
+	       memcmp(ea, eb, a->len - (size_t)(ea - a->data)) == 0;
+}
+
+static void a_profile_change_shows_on_the_profile_page_and_in_the_pdf(void **state)
+{
+	struct client adm, off;
+	struct resp r, before, after;
+
+	login("admin", &adm);
+	login("office", &off);
+	req("GET", "/notices/1/pdf", off.cookie, NULL, NULL, 0, NULL, &before);
+	assert_int_equal(before.status, 200);
+	/* Rendered twice unchanged, a notice gives the same PDF but for its date. */
+	req("GET", "/notices/1/pdf", off.cookie, NULL, NULL, 0, NULL, &after);
+	assert_true(pdf_same_but_date(&before.body, &after.body));
+	resp_free(&after);
+	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
+		  "value", "35,5", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(
+	    page_has(&adm, "/admin/profiles", "<code>margin_left</code></th><td>35,5</td>"));
+	/* The next PDF is laid out anew with the wider margin. */
+	req("GET", "/notices/1/pdf", off.cookie, NULL, NULL, 0, NULL, &after);
+	assert_int_equal(after.status, 200);
+	assert_false(pdf_same_but_date(&before.body, &after.body));
+	resp_free(&before);
+	resp_free(&after);
+	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
+		  "value", "30", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+}
+
+static void passwords_change_and_disabled_users_cannot_log_in(void **state)
+{
+	struct client adm, tmp;
+	struct resp r;
+	char path[64];
+	long long id;
+
+	login("admin", &adm);
+	admin_post(&adm, "/admin/users", &r, "login", "tamthoi", "full_name", "Tạm Thời", "role",
+		  "viewer", "body", "2", "password", "pw-tamthoi-123", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	login_fresh("tamthoi", &tmp);
+	id = number_after(&adm, "/admin", "<td>tamthoi</td>", "action=\"/admin/users/");
+	/* A password too short: 400 beside the row's field, the old one still works. */
+	snprintf(path, sizeof(path), "/admin/users/%lld/password", id);
+	admin_post(&adm, path, &r, "new_password", "ngan", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-new_password\""));
+	resp_free(&r);
+	assert_int_equal(login_status("tamthoi", "pw-tamthoi-123"), 303);
+	/* A new password: the old one no longer opens, the new one does. */
+	admin_post(&adm, path, &r, "new_password", "mat-khau-moi-456", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_int_equal(login_status("tamthoi", "pw-tamthoi-123"), 401);
+	assert_int_equal(login_status("tamthoi", "mat-khau-moi-456"), 303);
+	/* The sessions opened before are ended. */
+	req("GET", "/", tmp.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	login_fresh_pw("tamthoi", "mat-khau-moi-456", &tmp);
+	/* Disabling: the live session ends and logging in is refused. */
+	snprintf(path, sizeof(path), "/admin/users/%lld/disable", id);
+	admin_post(&adm, path, &r, NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	req("GET", "/", tmp.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_int_equal(login_status("tamthoi", "mat-khau-moi-456"), 401);
+	req("GET", "/admin", adm.cookie, NULL, NULL, 0, NULL, &r);
+	{
+		const char *row = strstr(buf_str(&r.body), "<td>tamthoi</td>");
+		const char *end = row ? strstr(row, "</tr>") : NULL;
+
+		assert_non_null(end);
+		assert_non_null(strstr(row, "đã khóa"));
+		assert_true(strstr(row, "đã khóa") < end);
+	}
+	resp_free(&r);
+	/* The administrator may not lock itself out. */
+	id = number_after(&adm, "/admin", "<td>admin</td>", "action=\"/admin/users/");
+	snprintf(path, sizeof(path), "/admin/users/%lld/disable", id);
+	admin_post(&adm, path, &r, NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "Không thể tự khóa"));
+	resp_free(&r);
+	/* An account that does not exist. */
+	admin_post(&adm, "/admin/users/9999/disable", &r, NULL);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+}
+
 /* The number the dashboard prints before " nhiệm vụ; đến hạn" (its task total). */
 static long dashboard_total(struct client *cl)
 {
@@ -1655,8 +2110,7 @@ int main(void)
 	    cmocka_unit_test(wrong_password_is_refused_in_vietnamese),
 	    cmocka_unit_test(malformed_input_gets_400_naming_the_field),
 	    cmocka_unit_test(unsafe_requests_need_the_csrf_token),
-	    cmocka_unit_test(oversize_bodies_get_413),
-	    cmocka_unit_test(role_route_scope_matrix),
+	    cmocka_unit_test(oversize_bodies_get_413), cmocka_unit_test(role_route_scope_matrix),
 	    cmocka_unit_test(confidential_documents_stay_out_of_lists),
 	    cmocka_unit_test(search_ignores_tones_and_keeps_secrets),
 	    cmocka_unit_test(indicators_show_figures_and_bars),
@@ -1676,6 +2130,11 @@ int main(void)
 	    cmocka_unit_test(a_failed_save_leaves_nothing_behind),
 	    cmocka_unit_test(odd_entry_requests_are_refused_cleanly),
 	    /* administration */
+	    cmocka_unit_test(admin_forms_create_what_they_say),
+	    cmocka_unit_test(admin_forms_refuse_bad_input),
+	    cmocka_unit_test(only_the_administrator_administers),
+	    cmocka_unit_test(a_profile_change_shows_on_the_profile_page_and_in_the_pdf),
+	    cmocka_unit_test(passwords_change_and_disabled_users_cannot_log_in),
 	    /* API and feeds */
 	    cmocka_unit_test(api_terms_agenda_items_and_notices_paginate_in_scope),
 	    cmocka_unit_test(ical_tasks_lists_open_deadlines_in_scope),
