@@ -219,10 +219,11 @@ void page_form_errors(struct http_req *r, struct html *h)
 void page_input(struct http_req *r, struct html *h, const char *name, const char *label,
 		enum page_input_kind kind, bool required)
 {
-	H(h, "<label>");
+	H(h, "<label><span>");
 	html_text(h, label);
 	if (required)
 		H(h, " <abbr title=\"bắt buộc\">*</abbr>");
+	H(h, "</span>");
 	H(h, " <input name=\"");
 	html_text(h, name);
 	H(h, "\"");
@@ -260,10 +261,11 @@ void page_input(struct http_req *r, struct html *h, const char *name, const char
 void page_select_begin(struct http_req *r, struct html *h, const char *name, const char *label,
 		       bool required)
 {
-	H(h, "<label>");
+	H(h, "<label><span>");
 	html_text(h, label);
 	if (required)
 		H(h, " <abbr title=\"bắt buộc\">*</abbr>");
+	H(h, "</span>");
 	H(h, " <select name=\"");
 	html_text(h, name);
 	H(h, "\"");

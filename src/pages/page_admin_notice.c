@@ -270,7 +270,10 @@ int page_admin_profiles(struct http_req *r)
 		html_text(&h, pfields[f].name);
 		H(&h, "</code></th>");
 		for (int i = 0; i < n; i++) {
-			H(&h, "<td>");
+			/* The column's profile, shown before the value where a phone stacks cells. */
+			H(&h, "<td data-label=\"");
+			html_text(&h, p[i].code);
+			H(&h, "\">");
 			pf_value(&h, &p[i], f);
 			H(&h, "</td>");
 		}

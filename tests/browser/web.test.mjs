@@ -156,6 +156,45 @@ await step('logout ends the session', async () => {
   expect(page.url().endsWith('/login'), `still in at ${page.url()}`);
 });
 
+// administration
+await step('the administrator adds a term and sees it in the list', async () => {
+  await login('admin', 'demo-admin');
+  await page.click('nav >> text=Quản trị');
+  expect((await page.textContent('nav.sub')).includes('Nhiệm kỳ'), 'no admin sub-menu');
+  await Promise.all([page.waitForNavigation(), page.click('nav.sub >> text=Nhiệm kỳ')]);
+  expect((await page.textContent('h1')) === 'Nhiệm kỳ', 'no terms heading');
+  const form = page.locator('form[action="/admin/terms"]');
+  await form.locator('select[name=body]').selectOption({ label: 'Đảng ủy xã Liên Sơn' });
+  await form.locator('input[name=name]').fill('XXV');
+  await form.locator('input[name=year_from]').fill('2025');
+  await form.locator('input[name=year_to]').fill('2020');
+  await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
+  const refused = await page.textContent('main');
+  expect(refused.includes('nhiệm kỳ 2025-2020 không hợp lệ'), 'no message for a term ending before it starts');
+  expect(!(await page.textContent('table')).includes('XXV'), 'a refused term was written');
+  await page.screenshot({ path: `${shots}/09-admin-term-refused.png`, fullPage: true });
+  await form.locator('input[name=year_to]').fill('2030');
+  await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
+  expect(page.url() === `${base}/admin/terms`, `landed on ${page.url()}`);
+  const row = page.locator('tr', { hasText: 'Đảng ủy xã Liên Sơn' }).filter({ hasText: 'XXV' });
+  expect(await row.count() === 1, 'the new term is not listed');
+  expect((await row.textContent()).includes('2025–2030'), 'the term\'s years are not shown');
+  await page.screenshot({ path: `${shots}/10-admin-term-added.png`, fullPage: true });
+});
+
+await step('the admin pages are usable on a phone', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const p of ['/admin', '/admin/organs', '/admin/profiles']) {
+    await page.goto(`${base}${p}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+    expect(!overflow, `${p} scrolls sideways on a phone`);
+  }
+  await page.screenshot({ path: `${shots}/11-admin-profiles-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1200, height: 900 });
+  expect(cspErrors.length === 0, cspErrors.join('; '));
+  await logout();
+});
+
 await context.close();
 console.log(`1..${n}`);
 process.exit(failed ? 1 : 0);

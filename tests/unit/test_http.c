@@ -1872,7 +1872,8 @@ static void admin_forms_refuse_bad_input(void **state)
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "không có khổ trình bày &#39;khong-co&#39;"));
 	resp_free(&r);
-	assert_true(page_has(&adm, "/admin/profiles", "<code>margin_left</code></th><td>30</td>"));
+	assert_true(page_has(&adm, "/admin/profiles",
+			     "<code>margin_left</code></th><td data-label=\"party-2018\">30</td>"));
 }
 
 static void only_the_administrator_administers(void **state)
@@ -1953,7 +1954,8 @@ static void a_profile_change_shows_on_the_profile_page_and_in_the_pdf(void **sta
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(
-	    page_has(&adm, "/admin/profiles", "<code>margin_left</code></th><td>35,5</td>"));
+	    page_has(&adm, "/admin/profiles",
+		     "<code>margin_left</code></th><td data-label=\"party-2018\">35,5</td>"));
 	/* The next PDF is laid out anew with the wider margin. */
 	req("GET", "/notices/1/pdf", off.cookie, NULL, NULL, 0, NULL, &after);
 	assert_int_equal(after.status, 200);
