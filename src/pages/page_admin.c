@@ -128,26 +128,30 @@ int page_admin(struct http_req *r)
 	rc = registry_tables(r, &h);
 	if (rc < 0)
 		return rc;
-	H(&h, "<h2>Thêm tài khoản</h2>"
-	      "<form class=\"stack\" method=\"post\" action=\"/admin/users\">");
+	H(&h, "<h2 id=\"them\">Thêm tài khoản</h2>");
+	if (strcmp(r->path, "/admin/users") == 0)
+		page_form_errors(r, &h);
+	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/users\">");
 	page_csrf(r, &h);
-	H(&h, "<label>Tên đăng nhập <input name=\"login\" required pattern=\"[a-z0-9._\\-]{1,63}\">"
-	      "</label><label>Họ và tên <input name=\"full_name\"></label>"
-	      "<label>Vai trò <select name=\"role\">");
-	rc = page_options(r, &h, SQL_WEB_ROLES, false, NULL);
-	H(&h, "</select></label><label>Cơ quan <select name=\"body\"><option value=\"\">(mọi cơ "
-	      "quan)</option>");
+	page_input(r, &h, "login", "Tên đăng nhập (a-z, 0-9, . _ -)", PI_TEXT, true);
+	page_input(r, &h, "full_name", "Họ và tên", PI_TEXT, false);
+	page_select_begin(r, &h, "role", "Vai trò", true);
+	rc = page_options(r, &h, SQL_WEB_ROLES, false, http_arg(r, "role"));
+	page_select_end(r, &h, "role");
+	page_select_begin(r, &h, "body", "Cơ quan", false);
+	H(&h, "<option value=\"\">(mọi cơ quan)</option>");
 	if (rc == 0)
-		rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, NULL);
-	H(&h, "</select></label><label>Đơn vị (cho tài khoản đơn vị báo cáo) <select "
-	      "name=\"unit\"><option value=\"\">(không)</option>");
+		rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	page_select_end(r, &h, "body");
+	page_select_begin(r, &h, "unit", "Đơn vị (cho tài khoản đơn vị báo cáo)", false);
+	H(&h, "<option value=\"\">(không)</option>");
 	if (rc == 0)
-		rc = page_options(r, &h, SQL_WEB_UNIT_NAMES, true, NULL);
+		rc = page_options(r, &h, SQL_WEB_UNIT_NAMES, true, http_arg(r, "unit"));
 	if (rc < 0)
 		return rc;
-	H(&h, "</select></label><label>Mật khẩu <input name=\"password\" type=\"password\" "
-	      "autocomplete=\"new-password\" required minlength=\"8\"></label>"
-	      "<button type=\"submit\">Thêm</button></form>");
+	page_select_end(r, &h, "unit");
+	page_input(r, &h, "password", "Mật khẩu (ít nhất 8 ký tự)", PI_PASSWORD, true);
+	H(&h, "<button type=\"submit\">Thêm</button></form>");
 	page_end(r, &h);
 	return h.err;
 }
@@ -157,17 +161,14 @@ int page_admin_user_add(struct http_req *r)
 	int64_t body = http_arg_int(r, "body", 0), id;
 	int rc;
 
+	if (r->nferr)
+		return page_form_again(r, page_admin);
+	/* account_add runs its own transaction. */
 	rc = account_add(r->db, http_arg(r, "login"), http_arg(r, "full_name"), http_arg(r, "role"),
 			 http_arg_int(r, "unit", 0), &body, body > 0 ? 1 : 0,
 			 http_arg(r, "password"), &id, &r->err);
-	if (rc == ERR_INVAL || rc == ERR_EXISTS || rc == ERR_NOTFOUND) {
-		/* What the field table could not judge alone (a taken login, a short password). */
-		const char *m = arena_strdup(r->arena, err_msg(&r->err, rc));
-
-		return http_field_error(r, rc == ERR_EXISTS ? "login" : "", m ? m : "");
-	}
 	if (rc < 0)
-		return rc;
+		return page_form_refused(r, rc, "login", page_admin);
 	return http_redirect(r, "/admin");
 }
 

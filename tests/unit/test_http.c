@@ -268,7 +268,8 @@ static void malformed_input_gets_400_naming_the_field(void **state)
 	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
 	    strlen(form), NULL, &r);
 	assert_int_equal(r.status, 400);
-	assert_non_null(strstr(buf_str(&r.body), "<code>role</code>"));
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-role\">Vai trò phải là một trong"));
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-login\">thiếu Tên đăng nhập"));
 	resp_free(&r);
 	/* Bad UTF-8 in a text field. */
 	snprintf(form, sizeof(form),
@@ -1653,6 +1654,32 @@ static long long number_after(const struct client *cl, const char *path, const c
 	return n;
 }
 
+/* The value of the option of select name whose label starts with label, on GET path. */
+static long long option_value(const struct client *cl, const char *path, const char *name,
+			      const char *label)
+{
+	struct resp r;
+	char sel[64], lab[256];
+	const char *p, *q;
+	long long n = 0;
+
+	snprintf(sel, sizeof(sel), "name=\"%s\"", name);
+	snprintf(lab, sizeof(lab), "\">%s", label);
+	req("GET", path, cl->cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	p = strstr(buf_str(&r.body), sel);
+	assert_non_null(p);
+	q = strstr(p, lab);
+	assert_non_null(q);
+	while (q > p && strncmp(q, "<option value=\"", 15) != 0)
+		q--;
+	if (q > p)
+		n = strtoll(q + 15, NULL, 10);
+	resp_free(&r);
+	assert_true(n > 0);
+	return n;
+}
+
 /* The status POST /login gives for this pair (303: logged in). */
 static long login_status(const char *who, const char *password)
 {
@@ -1765,6 +1792,22 @@ static void admin_forms_create_what_they_say(void **state)
 			     "<li>Các đồng chí Ủy viên Ban Thường vụ <span class=\"muted\">&lt;"
 			     "btv@tanyen.example&gt;</span></li><li>Các chi, đảng bộ trực thuộc "
 			     "<span class=\"muted\">(bản giấy)</span></li>"));
+	/* A notice naming a new group prints its lines under "Nơi nhận". */
+	post_form(&adm, "/admin/recipient-groups", &r, "body", "3", "code", "tb-yt", "name",
+		  "Thông báo của Huyện ủy Yên Thế", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	snprintf(id, sizeof(id), "%lld",
+		 option_value(&adm, "/admin/recipient-groups", "group", "tb-yt — "));
+	post_form(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
+		  "Ban Thường vụ Huyện ủy Yên Thế", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	post_form(&adm, "/notices/2/template", &r, "template",
+		  "@recipients tb-yt\n\nKết luận phiên Yên Thế.\n", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	assert_true(page_has(&adm, "/notices/2", "- Ban Thường vụ Huyện ủy Yên Thế"));
 	/* Every admin page carries the one sub-menu, with itself marked. */
 	assert_true(page_has(&adm, "/admin/units",
 			     "<a href=\"/admin/units\" aria-current=\"page\">Đơn vị</a>"));
@@ -1981,6 +2024,13 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	login_fresh("tamthoi", &tmp);
+	/* The same login again: 409 beside the login, the form again. */
+	post_form(&adm, "/admin/users", &r, "login", "tamthoi", "role", "viewer", "password",
+		  "pw-khac-12345", NULL);
+	assert_int_equal(r.status, 409);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-login\">"));
+	assert_non_null(strstr(buf_str(&r.body), "action=\"/admin/users\""));
+	resp_free(&r);
 	id = number_after(&adm, "/admin", "<td>tamthoi</td>", "action=\"/admin/users/");
 	/* A password too short: 400 beside the row's field, the old one still works. */
 	snprintf(path, sizeof(path), "/admin/users/%lld/password", id);
