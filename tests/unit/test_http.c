@@ -1793,17 +1793,17 @@ static void admin_forms_create_what_they_say(void **state)
 			     "btv@tanyen.example&gt;</span></li><li>Các chi, đảng bộ trực thuộc "
 			     "<span class=\"muted\">(bản giấy)</span></li>"));
 	/* A notice naming a new group prints its lines under "Nơi nhận". */
-	post_form(&adm, "/admin/recipient-groups", &r, "body", "3", "code", "tb-yt", "name",
+	admin_post(&adm, "/admin/recipient-groups", &r, "body", "3", "code", "tb-yt", "name",
 		  "Thông báo của Huyện ủy Yên Thế", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	snprintf(id, sizeof(id), "%lld",
 		 option_value(&adm, "/admin/recipient-groups", "group", "tb-yt — "));
-	post_form(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
+	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
 		  "Ban Thường vụ Huyện ủy Yên Thế", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
-	post_form(&adm, "/notices/2/template", &r, "template",
+	admin_post(&adm, "/notices/2/template", &r, "template",
 		  "@recipients tb-yt\n\nKết luận phiên Yên Thế.\n", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
@@ -1888,6 +1888,17 @@ static void admin_forms_refuse_bad_input(void **state)
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "mã nhóm nơi nhận &#39;TB BCH&#39; không hợp lệ"));
 	resp_free(&r);
+	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "tb-hai-lan", "name",
+		  "Nhóm gửi hai lần", NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "tb-hai-lan", "name",
+		  "Nhóm gửi hai lần (bản sao)", NULL);
+	assert_int_equal(r.status, 409);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-code\">cơ quan này đã có nhóm nơi "
+						 "nhận mã &#39;tb-hai-lan&#39;"));
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/recipient-groups", "(bản sao)"));
 	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", "999", "label", "Ai đó",
 		  NULL);
 	assert_int_equal(r.status, 400);
@@ -2025,7 +2036,7 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 	resp_free(&r);
 	login_fresh("tamthoi", &tmp);
 	/* The same login again: 409 beside the login, the form again. */
-	post_form(&adm, "/admin/users", &r, "login", "tamthoi", "role", "viewer", "password",
+	admin_post(&adm, "/admin/users", &r, "login", "tamthoi", "role", "viewer", "password",
 		  "pw-khac-12345", NULL);
 	assert_int_equal(r.status, 409);
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-login\">"));
