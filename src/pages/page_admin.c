@@ -18,6 +18,11 @@ const struct http_field page_user_passwd_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+const struct http_field page_user_disable_fields[] = {
+    {"confirm", HF_ENUM, true, 0, "yes", "Ô xác nhận khóa tài khoản"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
 const struct http_field page_audit_fields[] = {
     {"before", HF_INT, false, 0, NULL, "Trước bản ghi (before)"},
     {NULL, 0, false, 0, NULL, NULL},
@@ -79,6 +84,11 @@ static void user_actions(struct http_req *r, struct html *h, int64_t id)
 	html_int(h, id);
 	H(h, "/disable\">");
 	page_csrf(r, h);
+	/* Disabling cannot be undone here: the box asks for a second thought, without script. */
+	H(h, "<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> chắc "
+	     "chắn</label>");
+	if (strcmp(r->path, "/admin") != 0 && r->id[0] == id)
+		page_field_msg(r, h, "confirm");
 	H(h, "<button type=\"submit\" class=\"danger\">Khóa tài khoản</button></form>");
 }
 
@@ -91,7 +101,8 @@ int page_admin(struct http_req *r)
 	page_begin(r, &h, "Quản trị");
 	page_admin_menu(r, &h, "/admin");
 	H(&h, "<h1>Quản trị tài khoản</h1>");
-	page_form_errors(r, &h);
+	if (strcmp(r->path, "/admin/users") != 0)
+		page_form_errors(r, &h);
 	H(&h, "<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th>"
 	      "<th>Vai trò</th><th>Phạm vi</th><th>Trạng thái</th><th>Đổi mật khẩu, khóa</th>"
 	      "</tr></thead><tbody>");
@@ -213,6 +224,8 @@ int page_admin_user_disable(struct http_req *r)
 	rc = path_login(r, &a);
 	if (rc < 0)
 		return rc;
+	if (r->nferr)
+		return page_form_again(r, page_admin);
 	if (a.id == r->acct.id) {
 		http_field_error(r, "",
 				 "Không thể tự khóa tài khoản đang dùng: hãy nhờ quản trị "

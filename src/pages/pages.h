@@ -108,6 +108,7 @@ int page_admin_rline_add(struct http_req *r);
 int page_admin_profiles(struct http_req *r);
 int page_admin_profile_set(struct http_req *r);
 extern const struct http_field page_user_passwd_fields[];
+extern const struct http_field page_user_disable_fields[];
 extern const struct http_field page_body_fields[];
 extern const struct http_field page_term_fields[];
 extern const struct http_field page_organ_fields[];

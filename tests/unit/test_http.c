@@ -2064,6 +2064,13 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 	/* Disabling: the live session ends and logging in is refused. */
 	snprintf(path, sizeof(path), "/admin/users/%lld/disable", id);
 	admin_post(&adm, path, &r, NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-confirm\">thiếu Ô xác nhận"));
+	resp_free(&r);
+	req("GET", "/", tmp.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+	admin_post(&adm, path, &r, "confirm", "yes", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	req("GET", "/", tmp.cookie, NULL, NULL, 0, NULL, &r);
@@ -2083,12 +2090,12 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 	/* The administrator may not lock itself out. */
 	id = number_after(&adm, "/admin", "<td>admin</td>", "action=\"/admin/users/");
 	snprintf(path, sizeof(path), "/admin/users/%lld/disable", id);
-	admin_post(&adm, path, &r, NULL);
+	admin_post(&adm, path, &r, "confirm", "yes", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "Không thể tự khóa"));
 	resp_free(&r);
 	/* An account that does not exist. */
-	admin_post(&adm, "/admin/users/9999/disable", &r, NULL);
+	admin_post(&adm, "/admin/users/9999/disable", &r, "confirm", "yes", NULL);
 	assert_int_equal(r.status, 404);
 	resp_free(&r);
 }
