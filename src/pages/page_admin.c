@@ -28,44 +28,6 @@ const struct http_field page_audit_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-/* The bodies and units the accounts are scoped to, for reference. */
-static int registry_tables(struct http_req *r, struct html *h)
-{
-	struct db_q *q;
-	int rc;
-
-	H(h, "<h2>Cơ quan</h2><table><thead><tr><th>Mã</th><th>Tên</th></tr></thead><tbody>");
-	rc = db_prepare(r->db, SQL_WEB_BODY_NAMES, &q);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		H(h, "<tr><td>");
-		html_int(h, db_col_int(q, 0));
-		H(h, "</td><td>");
-		html_text(h, db_col_text(q, 1));
-		H(h, "</td></tr>");
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
-	H(h, "</tbody></table><h2>Đơn vị nhận nhiệm vụ</h2><table><thead><tr><th>Mã</th>"
-	     "<th>Tên</th><th>Thuộc</th></tr></thead><tbody>");
-	if (rc == 0)
-		rc = db_prepare(r->db, SQL_WEB_UNIT_NAMES, &q);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		H(h, "<tr><td>");
-		html_int(h, db_col_int(q, 0));
-		H(h, "</td><td>");
-		html_text(h, db_col_text(q, 1));
-		H(h, "</td><td>");
-		html_text(h, db_col_text(q, 2));
-		H(h, "</td></tr>");
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
-	H(h, "</tbody></table>");
-	return rc;
-}
-
 /* A user's row: a new password, and disabling (not one's own account). */
 static void user_actions(struct http_req *r, struct html *h, int64_t id)
 {
@@ -135,10 +97,9 @@ int page_admin(struct http_req *r)
 		db_done(q);
 	if (rc < 0)
 		return rc;
-	H(&h, "</tbody></table>");
-	rc = registry_tables(r, &h);
-	if (rc < 0)
-		return rc;
+	H(&h, "</tbody></table><p class=\"muted\">Cơ quan và đơn vị để giao phạm vi cho tài "
+	      "khoản: xem và thêm ở <a href=\"/admin/bodies\">Cơ quan</a> và "
+	      "<a href=\"/admin/units\">Đơn vị</a>.</p>");
 	H(&h, "<h2 id=\"them\">Thêm tài khoản</h2>");
 	if (strcmp(r->path, "/admin/users") == 0)
 		page_form_errors(r, &h);

@@ -188,8 +188,9 @@ await step('the admin pages are usable on a phone', async () => {
     await page.goto(`${base}${p}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
     expect(!overflow, `${p} scrolls sideways on a phone`);
+    if (p === '/admin') await page.screenshot({ path: `${shots}/11-admin-accounts-phone.png`, fullPage: true });
   }
-  await page.screenshot({ path: `${shots}/11-admin-profiles-phone.png`, fullPage: true });
+  await page.screenshot({ path: `${shots}/12-admin-profiles-phone.png`, fullPage: true });
   await page.setViewportSize({ width: 1200, height: 900 });
   expect(cspErrors.length === 0, cspErrors.join('; '));
   await logout();
