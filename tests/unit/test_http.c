@@ -1585,6 +1585,65 @@ static void api_confirm_closes_a_task_for_the_office(void **state)
 
 /* ---- administration ---- */
 
+/*
+ * The administration tests add bodies, terms, units and accounts: each runs on
+ * a store of its own, so that the other tests' counts stay as the fixture made
+ * them. The shared server is stopped meanwhile (two servers in one process
+ * would share the PDF renderer's fonts, which stopping one releases) and
+ * started again on the shared store, where the logged-in clients' sessions
+ * are kept.
+ */
+static char admin_store[256];
+static unsigned char shared_clients[sizeof(clients)];
+
+static void store_unlink(const char *path)
+{
+	char p[300];
+
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+}
+
+/* Stops the server and starts one on path; 0 on success. */
+static int serve_store(const char *path)
+{
+	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 4, .quiet = true};
+	struct err e = {0};
+
+	http_stop(srv);
+	srv = NULL;
+	cfg.db_path = path;
+	if (http_start(&cfg, &srv, &e) < 0) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
+	return 0;
+}
+
+static int admin_setup(void **state)
+{
+	snprintf(admin_store, sizeof(admin_store), "/tmp/dondoc-test-http-admin-%ld.db",
+		 (long)getpid());
+	if (fx_create(admin_store) < 0)
+		return -1;
+	memcpy(shared_clients, clients, sizeof(clients));
+	memset(clients, 0, sizeof(clients));
+	return serve_store(admin_store);
+}
+
+static int admin_teardown(void **state)
+{
+	int rc = serve_store(store);
+
+	memcpy(clients, shared_clients, sizeof(clients));
+	store_unlink(admin_store);
+	return rc;
+}
+
 /* Appends k=v (v URL-encoded) to a form body. */
 static void form_kv(struct buf *b, const char *k, const char *v)
 {
@@ -1729,9 +1788,9 @@ static void admin_forms_create_what_they_say(void **state)
 	char id[24];
 
 	login("admin", &adm);
-	admin_post(&adm, "/admin/bodies", &r, "name", "Đảng ủy xã Liên Sơn", "short_name", "Đảng ủy",
-		  "code", "ĐU", "level", "xa", "kind", "party", "parent", "2", "place", "Liên Sơn",
-		  NULL);
+	admin_post(&adm, "/admin/bodies", &r, "name", "Đảng ủy xã Liên Sơn", "short_name",
+		   "Đảng ủy", "code", "ĐU", "level", "xa", "kind", "party", "parent", "2", "place",
+		   "Liên Sơn", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/admin/bodies", "Đảng ủy xã Liên Sơn"));
@@ -1739,32 +1798,32 @@ static void admin_forms_create_what_they_say(void **state)
 	assert_true(page_has(&adm, "/admin/terms", ">Đảng ủy xã Liên Sơn</option>"));
 
 	admin_post(&adm, "/admin/terms", &r, "body", "3", "name", "XXV", "year_from", "2025",
-		  "year_to", "2030", "start_date", "2025-08-01", NULL);
+		   "year_to", "2030", "start_date", "2025-08-01", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/admin/terms", "<td>XXV</td><td>2025–2030</td>"));
 
 	admin_post(&adm, "/admin/organs", &r, "body", "3", "kind", "bch", "name",
-		  "Ban Chấp hành Đảng bộ huyện Yên Thế", NULL);
+		   "Ban Chấp hành Đảng bộ huyện Yên Thế", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/admin/organs", "Ban Chấp hành Đảng bộ huyện Yên Thế"));
 
 	admin_post(&adm, "/admin/people", &r, "full_name", "Nguyễn Văn Thử", "email",
-		  "thu@yenthe.example", "phone", "0204 3870 000", NULL);
+		   "thu@yenthe.example", "phone", "0204 3870 000", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/admin/people", "Nguyễn Văn Thử"));
 	snprintf(id, sizeof(id), "%lld",
 		 number_after(&adm, "/admin/organs", "name=\"person\"", "<option value=\""));
 	admin_post(&adm, "/admin/organs/members", &r, "organ", "1", "person", id, "position",
-		  "Ủy viên Ban Thường vụ", "date_from", "2020-09-15", NULL);
+		   "Ủy viên Ban Thường vụ", "date_from", "2020-09-15", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/admin/organs", "<li>Nguyễn Văn Thử — Ủy viên Ban Thường vụ"));
 
 	admin_post(&adm, "/admin/units", &r, "body", "3", "kind", "agency", "name",
-		  "Ban Tổ chức Huyện ủy Yên Thế", "email", "btc@yenthe.example", NULL);
+		   "Ban Tổ chức Huyện ủy Yên Thế", "email", "btc@yenthe.example", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/admin/units", "Ban Tổ chức Huyện ủy Yên Thế"));
@@ -1772,7 +1831,7 @@ static void admin_forms_create_what_they_say(void **state)
 	assert_true(page_has(&adm, "/admin", "Ban Tổ chức Huyện ủy Yên Thế"));
 
 	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "tb-btv", "name",
-		  "Thông báo của Ban Thường vụ", NULL);
+		   "Thông báo của Ban Thường vụ", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/admin/recipient-groups", "<code>tb-btv</code>"));
@@ -1780,11 +1839,11 @@ static void admin_forms_create_what_they_say(void **state)
 	    id, sizeof(id), "%lld",
 	    number_after(&adm, "/admin/recipient-groups", "name=\"group\"", "<option value=\""));
 	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
-		  "- Các đồng chí Ủy viên Ban Thường vụ,", "email", "btv@tanyen.example", NULL);
+		   "- Các đồng chí Ủy viên Ban Thường vụ,", "email", "btv@tanyen.example", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
-		  "Các chi, đảng bộ trực thuộc", NULL);
+		   "Các chi, đảng bộ trực thuộc", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	/* Stored as printed, without the dash and the comma; paper where there is no address. */
@@ -1794,17 +1853,17 @@ static void admin_forms_create_what_they_say(void **state)
 			     "<span class=\"muted\">(bản giấy)</span></li>"));
 	/* A notice naming a new group prints its lines under "Nơi nhận". */
 	admin_post(&adm, "/admin/recipient-groups", &r, "body", "3", "code", "tb-yt", "name",
-		  "Thông báo của Huyện ủy Yên Thế", NULL);
+		   "Thông báo của Huyện ủy Yên Thế", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	snprintf(id, sizeof(id), "%lld",
 		 option_value(&adm, "/admin/recipient-groups", "group", "tb-yt — "));
 	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", id, "label",
-		  "Ban Thường vụ Huyện ủy Yên Thế", NULL);
+		   "Ban Thường vụ Huyện ủy Yên Thế", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	admin_post(&adm, "/notices/2/template", &r, "template",
-		  "@recipients tb-yt\n\nKết luận phiên Yên Thế.\n", NULL);
+		   "@recipients tb-yt\n\nKết luận phiên Yên Thế.\n", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(page_has(&adm, "/notices/2", "- Ban Thường vụ Huyện ủy Yên Thế"));
@@ -1823,7 +1882,7 @@ static void admin_forms_refuse_bad_input(void **state)
 	login("admin", &adm);
 	/* A year that is not a number: 400, the form again with the message beside the field. */
 	admin_post(&adm, "/admin/terms", &r, "body", "3", "name", "XXVI", "year_from", "hai nghìn",
-		  "year_to", "2030", NULL);
+		   "year_to", "2030", NULL);
 	assert_int_equal(r.status, 400);
 	b = buf_str(&r.body);
 	assert_non_null(
@@ -1835,14 +1894,14 @@ static void admin_forms_refuse_bad_input(void **state)
 	assert_false(page_has(&adm, "/admin/terms", "XXVI"));
 	/* A term the core refuses (ten years at most): the reason, nothing written. */
 	admin_post(&adm, "/admin/terms", &r, "body", "3", "name", "XXVI", "year_from", "2025",
-		  "year_to", "2050", NULL);
+		   "year_to", "2050", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "nhiệm kỳ 2025-2050 không hợp lệ"));
 	resp_free(&r);
 	assert_false(page_has(&adm, "/admin/terms", "XXVI"));
 	/* The same term twice: 409 beside the name. */
 	admin_post(&adm, "/admin/terms", &r, "body", "2", "name", "XXII", "year_from", "2020",
-		  "year_to", "2025", NULL);
+		   "year_to", "2025", NULL);
 	assert_int_equal(r.status, 409);
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-name\">khóa XXII của Huyện ủy Tân Yên "
 						 "đã có"));
@@ -1854,21 +1913,21 @@ static void admin_forms_refuse_bad_input(void **state)
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-level\">Cấp phải là một trong"));
 	resp_free(&r);
 	/* A symbol code with a slash: the core's rule, in Vietnamese. */
-	admin_post(&adm, "/admin/bodies", &r, "name", "Quận ủy Thử", "code", "Q/U", "level", "huyen",
-		  "kind", "party", NULL);
+	admin_post(&adm, "/admin/bodies", &r, "name", "Quận ủy Thử", "code", "Q/U", "level",
+		   "huyen", "kind", "party", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "không được chứa khoảng trắng, &#39;/&#39;"));
 	resp_free(&r);
 	assert_false(page_has(&adm, "/admin/bodies", "Quận ủy Thử"));
 	/* A parent that does not exist. */
 	admin_post(&adm, "/admin/bodies", &r, "name", "Quận ủy Thử", "code", "QU", "level", "huyen",
-		  "kind", "party", "parent", "999", NULL);
+		   "kind", "party", "parent", "999", NULL);
 	assert_int_equal(r.status, 400);
 	resp_free(&r);
 	assert_false(page_has(&adm, "/admin/bodies", "Quận ủy Thử"));
 	/* An address that is not one. */
 	admin_post(&adm, "/admin/units", &r, "body", "2", "kind", "agency", "name", "Ban Thử",
-		  "email", "khong-phai-thu", NULL);
+		   "email", "khong-phai-thu", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "thư điện tử &#39;khong-phai-thu&#39;"));
 	resp_free(&r);
@@ -1879,50 +1938,50 @@ static void admin_forms_refuse_bad_input(void **state)
 	resp_free(&r);
 	/* A member of an organ that does not exist. */
 	admin_post(&adm, "/admin/organs/members", &r, "organ", "999", "person", "1", "position",
-		  "Bí thư", NULL);
+		   "Bí thư", NULL);
 	assert_int_equal(r.status, 400);
 	resp_free(&r);
 	/* A recipient group code with capitals and spaces; a line for no group. */
 	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "TB BCH", "name", "X",
-		  NULL);
+		   NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "mã nhóm nơi nhận &#39;TB BCH&#39; không hợp lệ"));
 	resp_free(&r);
 	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "tb-hai-lan", "name",
-		  "Nhóm gửi hai lần", NULL);
+		   "Nhóm gửi hai lần", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	admin_post(&adm, "/admin/recipient-groups", &r, "body", "2", "code", "tb-hai-lan", "name",
-		  "Nhóm gửi hai lần (bản sao)", NULL);
+		   "Nhóm gửi hai lần (bản sao)", NULL);
 	assert_int_equal(r.status, 409);
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-code\">cơ quan này đã có nhóm nơi "
 						 "nhận mã &#39;tb-hai-lan&#39;"));
 	resp_free(&r);
 	assert_false(page_has(&adm, "/admin/recipient-groups", "(bản sao)"));
 	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", "999", "label", "Ai đó",
-		  NULL);
+		   NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "không có nhóm nơi nhận số 999"));
 	resp_free(&r);
 	/* A profile value that is no number, one the layout check refuses, an unknown field. */
 	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
-		  "value", "ba mươi", NULL);
+		   "value", "ba mươi", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-value\">Giá trị phải là một số"));
 	resp_free(&r);
 	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
-		  "value", "100", NULL);
+		   "value", "100", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-value\">khổ trình bày: margin_left = "
 						 "100 mm không hợp lệ (cho phép 5–60 mm)"));
 	resp_free(&r);
 	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "font", "value",
-		  "12", NULL);
+		   "12", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-field\">"));
 	resp_free(&r);
 	admin_post(&adm, "/admin/profiles", &r, "profile", "khong-co", "field", "body_pt", "value",
-		  "13", NULL);
+		   "13", NULL);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "không có khổ trình bày &#39;khong-co&#39;"));
 	resp_free(&r);
@@ -1955,8 +2014,8 @@ static void only_the_administrator_administers(void **state)
 			struct resp r;
 
 			admin_post(&cl, posts[k], &r, "name", "Cơ quan lạ", "body", "2", "code",
-				  "LA", "level", "huyen", "kind", "party", "new_password",
-				  "mat-khau-moi-1", NULL);
+				   "LA", "level", "huyen", "kind", "party", "new_password",
+				   "mat-khau-moi-1", NULL);
 			if (r.status != 403)
 				fail_msg("POST %s as %s: got %ld, want 403", posts[k], who[i],
 					 r.status);
@@ -2004,7 +2063,7 @@ static void a_profile_change_shows_on_the_profile_page_and_in_the_pdf(void **sta
 	assert_true(pdf_same_but_date(&before.body, &after.body));
 	resp_free(&after);
 	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
-		  "value", "35,5", NULL);
+		   "value", "35,5", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	assert_true(
@@ -2017,7 +2076,7 @@ static void a_profile_change_shows_on_the_profile_page_and_in_the_pdf(void **sta
 	resp_free(&before);
 	resp_free(&after);
 	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
-		  "value", "30", NULL);
+		   "value", "30", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 }
@@ -2031,13 +2090,13 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 
 	login("admin", &adm);
 	admin_post(&adm, "/admin/users", &r, "login", "tamthoi", "full_name", "Tạm Thời", "role",
-		  "viewer", "body", "2", "password", "pw-tamthoi-123", NULL);
+		   "viewer", "body", "2", "password", "pw-tamthoi-123", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
 	login_fresh("tamthoi", &tmp);
 	/* The same login again: 409 beside the login, the form again. */
 	admin_post(&adm, "/admin/users", &r, "login", "tamthoi", "role", "viewer", "password",
-		  "pw-khac-12345", NULL);
+		   "pw-khac-12345", NULL);
 	assert_int_equal(r.status, 409);
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-login\">"));
 	assert_non_null(strstr(buf_str(&r.body), "action=\"/admin/users\""));
@@ -2180,7 +2239,8 @@ int main(void)
 	    cmocka_unit_test(wrong_password_is_refused_in_vietnamese),
 	    cmocka_unit_test(malformed_input_gets_400_naming_the_field),
 	    cmocka_unit_test(unsafe_requests_need_the_csrf_token),
-	    cmocka_unit_test(oversize_bodies_get_413), cmocka_unit_test(role_route_scope_matrix),
+	    cmocka_unit_test(oversize_bodies_get_413),
+	    cmocka_unit_test(role_route_scope_matrix),
 	    cmocka_unit_test(confidential_documents_stay_out_of_lists),
 	    cmocka_unit_test(search_ignores_tones_and_keeps_secrets),
 	    cmocka_unit_test(indicators_show_figures_and_bars),
@@ -2200,11 +2260,17 @@ int main(void)
 	    cmocka_unit_test(a_failed_save_leaves_nothing_behind),
 	    cmocka_unit_test(odd_entry_requests_are_refused_cleanly),
 	    /* administration */
-	    cmocka_unit_test(admin_forms_create_what_they_say),
-	    cmocka_unit_test(admin_forms_refuse_bad_input),
-	    cmocka_unit_test(only_the_administrator_administers),
-	    cmocka_unit_test(a_profile_change_shows_on_the_profile_page_and_in_the_pdf),
-	    cmocka_unit_test(passwords_change_and_disabled_users_cannot_log_in),
+	    cmocka_unit_test_setup_teardown(admin_forms_create_what_they_say, admin_setup,
+					    admin_teardown),
+	    cmocka_unit_test_setup_teardown(admin_forms_refuse_bad_input, admin_setup,
+					    admin_teardown),
+	    cmocka_unit_test_setup_teardown(only_the_administrator_administers, admin_setup,
+					    admin_teardown),
+	    cmocka_unit_test_setup_teardown(
+		a_profile_change_shows_on_the_profile_page_and_in_the_pdf, admin_setup,
+		admin_teardown),
+	    cmocka_unit_test_setup_teardown(passwords_change_and_disabled_users_cannot_log_in,
+					    admin_setup, admin_teardown),
 	    /* API and feeds */
 	    cmocka_unit_test(api_terms_agenda_items_and_notices_paginate_in_scope),
 	    cmocka_unit_test(ical_tasks_lists_open_deadlines_in_scope),
