@@ -122,7 +122,7 @@ static int one_login(struct cli *c, int argc, char **argv, const char **ret)
 int cli_user_passwd(struct cli *c, int argc, char **argv)
 {
 	char pw[ACCOUNT_PW_MAX + 2];
-	const char *login;
+	const char *login = NULL;
 	struct db *db;
 	int r;
 
@@ -142,7 +142,7 @@ int cli_user_passwd(struct cli *c, int argc, char **argv)
 
 int cli_user_disable(struct cli *c, int argc, char **argv)
 {
-	const char *login;
+	const char *login = NULL;
 	struct db *db;
 	int r;
 

@@ -1,41 +1,7 @@
 // indicators.test.mjs: the office enters figures on the grid and sees them on the report; XLSX download. TAP, numbered from DONDOC_TAP_FROM.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-
-const base = process.env.DONDOC_URL.replace(/\/$/, '');
-const shots = process.env.DONDOC_ARTIFACTS;
-let n = Number(process.env.DONDOC_TAP_FROM || 0), failed = 0;
-
-async function step(name, fn) {
-  n++;
-  try {
-    await fn();
-    console.log(`ok ${n} - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok ${n} - ${name}`);
-    for (const line of String(e.stack || e).split('\n')) console.log(`# ${line}`);
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error(what);
-}
-
-const context = await chromium.launchPersistentContext(
-  mkdtempSync(join(process.env.DONDOC_PROFILE || '/tmp', 'p-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1200, height: 900 },
-  });
-const page = context.pages()[0] || await context.newPage();
-const cspErrors = [];
-page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) cspErrors.push(m.text()); });
+import { base, shots, step, expect, page, cspErrors, login, finish } from './lib.mjs';
 
 // The report's row of an indicator, as text.
 async function reportRow(name) {
@@ -44,10 +10,7 @@ async function reportRow(name) {
 }
 
 await step('the office opens the entry grid from the indicators page', async () => {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=login]', 'vanphong');
-  await page.fill('input[name=password]', 'demo-vanphong');
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await login('vanphong', 'demo-vanphong');
   await page.click('nav >> text=Chỉ tiêu');
   expect((await page.textContent('main')).includes('9 tháng đầu năm 2023'), 'not the demo period');
   await Promise.all([page.waitForNavigation(), page.click('a:has-text("Nhập số liệu")')]);
@@ -108,6 +71,4 @@ await step('the grid is usable on a phone', async () => {
   expect(cspErrors.length === 0, cspErrors.join('; '));
 });
 
-await context.close();
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+await finish();

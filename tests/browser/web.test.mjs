@@ -1,48 +1,7 @@
 // web.test.mjs: what a person does in the browser, step by step, as TAP; screenshots in artifacts/.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-
-const base = process.env.DONDOC_URL.replace(/\/$/, '');
-const shots = process.env.DONDOC_ARTIFACTS;
-let n = 0, failed = 0;
-
-async function step(name, fn) {
-  n++;
-  try {
-    await fn();
-    console.log(`ok ${n} - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok ${n} - ${name}`);
-    for (const line of String(e.stack || e).split('\n')) console.log(`# ${line}`);
-  }
-}
-
-function expect(cond, what) {
-  if (!cond) throw new Error(what);
-}
-
-const context = await chromium.launchPersistentContext(
-  mkdtempSync(join(process.env.DONDOC_PROFILE || '/tmp', 'p-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    acceptDownloads: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1200, height: 900 },
-  });
-const page = context.pages()[0] || await context.newPage();
-const cspErrors = [];
-page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) cspErrors.push(m.text()); });
-
-async function login(user, password) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=login]', user);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-}
+import { base, shots, step, expect, page, cspErrors, login, finish } from './lib.mjs';
 
 async function logout() {
   await Promise.all([page.waitForNavigation(), page.click('form.logout button')]);
@@ -196,6 +155,4 @@ await step('the admin pages are usable on a phone', async () => {
   await logout();
 });
 
-await context.close();
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+await finish();
