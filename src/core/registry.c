@@ -522,7 +522,10 @@ int reg_term_add(struct db *db, const struct reg_term *in, int64_t *ret_id, stru
 		goto out;
 	if (t.year_from < 1930 || t.year_from > 2200 || t.year_to < t.year_from ||
 	    t.year_to > t.year_from + 10) {
-		r = err_set(e, ERR_INVAL, "nhiệm kỳ %d-%d không hợp lệ", t.year_from, t.year_to);
+		r = err_set(e, ERR_INVAL,
+			    "nhiệm kỳ %d-%d không hợp lệ: năm bắt đầu từ 1930 đến 2200, năm kết "
+			    "thúc không trước năm bắt đầu và không quá 10 năm sau",
+			    t.year_from, t.year_to);
 		goto out;
 	}
 	if (t.start_date && t.end_date && strcmp(t.start_date, t.end_date) > 0) {
