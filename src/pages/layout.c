@@ -281,6 +281,22 @@ void page_select_end(struct http_req *r, struct html *h, const char *name)
 	H(h, "</label>");
 }
 
+int page_select_db(struct http_req *r, struct html *h, const char *name, const char *label,
+		   const char *none, enum db_stmt st, bool group)
+{
+	int rc;
+
+	page_select_begin(r, h, name, label, !none);
+	if (none) {
+		H(h, "<option value=\"\">");
+		html_text(h, none);
+		H(h, "</option>");
+	}
+	rc = page_options(r, h, st, group, http_arg(r, name));
+	page_select_end(r, h, name);
+	return rc;
+}
+
 int page_tx_end(struct http_req *r, int rc)
 {
 	if (rc < 0) {

@@ -107,21 +107,15 @@ int page_admin(struct http_req *r)
 	page_csrf(r, &h);
 	page_input(r, &h, "login", "Tên đăng nhập (a-z, 0-9, . _ -)", PI_TEXT, true);
 	page_input(r, &h, "full_name", "Họ và tên", PI_TEXT, false);
-	page_select_begin(r, &h, "role", "Vai trò", true);
-	rc = page_options(r, &h, SQL_WEB_ROLES, false, http_arg(r, "role"));
-	page_select_end(r, &h, "role");
-	page_select_begin(r, &h, "body", "Cơ quan", false);
-	H(&h, "<option value=\"\">(mọi cơ quan)</option>");
+	rc = page_select_db(r, &h, "role", "Vai trò", NULL, SQL_WEB_ROLES, false);
 	if (rc == 0)
-		rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
-	page_select_end(r, &h, "body");
-	page_select_begin(r, &h, "unit", "Đơn vị (cho tài khoản đơn vị báo cáo)", false);
-	H(&h, "<option value=\"\">(không)</option>");
+		rc = page_select_db(r, &h, "body", "Cơ quan", "(mọi cơ quan)", SQL_WEB_BODY_NAMES,
+				    false);
 	if (rc == 0)
-		rc = page_options(r, &h, SQL_WEB_UNIT_NAMES, true, http_arg(r, "unit"));
+		rc = page_select_db(r, &h, "unit", "Đơn vị (cho tài khoản đơn vị báo cáo)",
+				    "(không)", SQL_WEB_UNIT_NAMES, true);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "unit");
 	page_input(r, &h, "password", "Mật khẩu (ít nhất 8 ký tự)", PI_PASSWORD, true);
 	H(&h, "<button type=\"submit\">Thêm</button></form>");
 	page_end(r, &h);

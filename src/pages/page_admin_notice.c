@@ -105,11 +105,9 @@ int page_admin_rgroups(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/recipient-groups\">");
 	page_csrf(r, &h);
-	page_select_begin(r, &h, "body", "Cơ quan", true);
-	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "body");
 	page_input(r, &h, "code", "Mã nhóm (tb-bch)", PI_TEXT, true);
 	page_input(r, &h, "name", "Tên nhóm (Thông báo gửi Ban Chấp hành)", PI_TEXT, true);
 	H(&h, "<button type=\"submit\">Thêm nhóm</button></form><h2 id=\"dong\">Thêm dòng nơi "
@@ -118,11 +116,9 @@ int page_admin_rgroups(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/recipient-groups/lines\">");
 	page_csrf(r, &h);
-	page_select_begin(r, &h, "group", "Nhóm", true);
-	rc = page_options(r, &h, SQL_WEB_ADMIN_RGROUP_NAMES, true, http_arg(r, "group"));
+	rc = page_select_db(r, &h, "group", "Nhóm", NULL, SQL_WEB_ADMIN_RGROUP_NAMES, true);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "group");
 	page_input(r, &h, "label", "Dòng in ra (Các đồng chí Ủy viên BCH Đảng bộ huyện)", PI_TEXT,
 		   true);
 	page_input(r, &h, "email", "Thư điện tử (để trống: gửi bản giấy)", PI_EMAIL, false);
@@ -283,11 +279,9 @@ int page_admin_profiles(struct http_req *r)
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/profiles\">");
 	page_csrf(r, &h);
-	page_select_begin(r, &h, "profile", "Thể thức", true);
-	rc = page_options(r, &h, SQL_WEB_ADMIN_PROFILES, false, http_arg(r, "profile"));
+	rc = page_select_db(r, &h, "profile", "Thể thức", NULL, SQL_WEB_ADMIN_PROFILES, false);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "profile");
 	page_select_begin(r, &h, "field", "Thông số", true);
 	for (size_t f = 0; f < sizeof(pfields) / sizeof(pfields[0]); f++) {
 		if (!pfields[f].settable)

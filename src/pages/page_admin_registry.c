@@ -248,11 +248,9 @@ int page_admin_terms(struct http_req *r)
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/terms\">");
 	page_csrf(r, &h);
-	page_select_begin(r, &h, "body", "Cơ quan", true);
-	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "body");
 	page_input(r, &h, "name", "Khóa (XXII)", PI_TEXT, true);
 	page_input(r, &h, "year_from", "Năm bắt đầu (2020)", PI_NUMBER, true);
 	page_input(r, &h, "year_to", "Năm kết thúc (2025)", PI_NUMBER, true);
@@ -350,11 +348,9 @@ int page_admin_organs(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/organs\">");
 	page_csrf(r, &h);
-	page_select_begin(r, &h, "body", "Cơ quan", true);
-	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "body");
 	page_select_begin(r, &h, "kind", "Loại", true);
 	page_choices(r, &h, organ_kinds, http_arg(r, "kind"));
 	page_select_end(r, &h, "kind");
@@ -366,16 +362,12 @@ int page_admin_organs(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/organs/members\">");
 	page_csrf(r, &h);
-	page_select_begin(r, &h, "organ", "Cơ quan họp", true);
-	rc = page_options(r, &h, SQL_WEB_ADMIN_ORGAN_NAMES, true, http_arg(r, "organ"));
+	rc = page_select_db(r, &h, "organ", "Cơ quan họp", NULL, SQL_WEB_ADMIN_ORGAN_NAMES, true);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "organ");
-	page_select_begin(r, &h, "person", "Cán bộ", true);
-	rc = page_options(r, &h, SQL_WEB_ADMIN_PERSON_NAMES, false, http_arg(r, "person"));
+	rc = page_select_db(r, &h, "person", "Cán bộ", NULL, SQL_WEB_ADMIN_PERSON_NAMES, false);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "person");
 	H(&h, "<p class=\"muted\">Cán bộ chưa có trong danh sách: thêm ở "
 	      "<a href=\"/admin/people\">Cán bộ</a> trước.</p>");
 	page_input(r, &h, "position", "Chức vụ (Bí thư, Ủy viên BTV)", PI_TEXT, true);
@@ -467,27 +459,21 @@ int page_admin_units(struct http_req *r)
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/units\">");
 	page_csrf(r, &h);
-	page_select_begin(r, &h, "body", "Thuộc cơ quan", true);
-	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "body"));
+	rc = page_select_db(r, &h, "body", "Thuộc cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "body");
 	page_select_begin(r, &h, "kind", "Loại", true);
 	page_choices(r, &h, unit_kinds, http_arg(r, "kind"));
 	page_select_end(r, &h, "kind");
 	page_input(r, &h, "name", "Tên đơn vị (Ban Tuyên giáo Huyện ủy)", PI_TEXT, true);
-	page_select_begin(r, &h, "organ", "Cơ quan họp (cho loại cơ quan họp)", false);
-	H(&h, "<option value=\"\">(không)</option>");
-	rc = page_options(r, &h, SQL_WEB_ADMIN_ORGAN_NAMES, true, http_arg(r, "organ"));
+	rc = page_select_db(r, &h, "organ", "Cơ quan họp (cho loại cơ quan họp)", "(không)",
+			    SQL_WEB_ADMIN_ORGAN_NAMES, true);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "organ");
-	page_select_begin(r, &h, "lower_body", "Cấp ủy cấp dưới (cho loại cấp ủy cấp dưới)", false);
-	H(&h, "<option value=\"\">(không)</option>");
-	rc = page_options(r, &h, SQL_WEB_BODY_NAMES, false, http_arg(r, "lower_body"));
+	rc = page_select_db(r, &h, "lower_body", "Cấp ủy cấp dưới (cho loại cấp ủy cấp dưới)",
+			    "(không)", SQL_WEB_BODY_NAMES, false);
 	if (rc < 0)
 		return rc;
-	page_select_end(r, &h, "lower_body");
 	page_input(r, &h, "email", "Thư điện tử", PI_EMAIL, false);
 	H(&h, "<button type=\"submit\">Thêm đơn vị</button></form>");
 	page_end(r, &h);

@@ -145,6 +145,12 @@ void page_input(struct http_req *r, struct html *h, const char *name, const char
 void page_select_begin(struct http_req *r, struct html *h, const char *name, const char *label,
 		       bool required);
 void page_select_end(struct http_req *r, struct html *h, const char *name);
+/*
+ * A whole <select> of the options of st (page_options), the one sent selected;
+ * none: the label of an empty first option, NULL when a choice is required.
+ */
+int page_select_db(struct http_req *r, struct html *h, const char *name, const char *label,
+		   const char *none, enum db_stmt st, bool group);
 /* The message of field name, if it has one. */
 void page_field_msg(struct http_req *r, struct html *h, const char *name);
 /* The messages that belong to no field, above a form (or a pointer to the fields'). */
