@@ -482,12 +482,9 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 	}
 	json_object_foreach(j, key, v)
 	{
-		const struct http_field *f = NULL;
+		const struct http_field *f = route_field(r, key);
 		char num[32];
 
-		for (const struct http_field *p = r->route->fields; p && p->name; p++)
-			if (strcmp(p->name, key) == 0)
-				f = p;
 		/* JSON is typed: a number where the field takes text is a wrong type. */
 		if (f && json_is_integer(v) && f->type != HF_INT) {
 			http_field_error(
