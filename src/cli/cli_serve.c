@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "http/http.h"
+#include "render/docview.h"
 #include "util/log.h"
 
 int cli_serve(struct cli *c, int argc, char **argv)
@@ -66,5 +67,7 @@ int cli_serve(struct cli *c, int argc, char **argv)
 	sigwait(&set, &sig);
 	log_info("nhận tín hiệu %s, đang dừng", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	http_stop(s);
+	/* The notice downloads rendered PDF: their font caches go with the process. */
+	dv_render_release();
 	return 0;
 }

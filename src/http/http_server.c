@@ -15,7 +15,6 @@
 #include "http/http.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
-#include "render/docview.h"
 #include "util/log.h"
 #include "vn/text.h"
 
@@ -946,6 +945,4 @@ void http_stop(struct http_server *s)
 	MHD_stop_daemon(s->d);
 	pthread_key_delete(s->dbkey);
 	free(s);
-	/* The notice downloads rendered PDF: their font caches go with the server. */
-	dv_render_release();
 }

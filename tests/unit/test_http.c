@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "http/http.h"
+#include "render/docview.h"
 #include "web_fixture.h"
 
 static char store[256];
@@ -157,6 +158,7 @@ static int teardown(void **state)
 	char p[300];
 
 	http_stop(srv);
+	dv_render_release();
 	curl_global_cleanup();
 	unlink(store);
 	snprintf(p, sizeof(p), "%s-wal", store);
