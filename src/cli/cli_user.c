@@ -157,6 +157,23 @@ int cli_user_disable(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+int cli_user_enable(struct cli *c, int argc, char **argv)
+{
+	const char *login = NULL;
+	struct db *db;
+	int r;
+
+	r = one_login(c, argc, argv, &login);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0)
+		r = account_enable(db, login, &c->err);
+	if (r < 0)
+		return r;
+	fprintf(c->out, "đã mở khóa tài khoản %s\n", login);
+	return 0;
+}
+
 int cli_user_token(struct cli *c, int argc, char **argv)
 {
 	char token[65];

@@ -220,6 +220,17 @@ int account_disable(struct db *db, const char *login, struct err *e)
 	return 0;
 }
 
+int account_enable(struct db *db, const char *login, struct err *e)
+{
+	int r = db_exec(db, SQL_ACCOUNT_ENABLE, "t", login);
+
+	if (r < 0)
+		return err_set(e, r, "không mở khóa được tài khoản: %s", db_errmsg(db));
+	if (db_changes(db) == 0)
+		return err_set(e, ERR_NOTFOUND, "không có tài khoản đang bị khóa '%s'", login);
+	return 0;
+}
+
 int account_get(struct db *db, int64_t id, struct account *ret, struct err *e)
 {
 	struct db_q *q;

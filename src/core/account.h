@@ -51,6 +51,8 @@ int account_insert(struct db *db, const char *login, const char *full_name, cons
 int account_passwd(struct db *db, const char *login, const char *password, struct err *e);
 /* Disables the account, ends its sessions and revokes its API tokens. */
 int account_disable(struct db *db, const char *login, struct err *e);
+/* Enables a disabled account again; it logs in with its password (its old tokens stay revoked). */
+int account_enable(struct db *db, const char *login, struct err *e);
 int account_get(struct db *db, int64_t id, struct account *ret, struct err *e);
 
 /*

@@ -1,4 +1,4 @@
-/* page_admin.c: administration: accounts (list, add, new password, disable) and the audit log. */
+/* page_admin.c: administration: accounts (list, add, new password, disable, enable) and the audit log. */
 #include <string.h>
 
 #include "pages/pages.h"
@@ -46,7 +46,7 @@ static void user_actions(struct http_req *r, struct html *h, int64_t id)
 	html_int(h, id);
 	H(h, "/disable\">");
 	page_csrf(r, h);
-	/* Disabling cannot be undone here: the box asks for a second thought, without script. */
+	/* Disabling ends its sessions and revokes its tokens: a ticked box first, without script. */
 	H(h, "<label><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> chắc "
 	     "chắn</label>");
 	if (strcmp(r->path, "/admin") != 0 && r->id[0] == id)
@@ -88,8 +88,15 @@ int page_admin(struct http_req *r)
 		else
 			H(&h, "hoạt động");
 		H(&h, "</td><td>");
-		if (!db_col_int(q, 5))
+		if (!db_col_int(q, 5)) {
 			user_actions(r, &h, db_col_int(q, 0));
+		} else {
+			H(&h, "<form class=\"inline\" method=\"post\" action=\"/admin/users/");
+			html_int(&h, db_col_int(q, 0));
+			H(&h, "/enable\">");
+			page_csrf(r, &h);
+			H(&h, "<button type=\"submit\">Mở khóa</button></form>");
+		}
 		H(&h, "</td></tr>");
 		rc = 0;
 	}
@@ -191,6 +198,18 @@ int page_admin_user_disable(struct http_req *r)
 	rc = account_disable(r->db, a.login, &r->err);
 	if (rc < 0)
 		return page_form_refused(r, rc, NULL, page_admin);
+	return http_redirect(r, "/admin");
+}
+
+int page_admin_user_enable(struct http_req *r)
+{
+	struct account a;
+	int rc = path_login(r, &a);
+
+	if (rc == 0)
+		rc = account_enable(r->db, a.login, &r->err);
+	if (rc < 0)
+		return rc;
 	return http_redirect(r, "/admin");
 }
 

@@ -91,6 +91,7 @@ extern const struct http_field page_ind_entry_post_fields[];
 /* administration */
 int page_admin_user_passwd(struct http_req *r);
 int page_admin_user_disable(struct http_req *r);
+int page_admin_user_enable(struct http_req *r);
 int page_admin_bodies(struct http_req *r);
 int page_admin_body_add(struct http_req *r);
 int page_admin_terms(struct http_req *r);

@@ -15,11 +15,15 @@ check "passwd sets a new password" sh -c "echo 'mat-khau-3' | '$DONDOC' --db w.d
 check_fails "passwd of an unknown login fails" sh -c "echo 'mat-khau-3' | '$DONDOC' --db w.db user passwd ai"
 check "disable" "$DONDOC" --db w.db user disable thu
 check_fails "disabling twice says there is no active account" "$DONDOC" --db w.db user disable thu
+check "enable" "$DONDOC" --db w.db user enable thu
+check_eq "an enabled account is active again" \
+	"$("$DONDOC" --db w.db --json user list | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["disabled"])')" "False"
+check_fails "enabling twice says there is no disabled account" "$DONDOC" --db w.db user enable thu
 tok=$("$DONDOC" --db w.db user token thu lich 2>/dev/null)
 check_eq "a token is 64 hex digits" "$(echo "$tok" | grep -cE '^[0-9a-f]{64}$')" "1"
 check "check passes on an untouched store" "$DONDOC" --db w.db check
 n=$(sqlite3 w.db "SELECT count(*) FROM audit_log")
-check_eq "every write above was audited (add, 2 updates, token)" "$n" "4"
+check_eq "every write above was audited (add, 3 updates, token)" "$n" "5"
 sqlite3 w.db "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'ai-do' WHERE id = 2;"
 out=$("$DONDOC" --db w.db check 2>&1)
 rc=$?

@@ -2006,6 +2006,7 @@ static void only_the_administrator_administers(void **state)
 	    "/admin/profiles",
 	    "/admin/users/1/password",
 	    "/admin/users/1/disable",
+	    "/admin/users/1/enable",
 	};
 
 	for (size_t i = 0; i < sizeof(who) / sizeof(who[0]); i++) {
@@ -2147,6 +2148,15 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 		assert_non_null(strstr(row, "đã khóa"));
 		assert_true(strstr(row, "đã khóa") < end);
 	}
+	resp_free(&r);
+	/* Enabled again, the account logs in with its password; enabling twice finds nothing. */
+	snprintf(path, sizeof(path), "/admin/users/%lld/enable", id);
+	admin_post(&adm, path, &r, NULL);
+	assert_int_equal(r.status, 303);
+	resp_free(&r);
+	login_fresh_pw("tamthoi", "mat-khau-moi-456", &tmp);
+	admin_post(&adm, path, &r, NULL);
+	assert_int_equal(r.status, 404);
 	resp_free(&r);
 	/* The administrator may not lock itself out. */
 	id = number_after(&adm, "/admin", "<td>admin</td>", "action=\"/admin/users/");
