@@ -15,7 +15,7 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-	const char *shared = getenv("DONDOC_SHARED");
+	const char *shared = getenv("DONDOC_SEEDS");
 	char path[1024];
 	struct buf text = BUF_INIT(IMP_MAX_TEXT);
 	struct err e = {0};
@@ -26,9 +26,11 @@ int main(int argc, char **argv)
 		snprintf(path, sizeof(path), "%s", argv[1]);
 	else
 		snprintf(path, sizeof(path), "%s/seed/tan-yen-2023-10-04-phien-26.md",
-			 shared ? shared : "../shared");
+			 shared ? shared : "tests");
 	if (imp_load_file(path, &text, NULL, NULL, &e) < 0) {
-		fprintf(stderr, "import_bench: %s (set DONDOC_SHARED or give the seed's path)\n",
+		fprintf(stderr,
+			"import_bench: %s (set DONDOC_SEEDS to the directory holding seed/, or "
+			"give the seed's path)\n",
 			e.msg);
 		return 1;
 	}

@@ -108,6 +108,22 @@ static int no_opts(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
+/* A verb of one id and no options: the id, the store, and an arena for its rows. */
+static int id_verb_open(struct cli *c, int argc, char **argv, const char *what, long long *id,
+			struct db **db, struct arena **a)
+{
+	int r = no_opts(c, argc, argv);
+
+	if (r == 0)
+		r = one_id(c, argc, argv, what, id);
+	if (r == 0)
+		r = cli_db(c, db);
+	if (r < 0)
+		return r;
+	*a = arena_new(ARENA_MAX);
+	return *a ? 0 : err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+}
+
 /* ---- session attend / attendance ---- */
 
 int cli_session_attend(struct cli *c, int argc, char **argv)
@@ -232,16 +248,9 @@ int cli_session_attendance(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = no_opts(c, argc, argv);
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu phiên họp", &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = id_verb_open(c, argc, argv, "số hiệu phiên họp", &id, &db, &a);
 	if (r < 0)
 		return r;
-	a = arena_new(ARENA_MAX);
-	if (!a)
-		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = sw_quorum(db, id, a, &qu, &c->err);
 	if (r == 0)
 		r = sw_attendance_list(db, id, a, &v, &n, &c->err);
@@ -389,16 +398,9 @@ int cli_invite_list(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = no_opts(c, argc, argv);
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu phiên họp", &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = id_verb_open(c, argc, argv, "số hiệu phiên họp", &id, &db, &a);
 	if (r < 0)
 		return r;
-	a = arena_new(ARENA_MAX);
-	if (!a)
-		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = sw_invite_list(db, id, a, &v, &n, &c->err);
 	if (r < 0)
 		goto out;
@@ -568,16 +570,9 @@ int cli_vote_show(struct cli *c, int argc, char **argv)
 	struct db *db;
 	int r;
 
-	r = no_opts(c, argc, argv);
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu mục chương trình", &item);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = id_verb_open(c, argc, argv, "số hiệu mục chương trình", &item, &db, &a);
 	if (r < 0)
 		return r;
-	a = arena_new(ARENA_MAX);
-	if (!a)
-		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = vote_get(db, item, a, &v, &c->err);
 	if (r < 0)
 		goto out;
@@ -670,16 +665,9 @@ int cli_agenda_history(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = no_opts(c, argc, argv);
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu mục chương trình", &item);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = id_verb_open(c, argc, argv, "số hiệu mục chương trình", &item, &db, &a);
 	if (r < 0)
 		return r;
-	a = arena_new(ARENA_MAX);
-	if (!a)
-		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = sw_agenda_history(db, item, a, &v, &n, &c->err);
 	if (r < 0)
 		goto out;
@@ -865,16 +853,9 @@ int cli_regulation_history(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = no_opts(c, argc, argv);
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu cơ quan", &organ);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = id_verb_open(c, argc, argv, "số hiệu cơ quan", &organ, &db, &a);
 	if (r < 0)
 		return r;
-	a = arena_new(ARENA_MAX);
-	if (!a)
-		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = sw_rule_history(db, organ, a, &v, &n, &c->err);
 	if (r == 0) {
 		if (c->json) {

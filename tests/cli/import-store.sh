@@ -1,7 +1,7 @@
 #!/bin/bash
 # import-store.sh: 'dondoc import' stores a notice so that rendering it gives back its text; duplicates, batches, DOCX and PDF.
 . "$(dirname "$0")/lib.sh"
-SEED="$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.md"
+SEED="$DONDOC_SEEDS/seed/tan-yen-2023-10-04-phien-26.md"
 TESTS="$DONDOC_SRCDIR/tests/import"
 
 # normalise FILE: the notice issue's comparison (as in notice.sh).

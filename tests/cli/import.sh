@@ -1,8 +1,8 @@
 #!/bin/bash
 # import.sh: 'dondoc import --dry-run' reads notices in every supported form as the gold file says.
 . "$(dirname "$0")/lib.sh"
-SEED="$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.md"
-GOLD="$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.gold.json"
+SEED="$DONDOC_SEEDS/seed/tan-yen-2023-10-04-phien-26.md"
+GOLD="$DONDOC_SEEDS/seed/tan-yen-2023-10-04-phien-26.gold.json"
 TESTS="$DONDOC_SRCDIR/tests/import"
 
 check "the seed is read with --dry-run" sh -c "'$DONDOC' --db none.db import --dry-run --json '$SEED' > seed.json"

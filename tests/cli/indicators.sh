@@ -2,7 +2,7 @@
 # indicators.sh: 'dondoc indicators …' on the Tân Yên demo: report, phrases, checks, files.
 . "$(dirname "$0")/lib.sh"
 
-GOLD="$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.gold.json"
+GOLD="$DONDOC_SEEDS/seed/tan-yen-2023-10-04-phien-26.gold.json"
 GOLDEN="$DONDOC_SRCDIR/tests/golden/indicators-phrases.txt"
 
 if ! out=$("$DONDOC" --db demo.db init --demo 2>&1); then
@@ -62,7 +62,7 @@ while IFS=$'\t' read -r code want; do
 	if [ "$got" = "$want" ]; then phr_ok=$((phr_ok + 1)); else echo "# $code: got '$got'"; fi
 done <"$GOLDEN"
 check_eq "the phrase of each seed figure is the seed's words" "$phr_ok" "10"
-check_eq "the phrases stand in the seed's text" "$(cut -f2 "$GOLDEN" | sed 's/^ước đến hết tháng 9 đạt/ước đến hết tháng 9 đạt/' | while read -r p; do grep -qF "$p" "$DONDOC_SHARED/seed/tan-yen-2023-10-04-phien-26.md" && echo y; done | wc -l)" "10"
+check_eq "the phrases stand in the seed's text" "$(cut -f2 "$GOLDEN" | sed 's/^ước đến hết tháng 9 đạt/ước đến hết tháng 9 đạt/' | while read -r p; do grep -qF "$p" "$DONDOC_SEEDS/seed/tan-yen-2023-10-04-phien-26.md" && echo y; done | wc -l)" "10"
 
 # Checks.
 check "check passes on the demo" "$DONDOC" --db demo.db indicators check

@@ -2,7 +2,7 @@
 # notice.sh: 'dondoc notice …': the demo notice round trip, the four formats, checks, issuing, bad input.
 . "$(dirname "$0")/lib.sh"
 
-SEED="$DONDOC_SRCDIR/tests/golden/tan-yen-2023-10-04-phien-26.md"
+SEED="$DONDOC_SRCDIR/tests/seed/tan-yen-2023-10-04-phien-26.md"
 
 # Bad input on an empty store: clear errors, exit codes, no output file.
 "$DONDOC" --db empty.db init >/dev/null

@@ -29,7 +29,7 @@ if ! clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 fi
 mkdir -p "$work/corpus"
 cp "$src"/tests/import/* "$work/corpus/" 2>/dev/null
-[ -n "${DONDOC_SHARED:-}" ] && cp "$DONDOC_SHARED"/seed/*.md "$work/corpus/" 2>/dev/null
+[ -n "${DONDOC_SEEDS:-}" ] && cp "$DONDOC_SEEDS"/seed/*.md "$work/corpus/" 2>/dev/null
 echo "1..1"
 if "$work/fuzz_import" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
 	"$work/corpus" >"$work/fuzz.log" 2>&1; then

@@ -171,7 +171,7 @@ static void test_load_errors(void **state)
 
 static void test_seed(void **state)
 {
-	const char *shared = getenv("DONDOC_SHARED");
+	const char *shared = getenv("DONDOC_SEEDS");
 	char path[1024];
 	struct buf text = BUF_INIT(IMP_MAX_TEXT);
 	struct err e = {0};
@@ -263,7 +263,7 @@ const char *__lsan_default_suppressions(void)
 
 static void test_seed_pdf(void **state)
 {
-	const char *shared = getenv("DONDOC_SHARED");
+	const char *shared = getenv("DONDOC_SEEDS");
 	char path[1024], iso[11];
 	struct buf text = BUF_INIT(IMP_MAX_TEXT), pdf = BUF_INIT(IMP_MAX_FILE),
 		   back = BUF_INIT(IMP_MAX_TEXT);

@@ -139,7 +139,7 @@ static void demo_figures_match_the_gold_extraction(void **state)
 {
 	struct fx *f = *state;
 	char path[1024];
-	const char *shared = getenv("DONDOC_SHARED");
+	const char *shared = getenv("DONDOC_SEEDS");
 	json_error_t jerr;
 	json_t *gold, *figs, *g;
 	size_t i;

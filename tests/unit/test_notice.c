@@ -213,7 +213,7 @@ static void demo_text_gives_back_the_seed(void **state)
 	struct notice_doc d;
 	char *seed, *want, *got;
 
-	snprintf(path, sizeof(path), "%s/tests/golden/tan-yen-2023-10-04-phien-26.md",
+	snprintf(path, sizeof(path), "%s/tests/seed/tan-yen-2023-10-04-phien-26.md",
 		 shared ? shared : ".");
 	seed = slurp(path);
 	assert_non_null(seed);

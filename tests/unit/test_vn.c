@@ -831,7 +831,7 @@ static void parsers_survive_random_input(void **state)
 
 static char *read_seed(size_t *len)
 {
-	const char *dir = getenv("DONDOC_SHARED");
+	const char *dir = getenv("DONDOC_SEEDS");
 	char path[1024];
 	FILE *f;
 	char *p;
