@@ -1037,12 +1037,9 @@ static int read_task_row(struct db_q *q, struct arena *a, const char *as_of, str
 static int task_fill(struct db *db, struct arena *a, const char *as_of, struct task *t)
 {
 	struct db_q *q;
-	size_t cap = 4;
+	size_t cap = 0;
 	int r;
 
-	t->units = arena_alloc(a, cap * sizeof(*t->units));
-	if (!t->units)
-		return ERR_NOMEM;
 	r = db_prepare(db, SQL_TASK_UNITS_OF, &q);
 	if (r < 0)
 		return r;
@@ -1051,15 +1048,14 @@ static int task_fill(struct db *db, struct arena *a, const char *as_of, struct t
 		struct task_unit_ref *u;
 
 		if (t->nunits == cap) {
-			struct task_unit_ref *n = arena_alloc(a, 2 * cap * sizeof(*n));
+			struct task_unit_ref *n =
+			    arena_grow(a, t->units, t->nunits, &cap, sizeof(*n));
 
 			if (!n) {
 				r = ERR_NOMEM;
 				break;
 			}
-			memcpy(n, t->units, cap * sizeof(*n));
 			t->units = n;
-			cap *= 2;
 		}
 		u = &t->units[t->nunits++];
 		u->id = db_col_int(q, 0);
@@ -1100,27 +1096,23 @@ static int task_fill(struct db *db, struct arena *a, const char *as_of, struct t
 static int task_events(struct db *db, struct arena *a, struct task *t)
 {
 	struct db_q *q;
-	size_t cap = 8;
+	size_t cap = 0;
 	int r;
 
-	t->events = arena_alloc(a, cap * sizeof(*t->events));
-	if (!t->events)
-		return ERR_NOMEM;
 	r = db_prepare(db, SQL_TASK_EVENTS_OF, &q);
 	if (r < 0)
 		return r;
 	r = db_bindv(q, "i", t->id);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		if (t->nevents == cap) {
-			struct task_event *n = arena_alloc(a, 2 * cap * sizeof(*n));
+			struct task_event *n =
+			    arena_grow(a, t->events, t->nevents, &cap, sizeof(*n));
 
 			if (!n) {
 				r = ERR_NOMEM;
 				break;
 			}
-			memcpy(n, t->events, cap * sizeof(*n));
 			t->events = n;
-			cap *= 2;
 		}
 		struct task_event *ev = &t->events[t->nevents++];
 
