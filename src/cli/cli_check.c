@@ -1,33 +1,172 @@
-/* cli_check.c: 'dondoc check': verifies the store's audit chain and that every table is audited. */
+/* cli_check.c: 'dondoc check', 'backup', 'restore': the audit log verified, consistent copies of the store. */
+#include <getopt.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/audit.h"
 
-int cli_check(struct cli *c, int argc, char **argv)
+/* The anchor's default place: beside the store. */
+static int anchor_path(struct cli *c, const char *given, char *ret, size_t n)
 {
-	struct audit_report rep = {0};
-	struct db *db;
-	int r;
+	if (given)
+		return snprintf(ret, n, "%s", given) < (int)n ? 0
+							      : cli_usage(c, "đường dẫn quá dài");
+	return snprintf(ret, n, "%s.anchor", c->db_path) < (int)n
+		   ? 0
+		   : cli_usage(c, "đường dẫn quá dài");
+}
 
-	if (argc != 1)
-		return cli_usage(c, "thừa tham số: '%s'", argv[1]);
-	r = cli_db(c, &db);
-	if (r < 0)
-		return r;
-	r = audit_verify(db, &rep, &c->err);
+static int report(struct cli *c, int r, const struct audit_report *rep, const char *what)
+{
 	if (c->json) {
-		json_t *j = json_pack("{s:b, s:I, s:I, s:i, s:s}", "ok", r == 0, "audit_entries",
-				      (json_int_t)rep.entries, "first_broken",
-				      (json_int_t)rep.first_bad, "unaudited_tables", rep.unguarded,
-				      "message", r == 0 ? "" : err_msg(&c->err, r));
+		json_t *j = json_pack("{s:b, s:I, s:I, s:i, s:b, s:s, s:[]}", "ok", r == 0,
+				      "audit_entries", (json_int_t)rep->entries, "first_broken",
+				      (json_int_t)rep->first_bad, "unaudited_tables",
+				      rep->unguarded, "schema_changed", rep->schema_changed,
+				      "message", r == 0 ? "" : err_msg(&c->err, r), "problems");
+		json_t *p = j ? json_object_get(j, "problems") : NULL;
+
+		for (int i = 0; p && i < rep->nproblems; i++)
+			json_array_append_new(p, json_string(rep->problems[i]));
+		if (j && rep->missing_from)
+			json_object_set_new(j, "missing",
+					    json_pack("{s:I, s:I}", "from",
+						      (json_int_t)rep->missing_from, "to",
+						      (json_int_t)rep->missing_to));
 		int w = cli_json(c, j);
 
 		return r < 0 ? r : w;
 	}
+	/* Every fault on its own line, in order; the last one is the error cli_main shows. */
+	if (r == ERR_CHECK && rep->nproblems > 0) {
+		for (int i = 0; i < rep->nproblems - 1; i++)
+			fprintf(stderr, "dondoc: %s\n", rep->problems[i]);
+		err_set(&c->err, r, "%s", rep->problems[rep->nproblems - 1]);
+	}
 	if (r < 0)
 		return r;
-	fprintf(c->out, "nhật ký kiểm tra: %lld bản ghi, chuỗi băm nguyên vẹn\n",
-		(long long)rep.entries);
+	fprintf(c->out, "%s: %lld bản ghi nhật ký, chuỗi băm và đầu chuỗi nguyên vẹn\n", what,
+		(long long)rep->entries);
+	return 0;
+}
+
+int cli_check(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"anchor", required_argument, NULL, 'a'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct audit_report rep = {0};
+	const char *anchor = NULL;
+	char path[4096];
+	struct db *db;
+	int ch, r;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (ch != 'a')
+			return cli_usage(c, "tùy chọn không hợp lệ");
+		anchor = optarg;
+	}
+	if (optind != argc)
+		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	r = anchor_path(c, anchor, path, sizeof(path));
+	if (r < 0)
+		return r;
+	r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	r = audit_verify(db, &rep, &c->err);
+	if (r == 0 || r == ERR_CHECK) {
+		struct err e2 = {0};
+		int r2 = audit_anchor_check(db, path, &rep, r == 0 ? &c->err : &e2);
+
+		if (r == 0)
+			r = r2;
+	}
+	/* Only a sound log moves the anchor forward. */
+	if (r == 0)
+		r = audit_anchor_write(db, path, &rep, &c->err);
+	return report(c, r, &rep, "nhật ký kiểm tra");
+}
+
+int cli_backup(struct cli *c, int argc, char **argv)
+{
+	struct audit_report rep = {0};
+	struct db *db, *copy = NULL;
+	char part[4096];
+	int r;
+
+	if (argc != 2)
+		return cli_usage(c, argc < 2 ? "thiếu tệp sao lưu" : "thừa tham số: '%s'", argv[2]);
+	r = cli_db(c, &db);
+	if (r < 0)
+		return r;
+	if (snprintf(part, sizeof(part), "%s.verify", argv[1]) >= (int)sizeof(part))
+		return cli_usage(c, "đường dẫn quá dài");
+	r = db_backup(db, part, &c->err);
+	if (r < 0)
+		return r;
+	/* The copy must hold up by itself before it takes the name: SQLite's check, then the log's. */
+	r = db_open(part, DB_READONLY, &copy, &c->err);
+	if (r == 0 && db_audit_key(db))
+		db_set_audit_key(copy, db_audit_key(db));
+	if (r == 0)
+		r = db_integrity(copy, &c->err);
+	if (r == 0)
+		r = audit_verify(copy, &rep, &c->err);
+	db_close(copy);
+	if (r == 0 && rename(part, argv[1]) != 0)
+		r = err_set(&c->err, ERR_IO, "%s: không ghi được tệp sao lưu", argv[1]);
+	if (r < 0) {
+		unlink(part);
+		return r;
+	}
+	return report(c, 0, &rep, argv[1]);
+}
+
+int cli_restore(struct cli *c, int argc, char **argv)
+{
+	struct audit_report rep = {0};
+	unsigned char key[DB_AUDIT_KEY_BYTES];
+	char key_path[4096];
+	struct db *copy = NULL;
+	int r;
+
+	if (argc != 2)
+		return cli_usage(c, argc < 2 ? "thiếu tệp sao lưu" : "thừa tham số: '%s'", argv[2]);
+	/* The copy is verified with the store's own key, which stays outside both files. */
+	r = db_audit_key_path(c->db_path, key_path, sizeof(key_path));
+	if (r == 0)
+		r = db_audit_key_load(key_path, key);
+	if (r < 0)
+		return err_set(
+		    &c->err, r == ERR_INVAL ? ERR_INVAL : ERR_NOTFOUND,
+		    "%s: không đọc được khóa nhật ký kiểm tra; khôi phục cần khóa của cơ "
+		    "sở dữ liệu đã sao lưu (đặt DONDOC_AUDIT_KEY)",
+		    key_path);
+	r = db_open(argv[1], DB_READONLY, &copy, &c->err);
+	if (r < 0)
+		return r;
+	db_set_audit_key(copy, key);
+	r = db_integrity(copy, &c->err);
+	if (r == 0)
+		r = audit_verify(copy, &rep, &c->err);
+	if (r < 0) {
+		db_close(copy);
+		return r == ERR_CHECK ? report(c, r, &rep, argv[1]) : r;
+	}
+	r = db_restore(copy, c->db_path, &c->err);
+	db_close(copy);
+	if (r < 0)
+		return r;
+	/* An older copy is brought up to date here, under the lock, once. */
+	r = cli_db(c, &copy);
+	if (r < 0)
+		return r;
+	fprintf(c->out, "%s: khôi phục từ %s, lược đồ phiên bản %d, %lld bản ghi nhật ký\n",
+		c->db_path, argv[1], db_version(copy), (long long)rep.entries);
 	return 0;
 }

@@ -9,10 +9,11 @@
 
 static int remove_store(struct cli *c)
 {
-	static const char *const suffixes[] = {"", "-wal", "-shm"};
+	/* The store, its WAL, and the anchor of its audit log (the key stays). */
+	static const char *const suffixes[] = {"", "-wal", "-shm", ".anchor"};
 	char path[4096];
 
-	for (size_t i = 0; i < 3; i++) {
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
 		if ((size_t)snprintf(path, sizeof(path), "%s%s", c->db_path, suffixes[i]) >=
 		    sizeof(path))
 			return err_set(&c->err, ERR_USAGE, "đường dẫn quá dài: %s", c->db_path);

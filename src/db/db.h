@@ -2,6 +2,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "util/err.h"
@@ -38,8 +39,13 @@ enum {
 /*
  * Opens the store at path and brings its schema up to date: a store written
  * by a newer dondoc is refused (ERR_VERSION), an older one migrated in one
- * transaction, a missing one created only with DB_CREATE. Caller frees with
- * db_close().
+ * transaction, a missing one created only with DB_CREATE. A store already
+ * current is opened without taking the write lock, so readers never wait for
+ * a writer. The audit key is read from $DONDOC_AUDIT_KEY, else from
+ * "PATH.audit-key", and created there with the store (or when an older store
+ * gets its sealed head); without it the store can be read but not written.
+ * Writes are durable when acknowledged (synchronous=FULL) unless
+ * $DONDOC_SYNCHRONOUS is "normal". Caller frees with db_close().
  */
 int db_open(const char *path, unsigned flags, struct db **ret, struct err *e);
 void db_close(struct db *db);
@@ -100,17 +106,60 @@ const char *db_actor(struct db *db);
 void db_set_timeout(struct db *db, int ms);
 
 /*
- * The hash chaining one audit entry to the previous (hex BLAKE2b-256 over
- * every field, each length-prefixed; NULL differs from ""). The store's
- * trigger and 'dondoc check' both use it. ret holds 65 bytes.
- */
-/*
  * Statements every connection runs once its schema is current (per-connection
  * triggers that stamp audit entries and feed the search index).
  */
 extern const enum db_stmt db_connection_setup[];
 extern const int db_nconnection_setup;
 
-void db_audit_hash(const char *prev, int64_t id, const char *at, const char *actor, const char *tbl,
-		   int64_t row_id, const char *op, const char *before, const char *after,
-		   char ret[static 65]);
+#define DB_AUDIT_KEY_BYTES 32
+
+/*
+ * The hash chaining one audit entry to the previous (hex BLAKE2b-256 over
+ * every field, each length-prefixed; NULL differs from ""), keyed with the
+ * store's audit key, or unkeyed (key NULL) for the entries an older dondoc
+ * wrote. The store's trigger and 'dondoc check' both use it. ret holds 65 bytes.
+ */
+void db_audit_hash(const unsigned char *key, const char *prev, int64_t id, const char *at,
+		   const char *actor, const char *tbl, int64_t row_id, const char *op,
+		   const char *before, const char *after, char ret[static 65]);
+/* The seal of the chain's head (table audit_head), keyed with the audit key. */
+void db_audit_head_mac(const unsigned char *key, int64_t keyed_from, int64_t last_id, int64_t count,
+		       const char *hash, int64_t schema_cookie, char ret[static 65]);
+/* Where the audit key of the store at path is kept ($DONDOC_AUDIT_KEY or PATH.audit-key). */
+int db_audit_key_path(const char *store, char *ret, size_t n);
+/* Reads a key file (64 hex digits): ERR_NOTFOUND when missing, ERR_INVAL when malformed. */
+int db_audit_key_load(const char *path, unsigned char key[static DB_AUDIT_KEY_BYTES]);
+/* Makes a new random key file readable by its owner only; ERR_EXISTS if one is there. */
+int db_audit_key_create(const char *path, unsigned char key[static DB_AUDIT_KEY_BYTES]);
+/* The key the connection chains and seals with; NULL when its file could not be read. */
+const unsigned char *db_audit_key(struct db *db);
+/* Where the connection looked for its key. */
+const char *db_audit_key_file(struct db *db);
+/* Uses key (copied) in place of the one found at open: to verify a copy made elsewhere. */
+void db_set_audit_key(struct db *db, const unsigned char key[static DB_AUDIT_KEY_BYTES]);
+
+/*
+ * Holds the store's schema (tables, indexes, triggers) against the one the
+ * migrations make on an empty store: 0 when they agree, 1 when they do not,
+ * with what differs first written to ret ("trigger audit_task_u: changed").
+ */
+int db_schema_check(struct db *db, char *ret, size_t n, struct err *e);
+/* The schema cookie SQLite bumps with every change of the schema. */
+int db_schema_cookie(struct db *db, int64_t *ret);
+/* SQLite's own check of the file: 0 when it reports "ok", else ERR_CHECK naming the first fault. */
+int db_integrity(struct db *db, struct err *e);
+
+/*
+ * Writes a consistent copy of the store to path with SQLite's online backup:
+ * one read snapshot (writers go on meanwhile), a file on its own (no WAL)
+ * with the same schema cookie, checked by SQLite before it is renamed into
+ * place. The caller verifies the audit chain of the copy.
+ */
+int db_backup(struct db *db, const char *path, struct err *e);
+/*
+ * Replaces the store at store_path (created when missing) with the contents of
+ * the opened copy src, then reseals the head with src's key for the cookie
+ * the copy gets there. The caller has checked src first; stop the server.
+ */
+int db_restore(struct db *src, const char *store_path, struct err *e);

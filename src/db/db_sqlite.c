@@ -1,12 +1,15 @@
 /* db_sqlite.c: the SQLite backend of db.h: connections, prepared statements, migrations. */
 #include "db/db.h"
 
+#include <fcntl.h>
+#include <sodium.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "db/db_fts.h"
 #include "db/migrations.h"
@@ -33,6 +36,10 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	char actor[128]; /* who the connection writes for; see db_set_actor() */
+	char key_path[4096];
+	unsigned char key[DB_AUDIT_KEY_BYTES];
+	bool has_key;
+	bool chain_keyed; /* the store has its sealed head: new entries are keyed */
 	struct db_q q[DB_NSTMT];
 };
 
@@ -279,16 +286,43 @@ static void db_fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, db->actor, -1, SQLITE_TRANSIENT);
 }
 
-/* dondoc_audit_hash(prev, id, at, actor, tbl, row_id, op, before, after). */
+/*
+ * dondoc_audit_hash(prev, id, at, actor, tbl, row_id, op, before, after):
+ * keyed once the store has its sealed head; before that (the migrations of an
+ * older store) unkeyed, as the entries it continues.
+ */
 static void db_fn_audit_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	struct db *db = sqlite3_user_data(ctx);
 	const char *t[9];
 	char h[65];
 
+	if (db->chain_keyed && !db->has_key) {
+		sqlite3_result_error(
+		    ctx, "thiếu khóa nhật ký kiểm tra (DONDOC_AUDIT_KEY): không ghi được", -1);
+		return;
+	}
 	for (int i = 0; i < 9; i++)
 		t[i] = (const char *)sqlite3_value_text(argv[i]);
-	db_audit_hash(t[0], sqlite3_value_int64(argv[1]), t[2], t[3], t[4],
-		      sqlite3_value_int64(argv[5]), t[6], t[7], t[8], h);
+	db_audit_hash(db->chain_keyed ? db->key : NULL, t[0], sqlite3_value_int64(argv[1]), t[2],
+		      t[3], t[4], sqlite3_value_int64(argv[5]), t[6], t[7], t[8], h);
+	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
+}
+
+/* dondoc_audit_head_mac(keyed_from, last_id, count, hash, schema_cookie). */
+static void db_fn_audit_head_mac(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct db *db = sqlite3_user_data(ctx);
+	char h[65];
+
+	if (!db->has_key) {
+		sqlite3_result_error(
+		    ctx, "thiếu khóa nhật ký kiểm tra (DONDOC_AUDIT_KEY): không ghi được", -1);
+		return;
+	}
+	db_audit_head_mac(db->key, sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
+			  sqlite3_value_int64(argv[2]), (const char *)sqlite3_value_text(argv[3]),
+			  sqlite3_value_int64(argv[4]), h);
 	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
 }
 
@@ -303,6 +337,10 @@ static int db_functions(struct db *db)
 		rc = sqlite3_create_function(db->h, "dondoc_audit_hash", 9,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
 					     db_fn_audit_hash, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db->h, "dondoc_audit_head_mac", 5,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC, db,
+					     db_fn_audit_head_mac, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = db_fts_register(db->h);
 	return db_code(rc);
@@ -334,31 +372,156 @@ static const struct db_migration *db_migration_find(int version)
 	return NULL;
 }
 
+static bool db_has_head(struct db *db)
+{
+	int64_t n = 0;
+
+	return db_query_int(db, SQL_AUDIT_HEAD_EXISTS, &n, "") == 0 && n > 0;
+}
+
 /*
- * Creates the connection's TEMP triggers (db_connection_setup). They need the
- * tables they watch, so this runs after each migration too: a later
- * migration's own writes are then stamped like any other.
+ * Creates the connection's TEMP triggers: the audit chain (sealing the head
+ * once the store has one) and db_connection_setup. They need the tables they
+ * watch, so this runs after each migration too: a later migration's own writes
+ * are then stamped like any other.
  */
 static int db_setup(struct db *db)
 {
-	int r = 0;
+	int r = 0, r2;
 
+	db->chain_keyed = db_has_head(db);
+	if (db->chain_keyed) {
+		r = db_exec(db, SQL_WEB_TEMP_CHAIN_DROP, "");
+		if (r == 0)
+			r = db_exec(db, SQL_WEB_TEMP_CHAIN_HEAD, "");
+	} else {
+		r = db_exec(db, SQL_WEB_TEMP_CHAIN, "");
+	}
 	for (int i = 0; i < db_nconnection_setup; i++) {
-		int r2 = db_exec(db, db_connection_setup[i], "");
-
+		r2 = db_exec(db, db_connection_setup[i], "");
 		if (r2 < 0 && r == 0)
 			r = r2;
 	}
 	return r;
 }
 
-/* Applies every known migration the store lacks, all in one transaction. */
+int db_schema_cookie(struct db *db, int64_t *ret)
+{
+	return db_query_int(db, SQL_SCHEMA_COOKIE, ret, "");
+}
+
+/* The head's fields; ERR_NOTFOUND without a head row. */
+struct db_head {
+	int64_t keyed_from, last_id, count, cookie;
+	char hash[65], mac[65];
+};
+
+static int db_head_get(struct db *db, struct db_head *ret)
+{
+	struct db_q *q;
+	int r;
+
+	r = db_prepare(db, SQL_AUDIT_HEAD_GET, &q);
+	if (r < 0)
+		return r;
+	r = db_step(q);
+	if (r == 1) {
+		ret->keyed_from = db_col_int(q, 0);
+		ret->last_id = db_col_int(q, 1);
+		ret->count = db_col_int(q, 2);
+		snprintf(ret->hash, sizeof(ret->hash), "%s",
+			 db_col_text(q, 3) ? db_col_text(q, 3) : "");
+		ret->cookie = db_col_int(q, 4);
+		snprintf(ret->mac, sizeof(ret->mac), "%s",
+			 db_col_text(q, 5) ? db_col_text(q, 5) : "");
+		r = 0;
+	} else if (r == 0) {
+		r = ERR_NOTFOUND;
+	}
+	db_done(q);
+	return r;
+}
+
+/* Whether the head is sealed with the connection's key and the schema is as it recorded. */
+static bool db_head_sound(struct db *db, const struct db_head *h, int64_t cookie)
+{
+	char want[65];
+
+	if (!db->has_key || h->cookie != cookie)
+		return false;
+	db_audit_head_mac(db->key, h->keyed_from, h->last_id, h->count, h->hash, h->cookie, want);
+	return strcmp(want, h->mac) == 0;
+}
+
+/* Makes or reads the key when the store is about to get its sealed head. */
+static int db_key_ensure(struct db *db, struct err *e)
+{
+	int r;
+
+	if (db->has_key)
+		return 0;
+	r = db_audit_key_create(db->key_path, db->key);
+	if (r == ERR_EXISTS)
+		r = db_audit_key_load(db->key_path, db->key);
+	if (r < 0)
+		return err_set(e, r, "không tạo được khóa nhật ký kiểm tra %s", db->key_path);
+	db->has_key = true;
+	return 0;
+}
+
+/*
+ * The versions recorded in the store: *ret_current when every known one is
+ * there. ERR_VERSION for a store from a newer dondoc.
+ */
+static int db_versions(struct db *db, bool applied[static 256], bool *ret_current, struct err *e)
+{
+	struct db_q *q;
+	int r, v, n = 0;
+
+	r = db_prepare(db, SQL_SCHEMA_VERSIONS, &q);
+	if (r < 0)
+		return r;
+	while ((r = db_step(q)) == 1) {
+		v = (int)db_col_int(q, 0);
+		if (v <= 0 || v >= 256 || !db_migration_find(v)) {
+			db_done(q);
+			return err_set(e, ERR_VERSION,
+				       "cơ sở dữ liệu có lược đồ phiên bản %d, mới hơn bản dondoc "
+				       "này (tối đa %d); hãy dùng dondoc mới hơn",
+				       v, db_version_known());
+		}
+		if (!applied[v])
+			n++;
+		applied[v] = true;
+	}
+	db_done(q);
+	if (r < 0)
+		return r;
+	*ret_current = n == db_nmigrations;
+	return 0;
+}
+
+static int db_busy_msg(struct err *e, int r)
+{
+	if (r == ERR_BUSY)
+		return err_set(e, r,
+			       "cơ sở dữ liệu đang bận (một tiến trình khác đang ghi); hãy thử "
+			       "lại sau ít phút");
+	return r;
+}
+
+/*
+ * Applies every known migration the store lacks, all in one transaction. A
+ * store already current is left without taking the write lock. Afterwards the
+ * head is sealed with the schema cookie the migrations left, unless the head
+ * was unsound before: a schema changed outside dondoc stays reported.
+ */
 static int db_migrate(struct db *db, bool create, struct err *e)
 {
-	bool applied[256] = {false};
-	struct db_q *q;
-	int64_t ntables = 0;
-	int r, v;
+	bool applied[256] = {false}, current = false, sound = false, had_head;
+	struct db_head head;
+	int64_t ntables = 0, cookie = 0;
+	int r;
 
 	r = db_query_int(db, SQL_SCHEMA_HAS_TABLES, &ntables, "");
 	if (r < 0)
@@ -368,30 +531,33 @@ static int db_migrate(struct db *db, bool create, struct err *e)
 		return err_set(e, ERR_NOTFOUND,
 			       "%s: chưa có cơ sở dữ liệu dondoc; hãy chạy 'dondoc init'",
 			       db->path);
+	/* Reading the versions takes no lock; most opens end here. */
+	if (ntables > 0) {
+		r = db_versions(db, applied, &current, e);
+		if (r == ERR_VERSION)
+			return r;
+		if (r == 0 && current)
+			return 0;
+		memset(applied, 0, sizeof(applied));
+	}
 	r = db_begin(db);
 	if (r < 0)
-		return err_set(e, r, "%s: không khóa được cơ sở dữ liệu để nâng cấp", db->path);
+		return r == ERR_BUSY ? db_busy_msg(e, r)
+				     : err_set(e, r, "không khóa được cơ sở dữ liệu để nâng cấp");
 	r = db_exec(db, SQL_SCHEMA_CREATE, "");
 	if (r < 0)
 		goto fail;
-	r = db_prepare(db, SQL_SCHEMA_VERSIONS, &q);
-	if (r < 0)
-		goto fail;
-	while ((r = db_step(q)) == 1) {
-		v = (int)db_col_int(q, 0);
-		if (v <= 0 || v >= 256 || !db_migration_find(v)) {
-			db_done(q);
-			db_rollback(db);
-			return err_set(e, ERR_VERSION,
-				       "%s: cơ sở dữ liệu có lược đồ phiên bản %d, mới hơn bản "
-				       "dondoc này (tối đa %d); hãy dùng dondoc mới hơn",
-				       db->path, v, db_version_known());
-		}
-		applied[v] = true;
+	/* Another process may have migrated meanwhile: read again under the lock. */
+	r = db_versions(db, applied, &current, e);
+	if (r < 0) {
+		db_rollback(db);
+		return r == ERR_VERSION
+			   ? r
+			   : err_set(e, r, "không đọc được lược đồ (%s)", db_errmsg(db));
 	}
-	db_done(q);
-	if (r < 0)
-		goto fail;
+	had_head = db_has_head(db);
+	if (had_head && (r = db_schema_cookie(db, &cookie)) == 0 && db_head_get(db, &head) == 0)
+		sound = db_head_sound(db, &head, cookie);
 	for (int i = 0; i < db_nmigrations; i++) {
 		const struct db_migration *m = &db_migrations[i];
 
@@ -399,8 +565,8 @@ static int db_migrate(struct db *db, bool create, struct err *e)
 			continue;
 		r = db_sql_exec(db, m->sql);
 		if (r < 0) {
-			err_set(e, r, "%s: nâng cấp lược đồ %03d_%s thất bại: %s", db->path,
-				m->version, m->name, db_errmsg(db));
+			err_set(e, r, "nâng cấp lược đồ %03d_%s thất bại: %s", m->version, m->name,
+				db_errmsg(db));
 			db_rollback(db);
 			return r;
 		}
@@ -409,25 +575,66 @@ static int db_migrate(struct db *db, bool create, struct err *e)
 			goto fail;
 		db_setup(db); /* fails harmlessly until the tables it watches exist */
 	}
+	if (db_has_head(db) && (!had_head || sound)) {
+		r = db_key_ensure(db, e);
+		if (r < 0) {
+			db_rollback(db);
+			return r;
+		}
+		if ((r = db_schema_cookie(db, &cookie)) < 0 || (r = db_head_get(db, &head)) < 0 ||
+		    (r = db_exec(db, SQL_AUDIT_HEAD_STAMP, "ii", head.keyed_from, cookie)) < 0)
+			goto fail;
+	}
 	r = db_commit(db);
 	if (r < 0)
 		goto fail;
 	return 0;
 fail:
-	err_set(e, r, "%s: %s", db->path, db_errmsg(db));
+	if (r == ERR_BUSY)
+		db_busy_msg(e, r);
+	else
+		err_set(e, r, "nâng cấp lược đồ thất bại: %s", db_errmsg(db));
 	db_rollback(db);
 	return r;
 }
 
+/* Finds and reads the connection's audit key; a missing one is made when needed. */
+static int db_key_open(struct db *db, struct err *e)
+{
+	int r;
+
+	if (strcmp(db->path, ":memory:") == 0) {
+		randombytes_buf(db->key, sizeof(db->key));
+		db->has_key = true;
+		return 0;
+	}
+	r = db_audit_key_path(db->path, db->key_path, sizeof(db->key_path));
+	if (r < 0)
+		return err_set(e, r, "đường dẫn khóa nhật ký kiểm tra quá dài");
+	r = db_audit_key_load(db->key_path, db->key);
+	if (r == 0)
+		db->has_key = true;
+	else if (r == ERR_INVAL)
+		return err_set(e, r, "%s: khóa nhật ký kiểm tra hỏng (cần 64 chữ số hệ 16)",
+			       db->key_path);
+	else if (r != ERR_NOTFOUND)
+		return err_set(e, r, "%s: không đọc được khóa nhật ký kiểm tra", db->key_path);
+	return 0;
+}
+
 int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 {
+	const char *sync = getenv("DONDOC_SYNCHRONOUS");
+	bool memory = strcmp(path, ":memory:") == 0;
 	struct db *db;
 	struct stat st;
 	int oflags, rc, r;
 
-	if (!(flags & DB_CREATE) && stat(path, &st) != 0)
+	if (!(flags & DB_CREATE) && !memory && stat(path, &st) != 0)
 		return err_set(e, ERR_NOTFOUND,
 			       "%s: không có tệp cơ sở dữ liệu; hãy chạy 'dondoc init'", path);
+	if (sodium_init() < 0)
+		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
 	db = calloc(1, sizeof(*db));
 	if (!db)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
@@ -448,6 +655,11 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
 	db_set_actor(db, "cli");
+	r = db_key_open(db, e);
+	if (r < 0) {
+		db_close(db);
+		return r;
+	}
 	r = db_functions(db);
 	if (r == 0)
 		r = db_sql_exec(db, "PRAGMA foreign_keys = ON");
@@ -459,23 +671,41 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 	 */
 	if (r == 0)
 		r = db_sql_exec(db, "PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY");
+	/*
+	 * An acknowledged write survives a power cut (FULL syncs the WAL at every
+	 * commit); "normal" may lose the last commits before a cut, never the file.
+	 */
 	if (r == 0 && !(flags & DB_READONLY))
-		r = db_sql_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL");
+		r = db_sql_exec(db, sync && strcmp(sync, "normal") == 0
+					? "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL"
+					: "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 	if (r < 0) {
-		err_set(e, r, "%s: không phải tệp SQLite hợp lệ (%s)", path, db_errmsg(db));
+		if (r == ERR_BUSY)
+			db_busy_msg(e, r);
+		else
+			err_set(e, r, "%s: không phải tệp SQLite hợp lệ (%s)", path, db_errmsg(db));
 		db_close(db);
 		return r;
 	}
 	if (!(flags & DB_READONLY)) {
 		r = db_migrate(db, flags & DB_CREATE, e);
-		if (r < 0) {
-			db_close(db);
-			return r;
-		}
+	} else {
+		bool applied[256] = {false}, current;
+
+		r = db_versions(db, applied, &current, e);
+		if (r != ERR_VERSION)
+			r = 0;
+	}
+	if (r < 0) {
+		db_close(db);
+		return r;
 	}
 	r = db_setup(db);
 	if (r < 0 && !(flags & DB_READONLY)) {
-		err_set(e, r, "%s: %s", path, db_errmsg(db));
+		if (r == ERR_BUSY)
+			db_busy_msg(e, r);
+		else
+			err_set(e, r, "không chuẩn bị được kết nối: %s", db_errmsg(db));
 		db_close(db);
 		return r;
 	}
@@ -490,6 +720,293 @@ void db_close(struct db *db)
 	for (int i = 0; i < DB_NSTMT; i++)
 		sqlite3_finalize(db->q[i].st);
 	sqlite3_close(db->h);
+	sodium_memzero(db->key, sizeof(db->key));
 	free(db->path);
 	free(db);
+}
+
+const unsigned char *db_audit_key(struct db *db)
+{
+	return db->has_key ? db->key : NULL;
+}
+
+const char *db_audit_key_file(struct db *db)
+{
+	return db->key_path;
+}
+
+void db_set_audit_key(struct db *db, const unsigned char key[static DB_AUDIT_KEY_BYTES])
+{
+	memcpy(db->key, key, sizeof(db->key));
+	db->has_key = true;
+}
+
+int db_integrity(struct db *db, struct err *e)
+{
+	struct db_q *q;
+	char first[200] = "";
+	int r;
+
+	r = db_prepare(db, SQL_SCHEMA_INTEGRITY, &q);
+	if (r < 0)
+		return err_set(e, r, "không kiểm tra được tệp: %s", db_errmsg(db));
+	r = db_step(q);
+	if (r == 1)
+		snprintf(first, sizeof(first), "%s", db_col_text(q, 0) ? db_col_text(q, 0) : "");
+	db_done(q);
+	if (r < 0)
+		return err_set(e, r, "không kiểm tra được tệp: %s", db_errmsg(db));
+	if (strcmp(first, "ok") != 0)
+		return err_set(e, ERR_CHECK, "tệp cơ sở dữ liệu hỏng: %s", first);
+	return 0;
+}
+
+/* One object of the schema, as SQL_SCHEMA_OBJECTS lists it. */
+struct db_obj {
+	char type[16], name[128];
+	char *sql;
+};
+
+static void db_objs_free(struct db_obj *o, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(o[i].sql);
+	free(o);
+}
+
+static int db_objs(struct db *db, struct db_obj **ret, int *ret_n)
+{
+	struct db_obj *o = NULL, *grown;
+	struct db_q *q;
+	int n = 0, cap = 0, r;
+
+	r = db_prepare(db, SQL_SCHEMA_OBJECTS, &q);
+	if (r < 0)
+		return r;
+	while ((r = db_step(q)) == 1) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 256;
+			grown = realloc(o, (size_t)cap * sizeof(*o));
+			if (!grown) {
+				r = ERR_NOMEM;
+				break;
+			}
+			o = grown;
+		}
+		snprintf(o[n].type, sizeof(o[n].type), "%s", db_col_text(q, 0));
+		snprintf(o[n].name, sizeof(o[n].name), "%s", db_col_text(q, 1));
+		o[n].sql = strdup(db_col_text(q, 2));
+		if (!o[n].sql) {
+			r = ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	db_done(q);
+	if (r < 0) {
+		db_objs_free(o, n);
+		return r;
+	}
+	*ret = o;
+	*ret_n = n;
+	return 0;
+}
+
+int db_schema_check(struct db *db, char *ret, size_t n, struct err *e)
+{
+	struct db_obj *have = NULL, *want = NULL;
+	int nh = 0, nw = 0, i = 0, j = 0, r, c;
+	struct db *ref = NULL;
+
+	/* The schema the migrations make, on an empty store in memory. */
+	r = db_open(":memory:", DB_CREATE, &ref, e);
+	if (r < 0)
+		return r;
+	r = db_objs(ref, &want, &nw);
+	if (r == 0)
+		r = db_objs(db, &have, &nh);
+	db_close(ref);
+	if (r < 0) {
+		db_objs_free(want, nw);
+		return err_set(e, r, "không đọc được lược đồ: %s", db_errmsg(db));
+	}
+	r = 0;
+	while (r == 0 && (i < nh || j < nw)) {
+		if (i == nh)
+			c = 1;
+		else if (j == nw)
+			c = -1;
+		else if ((c = strcmp(have[i].type, want[j].type)) == 0)
+			c = strcmp(have[i].name, want[j].name);
+		if (c < 0) {
+			snprintf(ret, n,
+				 "%s %s: không có trong lược đồ của dondoc (được thêm ngoài)",
+				 have[i].type, have[i].name);
+			r = 1;
+		} else if (c > 0) {
+			snprintf(ret, n, "%s %s: bị xóa", want[j].type, want[j].name);
+			r = 1;
+		} else if (strcmp(have[i].sql, want[j].sql) != 0) {
+			snprintf(ret, n, "%s %s: định nghĩa bị sửa", have[i].type, have[i].name);
+			r = 1;
+		}
+		if (c <= 0)
+			i++;
+		if (c >= 0)
+			j++;
+	}
+	db_objs_free(have, nh);
+	db_objs_free(want, nw);
+	return r;
+}
+
+/* Syncs the directory holding path, so that a rename into it survives a power cut. */
+static int db_sync_dir(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd, r = 0;
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path) ? (int)(slash - path) : 1,
+			 path);
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return ERR_IO;
+	if (fsync(fd) != 0)
+		r = ERR_IO;
+	close(fd);
+	return r;
+}
+
+/* Copies the whole of main from src to dst in one step (one read snapshot of src). */
+static int db_copy(sqlite3 *dst, sqlite3 *src)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	int rc;
+
+	if (!b)
+		return db_code(sqlite3_extended_errcode(dst));
+	do {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(50);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	return rc == SQLITE_DONE ? 0 : (db_code(rc) ? db_code(rc) : ERR_DB);
+}
+
+int db_backup(struct db *db, const char *path, struct err *e)
+{
+	char tmp[4096], pragma[64];
+	sqlite3 *dst = NULL;
+	int64_t cookie = 0;
+	int r;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.part", path) >= (int)sizeof(tmp))
+		return err_set(e, ERR_TOOBIG, "đường dẫn quá dài");
+	unlink(tmp);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		r = err_set(e, ERR_IO, "%s: không tạo được tệp sao lưu: %s", path,
+			    dst ? sqlite3_errmsg(dst) : "");
+		goto out;
+	}
+	/* The cookie and the pages come from one read snapshot of the store. */
+	r = db_sql_exec(db, "BEGIN");
+	if (r == 0)
+		r = db_schema_cookie(db, &cookie);
+	if (r == 0)
+		r = db_copy(dst, db->h);
+	db_sql_exec(db, "COMMIT");
+	if (r < 0) {
+		err_set(e, r, "%s: sao lưu thất bại: %s", path, sqlite3_errmsg(dst));
+		goto out;
+	}
+	/*
+	 * The backup API bumps the copy's schema cookie; the copy's schema is the
+	 * store's, so it takes the store's cookie back (nothing else has it open).
+	 * One file on its own, without a WAL beside it.
+	 */
+	snprintf(pragma, sizeof(pragma), "PRAGMA schema_version = %lld", (long long)cookie);
+	if (sqlite3_exec(dst, pragma, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		r = err_set(e, ERR_IO, "%s: sao lưu thất bại: %s", path, sqlite3_errmsg(dst));
+		goto out;
+	}
+	if (sqlite3_close(dst) != SQLITE_OK) {
+		r = err_set(e, ERR_IO, "%s: không đóng được tệp sao lưu", path);
+		dst = NULL;
+		goto out;
+	}
+	dst = NULL;
+	if (rename(tmp, path) != 0 || db_sync_dir(path) < 0) {
+		r = err_set(e, ERR_IO, "%s: không ghi được tệp sao lưu", path);
+		goto out;
+	}
+	return 0;
+out:
+	sqlite3_close(dst);
+	unlink(tmp);
+	return r;
+}
+
+int db_restore(struct db *src, const char *store_path, struct err *e)
+{
+	struct db_head head;
+	struct db *dst = NULL;
+	int64_t cookie = 0, src_cookie = 0;
+	int r;
+
+	r = db_schema_cookie(src, &src_cookie);
+	if (r < 0)
+		return err_set(e, r, "không đọc được bản sao lưu: %s", db_errmsg(src));
+	dst = calloc(1, sizeof(*dst));
+	if (!dst || !(dst->path = strdup(store_path))) {
+		free(dst);
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	}
+	memcpy(dst->key, src->key, sizeof(dst->key));
+	dst->has_key = src->has_key;
+	if (sqlite3_open_v2(store_path, &dst->h,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		r = err_set(e, ERR_IO, "%s: không mở được", store_path);
+		goto out;
+	}
+	sqlite3_busy_timeout(dst->h, 10000);
+	sqlite3_extended_result_codes(dst->h, 1);
+	r = db_functions(dst);
+	if (r == 0)
+		r = db_copy(dst->h, src->h);
+	if (r == 0)
+		r = db_sql_exec(dst, "PRAGMA journal_mode = WAL");
+	if (r < 0) {
+		err_set(e, r, "%s: khôi phục thất bại: %s", store_path,
+			r == ERR_BUSY ? "cơ sở dữ liệu đang bận" : sqlite3_errmsg(dst->h));
+		goto out;
+	}
+	/*
+	 * The copy's head was sealed for the cookie it had; the restored store's
+	 * cookie was bumped by the copy. Reseal it, only if it was sound.
+	 */
+	if (db_has_head(dst)) {
+		r = db_head_get(dst, &head);
+		if (r == 0 && !db_head_sound(dst, &head, src_cookie))
+			r = ERR_CHECK;
+		if (r == 0)
+			r = db_schema_cookie(dst, &cookie);
+		if (r == 0)
+			r = db_exec(dst, SQL_AUDIT_HEAD_STAMP, "ii", head.keyed_from, cookie);
+		if (r < 0) {
+			err_set(e, r, "%s: không niêm phong lại được đầu chuỗi nhật ký",
+				store_path);
+			goto out;
+		}
+	}
+out:
+	db_close(dst);
+	return r;
 }

@@ -11,6 +11,7 @@ const struct db_migration db_migrations[] = {
     {7, "import", db_m007_import},
     {8, "progress", db_m008_progress},
     {9, "search", db_m009_search},
+    {10, "audit_head", db_m010_audit_head},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

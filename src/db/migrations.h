@@ -28,3 +28,5 @@ extern const char db_m007_import[];
 extern const char db_m008_progress[];
 /* 9 search */
 extern const char db_m009_search[];
+/* 10 audit_head */
+extern const char db_m010_audit_head[];

@@ -705,8 +705,12 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 					 "hoặc application/json)");
 	}
 	rc = http_db(s, &r->db, &r->err);
-	if (rc < 0)
+	if (rc < 0) {
+		/* The store's own words (paths among them) go to the log, not to the client. */
+		log_error("cơ sở dữ liệu: %s", err_msg(&r->err, rc));
+		err_set(&r->err, rc, "%s", err_str(rc));
 		goto out;
+	}
 	rc = authenticate(r, &by_token);
 	if (rc < 0)
 		goto out;

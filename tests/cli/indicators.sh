@@ -69,6 +69,7 @@ check "check passes on the demo" "$DONDOC" --db demo.db indicators check
 check "a correct printed percentage passes" "$DONDOC" --db demo.db indicators check --body "$BODY" --period 2023-T09 --claim industry:plan=68%
 check_fails "a wrong printed percentage fails" "$DONDOC" --db demo.db indicators check --body "$BODY" --period 2023-T09 --claim revenue:plan=96,0%
 cp demo.db bad.db
+cp demo.db.audit-key bad.db.audit-key # a store is copied with its audit key
 printf 'indicator,body,period,kind,estimate,value\nexpenditure_recurrent,%s,2023-T09,actual,1,480\n' "$BODY" >chg.csv
 check "chi thường xuyên is changed to 480" "$DONDOC" --db bad.db indicators import chg.csv
 out=$("$DONDOC" --db bad.db indicators check 2>&1)
@@ -99,6 +100,7 @@ check_eq "nothing of a bad CSV is imported" "$("$DONDOC" --db demo.db indicators
 # dataValueSets round trip.
 "$DONDOC" --db demo.db indicators export >dvs.json
 cp demo.db empty.db
+cp demo.db.audit-key empty.db.audit-key
 python3 -c 'import sqlite3; c=sqlite3.connect("empty.db"); c.execute("DELETE FROM ind_value"); c.commit()'
 check "dataValueSets import" "$DONDOC" --db empty.db indicators import dvs.json
 "$DONDOC" --db empty.db indicators export >dvs2.json

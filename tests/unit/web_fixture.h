@@ -19,6 +19,9 @@ static void fx_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, "fixture", -1, SQLITE_STATIC);
 }
 
+/* The store's audit key, read by fx_raw: the raw connection chains and seals as dondoc does. */
+static unsigned char fx_key[DB_AUDIT_KEY_BYTES];
+
 static void fx_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *t[9];
@@ -26,8 +29,18 @@ static void fx_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 	for (int i = 0; i < 9; i++)
 		t[i] = (const char *)sqlite3_value_text(argv[i]);
-	db_audit_hash(t[0], sqlite3_value_int64(argv[1]), t[2], t[3], t[4],
+	db_audit_hash(fx_key, t[0], sqlite3_value_int64(argv[1]), t[2], t[3], t[4],
 		      sqlite3_value_int64(argv[5]), t[6], t[7], t[8], h);
+	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
+}
+
+static void fx_head_mac(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char h[65];
+
+	db_audit_head_mac(fx_key, sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
+			  sqlite3_value_int64(argv[2]), (const char *)sqlite3_value_text(argv[3]),
+			  sqlite3_value_int64(argv[4]), h);
 	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
 }
 
@@ -49,8 +62,17 @@ static sqlite3 *fx_raw(const char *path, int with_fns)
 		return NULL;
 	sqlite3_busy_timeout(h, 5000);
 	if (with_fns) {
+		char key_path[4096];
+
+		if (db_audit_key_path(path, key_path, sizeof(key_path)) < 0 ||
+		    db_audit_key_load(key_path, fx_key) < 0) {
+			sqlite3_close(h);
+			return NULL;
+		}
 		sqlite3_create_function(h, "dondoc_actor", 0, SQLITE_UTF8, NULL, fx_actor, NULL,
 					NULL);
+		sqlite3_create_function(h, "dondoc_audit_head_mac", 5, SQLITE_UTF8, NULL,
+					fx_head_mac, NULL, NULL);
 		sqlite3_create_function(h, "dondoc_audit_hash", 9, SQLITE_UTF8, NULL, fx_hash, NULL,
 					NULL);
 		db_fts_register(h);
