@@ -7,6 +7,7 @@
 
 #include "mail/mail.h"
 #include "util/log.h"
+#include "vn/text.h"
 
 static const struct cli_verb cli_verbs[] = {
 #define VERB(group, name, fn, usage, summary) {group, name, fn, usage, summary},
@@ -90,6 +91,17 @@ int cli_parse_id(struct cli *c, const char *what, const char *s, long long *ret)
 		return cli_usage(c, "%s không hợp lệ: '%s' (cần một số nguyên dương)", what, s);
 	*ret = v;
 	return 0;
+}
+
+int cli_text_check(struct cli *c, const char *path, const char *s, size_t len)
+{
+	char what[320];
+
+	if (strcmp(path, "-") == 0)
+		snprintf(what, sizeof(what), "đầu vào chuẩn (-)");
+	else
+		snprintf(what, sizeof(what), "tệp '%s'", path);
+	return vn_text_check(s, len, what, &c->err);
 }
 
 void cli_smtp_env(struct mail_server *srv)

@@ -44,6 +44,13 @@ int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf,
  */
 int cli_parse_id(struct cli *c, const char *what, const char *s, long long *ret);
 
+/*
+ * Refuses the text read from path (a file, or "-" for standard input) when
+ * it holds a NUL byte or is not valid UTF-8: ERR_INVAL with c->err naming
+ * the file and the byte. The caller writes nothing then.
+ */
+int cli_text_check(struct cli *c, const char *path, const char *s, size_t len);
+
 struct mail_server;
 
 /*

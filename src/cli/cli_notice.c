@@ -456,9 +456,7 @@ static int read_template(struct cli *c, const char *path, struct buf *out)
 		return err_set(&c->err, ERR_TOOBIG, "%s: tệp mẫu quá lớn (tối đa 1 MB)", path);
 	if (out->len == 0)
 		return err_set(&c->err, ERR_INVAL, "%s: tệp mẫu rỗng", path);
-	if (memchr(out->data, '\0', out->len))
-		return err_set(&c->err, ERR_INVAL, "%s: tệp mẫu không phải văn bản", path);
-	return 0;
+	return cli_text_check(c, path, out->data, out->len);
 }
 
 int cli_notice_create(struct cli *c, int argc, char **argv)

@@ -42,6 +42,8 @@ int cli_sw_read(struct cli *c, const char *path, size_t max, struct buf *out)
 		r = err_set(&c->err, r, "%s: không đọc được", path);
 	if (f != stdin)
 		fclose(f);
+	if (r == 0)
+		r = cli_text_check(c, path, out->data, out->len);
 	if (r == 0 && out->len == 0)
 		buf_puts(out, "");
 	return r;

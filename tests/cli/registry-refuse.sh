@@ -53,6 +53,12 @@ refuse "doc add: unknown type" doc add --type ZZ --body HU
 refuse "doc add: duplicate" doc add --symbol 22-NQ/HU --date 15/4/2021
 refuse "doc add: bad confidentiality" doc add --type TB --body HU --confidentiality secret
 refuse "doc add: missing file" doc add --type TB --body HU --text-file /nonexistent
+printf 'Thông báo\0 phần sau' >nul.txt
+printf 'Th\xf4ng b\xe1o' >latin.txt
+refuse "doc add: a text file with a NUL byte" doc add --type TB --body HU --text-file nul.txt
+refuse "doc add: a text file not in UTF-8" doc add --type TB --body HU --text-file latin.txt
+check_eq "the refusal names the file and the byte" \
+	"$("${D[@]}" doc add --type TB --body HU --text-file latin.txt 2>&1 | grep -c "tệp 'latin.txt'.*byte thứ 3 (0xF4)")" "1"
 refuse "doc add: bad reference" doc add --type BC --body HU --ref "số hai"
 refuse "doc show: unknown symbol" doc show 99-NQ/HU
 refuse "doc list: unknown type" doc list --type ZZ

@@ -454,6 +454,26 @@ static void date_arithmetic_clamps_and_counts(void **state)
 
 /* ---- Unicode ---- */
 
+static void text_with_a_nul_or_bad_utf8_is_refused_at_its_byte(void **state)
+{
+	struct err e = {0};
+
+	assert_int_equal(vn_text_check("Ý kiến", strlen("Ý kiến"), "tệp 'a.txt'", &e), 0);
+	assert_int_equal(vn_text_check(NULL, 0, "tệp 'rỗng'", &e), 0);
+	/* "Ý kiến\0 phần sau": the NUL is the 10th byte; a C string would stop there. */
+	assert_int_equal(vn_text_check("Ý kiến\0 phần sau", 21, "tệp 'a.txt'", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "tệp 'a.txt'"));
+	assert_non_null(strstr(e.msg, "NUL"));
+	assert_non_null(strstr(e.msg, "byte thứ 10"));
+	/* Windows-1258 "Tân" then an overlong "/" and a lone surrogate. */
+	assert_int_equal(vn_text_check("T\xe2n", 3, "tệp 'b.txt'", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "tệp 'b.txt'"));
+	assert_non_null(strstr(e.msg, "byte thứ 2 (0xE2)"));
+	assert_int_equal(vn_text_check("ab\xc0\xaf", 4, "x", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "byte thứ 3"));
+	assert_int_equal(vn_text_check("\xed\xa0\x80", 3, "x", &e), ERR_INVAL);
+}
+
 static char *nfc(const char *s)
 {
 	struct buf b = BUF_INIT(4096);
@@ -958,6 +978,7 @@ int main(void)
 	    cmocka_unit_test(impossible_and_malformed_dates_are_errors),
 	    cmocka_unit_test(dates_are_written_with_the_leading_zero_rule),
 	    cmocka_unit_test(date_arithmetic_clamps_and_counts),
+	    cmocka_unit_test(text_with_a_nul_or_bad_utf8_is_refused_at_its_byte),
 	    cmocka_unit_test(text_enters_the_store_as_nfc),
 	    cmocka_unit_test(search_keys_fold_tones_marks_case_and_d),
 	    cmocka_unit_test(collation_follows_the_vietnamese_alphabet),
