@@ -265,6 +265,18 @@ static void malformed_input_gets_400_naming_the_field(void **state)
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "<code>limit</code>"));
 	resp_free(&r);
+	/* A date field takes the one rule of dates: a year 1930–2100, named with its field. */
+	req("GET", "/tasks?as_of=0023-10-04", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "Tính đến ngày (as_of) không hợp lệ"));
+	assert_non_null(strstr(buf_str(&r.body), "năm 0023 ngoài khoảng cho phép 1930–2100"));
+	resp_free(&r);
+	req("GET", "/tasks?as_of=2101-01-01", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	req("GET", "/tasks?as_of=2100-12-31", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
 	/* A form missing its login and with an unknown role. */
 	snprintf(form, sizeof(form), "_csrf=%s&role=king&password=abcdefgh1", adm.csrf);
 	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
