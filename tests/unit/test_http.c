@@ -1977,6 +1977,14 @@ static void admin_forms_refuse_bad_input(void **state)
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "không có nhóm nơi nhận số 999"));
 	resp_free(&r);
+	/* An address the old check let through: no dot in its domain. */
+	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", "1", "label",
+		   "Ban Tuyên giáo không dấu chấm", "email", "btg@tanyen", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "địa chỉ thư điện tử &#39;btg@tanyen&#39; không "
+						 "hợp lệ: tên miền phải có dấu chấm"));
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/recipient-groups", "không dấu chấm"));
 	/* A profile value that is no number, one the layout check refuses, an unknown field. */
 	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
 		   "value", "ba mươi", NULL);
