@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mail/mail.h"
 #include "util/log.h"
+#include "vn/text.h"
 
 static const struct cli_verb cli_verbs[] = {
 #define VERB(group, name, fn, usage, summary) {group, name, fn, usage, summary},
@@ -89,6 +91,28 @@ int cli_parse_id(struct cli *c, const char *what, const char *s, long long *ret)
 		return cli_usage(c, "%s không hợp lệ: '%s' (cần một số nguyên dương)", what, s);
 	*ret = v;
 	return 0;
+}
+
+int cli_text_check(struct cli *c, const char *path, const char *s, size_t len)
+{
+	char what[320];
+
+	if (strcmp(path, "-") == 0)
+		snprintf(what, sizeof(what), "đầu vào chuẩn (-)");
+	else
+		snprintf(what, sizeof(what), "tệp '%s'", path);
+	return vn_text_check(s, len, what, &c->err);
+}
+
+void cli_smtp_env(struct mail_server *srv)
+{
+	const char *insecure = getenv("DONDOC_SMTP_INSECURE");
+
+	srv->url = getenv("DONDOC_SMTP_URL");
+	srv->from = getenv("DONDOC_SMTP_FROM");
+	srv->user = getenv("DONDOC_SMTP_USER");
+	srv->password = getenv("DONDOC_SMTP_PASSWORD");
+	srv->insecure = insecure && strcmp(insecure, "1") == 0;
 }
 
 static const struct cli_verb *cli_find(int argc, char **argv, int *used)

@@ -44,6 +44,22 @@ int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf,
  */
 int cli_parse_id(struct cli *c, const char *what, const char *s, long long *ret);
 
+/*
+ * Refuses the text read from path (a file, or "-" for standard input) when
+ * it holds a NUL byte or is not valid UTF-8: ERR_INVAL with c->err naming
+ * the file and the byte. The caller writes nothing then.
+ */
+int cli_text_check(struct cli *c, const char *path, const char *s, size_t len);
+
+struct mail_server;
+
+/*
+ * The SMTP server from the environment: DONDOC_SMTP_URL, _FROM, _USER,
+ * _PASSWORD, and DONDOC_SMTP_INSECURE=1 (credentials allowed without TLS,
+ * as --smtp-insecure). Options given later override these.
+ */
+void cli_smtp_env(struct mail_server *srv);
+
 #define VERB(group, name, fn, usage, summary) int fn(struct cli *c, int argc, char **argv);
 #include "cli/verbs.def"
 #undef VERB

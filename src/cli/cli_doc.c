@@ -151,8 +151,8 @@ static int read_text_file(struct cli *c, const char *path, struct buf *out)
 	else if (r == ERR_TOOBIG)
 		r = err_set(&c->err, r, "%s: tệp quá lớn (tối đa %u byte)", path, DOC_TEXT_MAX);
 	fclose(f);
-	if (r == 0 && memchr(buf_str(out), '\0', out->len))
-		r = err_set(&c->err, ERR_INVAL, "%s: không phải tệp văn bản", path);
+	if (r == 0)
+		r = cli_text_check(c, path, out->data, out->len);
 	return r;
 }
 

@@ -284,7 +284,7 @@ static int read_file(struct cli *c, const char *path, struct buf *out)
 	if (r < 0)
 		return err_set(&c->err, r, "%s: %s", path,
 			       r == ERR_TOOBIG ? "tệp quá lớn" : "không đọc được tệp");
-	return 0;
+	return cli_text_check(c, path, out->data, out->len);
 }
 
 int cli_ind_import(struct cli *c, int argc, char **argv)

@@ -273,15 +273,6 @@ int cli_notice_render(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-/* The SMTP server from DONDOC_SMTP_URL / _FROM / _USER / _PASSWORD. */
-static void smtp_from_env(struct mail_server *srv)
-{
-	srv->url = getenv("DONDOC_SMTP_URL");
-	srv->from = getenv("DONDOC_SMTP_FROM");
-	srv->user = getenv("DONDOC_SMTP_USER");
-	srv->password = getenv("DONDOC_SMTP_PASSWORD");
-}
-
 /* Sends what is queued and says how it went; with no server configured, says what waits. */
 static int send_report(struct cli *c, long long id, struct mail_server *srv, json_t *j)
 {
@@ -299,6 +290,9 @@ static int send_report(struct cli *c, long long id, struct mail_server *srv, jso
 	if (!srv->from || !*srv->from)
 		srv->from = "dondoc@localhost";
 	r = notice_send(c->db, id, srv, &sent, &failed, &c->err);
+	if (r == ERR_PERM && !c->json)
+		fprintf(c->out, "thư điện tử chưa gửi, chờ gửi bằng 'dondoc notice send %lld'\n",
+			id);
 	if (r < 0)
 		return r;
 	if (j) {
@@ -321,6 +315,7 @@ int cli_notice_send(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"smtp", required_argument, NULL, 's'},
 	    {"from", required_argument, NULL, 'f'},
+	    {"smtp-insecure", no_argument, NULL, 'k'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct mail_server srv = {0};
@@ -329,13 +324,15 @@ int cli_notice_send(struct cli *c, int argc, char **argv)
 	json_t *j;
 	int ch, r;
 
-	smtp_from_env(&srv);
+	cli_smtp_env(&srv);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (ch == 's')
 			srv.url = optarg;
 		else if (ch == 'f')
 			srv.from = optarg;
+		else if (ch == 'k')
+			srv.insecure = true;
 		else
 			return cli_usage(c, "tùy chọn không hợp lệ");
 	}
@@ -368,6 +365,7 @@ int cli_notice_issue(struct cli *c, int argc, char **argv)
 	    {"signer", required_argument, NULL, 's'},
 	    {"smtp", required_argument, NULL, 'm'},
 	    {"from", required_argument, NULL, 'f'},
+	    {"smtp-insecure", no_argument, NULL, 'k'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct notice_issue_in in = {0};
@@ -378,7 +376,7 @@ int cli_notice_issue(struct cli *c, int argc, char **argv)
 	long long id;
 	int ch, r;
 
-	smtp_from_env(&srv);
+	cli_smtp_env(&srv);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (ch) {
@@ -387,6 +385,9 @@ int cli_notice_issue(struct cli *c, int argc, char **argv)
 			break;
 		case 'f':
 			srv.from = optarg;
+			break;
+		case 'k':
+			srv.insecure = true;
 			break;
 		case 'd':
 			in.date = optarg;
@@ -455,9 +456,7 @@ static int read_template(struct cli *c, const char *path, struct buf *out)
 		return err_set(&c->err, ERR_TOOBIG, "%s: tệp mẫu quá lớn (tối đa 1 MB)", path);
 	if (out->len == 0)
 		return err_set(&c->err, ERR_INVAL, "%s: tệp mẫu rỗng", path);
-	if (memchr(out->data, '\0', out->len))
-		return err_set(&c->err, ERR_INVAL, "%s: tệp mẫu không phải văn bản", path);
-	return 0;
+	return cli_text_check(c, path, out->data, out->len);
 }
 
 int cli_notice_create(struct cli *c, int argc, char **argv)

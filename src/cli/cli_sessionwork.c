@@ -42,6 +42,8 @@ int cli_sw_read(struct cli *c, const char *path, size_t max, struct buf *out)
 		r = err_set(&c->err, r, "%s: không đọc được", path);
 	if (f != stdin)
 		fclose(f);
+	if (r == 0)
+		r = cli_text_check(c, path, out->data, out->len);
 	if (r == 0 && out->len == 0)
 		buf_puts(out, "");
 	return r;
@@ -822,10 +824,11 @@ int cli_regulation_show(struct cli *c, int argc, char **argv)
 		return r;
 	if (at) {
 		struct vn_date d;
+		struct err de = {0};
 
-		r = vn_date_parse(at, strlen(at), 0, &d, &c->err);
+		r = vn_date_parse(at, strlen(at), 0, &d, &de);
 		if (r < 0)
-			return cli_usage(c, "--at không hợp lệ: '%s'", at);
+			return cli_usage(c, "--at không hợp lệ: '%s' (%s)", at, de.msg);
 		vn_date_iso(d, iso);
 	} else {
 		snprintf(iso, sizeof(iso), "9999-12-31");

@@ -823,9 +823,13 @@ out:
 int cli_remind(struct cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {
-	    {"dry-run", no_argument, NULL, 'n'},      {"as-of", required_argument, NULL, 'a'},
-	    {"before", required_argument, NULL, 'b'}, {"smtp", required_argument, NULL, 's'},
-	    {"from", required_argument, NULL, 'f'},   {NULL, 0, NULL, 0},
+	    {"dry-run", no_argument, NULL, 'n'},
+	    {"as-of", required_argument, NULL, 'a'},
+	    {"before", required_argument, NULL, 'b'},
+	    {"smtp", required_argument, NULL, 's'},
+	    {"from", required_argument, NULL, 'f'},
+	    {"smtp-insecure", no_argument, NULL, 'k'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct task_remind_opts o = {.before_days = 7};
 	struct mail_server srv = {0};
@@ -839,10 +843,7 @@ int cli_remind(struct cli *c, int argc, char **argv)
 	char day[11];
 	int ch, r;
 
-	srv.url = getenv("DONDOC_SMTP_URL");
-	srv.from = getenv("DONDOC_SMTP_FROM");
-	srv.user = getenv("DONDOC_SMTP_USER");
-	srv.password = getenv("DONDOC_SMTP_PASSWORD");
+	cli_smtp_env(&srv);
 	env = getenv("DONDOC_REMIND_BEFORE");
 	if (env && *env) {
 		if (cli_parse_id(c, "DONDOC_REMIND_BEFORE", env, &v) < 0)
@@ -869,6 +870,9 @@ int cli_remind(struct cli *c, int argc, char **argv)
 			break;
 		case 'f':
 			srv.from = optarg;
+			break;
+		case 'k':
+			srv.insecure = true;
 			break;
 		default:
 			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
@@ -912,8 +916,15 @@ int cli_remind(struct cli *c, int argc, char **argv)
 					     .subject = d[i].subject,
 					     .body = d[i].body};
 
-			if (mail_send(&srv, &m, &me) == 0 &&
-			    task_remind_record(db, &d[i], &me) == 0) {
+			int sr = mail_send(&srv, &m, &me);
+
+			if (sr == ERR_PERM) {
+				/* No TLS for the credentials: every digest would be refused alike. */
+				r = err_set(&c->err, sr, "%s", me.msg);
+				json_decref(arr);
+				goto out;
+			}
+			if (sr == 0 && task_remind_record(db, &d[i], &me) == 0) {
 				status = "sent";
 				sent++;
 			} else {

@@ -562,9 +562,13 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 		goto out;
 	}
 	if (in->date) {
-		r = vn_date_parse(in->date, strlen(in->date), 0, &date, e);
-		if (r < 0)
+		struct err de = {0};
+
+		r = vn_date_parse(in->date, strlen(in->date), 0, &date, &de);
+		if (r < 0) {
+			r = err_set(e, r, "ngày ban hành '%s' không hợp lệ: %s", in->date, de.msg);
 			goto out;
+		}
 	} else {
 		date = vn_date_today();
 	}

@@ -13,7 +13,9 @@ struct queued {
 /*
  * Sends the issued text to every delivery still queued or failed, one
  * message per address, and records each outcome (sent, or failed with the
- * reason). Paper deliveries are left for the office.
+ * reason). Paper deliveries are left for the office. When the server
+ * would get the credentials without TLS (ERR_PERM from mail_send), stops
+ * there with that error and the deliveries stay queued.
  */
 int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t *ret_sent,
 		size_t *ret_failed, struct err *e)
@@ -87,6 +89,11 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 		snprintf(subject, sizeof(subject), "Thông báo số %s: %s",
 			 row.symbol ? row.symbol : "", row.title ? row.title : "");
 		sr = mail_send(srv, &m, &me);
+		if (sr == ERR_PERM) {
+			/* No TLS for the credentials: every address would be refused alike. */
+			r = err_set(e, sr, "%s", err_msg(&me, sr));
+			goto out;
+		}
 		if (sr == 0)
 			sent++;
 		else

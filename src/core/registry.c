@@ -7,6 +7,7 @@
 
 #include "core/docnum.h"
 #include "util/buf.h"
+#include "util/email.h"
 #include "vn/date.h"
 #include "vn/text.h"
 
@@ -767,10 +768,8 @@ int reg_unit_add(struct db *db, const struct reg_unit *in, int64_t *ret_id, stru
 	    (r = norm_text(a, in->email, "thư điện tử", false, 320, &u.email, e)) < 0 ||
 	    (r = fold_text(a, u.name, &fold, e)) < 0)
 		goto out;
-	if (u.email && !strchr(u.email, '@')) {
-		r = err_set(e, ERR_INVAL, "địa chỉ thư điện tử '%s' không hợp lệ", u.email);
+	if (u.email && (r = email_check(u.email, "thư điện tử", e)) < 0)
 		goto out;
-	}
 	if (u.organ_id && (r = reg_organ_get(db, u.organ_id, a, &o, e)) < 0)
 		goto out;
 	if (u.lower_body_id && (r = reg_body_get(db, u.lower_body_id, a, &lb, e)) < 0)
@@ -865,10 +864,8 @@ int reg_person_add(struct db *db, const struct reg_person *in, int64_t *ret_id, 
 	    (r = norm_text(a, in->phone, "số điện thoại", false, 40, &p.phone, e)) < 0 ||
 	    (r = fold_text(a, p.full_name, &fold, e)) < 0)
 		goto out;
-	if (p.email && !strchr(p.email, '@')) {
-		r = err_set(e, ERR_INVAL, "địa chỉ thư điện tử '%s' không hợp lệ", p.email);
+	if (p.email && (r = email_check(p.email, "thư điện tử", e)) < 0)
 		goto out;
-	}
 	r = prep(db, SQL_PERSON_INSERT, &q, e, "tttt", p.full_name, p.email, p.phone, fold);
 	if (r < 0)
 		goto out;

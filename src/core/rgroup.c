@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/email.h"
 #include "vn/text.h"
 
 /* s in NFC with white space trimmed, into b; ERR_INVAL naming what for bad UTF-8. */
@@ -122,13 +123,9 @@ int rgroup_line_add(struct db *db, int64_t group_id, const char *label, const ch
 		goto out;
 	}
 	if (email && email[0]) {
-		const char *at = strchr(email, '@');
-
-		if (strlen(email) > RGROUP_EMAIL_MAX || !at || at == email || !at[1] ||
-		    strchr(at + 1, '@') || strpbrk(email, " \t,;<>")) {
-			r = err_set(e, ERR_INVAL, "địa chỉ thư điện tử '%s' không hợp lệ", email);
+		r = email_check(email, "địa chỉ thư điện tử", e);
+		if (r < 0)
 			goto out;
-		}
 		mail = email;
 	}
 	r = db_query_int(db, SQL_WEB_RGROUP_EXISTS, &have, "i", group_id);

@@ -206,13 +206,16 @@ static bool read_roman(const char **p, int *ret)
 	return read_int(p, ret);
 }
 
-/* "/2023", "nam 2023", " 2023" after a period word. */
+/*
+ * "/2023", "nam 2023", " 2023" after a period word: any year of four digits;
+ * whether it is plausible is checked on the deadline as a whole.
+ */
 static bool read_year(const char **p, int *ret)
 {
 	if (**p == '/')
 		(*p)++;
 	skip_word(p, "nam");
-	return read_int(p, ret) && *ret >= 1900 && *ret <= 9999;
+	return read_int(p, ret) && *ret >= 1000 && *ret <= 9999;
 }
 
 static struct vn_date month_end(int y, int m)
@@ -257,7 +260,7 @@ int task_deadline_parse(const char *text, struct vn_date base, struct task_deadl
 			d.due = month_end(y, n * 3);
 		}
 	} else if (skip_word(&p, "nam")) {
-		ok = read_int(&p, &y) && y >= 1900 && y <= 9999 && !*p;
+		ok = read_int(&p, &y) && y >= 1000 && y <= 9999 && !*p;
 		if (ok) {
 			d.kind = TASK_DL_PERIOD;
 			d.due = (struct vn_date){y, 12, 31};
@@ -315,6 +318,17 @@ int task_deadline_parse(const char *text, struct vn_date base, struct task_deadl
 		ok = vn_date_parse(p, strlen(p), 0, &d.due, &de) == 0;
 		if (ok)
 			d.kind = TASK_DL_DATE;
+		else if (isdigit((unsigned char)*p)) {
+			/* It is written as a date: say what is wrong with it (the year's range…). */
+			r = err_set(e, ERR_INVAL, "thời hạn '%s' không hợp lệ: %s", text, de.msg);
+			goto out;
+		}
+	}
+	if (ok && !vn_date_is_none(d.due) && !vn_date_plausible(d.due)) {
+		r = err_set(e, ERR_INVAL,
+			    "thời hạn '%s' không hợp lệ: rơi vào năm %04d, ngoài khoảng %d–%d",
+			    text, d.due.y, VN_DATE_YEAR_MIN, VN_DATE_YEAR_MAX);
+		goto out;
 	}
 	if (!ok) {
 		r = err_set(e, ERR_INVAL,

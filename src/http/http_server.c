@@ -16,6 +16,7 @@
 #include "http/http_route.h"
 #include "pages/pages.h"
 #include "util/log.h"
+#include "vn/date.h"
 #include "vn/text.h"
 
 #define HTTP_ARENA_MAX (16u << 20)
@@ -226,6 +227,22 @@ static const char *check_text(const char *v, size_t n, bool multi)
 	return NULL;
 }
 
+/* "dddd-dd-dd": the shape of a date in a form or JSON field. */
+static bool date_shape_ok(const char *v, size_t n)
+{
+	if (n != 10 || v[4] != '-' || v[7] != '-')
+		return false;
+	for (size_t i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)v[i]))
+			return false;
+	return true;
+}
+
+/*
+ * A calendar date from 1900 on, for HF_DATETIME: a synchronisation mark
+ * (modified_since) is a machine's, not a date a person enters, and a client
+ * may ask from far past or future; HF_DATE uses vn_date_parse's range.
+ */
 static bool date_ok(const char *v, size_t n)
 {
 	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -289,14 +306,21 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 					    f->max);
 		return NULL;
 	}
-	case HF_DATE:
+	case HF_DATE: {
+		struct vn_date d;
+		struct err de = {0};
+
 		if (n == 0 && !f->required)
 			return NULL;
-		return date_ok(v, n)
-			   ? NULL
-			   : arena_printf(r->arena,
-					  "%s phải là ngày dạng YYYY-MM-DD (ví dụ 2023-10-04)",
-					  f->label);
+		if (!date_shape_ok(v, n))
+			return arena_printf(r->arena,
+					    "%s phải là ngày dạng YYYY-MM-DD (ví dụ 2023-10-04)",
+					    f->label);
+		/* The one rule for dates a person enters: a real day, a year 1930–2100. */
+		if (vn_date_parse(v, n, 0, &d, &de) < 0)
+			return arena_printf(r->arena, "%s không hợp lệ: %s", f->label, de.msg);
+		return NULL;
+	}
 	case HF_DATETIME:
 		if (n == 0 && !f->required)
 			return NULL;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -171,6 +172,10 @@ int mail_send(const struct mail_server *s, const struct mail_msg *m, struct err 
 	struct buf msg = BUF_INIT(MAIL_MAX);
 	struct curl_slist *rcpt = NULL, *l;
 	struct mail_reader rd;
+	bool creds = (s->user && *s->user) || (s->password && *s->password);
+	/* smtps:// is TLS from the first byte; anything else starts in clear text. */
+	bool need_tls =
+	    creds && !s->insecure && strncasecmp(s->url ? s->url : "", "smtps://", 8) != 0;
 	char from[300], errbuf[CURL_ERROR_SIZE] = "";
 	CURL *c = NULL;
 	CURLcode rc;
@@ -207,13 +212,20 @@ int mail_send(const struct mail_server *s, const struct mail_msg *m, struct err 
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, s->timeout_ms > 0 ? s->timeout_ms : 30000L);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)(need_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
 	if (s->user)
 		curl_easy_setopt(c, CURLOPT_USERNAME, s->user);
 	if (s->password)
 		curl_easy_setopt(c, CURLOPT_PASSWORD, s->password);
 	rc = curl_easy_perform(c);
-	if (rc != CURLE_OK)
+	if (rc == CURLE_USE_SSL_FAILED && need_tls)
+		r = err_set(e, ERR_PERM,
+			    "máy chủ thư %s không cung cấp TLS (STARTTLS): không gửi tên đăng "
+			    "nhập và mật khẩu (DONDOC_SMTP_USER, DONDOC_SMTP_PASSWORD) qua kết nối "
+			    "không mã hóa; dùng smtps:// hoặc máy chủ có STARTTLS, hoặc chấp nhận "
+			    "rủi ro bằng --smtp-insecure (DONDOC_SMTP_INSECURE=1)",
+			    s->url);
+	else if (rc != CURLE_OK)
 		r = err_set(e, ERR_UNAVAIL, "không gửi được thư qua %s: %s", s->url,
 			    errbuf[0] ? errbuf : curl_easy_strerror(rc));
 out:

@@ -32,6 +32,11 @@ bool vn_date_valid(int y, int m, int d)
 	return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= month_days(y, m);
 }
 
+bool vn_date_plausible(struct vn_date d)
+{
+	return d.y >= VN_DATE_YEAR_MIN && d.y <= VN_DATE_YEAR_MAX && vn_date_valid(d.y, d.m, d.d);
+}
+
 bool vn_date_is_none(struct vn_date d)
 {
 	return d.y == 0 && d.m == 0 && d.d == 0;
@@ -133,16 +138,16 @@ int vn_date_format(struct vn_date d, enum vn_date_style style, struct buf *out)
 	case VN_DATE_ISO:
 		return buf_printf(out, "%04d-%02d-%02d", d.y, d.m, d.d);
 	case VN_DATE_SHORT:
-		return buf_printf(out, "%02d/%02d/%d", d.d, d.m, d.y);
+		return buf_printf(out, "%02d/%02d/%04d", d.d, d.m, d.y);
 	case VN_DATE_SHORT_BARE:
-		return buf_printf(out, "%d/%d/%d", d.d, d.m, d.y);
+		return buf_printf(out, "%d/%d/%04d", d.d, d.m, d.y);
 	case VN_DATE_LONG:
-		return buf_printf(out, "ngày %02d tháng %02d năm %d", d.d, d.m, d.y);
+		return buf_printf(out, "ngày %02d tháng %02d năm %04d", d.d, d.m, d.y);
 	case VN_DATE_SHORT_DOC:
-		return buf_printf(out, d.m <= 2 ? "%02d/%02d/%d" : "%02d/%d/%d", d.d, d.m, d.y);
+		return buf_printf(out, d.m <= 2 ? "%02d/%02d/%04d" : "%02d/%d/%04d", d.d, d.m, d.y);
 	case VN_DATE_LONG_DOC:
 		return buf_printf(
-		    out, d.m <= 2 ? "ngày %02d tháng %02d năm %d" : "ngày %02d tháng %d năm %d",
+		    out, d.m <= 2 ? "ngày %02d tháng %02d năm %04d" : "ngày %02d tháng %d năm %04d",
 		    d.d, d.m, d.y);
 	}
 	return ERR_INVAL;
@@ -209,9 +214,10 @@ static int check(struct scan *c, int y, int m, int d, struct vn_date *ret)
 	if (m < 1 || m > 12)
 		return err_set(c->e, ERR_INVAL, "Ngày \"%.*s\" không hợp lệ: không có tháng %d",
 			       c->len > 60 ? 60 : (int)c->len, c->s, m);
-	if (y < 1 || y > 9999)
-		return err_set(c->e, ERR_INVAL, "Ngày \"%.*s\" không hợp lệ: năm %d ngoài phạm vi",
-			       c->len > 60 ? 60 : (int)c->len, c->s, y);
+	if (y < VN_DATE_YEAR_MIN || y > VN_DATE_YEAR_MAX)
+		return err_set(
+		    c->e, ERR_INVAL, "Ngày \"%.*s\": năm %04d ngoài khoảng cho phép %d–%d",
+		    c->len > 60 ? 60 : (int)c->len, c->s, y, VN_DATE_YEAR_MIN, VN_DATE_YEAR_MAX);
 	if (d < 1 || d > month_days(y, m))
 		return err_set(c->e, ERR_INVAL,
 			       "Ngày \"%.*s\" không có thật: tháng %d năm %d chỉ có %d ngày",

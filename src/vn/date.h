@@ -11,6 +11,15 @@ struct vn_date {
 	int y, m, d; /* a valid Gregorian date; {0,0,0} means none */
 };
 
+/*
+ * The years a date a person enters may have (docs/vn.md): the Party was
+ * founded in 1930, the oldest document a committee cites; 2100 is past any
+ * plan or deadline. "04/10/0023" or "2023-10-04" typed as "9999-…" are
+ * mistakes, refused rather than stored.
+ */
+#define VN_DATE_YEAR_MIN 1930
+#define VN_DATE_YEAR_MAX 2100
+
 enum vn_date_style {
 	VN_DATE_ISO,	    /* 2023-10-04 */
 	VN_DATE_SHORT,	    /* 04/10/2023: days and months under 10 take a 0 */
@@ -29,15 +38,21 @@ enum vn_date_style {
  * Parses "04/10/2023", "4/10/2023", "15/4/2021", "2023-10-04", "04-10-2023",
  * "ngày 04 tháng 10 năm 2023", "ngày 4/10/2023"; "ngày 28/2" or "28/2" take
  * the year default_year (ERR_INVAL when it is 0). Impossible dates
- * ("31/02/2023") and malformed text are ERR_INVAL with e saying what is wrong.
- * The whole of s[0..len) must be the date (surrounding spaces allowed).
+ * ("31/02/2023"), malformed text and a year outside VN_DATE_YEAR_MIN ..
+ * VN_DATE_YEAR_MAX are ERR_INVAL with e saying what is wrong (the range, for
+ * a year). The whole of s[0..len) must be the date (surrounding spaces
+ * allowed). Every date a person enters (CLI, web form, API) goes through it.
  */
 int vn_date_parse(const char *s, size_t len, int default_year, struct vn_date *ret, struct err *e);
+/* Appends d in style; the year always with 4 digits. Nothing for none. */
 int vn_date_format(struct vn_date d, enum vn_date_style style, struct buf *out);
 /* ISO into a caller array of at least 11 bytes; "" for none. */
 void vn_date_iso(struct vn_date d, char out[static 11]);
 
+/* A real Gregorian date with a year 1..9999 (any, not only plausible ones). */
 bool vn_date_valid(int y, int m, int d);
+/* A valid date whose year is within VN_DATE_YEAR_MIN .. VN_DATE_YEAR_MAX. */
+bool vn_date_plausible(struct vn_date d);
 bool vn_date_is_none(struct vn_date d);
 /* -1, 0, 1 */
 int vn_date_cmp(struct vn_date a, struct vn_date b);

@@ -52,6 +52,27 @@ static int bad_utf8(struct err *e, size_t len, size_t at)
 		       at + 1);
 }
 
+int vn_text_check(const char *s, size_t len, const char *what, struct err *e)
+{
+	const char *nul = len ? memchr(s, '\0', len) : NULL;
+	size_t at;
+
+	if (nul)
+		return err_set(
+		    e, ERR_INVAL,
+		    "%s không phải văn bản: có byte NUL (0x00) ở byte thứ %zu; không ghi gì", what,
+		    (size_t)(nul - s) + 1);
+	if (len > TEXT_MAX)
+		return err_set(e, ERR_TOOBIG, "%s quá dài (%zu byte)", what, len);
+	at = utf8_invalid_at(s, len);
+	if (at < len)
+		return err_set(e, ERR_INVAL,
+			       "%s không phải văn bản UTF-8 hợp lệ: byte thứ %zu (0x%02X) sai mã; "
+			       "hãy lưu tệp dạng UTF-8; không ghi gì",
+			       what, at + 1, (unsigned)(unsigned char)s[at]);
+	return 0;
+}
+
 static bool all_ascii(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)

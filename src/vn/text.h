@@ -12,6 +12,13 @@
  * valid UTF-8. All text entering the store goes through this.
  */
 int vn_nfc(const char *s, size_t len, struct buf *out, struct err *e);
+/*
+ * Whether s[0..len) is text a person wrote: valid UTF-8 without a NUL byte
+ * (a NUL would silently end the text wherever it is read as a C string).
+ * 0, or ERR_INVAL with e naming what (the file, the field) and the byte
+ * (1-based, as "byte thứ N") of the NUL or of the ill-formed sequence.
+ */
+int vn_text_check(const char *s, size_t len, const char *what, struct err *e);
 /* True when s is valid UTF-8 already in NFC. */
 bool vn_is_nfc(const char *s, size_t len);
 

@@ -175,8 +175,20 @@ trap 'kill "$SINK_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 100); do [ -f mail/port ] && break; sleep 0.1; done
 "$DONDOC" --db demo.db notice send "$ID" --smtp smtp://127.0.0.1:1 --from vp@tanyen.example >/dev/null 2>&1
 check_eq "a server that cannot be reached: exit 16" "$?" "16"
-check "the notice is sent by e-mail" "$DONDOC" --db demo.db notice send "$ID" \
-	--smtp "smtp://127.0.0.1:$(cat mail/port)" --from vp@tanyen.example
+out=$(DONDOC_SMTP_USER=vp DONDOC_SMTP_PASSWORD=secret "$DONDOC" --db demo.db notice send "$ID" \
+	--smtp "smtp://127.0.0.1:$(cat mail/port)" --from vp@tanyen.example 2>&1)
+check_eq "a password for a server without STARTTLS is refused (exit 8)" "$?" "8"
+case "$out" in *"không cung cấp TLS"*"--smtp-insecure"*) ok "the refusal names --smtp-insecure" ;;
+*) not_ok "the refusal names --smtp-insecure" "$out" ;; esac
+check_eq "no AUTH and no message reach the server" \
+	"$(grep -ci '^AUTH' mail/commands; ls mail/msg-*.eml 2>/dev/null | wc -l)" "$(printf '0\n0')"
+check_eq "the delivery still waits" \
+	"$("$DONDOC" --db demo.db --json notice show "$ID" | python3 -c 'import json,sys; d=json.load(sys.stdin)["deliveries"]; print([x["status"] for x in d if x["status"] != "paper"])')" \
+	"['failed']"
+check "the notice is sent by e-mail, logging in without TLS as --smtp-insecure allows" \
+	env DONDOC_SMTP_USER=vp DONDOC_SMTP_PASSWORD=secret "$DONDOC" --db demo.db notice send "$ID" \
+	--smtp "smtp://127.0.0.1:$(cat mail/port)" --from vp@tanyen.example --smtp-insecure
+check_eq "the client logged in" "$(grep -ci '^AUTH' mail/commands)" "1"
 check_eq "one message, to the recipient with an address" \
 	"$(grep -l '^X-Envelope-To: thuongtruc@tanyen.example' mail/msg-*.eml 2>/dev/null | wc -l)" "1"
 grep -q "Đinh Đức Cảnh" mail/msg-*.eml && ok "the message carries the issued text" || not_ok "the message carries the issued text"

@@ -33,6 +33,12 @@ refuse "organ add: bad kind" organ add --body HU --kind council --name X
 refuse "organ list: unknown option" organ list --bogus
 refuse "unit add: bad kind" unit add --body HU --kind club --name X
 refuse "unit add: bad email" unit add --body HU --kind group --name X --email nowhere
+refuse "unit add: a display name and brackets around the address" unit add --body HU --kind group --name X --email "Văn phòng <vp@tanyen.vn>"
+refuse "unit add: two addresses in one" unit add --body HU --kind group --name X --email "vp@tanyen.vn,bch@tanyen.vn"
+refuse "unit add: a domain without a dot" unit add --body HU --kind group --name X --email vp@tanyen
+refuse "person add: a domain label ending in a hyphen" person add --name "Nguyễn Văn A" --email "a@tanyen-.vn"
+check_eq "an address refusal names the field and the fault, in Vietnamese" \
+	"$("${D[@]}" unit add --body HU --kind group --name X --email vp@tanyen 2>&1 | grep -c "thư điện tử 'vp@tanyen' không hợp lệ: tên miền phải có dấu chấm")" "1"
 refuse "person add: position without organ" person add --name "Nguyễn Văn A" --position "Ủy viên"
 refuse "person add: unknown organ" person add --name "Nguyễn Văn A" --organ HU:nope --position "Ủy viên"
 refuse "person list: bad date" person list --organ HU:bch --date 2023-13-01
@@ -53,6 +59,12 @@ refuse "doc add: unknown type" doc add --type ZZ --body HU
 refuse "doc add: duplicate" doc add --symbol 22-NQ/HU --date 15/4/2021
 refuse "doc add: bad confidentiality" doc add --type TB --body HU --confidentiality secret
 refuse "doc add: missing file" doc add --type TB --body HU --text-file /nonexistent
+printf 'Thông báo\0 phần sau' >nul.txt
+printf 'Th\xf4ng b\xe1o' >latin.txt
+refuse "doc add: a text file with a NUL byte" doc add --type TB --body HU --text-file nul.txt
+refuse "doc add: a text file not in UTF-8" doc add --type TB --body HU --text-file latin.txt
+check_eq "the refusal names the file and the byte" \
+	"$("${D[@]}" doc add --type TB --body HU --text-file latin.txt 2>&1 | grep -c "tệp 'latin.txt'.*byte thứ 3 (0xF4)")" "1"
 refuse "doc add: bad reference" doc add --type BC --body HU --ref "số hai"
 refuse "doc show: unknown symbol" doc show 99-NQ/HU
 refuse "doc list: unknown type" doc list --type ZZ

@@ -6,7 +6,7 @@ SINK_PID=""
 trap '[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 start_sink() {
-	rm -f mail/port
+	rm -f mail/port mail/commands
 	mkdir -p mail
 	python3 "$SINK" "$PWD/mail" &
 	SINK_PID=$!
@@ -36,6 +36,16 @@ check "dry run lists the digests" "$DONDOC" --db t.db remind --dry-run --as-of $
 check_eq "dry run marks nothing sent" "$(nsent)" "0"
 
 start_sink
+# Credentials and a server without STARTTLS: nothing goes out, the password least of all.
+out=$(DONDOC_SMTP_USER=vp DONDOC_SMTP_PASSWORD=secret "$DONDOC" --db t.db remind --as-of $AS_OF \
+	--smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example 2>&1)
+check_eq "credentials without TLS are refused (exit 8)" "$?" "8"
+case "$out" in *"không cung cấp TLS"*"--smtp-insecure"*) ok "the refusal says there is no TLS and names --smtp-insecure" ;;
+*) not_ok "the refusal says there is no TLS and names --smtp-insecure" "$out" ;; esac
+check_eq "the server was reached" "$(grep -c '^EHLO' mail/commands)" "1"
+check_eq "no AUTH reaches the server" "$(grep -ci '^AUTH' mail/commands)" "0"
+check_eq "no message reaches the server" "$(nmail)" "0"
+check_eq "nothing is marked sent" "$(nsent)" "0"
 check "remind sends through the listener" \
 	"$DONDOC" --db t.db remind --as-of $AS_OF --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
 # At 28/11/2023: the BCH members (section 2, due in 6 days), the heads of agencies
@@ -65,10 +75,12 @@ check_fails "remind on the deadline fails with the server down" \
 	"$DONDOC" --db t.db remind --as-of 2023-12-04 --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
 before=$(nsent)
 start_sink
-check "the next run sends what was missed" \
-	"$DONDOC" --db t.db remind --as-of 2023-12-04 --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
+check "the next run sends what was missed, logging in without TLS as DONDOC_SMTP_INSECURE=1 allows" \
+	env DONDOC_SMTP_USER=vp DONDOC_SMTP_PASSWORD=secret DONDOC_SMTP_INSECURE=1 "$DONDOC" --db t.db remind --as-of 2023-12-04 --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example
 check_eq "the missed digests arrive" "$([ "$(nmail)" -ge 2 ] && echo yes)" "yes"
 check_eq "and are then marked sent" "$([ "$(nsent)" -gt "$before" ] && echo yes)" "yes"
+check_eq "the client logged in before each message" \
+	"$(grep -ci '^AUTH' mail/commands) $(grep -ci '^MAIL FROM' mail/commands)" "3 3"
 check_eq "the subject is UTF-8 encoded" "$(grep -c '^Subject: =?UTF-8?B?' mail/msg-1.eml)" "1"
 stop_sink
 check_fails "remind without a server and without --dry-run is a usage error" \

@@ -58,6 +58,21 @@ check_fails "a bad count is a usage error" D vote record 3 --for x
 cid=$(J comment add 1 --by 2 --session 1 --para "mục 2" "Bổ sung kết quả <giải ngân>." | jqr .id)
 check "a group's comment is recorded" D comment add 1 --group 1 "Đề nghị đổi tên."
 check_fails "a comment needs its author" D comment add 1 "không tên"
+# A text file with a NUL byte, or not UTF-8, is refused naming the file and the byte; nothing written.
+printf 'Đề nghị bổ sung\0 phần sau bị cắt mất' >nul.txt
+printf 'Ý ki\xe1n theo b\xe1ng m\xe3 c\xfc' >latin.txt
+ncmt=$(count 'SELECT count(*) FROM sw_comment')
+out=$(D comment add 1 --by 3 --file nul.txt 2>&1)
+check_eq "a comment file with a NUL byte is refused (exit 3)" "$?" "3"
+check_eq "the refusal names the file and the byte of the NUL" \
+	"$(echo "$out" | grep -c "tệp 'nul.txt'.*NUL.*byte thứ 23")" "1"
+out=$(D comment add 1 --by 3 --file latin.txt 2>&1)
+check_eq "a comment file that is not UTF-8 is refused (exit 3)" "$?" "3"
+check_eq "the refusal names the file and the first bad byte" \
+	"$(echo "$out" | grep -c "tệp 'latin.txt'.*UTF-8.*byte thứ 6")" "1"
+out=$(D comment add 1 --by 3 --file - <nul.txt 2>&1)
+check_eq "standard input with a NUL byte is refused too" "$(echo "$out" | grep -c 'đầu vào chuẩn.*NUL')" "1"
+check_eq "the refused comments wrote nothing" "$(count 'SELECT count(*) FROM sw_comment')" "$ncmt"
 check "the office takes a comment in" D comment respond "$cid" --as tiep-thu --unit 1
 check_fails "explaining needs its text" D comment respond 2 --as giai-trinh
 check "the office explains another" D comment respond 2 --as giai-trinh --unit 1 "Tên theo quy định."

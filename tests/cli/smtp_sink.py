@@ -3,7 +3,10 @@
 
 Usage: smtp_sink.py DIR. Writes the port it listens on to DIR/port, and each
 message it accepts to DIR/msg-N.eml, preceded by one 'X-Envelope-To:' line per
-envelope recipient. Runs until killed.
+envelope recipient. Every command line it receives (not the message text) is
+appended to DIR/commands, so a test can see whether a client sent AUTH.
+It advertises AUTH PLAIN and accepts any credentials, and offers no STARTTLS:
+a client that sends its password here sends it in clear text. Runs until killed.
 """
 import os
 import socketserver
@@ -11,6 +14,11 @@ import sys
 
 OUT = sys.argv[1]
 COUNT = [0]
+
+
+def log(line):
+    with open(os.path.join(OUT, "commands"), "a") as f:
+        f.write(line + "\n")
 
 
 class Handler(socketserver.StreamRequestHandler):
@@ -26,10 +34,17 @@ class Handler(socketserver.StreamRequestHandler):
             if not line:
                 return
             cmd = line.decode("utf-8", "replace").strip()
+            log(cmd)
             verb = cmd[:4].upper()
             if verb in ("EHLO", "HELO"):
                 self.send("250-localhost")
+                self.send("250-AUTH PLAIN")
                 self.send("250 8BITMIME")
+            elif verb == "AUTH":
+                if len(cmd.split()) < 3:
+                    self.send("334 ")
+                    log(self.rfile.readline().decode("utf-8", "replace").strip())
+                self.send("235 accepted")
             elif verb == "MAIL":
                 rcpt = []
                 self.send("250 OK")

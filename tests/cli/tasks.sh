@@ -96,6 +96,19 @@ msg=$("$DONDOC" --db t.db tasks add --content 'X' --lead 'Ban Ma' 2>&1)
 check_eq "… naming it" "$(echo "$msg" | grep -c "không có đơn vị 'Ban Ma'")" "1"
 check_fails "a deadline nobody can read is refused" "$DONDOC" --db t.db tasks add --content X \
 	--lead 'Văn phòng Huyện ủy' --deadline 'sớm'
+msg=$("$DONDOC" --db t.db tasks add --content X --lead 'Văn phòng Huyện ủy' --deadline 04/10/0023 2>&1)
+check_eq "a deadline in the year 0023 is refused (exit 3)" "$?" "3"
+check_eq "… naming the deadline and the years allowed" \
+	"$(echo "$msg" | grep -c "thời hạn '04/10/0023' không hợp lệ.*năm 0023 ngoài khoảng cho phép 1930–2100")" "1"
+for d in 31/12/9999 '2101-01-01' 'quý IV/2101' 'năm 1929'; do
+	check_fails "a deadline '$d' is refused" "$DONDOC" --db t.db tasks add --content X \
+		--lead 'Văn phòng Huyện ủy' --deadline "$d"
+done
+msg=$("$DONDOC" --db t.db tasks add --content X --lead 'Văn phòng Huyện ủy' --assigned 'ngày 04 tháng 10 năm 0023' 2>&1)
+check_eq "an assignment date in the year 0023 is refused, naming the field" \
+	"$(echo "$msg" | grep -c "ngày giao.*1930–2100")" "1"
+check_fails "a report dated 9999 is refused" "$DONDOC" --db t.db tasks report 1 \
+	--unit 'Văn phòng Huyện ủy' --text 'Thêm' --date 31/12/9999
 check_fails "a bad date is refused" "$DONDOC" --db t.db tasks list --as-of 31/02/2023
 check_fails "an unknown status is refused" "$DONDOC" --db t.db tasks list --status xong
 check_fails "a missing task is refused" "$DONDOC" --db t.db tasks show 999

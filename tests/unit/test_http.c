@@ -265,6 +265,18 @@ static void malformed_input_gets_400_naming_the_field(void **state)
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "<code>limit</code>"));
 	resp_free(&r);
+	/* A date field takes the one rule of dates: a year 1930–2100, named with its field. */
+	req("GET", "/tasks?as_of=0023-10-04", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "Tính đến ngày (as_of) không hợp lệ"));
+	assert_non_null(strstr(buf_str(&r.body), "năm 0023 ngoài khoảng cho phép 1930–2100"));
+	resp_free(&r);
+	req("GET", "/tasks?as_of=2101-01-01", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	req("GET", "/tasks?as_of=2100-12-31", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
 	/* A form missing its login and with an unknown role. */
 	snprintf(form, sizeof(form), "_csrf=%s&role=king&password=abcdefgh1", adm.csrf);
 	req("POST", "/admin/users", adm.cookie, "application/x-www-form-urlencoded", form,
@@ -1965,6 +1977,14 @@ static void admin_forms_refuse_bad_input(void **state)
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "không có nhóm nơi nhận số 999"));
 	resp_free(&r);
+	/* An address the old check let through: no dot in its domain. */
+	admin_post(&adm, "/admin/recipient-groups/lines", &r, "group", "1", "label",
+		   "Ban Tuyên giáo không dấu chấm", "email", "btg@tanyen", NULL);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "địa chỉ thư điện tử &#39;btg@tanyen&#39; không "
+						 "hợp lệ: tên miền phải có dấu chấm"));
+	resp_free(&r);
+	assert_false(page_has(&adm, "/admin/recipient-groups", "không dấu chấm"));
 	/* A profile value that is no number, one the layout check refuses, an unknown field. */
 	admin_post(&adm, "/admin/profiles", &r, "profile", "party-2018", "field", "margin_left",
 		   "value", "ba mươi", NULL);

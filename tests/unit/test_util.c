@@ -10,6 +10,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/email.h"
 #include "util/err.h"
 
 static void buf_stops_at_its_maximum(void **state)
@@ -103,6 +104,73 @@ static void errors_map_to_exit_codes_and_statuses(void **state)
 	assert_int_equal(err_set(NULL, ERR_IO, "x"), ERR_IO);
 }
 
+static void email_refused(const char *addr, const char *needle)
+{
+	struct err e = {0};
+
+	if (email_check(addr, "thư điện tử", &e) != ERR_INVAL)
+		fail_msg("\"%s\" was accepted", addr);
+	if (!strstr(e.msg, "thư điện tử") || !strstr(e.msg, needle))
+		fail_msg("\"%s\": message \"%s\" lacks the field or \"%s\"", addr, e.msg, needle);
+}
+
+static void email_addresses_are_one_plain_addr_spec(void **state)
+{
+	char local65[80], long_addr[300], label64[100];
+	struct err e = {0};
+
+	(void)state;
+	assert_int_equal(email_check("vanphong@tanyen.vn", "x", &e), 0);
+	assert_int_equal(email_check("van.phong+tb@huyen-uy.tanyen.bacgiang.gov.vn", "x", &e), 0);
+	assert_int_equal(email_check("a_b-c@x1.example", "x", &e), 0);
+	email_refused("", "trống");
+	email_refused("nowhere", "thiếu dấu @");
+	email_refused("vp@tanyen", "phải có dấu chấm");
+	email_refused("@tanyen.vn", "trước dấu @");
+	email_refused("vp@", "thiếu tên miền");
+	email_refused("a@b@tanyen.vn", "nhiều hơn một dấu @");
+	email_refused("vp @tanyen.vn", "khoảng trắng");
+	email_refused("vp@tanyen.vn, bch@tanyen.vn", "dấu phẩy");
+	email_refused("vp@tanyen.vn,bch@tanyen.vn", "dấu phẩy");
+	email_refused("Văn phòng <vp@tanyen.vn>", "ngoặc nhọn");
+	email_refused("<vp@tanyen.vn>", "ngoặc nhọn");
+	email_refused("\"vp\"@tanyen.vn", "dấu nháy");
+	email_refused("vp@tanyen.vn\r\nBcc: x@y.vn", "điều khiển");
+	email_refused("vănphòng@tanyen.vn", "chữ có dấu");
+	email_refused(".vp@tanyen.vn", "dấu chấm");
+	email_refused("vp.@tanyen.vn", "dấu chấm");
+	email_refused("v..p@tanyen.vn", "hai dấu chấm");
+	email_refused("vp@tanyen..vn", "nhãn rỗng");
+	email_refused("vp@.tanyen.vn", "nhãn rỗng");
+	email_refused("vp@tanyen.vn.", "nhãn rỗng");
+	email_refused("vp@-tanyen.vn", "dấu -");
+	email_refused("vp@tanyen-.vn", "dấu -");
+	email_refused("vp@tan_yen.vn", "tên miền chỉ gồm");
+	email_refused("vp@10.0.0.1", "không phải số");
+	email_refused("vp@[10.0.0.1]", "tên miền chỉ gồm");
+	/* Lengths: 64 bytes before the @, 63 per label, 254 in all. */
+	memset(local65, 'a', 65);
+	snprintf(local65 + 64, sizeof(local65) - 64, "@tanyen.vn");
+	assert_int_equal(email_check(local65, "x", &e), 0);
+	memset(local65, 'a', 65);
+	snprintf(local65 + 65, sizeof(local65) - 65, "@tanyen.vn");
+	email_refused(local65, "64 byte");
+	memset(label64, 'b', 64);
+	snprintf(label64 + 64, sizeof(label64) - 64, ".vn");
+	snprintf(long_addr, sizeof(long_addr), "vp@%s", label64);
+	email_refused(long_addr, "63 byte");
+	memset(long_addr, 0, sizeof(long_addr));
+	memcpy(long_addr, "vp@", 3);
+	for (size_t i = 3; i < 255; i++)
+		long_addr[i] = (i - 3) % 10 == 9 ? '.' : 'c';
+	long_addr[254] = 'c';
+	assert_int_equal(strlen(long_addr), 255);
+	email_refused(long_addr, "254 byte");
+	long_addr[254] = '\0';
+	long_addr[253] = 'c';
+	assert_int_equal(email_check(long_addr, "x", &e), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +179,7 @@ int main(void)
 	    cmocka_unit_test(arena_allocates_and_caps),
 	    cmocka_unit_test(arena_grow_keeps_the_elements),
 	    cmocka_unit_test(errors_map_to_exit_codes_and_statuses),
+	    cmocka_unit_test(email_addresses_are_one_plain_addr_spec),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -406,6 +406,46 @@ static void impossible_and_malformed_dates_are_errors(void **state)
 	assert_date_error("hôm qua", 2023, "vị trí 1");
 }
 
+static void dates_outside_1930_to_2100_are_refused_with_the_range(void **state)
+{
+	/* Every written form takes the same range. */
+	assert_date_error("04/10/0023", 0, "năm 0023 ngoài khoảng cho phép 1930–2100");
+	assert_date_error("4/10/0023", 0, "1930–2100");
+	assert_date_error("0023-10-04", 0, "1930–2100");
+	assert_date_error("ngày 04 tháng 10 năm 0023", 0, "1930–2100");
+	assert_date_error("31/12/9999", 0, "năm 9999 ngoài khoảng");
+	assert_date_error("31/12/1929", 0, "năm 1929");
+	assert_date_error("01/01/2101", 0, "năm 2101");
+	assert_date_error("28/2", 1929, "năm 1929");
+	/* The bounds themselves: the Party's founding day, the last day of 2100. */
+	assert_date(date("03/02/1930", 0), 1930, 2, 3);
+	assert_date(date("01/01/1930", 0), 1930, 1, 1);
+	assert_date(date("2100-12-31", 0), 2100, 12, 31);
+	assert_true(vn_date_plausible((struct vn_date){1930, 1, 1}));
+	assert_true(vn_date_plausible((struct vn_date){2100, 12, 31}));
+	assert_false(vn_date_plausible((struct vn_date){23, 10, 4}));
+	assert_false(vn_date_plausible((struct vn_date){2101, 1, 1}));
+	assert_false(vn_date_plausible((struct vn_date){2023, 2, 29}));
+	assert_false(vn_date_plausible((struct vn_date){0, 0, 0}));
+}
+
+static void years_are_written_with_four_digits(void **state)
+{
+	/* A year 23 (a date made by arithmetic, or an old store) never prints as "23". */
+	struct vn_date d = {23, 10, 4};
+	struct vn_date r = {205, 7, 5};
+
+	assert_date_fmt(d, VN_DATE_SHORT, "04/10/0023");
+	assert_date_fmt(d, VN_DATE_SHORT_BARE, "4/10/0023");
+	assert_date_fmt(d, VN_DATE_LONG, "ngày 04 tháng 10 năm 0023");
+	assert_date_fmt(d, VN_DATE_ISO, "0023-10-04");
+	assert_date_fmt(r, VN_DATE_SHORT_DOC, "05/7/0205");
+	assert_date_fmt(r, VN_DATE_LONG_DOC, "ngày 05 tháng 7 năm 0205");
+	assert_date_fmt((struct vn_date){23, 2, 4}, VN_DATE_SHORT_DOC, "04/02/0023");
+	/* Printed as 4 digits, it reads back to the same refusal, never as another year. */
+	assert_date_error("04/10/0023", 0, "năm 0023");
+}
+
 static void dates_are_written_with_the_leading_zero_rule(void **state)
 {
 	struct vn_date d = {2023, 10, 4}, r = {2021, 7, 5}, f = {2024, 2, 4};
@@ -453,6 +493,26 @@ static void date_arithmetic_clamps_and_counts(void **state)
 }
 
 /* ---- Unicode ---- */
+
+static void text_with_a_nul_or_bad_utf8_is_refused_at_its_byte(void **state)
+{
+	struct err e = {0};
+
+	assert_int_equal(vn_text_check("Ý kiến", strlen("Ý kiến"), "tệp 'a.txt'", &e), 0);
+	assert_int_equal(vn_text_check(NULL, 0, "tệp 'rỗng'", &e), 0);
+	/* "Ý kiến\0 phần sau": the NUL is the 10th byte; a C string would stop there. */
+	assert_int_equal(vn_text_check("Ý kiến\0 phần sau", 21, "tệp 'a.txt'", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "tệp 'a.txt'"));
+	assert_non_null(strstr(e.msg, "NUL"));
+	assert_non_null(strstr(e.msg, "byte thứ 10"));
+	/* Windows-1258 "Tân" then an overlong "/" and a lone surrogate. */
+	assert_int_equal(vn_text_check("T\xe2n", 3, "tệp 'b.txt'", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "tệp 'b.txt'"));
+	assert_non_null(strstr(e.msg, "byte thứ 2 (0xE2)"));
+	assert_int_equal(vn_text_check("ab\xc0\xaf", 4, "x", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "byte thứ 3"));
+	assert_int_equal(vn_text_check("\xed\xa0\x80", 3, "x", &e), ERR_INVAL);
+}
 
 static char *nfc(const char *s)
 {
@@ -956,8 +1016,11 @@ int main(void)
 	    cmocka_unit_test(percentages_and_ratios),
 	    cmocka_unit_test(dates_parse_in_every_written_form),
 	    cmocka_unit_test(impossible_and_malformed_dates_are_errors),
+	    cmocka_unit_test(dates_outside_1930_to_2100_are_refused_with_the_range),
+	    cmocka_unit_test(years_are_written_with_four_digits),
 	    cmocka_unit_test(dates_are_written_with_the_leading_zero_rule),
 	    cmocka_unit_test(date_arithmetic_clamps_and_counts),
+	    cmocka_unit_test(text_with_a_nul_or_bad_utf8_is_refused_at_its_byte),
 	    cmocka_unit_test(text_enters_the_store_as_nfc),
 	    cmocka_unit_test(search_keys_fold_tones_marks_case_and_d),
 	    cmocka_unit_test(collation_follows_the_vietnamese_alphabet),
