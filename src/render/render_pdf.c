@@ -418,7 +418,11 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 
 void dv_render_release(void)
 {
+	/*
+	 * Not cairo_debug_reset_static_data(): it asserts that no scaled font is
+	 * alive, which pango's font map may still hold for a moment (seen as a
+	 * rare abort under load); cairo's caches are reachable, not leaked.
+	 */
 	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
 	FcFini();
 }
