@@ -15,6 +15,7 @@
 #include "http/http.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
+#include "util/id.h"
 #include "util/log.h"
 #include "vn/text.h"
 
@@ -90,7 +91,11 @@ const struct http_route http_routes[] = {
 };
 const int http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);
 
-/* Matches one pattern; '#' takes a segment of 1-18 digits, not starting with 0. */
+/*
+ * Matches one pattern; '#' takes a canonical id (id_parse: digits, no leading
+ * 0, at most INT64_MAX). Any other segment there, such as an id past
+ * INT64_MAX, matches nothing (404), never a clamped id.
+ */
 static bool route_match(const char *pat, const char *path, int64_t id[2])
 {
 	int nid = 0;
@@ -100,11 +105,11 @@ static bool route_match(const char *pat, const char *path, int64_t id[2])
 			const char *p = path;
 			int64_t v = 0;
 
-			if (*p < '1' || *p > '9' || nid == 2)
+			if (nid == 2)
 				return false;
-			while (isdigit((unsigned char)*p) && p - path < 18)
-				v = v * 10 + (*p++ - '0');
-			if (*p && *p != '/')
+			while (*p && *p != '/')
+				p++;
+			if (!id_parse(path, (size_t)(p - path), &v))
 				return false;
 			id[nid++] = v;
 			path = p;
@@ -276,15 +281,16 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 	case HF_SECRET:
 		return n > f->max ? arena_printf(r->arena, "%s quá dài", f->label) : NULL;
 	case HF_INT: {
-		char *end;
-		long long x;
+		int64_t x;
 
 		if (n == 0 && !f->required)
 			return NULL;
-		if (n == 0 || n > 18 || !isdigit((unsigned char)v[0]))
-			return arena_printf(r->arena, "%s phải là số nguyên dương", f->label);
-		x = strtoll(v, &end, 10);
-		if (*end || x <= 0 || (f->max && (size_t)x > f->max))
+		if (!id_parse(v, n, &x))
+			return arena_printf(r->arena,
+					    "%s phải là số nguyên dương (chỉ chữ số, không dấu, "
+					    "không số 0 đứng đầu, tối đa %" PRId64 ")",
+					    f->label, INT64_MAX);
+		if (f->max && (uint64_t)x > f->max)
 			return arena_printf(r->arena, "%s phải là số nguyên từ 1 đến %zu", f->label,
 					    f->max);
 		return NULL;

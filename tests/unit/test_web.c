@@ -14,6 +14,7 @@
 #include "core/audit.h"
 #include "http/http_route.h"
 #include "render/html.h"
+#include "util/id.h"
 #include "web_fixture.h"
 
 static char store[256];
@@ -87,6 +88,37 @@ static void routes_match_ids_and_refuse_other_methods(void **state)
 	assert_null(http_route_find("GET", "/nowhere", id, &known));
 	assert_int_equal(known, 0);
 	assert_non_null(http_route_find("HEAD", "/", id, &known));
+	/* The largest id is taken whole; past it, or written oddly, nothing matches (404). */
+	rt = http_route_find("GET", "/tasks/9223372036854775807", id, &known);
+	assert_non_null(rt);
+	assert_true(id[0] == INT64_MAX);
+	assert_null(http_route_find("GET", "/tasks/9223372036854775808", id, &known));
+	assert_null(http_route_find("GET", "/tasks/99999999999999999999", id, &known));
+	assert_null(http_route_find("GET", "/tasks/+7", id, &known));
+	assert_null(http_route_find("GET", "/tasks/7 ", id, &known));
+}
+
+static void ids_are_canonical_or_refused(void **state)
+{
+	int64_t v = 0;
+
+	assert_true(id_parse("1", 1, &v));
+	assert_int_equal(v, 1);
+	assert_true(id_parse("9223372036854775807", 19, &v));
+	assert_true(v == INT64_MAX);
+	v = 5;
+	assert_false(id_parse("9223372036854775808", 19, &v));
+	assert_false(id_parse("99999999999999999999", 20, &v));
+	assert_false(id_parse("18446744073709551617", 20, &v));
+	assert_false(id_parse("+7", 2, &v));
+	assert_false(id_parse("-7", 2, &v));
+	assert_false(id_parse("07", 2, &v));
+	assert_false(id_parse("0", 1, &v));
+	assert_false(id_parse(" 7", 2, &v));
+	assert_false(id_parse("7x", 2, &v));
+	assert_false(id_parse("", 0, &v));
+	/* A refused id leaves the output alone. */
+	assert_int_equal(v, 5);
 }
 
 static void every_route_names_its_roles(void **state)
@@ -248,6 +280,7 @@ int main(void)
 	    cmocka_unit_test(html_writer_stops_at_the_first_error),
 	    cmocka_unit_test(routes_match_ids_and_refuse_other_methods),
 	    cmocka_unit_test(every_route_names_its_roles),
+	    cmocka_unit_test(ids_are_canonical_or_refused),
 	    cmocka_unit_test(login_checks_the_password_and_throttles),
 	    cmocka_unit_test(sessions_tokens_and_disabling),
 	    cmocka_unit_test(scopes_follow_the_body_tree),
