@@ -87,6 +87,7 @@ struct http_req {
 	const char *ctype;
 	const char *location; /* redirect target (303) */
 	const char *set_cookie[2];
+	int retry_after;	 /* seconds, sent as Retry-After with a 429 */
 	const char *disposition; /* Content-Disposition for downloads */
 	struct buf out;
 	struct err err;

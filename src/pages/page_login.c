@@ -59,7 +59,16 @@ int page_login(struct http_req *r)
 		return login_form(r, "Hãy nhập tên đăng nhập và mật khẩu");
 	}
 	rc = account_login(r->db, login, pw, r->client, now, &a, &r->err);
-	if (rc == ERR_AUTH || rc == ERR_PERM) {
+	if (rc == ERR_PERM) {
+		/* Throttled: this address must wait before trying this login again. */
+		int64_t wait = 0;
+
+		if (account_login_wait(r->db, login, r->client, now, &wait) == 0)
+			r->retry_after = (int)wait;
+		r->status = 429;
+		return login_form(r, err_msg(&r->err, rc));
+	}
+	if (rc == ERR_AUTH) {
 		r->status = err_http(rc);
 		return login_form(r, err_msg(&r->err, rc));
 	}

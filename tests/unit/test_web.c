@@ -138,22 +138,118 @@ static void login_checks_the_password_and_throttles(void **state)
 	struct err e = {0};
 	int64_t now = time(NULL);
 
+	int64_t wait = -1, t;
+
 	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", now, &a, &e), 0);
 	assert_string_equal(a.role, "office");
 	assert_true(a.cleared);
-	for (int i = 0; i < ACCOUNT_FAIL_MAX_LOGIN; i++)
+	for (int i = 0; i < ACCOUNT_FAIL_FREE_PAIR; i++)
 		assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", now, &a, &e),
 				 ERR_AUTH);
-	/* Throttled now, even with the right password. */
+	/* This address waits now for this login, even with the right password. */
 	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", now, &a, &e),
 			 ERR_PERM);
-	assert_non_null(strstr(e.msg, "thử lại"));
-	/* After the window the right password works again. */
-	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.2",
-				       now + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
+	assert_non_null(strstr(e.msg, "thử lại sau 1 giây"));
+	/* Another address is not held back: no one can lock the account out. */
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.2", now, &a, &e), 0);
+	/* Each further failure doubles the wait: 1 s, 2 s, 4 s. */
+	t = now + 1;
+	assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", t, &a, &e), ERR_AUTH);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.1", t, &wait), 0);
+	assert_int_equal(wait, 2);
+	assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", t + 1, &a, &e), ERR_PERM);
+	t += 2;
+	assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", t, &a, &e), ERR_AUTH);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.1", t, &wait), 0);
+	assert_int_equal(wait, 4);
+	/* After the wait the right password works, and clears the pair's counter. */
+	t += 4;
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", t, &a, &e), 0);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.1", t, &wait), 0);
+	assert_int_equal(wait, 0);
+	/* The wait grows to at most 15 minutes; a day without failures forgets it. */
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(db_exec(db, SQL_LOGINFAIL_ADD, "tii", "pair:10.0.0.7|office", t,
+					 t - ACCOUNT_FAIL_WINDOW),
+				 0);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.7", t, &wait), 0);
+	assert_int_equal(wait, ACCOUNT_FAIL_DELAY_MAX);
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.7", t, &a, &e),
+			 ERR_PERM);
+	assert_non_null(strstr(e.msg, "15 phút"));
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.7",
+				       t + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
 			 0);
+	/* An unknown login is refused as a wrong password is. */
 	assert_int_equal(account_login(db, "nobody", "pw-office-123", "10.0.0.3", now, &a, &e),
 			 ERR_AUTH);
+	assert_non_null(strstr(e.msg, "mật khẩu không đúng"));
+	db_close(db);
+}
+
+/* One address trying many logins waits too, past its own free failures. */
+static void one_address_guessing_many_logins_waits(void **state)
+{
+	struct db *db = open_store();
+	struct account a;
+	struct err e = {0};
+	int64_t now = time(NULL);
+	char who[32];
+
+	for (int i = 0; i < ACCOUNT_FAIL_FREE_CLIENT; i++) {
+		snprintf(who, sizeof(who), "doan-%d", i);
+		assert_int_equal(account_login(db, who, "wrong-pass", "10.0.0.9", now, &a, &e),
+				 ERR_AUTH);
+	}
+	assert_int_equal(account_login(db, "viewer", "pw-viewer-123", "10.0.0.9", now, &a, &e),
+			 ERR_PERM);
+	assert_int_equal(account_login(db, "viewer", "pw-viewer-123", "10.0.0.10", now, &a, &e), 0);
+	assert_int_equal(account_login(db, "viewer", "pw-viewer-123", "10.0.0.9", now + 1, &a, &e),
+			 0);
+	db_close(db);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/*
+ * An unknown login costs the same Argon2id work as a known one, so the time
+ * of a refusal does not tell which logins exist. Timing is asserted loosely:
+ * the best of several tries each, within a factor of two.
+ */
+static void unknown_logins_take_as_long_as_known_ones(void **state)
+{
+	struct db *db = open_store();
+	struct account a;
+	struct err e = {0};
+	int64_t now = time(NULL);
+	double known = 1e9, unknown = 1e9, t;
+	char client[32], who[32];
+
+	for (int i = 0; i < 4; i++) {
+		struct timespec t0;
+
+		snprintf(client, sizeof(client), "10.2.0.%d", i);
+		snprintf(who, sizeof(who), "khong-co-%d", i);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		assert_int_equal(account_login(db, "member", "sai-mat-khau", client, now, &a, &e),
+				 ERR_AUTH);
+		t = seconds_since(&t0);
+		known = t < known ? t : known;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		assert_int_equal(account_login(db, who, "sai-mat-khau", client, now, &a, &e),
+				 ERR_AUTH);
+		t = seconds_since(&t0);
+		unknown = t < unknown ? t : unknown;
+	}
+	print_message("# best of 4: known login %.3f s, unknown login %.3f s\n", known, unknown);
+	assert_true(unknown > 0.5 * known);
+	assert_true(unknown < 2.0 * known);
 	db_close(db);
 }
 
@@ -282,6 +378,8 @@ int main(void)
 	    cmocka_unit_test(every_route_names_its_roles),
 	    cmocka_unit_test(ids_are_canonical_or_refused),
 	    cmocka_unit_test(login_checks_the_password_and_throttles),
+	    cmocka_unit_test(one_address_guessing_many_logins_waits),
+	    cmocka_unit_test(unknown_logins_take_as_long_as_known_ones),
 	    cmocka_unit_test(sessions_tokens_and_disabling),
 	    cmocka_unit_test(scopes_follow_the_body_tree),
 	    cmocka_unit_test(every_write_is_chained_with_its_actor),
