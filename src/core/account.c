@@ -364,7 +364,10 @@ int account_login(struct db *db, const char *login, const char *password, const 
 		*ret = a;
 		return 0;
 	}
-	r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kp, now, now - ACCOUNT_FAIL_WINDOW);
+	/* Forgotten counters go, so that guessed logins do not pile up in the store. */
+	r = db_exec(db, SQL_LOGINFAIL_EXPIRE, "i", now - ACCOUNT_FAIL_WINDOW);
+	if (r == 0)
+		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kp, now, now - ACCOUNT_FAIL_WINDOW);
 	if (r == 0)
 		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kc, now, now - ACCOUNT_FAIL_WINDOW);
 	if (r < 0)

@@ -180,6 +180,15 @@ static void login_checks_the_password_and_throttles(void **state)
 	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.7",
 				       t + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
 			 0);
+	/* A failure a day later clears the forgotten counters from the store. */
+	assert_int_equal(
+	    db_query_int(db, SQL_LOGINFAIL_GET, &wait, "ti", "addr:10.0.0.1", (int64_t)0), 0);
+	assert_int_equal(account_login(db, "khong-co", "sai-mat-khau", "10.0.0.8",
+				       t + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
+			 ERR_AUTH);
+	assert_int_equal(
+	    db_query_int(db, SQL_LOGINFAIL_GET, &wait, "ti", "addr:10.0.0.1", (int64_t)0),
+	    ERR_NOTFOUND);
 	/* An unknown login is refused as a wrong password is. */
 	assert_int_equal(account_login(db, "nobody", "pw-office-123", "10.0.0.3", now, &a, &e),
 			 ERR_AUTH);
