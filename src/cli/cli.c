@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mail/mail.h"
+#include "util/id.h"
 #include "util/log.h"
 #include "vn/text.h"
 
@@ -81,14 +82,15 @@ int cli_json(struct cli *c, json_t *j)
 
 int cli_parse_id(struct cli *c, const char *what, const char *s, long long *ret)
 {
-	char *end;
-	long long v;
+	int64_t v;
 
 	if (!s || !*s)
 		return cli_usage(c, "thiếu %s", what);
-	v = strtoll(s, &end, 10);
-	if (*end || v <= 0)
-		return cli_usage(c, "%s không hợp lệ: '%s' (cần một số nguyên dương)", what, s);
+	if (!id_parse(s, strlen(s), &v))
+		return cli_usage(c,
+				 "%s không hợp lệ: '%s' (cần một số nguyên dương viết thường, từ 1 "
+				 "đến %lld, không dấu, không số 0 đứng đầu)",
+				 what, s, (long long)INT64_MAX);
 	*ret = v;
 	return 0;
 }

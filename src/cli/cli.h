@@ -39,8 +39,9 @@ int cli_json(struct cli *c, json_t *j);
 int cli_usage(struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /*
- * Parses a strictly positive integer id argument; on error fills c->err
- * naming what, and returns ERR_USAGE.
+ * Parses a strictly positive integer id argument, written canonically
+ * (id_parse: no sign, no leading zero, at most INT64_MAX, never clamped); on
+ * error fills c->err naming what, and returns ERR_USAGE.
  */
 int cli_parse_id(struct cli *c, const char *what, const char *s, long long *ret);
 

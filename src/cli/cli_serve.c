@@ -15,9 +15,14 @@ int cli_serve(struct cli *c, int argc, char **argv)
 	static const struct option opts[] = {
 	    {"listen", required_argument, NULL, 'l'},
 	    {"threads", required_argument, NULL, 't'},
+	    {"tls-cert", required_argument, NULL, 'c'},
+	    {"tls-key", required_argument, NULL, 'k'},
+	    {"trusted-proxy", required_argument, NULL, 'p'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct http_config cfg = {.listen = "127.0.0.1:8080", .threads = 4};
+	const char *proxies[HTTP_MAX_TRUSTED_PROXIES];
+	const char *scheme;
 	struct http_server *s = NULL;
 	struct db *db;
 	long long threads;
@@ -38,12 +43,28 @@ int cli_serve(struct cli *c, int argc, char **argv)
 				return cli_usage(c, "--threads tối đa 256");
 			cfg.threads = (int)threads;
 			break;
+		case 'c':
+			cfg.tls_cert = optarg;
+			break;
+		case 'k':
+			cfg.tls_key = optarg;
+			break;
+		case 'p':
+			if (cfg.ntrusted_proxies == HTTP_MAX_TRUSTED_PROXIES)
+				return cli_usage(c, "--trusted-proxy: tối đa %d lần",
+						 HTTP_MAX_TRUSTED_PROXIES);
+			proxies[cfg.ntrusted_proxies++] = optarg;
+			break;
 		default:
 			return cli_usage(c, "tùy chọn không hợp lệ");
 		}
 	}
 	if (optind != argc)
 		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	if (!cfg.tls_cert != !cfg.tls_key)
+		return cli_usage(
+		    c, "HTTPS cần cả --tls-cert TỆP và --tls-key TỆP (hoặc không cái nào)");
+	cfg.trusted_proxies = proxies;
 	/* Opening here brings the schema up to date once, before any worker connects. */
 	r = cli_db(c, &db);
 	if (r < 0)
@@ -58,10 +79,11 @@ int cli_serve(struct cli *c, int argc, char **argv)
 	r = http_start(&cfg, &s, &c->err);
 	if (r < 0)
 		return r;
-	log_info("phục vụ tại http://%.*s:%u (cơ sở dữ liệu %s, %d luồng)",
+	scheme = http_tls(s) ? "https" : "http";
+	log_info("phục vụ tại %s://%.*s:%u (cơ sở dữ liệu %s, %d luồng)", scheme,
 		 (int)(strrchr(cfg.listen, ':') - cfg.listen), cfg.listen, http_port(s), c->db_path,
 		 cfg.threads);
-	fprintf(c->out, "http://%.*s:%u/\n", (int)(strrchr(cfg.listen, ':') - cfg.listen),
+	fprintf(c->out, "%s://%.*s:%u/\n", scheme, (int)(strrchr(cfg.listen, ':') - cfg.listen),
 		cfg.listen, http_port(s));
 	fflush(c->out);
 	sigwait(&set, &sig);

@@ -252,40 +252,93 @@ int account_get(struct db *db, int64_t id, struct account *ret, struct err *e)
 	return r;
 }
 
-static int fail_count(struct db *db, const char *key, int64_t now, int64_t *ret)
-{
-	int r = db_query_int(db, SQL_LOGINFAIL_GET, ret, "ti", key, now - ACCOUNT_FAIL_WINDOW);
+/*
+ * Verified in place of a missing account's hash, with the same Argon2id cost
+ * as pw_hash(): an unknown login takes as long to refuse as a known one.
+ */
+static const char dummy_hash[] = "$argon2id$v=19$m=65536,t=2,p=1$Si6ngyMOoApyjTDE07FbUA$"
+				 "D45QxVBN7FFjy0dy+bkyzdRCCshXuCxLUpRJwAmxXPo";
 
-	if (r == ERR_NOTFOUND) {
-		*ret = 0;
+/* A throttling key's failures and the time of the last one; 0 and 0 when none is remembered. */
+static int fail_get(struct db *db, const char *key, int64_t now, int64_t *ret_n, int64_t *ret_last)
+{
+	struct db_q *q;
+	int r;
+
+	*ret_n = 0;
+	*ret_last = 0;
+	r = db_prepare(db, SQL_LOGINFAIL_GET, &q);
+	if (r < 0)
+		return r;
+	r = db_bindv(q, "ti", key, now - ACCOUNT_FAIL_WINDOW);
+	if (r == 0)
+		r = db_step(q);
+	if (r == 1) {
+		*ret_n = db_col_int(q, 0);
+		*ret_last = db_col_int(q, 1);
 		r = 0;
 	}
+	db_done(q);
 	return r;
+}
+
+/* Seconds an attempt must still wait after n failures (the last at last) when free are free. */
+static int64_t fail_wait(int64_t n, int64_t last, int64_t free, int64_t now)
+{
+	int64_t d;
+
+	if (n < free)
+		return 0;
+	d = n - free >= 20 ? ACCOUNT_FAIL_DELAY_MAX : (int64_t)1 << (n - free);
+	if (d > ACCOUNT_FAIL_DELAY_MAX)
+		d = ACCOUNT_FAIL_DELAY_MAX;
+	return last + d > now ? last + d - now : 0;
+}
+
+int account_login_wait(struct db *db, const char *login, const char *client, int64_t now,
+		       int64_t *ret_wait)
+{
+	char kp[256], kc[128];
+	int64_t np, lp, nc, lc, wp, wc;
+	int r;
+
+	snprintf(kp, sizeof(kp), "pair:%s|%s", client ? client : "", login);
+	snprintf(kc, sizeof(kc), "addr:%s", client ? client : "");
+	r = fail_get(db, kp, now, &np, &lp);
+	if (r == 0)
+		r = fail_get(db, kc, now, &nc, &lc);
+	if (r < 0)
+		return r;
+	wp = fail_wait(np, lp, ACCOUNT_FAIL_FREE_PAIR, now);
+	wc = fail_wait(nc, lc, ACCOUNT_FAIL_FREE_CLIENT, now);
+	*ret_wait = wp > wc ? wp : wc;
+	return 0;
 }
 
 int account_login(struct db *db, const char *login, const char *password, const char *client,
 		  int64_t now, struct account *ret, struct err *e)
 {
-	char kl[128], kc[128];
+	char kp[256], kc[128];
 	char hash[crypto_pwhash_STRBYTES] = "";
 	struct account a;
 	struct db_q *q;
-	int64_t nl = 0, nc = 0;
-	bool found = false;
+	int64_t wait = 0;
+	bool found = false, ok;
 	int r;
 
 	if (sodium_init() < 0)
 		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
-	snprintf(kl, sizeof(kl), "login:%s", login);
-	snprintf(kc, sizeof(kc), "client:%s", client ? client : "");
-	r = fail_count(db, kl, now, &nl);
-	if (r == 0)
-		r = fail_count(db, kc, now, &nc);
+	r = account_login_wait(db, login, client, now, &wait);
 	if (r < 0)
 		return err_set(e, r, "không đọc được cơ sở dữ liệu");
-	if (nl >= ACCOUNT_FAIL_MAX_LOGIN || nc >= ACCOUNT_FAIL_MAX_CLIENT)
-		return err_set(e, ERR_PERM, "Đăng nhập sai quá nhiều lần; hãy thử lại sau %d phút",
-			       ACCOUNT_FAIL_WINDOW / 60);
+	if (wait > 120)
+		return err_set(e, ERR_PERM,
+			       "Đăng nhập sai nhiều lần từ địa chỉ này; hãy thử lại sau %lld phút",
+			       (long long)((wait + 59) / 60));
+	if (wait > 0)
+		return err_set(e, ERR_PERM,
+			       "Đăng nhập sai nhiều lần từ địa chỉ này; hãy thử lại sau %lld giây",
+			       (long long)wait);
 	r = db_prepare(db, SQL_ACCOUNT_BY_LOGIN, &q);
 	if (r < 0)
 		return r;
@@ -301,14 +354,20 @@ int account_login(struct db *db, const char *login, const char *password, const 
 	db_done(q);
 	if (r < 0)
 		return err_set(e, r, "không đọc được cơ sở dữ liệu");
-	if (found && !a.disabled &&
-	    crypto_pwhash_str_verify(hash, password, strlen(password)) == 0) {
-		/* A success clears the name's counter, not the client's. */
-		db_exec(db, SQL_LOGINFAIL_CLEAR, "t", kl);
+	/* The same work whether the login exists, is disabled or not. */
+	ok = crypto_pwhash_str_verify(found ? hash : dummy_hash, password, strlen(password)) == 0;
+	snprintf(kp, sizeof(kp), "pair:%s|%s", client ? client : "", login);
+	snprintf(kc, sizeof(kc), "addr:%s", client ? client : "");
+	if (found && !a.disabled && ok) {
+		/* A success clears the pair's counter, not the address's. */
+		db_exec(db, SQL_LOGINFAIL_CLEAR, "t", kp);
 		*ret = a;
 		return 0;
 	}
-	r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kl, now, now - ACCOUNT_FAIL_WINDOW);
+	/* Forgotten counters go, so that guessed logins do not pile up in the store. */
+	r = db_exec(db, SQL_LOGINFAIL_EXPIRE, "i", now - ACCOUNT_FAIL_WINDOW);
+	if (r == 0)
+		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kp, now, now - ACCOUNT_FAIL_WINDOW);
 	if (r == 0)
 		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kc, now, now - ACCOUNT_FAIL_WINDOW);
 	if (r < 0)

@@ -30,10 +30,18 @@ struct account {
 #define ACCOUNT_PW_MIN 8
 #define ACCOUNT_PW_MAX 256
 #define ACCOUNT_SESSION_SECONDS (12 * 3600)
-/* Throttling: failures allowed per login name and per client address in a window. */
-#define ACCOUNT_FAIL_WINDOW 900
-#define ACCOUNT_FAIL_MAX_LOGIN 5
-#define ACCOUNT_FAIL_MAX_CLIENT 20
+/*
+ * Throttling: failures are counted per (login, client address) pair and per
+ * client address, whatever the login; a counter is forgotten after
+ * ACCOUNT_FAIL_WINDOW seconds without a failure, and a success clears its
+ * pair's. Past the free failures each further attempt waits 1 s, 2 s, 4 s …
+ * (at most ACCOUNT_FAIL_DELAY_MAX) after the last failure. Failures from one
+ * address never hold back another address.
+ */
+#define ACCOUNT_FAIL_WINDOW 86400
+#define ACCOUNT_FAIL_FREE_PAIR 5
+#define ACCOUNT_FAIL_FREE_CLIENT 20
+#define ACCOUNT_FAIL_DELAY_MAX 900
 
 /*
  * Adds an account. login: 1-63 of [a-z0-9._-]; role: a role code; unit_id
@@ -56,12 +64,16 @@ int account_enable(struct db *db, const char *login, struct err *e);
 int account_get(struct db *db, int64_t id, struct account *ret, struct err *e);
 
 /*
- * Checks a login and password, with throttling by login name and client
- * (ERR_PERM while throttled). ERR_AUTH for a wrong pair, a disabled account
- * or an unknown login alike. Writes only the failure counters.
+ * Checks a login and password, with throttling by (login, client) and by
+ * client (ERR_PERM while an attempt must wait; the message says how long).
+ * ERR_AUTH for a wrong pair, a disabled account or an unknown login alike,
+ * after the same Argon2id work. Writes only the failure counters.
  */
 int account_login(struct db *db, const char *login, const char *password, const char *client,
 		  int64_t now, struct account *ret, struct err *e);
+/* The seconds a login attempt from client must still wait (0: it may try now). */
+int account_login_wait(struct db *db, const char *login, const char *client, int64_t now,
+		       int64_t *ret_wait);
 
 /* A new web session; token (the cookie) and csrf are 64 hex digits. */
 int account_session_new(struct db *db, int64_t account_id, int64_t now, char token[static 65],

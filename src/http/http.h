@@ -21,16 +21,34 @@ struct http_config {
 	int timeout;	    /* seconds a connection may stay idle */
 	int db_timeout_ms;  /* wait for another writer's lock before 503 */
 	bool quiet;	    /* no request log */
+	/* HTTPS: PEM files of the certificate (chain) and its unencrypted key; both or neither. */
+	const char *tls_cert, *tls_key;
+	/*
+	 * Reverse proxies (IP addresses, each entry may be a comma list): only
+	 * when the TCP peer is one of them, the client address is the last hop
+	 * of X-Forwarded-For and the scheme is X-Forwarded-Proto.
+	 */
+	const char *const *trusted_proxies;
+	int ntrusted_proxies;
 };
 
 #define HTTP_MAX_BODY_DEFAULT (1u << 20)
 #define HTTP_MAX_FIELDS 256
 #define HTTP_MAX_FIELD_ERRORS 16
+#define HTTP_MAX_TRUSTED_PROXIES 16
+#define HTTP_TLS_FILE_MAX (1u << 20)
 
-/* Starts serving; caller stops and frees with http_stop(). */
+/*
+ * Starts serving; caller stops and frees with http_stop(). A bad --listen, a
+ * trusted proxy that is not an IP address, or an unreadable or invalid
+ * certificate or key is ERR_USAGE / ERR_IO / ERR_INVAL with a Vietnamese
+ * message naming the option and file.
+ */
 int http_start(const struct http_config *cfg, struct http_server **ret, struct err *e);
 /* The port actually bound (useful with port 0). */
 uint16_t http_port(const struct http_server *s);
+/* Whether the server answers HTTPS. */
+bool http_tls(const struct http_server *s);
 /* Stops accepting, finishes requests under way, closes every connection; accepts NULL. */
 void http_stop(struct http_server *s);
 
@@ -70,7 +88,10 @@ struct http_field_error {
 struct http_req {
 	struct arena *arena;
 	struct db *db;
-	const char *method, *path, *client;
+	const char *method, *path;
+	/* The peer's address, or X-Forwarded-For's last hop when the peer is a trusted proxy. */
+	const char *client;
+	bool secure;   /* came over TLS, or through a trusted proxy that says https */
 	int64_t id[2]; /* the path's numeric segments, in order */
 	const struct http_route *route;
 	bool json; /* the route answers JSON */
@@ -87,6 +108,7 @@ struct http_req {
 	const char *ctype;
 	const char *location; /* redirect target (303) */
 	const char *set_cookie[2];
+	int retry_after;	 /* seconds, sent as Retry-After with a 429 */
 	const char *disposition; /* Content-Disposition for downloads */
 	struct buf out;
 	struct err err;
@@ -101,6 +123,8 @@ int64_t http_arg_int(const struct http_req *r, const char *name, int64_t def);
 const char *http_header(const struct http_req *r, const char *name);
 /* A cookie sent with the request, NULL when absent. */
 const char *http_cookie(const struct http_req *r, const char *name);
+/* "; Secure" when the request came over HTTPS (directly or through a trusted proxy), else "". */
+const char *http_cookie_secure(const struct http_req *r);
 /* Ends with a redirect (303 See Other) to a local path. */
 int http_redirect(struct http_req *r, const char *path);
 /* Records a field-level error (for a 400 answer); returns ERR_INVAL. */

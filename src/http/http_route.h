@@ -6,9 +6,11 @@
 enum {
 	RF_JSON = 1 << 0,   /* answers JSON; errors as JSON */
 	RF_PUBLIC = 1 << 1, /* no login needed */
-	RF_TOKEN = 1 << 2,  /* an API token may stand for the login */
+	RF_TOKEN = 1 << 2,  /* an API token (Authorization: Bearer) may stand for the login */
 	RF_FORM = 1 << 3,   /* bad input still reaches the handler (r->nferr set), which
 			       answers 400 with the form again and the messages beside the fields */
+	RF_QTOKEN = 1 << 4, /* the token may also come as ?token= (feeds for calendar programs
+			       that cannot send headers); elsewhere ?token= is refused with 401 */
 };
 
 /* One bit per role; a route names the roles it serves. */

@@ -1,6 +1,8 @@
 /* http_server.c: libmicrohttpd glue: limits, per-thread store connections, auth, CSRF, dispatch, log. */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <gnutls/gnutls.h>
+#include <gnutls/x509.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <microhttpd.h>
@@ -9,12 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "api/api.h"
 #include "http/http.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
+#include "util/id.h"
 #include "util/log.h"
 #include "vn/date.h"
 #include "vn/text.h"
@@ -26,11 +30,21 @@
 static const char http_csp[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
 			       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/* A trusted proxy's address, as bytes of its family. */
+struct http_proxy {
+	int family; /* AF_INET or AF_INET6 */
+	unsigned char a[16];
+};
+
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_config cfg;
 	pthread_key_t dbkey; /* each worker thread's own store connection */
 	uint16_t port;
+	bool tls;
+	struct buf cert, key; /* PEM text handed to libmicrohttpd, kept while it runs */
+	struct http_proxy proxies[HTTP_MAX_TRUSTED_PROXIES];
+	int nproxies;
 };
 
 /* One request's state across libmicrohttpd's calls. */
@@ -91,7 +105,11 @@ const struct http_route http_routes[] = {
 };
 const int http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);
 
-/* Matches one pattern; '#' takes a segment of 1-18 digits, not starting with 0. */
+/*
+ * Matches one pattern; '#' takes a canonical id (id_parse: digits, no leading
+ * 0, at most INT64_MAX). Any other segment there, such as an id past
+ * INT64_MAX, matches nothing (404), never a clamped id.
+ */
 static bool route_match(const char *pat, const char *path, int64_t id[2])
 {
 	int nid = 0;
@@ -101,11 +119,11 @@ static bool route_match(const char *pat, const char *path, int64_t id[2])
 			const char *p = path;
 			int64_t v = 0;
 
-			if (*p < '1' || *p > '9' || nid == 2)
+			if (nid == 2)
 				return false;
-			while (isdigit((unsigned char)*p) && p - path < 18)
-				v = v * 10 + (*p++ - '0');
-			if (*p && *p != '/')
+			while (*p && *p != '/')
+				p++;
+			if (!id_parse(path, (size_t)(p - path), &v))
 				return false;
 			id[nid++] = v;
 			path = p;
@@ -293,15 +311,16 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 	case HF_SECRET:
 		return n > f->max ? arena_printf(r->arena, "%s quá dài", f->label) : NULL;
 	case HF_INT: {
-		char *end;
-		long long x;
+		int64_t x;
 
 		if (n == 0 && !f->required)
 			return NULL;
-		if (n == 0 || n > 18 || !isdigit((unsigned char)v[0]))
-			return arena_printf(r->arena, "%s phải là số nguyên dương", f->label);
-		x = strtoll(v, &end, 10);
-		if (*end || x <= 0 || (f->max && (size_t)x > f->max))
+		if (!id_parse(v, n, &x))
+			return arena_printf(r->arena,
+					    "%s phải là số nguyên dương (chỉ chữ số, không dấu, "
+					    "không số 0 đứng đầu, tối đa %" PRId64 ")",
+					    f->label, INT64_MAX);
+		if (f->max && (uint64_t)x > f->max)
 			return arena_printf(r->arena, "%s phải là số nguyên từ 1 đến %zu", f->label,
 					    f->max);
 		return NULL;
@@ -560,13 +579,39 @@ const char *http_cookie(const struct http_req *r, const char *name)
 	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
 }
 
-/* Finds who is asking: session cookie, or API token where the route allows one. */
+const char *http_cookie_secure(const struct http_req *r)
+{
+	return r->secure ? "; Secure" : "";
+}
+
+/* The token of "Authorization: Bearer TOKEN", the scheme in any case (RFC 7235); NULL if none. */
+static const char *bearer_token(const char *auth)
+{
+	if (!auth || strncasecmp(auth, "Bearer", 6) != 0 || (auth[6] != ' ' && auth[6] != '\t'))
+		return NULL;
+	auth += 6;
+	while (*auth == ' ' || *auth == '\t')
+		auth++;
+	return *auth ? auth : NULL;
+}
+
+/*
+ * Finds who is asking: session cookie, or API token where the route allows
+ * one. ?token= only on the feeds (RF_QTOKEN): elsewhere a token in the
+ * address, where logs and browser histories keep it, is refused.
+ */
 static int authenticate(struct http_req *r, bool *by_token)
 {
-	const char *tok = http_cookie(r, "dd_session"), *auth;
+	const char *tok = http_cookie(r, "dd_session");
+	const char *qtok = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, "token");
 	int r2;
 
 	*by_token = false;
+	if (qtok && !(r->route->flags & RF_QTOKEN))
+		return err_set(
+		    &r->err, ERR_AUTH,
+		    "Mã truy cập API không được gửi trong địa chỉ (?token=) ở đây, chỉ ở "
+		    "lịch iCal; hãy gửi nó trong tiêu đề Authorization: Bearer");
 	if (tok) {
 		r2 = account_session_get(r->db, tok, time(NULL), &r->acct, r->csrf);
 		if (r2 == 0) {
@@ -578,12 +623,9 @@ static int authenticate(struct http_req *r, bool *by_token)
 	}
 	if (!(r->route->flags & (RF_TOKEN | RF_JSON)))
 		return 0;
-	auth = http_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
-	tok = NULL;
-	if (auth && strncmp(auth, "Bearer ", 7) == 0)
-		tok = auth + 7;
-	else if (r->route->flags & RF_TOKEN)
-		tok = http_arg(r, "token");
+	tok = bearer_token(http_header(r, MHD_HTTP_HEADER_AUTHORIZATION));
+	if (!tok && (r->route->flags & RF_QTOKEN))
+		tok = qtok;
 	if (!tok)
 		return 0;
 	r2 = account_token_auth(r->db, tok, &r->acct);
@@ -664,6 +706,12 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_ct
 			MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, r->set_cookie[i]);
 	if (r->status == 503)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, "5");
+	if (r->status == 429 && r->retry_after > 0) {
+		char ra[24];
+
+		snprintf(ra, sizeof(ra), "%d", r->retry_after);
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, ra);
+	}
 	if (r->status == 401 && r->json)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE,
 					"Bearer realm=\"dondoc\"");
@@ -786,6 +834,89 @@ out:
 	}
 }
 
+/* Whether the TCP peer is one of the trusted proxies (an IPv4 one also as ::ffff:a.b.c.d). */
+static bool peer_trusted(const struct http_server *s, const struct sockaddr *sa)
+{
+	static const unsigned char v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+	const unsigned char *a;
+	int family = sa->sa_family;
+
+	if (family == AF_INET) {
+		a = (const unsigned char *)&((const struct sockaddr_in *)sa)->sin_addr;
+	} else if (family == AF_INET6) {
+		a = ((const struct sockaddr_in6 *)sa)->sin6_addr.s6_addr;
+		if (memcmp(a, v4mapped, 12) == 0) {
+			family = AF_INET;
+			a += 12;
+		}
+	} else {
+		return false;
+	}
+	for (int i = 0; i < s->nproxies; i++)
+		if (s->proxies[i].family == family &&
+		    memcmp(s->proxies[i].a, a, family == AF_INET ? 4 : 16) == 0)
+			return true;
+	return false;
+}
+
+/* The last value of a request header that may be sent more than once. */
+struct last_header {
+	const char *name, *value;
+};
+
+static enum MHD_Result last_header_iter(void *cls, enum MHD_ValueKind kind, const char *key,
+					const char *value)
+{
+	struct last_header *h = cls;
+
+	if (value && strcasecmp(key, h->name) == 0)
+		h->value = value;
+	return MHD_YES;
+}
+
+/* The last comma-separated element of a header's last value, trimmed, into out (n bytes). */
+static bool last_element(struct MHD_Connection *conn, const char *name, char *out, size_t n)
+{
+	struct last_header h = {name, NULL};
+	const char *p, *end;
+
+	MHD_get_connection_values(conn, MHD_HEADER_KIND, last_header_iter, &h);
+	if (!h.value)
+		return false;
+	p = strrchr(h.value, ',');
+	p = p ? p + 1 : h.value;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	end = p + strlen(p);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (end == p || (size_t)(end - p) >= n)
+		return false;
+	memcpy(out, p, (size_t)(end - p));
+	out[end - p] = '\0';
+	return true;
+}
+
+/*
+ * From a trusted proxy: the client is X-Forwarded-For's last hop (the one the
+ * proxy added) when it is an IP address, and the scheme X-Forwarded-Proto's.
+ * addr (INET6_ADDRSTRLEN bytes) keeps the proxy's address otherwise.
+ */
+static void forwarded(struct MHD_Connection *conn, char *addr, bool *secure)
+{
+	char hop[INET6_ADDRSTRLEN + 8], proto[16];
+	unsigned char bin[16];
+
+	if (last_element(conn, "X-Forwarded-For", hop, sizeof(hop))) {
+		if (inet_pton(AF_INET, hop, bin) == 1)
+			inet_ntop(AF_INET, bin, addr, INET6_ADDRSTRLEN);
+		else if (inet_pton(AF_INET6, hop, bin) == 1)
+			inet_ntop(AF_INET6, bin, addr, INET6_ADDRSTRLEN);
+	}
+	if (last_element(conn, "X-Forwarded-Proto", proto, sizeof(proto)))
+		*secure = strcasecmp(proto, "https") == 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -812,6 +943,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		c->req.conn = conn;
 		c->req.method = arena_strdup(c->req.arena, method);
 		c->req.path = arena_strdup(c->req.arena, url);
+		c->req.secure = s->tls;
 		ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 		if (ci && ci->client_addr) {
 			const struct sockaddr *sa = ci->client_addr;
@@ -822,6 +954,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			else if (sa->sa_family == AF_INET6)
 				inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr,
 					  addr, sizeof(addr));
+			if (peer_trusted(s, sa))
+				forwarded(conn, addr, &c->req.secure);
 		}
 		c->req.client = arena_strdup(c->req.arena, addr);
 		*con_cls = c;
@@ -910,11 +1044,119 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss, struct 
 	return err_set(e, ERR_USAGE, "--listen: địa chỉ '%s' không hợp lệ", host);
 }
 
+/* Reads the trusted proxies' addresses (each entry a comma list) into s. */
+static int parse_proxies(struct http_server *s, const struct http_config *cfg, struct err *e)
+{
+	for (int i = 0; i < cfg->ntrusted_proxies; i++) {
+		const char *p = cfg->trusted_proxies[i];
+
+		do {
+			const char *comma = strchr(p, ',');
+			size_t n = comma ? (size_t)(comma - p) : strlen(p);
+			char one[INET6_ADDRSTRLEN + 1];
+			struct http_proxy *x = &s->proxies[s->nproxies];
+
+			if (n == 0 || n >= sizeof(one))
+				return err_set(e, ERR_USAGE,
+					       "--trusted-proxy: '%.*s' không phải địa chỉ IP "
+					       "(ví dụ 127.0.0.1 hoặc ::1)",
+					       (int)(n < 64 ? n : 64), p);
+			if (s->nproxies == HTTP_MAX_TRUSTED_PROXIES)
+				return err_set(e, ERR_USAGE, "--trusted-proxy: tối đa %d địa chỉ",
+					       HTTP_MAX_TRUSTED_PROXIES);
+			memcpy(one, p, n);
+			one[n] = '\0';
+			if (inet_pton(AF_INET, one, x->a) == 1)
+				x->family = AF_INET;
+			else if (inet_pton(AF_INET6, one, x->a) == 1)
+				x->family = AF_INET6;
+			else
+				return err_set(e, ERR_USAGE,
+					       "--trusted-proxy: '%s' không phải địa chỉ IP (ví dụ "
+					       "127.0.0.1 hoặc ::1)",
+					       one);
+			s->nproxies++;
+			p = comma ? comma + 1 : NULL;
+		} while (p);
+	}
+	return 0;
+}
+
+/* Reads a PEM file named by option into b. */
+static int tls_read(const char *option, const char *path, struct buf *b, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	int r;
+
+	if (!f)
+		return err_set(e, ERR_IO, "%s: không đọc được tệp '%s'", option, path);
+	r = buf_read(b, f);
+	fclose(f);
+	if (r == ERR_TOOBIG)
+		return err_set(e, r, "%s: tệp '%s' quá lớn (tối đa %u byte)", option, path,
+			       HTTP_TLS_FILE_MAX);
+	if (r < 0)
+		return err_set(e, r, "%s: không đọc được tệp '%s'", option, path);
+	return 0;
+}
+
+/* Checks that cert holds X.509 certificates, key an unencrypted private key, and that they match. */
+static int tls_check(const struct http_config *cfg, const struct buf *cert, const struct buf *key,
+		     struct err *e)
+{
+	gnutls_datum_t dc = {(unsigned char *)cert->data, (unsigned)cert->len};
+	gnutls_datum_t dk = {(unsigned char *)key->data, (unsigned)key->len};
+	gnutls_x509_crt_t *crts = NULL;
+	gnutls_x509_privkey_t pk = NULL;
+	gnutls_certificate_credentials_t cr = NULL;
+	unsigned ncrt = 0;
+	int r = 0;
+
+	if (cert->len == 0 ||
+	    gnutls_x509_crt_list_import2(&crts, &ncrt, &dc, GNUTLS_X509_FMT_PEM, 0) < 0 ||
+	    ncrt == 0) {
+		r = err_set(e, ERR_INVAL,
+			    "--tls-cert: tệp '%s' không chứa chứng chỉ X.509 dạng PEM "
+			    "(-----BEGIN CERTIFICATE-----)",
+			    cfg->tls_cert);
+		goto out;
+	}
+	if (key->len == 0 || gnutls_x509_privkey_init(&pk) < 0 ||
+	    gnutls_x509_privkey_import2(pk, &dk, GNUTLS_X509_FMT_PEM, NULL, 0) < 0) {
+		r = err_set(e, ERR_INVAL,
+			    "--tls-key: tệp '%s' không phải khóa riêng dạng PEM không đặt mật "
+			    "khẩu (-----BEGIN PRIVATE KEY-----)",
+			    cfg->tls_key);
+		goto out;
+	}
+	if (gnutls_certificate_allocate_credentials(&cr) < 0 ||
+	    gnutls_certificate_set_x509_key_mem(cr, &dc, &dk, GNUTLS_X509_FMT_PEM) < 0)
+		r = err_set(e, ERR_INVAL, "--tls-key: khóa '%s' không khớp với chứng chỉ '%s'",
+			    cfg->tls_key, cfg->tls_cert);
+out:
+	for (unsigned i = 0; i < ncrt; i++)
+		gnutls_x509_crt_deinit(crts[i]);
+	gnutls_free(crts);
+	if (pk)
+		gnutls_x509_privkey_deinit(pk);
+	if (cr)
+		gnutls_certificate_free_credentials(cr);
+	return r;
+}
+
+static void server_free(struct http_server *s)
+{
+	buf_free(&s->cert);
+	buf_free(&s->key);
+	free(s);
+}
+
 int http_start(const struct http_config *cfg, struct http_server **ret, struct err *e)
 {
 	struct sockaddr_storage ss;
 	struct http_server *s;
 	const union MHD_DaemonInfo *di;
+	struct MHD_OptionItem tls_opts[3] = {{MHD_OPTION_END, 0, NULL}};
 	unsigned flags;
 	int r;
 
@@ -923,9 +1165,30 @@ int http_start(const struct http_config *cfg, struct http_server **ret, struct e
 	r = parse_listen(cfg->listen, &ss, e);
 	if (r < 0)
 		return r;
+	if (!cfg->tls_cert != !cfg->tls_key)
+		return err_set(e, ERR_USAGE, "HTTPS cần cả --tls-cert và --tls-key");
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	buf_init(&s->cert, HTTP_TLS_FILE_MAX);
+	buf_init(&s->key, HTTP_TLS_FILE_MAX);
+	r = parse_proxies(s, cfg, e);
+	if (r == 0 && cfg->tls_cert) {
+		r = tls_read("--tls-cert", cfg->tls_cert, &s->cert, e);
+		if (r == 0)
+			r = tls_read("--tls-key", cfg->tls_key, &s->key, e);
+		if (r == 0)
+			r = tls_check(cfg, &s->cert, &s->key, e);
+		s->tls = true;
+		tls_opts[0] =
+		    (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)buf_str(&s->key)};
+		tls_opts[1] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0,
+						      (void *)buf_str(&s->cert)};
+	}
+	if (r < 0) {
+		server_free(s);
+		return r;
+	}
 	s->cfg = *cfg;
 	if (!s->cfg.max_body)
 		s->cfg.max_body = HTTP_MAX_BODY_DEFAULT;
@@ -936,21 +1199,24 @@ int http_start(const struct http_config *cfg, struct http_server **ret, struct e
 	if (s->cfg.db_timeout_ms <= 0)
 		s->cfg.db_timeout_ms = 2000;
 	if (pthread_key_create(&s->dbkey, http_db_close) != 0) {
-		free(s);
+		server_free(s);
 		return err_set(e, ERR_NOMEM, "không tạo được khóa luồng");
 	}
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG;
 	if (ss.ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
+	if (s->tls)
+		flags |= MHD_USE_TLS;
 	s->d = MHD_start_daemon(
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)s->cfg.threads, MHD_OPTION_CONNECTION_TIMEOUT,
 	    (unsigned)s->cfg.timeout, MHD_OPTION_CONNECTION_LIMIT, 1024u,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, 256u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_END);
+	    (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_ARRAY,
+	    tls_opts, MHD_OPTION_END);
 	if (!s->d) {
 		pthread_key_delete(s->dbkey);
-		free(s);
+		server_free(s);
 		return err_set(e, ERR_IO, "không mở được cổng %s (đã có chương trình khác dùng?)",
 			       cfg->listen);
 	}
@@ -965,6 +1231,11 @@ uint16_t http_port(const struct http_server *s)
 	return s->port;
 }
 
+bool http_tls(const struct http_server *s)
+{
+	return s->tls;
+}
+
 void http_stop(struct http_server *s)
 {
 	if (!s)
@@ -972,5 +1243,5 @@ void http_stop(struct http_server *s)
 	/* Stops the worker threads after their current requests; their connections close. */
 	MHD_stop_daemon(s->d);
 	pthread_key_delete(s->dbkey);
-	free(s);
+	server_free(s);
 }

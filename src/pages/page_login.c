@@ -18,7 +18,8 @@ static int login_form(struct http_req *r, const char *msg)
 
 	account_random_hex(tok);
 	r->set_cookie[0] =
-	    arena_printf(r->arena, "dd_login=%s; Path=/login; HttpOnly; SameSite=Strict", tok);
+	    arena_printf(r->arena, "dd_login=%s; Path=/login; HttpOnly; SameSite=Strict%s", tok,
+			 http_cookie_secure(r));
 	memcpy(r->csrf, tok, sizeof(tok));
 	page_begin(r, &h, "Đăng nhập");
 	H(&h, "<h1>Đăng nhập</h1>");
@@ -59,7 +60,16 @@ int page_login(struct http_req *r)
 		return login_form(r, "Hãy nhập tên đăng nhập và mật khẩu");
 	}
 	rc = account_login(r->db, login, pw, r->client, now, &a, &r->err);
-	if (rc == ERR_AUTH || rc == ERR_PERM) {
+	if (rc == ERR_PERM) {
+		/* Throttled: this address must wait before trying this login again. */
+		int64_t wait = 0;
+
+		if (account_login_wait(r->db, login, r->client, now, &wait) == 0)
+			r->retry_after = (int)wait;
+		r->status = 429;
+		return login_form(r, err_msg(&r->err, rc));
+	}
+	if (rc == ERR_AUTH) {
 		r->status = err_http(rc);
 		return login_form(r, err_msg(&r->err, rc));
 	}
@@ -69,9 +79,11 @@ int page_login(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	r->set_cookie[0] =
-	    arena_printf(r->arena, "dd_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d",
-			 token, ACCOUNT_SESSION_SECONDS);
-	r->set_cookie[1] = "dd_login=; Path=/login; HttpOnly; SameSite=Strict; Max-Age=0";
+	    arena_printf(r->arena, "dd_session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d%s",
+			 token, ACCOUNT_SESSION_SECONDS, http_cookie_secure(r));
+	r->set_cookie[1] =
+	    arena_printf(r->arena, "dd_login=; Path=/login; HttpOnly; SameSite=Strict; Max-Age=0%s",
+			 http_cookie_secure(r));
 	return http_redirect(r, "/");
 }
 
@@ -82,6 +94,8 @@ int page_logout(struct http_req *r)
 
 	if (rc < 0)
 		return rc;
-	r->set_cookie[0] = "dd_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0";
+	r->set_cookie[0] =
+	    arena_printf(r->arena, "dd_session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0%s",
+			 http_cookie_secure(r));
 	return http_redirect(r, "/login");
 }

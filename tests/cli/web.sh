@@ -45,5 +45,60 @@ wait "$pid"
 check_eq "SIGTERM stops the server cleanly" "$?" "0"
 check_eq "the request log has the request" "$(grep -c 'GET /login 200' serve.err)" "1"
 check_fails "a bad --listen is refused" "$DONDOC" --db s.db serve --listen nowhere
+
+# serve over HTTPS with a self-signed certificate made here.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout key.pem \
+	-out cert.pem -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:prime256v1 -out other.pem 2>/dev/null
+"$DONDOC" --db s.db serve --listen 127.0.0.1:0 --tls-cert cert.pem --tls-key key.pem \
+	>tls.out 2>tls.err &
+pid=$!
+for _ in $(seq 50); do [ -s tls.out ] && break; sleep 0.1; done
+url=$(head -1 tls.out)
+check_eq "serve with a certificate prints an https address" \
+	"$(echo "$url" | grep -cE '^https://127\.0\.0\.1:[0-9]+/$')" "1"
+check_eq "the login page answers over https" \
+	"$(curl -s --cacert cert.pem -o /dev/null -w '%{http_code}' "${url}login")" "200"
+check_eq "its cookie is Secure over https" \
+	"$(curl -s --cacert cert.pem -D - -o /dev/null "${url}login" | grep -ci '^set-cookie: dd_login=.*; Secure')" "1"
+kill -TERM "$pid"
+wait "$pid"
+check_eq "the https server stops cleanly" "$?" "0"
+"$DONDOC" --db s.db serve --listen 127.0.0.1:0 >plain.out 2>/dev/null &
+pid=$!
+for _ in $(seq 50); do [ -s plain.out ] && break; sleep 0.1; done
+check_eq "over plain http the cookie is not Secure" \
+	"$(curl -s -D - -o /dev/null "$(head -1 plain.out)login" | grep -ci '^set-cookie:.*Secure')" "0"
+kill -TERM "$pid"
+wait "$pid"
+# refuse_start NAME WANT_IN_STDERR ARGS...: serve must exit non-zero at once, saying WANT.
+refuse_start() {
+	local name=$1 want=$2
+	shift 2
+	timeout 10 "$DONDOC" --db s.db serve --listen 127.0.0.1:0 "$@" >/dev/null 2>refuse.err
+	local rc=$?
+	if [ "$rc" -ne 0 ] && [ "$rc" -ne 124 ] && grep -q -- "$want" refuse.err; then
+		ok "$name"
+	else
+		not_ok "$name" "exit $rc" "$(cat refuse.err)"
+	fi
+}
+refuse_start "a certificate without its key is refused" "cần cả --tls-cert TỆP và --tls-key TỆP" --tls-cert cert.pem
+refuse_start "a key without its certificate is refused" "cần cả --tls-cert TỆP và --tls-key TỆP" --tls-key key.pem
+refuse_start "an unreadable certificate is refused" "không đọc được tệp 'khong-co.pem'" --tls-cert khong-co.pem --tls-key key.pem
+echo "không phải chứng chỉ" >junk.pem
+refuse_start "a file that is no certificate is refused" "không chứa chứng chỉ X.509" --tls-cert junk.pem --tls-key key.pem
+refuse_start "a file that is no key is refused" "không phải khóa riêng" --tls-cert cert.pem --tls-key junk.pem
+refuse_start "a key of another certificate is refused" "không khớp với chứng chỉ" --tls-cert cert.pem --tls-key other.pem
+refuse_start "a trusted proxy must be an IP address" "--trusted-proxy: 'proxy.lan' không phải địa chỉ IP" --trusted-proxy 127.0.0.1,proxy.lan
+
+# Ids are canonical decimal numbers: past INT64_MAX, signed or zero-padded is a usage error (exit 2).
+for id in 99999999999999999999 9223372036854775808 +1 01 -1; do
+	"$DONDOC" --db s.db notice show "$id" >/dev/null 2>id.err
+	check_eq "the id '$id' is refused as a usage error" "$?" "2"
+	check_eq "the message names the id '$id'" "$(grep -c -- "mã thông báo không hợp lệ: '$id'" id.err)" "1"
+done
+"$DONDOC" --db s.db notice show 9223372036854775807 >/dev/null 2>&1
+check_eq "the largest id is an id (no such notice: exit 4)" "$?" "4"
 check "serve --help" "$DONDOC" serve --help
 done_testing

@@ -19,6 +19,14 @@
 static char store[256];
 static struct http_server *srv;
 static char base[64];
+/* The test server believes X-Forwarded-For and -Proto from 127.0.0.1 only. */
+static const char *const trusted[] = {"127.0.0.1"};
+/*
+ * Set by a test for its next requests: the source address to connect from
+ * (127.0.0.2 is on Linux's loopback too), a second extra header, the CA of
+ * an HTTPS server.
+ */
+static const char *req_iface, *req_header2, *req_ca;
 
 struct resp {
 	long status;
@@ -56,6 +64,12 @@ static void req(const char *method, const char *path, const char *cookie, const 
 	}
 	if (header)
 		hs = curl_slist_append(hs, header);
+	if (req_header2)
+		hs = curl_slist_append(hs, req_header2);
+	if (req_iface)
+		curl_easy_setopt(c, CURLOPT_INTERFACE, req_iface);
+	if (req_ca)
+		curl_easy_setopt(c, CURLOPT_CAINFO, req_ca);
 	if (body) {
 		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
 		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)bodylen);
@@ -137,7 +151,11 @@ static void login(const char *who, struct client *cl)
 
 static int setup(void **state)
 {
-	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 4, .quiet = true};
+	struct http_config cfg = {.listen = "127.0.0.1:0",
+				  .threads = 4,
+				  .quiet = true,
+				  .trusted_proxies = trusted,
+				  .ntrusted_proxies = 1};
 	struct err e = {0};
 
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-http-%ld.db", (long)getpid());
@@ -242,6 +260,120 @@ static void wrong_password_is_refused_in_vietnamese(void **state)
 	    &r);
 	assert_int_equal(r.status, 401);
 	assert_non_null(strstr(buf_str(&r.body), "mật khẩu không đúng"));
+	resp_free(&r);
+}
+
+/*
+ * One login attempt through the form (GET /login for its token, then POST),
+ * from req_iface with header (may be NULL) on both requests.
+ */
+static void try_login(const char *who, const char *pw, const char *header, struct resp *r)
+{
+	struct resp f;
+	char pre[65], form[200], cookie[100];
+
+	req("GET", "/login", NULL, NULL, NULL, 0, header, &f);
+	assert_int_equal(f.status, 200);
+	grab_hex(buf_str(&f.headers), "dd_login=", pre);
+	resp_free(&f);
+	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
+	snprintf(form, sizeof(form), "_csrf=%s&login=%s&password=%s", pre, who, pw);
+	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, strlen(form),
+	    header, r);
+}
+
+/*
+ * Wrong passwords slow down their own address for that login, with growing
+ * waits (429 and Retry-After), and never stop the right password from another
+ * address: no one can lock an account out. Direct from 127.0.0.2, then
+ * through the trusted proxy (127.0.0.1) with X-Forwarded-For.
+ */
+static void wrong_passwords_from_one_address_never_lock_out_another(void **state)
+{
+	static const char *const sources[][2] = {
+	    /* connect from, header naming the client */
+	    {"127.0.0.2", NULL},
+	    {NULL, "X-Forwarded-For: 203.0.113.7, 10.1.2.3"},
+	};
+	struct resp r;
+
+	for (size_t k = 0; k < 2; k++) {
+		int wrong = 0, waits = 0;
+		long ra;
+
+		/* Eight wrong passwords, each checked: the attacker waits as told between them. */
+		while (wrong < 8) {
+			req_iface = sources[k][0];
+			try_login("viewer3", "doan-mo", sources[k][1], &r);
+			req_iface = NULL;
+			if (r.status == 401) {
+				wrong++;
+			} else {
+				const char *h = strstr(buf_str(&r.headers), "Retry-After: ");
+
+				assert_int_equal(r.status, 429);
+				/* Only past the free failures, never longer than the doubled delay. */
+				assert_true(wrong >= ACCOUNT_FAIL_FREE_PAIR);
+				assert_non_null(strstr(buf_str(&r.body), "thử lại sau"));
+				assert_non_null(h);
+				ra = strtol(h + 13, NULL, 10);
+				assert_true(ra >= 1 &&
+					    ra <= 1L << (wrong - ACCOUNT_FAIL_FREE_PAIR));
+				waits++;
+				sleep((unsigned)ra);
+			}
+			resp_free(&r);
+		}
+		/* Whole seconds: the 1 s wait may be over by the next try, the 4 s one is not. */
+		assert_true(waits >= 1);
+		/* The attacking address waits even with the right password (8 s after its 8th)... */
+		req_iface = sources[k][0];
+		try_login("viewer3", "pw-viewer3-123", sources[k][1], &r);
+		req_iface = NULL;
+		assert_int_equal(r.status, 429);
+		ra = strtol(strstr(buf_str(&r.headers), "Retry-After: ") + 13, NULL, 10);
+		assert_true(ra >= 4 && ra <= 8);
+		resp_free(&r);
+		if (k == 0) {
+			/* X-Forwarded-For from a peer that is no trusted proxy is not believed. */
+			req_iface = "127.0.0.2";
+			try_login("viewer3", "pw-viewer3-123", "X-Forwarded-For: 10.1.2.5", &r);
+			req_iface = NULL;
+			assert_int_equal(r.status, 429);
+			resp_free(&r);
+		}
+		/* ...while the account's owner, elsewhere, logs in at once. */
+		try_login("viewer3", "pw-viewer3-123", k == 0 ? NULL : "X-Forwarded-For: 10.1.2.4",
+			  &r);
+		assert_int_equal(r.status, 303);
+		assert_non_null(strstr(buf_str(&r.headers), "dd_session="));
+		resp_free(&r);
+	}
+}
+
+/* The cookies are Secure when the trusted proxy says the client came over https. */
+static void cookies_are_secure_behind_an_https_proxy(void **state)
+{
+	struct resp r;
+
+	req("GET", "/login", NULL, NULL, NULL, 0, "X-Forwarded-Proto: https", &r);
+	assert_non_null(strstr(buf_str(&r.headers), "SameSite=Strict; Secure"));
+	resp_free(&r);
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	assert_non_null(strstr(buf_str(&r.headers), "dd_login="));
+	assert_null(strstr(buf_str(&r.headers), "Secure"));
+	resp_free(&r);
+	/* From an untrusted peer the header means nothing. */
+	req_iface = "127.0.0.2";
+	req("GET", "/login", NULL, NULL, NULL, 0, "X-Forwarded-Proto: https", &r);
+	req_iface = NULL;
+	assert_non_null(strstr(buf_str(&r.headers), "dd_login="));
+	assert_null(strstr(buf_str(&r.headers), "Secure"));
+	resp_free(&r);
+	try_login("member", "pw-member-123", "X-Forwarded-Proto: https", &r);
+	assert_int_equal(r.status, 303);
+	assert_non_null(
+	    strstr(buf_str(&r.headers), "HttpOnly; SameSite=Lax; Max-Age=43200; Secure"));
 	resp_free(&r);
 }
 
@@ -623,6 +755,75 @@ static void api_tokens_work_without_cookies(void **state)
 	    "0000000000000000000000000000000000000000000000000000000000000000",
 	    &r);
 	assert_int_equal(r.status, 401);
+	resp_free(&r);
+	/* The scheme is case-insensitive (RFC 7235). */
+	snprintf(hdr, sizeof(hdr), "authorization: bearer %s", tok);
+	req("GET", "/api/v1/sessions", NULL, NULL, NULL, 0, hdr, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+	snprintf(hdr, sizeof(hdr), "Authorization: BEARER  %s", tok);
+	req("GET", "/api/v1/sessions", NULL, NULL, NULL, 0, hdr, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+	/* ?token= is for the iCal feeds only: elsewhere 401, saying to use the header. */
+	snprintf(path, sizeof(path), "/api/v1/sessions?token=%s", tok);
+	req("GET", path, NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 401);
+	assert_non_null(strstr(buf_str(&r.body), "Authorization: Bearer"));
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/tasks?token=%s", tok);
+	req("GET", path, NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 401);
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/ical/tasks.ics?token=%s", tok);
+	req("GET", path, NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "BEGIN:VCALENDAR"));
+	resp_free(&r);
+}
+
+/* Ids past INT64_MAX, or written with a sign or a leading zero, are refused, never clamped. */
+static void odd_ids_are_refused_not_clamped(void **state)
+{
+	static const char *const paths[] = {
+	    "/tasks/99999999999999999999",
+	    "/tasks/9223372036854775808",
+	    "/tasks/+1",
+	    "/tasks/01",
+	    "/api/v1/tasks/99999999999999999999",
+	};
+	static const char *const fields[] = {
+	    "/documents?after=99999999999999999999",
+	    "/documents?after=9223372036854775808",
+	    "/documents?limit=+5",
+	    "/documents?limit=007",
+	};
+	struct client adm;
+	struct resp r;
+
+	login("admin", &adm);
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		req("GET", paths[i], adm.cookie, NULL, NULL, 0, NULL, &r);
+		if (r.status != 404)
+			fail_msg("%s: %ld", paths[i], r.status);
+		resp_free(&r);
+	}
+	/* The largest id is an id like any other: no such task. */
+	req("GET", "/api/v1/tasks/9223372036854775807", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	assert_non_null(strstr(buf_str(&r.body), "ERR_NOTFOUND"));
+	resp_free(&r);
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		req("GET", fields[i], adm.cookie, NULL, NULL, 0, NULL, &r);
+		if (r.status != 400 || !strstr(buf_str(&r.body), "<code>") ||
+		    !strstr(buf_str(&r.body), "số nguyên dương"))
+			fail_msg("%s: %ld %s", fields[i], r.status, buf_str(&r.body));
+		resp_free(&r);
+	}
+	req("GET", "/api/v1/sessions?after=99999999999999999999", adm.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"after\""));
 	resp_free(&r);
 }
 
@@ -1624,7 +1825,11 @@ static void store_unlink(const char *path)
 /* Stops the server and starts one on path; 0 on success. */
 static int serve_store(const char *path)
 {
-	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 4, .quiet = true};
+	struct http_config cfg = {.listen = "127.0.0.1:0",
+				  .threads = 4,
+				  .quiet = true,
+				  .trusted_proxies = trusted,
+				  .ntrusted_proxies = 1};
 	struct err e = {0};
 
 	http_stop(srv);
@@ -1656,6 +1861,108 @@ static int admin_teardown(void **state)
 	memcpy(clients, shared_clients, sizeof(clients));
 	store_unlink(admin_store);
 	return rc;
+}
+
+/* --- HTTPS ---------------------------------------------------------------- */
+
+static char tls_dir[64];
+
+/* A path in the test's certificate directory. */
+static const char *tls_path(char *out, size_t n, const char *name)
+{
+	snprintf(out, n, "%s/%s", tls_dir, name);
+	return out;
+}
+
+/* Makes a self-signed certificate for 127.0.0.1, its key and an unrelated key. */
+static int tls_setup(void **state)
+{
+	char cmd[1024];
+
+	snprintf(tls_dir, sizeof(tls_dir), "/tmp/dondoc-tls-XXXXXX");
+	if (!mkdtemp(tls_dir))
+		return -1;
+	snprintf(cmd, sizeof(cmd),
+		 "cd %s && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
+		 "-nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=127.0.0.1 "
+		 "-addext subjectAltName=IP:127.0.0.1 2>/dev/null && openssl genpkey -algorithm EC "
+		 "-pkeyopt ec_paramgen_curve:prime256v1 -out other.pem 2>/dev/null && echo x > "
+		 "junk.pem",
+		 tls_dir);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "openssl could not make a test certificate\n");
+		return -1;
+	}
+	memcpy(shared_clients, clients, sizeof(clients));
+	memset(clients, 0, sizeof(clients));
+	return 0;
+}
+
+static int tls_teardown(void **state)
+{
+	char cmd[128];
+	int rc;
+
+	req_ca = NULL;
+	rc = serve_store(store);
+	memcpy(clients, shared_clients, sizeof(clients));
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tls_dir);
+	if (system(cmd) != 0)
+		rc = -1;
+	return rc;
+}
+
+/* http_start with cert and key (NULL for none); the error code, the message in e. */
+static int tls_start(const char *cert, const char *key, struct err *e)
+{
+	char c[128], k[128];
+	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 2, .quiet = true};
+	struct http_server *s = NULL;
+	int rc;
+
+	cfg.db_path = store;
+	cfg.tls_cert = cert ? tls_path(c, sizeof(c), cert) : NULL;
+	cfg.tls_key = key ? tls_path(k, sizeof(k), key) : NULL;
+	rc = http_start(&cfg, &s, e);
+	http_stop(s);
+	return rc;
+}
+
+static void https_serves_secure_cookies_and_refuses_bad_files(void **state)
+{
+	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 4, .quiet = true};
+	char cert[128], key[128], ca[128];
+	struct err e = {0};
+	struct resp r;
+
+	/* Bad files are refused at start, saying which. */
+	assert_int_equal(tls_start("cert.pem", NULL, &e), ERR_USAGE);
+	assert_int_equal(tls_start("none.pem", "key.pem", &e), ERR_IO);
+	assert_non_null(strstr(e.msg, "--tls-cert: không đọc được tệp"));
+	assert_int_equal(tls_start("junk.pem", "key.pem", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "--tls-cert"));
+	assert_int_equal(tls_start("cert.pem", "junk.pem", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "--tls-key"));
+	assert_int_equal(tls_start("cert.pem", "other.pem", &e), ERR_INVAL);
+	assert_non_null(strstr(e.msg, "không khớp"));
+	/* The shared store served over HTTPS. */
+	http_stop(srv);
+	cfg.db_path = store;
+	cfg.tls_cert = tls_path(cert, sizeof(cert), "cert.pem");
+	cfg.tls_key = tls_path(key, sizeof(key), "key.pem");
+	assert_int_equal(http_start(&cfg, &srv, &e), 0);
+	snprintf(base, sizeof(base), "https://127.0.0.1:%u", http_port(srv));
+	req_ca = tls_path(ca, sizeof(ca), "cert.pem");
+	req("GET", "/login", NULL, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "Đăng nhập"));
+	assert_non_null(strstr(buf_str(&r.headers), "SameSite=Strict; Secure"));
+	resp_free(&r);
+	try_login("office", "pw-office-123", NULL, &r);
+	assert_int_equal(r.status, 303);
+	assert_non_null(strstr(buf_str(&r.headers), "Max-Age=43200; Secure"));
+	resp_free(&r);
+	req_ca = NULL;
 }
 
 /* Appends k=v (v URL-encoded) to a form body. */
@@ -2269,6 +2576,8 @@ int main(void)
 	    cmocka_unit_test(anonymous_visitors_are_sent_to_login),
 	    cmocka_unit_test(session_cookie_is_httponly_and_samesite),
 	    cmocka_unit_test(wrong_password_is_refused_in_vietnamese),
+	    cmocka_unit_test(wrong_passwords_from_one_address_never_lock_out_another),
+	    cmocka_unit_test(cookies_are_secure_behind_an_https_proxy),
 	    cmocka_unit_test(malformed_input_gets_400_naming_the_field),
 	    cmocka_unit_test(unsafe_requests_need_the_csrf_token),
 	    cmocka_unit_test(oversize_bodies_get_413),
@@ -2279,6 +2588,7 @@ int main(void)
 	    cmocka_unit_test(a_reporter_reports_progress_on_its_task),
 	    cmocka_unit_test(api_lists_paginate_with_links_next),
 	    cmocka_unit_test(api_tokens_work_without_cookies),
+	    cmocka_unit_test(odd_ids_are_refused_not_clamped),
 	    cmocka_unit_test(a_locked_store_gives_503_and_a_clear_page),
 	    cmocka_unit_test(odd_requests_do_not_crash_the_server),
 	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
@@ -2303,6 +2613,8 @@ int main(void)
 		admin_teardown),
 	    cmocka_unit_test_setup_teardown(passwords_change_and_disabled_users_cannot_log_in,
 					    admin_setup, admin_teardown),
+	    cmocka_unit_test_setup_teardown(https_serves_secure_cookies_and_refuses_bad_files,
+					    tls_setup, tls_teardown),
 	    /* API and feeds */
 	    cmocka_unit_test(api_terms_agenda_items_and_notices_paginate_in_scope),
 	    cmocka_unit_test(ical_tasks_lists_open_deadlines_in_scope),

@@ -14,6 +14,7 @@
 #include "core/audit.h"
 #include "http/http_route.h"
 #include "render/html.h"
+#include "util/id.h"
 #include "web_fixture.h"
 
 static char store[256];
@@ -87,6 +88,37 @@ static void routes_match_ids_and_refuse_other_methods(void **state)
 	assert_null(http_route_find("GET", "/nowhere", id, &known));
 	assert_int_equal(known, 0);
 	assert_non_null(http_route_find("HEAD", "/", id, &known));
+	/* The largest id is taken whole; past it, or written oddly, nothing matches (404). */
+	rt = http_route_find("GET", "/tasks/9223372036854775807", id, &known);
+	assert_non_null(rt);
+	assert_true(id[0] == INT64_MAX);
+	assert_null(http_route_find("GET", "/tasks/9223372036854775808", id, &known));
+	assert_null(http_route_find("GET", "/tasks/99999999999999999999", id, &known));
+	assert_null(http_route_find("GET", "/tasks/+7", id, &known));
+	assert_null(http_route_find("GET", "/tasks/7 ", id, &known));
+}
+
+static void ids_are_canonical_or_refused(void **state)
+{
+	int64_t v = 0;
+
+	assert_true(id_parse("1", 1, &v));
+	assert_int_equal(v, 1);
+	assert_true(id_parse("9223372036854775807", 19, &v));
+	assert_true(v == INT64_MAX);
+	v = 5;
+	assert_false(id_parse("9223372036854775808", 19, &v));
+	assert_false(id_parse("99999999999999999999", 20, &v));
+	assert_false(id_parse("18446744073709551617", 20, &v));
+	assert_false(id_parse("+7", 2, &v));
+	assert_false(id_parse("-7", 2, &v));
+	assert_false(id_parse("07", 2, &v));
+	assert_false(id_parse("0", 1, &v));
+	assert_false(id_parse(" 7", 2, &v));
+	assert_false(id_parse("7x", 2, &v));
+	assert_false(id_parse("", 0, &v));
+	/* A refused id leaves the output alone. */
+	assert_int_equal(v, 5);
 }
 
 static void every_route_names_its_roles(void **state)
@@ -106,22 +138,127 @@ static void login_checks_the_password_and_throttles(void **state)
 	struct err e = {0};
 	int64_t now = time(NULL);
 
+	int64_t wait = -1, t;
+
 	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", now, &a, &e), 0);
 	assert_string_equal(a.role, "office");
 	assert_true(a.cleared);
-	for (int i = 0; i < ACCOUNT_FAIL_MAX_LOGIN; i++)
+	for (int i = 0; i < ACCOUNT_FAIL_FREE_PAIR; i++)
 		assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", now, &a, &e),
 				 ERR_AUTH);
-	/* Throttled now, even with the right password. */
+	/* This address waits now for this login, even with the right password. */
 	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", now, &a, &e),
 			 ERR_PERM);
-	assert_non_null(strstr(e.msg, "thử lại"));
-	/* After the window the right password works again. */
-	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.2",
-				       now + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
+	assert_non_null(strstr(e.msg, "thử lại sau 1 giây"));
+	/* Another address is not held back: no one can lock the account out. */
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.2", now, &a, &e), 0);
+	/* Each further failure doubles the wait: 1 s, 2 s, 4 s. */
+	t = now + 1;
+	assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", t, &a, &e), ERR_AUTH);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.1", t, &wait), 0);
+	assert_int_equal(wait, 2);
+	assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", t + 1, &a, &e), ERR_PERM);
+	t += 2;
+	assert_int_equal(account_login(db, "office", "wrong", "10.0.0.1", t, &a, &e), ERR_AUTH);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.1", t, &wait), 0);
+	assert_int_equal(wait, 4);
+	/* After the wait the right password works, and clears the pair's counter. */
+	t += 4;
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.1", t, &a, &e), 0);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.1", t, &wait), 0);
+	assert_int_equal(wait, 0);
+	/* The wait grows to at most 15 minutes; a day without failures forgets it. */
+	for (int i = 0; i < 40; i++)
+		assert_int_equal(db_exec(db, SQL_LOGINFAIL_ADD, "tii", "pair:10.0.0.7|office", t,
+					 t - ACCOUNT_FAIL_WINDOW),
+				 0);
+	assert_int_equal(account_login_wait(db, "office", "10.0.0.7", t, &wait), 0);
+	assert_int_equal(wait, ACCOUNT_FAIL_DELAY_MAX);
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.7", t, &a, &e),
+			 ERR_PERM);
+	assert_non_null(strstr(e.msg, "15 phút"));
+	assert_int_equal(account_login(db, "office", "pw-office-123", "10.0.0.7",
+				       t + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
 			 0);
+	/* A failure a day later clears the forgotten counters from the store. */
+	assert_int_equal(
+	    db_query_int(db, SQL_LOGINFAIL_GET, &wait, "ti", "addr:10.0.0.1", (int64_t)0), 0);
+	assert_int_equal(account_login(db, "khong-co", "sai-mat-khau", "10.0.0.8",
+				       t + ACCOUNT_FAIL_WINDOW + 1, &a, &e),
+			 ERR_AUTH);
+	assert_int_equal(
+	    db_query_int(db, SQL_LOGINFAIL_GET, &wait, "ti", "addr:10.0.0.1", (int64_t)0),
+	    ERR_NOTFOUND);
+	/* An unknown login is refused as a wrong password is. */
 	assert_int_equal(account_login(db, "nobody", "pw-office-123", "10.0.0.3", now, &a, &e),
 			 ERR_AUTH);
+	assert_non_null(strstr(e.msg, "mật khẩu không đúng"));
+	db_close(db);
+}
+
+/* One address trying many logins waits too, past its own free failures. */
+static void one_address_guessing_many_logins_waits(void **state)
+{
+	struct db *db = open_store();
+	struct account a;
+	struct err e = {0};
+	int64_t now = time(NULL);
+	char who[32];
+
+	for (int i = 0; i < ACCOUNT_FAIL_FREE_CLIENT; i++) {
+		snprintf(who, sizeof(who), "doan-%d", i);
+		assert_int_equal(account_login(db, who, "wrong-pass", "10.0.0.9", now, &a, &e),
+				 ERR_AUTH);
+	}
+	assert_int_equal(account_login(db, "viewer", "pw-viewer-123", "10.0.0.9", now, &a, &e),
+			 ERR_PERM);
+	assert_int_equal(account_login(db, "viewer", "pw-viewer-123", "10.0.0.10", now, &a, &e), 0);
+	assert_int_equal(account_login(db, "viewer", "pw-viewer-123", "10.0.0.9", now + 1, &a, &e),
+			 0);
+	db_close(db);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/*
+ * An unknown login costs the same Argon2id work as a known one, so the time
+ * of a refusal does not tell which logins exist. Timing is asserted loosely:
+ * the best of several tries each, within a factor of two.
+ */
+static void unknown_logins_take_as_long_as_known_ones(void **state)
+{
+	struct db *db = open_store();
+	struct account a;
+	struct err e = {0};
+	int64_t now = time(NULL);
+	double known = 1e9, unknown = 1e9, t;
+	char client[32], who[32];
+
+	for (int i = 0; i < 4; i++) {
+		struct timespec t0;
+
+		snprintf(client, sizeof(client), "10.2.0.%d", i);
+		snprintf(who, sizeof(who), "khong-co-%d", i);
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		assert_int_equal(account_login(db, "member", "sai-mat-khau", client, now, &a, &e),
+				 ERR_AUTH);
+		t = seconds_since(&t0);
+		known = t < known ? t : known;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		assert_int_equal(account_login(db, who, "sai-mat-khau", client, now, &a, &e),
+				 ERR_AUTH);
+		t = seconds_since(&t0);
+		unknown = t < unknown ? t : unknown;
+	}
+	print_message("# best of 4: known login %.3f s, unknown login %.3f s\n", known, unknown);
+	assert_true(unknown > 0.5 * known);
+	assert_true(unknown < 2.0 * known);
 	db_close(db);
 }
 
@@ -248,7 +385,10 @@ int main(void)
 	    cmocka_unit_test(html_writer_stops_at_the_first_error),
 	    cmocka_unit_test(routes_match_ids_and_refuse_other_methods),
 	    cmocka_unit_test(every_route_names_its_roles),
+	    cmocka_unit_test(ids_are_canonical_or_refused),
 	    cmocka_unit_test(login_checks_the_password_and_throttles),
+	    cmocka_unit_test(one_address_guessing_many_logins_waits),
+	    cmocka_unit_test(unknown_logins_take_as_long_as_known_ones),
 	    cmocka_unit_test(sessions_tokens_and_disabling),
 	    cmocka_unit_test(scopes_follow_the_body_tree),
 	    cmocka_unit_test(every_write_is_chained_with_its_actor),
