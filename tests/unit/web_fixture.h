@@ -121,7 +121,7 @@ static int fx_create(const char *path)
 		return -1;
 	for (size_t i = 0; i < FX_NACCOUNTS; i++) {
 		snprintf(pw, sizeof(pw), "pw-%s-123", fx_accounts[i].login);
-		rc = account_add(db, fx_accounts[i].login, fx_accounts[i].login,
+		rc = account_add(db, NULL, fx_accounts[i].login, fx_accounts[i].login,
 				 fx_accounts[i].role, fx_accounts[i].unit, &fx_accounts[i].body,
 				 fx_accounts[i].body ? 1 : 0, pw, NULL, &e);
 		if (rc < 0) {
