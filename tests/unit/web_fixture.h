@@ -98,7 +98,7 @@ static const struct {
 #define FX_NACCOUNTS (sizeof(fx_accounts) / sizeof(fx_accounts[0]))
 
 /* Creates the store at path with the registry rows and the accounts; 0 on success. */
-static int fx_create(const char *path)
+static inline int fx_create(const char *path)
 {
 	struct db *db = NULL;
 	struct err e = {0};
