@@ -49,6 +49,9 @@ extern const struct http_field api_session_child_fields[];
 extern const struct http_field api_task_report_fields[];
 extern const struct http_field api_task_confirm_fields[];
 extern const struct http_field api_ical_task_fields[];
+/* The audit log in the account's scope, confidential content withheld from the uncleared. */
+int api_audit(struct http_req *r);
+extern const struct http_field api_audit_fields[];
 
 struct db_q;
 typedef json_t *(*api_row_fn)(struct db_q *q);

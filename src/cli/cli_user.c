@@ -98,7 +98,7 @@ int cli_user_add(struct cli *c, int argc, char **argv)
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = account_add(db, argv[optind], name, role, unit, bodies, nbodies, pw, &id,
+		r = account_add(db, NULL, argv[optind], name, role, unit, bodies, nbodies, pw, &id,
 				&c->err);
 	sodium_memzero(pw, sizeof(pw));
 	if (r < 0)
@@ -132,7 +132,7 @@ int cli_user_passwd(struct cli *c, int argc, char **argv)
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = account_passwd(db, login, pw, &c->err);
+		r = account_passwd(db, NULL, login, pw, &c->err);
 	sodium_memzero(pw, sizeof(pw));
 	if (r < 0)
 		return r;
@@ -150,7 +150,7 @@ int cli_user_disable(struct cli *c, int argc, char **argv)
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = account_disable(db, login, &c->err);
+		r = account_disable(db, NULL, login, &c->err);
 	if (r < 0)
 		return r;
 	fprintf(c->out, "đã khóa tài khoản %s\n", login);
@@ -167,7 +167,7 @@ int cli_user_enable(struct cli *c, int argc, char **argv)
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = account_enable(db, login, &c->err);
+		r = account_enable(db, NULL, login, &c->err);
 	if (r < 0)
 		return r;
 	fprintf(c->out, "đã mở khóa tài khoản %s\n", login);

@@ -146,12 +146,82 @@ int account_insert(struct db *db, const char *login, const char *full_name, cons
 	return 0;
 }
 
-int account_add(struct db *db, const char *login, const char *full_name, const char *role,
-		int64_t unit_id, const int64_t *bodies, int nbodies, const char *password,
-		int64_t *ret_id, struct err *e)
+/* Whether a scoped actor may create an account of role, bodies and unit_id (see account_add). */
+static int add_allowed(struct db *db, const struct account *actor, const char *role,
+		       int64_t unit_id, const int64_t *bodies, int nbodies, struct err *e)
+{
+	int64_t rank = 0;
+	int r;
+
+	if (!actor)
+		return 0;
+	if (actor->rank < RANK_ADMIN)
+		return err_set(e, ERR_PERM, "Chỉ quản trị viên được thêm tài khoản");
+	r = db_query_int(db, SQL_ROLE_RANK, &rank, "t", role);
+	if (r < 0 && r != ERR_NOTFOUND)
+		return err_set(e, r, "không đọc được danh sách vai trò: %s", db_errmsg(db));
+	if (rank > actor->rank)
+		return err_set(e, ERR_PERM,
+			       "Không thể tạo tài khoản vai trò '%s', cao hơn vai trò '%s' của "
+			       "tài khoản '%s'",
+			       role, actor->role, actor->login);
+	if (account_is_global(db, actor))
+		return 0;
+	if (nbodies == 0)
+		return err_set(
+		    e, ERR_PERM,
+		    "Tài khoản không gắn cơ quan có phạm vi toàn hệ thống: tài khoản "
+		    "'%s' chỉ tạo được tài khoản gắn với cơ quan trong phạm vi của mình; "
+		    "hãy chọn cơ quan",
+		    actor->login);
+	for (int i = 0; i < nbodies; i++) {
+		r = account_manages_body(db, actor, bodies[i], e);
+		if (r < 0)
+			return r;
+	}
+	if (unit_id > 0) {
+		int64_t body = 0;
+
+		r = db_query_int(db, SQL_ACCOUNT_UNIT_BODY, &body, "i", unit_id);
+		if (r == ERR_NOTFOUND)
+			return err_set(e, r, "không có đơn vị mã %lld", (long long)unit_id);
+		if (r < 0)
+			return err_set(e, r, "%s", db_errmsg(db));
+		if (!account_sees_body(db, actor, body))
+			return err_set(e, ERR_PERM,
+				       "Đơn vị mã %lld thuộc cơ quan ngoài phạm vi của tài khoản "
+				       "'%s'",
+				       (long long)unit_id, actor->login);
+	}
+	return 0;
+}
+
+/* Whether actor may manage the account of login; ERR_NOTFOUND when there is none. */
+static int manages_login(struct db *db, const struct account *actor, const char *login,
+			 struct err *e)
+{
+	int64_t id = 0;
+	int r;
+
+	if (!actor)
+		return 0;
+	r = db_query_int(db, SQL_ACCOUNT_ID, &id, "t", login);
+	if (r == ERR_NOTFOUND)
+		return err_set(e, r, "không có tài khoản '%s'", login);
+	if (r < 0)
+		return err_set(e, r, "không đọc được cơ sở dữ liệu: %s", db_errmsg(db));
+	return account_manages(db, actor, id, e);
+}
+
+int account_add(struct db *db, const struct account *actor, const char *login,
+		const char *full_name, const char *role, int64_t unit_id, const int64_t *bodies,
+		int nbodies, const char *password, int64_t *ret_id, struct err *e)
 {
 	int r;
 
+	r = add_allowed(db, actor, role, unit_id, bodies, nbodies, e);
+	if (r < 0)
+		return r;
 	r = db_begin(db);
 	if (r < 0)
 		return err_set(e, r, "cơ sở dữ liệu đang bận");
@@ -166,12 +236,15 @@ int account_add(struct db *db, const char *login, const char *full_name, const c
 	return 0;
 }
 
-int account_passwd(struct db *db, const char *login, const char *password, struct err *e)
+int account_passwd(struct db *db, const struct account *actor, const char *login,
+		   const char *password, struct err *e)
 {
 	char hash[crypto_pwhash_STRBYTES];
 	int r;
 
-	r = pw_check(password, e);
+	r = manages_login(db, actor, login, e);
+	if (r == 0)
+		r = pw_check(password, e);
 	if (r == 0)
 		r = pw_hash(password, hash, e);
 	if (r < 0)
@@ -195,10 +268,13 @@ int account_passwd(struct db *db, const char *login, const char *password, struc
 	return 0;
 }
 
-int account_disable(struct db *db, const char *login, struct err *e)
+int account_disable(struct db *db, const struct account *actor, const char *login, struct err *e)
 {
 	int r;
 
+	r = manages_login(db, actor, login, e);
+	if (r < 0)
+		return r;
 	r = db_begin(db);
 	if (r < 0)
 		return err_set(e, r, "cơ sở dữ liệu đang bận");
@@ -220,10 +296,13 @@ int account_disable(struct db *db, const char *login, struct err *e)
 	return 0;
 }
 
-int account_enable(struct db *db, const char *login, struct err *e)
+int account_enable(struct db *db, const struct account *actor, const char *login, struct err *e)
 {
-	int r = db_exec(db, SQL_ACCOUNT_ENABLE, "t", login);
+	int r = manages_login(db, actor, login, e);
 
+	if (r < 0)
+		return r;
+	r = db_exec(db, SQL_ACCOUNT_ENABLE, "t", login);
 	if (r < 0)
 		return err_set(e, r, "không mở khóa được tài khoản: %s", db_errmsg(db));
 	if (db_changes(db) == 0)
@@ -480,4 +559,78 @@ bool account_sees_body(struct db *db, const struct account *a, int64_t body_id)
 	if (db_query_int(db, SQL_ACCOUNT_SEES_BODY, &v, "ii", a->id, body_id) < 0)
 		return false;
 	return v != 0;
+}
+
+bool account_is_global(struct db *db, const struct account *a)
+{
+	int64_t v = 0;
+
+	if (!a || db_query_int(db, SQL_ACCOUNT_GLOBAL, &v, "i", a->id) < 0)
+		return false;
+	return v != 0;
+}
+
+int account_manages_body(struct db *db, const struct account *actor, int64_t body_id, struct err *e)
+{
+	if (!actor || account_is_global(db, actor))
+		return 0;
+	if (body_id <= 0)
+		return err_set(
+		    e, ERR_PERM,
+		    "Chỉ quản trị viên toàn hệ thống được thay đổi mục dùng chung, không "
+		    "thuộc cơ quan nào; tài khoản '%s' chỉ quản lý cơ quan trong phạm vi "
+		    "của mình",
+		    actor->login);
+	if (!account_sees_body(db, actor, body_id))
+		return err_set(e, ERR_PERM, "Cơ quan số %lld nằm ngoài phạm vi của tài khoản '%s'",
+			       (long long)body_id, actor->login);
+	return 0;
+}
+
+int account_manages(struct db *db, const struct account *actor, int64_t id, struct err *e)
+{
+	struct account t;
+	int64_t v = 0;
+	int r;
+
+	r = account_get(db, id, &t, e);
+	if (r < 0 || !actor || actor->id == id)
+		return r;
+	if (actor->rank < RANK_ADMIN)
+		return err_set(e, ERR_PERM, "Chỉ quản trị viên được quản lý tài khoản");
+	r = db_query_int(db, SQL_ACCOUNT_WITHIN, &v, "ii", actor->id, id);
+	if (r < 0)
+		return err_set(e, r, "không đọc được cơ sở dữ liệu: %s", db_errmsg(db));
+	if (!v)
+		return err_set(e, ERR_PERM,
+			       "Tài khoản '%s' nằm ngoài phạm vi quản trị của tài khoản '%s'",
+			       t.login, actor->login);
+	return 0;
+}
+
+int account_manages_row(struct db *db, const struct account *actor, enum account_row kind,
+			int64_t id, struct err *e)
+{
+	static const struct {
+		enum db_stmt st;
+		const char *name;
+	} rows[] = {
+	    [ACCOUNT_ROW_ORGAN] = {SQL_ACCOUNT_ORGAN_BODY, "cơ quan họp"},
+	    [ACCOUNT_ROW_UNIT] = {SQL_ACCOUNT_UNIT_BODY, "đơn vị"},
+	    [ACCOUNT_ROW_RGROUP] = {SQL_ACCOUNT_RGROUP_BODY, "nhóm nơi nhận"},
+	};
+	int64_t body = 0;
+	int r;
+
+	r = db_query_int(db, rows[kind].st, &body, "i", id);
+	if (r == ERR_NOTFOUND)
+		return err_set(e, r, "không có %s số %lld", rows[kind].name, (long long)id);
+	if (r < 0)
+		return err_set(e, r, "không đọc được cơ sở dữ liệu: %s", db_errmsg(db));
+	if (actor && !account_is_global(db, actor) && !account_sees_body(db, actor, body))
+		return err_set(e, ERR_PERM,
+			       "Không được thay đổi: %s số %lld thuộc cơ quan ngoài phạm vi của "
+			       "tài khoản '%s'",
+			       rows[kind].name, (long long)id, actor->login);
+	return 0;
 }

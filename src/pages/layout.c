@@ -141,7 +141,10 @@ int page_options(struct http_req *r, struct html *h, enum db_stmt st, bool group
 	struct db_q *q;
 	int rc;
 
+	/* ?1 of every options statement is the reading account. */
 	rc = db_prepare(r->db, st, &q);
+	if (rc == 0)
+		rc = db_bindv(q, "i", r->acct.id);
 	while (rc == 0 && (rc = db_step(q)) == 1) {
 		const char *v = db_col_text(q, 0);
 

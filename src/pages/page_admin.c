@@ -3,6 +3,10 @@
 
 #include "pages/pages.h"
 
+/* Entries on a page of /audit, and how many entries of the log one page reads at most. */
+#define AUDIT_PAGE 100
+#define AUDIT_WINDOW 5000
+
 const struct http_field page_user_fields[] = {
     {"login", HF_TEXT, true, 63, NULL, "Tên đăng nhập"},
     {"full_name", HF_TEXT, false, 120, NULL, "Họ và tên"},
@@ -68,7 +72,10 @@ int page_admin(struct http_req *r)
 	H(&h, "<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th>"
 	      "<th>Vai trò</th><th>Phạm vi</th><th>Trạng thái</th><th>Đổi mật khẩu, khóa</th>"
 	      "</tr></thead><tbody>");
-	rc = db_prepare(r->db, SQL_ACCOUNT_LIST, &q);
+	/* A scoped admin sees the accounts inside its scope, and its own. */
+	rc = db_prepare(r->db, SQL_WEB_ADMIN_ACCOUNTS, &q);
+	if (rc == 0)
+		rc = db_bindv(q, "i", r->acct.id);
 	while (rc == 0 && (rc = db_step(q)) == 1) {
 		H(&h, "<tr><td>");
 		html_text(&h, db_col_text(q, 1));
@@ -116,8 +123,9 @@ int page_admin(struct http_req *r)
 	page_input(r, &h, "full_name", "Họ và tên", PI_TEXT, false);
 	rc = page_select_db(r, &h, "role", "Vai trò", NULL, SQL_WEB_ROLES, false);
 	if (rc == 0)
-		rc = page_select_db(r, &h, "body", "Cơ quan", "(mọi cơ quan)", SQL_WEB_BODY_NAMES,
-				    false);
+		rc = page_select_db(r, &h, "body", "Cơ quan",
+				    account_is_global(r->db, &r->acct) ? "(mọi cơ quan)" : NULL,
+				    SQL_WEB_BODY_NAMES, false);
 	if (rc == 0)
 		rc = page_select_db(r, &h, "unit", "Đơn vị (cho tài khoản đơn vị báo cáo)",
 				    "(không)", SQL_WEB_UNIT_NAMES, true);
@@ -136,22 +144,28 @@ int page_admin_user_add(struct http_req *r)
 
 	if (r->nferr)
 		return page_form_again(r, page_admin);
-	/* account_add runs its own transaction. */
-	rc = account_add(r->db, http_arg(r, "login"), http_arg(r, "full_name"), http_arg(r, "role"),
-			 http_arg_int(r, "unit", 0), &body, body > 0 ? 1 : 0,
+	/* account_add runs its own transaction and keeps a scoped admin inside its scope. */
+	rc = account_add(r->db, &r->acct, http_arg(r, "login"), http_arg(r, "full_name"),
+			 http_arg(r, "role"), http_arg_int(r, "unit", 0), &body, body > 0 ? 1 : 0,
 			 http_arg(r, "password"), &id, &r->err);
 	if (rc < 0)
 		return page_form_refused(r, rc, "login", page_admin);
 	return http_redirect(r, "/admin");
 }
 
-/* The login of the account in the path; ERR_NOTFOUND naming the id. */
+/*
+ * The account in the path; ERR_NOTFOUND naming the id, for an account
+ * outside the admin's scope too: it is not in the admin's list either.
+ */
 static int path_login(struct http_req *r, struct account *ret)
 {
-	int rc = account_get(r->db, r->id[0], ret, &r->err);
+	int rc = account_manages(r->db, &r->acct, r->id[0], &r->err);
 
-	if (rc == ERR_NOTFOUND)
-		return err_set(&r->err, rc, "Không có tài khoản số %lld", (long long)r->id[0]);
+	if (rc == 0)
+		rc = account_get(r->db, r->id[0], ret, &r->err);
+	if (rc == ERR_NOTFOUND || rc == ERR_PERM)
+		return err_set(&r->err, ERR_NOTFOUND, "Không có tài khoản số %lld",
+			       (long long)r->id[0]);
 	return rc;
 }
 
@@ -166,7 +180,7 @@ int page_admin_user_passwd(struct http_req *r)
 	if (r->nferr)
 		return page_form_again(r, page_admin);
 	/* account_passwd runs its own transaction and ends the account's sessions. */
-	rc = account_passwd(r->db, a.login, http_arg(r, "new_password"), &r->err);
+	rc = account_passwd(r->db, &r->acct, a.login, http_arg(r, "new_password"), &r->err);
 	if (rc == ERR_INVAL) {
 		const char *m = arena_strdup(r->arena, err_msg(&r->err, rc));
 
@@ -195,7 +209,7 @@ int page_admin_user_disable(struct http_req *r)
 		return page_form_again(r, page_admin);
 	}
 	/* account_disable runs its own transaction: sessions ended, API tokens revoked. */
-	rc = account_disable(r->db, a.login, &r->err);
+	rc = account_disable(r->db, &r->acct, a.login, &r->err);
 	if (rc < 0)
 		return page_form_refused(r, rc, NULL, page_admin);
 	return http_redirect(r, "/admin");
@@ -207,7 +221,7 @@ int page_admin_user_enable(struct http_req *r)
 	int rc = path_login(r, &a);
 
 	if (rc == 0)
-		rc = account_enable(r->db, a.login, &r->err);
+		rc = account_enable(r->db, &r->acct, a.login, &r->err);
 	if (rc < 0)
 		return rc;
 	return http_redirect(r, "/admin");
@@ -215,21 +229,27 @@ int page_admin_user_enable(struct http_req *r)
 
 int page_audit(struct http_req *r)
 {
-	int64_t before = http_arg_int(r, "before", INT64_MAX), last = 0;
+	int64_t before = http_arg_int(r, "before", 0), last = 0, top = 0;
 	struct html h;
 	struct db_q *q;
 	int rc, n = 0;
 
-	page_begin(r, &h, "Nhật ký kiểm tra");
-	H(&h, "<h1>Nhật ký kiểm tra</h1><p class=\"muted\">Mọi thay đổi dữ liệu, ai làm, khi nào, "
-	      "trước và sau; mỗi bản ghi nối chuỗi băm với bản ghi trước (kiểm tra bằng "
-	      "<code>dondoc check</code>).</p><table><thead><tr><th>#</th><th>Thời điểm</th>"
-	      "<th>Người</th><th>Bảng</th><th>Thao tác</th><th>Trước</th><th>Sau</th></tr></thead>"
-	      "<tbody>");
-	rc = db_prepare(r->db, SQL_AUDIT_PAGE, &q);
+	rc = db_query_int(r->db, SQL_AUDIT_TOP, &top, "");
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "ii", before, (int64_t)100);
+	if (before <= 0 || before > top + 1)
+		before = top + 1;
+	page_begin(r, &h, "Nhật ký kiểm tra");
+	H(&h, "<h1>Nhật ký kiểm tra</h1><p class=\"muted\">Mọi thay đổi dữ liệu trong phạm vi của "
+	      "tài khoản, ai làm, khi nào, trước và sau; mỗi bản ghi nối chuỗi băm với bản ghi "
+	      "trước (kiểm tra bằng <code>dondoc check</code>).</p><table><thead><tr><th>#</th>"
+	      "<th>Thời điểm</th><th>Người</th><th>Bảng</th><th>Thao tác</th><th>Trước</th>"
+	      "<th>Sau</th></tr></thead><tbody>");
+	/* One window of AUDIT_WINDOW entries per page, whatever the scope keeps of it. */
+	rc = db_prepare(r->db, SQL_WEB_AUDIT_PAGE, &q);
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(q, "iiii", r->acct.id, before, (int64_t)AUDIT_PAGE, (int64_t)AUDIT_WINDOW);
 	while (rc == 0 && (rc = db_step(q)) == 1) {
 		n++;
 		last = db_col_int(q, 0);
@@ -245,20 +265,28 @@ int page_audit(struct http_req *r)
 		html_int(&h, db_col_int(q, 4));
 		H(&h, "</td><td>");
 		html_text(&h, db_col_text(q, 5));
-		H(&h, "</td><td><code>");
-		html_text(&h, db_col_text(q, 6));
-		H(&h, "</code></td><td><code>");
-		html_text(&h, db_col_text(q, 7));
-		H(&h, "</code></td></tr>");
+		if (db_col_int(q, 8)) {
+			H(&h, "</td><td colspan=\"2\" class=\"muted\">nội dung mật</td></tr>");
+		} else {
+			H(&h, "</td><td><code>");
+			html_text(&h, db_col_text(q, 6));
+			H(&h, "</code></td><td><code>");
+			html_text(&h, db_col_text(q, 7));
+			H(&h, "</code></td></tr>");
+		}
 		rc = 0;
 	}
 	db_done(q);
 	if (rc < 0)
 		return rc;
+	if (n == 0)
+		H(&h, "<tr><td colspan=\"7\" class=\"muted\">Không có thay đổi nào trong phạm vi ở "
+		      "đoạn nhật ký này.</td></tr>");
 	H(&h, "</tbody></table>");
-	if (n == 100) {
+	/* Older entries: after the last shown, or past the window read. */
+	if (n == AUDIT_PAGE || before - AUDIT_WINDOW > 1) {
 		H(&h, "<p class=\"pager\"><a href=\"/audit?before=");
-		html_int(&h, last);
+		html_int(&h, n == AUDIT_PAGE ? last : before - AUDIT_WINDOW);
 		H(&h, "\">Cũ hơn →</a></p>");
 	}
 	page_end(r, &h);

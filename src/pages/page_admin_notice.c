@@ -55,7 +55,8 @@ int page_admin_rgroups(struct http_req *r)
 	rc = db_prepare(r->db, SQL_WEB_ADMIN_RGROUPS, &q);
 	if (rc < 0)
 		return rc;
-	while ((rc = db_step(q)) == 1) {
+	rc = db_bindv(q, "i", r->acct.id);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
 		bool any = false;
 
 		n++;
@@ -133,6 +134,9 @@ int page_admin_rgroup_add(struct http_req *r)
 
 	if (r->nferr)
 		return page_form_again(r, page_admin_rgroups);
+	rc = account_manages_body(r->db, &r->acct, http_arg_int(r, "body", 0), &r->err);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
@@ -149,6 +153,12 @@ int page_admin_rline_add(struct http_req *r)
 
 	if (r->nferr)
 		return page_form_again(r, page_admin_rgroups);
+	rc = account_manages_row(r->db, &r->acct, ACCOUNT_ROW_RGROUP, http_arg_int(r, "group", 0),
+				 &r->err);
+	if (rc == ERR_NOTFOUND)
+		return page_form_refused(r, rc, "group", page_admin_rgroups);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
@@ -233,6 +243,8 @@ int page_admin_profiles(struct http_req *r)
 	if (!p)
 		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
 	rc = db_prepare(r->db, SQL_WEB_ADMIN_PROFILES, &q);
+	if (rc == 0)
+		rc = db_bindv(q, "i", r->acct.id);
 	while (rc == 0 && n < MAX_PROFILES && (rc = db_step(q)) == 1) {
 		snprintf(p[n++].code, sizeof(p[0].code), "%s", db_col_text(q, 0));
 		rc = 0;
@@ -341,6 +353,10 @@ int page_admin_profile_set(struct http_req *r)
 				 "phân)");
 		return page_form_again(r, page_admin_profiles);
 	}
+	/* Format profiles belong to no body: shared by all, changed by a global admin only. */
+	rc = account_manages_body(r->db, &r->acct, 0, &r->err);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;

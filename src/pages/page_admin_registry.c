@@ -103,6 +103,12 @@ static const char *body_name(const struct reg_body *b, size_t n, int64_t id)
 	return "";
 }
 
+/* Whether the admin's scope covers body id: the lists show only such rows. */
+static bool in_scope(struct http_req *r, int64_t id)
+{
+	return account_sees_body(r->db, &r->acct, id);
+}
+
 /* Opens a write; the handler ends it with page_tx_end. */
 static int begin(struct http_req *r)
 {
@@ -128,6 +134,8 @@ int page_admin_bodies(struct http_req *r)
 	H(&h, "<h1>Cơ quan</h1><table><thead><tr><th>Số</th><th>Tên</th><th>Ký hiệu</th>"
 	      "<th>Cấp</th><th>Khối</th><th>Cấp trên</th><th>Địa danh</th></tr></thead><tbody>");
 	for (size_t i = 0; i < n; i++) {
+		if (!in_scope(r, b[i].id))
+			continue;
 		H(&h, "<tr><td>");
 		html_int(&h, b[i].id);
 		H(&h, "</td><td>");
@@ -163,10 +171,14 @@ int page_admin_bodies(struct http_req *r)
 	page_choices(r, &h, kinds, http_arg(r, "kind"));
 	page_select_end(r, &h, "kind");
 	page_select_begin(r, &h, "parent", "Cơ quan cấp trên", false);
-	H(&h, "<option value=\"\">(không có)</option>");
+	/* A new root body is the global admin's; a scoped one adds under its own bodies. */
+	if (account_is_global(r->db, &r->acct))
+		H(&h, "<option value=\"\">(không có)</option>");
 	for (size_t i = 0; i < n; i++) {
 		char id[24];
 
+		if (!in_scope(r, b[i].id))
+			continue;
 		snprintf(id, sizeof(id), "%lld", (long long)b[i].id);
 		H(&h, "<option value=\"");
 		html_text(&h, id);
@@ -201,6 +213,9 @@ int page_admin_body_add(struct http_req *r)
 	b.parent_id = http_arg_int(r, "parent", 0);
 	b.place = http_arg(r, "place");
 	b.active_from = http_arg(r, "active_from");
+	rc = account_manages_body(r->db, &r->acct, b.parent_id, &r->err);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
@@ -230,6 +245,8 @@ int page_admin_terms(struct http_req *r)
 	H(&h, "<h1>Nhiệm kỳ</h1><table><thead><tr><th>Cơ quan</th><th>Khóa</th><th>Nhiệm kỳ</th>"
 	      "<th>Từ ngày</th><th>Đến ngày</th></tr></thead><tbody>");
 	for (size_t i = 0; i < nt; i++) {
+		if (!in_scope(r, t[i].body_id))
+			continue;
 		H(&h, "<tr><td>");
 		html_text(&h, body_name(b, nb, t[i].body_id));
 		H(&h, "</td><td>");
@@ -274,6 +291,9 @@ int page_admin_term_add(struct http_req *r)
 	t.year_to = (int)http_arg_int(r, "year_to", 0);
 	t.start_date = http_arg(r, "start_date");
 	t.end_date = http_arg(r, "end_date");
+	rc = account_manages_body(r->db, &r->acct, t.body_id, &r->err);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
@@ -306,6 +326,8 @@ int page_admin_organs(struct http_req *r)
 		struct reg_member *m;
 		size_t nm;
 
+		if (!in_scope(r, o[i].body_id))
+			continue;
 		rc = reg_member_list(r->db, o[i].id, NULL, r->arena, &m, &nm, &r->err);
 		if (rc < 0)
 			return rc;
@@ -389,6 +411,9 @@ int page_admin_organ_add(struct http_req *r)
 	o.kind = http_arg(r, "kind");
 	o.name = http_arg(r, "name");
 	o.code = http_arg(r, "code");
+	rc = account_manages_body(r->db, &r->acct, o.body_id, &r->err);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
@@ -410,6 +435,11 @@ int page_admin_member_add(struct http_req *r)
 	m.position = http_arg(r, "position");
 	m.date_from = http_arg(r, "date_from");
 	m.date_to = http_arg(r, "date_to");
+	rc = account_manages_row(r->db, &r->acct, ACCOUNT_ROW_ORGAN, m.organ_id, &r->err);
+	if (rc == ERR_NOTFOUND)
+		return page_form_refused(r, rc, "organ", page_admin_organs);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
@@ -439,6 +469,8 @@ int page_admin_units(struct http_req *r)
 	H(&h, "<h1>Đơn vị nhận nhiệm vụ</h1><table><thead><tr><th>Số</th><th>Cơ quan</th>"
 	      "<th>Tên</th><th>Loại</th><th>Thư điện tử</th></tr></thead><tbody>");
 	for (size_t i = 0; i < nu; i++) {
+		if (!in_scope(r, u[i].body_id))
+			continue;
 		H(&h, "<tr><td>");
 		html_int(&h, u[i].id);
 		H(&h, "</td><td>");
@@ -493,6 +525,16 @@ int page_admin_unit_add(struct http_req *r)
 	u.organ_id = http_arg_int(r, "organ", 0);
 	u.lower_body_id = http_arg_int(r, "lower_body", 0);
 	u.email = http_arg(r, "email");
+	/* The unit, its organ and the lower body it stands for, all inside the scope. */
+	rc = account_manages_body(r->db, &r->acct, u.body_id, &r->err);
+	if (rc == 0 && u.organ_id > 0)
+		rc = account_manages_row(r->db, &r->acct, ACCOUNT_ROW_ORGAN, u.organ_id, &r->err);
+	if (rc == 0 && u.lower_body_id > 0)
+		rc = account_manages_body(r->db, &r->acct, u.lower_body_id, &r->err);
+	if (rc == ERR_NOTFOUND)
+		return page_form_refused(r, rc, "organ", page_admin_units);
+	if (rc < 0)
+		return rc;
 	rc = begin(r);
 	if (rc < 0)
 		return rc;
@@ -506,29 +548,36 @@ int page_admin_unit_add(struct http_req *r)
 
 int page_admin_people(struct http_req *r)
 {
-	struct reg_person *p;
 	struct html h;
-	size_t n;
+	struct db_q *q;
+	size_t n = 0;
 	int rc;
 
-	rc = reg_person_list(r->db, r->arena, &p, &n, &r->err);
-	if (rc < 0)
-		return rc;
 	page_begin(r, &h, "Cán bộ");
 	page_admin_menu(r, &h, "/admin/people");
 	H(&h, "<h1>Cán bộ</h1><table><thead><tr><th>Số</th><th>Họ và tên</th><th>Thư điện tử</th>"
 	      "<th>Điện thoại</th></tr></thead><tbody>");
-	for (size_t i = 0; i < n; i++) {
+	/* A scoped admin sees the members of its organs and the people of no organ yet. */
+	rc = db_prepare(r->db, SQL_WEB_ADMIN_PERSON_NAMES, &q);
+	if (rc == 0)
+		rc = db_bindv(q, "i", r->acct.id);
+	while (rc == 0 && (rc = db_step(q)) == 1) {
+		n++;
 		H(&h, "<tr><td>");
-		html_int(&h, p[i].id);
+		html_int(&h, db_col_int(q, 0));
 		H(&h, "</td><td>");
-		html_text(&h, p[i].full_name);
+		html_text(&h, db_col_text(q, 1));
 		H(&h, "</td><td>");
-		html_text(&h, p[i].email);
+		html_text(&h, db_col_text(q, 2));
 		H(&h, "</td><td>");
-		html_text(&h, p[i].phone);
+		html_text(&h, db_col_text(q, 3));
 		H(&h, "</td></tr>");
+		rc = 0;
 	}
+	if (rc >= 0)
+		db_done(q);
+	if (rc < 0)
+		return rc;
 	if (n == 0)
 		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có cán bộ nào.</td></tr>");
 	H(&h, "</tbody></table><h2 id=\"them\">Thêm cán bộ</h2>");

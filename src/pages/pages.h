@@ -123,7 +123,8 @@ extern const struct http_field page_profile_fields[];
 /* The administration sub-menu, current (a path) marked. */
 void page_admin_menu(struct http_req *r, struct html *h, const char *current);
 /*
- * <option>s from a statement bound with nothing giving (value, label[, group]):
+ * <option>s from a statement, bound with the reading account as ?1 (its scope:
+ * WEB_SCOPE), giving (value, label[, group]):
  * with group the third column follows the label in brackets; the option whose
  * value is selected (may be NULL) is marked.
  */

@@ -509,6 +509,7 @@ static const struct {
     {"/don-vi", "fffaff"},
     {"/admin", "afffff"},
     {"/audit", "aaffff"},
+    {"/api/v1/audit", "aaffff"},
     {"/api/v1", "aaaaaa"},
     {"/api/v1/bodies", "aaafaa"},
     {"/api/v1/bodies/3", "annfna"},

@@ -271,7 +271,7 @@ static void sessions_tokens_and_disabling(void **state)
 	int64_t now = time(NULL), id;
 
 	assert_int_equal(
-	    account_add(db, "tam", "Tạm", "viewer", 0, NULL, 0, "pw-tam-1234", &id, &e), 0);
+	    account_add(db, NULL, "tam", "Tạm", "viewer", 0, NULL, 0, "pw-tam-1234", &id, &e), 0);
 	assert_int_equal(account_session_new(db, id, now, tok, csrf, &e), 0);
 	assert_int_equal(account_session_get(db, tok, now, &a, csrf2), 0);
 	assert_string_equal(a.login, "tam");
@@ -280,20 +280,21 @@ static void sessions_tokens_and_disabling(void **state)
 			 ERR_AUTH);
 	assert_int_equal(account_token_new(db, "tam", "lich", api, &e), 0);
 	assert_int_equal(account_token_auth(db, api, &a), 0);
-	assert_int_equal(account_disable(db, "tam", &e), 0);
+	assert_int_equal(account_disable(db, NULL, "tam", &e), 0);
 	assert_int_equal(account_session_get(db, tok, now, &a, csrf2), ERR_AUTH);
 	assert_int_equal(account_token_auth(db, api, &a), ERR_AUTH);
 	assert_int_equal(account_login(db, "tam", "pw-tam-1234", "10.1.1.1", now, &a, &e),
 			 ERR_AUTH);
-	assert_int_equal(account_add(db, "tam", "", "viewer", 0, NULL, 0, "pw-tam-1234", NULL, &e),
-			 ERR_EXISTS);
 	assert_int_equal(
-	    account_add(db, "Bad Name", "", "viewer", 0, NULL, 0, "pw-12345678", NULL, &e),
+	    account_add(db, NULL, "tam", "", "viewer", 0, NULL, 0, "pw-tam-1234", NULL, &e),
+	    ERR_EXISTS);
+	assert_int_equal(
+	    account_add(db, NULL, "Bad Name", "", "viewer", 0, NULL, 0, "pw-12345678", NULL, &e),
 	    ERR_INVAL);
-	assert_int_equal(account_add(db, "short", "", "viewer", 0, NULL, 0, "1234", NULL, &e),
+	assert_int_equal(account_add(db, NULL, "short", "", "viewer", 0, NULL, 0, "1234", NULL, &e),
 			 ERR_INVAL);
 	assert_int_equal(
-	    account_add(db, "nounit", "", "reporter", 0, NULL, 0, "pw-12345678", NULL, &e),
+	    account_add(db, NULL, "nounit", "", "reporter", 0, NULL, 0, "pw-12345678", NULL, &e),
 	    ERR_INVAL);
 	db_close(db);
 }
@@ -322,7 +323,7 @@ static void every_write_is_chained_with_its_actor(void **state)
 	sqlite3_stmt *st;
 
 	db_set_actor(db, "web:office");
-	assert_int_equal(account_passwd(db, "member", "pw-member-123", &e), 0);
+	assert_int_equal(account_passwd(db, NULL, "member", "pw-member-123", &e), 0);
 	assert_int_equal(audit_verify(db, &rep, &e), 0);
 	assert_true(rep.entries > 10);
 	db_close(db);

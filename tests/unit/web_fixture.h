@@ -120,7 +120,7 @@ static const struct {
 #define FX_NACCOUNTS (sizeof(fx_accounts) / sizeof(fx_accounts[0]))
 
 /* Creates the store at path with the registry rows and the accounts; 0 on success. */
-static int fx_create(const char *path)
+static inline int fx_create(const char *path)
 {
 	struct db *db = NULL;
 	struct err e = {0};
@@ -143,7 +143,7 @@ static int fx_create(const char *path)
 		return -1;
 	for (size_t i = 0; i < FX_NACCOUNTS; i++) {
 		snprintf(pw, sizeof(pw), "pw-%s-123", fx_accounts[i].login);
-		rc = account_add(db, fx_accounts[i].login, fx_accounts[i].login,
+		rc = account_add(db, NULL, fx_accounts[i].login, fx_accounts[i].login,
 				 fx_accounts[i].role, fx_accounts[i].unit, &fx_accounts[i].body,
 				 fx_accounts[i].body ? 1 : 0, pw, NULL, &e);
 		if (rc < 0) {
