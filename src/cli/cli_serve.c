@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "http/http.h"
 #include "render/docview.h"
+#include "web/web.h"
 #include "util/log.h"
 
 int cli_serve(struct cli *c, int argc, char **argv)
@@ -20,7 +21,7 @@ int cli_serve(struct cli *c, int argc, char **argv)
 	    {"trusted-proxy", required_argument, NULL, 'p'},
 	    {NULL, 0, NULL, 0},
 	};
-	struct http_config cfg = {.listen = "127.0.0.1:8080", .threads = 4};
+	struct http_config cfg = {.app = &web_app, .listen = "127.0.0.1:8080", .threads = 4};
 	const char *proxies[HTTP_MAX_TRUSTED_PROXIES];
 	const char *scheme;
 	struct http_server *s = NULL;

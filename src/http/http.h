@@ -12,8 +12,10 @@
 #include "util/err.h"
 
 struct http_server;
+struct http_app;
 
 struct http_config {
+	const struct http_app *app; /* routes and error pages (src/web's web_app) */
 	const char *db_path;
 	const char *listen; /* "127.0.0.1:8080"; port 0 picks a free one */
 	int threads;	    /* worker threads, each with its own store connection */

@@ -1,4 +1,4 @@
-/* http_route.h: the route table's row, flags and role masks. */
+/* http_route.h: the route table's row, flags and role masks, and the application the server runs. */
 #pragma once
 
 #include "http/http.h"
@@ -11,6 +11,7 @@ enum {
 			       answers 400 with the form again and the messages beside the fields */
 	RF_QTOKEN = 1 << 4, /* the token may also come as ?token= (feeds for calendar programs
 			       that cannot send headers); elsewhere ?token= is refused with 401 */
+	RF_CACHE = 1 << 5,  /* a static file: clients may keep it for an hour */
 };
 
 /* One bit per role; a route names the roles it serves. */
@@ -36,11 +37,20 @@ struct http_route {
 	const struct http_field *fields; /* terminated by a row with name NULL */
 };
 
+/*
+ * What the server serves, given to it from above (src/web): the routes, and
+ * how a failure is drawn for a browser and for an API client. The server
+ * knows no page and no API handler by name.
+ */
+struct http_app {
+	const struct http_route *routes;
+	int nroutes;
+	int (*error_html)(struct http_req *r, int code); /* returns code */
+	int (*error_json)(struct http_req *r, int code);
+};
+
 /* The role bit of a role code; 0 for an unknown one. */
 unsigned http_role_bit(const char *role);
-/* The route table (routes.def) and its length. */
-extern const struct http_route http_routes[];
-extern const int http_nroutes;
-/* The route for method and path, filling id[]; NULL when none (*path_known: another method). */
-const struct http_route *http_route_find(const char *method, const char *path, int64_t id[2],
-					 int *path_known);
+/* The app's route for method and path, filling id[]; NULL when none (*path_known: another method). */
+const struct http_route *http_route_find(const struct http_app *app, const char *method,
+					 const char *path, int64_t id[2], int *path_known);

@@ -14,10 +14,8 @@
 #include <strings.h>
 #include <time.h>
 
-#include "api/api.h"
 #include "http/http.h"
 #include "http/http_route.h"
-#include "pages/pages.h"
 #include "util/id.h"
 #include "util/log.h"
 #include "vn/date.h"
@@ -97,14 +95,6 @@ unsigned http_role_bit(const char *role)
 	return 0;
 }
 
-const struct http_route http_routes[] = {
-#define ROUTE(method, pattern, fn, flags, roles, fields) \
-	{method, pattern, fn, flags, roles, fields},
-#include "http/routes.def"
-#undef ROUTE
-};
-const int http_nroutes = sizeof(http_routes) / sizeof(http_routes[0]);
-
 /*
  * Matches one pattern; '#' takes a canonical id (id_parse: digits, no leading
  * 0, at most INT64_MAX). Any other segment there, such as an id past
@@ -138,21 +128,22 @@ static bool route_match(const char *pat, const char *path, int64_t id[2])
 	return *pat == '\0' && *path == '\0';
 }
 
-const struct http_route *http_route_find(const char *method, const char *path, int64_t id[2],
-					 int *path_known)
+const struct http_route *http_route_find(const struct http_app *app, const char *method,
+					 const char *path, int64_t id[2], int *path_known)
 {
 	*path_known = 0;
-	for (int i = 0; i < http_nroutes; i++) {
+	for (int i = 0; i < app->nroutes; i++) {
+		const struct http_route *rt = &app->routes[i];
 		int64_t tmp[2] = {0, 0};
 
-		if (!route_match(http_routes[i].pattern, path, tmp))
+		if (!route_match(rt->pattern, path, tmp))
 			continue;
 		*path_known = 1;
-		if (strcmp(http_routes[i].method, method) == 0 ||
-		    (strcmp(method, "HEAD") == 0 && strcmp(http_routes[i].method, "GET") == 0)) {
+		if (strcmp(rt->method, method) == 0 ||
+		    (strcmp(method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0)) {
 			id[0] = tmp[0];
 			id[1] = tmp[1];
-			return &http_routes[i];
+			return rt;
 		}
 	}
 	return NULL;
@@ -694,7 +685,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_ct
 		free(body);
 		return MHD_NO;
 	}
-	add_common_headers(resp, r->route && r->route->fn == page_static_css && r->status == 200);
+	add_common_headers(resp, r->route && (r->route->flags & RF_CACHE) && r->status == 200);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 				r->ctype ? r->ctype : "text/html; charset=utf-8");
 	if (r->location)
@@ -721,8 +712,8 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_ct
 	return ret;
 }
 
-/* Turns a failure into its page or JSON body. */
-static void fail(struct http_req *r, int code)
+/* Turns a failure into its page or JSON body, as the application draws them. */
+static void fail(const struct http_server *s, struct http_req *r, int code)
 {
 	buf_reset(&r->out);
 	r->location = NULL;
@@ -730,10 +721,10 @@ static void fail(struct http_req *r, int code)
 	r->status = err_http(code);
 	if (r->json) {
 		r->ctype = "application/json";
-		api_error(r, code);
+		s->cfg.app->error_json(r, code);
 	} else {
 		r->ctype = "text/html; charset=utf-8";
-		page_error(r, code);
+		s->cfg.app->error_html(r, code);
 	}
 }
 
@@ -745,14 +736,14 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 	const char *ct;
 	int path_known, rc;
 
-	r->route = http_route_find(r->method, r->path, r->id, &path_known);
+	r->route = http_route_find(s->cfg.app, r->method, r->path, r->id, &path_known);
 	r->json = strncmp(r->path, "/api/", 5) == 0 || (r->route && (r->route->flags & RF_JSON));
 	if (!r->route) {
 		rc = err_set(&r->err, path_known ? ERR_USAGE : ERR_NOTFOUND,
 			     path_known ? "Phương thức %s không dùng được ở địa chỉ này"
 					: "Không có trang %s",
 			     path_known ? r->method : r->path);
-		fail(r, rc);
+		fail(s, r, rc);
 		if (path_known)
 			r->status = MHD_HTTP_METHOD_NOT_ALLOWED;
 		return;
@@ -760,7 +751,7 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 	if (c->toobig) {
 		err_set(&r->err, ERR_TOOBIG, "Dữ liệu gửi lên quá lớn: tối đa %zu byte",
 			s->cfg.max_body);
-		fail(r, ERR_TOOBIG);
+		fail(s, r, ERR_TOOBIG);
 		return;
 	}
 	/* Input first (the API token may travel in the query), checked against the table. */
@@ -830,7 +821,7 @@ out:
 		/* A handler that failed mid-write leaves nothing behind. */
 		if (r->db)
 			db_rollback(r->db);
-		fail(r, rc);
+		fail(s, r, rc);
 	}
 }
 
@@ -1160,6 +1151,8 @@ int http_start(const struct http_config *cfg, struct http_server **ret, struct e
 	unsigned flags;
 	int r;
 
+	if (!cfg->app || !cfg->app->routes || !cfg->app->error_html || !cfg->app->error_json)
+		return err_set(e, ERR_INTERNAL, "máy chủ web thiếu bảng địa chỉ");
 	if (sodium_init() < 0)
 		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
 	r = parse_listen(cfg->listen, &ss, e);

@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "http/http.h"
+#include "web/web.h"
 #include "render/docview.h"
 #include "web_fixture.h"
 
@@ -151,7 +152,8 @@ static void login(const char *who, struct client *cl)
 
 static int setup(void **state)
 {
-	struct http_config cfg = {.listen = "127.0.0.1:0",
+	struct http_config cfg = {.app = &web_app,
+				  .listen = "127.0.0.1:0",
 				  .threads = 4,
 				  .quiet = true,
 				  .trusted_proxies = trusted,
@@ -1826,7 +1828,8 @@ static void store_unlink(const char *path)
 /* Stops the server and starts one on path; 0 on success. */
 static int serve_store(const char *path)
 {
-	struct http_config cfg = {.listen = "127.0.0.1:0",
+	struct http_config cfg = {.app = &web_app,
+				  .listen = "127.0.0.1:0",
 				  .threads = 4,
 				  .quiet = true,
 				  .trusted_proxies = trusted,
@@ -1917,7 +1920,8 @@ static int tls_teardown(void **state)
 static int tls_start(const char *cert, const char *key, struct err *e)
 {
 	char c[128], k[128];
-	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 2, .quiet = true};
+	struct http_config cfg = {
+	    .app = &web_app, .listen = "127.0.0.1:0", .threads = 2, .quiet = true};
 	struct http_server *s = NULL;
 	int rc;
 
@@ -1931,7 +1935,8 @@ static int tls_start(const char *cert, const char *key, struct err *e)
 
 static void https_serves_secure_cookies_and_refuses_bad_files(void **state)
 {
-	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 4, .quiet = true};
+	struct http_config cfg = {
+	    .app = &web_app, .listen = "127.0.0.1:0", .threads = 4, .quiet = true};
 	char cert[128], key[128], ca[128];
 	struct err e = {0};
 	struct resp r;

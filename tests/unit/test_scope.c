@@ -12,6 +12,7 @@
 #include <curl/curl.h>
 
 #include "http/http.h"
+#include "web/web.h"
 #include "http/http_route.h"
 #include "render/docview.h"
 #include "web_fixture.h"
@@ -212,7 +213,8 @@ static void make_store(void)
 
 static int setup(void **state)
 {
-	struct http_config cfg = {.listen = "127.0.0.1:0", .threads = 4, .quiet = true};
+	struct http_config cfg = {
+	    .app = &web_app, .listen = "127.0.0.1:0", .threads = 4, .quiet = true};
 	struct err e = {0};
 
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-scope-%ld.db", (long)getpid());
@@ -418,7 +420,7 @@ static const struct {
 	unsigned flags;
 } all_routes[] = {
 #define ROUTE(m, p, h, f, roles, fields) {m, p, f},
-#include "http/routes.def"
+#include "web/routes.def"
 #undef ROUTE
 };
 #define NROUTES (sizeof(all_routes) / sizeof(all_routes[0]))

@@ -13,6 +13,7 @@
 
 #include "core/audit.h"
 #include "http/http_route.h"
+#include "web/web.h"
 #include "render/html.h"
 #include "util/id.h"
 #include "web_fixture.h"
@@ -78,24 +79,24 @@ static void routes_match_ids_and_refuse_other_methods(void **state)
 	int known = 0;
 	const struct http_route *rt;
 
-	rt = http_route_find("GET", "/sessions/26", id, &known);
+	rt = http_route_find(&web_app, "GET", "/sessions/26", id, &known);
 	assert_non_null(rt);
 	assert_int_equal(id[0], 26);
-	assert_null(http_route_find("GET", "/sessions/026", id, &known));
-	assert_null(http_route_find("GET", "/sessions/x", id, &known));
-	assert_null(http_route_find("DELETE", "/sessions/1", id, &known));
+	assert_null(http_route_find(&web_app, "GET", "/sessions/026", id, &known));
+	assert_null(http_route_find(&web_app, "GET", "/sessions/x", id, &known));
+	assert_null(http_route_find(&web_app, "DELETE", "/sessions/1", id, &known));
 	assert_int_equal(known, 1);
-	assert_null(http_route_find("GET", "/nowhere", id, &known));
+	assert_null(http_route_find(&web_app, "GET", "/nowhere", id, &known));
 	assert_int_equal(known, 0);
-	assert_non_null(http_route_find("HEAD", "/", id, &known));
+	assert_non_null(http_route_find(&web_app, "HEAD", "/", id, &known));
 	/* The largest id is taken whole; past it, or written oddly, nothing matches (404). */
-	rt = http_route_find("GET", "/tasks/9223372036854775807", id, &known);
+	rt = http_route_find(&web_app, "GET", "/tasks/9223372036854775807", id, &known);
 	assert_non_null(rt);
 	assert_true(id[0] == INT64_MAX);
-	assert_null(http_route_find("GET", "/tasks/9223372036854775808", id, &known));
-	assert_null(http_route_find("GET", "/tasks/99999999999999999999", id, &known));
-	assert_null(http_route_find("GET", "/tasks/+7", id, &known));
-	assert_null(http_route_find("GET", "/tasks/7 ", id, &known));
+	assert_null(http_route_find(&web_app, "GET", "/tasks/9223372036854775808", id, &known));
+	assert_null(http_route_find(&web_app, "GET", "/tasks/99999999999999999999", id, &known));
+	assert_null(http_route_find(&web_app, "GET", "/tasks/+7", id, &known));
+	assert_null(http_route_find(&web_app, "GET", "/tasks/7 ", id, &known));
 }
 
 static void ids_are_canonical_or_refused(void **state)
@@ -123,9 +124,9 @@ static void ids_are_canonical_or_refused(void **state)
 
 static void every_route_names_its_roles(void **state)
 {
-	for (int i = 0; i < http_nroutes; i++) {
-		assert_int_not_equal(http_routes[i].roles, 0);
-		assert_true(http_routes[i].pattern[0] == '/');
+	for (int i = 0; i < web_app.nroutes; i++) {
+		assert_int_not_equal(web_app.routes[i].roles, 0);
+		assert_true(web_app.routes[i].pattern[0] == '/');
 	}
 	assert_int_equal(http_role_bit("reporter"), ROLE_REPORTER);
 	assert_int_equal(http_role_bit("root"), 0);
