@@ -65,8 +65,8 @@ const struct cli_spec cli_body_add_spec = {
 	    {"short-name", CLI_TEXT, 0, "S", "tên ngắn"},
 	    {"place", CLI_TEXT, 0, "P", "địa danh"},
 	    {"parent", CLI_TEXT, 0, "BODY", "cơ quan cấp trên"},
-	    {"from", CLI_TEXT, 0, "DATE", "ngày bắt đầu"},
-	    {"to", CLI_TEXT, 0, "DATE", "ngày kết thúc"},
+	    {"from", CLI_DATE, 0, "DATE", "ngày bắt đầu"},
+	    {"to", CLI_DATE, 0, "DATE", "ngày kết thúc"},
 	    {NULL}},
 };
 

@@ -59,7 +59,7 @@ out:
 const struct cli_spec cli_doc_show_spec = {
     .opts =
 	(const struct cli_optdef[]){
-	    {"date", CLI_TEXT, 0, "DATE", "ngày văn bản, khi số hiệu trùng"}, {NULL}},
+	    {"date", CLI_DATE, 0, "DATE", "ngày văn bản, khi số hiệu trùng"}, {NULL}},
     .pos = (const struct cli_posdef[]){{"ID|SYMBOL", CLI_TEXT, CLI_REQ, "mã hoặc số hiệu văn bản"},
 				       {NULL}},
 };

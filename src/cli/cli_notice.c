@@ -337,7 +337,7 @@ int cli_notice_send(struct cli *c, const struct cli_args *args)
 const struct cli_spec cli_notice_issue_spec = {
     .opts =
 	(const struct cli_optdef[]){
-	    {"date", CLI_TEXT, 0, "YYYY-MM-DD", "ngày ban hành (mặc định hôm nay)"},
+	    {"date", CLI_DATE, 0, "YYYY-MM-DD", "ngày ban hành (mặc định hôm nay)"},
 	    {"authority", CLI_TEXT, 0, "T/M", "thẩm quyền ký (T/M, K/T, TL, TUQ)"},
 	    {"on-behalf", CLI_TEXT, 0, "'HUYỆN ỦY'", "thay mặt tập thể nào"},
 	    {"position", CLI_TEXT, 0, "'BÍ THƯ'", "chức vụ người ký"},

@@ -83,8 +83,8 @@ const struct cli_spec cli_person_add_spec = {
 	    {"phone", CLI_TEXT, 0, "P", "điện thoại"},
 	    {"organ", CLI_TEXT, 0, "ORGAN", "cơ quan giúp việc (cùng --position)"},
 	    {"position", CLI_TEXT, 0, "POS", "chức vụ trong cơ quan đó"},
-	    {"from", CLI_TEXT, 0, "DATE", "từ ngày"},
-	    {"to", CLI_TEXT, 0, "DATE", "đến ngày"},
+	    {"from", CLI_DATE, 0, "DATE", "từ ngày"},
+	    {"to", CLI_DATE, 0, "DATE", "đến ngày"},
 	    {NULL}},
     .note = "--organ và --position đi cùng nhau; --from/--to chỉ dùng cùng --organ.",
 };

@@ -9,7 +9,7 @@ const struct cli_spec cli_programme_add_spec = {
     .opts = (const struct cli_optdef[]){{"term", CLI_ID, CLI_REQ, "TERM", "nhiệm kỳ"},
 					{"year", CLI_TEXT, 0, "YEAR",
 					 "năm (chương trình năm; không có: toàn khóa)"},
-					{"date", CLI_TEXT, CLI_REQ, "DATE", "ngày ban hành"},
+					{"date", CLI_DATE, CLI_REQ, "DATE", "ngày ban hành"},
 					{NULL}},
     .pos = (const struct cli_posdef[]){{"ORGAN", CLI_ID, CLI_REQ, "số hiệu cơ quan"},
 				       {"TITLE", CLI_TEXT, CLI_REQ, "tên chương trình"},
@@ -99,7 +99,7 @@ int cli_programme_drop(struct cli *c, const struct cli_args *args)
 }
 
 const struct cli_spec cli_programme_revise_spec = {
-    .opts = (const struct cli_optdef[]){{"date", CLI_TEXT, CLI_REQ, "DATE", "ngày điều chỉnh"},
+    .opts = (const struct cli_optdef[]){{"date", CLI_DATE, CLI_REQ, "DATE", "ngày điều chỉnh"},
 					{"doc", CLI_ID, 0, "ID", "văn bản điều chỉnh"},
 					{NULL}},
     .pos = (const struct cli_posdef[]){{"PROGRAMME", CLI_ID, CLI_REQ, "số hiệu chương trình"},

@@ -657,7 +657,7 @@ static int parse_frac(struct cli *c, const char *opt, const char *s, int *num, i
 const struct cli_spec cli_regulation_set_spec = {
     .opts =
 	(const struct cli_optdef[]){
-	    {"from", CLI_TEXT, CLI_REQ, "DATE", "ngày có hiệu lực"},
+	    {"from", CLI_DATE, CLI_REQ, "DATE", "ngày có hiệu lực"},
 	    {"vote", CLI_TEXT, 0, "N/D", "tỷ lệ tán thành để thông qua (hơn N/D)"},
 	    {"attend", CLI_TEXT, 0, "N/D", "tỷ lệ có mặt để biểu quyết"},
 	    {"attend-at-least", CLI_FLAG, 0, NULL, "có mặt từ N/D trở lên (thay vì hơn)"},
@@ -681,10 +681,9 @@ int cli_regulation_set(struct cli *c, const struct cli_args *args)
 	int r = 0;
 
 	sw_rule_default(&rule);
-	snprintf(rule.effective_from, sizeof(rule.effective_from), "%.10s", from);
-	if (strlen(from) > 10)
-		r = cli_usage(c, "--from không hợp lệ: '%s'", from);
-	if (r == 0 && (v = cli_opt(args, "vote")))
+	/* ISO text: the parser read --from as a date. */
+	snprintf(rule.effective_from, sizeof(rule.effective_from), "%s", from);
+	if ((v = cli_opt(args, "vote")))
 		r = parse_frac(c, "--vote", v, &rule.vote_num, &rule.vote_den);
 	if (r == 0 && (v = cli_opt(args, "attend")))
 		r = parse_frac(c, "--attend", v, &rule.attend_num, &rule.attend_den);

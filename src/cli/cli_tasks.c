@@ -138,7 +138,7 @@ const struct cli_spec cli_tasks_list_spec = {
 	     "trạng thái: dung_han, tre_han, trong_han, qua_han, thuong_xuyen"},
 	    {"overdue", CLI_FLAG, 0, NULL, "chỉ nhiệm vụ quá hạn"},
 	    {"stale", CLI_ID, 0, "N", "số ngày không có báo cáo"},
-	    {"source", CLI_ID, 0, "DOC", "văn bản giao nhiệm vụ"},
+	    {"source", CLI_ID, 0, "DOC", "văn bản (nguồn giao nhiệm vụ)"},
 	    {"open", CLI_FLAG, 0, NULL, "chỉ nhiệm vụ chưa hoàn thành"},
 	    {"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
 	    {NULL}},
@@ -334,7 +334,7 @@ const struct cli_spec cli_tasks_add_spec = {
 	    {"doc", CLI_ID, 0, "ID", "văn bản giao nhiệm vụ"},
 	    {"section", CLI_TEXT, 0, "S", "mục trong văn bản"},
 	    {"session", CLI_ID, 0, "ID", "phiên họp giao nhiệm vụ"},
-	    {"assigned", CLI_TEXT, 0, "D", "ngày giao"},
+	    {"assigned", CLI_DATE, 0, "D", "ngày giao"},
 	    {"report-to", CLI_TEXT, 0, "T", "báo cáo về đâu"},
 	    {"follower", CLI_TEXT, 0, "U", "đơn vị theo dõi"},
 	    {"cycle", CLI_TEXT, 0, "C", "chu kỳ báo cáo của nhiệm vụ thường xuyên"},
@@ -388,7 +388,7 @@ const struct cli_spec cli_tasks_report_spec = {
 	    {"result", CLI_TEXT, 0, "R", "kết quả"},
 	    {"percent", CLI_TEXT, 0, "0-100", "tiến độ (%)"},
 	    {"attach", CLI_TEXT, CLI_MANY, "REF", "tài liệu kèm theo"},
-	    {"date", CLI_TEXT, 0, "D", "ngày báo cáo (mặc định hôm nay)"},
+	    {"date", CLI_DATE, 0, "D", "ngày báo cáo (mặc định hôm nay)"},
 	    {"close", CLI_FLAG, 0, NULL, "đề nghị văn phòng kết thúc nhiệm vụ"},
 	    {NULL}},
     .pos = task_pos,
@@ -432,7 +432,7 @@ int cli_tasks_report(struct cli *c, const struct cli_args *args)
 
 /* confirm and sendback share their options. */
 static const struct cli_optdef confirm_opts[] = {
-    {"date", CLI_TEXT, 0, "D", "ngày (mặc định hôm nay)"},
+    {"date", CLI_DATE, 0, "D", "ngày (mặc định hôm nay)"},
     {"note", CLI_TEXT, 0, "T", "ghi chú; với sendback: lý do trả lại (bắt buộc)"},
     {NULL},
 };

@@ -73,8 +73,8 @@ const struct cli_spec cli_term_add_spec = {
     .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
 					{"name", CLI_TEXT, CLI_REQ, "XXII", "tên khóa"},
 					{"years", CLI_TEXT, CLI_REQ, "2020-2025", "nhiệm kỳ"},
-					{"start", CLI_TEXT, 0, "DATE", "ngày bắt đầu"},
-					{"end", CLI_TEXT, 0, "DATE", "ngày kết thúc"},
+					{"start", CLI_DATE, 0, "DATE", "ngày bắt đầu"},
+					{"end", CLI_DATE, 0, "DATE", "ngày kết thúc"},
 					{NULL}},
 };
 
