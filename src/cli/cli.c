@@ -216,7 +216,7 @@ int cli_main(int argc, char **argv)
 		return err_exit(r);
 	}
 	c.verb = v;
-	for (int i = used; i < nargs; i++) {
+	for (int i = used; i < nargs && strcmp(args[i], "--") != 0; i++) {
 		if (strcmp(args[i], "--help") == 0 || strcmp(args[i], "-h") == 0) {
 			cli_verb_help(stdout, v);
 			free(args);
