@@ -1,17 +1,20 @@
 /* cli.c: argument parsing and dispatch of the verb table. */
 #include "cli/cli.h"
 
+#include "cli/cli_args.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "mail/mail.h"
+#include "util/buf.h"
 #include "util/id.h"
 #include "util/log.h"
 #include "vn/text.h"
 
 static const struct cli_verb cli_verbs[] = {
-#define VERB(group, name, fn, usage, summary) {group, name, fn, usage, summary},
+#define VERB(group, name, fn, summary) {group, name, fn, &fn##_spec, summary},
 #include "cli/verbs.def"
 #undef VERB
 };
@@ -36,8 +39,11 @@ static void cli_help(FILE *f)
 
 static void cli_verb_help(FILE *f, const struct cli_verb *v)
 {
-	fprintf(f, "usage: dondoc %s%s%s %s\n\n%s\n", v->group, v->name ? " " : "",
-		v->name ? v->name : "", v->usage, v->summary);
+	struct buf b = BUF_INIT(1 << 16);
+
+	cli_args_help(v, &b);
+	fputs(buf_str(&b), f);
+	buf_free(&b);
 }
 
 int cli_usage(struct cli *c, const char *fmt, ...)
@@ -48,10 +54,15 @@ int cli_usage(struct cli *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (c->verb)
-		return err_set(&c->err, ERR_USAGE, "%s\nusage: dondoc %s%s%s %s", msg,
-			       c->verb->group, c->verb->name ? " " : "",
-			       c->verb->name ? c->verb->name : "", c->verb->usage);
+	if (c->verb) {
+		struct buf b = BUF_INIT(1 << 12);
+		int r;
+
+		cli_args_usage(c->verb, &b);
+		r = err_set(&c->err, ERR_USAGE, "%s\nusage: %s", msg, buf_str(&b));
+		buf_free(&b);
+		return r;
+	}
 	return err_set(&c->err, ERR_USAGE, "%s", msg);
 }
 
@@ -153,6 +164,7 @@ int cli_main(int argc, char **argv)
 {
 	struct cli c = {.out = stdout};
 	const struct cli_verb *v;
+	struct cli_args *parsed = NULL;
 	char **args;
 	int nargs = 0, used, r;
 
@@ -204,14 +216,17 @@ int cli_main(int argc, char **argv)
 		return err_exit(r);
 	}
 	c.verb = v;
-	for (int i = used; i < nargs; i++) {
+	for (int i = used; i < nargs && strcmp(args[i], "--") != 0; i++) {
 		if (strcmp(args[i], "--help") == 0 || strcmp(args[i], "-h") == 0) {
 			cli_verb_help(stdout, v);
 			free(args);
 			return 0;
 		}
 	}
-	r = v->run(&c, nargs - used + 1, args + used - 1);
+	r = cli_args_parse(&c, v->spec, nargs - used, args + used, &parsed);
+	if (r == 0)
+		r = v->run(&c, parsed);
+	cli_args_free(parsed);
 	if (r < 0)
 		fprintf(stderr, "dondoc: %s\n", err_msg(&c.err, r));
 	if (fflush(stdout) != 0 && r == 0)

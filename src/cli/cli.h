@@ -3,6 +3,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "db/db.h"
@@ -18,16 +19,82 @@ struct cli {
 };
 
 /*
+ * What a verb takes, declared once beside the verb and read by cli_main: it
+ * parses argv against the declaration before the verb runs, and builds the
+ * usage line and 'dondoc VERB --help' from it.
+ */
+enum cli_kind {
+	CLI_FLAG,   /* an option without a value */
+	CLI_TEXT,   /* any text */
+	CLI_ID,	    /* a strictly positive int64 written canonically (id_parse) */
+	CLI_DATE,   /* a date in Vietnamese or ISO form (vn_date_parse), kept as ISO */
+	CLI_CHOICE, /* one of the words in meta, "a|b|c" */
+};
+
+#define CLI_REQ 1u  /* must be given */
+#define CLI_MANY 2u /* option: may be repeated; positional: takes the rest */
+
+struct cli_optdef {
+	const char *name; /* long name without "--"; NULL ends the table */
+	enum cli_kind kind;
+	unsigned flags;	  /* CLI_REQ, CLI_MANY */
+	const char *meta; /* the value's placeholder; for CLI_CHOICE the choices "a|b|c" */
+	/*
+	 * Vietnamese: what the value is, shown by --help; its noun (before the
+	 * first " (" or ": ") names the option in error messages.
+	 */
+	const char *help;
+};
+
+struct cli_posdef {
+	const char *name;   /* placeholder, e.g. "ID"; NULL ends the table */
+	enum cli_kind kind; /* CLI_TEXT or CLI_ID */
+	unsigned flags;	    /* CLI_REQ; CLI_MANY on the last one takes the rest */
+	const char *help;   /* Vietnamese: what it is; its noun names it in messages */
+};
+
+struct cli_spec {
+	const struct cli_optdef *opts; /* NULL or ended by {NULL} */
+	const struct cli_posdef *pos;  /* NULL or ended by {NULL} */
+	const char *note;	       /* how the options combine, in Vietnamese; NULL for none */
+};
+
+/* A verb's arguments parsed against its cli_spec; read with the lookups below. */
+struct cli_args;
+
+/*
  * A verb: "dondoc GROUP NAME …" or, with name NULL, "dondoc GROUP …". run
- * gets argv with argv[0] the verb's last word; it returns 0 or a negative
+ * gets the arguments already parsed against spec; it returns 0 or a negative
  * ERR_* with c->err filled, and writes nothing to the store on failure.
  */
 struct cli_verb {
 	const char *group, *name;
-	int (*run)(struct cli *c, int argc, char **argv);
-	const char *usage;   /* options and arguments after the verb */
+	int (*run)(struct cli *c, const struct cli_args *a);
+	const struct cli_spec *spec;
 	const char *summary; /* one line, English */
 };
+
+/*
+ * Lookups into parsed arguments; name must be declared in the verb's spec
+ * (asserted). Values live as long as the verb runs.
+ */
+/* The value of option name (ISO text for CLI_DATE), the last when repeated; NULL when absent. */
+const char *cli_opt(const struct cli_args *a, const char *name);
+/* Whether option name was given (for flags, and for options with a value). */
+bool cli_flag(const struct cli_args *a, const char *name);
+/* The id of a CLI_ID option; 0 when absent. */
+int64_t cli_opt_id(const struct cli_args *a, const char *name);
+/*
+ * Every value of a repeatable option in the order given: fills ret with at
+ * most max of them and returns how many were given (which may exceed max).
+ */
+size_t cli_opt_all(const struct cli_args *a, const char *name, const char **ret, size_t max);
+/* The i-th positional argument, or NULL. */
+const char *cli_pos(const struct cli_args *a, size_t i);
+/* The id of the i-th positional argument declared CLI_ID; 0 when absent. */
+int64_t cli_pos_id(const struct cli_args *a, size_t i);
+/* How many positional arguments were given. */
+size_t cli_npos(const struct cli_args *a);
 
 int cli_main(int argc, char **argv);
 
@@ -61,6 +128,8 @@ struct mail_server;
  */
 void cli_smtp_env(struct mail_server *srv);
 
-#define VERB(group, name, fn, usage, summary) int fn(struct cli *c, int argc, char **argv);
+#define VERB(group, name, fn, summary)                   \
+	int fn(struct cli *c, const struct cli_args *a); \
+	extern const struct cli_spec fn##_spec;
 #include "cli/verbs.def"
 #undef VERB

@@ -1,25 +1,21 @@
 /* cli_body.c: 'dondoc body|organ|unit list|add': bodies in their tree, their organs and units. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli_reg.h"
 
-int cli_body_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_body_list_spec = {0};
+
+int cli_body_list(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
 	struct arena *a = NULL;
 	struct reg_body *bs;
 	struct db *db;
 	size_t n;
 	json_t *arr;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1)
-		return ERR_USAGE;
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	(void)args;
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
 	a = arena_new(CLI_REG_ARENA);
@@ -59,61 +55,38 @@ out:
 	return r;
 }
 
-int cli_body_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_body_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"level", CLI_CHOICE, CLI_REQ, "tw|tinh|huyen|xa|coso", "cấp"},
+	    {"kind", CLI_CHOICE, CLI_REQ, "party|people", "loại: Đảng hay chính quyền"},
+	    {"name", CLI_TEXT, CLI_REQ, "NAME", "tên"},
+	    {"code", CLI_TEXT, CLI_REQ, "CODE", "ký hiệu"},
+	    {"short-name", CLI_TEXT, 0, "S", "tên ngắn"},
+	    {"place", CLI_TEXT, 0, "P", "địa danh"},
+	    {"parent", CLI_TEXT, 0, "BODY", "cơ quan cấp trên"},
+	    {"from", CLI_DATE, 0, "DATE", "ngày bắt đầu"},
+	    {"to", CLI_DATE, 0, "DATE", "ngày kết thúc"},
+	    {NULL}},
+};
+
+int cli_body_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"level", required_argument, NULL, 'l'},	  {"kind", required_argument, NULL, 'k'},
-	    {"name", required_argument, NULL, 'n'},	  {"code", required_argument, NULL, 'c'},
-	    {"short-name", required_argument, NULL, 's'}, {"place", required_argument, NULL, 'p'},
-	    {"parent", required_argument, NULL, 'P'},	  {"from", required_argument, NULL, 'f'},
-	    {"to", required_argument, NULL, 't'},	  {NULL, 0, NULL, 0},
-	};
 	struct reg_body b = {.level = REG_NLEVELS};
-	const char *level = NULL, *kind = NULL, *parent = NULL;
+	const char *level = cli_opt(args, "level"), *kind = cli_opt(args, "kind"),
+		   *parent = cli_opt(args, "parent");
 	struct reg_body pb;
 	struct arena *a = NULL;
 	struct db *db;
 	int64_t id = 0;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'l':
-			level = optarg;
-			break;
-		case 'k':
-			kind = optarg;
-			break;
-		case 'n':
-			b.name = optarg;
-			break;
-		case 'c':
-			b.code = optarg;
-			break;
-		case 's':
-			b.short_name = optarg;
-			break;
-		case 'p':
-			b.place = optarg;
-			break;
-		case 'P':
-			parent = optarg;
-			break;
-		case 'f':
-			b.active_from = optarg;
-			break;
-		case 't':
-			b.active_to = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
-	if (!level || !kind || !b.name || !b.code)
-		return cli_usage(c, "cần --level, --kind, --name và --code");
+	b.name = cli_opt(args, "name");
+	b.code = cli_opt(args, "code");
+	b.short_name = cli_opt(args, "short-name");
+	b.place = cli_opt(args, "place");
+	b.active_from = cli_opt(args, "from");
+	b.active_to = cli_opt(args, "to");
 	if (reg_level_parse(level, &b.level) < 0)
 		return err_set(&c->err, ERR_INVAL,
 			       "cấp '%s' không hợp lệ (tw, tinh, huyen, xa, coso)", level);
@@ -145,23 +118,18 @@ out:
 }
 
 /* Shared by organ list and unit list: the optional --body filter. */
-static int body_filter(struct cli *c, int argc, char **argv, struct db **db, struct arena *a,
+static const struct cli_optdef body_opts[] = {
+    {"body", CLI_TEXT, 0, "BODY", "cơ quan (mã, ký hiệu hay tên)"},
+    {NULL},
+};
+
+static int body_filter(struct cli *c, const struct cli_args *args, struct db **db, struct arena *a,
 		       int64_t *ret_body)
 {
-	static const struct option opts[] = {{"body", required_argument, NULL, 'b'},
-					     {NULL, 0, NULL, 0}};
-	const char *body = NULL;
+	const char *body = cli_opt(args, "body");
 	struct reg_body b;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch != 'b')
-			return ERR_USAGE;
-		body = optarg;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	if ((r = cli_db(c, db)) < 0)
 		return r;
 	*ret_body = 0;
@@ -174,7 +142,9 @@ static int body_filter(struct cli *c, int argc, char **argv, struct db **db, str
 	return 0;
 }
 
-int cli_organ_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_organ_list_spec = {.opts = body_opts};
+
+int cli_organ_list(struct cli *c, const struct cli_args *args)
 {
 	struct arena *a = arena_new(CLI_REG_ARENA);
 	struct reg_organ *os;
@@ -186,7 +156,7 @@ int cli_organ_list(struct cli *c, int argc, char **argv)
 
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	if ((r = body_filter(c, argc, argv, &db, a, &body)) < 0 ||
+	if ((r = body_filter(c, args, &db, a, &body)) < 0 ||
 	    (r = reg_organ_list(db, body, a, &os, &n, &c->err)) < 0)
 		goto out;
 	if (c->json) {
@@ -204,46 +174,28 @@ out:
 	return r;
 }
 
-int cli_organ_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_organ_add_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
+					{"kind", CLI_CHOICE, CLI_REQ,
+					 "bch|btv|tt|ubkt|vp|ban|ubnd|other", "loại"},
+					{"name", CLI_TEXT, CLI_REQ, "NAME", "tên"},
+					{"code", CLI_TEXT, 0, "CODE", "ký hiệu"},
+					{NULL}},
+};
+
+int cli_organ_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'},
-	    {"kind", required_argument, NULL, 'k'},
-	    {"name", required_argument, NULL, 'n'},
-	    {"code", required_argument, NULL, 'c'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct reg_organ o = {0};
-	const char *body = NULL;
+	const char *body = cli_opt(args, "body");
 	struct arena *a = NULL;
 	struct reg_body b;
 	struct db *db;
 	int64_t id = 0;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'k':
-			o.kind = optarg;
-			break;
-		case 'n':
-			o.name = optarg;
-			break;
-		case 'c':
-			o.code = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
-	if (!body || !o.kind || !o.name)
-		return cli_usage(c, "cần --body, --kind và --name");
+	o.kind = cli_opt(args, "kind");
+	o.name = cli_opt(args, "name");
+	o.code = cli_opt(args, "code");
 	if (!reg_organ_kind_valid(o.kind))
 		return err_set(&c->err, ERR_INVAL,
 			       "loại '%s' không hợp lệ (bch, btv, tt, ubkt, vp, ban, ubnd, other)",
@@ -266,7 +218,9 @@ out:
 	return r;
 }
 
-int cli_unit_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_unit_list_spec = {.opts = body_opts};
+
+int cli_unit_list(struct cli *c, const struct cli_args *args)
 {
 	struct arena *a = arena_new(CLI_REG_ARENA);
 	struct reg_unit *us;
@@ -278,7 +232,7 @@ int cli_unit_list(struct cli *c, int argc, char **argv)
 
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	if ((r = body_filter(c, argc, argv, &db, a, &body)) < 0 ||
+	if ((r = body_filter(c, args, &db, a, &body)) < 0 ||
 	    (r = reg_unit_list(db, body, a, &us, &n, &c->err)) < 0)
 		goto out;
 	if (c->json) {
@@ -295,55 +249,33 @@ out:
 	return r;
 }
 
-int cli_unit_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_unit_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
+	    {"kind", CLI_CHOICE, CLI_REQ, "agency|organ|lower_body|group", "loại đơn vị"},
+	    {"name", CLI_TEXT, CLI_REQ, "NAME", "tên"},
+	    {"organ", CLI_TEXT, 0, "ORGAN", "cơ quan giúp việc tương ứng"},
+	    {"lower-body", CLI_TEXT, 0, "BODY", "cấp ủy cấp dưới tương ứng"},
+	    {"email", CLI_TEXT, 0, "ADDR", "thư điện tử"},
+	    {NULL}},
+};
+
+int cli_unit_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'},
-	    {"kind", required_argument, NULL, 'k'},
-	    {"name", required_argument, NULL, 'n'},
-	    {"organ", required_argument, NULL, 'o'},
-	    {"lower-body", required_argument, NULL, 'L'},
-	    {"email", required_argument, NULL, 'm'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct reg_unit u = {0};
-	const char *body = NULL, *organ = NULL, *lower = NULL;
+	const char *body = cli_opt(args, "body"), *organ = cli_opt(args, "organ"),
+		   *lower = cli_opt(args, "lower-body");
 	struct arena *a = NULL;
 	struct reg_body b;
 	struct reg_organ o;
 	struct db *db;
 	int64_t id = 0;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'k':
-			u.kind = optarg;
-			break;
-		case 'n':
-			u.name = optarg;
-			break;
-		case 'o':
-			organ = optarg;
-			break;
-		case 'L':
-			lower = optarg;
-			break;
-		case 'm':
-			u.email = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
-	if (!body || !u.kind || !u.name)
-		return cli_usage(c, "cần --body, --kind và --name");
+	u.kind = cli_opt(args, "kind");
+	u.name = cli_opt(args, "name");
+	u.email = cli_opt(args, "email");
 	if (!reg_unit_kind_valid(u.kind))
 		return err_set(&c->err, ERR_INVAL,
 			       "loại đơn vị '%s' không hợp lệ (agency, organ, lower_body, group)",

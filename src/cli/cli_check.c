@@ -1,5 +1,4 @@
 /* cli_check.c: 'dondoc check', 'backup', 'restore': the audit log verified, consistent copies of the store. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -52,26 +51,20 @@ static int report(struct cli *c, int r, const struct audit_report *rep, const ch
 	return 0;
 }
 
-int cli_check(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_check_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"anchor", CLI_TEXT, 0, "FILE", "tệp mốc (mặc định tệp kho với đuôi .anchor)"}, {NULL}},
+};
+
+int cli_check(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"anchor", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct audit_report rep = {0};
-	const char *anchor = NULL;
+	const char *anchor = cli_opt(args, "anchor");
 	char path[4096];
 	struct db *db;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'a')
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		anchor = optarg;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	r = anchor_path(c, anchor, path, sizeof(path));
 	if (r < 0)
 		return r;
@@ -92,19 +85,25 @@ int cli_check(struct cli *c, int argc, char **argv)
 	return report(c, r, &rep, "nhật ký kiểm tra");
 }
 
-int cli_backup(struct cli *c, int argc, char **argv)
+static const struct cli_posdef file_pos[] = {
+    {"FILE", CLI_TEXT, CLI_REQ, "tệp sao lưu"},
+    {NULL},
+};
+
+const struct cli_spec cli_backup_spec = {.pos = file_pos};
+
+int cli_backup(struct cli *c, const struct cli_args *args)
 {
+	const char *file = cli_pos(args, 0);
 	struct audit_report rep = {0};
 	struct db *db, *copy = NULL;
 	char part[4096];
 	int r;
 
-	if (argc != 2)
-		return cli_usage(c, argc < 2 ? "thiếu tệp sao lưu" : "thừa tham số: '%s'", argv[2]);
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
-	if (snprintf(part, sizeof(part), "%s.verify", argv[1]) >= (int)sizeof(part))
+	if (snprintf(part, sizeof(part), "%s.verify", file) >= (int)sizeof(part))
 		return cli_usage(c, "đường dẫn quá dài");
 	r = db_backup(db, part, &c->err);
 	if (r < 0)
@@ -118,25 +117,26 @@ int cli_backup(struct cli *c, int argc, char **argv)
 	if (r == 0)
 		r = audit_verify(copy, &rep, &c->err);
 	db_close(copy);
-	if (r == 0 && rename(part, argv[1]) != 0)
-		r = err_set(&c->err, ERR_IO, "%s: không ghi được tệp sao lưu", argv[1]);
+	if (r == 0 && rename(part, file) != 0)
+		r = err_set(&c->err, ERR_IO, "%s: không ghi được tệp sao lưu", file);
 	if (r < 0) {
 		unlink(part);
 		return r;
 	}
-	return report(c, 0, &rep, argv[1]);
+	return report(c, 0, &rep, file);
 }
 
-int cli_restore(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_restore_spec = {.pos = file_pos};
+
+int cli_restore(struct cli *c, const struct cli_args *args)
 {
+	const char *file = cli_pos(args, 0);
 	struct audit_report rep = {0};
 	unsigned char key[DB_AUDIT_KEY_BYTES];
 	char key_path[4096];
 	struct db *copy = NULL;
 	int r;
 
-	if (argc != 2)
-		return cli_usage(c, argc < 2 ? "thiếu tệp sao lưu" : "thừa tham số: '%s'", argv[2]);
 	/* The copy is verified with the store's own key, which stays outside both files. */
 	r = db_audit_key_path(c->db_path, key_path, sizeof(key_path));
 	if (r == 0)
@@ -147,7 +147,7 @@ int cli_restore(struct cli *c, int argc, char **argv)
 		    "%s: không đọc được khóa nhật ký kiểm tra; khôi phục cần khóa của cơ "
 		    "sở dữ liệu đã sao lưu (đặt DONDOC_AUDIT_KEY)",
 		    key_path);
-	r = db_open(argv[1], DB_READONLY, &copy, &c->err);
+	r = db_open(file, DB_READONLY, &copy, &c->err);
 	if (r < 0)
 		return r;
 	db_set_audit_key(copy, key);
@@ -156,7 +156,7 @@ int cli_restore(struct cli *c, int argc, char **argv)
 		r = audit_verify(copy, &rep, &c->err);
 	if (r < 0) {
 		db_close(copy);
-		return r == ERR_CHECK ? report(c, r, &rep, argv[1]) : r;
+		return r == ERR_CHECK ? report(c, r, &rep, file) : r;
 	}
 	r = db_restore(copy, c->db_path, &c->err);
 	db_close(copy);
@@ -167,6 +167,6 @@ int cli_restore(struct cli *c, int argc, char **argv)
 	if (r < 0)
 		return r;
 	fprintf(c->out, "%s: khôi phục từ %s, lược đồ phiên bản %d, %lld bản ghi nhật ký\n",
-		c->db_path, argv[1], db_version(copy), (long long)rep.entries);
+		c->db_path, file, db_version(copy), (long long)rep.entries);
 	return 0;
 }

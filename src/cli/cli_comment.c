@@ -1,5 +1,4 @@
 /* cli_comment.c: 'dondoc comment add|respond|revise|list|table|version': comments on drafts. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,45 +8,36 @@
 #include "render/cmt_table.h"
 #include "render/docview.h"
 
-int cli_comment_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_comment_add_spec = {
+    .opts = (const struct cli_optdef[]){{"by", CLI_ID, 0, "PERSON", "người góp ý"},
+					{"group", CLI_ID, 0, "UNIT", "nhóm (đơn vị) góp ý"},
+					{"session", CLI_ID, 0, "S", "phiên họp"},
+					{"para", CLI_TEXT, 0, "TEXT", "đoạn, mục được góp ý"},
+					{"file", CLI_TEXT, 0, "F",
+					 "tệp nội dung ý kiến (- là đầu vào chuẩn)"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"DOC", CLI_ID, CLI_REQ, "số hiệu văn bản"},
+				       {"TEXT", CLI_TEXT, 0, "nội dung ý kiến"},
+				       {NULL}},
+    .note = "Cần đúng một trong --by, --group; nội dung là TEXT hoặc --file.",
+};
+
+int cli_comment_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"by", required_argument, NULL, 'b'},      {"group", required_argument, NULL, 'g'},
-	    {"session", required_argument, NULL, 's'}, {"para", required_argument, NULL, 'p'},
-	    {"file", required_argument, NULL, 'f'},    {NULL, 0, NULL, 0},
-	};
 	struct buf text = BUF_INIT(1u << 20);
-	long long doc, by = 0, group = 0, session = 0;
-	const char *para = NULL, *file = NULL;
+	long long doc = cli_pos_id(args, 0), by = cli_opt_id(args, "by"),
+		  group = cli_opt_id(args, "group"), session = cli_opt_id(args, "session");
+	const char *para = cli_opt(args, "para"), *file = cli_opt(args, "file");
 	int64_t id = 0;
 	struct db *db;
 	char msg[96];
-	int ch, r = 0;
+	int r = 0;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'b')
-			r = cli_parse_id(c, "--by", optarg, &by);
-		else if (ch == 'g')
-			r = cli_parse_id(c, "--group", optarg, &group);
-		else if (ch == 's')
-			r = cli_parse_id(c, "--session", optarg, &session);
-		else if (ch == 'p')
-			para = optarg;
-		else if (ch == 'f')
-			file = optarg;
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && !by == !group)
+	if (!by == !group)
 		r = cli_usage(
 		    c, "cần đúng một trong --by NGƯỜI hoặc --group ĐƠN_VỊ (người, nhóm góp ý)");
-	if (r == 0 && optind >= argc)
-		r = cli_usage(c, "thiếu số hiệu văn bản");
 	if (r == 0)
-		r = cli_parse_id(c, "số hiệu văn bản", argv[optind], &doc);
-	if (r == 0)
-		r = cli_sw_text_arg(c, argc, argv, optind + 1, file, "nội dung ý kiến", &text);
+		r = cli_sw_text_arg(c, args, 1, file, "nội dung ý kiến", &text);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -59,47 +49,33 @@ int cli_comment_add(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", id, msg);
 }
 
-int cli_comment_respond(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"as", required_argument, NULL, 'a'},
-	    {"unit", required_argument, NULL, 'u'},
-	    {"file", required_argument, NULL, 'f'},
-	    {NULL, 0, NULL, 0},
-	};
-	struct buf text = BUF_INIT(1u << 20);
-	long long id, unit = 0;
-	const char *file = NULL;
-	struct db *db;
-	int ch, r = 0, resp = -1;
+const struct cli_spec cli_comment_respond_spec = {
+    .opts = (const struct cli_optdef[]){{"as", CLI_TEXT, CLI_REQ,
+					 "tiep-thu|giai-trinh|khong-tiep-thu", "cách trả lời"},
+					{"unit", CLI_ID, 0, "U", "đơn vị trả lời"},
+					{"file", CLI_TEXT, 0, "F", "tệp nội dung giải trình"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"COMMENT", CLI_ID, CLI_REQ, "số hiệu ý kiến"},
+				       {"TEXT", CLI_TEXT, 0, "nội dung giải trình"},
+				       {NULL}},
+};
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'a') {
-			resp = cmt_resp_parse(optarg);
-			if (resp < 0)
-				r = cli_usage(
-				    c,
-				    "--as phải là tiep-thu, giai-trinh hoặc khong-tiep-thu "
-				    "(không phải '%s')",
-				    optarg);
-		} else if (ch == 'u') {
-			r = cli_parse_id(c, "--unit", optarg, &unit);
-		} else if (ch == 'f') {
-			file = optarg;
-		} else {
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (r == 0 && resp < 0)
-		r = cli_usage(c, "thiếu --as tiep-thu|giai-trinh|khong-tiep-thu");
-	if (r == 0 && optind >= argc)
-		r = cli_usage(c, "thiếu số hiệu ý kiến");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu ý kiến", argv[optind], &id);
+int cli_comment_respond(struct cli *c, const struct cli_args *args)
+{
+	struct buf text = BUF_INIT(1u << 20);
+	long long id = cli_pos_id(args, 0), unit = cli_opt_id(args, "unit");
+	const char *file = cli_opt(args, "file"), *as = cli_opt(args, "as");
+	struct db *db;
+	int r = 0, resp = cmt_resp_parse(as);
+
+	if (resp < 0)
+		r = cli_usage(c,
+			      "--as phải là tiep-thu, giai-trinh hoặc khong-tiep-thu "
+			      "(không phải '%s')",
+			      as);
 	/* Tiếp thu needs no words; the others carry their explanation. */
-	if (r == 0 && (file || optind + 1 < argc))
-		r = cli_sw_text_arg(c, argc, argv, optind + 1, file, "nội dung giải trình", &text);
+	if (r == 0 && (file || cli_npos(args) > 1))
+		r = cli_sw_text_arg(c, args, 1, file, "nội dung giải trình", &text);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -111,35 +87,26 @@ int cli_comment_respond(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", id, "đã ghi trả lời ý kiến");
 }
 
-int cli_comment_revise(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_comment_revise_spec = {
+    .opts = (const struct cli_optdef[]){{"file", CLI_TEXT, 0, "F", "tệp nội dung bản sửa"},
+					{"note", CLI_TEXT, 0, "TEXT", "ghi chú"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"DOC", CLI_ID, CLI_REQ, "số hiệu văn bản"},
+				       {"TEXT", CLI_TEXT, 0, "nội dung bản sửa"},
+				       {NULL}},
+    .note = "Nội dung là TEXT hoặc --file.",
+};
+
+int cli_comment_revise(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"file", required_argument, NULL, 'f'},
-	    {"note", required_argument, NULL, 'n'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct buf text = BUF_INIT(4u << 20);
-	const char *file = NULL, *note = NULL;
-	long long doc;
+	const char *file = cli_opt(args, "file"), *note = cli_opt(args, "note");
+	long long doc = cli_pos_id(args, 0);
 	struct db *db;
 	char msg[96];
-	int ch, r = 0, ver = 0;
+	int r = 0, ver = 0;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'f')
-			file = optarg;
-		else if (ch == 'n')
-			note = optarg;
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && optind >= argc)
-		r = cli_usage(c, "thiếu số hiệu văn bản");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu văn bản", argv[optind], &doc);
-	if (r == 0)
-		r = cli_sw_text_arg(c, argc, argv, optind + 1, file, "nội dung bản sửa", &text);
+	r = cli_sw_text_arg(c, args, 1, file, "nội dung bản sửa", &text);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -157,35 +124,23 @@ struct table_opts {
 	bool html;
 };
 
-static int load_table(struct cli *c, int argc, char **argv, struct table_opts *o,
+static const struct cli_posdef doc_pos[] = {
+    {"DOC", CLI_ID, CLI_REQ, "số hiệu văn bản"},
+    {NULL},
+};
+
+static int load_table(struct cli *c, const struct cli_args *args, struct table_opts *o,
 		      struct arena **ret_a, struct db **ret_db, struct cmt_table *t)
 {
-	static const struct option opts[] = {
-	    {"html", no_argument, NULL, 'h'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long doc;
+	long long doc = cli_pos_id(args, 0);
 	struct db *db;
-	int ch, r;
+	int r = 0;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'h' && o)
-			o->html = true;
-		else if (ch == 'f' && o)
-			o->format = optarg;
-		else if (ch == 'o' && o)
-			o->output = optarg;
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ");
+	if (o) {
+		o->html = cli_flag(args, "html");
+		o->format = cli_opt(args, "format");
+		o->output = cli_opt(args, "output");
 	}
-	if (optind >= argc)
-		return cli_usage(c, "thiếu số hiệu văn bản");
-	r = cli_parse_id(c, "số hiệu văn bản", argv[optind], &doc);
-	if (r == 0 && optind + 1 < argc)
-		r = cli_usage(c, "thừa tham số: '%s'", argv[optind + 1]);
 	if (r == 0 && o && o->html && o->format && strcmp(o->format, "html") != 0)
 		r = cli_usage(c, "--html và --format %s không đi cùng nhau", o->format);
 	if (r == 0 && o && o->format) {
@@ -230,7 +185,16 @@ static json_t *table_json(const struct cmt_table *t)
 			 "open", t->n_open);
 }
 
-int cli_comment_table(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_comment_table_spec = {
+    .opts = (const struct cli_optdef[]){{"format", CLI_TEXT, 0, "txt|html|pdf|docx",
+					 "định dạng (pdf, docx cần --output)"},
+					{"output", CLI_TEXT, 0, "FILE", "tệp ghi ra"},
+					{"html", CLI_FLAG, 0, NULL, "như --format html"},
+					{NULL}},
+    .pos = doc_pos,
+};
+
+int cli_comment_table(struct cli *c, const struct cli_args *args)
 {
 	struct buf out = BUF_INIT(64u << 20);
 	struct table_opts o = {NULL, NULL, false};
@@ -240,7 +204,7 @@ int cli_comment_table(struct cli *c, int argc, char **argv)
 	enum dv_format f = DV_TXT;
 	int r;
 
-	r = load_table(c, argc, argv, &o, &a, &db, &t);
+	r = load_table(c, args, &o, &a, &db, &t);
 	if (r == 0 && o.format)
 		r = dv_format_parse(o.format, &f, &c->err);
 	if (r == 0 && o.html)
@@ -275,13 +239,15 @@ int cli_comment_table(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_comment_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_comment_list_spec = {.pos = doc_pos};
+
+int cli_comment_list(struct cli *c, const struct cli_args *args)
 {
 	struct arena *a = NULL;
 	struct cmt_table t;
 	int r;
 
-	r = load_table(c, argc, argv, NULL, &a, NULL, &t);
+	r = load_table(c, args, NULL, &a, NULL, &t);
 	if (r == 0 && c->json) {
 		r = cli_json(c, table_json(&t));
 	} else if (r == 0) {
@@ -296,29 +262,23 @@ int cli_comment_list(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_comment_version(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_comment_version_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"version", CLI_TEXT, 0, "N", "phiên bản (mặc định bản mới nhất)"}, {NULL}},
+    .pos = doc_pos,
+};
+
+int cli_comment_version(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"version", required_argument, NULL, 'v'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct arena *a;
 	const char *text;
-	long long doc;
+	long long doc = cli_pos_id(args, 0);
 	struct db *db;
-	int ch, r = 0, ver = 0;
+	int r = 0, ver = 0;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'v')
-			r = cli_sw_int(c, "--version", optarg, &ver);
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && optind + 1 != argc)
-		r = cli_usage(c, optind >= argc ? "thiếu số hiệu văn bản" : "thừa tham số");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu văn bản", argv[optind], &doc);
+	if (cli_flag(args, "version"))
+		r = cli_sw_int(c, "--version", cli_opt(args, "version"), &ver);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r < 0)

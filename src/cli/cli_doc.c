@@ -1,6 +1,5 @@
 /* cli_doc.c: 'dondoc doc list|show|add|issue|symbol|number': the document register. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,31 +10,24 @@
 
 #define DOC_TEXT_MAX (16u << 20)
 
-int cli_doc_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_doc_list_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, 0, "BODY", "cơ quan"},
+					{"type", CLI_TEXT, 0, "CODE",
+					 "loại văn bản (ký hiệu, ví dụ NQ, TB)"},
+					{NULL}},
+};
+
+int cli_doc_list(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"body", required_argument, NULL, 'b'},
-					     {"type", required_argument, NULL, 't'},
-					     {NULL, 0, NULL, 0}};
-	const char *body = NULL, *type = NULL, *tname;
+	const char *body = cli_opt(args, "body"), *type = cli_opt(args, "type"), *tname;
 	struct arena *a = NULL;
 	struct reg_body b = {0};
 	struct reg_doc *ds;
 	struct db *db;
 	size_t n;
 	json_t *arr;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch == 'b')
-			body = optarg;
-		else if (ch == 't')
-			type = optarg;
-		else
-			return ERR_USAGE;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
@@ -64,11 +56,17 @@ out:
 	return r;
 }
 
-int cli_doc_show(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_doc_show_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"date", CLI_DATE, 0, "DATE", "ngày văn bản, khi số hiệu trùng"}, {NULL}},
+    .pos = (const struct cli_posdef[]){{"ID|SYMBOL", CLI_TEXT, CLI_REQ, "mã hoặc số hiệu văn bản"},
+				       {NULL}},
+};
+
+int cli_doc_show(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
-					     {NULL, 0, NULL, 0}};
-	const char *date = NULL, *tname = "";
+	const char *date = cli_opt(args, "date"), *tname = "", *arg = cli_pos(args, 0);
 	struct arena *a = NULL;
 	struct reg_doc d;
 	struct reg_doc_ref *refs;
@@ -76,25 +74,17 @@ int cli_doc_show(struct cli *c, int argc, char **argv)
 	long long id;
 	size_t n;
 	json_t *j, *arr;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch != 'd')
-			return ERR_USAGE;
-		date = optarg;
-	}
-	if (argc - optind != 1)
-		return cli_usage(c, "cần đúng một mã hoặc số hiệu văn bản");
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	if (strspn(argv[optind], "0123456789") == strlen(argv[optind])) {
-		if ((r = cli_reg_int(c, "mã văn bản", argv[optind], INT64_MAX, &id)) == 0)
+	if (strspn(arg, "0123456789") == strlen(arg)) {
+		if ((r = cli_reg_int(c, "mã văn bản", arg, INT64_MAX, &id)) == 0)
 			r = reg_doc_get(db, id, a, &d, &c->err);
 	} else {
-		r = reg_doc_find(db, argv[optind], date, a, &d, &c->err);
+		r = reg_doc_find(db, arg, date, a, &d, &c->err);
 	}
 	if (r < 0 || (r = reg_doc_ref_list(db, d.id, a, &refs, &n, &c->err)) < 0)
 		goto out;
@@ -158,23 +148,28 @@ static int read_text_file(struct cli *c, const char *path, struct buf *out)
 
 #define MAX_REFS 64
 
-int cli_doc_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_doc_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"symbol", CLI_TEXT, 0, "SYMBOL", "số và ký hiệu (ví dụ 22-NQ/HU)"},
+	    {"type", CLI_TEXT, 0, "CODE", "loại văn bản, cho dự thảo chưa có số"},
+	    {"body", CLI_TEXT, 0, "BODY", "cơ quan ban hành"},
+	    {"organ", CLI_TEXT, 0, "ORGAN", "cơ quan giúp việc"},
+	    {"term", CLI_TEXT, 0, "TERM", "nhiệm kỳ"},
+	    {"date", CLI_DATE, 0, "DATE", "ngày văn bản"},
+	    {"title", CLI_TEXT, 0, "TEXT", "trích yếu"},
+	    {"text-file", CLI_TEXT, 0, "FILE", "tệp nội dung (UTF-8)"},
+	    {"confidentiality", CLI_CHOICE, 0, "thuong|mat|toi_mat", "độ mật"},
+	    {"ref", CLI_TEXT, CLI_MANY, "SYMBOL", "văn bản căn cứ"},
+	    {NULL}},
+    .note = "Cần --symbol hoặc --type; --term cần --body hoặc --organ.",
+};
+
+int cli_doc_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"type", required_argument, NULL, 'T'},
-	    {"symbol", required_argument, NULL, 's'},
-	    {"body", required_argument, NULL, 'b'},
-	    {"organ", required_argument, NULL, 'o'},
-	    {"term", required_argument, NULL, 't'},
-	    {"date", required_argument, NULL, 'd'},
-	    {"title", required_argument, NULL, 'n'},
-	    {"text-file", required_argument, NULL, 'f'},
-	    {"confidentiality", required_argument, NULL, 'c'},
-	    {"ref", required_argument, NULL, 'r'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct reg_doc d = {0};
-	const char *body = NULL, *organ = NULL, *term = NULL, *date = NULL, *file = NULL;
+	const char *body = cli_opt(args, "body"), *organ = cli_opt(args, "organ"),
+		   *term = cli_opt(args, "term"), *file = cli_opt(args, "text-file");
 	const char *refs[MAX_REFS];
 	struct buf text = BUF_INIT(DOC_TEXT_MAX);
 	struct arena *a = NULL;
@@ -183,61 +178,25 @@ int cli_doc_add(struct cli *c, int argc, char **argv)
 	struct reg_term t;
 	struct docnum dn;
 	struct db *db;
-	char iso[11];
 	int64_t id = 0;
-	int r, ch, nrefs = 0;
+	size_t nrefs;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'T':
-			d.type_code = optarg;
-			break;
-		case 's':
-			d.symbol = optarg;
-			break;
-		case 'b':
-			body = optarg;
-			break;
-		case 'o':
-			organ = optarg;
-			break;
-		case 't':
-			term = optarg;
-			break;
-		case 'd':
-			date = optarg;
-			break;
-		case 'n':
-			d.title = optarg;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'c':
-			d.confidentiality = optarg;
-			break;
-		case 'r':
-			if (nrefs == MAX_REFS)
-				return cli_usage(c, "quá nhiều --ref (tối đa %d)", MAX_REFS);
-			refs[nrefs++] = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	d.type_code = cli_opt(args, "type");
+	d.symbol = cli_opt(args, "symbol");
+	d.title = cli_opt(args, "title");
+	d.confidentiality = cli_opt(args, "confidentiality");
+	d.date = cli_opt(args, "date");
+	nrefs = cli_opt_all(args, "ref", refs, MAX_REFS);
+	if (nrefs > MAX_REFS)
+		return cli_usage(c, "quá nhiều --ref (tối đa %d)", MAX_REFS);
 	if (!d.type_code && !d.symbol)
 		return cli_usage(c, "cần --type hoặc --symbol");
 	if (d.symbol && docnum_parse(d.symbol, strlen(d.symbol), &dn, &c->err) < 0)
 		return ERR_INVAL;
-	for (int i = 0; i < nrefs; i++)
+	for (size_t i = 0; i < nrefs; i++)
 		if (docnum_parse(refs[i], strlen(refs[i]), &dn, &c->err) < 0)
 			return ERR_INVAL;
-	if (date && (r = cli_reg_date(c, "ngày văn bản", date, iso)) < 0)
-		return r;
-	d.date = date ? iso : NULL;
 	if (d.confidentiality && !reg_doc_conf_valid(d.confidentiality))
 		return err_set(&c->err, ERR_INVAL,
 			       "độ mật '%s' không hợp lệ (thuong, mat, toi_mat)",
@@ -275,7 +234,7 @@ int cli_doc_add(struct cli *c, int argc, char **argv)
 	if ((r = cli_reg_begin(c, db)) < 0)
 		goto out;
 	r = reg_doc_add(db, &d, &id, &c->err);
-	for (int i = 0; r == 0 && i < nrefs; i++)
+	for (size_t i = 0; r == 0 && i < nrefs; i++)
 		r = reg_doc_ref_add(db, id, refs[i], NULL, NULL, &c->err);
 	if ((r = cli_reg_end(c, db, r)) < 0)
 		goto out;
@@ -289,34 +248,24 @@ out:
 	return r;
 }
 
-int cli_doc_issue(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_doc_issue_spec = {
+    .opts = (const struct cli_optdef[]){{"date", CLI_DATE, 0, "DATE", "ngày ban hành"}, {NULL}},
+    .pos = (const struct cli_posdef[]){{"ID", CLI_ID, CLI_REQ, "mã văn bản"}, {NULL}},
+};
+
+int cli_doc_issue(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"date", required_argument, NULL, 'd'},
-					     {NULL, 0, NULL, 0}};
-	const char *date = NULL;
+	const char *date = cli_opt(args, "date");
 	struct arena *a = NULL;
 	struct reg_doc d;
 	struct db *db;
-	long long id;
+	int64_t id = cli_pos_id(args, 0);
 	long number = 0;
-	char iso[11];
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch != 'd')
-			return ERR_USAGE;
-		date = optarg;
-	}
-	if (argc - optind != 1)
-		return cli_usage(c, "cần đúng một mã văn bản");
-	if ((r = cli_reg_int(c, "mã văn bản", argv[optind], INT64_MAX, &id)) < 0)
-		return r;
-	if (date && (r = cli_reg_date(c, "ngày ban hành", date, iso)) < 0)
-		return r;
 	if ((r = cli_db(c, &db)) < 0 || (r = cli_reg_begin(c, db)) < 0)
 		return r;
-	r = cli_reg_end(c, db, reg_doc_issue(db, id, date ? iso : NULL, &number, &c->err));
+	r = cli_reg_end(c, db, reg_doc_issue(db, id, date, &number, &c->err));
 	if (r < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
@@ -332,20 +281,21 @@ int cli_doc_issue(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_doc_symbol(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_doc_symbol_spec = {
+    .pos =
+	(const struct cli_posdef[]){{"TEXT", CLI_TEXT, CLI_REQ, "số hiệu văn bản (ví dụ 22-NQ/HU)"},
+				    {NULL}},
+};
+
+int cli_doc_symbol(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
+	const char *text = cli_pos(args, 0);
 	struct buf nfc = BUF_INIT(4096), out = BUF_INIT(4096);
 	struct docnum d;
 	json_t *j;
 	int r;
 
-	optind = 1;
-	if (cli_reg_getopt(c, argc, argv, opts) != -1)
-		return ERR_USAGE;
-	if (argc - optind != 1)
-		return cli_usage(c, "cần đúng một số hiệu văn bản");
-	r = vn_nfc(argv[optind], strlen(argv[optind]), &nfc, &c->err);
+	r = vn_nfc(text, strlen(text), &nfc, &c->err);
 	if (r < 0) {
 		err_set(&c->err, ERR_INVAL, "số hiệu văn bản không phải UTF-8 hợp lệ");
 		r = ERR_INVAL;
@@ -373,49 +323,32 @@ out:
 	return r;
 }
 
-int cli_doc_number(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_doc_number_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
+					{"type", CLI_TEXT, CLI_REQ, "CODE", "loại văn bản"},
+					{"term", CLI_TEXT, 0, "TERM", "nhiệm kỳ"},
+					{"date", CLI_DATE, 0, "DATE",
+					 "ngày: nhiệm kỳ của ngày đó (mặc định hôm nay)"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"next", CLI_TEXT, CLI_REQ, "từ khóa 'next'"}, {NULL}},
+    .note = "--term và --date không dùng cùng nhau.",
+};
+
+int cli_doc_number(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"body", required_argument, NULL, 'b'},
-					     {"type", required_argument, NULL, 'T'},
-					     {"term", required_argument, NULL, 't'},
-					     {"date", required_argument, NULL, 'd'},
-					     {NULL, 0, NULL, 0}};
-	const char *body = NULL, *type = NULL, *term = NULL, *date = NULL, *tname;
+	const char *body = cli_opt(args, "body"), *type = cli_opt(args, "type"),
+		   *term = cli_opt(args, "term"), *date = cli_opt(args, "date"), *tname;
 	struct arena *a = NULL;
 	struct reg_body b;
 	struct reg_term t;
 	struct db *db;
-	char iso[11];
 	long n = 0;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'T':
-			type = optarg;
-			break;
-		case 't':
-			term = optarg;
-			break;
-		case 'd':
-			date = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (argc - optind != 1 || strcmp(argv[optind], "next") != 0)
+	if (strcmp(cli_pos(args, 0), "next") != 0)
 		return cli_usage(c, "cần từ khóa 'next'");
-	if (!body || !type)
-		return cli_usage(c, "cần --body và --type");
 	if (term && date)
 		return cli_usage(c, "--term và --date không dùng cùng nhau");
-	if (date && (r = cli_reg_date(c, "ngày", date, iso)) < 0)
-		return r;
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
@@ -434,7 +367,7 @@ int cli_doc_number(struct cli *c, int argc, char **argv)
 
 		if (!date)
 			vn_date_iso(vn_date_today(), today);
-		r = reg_term_at(db, b.id, date ? iso : today, a, &t, &c->err);
+		r = reg_term_at(db, b.id, date ? date : today, a, &t, &c->err);
 	}
 	if (r < 0)
 		goto out;

@@ -1,6 +1,5 @@
 /* cli_import.c: 'dondoc import': read existing notices (text, DOCX, PDF) from files or folders. */
 #include <dirent.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,34 +143,30 @@ static void imp_progress(int done, int total)
 	fflush(stderr);
 }
 
-int cli_import(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_import_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"dry-run", CLI_FLAG, 0, NULL, "chỉ in những gì đọc được, không ghi vào kho"}, {NULL}},
+    .pos = (const struct cli_posdef[]){{"FILE|FOLDER", CLI_TEXT, CLI_REQ | CLI_MANY,
+					"tệp cần nhập (văn bản, Markdown, DOCX, PDF)"},
+				       {NULL}},
+};
+
+int cli_import(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"dry-run", no_argument, NULL, 'n'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct imp_files files = {0};
-	bool dry = false, tty = isatty(STDERR_FILENO);
+	bool dry = cli_flag(args, "dry-run"), tty = isatty(STDERR_FILENO);
 	json_t *results, *failed, *skipped;
 	struct db *db = NULL;
-	int ch, r = 0, ok = 0, nfail = 0, nskip = 0;
+	int r = 0, ok = 0, nfail = 0, nskip = 0;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'n')
-			dry = true;
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (optind == argc)
-		return cli_usage(c, "thiếu tệp cần nhập");
 	if (!dry) {
 		r = cli_db(c, &db);
 		if (r < 0)
 			return r;
 	}
-	for (int i = optind; i < argc && r == 0; i++)
-		r = imp_collect(c, argv[i], &files);
+	for (size_t i = 0; i < cli_npos(args) && r == 0; i++)
+		r = imp_collect(c, cli_pos(args, i), &files);
 	if (r < 0) {
 		imp_files_free(&files);
 		return r;

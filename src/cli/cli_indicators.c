@@ -1,5 +1,4 @@
 /* cli_indicators.c: 'dondoc indicators …': report, check, import, export, phrase. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,43 +99,27 @@ static void report_text(struct cli *c, struct db *db, const struct ind_report *r
 		fprintf(c->out, "%d/%d chỉ tiêu đạt kế hoạch\n", r->n_plan_met, r->n_with_plan);
 }
 
-int cli_ind_report(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_ind_report_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, 0, "B", "cơ quan"},
+					{"period", CLI_TEXT, 0, "P",
+					 "kỳ (ví dụ 2023, 6T/2023, Q3/2023)"},
+					{"csv", CLI_FLAG, 0, NULL, "in dạng CSV"},
+					{"xlsx", CLI_TEXT, 0, "FILE", "ghi bảng tính XLSX"},
+					{NULL}},
+    .note = "--body và --period đi cùng nhau (không có: kỳ mới nhất của cơ quan cấp cao "
+	    "nhất); chỉ một trong --json, --csv, --xlsx.",
+};
+
+int cli_ind_report(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'},
-	    {"period", required_argument, NULL, 'p'},
-	    {"csv", no_argument, NULL, 'c'},
-	    {"xlsx", required_argument, NULL, 'x'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *body = NULL, *period = NULL, *xlsx = NULL;
+	const char *body = cli_opt(args, "body"), *period = cli_opt(args, "period"),
+		   *xlsx = cli_opt(args, "xlsx");
 	struct ind_report rep = {0};
 	int64_t body_id = 0;
-	bool csv = false;
+	bool csv = cli_flag(args, "csv");
 	struct db *db;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'p':
-			period = optarg;
-			break;
-		case 'c':
-			csv = true;
-			break;
-		case 'x':
-			xlsx = optarg;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	if (!body != !period)
 		return cli_usage(c, "cần cả --body và --period, hoặc bỏ cả hai");
 	if (csv + (xlsx != NULL) + c->json > 1)
@@ -196,41 +179,28 @@ static int claim(struct cli *c, struct db *db, int64_t body_id, const char *peri
 	return ind_check_pct(&f, what, pct, out, &c->err);
 }
 
-int cli_ind_check(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_ind_check_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, 0, "B", "cơ quan"},
+					{"period", CLI_TEXT, 0, "P", "kỳ"},
+					{"claim", CLI_TEXT, CLI_MANY, "CODE:plan=PCT",
+					 "con số trong văn bản cần đối chiếu"},
+					{NULL}},
+    .note = "--claim cần --body và --period.",
+};
+
+int cli_ind_check(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'},
-	    {"period", required_argument, NULL, 'p'},
-	    {"claim", required_argument, NULL, 'k'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *body = NULL, *period = NULL;
+	const char *body = cli_opt(args, "body"), *period = cli_opt(args, "period");
 	const char *claims[64];
 	struct ind_findings fs = {0};
-	int nclaims = 0, ch, r;
+	int nclaims, r;
+	size_t ngiven = cli_opt_all(args, "claim", claims, 64);
 	int64_t body_id = 0;
 	struct db *db;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'p':
-			period = optarg;
-			break;
-		case 'k':
-			if (nclaims == 64)
-				return cli_usage(c, "quá nhiều --claim");
-			claims[nclaims++] = optarg;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	if (ngiven > 64)
+		return cli_usage(c, "quá nhiều --claim");
+	nclaims = (int)ngiven;
 	if (nclaims && (!body || !period))
 		return cli_usage(c, "--claim cần --body và --period");
 	r = cli_db(c, &db);
@@ -287,64 +257,61 @@ static int read_file(struct cli *c, const char *path, struct buf *out)
 	return cli_text_check(c, path, out->data, out->len);
 }
 
-int cli_ind_import(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_ind_import_spec = {
+    .pos =
+	(const struct cli_posdef[]){
+	    {"FILE", CLI_TEXT, CLI_REQ, "tệp CSV hoặc JSON (dataValueSets)"}, {NULL}},
+};
+
+int cli_ind_import(struct cli *c, const struct cli_args *args)
 {
 	struct buf data = BUF_INIT(IND_MAX_FILE), errors = BUF_INIT(1u << 20);
-	const char *p;
+	const char *p, *file = cli_pos(args, 0);
 	struct db *db;
 	size_t n = 0;
 	int r;
 
-	if (argc != 2 || argv[1][0] == '-')
+	if (strcmp(file, "-") == 0)
 		return cli_usage(c, "cần đúng một tệp CSV hoặc JSON (dataValueSets)");
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
-	r = read_file(c, argv[1], &data);
+	r = read_file(c, file, &data);
 	if (r < 0)
 		goto out;
 	p = buf_str(&data);
 	p += strspn(p, " \t\r\n");
 	if (*p == '{')
-		r = ind_import_dvs(db, data.data, data.len, argv[1], &n, &errors, &c->err);
+		r = ind_import_dvs(db, data.data, data.len, file, &n, &errors, &c->err);
 	else
-		r = ind_import_csv(db, data.data ? data.data : "", data.len, argv[1], &n, &errors,
+		r = ind_import_csv(db, data.data ? data.data : "", data.len, file, &n, &errors,
 				   &c->err);
 	if (errors.len)
-		fprintf(stderr, "%s: \n%s", argv[1], buf_str(&errors));
+		fprintf(stderr, "%s: \n%s", file, buf_str(&errors));
 	if (r < 0)
 		goto out;
 	if (c->json)
-		r = cli_json(c,
-			     json_pack("{s:s, s:I}", "file", argv[1], "imported", (json_int_t)n));
+		r = cli_json(c, json_pack("{s:s, s:I}", "file", file, "imported", (json_int_t)n));
 	else
-		fprintf(c->out, "%s: đã nhập %zu giá trị\n", argv[1], n);
+		fprintf(c->out, "%s: đã nhập %zu giá trị\n", file, n);
 out:
 	buf_free(&data);
 	buf_free(&errors);
 	return r;
 }
 
-int cli_ind_export(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_ind_export_spec = {
+    .opts = (const struct cli_optdef[]){{"period", CLI_TEXT, 0, "P", "kỳ"}, {NULL}},
+};
+
+int cli_ind_export(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"period", required_argument, NULL, 'p'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct buf out = BUF_INIT(256u << 20);
-	const char *period = NULL;
+	const char *period = cli_opt(args, "period");
 	char code[16];
 	struct db *db;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'p')
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		period = optarg;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	if (period) {
 		struct ind_period p;
 
@@ -364,44 +331,27 @@ int cli_ind_export(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_ind_phrase(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_ind_phrase_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, 0, "B", "cơ quan"},
+					{"period", CLI_TEXT, 0, "P", "kỳ"},
+					{"plan", CLI_TEXT, 0, "NAME", "kế hoạch so sánh"},
+					{"template", CLI_TEXT, 0, "T", "mẫu câu"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"CODE", CLI_TEXT, CLI_REQ, "mã chỉ tiêu"}, {NULL}},
+    .note = "--body và --period đi cùng nhau.",
+};
+
+int cli_ind_phrase(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'},
-	    {"period", required_argument, NULL, 'p'},
-	    {"plan", required_argument, NULL, 'k'},
-	    {"template", required_argument, NULL, 't'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *body = NULL, *period = NULL, *plan = NULL, *tmpl = NULL;
+	const char *body = cli_opt(args, "body"), *period = cli_opt(args, "period"),
+		   *plan = cli_opt(args, "plan"), *tmpl = cli_opt(args, "template");
 	struct buf out = BUF_INIT(4096);
 	struct ind_report rep = {0};
 	struct ind_figure f;
 	int64_t body_id = 0;
 	struct db *db;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'p':
-			period = optarg;
-			break;
-		case 'k':
-			plan = optarg;
-			break;
-		case 't':
-			tmpl = optarg;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, "cần đúng một mã chỉ tiêu");
 	if (!body != !period)
 		return cli_usage(c, "cần cả --body và --period, hoặc bỏ cả hai");
 	r = cli_db(c, &db);
@@ -418,7 +368,7 @@ int cli_ind_phrase(struct cli *c, int argc, char **argv)
 			return r;
 		body_id = rep.body_id;
 	}
-	r = ind_figure_get(db, body_id, period ? period : rep.period, argv[optind], plan, &f,
+	r = ind_figure_get(db, body_id, period ? period : rep.period, cli_pos(args, 0), plan, &f,
 			   &c->err);
 	ind_report_free(&rep);
 	if (r == 0)

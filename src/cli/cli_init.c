@@ -1,5 +1,4 @@
 /* cli_init.c: 'dondoc init': create or upgrade the store, optionally with the demo. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,31 +22,18 @@ static int remove_store(struct cli *c)
 	return 0;
 }
 
-int cli_init(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"demo", no_argument, NULL, 'd'},
-	    {"force", no_argument, NULL, 'f'},
-	    {NULL, 0, NULL, 0},
-	};
-	bool demo = false, force = false;
-	int ch, r;
+const struct cli_spec cli_init_spec = {
+    .opts = (const struct cli_optdef[]){{"demo", CLI_FLAG, 0, NULL, "nạp dữ liệu mẫu Tân Yên"},
+					{"force", CLI_FLAG, 0, NULL,
+					 "xóa kho cũ trước (khóa nhật ký giữ lại)"},
+					{NULL}},
+};
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'd':
-			demo = true;
-			break;
-		case 'f':
-			force = true;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+int cli_init(struct cli *c, const struct cli_args *args)
+{
+	bool demo = cli_flag(args, "demo"), force = cli_flag(args, "force");
+	int r;
+
 	if (force) {
 		r = remove_store(c);
 		if (r < 0)

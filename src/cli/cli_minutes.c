@@ -1,39 +1,29 @@
 /* cli_minutes.c: 'dondoc minutes draft|edit|approve|show': the session's minutes (biên bản). */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli_sw.h"
 #include "core/sessionwork.h"
 
-/* Parses the options in opts (only flag-less 'r' --replace and 'b' --by and 'f' --file used). */
-static int session_arg(struct cli *c, int argc, char **argv, long long *ret)
-{
-	if (optind >= argc)
-		return cli_usage(c, "thiếu số hiệu phiên họp");
-	return cli_parse_id(c, "số hiệu phiên họp", argv[optind], ret);
-}
+static const struct cli_posdef session_pos[] = {
+    {"SESSION", CLI_ID, CLI_REQ, "số hiệu phiên họp"},
+    {NULL},
+};
 
-int cli_minutes_draft(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_minutes_draft_spec = {
+    .opts =
+	(const struct cli_optdef[]){{"replace", CLI_FLAG, 0, NULL, "lập lại, thay dự thảo đang có"},
+				    {NULL}},
+    .pos = session_pos,
+};
+
+int cli_minutes_draft(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"replace", no_argument, NULL, 'r'},
-	    {NULL, 0, NULL, 0},
-	};
-	bool replace = false;
-	long long s;
+	bool replace = cli_flag(args, "replace");
+	long long s = cli_pos_id(args, 0);
 	struct db *db;
-	int ch, r;
+	int r = 0;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'r')
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		replace = true;
-	}
-	r = session_arg(c, argc, argv, &s);
-	if (r == 0 && optind + 1 < argc)
-		r = cli_usage(c, "thừa tham số: '%s'", argv[optind + 1]);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -43,27 +33,23 @@ int cli_minutes_draft(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "session_id", s, "đã lập dự thảo biên bản");
 }
 
-int cli_minutes_edit(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"file", required_argument, NULL, 'f'},
-	    {NULL, 0, NULL, 0},
-	};
-	struct buf text = BUF_INIT(4u << 20);
-	const char *file = NULL;
-	long long s;
-	struct db *db;
-	int ch, r;
+const struct cli_spec cli_minutes_edit_spec = {
+    .opts =
+	(const struct cli_optdef[]){{"file", CLI_TEXT, 0, "F", "tệp nội dung biên bản"}, {NULL}},
+    .pos = (const struct cli_posdef[]){{"SESSION", CLI_ID, CLI_REQ, "số hiệu phiên họp"},
+				       {"TEXT", CLI_TEXT, 0, "nội dung biên bản"},
+				       {NULL}},
+    .note = "Nội dung là TEXT hoặc --file.",
+};
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'f')
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		file = optarg;
-	}
-	r = session_arg(c, argc, argv, &s);
-	if (r == 0)
-		r = cli_sw_text_arg(c, argc, argv, optind + 1, file, "nội dung biên bản", &text);
+int cli_minutes_edit(struct cli *c, const struct cli_args *args)
+{
+	struct buf text = BUF_INIT(4u << 20);
+	long long s = cli_pos_id(args, 0);
+	struct db *db;
+	int r;
+
+	r = cli_sw_text_arg(c, args, 1, cli_opt(args, "file"), "nội dung biên bản", &text);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -74,29 +60,17 @@ int cli_minutes_edit(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "session_id", s, "đã sửa biên bản");
 }
 
-int cli_minutes_approve(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"by", required_argument, NULL, 'b'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long s, by = 0;
-	struct db *db;
-	int ch, r = 0;
+const struct cli_spec cli_minutes_approve_spec = {
+    .opts = (const struct cli_optdef[]){{"by", CLI_ID, CLI_REQ, "PERSON", "người duyệt"}, {NULL}},
+    .pos = session_pos,
+};
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'b')
-			r = cli_parse_id(c, "--by", optarg, &by);
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && !by)
-		r = cli_usage(c, "thiếu --by NGƯỜI (người duyệt)");
-	if (r == 0)
-		r = session_arg(c, argc, argv, &s);
-	if (r == 0 && optind + 1 < argc)
-		r = cli_usage(c, "thừa tham số: '%s'", argv[optind + 1]);
+int cli_minutes_approve(struct cli *c, const struct cli_args *args)
+{
+	long long s = cli_pos_id(args, 0), by = cli_opt_id(args, "by");
+	struct db *db;
+	int r = 0;
+
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -106,23 +80,17 @@ int cli_minutes_approve(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "session_id", s, "đã duyệt biên bản; biên bản đã khóa");
 }
 
-int cli_minutes_show(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_minutes_show_spec = {.pos = session_pos};
+
+int cli_minutes_show(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
 	struct minutes m;
 	struct arena *a;
-	long long s;
+	long long s = cli_pos_id(args, 0);
 	struct db *db;
 	int r;
 
-	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
-		return cli_usage(c, "tùy chọn không hợp lệ");
-	r = session_arg(c, argc, argv, &s);
-	if (r == 0 && optind + 1 < argc)
-		r = cli_usage(c, "thừa tham số: '%s'", argv[optind + 1]);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
 	a = arena_new(16u << 20);

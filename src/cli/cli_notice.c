@@ -1,5 +1,4 @@
 /* cli_notice.c: 'dondoc notice …': list, show, check, render, issue and correct conclusion notices. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +19,9 @@ static json_t *jstr(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-int cli_notice_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_list_spec = {0};
+
+int cli_notice_list(struct cli *c, const struct cli_args *args)
 {
 	struct arena *a;
 	struct notice_row *rows;
@@ -28,8 +29,7 @@ int cli_notice_list(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	if (argc > 1)
-		return cli_usage(c, "thừa tham số: '%s'", argv[1]);
+	(void)args;
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
@@ -64,14 +64,10 @@ int cli_notice_list(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-static int one_id(struct cli *c, int argc, char **argv, long long *id)
-{
-	if (argc < 2)
-		return cli_usage(c, "thiếu mã thông báo");
-	if (argc > 2)
-		return cli_usage(c, "thừa tham số: '%s'", argv[2]);
-	return cli_parse_id(c, "mã thông báo", argv[1], id);
-}
+static const struct cli_posdef id_pos[] = {
+    {"ID", CLI_ID, CLI_REQ, "mã thông báo"},
+    {NULL},
+};
 
 static json_t *msgs_json(const struct notice_doc *d)
 {
@@ -93,7 +89,9 @@ static void msgs_print(FILE *f, const struct notice_doc *d)
 			d->msgs[i].sev == NOTICE_ERROR ? "lỗi" : "cảnh báo", d->msgs[i].text);
 }
 
-int cli_notice_check(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_check_spec = {.pos = id_pos};
+
+int cli_notice_check(struct cli *c, const struct cli_args *args)
 {
 	struct notice_row row;
 	struct notice_doc d;
@@ -102,9 +100,8 @@ int cli_notice_check(struct cli *c, int argc, char **argv)
 	long long id;
 	int r;
 
-	r = one_id(c, argc, argv, &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	id = cli_pos_id(args, 0);
+	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
 	a = arena_new(NOTICE_ARENA);
@@ -143,7 +140,9 @@ static int notice_docview(struct cli *c, long long id, struct arena *a, struct n
 	return r;
 }
 
-int cli_notice_show(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_show_spec = {.pos = id_pos};
+
+int cli_notice_show(struct cli *c, const struct cli_args *args)
 {
 	struct notice_row row;
 	struct notice_doc d;
@@ -155,9 +154,7 @@ int cli_notice_show(struct cli *c, int argc, char **argv)
 	long long id;
 	int r;
 
-	r = one_id(c, argc, argv, &id);
-	if (r < 0)
-		return r;
+	id = cli_pos_id(args, 0);
 	a = arena_new(NOTICE_ARENA);
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
@@ -204,43 +201,26 @@ int cli_notice_show(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_notice_render(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_render_spec = {
+    .opts = (const struct cli_optdef[]){{"format", CLI_TEXT, 0, "txt|html|pdf|docx",
+					 "định dạng (mặc định txt)"},
+					{"output", CLI_TEXT, CLI_REQ, "FILE", "tệp ghi ra"},
+					{NULL}},
+    .pos = id_pos,
+};
+
+int cli_notice_render(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *format = NULL, *output = NULL;
+	const char *format = cli_opt(args, "format"), *output = cli_opt(args, "output");
 	enum dv_format fmt = DV_TXT;
 	struct notice_row row;
 	struct notice_doc d;
 	struct docview v;
 	struct buf out = BUF_INIT(64u << 20);
 	struct arena *a;
-	long long id;
-	int ch, r;
+	long long id = cli_pos_id(args, 0);
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			format = optarg;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, optind >= argc ? "thiếu mã thông báo" : "thừa tham số");
-	r = cli_parse_id(c, "mã thông báo", argv[optind], &id);
-	if (r < 0)
-		return r;
-	if (!output)
-		return cli_usage(c, "thiếu --output TỆP");
 	if (format && dv_format_parse(format, &fmt, &c->err) < 0)
 		return cli_usage(c, "%s", c->err.msg);
 	a = arena_new(NOTICE_ARENA);
@@ -310,37 +290,36 @@ static int send_report(struct cli *c, long long id, struct mail_server *srv, jso
 	return 0;
 }
 
-int cli_notice_send(struct cli *c, int argc, char **argv)
+static const struct cli_optdef smtp_opts[] = {
+    {"smtp", CLI_TEXT, 0, "URL", "máy chủ thư (mặc định DONDOC_SMTP_URL)"},
+    {"from", CLI_TEXT, 0, "ADDR", "địa chỉ gửi (mặc định DONDOC_SMTP_FROM)"},
+    {"smtp-insecure", CLI_FLAG, 0, NULL, "cho gửi mật khẩu SMTP không qua TLS"},
+    {NULL},
+};
+
+/* The SMTP server: the environment, then --smtp, --from, --smtp-insecure. */
+static void smtp_args(const struct cli_args *args, struct mail_server *srv)
 {
-	static const struct option opts[] = {
-	    {"smtp", required_argument, NULL, 's'},
-	    {"from", required_argument, NULL, 'f'},
-	    {"smtp-insecure", no_argument, NULL, 'k'},
-	    {NULL, 0, NULL, 0},
-	};
+	cli_smtp_env(srv);
+	if (cli_opt(args, "smtp"))
+		srv->url = cli_opt(args, "smtp");
+	if (cli_opt(args, "from"))
+		srv->from = cli_opt(args, "from");
+	if (cli_flag(args, "smtp-insecure"))
+		srv->insecure = true;
+}
+
+const struct cli_spec cli_notice_send_spec = {.opts = smtp_opts, .pos = id_pos};
+
+int cli_notice_send(struct cli *c, const struct cli_args *args)
+{
 	struct mail_server srv = {0};
 	struct db *db;
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	json_t *j;
-	int ch, r;
+	int r;
 
-	cli_smtp_env(&srv);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 's')
-			srv.url = optarg;
-		else if (ch == 'f')
-			srv.from = optarg;
-		else if (ch == 'k')
-			srv.insecure = true;
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, optind >= argc ? "thiếu mã thông báo" : "thừa tham số");
-	r = cli_parse_id(c, "mã thông báo", argv[optind], &id);
-	if (r < 0)
-		return r;
+	smtp_args(args, &srv);
 	if (!srv.url || !*srv.url)
 		return cli_usage(c,
 				 "chưa cấu hình máy chủ thư: dùng --smtp URL hoặc DONDOC_SMTP_URL");
@@ -355,64 +334,38 @@ int cli_notice_send(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_notice_issue(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_issue_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"date", CLI_DATE, 0, "YYYY-MM-DD", "ngày ban hành (mặc định hôm nay)"},
+	    {"authority", CLI_TEXT, 0, "T/M", "thẩm quyền ký (T/M, K/T, TL, TUQ)"},
+	    {"on-behalf", CLI_TEXT, 0, "'HUYỆN ỦY'", "thay mặt tập thể nào"},
+	    {"position", CLI_TEXT, 0, "'BÍ THƯ'", "chức vụ người ký"},
+	    {"signer", CLI_TEXT, 0, "NAME", "họ tên người ký"},
+	    {"smtp", CLI_TEXT, 0, "URL", "máy chủ thư (mặc định DONDOC_SMTP_URL)"},
+	    {"from", CLI_TEXT, 0, "ADDR", "địa chỉ gửi (mặc định DONDOC_SMTP_FROM)"},
+	    {"smtp-insecure", CLI_FLAG, 0, NULL, "cho gửi mật khẩu SMTP không qua TLS"},
+	    {NULL}},
+    .pos = id_pos,
+};
+
+int cli_notice_issue(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"date", required_argument, NULL, 'd'},
-	    {"authority", required_argument, NULL, 'a'},
-	    {"on-behalf", required_argument, NULL, 'b'},
-	    {"position", required_argument, NULL, 'p'},
-	    {"signer", required_argument, NULL, 's'},
-	    {"smtp", required_argument, NULL, 'm'},
-	    {"from", required_argument, NULL, 'f'},
-	    {"smtp-insecure", no_argument, NULL, 'k'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct notice_issue_in in = {0};
 	struct mail_server srv = {0};
 	struct arena *a;
 	struct notice_row row;
 	struct db *db;
-	long long id;
-	int ch, r;
+	long long id = cli_pos_id(args, 0);
+	int r;
 
-	cli_smtp_env(&srv);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'm':
-			srv.url = optarg;
-			break;
-		case 'f':
-			srv.from = optarg;
-			break;
-		case 'k':
-			srv.insecure = true;
-			break;
-		case 'd':
-			in.date = optarg;
-			break;
-		case 'a':
-			in.sig_form = optarg;
-			break;
-		case 'b':
-			in.sig_body = optarg;
-			break;
-		case 'p':
-			in.sig_position = optarg;
-			break;
-		case 's':
-			in.sig_name = optarg;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, optind >= argc ? "thiếu mã thông báo" : "thừa tham số");
-	r = cli_parse_id(c, "mã thông báo", argv[optind], &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	smtp_args(args, &srv);
+	in.date = cli_opt(args, "date");
+	in.sig_form = cli_opt(args, "authority");
+	in.sig_body = cli_opt(args, "on-behalf");
+	in.sig_position = cli_opt(args, "position");
+	in.sig_name = cli_opt(args, "signer");
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = notice_issue(db, id, &in, &c->err);
 	if (r < 0)
@@ -459,35 +412,24 @@ static int read_template(struct cli *c, const char *path, struct buf *out)
 	return cli_text_check(c, path, out->data, out->len);
 }
 
-int cli_notice_create(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_create_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_ID, CLI_REQ, "ID", "mã cơ quan"},
+					{"session", CLI_ID, 0, "ID", "mã phiên họp"},
+					{NULL}},
+    .pos =
+	(const struct cli_posdef[]){{"TEMPLATE", CLI_TEXT, CLI_REQ, "tệp mẫu (- là đầu vào chuẩn)"},
+				    {NULL}},
+};
+
+int cli_notice_create(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'},
-	    {"session", required_argument, NULL, 's'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long body = 0, session = 0;
+	long long body = cli_opt_id(args, "body"), session = cli_opt_id(args, "session");
 	struct buf tmpl = BUF_INIT(TEMPLATE_MAX);
 	struct db *db;
 	int64_t id;
-	int ch, r = 0;
+	int r;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'b')
-			r = cli_parse_id(c, "--body", optarg, &body);
-		else if (ch == 's')
-			r = cli_parse_id(c, "--session", optarg, &session);
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r < 0)
-		return r;
-	if (!body)
-		return cli_usage(c, "thiếu --body MÃ_CƠ_QUAN");
-	if (optind + 1 != argc)
-		return cli_usage(c, "cần đúng một tệp mẫu (hoặc - cho đầu vào chuẩn)");
-	r = read_template(c, argv[optind], &tmpl);
+	r = read_template(c, cli_pos(args, 0), &tmpl);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -500,18 +442,21 @@ int cli_notice_create(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_notice_edit(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_edit_spec = {
+    .pos =
+	(const struct cli_posdef[]){{"ID", CLI_ID, CLI_REQ, "mã thông báo"},
+				    {"TEMPLATE", CLI_TEXT, CLI_REQ, "tệp mẫu (- là đầu vào chuẩn)"},
+				    {NULL}},
+};
+
+int cli_notice_edit(struct cli *c, const struct cli_args *args)
 {
 	struct buf tmpl = BUF_INIT(TEMPLATE_MAX);
 	struct db *db;
-	long long id;
-	int r;
+	long long id = cli_pos_id(args, 0);
+	int r = 0;
 
-	if (argc != 3)
-		return cli_usage(c, "cần mã thông báo và tệp mẫu");
-	r = cli_parse_id(c, "mã thông báo", argv[1], &id);
-	if (r == 0)
-		r = read_template(c, argv[2], &tmpl);
+	r = read_template(c, cli_pos(args, 1), &tmpl);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -522,7 +467,9 @@ int cli_notice_edit(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_notice_template(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_template_spec = {.pos = id_pos};
+
+int cli_notice_template(struct cli *c, const struct cli_args *args)
 {
 	struct notice_row row;
 	struct arena *a;
@@ -530,9 +477,8 @@ int cli_notice_template(struct cli *c, int argc, char **argv)
 	long long id;
 	int r;
 
-	r = one_id(c, argc, argv, &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	id = cli_pos_id(args, 0);
+	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
 	a = arena_new(4u << 20);
@@ -548,23 +494,28 @@ int cli_notice_template(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_notice_correct(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_correct_spec = {
+    .pos =
+	(const struct cli_posdef[]){{"ID", CLI_ID, CLI_REQ, "mã thông báo"},
+				    {"TEMPLATE", CLI_TEXT, 0, "tệp mẫu mới (- là đầu vào chuẩn)"},
+				    {NULL}},
+};
+
+int cli_notice_correct(struct cli *c, const struct cli_args *args)
 {
 	struct buf tmpl = BUF_INIT(TEMPLATE_MAX);
+	const char *path = cli_pos(args, 1);
 	struct db *db;
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	int64_t nid;
-	int r;
+	int r = 0;
 
-	if (argc < 2 || argc > 3)
-		return cli_usage(c, "cần mã thông báo (và tùy chọn tệp mẫu mới)");
-	r = cli_parse_id(c, "mã thông báo", argv[1], &id);
-	if (r == 0 && argc == 3)
-		r = read_template(c, argv[2], &tmpl);
+	if (path)
+		r = read_template(c, path, &tmpl);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = notice_correct(db, id, argc == 3 ? buf_str(&tmpl) : NULL, &nid, &c->err);
+		r = notice_correct(db, id, path ? buf_str(&tmpl) : NULL, &nid, &c->err);
 	if (r == 0 && c->json)
 		r = cli_json(
 		    c, json_pack("{s:I, s:I}", "id", (json_int_t)nid, "corrects", (json_int_t)id));
@@ -575,33 +526,40 @@ int cli_notice_correct(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_notice_profile(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_notice_profile_spec = {
+    .pos =
+	(const struct cli_posdef[]){
+	    {"CODE", CLI_TEXT, CLI_REQ, "mã khổ trình bày (party-2018, party-2026, state-2020)"},
+	    {"FIELD=VALUE", CLI_TEXT, 0, "trường cần đổi, ví dụ margin_left=30"},
+	    {NULL}},
+};
+
+int cli_notice_profile(struct cli *c, const struct cli_args *args)
 {
+	const char *code = cli_pos(args, 0), *set = cli_pos(args, 1);
 	struct fmt_profile p;
 	struct db *db;
 	int r;
 
-	if (argc < 2 || argc > 3)
-		return cli_usage(c, "cần mã khổ trình bày (party-2018, party-2026, state-2020)");
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
-	if (argc == 3) {
-		const char *eq = strchr(argv[2], '=');
+	if (set) {
+		const char *eq = strchr(set, '=');
 		char field[64], *end;
 		double v;
 
-		if (!eq || (size_t)(eq - argv[2]) >= sizeof(field))
+		if (!eq || (size_t)(eq - set) >= sizeof(field))
 			return cli_usage(c, "cần TRƯỜNG=GIÁ_TRỊ, ví dụ margin_left=30");
-		snprintf(field, sizeof(field), "%.*s", (int)(eq - argv[2]), argv[2]);
+		snprintf(field, sizeof(field), "%.*s", (int)(eq - set), set);
 		v = strtod(eq + 1, &end);
 		if (end == eq + 1 || *end)
 			return cli_usage(c, "giá trị không phải số: '%s'", eq + 1);
-		r = fmt_profile_set(db, argv[1], field, v, &c->err);
+		r = fmt_profile_set(db, code, field, v, &c->err);
 		if (r < 0)
 			return r;
 	}
-	r = fmt_profile_load(db, argv[1], &p, &c->err);
+	r = fmt_profile_load(db, code, &p, &c->err);
 	if (r < 0)
 		return r;
 	if (c->json)

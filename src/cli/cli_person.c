@@ -1,39 +1,28 @@
 /* cli_person.c: 'dondoc person list|add': people and their memberships of organs. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli_reg.h"
 
-int cli_person_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_person_list_spec = {
+    .opts = (const struct cli_optdef[]){{"organ", CLI_TEXT, 0, "ORGAN",
+					 "cơ quan giúp việc: thành viên của nó"},
+					{"date", CLI_DATE, 0, "DATE", "ngày (chỉ cùng --organ)"},
+					{NULL}},
+};
+
+int cli_person_list(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"organ", required_argument, NULL, 'o'},
-					     {"date", required_argument, NULL, 'd'},
-					     {NULL, 0, NULL, 0}};
-	const char *organ = NULL, *date = NULL;
+	const char *organ = cli_opt(args, "organ"), *date = cli_opt(args, "date");
 	struct arena *a = NULL;
 	struct reg_organ o;
 	struct db *db;
-	char iso[11];
 	size_t n;
 	json_t *arr;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch == 'o')
-			organ = optarg;
-		else if (ch == 'd')
-			date = optarg;
-		else
-			return ERR_USAGE;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	if (date && !organ)
 		return cli_usage(c, "--date chỉ dùng cùng --organ");
-	if (date && (r = cli_reg_date(c, "ngày", date, iso)) < 0)
-		return r;
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
@@ -42,7 +31,7 @@ int cli_person_list(struct cli *c, int argc, char **argv)
 		struct reg_member *ms;
 
 		if ((r = cli_reg_organ(c, db, organ, a, &o)) < 0 ||
-		    (r = reg_member_list(db, o.id, date ? iso : NULL, a, &ms, &n, &c->err)) < 0)
+		    (r = reg_member_list(db, o.id, date, a, &ms, &n, &c->err)) < 0)
 			goto out;
 		if (c->json) {
 			arr = json_array();
@@ -86,55 +75,37 @@ out:
 	return r;
 }
 
-int cli_person_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_person_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"name", CLI_TEXT, CLI_REQ, "NAME", "họ và tên"},
+	    {"email", CLI_TEXT, 0, "E", "thư điện tử"},
+	    {"phone", CLI_TEXT, 0, "P", "điện thoại"},
+	    {"organ", CLI_TEXT, 0, "ORGAN", "cơ quan giúp việc (cùng --position)"},
+	    {"position", CLI_TEXT, 0, "POS", "chức vụ trong cơ quan đó"},
+	    {"from", CLI_DATE, 0, "DATE", "từ ngày"},
+	    {"to", CLI_DATE, 0, "DATE", "đến ngày"},
+	    {NULL}},
+    .note = "--organ và --position đi cùng nhau; --from/--to chỉ dùng cùng --organ.",
+};
+
+int cli_person_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"name", required_argument, NULL, 'n'},	{"email", required_argument, NULL, 'm'},
-	    {"phone", required_argument, NULL, 'p'},	{"organ", required_argument, NULL, 'o'},
-	    {"position", required_argument, NULL, 'P'}, {"from", required_argument, NULL, 'f'},
-	    {"to", required_argument, NULL, 't'},	{NULL, 0, NULL, 0},
-	};
 	struct reg_person p = {0};
 	struct reg_member m = {0};
-	const char *organ = NULL;
+	const char *organ = cli_opt(args, "organ");
 	struct arena *a = NULL;
 	struct reg_organ o;
 	struct db *db;
 	int64_t id = 0;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'n':
-			p.full_name = optarg;
-			break;
-		case 'm':
-			p.email = optarg;
-			break;
-		case 'p':
-			p.phone = optarg;
-			break;
-		case 'o':
-			organ = optarg;
-			break;
-		case 'P':
-			m.position = optarg;
-			break;
-		case 'f':
-			m.date_from = optarg;
-			break;
-		case 't':
-			m.date_to = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
-	if (!p.full_name)
-		return cli_usage(c, "cần --name");
+	p.full_name = cli_opt(args, "name");
+	p.email = cli_opt(args, "email");
+	p.phone = cli_opt(args, "phone");
+	m.position = cli_opt(args, "position");
+	m.date_from = cli_opt(args, "from");
+	m.date_to = cli_opt(args, "to");
 	if (!organ != !m.position)
 		return cli_usage(c, "--organ và --position phải đi cùng nhau");
 	if (!organ && (m.date_from || m.date_to))

@@ -1,49 +1,36 @@
 /* cli_programme.c: 'dondoc programme add|topic|drop|revise|tick|show': work programmes. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli_sw.h"
 #include "core/sessionwork.h"
 
-int cli_programme_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_programme_add_spec = {
+    .opts = (const struct cli_optdef[]){{"term", CLI_ID, CLI_REQ, "TERM", "nhiệm kỳ"},
+					{"year", CLI_TEXT, 0, "YEAR",
+					 "năm (chương trình năm; không có: toàn khóa)"},
+					{"date", CLI_DATE, CLI_REQ, "DATE", "ngày ban hành"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"ORGAN", CLI_ID, CLI_REQ, "số hiệu cơ quan"},
+				       {"TITLE", CLI_TEXT, CLI_REQ, "tên chương trình"},
+				       {NULL}},
+};
+
+int cli_programme_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"term", required_argument, NULL, 't'},
-	    {"year", required_argument, NULL, 'y'},
-	    {"date", required_argument, NULL, 'd'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long organ, term = 0;
-	const char *date = NULL;
-	int year = 0, ch, r = 0;
+	long long organ = cli_pos_id(args, 0), term = cli_opt_id(args, "term");
+	const char *date = cli_opt(args, "date");
+	int year = 0, r = 0;
 	int64_t id = 0;
 	struct db *db;
 	char msg[96];
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 't')
-			r = cli_parse_id(c, "--term", optarg, &term);
-		else if (ch == 'y')
-			r = cli_sw_int(c, "--year", optarg, &year);
-		else if (ch == 'd')
-			date = optarg;
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && !term)
-		r = cli_usage(c, "thiếu --term NHIỆM_KỲ");
-	if (r == 0 && !date)
-		r = cli_usage(c, "thiếu --date NGÀY (ngày ban hành)");
-	if (r == 0 && argc - optind != 2)
-		r = cli_usage(c, "cần số hiệu cơ quan và tên chương trình");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu cơ quan", argv[optind], &organ);
+	if (cli_flag(args, "year"))
+		r = cli_sw_int(c, "--year", cli_opt(args, "year"), &year);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = prog_add(db, organ, term, year != 0, year, argv[optind + 1], date, &id,
+		r = prog_add(db, organ, term, year != 0, year, cli_pos(args, 1), date, &id,
 			     &c->err);
 	if (r < 0)
 		return r;
@@ -51,43 +38,36 @@ int cli_programme_add(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", id, msg);
 }
 
-int cli_programme_topic(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_programme_topic_spec = {
+    .opts = (const struct cli_optdef[]){{"year", CLI_TEXT, 0, "Y", "năm"},
+					{"quarter", CLI_TEXT, 0, "Q", "quý"},
+					{"session", CLI_TEXT, 0, "N", "phiên họp thứ"},
+					{"unit", CLI_ID, 0, "U", "đơn vị chủ trì chuẩn bị"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"PROGRAMME", CLI_ID, CLI_REQ, "số hiệu chương trình"},
+				       {"TITLE", CLI_TEXT, CLI_REQ, "nội dung"},
+				       {NULL}},
+};
+
+int cli_programme_topic(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"year", required_argument, NULL, 'y'},
-	    {"quarter", required_argument, NULL, 'q'},
-	    {"session", required_argument, NULL, 's'},
-	    {"unit", required_argument, NULL, 'u'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct prog_topic_in t = {0};
-	long long prog, unit = 0;
+	long long prog = cli_pos_id(args, 0), unit = cli_opt_id(args, "unit");
 	int64_t id = 0;
 	struct db *db;
 	char msg[96];
-	int ch, r = 0;
+	int r = 0;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'y')
-			r = cli_sw_int(c, "--year", optarg, &t.year);
-		else if (ch == 'q')
-			r = cli_sw_int(c, "--quarter", optarg, &t.quarter);
-		else if (ch == 's')
-			r = cli_sw_int(c, "--session", optarg, &t.session_number);
-		else if (ch == 'u')
-			r = cli_parse_id(c, "--unit", optarg, &unit);
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && argc - optind != 2)
-		r = cli_usage(c, "cần số hiệu chương trình và nội dung");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu chương trình", argv[optind], &prog);
+	if (cli_flag(args, "year"))
+		r = cli_sw_int(c, "--year", cli_opt(args, "year"), &t.year);
+	if (r == 0 && cli_flag(args, "quarter"))
+		r = cli_sw_int(c, "--quarter", cli_opt(args, "quarter"), &t.quarter);
+	if (r == 0 && cli_flag(args, "session"))
+		r = cli_sw_int(c, "--session", cli_opt(args, "session"), &t.session_number);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0) {
-		t.title = argv[optind + 1];
+		t.title = cli_pos(args, 1);
 		t.unit_id = unit;
 		r = prog_topic_add(db, prog, &t, &id, &c->err);
 	}
@@ -97,21 +77,20 @@ int cli_programme_topic(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", id, msg);
 }
 
-int cli_programme_drop(struct cli *c, int argc, char **argv)
+static const struct cli_posdef topic_pos[] = {
+    {"TOPIC", CLI_ID, CLI_REQ, "số hiệu nội dung"},
+    {NULL},
+};
+
+const struct cli_spec cli_programme_drop_spec = {.pos = topic_pos};
+
+int cli_programme_drop(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	struct db *db;
 	int r;
 
-	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
-		return cli_usage(c, "tùy chọn không hợp lệ");
-	if (argc - optind != 1)
-		return cli_usage(c, "cần đúng một số hiệu nội dung");
-	r = cli_parse_id(c, "số hiệu nội dung", argv[optind], &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = prog_topic_drop(db, id, &c->err);
 	if (r < 0)
@@ -119,67 +98,46 @@ int cli_programme_drop(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", id, "đã bỏ nội dung khỏi lần điều chỉnh hiện hành");
 }
 
-int cli_programme_revise(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_programme_revise_spec = {
+    .opts = (const struct cli_optdef[]){{"date", CLI_DATE, CLI_REQ, "DATE", "ngày điều chỉnh"},
+					{"doc", CLI_ID, 0, "ID", "văn bản điều chỉnh"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"PROGRAMME", CLI_ID, CLI_REQ, "số hiệu chương trình"},
+				       {"NOTE", CLI_TEXT, CLI_REQ, "nội dung điều chỉnh"},
+				       {NULL}},
+};
+
+int cli_programme_revise(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"date", required_argument, NULL, 'd'},
-	    {"doc", required_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long prog, doc = 0;
-	const char *date = NULL;
+	long long prog = cli_pos_id(args, 0), doc = cli_opt_id(args, "doc");
+	const char *date = cli_opt(args, "date");
 	struct db *db;
 	char msg[96];
-	int ch, r = 0, rev = 0;
+	int r = 0, rev = 0;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'd')
-			date = optarg;
-		else if (ch == 'o')
-			r = cli_parse_id(c, "--doc", optarg, &doc);
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && !date)
-		r = cli_usage(c, "thiếu --date NGÀY");
-	if (r == 0 && argc - optind != 2)
-		r = cli_usage(c, "cần số hiệu chương trình và nội dung điều chỉnh");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu chương trình", argv[optind], &prog);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = prog_revise(db, prog, date, doc, argv[optind + 1], &rev, &c->err);
+		r = prog_revise(db, prog, date, doc, cli_pos(args, 1), &rev, &c->err);
 	if (r < 0)
 		return r;
 	snprintf(msg, sizeof(msg), "đã mở lần điều chỉnh %d", rev);
 	return cli_sw_done(c, "revision", rev, msg);
 }
 
-int cli_programme_tick(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {
-	    {"item", required_argument, NULL, 'i'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long id, item = 0;
-	struct db *db;
-	int ch, r = 0;
+const struct cli_spec cli_programme_tick_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"item", CLI_ID, CLI_REQ, "ITEM", "mục chương trình phiên họp đã thực hiện"}, {NULL}},
+    .pos = topic_pos,
+};
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'i')
-			r = cli_parse_id(c, "--item", optarg, &item);
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && !item)
-		r = cli_usage(c, "thiếu --item MỤC (mục chương trình phiên họp đã thực hiện)");
-	if (r == 0 && argc - optind != 1)
-		r = cli_usage(c, "cần đúng một số hiệu nội dung");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu nội dung", argv[optind], &id);
+int cli_programme_tick(struct cli *c, const struct cli_args *args)
+{
+	long long id = cli_pos_id(args, 0), item = cli_opt_id(args, "item");
+	struct db *db;
+	int r = 0;
+
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -189,29 +147,24 @@ int cli_programme_tick(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", id, "đã đánh dấu nội dung đã thực hiện");
 }
 
-int cli_programme_show(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_programme_show_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"revision", CLI_TEXT, 0, "R", "lần điều chỉnh (mặc định hiện hành)"}, {NULL}},
+    .pos =
+	(const struct cli_posdef[]){{"PROGRAMME", CLI_ID, CLI_REQ, "số hiệu chương trình"}, {NULL}},
+};
+
+int cli_programme_show(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"revision", required_argument, NULL, 'r'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct prog_view v;
 	struct arena *a;
-	long long prog;
+	long long prog = cli_pos_id(args, 0);
 	struct db *db;
-	int ch, r = 0, rev = 0;
+	int r = 0, rev = 0;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'r')
-			r = cli_sw_int(c, "--revision", optarg, &rev);
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-	}
-	if (r == 0 && argc - optind != 1)
-		r = cli_usage(c, "cần đúng một số hiệu chương trình");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu chương trình", argv[optind], &prog);
+	if (cli_flag(args, "revision"))
+		r = cli_sw_int(c, "--revision", cli_opt(args, "revision"), &rev);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r < 0)

@@ -1,67 +1,55 @@
 /* cli_question.c: 'dondoc question add|answer|judge|verify|conclude|handle|list|paragraph': chất vấn. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli_sw.h"
 #include "core/questioning.h"
 
-int cli_question_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_question_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"by", CLI_ID, CLI_REQ, "PERSON", "người hỏi"},
+	    {"kind", CLI_TEXT, 0, "chat-van|hoi|kien-nghi", "loại: chất vấn, câu hỏi, kiến nghị"},
+	    {"to", CLI_TEXT, 0, "bch|btv|tt|ubkt|member", "hỏi ai"},
+	    {"member", CLI_ID, 0, "PERSON", "thành viên được hỏi (--to member)"},
+	    {"file", CLI_TEXT, 0, "F", "tệp nội dung"},
+	    {NULL}},
+    .pos = (const struct cli_posdef[]){{"SESSION", CLI_ID, CLI_REQ, "số hiệu phiên họp"},
+				       {"TEXT", CLI_TEXT, 0, "nội dung"},
+				       {NULL}},
+    .note = "Nội dung là TEXT hoặc --file.",
+};
+
+int cli_question_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"by", required_argument, NULL, 'b'},   {"kind", required_argument, NULL, 'k'},
-	    {"to", required_argument, NULL, 't'},   {"member", required_argument, NULL, 'm'},
-	    {"file", required_argument, NULL, 'f'}, {NULL, 0, NULL, 0},
-	};
 	struct buf text = BUF_INIT(64u << 10);
 	struct qa_in in = {.kind = QA_CHAT_VAN, .target = QA_TO_NONE};
-	long long session, by = 0, member = 0;
-	const char *file = NULL;
+	long long session = cli_pos_id(args, 0), by = cli_opt_id(args, "by"),
+		  member = cli_opt_id(args, "member");
+	const char *file = cli_opt(args, "file"), *opt;
 	int64_t id = 0;
 	struct db *db;
 	char msg[96];
-	int ch, r = 0, v;
+	int r = 0, v;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'b':
-			r = cli_parse_id(c, "--by", optarg, &by);
-			break;
-		case 'k':
-			v = qa_kind_parse(optarg);
-			if (v < 0)
-				r = cli_usage(c, "--kind phải là chat-van, hoi hoặc kien-nghi");
-			in.kind = (enum qa_kind)v;
-			break;
-		case 't':
-			v = qa_target_parse(optarg);
-			if (v < 0 || v == QA_TO_NONE)
-				r = cli_usage(c, "--to phải là bch, btv, tt, ubkt hoặc member");
-			in.target = (enum qa_target)v;
-			break;
-		case 'm':
-			r = cli_parse_id(c, "--member", optarg, &member);
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		default:
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-		}
+	if ((opt = cli_opt(args, "kind"))) {
+		v = qa_kind_parse(opt);
+		if (v < 0)
+			r = cli_usage(c, "--kind phải là chat-van, hoi hoặc kien-nghi");
+		in.kind = (enum qa_kind)v;
 	}
-	if (r == 0 && !by)
-		r = cli_usage(c, "thiếu --by NGƯỜI (người hỏi)");
+	if (r == 0 && (opt = cli_opt(args, "to"))) {
+		v = qa_target_parse(opt);
+		if (v < 0 || v == QA_TO_NONE)
+			r = cli_usage(c, "--to phải là bch, btv, tt, ubkt hoặc member");
+		in.target = (enum qa_target)v;
+	}
 	if (r == 0 && member && in.target == QA_TO_NONE)
 		in.target = QA_TO_MEMBER;
 	if (r == 0 && in.target == QA_TO_MEMBER && !member)
 		r = cli_usage(c, "--to member cần --member NGƯỜI");
-	if (r == 0 && optind >= argc)
-		r = cli_usage(c, "thiếu số hiệu phiên họp");
 	if (r == 0)
-		r = cli_parse_id(c, "số hiệu phiên họp", argv[optind], &session);
-	if (r == 0)
-		r = cli_sw_text_arg(c, argc, argv, optind + 1, file, "nội dung", &text);
+		r = cli_sw_text_arg(c, args, 1, file, "nội dung", &text);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0) {
@@ -79,32 +67,25 @@ int cli_question_add(struct cli *c, int argc, char **argv)
 }
 
 /* The verbs that take an item id and one text: answer, verify, conclude, handle. */
-static int text_step(struct cli *c, int argc, char **argv,
+#define TEXT_STEP_SPEC(verb, what)                                                                \
+	const struct cli_spec cli_question_##verb##_spec = {                                      \
+	    .opts = (const struct cli_optdef[]){{"file", CLI_TEXT, 0, "F", "tệp " what}, {NULL}}, \
+	    .pos = (const struct cli_posdef[]){{"ID", CLI_ID, CLI_REQ, "số hiệu câu hỏi"},        \
+					       {"TEXT", CLI_TEXT, 0, what},                       \
+					       {NULL}},                                           \
+	    .note = "Nội dung là TEXT hoặc --file.",                                              \
+	}
+
+static int text_step(struct cli *c, const struct cli_args *args,
 		     int (*fn)(struct db *, int64_t, const char *, struct err *), const char *what,
 		     const char *done)
 {
-	static const struct option opts[] = {
-	    {"file", required_argument, NULL, 'f'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct buf text = BUF_INIT(64u << 10);
-	const char *file = NULL;
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	struct db *db;
-	int ch, r = 0;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'f')
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		file = optarg;
-	}
-	if (optind >= argc)
-		r = cli_usage(c, "thiếu số hiệu câu hỏi");
-	if (r == 0)
-		r = cli_parse_id(c, "số hiệu câu hỏi", argv[optind], &id);
-	if (r == 0)
-		r = cli_sw_text_arg(c, argc, argv, optind + 1, file, what, &text);
+	r = cli_sw_text_arg(c, args, 1, cli_opt(args, "file"), what, &text);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -115,60 +96,60 @@ static int text_step(struct cli *c, int argc, char **argv,
 	return cli_sw_done(c, "id", id, done);
 }
 
-int cli_question_answer(struct cli *c, int argc, char **argv)
+TEXT_STEP_SPEC(answer, "nội dung trả lời");
+
+int cli_question_answer(struct cli *c, const struct cli_args *args)
 {
-	return text_step(c, argc, argv, qa_answer, "nội dung trả lời", "đã ghi câu trả lời");
+	return text_step(c, args, qa_answer, "nội dung trả lời", "đã ghi câu trả lời");
 }
 
-int cli_question_verify(struct cli *c, int argc, char **argv)
+TEXT_STEP_SPEC(verify, "nội dung thẩm tra");
+
+int cli_question_verify(struct cli *c, const struct cli_args *args)
 {
-	return text_step(c, argc, argv, qa_verify, "nội dung thẩm tra", "đã ghi yêu cầu thẩm tra");
+	return text_step(c, args, qa_verify, "nội dung thẩm tra", "đã ghi yêu cầu thẩm tra");
 }
 
-int cli_question_conclude(struct cli *c, int argc, char **argv)
+TEXT_STEP_SPEC(conclude, "kết luận");
+
+int cli_question_conclude(struct cli *c, const struct cli_args *args)
 {
-	return text_step(c, argc, argv, qa_conclude, "kết luận", "đã ghi kết luận");
+	return text_step(c, args, qa_conclude, "kết luận", "đã ghi kết luận");
 }
 
-int cli_question_handle(struct cli *c, int argc, char **argv)
+TEXT_STEP_SPEC(handle, "hình thức xử lý");
+
+int cli_question_handle(struct cli *c, const struct cli_args *args)
 {
-	return text_step(c, argc, argv, qa_handle, "hình thức xử lý", "đã ghi việc xử lý");
+	return text_step(c, args, qa_handle, "hình thức xử lý", "đã ghi việc xử lý");
 }
 
-int cli_question_judge(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_question_judge_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"accept", CLI_FLAG, 0, NULL, "người chất vấn chấp nhận câu trả lời"},
+	    {"return", CLI_TEXT, 0, "REASON", "yêu cầu trả lời lại, với lý do"},
+	    {"note", CLI_TEXT, 0, "TEXT", "ghi chú"},
+	    {NULL}},
+    .pos = (const struct cli_posdef[]){{"ID", CLI_ID, CLI_REQ, "số hiệu câu hỏi"}, {NULL}},
+    .note = "Cần đúng một trong --accept, --return LÝ_DO.",
+};
+
+int cli_question_judge(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"accept", no_argument, NULL, 'a'},
-	    {"return", required_argument, NULL, 'r'},
-	    {"note", required_argument, NULL, 'n'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *note = NULL;
-	int accept = -1, ch, r = 0;
-	long long id;
+	const char *note = cli_opt(args, "note");
+	int accept = -1, r = 0;
+	long long id = cli_pos_id(args, 0);
 	struct db *db;
 
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'a' && accept != 0)
-			accept = 1;
-		else if (ch == 'r' && accept != 1)
-			accept = 0, note = optarg;
-		else if (ch == 'n')
-			note = optarg;
-		else
-			r = cli_usage(c, "cần đúng một trong --accept, --return LÝ_DO");
-	}
+	if (cli_flag(args, "accept") && cli_flag(args, "return"))
+		r = cli_usage(c, "cần đúng một trong --accept, --return LÝ_DO");
+	else if (cli_flag(args, "accept"))
+		accept = 1;
+	else if (cli_flag(args, "return"))
+		accept = 0, note = note ? note : cli_opt(args, "return");
 	if (r == 0 && accept < 0)
 		r = cli_usage(c, "cần --accept hoặc --return LÝ_DO");
-	if (r == 0) {
-		const char *w[] = {"số hiệu câu hỏi"};
-
-		if (optind + 1 != argc)
-			r = cli_usage(c, optind >= argc ? "thiếu %s" : "thừa tham số (%s)", w[0]);
-		else
-			r = cli_parse_id(c, w[0], argv[optind], &id);
-	}
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -193,24 +174,23 @@ static json_t *item_json(const struct qa_item *it)
 			 it->handling);
 }
 
-int cli_question_list(struct cli *c, int argc, char **argv)
+static const struct cli_posdef session_pos[] = {
+    {"SESSION", CLI_ID, CLI_REQ, "số hiệu phiên họp"},
+    {NULL},
+};
+
+const struct cli_spec cli_question_list_spec = {.pos = session_pos};
+
+int cli_question_list(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
 	struct qa_item *v;
 	struct arena *a;
-	long long session;
+	long long session = cli_pos_id(args, 0);
 	struct db *db;
 	size_t n;
 	int r;
 
-	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
-		return cli_usage(c, "tùy chọn không hợp lệ");
-	if (optind + 1 != argc)
-		return cli_usage(c, optind >= argc ? "thiếu số hiệu phiên họp" : "thừa tham số");
-	r = cli_parse_id(c, "số hiệu phiên họp", argv[optind], &session);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
 	a = arena_new(64u << 20);
@@ -245,22 +225,16 @@ int cli_question_list(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_question_paragraph(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_question_paragraph_spec = {.pos = session_pos};
+
+int cli_question_paragraph(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
 	struct buf b = BUF_INIT(1u << 20);
-	long long session;
+	long long session = cli_pos_id(args, 0);
 	struct db *db;
 	int r;
 
-	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
-		return cli_usage(c, "tùy chọn không hợp lệ");
-	if (optind + 1 != argc)
-		return cli_usage(c, optind >= argc ? "thiếu số hiệu phiên họp" : "thừa tham số");
-	r = cli_parse_id(c, "số hiệu phiên họp", argv[optind], &session);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = qa_notice_paragraph(db, session, &b, &c->err);
 	if (r == 0) {

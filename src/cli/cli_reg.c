@@ -1,29 +1,8 @@
 /* cli_reg.c: helpers shared by the registry's verbs. */
 #include "cli/cli_reg.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "vn/date.h"
-
-int cli_reg_getopt(struct cli *c, int argc, char **argv, const struct option *opts)
-{
-	int ch;
-
-	opterr = 0;
-	ch = getopt_long(argc, argv, "", opts, NULL);
-	if (ch == '?' || ch == ':') {
-		const char *bad = argv[optind - 1 < argc ? optind - 1 : argc - 1];
-
-		if (optopt)
-			cli_usage(c, "tùy chọn '%s' cần một giá trị", bad);
-		else
-			cli_usage(c, "tùy chọn không hợp lệ: '%s'", bad);
-		return '?';
-	}
-	return ch;
-}
 
 static bool all_digits(const char *s)
 {
@@ -127,18 +106,6 @@ int cli_reg_organ(struct cli *c, struct db *db, const char *arg, struct arena *a
 	if (reg_organ_kind_valid(colon + 1))
 		return reg_organ_find(db, b.id, colon + 1, a, ret, &c->err);
 	return reg_organ_by_name(db, b.id, colon + 1, a, ret, &c->err);
-}
-
-int cli_reg_date(struct cli *c, const char *what, const char *arg, char iso[static 11])
-{
-	struct vn_date d;
-	struct err e2 = {0};
-
-	if (vn_date_parse(arg, strlen(arg), 0, &d, &e2) < 0)
-		return err_set(&c->err, ERR_INVAL, "%s '%s' không hợp lệ: %s", what, arg,
-			       err_msg(&e2, ERR_INVAL));
-	vn_date_iso(d, iso);
-	return 0;
 }
 
 int cli_reg_begin(struct cli *c, struct db *db)

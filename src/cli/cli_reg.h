@@ -1,7 +1,6 @@
 /* cli_reg.h: helpers shared by the registry's verbs: resolving arguments, JSON of registry records. */
 #pragma once
 
-#include <getopt.h>
 #include <jansson.h>
 
 #include "cli/cli.h"
@@ -10,12 +9,6 @@
 
 /* Memory for one verb's records. */
 #define CLI_REG_ARENA (64u << 20)
-
-/*
- * getopt_long over argv with messages of our own; returns the option, -1 at
- * the end, or '?' after filling c->err with a usage error.
- */
-int cli_reg_getopt(struct cli *c, int argc, char **argv, const struct option *opts);
 
 /* A body by id ("3"), symbol code when unique ("HU"), or name ("Huyện ủy Tân Yên"). */
 int cli_reg_body(struct cli *c, struct db *db, const char *arg, struct arena *a,
@@ -26,8 +19,6 @@ int cli_reg_term(struct cli *c, struct db *db, int64_t body_id, const char *arg,
 /* An organ by id, or "BODY:KIND" ("HU:bch"), or "BODY:NAME". */
 int cli_reg_organ(struct cli *c, struct db *db, const char *arg, struct arena *a,
 		  struct reg_organ *ret);
-/* A date in Vietnamese or ISO form into ISO text; ERR_INVAL naming the option. */
-int cli_reg_date(struct cli *c, const char *what, const char *arg, char iso[static 11]);
 /* A strictly positive number. */
 int cli_reg_int(struct cli *c, const char *what, const char *arg, long long max, long long *ret);
 

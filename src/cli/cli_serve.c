@@ -1,5 +1,4 @@
 /* cli_serve.c: 'dondoc serve': runs the web application until SIGTERM or SIGINT. */
-#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,57 +10,43 @@
 #include "web/web.h"
 #include "util/log.h"
 
-int cli_serve(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_serve_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"listen", CLI_TEXT, 0, "ADDR:PORT", "địa chỉ nghe (mặc định 127.0.0.1:8080)"},
+	    {"threads", CLI_ID, 0, "N", "số luồng (tối đa 256)"},
+	    {"tls-cert", CLI_TEXT, 0, "FILE", "chứng chỉ HTTPS (cùng --tls-key)"},
+	    {"tls-key", CLI_TEXT, 0, "FILE", "khóa bí mật HTTPS"},
+	    {"trusted-proxy", CLI_TEXT, CLI_MANY, "ADDR[,ADDR]",
+	     "proxy tin cậy cho X-Forwarded-For/-Proto"},
+	    {NULL}},
+    .note = "HTTPS cần cả --tls-cert và --tls-key.",
+};
+
+int cli_serve(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"listen", required_argument, NULL, 'l'},
-	    {"threads", required_argument, NULL, 't'},
-	    {"tls-cert", required_argument, NULL, 'c'},
-	    {"tls-key", required_argument, NULL, 'k'},
-	    {"trusted-proxy", required_argument, NULL, 'p'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct http_config cfg = {.app = &web_app, .listen = "127.0.0.1:8080", .threads = 4};
 	const char *proxies[HTTP_MAX_TRUSTED_PROXIES];
 	const char *scheme;
 	struct http_server *s = NULL;
 	struct db *db;
-	long long threads;
+	size_t nproxies;
 	sigset_t set;
-	int ch, sig, r;
+	int sig, r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'l':
-			cfg.listen = optarg;
-			break;
-		case 't':
-			r = cli_parse_id(c, "số luồng (--threads)", optarg, &threads);
-			if (r < 0)
-				return r;
-			if (threads > 256)
-				return cli_usage(c, "--threads tối đa 256");
-			cfg.threads = (int)threads;
-			break;
-		case 'c':
-			cfg.tls_cert = optarg;
-			break;
-		case 'k':
-			cfg.tls_key = optarg;
-			break;
-		case 'p':
-			if (cfg.ntrusted_proxies == HTTP_MAX_TRUSTED_PROXIES)
-				return cli_usage(c, "--trusted-proxy: tối đa %d lần",
-						 HTTP_MAX_TRUSTED_PROXIES);
-			proxies[cfg.ntrusted_proxies++] = optarg;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
+	if (cli_opt(args, "listen"))
+		cfg.listen = cli_opt(args, "listen");
+	if (cli_flag(args, "threads")) {
+		if (cli_opt_id(args, "threads") > 256)
+			return cli_usage(c, "--threads tối đa 256");
+		cfg.threads = (int)cli_opt_id(args, "threads");
 	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	cfg.tls_cert = cli_opt(args, "tls-cert");
+	cfg.tls_key = cli_opt(args, "tls-key");
+	nproxies = cli_opt_all(args, "trusted-proxy", proxies, HTTP_MAX_TRUSTED_PROXIES);
+	if (nproxies > HTTP_MAX_TRUSTED_PROXIES)
+		return cli_usage(c, "--trusted-proxy: tối đa %d lần", HTTP_MAX_TRUSTED_PROXIES);
+	cfg.ntrusted_proxies = (int)nproxies;
 	if (!cfg.tls_cert != !cfg.tls_key)
 		return cli_usage(
 		    c, "HTTPS cần cả --tls-cert TỆP và --tls-key TỆP (hoặc không cái nào)");

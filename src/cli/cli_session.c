@@ -1,5 +1,4 @@
 /* cli_session.c: 'dondoc session list|show|add|status' and 'dondoc agenda add'. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,27 +18,23 @@ static void short_date(const char *iso, char *out, size_t n)
 	buf_free(&b);
 }
 
-int cli_session_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_session_list_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"organ", CLI_TEXT, 0, "ORGAN", "cơ quan giúp việc (mã, hoặc HU:bch)"}, {NULL}},
+};
+
+int cli_session_list(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"organ", required_argument, NULL, 'o'},
-					     {NULL, 0, NULL, 0}};
-	const char *organ = NULL;
+	const char *organ = cli_opt(args, "organ");
 	struct arena *a = NULL;
 	struct reg_session *ss;
 	struct reg_organ o = {0};
 	struct db *db;
 	size_t n;
 	json_t *arr, *j;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch != 'o')
-			return ERR_USAGE;
-		organ = optarg;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
@@ -78,13 +73,19 @@ out:
 	return r;
 }
 
-int cli_session_show(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_session_show_spec = {
+    .opts = (const struct cli_optdef[]){{"organ", CLI_TEXT, 0, "ORGAN", "cơ quan giúp việc"},
+					{"term", CLI_TEXT, 0, "TERM", "nhiệm kỳ"},
+					{"number", CLI_TEXT, 0, "N", "số phiên họp trong nhiệm kỳ"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"ID", CLI_TEXT, 0, "mã phiên họp"}, {NULL}},
+    .note = "Cần mã phiên họp, hoặc --organ, --term và --number.",
+};
+
+int cli_session_show(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"organ", required_argument, NULL, 'o'},
-					     {"term", required_argument, NULL, 't'},
-					     {"number", required_argument, NULL, 'n'},
-					     {NULL, 0, NULL, 0}};
-	const char *organ = NULL, *term = NULL, *number = NULL;
+	const char *organ = cli_opt(args, "organ"), *term = cli_opt(args, "term"),
+		   *number = cli_opt(args, "number");
 	struct arena *a = NULL;
 	struct reg_session s;
 	struct reg_organ o;
@@ -96,23 +97,12 @@ int cli_session_show(struct cli *c, int argc, char **argv)
 	char date[32];
 	size_t n;
 	json_t *j;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch == 'o')
-			organ = optarg;
-		else if (ch == 't')
-			term = optarg;
-		else if (ch == 'n')
-			number = optarg;
-		else
-			return ERR_USAGE;
-	}
-	if (optind + 1 == argc && !organ && !term && !number) {
-		if ((r = cli_reg_int(c, "mã phiên họp", argv[optind], INT64_MAX, &id)) < 0)
+	if (cli_npos(args) == 1 && !organ && !term && !number) {
+		if ((r = cli_reg_int(c, "mã phiên họp", cli_pos(args, 0), INT64_MAX, &id)) < 0)
 			return r;
-	} else if (optind == argc && organ && term && number) {
+	} else if (cli_npos(args) == 0 && organ && term && number) {
 		if ((r = cli_reg_int(c, "số phiên họp", number, 100000, &num)) < 0)
 			return r;
 	} else {
@@ -166,68 +156,38 @@ out:
 	return r;
 }
 
-int cli_session_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_session_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"organ", CLI_TEXT, CLI_REQ, "ORGAN", "cơ quan giúp việc"},
+	    {"term", CLI_TEXT, CLI_REQ, "TERM", "nhiệm kỳ"},
+	    {"date", CLI_DATE, CLI_REQ, "DATE", "ngày họp"},
+	    {"number", CLI_TEXT, 0, "N", "số phiên họp (mặc định số tiếp theo)"},
+	    {"kind", CLI_CHOICE, 0, "thuong_ky|bat_thuong|chuyen_de", "loại phiên họp"},
+	    {"place", CLI_TEXT, 0, "P", "địa điểm"},
+	    {"basis", CLI_TEXT, 0, "B", "căn cứ triệu tập"},
+	    {"status", CLI_CHOICE, 0, "planned|held|concluded", "trạng thái"},
+	    {NULL}},
+};
+
+int cli_session_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"organ", required_argument, NULL, 'o'},
-	    {"term", required_argument, NULL, 't'},
-	    {"number", required_argument, NULL, 'n'},
-	    {"date", required_argument, NULL, 'd'},
-	    {"kind", required_argument, NULL, 'k'},
-	    {"place", required_argument, NULL, 'p'},
-	    {"basis", required_argument, NULL, 'B'},
-	    {"status", required_argument, NULL, 's'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct reg_session s = {0};
-	const char *organ = NULL, *term = NULL, *number = NULL, *date = NULL;
+	const char *organ = cli_opt(args, "organ"), *term = cli_opt(args, "term"),
+		   *number = cli_opt(args, "number");
 	struct arena *a = NULL;
 	struct reg_organ o;
 	struct reg_term t;
 	struct db *db;
 	long long num = 0;
-	char iso[11];
 	int64_t id = 0;
-	int r, ch, got = 0;
+	int r, got = 0;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'o':
-			organ = optarg;
-			break;
-		case 't':
-			term = optarg;
-			break;
-		case 'n':
-			number = optarg;
-			break;
-		case 'd':
-			date = optarg;
-			break;
-		case 'k':
-			s.kind = optarg;
-			break;
-		case 'p':
-			s.place = optarg;
-			break;
-		case 'B':
-			s.basis = optarg;
-			break;
-		case 's':
-			s.status = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
-	if (!organ || !term || !date)
-		return cli_usage(c, "cần --organ, --term và --date");
+	s.kind = cli_opt(args, "kind");
+	s.place = cli_opt(args, "place");
+	s.basis = cli_opt(args, "basis");
+	s.status = cli_opt(args, "status");
 	if (number && (r = cli_reg_int(c, "số phiên họp", number, 100000, &num)) < 0)
-		return r;
-	if ((r = cli_reg_date(c, "ngày họp", date, iso)) < 0)
 		return r;
 	if (s.kind && !reg_session_kind_valid(s.kind))
 		return err_set(
@@ -236,7 +196,7 @@ int cli_session_add(struct cli *c, int argc, char **argv)
 	if (s.status && !reg_session_status_valid(s.status))
 		return err_set(&c->err, ERR_INVAL,
 			       "trạng thái '%s' không hợp lệ (planned, held, concluded)", s.status);
-	s.date = iso;
+	s.date = cli_opt(args, "date");
 	s.number = (int)num;
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
@@ -261,83 +221,59 @@ out:
 	return r;
 }
 
-int cli_session_status(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_session_status_spec = {
+    .pos =
+	(const struct cli_posdef[]){{"ID", CLI_ID, CLI_REQ, "mã phiên họp"},
+				    {"planned|held|concluded", CLI_TEXT, CLI_REQ, "trạng thái mới"},
+				    {NULL}},
+};
+
+int cli_session_status(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
+	const char *status = cli_pos(args, 1);
+	int64_t id = cli_pos_id(args, 0);
 	struct db *db;
-	long long id;
 	int r;
 
-	optind = 1;
-	if (cli_reg_getopt(c, argc, argv, opts) != -1)
-		return ERR_USAGE;
-	if (argc - optind != 2)
-		return cli_usage(c, "cần mã phiên họp và trạng thái mới");
-	if ((r = cli_reg_int(c, "mã phiên họp", argv[optind], INT64_MAX, &id)) < 0)
-		return r;
-	if (!reg_session_status_valid(argv[optind + 1]))
+	if (!reg_session_status_valid(status))
 		return err_set(&c->err, ERR_INVAL,
-			       "trạng thái '%s' không hợp lệ (planned, held, concluded)",
-			       argv[optind + 1]);
+			       "trạng thái '%s' không hợp lệ (planned, held, concluded)", status);
 	if ((r = cli_db(c, &db)) < 0 || (r = cli_reg_begin(c, db)) < 0)
 		return r;
-	return cli_reg_end(c, db, reg_session_set_status(db, id, argv[optind + 1], &c->err));
+	return cli_reg_end(c, db, reg_session_set_status(db, id, status, &c->err));
 }
 
-int cli_agenda_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_agenda_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"kind", CLI_TEXT, CLI_REQ, "KIND", "loại nội dung (ví dụ Báo cáo)"},
+	    {"title", CLI_TEXT, CLI_REQ, "TITLE", "tên nội dung"},
+	    {"position", CLI_TEXT, 0, "N", "thứ tự"},
+	    {"presenter", CLI_TEXT, 0, "UNIT", "đơn vị trình bày"},
+	    {"doc", CLI_TEXT, 0, "DOC", "văn bản trình (mã hoặc số hiệu)"},
+	    {"outcome", CLI_TEXT, 0, "TEXT", "kết quả"},
+	    {NULL}},
+    .pos = (const struct cli_posdef[]){{"SESSION", CLI_ID, CLI_REQ, "mã phiên họp"}, {NULL}},
+};
+
+int cli_agenda_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"kind", required_argument, NULL, 'k'},
-	    {"title", required_argument, NULL, 't'},
-	    {"position", required_argument, NULL, 'n'},
-	    {"presenter", required_argument, NULL, 'p'},
-	    {"doc", required_argument, NULL, 'd'},
-	    {"outcome", required_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct reg_agenda it = {0};
-	const char *presenter = NULL, *doc = NULL, *pos = NULL;
+	const char *presenter = cli_opt(args, "presenter"), *doc = cli_opt(args, "doc"),
+		   *pos = cli_opt(args, "position");
 	struct arena *a = NULL;
 	struct reg_session s;
 	struct reg_organ o;
 	struct reg_unit u;
 	struct reg_doc d;
 	struct db *db;
-	long long sid, n = 0, did;
+	long long sid = cli_pos_id(args, 0), n = 0, did;
 	int64_t id = 0;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'k':
-			it.doc_kind = optarg;
-			break;
-		case 't':
-			it.title = optarg;
-			break;
-		case 'n':
-			pos = optarg;
-			break;
-		case 'p':
-			presenter = optarg;
-			break;
-		case 'd':
-			doc = optarg;
-			break;
-		case 'o':
-			it.outcome = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (argc - optind != 1)
-		return cli_usage(c, "cần đúng một mã phiên họp");
-	if (!it.doc_kind || !it.title)
-		return cli_usage(c, "cần --kind và --title");
-	if ((r = cli_reg_int(c, "mã phiên họp", argv[optind], INT64_MAX, &sid)) < 0)
-		return r;
+	it.doc_kind = cli_opt(args, "kind");
+	it.title = cli_opt(args, "title");
+	it.outcome = cli_opt(args, "outcome");
 	if (pos && (r = cli_reg_int(c, "thứ tự", pos, 10000, &n)) < 0)
 		return r;
 	it.session_id = sid;

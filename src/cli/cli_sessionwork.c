@@ -1,6 +1,5 @@
 /* cli_sessionwork.c: 'dondoc session attend|attendance', 'invite …', 'vote …', 'agenda carry|history', 'regulation …'. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,20 +48,19 @@ int cli_sw_read(struct cli *c, const char *path, size_t max, struct buf *out)
 	return r;
 }
 
-int cli_sw_text_arg(struct cli *c, int argc, char **argv, int optind_, const char *file,
+int cli_sw_text_arg(struct cli *c, const struct cli_args *args, size_t pos, const char *file,
 		    const char *what, struct buf *out)
 {
+	const char *text = cli_pos(args, pos);
+
 	if (file) {
-		if (optind_ != argc)
-			return cli_usage(c, "thừa tham số: '%s' (đã có --file)", argv[optind_]);
+		if (text)
+			return cli_usage(c, "thừa tham số: '%s' (đã có --file)", text);
 		return cli_sw_read(c, file, out->max, out);
 	}
-	if (optind_ >= argc)
+	if (!text)
 		return cli_usage(c, "thiếu %s", what);
-	if (optind_ + 1 != argc)
-		return cli_usage(c, "thừa tham số: '%s' (đặt %s trong dấu ngoặc kép)",
-				 argv[optind_ + 1], what);
-	if (buf_puts(out, argv[optind_]) < 0)
+	if (buf_puts(out, text) < 0)
 		return err_set(&c->err, ERR_TOOBIG, "%s quá dài", what);
 	return 0;
 }
@@ -75,51 +73,29 @@ int cli_sw_done(struct cli *c, const char *key, int64_t id, const char *msg)
 	return 0;
 }
 
-/* The positional id arguments after the options: exactly n of them. */
-static int ids(struct cli *c, int argc, char **argv, const char *const *what, long long *out, int n)
+static const struct cli_posdef session_pos[] = {
+    {"SESSION", CLI_ID, CLI_REQ, "số hiệu phiên họp"},
+    {NULL},
+};
+
+static const struct cli_posdef item_pos[] = {
+    {"ITEM", CLI_ID, CLI_REQ, "số hiệu mục chương trình"},
+    {NULL},
+};
+
+static const struct cli_posdef organ_pos[] = {
+    {"ORGAN", CLI_ID, CLI_REQ, "số hiệu cơ quan"},
+    {NULL},
+};
+
+/* A verb of one id: the id, the store, and an arena for its rows. */
+static int id_verb_open(struct cli *c, const struct cli_args *args, long long *id, struct db **db,
+			struct arena **a)
 {
 	int r;
 
-	if (argc - optind < n)
-		return cli_usage(c, "thiếu %s", what[argc - optind]);
-	for (int i = 0; i < n; i++) {
-		r = cli_parse_id(c, what[i], argv[optind + i], &out[i]);
-		if (r < 0)
-			return r;
-	}
-	if (argc - optind > n)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind + n]);
-	return 0;
-}
-
-static int one_id(struct cli *c, int argc, char **argv, const char *what, long long *out)
-{
-	const char *w[] = {what};
-
-	return ids(c, argc, argv, w, out, 1);
-}
-
-/* Options that take none: only --help is generic. */
-static int no_opts(struct cli *c, int argc, char **argv)
-{
-	static const struct option opts[] = {{NULL, 0, NULL, 0}};
-
-	optind = 1;
-	if (getopt_long(argc, argv, "", opts, NULL) != -1)
-		return cli_usage(c, "tùy chọn không hợp lệ");
-	return 0;
-}
-
-/* A verb of one id and no options: the id, the store, and an arena for its rows. */
-static int id_verb_open(struct cli *c, int argc, char **argv, const char *what, long long *id,
-			struct db **db, struct arena **a)
-{
-	int r = no_opts(c, argc, argv);
-
-	if (r == 0)
-		r = one_id(c, argc, argv, what, id);
-	if (r == 0)
-		r = cli_db(c, db);
+	*id = cli_pos_id(args, 0);
+	r = cli_db(c, db);
 	if (r < 0)
 		return r;
 	*a = arena_new(ARENA_MAX);
@@ -128,57 +104,47 @@ static int id_verb_open(struct cli *c, int argc, char **argv, const char *what, 
 
 /* ---- session attend / attendance ---- */
 
-int cli_session_attend(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_session_attend_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"present", CLI_FLAG, 0, NULL, "có mặt"},
+	    {"absent", CLI_TEXT, 0, "REASON", "vắng mặt, với lý do"},
+	    {"delegated", CLI_TEXT, 0, "NAME", "ủy quyền cho người khác dự"},
+	    {"reason", CLI_TEXT, 0, "R", "lý do (cùng --delegated)"},
+	    {"rest-present", CLI_FLAG, 0, NULL,
+	     "mọi thành viên chưa điểm danh là có mặt (chỉ cần SESSION)"},
+	    {NULL}},
+    .pos = (const struct cli_posdef[]){{"SESSION", CLI_ID, CLI_REQ, "số hiệu phiên họp"},
+				       {"PERSON", CLI_ID, 0, "số hiệu người"},
+				       {NULL}},
+    .note = "Cần đúng một trong --present, --absent LÝ_DO, --delegated NGƯỜI; hoặc "
+	    "--rest-present không kèm PERSON.",
+};
+
+int cli_session_attend(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"present", no_argument, NULL, 'p'},	 {"absent", required_argument, NULL, 'a'},
-	    {"delegated", required_argument, NULL, 'd'}, {"reason", required_argument, NULL, 'r'},
-	    {"rest-present", no_argument, NULL, 'R'},	 {NULL, 0, NULL, 0},
-	};
-	const char *w[] = {"số hiệu phiên họp", "số hiệu người"};
-	bool rest = false;
-	const char *reason = NULL, *delegate = NULL;
+	bool rest = cli_flag(args, "rest-present");
+	const char *reason = cli_opt(args, "reason"), *delegate = cli_opt(args, "delegated");
 	enum sw_att st = SW_UNRECORDED;
-	long long id[2];
+	long long id[2] = {cli_pos_id(args, 0), cli_pos_id(args, 1)};
 	struct db *db;
 	char msg[256];
-	int ch, r, nst = 0;
+	int r, nst = 0;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'p':
-			st = SW_PRESENT;
-			nst++;
-			break;
-		case 'a':
-			st = SW_ABSENT;
-			reason = optarg;
-			nst++;
-			break;
-		case 'd':
-			st = SW_DELEGATED;
-			delegate = optarg;
-			nst++;
-			break;
-		case 'r':
-			reason = optarg;
-			break;
-		case 'R':
-			rest = true;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
+	if (cli_flag(args, "present"))
+		st = SW_PRESENT, nst++;
+	if (cli_flag(args, "absent"))
+		st = SW_ABSENT, reason = cli_opt(args, "absent"), nst++;
+	if (delegate)
+		st = SW_DELEGATED, nst++;
 	if (rest) {
 		int n = 0;
 
 		if (nst || reason)
 			return cli_usage(c, "--rest-present không đi cùng tùy chọn khác");
-		r = one_id(c, argc, argv, "số hiệu phiên họp", id);
-		if (r == 0)
-			r = cli_db(c, &db);
+		if (cli_npos(args) > 1)
+			return cli_usage(c, "thừa tham số: '%s'", cli_pos(args, 1));
+		r = cli_db(c, &db);
 		if (r == 0)
 			r = sw_attend_rest_present(db, id[0], &n, &c->err);
 		if (r < 0)
@@ -191,9 +157,8 @@ int cli_session_attend(struct cli *c, int argc, char **argv)
 				 "cần đúng một trong --present, --absent LÝ_DO, --delegated NGƯỜI");
 	if (st == SW_PRESENT && reason)
 		return cli_usage(c, "--reason chỉ dùng với --delegated");
-	r = ids(c, argc, argv, w, id, 2);
-	if (r < 0)
-		return r;
+	if (cli_npos(args) < 2)
+		return cli_usage(c, "thiếu số hiệu người (PERSON)");
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
@@ -240,7 +205,9 @@ static void rule_print(FILE *f, const struct sw_rule *r)
 	buf_free(&b);
 }
 
-int cli_session_attendance(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_session_attendance_spec = {.pos = session_pos};
+
+int cli_session_attendance(struct cli *c, const struct cli_args *args)
 {
 	struct arena *a;
 	struct sw_attendee *v;
@@ -250,7 +217,7 @@ int cli_session_attendance(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = id_verb_open(c, argc, argv, "số hiệu phiên họp", &id, &db, &a);
+	r = id_verb_open(c, args, &id, &db, &a);
 	if (r < 0)
 		return r;
 	r = sw_quorum(db, id, a, &qu, &c->err);
@@ -303,18 +270,16 @@ out:
 
 /* ---- invitations ---- */
 
-int cli_invite_members(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_invite_members_spec = {.pos = session_pos};
+
+int cli_invite_members(struct cli *c, const struct cli_args *args)
 {
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	struct db *db;
 	char msg[128];
 	int r, added = 0;
 
-	r = no_opts(c, argc, argv);
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu phiên họp", &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = sw_invite_members(db, id, &added, &c->err);
 	if (r < 0)
@@ -323,38 +288,27 @@ int cli_invite_members(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "added", added, msg);
 }
 
-int cli_invite_guest(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_invite_guest_spec = {
+    .opts = (const struct cli_optdef[]){{"person", CLI_ID, 0, "ID", "người được mời"},
+					{"unit", CLI_ID, 0, "ID", "đơn vị được mời"},
+					{"note", CLI_TEXT, 0, "TEXT", "ghi chú"},
+					{NULL}},
+    .pos = session_pos,
+    .note = "Cần --person hoặc --unit.",
+};
+
+int cli_invite_guest(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"person", required_argument, NULL, 'p'},
-	    {"unit", required_argument, NULL, 'u'},
-	    {"note", required_argument, NULL, 'n'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long id, person = 0, unit = 0;
-	const char *note = NULL;
+	long long id = cli_pos_id(args, 0), person = cli_opt_id(args, "person"),
+		  unit = cli_opt_id(args, "unit");
+	const char *note = cli_opt(args, "note");
 	int64_t inv = 0;
 	struct db *db;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'p')
-			r = cli_parse_id(c, "--person", optarg, &person);
-		else if (ch == 'u')
-			r = cli_parse_id(c, "--unit", optarg, &unit);
-		else if (ch == 'n')
-			note = optarg, r = 0;
-		else
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-		if (r < 0)
-			return r;
-	}
 	if (!person && !unit)
 		return cli_usage(c, "cần --person hoặc --unit");
-	r = one_id(c, argc, argv, "số hiệu phiên họp", &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = sw_invite_guest(db, id, person, unit, note, &inv, &c->err);
 	if (r < 0)
@@ -362,27 +316,22 @@ int cli_invite_guest(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", inv, "đã ghi khách mời");
 }
 
-int cli_invite_send(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_invite_send_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"channel", CLI_TEXT, 0, "TEXT", "cách gửi (ví dụ thư điện tử, văn thư)"}, {NULL}},
+    .pos = session_pos,
+};
+
+int cli_invite_send(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"channel", required_argument, NULL, 'c'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *channel = NULL;
-	long long id;
+	const char *channel = cli_opt(args, "channel");
+	long long id = cli_pos_id(args, 0);
 	struct db *db;
 	char msg[128];
-	int ch, r, sent = 0;
+	int r, sent = 0;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'c')
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		channel = optarg;
-	}
-	r = one_id(c, argc, argv, "số hiệu phiên họp", &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = sw_invite_send(db, id, channel, &sent, &c->err);
 	if (r < 0)
@@ -391,7 +340,9 @@ int cli_invite_send(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "sent", sent, msg);
 }
 
-int cli_invite_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_invite_list_spec = {.pos = session_pos};
+
+int cli_invite_list(struct cli *c, const struct cli_args *args)
 {
 	struct sw_invitation *v;
 	struct arena *a;
@@ -400,7 +351,7 @@ int cli_invite_list(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = id_verb_open(c, argc, argv, "số hiệu phiên họp", &id, &db, &a);
+	r = id_verb_open(c, args, &id, &db, &a);
 	if (r < 0)
 		return r;
 	r = sw_invite_list(db, id, a, &v, &n, &c->err);
@@ -431,18 +382,16 @@ out:
 	return r;
 }
 
-int cli_invite_text(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_invite_text_spec = {.pos = session_pos};
+
+int cli_invite_text(struct cli *c, const struct cli_args *args)
 {
 	struct buf b = BUF_INIT(1u << 20);
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	struct db *db;
 	int r;
 
-	r = no_opts(c, argc, argv);
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu phiên họp", &id);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = sw_invite_text(db, id, &b, &c->err);
 	if (r == 0) {
@@ -483,60 +432,53 @@ static int parse_named(struct cli *c, const char *s, struct sw_named *ret)
 	return cli_usage(c, "lựa chọn '%s' không hợp lệ (for, against, abstain)", eq + 1);
 }
 
-int cli_vote_record(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_vote_record_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"for", CLI_TEXT, CLI_REQ, "N", "số phiếu tán thành"},
+	    {"against", CLI_TEXT, 0, "N", "số phiếu không tán thành"},
+	    {"abstain", CLI_TEXT, 0, "N", "số phiếu không biểu quyết"},
+	    {"wording", CLI_TEXT, 0, "TEXT", "nội dung biểu quyết"},
+	    {"special", CLI_FLAG, 0, NULL, "nội dung đặc biệt (tỷ lệ có mặt riêng)"},
+	    {"advisory", CLI_FLAG, 0, NULL, "biểu quyết lấy ý kiến, không quyết định"},
+	    {"name", CLI_TEXT, CLI_MANY, "PERSON=for|against|abstain", "phiếu ghi tên"},
+	    {NULL}},
+    .pos = item_pos,
+};
+
+int cli_vote_record(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"for", required_argument, NULL, 'f'},     {"against", required_argument, NULL, 'a'},
-	    {"abstain", required_argument, NULL, 'b'}, {"wording", required_argument, NULL, 'w'},
-	    {"special", no_argument, NULL, 's'},       {"advisory", no_argument, NULL, 'v'},
-	    {"name", required_argument, NULL, 'n'},    {NULL, 0, NULL, 0},
-	};
 	struct sw_vote_in in = {0};
 	struct sw_named *named = NULL;
-	bool have_for = false;
-	long long item;
+	const char **names = NULL;
+	long long item = cli_pos_id(args, 0);
+	size_t nnames = cli_opt_all(args, "name", NULL, 0);
 	int64_t vid = 0;
 	struct db *db;
 	char msg[128];
-	int ch, r = 0;
+	int r = 0;
 
-	named = calloc((size_t)argc, sizeof(*named));
-	if (!named)
+	named = calloc(nnames + 1, sizeof(*named));
+	names = calloc(nnames + 1, sizeof(*names));
+	if (!named || !names) {
+		free(named);
+		free(names);
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			r = cli_sw_int(c, "--for", optarg, &in.n_for);
-			have_for = true;
-			break;
-		case 'a':
-			r = cli_sw_int(c, "--against", optarg, &in.n_against);
-			break;
-		case 'b':
-			r = cli_sw_int(c, "--abstain", optarg, &in.n_abstain);
-			break;
-		case 'w':
-			in.wording = optarg;
-			break;
-		case 's':
-			in.special = true;
-			break;
-		case 'v':
-			in.advisory = true;
-			break;
-		case 'n':
-			r = parse_named(c, optarg, &named[in.nnamed]);
-			in.nnamed++;
-			break;
-		default:
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-		}
 	}
-	if (r == 0 && !have_for)
-		r = cli_usage(c, "thiếu --for (số phiếu tán thành)");
-	if (r == 0)
-		r = one_id(c, argc, argv, "số hiệu mục chương trình", &item);
+	cli_opt_all(args, "name", names, nnames);
+	in.wording = cli_opt(args, "wording");
+	in.special = cli_flag(args, "special");
+	in.advisory = cli_flag(args, "advisory");
+	r = cli_sw_int(c, "--for", cli_opt(args, "for"), &in.n_for);
+	if (r == 0 && cli_flag(args, "against"))
+		r = cli_sw_int(c, "--against", cli_opt(args, "against"), &in.n_against);
+	if (r == 0 && cli_flag(args, "abstain"))
+		r = cli_sw_int(c, "--abstain", cli_opt(args, "abstain"), &in.n_abstain);
+	for (size_t i = 0; r == 0 && i < nnames; i++) {
+		r = parse_named(c, names[i], &named[in.nnamed]);
+		in.nnamed++;
+	}
+	free(names);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0) {
@@ -564,7 +506,9 @@ int cli_vote_record(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", vid, msg);
 }
 
-int cli_vote_show(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_vote_show_spec = {.pos = item_pos};
+
+int cli_vote_show(struct cli *c, const struct cli_args *args)
 {
 	struct arena *a;
 	struct sw_vote v;
@@ -572,7 +516,7 @@ int cli_vote_show(struct cli *c, int argc, char **argv)
 	struct db *db;
 	int r;
 
-	r = id_verb_open(c, argc, argv, "số hiệu mục chương trình", &item, &db, &a);
+	r = id_verb_open(c, args, &item, &db, &a);
 	if (r < 0)
 		return r;
 	r = vote_get(db, item, a, &v, &c->err);
@@ -618,37 +562,23 @@ out:
 
 /* ---- agenda carry-over ---- */
 
-int cli_agenda_carry(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_agenda_carry_spec = {
+    .opts = (const struct cli_optdef[]){{"to", CLI_ID, CLI_REQ, "SESSION", "phiên họp sau"},
+					{"reason", CLI_TEXT, 0, "TEXT", "lý do chuyển"},
+					{NULL}},
+    .pos = item_pos,
+};
+
+int cli_agenda_carry(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"to", required_argument, NULL, 't'},
-	    {"reason", required_argument, NULL, 'r'},
-	    {NULL, 0, NULL, 0},
-	};
-	long long item, to = 0;
-	const char *reason = NULL;
+	long long item = cli_pos_id(args, 0), to = cli_opt_id(args, "to");
+	const char *reason = cli_opt(args, "reason");
 	int64_t nid = 0;
 	struct db *db;
 	char msg[128];
-	int ch, r;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 't') {
-			r = cli_parse_id(c, "--to", optarg, &to);
-			if (r < 0)
-				return r;
-		} else if (ch == 'r') {
-			reason = optarg;
-		} else {
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (!to)
-		return cli_usage(c, "thiếu --to PHIÊN_HỌP");
-	r = one_id(c, argc, argv, "số hiệu mục chương trình", &item);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r == 0)
 		r = sw_agenda_carry(db, item, to, reason, &nid, &c->err);
 	if (r < 0)
@@ -658,7 +588,9 @@ int cli_agenda_carry(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "item_id", nid, msg);
 }
 
-int cli_agenda_history(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_agenda_history_spec = {.pos = item_pos};
+
+int cli_agenda_history(struct cli *c, const struct cli_args *args)
 {
 	struct sw_carry_step *v;
 	struct arena *a;
@@ -667,7 +599,7 @@ int cli_agenda_history(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = id_verb_open(c, argc, argv, "số hiệu mục chương trình", &item, &db, &a);
+	r = id_verb_open(c, args, &item, &db, &a);
 	if (r < 0)
 		return r;
 	r = sw_agenda_history(db, item, a, &v, &n, &c->err);
@@ -722,69 +654,46 @@ static int parse_frac(struct cli *c, const char *opt, const char *s, int *num, i
 	return 0;
 }
 
-int cli_regulation_set(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_regulation_set_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"from", CLI_DATE, CLI_REQ, "DATE", "ngày có hiệu lực"},
+	    {"vote", CLI_TEXT, 0, "N/D", "tỷ lệ tán thành để thông qua (hơn N/D)"},
+	    {"attend", CLI_TEXT, 0, "N/D", "tỷ lệ có mặt để biểu quyết"},
+	    {"attend-at-least", CLI_FLAG, 0, NULL, "có mặt từ N/D trở lên (thay vì hơn)"},
+	    {"special", CLI_TEXT, 0, "N/D", "tỷ lệ có mặt cho nội dung đặc biệt"},
+	    {"names", CLI_FLAG, 0, NULL, "ghi tên người biểu quyết"},
+	    {"frequency", CLI_TEXT, 0, "TEXT", "định kỳ họp"},
+	    {"doc", CLI_ID, 0, "ID", "văn bản ban hành quy chế"},
+	    {"note", CLI_TEXT, 0, "TEXT", "ghi chú"},
+	    {NULL}},
+    .pos = organ_pos,
+    .note = "--attend-at-least đi cùng --attend.",
+};
+
+int cli_regulation_set(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"from", required_argument, NULL, 'f'},
-	    {"vote", required_argument, NULL, 'v'},
-	    {"attend", required_argument, NULL, 'a'},
-	    {"attend-at-least", no_argument, NULL, 'l'},
-	    {"special", required_argument, NULL, 's'},
-	    {"names", no_argument, NULL, 'n'},
-	    {"frequency", required_argument, NULL, 'q'},
-	    {"doc", required_argument, NULL, 'd'},
-	    {"note", required_argument, NULL, 'o'},
-	    {NULL, 0, NULL, 0},
-	};
+	const char *from = cli_opt(args, "from"), *v;
 	struct sw_rule rule;
-	long long organ, doc = 0;
+	long long organ = cli_pos_id(args, 0), doc = cli_opt_id(args, "doc");
 	int64_t rid = 0;
 	struct db *db;
-	int ch, r = 0;
+	int r = 0;
 
 	sw_rule_default(&rule);
-	optind = 1;
-	while (r == 0 && (ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			snprintf(rule.effective_from, sizeof(rule.effective_from), "%.10s", optarg);
-			if (strlen(optarg) > 10)
-				r = cli_usage(c, "--from không hợp lệ: '%s'", optarg);
-			break;
-		case 'v':
-			r = parse_frac(c, "--vote", optarg, &rule.vote_num, &rule.vote_den);
-			break;
-		case 'a':
-			r = parse_frac(c, "--attend", optarg, &rule.attend_num, &rule.attend_den);
-			break;
-		case 'l':
-			rule.attend_strict = false;
-			break;
-		case 's':
-			r = parse_frac(c, "--special", optarg, &rule.special_num,
-				       &rule.special_den);
-			break;
-		case 'n':
-			rule.record_names = true;
-			break;
-		case 'q':
-			rule.frequency = optarg;
-			break;
-		case 'd':
-			r = cli_parse_id(c, "--doc", optarg, &doc);
-			break;
-		case 'o':
-			rule.note = optarg;
-			break;
-		default:
-			r = cli_usage(c, "tùy chọn không hợp lệ");
-		}
-	}
-	if (r < 0)
-		return r;
-	if (!rule.effective_from[0])
-		return cli_usage(c, "thiếu --from NGÀY (ngày có hiệu lực)");
-	r = one_id(c, argc, argv, "số hiệu cơ quan", &organ);
+	/* ISO text: the parser read --from as a date. */
+	snprintf(rule.effective_from, sizeof(rule.effective_from), "%s", from);
+	if ((v = cli_opt(args, "vote")))
+		r = parse_frac(c, "--vote", v, &rule.vote_num, &rule.vote_den);
+	if (r == 0 && (v = cli_opt(args, "attend")))
+		r = parse_frac(c, "--attend", v, &rule.attend_num, &rule.attend_den);
+	if (cli_flag(args, "attend-at-least"))
+		rule.attend_strict = false;
+	if (r == 0 && (v = cli_opt(args, "special")))
+		r = parse_frac(c, "--special", v, &rule.special_num, &rule.special_den);
+	rule.record_names = rule.record_names || cli_flag(args, "names");
+	rule.frequency = cli_opt(args, "frequency");
+	rule.note = cli_opt(args, "note");
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r < 0)
@@ -797,39 +706,28 @@ int cli_regulation_set(struct cli *c, int argc, char **argv)
 	return cli_sw_done(c, "id", rid, "đã ghi phiên bản quy chế làm việc");
 }
 
-int cli_regulation_show(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_regulation_show_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"at", CLI_DATE, 0, "DATE", "ngày xem quy chế (mặc định quy chế mới nhất)"}, {NULL}},
+    .pos = organ_pos,
+};
+
+int cli_regulation_show(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"at", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *at = NULL;
+	const char *at = cli_opt(args, "at");
 	struct sw_rule rule;
 	struct arena *a;
 	char iso[11];
-	long long organ;
+	long long organ = cli_pos_id(args, 0);
 	struct db *db;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'a')
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		at = optarg;
-	}
-	r = one_id(c, argc, argv, "số hiệu cơ quan", &organ);
-	if (r == 0)
-		r = cli_db(c, &db);
+	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
 	if (at) {
-		struct vn_date d;
-		struct err de = {0};
-
-		r = vn_date_parse(at, strlen(at), 0, &d, &de);
-		if (r < 0)
-			return cli_usage(c, "--at không hợp lệ: '%s' (%s)", at, de.msg);
-		vn_date_iso(d, iso);
+		snprintf(iso, sizeof(iso), "%s", at);
 	} else {
 		snprintf(iso, sizeof(iso), "9999-12-31");
 	}
@@ -847,7 +745,9 @@ int cli_regulation_show(struct cli *c, int argc, char **argv)
 	return r;
 }
 
-int cli_regulation_history(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_regulation_history_spec = {.pos = organ_pos};
+
+int cli_regulation_history(struct cli *c, const struct cli_args *args)
 {
 	struct sw_rule *v;
 	struct arena *a;
@@ -856,7 +756,7 @@ int cli_regulation_history(struct cli *c, int argc, char **argv)
 	size_t n;
 	int r;
 
-	r = id_verb_open(c, argc, argv, "số hiệu cơ quan", &organ, &db, &a);
+	r = id_verb_open(c, args, &organ, &db, &a);
 	if (r < 0)
 		return r;
 	r = sw_rule_history(db, organ, a, &v, &n, &c->err);

@@ -10,8 +10,11 @@
 int cli_sw_int(struct cli *c, const char *what, const char *s, int *ret);
 /* Reads path ("-" is standard input) into out, at most max bytes; ERR_IO or ERR_TOOBIG. */
 int cli_sw_read(struct cli *c, const char *path, size_t max, struct buf *out);
-/* The text argument: argv[optind] alone, or the content of --file. */
-int cli_sw_text_arg(struct cli *c, int argc, char **argv, int optind_, const char *file,
+/*
+ * The text argument: the positional argument number pos, or the content of
+ * --file (file non-NULL), not both; ERR_USAGE naming what when neither.
+ */
+int cli_sw_text_arg(struct cli *c, const struct cli_args *args, size_t pos, const char *file,
 		    const char *what, struct buf *out);
 /* Prints a one-line confirmation, or {"id": id, …} with --json. */
 int cli_sw_done(struct cli *c, const char *key, int64_t id, const char *msg);

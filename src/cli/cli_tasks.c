@@ -1,5 +1,4 @@
 /* cli_tasks.c: 'dondoc tasks …' and 'dondoc remind': follow-up of assigned tasks. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +19,15 @@
 #define CLI_ARENA_MAX ((size_t)1 << 30)
 #define CLI_MAX_REFS 64 /* units or attachments given on one command line */
 
-/* --as-of D, or today. */
+/* --as-of D (already ISO: the parser read it as a date), or today. */
 static int as_of_arg(struct cli *c, const char *s, char out[static 11])
 {
-	if (!s) {
+	(void)c;
+	if (!s)
 		vn_date_iso(vn_date_today(), out);
-		return 0;
-	}
-	return task_date_arg(s, "ngày tính (--as-of)", out, &c->err);
+	else
+		snprintf(out, 11, "%s", s);
+	return 0;
 }
 
 static const char *show_date(const char *iso, char out[static 16])
@@ -130,67 +130,51 @@ static json_t *counts_json(const struct task_counts *k)
 	return j;
 }
 
-int cli_tasks_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_list_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"unit", CLI_TEXT, 0, "U", "đơn vị (mã hoặc tên)"},
+	    {"status", CLI_TEXT, CLI_MANY, "S",
+	     "trạng thái: dung_han, tre_han, trong_han, qua_han, thuong_xuyen"},
+	    {"overdue", CLI_FLAG, 0, NULL, "chỉ nhiệm vụ quá hạn"},
+	    {"stale", CLI_ID, 0, "N", "số ngày không có báo cáo"},
+	    {"source", CLI_ID, 0, "DOC", "văn bản (nguồn giao nhiệm vụ)"},
+	    {"open", CLI_FLAG, 0, NULL, "chỉ nhiệm vụ chưa hoàn thành"},
+	    {"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+	    {NULL}},
+};
+
+int cli_tasks_list(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},  {"status", required_argument, NULL, 's'},
-	    {"overdue", no_argument, NULL, 'o'},     {"as-of", required_argument, NULL, 'a'},
-	    {"stale", required_argument, NULL, 'S'}, {"source", required_argument, NULL, 'd'},
-	    {"open", no_argument, NULL, 'O'},	     {NULL, 0, NULL, 0},
-	};
-	const char *unit = NULL, *asof = NULL;
+	const char *unit = cli_opt(args, "unit"), *asof = cli_opt(args, "as-of");
+	const char *statuses[16];
 	struct task_filter f = {0};
 	struct arena *a = NULL;
 	struct task *v;
 	struct db *db;
-	size_t n;
+	size_t n, nst = cli_opt_all(args, "status", statuses, 16);
 	char day[11];
-	long long id;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'u':
-			unit = optarg;
-			break;
-		case 's': {
-			enum task_status s;
+	if (nst > 16)
+		return cli_usage(c, "quá nhiều --status");
+	for (size_t i = 0; i < nst; i++) {
+		enum task_status st;
 
-			r = task_status_parse(optarg, &s, &c->err);
-			if (r < 0)
-				return cli_usage(c, "%s", c->err.msg);
-			f.status_mask |= 1u << s;
-			break;
-		}
-		case 'o':
-			f.status_mask |= 1u << TASK_OPEN_OVERDUE;
-			break;
-		case 'a':
-			asof = optarg;
-			break;
-		case 'S':
-			r = cli_parse_id(c, "số ngày (--stale)", optarg, &id);
-			if (r < 0)
-				return r;
-			f.stale_days = (int)(id > 100000 ? 100000 : id);
-			break;
-		case 'd':
-			r = cli_parse_id(c, "văn bản (--source)", optarg, &id);
-			if (r < 0)
-				return r;
-			f.source_doc_id = id;
-			break;
-		case 'O':
-			f.open_only = true;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-		}
+		r = task_status_parse(statuses[i], &st, &c->err);
+		if (r < 0)
+			return cli_usage(c, "%s", c->err.msg);
+		f.status_mask |= 1u << st;
 	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	if (cli_flag(args, "overdue"))
+		f.status_mask |= 1u << TASK_OPEN_OVERDUE;
+	if (cli_flag(args, "stale")) {
+		int64_t d = cli_opt_id(args, "stale");
+
+		f.stale_days = (int)(d > 100000 ? 100000 : d);
+	}
+	f.source_doc_id = cli_opt_id(args, "source");
+	f.open_only = cli_flag(args, "open");
 	r = as_of_arg(c, asof, day);
 	if (r < 0)
 		return r;
@@ -238,30 +222,27 @@ out:
 	return r;
 }
 
-int cli_tasks_show(struct cli *c, int argc, char **argv)
+static const struct cli_posdef task_pos[] = {
+    {"ID", CLI_ID, CLI_REQ, "số nhiệm vụ"},
+    {NULL},
+};
+
+const struct cli_spec cli_tasks_show_spec = {
+    .opts = (const struct cli_optdef[]){{"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+					{NULL}},
+    .pos = task_pos,
+};
+
+int cli_tasks_show(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"as-of", required_argument, NULL, 'a'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *asof = NULL;
+	const char *asof = cli_opt(args, "as-of");
 	struct arena *a;
 	struct task *t;
 	struct db *db;
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	char day[11], d1[16];
-	int ch, r;
+	int r = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch != 'a')
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-		asof = optarg;
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, optind == argc ? "thiếu số nhiệm vụ" : "thừa tham số");
-	r = cli_parse_id(c, "số nhiệm vụ", argv[optind], &id);
 	if (r == 0)
 		r = as_of_arg(c, asof, day);
 	if (r == 0)
@@ -343,95 +324,51 @@ out:
 	return r;
 }
 
-int cli_tasks_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"content", CLI_TEXT, CLI_REQ, "T", "nội dung nhiệm vụ"},
+	    {"lead", CLI_TEXT, CLI_REQ | CLI_MANY, "U", "đơn vị chủ trì"},
+	    {"coord", CLI_TEXT, CLI_MANY, "U", "đơn vị phối hợp"},
+	    {"deadline", CLI_TEXT, 0, "D", "thời hạn (ngày, kỳ, '02 tháng tới', 'thường xuyên')"},
+	    {"doc", CLI_ID, 0, "ID", "văn bản giao nhiệm vụ"},
+	    {"section", CLI_TEXT, 0, "S", "mục trong văn bản"},
+	    {"session", CLI_ID, 0, "ID", "phiên họp giao nhiệm vụ"},
+	    {"assigned", CLI_DATE, 0, "D", "ngày giao"},
+	    {"report-to", CLI_TEXT, 0, "T", "báo cáo về đâu"},
+	    {"follower", CLI_TEXT, 0, "U", "đơn vị theo dõi"},
+	    {"cycle", CLI_TEXT, 0, "C", "chu kỳ báo cáo của nhiệm vụ thường xuyên"},
+	    {"parent", CLI_ID, 0, "ID", "nhiệm vụ cha"},
+	    {"lower-body", CLI_ID, 0, "ID", "cấp dưới"},
+	    {NULL}},
+    .note = "Nguồn: --doc ID với --section S, hoặc --session ID, hoặc không có (giao trực tiếp).",
+};
+
+int cli_tasks_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"content", required_argument, NULL, 'c'},
-	    {"lead", required_argument, NULL, 'l'},
-	    {"coord", required_argument, NULL, 'p'},
-	    {"deadline", required_argument, NULL, 'D'},
-	    {"assigned", required_argument, NULL, 'g'},
-	    {"doc", required_argument, NULL, 'd'},
-	    {"session", required_argument, NULL, 's'},
-	    {"section", required_argument, NULL, 'm'},
-	    {"report-to", required_argument, NULL, 'r'},
-	    {"follower", required_argument, NULL, 'f'},
-	    {"parent", required_argument, NULL, 'P'},
-	    {"cycle", required_argument, NULL, 'C'},
-	    {"lower-body", required_argument, NULL, 'B'},
-	    {NULL, 0, NULL, 0},
-	};
 	const char *leads[CLI_MAX_REFS], *coords[CLI_MAX_REFS];
 	struct task_input in = {.leads = leads, .coords = coords};
+	size_t nleads = cli_opt_all(args, "lead", leads, CLI_MAX_REFS),
+	       ncoords = cli_opt_all(args, "coord", coords, CLI_MAX_REFS);
 	struct db *db;
 	int64_t id;
-	long long v;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		r = 0;
-		switch (ch) {
-		case 'c':
-			in.content = optarg;
-			break;
-		case 'l':
-			if (in.nleads == CLI_MAX_REFS)
-				return cli_usage(c, "quá nhiều đơn vị chủ trì");
-			leads[in.nleads++] = optarg;
-			break;
-		case 'p':
-			if (in.ncoords == CLI_MAX_REFS)
-				return cli_usage(c, "quá nhiều đơn vị phối hợp");
-			coords[in.ncoords++] = optarg;
-			break;
-		case 'D':
-			in.deadline = optarg;
-			break;
-		case 'g':
-			in.assigned_on = optarg;
-			break;
-		case 'd':
-			r = cli_parse_id(c, "văn bản (--doc)", optarg, &v);
-			in.source_doc_id = v;
-			break;
-		case 's':
-			r = cli_parse_id(c, "phiên họp (--session)", optarg, &v);
-			in.source_session_id = v;
-			break;
-		case 'm':
-			in.section = optarg;
-			break;
-		case 'r':
-			in.report_to = optarg;
-			break;
-		case 'f':
-			in.follower = optarg;
-			break;
-		case 'P':
-			r = cli_parse_id(c, "nhiệm vụ cha (--parent)", optarg, &v);
-			in.parent_id = v;
-			break;
-		case 'C':
-			in.cycle = optarg;
-			break;
-		case 'B':
-			r = cli_parse_id(c, "cấp dưới (--lower-body)", optarg, &v);
-			in.lower_body_id = v;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-		}
-		if (r < 0)
-			return r;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
-	if (!in.content)
-		return cli_usage(c, "thiếu --content (nội dung nhiệm vụ)");
-	if (!in.nleads)
-		return cli_usage(c, "thiếu --lead (đơn vị chủ trì)");
+	if (nleads > CLI_MAX_REFS || ncoords > CLI_MAX_REFS)
+		return cli_usage(c, "quá nhiều đơn vị (tối đa %d)", CLI_MAX_REFS);
+	in.nleads = nleads;
+	in.ncoords = ncoords;
+	in.content = cli_opt(args, "content");
+	in.deadline = cli_opt(args, "deadline");
+	in.assigned_on = cli_opt(args, "assigned");
+	in.source_doc_id = cli_opt_id(args, "doc");
+	in.source_session_id = cli_opt_id(args, "session");
+	in.section = cli_opt(args, "section");
+	in.report_to = cli_opt(args, "report-to");
+	in.follower = cli_opt(args, "follower");
+	in.parent_id = cli_opt_id(args, "parent");
+	in.cycle = cli_opt(args, "cycle");
+	in.lower_body_id = cli_opt_id(args, "lower-body");
 	r = cli_db(c, &db);
 	if (r == 0)
 		r = task_add(db, &in, &id, &c->err);
@@ -443,57 +380,39 @@ int cli_tasks_add(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_tasks_report(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_report_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"unit", CLI_TEXT, CLI_REQ, "U", "đơn vị báo cáo"},
+	    {"text", CLI_TEXT, CLI_REQ, "T", "nội dung báo cáo"},
+	    {"result", CLI_TEXT, 0, "R", "kết quả"},
+	    {"percent", CLI_TEXT, 0, "0-100", "tiến độ (%)"},
+	    {"attach", CLI_TEXT, CLI_MANY, "REF", "tài liệu kèm theo"},
+	    {"date", CLI_DATE, 0, "D", "ngày báo cáo (mặc định hôm nay)"},
+	    {"close", CLI_FLAG, 0, NULL, "đề nghị văn phòng kết thúc nhiệm vụ"},
+	    {NULL}},
+    .pos = task_pos,
+};
+
+int cli_tasks_report(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"unit", required_argument, NULL, 'u'},   {"text", required_argument, NULL, 't'},
-	    {"result", required_argument, NULL, 'r'}, {"percent", required_argument, NULL, 'p'},
-	    {"attach", required_argument, NULL, 'A'}, {"date", required_argument, NULL, 'd'},
-	    {"close", no_argument, NULL, 'c'},	      {NULL, 0, NULL, 0},
-	};
 	const char *att[CLI_MAX_REFS];
 	struct task_report_input in = {.attachments = att};
 	struct db *db;
-	long long id;
+	long long id = cli_pos_id(args, 0);
+	size_t natt = cli_opt_all(args, "attach", att, CLI_MAX_REFS);
 	int64_t ev;
-	int ch, r;
+	int r;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'u':
-			in.unit = optarg;
-			break;
-		case 't':
-			in.text = optarg;
-			break;
-		case 'r':
-			in.result = optarg;
-			break;
-		case 'p':
-			in.percent = optarg;
-			break;
-		case 'A':
-			if (in.nattachments == CLI_MAX_REFS)
-				return cli_usage(c, "quá nhiều tệp đính kèm");
-			att[in.nattachments++] = optarg;
-			break;
-		case 'd':
-			in.on_date = optarg;
-			break;
-		case 'c':
-			in.close_request = true;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, optind == argc ? "thiếu số nhiệm vụ" : "thừa tham số");
-	r = cli_parse_id(c, "số nhiệm vụ", argv[optind], &id);
-	if (r < 0)
-		return r;
+	if (natt > CLI_MAX_REFS)
+		return cli_usage(c, "quá nhiều tài liệu kèm theo");
+	in.nattachments = natt;
+	in.unit = cli_opt(args, "unit");
+	in.text = cli_opt(args, "text");
+	in.result = cli_opt(args, "result");
+	in.percent = cli_opt(args, "percent");
+	in.on_date = cli_opt(args, "date");
+	in.close_request = cli_flag(args, "close");
 	if (!in.unit)
 		return cli_usage(c, "thiếu --unit (đơn vị báo cáo)");
 	if (!in.text)
@@ -512,31 +431,19 @@ int cli_tasks_report(struct cli *c, int argc, char **argv)
 }
 
 /* confirm and sendback share their options. */
-static int confirm_or_back(struct cli *c, int argc, char **argv, bool back)
-{
-	static const struct option opts[] = {
-	    {"date", required_argument, NULL, 'd'},
-	    {"note", required_argument, NULL, 'n'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *date = NULL, *note = NULL;
-	struct db *db;
-	long long id;
-	int ch, r;
+static const struct cli_optdef confirm_opts[] = {
+    {"date", CLI_DATE, 0, "D", "ngày (mặc định hôm nay)"},
+    {"note", CLI_TEXT, 0, "T", "ghi chú; với sendback: lý do trả lại (bắt buộc)"},
+    {NULL},
+};
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'd')
-			date = optarg;
-		else if (ch == 'n')
-			note = optarg;
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, optind == argc ? "thiếu số nhiệm vụ" : "thừa tham số");
-	r = cli_parse_id(c, "số nhiệm vụ", argv[optind], &id);
+static int confirm_or_back(struct cli *c, const struct cli_args *args, bool back)
+{
+	const char *date = cli_opt(args, "date"), *note = cli_opt(args, "note");
+	struct db *db;
+	long long id = cli_pos_id(args, 0);
+	int r = 0;
+
 	if (r == 0 && back && !note)
 		r = cli_usage(c, "thiếu --note (lý do trả lại)");
 	if (r == 0)
@@ -557,14 +464,22 @@ static int confirm_or_back(struct cli *c, int argc, char **argv, bool back)
 	return 0;
 }
 
-int cli_tasks_confirm(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_confirm_spec = {.opts = confirm_opts, .pos = task_pos};
+
+int cli_tasks_confirm(struct cli *c, const struct cli_args *args)
 {
-	return confirm_or_back(c, argc, argv, false);
+	return confirm_or_back(c, args, false);
 }
 
-int cli_tasks_sendback(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_sendback_spec = {
+    .opts = confirm_opts,
+    .pos = task_pos,
+    .note = "Cần --note (lý do trả lại).",
+};
+
+int cli_tasks_sendback(struct cli *c, const struct cli_args *args)
 {
-	return confirm_or_back(c, argc, argv, true);
+	return confirm_or_back(c, args, true);
 }
 
 static void counts_line(FILE *f, const char *label, const struct task_counts *k)
@@ -583,42 +498,27 @@ static void counts_line(FILE *f, const char *label, const struct task_counts *k)
 	buf_free(&b);
 }
 
-int cli_tasks_stats(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_stats_spec = {
+    .opts = (const struct cli_optdef[]){{"by", CLI_TEXT, 0, "unit|source|body|period",
+					 "nhóm theo (mặc định unit)"},
+					{"source", CLI_ID, 0, "DOC", "văn bản"},
+					{"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+					{NULL}},
+};
+
+int cli_tasks_stats(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"as-of", required_argument, NULL, 'a'},
-	    {"by", required_argument, NULL, 'b'},
-	    {"source", required_argument, NULL, 'd'},
-	    {NULL, 0, NULL, 0},
-	};
 	enum task_group_by by = TASK_BY_UNIT;
-	const char *asof = NULL;
+	const char *asof = cli_opt(args, "as-of");
 	struct task_stats st;
 	struct arena *a;
 	struct db *db;
-	long long doc = 0;
+	long long doc = cli_opt_id(args, "source");
 	char day[11], d1[16];
-	int ch, r;
+	int r;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		r = 0;
-		if (ch == 'a')
-			asof = optarg;
-		else if (ch == 'b')
-			r = task_group_by_parse(optarg, &by, &c->err) < 0
-				? cli_usage(c, "%s", c->err.msg)
-				: 0;
-		else if (ch == 'd')
-			r = cli_parse_id(c, "văn bản (--source)", optarg, &doc);
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-		if (r < 0)
-			return r;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	if (cli_opt(args, "by") && task_group_by_parse(cli_opt(args, "by"), &by, &c->err) < 0)
+		return cli_usage(c, "%s", c->err.msg);
 	r = as_of_arg(c, asof, day);
 	if (r == 0)
 		r = cli_db(c, &db);
@@ -656,42 +556,34 @@ out:
 	return r;
 }
 
-int cli_tasks_followup(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_followup_spec = {
+    .opts = (const struct cli_optdef[]){{"session", CLI_FLAG, 0, NULL, "NOTICE_ID là số phiên họp"},
+					{"format", CLI_TEXT, 0, "text|html|pdf|docx|xlsx",
+					 "định dạng (mặc định text)"},
+					{"output", CLI_TEXT, 0, "FILE", "tệp ghi ra"},
+					{"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"NOTICE_ID", CLI_TEXT, CLI_REQ, "số văn bản thông báo"},
+				       {NULL}},
+};
+
+int cli_tasks_followup(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"as-of", required_argument, NULL, 'a'},
-	    {"format", required_argument, NULL, 'f'},
-	    {"output", required_argument, NULL, 'o'},
-	    {"session", no_argument, NULL, 's'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *asof = NULL, *format = "text", *output = NULL;
+	const char *asof = cli_opt(args, "as-of"), *format = cli_opt(args, "format"),
+		   *output = cli_opt(args, "output");
 	struct task_followup f;
 	struct buf b = BUF_INIT(64u << 20);
 	struct arena *a;
 	struct db *db;
-	bool session = false, binary;
+	bool session = cli_flag(args, "session"), binary;
 	long long id;
 	char day[11];
-	int ch, r;
+	int r;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'a')
-			asof = optarg;
-		else if (ch == 'f')
-			format = optarg;
-		else if (ch == 'o')
-			output = optarg;
-		else if (ch == 's')
-			session = true;
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c, optind == argc ? "thiếu số văn bản thông báo" : "thừa tham số");
-	r = cli_parse_id(c, session ? "số phiên họp" : "số văn bản thông báo", argv[optind], &id);
+	if (!format)
+		format = "text";
+	r = cli_parse_id(c, session ? "số phiên họp" : "số văn bản thông báo", cli_pos(args, 0),
+			 &id);
 	if (r < 0)
 		return r;
 	if (strcmp(format, "text") && strcmp(format, "txt") && strcmp(format, "html") &&
@@ -745,38 +637,24 @@ out:
 	return r;
 }
 
-int cli_tasks_carryover(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_carryover_spec = {
+    .opts = (const struct cli_optdef[]){{"source", CLI_ID, 0, "DOC", "văn bản"},
+					{"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+					{NULL}},
+};
+
+int cli_tasks_carryover(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"as-of", required_argument, NULL, 'a'},
-	    {"source", required_argument, NULL, 'd'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *asof = NULL;
+	const char *asof = cli_opt(args, "as-of");
 	struct task_filter f = {.open_only = true};
 	struct arena *a;
 	struct task *v;
 	struct db *db;
-	long long doc = 0;
+	long long doc = cli_opt_id(args, "source");
 	size_t n;
 	char day[11], d1[16];
-	int ch, r;
+	int r;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		r = 0;
-		if (ch == 'a')
-			asof = optarg;
-		else if (ch == 'd')
-			r = cli_parse_id(c, "văn bản (--source)", optarg, &doc);
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-		if (r < 0)
-			return r;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	r = as_of_arg(c, asof, day);
 	if (r == 0)
 		r = cli_db(c, &db);
@@ -820,28 +698,32 @@ out:
 	return r;
 }
 
-int cli_remind(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_remind_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"dry-run", CLI_FLAG, 0, NULL, "chỉ in thư sẽ gửi, không gửi"},
+	    {"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+	    {"before", CLI_ID, 0, "N",
+	     "số ngày báo trước hạn (mặc định 7 hoặc DONDOC_REMIND_BEFORE)"},
+	    {"smtp", CLI_TEXT, 0, "URL", "máy chủ thư (mặc định DONDOC_SMTP_URL)"},
+	    {"from", CLI_TEXT, 0, "ADDR", "địa chỉ gửi (mặc định DONDOC_SMTP_FROM)"},
+	    {"smtp-insecure", CLI_FLAG, 0, NULL, "cho gửi mật khẩu SMTP không qua TLS"},
+	    {NULL}},
+};
+
+int cli_remind(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"dry-run", no_argument, NULL, 'n'},
-	    {"as-of", required_argument, NULL, 'a'},
-	    {"before", required_argument, NULL, 'b'},
-	    {"smtp", required_argument, NULL, 's'},
-	    {"from", required_argument, NULL, 'f'},
-	    {"smtp-insecure", no_argument, NULL, 'k'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct task_remind_opts o = {.before_days = 7};
 	struct mail_server srv = {0};
-	const char *asof = NULL, *env;
+	const char *asof = cli_opt(args, "as-of"), *env;
 	struct task_digest *d;
 	struct arena *a;
 	struct db *db;
-	bool dry = false;
+	bool dry = cli_flag(args, "dry-run");
 	size_t n, sent = 0, failed = 0, noaddr = 0;
 	long long v;
 	char day[11];
-	int ch, r;
+	int r;
 
 	cli_smtp_env(&srv);
 	env = getenv("DONDOC_REMIND_BEFORE");
@@ -850,36 +732,16 @@ int cli_remind(struct cli *c, int argc, char **argv)
 			return ERR_USAGE;
 		o.before_days = (int)(v > 365 ? 365 : v);
 	}
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'n':
-			dry = true;
-			break;
-		case 'a':
-			asof = optarg;
-			break;
-		case 'b':
-			if (cli_parse_id(c, "số ngày (--before)", optarg, &v) < 0)
-				return ERR_USAGE;
-			o.before_days = (int)(v > 365 ? 365 : v);
-			break;
-		case 's':
-			srv.url = optarg;
-			break;
-		case 'f':
-			srv.from = optarg;
-			break;
-		case 'k':
-			srv.insecure = true;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-		}
+	if (cli_flag(args, "before")) {
+		v = cli_opt_id(args, "before");
+		o.before_days = (int)(v > 365 ? 365 : v);
 	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
+	if (cli_opt(args, "smtp"))
+		srv.url = cli_opt(args, "smtp");
+	if (cli_opt(args, "from"))
+		srv.from = cli_opt(args, "from");
+	if (cli_flag(args, "smtp-insecure"))
+		srv.insecure = true;
 	if (!dry && (!srv.url || !*srv.url))
 		return cli_usage(c, "chưa cấu hình máy chủ thư: dùng --smtp URL hoặc "
 				    "DONDOC_SMTP_URL (hoặc --dry-run)");
@@ -971,46 +833,33 @@ out:
 	return r;
 }
 
-int cli_tasks_review(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_tasks_review_spec = {
+    .opts = (const struct cli_optdef[]){{"session", CLI_FLAG, 0, NULL, "DOC_ID là số phiên họp"},
+					{"final", CLI_FLAG, 0, NULL, "tổng kết (không có: sơ kết)"},
+					{"period", CLI_TEXT, 0, "P", "kỳ của chỉ tiêu"},
+					{"body", CLI_TEXT, 0, "B", "cơ quan của chỉ tiêu"},
+					{"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+					{NULL}},
+    .pos =
+	(const struct cli_posdef[]){{"DOC_ID", CLI_ID, CLI_REQ, "số văn bản (nghị quyết)"}, {NULL}},
+};
+
+int cli_tasks_review(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"as-of", required_argument, NULL, 'a'}, {"period", required_argument, NULL, 'p'},
-	    {"body", required_argument, NULL, 'b'},  {"final", no_argument, NULL, 'F'},
-	    {"session", no_argument, NULL, 's'},     {NULL, 0, NULL, 0},
-	};
-	const char *asof = NULL, *period = NULL, *body = NULL;
+	const char *asof = cli_opt(args, "as-of"), *period = cli_opt(args, "period"),
+		   *body = cli_opt(args, "body");
 	struct task_followup f;
 	struct ind_report ir = {0};
 	struct buf b = BUF_INIT(64u << 20);
 	struct arena *a;
 	struct db *db;
 	struct err ie = {0};
-	bool final = false, session = false, has_ind = false;
+	bool final = cli_flag(args, "final"), session = cli_flag(args, "session"), has_ind = false;
 	int64_t body_id = 0;
-	long long id;
+	long long id = cli_pos_id(args, 0);
 	char day[11];
-	int ch, r;
+	int r = 0;
 
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (ch == 'a')
-			asof = optarg;
-		else if (ch == 'p')
-			period = optarg;
-		else if (ch == 'b')
-			body = optarg;
-		else if (ch == 'F')
-			final = true;
-		else if (ch == 's')
-			session = true;
-		else
-			return cli_usage(c, "tùy chọn không hợp lệ: '%s'", argv[optind - 1]);
-	}
-	if (optind + 1 != argc)
-		return cli_usage(c,
-				 optind == argc ? "thiếu số văn bản (nghị quyết)" : "thừa tham số");
-	r = cli_parse_id(c, "số văn bản", argv[optind], &id);
 	if (r == 0)
 		r = as_of_arg(c, asof, day);
 	if (r == 0)

@@ -1,32 +1,25 @@
 /* cli_term.c: 'dondoc term list|add': a body's terms (khóa, nhiệm kỳ). */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_reg.h"
 
-int cli_term_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_term_list_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, 0, "BODY", "cơ quan"}, {NULL}},
+};
+
+int cli_term_list(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {{"body", required_argument, NULL, 'b'},
-					     {NULL, 0, NULL, 0}};
 	struct arena *a = NULL;
-	const char *body = NULL;
+	const char *body = cli_opt(args, "body");
 	struct reg_term *ts;
 	struct reg_body b = {0};
 	struct db *db;
 	size_t n;
 	json_t *arr;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		if (ch != 'b')
-			return ERR_USAGE;
-		body = optarg;
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
 	if ((r = cli_db(c, &db)) < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
@@ -76,47 +69,28 @@ bad:
 	return err_set(&c->err, ERR_INVAL, "nhiệm kỳ '%s' không hợp lệ (cần dạng 2020-2025)", s);
 }
 
-int cli_term_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_term_add_spec = {
+    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
+					{"name", CLI_TEXT, CLI_REQ, "XXII", "tên khóa"},
+					{"years", CLI_TEXT, CLI_REQ, "2020-2025", "nhiệm kỳ"},
+					{"start", CLI_DATE, 0, "DATE", "ngày bắt đầu"},
+					{"end", CLI_DATE, 0, "DATE", "ngày kết thúc"},
+					{NULL}},
+};
+
+int cli_term_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"body", required_argument, NULL, 'b'},  {"name", required_argument, NULL, 'n'},
-	    {"years", required_argument, NULL, 'y'}, {"start", required_argument, NULL, 's'},
-	    {"end", required_argument, NULL, 'e'},   {NULL, 0, NULL, 0},
-	};
 	struct reg_term t = {0};
-	const char *body = NULL, *years = NULL;
+	const char *body = cli_opt(args, "body"), *years = cli_opt(args, "years");
 	struct arena *a = NULL;
 	struct reg_body b;
 	struct db *db;
 	int64_t id = 0;
-	int r, ch;
+	int r;
 
-	optind = 1;
-	while ((ch = cli_reg_getopt(c, argc, argv, opts)) != -1) {
-		switch (ch) {
-		case 'b':
-			body = optarg;
-			break;
-		case 'n':
-			t.name = optarg;
-			break;
-		case 'y':
-			years = optarg;
-			break;
-		case 's':
-			t.start_date = optarg;
-			break;
-		case 'e':
-			t.end_date = optarg;
-			break;
-		default:
-			return ERR_USAGE;
-		}
-	}
-	if (optind != argc)
-		return cli_usage(c, "thừa tham số: '%s'", argv[optind]);
-	if (!body || !t.name || !years)
-		return cli_usage(c, "cần --body, --name và --years");
+	t.name = cli_opt(args, "name");
+	t.start_date = cli_opt(args, "start");
+	t.end_date = cli_opt(args, "end");
 	if ((r = parse_years(c, years, &t.year_from, &t.year_to)) < 0)
 		return r;
 	if ((r = cli_db(c, &db)) < 0)

@@ -1,5 +1,4 @@
 /* cli_user.c: 'dondoc user add|passwd|disable|list|token': accounts of the web application. */
-#include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,86 +46,87 @@ static int read_password(struct cli *c, char *pw, size_t n)
 	return 0;
 }
 
-int cli_user_add(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_user_add_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"role", CLI_TEXT, CLI_REQ, "ROLE", "vai trò: admin, office, member, reporter, viewer"},
+	    {"name", CLI_TEXT, 0, "NAME", "họ và tên"},
+	    {"unit", CLI_ID, 0, "ID", "mã đơn vị (cho reporter)"},
+	    {"body", CLI_ID, CLI_MANY, "ID", "mã cơ quan được xem (không có: mọi cơ quan)"},
+	    {NULL}},
+    .pos = (const struct cli_posdef[]){{"LOGIN", CLI_TEXT, CLI_REQ, "tên đăng nhập"}, {NULL}},
+    .note = "Mật khẩu đọc từ đầu vào chuẩn.",
+};
+
+int cli_user_add(struct cli *c, const struct cli_args *args)
 {
-	static const struct option opts[] = {
-	    {"role", required_argument, NULL, 'r'},
-	    {"name", required_argument, NULL, 'n'},
-	    {"unit", required_argument, NULL, 'u'},
-	    {"body", required_argument, NULL, 'b'},
-	    {NULL, 0, NULL, 0},
-	};
-	const char *role = NULL, *name = "";
+	const char *role = cli_opt(args, "role"), *name = cli_opt(args, "name"),
+		   *login = cli_pos(args, 0);
+	const char *given[USER_MAX_BODIES];
 	int64_t bodies[USER_MAX_BODIES];
-	long long unit = 0, v;
+	long long unit = cli_opt_id(args, "unit");
 	char pw[ACCOUNT_PW_MAX + 2];
-	int nbodies = 0, ch, r;
+	size_t nbodies = cli_opt_all(args, "body", given, USER_MAX_BODIES);
+	int r;
 	int64_t id;
 	struct db *db;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'r':
-			role = optarg;
-			break;
-		case 'n':
-			name = optarg;
-			break;
-		case 'u':
-			r = cli_parse_id(c, "mã đơn vị (--unit)", optarg, &unit);
-			if (r < 0)
-				return r;
-			break;
-		case 'b':
-			if (nbodies == USER_MAX_BODIES)
-				return cli_usage(c, "tối đa %d --body", USER_MAX_BODIES);
-			r = cli_parse_id(c, "mã cơ quan (--body)", optarg, &v);
-			if (r < 0)
-				return r;
-			bodies[nbodies++] = v;
-			break;
-		default:
-			return cli_usage(c, "tùy chọn không hợp lệ");
-		}
+	if (!name)
+		name = "";
+	if (nbodies > USER_MAX_BODIES)
+		return cli_usage(c, "tối đa %d --body", USER_MAX_BODIES);
+	/* The values were checked as ids by the parser; read them back as numbers. */
+	for (size_t i = 0; i < nbodies; i++) {
+		long long v;
+
+		r = cli_parse_id(c, "mã cơ quan (--body)", given[i], &v);
+		if (r < 0)
+			return r;
+		bodies[i] = v;
 	}
-	if (optind != argc - 1)
-		return cli_usage(c, "cần đúng một tên đăng nhập");
-	if (!role)
-		return cli_usage(c, "thiếu --role (admin, office, member, reporter, viewer)");
 	r = read_password(c, pw, sizeof(pw));
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
-		r = account_add(db, NULL, argv[optind], name, role, unit, bodies, nbodies, pw, &id,
+		r = account_add(db, NULL, login, name, role, unit, bodies, (int)nbodies, pw, &id,
 				&c->err);
 	sodium_memzero(pw, sizeof(pw));
 	if (r < 0)
 		return r;
 	if (c->json)
 		return cli_json(c, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "login",
-					     argv[optind], "role", role));
-	fprintf(c->out, "đã thêm tài khoản %s (%s)\n", argv[optind], role);
+					     login, "role", role));
+	fprintf(c->out, "đã thêm tài khoản %s (%s)\n", login, role);
 	return 0;
 }
 
 /* Verbs that take exactly one login and no options. */
-static int one_login(struct cli *c, int argc, char **argv, const char **ret)
+static const struct cli_posdef login_pos[] = {
+    {"LOGIN", CLI_TEXT, CLI_REQ, "tên đăng nhập"},
+    {NULL},
+};
+
+static int one_login(struct cli *c, const struct cli_args *args, const char **ret)
 {
-	if (argc != 2 || argv[1][0] == '-')
+	*ret = cli_pos(args, 0);
+	if ((*ret)[0] == '-')
 		return cli_usage(c, "cần đúng một tên đăng nhập");
-	*ret = argv[1];
 	return 0;
 }
 
-int cli_user_passwd(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_user_passwd_spec = {
+    .pos = login_pos,
+    .note = "Mật khẩu đọc từ đầu vào chuẩn.",
+};
+
+int cli_user_passwd(struct cli *c, const struct cli_args *args)
 {
 	char pw[ACCOUNT_PW_MAX + 2];
 	const char *login = NULL;
 	struct db *db;
 	int r;
 
-	r = one_login(c, argc, argv, &login);
+	r = one_login(c, args, &login);
 	if (r == 0)
 		r = read_password(c, pw, sizeof(pw));
 	if (r == 0)
@@ -140,13 +140,15 @@ int cli_user_passwd(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_user_disable(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_user_disable_spec = {.pos = login_pos};
+
+int cli_user_disable(struct cli *c, const struct cli_args *args)
 {
 	const char *login = NULL;
 	struct db *db;
 	int r;
 
-	r = one_login(c, argc, argv, &login);
+	r = one_login(c, args, &login);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -157,13 +159,15 @@ int cli_user_disable(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_user_enable(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_user_enable_spec = {.pos = login_pos};
+
+int cli_user_enable(struct cli *c, const struct cli_args *args)
 {
 	const char *login = NULL;
 	struct db *db;
 	int r;
 
-	r = one_login(c, argc, argv, &login);
+	r = one_login(c, args, &login);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r == 0)
@@ -174,34 +178,42 @@ int cli_user_enable(struct cli *c, int argc, char **argv)
 	return 0;
 }
 
-int cli_user_token(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_user_token_spec = {
+    .pos = (const struct cli_posdef[]){{"LOGIN", CLI_TEXT, CLI_REQ, "tên đăng nhập"},
+				       {"NAME", CLI_TEXT, CLI_REQ, "tên mã truy cập"},
+				       {NULL}},
+};
+
+int cli_user_token(struct cli *c, const struct cli_args *args)
 {
+	const char *login = cli_pos(args, 0), *name = cli_pos(args, 1);
 	char token[65];
 	struct db *db;
 	int r;
 
-	if (argc != 3 || argv[1][0] == '-')
+	if (login[0] == '-')
 		return cli_usage(c, "cần tên đăng nhập và tên mã truy cập");
 	r = cli_db(c, &db);
 	if (r == 0)
-		r = account_token_new(db, argv[1], argv[2], token, &c->err);
+		r = account_token_new(db, login, name, token, &c->err);
 	if (r < 0)
 		return r;
 	if (c->json)
-		return cli_json(c, json_pack("{s:s, s:s}", "login", argv[1], "token", token));
+		return cli_json(c, json_pack("{s:s, s:s}", "login", login, "token", token));
 	fprintf(c->out, "%s\n", token);
 	return 0;
 }
 
-int cli_user_list(struct cli *c, int argc, char **argv)
+const struct cli_spec cli_user_list_spec = {0};
+
+int cli_user_list(struct cli *c, const struct cli_args *args)
 {
 	json_t *arr = NULL;
 	struct db_q *q;
 	struct db *db;
 	int r;
 
-	if (argc != 1)
-		return cli_usage(c, "thừa tham số: '%s'", argv[1]);
+	(void)args;
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
