@@ -38,9 +38,9 @@ int demo_create(struct db *db, struct err *e)
 	int64_t nbodies = 0;
 	int r;
 
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		return r;
 	r = db_query_int(db, SQL_BODY_COUNT, &nbodies, "");
 	if (r < 0)
 		goto fail;
@@ -63,5 +63,5 @@ int demo_create(struct db *db, struct err *e)
 	return 0;
 fail:
 	db_rollback(db);
-	return err_set(e, r, "tạo dữ liệu mẫu thất bại: %s", db_errmsg(db));
+	return db_err(db, e, r, "tạo dữ liệu mẫu thất bại");
 }

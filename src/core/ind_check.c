@@ -156,7 +156,7 @@ static int check_parts(struct db *db, struct ind_findings *out, struct err *e)
 	}
 	free(t);
 	if (r < 0)
-		return err_set(e, r, "kiểm tra tổng thành phần thất bại: %s", db_errmsg(db));
+		return db_err(db, e, r, "kiểm tra tổng thành phần thất bại");
 	return 0;
 }
 
@@ -209,7 +209,7 @@ static int check_direction(struct db *db, struct ind_findings *out, struct err *
 	}
 	free(row);
 	if (r < 0)
-		return err_set(e, r, "kiểm tra chiều biến động thất bại: %s", db_errmsg(db));
+		return db_err(db, e, r, "kiểm tra chiều biến động thất bại");
 	return 0;
 }
 
@@ -226,7 +226,7 @@ static int check_missing(struct db *db, struct ind_findings *out, struct err *e)
 	}
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "kiểm tra đơn vị chưa báo cáo thất bại: %s", db_errmsg(db));
+		return db_err(db, e, r, "kiểm tra đơn vị chưa báo cáo thất bại");
 	return 0;
 }
 

@@ -147,7 +147,7 @@ int ind_entry_store(struct db *db, int64_t body_id, const char *period_code, str
 	}
 	r = db_begin(db);
 	if (r < 0) {
-		r = err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		r = db_err(db, e, r, "không khóa được cơ sở dữ liệu");
 		goto out;
 	}
 	for (size_t i = 0; i < n && r == 0; i++) {
@@ -172,7 +172,7 @@ int ind_entry_store(struct db *db, int64_t body_id, const char *period_code, str
 	if (r == 0) {
 		r = db_commit(db);
 		if (r < 0)
-			err_set(e, r, "không ghi được: %s", db_errmsg(db));
+			db_err(db, e, r, "không ghi được");
 	}
 	if (r < 0) {
 		db_rollback(db);

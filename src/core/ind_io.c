@@ -194,7 +194,7 @@ static int finish(struct db *db, int r, int nerr, struct buf *errors, struct err
 	}
 	db_rollback(db);
 	if (r < 0)
-		return err_set(e, r, "nhập số liệu thất bại: %s", db_errmsg(db));
+		return db_err(db, e, r, "nhập số liệu thất bại");
 	if (nerr > IND_MAX_ERRORS)
 		buf_printf(errors, "… và %d lỗi khác\n", nerr - IND_MAX_ERRORS);
 	return err_set(e, ERR_INVAL, "%d lỗi; không nhập số liệu nào", nerr);
@@ -235,7 +235,7 @@ int ind_import_csv(struct db *db, const char *data, size_t len, const char *sour
 	r = db_begin(db);
 	if (r < 0) {
 		buf_free(&scratch);
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không khóa được cơ sở dữ liệu");
 	}
 	for (;;) {
 		int start = line + 1;
@@ -344,7 +344,7 @@ int ind_export_dvs(struct db *db, const char *period_code, struct buf *out, stru
 	db_done(q);
 	if (r < 0) {
 		json_decref(root);
-		return err_set(e, r, "không đọc được số liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được số liệu");
 	}
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
@@ -376,7 +376,7 @@ int ind_import_dvs(struct db *db, const char *data, size_t len, const char *sour
 	r = db_begin(db);
 	if (r < 0) {
 		json_decref(root);
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không khóa được cơ sở dữ liệu");
 	}
 	json_array_foreach(vals, i, v)
 	{
