@@ -403,7 +403,7 @@ int account_login(struct db *db, const char *login, const char *password, const 
 		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
 	r = account_login_wait(db, login, client, now, &wait);
 	if (r < 0)
-		return err_set(e, r, "không đọc được cơ sở dữ liệu");
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	if (wait > 120)
 		return err_set(e, ERR_PERM,
 			       "Đăng nhập sai nhiều lần từ địa chỉ này; hãy thử lại sau %lld phút",
@@ -426,7 +426,7 @@ int account_login(struct db *db, const char *login, const char *password, const 
 	}
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "không đọc được cơ sở dữ liệu");
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	/* The same work whether the login exists, is disabled or not. */
 	ok = crypto_pwhash_str_verify(found ? hash : dummy_hash, password, strlen(password)) == 0;
 	snprintf(kp, sizeof(kp), "pair:%s|%s", client ? client : "", login);
@@ -438,13 +438,17 @@ int account_login(struct db *db, const char *login, const char *password, const 
 		return 0;
 	}
 	/* Forgotten counters go, so that guessed logins do not pile up in the store. */
+	r = db_begin_e(db, e);
+	if (r < 0)
+		return r;
 	r = db_exec(db, SQL_LOGINFAIL_EXPIRE, "i", now - ACCOUNT_FAIL_WINDOW);
 	if (r == 0)
 		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kp, now, now - ACCOUNT_FAIL_WINDOW);
 	if (r == 0)
 		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kc, now, now - ACCOUNT_FAIL_WINDOW);
+	r = db_end(db, db_err(db, e, r, "không ghi được cơ sở dữ liệu"), e);
 	if (r < 0)
-		return err_set(e, r, "không ghi được cơ sở dữ liệu");
+		return r;
 	return err_set(e, ERR_AUTH, "Tên đăng nhập hoặc mật khẩu không đúng");
 }
 
