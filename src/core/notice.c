@@ -541,11 +541,9 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	} else {
 		date = vn_date_today();
 	}
-	r = db_begin(db);
-	if (r < 0) {
-		r = db_err(db, e, r, "thông báo kết luận");
+	r = db_begin_e(db, e);
+	if (r < 0)
 		goto out;
-	}
 	r = notice_get(db, id, a, &row, e);
 	if (r < 0)
 		goto fail;
@@ -666,14 +664,9 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 			goto fail;
 		}
 	}
-	r = db_commit(db);
-	if (r < 0) {
-		r = db_err(db, e, r, "thông báo kết luận");
-		goto fail;
-	}
-	goto out;
 fail:
-	db_rollback(db);
+	/* Commits what was written, or after a failure undoes it. */
+	r = db_end(db, r, e);
 out:
 	buf_free(&text);
 	buf_free(&frozen);
@@ -691,10 +684,10 @@ int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id,
 
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0) {
 		arena_free(a);
-		return db_err(db, e, r, "thông báo kết luận");
+		return r;
 	}
 	r = notice_get(db, id, a, &row, e);
 	if (r == 0 && strcmp(row.status, "issued") != 0)
@@ -716,13 +709,7 @@ int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id,
 				   id, row.profile, ret_id, e);
 		buf_free(&t);
 	}
-	if (r == 0) {
-		r = db_commit(db);
-		if (r < 0)
-			r = db_err(db, e, r, "thông báo kết luận");
-	}
-	if (r < 0)
-		db_rollback(db);
+	r = db_end(db, r, e);
 	arena_free(a);
 	return r;
 }
