@@ -110,26 +110,12 @@ int cli_reg_organ(struct cli *c, struct db *db, const char *arg, struct arena *a
 
 int cli_reg_begin(struct cli *c, struct db *db)
 {
-	int r = db_begin(db);
-
-	if (r < 0)
-		return err_set(&c->err, r, "không khóa được cơ sở dữ liệu để ghi: %s",
-			       db_errmsg(db));
-	return 0;
+	return db_begin_e(db, &c->err);
 }
 
 int cli_reg_end(struct cli *c, struct db *db, int r)
 {
-	if (r < 0) {
-		db_rollback(db);
-		return r;
-	}
-	r = db_commit(db);
-	if (r < 0) {
-		err_set(&c->err, r, "không ghi được: %s", db_errmsg(db));
-		db_rollback(db);
-	}
-	return r;
+	return db_end(db, r, &c->err);
 }
 
 void cli_reg_jstr(json_t *o, const char *key, const char *s)

@@ -98,7 +98,7 @@ int account_insert(struct db *db, const char *login, const char *full_name, cons
 		return r;
 	r = db_query_int(db, SQL_ROLE_EXISTS, &n, "t", role);
 	if (r < 0)
-		return err_set(e, r, "không đọc được danh sách vai trò: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được danh sách vai trò");
 	if (n == 0)
 		return err_set(e, ERR_INVAL,
 			       "vai trò '%s' không có; dùng admin, office, member, reporter hoặc "
@@ -112,7 +112,7 @@ int account_insert(struct db *db, const char *login, const char *full_name, cons
 			return err_set(e, ERR_NOTFOUND, "không có đơn vị mã %lld",
 				       (long long)unit_id);
 		if (r < 0)
-			return err_set(e, r, "%s", db_errmsg(db));
+			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	}
 	for (int i = 0; i < nbodies; i++) {
 		r = db_query_int(db, SQL_BODY_EXISTS, &n, "i", bodies[i]);
@@ -120,7 +120,7 @@ int account_insert(struct db *db, const char *login, const char *full_name, cons
 			return err_set(e, ERR_NOTFOUND, "không có cơ quan (body) mã %lld",
 				       (long long)bodies[i]);
 		if (r < 0)
-			return err_set(e, r, "%s", db_errmsg(db));
+			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	}
 	r = pw_hash(password, hash, e);
 	if (r < 0)
@@ -134,12 +134,12 @@ int account_insert(struct db *db, const char *login, const char *full_name, cons
 	if (r == ERR_EXISTS)
 		return err_set(e, r, "tên đăng nhập '%s' đã có", login);
 	if (r < 0)
-		return err_set(e, r, "không thêm được tài khoản: %s", db_errmsg(db));
+		return db_err(db, e, r, "không thêm được tài khoản");
 	id = db_last_id(db);
 	for (int i = 0; i < nbodies; i++) {
 		r = db_exec(db, SQL_ACCOUNT_BODY_ADD, "ii", id, bodies[i]);
 		if (r < 0)
-			return err_set(e, r, "không thêm được tài khoản: %s", db_errmsg(db));
+			return db_err(db, e, r, "không thêm được tài khoản");
 	}
 	if (ret_id)
 		*ret_id = id;
@@ -159,7 +159,7 @@ static int add_allowed(struct db *db, const struct account *actor, const char *r
 		return err_set(e, ERR_PERM, "Chỉ quản trị viên được thêm tài khoản");
 	r = db_query_int(db, SQL_ROLE_RANK, &rank, "t", role);
 	if (r < 0 && r != ERR_NOTFOUND)
-		return err_set(e, r, "không đọc được danh sách vai trò: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được danh sách vai trò");
 	if (rank > actor->rank)
 		return err_set(e, ERR_PERM,
 			       "Không thể tạo tài khoản vai trò '%s', cao hơn vai trò '%s' của "
@@ -186,7 +186,7 @@ static int add_allowed(struct db *db, const struct account *actor, const char *r
 		if (r == ERR_NOTFOUND)
 			return err_set(e, r, "không có đơn vị mã %lld", (long long)unit_id);
 		if (r < 0)
-			return err_set(e, r, "%s", db_errmsg(db));
+			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 		if (!account_sees_body(db, actor, body))
 			return err_set(e, ERR_PERM,
 				       "Đơn vị mã %lld thuộc cơ quan ngoài phạm vi của tài khoản "
@@ -209,7 +209,7 @@ static int manages_login(struct db *db, const struct account *actor, const char 
 	if (r == ERR_NOTFOUND)
 		return err_set(e, r, "không có tài khoản '%s'", login);
 	if (r < 0)
-		return err_set(e, r, "không đọc được cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	return account_manages(db, actor, id, e);
 }
 
@@ -222,18 +222,12 @@ int account_add(struct db *db, const struct account *actor, const char *login,
 	r = add_allowed(db, actor, role, unit_id, bodies, nbodies, e);
 	if (r < 0)
 		return r;
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "cơ sở dữ liệu đang bận");
+		return r;
 	r = account_insert(db, login, full_name, role, unit_id, bodies, nbodies, password, ret_id,
 			   e);
-	if (r == 0)
-		r = db_commit(db);
-	if (r < 0) {
-		db_rollback(db);
-		return r;
-	}
-	return 0;
+	return db_end(db, r, e);
 }
 
 int account_passwd(struct db *db, const struct account *actor, const char *login,
@@ -249,9 +243,9 @@ int account_passwd(struct db *db, const struct account *actor, const char *login
 		r = pw_hash(password, hash, e);
 	if (r < 0)
 		return r;
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "cơ sở dữ liệu đang bận");
+		return r;
 	r = db_exec(db, SQL_ACCOUNT_SET_PW, "tt", hash, login);
 	if (r == 0 && db_changes(db) == 0) {
 		db_rollback(db);
@@ -259,13 +253,9 @@ int account_passwd(struct db *db, const struct account *actor, const char *login
 	}
 	if (r == 0)
 		r = db_exec(db, SQL_WSESSION_DEL_ACCOUNT, "t", login);
-	if (r == 0)
-		r = db_commit(db);
-	if (r < 0) {
-		db_rollback(db);
-		return err_set(e, r, "không đổi được mật khẩu: %s", db_errmsg(db));
-	}
-	return 0;
+	if (r < 0)
+		db_err(db, e, r, "không đổi được mật khẩu");
+	return db_end(db, r, e);
 }
 
 int account_disable(struct db *db, const struct account *actor, const char *login, struct err *e)
@@ -275,9 +265,9 @@ int account_disable(struct db *db, const struct account *actor, const char *logi
 	r = manages_login(db, actor, login, e);
 	if (r < 0)
 		return r;
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "cơ sở dữ liệu đang bận");
+		return r;
 	r = db_exec(db, SQL_ACCOUNT_DISABLE, "t", login);
 	if (r == 0 && db_changes(db) == 0) {
 		db_rollback(db);
@@ -287,16 +277,13 @@ int account_disable(struct db *db, const struct account *actor, const char *logi
 		r = db_exec(db, SQL_WSESSION_DEL_ACCOUNT, "t", login);
 	if (r == 0)
 		r = db_exec(db, SQL_TOKEN_REVOKE_ACCOUNT, "t", login);
-	if (r == 0)
-		r = db_commit(db);
-	if (r < 0) {
-		db_rollback(db);
-		return err_set(e, r, "không khóa được tài khoản: %s", db_errmsg(db));
-	}
-	return 0;
+	if (r < 0)
+		db_err(db, e, r, "không khóa được tài khoản");
+	return db_end(db, r, e);
 }
 
-int account_enable(struct db *db, const struct account *actor, const char *login, struct err *e)
+static int account_enable_tx(struct db *db, const struct account *actor, const char *login,
+			     struct err *e)
 {
 	int r = manages_login(db, actor, login, e);
 
@@ -304,10 +291,17 @@ int account_enable(struct db *db, const struct account *actor, const char *login
 		return r;
 	r = db_exec(db, SQL_ACCOUNT_ENABLE, "t", login);
 	if (r < 0)
-		return err_set(e, r, "không mở khóa được tài khoản: %s", db_errmsg(db));
+		return db_err(db, e, r, "không mở khóa được tài khoản");
 	if (db_changes(db) == 0)
 		return err_set(e, ERR_NOTFOUND, "không có tài khoản đang bị khóa '%s'", login);
 	return 0;
+}
+
+int account_enable(struct db *db, const struct account *actor, const char *login, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, account_enable_tx(db, actor, login, e), e);
 }
 
 int account_get(struct db *db, int64_t id, struct account *ret, struct err *e)
@@ -409,7 +403,7 @@ int account_login(struct db *db, const char *login, const char *password, const 
 		return err_set(e, ERR_INTERNAL, "không khởi tạo được libsodium");
 	r = account_login_wait(db, login, client, now, &wait);
 	if (r < 0)
-		return err_set(e, r, "không đọc được cơ sở dữ liệu");
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	if (wait > 120)
 		return err_set(e, ERR_PERM,
 			       "Đăng nhập sai nhiều lần từ địa chỉ này; hãy thử lại sau %lld phút",
@@ -432,7 +426,7 @@ int account_login(struct db *db, const char *login, const char *password, const 
 	}
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "không đọc được cơ sở dữ liệu");
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	/* The same work whether the login exists, is disabled or not. */
 	ok = crypto_pwhash_str_verify(found ? hash : dummy_hash, password, strlen(password)) == 0;
 	snprintf(kp, sizeof(kp), "pair:%s|%s", client ? client : "", login);
@@ -444,18 +438,22 @@ int account_login(struct db *db, const char *login, const char *password, const 
 		return 0;
 	}
 	/* Forgotten counters go, so that guessed logins do not pile up in the store. */
+	r = db_begin_e(db, e);
+	if (r < 0)
+		return r;
 	r = db_exec(db, SQL_LOGINFAIL_EXPIRE, "i", now - ACCOUNT_FAIL_WINDOW);
 	if (r == 0)
 		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kp, now, now - ACCOUNT_FAIL_WINDOW);
 	if (r == 0)
 		r = db_exec(db, SQL_LOGINFAIL_ADD, "tii", kc, now, now - ACCOUNT_FAIL_WINDOW);
+	r = db_end(db, db_err(db, e, r, "không ghi được cơ sở dữ liệu"), e);
 	if (r < 0)
-		return err_set(e, r, "không ghi được cơ sở dữ liệu");
+		return r;
 	return err_set(e, ERR_AUTH, "Tên đăng nhập hoặc mật khẩu không đúng");
 }
 
-int account_session_new(struct db *db, int64_t account_id, int64_t now, char token[static 65],
-			char csrf[static 65], struct err *e)
+static int account_session_new_tx(struct db *db, int64_t account_id, int64_t now,
+				  char token[static 65], char csrf[static 65], struct err *e)
 {
 	char th[65];
 	int r;
@@ -467,8 +465,17 @@ int account_session_new(struct db *db, int64_t account_id, int64_t now, char tok
 	r = db_exec(db, SQL_WSESSION_ADD, "titii", th, account_id, csrf, now,
 		    now + ACCOUNT_SESSION_SECONDS);
 	if (r < 0)
-		return err_set(e, r, "không tạo được phiên đăng nhập: %s", db_errmsg(db));
+		return db_err(db, e, r, "không tạo được phiên đăng nhập");
 	return 0;
+}
+
+int account_session_new(struct db *db, int64_t account_id, int64_t now, char token[static 65],
+			char csrf[static 65], struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r
+		     : db_end(db, account_session_new_tx(db, account_id, now, token, csrf, e), e);
 }
 
 int account_session_get(struct db *db, const char *token, int64_t now, struct account *ret,
@@ -517,22 +524,18 @@ int account_token_new(struct db *db, const char *login, const char *name, char t
 
 	account_random_hex(token);
 	token_hash(token, th);
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "cơ sở dữ liệu đang bận");
+		return r;
 	r = db_exec(db, SQL_TOKEN_ADD, "ttt", login, name, th);
 	if (r == ERR_INVAL) {
 		/* account_id NOT NULL failed: the login does not exist. */
 		db_rollback(db);
 		return err_set(e, ERR_NOTFOUND, "không có tài khoản '%s'", login);
 	}
-	if (r == 0)
-		r = db_commit(db);
-	if (r < 0) {
-		db_rollback(db);
-		return err_set(e, r, "không tạo được mã truy cập: %s", db_errmsg(db));
-	}
-	return 0;
+	if (r < 0)
+		db_err(db, e, r, "không tạo được mã truy cập");
+	return db_end(db, r, e);
 }
 
 int account_token_auth(struct db *db, const char *token, struct account *ret)
@@ -600,7 +603,7 @@ int account_manages(struct db *db, const struct account *actor, int64_t id, stru
 		return err_set(e, ERR_PERM, "Chỉ quản trị viên được quản lý tài khoản");
 	r = db_query_int(db, SQL_ACCOUNT_WITHIN, &v, "ii", actor->id, id);
 	if (r < 0)
-		return err_set(e, r, "không đọc được cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	if (!v)
 		return err_set(e, ERR_PERM,
 			       "Tài khoản '%s' nằm ngoài phạm vi quản trị của tài khoản '%s'",
@@ -626,7 +629,7 @@ int account_manages_row(struct db *db, const struct account *actor, enum account
 	if (r == ERR_NOTFOUND)
 		return err_set(e, r, "không có %s số %lld", rows[kind].name, (long long)id);
 	if (r < 0)
-		return err_set(e, r, "không đọc được cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	if (actor && !account_is_global(db, actor) && !account_sees_body(db, actor, body))
 		return err_set(e, ERR_PERM,
 			       "Không được thay đổi: %s số %lld thuộc cơ quan ngoài phạm vi của "

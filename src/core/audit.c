@@ -237,7 +237,7 @@ int audit_verify(struct db *db, struct audit_report *ret, struct err *e)
 
 	r = head_read(db, &h);
 	if (r < 0 && r != ERR_NOTFOUND)
-		return err_set(e, r, "không đọc được nhật ký: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được nhật ký");
 	if (!h.present && r == 0)
 		problem(&rep, "đầu chuỗi nhật ký kiểm tra bị xóa");
 	if (h.present && !key)
@@ -251,7 +251,7 @@ int audit_verify(struct db *db, struct audit_report *ret, struct err *e)
 	if (r == 0)
 		r = guards_check(db, &rep);
 	if (r < 0)
-		return err_set(e, r, "không đọc được nhật ký: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được nhật ký");
 	if (ret)
 		*ret = rep;
 	if (rep.nproblems == 1)
@@ -294,7 +294,7 @@ int audit_anchor_check(struct db *db, const char *path, struct audit_report *rep
 	}
 	r = db_prepare(db, SQL_AUDIT_HASH_OF, &q);
 	if (r < 0)
-		return err_set(e, r, "không đọc được nhật ký: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được nhật ký");
 	if (db_bind_int(q, 1, last_id) == 0 && db_step(q) == 1)
 		snprintf(stored, sizeof(stored), "%s", nz(db_col_text(q, 0)));
 	db_done(q);

@@ -38,30 +38,17 @@ int demo_create(struct db *db, struct err *e)
 	int64_t nbodies = 0;
 	int r;
 
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		return r;
 	r = db_query_int(db, SQL_BODY_COUNT, &nbodies, "");
 	if (r < 0)
-		goto fail;
-	if (nbodies > 0) {
-		db_rollback(db);
-		return err_set(e, ERR_EXISTS,
-			       "cơ sở dữ liệu đã có dữ liệu; dùng 'dondoc init --demo --force' "
-			       "để tạo lại từ đầu");
-	}
-	for (const struct demo_part *p = demo_parts; p->fill; p++) {
+		r = db_err(db, e, r, "tạo dữ liệu mẫu thất bại");
+	else if (nbodies > 0)
+		r = err_set(e, ERR_EXISTS,
+			    "cơ sở dữ liệu đã có dữ liệu; dùng 'dondoc init --demo --force' "
+			    "để tạo lại từ đầu");
+	for (const struct demo_part *p = demo_parts; r == 0 && p->fill; p++)
 		r = p->fill(db, e);
-		if (r < 0) {
-			db_rollback(db);
-			return r;
-		}
-	}
-	r = db_commit(db);
-	if (r < 0)
-		goto fail;
-	return 0;
-fail:
-	db_rollback(db);
-	return err_set(e, r, "tạo dữ liệu mẫu thất bại: %s", db_errmsg(db));
+	return db_end(db, r, e);
 }

@@ -43,7 +43,7 @@ int demo_indicators(struct db *db, struct err *e)
 			       "dữ liệu mẫu chỉ tiêu cần Huyện ủy Tân Yên (mã HU) trong "
 			       "danh mục đơn vị");
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	for (size_t i = 0; i < sizeof(demo_figs) / sizeof(demo_figs[0]); i++) {
 		const struct demo_fig *f = &demo_figs[i];
 		struct ind_value_in v = {.ind_code = f->code,

@@ -153,5 +153,5 @@ int demo_notice_fill(struct db *db, struct err *e)
 		goto fail;
 	return 0;
 fail:
-	return err_set(e, r, "dữ liệu mẫu thông báo: %s", db_errmsg(db));
+	return db_err(db, e, r, "dữ liệu mẫu thông báo");
 }

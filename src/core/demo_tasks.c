@@ -47,8 +47,7 @@ int demo_tasks(struct db *db, struct err *e)
 	for (size_t i = 0; r == 0 && i < 3; i++)
 		r = demo_unit(db, i, body);
 	if (r < 0)
-		return err_set(e, r, "demo nhiệm vụ: không chuẩn bị được đơn vị: %s",
-			       db_errmsg(db));
+		return db_err(db, e, r, "demo nhiệm vụ: không chuẩn bị được đơn vị");
 	if (db_query_int(db, SQL_TASK_DEMO_NOTICE, &doc, "") < 0)
 		doc = 0;
 	if (db_query_int(db, SQL_TASK_DEMO_SESSION, &session, "") < 0)

@@ -301,12 +301,12 @@ int docnum_next_in_tx(struct db *db, int64_t body_id, const char *type_code, int
 		return err_set(e, ERR_INVAL, "loại văn bản '%s' không có trong danh mục",
 			       type_code);
 	if (r < 0)
-		return err_set(e, r, "không đọc được danh mục loại văn bản: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được danh mục loại văn bản");
 	r = db_query_int(db, SQL_DOCNUM_NEXT, &v, "iti", body_id, type_code, term_id);
 	if (r == ERR_INVAL)
 		return err_set(e, r, "cơ quan ban hành hoặc nhiệm kỳ không tồn tại");
 	if (r < 0)
-		return err_set(e, r, "không cấp được số văn bản: %s", db_errmsg(db));
+		return db_err(db, e, r, "không cấp được số văn bản");
 	*ret = (long)v;
 	return 0;
 }
@@ -317,19 +317,11 @@ int docnum_next(struct db *db, int64_t body_id, const char *type_code, int64_t t
 	long v = 0;
 	int r;
 
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "không khóa được cơ sở dữ liệu để cấp số: %s", db_errmsg(db));
-	r = docnum_next_in_tx(db, body_id, type_code, term_id, &v, e);
-	if (r < 0) {
-		db_rollback(db);
 		return r;
-	}
-	r = db_commit(db);
-	if (r < 0) {
-		db_rollback(db);
-		return err_set(e, r, "không ghi được số văn bản: %s", db_errmsg(db));
-	}
-	*ret = v;
-	return 0;
+	r = db_end(db, docnum_next_in_tx(db, body_id, type_code, term_id, &v, e), e);
+	if (r == 0)
+		*ret = v;
+	return r;
 }

@@ -5,6 +5,10 @@
 #include <string.h>
 
 #include "core/indicator.h"
+#include "util/arena.h"
+
+/* The rows one check holds at once: far more than any committee's catalogue. */
+#define CHECK_ARENA_MAX (256u << 20)
 
 static int add(struct ind_findings *out, enum ind_severity sev, const char *rule, const char *fmt,
 	       ...) __attribute__((format(printf, 4, 5)));
@@ -80,23 +84,19 @@ struct total {
 /* The components of each total that has them add up to it, within printed precision. */
 static int check_parts(struct db *db, struct ind_findings *out, struct err *e)
 {
+	struct arena *ar = arena_new(CHECK_ARENA_MAX);
 	struct total *t = NULL;
 	size_t n = 0, cap = 0;
 	struct db_q *q = NULL;
 	int r;
 
+	if (!ar)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = db_prepare(db, SQL_IND_PARTS_TOTALS, &q);
 	while (r == 0 && (r = db_step(q)) == 1) {
-		if (n == cap) {
-			struct total *nt;
-
-			cap = cap ? cap * 2 : 16;
-			nt = realloc(t, cap * sizeof(*t));
-			if (!nt) {
-				r = ERR_NOMEM;
-				break;
-			}
-			t = nt;
+		if (arena_reserve(ar, &t, n, &cap, sizeof(*t)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		t[n].ind_id = db_col_int(q, 0);
 		snprintf(t[n].code, sizeof(t[n].code), "%s", db_col_text(q, 1));
@@ -154,9 +154,9 @@ static int check_parts(struct db *db, struct ind_findings *out, struct err *e)
 			"%s, kỳ %s: các thành phần không cộng đúng %s: %s = %s, nhưng %s ghi %s",
 			who, t[i].period, t[i].name, parts, b, t[i].name, c);
 	}
-	free(t);
+	arena_free(ar);
 	if (r < 0)
-		return err_set(e, r, "kiểm tra tổng thành phần thất bại: %s", db_errmsg(db));
+		return db_err(db, e, r, "kiểm tra tổng thành phần thất bại");
 	return 0;
 }
 
@@ -168,20 +168,18 @@ static int check_direction(struct db *db, struct ind_findings *out, struct err *
 		char name[160], period[16], dir[8];
 		int64_t body;
 		struct vn_dec v, p;
-	} *row = NULL, *nr;
+	} *row = NULL;
+	struct arena *ar = arena_new(CHECK_ARENA_MAX);
 	size_t n = 0, cap = 0;
 	int r;
 
+	if (!ar)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = db_prepare(db, SQL_IND_DIR_PAIRS, &q);
 	while (r == 0 && (r = db_step(q)) == 1) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			nr = realloc(row, cap * sizeof(*row));
-			if (!nr) {
-				r = ERR_NOMEM;
-				break;
-			}
-			row = nr;
+		if (arena_reserve(ar, &row, n, &cap, sizeof(*row)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		snprintf(row[n].name, sizeof(row[n].name), "%s", db_col_text(q, 1));
 		snprintf(row[n].dir, sizeof(row[n].dir), "%s", db_col_text(q, 2));
@@ -207,9 +205,9 @@ static int check_direction(struct db *db, struct ind_findings *out, struct err *
 			"%s, kỳ %s: %s %s so với cùng kỳ (%s so với %s)", who, row[i].period,
 			row[i].name, up ? "giảm" : "tăng", a, b);
 	}
-	free(row);
+	arena_free(ar);
 	if (r < 0)
-		return err_set(e, r, "kiểm tra chiều biến động thất bại: %s", db_errmsg(db));
+		return db_err(db, e, r, "kiểm tra chiều biến động thất bại");
 	return 0;
 }
 
@@ -226,7 +224,7 @@ static int check_missing(struct db *db, struct ind_findings *out, struct err *e)
 	}
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "kiểm tra đơn vị chưa báo cáo thất bại: %s", db_errmsg(db));
+		return db_err(db, e, r, "kiểm tra đơn vị chưa báo cáo thất bại");
 	return 0;
 }
 

@@ -145,11 +145,9 @@ int ind_entry_store(struct db *db, int64_t body_id, const char *period_code, str
 		r = err_set(e, ERR_INVAL, "%zu giá trị không hợp lệ; chưa ghi số liệu nào", nbad);
 		goto out;
 	}
-	r = db_begin(db);
-	if (r < 0) {
-		r = err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+	r = db_begin_e(db, e);
+	if (r < 0)
 		goto out;
-	}
 	for (size_t i = 0; i < n && r == 0; i++) {
 		struct ind_value_in in = {.ind_code = cells[i].d->code,
 					  .body_id = body_id,
@@ -169,13 +167,8 @@ int ind_entry_store(struct db *db, int64_t body_id, const char *period_code, str
 			written += r == 0;
 		}
 	}
-	if (r == 0) {
-		r = db_commit(db);
-		if (r < 0)
-			err_set(e, r, "không ghi được: %s", db_errmsg(db));
-	}
+	r = db_end(db, r, e);
 	if (r < 0) {
-		db_rollback(db);
 		for (size_t i = 0; i < n; i++)
 			v[i].written = false;
 		goto out;

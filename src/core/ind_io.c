@@ -187,14 +187,11 @@ static int one_value(struct db *db, const char *where, const char *ind, const ch
 
 static int finish(struct db *db, int r, int nerr, struct buf *errors, struct err *e)
 {
-	if (r == 0 && nerr == 0) {
-		r = db_commit(db);
-		if (r == 0)
-			return 0;
-	}
-	db_rollback(db);
-	if (r < 0)
-		return err_set(e, r, "nhập số liệu thất bại: %s", db_errmsg(db));
+	bool refused = r == 0 && nerr > 0;
+
+	r = db_end(db, refused ? ERR_INVAL : db_err(db, e, r, "nhập số liệu thất bại"), e);
+	if (!refused)
+		return r;
 	if (nerr > IND_MAX_ERRORS)
 		buf_printf(errors, "… và %d lỗi khác\n", nerr - IND_MAX_ERRORS);
 	return err_set(e, ERR_INVAL, "%d lỗi; không nhập số liệu nào", nerr);
@@ -232,10 +229,10 @@ int ind_import_csv(struct db *db, const char *data, size_t len, const char *sour
 		buf_free(&scratch);
 		return err_set(e, ERR_INVAL, "%d lỗi; không nhập số liệu nào", nerr);
 	}
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0) {
 		buf_free(&scratch);
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		return r;
 	}
 	for (;;) {
 		int start = line + 1;
@@ -344,7 +341,7 @@ int ind_export_dvs(struct db *db, const char *period_code, struct buf *out, stru
 	db_done(q);
 	if (r < 0) {
 		json_decref(root);
-		return err_set(e, r, "không đọc được số liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được số liệu");
 	}
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
@@ -373,10 +370,10 @@ int ind_import_dvs(struct db *db, const char *data, size_t len, const char *sour
 		json_decref(root);
 		return err_set(e, ERR_INVAL, "thiếu mảng 'dataValues' (định dạng dataValueSets)");
 	}
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0) {
 		json_decref(root);
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		return r;
 	}
 	json_array_foreach(vals, i, v)
 	{

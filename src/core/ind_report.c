@@ -22,7 +22,7 @@ int ind_body_find(struct db *db, const char *what, int64_t *ret, struct err *e)
 	if (!*end && id > 0) {
 		r = db_query_int(db, SQL_IND_BODY_EXISTS, &n, "i", (int64_t)id);
 		if (r < 0)
-			return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 		if (n == 0)
 			return err_set(e, ERR_NOTFOUND, "không có đơn vị số %lld", id);
 		*ret = id;
@@ -36,7 +36,7 @@ int ind_body_find(struct db *db, const char *what, int64_t *ret, struct err *e)
 	r = db_prepare(db, SQL_IND_BODY_FIND, &q);
 	if (r < 0) {
 		buf_free(&fold);
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	}
 	r = db_bindv(q, "ttt", what, what, buf_str(&fold));
 	while (r == 0 && (r = db_step(q)) == 1) {
@@ -52,7 +52,7 @@ int ind_body_find(struct db *db, const char *what, int64_t *ret, struct err *e)
 	db_done(q);
 	buf_free(&fold);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	if (n == 0)
 		return err_set(e, ERR_NOTFOUND, "không có đơn vị '%s'", what);
 	if (n > 1)
@@ -69,7 +69,7 @@ static int latest(struct db *db, int64_t *body, char period[16], struct err *e)
 
 	r = db_prepare(db, SQL_IND_LATEST, &q);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	r = db_step(q);
 	if (r == 1) {
 		*body = db_col_int(q, 0);
@@ -77,7 +77,7 @@ static int latest(struct db *db, int64_t *body, char period[16], struct err *e)
 	}
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "chưa có số liệu chỉ tiêu nào");
 	return 0;
@@ -133,7 +133,7 @@ int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
 		db_done(q);
 	}
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có đơn vị số %lld", (long long)rep.body_id);
 
@@ -147,7 +147,7 @@ int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
 	}
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 
 	rep.rows = calloc(ncodes ? ncodes : 1, sizeof(*rep.rows));
 	if (!rep.rows)

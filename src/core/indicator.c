@@ -154,14 +154,14 @@ int ind_def_get(struct db *db, const char *code, struct ind_def *ret, struct err
 
 	r = db_prepare(db, SQL_IND_DEF_GET, &q);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	db_bind_text(q, 1, code);
 	r = db_step(q);
 	if (r == 1)
 		def_from_row(q, ret);
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có chỉ tiêu mã '%s' trong danh mục",
 			       code ? code : "");
@@ -177,7 +177,7 @@ int ind_def_list(struct db *db, struct ind_def **ret, size_t *ret_n, struct err 
 
 	r = db_prepare(db, SQL_IND_DEF_LIST, &q);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	while ((r = db_step(q)) == 1) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 32;
@@ -193,7 +193,7 @@ int ind_def_list(struct db *db, struct ind_def **ret, size_t *ret_n, struct err 
 	db_done(q);
 	if (r < 0) {
 		free(v);
-		return err_set(e, r, "không đọc được danh mục chỉ tiêu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được danh mục chỉ tiêu");
 	}
 	*ret = v;
 	*ret_n = n;
@@ -274,7 +274,7 @@ int ind_figure_get(struct db *db, int64_t body_id, const char *period_code, cons
 	*ret = f;
 	return 0;
 dberr:
-	return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+	return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 }
 
 int ind_pct_of_plan(const struct ind_figure *f, int scale, struct vn_dec *ret)
@@ -336,7 +336,7 @@ int ind_value_set(struct db *db, const struct ind_value_in *v, struct err *e)
 			       d.code);
 	r = db_query_int(db, SQL_IND_BODY_EXISTS, &n, "i", v->body_id);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	if (n == 0)
 		return err_set(e, ERR_NOTFOUND, "không có đơn vị số %lld", (long long)v->body_id);
 	ind_period_code(p, code);
@@ -346,8 +346,7 @@ int ind_value_set(struct db *db, const struct ind_value_in *v, struct err *e)
 		    (int)(v->kind == IND_ACTUAL && v->estimate), v->value.units,
 		    (int64_t)v->value.scale, v->source);
 	if (r < 0)
-		return err_set(e, r, "không ghi được số liệu chỉ tiêu '%s': %s", d.code,
-			       db_errmsg(db));
+		return db_err(db, e, r, "không ghi được số liệu chỉ tiêu '%s'", d.code);
 	return 0;
 }
 
@@ -355,20 +354,10 @@ int ind_value_put(struct db *db, const struct ind_value_in *v, struct err *e)
 {
 	int r;
 
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
-	r = ind_value_set(db, v, e);
-	if (r < 0) {
-		db_rollback(db);
 		return r;
-	}
-	r = db_commit(db);
-	if (r < 0) {
-		db_rollback(db);
-		return err_set(e, r, "không ghi được: %s", db_errmsg(db));
-	}
-	return 0;
+	return db_end(db, ind_value_set(db, v, e), e);
 }
 
 /* ---- phrases ---- */
@@ -554,7 +543,7 @@ int ind_phrase(struct db *db, const struct ind_figure *f, const char *tmpl, stru
 		tmpl = d.phrase;
 	r = db_prepare(db, SQL_IND_PHRASE_GET, &q);
 	if (r < 0)
-		return err_set(e, r, "lỗi cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	db_bind_text(q, 1, tmpl);
 	r = db_step(q);
 	if (r == 1) {

@@ -11,20 +11,6 @@
 #include "core/profile.h"
 #include "vn/text.h"
 
-static int dberr(struct db *db, struct err *e, int r)
-{
-	if (r == ERR_NOMEM || r == ERR_BUSY)
-		return err_set(e, r, "%s", err_str(r));
-	return err_set(e, r, "cơ sở dữ liệu: %s", db_errmsg(db));
-}
-
-static const char *col_dup(struct arena *a, struct db_q *q, int col)
-{
-	const char *s = db_col_text(q, col);
-
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 static void row_read(struct db_q *q, struct arena *a, struct notice_row *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -33,18 +19,18 @@ static void row_read(struct db_q *q, struct arena *a, struct notice_row *r)
 	r->session_id = db_col_int(q, 2);
 	r->corrects_id = db_col_int(q, 3);
 	r->version = (int)db_col_int(q, 4);
-	r->status = col_dup(a, q, 5);
-	r->symbol = col_dup(a, q, 6);
-	r->issue_date = col_dup(a, q, 7);
-	r->tmpl = col_dup(a, q, 8);
-	r->profile = col_dup(a, q, 9);
-	r->period = col_dup(a, q, 10);
-	r->sig_authority = col_dup(a, q, 11);
-	r->sig_position = col_dup(a, q, 12);
-	r->sig_name = col_dup(a, q, 13);
-	r->issued_at = col_dup(a, q, 14);
+	r->status = db_col_strdup(q, 5, a);
+	r->symbol = db_col_strdup(q, 6, a);
+	r->issue_date = db_col_strdup(q, 7, a);
+	r->tmpl = db_col_strdup(q, 8, a);
+	r->profile = db_col_strdup(q, 9, a);
+	r->period = db_col_strdup(q, 10, a);
+	r->sig_authority = db_col_strdup(q, 11, a);
+	r->sig_position = db_col_strdup(q, 12, a);
+	r->sig_name = db_col_strdup(q, 13, a);
+	r->issued_at = db_col_strdup(q, 14, a);
 	r->term_id = db_col_int(q, 15);
-	r->source_tmpl = col_dup(a, q, 16);
+	r->source_tmpl = db_col_strdup(q, 16, a);
 }
 
 /* The @summary head line's text, unexpanded and on one line, as a short title for lists. */
@@ -83,17 +69,11 @@ int notice_list(struct db *db, struct arena *a, struct notice_row **ret, size_t 
 
 	r = db_prepare(db, SQL_NOTICE_LIST, &q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	while ((r = db_step(q)) > 0) {
-		if (n == cap) {
-			struct notice_row *nr;
-
-			nr = arena_grow(a, rows, n, &cap, sizeof(*nr));
-			if (!nr) {
-				db_done(q);
-				return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-			}
-			rows = nr;
+		if (arena_reserve(a, &rows, n, &cap, sizeof(*rows)) < 0) {
+			db_done(q);
+			return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 		}
 		row_read(q, a, &rows[n]);
 		rows[n].title = summary_of(a, rows[n].tmpl);
@@ -101,7 +81,7 @@ int notice_list(struct db *db, struct arena *a, struct notice_row **ret, size_t 
 	}
 	db_done(q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	for (size_t i = 0; i < n; i++)
 		rows[i].title = bound_summary(db, &rows[i], a);
 	*ret = rows;
@@ -116,7 +96,7 @@ int notice_get(struct db *db, int64_t id, struct arena *a, struct notice_row *re
 
 	r = db_prepare(db, SQL_NOTICE_GET, &q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	r = db_bindv(q, "i", id);
 	if (r >= 0)
 		r = db_step(q);
@@ -126,7 +106,7 @@ int notice_get(struct db *db, int64_t id, struct arena *a, struct notice_row *re
 	}
 	db_done(q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có thông báo số %lld", (long long)id);
 	return 0;
@@ -140,7 +120,7 @@ static int insert(struct db *db, int64_t body_id, int64_t session_id, const char
 
 	r = db_prepare(db, SQL_NOTICE_INSERT, &q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	r = db_bind_int(q, 1, body_id);
 	if (r >= 0)
 		r = session_id > 0 ? db_bind_int(q, 2, session_id) : db_bind_null(q, 2);
@@ -158,7 +138,7 @@ static int insert(struct db *db, int64_t body_id, int64_t session_id, const char
 		r = db_step(q);
 	db_done(q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	*ret_id = db_last_id(db);
 	return 0;
 }
@@ -211,7 +191,7 @@ int notice_create(struct db *db, int64_t body_id, int64_t session_id, const char
 	return r;
 }
 
-int notice_set_template(struct db *db, int64_t id, const char *tmpl, struct err *e)
+static int notice_set_template_tx(struct db *db, int64_t id, const char *tmpl, struct err *e)
 {
 	struct arena *a = arena_new(1 << 20);
 	struct notice_row row;
@@ -231,12 +211,19 @@ int notice_set_template(struct db *db, int64_t id, const char *tmpl, struct err 
 		if (r == 0) {
 			r = db_exec(db, SQL_NOTICE_SET_TEMPLATE, "ti", buf_str(&t), id);
 			if (r < 0)
-				r = dberr(db, e, r);
+				r = db_err(db, e, r, "thông báo kết luận");
 		}
 		buf_free(&t);
 	}
 	arena_free(a);
 	return r;
+}
+
+int notice_set_template(struct db *db, int64_t id, const char *tmpl, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, notice_set_template_tx(db, id, tmpl, e), e);
 }
 
 /* ---- the context: the store's data a template binds to ---- */
@@ -249,7 +236,7 @@ static int load_session(struct db *db, int64_t session_id, struct arena *a, stru
 
 	r = db_prepare(db, SQL_NOTICE_CTX_SESSION, &q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	r = db_bindv(q, "i", session_id);
 	if (r >= 0)
 		r = db_step(q);
@@ -259,14 +246,14 @@ static int load_session(struct db *db, int64_t session_id, struct arena *a, stru
 		c->session_number = arena_printf(a, "%lld", (long long)db_col_int(q, 0));
 		if (date)
 			vn_date_parse(date, strlen(date), 0, &c->session_date, NULL);
-		c->organ = col_dup(a, q, 2);
-		c->term_name = col_dup(a, q, 3);
+		c->organ = db_col_strdup(q, 2, a);
+		c->term_name = db_col_strdup(q, 3, a);
 		c->term = arena_printf(a, "khóa %s, nhiệm kỳ %lld-%lld", db_col_text(q, 3),
 				       (long long)db_col_int(q, 4), (long long)db_col_int(q, 5));
 	}
 	db_done(q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có phiên họp %lld", (long long)session_id);
 	/* the agenda */
@@ -276,24 +263,18 @@ static int load_session(struct db *db, int64_t session_id, struct arena *a, stru
 
 		r = db_prepare(db, SQL_NOTICE_CTX_AGENDA, &q);
 		if (r < 0)
-			return dberr(db, e, r);
+			return db_err(db, e, r, "thông báo kết luận");
 		r = db_bindv(q, "i", session_id);
 		while (r >= 0 && (r = db_step(q)) > 0) {
-			if (n == cap) {
-				const char **ni;
-
-				ni = arena_grow(a, items, n, &cap, sizeof(*ni));
-				if (!ni) {
-					r = ERR_NOMEM;
-					break;
-				}
-				items = ni;
+			if (arena_reserve(a, &items, n, &cap, sizeof(*items)) < 0) {
+				r = ERR_NOMEM;
+				break;
 			}
 			items[n++] = arena_printf(a, "%s %s", db_col_text(q, 0), db_col_text(q, 1));
 		}
 		db_done(q);
 		if (r < 0)
-			return dberr(db, e, r);
+			return db_err(db, e, r, "thông báo kết luận");
 		c->agenda = items;
 		c->nagenda = n;
 	}
@@ -343,20 +324,20 @@ static int load_body(struct db *db, int64_t body_id, struct arena *a, struct not
 
 	r = db_prepare(db, SQL_NOTICE_CTX_BODY, &q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	r = db_bindv(q, "i", body_id);
 	if (r >= 0)
 		r = db_step(q);
 	if (r > 0) {
-		c->body_name = col_dup(a, q, 0);
-		c->body_code = col_dup(a, q, 1);
-		c->place = col_dup(a, q, 2);
+		c->body_name = db_col_strdup(q, 0, a);
+		c->body_code = db_col_strdup(q, 1, a);
+		c->place = db_col_strdup(q, 2, a);
 		c->issuer = upper(a, c->body_name);
 		c->superior = superior_line(a, q);
 	}
 	db_done(q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có cơ quan ban hành %lld",
 			       (long long)body_id);
@@ -369,40 +350,28 @@ static int load_recipients(struct db *db, int64_t body_id, const char *group, st
 			   struct err *e)
 {
 	const char **labels = NULL, **emails = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, ecap = 0;
 	struct db_q *q;
 	int r;
 
 	*ret_n = 0;
 	r = db_prepare(db, SQL_NOTICE_CTX_RECIPIENTS, &q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	r = db_bindv(q, "it", body_id, group);
 	while (r >= 0 && (r = db_step(q)) > 0) {
-		if (n == cap) {
-			const char **nl, **ne;
-
-			cap = cap ? cap * 2 : 16;
-			nl = arena_alloc(a, sizeof(*nl) * cap);
-			ne = arena_alloc(a, sizeof(*ne) * cap);
-			if (!nl || !ne) {
-				r = ERR_NOMEM;
-				break;
-			}
-			if (n) {
-				memcpy(nl, labels, sizeof(*nl) * n);
-				memcpy(ne, emails, sizeof(*ne) * n);
-			}
-			labels = nl;
-			emails = ne;
+		if (arena_reserve(a, &labels, n, &cap, sizeof(*labels)) < 0 ||
+		    arena_reserve(a, &emails, n, &ecap, sizeof(*emails)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
-		labels[n] = col_dup(a, q, 0);
-		emails[n] = col_dup(a, q, 1);
+		labels[n] = db_col_strdup(q, 0, a);
+		emails[n] = db_col_strdup(q, 1, a);
 		n++;
 	}
 	db_done(q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	*ret = labels;
 	if (ret_emails)
 		*ret_emails = emails;
@@ -572,11 +541,9 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	} else {
 		date = vn_date_today();
 	}
-	r = db_begin(db);
-	if (r < 0) {
-		r = dberr(db, e, r);
+	r = db_begin_e(db, e);
+	if (r < 0)
 		goto out;
-	}
 	r = notice_get(db, id, a, &row, e);
 	if (r < 0)
 		goto fail;
@@ -673,13 +640,13 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 		    doc.sig_authority, doc.sig_position, doc.sig_name, buf_str(&text),
 		    buf_str(&frozen), doc_id, id);
 	if (r < 0) {
-		r = dberr(db, e, r);
+		r = db_err(db, e, r, "thông báo kết luận");
 		goto fail;
 	}
 	if (row.corrects_id > 0) {
 		r = db_exec(db, SQL_NOTICE_SUPERSEDE, "i", row.corrects_id);
 		if (r < 0) {
-			r = dberr(db, e, r);
+			r = db_err(db, e, r, "thông báo kết luận");
 			goto fail;
 		}
 	}
@@ -693,18 +660,13 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 			    id, L->ctx.recipients[i], addr ? "email" : "paper", addr,
 			    addr ? "queued" : "paper", NULL);
 		if (r < 0) {
-			r = dberr(db, e, r);
+			r = db_err(db, e, r, "thông báo kết luận");
 			goto fail;
 		}
 	}
-	r = db_commit(db);
-	if (r < 0) {
-		r = dberr(db, e, r);
-		goto fail;
-	}
-	goto out;
 fail:
-	db_rollback(db);
+	/* Commits what was written, or after a failure undoes it. */
+	r = db_end(db, r, e);
 out:
 	buf_free(&text);
 	buf_free(&frozen);
@@ -722,10 +684,10 @@ int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id,
 
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = db_begin(db);
+	r = db_begin_e(db, e);
 	if (r < 0) {
 		arena_free(a);
-		return dberr(db, e, r);
+		return r;
 	}
 	r = notice_get(db, id, a, &row, e);
 	if (r == 0 && strcmp(row.status, "issued") != 0)
@@ -747,13 +709,7 @@ int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id,
 				   id, row.profile, ret_id, e);
 		buf_free(&t);
 	}
-	if (r == 0) {
-		r = db_commit(db);
-		if (r < 0)
-			r = dberr(db, e, r);
-	}
-	if (r < 0)
-		db_rollback(db);
+	r = db_end(db, r, e);
 	arena_free(a);
 	return r;
 }
@@ -768,29 +724,23 @@ int notice_deliveries(struct db *db, int64_t id, struct arena *a, struct notice_
 
 	r = db_prepare(db, SQL_NOTICE_DELIVERIES, &q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	r = db_bindv(q, "i", id);
 	while (r >= 0 && (r = db_step(q)) > 0) {
-		if (n == cap) {
-			struct notice_delivery *nd;
-
-			nd = arena_grow(a, d, n, &cap, sizeof(*nd));
-			if (!nd) {
-				r = ERR_NOMEM;
-				break;
-			}
-			d = nd;
+		if (arena_reserve(a, &d, n, &cap, sizeof(*d)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
-		d[n].label = col_dup(a, q, 0);
-		d[n].channel = col_dup(a, q, 1);
-		d[n].address = col_dup(a, q, 2);
-		d[n].status = col_dup(a, q, 3);
-		d[n].at = col_dup(a, q, 4);
+		d[n].label = db_col_strdup(q, 0, a);
+		d[n].channel = db_col_strdup(q, 1, a);
+		d[n].address = db_col_strdup(q, 2, a);
+		d[n].status = db_col_strdup(q, 3, a);
+		d[n].at = db_col_strdup(q, 4, a);
 		n++;
 	}
 	db_done(q);
 	if (r < 0)
-		return dberr(db, e, r);
+		return db_err(db, e, r, "thông báo kết luận");
 	*ret = d;
 	*ret_n = n;
 	return 0;

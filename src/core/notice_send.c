@@ -40,20 +40,14 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 	}
 	r = db_prepare(db, SQL_NOTICE_QUEUED, &q);
 	if (r < 0) {
-		r = err_set(e, r, "cơ sở dữ liệu: %s", db_errmsg(db));
+		r = db_err(db, e, r, "cơ sở dữ liệu");
 		goto out;
 	}
 	r = db_bindv(q, "i", id);
 	while (r >= 0 && (r = db_step(q)) > 0) {
-		if (n == cap) {
-			struct queued *nq;
-
-			nq = arena_grow(a, qd, n, &cap, sizeof(*nq));
-			if (!nq) {
-				r = ERR_NOMEM;
-				break;
-			}
-			qd = nq;
+		if (arena_reserve(a, &qd, n, &cap, sizeof(*qd)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		qd[n].id = db_col_int(q, 0);
 		qd[n].label = arena_strdup(a, db_col_text(q, 1));
@@ -62,7 +56,7 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 	}
 	db_done(q);
 	if (r < 0) {
-		r = err_set(e, r, "cơ sở dữ liệu: %s", db_errmsg(db));
+		r = db_err(db, e, r, "cơ sở dữ liệu");
 		goto out;
 	}
 	r = db_prepare(db, SQL_NOTICE_ISSUED_TEXT, &q);
@@ -101,7 +95,7 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 		r = db_exec(db, SQL_NOTICE_DELIVERY_SET, "tti", sr == 0 ? "sent" : "failed",
 			    sr == 0 ? NULL : err_msg(&me, sr), qd[i].id);
 		if (r < 0) {
-			r = err_set(e, r, "cơ sở dữ liệu: %s", db_errmsg(db));
+			r = db_err(db, e, r, "cơ sở dữ liệu");
 			goto out;
 		}
 	}

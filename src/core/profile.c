@@ -117,7 +117,7 @@ int fmt_profile_load(struct db *db, const char *code, struct fmt_profile *ret, s
 
 	r = db_prepare(db, SQL_PROFILE_GET, &q);
 	if (r < 0)
-		return err_set(e, r, "%s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	r = db_bindv(q, "t", code);
 	if (r >= 0)
 		r = db_step(q);
@@ -127,7 +127,7 @@ int fmt_profile_load(struct db *db, const char *code, struct fmt_profile *ret, s
 			    "party-2026, state-2020)",
 			    code);
 	else if (r < 0)
-		r = err_set(e, r, "%s", db_errmsg(db));
+		r = db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	if (r < 0) {
 		db_done(q);
 		return r;
@@ -157,7 +157,8 @@ int fmt_profile_load(struct db *db, const char *code, struct fmt_profile *ret, s
 	return 0;
 }
 
-int fmt_profile_set(struct db *db, const char *code, const char *field, double value, struct err *e)
+static int fmt_profile_set_tx(struct db *db, const char *code, const char *field, double value,
+			      struct err *e)
 {
 	static const struct {
 		const char *name;
@@ -190,13 +191,20 @@ int fmt_profile_set(struct db *db, const char *code, const char *field, double v
 		snprintf(num, sizeof(num), "%.3f", value);
 		r = db_exec(db, fields[i].stmt, "tt", num, code);
 		if (r < 0)
-			return err_set(e, r, "%s", db_errmsg(db));
+			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 		return 0;
 	}
 	return err_set(e, ERR_INVAL,
 		       "không có thông số '%s' (có: header_pt, body_pt, margin_top, "
 		       "margin_bottom, margin_left, margin_right)",
 		       field);
+}
+
+int fmt_profile_set(struct db *db, const char *code, const char *field, double value, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, fmt_profile_set_tx(db, code, field, value, e), e);
 }
 
 bool fmt_authority_ok(const char *forms, const char *form)

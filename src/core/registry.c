@@ -110,123 +110,6 @@ static int norm_date(struct arena *a, const char *s, const char *what, const cha
 	return *ret ? 0 : err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 }
 
-static int db_fail(struct db *db, int r, struct err *e, const char *what)
-{
-	return err_set(e, r, "%s: %s", what, db_errmsg(db));
-}
-
-/*
- * Prepares id and binds by a type string: 'i' int64_t, 'd' int, 't' text
- * (NULL binds NULL), 'I' an int64_t id where 0 binds NULL. On failure q is
- * finished and e filled.
- */
-static int prep(struct db *db, enum db_stmt id, struct db_q **ret, struct err *e, const char *types,
-		...)
-{
-	struct db_q *q;
-	va_list ap;
-	int r = 0, idx = 1;
-	int64_t v;
-
-	r = db_prepare(db, id, &q);
-	if (r < 0)
-		return db_fail(db, r, e, "lỗi cơ sở dữ liệu");
-	va_start(ap, types);
-	for (const char *t = types; *t && r == 0; t++, idx++) {
-		switch (*t) {
-		case 'i':
-			r = db_bind_int(q, idx, va_arg(ap, int64_t));
-			break;
-		case 'd':
-			r = db_bind_int(q, idx, va_arg(ap, int));
-			break;
-		case 't':
-			r = db_bind_text(q, idx, va_arg(ap, const char *));
-			break;
-		case 'I':
-			v = va_arg(ap, int64_t);
-			r = v ? db_bind_int(q, idx, v) : db_bind_null(q, idx);
-			break;
-		default:
-			r = ERR_INTERNAL;
-		}
-	}
-	va_end(ap);
-	if (r < 0) {
-		db_done(q);
-		return db_fail(db, r, e, "lỗi cơ sở dữ liệu");
-	}
-	*ret = q;
-	return 0;
-}
-
-/* Column text copied into the arena; *oom set when the arena is exhausted. */
-static const char *col(struct db_q *q, int i, struct arena *a, bool *oom)
-{
-	const char *s = db_col_text(q, i);
-	char *p;
-
-	if (!s)
-		return NULL;
-	p = arena_strdup(a, s);
-	if (!p)
-		*oom = true;
-	return p;
-}
-
-typedef int (*row_fn)(struct db_q *q, struct arena *a, void *out);
-
-/* Steps q to its end, appending each row read by fn to an arena array. Finishes q. */
-static int run_list(struct db_q *q, struct arena *a, size_t elsize, row_fn fn, void **ret,
-		    size_t *ret_n)
-{
-	size_t n = 0, cap = 0;
-	char *arr = NULL;
-	int r;
-
-	while ((r = db_step(q)) == 1) {
-		if (n == cap) {
-			char *na = arena_grow(a, arr, n, &cap, elsize);
-
-			if (!na) {
-				r = ERR_NOMEM;
-				break;
-			}
-			arr = na;
-		}
-		r = fn(q, a, arr + n * elsize);
-		if (r < 0)
-			break;
-		n++;
-	}
-	db_done(q);
-	if (r < 0)
-		return r;
-	*ret = arr;
-	*ret_n = n;
-	return 0;
-}
-
-/*
- * Reads the first row of q with fn: ERR_NOTFOUND when there is none; when
- * unique is set, a second row is ERR_INVAL (ambiguous). Finishes q.
- */
-static int run_one(struct db_q *q, struct arena *a, row_fn fn, void *out, bool unique)
-{
-	int r = db_step(q);
-
-	if (r == 1)
-		r = fn(q, a, out);
-	else if (r == 0)
-		r = ERR_NOTFOUND;
-	if (r == 0 && unique) {
-		r = db_step(q);
-		r = r == 1 ? ERR_INVAL : r;
-	}
-	db_done(q);
-	return r;
-}
-
 /* The usual ending of a lookup: not found / ambiguous / store errors turned into messages. */
 static int lookup_result(struct db *db, int r, struct err *e, const char *what)
 {
@@ -237,7 +120,7 @@ static int lookup_result(struct db *db, int r, struct err *e, const char *what)
 	if (r == ERR_NOMEM)
 		return err_set(e, r, "không đủ bộ nhớ");
 	if (r < 0)
-		return db_fail(db, r, e, "không đọc được cơ sở dữ liệu");
+		return db_err(db, e, r, "không đọc được cơ sở dữ liệu");
 	return 0;
 }
 
@@ -251,9 +134,9 @@ static int run_insert(struct db *db, struct db_q *q, int64_t *ret_id, struct err
 	if (r == ERR_EXISTS)
 		return err_set(e, r, "%s", exists_msg);
 	if (r == ERR_INVAL)
-		return db_fail(db, r, e, "dữ liệu không hợp lệ");
+		return db_err(db, e, r, "dữ liệu không hợp lệ");
 	if (r < 0)
-		return db_fail(db, r, e, "không ghi được");
+		return db_err(db, e, r, "không ghi được");
 	if (ret_id)
 		*ret_id = db_last_id(db);
 	return 0;
@@ -320,10 +203,9 @@ static bool in_list(const char *s, const char *const *list)
 
 /* ---- bodies ---- */
 
-static int read_body(struct db_q *q, struct arena *a, void *out)
+static int read_body(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_body *b = out;
-	bool oom = false;
 
 	b->id = db_col_int(q, 0);
 	b->parent_id = db_col_int(q, 1);
@@ -331,16 +213,16 @@ static int read_body(struct db_q *q, struct arena *a, void *out)
 		b->level = REG_COSO;
 	if (reg_kind_parse(db_col_text(q, 3), &b->kind) < 0)
 		b->kind = REG_PARTY;
-	b->name = col(q, 4, a, &oom);
-	b->short_name = col(q, 5, a, &oom);
-	b->code = col(q, 6, a, &oom);
-	b->place = col(q, 7, a, &oom);
-	b->active_from = col(q, 8, a, &oom);
-	b->active_to = col(q, 9, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	b->name = db_col_strdup(q, 4, a);
+	b->short_name = db_col_strdup(q, 5, a);
+	b->code = db_col_strdup(q, 6, a);
+	b->place = db_col_strdup(q, 7, a);
+	b->active_from = db_col_strdup(q, 8, a);
+	b->active_to = db_col_strdup(q, 9, a);
+	return 0;
 }
 
-int reg_body_add(struct db *db, const struct reg_body *in, int64_t *ret_id, struct err *e)
+static int reg_body_add_tx(struct db *db, const struct reg_body *in, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_body b = *in;
@@ -386,9 +268,11 @@ int reg_body_add(struct db *db, const struct reg_body *in, int64_t *ret_id, stru
 			goto out;
 		}
 	}
-	r = prep(db, SQL_BODY_INSERT, &q, e, "Ittttttttt", b.parent_id, reg_level_code(b.level),
-		 reg_kind_code(b.kind), b.name, b.short_name, b.code, b.place, b.active_from,
-		 b.active_to, fold);
+	r = db_err(db, e,
+		   db_query(db, SQL_BODY_INSERT, &q, "Ittttttttt", b.parent_id,
+			    reg_level_code(b.level), reg_kind_code(b.kind), b.name, b.short_name,
+			    b.code, b.place, b.active_from, b.active_to, fold),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(msg, sizeof(msg), "cơ quan '%s' đã có (cùng cấp trên)", b.name);
@@ -398,17 +282,24 @@ out:
 	return r;
 }
 
+int reg_body_add(struct db *db, const struct reg_body *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_body_add_tx(db, in, ret_id, e), e);
+}
+
 int reg_body_get(struct db *db, int64_t id, struct arena *a, struct reg_body *ret, struct err *e)
 {
 	struct db_q *q;
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_BODY_GET, &q, e, "i", id);
+	r = db_err(db, e, db_query(db, SQL_BODY_GET, &q, "i", id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "cơ quan số %lld", (long long)id);
-	return lookup_result(db, run_one(q, a, read_body, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_body, NULL, ret, false), e, what);
 }
 
 int reg_body_find(struct db *db, const char *code, int level, const char *name, struct arena *a,
@@ -427,12 +318,16 @@ int reg_body_find(struct db *db, const char *code, int level, const char *name, 
 		goto out;
 	if (nname && (r = fold_text(t, nname, &fold, e)) < 0)
 		goto out;
-	r = prep(db, SQL_BODY_BY_CODE, &q, e, "tttt", ncode,
-		 level >= 0 && level < REG_NLEVELS ? reg_level_code((enum reg_level)level) : NULL,
-		 nname, nname ? fold : NULL);
+	r = db_err(db, e,
+		   db_query(db, SQL_BODY_BY_CODE, &q, "tttt", ncode,
+			    level >= 0 && level < REG_NLEVELS
+				? reg_level_code((enum reg_level)level)
+				: NULL,
+			    nname, nname ? fold : NULL),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
-	r = run_one(q, a, read_body, ret, true);
+	r = db_one(q, a, read_body, NULL, ret, true);
 	if (r == ERR_INVAL) {
 		r = err_set(e, r,
 			    "có nhiều cơ quan ký hiệu '%s'%s%s; hãy chỉ rõ cấp hoặc tên (hoặc dùng "
@@ -464,10 +359,10 @@ int reg_body_by_name(struct db *db, const char *name, struct arena *a, struct re
 	if ((r = norm_text(t, name, "tên cơ quan", true, NAME_MAX_BYTES, &n, e)) < 0 ||
 	    (r = fold_text(t, n, &fold, e)) < 0)
 		goto out;
-	r = prep(db, SQL_BODY_BY_NAME, &q, e, "tt", n, fold);
+	r = db_err(db, e, db_query(db, SQL_BODY_BY_NAME, &q, "tt", n, fold), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
-	r = run_one(q, a, read_body, ret, false);
+	r = db_one(q, a, read_body, NULL, ret, false);
 	snprintf(what, sizeof(what), "cơ quan '%s'", n);
 	r = lookup_result(db, r, e, what);
 out:
@@ -481,31 +376,30 @@ int reg_body_list(struct db *db, struct arena *a, struct reg_body **ret, size_t 
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_BODY_LIST, &q, e, "");
+	r = db_err(db, e, db_query(db, SQL_BODY_LIST, &q, ""), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	r = run_list(q, a, sizeof(**ret), read_body, (void **)ret, ret_n);
+	r = db_list(q, a, sizeof(**ret), read_body, NULL, (void **)ret, ret_n);
 	return lookup_result(db, r, e, "cơ quan");
 }
 
 /* ---- terms ---- */
 
-static int read_term(struct db_q *q, struct arena *a, void *out)
+static int read_term(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_term *t = out;
-	bool oom = false;
 
 	t->id = db_col_int(q, 0);
 	t->body_id = db_col_int(q, 1);
-	t->name = col(q, 2, a, &oom);
+	t->name = db_col_strdup(q, 2, a);
 	t->year_from = (int)db_col_int(q, 3);
 	t->year_to = (int)db_col_int(q, 4);
-	t->start_date = col(q, 5, a, &oom);
-	t->end_date = col(q, 6, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	t->start_date = db_col_strdup(q, 5, a);
+	t->end_date = db_col_strdup(q, 6, a);
+	return 0;
 }
 
-int reg_term_add(struct db *db, const struct reg_term *in, int64_t *ret_id, struct err *e)
+static int reg_term_add_tx(struct db *db, const struct reg_term *in, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_term t = *in;
@@ -534,8 +428,10 @@ int reg_term_add(struct db *db, const struct reg_term *in, int64_t *ret_id, stru
 			    t.end_date, t.start_date);
 		goto out;
 	}
-	r = prep(db, SQL_TERM_INSERT, &q, e, "itddtt", t.body_id, t.name, t.year_from, t.year_to,
-		 t.start_date, t.end_date);
+	r = db_err(db, e,
+		   db_query(db, SQL_TERM_INSERT, &q, "itddtt", t.body_id, t.name, t.year_from,
+			    t.year_to, t.start_date, t.end_date),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(msg, sizeof(msg), "khóa %s của %s đã có", t.name, b.name);
@@ -545,17 +441,24 @@ out:
 	return r;
 }
 
+int reg_term_add(struct db *db, const struct reg_term *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_term_add_tx(db, in, ret_id, e), e);
+}
+
 int reg_term_get(struct db *db, int64_t id, struct arena *a, struct reg_term *ret, struct err *e)
 {
 	struct db_q *q;
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_TERM_GET, &q, e, "i", id);
+	r = db_err(db, e, db_query(db, SQL_TERM_GET, &q, "i", id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "nhiệm kỳ số %lld", (long long)id);
-	return lookup_result(db, run_one(q, a, read_term, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_term, NULL, ret, false), e, what);
 }
 
 int reg_term_find(struct db *db, int64_t body_id, const char *name, struct arena *a,
@@ -565,12 +468,13 @@ int reg_term_find(struct db *db, int64_t body_id, const char *name, struct arena
 	char what[200];
 	int r;
 
-	r = prep(db, SQL_TERM_FIND, &q, e, "it", body_id, name);
+	r = db_err(db, e, db_query(db, SQL_TERM_FIND, &q, "it", body_id, name),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "khóa '%s' của cơ quan số %lld", name ? name : "",
 		 (long long)body_id);
-	return lookup_result(db, run_one(q, a, read_term, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_term, NULL, ret, false), e, what);
 }
 
 int reg_term_at(struct db *db, int64_t body_id, const char *date, struct arena *a,
@@ -580,12 +484,12 @@ int reg_term_at(struct db *db, int64_t body_id, const char *date, struct arena *
 	char what[200];
 	int r;
 
-	r = prep(db, SQL_TERM_AT, &q, e, "it", body_id, date);
+	r = db_err(db, e, db_query(db, SQL_TERM_AT, &q, "it", body_id, date), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "nhiệm kỳ của cơ quan số %lld vào ngày %s", (long long)body_id,
 		 date ? date : "");
-	return lookup_result(db, run_one(q, a, read_term, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_term, NULL, ret, false), e, what);
 }
 
 int reg_term_list(struct db *db, int64_t body_id, struct arena *a, struct reg_term **ret,
@@ -594,11 +498,11 @@ int reg_term_list(struct db *db, int64_t body_id, struct arena *a, struct reg_te
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_TERM_LIST, &q, e, "i", body_id);
+	r = db_err(db, e, db_query(db, SQL_TERM_LIST, &q, "i", body_id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_term, (void **)ret, ret_n), e,
-			     "nhiệm kỳ");
+	return lookup_result(db, db_list(q, a, sizeof(**ret), read_term, NULL, (void **)ret, ret_n),
+			     e, "nhiệm kỳ");
 }
 
 /* ---- organs ---- */
@@ -611,20 +515,20 @@ int reg_organ_kind_valid(const char *kind)
 	return in_list(kind, organ_kinds);
 }
 
-static int read_organ(struct db_q *q, struct arena *a, void *out)
+static int read_organ(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_organ *o = out;
-	bool oom = false;
 
 	o->id = db_col_int(q, 0);
 	o->body_id = db_col_int(q, 1);
-	o->kind = col(q, 2, a, &oom);
-	o->name = col(q, 3, a, &oom);
-	o->code = col(q, 4, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	o->kind = db_col_strdup(q, 2, a);
+	o->name = db_col_strdup(q, 3, a);
+	o->code = db_col_strdup(q, 4, a);
+	return 0;
 }
 
-int reg_organ_add(struct db *db, const struct reg_organ *in, int64_t *ret_id, struct err *e)
+static int reg_organ_add_tx(struct db *db, const struct reg_organ *in, int64_t *ret_id,
+			    struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_organ o = *in;
@@ -647,7 +551,9 @@ int reg_organ_add(struct db *db, const struct reg_organ *in, int64_t *ret_id, st
 	    (r = norm_text(a, in->name, "tên", true, NAME_MAX_BYTES, &o.name, e)) < 0 ||
 	    (r = norm_text(a, in->code, "ký hiệu", false, 47, &o.code, e)) < 0)
 		goto out;
-	r = prep(db, SQL_ORGAN_INSERT, &q, e, "ittt", o.body_id, o.kind, o.name, o.code);
+	r = db_err(db, e,
+		   db_query(db, SQL_ORGAN_INSERT, &q, "ittt", o.body_id, o.kind, o.name, o.code),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(msg, sizeof(msg), "'%s' của %s đã có", o.name, b.name);
@@ -657,17 +563,24 @@ out:
 	return r;
 }
 
+int reg_organ_add(struct db *db, const struct reg_organ *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_organ_add_tx(db, in, ret_id, e), e);
+}
+
 int reg_organ_get(struct db *db, int64_t id, struct arena *a, struct reg_organ *ret, struct err *e)
 {
 	struct db_q *q;
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_ORGAN_GET, &q, e, "i", id);
+	r = db_err(db, e, db_query(db, SQL_ORGAN_GET, &q, "i", id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "cơ quan giúp việc số %lld", (long long)id);
-	return lookup_result(db, run_one(q, a, read_organ, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_organ, NULL, ret, false), e, what);
 }
 
 int reg_organ_find(struct db *db, int64_t body_id, const char *kind, struct arena *a,
@@ -677,12 +590,13 @@ int reg_organ_find(struct db *db, int64_t body_id, const char *kind, struct aren
 	char what[128];
 	int r;
 
-	r = prep(db, SQL_ORGAN_FIND_KIND, &q, e, "it", body_id, kind);
+	r = db_err(db, e, db_query(db, SQL_ORGAN_FIND_KIND, &q, "it", body_id, kind),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "cơ quan loại '%s' của cơ quan số %lld", kind ? kind : "",
 		 (long long)body_id);
-	return lookup_result(db, run_one(q, a, read_organ, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_organ, NULL, ret, false), e, what);
 }
 
 int reg_organ_by_name(struct db *db, int64_t body_id, const char *name, struct arena *a,
@@ -698,10 +612,11 @@ int reg_organ_by_name(struct db *db, int64_t body_id, const char *name, struct a
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = norm_text(t, name, "tên", true, NAME_MAX_BYTES, &n, e);
 	if (r == 0)
-		r = prep(db, SQL_ORGAN_BY_NAME, &q, e, "it", body_id, n);
+		r = db_err(db, e, db_query(db, SQL_ORGAN_BY_NAME, &q, "it", body_id, n),
+			   "lỗi cơ sở dữ liệu");
 	if (r == 0) {
 		snprintf(what, sizeof(what), "'%s'", n);
-		r = lookup_result(db, run_one(q, a, read_organ, ret, false), e, what);
+		r = lookup_result(db, db_one(q, a, read_organ, NULL, ret, false), e, what);
 	}
 	arena_free(t);
 	return r;
@@ -713,10 +628,11 @@ int reg_organ_list(struct db *db, int64_t body_id, struct arena *a, struct reg_o
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_ORGAN_LIST, &q, e, "i", body_id);
+	r = db_err(db, e, db_query(db, SQL_ORGAN_LIST, &q, "i", body_id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_organ, (void **)ret, ret_n), e,
+	return lookup_result(db,
+			     db_list(q, a, sizeof(**ret), read_organ, NULL, (void **)ret, ret_n), e,
 			     "cơ quan giúp việc");
 }
 
@@ -729,22 +645,21 @@ int reg_unit_kind_valid(const char *kind)
 	return in_list(kind, unit_kinds);
 }
 
-static int read_unit(struct db_q *q, struct arena *a, void *out)
+static int read_unit(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_unit *u = out;
-	bool oom = false;
 
 	u->id = db_col_int(q, 0);
 	u->body_id = db_col_int(q, 1);
-	u->kind = col(q, 2, a, &oom);
-	u->name = col(q, 3, a, &oom);
+	u->kind = db_col_strdup(q, 2, a);
+	u->name = db_col_strdup(q, 3, a);
 	u->organ_id = db_col_int(q, 4);
 	u->lower_body_id = db_col_int(q, 5);
-	u->email = col(q, 6, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	u->email = db_col_strdup(q, 6, a);
+	return 0;
 }
 
-int reg_unit_add(struct db *db, const struct reg_unit *in, int64_t *ret_id, struct err *e)
+static int reg_unit_add_tx(struct db *db, const struct reg_unit *in, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_unit u = *in;
@@ -774,8 +689,10 @@ int reg_unit_add(struct db *db, const struct reg_unit *in, int64_t *ret_id, stru
 		goto out;
 	if (u.lower_body_id && (r = reg_body_get(db, u.lower_body_id, a, &lb, e)) < 0)
 		goto out;
-	r = prep(db, SQL_UNIT_INSERT, &q, e, "ittIItt", u.body_id, u.kind, u.name, u.organ_id,
-		 u.lower_body_id, u.email, fold);
+	r = db_err(db, e,
+		   db_query(db, SQL_UNIT_INSERT, &q, "ittIItt", u.body_id, u.kind, u.name,
+			    u.organ_id, u.lower_body_id, u.email, fold),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(msg, sizeof(msg), "đơn vị '%s' của %s đã có", u.name, b.name);
@@ -785,17 +702,24 @@ out:
 	return r;
 }
 
+int reg_unit_add(struct db *db, const struct reg_unit *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_unit_add_tx(db, in, ret_id, e), e);
+}
+
 int reg_unit_get(struct db *db, int64_t id, struct arena *a, struct reg_unit *ret, struct err *e)
 {
 	struct db_q *q;
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_UNIT_GET, &q, e, "i", id);
+	r = db_err(db, e, db_query(db, SQL_UNIT_GET, &q, "i", id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "đơn vị số %lld", (long long)id);
-	return lookup_result(db, run_one(q, a, read_unit, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_unit, NULL, ret, false), e, what);
 }
 
 int reg_unit_find(struct db *db, int64_t body_id, const char *name, struct arena *a,
@@ -812,11 +736,12 @@ int reg_unit_find(struct db *db, int64_t body_id, const char *name, struct arena
 	if ((r = norm_text(t, name, "tên đơn vị", true, NAME_MAX_BYTES, &n, e)) < 0 ||
 	    (r = fold_text(t, n, &fold, e)) < 0)
 		goto out;
-	r = prep(db, SQL_UNIT_FIND, &q, e, "itt", body_id, n, fold);
+	r = db_err(db, e, db_query(db, SQL_UNIT_FIND, &q, "itt", body_id, n, fold),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(what, sizeof(what), "đơn vị '%s'", n);
-	r = lookup_result(db, run_one(q, a, read_unit, ret, false), e, what);
+	r = lookup_result(db, db_one(q, a, read_unit, NULL, ret, false), e, what);
 out:
 	arena_free(t);
 	return r;
@@ -828,28 +753,28 @@ int reg_unit_list(struct db *db, int64_t body_id, struct arena *a, struct reg_un
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_UNIT_LIST, &q, e, "i", body_id);
+	r = db_err(db, e, db_query(db, SQL_UNIT_LIST, &q, "i", body_id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_unit, (void **)ret, ret_n), e,
-			     "đơn vị");
+	return lookup_result(db, db_list(q, a, sizeof(**ret), read_unit, NULL, (void **)ret, ret_n),
+			     e, "đơn vị");
 }
 
 /* ---- people and memberships ---- */
 
-static int read_person(struct db_q *q, struct arena *a, void *out)
+static int read_person(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_person *p = out;
-	bool oom = false;
 
 	p->id = db_col_int(q, 0);
-	p->full_name = col(q, 1, a, &oom);
-	p->email = col(q, 2, a, &oom);
-	p->phone = col(q, 3, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	p->full_name = db_col_strdup(q, 1, a);
+	p->email = db_col_strdup(q, 2, a);
+	p->phone = db_col_strdup(q, 3, a);
+	return 0;
 }
 
-int reg_person_add(struct db *db, const struct reg_person *in, int64_t *ret_id, struct err *e)
+static int reg_person_add_tx(struct db *db, const struct reg_person *in, int64_t *ret_id,
+			     struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_person p = *in;
@@ -866,13 +791,22 @@ int reg_person_add(struct db *db, const struct reg_person *in, int64_t *ret_id, 
 		goto out;
 	if (p.email && (r = email_check(p.email, "thư điện tử", e)) < 0)
 		goto out;
-	r = prep(db, SQL_PERSON_INSERT, &q, e, "tttt", p.full_name, p.email, p.phone, fold);
+	r = db_err(db, e,
+		   db_query(db, SQL_PERSON_INSERT, &q, "tttt", p.full_name, p.email, p.phone, fold),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	r = run_insert(db, q, ret_id, e, "người này đã có");
 out:
 	arena_free(a);
 	return r;
+}
+
+int reg_person_add(struct db *db, const struct reg_person *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_person_add_tx(db, in, ret_id, e), e);
 }
 
 int reg_person_get(struct db *db, int64_t id, struct arena *a, struct reg_person *ret,
@@ -882,11 +816,11 @@ int reg_person_get(struct db *db, int64_t id, struct arena *a, struct reg_person
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_PERSON_GET, &q, e, "i", id);
+	r = db_err(db, e, db_query(db, SQL_PERSON_GET, &q, "i", id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "người số %lld", (long long)id);
-	return lookup_result(db, run_one(q, a, read_person, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_person, NULL, ret, false), e, what);
 }
 
 int reg_person_find(struct db *db, const char *name, struct arena *a, struct reg_person *ret,
@@ -903,11 +837,11 @@ int reg_person_find(struct db *db, const char *name, struct arena *a, struct reg
 	if ((r = norm_text(t, name, "họ và tên", true, 200, &n, e)) < 0 ||
 	    (r = fold_text(t, n, &fold, e)) < 0)
 		goto out;
-	r = prep(db, SQL_PERSON_FIND, &q, e, "tt", n, fold);
+	r = db_err(db, e, db_query(db, SQL_PERSON_FIND, &q, "tt", n, fold), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(what, sizeof(what), "người tên '%s'", n);
-	r = lookup_result(db, run_one(q, a, read_person, ret, true), e, what);
+	r = lookup_result(db, db_one(q, a, read_person, NULL, ret, true), e, what);
 out:
 	arena_free(t);
 	return r;
@@ -919,29 +853,29 @@ int reg_person_list(struct db *db, struct arena *a, struct reg_person **ret, siz
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_PERSON_LIST, &q, e, "");
+	r = db_err(db, e, db_query(db, SQL_PERSON_LIST, &q, ""), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_person, (void **)ret, ret_n), e,
-			     "người");
+	return lookup_result(
+	    db, db_list(q, a, sizeof(**ret), read_person, NULL, (void **)ret, ret_n), e, "người");
 }
 
-static int read_member(struct db_q *q, struct arena *a, void *out)
+static int read_member(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_member *m = out;
-	bool oom = false;
 
 	m->id = db_col_int(q, 0);
 	m->person_id = db_col_int(q, 1);
 	m->organ_id = db_col_int(q, 2);
-	m->position = col(q, 3, a, &oom);
-	m->date_from = col(q, 4, a, &oom);
-	m->date_to = col(q, 5, a, &oom);
-	m->full_name = col(q, 6, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	m->position = db_col_strdup(q, 3, a);
+	m->date_from = db_col_strdup(q, 4, a);
+	m->date_to = db_col_strdup(q, 5, a);
+	m->full_name = db_col_strdup(q, 6, a);
+	return 0;
 }
 
-int reg_member_add(struct db *db, const struct reg_member *in, int64_t *ret_id, struct err *e)
+static int reg_member_add_tx(struct db *db, const struct reg_member *in, int64_t *ret_id,
+			     struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_member m = *in;
@@ -963,8 +897,10 @@ int reg_member_add(struct db *db, const struct reg_member *in, int64_t *ret_id, 
 			    m.date_from);
 		goto out;
 	}
-	r = prep(db, SQL_MEMBER_INSERT, &q, e, "iittt", m.person_id, m.organ_id, m.position,
-		 m.date_from, m.date_to);
+	r = db_err(db, e,
+		   db_query(db, SQL_MEMBER_INSERT, &q, "iittt", m.person_id, m.organ_id, m.position,
+			    m.date_from, m.date_to),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	r = run_insert(db, q, ret_id, e, "thành viên này đã có");
@@ -973,17 +909,26 @@ out:
 	return r;
 }
 
+int reg_member_add(struct db *db, const struct reg_member *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_member_add_tx(db, in, ret_id, e), e);
+}
+
 int reg_member_list(struct db *db, int64_t organ_id, const char *date, struct arena *a,
 		    struct reg_member **ret, size_t *ret_n, struct err *e)
 {
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_MEMBER_LIST, &q, e, "it", organ_id, date);
+	r = db_err(db, e, db_query(db, SQL_MEMBER_LIST, &q, "it", organ_id, date),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_member, (void **)ret, ret_n), e,
-			     "thành viên");
+	return lookup_result(db,
+			     db_list(q, a, sizeof(**ret), read_member, NULL, (void **)ret, ret_n),
+			     e, "thành viên");
 }
 
 int reg_member_count(struct db *db, int64_t organ_id, const char *date, int *ret, struct err *e)
@@ -993,7 +938,7 @@ int reg_member_count(struct db *db, int64_t organ_id, const char *date, int *ret
 
 	r = db_query_int(db, SQL_MEMBER_COUNT, &n, "it", organ_id, date);
 	if (r < 0)
-		return db_fail(db, r, e, "không đếm được thành viên");
+		return db_err(db, e, r, "không đếm được thành viên");
 	*ret = (int)n;
 	return 0;
 }
@@ -1037,25 +982,24 @@ const char *reg_session_status_name(const char *status)
 	return i < 0 ? "" : session_status_names[i];
 }
 
-static int read_session(struct db_q *q, struct arena *a, void *out)
+static int read_session(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_session *s = out;
-	bool oom = false;
 
 	s->id = db_col_int(q, 0);
 	s->organ_id = db_col_int(q, 1);
 	s->term_id = db_col_int(q, 2);
 	s->number = (int)db_col_int(q, 3);
-	s->kind = col(q, 4, a, &oom);
-	s->date = col(q, 5, a, &oom);
-	s->place = col(q, 6, a, &oom);
-	s->basis = col(q, 7, a, &oom);
-	s->status = col(q, 8, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	s->kind = db_col_strdup(q, 4, a);
+	s->date = db_col_strdup(q, 5, a);
+	s->place = db_col_strdup(q, 6, a);
+	s->basis = db_col_strdup(q, 7, a);
+	s->status = db_col_strdup(q, 8, a);
+	return 0;
 }
 
-int reg_session_add(struct db *db, const struct reg_session *in, int64_t *ret_id, int *ret_number,
-		    struct err *e)
+static int reg_session_add_tx(struct db *db, const struct reg_session *in, int64_t *ret_id,
+			      int *ret_number, struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_session s = *in;
@@ -1107,13 +1051,15 @@ int reg_session_add(struct db *db, const struct reg_session *in, int64_t *ret_id
 	if (s.number == 0) {
 		r = db_query_int(db, SQL_SESSION_NEXT_NUMBER, &next, "ii", s.organ_id, s.term_id);
 		if (r < 0) {
-			r = db_fail(db, r, e, "không cấp được số phiên họp");
+			r = db_err(db, e, r, "không cấp được số phiên họp");
 			goto out;
 		}
 		s.number = (int)next;
 	}
-	r = prep(db, SQL_SESSION_INSERT, &q, e, "iidttttt", s.organ_id, s.term_id, s.number, s.kind,
-		 s.date, s.place, s.basis, s.status);
+	r = db_err(db, e,
+		   db_query(db, SQL_SESSION_INSERT, &q, "iidttttt", s.organ_id, s.term_id, s.number,
+			    s.kind, s.date, s.place, s.basis, s.status),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(msg, sizeof(msg), "phiên họp thứ %d của %s khóa %s đã có", s.number, o.name,
@@ -1126,6 +1072,14 @@ out:
 	return r;
 }
 
+int reg_session_add(struct db *db, const struct reg_session *in, int64_t *ret_id, int *ret_number,
+		    struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_session_add_tx(db, in, ret_id, ret_number, e), e);
+}
+
 int reg_session_get(struct db *db, int64_t id, struct arena *a, struct reg_session *ret,
 		    struct err *e)
 {
@@ -1133,11 +1087,11 @@ int reg_session_get(struct db *db, int64_t id, struct arena *a, struct reg_sessi
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_SESSION_GET, &q, e, "i", id);
+	r = db_err(db, e, db_query(db, SQL_SESSION_GET, &q, "i", id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "phiên họp số %lld", (long long)id);
-	return lookup_result(db, run_one(q, a, read_session, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_session, NULL, ret, false), e, what);
 }
 
 int reg_session_find(struct db *db, int64_t organ_id, int64_t term_id, int number, struct arena *a,
@@ -1147,11 +1101,12 @@ int reg_session_find(struct db *db, int64_t organ_id, int64_t term_id, int numbe
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_SESSION_FIND, &q, e, "iid", organ_id, term_id, number);
+	r = db_err(db, e, db_query(db, SQL_SESSION_FIND, &q, "iid", organ_id, term_id, number),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "phiên họp thứ %d", number);
-	return lookup_result(db, run_one(q, a, read_session, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_session, NULL, ret, false), e, what);
 }
 
 int reg_session_list(struct db *db, int64_t organ_id, struct arena *a, struct reg_session **ret,
@@ -1160,14 +1115,15 @@ int reg_session_list(struct db *db, int64_t organ_id, struct arena *a, struct re
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_SESSION_LIST, &q, e, "i", organ_id);
+	r = db_err(db, e, db_query(db, SQL_SESSION_LIST, &q, "i", organ_id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_session, (void **)ret, ret_n),
+	return lookup_result(db,
+			     db_list(q, a, sizeof(**ret), read_session, NULL, (void **)ret, ret_n),
 			     e, "phiên họp");
 }
 
-int reg_session_set_status(struct db *db, int64_t id, const char *status, struct err *e)
+static int reg_session_set_status_tx(struct db *db, int64_t id, const char *status, struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_session s;
@@ -1193,29 +1149,36 @@ int reg_session_set_status(struct db *db, int64_t id, const char *status, struct
 	}
 	r = db_exec(db, SQL_SESSION_SET_STATUS, "ti", status, id);
 	if (r < 0)
-		r = db_fail(db, r, e, "không ghi được trạng thái phiên họp");
+		r = db_err(db, e, r, "không ghi được trạng thái phiên họp");
 out:
 	arena_free(a);
 	return r;
 }
 
-static int read_agenda(struct db_q *q, struct arena *a, void *out)
+int reg_session_set_status(struct db *db, int64_t id, const char *status, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_session_set_status_tx(db, id, status, e), e);
+}
+
+static int read_agenda(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_agenda *it = out;
-	bool oom = false;
 
 	it->id = db_col_int(q, 0);
 	it->session_id = db_col_int(q, 1);
 	it->position = (int)db_col_int(q, 2);
-	it->doc_kind = col(q, 3, a, &oom);
-	it->title = col(q, 4, a, &oom);
+	it->doc_kind = db_col_strdup(q, 3, a);
+	it->title = db_col_strdup(q, 4, a);
 	it->presenter_unit_id = db_col_int(q, 5);
 	it->document_id = db_col_int(q, 6);
-	it->outcome = col(q, 7, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	it->outcome = db_col_strdup(q, 7, a);
+	return 0;
 }
 
-int reg_agenda_add(struct db *db, const struct reg_agenda *in, int64_t *ret_id, struct err *e)
+static int reg_agenda_add_tx(struct db *db, const struct reg_agenda *in, int64_t *ret_id,
+			     struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_agenda it = *in;
@@ -1246,13 +1209,16 @@ int reg_agenda_add(struct db *db, const struct reg_agenda *in, int64_t *ret_id, 
 	if (it.position == 0) {
 		r = db_query_int(db, SQL_AGENDA_NEXT_POS, &next, "i", it.session_id);
 		if (r < 0) {
-			r = db_fail(db, r, e, "không đọc được chương trình phiên họp");
+			r = db_err(db, e, r, "không đọc được chương trình phiên họp");
 			goto out;
 		}
 		it.position = (int)next;
 	}
-	r = prep(db, SQL_AGENDA_INSERT, &q, e, "idttIIt", it.session_id, it.position, it.doc_kind,
-		 it.title, it.presenter_unit_id, it.document_id, it.outcome);
+	r = db_err(db, e,
+		   db_query(db, SQL_AGENDA_INSERT, &q, "idttIIt", it.session_id, it.position,
+			    it.doc_kind, it.title, it.presenter_unit_id, it.document_id,
+			    it.outcome),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(msg, sizeof(msg), "nội dung thứ %d của phiên họp đã có", it.position);
@@ -1262,20 +1228,29 @@ out:
 	return r;
 }
 
+int reg_agenda_add(struct db *db, const struct reg_agenda *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_agenda_add_tx(db, in, ret_id, e), e);
+}
+
 int reg_agenda_list(struct db *db, int64_t session_id, struct arena *a, struct reg_agenda **ret,
 		    size_t *ret_n, struct err *e)
 {
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_AGENDA_LIST, &q, e, "i", session_id);
+	r = db_err(db, e, db_query(db, SQL_AGENDA_LIST, &q, "i", session_id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_agenda, (void **)ret, ret_n), e,
-			     "nội dung phiên họp");
+	return lookup_result(db,
+			     db_list(q, a, sizeof(**ret), read_agenda, NULL, (void **)ret, ret_n),
+			     e, "nội dung phiên họp");
 }
 
-int reg_agenda_set_outcome(struct db *db, int64_t item_id, const char *outcome, struct err *e)
+static int reg_agenda_set_outcome_tx(struct db *db, int64_t item_id, const char *outcome,
+				     struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	const char *o;
@@ -1287,13 +1262,20 @@ int reg_agenda_set_outcome(struct db *db, int64_t item_id, const char *outcome, 
 	if (r == 0) {
 		r = db_exec(db, SQL_AGENDA_SET_OUTCOME, "ti", o, item_id);
 		if (r < 0)
-			r = db_fail(db, r, e, "không ghi được kết quả");
+			r = db_err(db, e, r, "không ghi được kết quả");
 		else if (db_changes(db) == 0)
 			r = err_set(e, ERR_NOTFOUND, "không tìm thấy nội dung số %lld",
 				    (long long)item_id);
 	}
 	arena_free(a);
 	return r;
+}
+
+int reg_agenda_set_outcome(struct db *db, int64_t item_id, const char *outcome, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_agenda_set_outcome_tx(db, item_id, outcome, e), e);
 }
 
 /* ---- documents ---- */
@@ -1318,47 +1300,45 @@ int reg_doc_type_name(struct db *db, const char *code, struct arena *a, const ch
 		      struct err *e)
 {
 	struct db_q *q;
-	bool oom = false;
 	const char *n = NULL;
 	int r;
 
-	r = prep(db, SQL_DOCTYPE_NAME, &q, e, "t", code);
+	r = db_err(db, e, db_query(db, SQL_DOCTYPE_NAME, &q, "t", code), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	r = db_step(q);
 	if (r == 1)
-		n = col(q, 0, a, &oom);
+		n = db_col_strdup(q, 0, a);
 	db_done(q);
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "loại văn bản '%s' không có trong danh mục",
 			       code ? code : "");
 	if (r < 0)
-		return db_fail(db, r, e, "không đọc được danh mục loại văn bản");
-	if (oom)
+		return db_err(db, e, r, "không đọc được danh mục loại văn bản");
+	if (!n)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	*ret = n;
 	return 0;
 }
 
-static int read_doc(struct db_q *q, struct arena *a, void *out)
+static int read_doc(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_doc *d = out;
-	bool oom = false;
 
 	d->id = db_col_int(q, 0);
-	d->type_code = col(q, 1, a, &oom);
+	d->type_code = db_col_strdup(q, 1, a);
 	d->body_id = db_col_int(q, 2);
 	d->organ_id = db_col_int(q, 3);
 	d->term_id = db_col_int(q, 4);
-	d->issuer_code = col(q, 5, a, &oom);
+	d->issuer_code = db_col_strdup(q, 5, a);
 	d->number = (long)db_col_int(q, 6);
-	d->symbol = col(q, 7, a, &oom);
-	d->date = col(q, 8, a, &oom);
-	d->title = col(q, 9, a, &oom);
-	d->text = col(q, 10, a, &oom);
-	d->confidentiality = col(q, 11, a, &oom);
-	d->status = col(q, 12, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	d->symbol = db_col_strdup(q, 7, a);
+	d->date = db_col_strdup(q, 8, a);
+	d->title = db_col_strdup(q, 9, a);
+	d->text = db_col_strdup(q, 10, a);
+	d->confidentiality = db_col_strdup(q, 11, a);
+	d->status = db_col_strdup(q, 12, a);
+	return 0;
 }
 
 /* The symbol of any written form in its stored form ("Số 22 - NQ/HU" → "22-NQ/HU"). */
@@ -1384,7 +1364,7 @@ static int canon_symbol(struct arena *a, const char *sym, struct docnum *dn, con
 	return *ret ? 0 : err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 }
 
-int reg_doc_add(struct db *db, const struct reg_doc *in, int64_t *ret_id, struct err *e)
+static int reg_doc_add_tx(struct db *db, const struct reg_doc *in, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct reg_doc d = *in;
@@ -1473,9 +1453,11 @@ int reg_doc_add(struct db *db, const struct reg_doc *in, int64_t *ret_id, struct
 		if (reg_term_at(db, d.body_id, d.date, a, &t, &e2) == 0)
 			d.term_id = t.id;
 	}
-	r = prep(db, SQL_DOC_INSERT, &q, e, "tIIItIttttttt", d.type_code, d.body_id, d.organ_id,
-		 d.term_id, d.issuer_code, (int64_t)d.number, d.symbol, d.date, d.title, d.text,
-		 d.confidentiality, d.status, fold);
+	r = db_err(db, e,
+		   db_query(db, SQL_DOC_INSERT, &q, "tIIItIttttttt", d.type_code, d.body_id,
+			    d.organ_id, d.term_id, d.issuer_code, (int64_t)d.number, d.symbol,
+			    d.date, d.title, d.text, d.confidentiality, d.status, fold),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
 	snprintf(msg, sizeof(msg), "văn bản số %s%s%s đã có", d.symbol ? d.symbol : "",
@@ -1486,7 +1468,7 @@ int reg_doc_add(struct db *db, const struct reg_doc *in, int64_t *ret_id, struct
 	if (d.symbol) {
 		r = db_exec(db, SQL_DOCREF_LINK, "itt", d.id, d.symbol, d.date);
 		if (r < 0) {
-			r = db_fail(db, r, e, "không liên kết được văn bản dẫn chiếu");
+			r = db_err(db, e, r, "không liên kết được văn bản dẫn chiếu");
 			goto out;
 		}
 	}
@@ -1497,17 +1479,24 @@ out:
 	return r;
 }
 
+int reg_doc_add(struct db *db, const struct reg_doc *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_doc_add_tx(db, in, ret_id, e), e);
+}
+
 int reg_doc_get(struct db *db, int64_t id, struct arena *a, struct reg_doc *ret, struct err *e)
 {
 	struct db_q *q;
 	char what[64];
 	int r;
 
-	r = prep(db, SQL_DOC_GET, &q, e, "i", id);
+	r = db_err(db, e, db_query(db, SQL_DOC_GET, &q, "i", id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
 	snprintf(what, sizeof(what), "văn bản số %lld", (long long)id);
-	return lookup_result(db, run_one(q, a, read_doc, ret, false), e, what);
+	return lookup_result(db, db_one(q, a, read_doc, NULL, ret, false), e, what);
 }
 
 int reg_doc_find(struct db *db, const char *symbol, const char *date, struct arena *a,
@@ -1525,10 +1514,10 @@ int reg_doc_find(struct db *db, const char *symbol, const char *date, struct are
 	if ((r = canon_symbol(t, symbol, &dn, &sym, e)) < 0 ||
 	    (r = norm_date(t, date, "ngày văn bản", &iso, e)) < 0)
 		goto out;
-	r = prep(db, SQL_DOC_FIND, &q, e, "tt", sym, iso);
+	r = db_err(db, e, db_query(db, SQL_DOC_FIND, &q, "tt", sym, iso), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
-	r = run_one(q, a, read_doc, ret, true);
+	r = db_one(q, a, read_doc, NULL, ret, true);
 	if (r == ERR_INVAL) {
 		r = err_set(e, r, "có nhiều văn bản số %s; hãy cho biết ngày văn bản", sym);
 		goto out;
@@ -1546,14 +1535,16 @@ int reg_doc_list(struct db *db, int64_t body_id, const char *type_code, struct a
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_DOC_LIST, &q, e, "it", body_id, type_code);
+	r = db_err(db, e, db_query(db, SQL_DOC_LIST, &q, "it", body_id, type_code),
+		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_doc, (void **)ret, ret_n), e,
-			     "văn bản");
+	return lookup_result(db, db_list(q, a, sizeof(**ret), read_doc, NULL, (void **)ret, ret_n),
+			     e, "văn bản");
 }
 
-int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e)
+static int reg_doc_issue_tx(struct db *db, int64_t id, const char *date, long *ret_number,
+			    struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct docnum dn = {0};
@@ -1603,7 +1594,7 @@ int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number,
 	}
 	r = db_exec(db, SQL_DOC_ISSUE, "ittii", (int64_t)n, buf_str(&sym), iso, t.id, id);
 	if (r < 0) {
-		r = db_fail(db, r, e, "không ghi được văn bản");
+		r = db_err(db, e, r, "không ghi được văn bản");
 		goto out;
 	}
 	if (db_changes(db) == 0) {
@@ -1612,7 +1603,7 @@ int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number,
 	}
 	r = db_exec(db, SQL_DOCREF_LINK, "itt", id, buf_str(&sym), iso);
 	if (r < 0) {
-		r = db_fail(db, r, e, "không liên kết được văn bản dẫn chiếu");
+		r = db_err(db, e, r, "không liên kết được văn bản dẫn chiếu");
 		goto out;
 	}
 	if (ret_number)
@@ -1623,21 +1614,27 @@ out:
 	return r;
 }
 
-static int read_ref(struct db_q *q, struct arena *a, void *out)
+int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_doc_issue_tx(db, id, date, ret_number, e), e);
+}
+
+static int read_ref(struct db_q *q, struct arena *a, void *out, void *ctx)
 {
 	struct reg_doc_ref *f = out;
-	bool oom = false;
 
 	f->id = db_col_int(q, 0);
 	f->from_id = db_col_int(q, 1);
 	f->to_id = db_col_int(q, 2);
-	f->symbol = col(q, 3, a, &oom);
-	f->date = col(q, 4, a, &oom);
-	return oom ? ERR_NOMEM : 0;
+	f->symbol = db_col_strdup(q, 3, a);
+	f->date = db_col_strdup(q, 4, a);
+	return 0;
 }
 
-int reg_doc_ref_add(struct db *db, int64_t from_id, const char *symbol, const char *date,
-		    int64_t *ret_id, struct err *e)
+static int reg_doc_ref_add_tx(struct db *db, int64_t from_id, const char *symbol, const char *date,
+			      int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SCRATCH_MAX);
 	struct docnum dn;
@@ -1653,7 +1650,7 @@ int reg_doc_ref_add(struct db *db, int64_t from_id, const char *symbol, const ch
 		goto out;
 	r = db_exec(db, SQL_DOCREF_INSERT, "itt", from_id, sym, iso);
 	if (r < 0) {
-		r = db_fail(db, r, e, "không ghi được dẫn chiếu");
+		r = db_err(db, e, r, "không ghi được dẫn chiếu");
 		goto out;
 	}
 	if (ret_id)
@@ -1663,15 +1660,23 @@ out:
 	return r;
 }
 
+int reg_doc_ref_add(struct db *db, int64_t from_id, const char *symbol, const char *date,
+		    int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_doc_ref_add_tx(db, from_id, symbol, date, ret_id, e), e);
+}
+
 int reg_doc_ref_list(struct db *db, int64_t from_id, struct arena *a, struct reg_doc_ref **ret,
 		     size_t *ret_n, struct err *e)
 {
 	struct db_q *q;
 	int r;
 
-	r = prep(db, SQL_DOCREF_LIST, &q, e, "i", from_id);
+	r = db_err(db, e, db_query(db, SQL_DOCREF_LIST, &q, "i", from_id), "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		return r;
-	return lookup_result(db, run_list(q, a, sizeof(**ret), read_ref, (void **)ret, ret_n), e,
-			     "dẫn chiếu");
+	return lookup_result(db, db_list(q, a, sizeof(**ret), read_ref, NULL, (void **)ret, ret_n),
+			     e, "dẫn chiếu");
 }

@@ -16,9 +16,9 @@
  * - Dates are ISO text "YYYY-MM-DD" ("" or NULL for none); input dates are
  *   validated (they must be real dates).
  * - Text given to reg_*_add is normalised to NFC and its search key stored.
- * - reg_*_add and the setters run no transaction of their own: the caller
- *   (a CLI verb, the demo, an HTTP handler) wraps them in db_begin/db_commit
- *   and rolls back on error, so a failure writes nothing.
+ * - reg_*_add and the setters are each one transaction, nested as a
+ *   savepoint in the caller's when there is one (a CLI verb, the demo, an
+ *   HTTP handler writing several things at once): a failure writes nothing.
  * - Lookups return ERR_NOTFOUND, with e saying what was looked for, when
  *   nothing matches.
  */

@@ -41,13 +41,8 @@ static bool code_ok(const char *s)
 	return true;
 }
 
-static int db_fail(struct db *db, int r, struct err *e)
-{
-	return err_set(e, r, "không ghi được nơi nhận: %s", db_errmsg(db));
-}
-
-int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *name, int64_t *ret_id,
-	       struct err *e)
+static int group_add(struct db *db, int64_t body_id, const char *code, const char *name,
+		     int64_t *ret_id, struct err *e)
 {
 	struct buf nm = BUF_INIT(RGROUP_NAME_MAX * 2 + 16);
 	int64_t n;
@@ -69,7 +64,7 @@ int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *nam
 	}
 	r = db_query_int(db, SQL_BODY_EXISTS, &n, "i", body_id);
 	if (r < 0) {
-		r = db_fail(db, r, e);
+		r = db_err(db, e, r, "không ghi được nơi nhận");
 		goto out;
 	}
 	if (n == 0) {
@@ -82,7 +77,7 @@ int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *nam
 		goto out;
 	}
 	if (r < 0) {
-		r = db_fail(db, r, e);
+		r = db_err(db, e, r, "không ghi được nơi nhận");
 		goto out;
 	}
 	if (ret_id)
@@ -92,7 +87,7 @@ out:
 	return r;
 }
 
-int rgroup_line_add(struct db *db, int64_t group_id, const char *label, const char *email,
+static int line_add(struct db *db, int64_t group_id, const char *label, const char *email,
 		    int64_t *ret_id, struct err *e)
 {
 	struct buf lb = BUF_INIT(RGROUP_LABEL_MAX * 2 + 16);
@@ -130,7 +125,7 @@ int rgroup_line_add(struct db *db, int64_t group_id, const char *label, const ch
 	}
 	r = db_query_int(db, SQL_WEB_RGROUP_EXISTS, &have, "i", group_id);
 	if (r < 0) {
-		r = db_fail(db, r, e);
+		r = db_err(db, e, r, "không ghi được nơi nhận");
 		goto out;
 	}
 	if (have == 0) {
@@ -139,14 +134,14 @@ int rgroup_line_add(struct db *db, int64_t group_id, const char *label, const ch
 	}
 	r = db_query_int(db, SQL_WEB_RECIPIENT_NEXT, &pos, "i", group_id);
 	if (r < 0) {
-		r = db_fail(db, r, e);
+		r = db_err(db, e, r, "không ghi được nơi nhận");
 		goto out;
 	}
 	/* The label ends where the trailing punctuation began. */
 	l[n] = '\0';
 	r = db_exec(db, SQL_RECIPIENT_INSERT, "iitt", group_id, pos, l, mail);
 	if (r < 0) {
-		r = db_fail(db, r, e);
+		r = db_err(db, e, r, "không ghi được nơi nhận");
 		goto out;
 	}
 	if (ret_id)
@@ -154,4 +149,20 @@ int rgroup_line_add(struct db *db, int64_t group_id, const char *label, const ch
 out:
 	buf_free(&lb);
 	return r;
+}
+
+int rgroup_add(struct db *db, int64_t body_id, const char *code, const char *name, int64_t *ret_id,
+	       struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, group_add(db, body_id, code, name, ret_id, e), e);
+}
+
+int rgroup_line_add(struct db *db, int64_t group_id, const char *label, const char *email,
+		    int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, line_add(db, group_id, label, email, ret_id, e), e);
 }

@@ -7,8 +7,8 @@
 #include "util/err.h"
 
 /*
- * These run no transaction of their own: the caller wraps them in
- * db_begin/db_commit and rolls back on error, so a refusal writes nothing.
+ * Each write is one transaction (a savepoint inside the caller's): a refusal
+ * writes nothing.
  * Text is stored in NFC.
  */
 

@@ -47,25 +47,25 @@ static int doc_get(struct db *db, int64_t id, struct arena *a, struct doc_info *
 
 	r = db_prepare(db, SQL_SW_DOC, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc văn bản", e);
+		return db_err(db, e, r, "đọc văn bản");
 	r = db_bindv(q, "i", id);
 	if (r == 0)
 		r = db_step(q);
 	if (r == 1) {
 		ret->kind = sw_col0(a, q, 0);
 		ret->title = sw_col0(a, q, 1);
-		ret->text = sw_col(a, q, 2);
-		ret->body = sw_col(a, q, 3);
+		ret->text = db_col_strdup(q, 2, a);
+		ret->body = db_col_strdup(q, 3, a);
 	}
 	db_done(q);
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có văn bản số hiệu %lld", (long long)id);
-	return r < 0 ? sw_dberr(db, r, "đọc văn bản", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc văn bản") : 0;
 }
 
-int cmt_add(struct db *db, int64_t document_id, int64_t session_id, int64_t person_id,
-	    int64_t unit_id, const char *paragraph, const char *content, int64_t *ret_id,
-	    struct err *e)
+static int cmt_add_tx(struct db *db, int64_t document_id, int64_t session_id, int64_t person_id,
+		      int64_t unit_id, const char *paragraph, const char *content, int64_t *ret_id,
+		      struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 4);
 	const char *name, *para, *text;
@@ -116,14 +116,27 @@ int cmt_add(struct db *db, int64_t document_id, int64_t session_id, int64_t pers
 		*ret_id = db_last_id(db);
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi ý kiến", e);
+	r = db_err(db, e, r, "ghi ý kiến");
 out:
 	arena_free(a);
 	return r;
 }
 
-int cmt_respond(struct db *db, int64_t comment_id, enum cmt_resp resp, const char *text,
-		int64_t unit_id, struct err *e)
+int cmt_add(struct db *db, int64_t document_id, int64_t session_id, int64_t person_id,
+	    int64_t unit_id, const char *paragraph, const char *content, int64_t *ret_id,
+	    struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r
+		     : db_end(db,
+			      cmt_add_tx(db, document_id, session_id, person_id, unit_id, paragraph,
+					 content, ret_id, e),
+			      e);
+}
+
+static int cmt_respond_tx(struct db *db, int64_t comment_id, enum cmt_resp resp, const char *text,
+			  int64_t unit_id, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 2);
 	const char *ntext, *uname;
@@ -179,10 +192,18 @@ int cmt_respond(struct db *db, int64_t comment_id, enum cmt_resp resp, const cha
 	if (r == 0)
 		goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi trả lời ý kiến", e);
+	r = db_err(db, e, r, "ghi trả lời ý kiến");
 out:
 	arena_free(a);
 	return r;
+}
+
+int cmt_respond(struct db *db, int64_t comment_id, enum cmt_resp resp, const char *text,
+		int64_t unit_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, cmt_respond_tx(db, comment_id, resp, text, unit_id, e), e);
 }
 
 int cmt_revise(struct db *db, int64_t document_id, const char *text, const char *note,
@@ -203,7 +224,7 @@ int cmt_revise(struct db *db, int64_t document_id, const char *text, const char 
 		r = sw_text(a, note, SW_NOTE_MAX, false, "ghi chú", &nnote, e);
 	if (r < 0)
 		goto out;
-	r = sw_tx_begin(db, e);
+	r = db_begin_e(db, e);
 	if (r < 0)
 		goto out;
 	r = db_query_int(db, SQL_SW_DOC_LASTVER, &last, "i", document_id);
@@ -219,8 +240,8 @@ int cmt_revise(struct db *db, int64_t document_id, const char *text, const char 
 	if (r == 0)
 		r = db_exec(db, SQL_SW_CMT_MARK_REVISED, "ii", last + 1, document_id);
 	if (r < 0)
-		sw_dberr(db, r, "ghi bản sửa", e);
-	r = sw_tx_end(db, r, e);
+		db_err(db, e, r, "ghi bản sửa");
+	r = db_end(db, r, e);
 	if (r == 0 && ret_version)
 		*ret_version = (int)last + 1;
 out:
@@ -241,7 +262,7 @@ int cmt_version_text(struct db *db, int64_t document_id, int version, struct are
 		return r;
 	r = db_query_int(db, SQL_SW_DOC_LASTVER, &last, "i", document_id);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc bản sửa", e);
+		return db_err(db, e, r, "đọc bản sửa");
 	if (version == 0)
 		version = last > 0 ? (int)last : 1;
 	if (last == 0 && version == 1) {
@@ -250,7 +271,7 @@ int cmt_version_text(struct db *db, int64_t document_id, int version, struct are
 	}
 	r = db_prepare(db, SQL_SW_DOC_VER_TEXT, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc bản sửa", e);
+		return db_err(db, e, r, "đọc bản sửa");
 	r = db_bindv(q, "id", document_id, version);
 	if (r == 0)
 		r = db_step(q);
@@ -260,7 +281,7 @@ int cmt_version_text(struct db *db, int64_t document_id, int version, struct are
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "văn bản %lld không có bản số %d",
 			       (long long)document_id, version);
-	return r < 0 ? sw_dberr(db, r, "đọc bản sửa", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc bản sửa") : 0;
 }
 
 int cmt_table_load(struct db *db, int64_t document_id, struct arena *a, struct cmt_table *ret,
@@ -282,33 +303,27 @@ int cmt_table_load(struct db *db, int64_t document_id, struct arena *a, struct c
 	ret->body = d.body;
 	r = db_query_int(db, SQL_SW_DOC_LASTVER, &last, "i", document_id);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc bản sửa", e);
+		return db_err(db, e, r, "đọc bản sửa");
 	ret->versions = (int)last;
 	r = db_prepare(db, SQL_SW_CMT_LIST, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc ý kiến", e);
+		return db_err(db, e, r, "đọc ý kiến");
 	r = db_bindv(q, "i", document_id);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		struct cmt_row *row;
 
-		if (ret->n == cap) {
-			struct cmt_row *nv;
-
-			nv = arena_grow(a, ret->rows, ret->n, &cap, sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			ret->rows = nv;
+		if (arena_reserve(a, &ret->rows, ret->n, &cap, sizeof(*ret->rows)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		row = &ret->rows[ret->n++];
 		row->id = db_col_int(q, 0);
 		row->member = sw_col0(a, q, 1);
-		row->paragraph = sw_col(a, q, 2);
+		row->paragraph = db_col_strdup(q, 2, a);
 		row->content = sw_col0(a, q, 3);
 		row->response = resp_from_db(db_col_text(q, 4));
-		row->response_text = sw_col(a, q, 5);
-		row->responder = sw_col(a, q, 6);
+		row->response_text = db_col_strdup(q, 5, a);
+		row->responder = db_col_strdup(q, 6, a);
 		row->on_version = (int)db_col_int(q, 7);
 		row->revised_version = db_col_null(q, 8) ? 0 : (int)db_col_int(q, 8);
 		row->group = db_col_int(q, 9) != 0;
@@ -328,5 +343,5 @@ int cmt_table_load(struct db *db, int64_t document_id, struct arena *a, struct c
 		r = 0;
 	}
 	db_done(q);
-	return r < 0 ? sw_dberr(db, r, "đọc ý kiến", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc ý kiến") : 0;
 }

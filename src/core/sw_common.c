@@ -1,4 +1,4 @@
-/* sw_common.c: transactions, lookups and text checks shared by the session-work files. */
+/* sw_common.c: lookups and text checks shared by the session-work files. */
 #include "core/sw_internal.h"
 
 #include <stdio.h>
@@ -8,51 +8,9 @@
 #include "vn/date.h"
 #include "vn/text.h"
 
-int sw_dberr(struct db *db, int r, const char *what, struct err *e)
-{
-	if (e && e->code == r && e->msg[0])
-		return r;
-	return err_set(e, r, "%s: %s", what, db_errmsg(db));
-}
-
-int sw_tx_begin(struct db *db, struct err *e)
-{
-	int r = db_exec(db, SQL_SW_SAVEPOINT, "");
-
-	if (r < 0)
-		return err_set(e, r, "không mở được giao dịch: %s", db_errmsg(db));
-	return 0;
-}
-
-int sw_tx_end(struct db *db, int r, struct err *e)
-{
-	int r2;
-
-	if (r < 0) {
-		db_exec(db, SQL_SW_ROLLBACK_TO, "");
-		db_exec(db, SQL_SW_RELEASE, "");
-		return r;
-	}
-	r2 = db_exec(db, SQL_SW_RELEASE, "");
-	if (r2 < 0) {
-		err_set(e, r2, "không ghi được: %s", db_errmsg(db));
-		db_exec(db, SQL_SW_ROLLBACK_TO, "");
-		db_exec(db, SQL_SW_RELEASE, "");
-		return r2;
-	}
-	return 0;
-}
-
-const char *sw_col(struct arena *a, struct db_q *q, int col)
-{
-	const char *s = db_col_text(q, col);
-
-	return s ? arena_strdup(a, s) : NULL;
-}
-
 const char *sw_col0(struct arena *a, struct db_q *q, int col)
 {
-	const char *s = sw_col(a, q, col);
+	const char *s = db_col_strdup(q, col, a);
 
 	return s ? s : "";
 }
@@ -66,7 +24,7 @@ int sw_session_get(struct db *db, int64_t id, struct arena *a, struct sw_session
 
 	r = db_prepare(db, SQL_SW_SESSION, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc phiên họp", e);
+		return db_err(db, e, r, "đọc phiên họp");
 	r = db_bindv(q, "i", id);
 	if (r == 0)
 		r = db_step(q);
@@ -76,7 +34,7 @@ int sw_session_get(struct db *db, int64_t id, struct arena *a, struct sw_session
 	}
 	if (r < 0) {
 		db_done(q);
-		return sw_dberr(db, r, "đọc phiên họp", e);
+		return db_err(db, e, r, "đọc phiên họp");
 	}
 	memset(ret, 0, sizeof(*ret));
 	ret->id = id;
@@ -88,7 +46,7 @@ int sw_session_get(struct db *db, int64_t id, struct arena *a, struct sw_session
 	snprintf(ret->date, sizeof(ret->date), "%s", d ? d : "");
 	ret->organ_kind = sw_col0(a, q, 5);
 	ret->organ = sw_col0(a, q, 6);
-	ret->place = sw_col(a, q, 7);
+	ret->place = db_col_strdup(q, 7, a);
 	db_done(q);
 	if (!ret->organ_kind || !ret->organ)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
@@ -101,7 +59,7 @@ int sw_members_count(struct db *db, int64_t organ_id, const char *date, int *ret
 	int r = db_query_int(db, SQL_SW_MEMBERS_COUNT, &n, "it", organ_id, date);
 
 	if (r < 0)
-		return sw_dberr(db, r, "đếm ủy viên", e);
+		return db_err(db, e, r, "đếm ủy viên");
 	*ret = (int)n;
 	return 0;
 }
@@ -113,7 +71,7 @@ int sw_is_member(struct db *db, int64_t organ_id, int64_t person_id, const char 
 	int r = db_query_int(db, SQL_SW_MEMBER_IN_OFFICE, &n, "iit", organ_id, person_id, date);
 
 	if (r < 0)
-		return sw_dberr(db, r, "tra cứu thành viên", e);
+		return db_err(db, e, r, "tra cứu thành viên");
 	*ret = n > 0;
 	return 0;
 }
@@ -126,7 +84,7 @@ static int sw_name(struct db *db, enum db_stmt id, int64_t key, const char *what
 
 	r = db_prepare(db, id, &q);
 	if (r < 0)
-		return sw_dberr(db, r, what, e);
+		return db_err(db, e, r, "%s", what);
 	r = db_bindv(q, "i", key);
 	if (r == 0)
 		r = db_step(q);
@@ -138,7 +96,7 @@ static int sw_name(struct db *db, enum db_stmt id, int64_t key, const char *what
 	db_done(q);
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có %s số hiệu %lld", what, (long long)key);
-	return sw_dberr(db, r, what, e);
+	return db_err(db, e, r, "%s", what);
 }
 
 int sw_person_name(struct db *db, int64_t id, struct arena *a, const char **ret, struct err *e)

@@ -22,14 +22,6 @@ struct sw_session {
 	const char *organ_kind, *organ, *place;
 };
 
-/*
- * A savepoint: nests in a transaction the caller opened (the demo), or opens
- * one. sw_tx_end releases on r >= 0, else rolls back; it returns r, or the
- * release's error.
- */
-int sw_tx_begin(struct db *db, struct err *e);
-int sw_tx_end(struct db *db, int r, struct err *e);
-
 /* ERR_NOTFOUND naming the session when there is none. */
 int sw_session_get(struct db *db, int64_t id, struct arena *a, struct sw_session *ret,
 		   struct err *e);
@@ -49,12 +41,8 @@ int sw_text(struct arena *a, const char *s, size_t max, bool required, const cha
 	    const char **ret, struct err *e);
 /* A date the Vietnamese way or ISO, into ISO; ERR_INVAL naming what. */
 int sw_date(const char *s, const char *what, char out[static 11], struct err *e);
-/* Column text copied into the arena; NULL for SQL NULL (and on out of memory). */
-const char *sw_col(struct arena *a, struct db_q *q, int col);
 /* Column text or "" */
 const char *sw_col0(struct arena *a, struct db_q *q, int col);
-/* A database error in e with what failed. */
-int sw_dberr(struct db *db, int r, const char *what, struct err *e);
 /* Binds id, or NULL when id <= 0. */
 int sw_bind_id(struct db_q *q, int idx, int64_t id);
 /* Steps q to completion and finishes it; 0 or the error. */

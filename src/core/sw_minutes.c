@@ -101,7 +101,7 @@ static int minutes_compose(struct db *db, int64_t session_id, struct arena *a, s
 		r = err_set(e, r, "biên bản quá dài");
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "đọc dữ liệu phiên họp", e);
+	r = db_err(db, e, r, "đọc dữ liệu phiên họp");
 out:
 	buf_free(&frac);
 	return r;
@@ -120,7 +120,7 @@ int minutes_get(struct db *db, int64_t session_id, struct arena *a, struct minut
 	memset(ret, 0, sizeof(*ret));
 	r = db_prepare(db, SQL_SW_MIN_GET, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc biên bản", e);
+		return db_err(db, e, r, "đọc biên bản");
 	r = db_bindv(q, "i", session_id);
 	if (r == 0)
 		r = db_step(q);
@@ -133,17 +133,17 @@ int minutes_get(struct db *db, int64_t session_id, struct arena *a, struct minut
 		ret->approved = st && strcmp(st, "approved") == 0;
 		ret->revision = (int)db_col_int(q, 3);
 		ret->approved_by = db_col_null(q, 4) ? 0 : db_col_int(q, 4);
-		ret->approved_at = sw_col(a, q, 5);
+		ret->approved_at = db_col_strdup(q, 5, a);
 	}
 	db_done(q);
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND,
 			       "phiên họp thứ %d chưa có biên bản; dùng 'dondoc minutes draft'",
 			       s.number);
-	return r < 0 ? sw_dberr(db, r, "đọc biên bản", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc biên bản") : 0;
 }
 
-int minutes_draft(struct db *db, int64_t session_id, bool replace, struct err *e)
+static int minutes_draft_tx(struct db *db, int64_t session_id, bool replace, struct err *e)
 {
 	struct arena *a = arena_new(SW_TEXT_MAX * 2);
 	struct buf text = BUF_INIT(SW_TEXT_MAX);
@@ -180,14 +180,21 @@ int minutes_draft(struct db *db, int64_t session_id, bool replace, struct err *e
 	else
 		r = db_exec(db, SQL_SW_MIN_INSERT, "it", session_id, buf_str(&text));
 	if (r < 0)
-		r = sw_dberr(db, r, "ghi biên bản", e);
+		r = db_err(db, e, r, "ghi biên bản");
 out:
 	buf_free(&text);
 	arena_free(a);
 	return r;
 }
 
-int minutes_edit(struct db *db, int64_t session_id, const char *text, struct err *e)
+int minutes_draft(struct db *db, int64_t session_id, bool replace, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, minutes_draft_tx(db, session_id, replace, e), e);
+}
+
+static int minutes_edit_tx(struct db *db, int64_t session_id, const char *text, struct err *e)
 {
 	struct arena *a = arena_new(SW_TEXT_MAX * 3);
 	struct minutes m;
@@ -210,13 +217,20 @@ int minutes_edit(struct db *db, int64_t session_id, const char *text, struct err
 		goto out;
 	r = db_exec(db, SQL_SW_MIN_REPLACE, "ti", ntext, session_id);
 	if (r < 0)
-		r = sw_dberr(db, r, "ghi biên bản", e);
+		r = db_err(db, e, r, "ghi biên bản");
 out:
 	arena_free(a);
 	return r;
 }
 
-int minutes_approve(struct db *db, int64_t session_id, int64_t approver_id, struct err *e)
+int minutes_edit(struct db *db, int64_t session_id, const char *text, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, minutes_edit_tx(db, session_id, text, e), e);
+}
+
+static int minutes_approve_tx(struct db *db, int64_t session_id, int64_t approver_id, struct err *e)
 {
 	struct arena *a = arena_new(SW_TEXT_MAX * 2);
 	const char *name;
@@ -237,8 +251,15 @@ int minutes_approve(struct db *db, int64_t session_id, int64_t approver_id, stru
 	}
 	r = db_exec(db, SQL_SW_MIN_APPROVE, "ii", approver_id, session_id);
 	if (r < 0)
-		r = sw_dberr(db, r, "duyệt biên bản", e);
+		r = db_err(db, e, r, "duyệt biên bản");
 out:
 	arena_free(a);
 	return r;
+}
+
+int minutes_approve(struct db *db, int64_t session_id, int64_t approver_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, minutes_approve_tx(db, session_id, approver_id, e), e);
 }

@@ -44,7 +44,7 @@ int prog_add(struct db *db, int64_t organ_id, int64_t term_id, bool yearly, int 
 			    yearly ? "năm" : "toàn khóa", yearly ? " này" : " cho nhiệm kỳ này");
 		goto out;
 	}
-	r = sw_tx_begin(db, e);
+	r = db_begin_e(db, e);
 	if (r < 0)
 		goto out;
 	r = db_exec(db, SQL_SW_PROG_INSERT, "iitdt", organ_id, term_id, scope, year, ntitle);
@@ -53,13 +53,13 @@ int prog_add(struct db *db, int64_t organ_id, int64_t term_id, bool yearly, int 
 		r = db_exec(db, SQL_SW_PROG_REV_INSERT, "idtnt", id, 1, iso, "ban hành");
 	}
 	if (r < 0)
-		sw_dberr(db, r, "ghi chương trình công tác", e);
-	r = sw_tx_end(db, r, e);
+		db_err(db, e, r, "ghi chương trình công tác");
+	r = db_end(db, r, e);
 	if (r == 0 && ret_id)
 		*ret_id = id;
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi chương trình công tác", e);
+	r = db_err(db, e, r, "ghi chương trình công tác");
 out:
 	arena_free(a);
 	return r;
@@ -81,7 +81,7 @@ static int prog_head_get(struct db *db, int64_t id, struct arena *a, struct prog
 
 	r = db_prepare(db, SQL_SW_PROG_GET, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chương trình công tác", e);
+		return db_err(db, e, r, "đọc chương trình công tác");
 	r = db_bindv(q, "i", id);
 	if (r == 0)
 		r = db_step(q);
@@ -100,16 +100,16 @@ static int prog_head_get(struct db *db, int64_t id, struct arena *a, struct prog
 		return err_set(e, ERR_NOTFOUND, "không có chương trình công tác số hiệu %lld",
 			       (long long)id);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chương trình công tác", e);
+		return db_err(db, e, r, "đọc chương trình công tác");
 	r = db_query_int(db, SQL_SW_PROG_LASTREV, &last, "i", id);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chương trình công tác", e);
+		return db_err(db, e, r, "đọc chương trình công tác");
 	ret->lastrev = (int)last;
 	return 0;
 }
 
-int prog_topic_add(struct db *db, int64_t programme_id, const struct prog_topic_in *t,
-		   int64_t *ret_id, struct err *e)
+static int prog_topic_add_tx(struct db *db, int64_t programme_id, const struct prog_topic_in *t,
+			     int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX);
 	struct prog_head h;
@@ -162,10 +162,18 @@ int prog_topic_add(struct db *db, int64_t programme_id, const struct prog_topic_
 		*ret_id = db_last_id(db);
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi nội dung chương trình", e);
+	r = db_err(db, e, r, "ghi nội dung chương trình");
 out:
 	arena_free(a);
 	return r;
+}
+
+int prog_topic_add(struct db *db, int64_t programme_id, const struct prog_topic_in *t,
+		   int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, prog_topic_add_tx(db, programme_id, t, ret_id, e), e);
 }
 
 struct topic_head {
@@ -180,7 +188,7 @@ static int topic_head_get(struct db *db, int64_t id, struct topic_head *ret, str
 
 	r = db_prepare(db, SQL_SW_PROG_TOPIC_GET, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc nội dung chương trình", e);
+		return db_err(db, e, r, "đọc nội dung chương trình");
 	r = db_bindv(q, "i", id);
 	if (r == 0)
 		r = db_step(q);
@@ -194,10 +202,10 @@ static int topic_head_get(struct db *db, int64_t id, struct topic_head *ret, str
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có nội dung chương trình số hiệu %lld",
 			       (long long)id);
-	return r < 0 ? sw_dberr(db, r, "đọc nội dung chương trình", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc nội dung chương trình") : 0;
 }
 
-int prog_topic_drop(struct db *db, int64_t topic_id, struct err *e)
+static int prog_topic_drop_tx(struct db *db, int64_t topic_id, struct err *e)
 {
 	struct arena *a = arena_new(1 << 16);
 	struct topic_head t;
@@ -223,14 +231,21 @@ int prog_topic_drop(struct db *db, int64_t topic_id, struct err *e)
 	}
 	r = db_exec(db, SQL_SW_PROG_TOPIC_DROP, "di", h.lastrev, topic_id);
 	if (r < 0)
-		r = sw_dberr(db, r, "ghi nội dung chương trình", e);
+		r = db_err(db, e, r, "ghi nội dung chương trình");
 out:
 	arena_free(a);
 	return r;
 }
 
-int prog_revise(struct db *db, int64_t programme_id, const char *date, int64_t document_id,
-		const char *note, int *ret_revision, struct err *e)
+int prog_topic_drop(struct db *db, int64_t topic_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, prog_topic_drop_tx(db, topic_id, e), e);
+}
+
+static int prog_revise_tx(struct db *db, int64_t programme_id, const char *date,
+			  int64_t document_id, const char *note, int *ret_revision, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 2);
 	const char *nnote;
@@ -290,13 +305,25 @@ int prog_revise(struct db *db, int64_t programme_id, const char *date, int64_t d
 		*ret_revision = h.lastrev + 1;
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi điều chỉnh chương trình", e);
+	r = db_err(db, e, r, "ghi điều chỉnh chương trình");
 out:
 	arena_free(a);
 	return r;
 }
 
-int prog_tick(struct db *db, int64_t topic_id, int64_t agenda_item_id, struct err *e)
+int prog_revise(struct db *db, int64_t programme_id, const char *date, int64_t document_id,
+		const char *note, int *ret_revision, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r
+		     : db_end(db,
+			      prog_revise_tx(db, programme_id, date, document_id, note,
+					     ret_revision, e),
+			      e);
+}
+
+static int prog_tick_tx(struct db *db, int64_t topic_id, int64_t agenda_item_id, struct err *e)
 {
 	struct arena *a = arena_new(1 << 16);
 	struct topic_head t;
@@ -347,10 +374,17 @@ int prog_tick(struct db *db, int64_t topic_id, int64_t agenda_item_id, struct er
 	if (r == 0)
 		goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi thực hiện chương trình", e);
+	r = db_err(db, e, r, "ghi thực hiện chương trình");
 out:
 	arena_free(a);
 	return r;
+}
+
+int prog_tick(struct db *db, int64_t topic_id, int64_t agenda_item_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, prog_tick_tx(db, topic_id, agenda_item_id, e), e);
 }
 
 int prog_load(struct db *db, int64_t programme_id, int revision, struct arena *a,
@@ -379,20 +413,14 @@ int prog_load(struct db *db, int64_t programme_id, int revision, struct arena *a
 	ret->revision = revision ? revision : h.lastrev;
 	r = db_prepare(db, SQL_SW_PROG_TOPICS, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chương trình công tác", e);
+		return db_err(db, e, r, "đọc chương trình công tác");
 	r = db_bindv(q, "id", programme_id, ret->revision);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		struct prog_topic *t;
 
-		if (ret->n == cap) {
-			struct prog_topic *nv;
-
-			nv = arena_grow(a, ret->topics, ret->n, &cap, sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			ret->topics = nv;
+		if (arena_reserve(a, &ret->topics, ret->n, &cap, sizeof(*ret->topics)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		t = &ret->topics[ret->n++];
 		t->id = db_col_int(q, 0);
@@ -401,7 +429,7 @@ int prog_load(struct db *db, int64_t programme_id, int revision, struct arena *a
 		t->quarter = (int)db_col_int(q, 3);
 		t->session_number = (int)db_col_int(q, 4);
 		t->unit_id = db_col_null(q, 5) ? 0 : db_col_int(q, 5);
-		t->unit = sw_col(a, q, 6);
+		t->unit = db_col_strdup(q, 6, a);
 		t->added_rev = (int)db_col_int(q, 7);
 		t->dropped_rev = db_col_null(q, 8) ? 0 : (int)db_col_int(q, 8);
 		t->done_item_id = db_col_null(q, 9) ? 0 : db_col_int(q, 9);
@@ -413,25 +441,25 @@ int prog_load(struct db *db, int64_t programme_id, int revision, struct arena *a
 	}
 	db_done(q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chương trình công tác", e);
+		return db_err(db, e, r, "đọc chương trình công tác");
 	ret->revs = arena_alloc(a, (size_t)(h.lastrev > 0 ? h.lastrev : 1) * sizeof(*ret->revs));
 	if (!ret->revs)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = db_prepare(db, SQL_SW_PROG_REVS, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chương trình công tác", e);
+		return db_err(db, e, r, "đọc chương trình công tác");
 	r = db_bindv(q, "i", programme_id);
 	while (r == 0 && (r = db_step(q)) == 1 && ret->nrevs < (size_t)h.lastrev) {
 		struct prog_rev *v = &ret->revs[ret->nrevs++];
 
 		v->revision = (int)db_col_int(q, 0);
 		v->effective_from = sw_col0(a, q, 1);
-		v->note = sw_col(a, q, 2);
+		v->note = db_col_strdup(q, 2, a);
 		v->document_id = db_col_null(q, 3) ? 0 : db_col_int(q, 3);
 		v->added = (int)db_col_int(q, 4);
 		v->dropped = (int)db_col_int(q, 5);
 		r = 0;
 	}
 	db_done(q);
-	return r < 0 ? sw_dberr(db, r, "đọc chương trình công tác", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc chương trình công tác") : 0;
 }

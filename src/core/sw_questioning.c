@@ -68,7 +68,7 @@ static int lookup(const char *const *names, int n, const char *s)
 	return 0;
 }
 
-int qa_add(struct db *db, const struct qa_in *in, int64_t *ret_id, struct err *e)
+static int qa_add_tx(struct db *db, const struct qa_in *in, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 2);
 	const char *qname, *content, *rname;
@@ -180,10 +180,17 @@ int qa_add(struct db *db, const struct qa_in *in, int64_t *ret_id, struct err *e
 		*ret_id = db_last_id(db);
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi chất vấn", e);
+	r = db_err(db, e, r, "ghi chất vấn");
 out:
 	arena_free(a);
 	return r;
+}
+
+int qa_add(struct db *db, const struct qa_in *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, qa_add_tx(db, in, ret_id, e), e);
 }
 
 static void item_from_row(struct db_q *q, struct arena *a, struct qa_item *it)
@@ -199,12 +206,12 @@ static void item_from_row(struct db_q *q, struct arena *a, struct qa_item *it)
 	it->respondent_person_id = db_col_null(q, 7) ? 0 : db_col_int(q, 7);
 	it->respondent = sw_col0(a, q, 8);
 	it->content = sw_col0(a, q, 9);
-	it->answer = sw_col(a, q, 10);
-	it->judgement = sw_col(a, q, 11);
+	it->answer = db_col_strdup(q, 10, a);
+	it->judgement = db_col_strdup(q, 11, a);
 	it->stage = (enum qa_stage)lookup(stage_names, 7, db_col_text(q, 12));
-	it->verification = sw_col(a, q, 13);
-	it->conclusion = sw_col(a, q, 14);
-	it->handling = sw_col(a, q, 15);
+	it->verification = db_col_strdup(q, 13, a);
+	it->conclusion = db_col_strdup(q, 14, a);
+	it->handling = db_col_strdup(q, 15, a);
 }
 
 int qa_get(struct db *db, int64_t id, struct arena *a, struct qa_item *ret, struct err *e)
@@ -214,7 +221,7 @@ int qa_get(struct db *db, int64_t id, struct arena *a, struct qa_item *ret, stru
 
 	r = db_prepare(db, SQL_SW_QA_GET, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chất vấn", e);
+		return db_err(db, e, r, "đọc chất vấn");
 	r = db_bindv(q, "i", id);
 	if (r == 0)
 		r = db_step(q);
@@ -224,13 +231,13 @@ int qa_get(struct db *db, int64_t id, struct arena *a, struct qa_item *ret, stru
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có câu chất vấn/câu hỏi số hiệu %lld",
 			       (long long)id);
-	return r < 0 ? sw_dberr(db, r, "đọc chất vấn", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc chất vấn") : 0;
 }
 
 int qa_list(struct db *db, int64_t session_id, struct arena *a, struct qa_item **ret, size_t *ret_n,
 	    struct err *e)
 {
-	struct qa_item *v = NULL, *nv;
+	struct qa_item *v = NULL;
 	size_t n = 0, cap = 0;
 	struct sw_session s;
 	struct db_q *q;
@@ -241,23 +248,19 @@ int qa_list(struct db *db, int64_t session_id, struct arena *a, struct qa_item *
 		return r;
 	r = db_prepare(db, SQL_SW_QA_LIST, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chất vấn", e);
+		return db_err(db, e, r, "đọc chất vấn");
 	r = db_bindv(q, "i", session_id);
 	while (r == 0 && (r = db_step(q)) == 1) {
-		if (n == cap) {
-			nv = arena_grow(a, v, n, &cap, sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			v = nv;
+		if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		item_from_row(q, a, &v[n++]);
 		r = 0;
 	}
 	db_done(q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc chất vấn", e);
+		return db_err(db, e, r, "đọc chất vấn");
 	*ret = v;
 	*ret_n = n;
 	return 0;
@@ -294,7 +297,7 @@ static int qa_step(struct db *db, int64_t id, unsigned from, enum db_stmt stmt, 
 	}
 	r = db_exec(db, stmt, "ti", ntext, id);
 	if (r < 0)
-		r = sw_dberr(db, r, "ghi chất vấn", e);
+		r = db_err(db, e, r, "ghi chất vấn");
 out:
 	arena_free(a);
 	return r;
@@ -302,31 +305,59 @@ out:
 
 #define STAGE(s) (1u << (s))
 
-int qa_answer(struct db *db, int64_t id, const char *answer, struct err *e)
+static int qa_answer_tx(struct db *db, int64_t id, const char *answer, struct err *e)
 {
 	return qa_step(db, id, STAGE(QA_ASKED) | STAGE(QA_RETURNED), SQL_SW_QA_SET_ANSWER, answer,
 		       "nội dung trả lời", e);
 }
 
-int qa_verify(struct db *db, int64_t id, const char *what, struct err *e)
+int qa_answer(struct db *db, int64_t id, const char *answer, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, qa_answer_tx(db, id, answer, e), e);
+}
+
+static int qa_verify_tx(struct db *db, int64_t id, const char *what, struct err *e)
 {
 	return qa_step(db, id, STAGE(QA_ANSWERED) | STAGE(QA_ACCEPTED) | STAGE(QA_RETURNED),
 		       SQL_SW_QA_SET_VERIFY, what, "nội dung thẩm tra, xác minh", e);
 }
 
-int qa_conclude(struct db *db, int64_t id, const char *conclusion, struct err *e)
+int qa_verify(struct db *db, int64_t id, const char *what, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, qa_verify_tx(db, id, what, e), e);
+}
+
+static int qa_conclude_tx(struct db *db, int64_t id, const char *conclusion, struct err *e)
 {
 	return qa_step(db, id, STAGE(QA_VERIFYING), SQL_SW_QA_SET_CONCLUDE, conclusion,
 		       "kết luận thẩm tra", e);
 }
 
-int qa_handle(struct db *db, int64_t id, const char *handling, struct err *e)
+int qa_conclude(struct db *db, int64_t id, const char *conclusion, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, qa_conclude_tx(db, id, conclusion, e), e);
+}
+
+static int qa_handle_tx(struct db *db, int64_t id, const char *handling, struct err *e)
 {
 	return qa_step(db, id, STAGE(QA_CONCLUDED), SQL_SW_QA_SET_HANDLE, handling,
 		       "hình thức xử lý", e);
 }
 
-int qa_judge(struct db *db, int64_t id, bool accepted, const char *note, struct err *e)
+int qa_handle(struct db *db, int64_t id, const char *handling, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, qa_handle_tx(db, id, handling, e), e);
+}
+
+static int qa_judge_tx(struct db *db, int64_t id, bool accepted, const char *note, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 4);
 	struct qa_item it;
@@ -356,10 +387,17 @@ int qa_judge(struct db *db, int64_t id, bool accepted, const char *note, struct 
 	r = db_exec(db, SQL_SW_QA_SET_JUDGE, "tti",
 		    stage_names[accepted ? QA_ACCEPTED : QA_RETURNED], nnote, id);
 	if (r < 0)
-		r = sw_dberr(db, r, "ghi chất vấn", e);
+		r = db_err(db, e, r, "ghi chất vấn");
 out:
 	arena_free(a);
 	return r;
+}
+
+int qa_judge(struct db *db, int64_t id, bool accepted, const char *note, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, qa_judge_tx(db, id, accepted, note, e), e);
 }
 
 int qa_notice_paragraph(struct db *db, int64_t session_id, struct buf *out, struct err *e)

@@ -51,7 +51,7 @@ static bool frac_ok(int num, int den)
 	return num > 0 && den > 0 && num <= den && den <= 1000;
 }
 
-int sw_rule_set(struct db *db, const struct sw_rule *in, int64_t *ret_id, struct err *e)
+static int sw_rule_set_tx(struct db *db, const struct sw_rule *in, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 4);
 	const char *freq = NULL, *note = NULL, *organ_kind;
@@ -131,10 +131,17 @@ int sw_rule_set(struct db *db, const struct sw_rule *in, int64_t *ret_id, struct
 	r = 0;
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi quy chế", e);
+	r = db_err(db, e, r, "ghi quy chế");
 out:
 	arena_free(a);
 	return r;
+}
+
+int sw_rule_set(struct db *db, const struct sw_rule *in, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, sw_rule_set_tx(db, in, ret_id, e), e);
 }
 
 static void rule_from_row(struct db_q *q, struct arena *a, struct sw_rule *r)
@@ -154,9 +161,9 @@ static void rule_from_row(struct db_q *q, struct arena *a, struct sw_rule *r)
 	r->special_num = (int)db_col_int(q, 8);
 	r->special_den = (int)db_col_int(q, 9);
 	r->record_names = db_col_int(q, 10) != 0;
-	r->frequency = sw_col(a, q, 11);
+	r->frequency = db_col_strdup(q, 11, a);
 	r->document_id = db_col_null(q, 12) ? 0 : db_col_int(q, 12);
-	r->note = sw_col(a, q, 13);
+	r->note = db_col_strdup(q, 13, a);
 }
 
 int sw_rule_at(struct db *db, int64_t organ_id, const char *date, struct arena *a,
@@ -167,7 +174,7 @@ int sw_rule_at(struct db *db, int64_t organ_id, const char *date, struct arena *
 
 	r = db_prepare(db, SQL_SW_RULE_AT, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc quy chế", e);
+		return db_err(db, e, r, "đọc quy chế");
 	r = db_bindv(q, "it", organ_id, date);
 	if (r == 0)
 		r = db_step(q);
@@ -178,36 +185,32 @@ int sw_rule_at(struct db *db, int64_t organ_id, const char *date, struct arena *
 		ret->organ_id = organ_id;
 	}
 	db_done(q);
-	return r < 0 ? sw_dberr(db, r, "đọc quy chế", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc quy chế") : 0;
 }
 
 int sw_rule_history(struct db *db, int64_t organ_id, struct arena *a, struct sw_rule **ret,
 		    size_t *ret_n, struct err *e)
 {
-	struct sw_rule *v = NULL, *nv;
+	struct sw_rule *v = NULL;
 	size_t n = 0, cap = 0;
 	struct db_q *q;
 	int r;
 
 	r = db_prepare(db, SQL_SW_RULE_LIST, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc quy chế", e);
+		return db_err(db, e, r, "đọc quy chế");
 	r = db_bindv(q, "i", organ_id);
 	while (r == 0 && (r = db_step(q)) == 1) {
-		if (n == cap) {
-			nv = arena_grow(a, v, n, &cap, sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			v = nv;
+		if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		rule_from_row(q, a, &v[n++]);
 		r = 0;
 	}
 	db_done(q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc quy chế", e);
+		return db_err(db, e, r, "đọc quy chế");
 	*ret = v;
 	*ret_n = n;
 	return 0;
@@ -215,7 +218,7 @@ int sw_rule_history(struct db *db, int64_t organ_id, struct arena *a, struct sw_
 
 /* ---- invitations ---- */
 
-int sw_invite_members(struct db *db, int64_t session_id, int *ret_added, struct err *e)
+static int sw_invite_members_tx(struct db *db, int64_t session_id, int *ret_added, struct err *e)
 {
 	struct arena *a = arena_new(1 << 16);
 	struct sw_session s;
@@ -228,7 +231,7 @@ int sw_invite_members(struct db *db, int64_t session_id, int *ret_added, struct 
 		goto out;
 	r = db_exec(db, SQL_SW_INVITE_MEMBERS, "iit", session_id, s.organ_id, s.date);
 	if (r < 0) {
-		r = sw_dberr(db, r, "ghi giấy mời", e);
+		r = db_err(db, e, r, "ghi giấy mời");
 		goto out;
 	}
 	if (ret_added)
@@ -238,8 +241,15 @@ out:
 	return r;
 }
 
-int sw_invite_guest(struct db *db, int64_t session_id, int64_t person_id, int64_t unit_id,
-		    const char *note, int64_t *ret_id, struct err *e)
+int sw_invite_members(struct db *db, int64_t session_id, int *ret_added, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, sw_invite_members_tx(db, session_id, ret_added, e), e);
+}
+
+static int sw_invite_guest_tx(struct db *db, int64_t session_id, int64_t person_id, int64_t unit_id,
+			      const char *note, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 2);
 	struct sw_session s;
@@ -293,14 +303,26 @@ int sw_invite_guest(struct db *db, int64_t session_id, int64_t person_id, int64_
 		*ret_id = db_last_id(db);
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi giấy mời", e);
+	r = db_err(db, e, r, "ghi giấy mời");
 out:
 	arena_free(a);
 	return r;
 }
 
-int sw_invite_send(struct db *db, int64_t session_id, const char *channel, int *ret_sent,
-		   struct err *e)
+int sw_invite_guest(struct db *db, int64_t session_id, int64_t person_id, int64_t unit_id,
+		    const char *note, int64_t *ret_id, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0
+		   ? r
+		   : db_end(db,
+			    sw_invite_guest_tx(db, session_id, person_id, unit_id, note, ret_id, e),
+			    e);
+}
+
+static int sw_invite_send_tx(struct db *db, int64_t session_id, const char *channel, int *ret_sent,
+			     struct err *e)
 {
 	struct arena *a = arena_new(1 << 16);
 	struct sw_session s;
@@ -315,7 +337,7 @@ int sw_invite_send(struct db *db, int64_t session_id, const char *channel, int *
 	if (r == 0) {
 		r = db_exec(db, SQL_SW_INVITE_SEND, "ti", ch, session_id);
 		if (r < 0)
-			r = sw_dberr(db, r, "ghi giấy mời", e);
+			r = db_err(db, e, r, "ghi giấy mời");
 		else if (ret_sent)
 			*ret_sent = db_changes(db);
 	}
@@ -323,10 +345,18 @@ int sw_invite_send(struct db *db, int64_t session_id, const char *channel, int *
 	return r;
 }
 
+int sw_invite_send(struct db *db, int64_t session_id, const char *channel, int *ret_sent,
+		   struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, sw_invite_send_tx(db, session_id, channel, ret_sent, e), e);
+}
+
 int sw_invite_list(struct db *db, int64_t session_id, struct arena *a, struct sw_invitation **ret,
 		   size_t *ret_n, struct err *e)
 {
-	struct sw_invitation *v = NULL, *nv;
+	struct sw_invitation *v = NULL;
 	size_t n = 0, cap = 0;
 	struct sw_session s;
 	struct db_q *q;
@@ -337,31 +367,27 @@ int sw_invite_list(struct db *db, int64_t session_id, struct arena *a, struct sw
 		return r;
 	r = db_prepare(db, SQL_SW_INVITE_LIST, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc giấy mời", e);
+		return db_err(db, e, r, "đọc giấy mời");
 	r = db_bindv(q, "i", session_id);
 	while (r == 0 && (r = db_step(q)) == 1) {
-		if (n == cap) {
-			nv = arena_grow(a, v, n, &cap, sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			v = nv;
+		if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		v[n].id = db_col_int(q, 0);
 		v[n].person_id = db_col_null(q, 1) ? 0 : db_col_int(q, 1);
 		v[n].unit_id = db_col_null(q, 2) ? 0 : db_col_int(q, 2);
 		v[n].name = sw_col0(a, q, 3);
 		v[n].role = sw_col0(a, q, 4);
-		v[n].note = sw_col(a, q, 5);
-		v[n].sent_at = sw_col(a, q, 6);
-		v[n].channel = sw_col(a, q, 7);
+		v[n].note = db_col_strdup(q, 5, a);
+		v[n].sent_at = db_col_strdup(q, 6, a);
+		v[n].channel = db_col_strdup(q, 7, a);
 		n++;
 		r = 0;
 	}
 	db_done(q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc giấy mời", e);
+		return db_err(db, e, r, "đọc giấy mời");
 	*ret = v;
 	*ret_n = n;
 	return 0;
@@ -410,7 +436,7 @@ int sw_invite_text(struct db *db, int64_t session_id, struct buf *out, struct er
 		r = err_set(e, r, "giấy mời quá dài");
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "đọc chương trình phiên họp", e);
+	r = db_err(db, e, r, "đọc chương trình phiên họp");
 out:
 	arena_free(a);
 	return r;
@@ -439,8 +465,8 @@ static enum sw_att att_parse(const char *s)
 	return SW_UNRECORDED;
 }
 
-int sw_attend(struct db *db, int64_t session_id, int64_t person_id, enum sw_att status,
-	      const char *reason, const char *delegate, struct err *e)
+static int sw_attend_tx(struct db *db, int64_t session_id, int64_t person_id, enum sw_att status,
+			const char *reason, const char *delegate, struct err *e)
 {
 	struct arena *a = arena_new(SW_NOTE_MAX * 3);
 	const char *name, *nreason = NULL, *ndelegate = NULL;
@@ -467,7 +493,7 @@ int sw_attend(struct db *db, int64_t session_id, int64_t person_id, enum sw_att 
 	if (!member) {
 		r = db_query_int(db, SQL_SW_INVITED_PERSON, &invited, "ii", session_id, person_id);
 		if (r < 0) {
-			r = sw_dberr(db, r, "tra cứu giấy mời", e);
+			r = db_err(db, e, r, "tra cứu giấy mời");
 			goto out;
 		}
 		if (!invited) {
@@ -495,13 +521,24 @@ int sw_attend(struct db *db, int64_t session_id, int64_t person_id, enum sw_att 
 	r = db_exec(db, SQL_SW_ATTEND_UPSERT, "iittt", session_id, person_id, att_names[status],
 		    nreason, ndelegate);
 	if (r < 0)
-		r = sw_dberr(db, r, "ghi điểm danh", e);
+		r = db_err(db, e, r, "ghi điểm danh");
 out:
 	arena_free(a);
 	return r;
 }
 
-int sw_attend_rest_present(struct db *db, int64_t session_id, int *ret_n, struct err *e)
+int sw_attend(struct db *db, int64_t session_id, int64_t person_id, enum sw_att status,
+	      const char *reason, const char *delegate, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r
+		     : db_end(db,
+			      sw_attend_tx(db, session_id, person_id, status, reason, delegate, e),
+			      e);
+}
+
+static int sw_attend_rest_present_tx(struct db *db, int64_t session_id, int *ret_n, struct err *e)
 {
 	struct arena *a = arena_new(1 << 16);
 	struct sw_session s;
@@ -513,12 +550,19 @@ int sw_attend_rest_present(struct db *db, int64_t session_id, int *ret_n, struct
 	if (r == 0) {
 		r = db_exec(db, SQL_SW_ATTEND_ALL_PRESENT, "iit", session_id, s.organ_id, s.date);
 		if (r < 0)
-			r = sw_dberr(db, r, "ghi điểm danh", e);
+			r = db_err(db, e, r, "ghi điểm danh");
 		else if (ret_n)
 			*ret_n = db_changes(db);
 	}
 	arena_free(a);
 	return r;
+}
+
+int sw_attend_rest_present(struct db *db, int64_t session_id, int *ret_n, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, sw_attend_rest_present_tx(db, session_id, ret_n, e), e);
 }
 
 int sw_quorum(struct db *db, int64_t session_id, struct arena *a, struct sw_quorum *ret,
@@ -545,7 +589,7 @@ int sw_quorum(struct db *db, int64_t session_id, struct arena *a, struct sw_quor
 		return r;
 	r = db_prepare(db, SQL_SW_ATTEND_COUNTS, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc điểm danh", e);
+		return db_err(db, e, r, "đọc điểm danh");
 	r = db_bindv(q, "iit", session_id, s.organ_id, s.date);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		int n = (int)db_col_int(q, 1);
@@ -568,7 +612,7 @@ int sw_quorum(struct db *db, int64_t session_id, struct arena *a, struct sw_quor
 	}
 	db_done(q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc điểm danh", e);
+		return db_err(db, e, r, "đọc điểm danh");
 	ret->unrecorded = ret->members - counted;
 	/* A member delegating is not present: the delegate neither counts nor votes. */
 	ret->attend_ok = sw_rule_attend_ok(&ret->rule, ret->members, ret->present);
@@ -579,7 +623,7 @@ int sw_quorum(struct db *db, int64_t session_id, struct arena *a, struct sw_quor
 int sw_attendance_list(struct db *db, int64_t session_id, struct arena *a, struct sw_attendee **ret,
 		       size_t *ret_n, struct err *e)
 {
-	struct sw_attendee *v = NULL, *nv;
+	struct sw_attendee *v = NULL;
 	size_t n = 0, cap = 0;
 	struct sw_session s;
 	struct db_q *q;
@@ -591,32 +635,28 @@ int sw_attendance_list(struct db *db, int64_t session_id, struct arena *a, struc
 	for (int pass = 0; pass < 2; pass++) {
 		r = db_prepare(db, pass == 0 ? SQL_SW_ATTEND_MEMBERS : SQL_SW_ATTEND_GUESTS, &q);
 		if (r < 0)
-			return sw_dberr(db, r, "đọc điểm danh", e);
+			return db_err(db, e, r, "đọc điểm danh");
 		r = db_bindv(q, "iit", session_id, s.organ_id, s.date);
 		while (r == 0 && (r = db_step(q)) == 1) {
 			int c = pass == 0 ? 3 : 2;
 
-			if (n == cap) {
-				nv = arena_grow(a, v, n, &cap, sizeof(*nv));
-				if (!nv) {
-					r = ERR_NOMEM;
-					break;
-				}
-				v = nv;
+			if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
+				r = ERR_NOMEM;
+				break;
 			}
 			v[n].person_id = db_col_int(q, 0);
 			v[n].name = sw_col0(a, q, 1);
 			v[n].position = pass == 0 ? sw_col0(a, q, 2) : "";
 			v[n].member = pass == 0;
 			v[n].status = att_parse(db_col_text(q, c));
-			v[n].reason = sw_col(a, q, c + 1);
-			v[n].delegate = sw_col(a, q, c + 2);
+			v[n].reason = db_col_strdup(q, c + 1, a);
+			v[n].delegate = db_col_strdup(q, c + 2, a);
 			n++;
 			r = 0;
 		}
 		db_done(q);
 		if (r < 0)
-			return sw_dberr(db, r, "đọc điểm danh", e);
+			return db_err(db, e, r, "đọc điểm danh");
 	}
 	*ret = v;
 	*ret_n = n;

@@ -22,7 +22,7 @@ static int item_get(struct db *db, int64_t item_id, struct arena *a, struct item
 
 	r = db_prepare(db, SQL_SW_ITEM, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc mục chương trình", e);
+		return db_err(db, e, r, "đọc mục chương trình");
 	r = db_bindv(q, "i", item_id);
 	if (r == 0)
 		r = db_step(q);
@@ -30,7 +30,7 @@ static int item_get(struct db *db, int64_t item_id, struct arena *a, struct item
 		ret->session_id = db_col_int(q, 0);
 		ret->position = (int)db_col_int(q, 1);
 		ret->title = sw_col0(a, q, 2);
-		ret->outcome = sw_col(a, q, 3);
+		ret->outcome = db_col_strdup(q, 3, a);
 		ret->session_number = (int)db_col_int(q, 4);
 		ret->date = sw_col0(a, q, 5);
 	}
@@ -38,7 +38,7 @@ static int item_get(struct db *db, int64_t item_id, struct arena *a, struct item
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có mục chương trình phiên họp số hiệu %lld",
 			       (long long)item_id);
-	return r < 0 ? sw_dberr(db, r, "đọc mục chương trình", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc mục chương trình") : 0;
 }
 
 /* Words of agreement only fit a vote that passed. */
@@ -185,7 +185,7 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 			    it.position, it.session_number);
 		goto out;
 	}
-	r = sw_tx_begin(db, e);
+	r = db_begin_e(db, e);
 	if (r < 0)
 		goto out;
 	{
@@ -212,15 +212,15 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 		r = db_exec(db, SQL_SW_VOTE_NAME_INSERT, "iit", vote_id, in->named[i].person_id,
 			    choice_names[in->named[i].choice]);
 	if (r < 0)
-		sw_dberr(db, r, "ghi kết quả biểu quyết", e);
+		db_err(db, e, r, "ghi kết quả biểu quyết");
 	if (r == 0 && !in->advisory)
 		r = reg_agenda_set_outcome(db, in->agenda_item_id, wording, e);
-	r = sw_tx_end(db, r, e);
+	r = db_end(db, r, e);
 	if (r == 0 && ret_id)
 		*ret_id = vote_id;
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "ghi kết quả biểu quyết", e);
+	r = db_err(db, e, r, "ghi kết quả biểu quyết");
 out:
 	buf_free(&need);
 	arena_free(a);
@@ -237,7 +237,7 @@ int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_v
 	memset(ret, 0, sizeof(*ret));
 	r = db_prepare(db, SQL_SW_VOTE_GET, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc kết quả biểu quyết", e);
+		return db_err(db, e, r, "đọc kết quả biểu quyết");
 	r = db_bindv(q, "i", agenda_item_id);
 	if (r == 0)
 		r = db_step(q);
@@ -262,23 +262,17 @@ int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_v
 		return err_set(e, ERR_NOTFOUND, "mục chương trình số hiệu %lld chưa có biểu quyết",
 			       (long long)agenda_item_id);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc kết quả biểu quyết", e);
+		return db_err(db, e, r, "đọc kết quả biểu quyết");
 	r = db_prepare(db, SQL_SW_VOTE_NAMES, &q);
 	if (r < 0)
-		return sw_dberr(db, r, "đọc kết quả biểu quyết", e);
+		return db_err(db, e, r, "đọc kết quả biểu quyết");
 	r = db_bindv(q, "i", ret->id);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		const char *c = db_col_text(q, 1);
 
-		if (ret->nnamed == cap) {
-			struct sw_named *nv;
-
-			nv = arena_grow(a, ret->named, ret->nnamed, &cap, sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			ret->named = nv;
+		if (arena_reserve(a, &ret->named, ret->nnamed, &cap, sizeof(*ret->named)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		ret->named[ret->nnamed].person_id = db_col_int(q, 0);
 		ret->named[ret->nnamed].choice = SW_FOR;
@@ -290,7 +284,7 @@ int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_v
 		r = 0;
 	}
 	db_done(q);
-	return r < 0 ? sw_dberr(db, r, "đọc kết quả biểu quyết", e) : 0;
+	return r < 0 ? db_err(db, e, r, "đọc kết quả biểu quyết") : 0;
 }
 
 /* ---- carry-over ---- */
@@ -343,7 +337,7 @@ int sw_agenda_carry(struct db *db, int64_t item_id, int64_t to_session_id, const
 			    it.position, from.number);
 		goto out;
 	}
-	r = sw_tx_begin(db, e);
+	r = db_begin_e(db, e);
 	if (r < 0)
 		goto out;
 	r = db_query_int(db, SQL_SW_AGENDA_NEXTPOS, &pos, "i", to_session_id);
@@ -354,13 +348,13 @@ int sw_agenda_carry(struct db *db, int64_t item_id, int64_t to_session_id, const
 		r = db_exec(db, SQL_SW_CARRY_INSERT, "iit", item_id, new_id, nreason);
 	}
 	if (r < 0)
-		sw_dberr(db, r, "chuyển mục chương trình", e);
-	r = sw_tx_end(db, r, e);
+		db_err(db, e, r, "chuyển mục chương trình");
+	r = db_end(db, r, e);
 	if (r == 0 && ret_item_id)
 		*ret_item_id = new_id;
 	goto out;
 dberr:
-	r = sw_dberr(db, r, "chuyển mục chương trình", e);
+	r = db_err(db, e, r, "chuyển mục chương trình");
 out:
 	arena_free(a);
 	return r;
@@ -382,7 +376,7 @@ int sw_agenda_history(struct db *db, int64_t item_id, struct arena *a, struct sw
 	while ((r = db_query_int(db, SQL_SW_CARRY_PREV, &prev, "i", cur)) == 0 && guard++ < 1000)
 		cur = prev;
 	if (r < 0 && r != ERR_NOTFOUND)
-		return sw_dberr(db, r, "đọc lịch sử mục chương trình", e);
+		return db_err(db, e, r, "đọc lịch sử mục chương trình");
 	v = arena_alloc(a, cap * sizeof(*v));
 	if (!v)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
@@ -403,18 +397,18 @@ int sw_agenda_history(struct db *db, int64_t item_id, struct arena *a, struct sw
 					      .outcome = it.outcome};
 		r = db_prepare(db, SQL_SW_CARRY_NEXT, &q);
 		if (r < 0)
-			return sw_dberr(db, r, "đọc lịch sử mục chương trình", e);
+			return db_err(db, e, r, "đọc lịch sử mục chương trình");
 		r = db_bindv(q, "i", cur);
 		if (r == 0)
 			r = db_step(q);
 		if (r == 1) {
 			cur = db_col_int(q, 0);
-			v[n].reason = sw_col(a, q, 1);
+			v[n].reason = db_col_strdup(q, 1, a);
 		}
 		db_done(q);
 		n++;
 		if (r < 0)
-			return sw_dberr(db, r, "đọc lịch sử mục chương trình", e);
+			return db_err(db, e, r, "đọc lịch sử mục chương trình");
 		if (r == 0)
 			break;
 	}

@@ -428,7 +428,7 @@ int task_unit_find(struct db *db, const char *ref, int64_t *ret, struct err *e)
 		if (r == ERR_NOTFOUND)
 			return err_set(e, ERR_NOTFOUND, "không có đơn vị số %s", ref);
 		if (r < 0)
-			return err_set(e, r, "không đọc được danh mục đơn vị: %s", db_errmsg(db));
+			return db_err(db, e, r, "không đọc được danh mục đơn vị");
 		*ret = id;
 		return 0;
 	}
@@ -536,8 +536,7 @@ static int insert_units(struct db *db, int64_t task, const char *const *refs, si
 			return err_set(e, ERR_INVAL, "đơn vị '%s' được ghi hai lần trong nhiệm vụ",
 				       refs[i]);
 		if (r < 0)
-			return err_set(e, r, "không ghi được đơn vị của nhiệm vụ: %s",
-				       db_errmsg(db));
+			return db_err(db, e, r, "không ghi được đơn vị của nhiệm vụ");
 	}
 	return 0;
 }
@@ -695,8 +694,8 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 		db_done(q);
 		if (r < 0) {
 			if (in->lower_body_id)
-				r = err_set(e, r, "không ghi được nhiệm vụ (cấp dưới số %lld?): %s",
-					    (long long)in->lower_body_id, db_errmsg(db));
+				r = db_err(db, e, r, "không ghi được nhiệm vụ (cấp dưới số %lld?)",
+					   (long long)in->lower_body_id);
 			goto dberr;
 		}
 	}
@@ -713,32 +712,18 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 	goto out;
 dberr:
 	if (e && e->code != r)
-		err_set(e, r, "không ghi được nhiệm vụ: %s", db_errmsg(db));
+		db_err(db, e, r, "không ghi được nhiệm vụ");
 out:
 	buf_free(&fold);
 	arena_free(a);
 	return r;
 }
 
-/* Runs fn inside its own transaction; rolls back on any error. */
-#define TASK_IN_TX(db, e, call)                                                                    \
-	do {                                                                                       \
-		int r_ = db_begin(db);                                                             \
-		if (r_ < 0)                                                                        \
-			return err_set(e, r_, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db)); \
-		r_ = (call);                                                                       \
-		if (r_ == 0)                                                                       \
-			r_ = db_commit(db);                                                        \
-		if (r_ < 0) {                                                                      \
-			db_rollback(db);                                                           \
-			return r_;                                                                 \
-		}                                                                                  \
-		return 0;                                                                          \
-	} while (0)
-
 int task_add(struct db *db, const struct task_input *in, int64_t *ret_id, struct err *e)
 {
-	TASK_IN_TX(db, e, task_insert(db, in, ret_id, e));
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, task_insert(db, in, ret_id, e), e);
 }
 
 /* --------------------------------------------------------- reports, closing */
@@ -754,7 +739,7 @@ static int task_state_get(struct db *db, int64_t id, struct task_state *ret, str
 
 	r = db_prepare(db, SQL_TASK_STATE, &q);
 	if (r < 0)
-		return err_set(e, r, "%s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	r = db_bindv(q, "i", id);
 	if (r == 0)
 		r = db_step(q);
@@ -768,7 +753,7 @@ static int task_state_get(struct db *db, int64_t id, struct task_state *ret, str
 	} else if (r == 0) {
 		r = err_set(e, ERR_NOTFOUND, "không có nhiệm vụ số %lld", (long long)id);
 	} else {
-		r = err_set(e, r, "%s", db_errmsg(db));
+		r = db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	}
 	db_done(q);
 	return r;
@@ -879,7 +864,7 @@ int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in
 		*ret_event = ev;
 	goto out;
 dberr:
-	err_set(e, r, "không ghi được báo cáo: %s", db_errmsg(db));
+	db_err(db, e, r, "không ghi được báo cáo");
 out:
 	arena_free(a);
 	return r;
@@ -888,7 +873,9 @@ out:
 int task_report(struct db *db, int64_t id, const struct task_report_input *in, int64_t *ret_event,
 		struct err *e)
 {
-	TASK_IN_TX(db, e, task_report_tx(db, id, in, ret_event, e));
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, task_report_tx(db, id, in, ret_event, e), e);
 }
 
 int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *note, struct err *e)
@@ -918,7 +905,7 @@ int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *not
 	if (r == 0)
 		r = db_exec(db, SQL_TASK_SET_DONE, "ti", day, id);
 	if (r < 0)
-		err_set(e, r, "không ghi được xác nhận: %s", db_errmsg(db));
+		db_err(db, e, r, "không ghi được xác nhận");
 out:
 	arena_free(a);
 	return r;
@@ -926,7 +913,9 @@ out:
 
 int task_confirm(struct db *db, int64_t id, const char *date, const char *note, struct err *e)
 {
-	TASK_IN_TX(db, e, task_confirm_tx(db, id, date, note, e));
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, task_confirm_tx(db, id, date, note, e), e);
 }
 
 static int task_send_back_tx(struct db *db, int64_t id, const char *date, const char *note,
@@ -955,7 +944,7 @@ static int task_send_back_tx(struct db *db, int64_t id, const char *date, const 
 	if (r == 0)
 		r = db_exec(db, SQL_TASK_SET_OPEN, "i", id);
 	if (r < 0)
-		err_set(e, r, "không ghi được: %s", db_errmsg(db));
+		db_err(db, e, r, "không ghi được");
 out:
 	arena_free(a);
 	return r;
@@ -963,17 +952,12 @@ out:
 
 int task_send_back(struct db *db, int64_t id, const char *date, const char *note, struct err *e)
 {
-	TASK_IN_TX(db, e, task_send_back_tx(db, id, date, note, e));
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, task_send_back_tx(db, id, date, note, e), e);
 }
 
 /* ------------------------------------------------------------------ loading */
-
-static const char *col_dup(struct arena *a, struct db_q *q, int col)
-{
-	const char *s = db_col_text(q, col);
-
-	return s ? arena_strdup(a, s) : NULL;
-}
 
 /* "Thông báo số 512-TB/HU", or the type and title while it has no number. */
 static const char *doc_label(struct db *db, struct arena *a, int64_t doc, const char **ret_title)
@@ -1030,17 +1014,17 @@ static int read_task_row(struct db_q *q, struct arena *a, const char *as_of, str
 	t->source_session_id = db_col_int(q, 4);
 	t->follower_unit_id = db_col_int(q, 5);
 	t->lower_body_id = db_col_int(q, 6);
-	t->section = col_dup(a, q, 7);
-	t->content = col_dup(a, q, 8);
-	t->assigned_on = col_dup(a, q, 9);
+	t->section = db_col_strdup(q, 7, a);
+	t->content = db_col_strdup(q, 8, a);
+	t->assigned_on = db_col_strdup(q, 9, a);
 	t->dl_kind = task_dl_from_code(db_col_text(q, 10));
-	t->deadline_text = col_dup(a, q, 11);
-	t->due = col_dup(a, q, 12);
+	t->deadline_text = db_col_strdup(q, 11, a);
+	t->due = db_col_strdup(q, 12, a);
 	t->cycle = task_cycle_from_code(db_col_text(q, 13));
-	t->report_to = col_dup(a, q, 14);
-	t->state = col_dup(a, q, 15);
-	t->completed_on = col_dup(a, q, 16);
-	t->last_report_on = col_dup(a, q, 17);
+	t->report_to = db_col_strdup(q, 14, a);
+	t->state = db_col_strdup(q, 15, a);
+	t->completed_on = db_col_strdup(q, 16, a);
+	t->last_report_on = db_col_strdup(q, 17, a);
 	if (!t->content || !t->assigned_on || !t->state)
 		return ERR_NOMEM;
 	t->status = task_status_at(t->dl_kind == TASK_DL_STANDING, t->due, t->completed_on, as_of);
@@ -1061,20 +1045,14 @@ static int task_fill(struct db *db, struct arena *a, const char *as_of, struct t
 	while (r == 0 && (r = db_step(q)) == 1) {
 		struct task_unit_ref *u;
 
-		if (t->nunits == cap) {
-			struct task_unit_ref *n =
-			    arena_grow(a, t->units, t->nunits, &cap, sizeof(*n));
-
-			if (!n) {
-				r = ERR_NOMEM;
-				break;
-			}
-			t->units = n;
+		if (arena_reserve(a, &t->units, t->nunits, &cap, sizeof(*t->units)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		u = &t->units[t->nunits++];
 		u->id = db_col_int(q, 0);
-		u->name = col_dup(a, q, 1);
-		u->email = col_dup(a, q, 2);
+		u->name = db_col_strdup(q, 1, a);
+		u->email = db_col_strdup(q, 2, a);
 		u->lead = db_col_int(q, 3) != 0;
 		r = 0;
 	}
@@ -1090,8 +1068,8 @@ static int task_fill(struct db *db, struct arena *a, const char *as_of, struct t
 		if (r < 0)
 			return r;
 		if (db_bindv(q, "i", t->follower_unit_id) == 0 && db_step(q) == 1) {
-			t->follower_name = col_dup(a, q, 0);
-			t->follower_email = col_dup(a, q, 1);
+			t->follower_name = db_col_strdup(q, 0, a);
+			t->follower_email = db_col_strdup(q, 1, a);
 		}
 		db_done(q);
 	}
@@ -1100,7 +1078,7 @@ static int task_fill(struct db *db, struct arena *a, const char *as_of, struct t
 		return r;
 	r = db_bindv(q, "it", t->id, as_of);
 	if (r == 0 && (r = db_step(q)) == 1) {
-		t->latest_report = col_dup(a, q, 0);
+		t->latest_report = db_col_strdup(q, 0, a);
 		r = 0;
 	}
 	db_done(q);
@@ -1118,24 +1096,18 @@ static int task_events(struct db *db, struct arena *a, struct task *t)
 		return r;
 	r = db_bindv(q, "i", t->id);
 	while (r == 0 && (r = db_step(q)) == 1) {
-		if (t->nevents == cap) {
-			struct task_event *n =
-			    arena_grow(a, t->events, t->nevents, &cap, sizeof(*n));
-
-			if (!n) {
-				r = ERR_NOMEM;
-				break;
-			}
-			t->events = n;
+		if (arena_reserve(a, &t->events, t->nevents, &cap, sizeof(*t->events)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		struct task_event *ev = &t->events[t->nevents++];
 
 		ev->id = db_col_int(q, 0);
-		ev->kind = col_dup(a, q, 1);
-		ev->on_date = col_dup(a, q, 2);
-		ev->unit = col_dup(a, q, 3);
-		ev->text = col_dup(a, q, 4);
-		ev->result = col_dup(a, q, 5);
+		ev->kind = db_col_strdup(q, 1, a);
+		ev->on_date = db_col_strdup(q, 2, a);
+		ev->unit = db_col_strdup(q, 3, a);
+		ev->text = db_col_strdup(q, 4, a);
+		ev->result = db_col_strdup(q, 5, a);
 		ev->percent = (int)db_col_int(q, 6);
 		r = 0;
 	}
@@ -1151,20 +1123,12 @@ static int task_events(struct db *db, struct arena *a, struct task *t)
 			return r;
 		r = db_bindv(q, "i", ev->id);
 		while (r == 0 && (r = db_step(q)) == 1) {
-			if (ev->nattachments == acap) {
-				const char **n;
-
-				acap = acap ? 2 * acap : 4;
-				n = arena_alloc(a, acap * sizeof(*n));
-				if (!n) {
-					r = ERR_NOMEM;
-					break;
-				}
-				if (ev->nattachments)
-					memcpy(n, ev->attachments, ev->nattachments * sizeof(*n));
-				ev->attachments = n;
+			if (arena_reserve(a, &ev->attachments, ev->nattachments, &acap,
+					  sizeof(*ev->attachments)) < 0) {
+				r = ERR_NOMEM;
+				break;
 			}
-			ev->attachments[ev->nattachments++] = col_dup(a, q, 0);
+			ev->attachments[ev->nattachments++] = db_col_strdup(q, 0, a);
 			r = 0;
 		}
 		db_done(q);
@@ -1212,7 +1176,7 @@ int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, stru
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = db_prepare(db, SQL_TASK_GET, &q);
 	if (r < 0)
-		return err_set(e, r, "%s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	r = db_bindv(q, "i", id);
 	if (r == 0)
 		r = db_step(q);
@@ -1230,8 +1194,7 @@ int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, stru
 	if (r == 0)
 		r = task_subtree(db, a, as_of, t);
 	if (r < 0)
-		return err_set(e, r, "không đọc được nhiệm vụ số %lld: %s", (long long)id,
-			       db_errmsg(db));
+		return db_err(db, e, r, "không đọc được nhiệm vụ số %lld", (long long)id);
 	*ret = t;
 	return 0;
 }
@@ -1271,7 +1234,7 @@ int task_list(struct db *db, const struct task_filter *f, struct arena *a, struc
 		sid = SQL_TASK_LIST_SESSION;
 	r = db_prepare(db, sid, &q);
 	if (r < 0)
-		return err_set(e, r, "%s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	if (f->unit_id)
 		r = db_bindv(q, "i", f->unit_id);
 	else if (f->source_doc_id)
@@ -1288,18 +1251,9 @@ int task_list(struct db *db, const struct task_filter *f, struct arena *a, struc
 			continue;
 		if (!task_matches(f, &t))
 			continue;
-		if (n == cap) {
-			struct task *nv;
-
-			cap = cap ? 2 * cap : 16;
-			nv = arena_alloc(a, cap * sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			if (n)
-				memcpy(nv, v, n * sizeof(*nv));
-			v = nv;
+		if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		v[n++] = t;
 	}
@@ -1307,7 +1261,7 @@ int task_list(struct db *db, const struct task_filter *f, struct arena *a, struc
 	for (size_t i = 0; r == 0 && i < n; i++)
 		r = task_fill(db, a, f->as_of, &v[i]);
 	if (r < 0)
-		return err_set(e, r, "không đọc được danh sách nhiệm vụ: %s", db_errmsg(db));
+		return db_err(db, e, r, "không đọc được danh sách nhiệm vụ");
 	*ret = v;
 	*ret_n = n;
 	return 0;
@@ -1323,28 +1277,19 @@ int task_overdue_of_unit(struct db *db, int64_t unit_id, const char *as_of, stru
 
 	r = db_prepare(db, SQL_TASK_OVERDUE_UNIT, &q);
 	if (r < 0)
-		return err_set(e, r, "%s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	r = db_bindv(q, "itt", unit_id, as_of, as_of);
 	while (r == 0 && (r = db_step(q)) == 1) {
-		if (n == cap) {
-			int64_t *nv;
-
-			cap = cap ? 2 * cap : 32;
-			nv = arena_alloc(a, cap * sizeof(*nv));
-			if (!nv) {
-				r = ERR_NOMEM;
-				break;
-			}
-			if (n)
-				memcpy(nv, v, n * sizeof(*nv));
-			v = nv;
+		if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
+			r = ERR_NOMEM;
+			break;
 		}
 		v[n++] = db_col_int(q, 0);
 		r = 0;
 	}
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "%s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	*ret = v;
 	*ret_n = n;
 	return 0;
@@ -1469,7 +1414,7 @@ static const char *group_label(struct db *db, struct arena *a, enum task_group_b
 			       &q) < 0)
 			return NULL;
 		if (db_bindv(q, "i", key) == 0 && db_step(q) == 1)
-			s = col_dup(a, q, 0);
+			s = db_col_strdup(q, 0, a);
 		db_done(q);
 		return s;
 	case TASK_BY_SOURCE:
@@ -1603,7 +1548,7 @@ fail:
 	free(m.keys);
 	free(m.idx);
 	free(m.groups);
-	return err_set(e, r, "không tính được thống kê nhiệm vụ: %s", db_errmsg(db));
+	return db_err(db, e, r, "không tính được thống kê nhiệm vụ");
 }
 
 /* ---------------------------------------------------------------- follow-up */
@@ -1622,14 +1567,14 @@ int task_followup_load(struct db *db, int64_t doc_id, int64_t session_id, const 
 		if (r == ERR_NOTFOUND)
 			return err_set(e, r, "không có văn bản số %lld", (long long)doc_id);
 		if (r < 0)
-			return err_set(e, r, "%s", db_errmsg(db));
+			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 		f.source_label = doc_label(db, a, doc_id, &f.source_title);
 	} else {
 		r = source_info(db, SQL_TASK_SESSION_INFO, session_id, &src);
 		if (r == ERR_NOTFOUND)
 			return err_set(e, r, "không có phiên họp số %lld", (long long)session_id);
 		if (r < 0)
-			return err_set(e, r, "%s", db_errmsg(db));
+			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 		f.source_label = session_label(db, a, session_id);
 		f.source_title = f.source_label;
 	}
@@ -1638,7 +1583,7 @@ int task_followup_load(struct db *db, int64_t doc_id, int64_t session_id, const 
 
 		if (db_prepare(db, SQL_TASK_BODY_NAME, &q) == 0) {
 			if (db_bindv(q, "i", src.body_id) == 0 && db_step(q) == 1)
-				f.body_name = col_dup(a, q, 0);
+				f.body_name = db_col_strdup(q, 0, a);
 			db_done(q);
 		}
 	}

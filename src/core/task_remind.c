@@ -205,7 +205,7 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 
 	r = db_prepare(db, SQL_TASK_REMIND_CANDIDATES, &q);
 	if (r < 0)
-		return err_set(e, r, "%s", db_errmsg(db));
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	r = db_bindv(q, "t", limit);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		struct row *w;
@@ -319,7 +319,7 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 	*ret_n = p.n;
 	return 0;
 fail:
-	return err_set(e, r, "không lập được danh sách nhắc việc: %s", db_errmsg(db));
+	return db_err(db, e, r, "không lập được danh sách nhắc việc");
 }
 
 int task_remind_record(struct db *db, const struct task_digest *d, struct err *e)
@@ -327,15 +327,11 @@ int task_remind_record(struct db *db, const struct task_digest *d, struct err *e
 	int r = db_begin(db);
 
 	if (r < 0)
-		return err_set(e, r, "không khóa được cơ sở dữ liệu: %s", db_errmsg(db));
+		return db_err(db, e, r, "không khóa được cơ sở dữ liệu");
 	for (size_t i = 0; r == 0 && i < d->nitems; i++)
 		r = db_exec(db, SQL_TASK_REMINDER_RECORD, "iit", d->items[i].task_id, d->unit_id,
 			    d->items[i].event);
-	if (r == 0)
-		r = db_commit(db);
-	if (r < 0) {
-		db_rollback(db);
-		return err_set(e, r, "không ghi được việc đã gửi thư nhắc: %s", db_errmsg(db));
-	}
-	return 0;
+	if (r < 0)
+		db_err(db, e, r, "không ghi được việc đã gửi thư nhắc");
+	return db_end(db, r, e);
 }

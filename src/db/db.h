@@ -5,7 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdarg.h>
+
 #include "util/err.h"
+
+struct arena;
 
 /*
  * Every SQL statement dondoc runs is declared once, in the stmt_*.def files
@@ -54,10 +58,40 @@ void db_close(struct db *db);
 int db_version(struct db *db);
 int db_version_known(void);
 
-/* Write transactions; db_begin takes the write lock at once (BEGIN IMMEDIATE). */
+/*
+ * Write transactions that nest. Outside a transaction db_begin takes the
+ * write lock at once (BEGIN IMMEDIATE); inside one it opens a savepoint, so a
+ * core write that runs its own transaction joins its caller's. db_commit ends
+ * the innermost level (COMMIT at the outermost, else the savepoint is kept in
+ * the enclosing level); db_rollback undoes the innermost level only, or all at
+ * the outermost, and also ends a transaction begun outside this interface. Each
+ * db_begin that succeeded is ended by one db_commit that succeeded or one
+ * db_rollback: a failed db_commit leaves its level open for db_rollback.
+ */
 int db_begin(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* db_begin, with e saying why when it fails (the store busy with another writer). */
+int db_begin_e(struct db *db, struct err *e);
+/* Levels open: 0 outside a transaction. */
+int db_depth(struct db *db);
+/*
+ * Ends the level the caller's db_begin opened: commits when r >= 0, else rolls
+ * back. Returns r, or the commit's error (then rolled back, e saying so).
+ */
+int db_end(struct db *db, int r, struct err *e);
+
+/*
+ * Puts a store failure r into e as "what: reason" (what formatted from fmt as
+ * by printf), the message core shows for
+ * every store error: ERR_BUSY says the store is busy and to try again, memory,
+ * disk and I/O failures say so, others give the backend's reason (the
+ * constraint or trigger that refused) but never the store's path. A message
+ * already in e for the same code (a lookup naming what it missed) is kept.
+ * Returns r.
+ */
+int db_err(struct db *db, struct err *e, int r, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /*
  * The statement with this id, reset and with its bindings cleared. Owned by
@@ -78,7 +112,8 @@ void db_done(struct db_q *q);
 
 /*
  * Prepare, bind by a type string and run to completion: 'i' int64_t, 'd' int,
- * 't' const char * (NULL binds NULL), 'n' NULL (takes no argument).
+ * 't' const char * (NULL binds NULL), 'n' NULL (takes no argument), 'I' an
+ * int64_t id where 0 or less binds NULL (none).
  */
 int db_exec(struct db *db, enum db_stmt id, const char *types, ...);
 /*
@@ -88,6 +123,33 @@ int db_exec(struct db *db, enum db_stmt id, const char *types, ...);
 int db_query_int(struct db *db, enum db_stmt id, int64_t *ret, const char *types, ...);
 /* Bind by a type string as db_exec does, leaving q ready to step. */
 int db_bindv(struct db_q *q, const char *types, ...);
+int db_vbindv(struct db_q *q, const char *types, va_list ap);
+/*
+ * Prepare and bind as db_exec does, leaving *ret ready to step (finish it
+ * with db_done); on failure nothing is left prepared.
+ */
+int db_query(struct db *db, enum db_stmt id, struct db_q **ret, const char *types, ...);
+
+/* Column text copied into the arena; NULL for SQL NULL (and when the arena is full). */
+char *db_col_strdup(struct db_q *q, int col, struct arena *a);
+
+/*
+ * Reads the current row of q into row (zeroed, elem bytes); 0 or a negative
+ * ERR_*. A copy into the arena that fails meanwhile makes the row ERR_NOMEM.
+ */
+typedef int (*db_row_fn)(struct db_q *q, struct arena *a, void *row, void *ctx);
+/*
+ * Steps q (prepared and bound) to its end, reading each row with fn into a
+ * new item of an array in the arena: *ret (NULL when empty) and *ret_n, set on
+ * success only. Finishes q.
+ */
+int db_list(struct db_q *q, struct arena *a, size_t elem, db_row_fn fn, void *ctx, void **ret,
+	    size_t *ret_n);
+/*
+ * Reads the first row of q with fn into ret: ERR_NOTFOUND when there is none;
+ * with unique, a second row is ERR_INVAL (ambiguous). Finishes q.
+ */
+int db_one(struct db_q *q, struct arena *a, db_row_fn fn, void *ctx, void *ret, bool unique);
 
 int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);

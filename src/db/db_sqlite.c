@@ -40,6 +40,7 @@ struct db {
 	unsigned char key[DB_AUDIT_KEY_BYTES];
 	bool has_key;
 	bool chain_keyed; /* the store has its sealed head: new entries are keyed */
+	int depth;	  /* transaction levels open; see db_begin() */
 	struct db_q q[DB_NSTMT];
 };
 
@@ -149,9 +150,10 @@ void db_done(struct db_q *q)
 	q->busy = false;
 }
 
-static int db_vbind(struct db_q *q, const char *types, va_list ap)
+int db_vbindv(struct db_q *q, const char *types, va_list ap)
 {
 	int r = 0, idx = 1;
+	int64_t v;
 
 	for (const char *t = types; *t && r == 0; t++, idx++) {
 		switch (*t) {
@@ -167,6 +169,10 @@ static int db_vbind(struct db_q *q, const char *types, va_list ap)
 		case 'n':
 			r = db_bind_null(q, idx);
 			break;
+		case 'I':
+			v = va_arg(ap, int64_t);
+			r = v > 0 ? db_bind_int(q, idx, v) : db_bind_null(q, idx);
+			break;
 		default:
 			r = ERR_INTERNAL;
 		}
@@ -180,67 +186,60 @@ int db_bindv(struct db_q *q, const char *types, ...)
 	int r;
 
 	va_start(ap, types);
-	r = db_vbind(q, types, ap);
+	r = db_vbindv(q, types, ap);
 	va_end(ap);
 	return r;
 }
 
-int db_exec(struct db *db, enum db_stmt id, const char *types, ...)
+/*
+ * The depth counts the levels db_begin opened. SQLite ends a transaction by
+ * itself after some failures (a full disk, out of memory); then no level is
+ * open any more, whatever the count says.
+ */
+static int db_depth_sync(struct db *db)
 {
-	struct db_q *q;
-	va_list ap;
-	int r;
-
-	r = db_prepare(db, id, &q);
-	if (r < 0)
-		return r;
-	va_start(ap, types);
-	r = db_vbind(q, types, ap);
-	va_end(ap);
-	while (r == 0 && (r = db_step(q)) == 1)
-		r = 0;
-	db_done(q);
-	return r < 0 ? r : 0;
-}
-
-int db_query_int(struct db *db, enum db_stmt id, int64_t *ret, const char *types, ...)
-{
-	struct db_q *q;
-	va_list ap;
-	int r;
-
-	r = db_prepare(db, id, &q);
-	if (r < 0)
-		return r;
-	va_start(ap, types);
-	r = db_vbind(q, types, ap);
-	va_end(ap);
-	if (r == 0)
-		r = db_step(q);
-	if (r == 1) {
-		*ret = db_col_int(q, 0);
-		r = 0;
-	} else if (r == 0) {
-		r = ERR_NOTFOUND;
-	}
-	db_done(q);
-	return r;
+	if (sqlite3_get_autocommit(db->h))
+		db->depth = 0;
+	return db->depth;
 }
 
 int db_begin(struct db *db)
 {
-	return db_sql_exec(db, "BEGIN IMMEDIATE");
+	int r = db_sql_exec(db, db_depth_sync(db) ? "SAVEPOINT db_level" : "BEGIN IMMEDIATE");
+
+	if (r == 0)
+		db->depth++;
+	return r;
 }
 
 int db_commit(struct db *db)
 {
-	return db_sql_exec(db, "COMMIT");
+	int r;
+
+	if (db_depth_sync(db) == 0)
+		return ERR_INTERNAL;
+	r = db_sql_exec(db, db->depth == 1 ? "COMMIT" : "RELEASE db_level");
+	if (r == 0)
+		db->depth--;
+	return r;
 }
 
 void db_rollback(struct db *db)
 {
+	if (db_depth_sync(db) > 1) {
+		sqlite3_exec(db->h, "ROLLBACK TO db_level; RELEASE db_level", NULL, NULL, NULL);
+		db->depth--;
+		return;
+	}
+	/* At depth 0 too: nothing a failed request began may stay open. */
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	db->depth = 0;
+}
+
+int db_depth(struct db *db)
+{
+	return db_depth_sync(db);
 }
 
 int64_t db_last_id(struct db *db)

@@ -818,7 +818,9 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 	db_set_actor(r->db, "web");
 out:
 	if (rc < 0) {
-		/* A handler that failed mid-write leaves nothing behind. */
+		/* A handler that failed mid-write leaves nothing behind, at any depth. */
+		while (r->db && db_depth(r->db) > 0)
+			db_rollback(r->db);
 		if (r->db)
 			db_rollback(r->db);
 		fail(s, r, rc);

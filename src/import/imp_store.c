@@ -18,13 +18,6 @@ struct imp_repl {
 	const char *ph;
 };
 
-static int dberr(struct db *db, struct err *e, int r, const char *what)
-{
-	if (e && e->code == 0)
-		err_set(e, r, "không ghi được %s: %s", what, db_errmsg(db));
-	return r;
-}
-
 /* Appends s[0..len) escaping the template's special characters. */
 static int put_escaped(struct buf *b, const char *s, size_t len)
 {
@@ -104,13 +97,13 @@ static int ensure_indicator(struct db *db, const struct imp_figure *f, struct er
 	int r = db_query_int(db, SQL_IMPORT_IND_EXISTS, &id, "t", f->id);
 
 	if (r != ERR_NOTFOUND)
-		return r < 0 ? dberr(db, e, r, "danh mục chỉ tiêu") : 0;
+		return r < 0 ? db_err(db, e, r, "không ghi được danh mục chỉ tiêu") : 0;
 	r = vn_fold(f->label ? f->label : f->id, strlen(f->label ? f->label : f->id), &fold);
 	if (r == 0)
 		r = db_exec(db, SQL_IMPORT_IND_INSERT, "tttdt", f->id, f->label ? f->label : f->id,
 			    f->unit ? f->unit : "", f->value.scale, buf_str(&fold));
 	buf_free(&fold);
-	return r < 0 ? dberr(db, e, r, "chỉ tiêu mới") : 0;
+	return r < 0 ? db_err(db, e, r, "không ghi được chỉ tiêu mới") : 0;
 }
 
 static int put_value(struct db *db, const char *code, int64_t body, const char *period,
@@ -581,7 +574,7 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 	if (r == 0)
 		r = db_exec(db, SQL_IMPORT_INSERT, "tttii", hash, file, fmt, doc, notice);
 	if (r < 0)
-		return dberr(db, e, r, "tệp đã nhập");
+		return db_err(db, e, r, "không ghi được tệp đã nhập");
 	ret->notice_id = notice;
 	ret->document_id = doc;
 	ret->figures = nreps;
@@ -597,16 +590,9 @@ int imp_store(struct db *db, const struct imp_notice *n, const char *file, const
 	*ret = (struct imp_stored){0};
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = db_begin(db);
-	if (r < 0) {
-		arena_free(a);
-		return dberr(db, e, r, "(không khóa được cơ sở dữ liệu)");
-	}
-	r = store(db, a, n, file, hash, fmt, ret, e);
+	r = db_begin_e(db, e);
 	if (r == 0)
-		r = db_commit(db);
-	if (r < 0)
-		db_rollback(db);
+		r = db_end(db, store(db, a, n, file, hash, fmt, ret, e), e);
 	arena_free(a);
 	return r;
 }

@@ -302,16 +302,8 @@ int page_select_db(struct http_req *r, struct html *h, const char *name, const c
 
 int page_tx_end(struct http_req *r, int rc)
 {
-	if (rc < 0) {
-		db_rollback(r->db);
-		return rc;
-	}
-	rc = db_commit(r->db);
-	if (rc < 0) {
-		db_rollback(r->db);
-		return err_set(&r->err, rc, "Không ghi được: %s", db_errmsg(r->db));
-	}
-	return 0;
+	rc = db_end(r->db, rc, &r->err);
+	return rc < 0 ? rc : 0;
 }
 
 int page_form_refused(struct http_req *r, int rc, const char *field,

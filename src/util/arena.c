@@ -1,6 +1,8 @@
 /* arena.c: region allocator; a list of chunks freed together. */
 #include "arena.h"
 
+#include "err.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,7 @@ struct chunk {
 struct arena {
 	struct chunk *head;
 	size_t max, total;
+	size_t failures;
 };
 
 struct arena *arena_new(size_t max)
@@ -48,14 +51,18 @@ void *arena_alloc(struct arena *a, size_t n)
 	size_t need = (n + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	void *p;
 
-	if (need < n || need > a->max - a->total)
+	if (need < n || need > a->max - a->total) {
+		a->failures++;
 		return NULL;
+	}
 	if (!c || c->size - c->used < need) {
 		size_t size = need > ARENA_CHUNK ? need : ARENA_CHUNK;
 
 		c = malloc(sizeof(*c) + size);
-		if (!c)
+		if (!c) {
+			a->failures++;
 			return NULL;
+		}
 		c->size = size;
 		c->used = 0;
 		c->next = a->head;
@@ -116,6 +123,26 @@ void *arena_grow(struct arena *a, const void *old, size_t n, size_t *cap, size_t
 		memcpy(p, old, n * elem);
 	*cap = ncap;
 	return p;
+}
+
+int arena_reserve(struct arena *a, void *pv, size_t n, size_t *cap, size_t elem)
+{
+	void *old, *grown;
+
+	if (n < *cap)
+		return 0;
+	/* pv points at a pointer to some item type; read and write it as bytes. */
+	memcpy(&old, pv, sizeof(old));
+	grown = arena_grow(a, old, n, cap, elem);
+	if (!grown)
+		return ERR_NOMEM;
+	memcpy(pv, &grown, sizeof(grown));
+	return 0;
+}
+
+size_t arena_failures(const struct arena *a)
+{
+	return a->failures;
 }
 
 size_t arena_used(const struct arena *a)

@@ -22,5 +22,13 @@ char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(
  * of memory. The old array stays valid until the arena is freed.
  */
 void *arena_grow(struct arena *a, const void *old, size_t n, size_t *cap, size_t elem);
+/*
+ * Makes room for item n of the array *pv (a pointer to the array pointer) of
+ * *cap elem-byte items, growing it with arena_grow when n has reached *cap:
+ * 0, or ERR_NOMEM with the array as it was. For loops that append one item.
+ */
+int arena_reserve(struct arena *a, void *pv, size_t n, size_t *cap, size_t elem);
+/* How many allocations the arena refused so far: a reader that copies many fields checks once. */
+size_t arena_failures(const struct arena *a);
 /* Bytes handed out so far. */
 size_t arena_used(const struct arena *a);

@@ -1,6 +1,7 @@
-/* test_db.c: opening, migrating and refusing stores. */
+/* test_db.c: opening, migrating and refusing stores; nested transactions and the store kit. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -11,8 +12,10 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "core/rgroup.h"
 #include "db/db.h"
 #include "db/migrations.h"
+#include "util/arena.h"
 
 static void tmp_path(char *out, size_t n, const char *name)
 {
@@ -151,6 +154,231 @@ static void garbage_file_is_refused(void **state)
 	unlink(path);
 }
 
+/* Whether schema_migration holds version v (the test's stand-in for any row written). */
+static bool has_version(struct db *db, int v)
+{
+	struct db_q *q;
+	bool found = false;
+
+	assert_int_equal(db_prepare(db, SQL_SCHEMA_VERSIONS, &q), 0);
+	while (db_step(q) == 1)
+		found = found || db_col_int(q, 0) == v;
+	db_done(q);
+	return found;
+}
+
+static struct db *memory_store(void)
+{
+	struct db *db = NULL;
+	struct err e = {0};
+
+	assert_int_equal(db_open(":memory:", DB_CREATE, &db, &e), 0);
+	return db;
+}
+
+static void inner_rollback_undoes_only_the_inner_part(void **state)
+{
+	struct db *db = memory_store();
+
+	assert_int_equal(db_depth(db), 0);
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 100, "outer"), 0);
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_depth(db), 2);
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 101, "inner"), 0);
+	assert_true(has_version(db, 101));
+	db_rollback(db);
+	assert_int_equal(db_depth(db), 1);
+	assert_false(has_version(db, 101));
+	assert_true(has_version(db, 100));
+	/* The outer level goes on and commits what it wrote. */
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 102, "after"), 0);
+	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(db_depth(db), 0);
+	assert_true(has_version(db, 100));
+	assert_false(has_version(db, 101));
+	assert_true(has_version(db, 102));
+	db_close(db);
+}
+
+static void outer_rollback_undoes_a_committed_inner_part(void **state)
+{
+	struct db *db = memory_store();
+
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 100, "outer"), 0);
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_depth(db), 3);
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 101, "inner"), 0);
+	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(db_depth(db), 1);
+	db_rollback(db);
+	assert_int_equal(db_depth(db), 0);
+	assert_false(has_version(db, 100));
+	assert_false(has_version(db, 101));
+	/* A new transaction after it starts from depth 0 again. */
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_depth(db), 1);
+	assert_int_equal(db_end(db, 0, NULL), 0);
+	assert_int_equal(db_depth(db), 0);
+	assert_int_equal(db_commit(db), ERR_INTERNAL);
+	db_close(db);
+}
+
+static void db_end_commits_or_rolls_back_its_level(void **state)
+{
+	struct db *db = memory_store();
+	struct err e = {0};
+
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(db_begin_e(db, &e), 0);
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 101, "refused"), 0);
+	assert_int_equal(db_end(db, ERR_INVAL, &e), ERR_INVAL);
+	assert_int_equal(db_begin_e(db, &e), 0);
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 102, "kept"), 0);
+	assert_int_equal(db_end(db, 0, &e), 0);
+	assert_int_equal(db_depth(db), 1);
+	assert_int_equal(db_end(db, 0, &e), 0);
+	assert_int_equal(db_depth(db), 0);
+	assert_false(has_version(db, 101));
+	assert_true(has_version(db, 102));
+	db_close(db);
+}
+
+/* A core write refused inside the caller's transaction undoes its own part only. */
+static void core_write_nests_in_the_callers_transaction(void **state)
+{
+	struct db *db = memory_store();
+	struct err e = {0};
+	int64_t body, g1 = 0, g2 = 0, n = -1;
+
+	assert_int_equal(db_exec(db, SQL_BODY_INSERT, "ntttntnnnt", "huyen", "party",
+				 "Huyện ủy Thử", "HU", "hu"),
+			 0);
+	body = db_last_id(db);
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(rgroup_add(db, body, "tb-a", "Nhóm A", &g1, &e), 0);
+	assert_int_equal(rgroup_add(db, body, "tb-a", "Nhóm A lần hai", NULL, &e), ERR_EXISTS);
+	assert_int_equal(db_depth(db), 1);
+	assert_int_equal(rgroup_line_add(db, g1, "Thường trực Huyện ủy", NULL, NULL, &e), 0);
+	assert_int_equal(rgroup_line_add(db, g1 + 99, "Không có nhóm", NULL, NULL, &e),
+			 ERR_NOTFOUND);
+	assert_int_equal(db_commit(db), 0);
+	assert_int_equal(db_query_int(db, SQL_WEB_RGROUP_EXISTS, &n, "i", g1), 0);
+	assert_int_equal(n, 1);
+	/* The caller rolls back: the write it called is gone too. */
+	assert_int_equal(db_begin(db), 0);
+	assert_int_equal(rgroup_add(db, body, "tb-b", "Nhóm B", &g2, &e), 0);
+	db_rollback(db);
+	assert_int_equal(db_depth(db), 0);
+	assert_int_equal(db_query_int(db, SQL_WEB_RGROUP_EXISTS, &n, "i", g2), 0);
+	assert_int_equal(n, 0);
+	db_close(db);
+}
+
+struct version_row {
+	int64_t version;
+	const char *name;
+};
+
+static int read_version(struct db_q *q, struct arena *a, void *row, void *ctx)
+{
+	struct version_row *v = row;
+
+	v->version = db_col_int(q, 0);
+	v->name = db_col_strdup(q, 1, a);
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void list_and_row_helpers(void **state)
+{
+	struct db *db = memory_store();
+	struct arena *a = arena_new(1 << 20), *tiny = arena_new(64);
+	struct version_row *v = NULL, one = {0};
+	struct db_q *q;
+	size_t n = 0;
+	int calls = 0;
+	int64_t body;
+
+	for (int i = 0; i < 20; i++)
+		assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 100 + i, "row"), 0);
+	assert_int_equal(db_query(db, SQL_SCHEMA_VERSIONS, &q, ""), 0);
+	assert_int_equal(db_list(q, a, sizeof(*v), read_version, &calls, (void **)&v, &n), 0);
+	assert_int_equal(n, (size_t)db_nmigrations + 20);
+	assert_int_equal(calls, (int)n);
+	assert_int_equal(v[0].version, 1);
+	assert_string_equal(v[n - 1].name, "row");
+	assert_int_equal(v[n - 1].version, 119);
+	/* An arena too small for the list: ERR_NOMEM, nothing returned. */
+	v = NULL;
+	n = 0;
+	assert_int_equal(db_query(db, SQL_SCHEMA_VERSIONS, &q, ""), 0);
+	assert_int_equal(db_list(q, tiny, sizeof(*v), read_version, &calls, (void **)&v, &n),
+			 ERR_NOMEM);
+	assert_null(v);
+	/* One row; none; more than one when it must be unique. */
+	assert_int_equal(db_query(db, SQL_SCHEMA_VERSIONS, &q, ""), 0);
+	assert_int_equal(db_one(q, a, read_version, &calls, &one, false), 0);
+	assert_int_equal(one.version, 1);
+	assert_int_equal(db_query(db, SQL_SCHEMA_VERSIONS, &q, ""), 0);
+	assert_int_equal(db_one(q, a, read_version, &calls, &one, true), ERR_INVAL);
+	assert_int_equal(db_query(db, SQL_BODY_GET, &q, "i", (int64_t)999), 0);
+	assert_int_equal(db_one(q, a, read_version, &calls, &one, false), ERR_NOTFOUND);
+	/* Column copies: text into the arena, SQL NULL stays NULL; 'I' binds 0 as NULL. */
+	assert_int_equal(db_exec(db, SQL_BODY_INSERT, "Itttttnnnt", (int64_t)0, "huyen", "party",
+				 "Huyện ủy Thử", NULL, "HU", "hu"),
+			 0);
+	body = db_last_id(db);
+	assert_int_equal(db_query(db, SQL_BODY_GET, &q, "i", body), 0);
+	assert_int_equal(db_step(q), 1);
+	assert_int_equal(db_col_int(q, 1), 0);
+	assert_string_equal(db_col_strdup(q, 4, a), "Huyện ủy Thử");
+	assert_null(db_col_strdup(q, 5, a));
+	db_done(q);
+	arena_free(tiny);
+	arena_free(a);
+	db_close(db);
+}
+
+static void store_errors_read_the_same_everywhere(void **state)
+{
+	char path[256];
+	struct db *db = NULL;
+	struct err e = {0};
+	sqlite3 *h;
+
+	tmp_path(path, sizeof(path), "busy");
+	assert_int_equal(db_open(path, DB_CREATE, &db, &e), 0);
+	/* A constraint refusal names what failed and the backend's reason. */
+	assert_int_equal(db_exec(db, SQL_SCHEMA_RECORD, "dt", 1, "again"), ERR_EXISTS);
+	assert_int_equal(db_err(db, &e, ERR_EXISTS, "không ghi được %s", "phiên bản"), ERR_EXISTS);
+	assert_non_null(strstr(e.msg, "không ghi được phiên bản: "));
+	assert_non_null(strstr(e.msg, "UNIQUE"));
+	/* A message already set for the same code is kept. */
+	err_set(&e, ERR_NOTFOUND, "không có cơ quan số 9");
+	assert_int_equal(db_err(db, &e, ERR_NOTFOUND, "lỗi cơ sở dữ liệu"), ERR_NOTFOUND);
+	assert_string_equal(e.msg, "không có cơ quan số 9");
+	/* Another process writing: busy, said in Vietnamese, without the store's path. */
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	db_set_timeout(db, 50);
+	e = (struct err){0};
+	assert_int_equal(db_begin_e(db, &e), ERR_BUSY);
+	assert_int_equal(db_depth(db), 0);
+	assert_non_null(strstr(e.msg, "cơ sở dữ liệu đang bận"));
+	assert_null(strstr(e.msg, path));
+	assert_null(strstr(e.msg, "dondoc-test-db"));
+	sqlite3_exec(h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(h);
+	assert_int_equal(db_begin_e(db, &e), 0);
+	assert_int_equal(db_end(db, 0, &e), 0);
+	db_close(db);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +388,12 @@ int main(void)
 	    cmocka_unit_test(older_store_is_migrated_in_one_go),
 	    cmocka_unit_test(failed_migration_leaves_the_store_as_it_was),
 	    cmocka_unit_test(garbage_file_is_refused),
+	    cmocka_unit_test(inner_rollback_undoes_only_the_inner_part),
+	    cmocka_unit_test(outer_rollback_undoes_a_committed_inner_part),
+	    cmocka_unit_test(db_end_commits_or_rolls_back_its_level),
+	    cmocka_unit_test(core_write_nests_in_the_callers_transaction),
+	    cmocka_unit_test(list_and_row_helpers),
+	    cmocka_unit_test(store_errors_read_the_same_everywhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "core/demo.h"
 #include "core/registry.h"
@@ -330,6 +331,41 @@ static void references_link_when_the_target_is_registered(void **state)
 	db_rollback(f->db);
 }
 
+/* A registry write is atomic on its own: no caller's transaction is needed. */
+static void a_document_whose_link_fails_is_not_left_half_written(void **state)
+{
+	struct fixture *f = *state;
+	struct reg_doc report = {.type_code = "BC", .body_id = f->hu.id, .title = "Báo cáo"};
+	struct reg_doc later = {.symbol = "16-KL/HU", .date = "2022-01-10"};
+	struct reg_doc d;
+	struct err e = {0};
+	long long before;
+	int64_t id;
+	sqlite3 *h;
+
+	/* A reference waits for 16-KL/HU: registering that document links it. */
+	assert_int_equal(reg_doc_add(f->db, &report, &id, &e), 0);
+	assert_int_equal(reg_doc_ref_add(f->db, id, "16-KL/HU", NULL, NULL, &e), 0);
+	before = census(f);
+	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h,
+				      "CREATE TRIGGER test_refuse BEFORE UPDATE ON doc_ref "
+				      "BEGIN SELECT RAISE(ABORT, 'refused'); END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_true(reg_doc_add(f->db, &later, NULL, &e) < 0);
+	assert_non_null(strstr(e.msg, "không liên kết được văn bản dẫn chiếu"));
+	assert_null(strstr(e.msg, f->path));
+	assert_int_equal(db_depth(f->db), 0);
+	assert_int_equal(census(f), before);
+	assert_int_equal(reg_doc_find(f->db, "16-KL/HU", NULL, f->a, &d, &e), ERR_NOTFOUND);
+	assert_int_equal(sqlite3_exec(h, "DROP TRIGGER test_refuse", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	assert_int_equal(reg_doc_add(f->db, &later, NULL, &e), 0);
+	assert_int_equal(reg_doc_find(f->db, "16-KL/HU", NULL, f->a, &d, &e), 0);
+	assert_int_equal(census(f), before + 10000);
+}
+
 static void bad_registry_input_is_refused(void **state)
 {
 	struct fixture *f = *state;
@@ -403,6 +439,7 @@ int main(void)
 	    T(bad_documents_are_refused_and_write_nothing),
 	    T(issuing_a_draft_takes_the_next_number),
 	    T(references_link_when_the_target_is_registered),
+	    T(a_document_whose_link_fails_is_not_left_half_written),
 	    T(bad_registry_input_is_refused),
 	    T(text_entering_the_store_is_nfc),
 	};
