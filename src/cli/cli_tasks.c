@@ -68,10 +68,11 @@ static json_t *task_json(const struct task *t)
 	json_object_set_new(j, "section", jstr(t->section));
 	json_object_set_new(j, "units", units);
 	json_object_set_new(j, "assigned_on", json_string(t->assigned_on));
-	json_object_set_new(j, "deadline_kind", json_string(task_deadline_kind_code(t->dl_kind)));
-	json_object_set_new(j, "deadline", jstr(t->deadline_text));
+	/* The deadline, one value: kind, words as written, last day, cycle. */
+	json_object_set_new(j, "deadline_kind", json_string(task_deadline_kind_code(t->dl.kind)));
+	json_object_set_new(j, "deadline", jstr(t->dl.words));
 	json_object_set_new(j, "due", jstr(t->due));
-	json_object_set_new(j, "cycle", jstr(task_cycle_code(t->cycle)));
+	json_object_set_new(j, "cycle", jstr(task_cycle_code(t->dl.cycle)));
 	json_object_set_new(j, "report_to", jstr(t->report_to));
 	json_object_set_new(j, "follower", jstr(t->follower_name));
 	json_object_set_new(j, "state", json_string(t->state));
@@ -224,7 +225,7 @@ int cli_tasks_list(struct cli *c, int argc, char **argv)
 
 			fprintf(c->out, "%lld\t%s\t%s\t%s\t%s\n", (long long)t->id,
 				task_status_name(t->status),
-				t->dl_kind == TASK_DL_STANDING ? "thường xuyên"
+				t->dl.kind == TASK_DL_STANDING ? "thường xuyên"
 				: t->due		       ? show_date(t->due, d1)
 							       : "-",
 				lead_names(t, &b), t->content);
@@ -315,7 +316,7 @@ int cli_tasks_show(struct cli *c, int argc, char **argv)
 		buf_free(&b);
 		fprintf(c->out, "Ngày giao: %s\n", show_date(t->assigned_on, d1));
 		fprintf(c->out, "Thời hạn: %s%s%s%s\n",
-			t->deadline_text ? t->deadline_text : "không thời hạn", t->due ? " (" : "",
+			t->dl.words ? t->dl.words : "không thời hạn", t->due ? " (" : "",
 			t->due ? show_date(t->due, d1) : "", t->due ? ")" : "");
 		if (t->report_to)
 			fprintf(c->out, "Báo cáo: %s\n", t->report_to);
