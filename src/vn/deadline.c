@@ -253,7 +253,6 @@ static const struct {
 	unsigned fl;
 } leads[] = {
     {"xong truoc ngay", L_DATE},
-    {"hoan thanh truoc ngay", L_DATE},
     {"cham nhat la ngay", L_DATE},
     {"cham nhat vao ngay", L_DATE},
     {"cham nhat ngay", L_DATE},
