@@ -833,6 +833,7 @@ int cli_remind(struct cli *c, int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	struct task_remind_opts o = {.before_days = 7};
+	struct outbox_counts counts;
 	struct mail_server srv = {0};
 	const char *asof = NULL, *env;
 	struct task_digest *d;
@@ -895,45 +896,24 @@ int cli_remind(struct cli *c, int argc, char **argv)
 	a = arena_new(CLI_ARENA_MAX);
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	r = task_remind_plan(db, &o, a, &d, &n, &c->err);
+	/* Core plans the digests and mails them through the outbox; a dry run sends nothing. */
+	r = task_remind_send(db, &o, dry ? NULL : &srv, a, &d, &n, &counts, &c->err);
 	if (r < 0)
 		goto out;
+	sent = counts.sent;
+	failed = counts.failed;
+	noaddr = counts.no_address;
 	json_t *arr = c->json ? json_array() : NULL;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *status = "dry_run";
-		struct err me = {0};
+		const char *status = dry ? "dry_run" : outbox_status_code(d[i].status);
 
-		if (!dry && !d[i].to) {
-			status = "no_address";
-			noaddr++;
+		if (!dry && d[i].status == OUTBOX_NO_ADDRESS)
 			log_warn("remind: đơn vị '%s' chưa có địa chỉ thư; %zu nội dung chưa gửi",
 				 d[i].unit_name, d[i].nitems);
-		} else if (!dry) {
-			struct mail_msg m = {.to = &d[i].to,
-					     .nto = 1,
-					     .cc = d[i].cc,
-					     .ncc = d[i].ncc,
-					     .subject = d[i].subject,
-					     .body = d[i].body};
-
-			int sr = mail_send(&srv, &m, &me);
-
-			if (sr == ERR_PERM) {
-				/* No TLS for the credentials: every digest would be refused alike. */
-				r = err_set(&c->err, sr, "%s", me.msg);
-				json_decref(arr);
-				goto out;
-			}
-			if (sr == 0 && task_remind_record(db, &d[i], &me) == 0) {
-				status = "sent";
-				sent++;
-			} else {
-				status = "failed";
-				failed++;
-				log_error("remind: %s: %s", d[i].unit_name, me.msg);
-			}
-		}
+		else if (!dry && d[i].status == OUTBOX_FAILED)
+			log_error("remind: %s: %s", d[i].unit_name,
+				  d[i].reason ? d[i].reason : "không gửi được");
 		if (arr) {
 			json_t *cc = json_array(), *ev = json_array();
 

@@ -272,6 +272,15 @@ static struct vn_date iso_date(const char *iso)
 	return d;
 }
 
+void task_deadline_stored(const char *kind, const char *words, const char *due, const char *cycle,
+			  struct task_deadline *ret)
+{
+	*ret = (struct task_deadline){.kind = task_dl_from_code(kind),
+				      .words = words,
+				      .due = iso_date(due),
+				      .cycle = task_cycle_from_code(cycle)};
+}
+
 /* "04/12/2023" from ISO text, in the arena; "" for NULL. */
 static const char *date_show(struct arena *a, const char *iso)
 {
@@ -966,11 +975,9 @@ static int read_task_row(struct db_q *q, struct arena *a, const char *as_of, str
 	t->section = col_dup(a, q, 7);
 	t->content = col_dup(a, q, 8);
 	t->assigned_on = col_dup(a, q, 9);
-	t->dl.kind = task_dl_from_code(db_col_text(q, 10));
-	t->dl.words = col_dup(a, q, 11);
 	t->due = col_dup(a, q, 12);
-	t->dl.cycle = task_cycle_from_code(db_col_text(q, 13));
-	t->dl.due = iso_date(t->due);
+	task_deadline_stored(db_col_text(q, 10), col_dup(a, q, 11), t->due, db_col_text(q, 13),
+			     &t->dl);
 	t->report_to = col_dup(a, q, 14);
 	t->state = col_dup(a, q, 15);
 	t->completed_on = col_dup(a, q, 16);

@@ -95,6 +95,12 @@ int task_deadline_parse(const char *text, struct vn_date base, struct task_deadl
 int task_deadline_find(const char *text, size_t len, struct vn_date base, int default_year,
 		       struct arena *a, struct task_deadline *ret, size_t *ret_off, size_t *ret_len,
 		       struct err *e);
+/*
+ * The deadline as stored (the task's deadline_kind, deadline_text, due and
+ * cycle columns, any of them NULL) as one value; words borrow the text given.
+ */
+void task_deadline_stored(const char *kind, const char *words, const char *due, const char *cycle,
+			  struct task_deadline *ret);
 const char *task_deadline_kind_code(enum task_deadline_kind k);
 const char *task_cycle_code(enum task_cycle c);
 /* "thang", "quy", "6thang", "nam" (and month, quarter, half, year). */
