@@ -288,6 +288,7 @@ static int after_lead(const char *text, const struct fmap *m, size_t p, unsigned
 {
 	size_t j, k;
 	int n, y;
+	bool bare;
 
 	if ((fl & L_DATE) || whole) {
 		int r = date_at(text, m, p, default_year, &d->date, ret_end, e);
@@ -316,16 +317,9 @@ static int after_lead(const char *text, const struct fmap *m, size_t p, unsigned
 		}
 		return 0;
 	}
-	if (!lead && !whole) {
-		/* Alone, only a span counted to the future: "02 tháng tới". */
-		if (!(j = count(m, p, &n)) || !(k = tok(m, sp(m, j), "thang")) ||
-		    !(j = tok(m, sp(m, k), "toi")) || n < 1 || n > 120)
-			return 0;
-		*d = (struct vn_deadline){.form = VN_DL_SPAN, .unit = VN_DL_MONTHS, .n = n};
-		*ret_end = j;
-		return 1;
-	}
-	if ((j = tok(m, p, "thang"))) {
+	/* Alone in a sentence, only a quarter or a span counted to the future ("02 tháng tới"). */
+	bare = !lead && !whole;
+	if (!bare && (j = tok(m, p, "thang"))) {
 		if (!(k = num(m, sp(m, j), 2, &n)) || n < 1 || n > 12)
 			return 0;
 		if (!(k = year_after(m, k, default_year, &y)))
@@ -335,7 +329,7 @@ static int after_lead(const char *text, const struct fmap *m, size_t p, unsigned
 		*ret_end = k;
 		return 1;
 	}
-	if ((j = tok(m, p, "nam")) && (k = year4(m, sp(m, j), &y))) {
+	if (!bare && (j = tok(m, p, "nam")) && (k = year4(m, sp(m, j), &y))) {
 		*d = (struct vn_deadline){.form = VN_DL_PERIOD, .unit = VN_DL_YEAR, .year = y};
 		*ret_end = k;
 		return 1;
@@ -350,7 +344,7 @@ static int after_lead(const char *text, const struct fmap *m, size_t p, unsigned
 			     {"tuan", VN_DL_WEEKS, 520}};
 
 		j = sp(m, j);
-		if ((k = tok(m, j, "thang"))) {
+		if (!bare && (k = tok(m, j, "thang"))) {
 			size_t h = sp(m, k), z;
 			bool first = (z = tok(m, h, "dau")) != 0;
 

@@ -1066,6 +1066,11 @@ static void deadlines_are_found_in_sentences(void **state)
 	d = scan("tổng hợp, báo cáo trong 15 ngày", 0, 2023, "trong 15 ngày", VN_DL_SPAN);
 	assert_int_equal(d.unit, VN_DL_DAYS);
 	assert_int_equal(d.n, 15);
+	d = scan("hoàn thành trong ba tuần tới, báo cáo", 0, 2023, "trong ba tuần tới", VN_DL_SPAN);
+	assert_int_equal(d.unit, VN_DL_WEEKS);
+	assert_int_equal(d.n, 3);
+	d = scan("tổng hợp 15 ngày tới", 0, 2023, "15 ngày tới", VN_DL_SPAN);
+	assert_int_equal(d.unit, VN_DL_DAYS);
 	/* Without its year, a date takes the session's. */
 	d = scan("hạn chót ngày 28/2, báo cáo", 0, 2024, "hạn chót ngày 28/2", VN_DL_DATE);
 	assert_int_equal(d.date.y, 2024);
