@@ -26,8 +26,8 @@ static int delivery_record(struct db *db, const struct outbox_msg *m, struct err
 
 /*
  * Sends the issued text to every delivery still queued or failed, one
- * message per address, and records each outcome (sent, or failed with the
- * reason). Paper deliveries are left for the office. When the server
+ * message per address, through the outbox (core/outbox.h), which records
+ * each outcome on the delivery (sent, or failed with the reason). Paper deliveries are left for the office. When the server
  * would get the credentials without TLS (ERR_PERM from mail_send), stops
  * there with that error and the deliveries stay queued.
  */
