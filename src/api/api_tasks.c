@@ -129,9 +129,9 @@ int api_task(struct http_req *r)
 	o = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
 		      (json_int_t)t->id, "type", "task", "content", t->content, "source",
 		      jstr(t->source_label), "section", jstr(t->section), "deadline",
-		      jstr(t->deadline_text), "due", jstr(t->due), "status",
-		      task_status_code(t->status), "completed_on", jstr(t->completed_on),
-		      "report_to", jstr(t->report_to), "units", units, "events", events);
+		      jstr(t->dl.words), "due", jstr(t->due), "status", task_status_code(t->status),
+		      "completed_on", jstr(t->completed_on), "report_to", jstr(t->report_to),
+		      "units", units, "events", events);
 	json_object_set_new(o, "reports",
 			    json_sprintf("/api/v1/tasks/%lld/reports", (long long)t->id));
 	return api_send(r, o);

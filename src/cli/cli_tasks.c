@@ -68,10 +68,11 @@ static json_t *task_json(const struct task *t)
 	json_object_set_new(j, "section", jstr(t->section));
 	json_object_set_new(j, "units", units);
 	json_object_set_new(j, "assigned_on", json_string(t->assigned_on));
-	json_object_set_new(j, "deadline_kind", json_string(task_deadline_kind_code(t->dl_kind)));
-	json_object_set_new(j, "deadline", jstr(t->deadline_text));
+	/* The deadline, one value: kind, words as written, last day, cycle. */
+	json_object_set_new(j, "deadline_kind", json_string(task_deadline_kind_code(t->dl.kind)));
+	json_object_set_new(j, "deadline", jstr(t->dl.words));
 	json_object_set_new(j, "due", jstr(t->due));
-	json_object_set_new(j, "cycle", jstr(task_cycle_code(t->cycle)));
+	json_object_set_new(j, "cycle", jstr(task_cycle_code(t->dl.cycle)));
 	json_object_set_new(j, "report_to", jstr(t->report_to));
 	json_object_set_new(j, "follower", jstr(t->follower_name));
 	json_object_set_new(j, "state", json_string(t->state));
@@ -208,7 +209,7 @@ int cli_tasks_list(struct cli *c, const struct cli_args *args)
 
 			fprintf(c->out, "%lld\t%s\t%s\t%s\t%s\n", (long long)t->id,
 				task_status_name(t->status),
-				t->dl_kind == TASK_DL_STANDING ? "thường xuyên"
+				t->dl.kind == TASK_DL_STANDING ? "thường xuyên"
 				: t->due		       ? show_date(t->due, d1)
 							       : "-",
 				lead_names(t, &b), t->content);
@@ -296,7 +297,7 @@ int cli_tasks_show(struct cli *c, const struct cli_args *args)
 		buf_free(&b);
 		fprintf(c->out, "Ngày giao: %s\n", show_date(t->assigned_on, d1));
 		fprintf(c->out, "Thời hạn: %s%s%s%s\n",
-			t->deadline_text ? t->deadline_text : "không thời hạn", t->due ? " (" : "",
+			t->dl.words ? t->dl.words : "không thời hạn", t->due ? " (" : "",
 			t->due ? show_date(t->due, d1) : "", t->due ? ")" : "");
 		if (t->report_to)
 			fprintf(c->out, "Báo cáo: %s\n", t->report_to);
@@ -714,6 +715,7 @@ const struct cli_spec cli_remind_spec = {
 int cli_remind(struct cli *c, const struct cli_args *args)
 {
 	struct task_remind_opts o = {.before_days = 7};
+	struct outbox_counts counts;
 	struct mail_server srv = {0};
 	const char *asof = cli_opt(args, "as-of"), *env;
 	struct task_digest *d;
@@ -756,45 +758,24 @@ int cli_remind(struct cli *c, const struct cli_args *args)
 	a = arena_new(CLI_ARENA_MAX);
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	r = task_remind_plan(db, &o, a, &d, &n, &c->err);
+	/* Core plans the digests and mails them through the outbox; a dry run sends nothing. */
+	r = task_remind_send(db, &o, dry ? NULL : &srv, a, &d, &n, &counts, &c->err);
 	if (r < 0)
 		goto out;
+	sent = counts.sent;
+	failed = counts.failed;
+	noaddr = counts.no_address;
 	json_t *arr = c->json ? json_array() : NULL;
 
 	for (size_t i = 0; i < n; i++) {
-		const char *status = "dry_run";
-		struct err me = {0};
+		const char *status = dry ? "dry_run" : outbox_status_code(d[i].status);
 
-		if (!dry && !d[i].to) {
-			status = "no_address";
-			noaddr++;
+		if (!dry && d[i].status == OUTBOX_NO_ADDRESS)
 			log_warn("remind: đơn vị '%s' chưa có địa chỉ thư; %zu nội dung chưa gửi",
 				 d[i].unit_name, d[i].nitems);
-		} else if (!dry) {
-			struct mail_msg m = {.to = &d[i].to,
-					     .nto = 1,
-					     .cc = d[i].cc,
-					     .ncc = d[i].ncc,
-					     .subject = d[i].subject,
-					     .body = d[i].body};
-
-			int sr = mail_send(&srv, &m, &me);
-
-			if (sr == ERR_PERM) {
-				/* No TLS for the credentials: every digest would be refused alike. */
-				r = err_set(&c->err, sr, "%s", me.msg);
-				json_decref(arr);
-				goto out;
-			}
-			if (sr == 0 && task_remind_record(db, &d[i], &me) == 0) {
-				status = "sent";
-				sent++;
-			} else {
-				status = "failed";
-				failed++;
-				log_error("remind: %s: %s", d[i].unit_name, me.msg);
-			}
-		}
+		else if (!dry && d[i].status == OUTBOX_FAILED)
+			log_error("remind: %s: %s", d[i].unit_name,
+				  d[i].reason ? d[i].reason : "không gửi được");
 		if (arr) {
 			json_t *cc = json_array(), *ev = json_array();
 

@@ -192,8 +192,8 @@ struct mail_server;
 
 /*
  * Sends an issued notice by e-mail to every recipient with an address whose
- * delivery is still queued or failed, and records each outcome (sent, or
- * failed with the reason) and when. Paper deliveries stay for the office.
+ * delivery is still queued or failed, through the outbox (core/outbox.h),
+ * and records each outcome (sent, or failed with the reason) and when. Paper deliveries stay for the office.
  * ERR_PERM when credentials would go to the server without TLS: nothing is
  * sent and the deliveries stay queued.
  */

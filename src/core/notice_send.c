@@ -1,8 +1,9 @@
-/* notice_send.c: sending an issued notice to the recipients who have an e-mail address, and recording it. */
+/* notice_send.c: sending an issued notice to the recipients who have an e-mail address, through the outbox. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/notice.h"
+#include "core/outbox.h"
 #include "mail/mail.h"
 
 struct queued {
@@ -10,10 +11,23 @@ struct queued {
 	const char *label, *address;
 };
 
+/* The outbox's record hook: the delivery row says sent, or failed with the reason. */
+static int delivery_record(struct db *db, const struct outbox_msg *m, struct err *e)
+{
+	const struct queued *q = m->ctx;
+	int r = db_exec(db, SQL_NOTICE_DELIVERY_SET, "tti",
+			m->status == OUTBOX_SENT ? "sent" : "failed",
+			m->status == OUTBOX_SENT ? NULL : m->reason, q->id);
+
+	if (r < 0)
+		return db_err(db, e, r, "cơ sở dữ liệu");
+	return 0;
+}
+
 /*
  * Sends the issued text to every delivery still queued or failed, one
- * message per address, and records each outcome (sent, or failed with the
- * reason). Paper deliveries are left for the office. When the server
+ * message per address, through the outbox (core/outbox.h), which records
+ * each outcome on the delivery (sent, or failed with the reason). Paper deliveries are left for the office. When the server
  * would get the credentials without TLS (ERR_PERM from mail_send), stops
  * there with that error and the deliveries stay queued.
  */
@@ -23,6 +37,9 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 	struct arena *a = arena_new(8u << 20);
 	struct notice_row row;
 	struct queued *qd = NULL;
+	struct outbox_msg *msgs;
+	struct outbox_counts counts;
+	const char *subject;
 	size_t n = 0, cap = 0, sent = 0, failed = 0;
 	struct buf body = BUF_INIT(4u << 20);
 	struct db_q *q;
@@ -72,33 +89,24 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 			    (long long)id);
 		goto out;
 	}
-	for (size_t i = 0; i < n; i++) {
-		const char *to[1] = {qd[i].address};
-		char subject[512];
-		struct mail_msg m = {
-		    .to = to, .nto = 1, .subject = subject, .body = buf_str(&body)};
-		struct err me = {0};
-		int sr;
-
-		snprintf(subject, sizeof(subject), "Thông báo số %s: %s",
-			 row.symbol ? row.symbol : "", row.title ? row.title : "");
-		sr = mail_send(srv, &m, &me);
-		if (sr == ERR_PERM) {
-			/* No TLS for the credentials: every address would be refused alike. */
-			r = err_set(e, sr, "%s", err_msg(&me, sr));
-			goto out;
-		}
-		if (sr == 0)
-			sent++;
-		else
-			failed++;
-		r = db_exec(db, SQL_NOTICE_DELIVERY_SET, "tti", sr == 0 ? "sent" : "failed",
-			    sr == 0 ? NULL : err_msg(&me, sr), qd[i].id);
-		if (r < 0) {
-			r = db_err(db, e, r, "cơ sở dữ liệu");
-			goto out;
-		}
+	subject = arena_printf(a, "Thông báo số %s: %s", row.symbol ? row.symbol : "",
+			       row.title ? row.title : "");
+	msgs = n ? arena_alloc(a, n * sizeof(*msgs)) : NULL;
+	if ((n && !msgs) || !subject) {
+		r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+		goto out;
 	}
+	for (size_t i = 0; i < n; i++)
+		msgs[i] = (struct outbox_msg){.to = qd[i].address,
+					      .subject = subject,
+					      .body = buf_str(&body),
+					      .record = delivery_record,
+					      .ctx = &qd[i]};
+	r = outbox_send(db, srv, msgs, n, a, &counts, e);
+	if (r < 0)
+		goto out;
+	sent = counts.sent;
+	failed = counts.failed;
 	*ret_sent = sent;
 	*ret_failed = failed;
 	r = 0;

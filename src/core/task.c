@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "vn/deadline.h"
 #include "vn/text.h"
 
 #define TASK_TEXT_MAX 16000 /* bytes of content, report text or result */
@@ -157,190 +158,95 @@ int task_cycle_parse(const char *s, enum task_cycle *ret, struct err *e)
 	return r;
 }
 
-/* Skips one word w (and the spaces after it) at *p when present. */
-static bool skip_word(const char **p, const char *w)
-{
-	size_t n = strlen(w);
-
-	if (strncmp(*p, w, n) != 0 || ((*p)[n] && (*p)[n] != ' ' && (*p)[n] != '/'))
-		return false;
-	*p += n;
-	while (**p == ' ')
-		(*p)++;
-	return true;
-}
-
-static bool read_int(const char **p, int *ret)
-{
-	char *end;
-	long v;
-
-	if (!isdigit((unsigned char)**p))
-		return false;
-	v = strtol(*p, &end, 10);
-	if (v < 0 || v > 100000)
-		return false;
-	*ret = (int)v;
-	*p = end;
-	while (**p == ' ')
-		(*p)++;
-	return true;
-}
-
-static bool read_roman(const char **p, int *ret)
-{
-	static const char *const romans[] = {"iv", "iii", "ii", "i"};
-	static const int values[] = {4, 3, 2, 1};
-
-	for (int i = 0; i < 4; i++) {
-		size_t n = strlen(romans[i]);
-
-		if (strncmp(*p, romans[i], n) == 0 && !isalpha((unsigned char)(*p)[n])) {
-			*ret = values[i];
-			*p += n;
-			while (**p == ' ')
-				(*p)++;
-			return true;
-		}
-	}
-	return read_int(p, ret);
-}
-
-/*
- * "/2023", "nam 2023", " 2023" after a period word: any year of four digits;
- * whether it is plausible is checked on the deadline as a whole.
- */
-static bool read_year(const char **p, int *ret)
-{
-	if (**p == '/')
-		(*p)++;
-	skip_word(p, "nam");
-	return read_int(p, ret) && *ret >= 1000 && *ret <= 9999;
-}
-
 static struct vn_date month_end(int y, int m)
 {
 	return vn_date_add_days(vn_date_add_months((struct vn_date){y, m, 1}, 1), -1);
 }
 
+/* The meaning of the scanned words: their kind and last day, from base for a span. */
+static int task_deadline_resolve(const struct vn_deadline *v, const char *words,
+				 struct vn_date base, struct task_deadline *ret, struct err *e)
+{
+	struct task_deadline d = {.kind = TASK_DL_NONE, .words = words};
+
+	switch (v->form) {
+	case VN_DL_NONE:
+		d.words = NULL;
+		break;
+	case VN_DL_STANDING:
+		d.kind = TASK_DL_STANDING;
+		break;
+	case VN_DL_DATE:
+		d.kind = TASK_DL_DATE;
+		d.due = v->date;
+		break;
+	case VN_DL_PERIOD:
+		d.kind = TASK_DL_PERIOD;
+		d.due = v->unit == VN_DL_QUARTER	? month_end(v->year, v->n * 3)
+			: v->unit == VN_DL_MONTH	? month_end(v->year, v->n)
+			: v->unit == VN_DL_FIRST_MONTHS ? month_end(v->year, v->n)
+							: (struct vn_date){v->year, 12, 31};
+		break;
+	case VN_DL_SPAN:
+		if (vn_date_is_none(base))
+			return err_set(e, ERR_INVAL,
+				       "thời hạn '%s' tính từ ngày họp hoặc ngày giao, "
+				       "nhưng chưa có ngày đó",
+				       words);
+		d.kind = TASK_DL_SPAN;
+		d.due = v->unit == VN_DL_MONTHS	 ? vn_date_add_months(base, v->n)
+			: v->unit == VN_DL_WEEKS ? vn_date_add_days(base, 7 * v->n)
+						 : vn_date_add_days(base, v->n);
+		break;
+	}
+	if (!vn_date_is_none(d.due) && !vn_date_plausible(d.due))
+		return err_set(e, ERR_INVAL,
+			       "thời hạn '%s' không hợp lệ: rơi vào năm %04d, ngoài khoảng %d–%d",
+			       words, d.due.y, VN_DATE_YEAR_MIN, VN_DATE_YEAR_MAX);
+	*ret = d;
+	return 0;
+}
+
 int task_deadline_parse(const char *text, struct vn_date base, struct task_deadline *ret,
 			struct err *e)
 {
-	struct buf f = BUF_INIT(TASK_NAME_MAX);
-	struct task_deadline d = {TASK_DL_NONE, {0, 0, 0}};
-	const char *p;
-	int n, y, r = 0;
-	bool ok = false;
+	struct vn_deadline v;
+	struct err de = {0};
+	int r;
 
-	if (!text)
-		goto done;
-	r = vn_fold(text, strlen(text), &f);
-	if (r < 0) {
-		r = err_set(e, ERR_INVAL, "thời hạn không phải văn bản UTF-8 hợp lệ");
-		goto out;
+	if (!text) {
+		*ret = (struct task_deadline){.kind = TASK_DL_NONE};
+		return 0;
 	}
-	p = buf_str(&f);
-	while (*p == ' ')
-		p++;
-	if (!*p)
-		goto done;
-	if (strstr(p, "thuong xuyen")) {
-		d.kind = TASK_DL_STANDING;
-		goto done;
-	}
-	skip_word(&p, "truoc");
-	skip_word(&p, "cham nhat");
-	skip_word(&p, "den");
-	skip_word(&p, "han");
-	skip_word(&p, "trong");
-	if (skip_word(&p, "quy")) {
-		ok = read_roman(&p, &n) && n >= 1 && n <= 4 && read_year(&p, &y) && !*p;
-		if (ok) {
-			d.kind = TASK_DL_PERIOD;
-			d.due = month_end(y, n * 3);
-		}
-	} else if (skip_word(&p, "nam")) {
-		ok = read_int(&p, &y) && y >= 1000 && y <= 9999 && !*p;
-		if (ok) {
-			d.kind = TASK_DL_PERIOD;
-			d.due = (struct vn_date){y, 12, 31};
-		}
-	} else if (skip_word(&p, "thang")) {
-		ok = read_int(&p, &n) && n >= 1 && n <= 12 && read_year(&p, &y) && !*p;
-		if (ok) {
-			d.kind = TASK_DL_PERIOD;
-			d.due = month_end(y, n);
-		}
-	} else if (isdigit((unsigned char)*p) && !strchr(p, '/') && !strchr(p, '-')) {
-		/* "02 thang toi", "15 ngay", "3 tuan", "6 thang dau nam 2024" */
-		if (read_int(&p, &n)) {
-			if (skip_word(&p, "thang")) {
-				if (skip_word(&p, "dau")) {
-					ok = (n == 3 || n == 6 || n == 9) && read_year(&p, &y) &&
-					     !*p;
-					if (ok) {
-						d.kind = TASK_DL_PERIOD;
-						d.due = month_end(y, n);
-					}
-				} else {
-					skip_word(&p, "toi");
-					ok = !*p && n > 0 && n <= 120;
-					if (ok)
-						d.due = vn_date_add_months(base, n);
-				}
-			} else if (skip_word(&p, "ngay")) {
-				skip_word(&p, "toi");
-				ok = !*p && n > 0 && n <= 3650;
-				if (ok)
-					d.due = vn_date_add_days(base, n);
-			} else if (skip_word(&p, "tuan")) {
-				skip_word(&p, "toi");
-				ok = !*p && n > 0 && n <= 520;
-				if (ok)
-					d.due = vn_date_add_days(base, 7 * n);
-			}
-			if (ok && d.kind == TASK_DL_NONE) {
-				if (vn_date_is_none(base)) {
-					r = err_set(
-					    e, ERR_INVAL,
-					    "thời hạn '%s' tính từ ngày họp hoặc ngày giao, "
-					    "nhưng chưa có ngày đó",
-					    text);
-					goto out;
-				}
-				d.kind = TASK_DL_SPAN;
-			}
-		}
-	} else {
-		struct err de = {0};
+	r = vn_deadline_scan(text, strlen(text), 0, VN_DL_WHOLE, &v, &de);
+	if (r == ERR_NOTFOUND)
+		return err_set(e, ERR_INVAL,
+			       "thời hạn không hiểu được: '%s' (ví dụ: 04/12/2023, quý IV/2023, "
+			       "tháng 12/2023, 02 tháng tới, thường xuyên)",
+			       text);
+	if (r < 0)
+		return err_set(e, r, "thời hạn '%s' không hợp lệ: %s", text, err_msg(&de, r));
+	return task_deadline_resolve(&v, v.form == VN_DL_NONE ? NULL : text, base, ret, e);
+}
 
-		skip_word(&p, "ngay");
-		ok = vn_date_parse(p, strlen(p), 0, &d.due, &de) == 0;
-		if (ok)
-			d.kind = TASK_DL_DATE;
-		else if (isdigit((unsigned char)*p)) {
-			/* It is written as a date: say what is wrong with it (the year's range…). */
-			r = err_set(e, ERR_INVAL, "thời hạn '%s' không hợp lệ: %s", text, de.msg);
-			goto out;
-		}
+int task_deadline_find(const char *text, size_t len, struct vn_date base, int default_year,
+		       struct arena *a, struct task_deadline *ret, size_t *ret_off, size_t *ret_len,
+		       struct err *e)
+{
+	struct vn_deadline v;
+	const char *words;
+	int r = vn_deadline_scan(text, len, default_year, 0, &v, NULL);
+
+	if (r < 0)
+		return r == ERR_NOTFOUND ? r : err_set(e, r, "thời hạn: văn bản không đọc được");
+	words = arena_strndup(a, text + v.off, v.len);
+	if (!words)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = task_deadline_resolve(&v, words, base, ret, e);
+	if (r == 0) {
+		*ret_off = v.off;
+		*ret_len = v.len;
 	}
-	if (ok && !vn_date_is_none(d.due) && !vn_date_plausible(d.due)) {
-		r = err_set(e, ERR_INVAL,
-			    "thời hạn '%s' không hợp lệ: rơi vào năm %04d, ngoài khoảng %d–%d",
-			    text, d.due.y, VN_DATE_YEAR_MIN, VN_DATE_YEAR_MAX);
-		goto out;
-	}
-	if (!ok) {
-		r = err_set(e, ERR_INVAL,
-			    "thời hạn không hiểu được: '%s' (ví dụ: 04/12/2023, quý IV/2023, "
-			    "tháng 12/2023, 02 tháng tới, thường xuyên)",
-			    text);
-		goto out;
-	}
-done:
-	*ret = d;
-out:
-	buf_free(&f);
 	return r;
 }
 
@@ -364,6 +270,15 @@ static struct vn_date iso_date(const char *iso)
 	if (iso && *iso)
 		vn_date_parse(iso, strlen(iso), 0, &d, NULL);
 	return d;
+}
+
+void task_deadline_stored(const char *kind, const char *words, const char *due, const char *cycle,
+			  struct task_deadline *ret)
+{
+	*ret = (struct task_deadline){.kind = task_dl_from_code(kind),
+				      .words = words,
+				      .due = iso_date(due),
+				      .cycle = task_cycle_from_code(cycle)};
 }
 
 /* "04/12/2023" from ISO text, in the arena; "" for NULL. */
@@ -496,6 +411,7 @@ static int clean_text(struct arena *a, const char *s, size_t max, bool required,
 struct task_source {
 	char date[11];
 	int64_t body_id;
+	char session_date[11]; /* a document: the date of the session its notice concludes */
 };
 
 static int source_info(struct db *db, enum db_stmt id, int64_t key, struct task_source *ret)
@@ -514,6 +430,10 @@ static int source_info(struct db *db, enum db_stmt id, int64_t key, struct task_
 
 		snprintf(ret->date, sizeof(ret->date), "%s", d ? d : "");
 		ret->body_id = db_col_int(q, 1);
+		if (id == SQL_TASK_DOC_INFO) {
+			d = db_col_text(q, 5);
+			snprintf(ret->session_date, sizeof(ret->session_date), "%s", d ? d : "");
+		}
 		r = 0;
 	} else if (r == 0) {
 		r = ERR_NOTFOUND;
@@ -544,7 +464,7 @@ static int insert_units(struct db *db, int64_t task, const char *const *refs, si
 int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, struct err *e)
 {
 	struct arena *a = arena_new(1 << 20);
-	struct task_source src = {"", 0};
+	struct task_source src = {"", 0, ""};
 	struct task_deadline dl;
 	struct buf fold = BUF_INIT(TASK_TEXT_MAX * 2);
 	const char *content, *section, *dltext, *report_to;
@@ -559,7 +479,8 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 	if (r == 0)
 		r = clean_text(a, in->section, TASK_NAME_MAX, false, "mục", &section, e);
 	if (r == 0)
-		r = clean_text(a, in->deadline, TASK_NAME_MAX, false, "thời hạn", &dltext, e);
+		r = clean_text(a, in->dl ? in->dl->words : in->deadline, TASK_NAME_MAX, false,
+			       "thời hạn", &dltext, e);
 	if (r == 0)
 		r = clean_text(a, in->report_to, TASK_NAME_MAX, false, "nơi báo cáo", &report_to,
 			       e);
@@ -576,9 +497,18 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 		if (r < 0)
 			goto out;
 		snprintf(base, sizeof(base), "%s", src.date);
+		/*
+		 * The notice concluding a session: its words ("02 tháng tới") were
+		 * said at the session and count from its date, as when it is imported.
+		 */
+		if (src.session_date[0] && !in->source_session_id) {
+			snprintf(base, sizeof(base), "%s", src.session_date);
+			if (!src.date[0])
+				snprintf(src.date, sizeof(src.date), "%s", src.session_date);
+		}
 	}
 	if (in->source_session_id) {
-		struct task_source ss = {"", 0};
+		struct task_source ss = {"", 0, ""};
 
 		r = source_info(db, SQL_TASK_SESSION_INFO, in->source_session_id, &ss);
 		if (r == ERR_NOTFOUND)
@@ -604,9 +534,20 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 	}
 	if (!base[0])
 		snprintf(base, sizeof(base), "%s", assigned);
-	r = task_deadline_parse(dltext, iso_date(base), &dl, e);
-	if (r < 0)
-		goto out;
+	if (in->dl) {
+		/* Read from a sentence (the importer): kept as read, the words cleaned. */
+		dl = *in->dl;
+		dl.words = dltext;
+		if (!vn_date_is_none(dl.due) && !vn_date_plausible(dl.due)) {
+			r = err_set(e, ERR_INVAL, "thời hạn '%s' không hợp lệ",
+				    dltext ? dltext : "");
+			goto out;
+		}
+	} else {
+		r = task_deadline_parse(dltext, iso_date(base), &dl, e);
+		if (r < 0)
+			goto out;
+	}
 	if (!vn_date_is_none(dl.due)) {
 		vn_date_iso(dl.due, due);
 		if (strcmp(due, assigned) < 0) {
@@ -620,6 +561,7 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 		if (r < 0)
 			goto out;
 	}
+	dl.cycle = cycle;
 	if (in->follower) {
 		r = task_unit_find(db, in->follower, &follower, e);
 		if (r < 0)
@@ -675,11 +617,11 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 		if (r == 0)
 			r = db_bind_text(q, 8, task_deadline_kind_code(dl.kind));
 		if (r == 0)
-			r = db_bind_text(q, 9, dltext);
+			r = db_bind_text(q, 9, dl.kind == TASK_DL_NONE ? NULL : dl.words);
 		if (r == 0)
 			r = db_bind_text(q, 10, due[0] ? due : NULL);
 		if (r == 0)
-			r = db_bind_text(q, 11, task_cycle_code(cycle));
+			r = db_bind_text(q, 11, task_cycle_code(dl.cycle));
 		if (r == 0)
 			r = db_bind_text(q, 12, report_to);
 		if (r == 0)
@@ -1017,17 +959,16 @@ static int read_task_row(struct db_q *q, struct arena *a, const char *as_of, str
 	t->section = db_col_strdup(q, 7, a);
 	t->content = db_col_strdup(q, 8, a);
 	t->assigned_on = db_col_strdup(q, 9, a);
-	t->dl_kind = task_dl_from_code(db_col_text(q, 10));
-	t->deadline_text = db_col_strdup(q, 11, a);
 	t->due = db_col_strdup(q, 12, a);
-	t->cycle = task_cycle_from_code(db_col_text(q, 13));
+	task_deadline_stored(db_col_text(q, 10), db_col_strdup(q, 11, a), t->due,
+			     db_col_text(q, 13), &t->dl);
 	t->report_to = db_col_strdup(q, 14, a);
 	t->state = db_col_strdup(q, 15, a);
 	t->completed_on = db_col_strdup(q, 16, a);
 	t->last_report_on = db_col_strdup(q, 17, a);
 	if (!t->content || !t->assigned_on || !t->state)
 		return ERR_NOMEM;
-	t->status = task_status_at(t->dl_kind == TASK_DL_STANDING, t->due, t->completed_on, as_of);
+	t->status = task_status_at(t->dl.kind == TASK_DL_STANDING, t->due, t->completed_on, as_of);
 	return 0;
 }
 

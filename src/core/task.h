@@ -58,20 +58,49 @@ enum task_cycle {
 	TASK_CYCLE_YEAR
 };
 
+/*
+ * A deadline, one value from the text it was read in to the reminder: its
+ * kind, the words as written ("02 tháng tới", "trước ngày 10/12/2023",
+ * "quý IV/2023", "thường xuyên"), the last day they resolve to, and the
+ * reporting cycle of a standing or periodic task. Stored as the task's
+ * deadline_kind, deadline_text, due and cycle.
+ */
 struct task_deadline {
 	enum task_deadline_kind kind;
+	const char *words;  /* NULL for TASK_DL_NONE */
 	struct vn_date due; /* none for TASK_DL_NONE and TASK_DL_STANDING */
+	enum task_cycle cycle;
 };
 
 /*
- * Resolves a deadline as texts write it: a date ("04/12/2023", "trước ngày
- * 10/12/2023", "2023-12-04"), a period ("quý IV/2023", "quý 4 năm 2023",
- * "tháng 12/2023", "6 tháng đầu năm 2024", "năm 2024"), a span from base
- * ("02 tháng tới", "trong 15 ngày", "03 tuần") or "thường xuyên". NULL or ""
- * is no deadline. ERR_INVAL with a Vietnamese message otherwise.
+ * Resolves a deadline as a person types it in a field (the grammar is
+ * vn_deadline_scan's, src/vn/deadline.h): a date ("04/12/2023", "trước
+ * ngày 10/12/2023", "2023-12-04"), a period ("quý IV/2023", "quý 4 năm
+ * 2023", "tháng 12/2023", "6 tháng đầu năm 2024", "năm 2024"), a span from
+ * base ("02 tháng tới", "trong 15 ngày", "03 tuần") or "thường xuyên". NULL
+ * or "" is no deadline. ret->words borrows text; ret->cycle is
+ * TASK_CYCLE_NONE. ERR_INVAL with a Vietnamese message otherwise.
  */
 int task_deadline_parse(const char *text, struct vn_date base, struct task_deadline *ret,
 			struct err *e);
+/*
+ * Finds the deadline a sentence text[0..len) sets ("…, hoàn thành trước
+ * ngày 10/12/2023", "… thời gian 02 tháng tới …") and resolves it as
+ * task_deadline_parse does; a date, quarter or month written without its
+ * year takes default_year. ret->words is the phrase as written (arena
+ * memory), *ret_off and *ret_len where it stands in text. ERR_NOTFOUND when
+ * the sentence sets none; ERR_INVAL (e set) when it resolves outside the
+ * years allowed or a span has no base.
+ */
+int task_deadline_find(const char *text, size_t len, struct vn_date base, int default_year,
+		       struct arena *a, struct task_deadline *ret, size_t *ret_off, size_t *ret_len,
+		       struct err *e);
+/*
+ * The deadline as stored (the task's deadline_kind, deadline_text, due and
+ * cycle columns, any of them NULL) as one value; words borrow the text given.
+ */
+void task_deadline_stored(const char *kind, const char *words, const char *due, const char *cycle,
+			  struct task_deadline *ret);
 const char *task_deadline_kind_code(enum task_deadline_kind k);
 const char *task_cycle_code(enum task_cycle c);
 /* "thang", "quy", "6thang", "nam" (and month, quarter, half, year). */
@@ -97,7 +126,9 @@ struct task_input {
 	const char *content;
 	const char *assigned_on; /* NULL: the source's date, else today */
 	const char *deadline;	 /* as written; NULL: none */
-	const char *cycle;	 /* reporting cycle, or NULL */
+	/* The deadline already read (the importer's), used instead of deadline when not NULL. */
+	const struct task_deadline *dl;
+	const char *cycle; /* reporting cycle, or NULL */
 	const char *report_to;
 	const char *follower; /* unit id or name, or NULL */
 	const char *const *leads;
@@ -170,12 +201,12 @@ struct task_event {
 struct task {
 	int64_t id, parent_id, body_id, source_doc_id, source_session_id, follower_unit_id,
 	    lower_body_id;
-	const char *section, *content, *assigned_on, *deadline_text, *due, *state, *completed_on,
-	    *last_report_on, *report_to;
+	const char *section, *content, *assigned_on, *state, *completed_on, *last_report_on,
+	    *report_to;
+	struct task_deadline dl; /* kind, words, last day, cycle */
+	const char *due;	 /* dl.due as ISO text, NULL for none */
 	const char *source_label; /* "Thông báo số 512-TB/HU", "phiên họp thứ 26 (04/10/2023)" */
 	const char *follower_name, *follower_email;
-	enum task_deadline_kind dl_kind;
-	enum task_cycle cycle;
 	enum task_status status; /* at the loader's as_of */
 	struct task_unit_ref *units;
 	size_t nunits;

@@ -58,6 +58,19 @@ static void last_cycle(enum task_cycle c, struct vn_date asof, struct vn_date *f
 	}
 }
 
+/*
+ * The deadline as a digest line says it: the date, and the words it was
+ * given in when they are not that date ("04/12/2023 (02 tháng tới)").
+ */
+static const char *due_show(struct arena *a, const struct task_deadline *dl)
+{
+	const char *d = show(a, dl->due);
+
+	if (dl->words && (dl->kind == TASK_DL_SPAN || dl->kind == TASK_DL_PERIOD))
+		return arena_printf(a, "%s (%s)", d ? d : "", dl->words);
+	return d;
+}
+
 struct plan {
 	struct db *db;
 	struct arena *a;
@@ -199,7 +212,8 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 	/* Rows are collected first: the checks below use other statements. */
 	struct row {
 		int64_t task, unit, follower;
-		const char *name, *email, *due, *cycle, *assigned, *content, *report_to;
+		const char *name, *email, *assigned, *content, *report_to;
+		struct task_deadline dl; /* the deadline as stored, one value */
 	} *rows = NULL;
 	size_t nrows = 0, cap = 0;
 
@@ -229,8 +243,10 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 		w->unit = db_col_int(q, 1);
 		w->name = arena_strdup(a, db_col_text(q, 2));
 		w->email = db_col_text(q, 3) ? arena_strdup(a, db_col_text(q, 3)) : NULL;
-		w->due = db_col_text(q, 4) ? arena_strdup(a, db_col_text(q, 4)) : NULL;
-		w->cycle = db_col_text(q, 5) ? arena_strdup(a, db_col_text(q, 5)) : NULL;
+		task_deadline_stored(db_col_text(q, 10),
+				     db_col_text(q, 11) ? arena_strdup(a, db_col_text(q, 11))
+							: NULL,
+				     db_col_text(q, 4), db_col_text(q, 5), &w->dl);
 		w->assigned = arena_strdup(a, db_col_text(q, 6));
 		w->content = arena_strdup(a, db_col_text(q, 7));
 		w->follower = db_col_int(q, 8);
@@ -245,34 +261,37 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 		const char *line[2] = {NULL, NULL};
 		int nev = 0;
 
-		if (w->due) {
-			struct vn_date due = iso(w->due);
+		if (!vn_date_is_none(w->dl.due)) {
+			struct vn_date due = w->dl.due;
 			int left = vn_date_diff_days(asof, due);
+			const char *hd = due_show(a, &w->dl);
+			char iso_due[11];
+
+			vn_date_iso(due, iso_due);
 
 			if (left < 0) {
-				snprintf(ev[nev], sizeof(ev[0]), "qua_han:%s", w->due);
+				snprintf(ev[nev], sizeof(ev[0]), "qua_han:%s", iso_due);
 				line[nev++] = arena_printf(
-				    a, "[QUÁ HẠN %d ngày, hạn %s] Nhiệm vụ số %lld: %s", -left,
-				    show(a, due), (long long)w->task, w->content);
+				    a, "[QUÁ HẠN %d ngày, hạn %s] Nhiệm vụ số %lld: %s", -left, hd,
+				    (long long)w->task, w->content);
 			} else if (left == 0) {
-				snprintf(ev[nev], sizeof(ev[0]), "den_han:%s", w->due);
+				snprintf(ev[nev], sizeof(ev[0]), "den_han:%s", iso_due);
 				line[nev++] =
 				    arena_printf(a, "[ĐẾN HẠN HÔM NAY, %s] Nhiệm vụ số %lld: %s",
-						 show(a, due), (long long)w->task, w->content);
+						 hd, (long long)w->task, w->content);
 			} else if (left <= o->before_days) {
-				snprintf(ev[nev], sizeof(ev[0]), "truoc_han:%s", w->due);
-				line[nev++] = arena_printf(
-				    a, "[Còn %d ngày, hạn %s] Nhiệm vụ số %lld: %s", left,
-				    show(a, due), (long long)w->task, w->content);
+				snprintf(ev[nev], sizeof(ev[0]), "truoc_han:%s", iso_due);
+				line[nev++] =
+				    arena_printf(a, "[Còn %d ngày, hạn %s] Nhiệm vụ số %lld: %s",
+						 left, hd, (long long)w->task, w->content);
 			}
 		}
-		if (w->cycle) {
-			enum task_cycle c = TASK_CYCLE_NONE;
+		if (w->dl.cycle != TASK_CYCLE_NONE) {
+			enum task_cycle c = w->dl.cycle;
 			struct vn_date from, to;
 			char label[64], f[11], t[11];
 			int64_t nrep = 0;
 
-			task_cycle_parse(w->cycle, &c, NULL);
 			last_cycle(c, asof, &from, &to, label, sizeof(label));
 			vn_date_iso(from, f);
 			vn_date_iso(to, t);
@@ -334,4 +353,56 @@ int task_remind_record(struct db *db, const struct task_digest *d, struct err *e
 	if (r < 0)
 		db_err(db, e, r, "không ghi được việc đã gửi thư nhắc");
 	return db_end(db, r, e);
+}
+
+/* The outbox's record hook: a digest sent is a digest not to send again. */
+static int digest_record(struct db *db, const struct outbox_msg *m, struct err *e)
+{
+	struct task_digest *d = m->ctx;
+
+	d->status = m->status;
+	d->reason = m->reason;
+	if (m->status != OUTBOX_SENT)
+		return 0;
+	return task_remind_record(db, d, e);
+}
+
+int task_remind_send(struct db *db, const struct task_remind_opts *o, const struct mail_server *srv,
+		     struct arena *a, struct task_digest **ret, size_t *ret_n,
+		     struct outbox_counts *ret_counts, struct err *e)
+{
+	struct outbox_counts c = {0, 0, 0};
+	struct outbox_msg *msgs = NULL;
+	struct task_digest *d;
+	size_t n;
+	int r = task_remind_plan(db, o, a, &d, &n, e);
+
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < n; i++) {
+		d[i].status = OUTBOX_QUEUED;
+		d[i].reason = NULL;
+	}
+	if (srv && n) {
+		msgs = arena_alloc(a, n * sizeof(*msgs));
+		if (!msgs)
+			return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+		for (size_t i = 0; i < n; i++)
+			msgs[i] = (struct outbox_msg){.to = d[i].to,
+						      .cc = d[i].cc,
+						      .ncc = d[i].ncc,
+						      .subject = d[i].subject,
+						      .body = d[i].body,
+						      .record = digest_record,
+						      .ctx = &d[i]};
+		r = outbox_send(db, srv, msgs, n, a, &c, e);
+		if (r < 0)
+			return r;
+		for (size_t i = 0; i < n; i++)
+			d[i].status = msgs[i].status;
+	}
+	*ret = d;
+	*ret_n = n;
+	*ret_counts = c;
+	return 0;
 }

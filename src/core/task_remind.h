@@ -5,7 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/outbox.h"
 #include "db/db.h"
+#include "mail/mail.h"
 #include "util/arena.h"
 #include "util/err.h"
 
@@ -29,6 +31,8 @@ struct task_digest {
 	const char *subject, *body;
 	struct task_remind_item *items;
 	size_t nitems;
+	enum outbox_status status; /* after task_remind_send */
+	const char *reason;	   /* why it failed, or NULL */
 };
 
 struct task_remind_opts {
@@ -48,3 +52,16 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 
 /* Records a digest's events as sent, in one transaction. */
 int task_remind_record(struct db *db, const struct task_digest *d, struct err *e);
+
+/*
+ * Plans the digests due at o->as_of (task_remind_plan) and mails them
+ * through the outbox (core/outbox.h), one message per unit, copied to its
+ * followers; a digest sent has its events recorded so none is sent twice,
+ * one that failed or has no address is planned again next run. Each
+ * digest's status says what became of it. srv NULL is a dry run: nothing
+ * is sent or recorded and every digest stays OUTBOX_QUEUED. ERR_PERM
+ * (credentials without TLS) stops the run as outbox_send does. Arena memory.
+ */
+int task_remind_send(struct db *db, const struct task_remind_opts *o, const struct mail_server *srv,
+		     struct arena *a, struct task_digest **ret, size_t *ret_n,
+		     struct outbox_counts *ret_counts, struct err *e);

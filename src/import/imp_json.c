@@ -245,16 +245,25 @@ json_t *imp_to_json(const struct imp_notice *n)
 		if (t->ncoord)
 			imp_set(o, "coordinating", imp_strs(t->coord, t->ncoord));
 		imp_set(o, "what", imp_str(t->what));
-		if (t->horizon)
-			imp_set(o, "horizon", json_string(t->horizon));
-		if (!vn_date_is_none(t->due))
-			imp_set(o, "due", imp_date(t->due));
-		else if (t->due_text)
-			imp_set(o, "due",
-				json_string(strncmp(t->due_text, "trong ", 6) == 0 ? t->due_text + 6
-										   : t->due_text));
-		if (t->due_text)
-			imp_set(o, "due_text", json_string(t->due_text));
+		if (t->dl.kind != TASK_DL_NONE) {
+			const char *w = t->dl.words;
+			const char *bare = strncmp(w, "trong ", 6) == 0 ? w + 6 : w;
+
+			/* "horizon", "due" and "due_text" as before; "deadline" the one value. */
+			if (t->dl.kind == TASK_DL_SPAN)
+				imp_set(o, "horizon", json_string(bare));
+			else
+				imp_set(o, "due_text", json_string(w));
+			if (t->dl.kind == TASK_DL_DATE || t->dl.kind == TASK_DL_SPAN)
+				imp_set(o, "due", imp_date(t->dl.due));
+			else
+				imp_set(o, "due", json_string(bare));
+			imp_set(o, "deadline",
+				json_pack("{s:s, s:s, s:o}", "kind",
+					  task_deadline_kind_code(t->dl.kind), "words", w, "due",
+					  vn_date_is_none(t->dl.due) ? json_null()
+								     : imp_date(t->dl.due)));
+		}
 		if (t->report_to)
 			imp_set(o, "report_to", json_string(t->report_to));
 		imp_set(o, "line", json_integer(t->line));

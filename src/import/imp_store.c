@@ -510,7 +510,7 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 		const struct imp_task *k = &n->tasks[i];
 		const char *leads[IMP_MAX_NAMES];
 		size_t nl = 0;
-		char sec[16], due[11] = "";
+		char sec[16];
 		struct task_input in = {.body_id = body,
 					.source_doc_id = doc,
 					.source_session_id = session,
@@ -534,12 +534,8 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 			snprintf(sec, sizeof(sec), "%d", k->section);
 			in.section = sec;
 		}
-		if (!vn_date_is_none(k->due)) {
-			vn_date_iso(k->due, due);
-			in.deadline = due;
-		} else if (k->due_text) {
-			in.deadline = k->due_text;
-		}
+		if (k->dl.kind != TASK_DL_NONE)
+			in.dl = &k->dl; /* the value read, words and date, stored as is */
 		in.assigned_on = sdate[0] ? sdate : NULL;
 		in.leads = leads;
 		in.nleads = nl;

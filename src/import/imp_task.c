@@ -95,72 +95,28 @@ static size_t imp_clause_end(const struct imp_para *p, size_t i, size_t end)
 	return end;
 }
 
-/* Deadlines: "trước ngày 10/12/2023", "02 tháng tới", "trong quý III năm 2020", "thường xuyên". */
+/*
+ * The deadline in [a, z) ("trước ngày 10/12/2023", "02 tháng tới", "trong quý
+ * III năm 2020", "thường xuyên"), read by the one deadline grammar and
+ * resolved from the session's date; its start, or z when the clause has none.
+ */
 static size_t imp_deadline(struct imp_ctx *c, const struct imp_para *p, size_t a, size_t z,
 			   struct imp_task *t)
 {
-	static const char *const before_date[] = {
-	    "trước ngày",    "chậm nhất là ngày", "chậm nhất ngày", "trong ngày",
-	    "hạn chót ngày", "xong trước ngày",	  "đến ngày",	    NULL};
-	static const char *const words[] = {"trong quý",   "trước quý",	   "quý",
-					    "trong tháng", "trước tháng",  "trong năm",
-					    "trước năm",   "thường xuyên", NULL};
 	int year = c->n->session_date.y ? c->n->session_date.y : c->n->date.y;
 	struct vn_date base = c->n->session_date.y ? c->n->session_date : c->n->date;
+	struct err e = {0};
+	size_t off, len;
+	int r = task_deadline_find(p->s + a, z - a, base, year, c->a, &t->dl, &off, &len, &e);
 
-	for (size_t i = a; i < z; i++) {
-		size_t k;
-		int v;
-
-		if (!imp_word_start(p, i))
-			continue;
-		for (size_t w = 0; before_date[w]; w++)
-			if ((k = imp_match(p, i, before_date[w]))) {
-				size_t d = imp_skip_space(p, i + k), dl;
-
-				dl = imp_date_at(p, d, year, &t->due);
-				if (dl) {
-					t->due_text = arena_strndup(c->a, p->s + i, d + dl - i);
-					return i;
-				}
-			}
-		/* "02 tháng tới", "trong 15 ngày" */
-		if ((k = imp_small_number_at(p, i, &v)) && v > 0) {
-			size_t u = imp_skip_space(p, i + k), m;
-			bool months = imp_match(p, u, "tháng") != 0;
-			bool days = imp_match(p, u, "ngày") != 0;
-
-			if (months || days) {
-				m = u + strlen(months ? "tháng" : "ngày");
-				if (imp_match(p, imp_skip_space(p, m), "tới"))
-					m = imp_skip_space(p, m) + strlen("tới");
-				else if (!(i >= 6 && imp_match(p, i - 6, "trong")))
-					continue;
-				t->horizon = arena_strndup(c->a, p->s + i, m - i);
-				if (base.y) {
-					t->due = months ? vn_date_add_months(base, v)
-							: vn_date_add_days(base, v);
-				}
-				return i;
-			}
-		}
-		for (size_t w = 0; words[w]; w++)
-			if ((k = imp_match(p, i, words[w]))) {
-				size_t e = i + k;
-
-				/* up to the end of "III năm 2020", "11/2023" */
-				while (
-				    e < z && p->s[e] != ',' && p->s[e] != ';' &&
-				    !(p->s[e] == '.' && (e + 1 == p->len || p->s[e + 1] == ' ')) &&
-				    !imp_match(p, e, " để") && !imp_match(p, e, " báo cáo"))
-					e++;
-				if (strcmp(words[w], "quý") == 0 && (e - i) > 30)
-					continue;
-				t->due_text = imp_clean(c->a, p->s + i, e - i, ",.", false);
-				return i;
-			}
+	if (r < 0) {
+		if (r != ERR_NOTFOUND)
+			imp_warn(c, imp_line_at(p, a), "%s", err_msg(&e, r));
+		t->dl = (struct task_deadline){.kind = TASK_DL_NONE};
+		return z;
 	}
-	return z;
+	t->dl_len = len;
+	return a + off;
 }
 
 /* ", báo cáo kết quả thực hiện với Thường trực Huyện ủy theo quy định" */
@@ -253,8 +209,7 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	w1 = cut > w0 ? cut : z;
 	/* A deadline inside the sentence ("phấn đấu đến ngày … giải ngân đạt …") stays in it. */
 	if (w1 < z) {
-		const char *dl = t->horizon ? t->horizon : t->due_text;
-		size_t end = cut + (dl ? strlen(dl) : 0);
+		size_t end = cut + t->dl_len;
 
 		while (end < z && strchr(" ,.;/", p->s[end]))
 			end++;

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/task.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
@@ -86,9 +87,9 @@ struct imp_task {
 	const char *coord[IMP_MAX_NAMES]; /* "phối hợp" units */
 	int ncoord;
 	const char *what;
-	const char *horizon;  /* "02 tháng tới" */
-	struct vn_date due;   /* a date when given or implied */
-	const char *due_text; /* the deadline's words when no date: "quý III năm 2020" */
+	/* The deadline the sentence sets: kind, words ("02 tháng tới"), last day. */
+	struct task_deadline dl;
+	size_t dl_len; /* bytes of its words in the paragraph */
 	const char *report_to;
 	int line;
 };

@@ -142,7 +142,7 @@ static int task_table(struct http_req *r, struct html *h, struct task *ts, size_
 		H(h, "</span></td><td>");
 		units_cell(h, t);
 		H(h, "</td><td>");
-		html_text(h, t->deadline_text ? t->deadline_text : t->due);
+		html_text(h, t->dl.words ? t->dl.words : t->due);
 		H(h, "</td><td>");
 		status_badge(h, t->status);
 		H(h, "</td><td>");
@@ -261,7 +261,7 @@ int page_task(struct http_req *r)
 	H(&h, "</dd><dt>Đơn vị</dt><dd>");
 	units_cell(&h, t);
 	H(&h, "</dd><dt>Thời hạn</dt><dd>");
-	html_text(&h, t->deadline_text ? t->deadline_text : "không có");
+	html_text(&h, t->dl.words ? t->dl.words : "không có");
 	if (t->due) {
 		H(&h, " (");
 		html_text(&h, t->due);

@@ -48,7 +48,7 @@ static const char *units_of(const struct task *t, bool lead, struct buf *b)
 
 static const char *deadline_of(const struct task *t, char out[static 16])
 {
-	if (t->dl_kind == TASK_DL_STANDING)
+	if (t->dl.kind == TASK_DL_STANDING)
 		return "thường xuyên";
 	if (!t->due)
 		return "không thời hạn";

@@ -64,6 +64,8 @@ check_eq "the office's own digest reports its overdue task" \
 check_eq "the office is not copied to itself" \
 	"$(grep -l 'To: <vanphong@tanyen.example>' mail/msg-*.eml | xargs grep -c '^Cc:')" "0"
 [ -n "$office" ] && ok "the office receives mail" || not_ok "the office receives mail"
+check_eq "a deadline given in words is named with its date and its words" \
+	"$(grep -c 'hạn 04/12/2023 (02 tháng tới)\] Nhiệm vụ số' "$heads")" "1"
 
 check "a second run succeeds" \
 	"$DONDOC" --db t.db remind --as-of $AS_OF --smtp "smtp://127.0.0.1:$PORT" --from vp@tanyen.example

@@ -111,10 +111,10 @@ static void test_tasks(void **state)
 	assert_int_equal(n->tasks[0].ncoord, 2);
 	assert_string_equal(n->tasks[0].coord[0], "Ban Tuyên giáo Huyện ủy");
 	assert_string_equal(n->tasks[0].what, "xây dựng kế hoạch");
-	vn_date_iso(n->tasks[0].due, iso);
+	vn_date_iso(n->tasks[0].dl.due, iso);
 	assert_string_equal(iso, "2023-12-10");
 	assert_int_equal(n->tasks[0].section, 2);
-	vn_date_iso(n->tasks[1].due, iso);
+	vn_date_iso(n->tasks[1].dl.due, iso);
 	assert_string_equal(iso, "2023-12-04");
 	assert_string_equal(n->tasks[1].report_to, "Thường trực Huyện ủy");
 }
@@ -190,7 +190,7 @@ static void test_seed(void **state)
 	assert_int_equal(n->ntasks, 3);
 	assert_int_equal(n->nrecipients, 6);
 	assert_int_equal(n->nwarnings, 0);
-	vn_date_iso(n->tasks[0].due, iso);
+	vn_date_iso(n->tasks[0].dl.due, iso);
 	assert_string_equal(iso, "2023-12-04");
 	assert_string_equal(n->sig_name, "Đinh Đức Cảnh");
 	assert_true(n->questioning_none);
@@ -291,7 +291,7 @@ static void test_seed_pdf(void **state)
 		assert_string_equal(m->figs[i].id, n->figs[i].id);
 	}
 	assert_int_equal(m->ntasks, 3);
-	vn_date_iso(m->tasks[0].due, iso);
+	vn_date_iso(m->tasks[0].dl.due, iso);
 	assert_string_equal(iso, "2023-12-04");
 	assert_int_equal(m->nrecipients, 6);
 	assert_string_equal(m->sig_name, "Đinh Đức Cảnh");

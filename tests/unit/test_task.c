@@ -11,6 +11,7 @@
 
 #include "core/demo.h"
 #include "core/demo_tasks.h"
+#include "core/outbox.h"
 #include "core/task.h"
 #include "core/task_remind.h"
 
@@ -102,6 +103,88 @@ static void deadlines_resolve(void **state)
 	assert_non_null(strstr(e.msg, "thời hạn"));
 	assert_int_equal(task_deadline_parse("quý V/2023", (struct vn_date){2023, 10, 4}, &d, &e),
 			 ERR_INVAL);
+}
+
+/* Found in a sentence, a deadline resolves as the same words typed in a field do. */
+static void deadlines_in_sentences_resolve_as_typed(void **state)
+{
+	static const char *const sentences[][2] = {
+	    {"xác định rõ thời gian 02 tháng tới là giai đoạn quan trọng", "02 tháng tới"},
+	    {"rà soát các nguồn thu, hoàn thành trước ngày 10/12/2023.", "trước ngày 10/12/2023"},
+	    {"kế hoạch sản xuất vụ Đông trong quý III năm 2024, báo cáo UBND huyện",
+	     "trong quý III năm 2024"},
+	    {"tổng hợp ý kiến, báo cáo trong 15 ngày", "trong 15 ngày"},
+	    {"theo dõi, đôn đốc thường xuyên", "thường xuyên"},
+	};
+	struct vn_date base = {2023, 10, 4};
+	struct arena *a = arena_new(1 << 16);
+	struct err e = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(sentences) / sizeof(sentences[0]); i++) {
+		const char *s = sentences[i][0];
+		struct task_deadline found, typed;
+		size_t off, len;
+
+		assert_int_equal(
+		    task_deadline_find(s, strlen(s), base, 2023, a, &found, &off, &len, &e), 0);
+		assert_string_equal(found.words, sentences[i][1]);
+		assert_memory_equal(s + off, sentences[i][1], len);
+		assert_int_equal(task_deadline_parse(sentences[i][1], base, &typed, &e), 0);
+		assert_int_equal(found.kind, typed.kind);
+		assert_int_equal(vn_date_cmp(found.due, typed.due), 0);
+	}
+	assert_int_equal(task_deadline_find("Giao Văn phòng tiếp thu ý kiến",
+					    strlen("Giao Văn phòng tiếp thu ý kiến"), base, 2023, a,
+					    &(struct task_deadline){0}, &(size_t){0}, &(size_t){0},
+					    &e),
+			 ERR_NOTFOUND);
+	arena_free(a);
+}
+
+/* The record hook: counts its calls in the int its message points to. */
+static int outbox_note(struct db *db, const struct outbox_msg *m, struct err *e)
+{
+	(void)db;
+	(void)e;
+	(*(int *)m->ctx)++;
+	assert_int_equal(m->status, OUTBOX_FAILED);
+	assert_non_null(m->reason);
+	return 0;
+}
+
+/* A server that cannot be reached: each message fails with its reason, recorded; no address, no try. */
+static void outbox_records_each_outcome(void **state)
+{
+	struct mail_server srv = {
+	    .url = "smtp://127.0.0.1:1", .from = "dondoc@localhost", .timeout_ms = 2000};
+	int calls = 0;
+	struct outbox_msg v[3] = {
+	    {.to = "a@tanyen.example",
+	     .subject = "A",
+	     .body = "a\n",
+	     .record = outbox_note,
+	     .ctx = &calls},
+	    {.to = NULL, .subject = "B", .body = "b\n", .record = outbox_note, .ctx = &calls},
+	    {.to = "c@tanyen.example",
+	     .subject = "C",
+	     .body = "c\n",
+	     .record = outbox_note,
+	     .ctx = &calls},
+	};
+	struct arena *a = arena_new(1 << 16);
+	struct outbox_counts c;
+	struct err e = {0};
+
+	(void)state;
+	assert_int_equal(outbox_send(NULL, &srv, v, 3, a, &c, &e), 0);
+	assert_int_equal(c.sent, 0);
+	assert_int_equal(c.failed, 2);
+	assert_int_equal(c.no_address, 1);
+	assert_int_equal(calls, 2);
+	assert_int_equal(v[1].status, OUTBOX_NO_ADDRESS);
+	assert_string_equal(outbox_status_code(v[2].status), "failed");
+	arena_free(a);
 }
 
 static void status_names_parse(void **state)
@@ -327,6 +410,8 @@ int main(void)
 	    cmocka_unit_test(bad_input_is_refused_and_nothing_written),
 	    cmocka_unit_test(report_close_confirm_and_send_back),
 	    cmocka_unit_test(reminders_are_planned_once),
+	    cmocka_unit_test(deadlines_in_sentences_resolve_as_typed),
+	    cmocka_unit_test(outbox_records_each_outcome),
 	    cmocka_unit_test(stats_agree_with_statuses),
 	};
 	return cmocka_run_group_tests_name("task", tests, demo_setup, demo_teardown);

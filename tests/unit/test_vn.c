@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "vn/date.h"
+#include "vn/deadline.h"
 #include "vn/legacy.h"
 #include "vn/num.h"
 #include "vn/text.h"
@@ -835,7 +836,8 @@ static void tcvn3_table_agrees_with_iconv(void **state)
  */
 static void parsers_survive_random_input(void **state)
 {
-	static const char alphabet[] = "0123456789..,,%/- ngàytháng\xc3\xa1\xcc\x81\xff\xe4\xa7";
+	static const char alphabet[] =
+	    "0123456789..,,%/- ngàytháng quý IV tới trước năm\xc3\xa1\xcc\x81\xff\xe4\xa7";
 	uint32_t seed = 2023;
 	struct buf b = BUF_INIT(4096);
 
@@ -869,6 +871,15 @@ static void parsers_survive_random_input(void **state)
 		assert_true(r == 0 || (r == ERR_INVAL && e.msg[0]));
 		if (r == 0)
 			assert_true(vn_date_valid(dt.y, dt.m, dt.d));
+		{
+			struct vn_deadline dl;
+
+			r = vn_deadline_scan(s, n, iter % 2 ? 2023 : 0, iter % 3 ? VN_DL_WHOLE : 0,
+					     &dl, &e);
+			assert_true(r == 0 || r == ERR_INVAL || r == ERR_NOTFOUND);
+			if (r == 0)
+				assert_true(dl.off + dl.len <= n && dl.lead <= dl.len);
+		}
 		r = vn_ratio_parse(s, n, &q, &e);
 		assert_true(r == 0 || r == ERR_INVAL);
 		r = vn_pct_parse(s, n, &d, &e);
@@ -1002,6 +1013,124 @@ static void every_seed_figure_and_date_round_trips(void **state)
 	free(text);
 }
 
+/* ---- deadlines ---- */
+
+/* Scans s; checks the phrase found and its form. */
+static struct vn_deadline scan(const char *s, unsigned flags, int default_year, const char *phrase,
+			       enum vn_dl_form form)
+{
+	struct vn_deadline d;
+	struct err e = {0};
+
+	assert_int_equal(vn_deadline_scan(s, strlen(s), default_year, flags, &d, &e), 0);
+	assert_int_equal(d.form, form);
+	if (phrase) {
+		assert_true(d.off + d.len <= strlen(s));
+		assert_int_equal(d.len, strlen(phrase));
+		assert_memory_equal(s + d.off, phrase, d.len);
+	}
+	return d;
+}
+
+static void deadlines_are_found_in_sentences(void **state)
+{
+	struct vn_deadline d;
+	struct err e = {0};
+	const char *none = "Giao Văn phòng Huyện ủy tiếp thu các ý kiến, hoàn thiện các văn bản.";
+
+	(void)state;
+	/* The seed's words: a span, found where the sentence puts it. */
+	d = scan("xác định rõ thời gian 02 tháng tới là giai đoạn quan trọng phải rà soát", 0, 2023,
+		 "02 tháng tới", VN_DL_SPAN);
+	assert_int_equal(d.unit, VN_DL_MONTHS);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(d.lead, 0);
+	d = scan("rà soát các nguồn thu, hoàn thành trước ngày 10/12/2023.", 0, 2023,
+		 "trước ngày 10/12/2023", VN_DL_DATE);
+	assert_int_equal(d.date.y, 2023);
+	assert_int_equal(d.date.m, 12);
+	assert_int_equal(d.date.d, 10);
+	assert_int_equal(d.lead, strlen("trước ngày "));
+	d = scan("xây dựng kế hoạch sản xuất vụ Đông trong quý III năm 2024, báo cáo UBND huyện", 0,
+		 2023, "trong quý III năm 2024", VN_DL_PERIOD);
+	assert_int_equal(d.unit, VN_DL_QUARTER);
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.year, 2024);
+	d = scan("chỉ đạo rà soát, hoàn thiện phương án sắp xếp trong tháng 8/2024.", 0, 2024,
+		 "trong tháng 8/2024", VN_DL_PERIOD);
+	assert_int_equal(d.unit, VN_DL_MONTH);
+	assert_int_equal(d.n, 8);
+	d = scan("báo cáo kết quả chậm nhất là ngày 04 tháng 12 năm 2023", 0, 2023,
+		 "chậm nhất là ngày 04 tháng 12 năm 2023", VN_DL_DATE);
+	assert_int_equal(d.date.d, 4);
+	d = scan("tổng hợp, báo cáo trong 15 ngày", 0, 2023, "trong 15 ngày", VN_DL_SPAN);
+	assert_int_equal(d.unit, VN_DL_DAYS);
+	assert_int_equal(d.n, 15);
+	d = scan("hoàn thành trong ba tuần tới, báo cáo", 0, 2023, "trong ba tuần tới", VN_DL_SPAN);
+	assert_int_equal(d.unit, VN_DL_WEEKS);
+	assert_int_equal(d.n, 3);
+	d = scan("tổng hợp 15 ngày tới", 0, 2023, "15 ngày tới", VN_DL_SPAN);
+	assert_int_equal(d.unit, VN_DL_DAYS);
+	/* Without its year, a date takes the session's. */
+	d = scan("hạn chót ngày 28/2, báo cáo", 0, 2024, "hạn chót ngày 28/2", VN_DL_DATE);
+	assert_int_equal(d.date.y, 2024);
+	scan("theo dõi, đôn đốc thường xuyên", 0, 2023, "thường xuyên", VN_DL_STANDING);
+	/* A bare date, month or year in a sentence is not a deadline; nor is "15 ngày" alone. */
+	assert_int_equal(vn_deadline_scan(none, strlen(none), 2023, 0, &d, &e), ERR_NOTFOUND);
+	assert_int_equal(
+	    vn_deadline_scan("Ngày 04/10/2023, kế hoạch năm 2024 trong 5 năm", 47, 2023, 0, &d, &e),
+	    ERR_NOTFOUND);
+	assert_int_equal(vn_deadline_scan("nghỉ 15 ngày", strlen("nghỉ 15 ngày"), 2023, 0, &d, &e),
+			 ERR_NOTFOUND);
+}
+
+static void deadline_fields_are_read_whole(void **state)
+{
+	struct vn_deadline d;
+	struct err e = {0};
+
+	(void)state;
+	d = scan("quý IV/2023", VN_DL_WHOLE, 0, "quý IV/2023", VN_DL_PERIOD);
+	assert_int_equal(d.n, 4);
+	assert_int_equal(d.year, 2023);
+	/* Tones and case do not matter; the words are kept as written. */
+	d = scan("QUY 4 NAM 2023", VN_DL_WHOLE, 0, "QUY 4 NAM 2023", VN_DL_PERIOD);
+	assert_int_equal(d.n, 4);
+	d = scan("6 tháng đầu năm 2024", VN_DL_WHOLE, 0, NULL, VN_DL_PERIOD);
+	assert_int_equal(d.unit, VN_DL_FIRST_MONTHS);
+	assert_int_equal(d.n, 6);
+	d = scan("năm 2024", VN_DL_WHOLE, 0, NULL, VN_DL_PERIOD);
+	assert_int_equal(d.unit, VN_DL_YEAR);
+	d = scan("03 tuần", VN_DL_WHOLE, 0, NULL, VN_DL_SPAN);
+	assert_int_equal(d.unit, VN_DL_WEEKS);
+	assert_int_equal(d.n, 3);
+	d = scan("2023-12-04", VN_DL_WHOLE, 0, NULL, VN_DL_DATE);
+	assert_int_equal(d.date.d, 4);
+	d = scan("đến ngày 04/12/2023.", VN_DL_WHOLE, 0, NULL, VN_DL_DATE);
+	assert_int_equal(d.date.m, 12);
+	scan("Thực hiện thường xuyên", VN_DL_WHOLE, 0, NULL, VN_DL_STANDING);
+	scan("   ", VN_DL_WHOLE, 0, NULL, VN_DL_NONE);
+	/* Decomposed Unicode (NFD) reads the same. */
+	scan("02 tha\xcc\x81ng to\xcc\x9b\xcc\x81i", VN_DL_WHOLE, 0, NULL, VN_DL_SPAN);
+	/* Words that are not a deadline, or that say more, are not one. */
+	assert_int_equal(vn_deadline_scan("sớm", strlen("sớm"), 0, VN_DL_WHOLE, &d, &e),
+			 ERR_NOTFOUND);
+	assert_int_equal(
+	    vn_deadline_scan("quý V/2023", strlen("quý V/2023"), 0, VN_DL_WHOLE, &d, &e),
+	    ERR_NOTFOUND);
+	assert_int_equal(vn_deadline_scan("quý IV/2023 và quý I/2024",
+					  strlen("quý IV/2023 và quý I/2024"), 0, VN_DL_WHOLE, &d,
+					  &e),
+			 ERR_NOTFOUND);
+	/* Written as a date that cannot be: what is wrong is said. */
+	assert_int_equal(vn_deadline_scan("31/02/2023", 10, 0, VN_DL_WHOLE, &d, &e), ERR_INVAL);
+	assert_int_equal(vn_deadline_scan("trước ngày 04/10/0023", strlen("trước ngày 04/10/0023"),
+					  0, VN_DL_WHOLE, &d, &e),
+			 ERR_INVAL);
+	assert_non_null(strstr(e.msg, "1930"));
+	assert_int_equal(vn_deadline_scan("\xff", 1, 0, VN_DL_WHOLE, &d, &e), ERR_INVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1031,6 +1160,8 @@ int main(void)
 	    cmocka_unit_test(tcvn3_table_agrees_with_iconv),
 	    cmocka_unit_test(parsers_survive_random_input),
 	    cmocka_unit_test(every_seed_figure_and_date_round_trips),
+	    cmocka_unit_test(deadlines_are_found_in_sentences),
+	    cmocka_unit_test(deadline_fields_are_read_whole),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
