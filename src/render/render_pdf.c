@@ -419,10 +419,10 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 void dv_render_release(void)
 {
 	/*
-	 * Not cairo_debug_reset_static_data(): it asserts that no scaled font is
-	 * alive, which pango's font map may still hold for a moment (seen as a
-	 * rare abort under load); cairo's caches are reachable, not leaked.
+	 * Neither cairo_debug_reset_static_data() nor FcFini(): both assert that
+	 * nothing still holds what they free, which pango's font map and its
+	 * fontconfig thread may for a moment (seen as rare aborts under load).
+	 * fontconfig's caches stay to the process's end (tests/lsan.supp).
 	 */
 	pango_cairo_font_map_set_default(NULL);
-	FcFini();
 }
