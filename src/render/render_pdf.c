@@ -1,6 +1,5 @@
 /* render_pdf.c: the document view as an A4 PDF with cairo and pango (shaped, justified, paginated). */
 #include <cairo-pdf.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stdio.h>
