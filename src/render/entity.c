@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "render/entity.h"
+#include "util/buf.h"
 
 /* A text as JSON, null for NULL. */
 static json_t *jstr(const char *s)
@@ -52,11 +53,12 @@ json_t *ent_session_json(const struct read_session *s)
 
 json_t *ent_agenda_line_json(const struct read_agenda_line *l)
 {
-	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)l->id, "position",
-			 (json_int_t)l->position, "doc_kind", jstr(l->doc_kind), "title",
-			 jstr(l->title), "outcome", jstr(l->outcome), "presenter",
+	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)l->id,
+			 "position", (json_int_t)l->position, "doc_kind", jstr(l->doc_kind),
+			 "title", jstr(l->title), "outcome", jstr(l->outcome), "presenter",
 			 jstr(l->presenter), "document",
-			 l->doc_visible ? jid(l->document_id) : json_null());
+			 l->doc_visible ? jid(l->document_id) : json_null(), "document_symbol",
+			 l->doc_visible ? jstr(l->doc_symbol) : json_null());
 }
 
 /* A reference to a session: id, number, date and its URL (null when there is none). */
@@ -112,48 +114,83 @@ json_t *ent_notice_json(const struct read_notice *n)
 	    json_sprintf("/notices/%lld/docx", id));
 }
 
-json_t *ent_task_json(const struct read_task_row *t, const char *today)
+/* The fields of every task object, in a list or alone, with its status st. */
+static json_t *task_base(const struct read_task_row *t, enum task_status st)
 {
-	enum task_status st = task_status_at(t->standing, t->due, t->completed_on, today);
 	long long id = (long long)t->id;
 
-	return json_pack(
-	    "{s:I, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
-	    (json_int_t)id, "type", "task", "content", jstr(t->content), "assigned_on",
-	    jstr(t->assigned_on), "deadline", jstr(t->deadline_text), "due", jstr(t->due), "status",
-	    task_status_code(st), "status_name", task_status_name(st), "completed_on",
-	    jstr(t->completed_on), "last_report_on", jstr(t->last_report_on), "lead", jstr(t->lead),
-	    "source_doc", jid(t->source_doc_id), "self", json_sprintf("/api/v1/tasks/%lld", id),
-	    "reports", json_sprintf("/api/v1/tasks/%lld/reports", id));
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, "
+			 "s:o}",
+			 "id", (json_int_t)id, "type", "task", "content", jstr(t->content),
+			 "assigned_on", jstr(t->assigned_on), "deadline", jstr(t->deadline_text),
+			 "due", jstr(t->due), "status", task_status_code(st), "status_name",
+			 task_status_name(st), "completed_on", jstr(t->completed_on),
+			 "last_report_on", jstr(t->last_report_on), "lead", jstr(t->lead),
+			 "source_doc", jid(t->source_doc_id), "source_session",
+			 jid(t->source_session_id), "self", json_sprintf("/api/v1/tasks/%lld", id),
+			 "reports", json_sprintf("/api/v1/tasks/%lld/reports", id));
+}
+
+json_t *ent_task_json(const struct read_task_row *t, const char *today)
+{
+	return task_base(t, task_status_at(t->standing, t->due, t->completed_on, today));
 }
 
 json_t *ent_task_full_json(const struct task *t)
 {
-	json_t *o, *units = json_array(), *events = json_array();
+	struct buf lead = BUF_INIT(1 << 16);
+	json_t *o, *units, *events;
+	struct read_task_row row = {
+	    .id = t->id,
+	    .content = t->content,
+	    .assigned_on = t->assigned_on,
+	    .deadline_text = t->deadline_text,
+	    .due = t->due,
+	    .completed_on = t->completed_on,
+	    .last_report_on = t->last_report_on,
+	    .source_doc_id = t->source_doc_id,
+	    .source_session_id = t->source_session_id,
+	    .body_id = t->body_id,
+	};
 
+	for (size_t i = 0; i < t->nunits; i++)
+		if (t->units[i].lead)
+			buf_printf(&lead, "%s%s", lead.len ? "; " : "", t->units[i].name);
+	row.lead = lead.len ? buf_str(&lead) : NULL;
+	o = task_base(&row, t->status);
+	buf_free(&lead);
+	if (!o)
+		return NULL;
+	units = json_array();
 	for (size_t i = 0; i < t->nunits; i++)
 		json_array_append_new(units,
 				      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t->units[i].id,
 						"name", t->units[i].name, "role",
 						t->units[i].lead ? "lead" : "coord"));
-	for (size_t i = 0; i < t->nevents; i++)
+	events = json_array();
+	for (size_t i = 0; i < t->nevents; i++) {
+		const struct task_event *ev = &t->events[i];
+		json_t *att = json_array();
+
+		for (size_t k = 0; k < ev->nattachments; k++)
+			json_array_append_new(att, json_string(ev->attachments[k]));
 		json_array_append_new(
-		    events, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id",
-				      (json_int_t)t->events[i].id, "kind", t->events[i].kind,
-				      "on_date", t->events[i].on_date, "unit",
-				      jstr(t->events[i].unit), "text", jstr(t->events[i].text),
-				      "result", jstr(t->events[i].result), "percent",
-				      t->events[i].percent >= 0 ? json_integer(t->events[i].percent)
-								: json_null()));
-	o = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
-		      (json_int_t)t->id, "type", "task", "content", t->content, "source",
-		      jstr(t->source_label), "section", jstr(t->section), "deadline",
-		      jstr(t->deadline_text), "due", jstr(t->due), "status",
-		      task_status_code(t->status), "completed_on", jstr(t->completed_on),
-		      "report_to", jstr(t->report_to), "units", units, "events", events);
-	if (o)
-		json_object_set_new(o, "reports",
-				    json_sprintf("/api/v1/tasks/%lld/reports", (long long)t->id));
+		    events,
+		    json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)ev->id,
+			      "kind", ev->kind, "on_date", ev->on_date, "unit", jstr(ev->unit),
+			      "text", jstr(ev->text), "result", jstr(ev->result), "percent",
+			      ev->percent >= 0 ? json_integer(ev->percent) : json_null(),
+			      "attachments", att));
+	}
+	json_object_set_new(o, "source", jstr(t->source_label));
+	json_object_set_new(o, "section", jstr(t->section));
+	json_object_set_new(o, "deadline_kind", jstr(task_deadline_kind_code(t->dl_kind)));
+	json_object_set_new(o, "cycle", jstr(task_cycle_code(t->cycle)));
+	json_object_set_new(o, "report_to", jstr(t->report_to));
+	json_object_set_new(o, "follower", jstr(t->follower_name));
+	json_object_set_new(o, "parent", jid(t->parent_id));
+	json_object_set_new(o, "units", units);
+	json_object_set_new(o, "events", events);
 	return o;
 }
 
