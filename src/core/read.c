@@ -53,14 +53,12 @@ int read_all(struct db_q *q, struct arena *a, void *rows, size_t *n, size_t elem
 	     void (*fn)(struct read_row *rr, void *row))
 {
 	struct read_row rr = {.q = q, .a = a};
-	size_t cap = 0;
-	void *row;
+	void *arr = NULL, *row;
+	size_t cap = 0, cnt = 0;
 	int rc;
 
-	*(void **)rows = NULL;
-	*n = 0;
 	while ((rc = db_step(q)) == 1) {
-		row = read_push(a, rows, n, &cap, elem);
+		row = read_push(a, &arr, &cnt, &cap, elem);
 		if (!row) {
 			rc = ERR_NOMEM;
 			break;
@@ -72,7 +70,11 @@ int read_all(struct db_q *q, struct arena *a, void *rows, size_t *n, size_t elem
 		}
 	}
 	db_done(q);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		return rc;
+	*(void **)rows = arr;
+	*n = cnt;
+	return 0;
 }
 
 int read_one(struct db_q *q, struct arena *a, void *row, void (*fn)(struct read_row *rr, void *row))

@@ -5,12 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/task.h"
 #include "util/err.h"
 
 struct db;
 struct arena;
 struct account;
+struct task;
+struct task_counts;
 
 /*
  * Every function here reads for an account (acct, never NULL): it returns only
@@ -18,8 +19,9 @@ struct account;
  * under them; every body for a global admin), and withholds confidential (mật)
  * documents, and what hangs off them, from an account not cleared for them. A
  * row outside the scope is ERR_NOTFOUND, as a row that does not exist (with e
- * naming the id). The set queries keep the rule in SQL (WEB_SCOPE, WEB_CLEARED
- * in db/stmt_web.def); single rows are checked with account_sees_body.
+ * naming the id). The rule is kept in SQL for the statements (WEB_SCOPE,
+ * WEB_CLEARED in db/stmt_web.def) and, for rows already loaded, in
+ * account_sees_body, read_task_visible and read_notice_visible.
  *
  * Rows and their strings live in the arena a (freed with it); a text column
  * that is NULL in the store is NULL here, and an id or number that is NULL is
@@ -264,8 +266,8 @@ struct read_report_line {
 	const char *on_date, *unit, *text, *task;
 };
 struct read_task_panel {
-	/* Totals by status (a reporter: of its unit's tasks only). */
-	struct task_counts all;
+	/* Totals by status (a reporter: of its unit's tasks only), in the arena. */
+	struct task_counts *all;
 	/* Each lead unit with open tasks overdue or due by soon, most overdue first. */
 	struct read_unit_due *units;
 	size_t nunits;

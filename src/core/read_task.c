@@ -287,7 +287,10 @@ int read_task_panel(struct db *db, const struct account *acct, const char *today
 	size_t k = 0;
 	int rc;
 
-	rc = dash_scan(db, acct, today, soon, unit, a, &p.all, &m);
+	p.all = arena_alloc(a, sizeof(*p.all));
+	if (!p.all)
+		return ERR_NOMEM;
+	rc = dash_scan(db, acct, today, soon, unit, a, p.all, &m);
 	/* The units' names; a unit gone since keeps no line. */
 	for (size_t i = 0; rc == 0 && i < m.n; i++) {
 		rc = db_prepare(db, SQL_WEB_UNIT_NAME, &q);

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "api/api.h"
+#include "db/db.h"
 #include "http/http.h"
 #include "http/http_route.h"
 #include "pages/pages.h"

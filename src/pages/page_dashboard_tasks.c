@@ -25,12 +25,12 @@ int page_dashboard_tasks(struct http_req *r, struct html *h)
 		return rc;
 	if (!reporter) {
 		H(h, "<h2>Thực hiện nhiệm vụ</h2><p>");
-		html_int(h, p.all.total);
+		html_int(h, p.all->total);
 		H(h, " nhiệm vụ; đến hạn ");
-		html_int(h, p.all.due);
+		html_int(h, p.all->due);
 		H(h, ", đã hoàn thành ");
-		html_int(h, p.all.due_done);
-		if (task_counts_rate(&p.all, &rate)) {
+		html_int(h, p.all->due_done);
+		if (task_counts_rate(p.all, &rate)) {
 			struct buf b = BUF_INIT(32);
 
 			H(h, " (");
@@ -40,7 +40,7 @@ int page_dashboard_tasks(struct http_req *r, struct html *h)
 			H(h, ")");
 		}
 		H(h, "; <strong class=\"bad\">");
-		html_int(h, p.all.n[TASK_OPEN_OVERDUE]);
+		html_int(h, p.all->n[TASK_OPEN_OVERDUE]);
 		H(h, " quá hạn</strong>.</p>");
 	} else {
 		H(h, "<h2>Nhiệm vụ của đơn vị</h2><p><a href=\"/don-vi\">Báo cáo tiến độ</a></p>");

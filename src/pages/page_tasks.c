@@ -1,7 +1,6 @@
 /* page_tasks.c: tasks: filtered list, detail with timeline, report progress, confirm; a unit's own page. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/task.h"
 #include "http/http_route.h"
