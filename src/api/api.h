@@ -3,7 +3,9 @@
 
 #include <jansson.h>
 
+#include "core/read.h"
 #include "http/http.h"
+#include "render/entity.h"
 
 int api_root(struct http_req *r);
 int api_bodies(struct http_req *r);
@@ -53,28 +55,18 @@ extern const struct http_field api_ical_task_fields[];
 int api_audit(struct http_req *r);
 extern const struct http_field api_audit_fields[];
 
-struct db_q;
-typedef json_t *(*api_row_fn)(struct db_q *q);
-
-/* What api_list() reads and how it links its pages. */
-struct api_list_spec {
-	enum db_stmt st;    /* bound (account, after, limit, since[, parent]) */
-	const char *tbl;    /* the audit log's table name, for tombstones */
-	const char *path;   /* under /api/v1: "agenda-items", "tasks/7/reports" */
-	api_row_fn fn;	    /* one row → one object (the list adds "self") */
-	const char *filter; /* NULL, or the HF_INT query field bound as ?5 and kept in links.next */
-	int64_t parent;	    /* bound as ?5 when filter is NULL and parent_key is set */
-	const char *parent_key; /* "$.session_id": tombstones only of rows under ?5 (when not 0) */
-};
-
 /*
- * A paginated list in the OParl manner: rows after the cursor, up to limit,
- * optionally only those written since modified_since, then the tombstones of
- * rows deleted since; links.next when the page is full.
+ * The paging inputs of a list request (after, limit, modified_since in the
+ * store's form, and the HF_INT filter input named filter, NULL for none).
  */
-int api_list(struct http_req *r, const struct api_list_spec *s);
-/* One object by id from st bound (account, id); ERR_NOTFOUND outside the scope. */
-int api_one(struct http_req *r, enum db_stmt st, api_row_fn fn, json_t **ret);
-/* The text of a column as JSON (null for NULL); an integer column likewise. */
-json_t *api_col_text(struct db_q *q, int col);
-json_t *api_col_int(struct db_q *q, int col);
+void api_page(struct http_req *r, const char *filter, struct read_page *ret);
+/* Appends o to data with its "self" link, /api/v1/PATH/ID. */
+void api_item(json_t *data, json_t *o, const char *path, int64_t id);
+/*
+ * Sends a page of a list in the OParl manner: data (taking the reference) with
+ * the tombstones of kind deleted since the page's time, pagination, and
+ * links.next after last when the page is full (n rows), keeping the filter.
+ */
+int api_list_send(struct http_req *r, const char *path, const char *filter,
+		  const struct read_page *p, enum read_kind kind, json_t *data, size_t n,
+		  int64_t last);

@@ -81,40 +81,37 @@ static int ical_begin(struct http_req *r, const char *what, const char *file, ch
 
 int api_ical_sessions(struct http_req *r)
 {
-	struct db_q *q;
+	struct read_page p = {.after = 0, .limit = 100000, .since = ""};
+	struct read_session *s;
 	char stamp[20], day[9];
+	size_t n;
 	int rc;
 
 	rc = ical_begin(r, "phien hop", "dondoc-phien-hop.ics", stamp);
 	if (rc == 0)
 		rc = ical_line(&r->out, "X-WR-CALNAME:", "Phiên họp");
 	if (rc == 0)
-		rc = db_prepare(r->db, SQL_WEB_SESSIONS, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "iiit", r->acct.id, (int64_t)0, (int64_t)100000, "");
-	while (rc == 0 && (rc = db_step(q)) == 1) {
+		rc = read_sessions(r->db, &r->acct, &p, r->arena, &s, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		char *summary;
 
-		rc = 0;
-		if (!ical_day(db_col_text(q, 3), day))
+		if (!ical_day(s[i].date, day))
 			continue;
-		summary = arena_printf(r->arena, "%s — phiên thứ %lld", db_col_text(q, 6),
-				       (long long)db_col_int(q, 1));
+		summary = arena_printf(r->arena, "%s — phiên thứ %lld", s[i].organ,
+				       (long long)s[i].number);
 		rc = buf_printf(&r->out,
 				"BEGIN:VEVENT\r\nUID:session-%lld@dondoc\r\nDTSTAMP:%s\r\n"
 				"DTSTART;VALUE=DATE:%s\r\n",
-				(long long)db_col_int(q, 0), stamp, day);
+				(long long)s[i].id, stamp, day);
 		if (rc == 0)
 			rc = ical_line(&r->out, "SUMMARY:", summary);
-		if (rc == 0 && db_col_text(q, 4))
-			rc = ical_line(&r->out, "LOCATION:", db_col_text(q, 4));
+		if (rc == 0 && s[i].place)
+			rc = ical_line(&r->out, "LOCATION:", s[i].place);
 		if (rc == 0)
-			rc = ical_line(&r->out, "DESCRIPTION:", db_col_text(q, 7));
+			rc = ical_line(&r->out, "DESCRIPTION:", s[i].body);
 		if (rc == 0)
 			rc = buf_puts(&r->out, "END:VEVENT\r\n");
 	}
-	db_done(q);
 	if (rc < 0)
 		return rc;
 	return buf_puts(&r->out, "END:VCALENDAR\r\n");
@@ -152,14 +149,11 @@ static const char *ical_host(struct http_req *r)
 int api_ical_tasks(struct http_req *r)
 {
 	const char *host = ical_host(r), *proto = http_header(r, "X-Forwarded-Proto");
-	int64_t unit = http_arg_int(r, "unit", 0);
-	size_t hlen = strcspn(host, ":");
-	struct db_q *q;
+	size_t hlen = strcspn(host, ":"), n = 0;
+	struct read_due_task *t = NULL;
 	char stamp[20], day[9];
 	int rc;
 
-	if (strcmp(r->acct.role, "reporter") == 0)
-		unit = r->acct.unit_id;
 	proto = proto && strcmp(proto, "https") == 0 ? "https" : "http";
 	if (host[0] == '[')
 		hlen = strcspn(host, "]") + 1;
@@ -167,28 +161,25 @@ int api_ical_tasks(struct http_req *r)
 	if (rc == 0)
 		rc = ical_line(&r->out, "X-WR-CALNAME:", "Hạn nhiệm vụ");
 	if (rc == 0)
-		rc = db_prepare(r->db, SQL_WEB_ICAL_TASKS, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "iii", r->acct.id, http_arg_int(r, "body", 0), unit);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		long long id = (long long)db_col_int(q, 0);
-		const char *lead = db_col_text(q, 4), *dl = db_col_text(q, 3);
+		rc = read_due_tasks(r->db, &r->acct, http_arg_int(r, "body", 0),
+				    http_arg_int(r, "unit", 0), r->arena, &t, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		long long id = (long long)t[i].id;
 
-		rc = 0;
-		if (!ical_day(db_col_text(q, 2), day))
+		if (!ical_day(t[i].due, day))
 			continue;
 		rc = buf_printf(&r->out,
 				"BEGIN:VEVENT\r\nUID:task-%lld@%.*s\r\nDTSTAMP:%s\r\n"
 				"DTSTART;VALUE=DATE:%s\r\n",
 				id, (int)hlen, host, stamp, day);
 		if (rc == 0)
-			rc = ical_line(&r->out, "SUMMARY:", db_col_text(q, 1));
+			rc = ical_line(&r->out, "SUMMARY:", t[i].content);
 		if (rc == 0)
-			rc = ical_line(&r->out, "DESCRIPTION:",
-				       arena_printf(r->arena, "Chủ trì: %s\nThời hạn: %s",
-						    lead ? lead : "(chưa giao)",
-						    dl ? dl : db_col_text(q, 2)));
+			rc = ical_line(
+			    &r->out, "DESCRIPTION:",
+			    arena_printf(r->arena, "Chủ trì: %s\nThời hạn: %s",
+					 t[i].lead ? t[i].lead : "(chưa giao)",
+					 t[i].deadline_text ? t[i].deadline_text : t[i].due));
 		if (rc == 0)
 			rc = ical_line(
 			    &r->out,
@@ -196,7 +187,6 @@ int api_ical_tasks(struct http_req *r)
 		if (rc == 0)
 			rc = buf_puts(&r->out, "END:VEVENT\r\n");
 	}
-	db_done(q);
 	if (rc < 0)
 		return rc;
 	return buf_puts(&r->out, "END:VCALENDAR\r\n");

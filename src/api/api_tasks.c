@@ -14,127 +14,56 @@ const struct http_field api_task_list_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-static json_t *jstr(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 /*
  * GET /api/v1/tasks: one statement per page (scope, unit and cursor in SQL),
- * statuses derived here as core/task.c derives them.
+ * statuses as of today.
  */
 int api_tasks(struct http_req *r)
 {
-	int64_t after = http_arg_int(r, "after", 0), limit = http_arg_int(r, "limit", 50), last = 0;
-	int64_t unit = http_arg_int(r, "unit", 0);
 	const char *since = http_arg(r, "modified_since");
-	char today[11], since_cmp[20] = "";
-	json_t *data = json_array(), *links = json_object();
-	struct db_q *q;
-	int rc, n = 0;
+	struct read_task_row *t;
+	struct read_tomb *tomb;
+	struct read_page p;
+	json_t *data, *links;
+	char today[11];
+	size_t n, nt;
+	int rc;
 
-	page_today(today);
-	if (since)
-		snprintf(since_cmp, sizeof(since_cmp), "%.19s", since);
-	if (strcmp(r->acct.role, "reporter") == 0)
-		unit = r->acct.unit_id;
-	rc = db_prepare(r->db, SQL_WEB_TASKS, &q);
+	read_today(today);
+	api_page(r, "unit", &p);
+	rc = read_tasks(r->db, &r->acct, &p, r->arena, &t, &n);
 	if (rc == 0)
-		rc = db_bindv(q, "iiiti", r->acct.id, after, limit, since_cmp, unit);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		const char *due = db_col_text(q, 4), *done = db_col_text(q, 6);
-		bool standing = db_col_int(q, 12) != 0;
-		enum task_status st = task_status_at(standing, due, done, today);
-
-		last = db_col_int(q, 0);
-		json_array_append_new(
-		    data,
-		    json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:s}",
-			      "id", (json_int_t)last, "type", "task", "content",
-			      jstr(db_col_text(q, 1)), "assigned_on", jstr(db_col_text(q, 2)),
-			      "deadline", jstr(db_col_text(q, 3)), "due", jstr(due), "status",
-			      task_status_code(st), "status_name", task_status_name(st),
-			      "completed_on", jstr(done), "last_report_on", jstr(db_col_text(q, 7)),
-			      "lead", jstr(db_col_text(q, 11)), "source_doc",
-			      db_col_null(q, 8) ? json_null() : json_integer(db_col_int(q, 8)),
-			      "self", ""));
-		json_object_set_new(json_array_get(data, json_array_size(data) - 1), "self",
-				    json_sprintf("/api/v1/tasks/%lld", (long long)last));
-		json_object_set_new(json_array_get(data, json_array_size(data) - 1), "reports",
-				    json_sprintf("/api/v1/tasks/%lld/reports", (long long)last));
-		n++;
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
-	if (rc == 0 && since) {
-		rc = db_prepare(r->db, SQL_AUDIT_TOMBSTONES, &q);
-		if (rc == 0)
-			rc = db_bindv(q, "tt", "task", since_cmp);
-		while (rc == 0 && (rc = db_step(q)) == 1) {
-			json_array_append_new(
-			    data, json_pack("{s:I, s:b, s:s}", "id", (json_int_t)db_col_int(q, 0),
-					    "deleted", 1, "modified", db_col_text(q, 1)));
-			rc = 0;
-		}
-		if (rc >= 0)
-			db_done(q);
-	}
-	if (rc < 0) {
-		json_decref(data);
-		json_decref(links);
+		rc = read_tombstones(r->db, READ_TASK, &p, r->arena, &tomb, &nt);
+	if (rc < 0)
 		return rc;
-	}
-	if (n == limit)
-		json_object_set_new(
-		    links, "next",
-		    json_sprintf("/api/v1/tasks?after=%lld&limit=%lld%s%s%s%s", (long long)last,
-				 (long long)limit, since ? "&modified_since=" : "",
-				 since ? since : "", http_arg(r, "unit") ? "&unit=" : "",
-				 http_arg(r, "unit") ? http_arg(r, "unit") : ""));
-	return api_send(r, json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination",
-				     "limit", (json_int_t)limit, "count", n, "links", links));
+	data = json_array();
+	links = json_object();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(data, ent_task_json(&t[i], today));
+	for (size_t i = 0; i < nt; i++)
+		json_array_append_new(data, ent_tomb_json(&tomb[i]));
+	if ((int64_t)n == p.limit)
+		json_object_set_new(links, "next",
+				    json_sprintf("/api/v1/tasks?after=%lld&limit=%lld%s%s%s%s",
+						 (long long)t[n - 1].id, (long long)p.limit,
+						 since ? "&modified_since=" : "",
+						 since ? since : "",
+						 http_arg(r, "unit") ? "&unit=" : "",
+						 http_arg(r, "unit") ? http_arg(r, "unit") : ""));
+	return api_send(r,
+			json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination", "limit",
+				  (json_int_t)p.limit, "count", (int)n, "links", links));
 }
 
 int api_task(struct http_req *r)
 {
-	json_t *o, *units, *events;
 	struct task *t;
 	char today[11];
 	int rc;
 
-	page_today(today);
-	rc = task_get(r->db, r->id[0], today, r->arena, &t, &r->err);
-	if (rc < 0)
-		return rc;
-	if (!page_task_visible(r, t))
-		return err_set(&r->err, ERR_NOTFOUND, "Không có nhiệm vụ số %lld",
-			       (long long)r->id[0]);
-	units = json_array();
-	for (size_t i = 0; i < t->nunits; i++)
-		json_array_append_new(units,
-				      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t->units[i].id,
-						"name", t->units[i].name, "role",
-						t->units[i].lead ? "lead" : "coord"));
-	events = json_array();
-	for (size_t i = 0; i < t->nevents; i++)
-		json_array_append_new(
-		    events, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o}", "id",
-				      (json_int_t)t->events[i].id, "kind", t->events[i].kind,
-				      "on_date", t->events[i].on_date, "unit",
-				      jstr(t->events[i].unit), "text", jstr(t->events[i].text),
-				      "result", jstr(t->events[i].result), "percent",
-				      t->events[i].percent >= 0 ? json_integer(t->events[i].percent)
-								: json_null()));
-	o = json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
-		      (json_int_t)t->id, "type", "task", "content", t->content, "source",
-		      jstr(t->source_label), "section", jstr(t->section), "deadline",
-		      jstr(t->dl.words), "due", jstr(t->due), "status", task_status_code(t->status),
-		      "completed_on", jstr(t->completed_on), "report_to", jstr(t->report_to),
-		      "units", units, "events", events);
-	json_object_set_new(o, "reports",
-			    json_sprintf("/api/v1/tasks/%lld/reports", (long long)t->id));
-	return api_send(r, o);
+	read_today(today);
+	rc = read_task(r->db, &r->acct, r->id[0], today, r->arena, &t, &r->err);
+	return rc < 0 ? rc : api_send(r, ent_task_full_json(t));
 }
 
 /* --- a task's timeline, and the writes ------------------------------------- */
@@ -154,71 +83,53 @@ const struct http_field api_task_confirm_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-/* SQL_WEB_TASK_EVENTS / SQL_WEB_TASK_EVENT: id, task, kind, date, unit, unit name, text, result, percent. */
-static json_t *event_json(struct db_q *q)
-{
-	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
-			 (json_int_t)db_col_int(q, 0), "type", "taskReport", "task",
-			 (json_int_t)db_col_int(q, 1), "kind", api_col_text(q, 2), "on_date",
-			 api_col_text(q, 3), "unit", api_col_int(q, 4), "unit_name",
-			 api_col_text(q, 5), "text", api_col_text(q, 6), "result",
-			 api_col_text(q, 7), "percent", api_col_int(q, 8));
-}
-
 /* Loads task r->id[0] when the account sees it (a reporter: its unit's only), else 404. */
 static int visible_task(struct http_req *r, struct task **ret)
 {
 	char today[11];
-	int rc;
 
-	page_today(today);
-	rc = task_get(r->db, r->id[0], today, r->arena, ret, &r->err);
-	if (rc == 0 && !page_task_visible(r, *ret))
-		rc = err_set(&r->err, ERR_NOTFOUND, "Không có nhiệm vụ số %lld",
-			     (long long)r->id[0]);
-	return rc;
+	read_today(today);
+	return read_task(r->db, &r->acct, r->id[0], today, r->arena, ret, &r->err);
 }
 
 /* One event of task r->id[0] as its JSON object, with its self link. */
 static int event_one(struct http_req *r, int64_t event, json_t **ret)
 {
-	struct db_q *q;
-	int rc;
+	struct read_event e;
+	int rc = read_task_event(r->db, r->id[0], event, r->arena, &e, &r->err);
 
-	rc = db_prepare(r->db, SQL_WEB_TASK_EVENT, &q);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "ii", r->id[0], event);
-	if (rc == 0)
-		rc = db_step(q);
-	if (rc == 1) {
-		*ret = event_json(q);
+	*ret = ent_event_json(&e);
+	if (*ret)
 		json_object_set_new(*ret, "self",
 				    json_sprintf("/api/v1/tasks/%lld/reports/%lld",
 						 (long long)r->id[0], (long long)event));
-	}
-	db_done(q);
-	if (rc == 0)
-		return err_set(&r->err, ERR_NOTFOUND, "Nhiệm vụ số %lld không có báo cáo số %lld",
-			       (long long)r->id[0], (long long)event);
-	return rc < 0 ? rc : 0;
+	return 0;
 }
 
 /* GET /api/v1/tasks/#/reports: the task's timeline (reports, requests, confirmations), paginated. */
 int api_task_reports(struct http_req *r)
 {
-	struct api_list_spec spec = {.st = SQL_WEB_TASK_EVENTS,
-				     .tbl = "task_event",
-				     .fn = event_json,
-				     .parent = r->id[0],
-				     .parent_key = "$.task_id"};
+	const char *path = arena_printf(r->arena, "tasks/%lld/reports", (long long)r->id[0]);
+	struct read_event *e;
+	struct read_page p;
 	struct task *t;
+	json_t *data;
+	size_t n;
 	int rc = visible_task(r, &t);
 
 	if (rc < 0)
 		return rc;
-	spec.path = arena_printf(r->arena, "tasks/%lld/reports", (long long)r->id[0]);
-	return api_list(r, &spec);
+	api_page(r, NULL, &p);
+	p.parent = r->id[0];
+	rc = read_task_events(r->db, &p, r->arena, &e, &n);
+	if (rc < 0)
+		return rc;
+	data = json_array();
+	for (size_t i = 0; i < n; i++)
+		api_item(data, ent_event_json(&e[i]), path, e[i].id);
+	return api_list_send(r, path, NULL, &p, READ_TASK_EVENT, data, n, n ? e[n - 1].id : 0);
 }
 
 int api_task_report(struct http_req *r)

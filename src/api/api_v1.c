@@ -40,18 +40,6 @@ int api_error(struct http_req *r, int code)
 				     "fields", fields));
 }
 
-json_t *api_col_text(struct db_q *q, int col)
-{
-	const char *s = db_col_text(q, col);
-
-	return s ? json_string(s) : json_null();
-}
-
-json_t *api_col_int(struct db_q *q, int col)
-{
-	return db_col_null(q, col) ? json_null() : json_integer(db_col_int(q, col));
-}
-
 /* modified_since as stored times compare: "2023-10-04T08:00:00Z" → "2023-10-04T08:00:00". */
 static const char *since_arg(struct http_req *r)
 {
@@ -63,118 +51,54 @@ static const char *since_arg(struct http_req *r)
 	return n == 20 ? arena_strndup(r->arena, v, 19) : v;
 }
 
-/* The tombstones of s->tbl deleted since, appended to data; only those under parent when set. */
-static int api_tombstones(struct http_req *r, const struct api_list_spec *s, const char *since,
-			  int64_t parent, json_t *data)
+void api_page(struct http_req *r, const char *filter, struct read_page *ret)
 {
-	struct db_q *q;
-	int rc;
-
-	if (parent && s->parent_key) {
-		rc = db_prepare(r->db, SQL_WEB_TOMBSTONES_UNDER, &q);
-		if (rc == 0)
-			rc = db_bindv(q, "ttti", s->tbl, since, s->parent_key, parent);
-	} else {
-		rc = db_prepare(r->db, SQL_AUDIT_TOMBSTONES, &q);
-		if (rc == 0)
-			rc = db_bindv(q, "tt", s->tbl, since);
-	}
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		json_array_append_new(data, json_pack("{s:I, s:b, s:s}", "id",
-						      (json_int_t)db_col_int(q, 0), "deleted", 1,
-						      "modified", db_col_text(q, 1)));
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
-	return rc;
+	*ret = (struct read_page){.after = http_arg_int(r, "after", 0),
+				  .limit = http_arg_int(r, "limit", 50),
+				  .since = since_arg(r),
+				  .parent = filter ? http_arg_int(r, filter, 0) : 0};
+	if (!ret->since)
+		ret->since = "";
 }
 
-int api_list(struct http_req *r, const struct api_list_spec *s)
+void api_item(json_t *data, json_t *o, const char *path, int64_t id)
 {
-	int64_t after = http_arg_int(r, "after", 0), limit = http_arg_int(r, "limit", 50), last = 0;
-	int64_t parent = s->filter ? http_arg_int(r, s->filter, 0) : s->parent;
-	const char *since = since_arg(r), *ms = http_arg(r, "modified_since");
-	json_t *data = json_array(), *links = json_object(), *o;
-	bool five = s->filter || s->parent_key;
-	struct db_q *q;
-	int rc, n = 0;
+	if (!o)
+		return;
+	json_object_set_new(o, "self", json_sprintf("/api/v1/%s/%lld", path, (long long)id));
+	json_array_append_new(data, o);
+}
 
-	rc = db_prepare(r->db, s->st, &q);
-	if (rc == 0)
-		rc = five ? db_bindv(q, "iiiti", r->acct.id, after, limit, since, parent)
-			  : db_bindv(q, "iiit", r->acct.id, after, limit, since);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		last = db_col_int(q, 0);
-		o = s->fn(q);
-		json_object_set_new(o, "self",
-				    json_sprintf("/api/v1/%s/%lld", s->path, (long long)last));
-		json_array_append_new(data, o);
-		n++;
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
-	if (rc == 0 && *since)
-		rc = api_tombstones(r, s, since, parent, data);
+int api_list_send(struct http_req *r, const char *path, const char *filter,
+		  const struct read_page *p, enum read_kind kind, json_t *data, size_t n,
+		  int64_t last)
+{
+	const char *ms = http_arg(r, "modified_since");
+	json_t *links = json_object();
+	struct read_tomb *t;
+	size_t nt;
+	int rc = read_tombstones(r->db, kind, p, r->arena, &t, &nt);
+
 	if (rc < 0) {
 		json_decref(data);
 		json_decref(links);
 		return rc;
 	}
-	if (n == limit) {
-		const char *f = s->filter && parent ? arena_printf(r->arena, "&%s=%lld", s->filter,
-								   (long long)parent)
+	for (size_t i = 0; i < nt; i++)
+		json_array_append_new(data, ent_tomb_json(&t[i]));
+	if ((int64_t)n == p->limit) {
+		const char *f = filter && p->parent ? arena_printf(r->arena, "&%s=%lld", filter,
+								   (long long)p->parent)
 						    : "";
 
 		json_object_set_new(links, "next",
-				    json_sprintf("/api/v1/%s?after=%lld&limit=%lld%s%s%s", s->path,
-						 (long long)last, (long long)limit, f,
+				    json_sprintf("/api/v1/%s?after=%lld&limit=%lld%s%s%s", path,
+						 (long long)last, (long long)p->limit, f,
 						 ms ? "&modified_since=" : "", ms ? ms : ""));
 	}
-	return api_send(r, json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination",
-				     "limit", (json_int_t)limit, "count", n, "links", links));
-}
-
-static json_t *body_json(struct db_q *q)
-{
-	long long id = (long long)db_col_int(q, 0);
-
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)id, "type",
-			 "body", "parent", api_col_int(q, 1), "level", api_col_text(q, 2), "kind",
-			 api_col_text(q, 3), "name", api_col_text(q, 4), "code", api_col_text(q, 5),
-			 "terms", json_sprintf("/api/v1/terms?body=%lld", id));
-}
-
-static json_t *session_json(struct db_q *q)
-{
-	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
-			 (json_int_t)db_col_int(q, 0), "type", "session", "number",
-			 (json_int_t)db_col_int(q, 1), "kind", api_col_text(q, 2), "date",
-			 api_col_text(q, 3), "place", api_col_text(q, 4), "status",
-			 api_col_text(q, 5), "organ", api_col_text(q, 6), "body",
-			 api_col_text(q, 7), "term", api_col_text(q, 8));
-}
-
-/* The links of a session to what it owns. */
-static json_t *session_json_linked(struct db_q *q)
-{
-	json_t *o = session_json(q);
-	long long id = (long long)db_col_int(q, 0);
-
-	json_object_set_new(o, "agendaItems",
-			    json_sprintf("/api/v1/agenda-items?session=%lld", id));
-	json_object_set_new(o, "notices", json_sprintf("/api/v1/notices?session=%lld", id));
-	return o;
-}
-
-static json_t *document_json(struct db_q *q)
-{
-	return json_pack(
-	    "{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)db_col_int(q, 0),
-	    "type", "document", "type_code", api_col_text(q, 1), "symbol", api_col_text(q, 3),
-	    "date", api_col_text(q, 4), "title", api_col_text(q, 5), "confidentiality",
-	    api_col_text(q, 6), "status", api_col_text(q, 7), "body", api_col_int(q, 9));
+	return api_send(r,
+			json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination", "limit",
+				  (json_int_t)p->limit, "count", (int)n, "links", links));
 }
 
 int api_root(struct http_req *r)
@@ -194,97 +118,93 @@ int api_root(struct http_req *r)
 
 int api_bodies(struct http_req *r)
 {
-	static const struct api_list_spec spec = {
-	    .st = SQL_WEB_BODIES, .tbl = "body", .path = "bodies", .fn = body_json};
+	struct read_page p;
+	struct read_body *b;
+	json_t *data;
+	size_t n;
+	int rc;
 
-	return api_list(r, &spec);
+	api_page(r, NULL, &p);
+	rc = read_bodies(r->db, &r->acct, &p, r->arena, &b, &n);
+	if (rc < 0)
+		return rc;
+	data = json_array();
+	for (size_t i = 0; i < n; i++)
+		api_item(data, ent_body_json(&b[i]), "bodies", b[i].id);
+	return api_list_send(r, "bodies", NULL, &p, READ_BODY, data, n, n ? b[n - 1].id : 0);
 }
 
 int api_sessions(struct http_req *r)
 {
-	static const struct api_list_spec spec = {.st = SQL_WEB_SESSIONS,
-						  .tbl = "session",
-						  .path = "sessions",
-						  .fn = session_json_linked};
+	struct read_page p;
+	struct read_session *s;
+	json_t *data;
+	size_t n;
+	int rc;
 
-	return api_list(r, &spec);
+	api_page(r, NULL, &p);
+	rc = read_sessions(r->db, &r->acct, &p, r->arena, &s, &n);
+	if (rc < 0)
+		return rc;
+	data = json_array();
+	for (size_t i = 0; i < n; i++)
+		api_item(data, ent_session_json(&s[i]), "sessions", s[i].id);
+	return api_list_send(r, "sessions", NULL, &p, READ_SESSION, data, n, n ? s[n - 1].id : 0);
 }
 
 int api_documents(struct http_req *r)
 {
-	static const struct api_list_spec spec = {
-	    .st = SQL_WEB_DOCUMENTS, .tbl = "document", .path = "documents", .fn = document_json};
-
-	return api_list(r, &spec);
-}
-
-int api_one(struct http_req *r, enum db_stmt st, api_row_fn fn, json_t **ret)
-{
-	struct db_q *q;
+	struct read_page p;
+	struct read_document *d;
+	json_t *data;
+	size_t n;
 	int rc;
 
-	rc = db_prepare(r->db, st, &q);
+	api_page(r, NULL, &p);
+	rc = read_documents(r->db, &r->acct, &p, r->arena, &d, &n);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
-	if (rc == 0)
-		rc = db_step(q);
-	if (rc == 1)
-		*ret = fn(q);
-	db_done(q);
-	if (rc == 0)
-		return err_set(&r->err, ERR_NOTFOUND, "Không có đối tượng mã %lld",
-			       (long long)r->id[0]);
-	return rc < 0 ? rc : 0;
+	data = json_array();
+	for (size_t i = 0; i < n; i++)
+		api_item(data, ent_document_json(&d[i]), "documents", d[i].id);
+	return api_list_send(r, "documents", NULL, &p, READ_DOCUMENT, data, n, n ? d[n - 1].id : 0);
 }
 
 int api_body(struct http_req *r)
 {
-	json_t *o = NULL;
-	int rc = api_one(r, SQL_WEB_BODY, body_json, &o);
+	struct read_body b;
+	int rc = read_body(r->db, &r->acct, r->id[0], r->arena, &b, &r->err);
 
-	return rc < 0 ? rc : api_send(r, o);
+	return rc < 0 ? rc : api_send(r, ent_body_json(&b));
 }
 
 int api_session(struct http_req *r)
 {
-	json_t *o = NULL, *agenda;
-	struct db_q *q;
-	int rc = api_one(r, SQL_WEB_SESSION, session_json_linked, &o);
+	struct read_agenda_line *l;
+	struct read_session s;
+	json_t *o, *agenda;
+	size_t n;
+	int rc = read_session(r->db, &r->acct, r->id[0], r->arena, &s, &r->err);
 
+	if (rc == 0)
+		rc = read_session_agenda(r->db, &r->acct, s.id, r->arena, &l, &n);
 	if (rc < 0)
 		return rc;
+	o = ent_session_json(&s);
 	agenda = json_array();
-	rc = db_prepare(r->db, SQL_WEB_AGENDA, &q);
-	if (rc == 0)
-		rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		bool visible = db_col_int(q, 8) != 0;
-
-		json_array_append_new(
-		    agenda, json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o}", "id",
-				      (json_int_t)db_col_int(q, 0), "position",
-				      (json_int_t)db_col_int(q, 1), "doc_kind", api_col_text(q, 2),
-				      "title", api_col_text(q, 3), "outcome", api_col_text(q, 4),
-				      "presenter", api_col_text(q, 5), "document",
-				      visible ? api_col_int(q, 6) : json_null()));
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
-	if (rc < 0) {
-		json_decref(o);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(agenda, ent_agenda_line_json(&l[i]));
+	if (o)
+		json_object_set_new(o, "agenda", agenda);
+	else
 		json_decref(agenda);
-		return rc;
-	}
-	json_object_set_new(o, "agenda", agenda);
 	return api_send(r, o);
 }
 
 int api_document(struct http_req *r)
 {
-	json_t *o = NULL;
-	int rc = api_one(r, SQL_WEB_DOCUMENT, document_json, &o);
+	struct read_document d;
+	int rc = read_document(r->db, &r->acct, r->id[0], r->arena, &d, &r->err);
 
-	return rc < 0 ? rc : api_send(r, o);
+	return rc < 0 ? rc : api_send(r, ent_document_json(&d));
 }

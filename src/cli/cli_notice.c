@@ -6,8 +6,10 @@
 #include "cli/cli.h"
 #include "core/notice.h"
 #include "core/profile.h"
+#include "core/registry.h"
 #include "mail/mail.h"
 #include "render/docview.h"
+#include "render/entity.h"
 #include "render/notice_view.h"
 #include "util/arena.h"
 
@@ -17,6 +19,35 @@
 static json_t *jstr(const char *s)
 {
 	return s ? json_string(s) : json_null();
+}
+
+/*
+ * The API's notice object (render/entity.h) of row, with its body's name and
+ * its session's number and date looked up; NULL when out of memory.
+ */
+static json_t *notice_json(struct db *db, const struct notice_row *row, struct arena *a)
+{
+	struct read_notice n = {.id = row->id,
+				.session_id = row->session_id,
+				.body_id = row->body_id,
+				.term_id = row->term_id,
+				.status = row->status,
+				.version = row->version,
+				.symbol = row->symbol,
+				.issue_date = row->issue_date,
+				.corrects_id = row->corrects_id,
+				.issued_at = row->issued_at};
+	struct reg_session s;
+	struct reg_body b;
+	struct err e = {0};
+
+	if (reg_body_get(db, row->body_id, a, &b, &e) == 0)
+		n.body_name = b.name;
+	if (row->session_id && reg_session_get(db, row->session_id, a, &s, &e) == 0) {
+		n.session_number = s.number;
+		n.session_date = s.date;
+	}
+	return ent_notice_json(&n);
 }
 
 const struct cli_spec cli_notice_list_spec = {0};
@@ -40,19 +71,13 @@ int cli_notice_list(struct cli *c, const struct cli_args *args)
 	if (r == 0 && c->json) {
 		json_t *arr = json_array();
 
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(
-			    arr,
-			    json_pack("{s:I, s:I, s:o, s:i, s:s, s:o, s:o, s:s, s:o}", "id",
-				      (json_int_t)rows[i].id, "body_id",
-				      (json_int_t)rows[i].body_id, "session_id",
-				      rows[i].session_id ? json_integer(rows[i].session_id)
-							 : json_null(),
-				      "version", rows[i].version, "status", rows[i].status,
-				      "symbol", jstr(rows[i].symbol), "issue_date",
-				      jstr(rows[i].issue_date), "title", rows[i].title, "corrects",
-				      rows[i].corrects_id ? json_integer(rows[i].corrects_id)
-							  : json_null()));
+		for (size_t i = 0; i < n; i++) {
+			json_t *o = notice_json(db, &rows[i], a);
+
+			if (o)
+				json_object_set_new(o, "title", jstr(rows[i].title));
+			json_array_append_new(arr, o);
+		}
 		r = cli_json(c, arr);
 	} else if (r == 0) {
 		for (size_t i = 0; i < n; i++)
@@ -172,17 +197,21 @@ int cli_notice_show(struct cli *c, const struct cli_args *args)
 							dl[i].label, "channel", dl[i].channel,
 							"address", jstr(dl[i].address), "status",
 							dl[i].status, "at", dl[i].at));
-		r = cli_json(
-		    c, json_pack(
-			   "{s:I, s:s, s:i, s:o, s:o, s:o, s:s, s:o, s:o, s:o, s:o}", "id",
-			   (json_int_t)id, "status", row.status, "version", row.version, "symbol",
-			   jstr(row.symbol), "issue_date", jstr(row.issue_date), "corrects",
-			   row.corrects_id ? json_integer(row.corrects_id) : json_null(), "profile",
-			   d.profile_data->code, "signer",
-			   json_pack("{s:o, s:o, s:o}", "authority", jstr(d.sig_authority),
-				     "position", jstr(d.sig_position), "name", jstr(d.sig_name)),
-			   "text", json_string(buf_str(&text)), "messages", msgs_json(&d),
-			   "deliveries", dels));
+		json_t *o = notice_json(c->db, &row, a);
+
+		if (o) {
+			json_object_set_new(o, "profile", json_string(d.profile_data->code));
+			json_object_set_new(
+			    o, "signer",
+			    json_pack("{s:o, s:o, s:o}", "authority", jstr(d.sig_authority),
+				      "position", jstr(d.sig_position), "name", jstr(d.sig_name)));
+			json_object_set_new(o, "text", json_string(buf_str(&text)));
+			json_object_set_new(o, "messages", msgs_json(&d));
+			json_object_set_new(o, "deliveries", dels);
+		} else {
+			json_decref(dels);
+		}
+		r = cli_json(c, o);
 	} else if (r == 0) {
 		fprintf(c->out, "# thông báo %lld, bản %d: %s%s%s\n", id, row.version, row.status,
 			row.symbol ? ", số " : "", row.symbol ? row.symbol : "");

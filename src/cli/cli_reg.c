@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/entity.h"
+#include "vn/date.h"
+
 static bool all_digits(const char *s)
 {
 	if (!s || !*s)
@@ -132,19 +135,15 @@ static void jid(json_t *o, const char *key, int64_t v)
 
 json_t *cli_reg_json_body(const struct reg_body *b)
 {
-	json_t *o = json_object();
+	const struct read_body rb = {.id = b->id,
+				     .parent_id = b->parent_id,
+				     .level = reg_level_code(b->level),
+				     .kind = reg_kind_code(b->kind),
+				     .name = b->name,
+				     .code = b->code,
+				     .place = b->place};
 
-	jid(o, "id", b->id);
-	jid(o, "parent_id", b->parent_id);
-	cli_reg_jstr(o, "level", reg_level_code(b->level));
-	cli_reg_jstr(o, "kind", reg_kind_code(b->kind));
-	cli_reg_jstr(o, "name", b->name);
-	cli_reg_jstr(o, "short_name", b->short_name);
-	cli_reg_jstr(o, "code", b->code);
-	cli_reg_jstr(o, "place", b->place);
-	cli_reg_jstr(o, "active_from", b->active_from);
-	cli_reg_jstr(o, "active_to", b->active_to);
-	return o;
+	return ent_body_json(&rb);
 }
 
 json_t *cli_reg_json_term(const struct reg_term *t)
@@ -191,27 +190,23 @@ json_t *cli_reg_json_unit(const struct reg_unit *u)
 
 json_t *cli_reg_json_doc(const struct reg_doc *d)
 {
-	json_t *o = json_object();
+	const struct read_document rd = {.id = d->id,
+					 .type_code = d->type_code,
+					 .symbol = d->symbol,
+					 .date = d->date,
+					 .title = d->title,
+					 .confidentiality = d->confidentiality,
+					 .status = d->status,
+					 .body_id = d->body_id};
 
-	jid(o, "id", d->id);
-	cli_reg_jstr(o, "type", d->type_code);
-	jid(o, "body_id", d->body_id);
-	jid(o, "organ_id", d->organ_id);
-	jid(o, "term_id", d->term_id);
-	cli_reg_jstr(o, "issuer", d->issuer_code);
-	jid(o, "number", d->number);
-	cli_reg_jstr(o, "symbol", d->symbol);
-	cli_reg_jstr(o, "date", d->date);
-	cli_reg_jstr(o, "title", d->title);
-	cli_reg_jstr(o, "confidentiality", d->confidentiality);
-	cli_reg_jstr(o, "status", d->status);
-	return o;
+	return ent_document_json(&rd);
 }
 
 int cli_reg_json_session(struct cli *c, struct db *db, const struct reg_session *s, struct arena *a,
 			 json_t **ret)
 {
 	struct reg_organ g;
+	struct reg_body b;
 	struct reg_term t;
 	struct reg_agenda *items;
 	size_t n;
@@ -219,48 +214,44 @@ int cli_reg_json_session(struct cli *c, struct db *db, const struct reg_session 
 	int r;
 
 	if ((r = reg_organ_get(db, s->organ_id, a, &g, &c->err)) < 0 ||
+	    (r = reg_body_get(db, g.body_id, a, &b, &c->err)) < 0 ||
 	    (r = reg_term_get(db, s->term_id, a, &t, &c->err)) < 0 ||
 	    (r = reg_agenda_list(db, s->id, a, &items, &n, &c->err)) < 0)
 		return r;
-	o = json_object();
+	o = ent_session_json(&(struct read_session){.id = s->id,
+						    .number = s->number,
+						    .kind = s->kind,
+						    .date = s->date,
+						    .place = s->place,
+						    .status = s->status,
+						    .organ = g.name,
+						    .body = b.name,
+						    .term = t.name});
 	arr = json_array();
 	if (!o || !arr) {
 		json_decref(o);
 		json_decref(arr);
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	}
-	jid(o, "id", s->id);
-	json_object_set_new(o, "number", json_integer(s->number));
-	cli_reg_jstr(o, "date", s->date);
-	cli_reg_jstr(o, "kind", s->kind);
-	cli_reg_jstr(o, "status", s->status);
-	cli_reg_jstr(o, "place", s->place);
-	cli_reg_jstr(o, "basis", s->basis);
-	jid(o, "organ_id", g.id);
-	cli_reg_jstr(o, "organ", g.name);
-	jid(o, "body_id", g.body_id);
-	jid(o, "term_id", t.id);
-	cli_reg_jstr(o, "term", t.name);
-	json_object_set_new(o, "term_years", json_pack("[i,i]", t.year_from, t.year_to));
+	/* The agenda as GET /api/v1/sessions/# gives it; the operator reads every document. */
 	for (size_t i = 0; i < n; i++) {
-		json_t *it = json_object();
+		struct read_agenda_line l = {.id = items[i].id,
+					     .position = items[i].position,
+					     .doc_kind = items[i].doc_kind,
+					     .title = items[i].title,
+					     .outcome = items[i].outcome,
+					     .document_id = items[i].document_id,
+					     .doc_visible = true};
+		struct reg_unit u;
+		struct reg_doc d;
 
-		if (!it)
-			continue;
-		jid(it, "id", items[i].id);
-		json_object_set_new(it, "n", json_integer(items[i].position));
-		cli_reg_jstr(it, "kind", items[i].doc_kind);
-		cli_reg_jstr(it, "title", items[i].title);
-		jid(it, "presenter_unit_id", items[i].presenter_unit_id);
-		jid(it, "document_id", items[i].document_id);
-		if (items[i].document_id) {
-			struct reg_doc d;
-
-			if (reg_doc_get(db, items[i].document_id, a, &d, &c->err) == 0)
-				cli_reg_jstr(it, "document", d.symbol);
-		}
-		cli_reg_jstr(it, "outcome", items[i].outcome);
-		json_array_append_new(arr, it);
+		if (items[i].presenter_unit_id &&
+		    reg_unit_get(db, items[i].presenter_unit_id, a, &u, &c->err) == 0)
+			l.presenter = u.name;
+		if (items[i].document_id &&
+		    reg_doc_get(db, items[i].document_id, a, &d, &c->err) == 0)
+			l.doc_symbol = d.symbol;
+		json_array_append_new(arr, ent_agenda_line_json(&l));
 	}
 	json_object_set_new(o, "agenda", arr);
 	*ret = o;

@@ -10,6 +10,7 @@
 #include "mail/mail.h"
 #include "core/profile.h"
 #include "render/docview.h"
+#include "render/entity.h"
 #include "render/followup.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -46,44 +47,6 @@ static const char *show_date(const char *iso, char out[static 16])
 static json_t *jstr(const char *s)
 {
 	return s ? json_string(s) : json_null();
-}
-
-static json_t *task_json(const struct task *t)
-{
-	json_t *j = json_object(), *units = json_array();
-
-	for (size_t i = 0; i < t->nunits; i++)
-		json_array_append_new(units,
-				      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t->units[i].id,
-						"name", t->units[i].name, "role",
-						t->units[i].lead ? "lead" : "coord"));
-	json_object_set_new(j, "id", json_integer(t->id));
-	json_object_set_new(j, "content", json_string(t->content));
-	json_object_set_new(j, "source", jstr(t->source_label));
-	json_object_set_new(j, "source_doc_id",
-			    t->source_doc_id ? json_integer(t->source_doc_id) : json_null());
-	json_object_set_new(j, "source_session_id",
-			    t->source_session_id ? json_integer(t->source_session_id)
-						 : json_null());
-	json_object_set_new(j, "section", jstr(t->section));
-	json_object_set_new(j, "units", units);
-	json_object_set_new(j, "assigned_on", json_string(t->assigned_on));
-	/* The deadline, one value: kind, words as written, last day, cycle. */
-	json_object_set_new(j, "deadline_kind", json_string(task_deadline_kind_code(t->dl.kind)));
-	json_object_set_new(j, "deadline", jstr(t->dl.words));
-	json_object_set_new(j, "due", jstr(t->due));
-	json_object_set_new(j, "cycle", jstr(task_cycle_code(t->dl.cycle)));
-	json_object_set_new(j, "report_to", jstr(t->report_to));
-	json_object_set_new(j, "follower", jstr(t->follower_name));
-	json_object_set_new(j, "state", json_string(t->state));
-	json_object_set_new(j, "completed_on", jstr(t->completed_on));
-	json_object_set_new(j, "last_report_on", jstr(t->last_report_on));
-	json_object_set_new(j, "status", json_string(task_status_code(t->status)));
-	json_object_set_new(j, "status_name", json_string(task_status_name(t->status)));
-	json_object_set_new(j, "latest_report", jstr(t->latest_report));
-	if (t->parent_id)
-		json_object_set_new(j, "parent_id", json_integer(t->parent_id));
-	return j;
 }
 
 static const char *event_name(const char *kind)
@@ -198,7 +161,7 @@ int cli_tasks_list(struct cli *c, const struct cli_args *args)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, task_json(&v[i]));
+			json_array_append_new(arr, ent_task_full_json(&v[i]));
 		r = cli_json(c, json_pack("{s:s, s:o}", "as_of", day, "tasks", arr));
 	} else {
 		struct buf b = BUF_INIT(1 << 16);
@@ -257,24 +220,10 @@ int cli_tasks_show(struct cli *c, const struct cli_args *args)
 	if (r < 0)
 		goto out;
 	if (c->json) {
-		json_t *j = task_json(t), *tl = json_array();
+		/* The API's task object (render/entity.h), with the date it is read at. */
+		json_t *j = ent_task_full_json(t);
 
-		for (size_t i = 0; i < t->nevents; i++) {
-			const struct task_event *ev = &t->events[i];
-			json_t *att = json_array();
-
-			for (size_t k = 0; k < ev->nattachments; k++)
-				json_array_append_new(att, json_string(ev->attachments[k]));
-			json_array_append_new(
-			    tl,
-			    json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "kind", ev->kind,
-				      "date", ev->on_date, "unit", jstr(ev->unit), "text",
-				      jstr(ev->text), "result", jstr(ev->result), "percent",
-				      ev->percent >= 0 ? json_integer(ev->percent) : json_null(),
-				      "attachments", att));
-		}
 		json_object_set_new(j, "as_of", json_string(day));
-		json_object_set_new(j, "timeline", tl);
 		if (t->subtasks)
 			json_object_set_new(j, "subtasks", counts_json(t->subtasks));
 		r = cli_json(c, j);
@@ -673,7 +622,7 @@ int cli_tasks_carryover(struct cli *c, const struct cli_args *args)
 		json_t *arr = json_array();
 
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(arr, task_json(&v[i]));
+			json_array_append_new(arr, ent_task_full_json(&v[i]));
 		r = cli_json(c, json_pack("{s:s, s:o}", "as_of", day, "carry_over", arr));
 		goto out;
 	}

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/db.h"
+
 static bool login_valid(const char *s)
 {
 	size_t n = strlen(s);

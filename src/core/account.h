@@ -4,8 +4,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/err.h"
+
+/* The store (db/db.h), opaque here. */
+struct db;
 
 /* Role ranks as stored in the role table: a higher rank may do what a lower one may. */
 enum account_rank {

@@ -6,10 +6,12 @@
 #include <stdint.h>
 
 #include "core/account.h"
-#include "db/db.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
+
+/* The store (db/db.h), opaque here: handlers pass it on to core. */
+struct db;
 
 struct http_server;
 struct http_app;

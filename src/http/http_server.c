@@ -14,6 +14,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "db/db.h"
 #include "http/http.h"
 #include "http/http_route.h"
 #include "util/id.h"

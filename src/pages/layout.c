@@ -135,36 +135,27 @@ void page_admin_menu(struct http_req *r, struct html *h, const char *current)
 	H(h, "</nav>");
 }
 
-int page_options(struct http_req *r, struct html *h, enum db_stmt st, bool group,
-		 const char *selected)
+int page_options(struct http_req *r, struct html *h, enum read_choice c, const char *selected)
 {
-	struct db_q *q;
-	int rc;
+	struct read_option *o;
+	size_t n;
+	int rc = read_choices(r->db, &r->acct, c, r->arena, &o, &n);
 
-	/* ?1 of every options statement is the reading account. */
-	rc = db_prepare(r->db, st, &q);
-	if (rc == 0)
-		rc = db_bindv(q, "i", r->acct.id);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		const char *v = db_col_text(q, 0);
-
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		H(h, "<option value=\"");
-		html_text(h, v);
+		html_text(h, o[i].value);
 		H(h, "\"");
-		if (selected && v && strcmp(selected, v) == 0)
+		if (selected && o[i].value && strcmp(selected, o[i].value) == 0)
 			H(h, " selected");
 		H(h, ">");
-		html_text(h, db_col_text(q, 1));
-		if (group) {
+		html_text(h, o[i].label);
+		if (o[i].group) {
 			H(h, " (");
-			html_text(h, db_col_text(q, 2));
+			html_text(h, o[i].group);
 			H(h, ")");
 		}
 		H(h, "</option>");
-		rc = 0;
 	}
-	if (rc >= 0)
-		db_done(q);
 	return rc;
 }
 
@@ -285,7 +276,7 @@ void page_select_end(struct http_req *r, struct html *h, const char *name)
 }
 
 int page_select_db(struct http_req *r, struct html *h, const char *name, const char *label,
-		   const char *none, enum db_stmt st, bool group)
+		   const char *none, enum read_choice c)
 {
 	int rc;
 
@@ -295,15 +286,14 @@ int page_select_db(struct http_req *r, struct html *h, const char *name, const c
 		html_text(h, none);
 		H(h, "</option>");
 	}
-	rc = page_options(r, h, st, group, http_arg(r, name));
+	rc = page_options(r, h, c, http_arg(r, name));
 	page_select_end(r, h, name);
 	return rc;
 }
 
 int page_tx_end(struct http_req *r, int rc)
 {
-	rc = db_end(r->db, rc, &r->err);
-	return rc < 0 ? rc : 0;
+	return tx_end(r->db, rc, &r->err);
 }
 
 int page_form_refused(struct http_req *r, int rc, const char *field,

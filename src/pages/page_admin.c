@@ -3,9 +3,8 @@
 
 #include "pages/pages.h"
 
-/* Entries on a page of /audit, and how many entries of the log one page reads at most. */
+/* Entries on a page of /audit (the log is read in windows of READ_AUDIT_WINDOW). */
 #define AUDIT_PAGE 100
-#define AUDIT_WINDOW 5000
 
 const struct http_field page_user_fields[] = {
     {"login", HF_TEXT, true, 63, NULL, "Tên đăng nhập"},
@@ -60,8 +59,9 @@ static void user_actions(struct http_req *r, struct html *h, int64_t id)
 
 int page_admin(struct http_req *r)
 {
+	struct read_account *x;
 	struct html h;
-	struct db_q *q;
+	size_t n;
 	int rc;
 
 	page_begin(r, &h, "Quản trị");
@@ -73,42 +73,37 @@ int page_admin(struct http_req *r)
 	      "<th>Vai trò</th><th>Phạm vi</th><th>Trạng thái</th><th>Đổi mật khẩu, khóa</th>"
 	      "</tr></thead><tbody>");
 	/* A scoped admin sees the accounts inside its scope, and its own. */
-	rc = db_prepare(r->db, SQL_WEB_ADMIN_ACCOUNTS, &q);
-	if (rc == 0)
-		rc = db_bindv(q, "i", r->acct.id);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
+	rc = read_accounts(r->db, &r->acct, r->arena, &x, &n);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		H(&h, "<tr><td>");
-		html_text(&h, db_col_text(q, 1));
+		html_text(&h, x[i].login);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 2));
+		html_text(&h, x[i].full_name);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 6));
+		html_text(&h, x[i].role_name);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 7) ? db_col_text(q, 7) : "mọi cơ quan");
-		if (db_col_text(q, 8)) {
+		html_text(&h, x[i].bodies ? x[i].bodies : "mọi cơ quan");
+		if (x[i].unit) {
 			H(&h, "<br>Đơn vị: ");
-			html_text(&h, db_col_text(q, 8));
+			html_text(&h, x[i].unit);
 		}
 		H(&h, "</td><td>");
-		if (db_col_int(q, 5))
+		if (x[i].disabled)
 			H(&h, "đã khóa");
 		else
 			H(&h, "hoạt động");
 		H(&h, "</td><td>");
-		if (!db_col_int(q, 5)) {
-			user_actions(r, &h, db_col_int(q, 0));
+		if (!x[i].disabled) {
+			user_actions(r, &h, x[i].id);
 		} else {
 			H(&h, "<form class=\"inline\" method=\"post\" action=\"/admin/users/");
-			html_int(&h, db_col_int(q, 0));
+			html_int(&h, x[i].id);
 			H(&h, "/enable\">");
 			page_csrf(r, &h);
 			H(&h, "<button type=\"submit\">Mở khóa</button></form>");
 		}
 		H(&h, "</td></tr>");
-		rc = 0;
 	}
-	if (rc >= 0)
-		db_done(q);
 	if (rc < 0)
 		return rc;
 	H(&h, "</tbody></table><p class=\"muted\">Cơ quan và đơn vị để giao phạm vi cho tài "
@@ -121,14 +116,14 @@ int page_admin(struct http_req *r)
 	page_csrf(r, &h);
 	page_input(r, &h, "login", "Tên đăng nhập (a-z, 0-9, . _ -)", PI_TEXT, true);
 	page_input(r, &h, "full_name", "Họ và tên", PI_TEXT, false);
-	rc = page_select_db(r, &h, "role", "Vai trò", NULL, SQL_WEB_ROLES, false);
+	rc = page_select_db(r, &h, "role", "Vai trò", NULL, READ_CHOICE_ROLES);
 	if (rc == 0)
 		rc = page_select_db(r, &h, "body", "Cơ quan",
 				    account_is_global(r->db, &r->acct) ? "(mọi cơ quan)" : NULL,
-				    SQL_WEB_BODY_NAMES, false);
+				    READ_CHOICE_BODIES);
 	if (rc == 0)
 		rc = page_select_db(r, &h, "unit", "Đơn vị (cho tài khoản đơn vị báo cáo)",
-				    "(không)", SQL_WEB_UNIT_NAMES, true);
+				    "(không)", READ_CHOICE_UNITS);
 	if (rc < 0)
 		return rc;
 	page_input(r, &h, "password", "Mật khẩu (ít nhất 8 ký tự)", PI_PASSWORD, true);
@@ -229,12 +224,14 @@ int page_admin_user_enable(struct http_req *r)
 
 int page_audit(struct http_req *r)
 {
-	int64_t before = http_arg_int(r, "before", 0), last = 0, top = 0;
+	int64_t before = http_arg_int(r, "before", 0), top = 0;
+	struct read_audit *e;
 	struct html h;
-	struct db_q *q;
-	int rc, n = 0;
+	size_t n;
+	int rc;
 
-	rc = db_query_int(r->db, SQL_AUDIT_TOP, &top, "");
+	/* One window of READ_AUDIT_WINDOW entries per page, whatever the scope keeps of it. */
+	rc = read_audit(r->db, &r->acct, before, true, AUDIT_PAGE, r->arena, &e, &n, &top);
 	if (rc < 0)
 		return rc;
 	if (before <= 0 || before > top + 1)
@@ -245,48 +242,37 @@ int page_audit(struct http_req *r)
 	      "trước (kiểm tra bằng <code>dondoc check</code>).</p><table><thead><tr><th>#</th>"
 	      "<th>Thời điểm</th><th>Người</th><th>Bảng</th><th>Thao tác</th><th>Trước</th>"
 	      "<th>Sau</th></tr></thead><tbody>");
-	/* One window of AUDIT_WINDOW entries per page, whatever the scope keeps of it. */
-	rc = db_prepare(r->db, SQL_WEB_AUDIT_PAGE, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "iiii", r->acct.id, before, (int64_t)AUDIT_PAGE, (int64_t)AUDIT_WINDOW);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
-		last = db_col_int(q, 0);
+	for (size_t i = 0; i < n; i++) {
 		H(&h, "<tr><td>");
-		html_int(&h, last);
+		html_int(&h, e[i].id);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 1));
+		html_text(&h, e[i].at);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 2));
+		html_text(&h, e[i].actor);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 3));
+		html_text(&h, e[i].tbl);
 		H(&h, " #");
-		html_int(&h, db_col_int(q, 4));
+		html_int(&h, e[i].row_id);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 5));
-		if (db_col_int(q, 8)) {
+		html_text(&h, e[i].op);
+		if (e[i].withheld) {
 			H(&h, "</td><td colspan=\"2\" class=\"muted\">nội dung mật</td></tr>");
 		} else {
 			H(&h, "</td><td><code>");
-			html_text(&h, db_col_text(q, 6));
+			html_text(&h, e[i].before);
 			H(&h, "</code></td><td><code>");
-			html_text(&h, db_col_text(q, 7));
+			html_text(&h, e[i].after);
 			H(&h, "</code></td></tr>");
 		}
-		rc = 0;
 	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
 	if (n == 0)
 		H(&h, "<tr><td colspan=\"7\" class=\"muted\">Không có thay đổi nào trong phạm vi ở "
 		      "đoạn nhật ký này.</td></tr>");
 	H(&h, "</tbody></table>");
 	/* Older entries: after the last shown, or past the window read. */
-	if (n == AUDIT_PAGE || before - AUDIT_WINDOW > 1) {
+	if (n == AUDIT_PAGE || before - READ_AUDIT_WINDOW > 1) {
 		H(&h, "<p class=\"pager\"><a href=\"/audit?before=");
-		html_int(&h, n == AUDIT_PAGE ? last : before - AUDIT_WINDOW);
+		html_int(&h, n == AUDIT_PAGE ? e[n - 1].id : before - READ_AUDIT_WINDOW);
 		H(&h, "\">Cũ hơn →</a></p>");
 	}
 	page_end(r, &h);

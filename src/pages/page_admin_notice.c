@@ -33,18 +33,17 @@ const struct http_field page_profile_fields[] = {
 
 static int begin(struct http_req *r)
 {
-	int rc = db_begin(r->db);
-
-	return rc < 0 ? err_set(&r->err, rc, "Cơ sở dữ liệu đang bận, chưa ghi được") : 0;
+	return tx_begin(r->db, &r->err);
 }
 
 /* ---- recipient groups ---- */
 
 int page_admin_rgroups(struct http_req *r)
 {
+	struct read_rgroup *g;
 	struct html h;
-	struct db_q *q, *l;
-	int rc, n = 0;
+	size_t n;
+	int rc;
 
 	page_begin(r, &h, "Nơi nhận");
 	page_admin_menu(r, &h, "/admin/recipient-groups");
@@ -52,53 +51,39 @@ int page_admin_rgroups(struct http_req *r)
 	      "“Nơi nhận” của thông báo; mẫu thông báo gọi nhóm bằng mã của nó "
 	      "(<code>@recipients tb-bch</code>). Dòng có thư điện tử được gửi qua thư, dòng "
 	      "không có được gửi bản giấy.</p>");
-	rc = db_prepare(r->db, SQL_WEB_ADMIN_RGROUPS, &q);
+	rc = read_rgroups(r->db, &r->acct, r->arena, &g, &n);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "i", r->acct.id);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		bool any = false;
-
-		n++;
+	for (size_t i = 0; i < n; i++) {
 		H(&h, "<section class=\"rgroup\"><h2>");
-		html_text(&h, db_col_text(q, 2));
+		html_text(&h, g[i].name);
 		H(&h, " <code>");
-		html_text(&h, db_col_text(q, 1));
+		html_text(&h, g[i].code);
 		H(&h, "</code></h2><p class=\"muted\">");
-		html_text(&h, db_col_text(q, 3));
+		html_text(&h, g[i].body);
 		H(&h, "</p>");
-		rc = db_prepare(r->db, SQL_WEB_ADMIN_RECIPIENTS, &l);
-		if (rc < 0)
-			break;
-		rc = db_bindv(l, "i", db_col_int(q, 0));
-		while (rc == 0 && (rc = db_step(l)) == 1) {
-			if (!any)
-				H(&h, "<ol class=\"recipients\">");
-			any = true;
+		if (g[i].nrecipients)
+			H(&h, "<ol class=\"recipients\">");
+		for (size_t k = 0; k < g[i].nrecipients; k++) {
+			const struct read_recipient *x = &g[i].recipients[k];
+
 			H(&h, "<li>");
-			html_text(&h, db_col_text(l, 1));
-			if (db_col_text(l, 2)) {
+			html_text(&h, x->label);
+			if (x->email) {
 				H(&h, " <span class=\"muted\">&lt;");
-				html_text(&h, db_col_text(l, 2));
+				html_text(&h, x->email);
 				H(&h, "&gt;</span>");
 			} else {
 				H(&h, " <span class=\"muted\">(bản giấy)</span>");
 			}
 			H(&h, "</li>");
-			rc = 0;
 		}
-		db_done(l);
-		if (rc < 0)
-			break;
-		if (any)
+		if (g[i].nrecipients)
 			H(&h, "</ol>");
 		else
 			H(&h, "<p class=\"muted\">Chưa có dòng nào.</p>");
 		H(&h, "</section>");
 	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
 	if (n == 0)
 		H(&h, "<p class=\"muted\">Chưa có nhóm nơi nhận nào.</p>");
 	H(&h, "<h2 id=\"them\">Thêm nhóm</h2>");
@@ -106,7 +91,7 @@ int page_admin_rgroups(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/recipient-groups\">");
 	page_csrf(r, &h);
-	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
+	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, READ_CHOICE_BODIES);
 	if (rc < 0)
 		return rc;
 	page_input(r, &h, "code", "Mã nhóm (tb-bch)", PI_TEXT, true);
@@ -117,7 +102,7 @@ int page_admin_rgroups(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/recipient-groups/lines\">");
 	page_csrf(r, &h);
-	rc = page_select_db(r, &h, "group", "Nhóm", NULL, SQL_WEB_ADMIN_RGROUP_NAMES, true);
+	rc = page_select_db(r, &h, "group", "Nhóm", NULL, READ_CHOICE_RGROUPS);
 	if (rc < 0)
 		return rc;
 	page_input(r, &h, "label", "Dòng in ra (Các đồng chí Ủy viên BCH Đảng bộ huyện)", PI_TEXT,
@@ -234,23 +219,18 @@ static void pf_value(struct html *h, const struct fmt_profile *p, size_t i)
 
 int page_admin_profiles(struct http_req *r)
 {
+	struct read_option *o;
 	struct fmt_profile *p;
 	struct html h;
-	struct db_q *q;
+	size_t no;
 	int rc, n = 0;
 
 	p = arena_alloc(r->arena, sizeof(*p) * MAX_PROFILES);
 	if (!p)
 		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
-	rc = db_prepare(r->db, SQL_WEB_ADMIN_PROFILES, &q);
-	if (rc == 0)
-		rc = db_bindv(q, "i", r->acct.id);
-	while (rc == 0 && n < MAX_PROFILES && (rc = db_step(q)) == 1) {
-		snprintf(p[n++].code, sizeof(p[0].code), "%s", db_col_text(q, 0));
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
+	rc = read_choices(r->db, &r->acct, READ_CHOICE_PROFILES, r->arena, &o, &no);
+	for (size_t i = 0; rc == 0 && i < no && n < MAX_PROFILES; i++)
+		snprintf(p[n++].code, sizeof(p[0].code), "%s", o[i].value ? o[i].value : "");
 	for (int i = 0; rc >= 0 && i < n; i++)
 		rc = fmt_profile_load(r->db, p[i].code, &p[i], &r->err);
 	if (rc < 0)
@@ -291,7 +271,7 @@ int page_admin_profiles(struct http_req *r)
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/profiles\">");
 	page_csrf(r, &h);
-	rc = page_select_db(r, &h, "profile", "Thể thức", NULL, SQL_WEB_ADMIN_PROFILES, false);
+	rc = page_select_db(r, &h, "profile", "Thể thức", NULL, READ_CHOICE_PROFILES);
 	if (rc < 0)
 		return rc;
 	page_select_begin(r, &h, "field", "Thông số", true);

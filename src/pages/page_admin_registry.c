@@ -112,9 +112,7 @@ static bool in_scope(struct http_req *r, int64_t id)
 /* Opens a write; the handler ends it with page_tx_end. */
 static int begin(struct http_req *r)
 {
-	int rc = db_begin(r->db);
-
-	return rc < 0 ? err_set(&r->err, rc, "Cơ sở dữ liệu đang bận, chưa ghi được") : 0;
+	return tx_begin(r->db, &r->err);
 }
 
 /* ---- bodies ---- */
@@ -265,7 +263,7 @@ int page_admin_terms(struct http_req *r)
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/terms\">");
 	page_csrf(r, &h);
-	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
+	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, READ_CHOICE_BODIES);
 	if (rc < 0)
 		return rc;
 	page_input(r, &h, "name", "Khóa (XXII)", PI_TEXT, true);
@@ -370,7 +368,7 @@ int page_admin_organs(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/organs\">");
 	page_csrf(r, &h);
-	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
+	rc = page_select_db(r, &h, "body", "Cơ quan", NULL, READ_CHOICE_BODIES);
 	if (rc < 0)
 		return rc;
 	page_select_begin(r, &h, "kind", "Loại", true);
@@ -384,10 +382,10 @@ int page_admin_organs(struct http_req *r)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/organs/members\">");
 	page_csrf(r, &h);
-	rc = page_select_db(r, &h, "organ", "Cơ quan họp", NULL, SQL_WEB_ADMIN_ORGAN_NAMES, true);
+	rc = page_select_db(r, &h, "organ", "Cơ quan họp", NULL, READ_CHOICE_ORGANS);
 	if (rc < 0)
 		return rc;
-	rc = page_select_db(r, &h, "person", "Cán bộ", NULL, SQL_WEB_ADMIN_PERSON_NAMES, false);
+	rc = page_select_db(r, &h, "person", "Cán bộ", NULL, READ_CHOICE_PEOPLE);
 	if (rc < 0)
 		return rc;
 	H(&h, "<p class=\"muted\">Cán bộ chưa có trong danh sách: thêm ở "
@@ -491,7 +489,7 @@ int page_admin_units(struct http_req *r)
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/units\">");
 	page_csrf(r, &h);
-	rc = page_select_db(r, &h, "body", "Thuộc cơ quan", NULL, SQL_WEB_BODY_NAMES, false);
+	rc = page_select_db(r, &h, "body", "Thuộc cơ quan", NULL, READ_CHOICE_BODIES);
 	if (rc < 0)
 		return rc;
 	page_select_begin(r, &h, "kind", "Loại", true);
@@ -499,11 +497,11 @@ int page_admin_units(struct http_req *r)
 	page_select_end(r, &h, "kind");
 	page_input(r, &h, "name", "Tên đơn vị (Ban Tuyên giáo Huyện ủy)", PI_TEXT, true);
 	rc = page_select_db(r, &h, "organ", "Cơ quan họp (cho loại cơ quan họp)", "(không)",
-			    SQL_WEB_ADMIN_ORGAN_NAMES, true);
+			    READ_CHOICE_ORGANS);
 	if (rc < 0)
 		return rc;
 	rc = page_select_db(r, &h, "lower_body", "Cấp ủy cấp dưới (cho loại cấp ủy cấp dưới)",
-			    "(không)", SQL_WEB_BODY_NAMES, false);
+			    "(không)", READ_CHOICE_BODIES);
 	if (rc < 0)
 		return rc;
 	page_input(r, &h, "email", "Thư điện tử", PI_EMAIL, false);
@@ -548,9 +546,9 @@ int page_admin_unit_add(struct http_req *r)
 
 int page_admin_people(struct http_req *r)
 {
+	struct read_person *p;
 	struct html h;
-	struct db_q *q;
-	size_t n = 0;
+	size_t n;
 	int rc;
 
 	page_begin(r, &h, "Cán bộ");
@@ -558,26 +556,20 @@ int page_admin_people(struct http_req *r)
 	H(&h, "<h1>Cán bộ</h1><table><thead><tr><th>Số</th><th>Họ và tên</th><th>Thư điện tử</th>"
 	      "<th>Điện thoại</th></tr></thead><tbody>");
 	/* A scoped admin sees the members of its organs and the people of no organ yet. */
-	rc = db_prepare(r->db, SQL_WEB_ADMIN_PERSON_NAMES, &q);
-	if (rc == 0)
-		rc = db_bindv(q, "i", r->acct.id);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
-		H(&h, "<tr><td>");
-		html_int(&h, db_col_int(q, 0));
-		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 1));
-		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 2));
-		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 3));
-		H(&h, "</td></tr>");
-		rc = 0;
-	}
-	if (rc >= 0)
-		db_done(q);
+	rc = read_people(r->db, &r->acct, r->arena, &p, &n);
 	if (rc < 0)
 		return rc;
+	for (size_t i = 0; i < n; i++) {
+		H(&h, "<tr><td>");
+		html_int(&h, p[i].id);
+		H(&h, "</td><td>");
+		html_text(&h, p[i].full_name);
+		H(&h, "</td><td>");
+		html_text(&h, p[i].email);
+		H(&h, "</td><td>");
+		html_text(&h, p[i].phone);
+		H(&h, "</td></tr>");
+	}
 	if (n == 0)
 		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có cán bộ nào.</td></tr>");
 	H(&h, "</tbody></table><h2 id=\"them\">Thêm cán bộ</h2>");

@@ -1,6 +1,4 @@
 /* page_dashboard.c: the overview: counts, next and recent sessions within the account's scope. */
-#include <time.h>
-
 #include "core/indicator.h"
 #include "pages/pages.h"
 
@@ -26,36 +24,46 @@ static int dashboard_indicators(struct http_req *r, struct html *h)
 	return 0;
 }
 
+/* Sessions as list items: date — organ, number, and the body muted. */
+static void session_items(struct html *h, const struct read_session *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		H(h, "<li><a href=\"/sessions/");
+		html_int(h, s[i].id);
+		H(h, "\">");
+		html_text(h, s[i].date);
+		H(h, " — ");
+		html_text(h, s[i].organ);
+		H(h, ", phiên thứ ");
+		html_int(h, s[i].number);
+		H(h, "</a> <span class=\"muted\">");
+		html_text(h, s[i].body);
+		H(h, "</span></li>");
+	}
+}
+
 int page_dashboard(struct http_req *r)
 {
+	struct read_session *s;
+	struct read_counts c;
 	struct html h;
-	struct db_q *q;
 	char today[11];
-	time_t now = time(NULL);
-	struct tm tm;
-	int rc, n = 0;
+	size_t n;
+	int rc;
 
-	gmtime_r(&now, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	read_today(today);
+	rc = read_counts(r->db, &r->acct, &c);
+	if (rc < 0)
+		return rc;
 	page_begin(r, &h, "Tổng quan");
 	H(&h, "<h1>Tổng quan</h1>");
-	rc = db_prepare(r->db, SQL_WEB_COUNTS, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "i", r->acct.id);
-	if (rc == 0 && (rc = db_step(q)) == 1) {
-		H(&h, "<section class=\"cards\"><div class=\"card\"><div class=\"big\">");
-		html_int(&h, db_col_int(q, 0));
-		H(&h, "</div>phiên họp</div><div class=\"card\"><div class=\"big\">");
-		html_int(&h, db_col_int(q, 1));
-		H(&h, "</div>văn bản</div><div class=\"card\"><div class=\"big\">");
-		html_int(&h, db_col_int(q, 2));
-		H(&h, "</div>cơ quan trong phạm vi</div></section>");
-		rc = 0;
-	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
+	H(&h, "<section class=\"cards\"><div class=\"card\"><div class=\"big\">");
+	html_int(&h, c.sessions);
+	H(&h, "</div>phiên họp</div><div class=\"card\"><div class=\"big\">");
+	html_int(&h, c.documents);
+	H(&h, "</div>văn bản</div><div class=\"card\"><div class=\"big\">");
+	html_int(&h, c.bodies);
+	H(&h, "</div>cơ quan trong phạm vi</div></section>");
 
 	rc = page_dashboard_tasks(r, &h);
 	if (rc < 0)
@@ -64,55 +72,18 @@ int page_dashboard(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	H(&h, "<h2>Phiên họp sắp tới</h2>");
-	rc = db_prepare(r->db, SQL_WEB_SESSIONS_NEXT, &q);
+	rc = read_sessions_next(r->db, &r->acct, today, r->arena, &s, &n);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "it", r->acct.id, today);
 	H(&h, "<ul>");
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
-		H(&h, "<li><a href=\"/sessions/");
-		html_int(&h, db_col_int(q, 0));
-		H(&h, "\">");
-		html_text(&h, db_col_text(q, 2));
-		H(&h, " — ");
-		html_text(&h, db_col_text(q, 3));
-		H(&h, ", phiên thứ ");
-		html_int(&h, db_col_int(q, 1));
-		H(&h, "</a> <span class=\"muted\">");
-		html_text(&h, db_col_text(q, 4));
-		H(&h, "</span></li>");
-		rc = 0;
-	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
+	session_items(&h, s, n);
 	if (!n)
 		H(&h, "<li class=\"muted\">Chưa có phiên họp nào được lên lịch.</li>");
 	H(&h, "</ul><h2>Phiên họp gần đây</h2><ul>");
-	rc = db_prepare(r->db, SQL_WEB_SESSIONS_RECENT, &q);
+	rc = read_sessions_recent(r->db, &r->acct, 5, r->arena, &s, &n);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, (int64_t)5);
-	n = 0;
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
-		H(&h, "<li><a href=\"/sessions/");
-		html_int(&h, db_col_int(q, 0));
-		H(&h, "\">");
-		html_text(&h, db_col_text(q, 3));
-		H(&h, " — ");
-		html_text(&h, db_col_text(q, 6));
-		H(&h, ", phiên thứ ");
-		html_int(&h, db_col_int(q, 1));
-		H(&h, "</a> <span class=\"muted\">");
-		html_text(&h, db_col_text(q, 7));
-		H(&h, "</span></li>");
-		rc = 0;
-	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
+	session_items(&h, s, n);
 	if (!n)
 		H(&h, "<li class=\"muted\">Chưa có phiên họp.</li>");
 	H(&h, "</ul>");

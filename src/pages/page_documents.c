@@ -17,88 +17,77 @@ static void conf_badge(struct html *h, const char *c)
 
 int page_documents(struct http_req *r)
 {
-	int64_t after = http_arg_int(r, "after", 0), limit = http_arg_int(r, "limit", 50), last = 0;
+	struct read_page p = {.after = http_arg_int(r, "after", 0),
+			      .limit = http_arg_int(r, "limit", 50),
+			      .since = ""};
+	struct read_document *d;
 	struct html h;
-	struct db_q *q;
-	int rc, n = 0;
+	size_t n;
+	int rc = read_documents(r->db, &r->acct, &p, r->arena, &d, &n);
 
+	if (rc < 0)
+		return rc;
 	page_begin(r, &h, "Văn bản");
 	H(&h, "<h1>Sổ văn bản</h1><table><thead><tr><th>Số, ký hiệu</th><th>Ngày</th>"
 	      "<th>Loại</th><th>Trích yếu</th></tr></thead><tbody>");
-	rc = db_prepare(r->db, SQL_WEB_DOCUMENTS, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "iiit", r->acct.id, after, limit, "");
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
-		last = db_col_int(q, 0);
+	for (size_t i = 0; i < n; i++) {
 		H(&h, "<tr><td><a href=\"/documents/");
-		html_int(&h, last);
+		html_int(&h, d[i].id);
 		H(&h, "\">");
-		html_text(&h, db_col_text(q, 3) ? db_col_text(q, 3) : "(chưa số)");
+		html_text(&h, d[i].symbol ? d[i].symbol : "(chưa số)");
 		H(&h, "</a>");
-		conf_badge(&h, db_col_text(q, 6));
+		conf_badge(&h, d[i].confidentiality);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 4));
+		html_text(&h, d[i].date);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 2));
+		html_text(&h, d[i].type_name);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 5));
+		html_text(&h, d[i].title);
 		H(&h, "</td></tr>");
-		rc = 0;
 	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
 	if (!n)
 		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có văn bản.</td></tr>");
 	H(&h, "</tbody></table>");
-	if (n == limit) {
+	if ((int64_t)n == p.limit) {
 		H(&h, "<p class=\"pager\"><a href=\"/documents?after=");
-		html_int(&h, last);
+		html_int(&h, d[n - 1].id);
 		H(&h, "&amp;limit=");
-		html_int(&h, limit);
+		html_int(&h, p.limit);
 		H(&h, "\">Trang sau →</a></p>");
 	}
 	page_end(r, &h);
 	return h.err;
 }
 
-/* A list of linked documents from one statement (id, symbol, date, title). */
-static int doc_links(struct http_req *r, struct html *h, enum db_stmt st, const char *empty)
+/* A list of linked documents: what document r->id[0] cites (out), or what cites it. */
+static int doc_links(struct http_req *r, struct html *h, bool out, const char *empty)
 {
-	struct db_q *q;
-	int rc, n = 0;
+	struct read_doc_link *l;
+	size_t n;
+	int rc = read_doc_refs(r->db, &r->acct, r->id[0], out, r->arena, &l, &n);
 
-	rc = db_prepare(r->db, st, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
 	H(h, "<ul>");
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		H(h, "<li>");
-		if (!db_col_null(q, 0)) {
+		if (l[i].id) {
 			H(h, "<a href=\"/documents/");
-			html_int(h, db_col_int(q, 0));
+			html_int(h, l[i].id);
 			H(h, "\">");
 		}
-		html_text(h, db_col_text(q, 1));
-		if (!db_col_null(q, 0))
+		html_text(h, l[i].symbol);
+		if (l[i].id)
 			H(h, "</a>");
-		if (db_col_text(q, 2)) {
+		if (l[i].date) {
 			H(h, " ngày ");
-			html_text(h, db_col_text(q, 2));
+			html_text(h, l[i].date);
 		}
-		if (db_col_text(q, 3)) {
+		if (l[i].title) {
 			H(h, " — ");
-			html_text(h, db_col_text(q, 3));
+			html_text(h, l[i].title);
 		}
 		H(h, "</li>");
-		rc = 0;
 	}
-	db_done(q);
-	if (!n) {
+	if (rc < 0 || !n) {
 		H(h, "<li class=\"muted\">");
 		html_text(h, empty);
 		H(h, "</li>");
@@ -109,49 +98,39 @@ static int doc_links(struct http_req *r, struct html *h, enum db_stmt st, const 
 
 int page_document(struct http_req *r)
 {
+	struct read_document d;
 	struct html h;
-	struct db_q *q;
 	const char *title;
 	int rc;
 
-	rc = db_prepare(r->db, SQL_WEB_DOCUMENT, &q);
+	/* Confidential documents are "not found" to those not cleared, as unknown ones. */
+	rc = read_document(r->db, &r->acct, r->id[0], r->arena, &d, &r->err);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
-	if (rc == 0)
-		rc = db_step(q);
-	if (rc <= 0) {
-		/* Confidential documents are "not found" to those not cleared, as unknown ones. */
-		db_done(q);
-		return rc < 0 ? rc
-			      : err_set(&r->err, ERR_NOTFOUND, "Không có văn bản số %lld",
-					(long long)r->id[0]);
-	}
-	title = db_col_text(q, 3) ? db_col_text(q, 3) : db_col_text(q, 2);
+	title = d.symbol ? d.symbol : d.type_name;
 	page_begin(r, &h, title ? title : "Văn bản");
 	H(&h, "<h1>");
-	html_text(&h, db_col_text(q, 2));
+	html_text(&h, d.type_name);
 	H(&h, " ");
-	html_text(&h, db_col_text(q, 3));
-	conf_badge(&h, db_col_text(q, 6));
+	html_text(&h, d.symbol);
+	conf_badge(&h, d.confidentiality);
 	H(&h, "</h1><p><strong>");
-	html_text(&h, db_col_text(q, 5));
+	html_text(&h, d.title);
 	H(&h, "</strong></p><dl><dt>Ngày</dt><dd>");
-	html_text(&h, db_col_text(q, 4));
+	html_text(&h, d.date);
 	H(&h, "</dd><dt>Tình trạng</dt><dd>");
-	html_text(&h, db_col_text(q, 7) && db_col_text(q, 7)[0] == 'i' ? "đã ban hành" : "dự thảo");
+	html_text(&h, d.status && d.status[0] == 'i' ? "đã ban hành" : "dự thảo");
 	H(&h, "</dd></dl>");
-	if (db_col_text(q, 10)) {
+	if (d.text) {
 		H(&h, "<pre class=\"doc\">");
-		html_text(&h, db_col_text(q, 10));
+		html_text(&h, d.text);
 		H(&h, "</pre>");
 	}
-	db_done(q);
 	H(&h, "<h2>Văn bản này dẫn chiếu</h2>");
-	rc = doc_links(r, &h, SQL_WEB_DOC_REFS_OUT, "Không dẫn chiếu văn bản nào.");
+	rc = doc_links(r, &h, true, "Không dẫn chiếu văn bản nào.");
 	if (rc == 0) {
 		H(&h, "<h2>Được dẫn chiếu bởi</h2>");
-		rc = doc_links(r, &h, SQL_WEB_DOC_REFS_IN, "Chưa văn bản nào dẫn chiếu.");
+		rc = doc_links(r, &h, false, "Chưa văn bản nào dẫn chiếu.");
 	}
 	if (rc < 0)
 		return rc;

@@ -39,29 +39,6 @@ static void num(struct html *h, struct vn_dec d)
 	buf_free(&b);
 }
 
-/* The body's name; ERR_NOTFOUND (404) when there is none or it is outside the account's scope. */
-static int body_name(struct http_req *r, int64_t body, const char **ret)
-{
-	struct db_q *q;
-	int rc;
-
-	if (!account_sees_body(r->db, &r->acct, body))
-		return err_set(&r->err, ERR_NOTFOUND, "Không có cơ quan số %lld", (long long)body);
-	rc = db_prepare(r->db, SQL_IND_BODY_NAME, &q);
-	if (rc < 0)
-		return err_set(&r->err, rc, "lỗi cơ sở dữ liệu: %s", db_errmsg(r->db));
-	db_bind_int(q, 1, body);
-	rc = db_step(q);
-	if (rc == 1)
-		*ret = arena_strdup(r->arena, db_col_text(q, 0));
-	db_done(q);
-	if (rc < 0)
-		return err_set(&r->err, rc, "lỗi cơ sở dữ liệu: %s", db_errmsg(r->db));
-	if (rc == 0)
-		return err_set(&r->err, ERR_NOTFOUND, "Không có cơ quan số %lld", (long long)body);
-	return *ret ? 0 : ERR_NOMEM;
-}
-
 /*
  * The body and canonical period the request names: both, or neither for
  * those of the latest report (as /indicators). 400 naming the field for a
@@ -99,7 +76,7 @@ static int target(struct http_req *r, int64_t *ret_body, char period[16], struct
 	if (rc < 0)
 		return http_field_error(r, "period", arena_strdup(r->arena, r->err.msg));
 	ind_period_code(*p, period);
-	rc = body_name(r, body, ret_name);
+	rc = read_body_name(r->db, &r->acct, body, r->arena, ret_name, &r->err);
 	if (rc < 0)
 		return rc;
 	*ret_body = body;
@@ -118,31 +95,27 @@ static const char *cell_error(const struct ind_entry *v, size_t n, int64_t id)
 /* The body and period chooser, bodies from the account's scope. */
 static int chooser(struct http_req *r, struct html *h, int64_t body, const char *period)
 {
-	struct db_q *q;
-	int rc;
+	struct read_page p = {.after = 0, .limit = 1000, .since = ""};
+	struct read_body *b;
+	size_t n;
+	int rc = read_bodies(r->db, &r->acct, &p, r->arena, &b, &n);
 
 	H(h, "<form class=\"choose\" method=\"get\" action=\"/indicators/entry\">"
 	     "<label>Cơ quan <select name=\"body\">");
-	rc = db_prepare(r->db, SQL_WEB_BODIES, &q);
-	if (rc == 0)
-		rc = db_bindv(q, "iiit", r->acct.id, (int64_t)0, (int64_t)1000, "");
-	while (rc == 0 && (rc = db_step(q)) == 1) {
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		H(h, "<option value=\"");
-		html_int(h, db_col_int(q, 0));
-		if (db_col_int(q, 0) == body)
+		html_int(h, b[i].id);
+		if (b[i].id == body)
 			H(h, "\" selected>");
 		else
 			H(h, "\">");
-		html_text(h, db_col_text(q, 4));
+		html_text(h, b[i].name);
 		H(h, "</option>");
-		rc = 0;
 	}
-	if (rc >= 0)
-		db_done(q);
 	H(h, "</select></label> <label>Kỳ <input name=\"period\" size=\"9\" value=\"");
 	html_text(h, period);
 	H(h, "\" placeholder=\"2023-T09\"></label> <button type=\"submit\">Mở</button></form>");
-	return rc < 0 ? err_set(&r->err, rc, "lỗi cơ sở dữ liệu: %s", db_errmsg(r->db)) : 0;
+	return rc;
 }
 
 /*
@@ -157,8 +130,9 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 	struct buf label = BUF_INIT(64);
 	struct ind_period prev = ind_period_prev_year(p);
 	char prevcode[16], yearcode[16];
-	struct db_q *q;
+	struct read_ind_line *g;
 	struct html h;
+	size_t ng;
 	int rc, group = 0;
 
 	ind_period_code(prev, prevcode);
@@ -196,17 +170,16 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 	H(&h, "\"><table class=\"grid\"><thead><tr><th>Chỉ tiêu</th><th>Đơn vị tính</th>"
 	      "<th>Kế hoạch</th><th>Cùng kỳ năm trước</th><th>Thực hiện</th><th>Ước</th>"
 	      "<th>Nguồn</th></tr></thead>");
-	rc = db_prepare(r->db, SQL_WEB_IND_ENTRY, &q);
-	if (rc == 0)
-		rc = db_bindv(q, "ittt", body, period, yearcode, prevcode);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		int64_t id = db_col_int(q, 0), depth = db_col_int(q, 5);
-		bool has = !db_col_null(q, 6);
+	rc = read_ind_grid(r->db, body, period, yearcode, prevcode, r->arena, &g, &ng);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < ng; i++) {
+		int64_t id = g[i].id, depth = g[i].depth;
+		bool has = g[i].has_actual;
 		char field[32];
 		const char *typed, *err = v ? cell_error(v, nv, id) : NULL;
 		bool est;
 
-		rc = 0;
 		if (depth == 0 || !group) {
 			if (group)
 				H(&h, "</tbody>");
@@ -222,19 +195,19 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 		H(&h, "<td><label for=\"");
 		html_text(&h, field);
 		H(&h, "\">");
-		html_text(&h, db_col_text(q, 2));
+		html_text(&h, g[i].name);
 		H(&h, "</label></td><td data-label=\"Đơn vị tính\">");
-		html_text(&h, db_col_text(q, 3));
+		html_text(&h, g[i].unit);
 		H(&h, "</td><td class=\"num\" data-label=\"Kế hoạch\">");
-		if (!db_col_null(q, 10)) {
-			num(&h, (struct vn_dec){db_col_int(q, 10), (int)db_col_int(q, 11)});
+		if (g[i].has_plan) {
+			num(&h, (struct vn_dec){g[i].plan, (int)g[i].plan_scale});
 			H(&h, " <span class=\"muted\">(");
-			html_text(&h, db_col_text(q, 12));
+			html_text(&h, g[i].default_plan);
 			H(&h, ")</span>");
 		}
 		H(&h, "</td><td class=\"num\" data-label=\"Cùng kỳ năm trước\">");
-		if (!db_col_null(q, 13))
-			num(&h, (struct vn_dec){db_col_int(q, 13), (int)db_col_int(q, 14)});
+		if (g[i].has_prev)
+			num(&h, (struct vn_dec){g[i].prev, (int)g[i].prev_scale});
 		H(&h,
 		  "</td><td data-label=\"Thực hiện\"><input class=\"val\" inputmode=\"decimal\" "
 		  "autocomplete=\"off\" name=\"");
@@ -246,7 +219,7 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 		if (typed)
 			html_text(&h, typed);
 		else if (has)
-			num(&h, (struct vn_dec){db_col_int(q, 6), (int)db_col_int(q, 7)});
+			num(&h, (struct vn_dec){g[i].actual, (int)g[i].actual_scale});
 		if (err) {
 			H(&h, "\" aria-invalid=\"true\" aria-describedby=\"");
 			html_text(&h, field);
@@ -263,22 +236,18 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 		H(&h, "</td><td data-label=\"Ước\"><input type=\"checkbox\" value=\"1\" name=\"e");
 		html_int(&h, id);
 		H(&h, "\" aria-label=\"Ước — ");
-		html_text(&h, db_col_text(q, 2));
+		html_text(&h, g[i].name);
 		field[0] = 'e';
-		est = typed ? http_arg(r, field) != NULL : has && db_col_int(q, 8) != 0;
+		est = typed ? http_arg(r, field) != NULL : has && g[i].estimate;
 		if (est)
 			H(&h, "\" checked></td>");
 		else
 			H(&h, "\"></td>");
 		H(&h, "<td class=\"muted\" data-label=\"Nguồn\">");
-		if (has && !db_col_null(q, 9))
-			html_text(&h, db_col_text(q, 9));
+		if (has && g[i].source)
+			html_text(&h, g[i].source);
 		H(&h, "</td></tr>");
 	}
-	if (rc >= 0)
-		db_done(q);
-	if (rc < 0)
-		return err_set(&r->err, rc, "lỗi cơ sở dữ liệu: %s", db_errmsg(r->db));
 	if (group)
 		H(&h, "</tbody>");
 	H(&h, "</table><p class=\"actions\"><button type=\"submit\">Ghi số liệu</button> "

@@ -24,12 +24,7 @@ const struct http_field page_notice_issue_fields[] = {
  */
 static bool reachable(struct http_req *r, int64_t id, int64_t body_id)
 {
-	int64_t one;
-
-	if (body_id && !account_sees_body(r->db, &r->acct, body_id))
-		return false;
-	return r->acct.cleared ||
-	       db_query_int(r->db, SQL_WEB_NOTICE_SECRET, &one, "i", id) == ERR_NOTFOUND;
+	return read_notice_visible(r->db, &r->acct, id, body_id);
 }
 
 /* ERR_NOTFOUND for a notice the account may not see, as for one that does not exist. */

@@ -75,7 +75,6 @@ int page_search(struct http_req *r)
 	const char *q = http_arg(r, "q");
 	char *fq = q ? search_query(r, q) : NULL;
 	struct html h;
-	struct db_q *st;
 	int rc = 0, n = 0;
 
 	page_begin(r, &h, "Tìm kiếm");
@@ -85,16 +84,17 @@ int page_search(struct http_req *r)
 	html_text(&h, q);
 	H(&h, "\"> <button type=\"submit\">Tìm</button></form>");
 	if (fq) {
-		rc = db_prepare(r->db, SQL_WEB_SEARCH, &st);
+		struct read_hit *hit;
+		size_t nhit;
+
+		rc = read_search(r->db, &r->acct, fq, 50, r->arena, &hit, &nhit);
 		if (rc < 0)
 			return rc;
-		rc = db_bindv(st, "iti", r->acct.id, fq, (int64_t)50);
 		H(&h, "<ol class=\"hits\">");
-		while (rc == 0 && (rc = db_step(st)) == 1) {
-			const char *kind = db_col_text(st, 0);
+		for (size_t i = 0; i < nhit; i++) {
+			const char *kind = hit[i].kind;
 			size_t k = 0;
 
-			rc = 0;
 			while (k < sizeof(kinds) / sizeof(kinds[0]) &&
 			       strcmp(kinds[k].kind, kind ? kind : "") != 0)
 				k++;
@@ -103,23 +103,20 @@ int page_search(struct http_req *r)
 			n++;
 			H(&h, "<li><a href=\"");
 			html_text(&h, kinds[k].path);
-			html_int(&h, db_col_int(st, 1));
+			html_int(&h, hit[i].ref);
 			html_text(&h, kinds[k].anchor);
 			H(&h, "\">");
-			snippet(&h, db_col_text(st, 2));
+			snippet(&h, hit[i].title);
 			H(&h, "</a> <span class=\"muted\">");
 			html_text(&h, kinds[k].label);
 			H(&h, "</span>");
-			if (db_col_text(st, 3) && db_col_text(st, 3)[0]) {
+			if (hit[i].snippet && hit[i].snippet[0]) {
 				H(&h, "<br><span class=\"snippet\">");
-				snippet(&h, db_col_text(st, 3));
+				snippet(&h, hit[i].snippet);
 				H(&h, "</span>");
 			}
 			H(&h, "</li>");
 		}
-		db_done(st);
-		if (rc < 0)
-			return rc;
 		H(&h, "</ol>");
 		if (!n)
 			H(&h, "<p class=\"muted\">Không tìm thấy kết quả nào.</p>");

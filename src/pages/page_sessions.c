@@ -16,39 +16,34 @@ static const char *status_name(const char *s)
 
 int page_sessions(struct http_req *r)
 {
+	struct read_page p = {.after = 0, .limit = 1000, .since = ""};
+	struct read_session *s;
 	struct html h;
-	struct db_q *q;
-	int rc, n = 0;
+	size_t n;
+	int rc = read_sessions(r->db, &r->acct, &p, r->arena, &s, &n);
 
+	if (rc < 0)
+		return rc;
 	page_begin(r, &h, "Phiên họp");
 	H(&h, "<h1>Phiên họp</h1><table><thead><tr><th>Ngày</th><th>Cơ quan</th><th>Phiên</th>"
 	      "<th>Nhiệm kỳ</th><th>Tình trạng</th></tr></thead><tbody>");
-	rc = db_prepare(r->db, SQL_WEB_SESSIONS, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "iiit", r->acct.id, (int64_t)0, (int64_t)1000, "");
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
+	for (size_t i = 0; i < n; i++) {
 		H(&h, "<tr><td>");
-		html_text(&h, db_col_text(q, 3));
+		html_text(&h, s[i].date);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 6));
+		html_text(&h, s[i].organ);
 		H(&h, "<br><span class=\"muted\">");
-		html_text(&h, db_col_text(q, 7));
+		html_text(&h, s[i].body);
 		H(&h, "</span></td><td><a href=\"/sessions/");
-		html_int(&h, db_col_int(q, 0));
+		html_int(&h, s[i].id);
 		H(&h, "\">Phiên thứ ");
-		html_int(&h, db_col_int(q, 1));
+		html_int(&h, s[i].number);
 		H(&h, "</a></td><td>Khóa ");
-		html_text(&h, db_col_text(q, 8));
+		html_text(&h, s[i].term);
 		H(&h, "</td><td>");
-		html_text(&h, status_name(db_col_text(q, 5)));
+		html_text(&h, status_name(s[i].status));
 		H(&h, "</td></tr>");
-		rc = 0;
 	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
 	if (!n)
 		H(&h, "<tr><td colspan=\"5\" class=\"muted\">Chưa có phiên họp.</td></tr>");
 	H(&h, "</tbody></table>");
@@ -169,20 +164,11 @@ static int session_votes(struct http_req *r, struct html *h, const struct agenda
 /* The comments made at the session on drafts the account may read, and how each was answered. */
 static int session_comments(struct http_req *r, struct html *h)
 {
-	int64_t doc[32];
-	size_t ndoc = 0;
-	struct db_q *q;
+	int64_t *doc;
+	size_t ndoc;
 	int rc, shown = 0;
 
-	rc = db_prepare(r->db, SQL_WEB_SESSION_COMMENT_DOCS, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
-	while (rc == 0 && ndoc < 32 && (rc = db_step(q)) == 1) {
-		doc[ndoc++] = db_col_int(q, 0);
-		rc = 0;
-	}
-	db_done(q);
+	rc = read_session_comment_docs(r->db, &r->acct, r->id[0], 32, r->arena, &doc, &ndoc);
 	if (rc < 0)
 		return rc;
 	H(h, "<h2 id=\"gop-y\">Ý kiến góp ý và tiếp thu</h2>");
@@ -288,25 +274,19 @@ static int session_minutes(struct http_req *r, struct html *h)
 /* The conclusion notices of the session (drafts and issued). */
 static int session_notices(struct http_req *r, struct html *h)
 {
-	struct db_q *q;
-	int rc, n = 0;
+	struct read_notice_line *l;
+	size_t n;
+	int rc = read_session_notices(r->db, &r->acct, r->id[0], r->arena, &l, &n);
 
 	H(h, "<h2>Thông báo kết luận</h2><ul>");
-	rc = db_prepare(r->db, SQL_WEB_SESSION_NOTICES, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		H(h, "<li><a href=\"/notices/");
-		html_int(h, db_col_int(q, 0));
+		html_int(h, l[i].id);
 		H(h, "\">Thông báo kết luận ");
-		html_text(h, db_col_text(q, 1) ? db_col_text(q, 1) : "(dự thảo)");
+		html_text(h, l[i].symbol ? l[i].symbol : "(dự thảo)");
 		H(h, "</a></li>");
-		rc = 0;
 	}
-	db_done(q);
-	if (!n)
+	if (rc < 0 || !n)
 		H(h, "<li class=\"muted\">Chưa có thông báo.</li>");
 	H(h, "</ul>");
 	return rc;
@@ -315,81 +295,65 @@ static int session_notices(struct http_req *r, struct html *h)
 int page_session(struct http_req *r)
 {
 	struct agenda_ids ids = {0};
+	struct read_agenda_line *l;
+	struct read_session s;
 	struct html h;
-	struct db_q *q;
-	int rc, n = 0;
+	size_t n;
 	char *title;
+	int rc;
 
-	rc = db_prepare(r->db, SQL_WEB_SESSION, &q);
+	rc = read_session(r->db, &r->acct, r->id[0], r->arena, &s, &r->err);
+	if (rc == 0)
+		rc = read_session_agenda(r->db, &r->acct, s.id, r->arena, &l, &n);
 	if (rc < 0)
 		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
-	if (rc == 0)
-		rc = db_step(q);
-	if (rc <= 0) {
-		db_done(q);
-		return rc < 0 ? rc
-			      : err_set(&r->err, ERR_NOTFOUND, "Không có phiên họp số %lld",
-					(long long)r->id[0]);
-	}
-	title = arena_printf(r->arena, "%s — phiên thứ %lld", db_col_text(q, 6),
-			     (long long)db_col_int(q, 1));
+	title = arena_printf(r->arena, "%s — phiên thứ %lld", s.organ, (long long)s.number);
 	page_begin(r, &h, title ? title : "Phiên họp");
 	H(&h, "<h1>");
 	html_text(&h, title);
 	H(&h, "</h1><dl><dt>Cơ quan</dt><dd>");
-	html_text(&h, db_col_text(q, 7));
+	html_text(&h, s.body);
 	H(&h, "</dd><dt>Ngày họp</dt><dd>");
-	html_text(&h, db_col_text(q, 3));
+	html_text(&h, s.date);
 	H(&h, "</dd><dt>Địa điểm</dt><dd>");
-	html_text(&h, db_col_text(q, 4));
+	html_text(&h, s.place);
 	H(&h, "</dd><dt>Nhiệm kỳ</dt><dd>Khóa ");
-	html_text(&h, db_col_text(q, 8));
+	html_text(&h, s.term);
 	H(&h, ", ");
-	html_int(&h, db_col_int(q, 11));
+	html_int(&h, s.year_from);
 	H(&h, "–");
-	html_int(&h, db_col_int(q, 12));
+	html_int(&h, s.year_to);
 	H(&h, "</dd><dt>Tình trạng</dt><dd>");
-	html_text(&h, status_name(db_col_text(q, 5)));
+	html_text(&h, status_name(s.status));
 	H(&h, "</dd></dl>");
-	db_done(q);
 
 	H(&h, "<h2>Chương trình</h2><table><thead><tr><th>#</th><th>Nội dung</th>"
 	      "<th>Đơn vị trình</th><th>Văn bản</th><th>Kết quả</th></tr></thead><tbody>");
-	rc = db_prepare(r->db, SQL_WEB_AGENDA, &q);
-	if (rc < 0)
-		return rc;
-	rc = db_bindv(q, "ii", r->acct.id, r->id[0]);
-	while (rc == 0 && (rc = db_step(q)) == 1) {
-		n++;
+	for (size_t i = 0; i < n; i++) {
 		if (ids.nitem < 64)
-			ids.item[ids.nitem++] = db_col_int(q, 0);
+			ids.item[ids.nitem++] = l[i].id;
 		H(&h, "<tr><td>");
-		html_int(&h, db_col_int(q, 1));
+		html_int(&h, l[i].position);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 2));
+		html_text(&h, l[i].doc_kind);
 		H(&h, " ");
-		html_text(&h, db_col_text(q, 3));
+		html_text(&h, l[i].title);
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 5));
+		html_text(&h, l[i].presenter);
 		H(&h, "</td><td>");
-		if (!db_col_null(q, 6) && db_col_int(q, 8)) {
+		if (l[i].document_id && l[i].doc_visible) {
 			H(&h, "<a href=\"/documents/");
-			html_int(&h, db_col_int(q, 6));
+			html_int(&h, l[i].document_id);
 			H(&h, "\">");
-			html_text(&h, db_col_text(q, 7) ? db_col_text(q, 7) : "xem");
+			html_text(&h, l[i].doc_symbol ? l[i].doc_symbol : "xem");
 			H(&h, "</a>");
-		} else if (!db_col_null(q, 6)) {
+		} else if (l[i].document_id) {
 			H(&h, "<span class=\"mat\">Mật</span>");
 		}
 		H(&h, "</td><td>");
-		html_text(&h, db_col_text(q, 4));
+		html_text(&h, l[i].outcome);
 		H(&h, "</td></tr>");
-		rc = 0;
 	}
-	db_done(q);
-	if (rc < 0)
-		return rc;
 	if (!n)
 		H(&h, "<tr><td colspan=\"5\" class=\"muted\">Chưa có nội dung.</td></tr>");
 	H(&h, "</tbody></table>");

@@ -1,7 +1,6 @@
 /* page_tasks.c: tasks: filtered list, detail with timeline, report progress, confirm; a unit's own page. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/task.h"
 #include "http/http_route.h"
@@ -33,15 +32,6 @@ const struct http_field page_task_confirm_fields[] = {
 };
 
 /* Today (UTC) as ISO text. */
-void page_today(char out[static 11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 static const char *status_class(enum task_status s)
 {
 	switch (s) {
@@ -66,17 +56,6 @@ static void status_badge(struct html *h, enum task_status s)
 }
 
 /* Whether the account may see this task: its body in scope; a reporter only its unit's. */
-bool page_task_visible(struct http_req *r, const struct task *t)
-{
-	if (strcmp(r->acct.role, "reporter") == 0) {
-		for (size_t i = 0; i < t->nunits; i++)
-			if (t->units[i].id == r->acct.unit_id)
-				return true;
-		return false;
-	}
-	return !t->body_id || account_sees_body(r->db, &r->acct, t->body_id);
-}
-
 static void units_cell(struct html *h, const struct task *t)
 {
 	for (size_t i = 0; i < t->nunits; i++) {
@@ -126,7 +105,7 @@ static int task_table(struct http_req *r, struct html *h, struct task *ts, size_
 	for (size_t i = 0; i < n; i++) {
 		struct task *t = &ts[i];
 
-		if (!page_task_visible(r, t))
+		if (!read_task_visible(r->db, &r->acct, t))
 			continue;
 		shown++;
 		H(h, "<tr><td><a href=\"/tasks/");
@@ -167,7 +146,7 @@ int page_tasks(struct http_req *r)
 	struct html h;
 	int rc;
 
-	page_today(today);
+	read_today(today);
 	f.as_of = http_arg(r, "as_of") ? http_arg(r, "as_of") : today;
 	f.unit_id = http_arg_int(r, "unit", 0);
 	f.open_only = http_arg(r, "open") != NULL;
@@ -209,7 +188,7 @@ int page_unit_tasks(struct http_req *r)
 		return err_set(&r->err, ERR_NOTFOUND,
 			       "Tài khoản %s không gắn với đơn vị nào; xem danh sách nhiệm vụ",
 			       r->acct.login);
-	page_today(today);
+	read_today(today);
 	f.as_of = today;
 	f.unit_id = r->acct.unit_id;
 	rc = task_list(r->db, &f, r->arena, &ts, &n, &r->err);
@@ -229,11 +208,11 @@ static int load_task(struct http_req *r, struct task **ret)
 	char today[11];
 	int rc;
 
-	page_today(today);
+	read_today(today);
 	rc = task_get(r->db, r->id[0], today, r->arena, ret, &r->err);
 	if (rc < 0)
 		return rc;
-	if (!page_task_visible(r, *ret))
+	if (!read_task_visible(r->db, &r->acct, *ret))
 		return err_set(&r->err, ERR_NOTFOUND, "Không có nhiệm vụ số %lld",
 			       (long long)r->id[0]);
 	return 0;

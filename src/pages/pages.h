@@ -3,6 +3,8 @@
 
 #include <stdbool.h>
 
+#include "core/read.h"
+#include "core/tx.h"
 #include "http/http.h"
 #include "render/html.h"
 
@@ -45,10 +47,6 @@ extern const struct http_field page_task_report_fields[];
 extern const struct http_field page_task_confirm_fields[];
 
 struct task;
-/* Today (UTC) as ISO text. */
-void page_today(char out[static 11]);
-/* Whether the account may see a task: its body in scope; a reporter only its own unit's. */
-bool page_task_visible(struct http_req *r, const struct task *t);
 struct task_report_input;
 /*
  * A progress report on t from the inputs text, result, percent and date_field; made
@@ -123,13 +121,11 @@ extern const struct http_field page_profile_fields[];
 /* The administration sub-menu, current (a path) marked. */
 void page_admin_menu(struct http_req *r, struct html *h, const char *current);
 /*
- * <option>s from a statement, bound with the reading account as ?1 (its scope:
- * WEB_SCOPE), giving (value, label[, group]):
- * with group the third column follows the label in brackets; the option whose
- * value is selected (may be NULL) is marked.
+ * The <option>s of a choice in the reading account's scope (read_choices):
+ * a choice's group follows the label in brackets; the option whose value is
+ * selected (may be NULL) is marked.
  */
-int page_options(struct http_req *r, struct html *h, enum db_stmt st, bool group,
-		 const char *selected);
+int page_options(struct http_req *r, struct html *h, enum read_choice c, const char *selected);
 /* A fixed list of <option>s, ended by a row with value NULL. */
 struct page_choice {
 	const char *value, *label;
@@ -148,16 +144,16 @@ void page_select_begin(struct http_req *r, struct html *h, const char *name, con
 		       bool required);
 void page_select_end(struct http_req *r, struct html *h, const char *name);
 /*
- * A whole <select> of the options of st (page_options), the one sent selected;
+ * A whole <select> of the options of c (page_options), the one sent selected;
  * none: the label of an empty first option, NULL when a choice is required.
  */
 int page_select_db(struct http_req *r, struct html *h, const char *name, const char *label,
-		   const char *none, enum db_stmt st, bool group);
+		   const char *none, enum read_choice c);
 /* The message of field name, if it has one. */
 void page_field_msg(struct http_req *r, struct html *h, const char *name);
 /* The messages that belong to no field, above a form (or a pointer to the fields'). */
 void page_form_errors(struct http_req *r, struct html *h);
-/* Commits when rc is 0, else rolls back; returns rc or the commit's error. */
+/* Commits when rc is 0, else rolls back; returns rc or the commit's error (tx_end). */
 int page_tx_end(struct http_req *r, int rc);
 /*
  * A write the core refused (message in r->err): for bad input (ERR_INVAL,

@@ -13,10 +13,10 @@ check_eq "session list --json shows session 26" \
 	"$(echo "$out" | json '[(s["number"], s["date"], len(s["agenda"])) for s in d if s["number"] == 26]')" \
 	"[(26, '2023-10-04', 5)]"
 check_eq "agenda items carry kind and title" \
-	"$(echo "$out" | json 'd[0]["agenda"][3]["kind"] + " " + d[0]["agenda"][3]["title"].split(" của ")[0]')" \
+	"$(echo "$out" | json 'd[0]["agenda"][3]["doc_kind"] + " " + d[0]["agenda"][3]["title"].split(" của ")[0]')" \
 	"Tờ trình sửa đổi, bổ sung Quy chế làm việc"
 check_eq "items 2 and 3 link the resolutions" \
-	"$(echo "$out" | json '[a.get("document") for a in d[0]["agenda"]]')" \
+	"$(echo "$out" | json '[a.get("document_symbol") for a in d[0]["agenda"]]')" \
 	"[None, '22-NQ/HU', '56-NQ/HU', None, None]"
 check_eq "session show by organ, term and number" \
 	"$("${D[@]}" --json session show --organ HU:bch --term XXII --number 26 | json 'd["status"] + " " + d["organ"]')" \

@@ -35,8 +35,8 @@ check_eq "stale: no report for 30 days at 27/11" \
 check "show prints the timeline" sh -c "'$DONDOC' --db t.db tasks show 2 | grep -q 'xác nhận hoàn thành'"
 
 # The follow-up report in every format: of the demo notice, else of session 26.
-src=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_doc_id"] or ""')
-ses=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_session_id"] or ""')
+src=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_doc"] or ""')
+ses=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_session"] or ""')
 if [ -z "$src" ] && [ -z "$ses" ]; then
 	# Neither the notice nor the session is in this store: make session 26 by hand.
 	sqlite3 t.db "INSERT INTO organ(body_id,kind,name) SELECT id,'bch','BCH' FROM body LIMIT 1;
@@ -70,11 +70,11 @@ check_eq "its deadline resolved" "$("$DONDOC" --db t.db --json tasks show 7 | j 
 check "report with an attachment" "$DONDOC" --db t.db tasks report 7 --unit 'Văn phòng Huyện ủy' \
 	--text 'Đã phối hợp rà soát' --attach /srv/files/bc-gpmb.pdf --date 2023-11-15
 check_eq "the attachment is in the timeline" \
-	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["timeline"][-1]["attachments"]')" "['/srv/files/bc-gpmb.pdf']"
+	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["events"][-1]["attachments"]')" "['/srv/files/bc-gpmb.pdf']"
 check "report with its progress" "$DONDOC" --db t.db tasks report 7 --unit 'Văn phòng Huyện ủy' \
 	--text 'Đã bàn giao mặt bằng' --percent 80 --date 2023-11-20
 check_eq "the progress is in the timeline" \
-	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["timeline"][-1]["percent"]')" "80"
+	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["events"][-1]["percent"]')" "80"
 check_eq "… and in the text view" "$("$DONDOC" --db t.db tasks show 7 | grep -c 'tiến độ: 80%')" "1"
 events=$(sqlite3 t.db "SELECT count(*) FROM task_event")
 check_fails "a progress over 100% is refused" "$DONDOC" --db t.db tasks report 7 \

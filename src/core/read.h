@@ -1,0 +1,388 @@
+/* read.h: the read side: what pages, API, feeds and search show, scoped to the reading account. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+struct db;
+struct arena;
+struct account;
+struct task;
+struct task_counts;
+
+/*
+ * Every function here reads for an account (acct, never NULL): it returns only
+ * rows of bodies in the account's scope (account_sees_body: its bodies and all
+ * under them; every body for a global admin), and withholds confidential (mật)
+ * documents, and what hangs off them, from an account not cleared for them. A
+ * row outside the scope is ERR_NOTFOUND, as a row that does not exist (with e
+ * naming the id). The rule is kept in SQL for the statements (WEB_SCOPE,
+ * WEB_CLEARED in db/stmt_web.def) and, for rows already loaded, in
+ * account_sees_body, read_task_visible and read_notice_visible.
+ *
+ * Rows and their strings live in the arena a (freed with it); a text column
+ * that is NULL in the store is NULL here, and an id or number that is NULL is
+ * 0. Outputs are written only on success.
+ */
+
+/* Today (UTC) as ISO text, the date statuses are read at. */
+void read_today(char out[static 11]);
+
+/* A page of a list in the OParl manner: rows with an id after the cursor, at most limit. */
+struct read_page {
+	int64_t after, limit;
+	/* "" for any time, else rows written since this stored time ("2023-10-04T08:00:00"). */
+	const char *since;
+	int64_t parent; /* 0, or the parent the rows must belong to (a list's filter) */
+};
+
+/* A row deleted since a page's time, from the audit log. */
+struct read_tomb {
+	int64_t id;
+	const char *at;
+};
+
+/* The kinds of rows a list is made of, for its tombstones. */
+enum read_kind {
+	READ_BODY,
+	READ_TERM,
+	READ_SESSION,
+	READ_AGENDA_ITEM,
+	READ_DOCUMENT,
+	READ_NOTICE,
+	READ_TASK,
+	READ_TASK_EVENT,
+};
+
+/*
+ * The rows of kind deleted since p->since (none when it is ""), only those
+ * under p->parent when it is set and the kind has a parent (a term's body, an
+ * agenda item's or notice's session, an event's task).
+ */
+int read_tombstones(struct db *db, enum read_kind kind, const struct read_page *p, struct arena *a,
+		    struct read_tomb **ret, size_t *ret_n);
+
+/* ---- bodies ---------------------------------------------------------------- */
+
+struct read_body {
+	int64_t id, parent_id;
+	const char *level, *kind, *name, *code, *place;
+};
+
+int read_bodies(struct db *db, const struct account *acct, const struct read_page *p,
+		struct arena *a, struct read_body **ret, size_t *ret_n);
+int read_body(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+	      struct read_body *ret, struct err *e);
+
+/* ---- terms ------------------------------------------------------------------- */
+
+struct read_term {
+	int64_t id, body_id;
+	const char *body_name, *name;
+	int64_t year_from, year_to;
+	const char *start_date, *end_date;
+};
+
+/* p->parent: a body (0: all). */
+int read_terms(struct db *db, const struct account *acct, const struct read_page *p,
+	       struct arena *a, struct read_term **ret, size_t *ret_n);
+int read_term(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+	      struct read_term *ret, struct err *e);
+
+/* ---- sessions ---------------------------------------------------------------- */
+
+struct read_session {
+	int64_t id, number;
+	const char *kind, *date, *place, *status;
+	const char *organ, *body, *term; /* names */
+	int64_t body_id, organ_id, term_id;
+	/* read_session only: */
+	const char *basis;
+	int64_t year_from, year_to; /* the term's */
+};
+
+/* By id. */
+int read_sessions(struct db *db, const struct account *acct, const struct read_page *p,
+		  struct arena *a, struct read_session **ret, size_t *ret_n);
+/* The latest limit sessions, newest first. */
+int read_sessions_recent(struct db *db, const struct account *acct, int64_t limit, struct arena *a,
+			 struct read_session **ret, size_t *ret_n);
+/* The next five sessions on or after today (ISO); only id, number, date, organ, body. */
+int read_sessions_next(struct db *db, const struct account *acct, const char *today,
+		       struct arena *a, struct read_session **ret, size_t *ret_n);
+int read_session(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		 struct read_session *ret, struct err *e);
+
+/* A session's agenda as its page and its JSON show it. */
+struct read_agenda_line {
+	int64_t id, position;
+	const char *doc_kind, *title, *outcome, *presenter;
+	int64_t document_id;	/* 0: none */
+	const char *doc_symbol; /* NULL when withheld */
+	bool doc_visible;	/* false: a confidential document the account may not read */
+};
+
+/* The agenda of session_id, which the caller has read with read_session. */
+int read_session_agenda(struct db *db, const struct account *acct, int64_t session_id,
+			struct arena *a, struct read_agenda_line **ret, size_t *ret_n);
+
+/* The notices of a session the account may read, by version: id, symbol (NULL: draft). */
+struct read_notice_line {
+	int64_t id;
+	const char *symbol, *status;
+};
+int read_session_notices(struct db *db, const struct account *acct, int64_t session_id,
+			 struct arena *a, struct read_notice_line **ret, size_t *ret_n);
+/* The documents commented on at a session that the account may read (at most max). */
+int read_session_comment_docs(struct db *db, const struct account *acct, int64_t session_id,
+			      size_t max, struct arena *a, int64_t **ret, size_t *ret_n);
+
+/* ---- agenda items ----------------------------------------------------------- */
+
+struct read_agenda_item {
+	int64_t id, session_id, session_number;
+	const char *session_date;
+	int64_t position;
+	const char *doc_kind, *title, *outcome, *presenter;
+	int64_t doc_id; /* 0: none, or withheld from the account */
+	const char *doc_symbol, *doc_title, *doc_type;
+};
+
+/* p->parent: a session (0: all). */
+int read_agenda_items(struct db *db, const struct account *acct, const struct read_page *p,
+		      struct arena *a, struct read_agenda_item **ret, size_t *ret_n);
+int read_agenda_item(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		     struct read_agenda_item *ret, struct err *e);
+
+/* ---- documents ------------------------------------------------------------- */
+
+struct read_document {
+	int64_t id;
+	const char *type_code, *type_name, *symbol, *date, *title, *confidentiality, *status,
+	    *updated_at;
+	int64_t body_id; /* 0: of no body */
+	/* read_document only: */
+	const char *text, *issuer_code;
+};
+
+int read_documents(struct db *db, const struct account *acct, const struct read_page *p,
+		   struct arena *a, struct read_document **ret, size_t *ret_n);
+int read_document(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		  struct read_document *ret, struct err *e);
+
+/* A document linked to another: id 0 when it is not in the store or is withheld. */
+struct read_doc_link {
+	int64_t id;
+	const char *symbol, *date, *title;
+};
+/* What document id cites (out) or what cites it (in). */
+int read_doc_refs(struct db *db, const struct account *acct, int64_t id, bool out, struct arena *a,
+		  struct read_doc_link **ret, size_t *ret_n);
+
+/* ---- notices ------------------------------------------------------------------ */
+
+struct read_notice {
+	int64_t id, session_id, session_number;
+	const char *session_date;
+	int64_t body_id;
+	const char *body_name;
+	int64_t term_id;
+	const char *status;
+	int64_t version, number; /* number 0: not yet numbered */
+	const char *symbol, *issue_date;
+	int64_t corrects_id;
+	const char *created_at, *issued_at;
+};
+
+/* p->parent: a session (0: all). */
+int read_notices(struct db *db, const struct account *acct, const struct read_page *p,
+		 struct arena *a, struct read_notice **ret, size_t *ret_n);
+int read_notice(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		struct read_notice *ret, struct err *e);
+/*
+ * Whether the account may see notice id of body_id (0: none): the body in its
+ * scope and, when the notice is registered as a confidential document, the
+ * account cleared for it.
+ */
+bool read_notice_visible(struct db *db, const struct account *acct, int64_t id, int64_t body_id);
+
+/* ---- tasks ------------------------------------------------------------------- */
+
+/*
+ * Whether the account may see task t: a reporter the tasks given to its own
+ * unit, everyone else those of a body in scope (or of no body).
+ */
+bool read_task_visible(struct db *db, const struct account *acct, const struct task *t);
+/* Task id (task_get) when the account may see it, else ERR_NOTFOUND. */
+int read_task(struct db *db, const struct account *acct, int64_t id, const char *today,
+	      struct arena *a, struct task **ret, struct err *e);
+
+struct read_task_row {
+	int64_t id;
+	const char *content, *assigned_on, *deadline_text, *due, *completed_on, *last_report_on;
+	int64_t source_doc_id, source_session_id, body_id;
+	const char *lead; /* the lead units' names, "; "-separated */
+	bool standing;
+};
+
+/* By id; p->parent: a unit (0: all); a reporter sees its own unit's only. */
+int read_tasks(struct db *db, const struct account *acct, const struct read_page *p,
+	       struct arena *a, struct read_task_row **ret, size_t *ret_n);
+
+/* One event of a task's timeline (report, request to close, confirmation). */
+struct read_event {
+	int64_t id, task_id;
+	const char *kind, *on_date;
+	int64_t unit_id;
+	const char *unit_name, *text, *result;
+	int percent; /* -1: none */
+};
+
+/* The timeline of task p->parent, which the caller has read with read_task. */
+int read_task_events(struct db *db, const struct read_page *p, struct arena *a,
+		     struct read_event **ret, size_t *ret_n);
+/* Event id of task_id, which the caller has read with read_task; ERR_NOTFOUND when not its. */
+int read_task_event(struct db *db, int64_t task_id, int64_t id, struct arena *a,
+		    struct read_event *ret, struct err *e);
+
+/* Open tasks with a due date, under body (0: all) and of unit (0: all), by due date. */
+struct read_due_task {
+	int64_t id;
+	const char *content, *due, *deadline_text, *lead;
+};
+int read_due_tasks(struct db *db, const struct account *acct, int64_t body, int64_t unit,
+		   struct arena *a, struct read_due_task **ret, size_t *ret_n);
+
+/* The dashboard's task panel. */
+struct read_unit_due {
+	int64_t id, overdue, soon;
+	const char *name;
+};
+struct read_report_line {
+	int64_t task_id;
+	const char *on_date, *unit, *text, *task;
+};
+struct read_task_panel {
+	/* Totals by status (a reporter: of its unit's tasks only), in the arena. */
+	struct task_counts *all;
+	/* Each lead unit with open tasks overdue or due by soon, most overdue first. */
+	struct read_unit_due *units;
+	size_t nunits;
+	/* The five latest progress reports. */
+	struct read_report_line *reports;
+	size_t nreports;
+};
+/*
+ * One pass over the tasks in scope (a reporter: its unit's), as of today,
+ * with soon the last day counted as due soon (ISO dates).
+ */
+int read_task_panel(struct db *db, const struct account *acct, const char *today, const char *soon,
+		    struct arena *a, struct read_task_panel *ret);
+
+/* ---- the dashboard, search, the audit log ----------------------------------- */
+
+struct read_counts {
+	int64_t sessions, documents, bodies;
+};
+int read_counts(struct db *db, const struct account *acct, struct read_counts *ret);
+
+/* One search hit: kind "document", "agenda", "task", "notice", "comment"; ref the id to link. */
+struct read_hit {
+	const char *kind;
+	int64_t ref;
+	const char *title, *snippet; /* matches between \1 and \2 */
+};
+/* fts: an FTS5 query of quoted words; at most limit hits, best first. */
+int read_search(struct db *db, const struct account *acct, const char *fts, int64_t limit,
+		struct arena *a, struct read_hit **ret, size_t *ret_n);
+
+struct read_audit {
+	int64_t id;
+	const char *at, *actor, *tbl;
+	int64_t row_id;
+	const char *op, *before, *after; /* JSON texts; NULL when withheld */
+	bool withheld; /* about a confidential document the account may not read */
+};
+/* Entries of the log read per call at most, whatever the scope keeps of them. */
+#define READ_AUDIT_WINDOW 5000
+/*
+ * A page of the audit log the account may read: newest first before id
+ * cursor (older: false: oldest first after it), from one window of
+ * READ_AUDIT_WINDOW ids; *ret_top is the newest id in the log.
+ */
+int read_audit(struct db *db, const struct account *acct, int64_t cursor, bool newest_first,
+	       int64_t limit, struct arena *a, struct read_audit **ret, size_t *ret_n,
+	       int64_t *ret_top);
+
+/* ---- administration -------------------------------------------------------- */
+
+/* Choices of a form's <select>, each in the account's scope. */
+enum read_choice {
+	READ_CHOICE_ROLES,   /* roles not above the account's */
+	READ_CHOICE_BODIES,  /* bodies in scope */
+	READ_CHOICE_UNITS,   /* units, grouped by body */
+	READ_CHOICE_ORGANS,  /* organs, grouped by body */
+	READ_CHOICE_PEOPLE,  /* people the account may see */
+	READ_CHOICE_RGROUPS, /* recipient groups, grouped by body */
+	READ_CHOICE_PROFILES,
+};
+struct read_option {
+	const char *value, *label, *group; /* group NULL when the choice has none */
+};
+int read_choices(struct db *db, const struct account *acct, enum read_choice c, struct arena *a,
+		 struct read_option **ret, size_t *ret_n);
+
+/* The accounts an admin sees on /admin: every one for a global admin, else those it manages. */
+struct read_account {
+	int64_t id;
+	const char *login, *full_name, *role, *role_name, *bodies, *unit;
+	bool disabled;
+};
+int read_accounts(struct db *db, const struct account *acct, struct arena *a,
+		  struct read_account **ret, size_t *ret_n);
+
+/* The people the account may see (read_choices' READ_CHOICE_PEOPLE, with their contacts). */
+struct read_person {
+	int64_t id;
+	const char *full_name, *email, *phone;
+};
+int read_people(struct db *db, const struct account *acct, struct arena *a,
+		struct read_person **ret, size_t *ret_n);
+
+/* Recipient groups of bodies in scope, each with its recipients. */
+struct read_recipient {
+	int64_t position;
+	const char *label, *email;
+};
+struct read_rgroup {
+	int64_t id;
+	const char *code, *name, *body;
+	struct read_recipient *recipients;
+	size_t nrecipients;
+};
+int read_rgroups(struct db *db, const struct account *acct, struct arena *a,
+		 struct read_rgroup **ret, size_t *ret_n);
+
+/* ---- indicators entry ----------------------------------------------------- */
+
+/* One line of the entry grid (values in units of 10^-scale; has_* false when absent). */
+struct read_ind_line {
+	int64_t id;
+	const char *code, *name, *unit;
+	int decimals, depth;
+	bool has_actual, estimate, has_plan, has_prev;
+	int64_t actual, actual_scale, plan, plan_scale, prev, prev_scale;
+	const char *source, *default_plan;
+};
+/*
+ * The entry grid of body (which the caller has checked with account_sees_body)
+ * for period, with the plan of period or else of year, and the actual of prev.
+ */
+int read_ind_grid(struct db *db, int64_t body, const char *period, const char *year,
+		  const char *prev, struct arena *a, struct read_ind_line **ret, size_t *ret_n);
+/* The name of body id when the account sees it, else ERR_NOTFOUND. */
+int read_body_name(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		   const char **ret, struct err *e);

@@ -1,0 +1,236 @@
+/* entity.c: the one JSON shape of each entity, shared by the API (/api/v1) and the CLI's --json. */
+#include <string.h>
+
+#include "core/task.h"
+#include "render/entity.h"
+#include "util/buf.h"
+
+/* A text as JSON, null for NULL. */
+static json_t *jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* An id or number as JSON, null for 0 (none). */
+static json_t *jid(int64_t v)
+{
+	return v ? json_integer((json_int_t)v) : json_null();
+}
+
+json_t *ent_body_json(const struct read_body *b)
+{
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)b->id,
+			 "type", "body", "parent", jid(b->parent_id), "level", jstr(b->level),
+			 "kind", jstr(b->kind), "name", jstr(b->name), "code", jstr(b->code),
+			 "terms", json_sprintf("/api/v1/terms?body=%lld", (long long)b->id));
+}
+
+json_t *ent_term_json(const struct read_term *t)
+{
+	return json_pack("{s:I, s:s, s:o, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)t->id, "type", "term", "name", jstr(t->name), "body",
+			 (json_int_t)t->body_id, "body_name", jstr(t->body_name), "year_from",
+			 jid(t->year_from), "year_to", jid(t->year_to), "start_date",
+			 jstr(t->start_date), "end_date", jstr(t->end_date), "body_url",
+			 json_sprintf("/api/v1/bodies/%lld", (long long)t->body_id));
+}
+
+json_t *ent_session_json(const struct read_session *s)
+{
+	json_t *o =
+	    json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)s->id,
+		      "type", "session", "number", (json_int_t)s->number, "kind", jstr(s->kind),
+		      "date", jstr(s->date), "place", jstr(s->place), "status", jstr(s->status),
+		      "organ", jstr(s->organ), "body", jstr(s->body), "term", jstr(s->term));
+
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "agendaItems",
+			    json_sprintf("/api/v1/agenda-items?session=%lld", (long long)s->id));
+	json_object_set_new(o, "notices",
+			    json_sprintf("/api/v1/notices?session=%lld", (long long)s->id));
+	return o;
+}
+
+json_t *ent_agenda_line_json(const struct read_agenda_line *l)
+{
+	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)l->id,
+			 "position", (json_int_t)l->position, "doc_kind", jstr(l->doc_kind),
+			 "title", jstr(l->title), "outcome", jstr(l->outcome), "presenter",
+			 jstr(l->presenter), "document",
+			 l->doc_visible ? jid(l->document_id) : json_null(), "document_symbol",
+			 l->doc_visible ? jstr(l->doc_symbol) : json_null());
+}
+
+/* A reference to a session: id, number, date and its URL (null when there is none). */
+static json_t *session_ref(int64_t id, int64_t number, const char *date)
+{
+	if (!id)
+		return json_null();
+	return json_pack("{s:I, s:o, s:o, s:o}", "id", (json_int_t)id, "number", jid(number),
+			 "date", jstr(date), "self",
+			 json_sprintf("/api/v1/sessions/%lld", (long long)id));
+}
+
+json_t *ent_agenda_item_json(const struct read_agenda_item *i)
+{
+	json_t *docs = json_array();
+
+	if (i->doc_id)
+		json_array_append_new(
+		    docs, json_pack("{s:I, s:o, s:o, s:o, s:o}", "id", (json_int_t)i->doc_id,
+				    "type_code", jstr(i->doc_type), "symbol", jstr(i->doc_symbol),
+				    "title", jstr(i->doc_title), "self",
+				    json_sprintf("/api/v1/documents/%lld", (long long)i->doc_id)));
+	return json_pack("{s:I, s:s, s:o, s:I, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)i->id,
+			 "type", "agendaItem", "session",
+			 session_ref(i->session_id, i->session_number, i->session_date), "position",
+			 (json_int_t)i->position, "doc_kind", jstr(i->doc_kind), "title",
+			 jstr(i->title), "outcome", jstr(i->outcome), "presenter",
+			 jstr(i->presenter), "documents", docs);
+}
+
+json_t *ent_document_json(const struct read_document *d)
+{
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)d->id,
+			 "type", "document", "type_code", jstr(d->type_code), "symbol",
+			 jstr(d->symbol), "date", jstr(d->date), "title", jstr(d->title),
+			 "confidentiality", jstr(d->confidentiality), "status", jstr(d->status),
+			 "body", jid(d->body_id));
+}
+
+json_t *ent_notice_json(const struct read_notice *n)
+{
+	long long id = (long long)n->id;
+
+	return json_pack(
+	    "{s:I, s:s, s:o, s:I, s:o, s:o, s:o, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "id", (json_int_t)id, "type", "notice", "session",
+	    session_ref(n->session_id, n->session_number, n->session_date), "body",
+	    (json_int_t)n->body_id, "body_name", jstr(n->body_name), "term", jid(n->term_id),
+	    "status", jstr(n->status), "version", (json_int_t)n->version, "number", jid(n->number),
+	    "symbol", jstr(n->symbol), "issue_date", jstr(n->issue_date), "corrects",
+	    jid(n->corrects_id), "created", jstr(n->created_at), "issued", jstr(n->issued_at),
+	    "pdf", json_sprintf("/notices/%lld/pdf", id), "docx",
+	    json_sprintf("/notices/%lld/docx", id));
+}
+
+/* The fields of every task object, in a list or alone, with its status st. */
+static json_t *task_base(const struct read_task_row *t, enum task_status st)
+{
+	long long id = (long long)t->id;
+
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, "
+			 "s:o}",
+			 "id", (json_int_t)id, "type", "task", "content", jstr(t->content),
+			 "assigned_on", jstr(t->assigned_on), "deadline", jstr(t->deadline_text),
+			 "due", jstr(t->due), "status", task_status_code(st), "status_name",
+			 task_status_name(st), "completed_on", jstr(t->completed_on),
+			 "last_report_on", jstr(t->last_report_on), "lead", jstr(t->lead),
+			 "source_doc", jid(t->source_doc_id), "source_session",
+			 jid(t->source_session_id), "self", json_sprintf("/api/v1/tasks/%lld", id),
+			 "reports", json_sprintf("/api/v1/tasks/%lld/reports", id));
+}
+
+json_t *ent_task_json(const struct read_task_row *t, const char *today)
+{
+	return task_base(t, task_status_at(t->standing, t->due, t->completed_on, today));
+}
+
+json_t *ent_task_full_json(const struct task *t)
+{
+	struct buf lead = BUF_INIT(1 << 16);
+	json_t *o, *units, *events;
+	struct read_task_row row = {
+	    .id = t->id,
+	    .content = t->content,
+	    .assigned_on = t->assigned_on,
+	    .deadline_text = t->dl.words,
+	    .due = t->due,
+	    .completed_on = t->completed_on,
+	    .last_report_on = t->last_report_on,
+	    .source_doc_id = t->source_doc_id,
+	    .source_session_id = t->source_session_id,
+	    .body_id = t->body_id,
+	};
+
+	for (size_t i = 0; i < t->nunits; i++)
+		if (t->units[i].lead)
+			buf_printf(&lead, "%s%s", lead.len ? "; " : "", t->units[i].name);
+	row.lead = lead.len ? buf_str(&lead) : NULL;
+	o = task_base(&row, t->status);
+	buf_free(&lead);
+	if (!o)
+		return NULL;
+	units = json_array();
+	for (size_t i = 0; i < t->nunits; i++)
+		json_array_append_new(units,
+				      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t->units[i].id,
+						"name", t->units[i].name, "role",
+						t->units[i].lead ? "lead" : "coord"));
+	events = json_array();
+	for (size_t i = 0; i < t->nevents; i++) {
+		const struct task_event *ev = &t->events[i];
+		json_t *att = json_array();
+
+		for (size_t k = 0; k < ev->nattachments; k++)
+			json_array_append_new(att, json_string(ev->attachments[k]));
+		json_array_append_new(
+		    events,
+		    json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)ev->id,
+			      "kind", ev->kind, "on_date", ev->on_date, "unit", jstr(ev->unit),
+			      "text", jstr(ev->text), "result", jstr(ev->result), "percent",
+			      ev->percent >= 0 ? json_integer(ev->percent) : json_null(),
+			      "attachments", att));
+	}
+	json_object_set_new(o, "source", jstr(t->source_label));
+	json_object_set_new(o, "section", jstr(t->section));
+	json_object_set_new(o, "deadline_kind", jstr(task_deadline_kind_code(t->dl.kind)));
+	json_object_set_new(o, "cycle", jstr(task_cycle_code(t->dl.cycle)));
+	json_object_set_new(o, "report_to", jstr(t->report_to));
+	json_object_set_new(o, "follower", jstr(t->follower_name));
+	json_object_set_new(o, "parent", jid(t->parent_id));
+	json_object_set_new(o, "units", units);
+	json_object_set_new(o, "events", events);
+	return o;
+}
+
+json_t *ent_event_json(const struct read_event *e)
+{
+	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)e->id, "type", "taskReport", "task", (json_int_t)e->task_id,
+			 "kind", jstr(e->kind), "on_date", jstr(e->on_date), "unit",
+			 jid(e->unit_id), "unit_name", jstr(e->unit_name), "text", jstr(e->text),
+			 "result", jstr(e->result), "percent",
+			 e->percent >= 0 ? json_integer(e->percent) : json_null());
+}
+
+json_t *ent_tomb_json(const struct read_tomb *t)
+{
+	return json_pack("{s:I, s:b, s:o}", "id", (json_int_t)t->id, "deleted", 1, "modified",
+			 jstr(t->at));
+}
+
+/* A stored JSON text as a value; withheld content as the words "nội dung mật". */
+static json_t *content(const char *s, bool secret, bool had)
+{
+	json_t *j;
+
+	if (secret)
+		return had ? json_string("nội dung mật") : json_null();
+	if (!s)
+		return json_null();
+	j = json_loads(s, JSON_DECODE_ANY, NULL);
+	return j ? j : json_string(s);
+}
+
+json_t *ent_audit_json(const struct read_audit *a)
+{
+	return json_pack(
+	    "{s:I, s:s, s:o, s:o, s:o, s:I, s:o, s:o, s:o, s:b}", "id", (json_int_t)a->id, "type",
+	    "audit", "at", jstr(a->at), "actor", jstr(a->actor), "table", jstr(a->tbl), "row",
+	    (json_int_t)a->row_id, "op", jstr(a->op), "before",
+	    content(a->before, a->withheld, a->op && strcmp(a->op, "insert") != 0), "after",
+	    content(a->after, a->withheld, a->op && strcmp(a->op, "delete") != 0), "withheld",
+	    a->withheld);
+}

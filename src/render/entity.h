@@ -1,0 +1,31 @@
+/* entity.h: the one JSON shape of each entity, shared by the API (/api/v1) and the CLI's --json. */
+#pragma once
+
+#include <jansson.h>
+
+#include "core/read.h"
+
+/*
+ * Each function returns a new object (the caller owns the reference; NULL when
+ * out of memory), in the shape docs/api.md documents: "id" and "type" first,
+ * NULL columns as null, and links to related objects under /api/v1 ("self" is
+ * added by the lists). The strings are copied.
+ */
+json_t *ent_body_json(const struct read_body *b);
+json_t *ent_term_json(const struct read_term *t);
+/* With the links to its agenda items and notices. */
+json_t *ent_session_json(const struct read_session *s);
+/* One line of a session's agenda, as GET /api/v1/sessions/# lists it. */
+json_t *ent_agenda_line_json(const struct read_agenda_line *l);
+json_t *ent_agenda_item_json(const struct read_agenda_item *i);
+json_t *ent_document_json(const struct read_document *d);
+json_t *ent_notice_json(const struct read_notice *n);
+/* A task of a list, with its status at today (ISO). */
+json_t *ent_task_json(const struct read_task_row *t, const char *today);
+/* One task with its units and timeline (task_get), as GET /api/v1/tasks/# shows it. */
+json_t *ent_task_full_json(const struct task *t);
+json_t *ent_event_json(const struct read_event *e);
+/* A deleted row of a list: id, deleted, modified. */
+json_t *ent_tomb_json(const struct read_tomb *t);
+/* An audit entry; withheld content is the words "nội dung mật". */
+json_t *ent_audit_json(const struct read_audit *a);
