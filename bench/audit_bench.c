@@ -6,8 +6,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/audit.h"
-#include "core/registry.h"
+#include "core/accounts/audit.h"
+#include "core/registry/registry.h"
 #include "db/db.h"
 
 #define NROWS 200000 /* audited inserts, in transactions of BATCH */

@@ -5,8 +5,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/docnum.h"
-#include "core/registry.h"
+#include "core/registry/docnum.h"
+#include "core/registry/registry.h"
 #include "db/db.h"
 #include "util/buf.h"
 

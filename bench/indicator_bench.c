@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "core/indicator.h"
+#include "core/indicators/indicator.h"
 
 #define N_PROV 34
 #define N_COMMUNE 3321

@@ -7,9 +7,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/demo_notice.h"
-#include "core/notice.h"
-#include "core/profile.h"
+#include "core/demo/demo_notice.h"
+#include "core/notice/notice.h"
+#include "core/notice/fmt.h"
 #include "render/docview.h"
 #include "render/notice_view.h"
 #include "util/arena.h"

@@ -5,7 +5,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/sessionwork.h"
+#include "core/sessionwork/sessionwork.h"
 #include "render/cmt_table.h"
 
 #define N_MEMBERS 200

@@ -4,7 +4,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/task.h"
+#include "core/tasks/task.h"
 
 #define NTASKS 1000000
 #define NBODIES 3400

@@ -3,7 +3,7 @@
 
 #include <jansson.h>
 
-#include "core/read.h"
+#include "core/read/read.h"
 #include "http/http.h"
 #include "render/entity.h"
 

@@ -2,8 +2,8 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "core/ind_entry.h"
-#include "core/indicator.h"
+#include "core/indicators/ind_entry.h"
+#include "core/indicators/indicator.h"
 
 #define API_IND_MAX_VALUES 2000
 

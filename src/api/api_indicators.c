@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "api/api.h"
-#include "core/indicator.h"
+#include "core/indicators/indicator.h"
 #include "pages/pages.h"
 #include "vn/num.h"
 

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "core/task.h"
+#include "core/tasks/task.h"
 #include "pages/pages.h"
 
 const struct http_field api_task_list_fields[] = {

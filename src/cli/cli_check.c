@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/audit.h"
+#include "core/accounts/audit.h"
 
 /* The anchor's default place: beside the store. */
 static int anchor_path(struct cli *c, const char *given, char *ret, size_t n)

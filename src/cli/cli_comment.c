@@ -3,8 +3,8 @@
 #include <string.h>
 
 #include "cli/cli_sw.h"
-#include "core/sessionwork.h"
-#include "core/profile.h"
+#include "core/sessionwork/sessionwork.h"
+#include "core/notice/fmt.h"
 #include "render/cmt_table.h"
 #include "render/docview.h"
 

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli_reg.h"
-#include "core/docnum.h"
+#include "core/registry/docnum.h"
 #include "vn/date.h"
 #include "vn/text.h"
 

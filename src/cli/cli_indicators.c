@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/indicator.h"
+#include "core/indicators/indicator.h"
 #include "render/ind_table.h"
 
 #define IND_MAX_FILE (64u << 20)

@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/demo.h"
+#include "core/demo/demo.h"
 
 static int remove_store(struct cli *c)
 {

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/cli_sw.h"
-#include "core/sessionwork.h"
+#include "core/sessionwork/sessionwork.h"
 
 static const struct cli_posdef session_pos[] = {
     {"SESSION", CLI_ID, CLI_REQ, "số hiệu phiên họp"},

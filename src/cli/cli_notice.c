@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/notice.h"
-#include "core/profile.h"
-#include "core/registry.h"
+#include "core/notice/notice.h"
+#include "core/notice/fmt.h"
+#include "core/registry/registry.h"
 #include "mail/mail.h"
 #include "render/docview.h"
 #include "render/entity.h"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/cli_sw.h"
-#include "core/sessionwork.h"
+#include "core/sessionwork/sessionwork.h"
 
 const struct cli_spec cli_programme_add_spec = {
     .opts = (const struct cli_optdef[]){{"term", CLI_ID, CLI_REQ, "TERM", "nhiệm kỳ"},

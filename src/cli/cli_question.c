@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "cli/cli_sw.h"
-#include "core/questioning.h"
+#include "core/sessionwork/qa.h"
 
 const struct cli_spec cli_question_add_spec = {
     .opts =

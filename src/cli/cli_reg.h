@@ -4,7 +4,7 @@
 #include <jansson.h>
 
 #include "cli/cli.h"
-#include "core/registry.h"
+#include "core/registry/registry.h"
 #include "util/arena.h"
 
 /* Memory for one verb's records. */

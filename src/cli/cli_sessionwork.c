@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cli/cli_sw.h"
-#include "core/sessionwork.h"
+#include "core/sessionwork/sessionwork.h"
 #include "vn/date.h"
 
 #define ARENA_MAX (64u << 20)

@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/task.h"
-#include "core/indicator.h"
-#include "core/task_remind.h"
+#include "core/tasks/task.h"
+#include "core/indicators/indicator.h"
+#include "core/tasks/task_remind.h"
 #include "mail/mail.h"
-#include "core/profile.h"
+#include "core/notice/fmt.h"
 #include "render/docview.h"
 #include "render/entity.h"
 #include "render/followup.h"

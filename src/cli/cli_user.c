@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "core/account.h"
+#include "core/accounts/account.h"
 
 #define USER_MAX_BODIES 32
 

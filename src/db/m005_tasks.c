@@ -4,7 +4,7 @@
 /*
  * Dates are ISO 8601 text (YYYY-MM-DD), so comparing them as text compares
  * them as dates. A task's status is never stored: it is derived from due,
- * completed_on and a reference date (core/task.c).
+ * completed_on and a reference date (core/tasks/task.c).
  */
 const char db_m005_tasks[] =
     /* A task assigned by a body, from a document's section, a session or by hand. */

@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/account.h"
+#include "core/accounts/account.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"

@@ -1,4 +1,9 @@
 /* http_server.c: libmicrohttpd glue: limits, per-thread store connections, auth, CSRF, dispatch, log. */
+/*
+ * Over 1,000 lines: one request's path through libmicrohttpd (limits, input,
+ * identity, CSRF, dispatch, response) reads best whole; the pages, the API
+ * and the route table live above it (src/web).
+ */
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <gnutls/gnutls.h>

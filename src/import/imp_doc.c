@@ -1,7 +1,12 @@
 /* imp_doc.c: a notice's layout: lines to paragraphs, header, title, session, agenda, tail. */
+/*
+ * Over 1,000 lines: each part of a notice is found from where the part
+ * before it ended, with the shared paragraph scanner; split, each file would
+ * need the others' positions.
+ */
 #include <string.h>
 
-#include "core/docnum.h"
+#include "core/registry/docnum.h"
 #include "import/imp_int.h"
 #include "vn/text.h"
 

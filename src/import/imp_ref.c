@@ -1,7 +1,7 @@
 /* imp_ref.c: references to other documents, in the Party and the state forms of their symbols. */
 #include <string.h>
 
-#include "core/docnum.h"
+#include "core/registry/docnum.h"
 #include "import/imp_int.h"
 
 /* A symbol segment: letters (Đ included) and digits, starting with a capital letter. */

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/indicator.h"
-#include "core/notice.h"
-#include "core/registry.h"
-#include "core/task.h"
+#include "core/indicators/indicator.h"
+#include "core/notice/notice.h"
+#include "core/registry/registry.h"
+#include "core/tasks/task.h"
 #include "import/import.h"
 #include "vn/text.h"
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/task.h"
+#include "core/tasks/task.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"

@@ -3,8 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/profile.h"
-#include "core/rgroup.h"
+#include "core/notice/fmt.h"
+#include "core/registry/rgroup.h"
 #include "pages/pages.h"
 
 const struct http_field page_rgroup_fields[] = {

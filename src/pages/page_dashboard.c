@@ -1,5 +1,5 @@
 /* page_dashboard.c: the overview: counts, next and recent sessions within the account's scope. */
-#include "core/indicator.h"
+#include "core/indicators/indicator.h"
 #include "pages/pages.h"
 
 /* The latest indicators report of the highest body in scope, as bars against plan. */

@@ -1,7 +1,7 @@
 /* page_dashboard_tasks.c: the dashboard's task panel: each unit's overdue and soon-due tasks, the rate. */
 #include <string.h>
 
-#include "core/task.h"
+#include "core/tasks/task.h"
 #include "pages/pages.h"
 #include "vn/date.h"
 #include "vn/num.h"

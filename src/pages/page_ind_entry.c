@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/ind_entry.h"
-#include "core/indicator.h"
+#include "core/indicators/ind_entry.h"
+#include "core/indicators/indicator.h"
 #include "pages/pages.h"
 #include "render/ind_table.h"
 #include "vn/num.h"

@@ -1,7 +1,7 @@
 /* page_indicators.c: the indicators report of a body and period: table and SVG bars against plan. */
 #include <string.h>
 
-#include "core/indicator.h"
+#include "core/indicators/indicator.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
 #include "vn/num.h"

@@ -1,7 +1,7 @@
 /* page_notices.c: conclusion notices: list, editor with preview and warnings, issue, PDF and DOCX. */
 #include <string.h>
 
-#include "core/notice.h"
+#include "core/notice/notice.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
 #include "render/notice_view.h"

@@ -1,6 +1,6 @@
 /* page_sessions.c: the list of sessions and one session with its agenda and documents. */
-#include "core/questioning.h"
-#include "core/sessionwork.h"
+#include "core/sessionwork/qa.h"
+#include "core/sessionwork/sessionwork.h"
 #include "pages/pages.h"
 
 static const char *status_name(const char *s)

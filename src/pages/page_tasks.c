@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/task.h"
+#include "core/tasks/task.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
 

@@ -3,8 +3,8 @@
 
 #include <stdbool.h>
 
-#include "core/read.h"
-#include "core/tx.h"
+#include "core/read/read.h"
+#include "core/read/tx.h"
 #include "http/http.h"
 #include "render/html.h"
 

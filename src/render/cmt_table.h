@@ -1,8 +1,8 @@
 /* cmt_table.h: the incorporation table (bảng tổng hợp tiếp thu, giải trình ý kiến) as text, HTML, PDF and DOCX. */
 #pragma once
 
-#include "core/profile.h"
-#include "core/sessionwork.h"
+#include "core/notice/fmt.h"
+#include "core/sessionwork/sessionwork.h"
 #include "render/docview.h"
 #include "util/arena.h"
 #include "util/buf.h"

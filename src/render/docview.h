@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/profile.h"
+#include "core/notice/fmt.h"
 #include "render/html.h"
 #include "util/buf.h"
 #include "util/err.h"

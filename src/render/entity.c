@@ -1,7 +1,7 @@
 /* entity.c: the one JSON shape of each entity, shared by the API (/api/v1) and the CLI's --json. */
 #include <string.h>
 
-#include "core/task.h"
+#include "core/tasks/task.h"
 #include "render/entity.h"
 #include "util/buf.h"
 

@@ -3,7 +3,7 @@
 
 #include <jansson.h>
 
-#include "core/read.h"
+#include "core/read/read.h"
 
 /*
  * Each function returns a new object (the caller owns the reference; NULL when

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "core/indicator.h"
+#include "core/indicators/indicator.h"
 #include "render/html.h"
 #include "vn/text.h"
 #include "vn/date.h"

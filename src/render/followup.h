@@ -1,8 +1,8 @@
 /* followup.h: the follow-up report of a notice's tasks as text, HTML, a document view and XLSX. */
 #pragma once
 
-#include "core/profile.h"
-#include "core/task.h"
+#include "core/notice/fmt.h"
+#include "core/tasks/task.h"
 #include "render/docview.h"
 #include "util/arena.h"
 #include "util/buf.h"

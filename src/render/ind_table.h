@@ -1,7 +1,7 @@
 /* ind_table.h: an indicator report as a CSV or XLSX table. */
 #pragma once
 
-#include "core/indicator.h"
+#include "core/indicators/indicator.h"
 #include "util/buf.h"
 #include "util/err.h"
 

@@ -1,8 +1,8 @@
 /* notice_view.h: a bound conclusion notice as a document view. */
 #pragma once
 
-#include "core/notice.h"
-#include "core/profile.h"
+#include "core/notice/notice.h"
+#include "core/notice/fmt.h"
 #include "render/docview.h"
 #include "util/arena.h"
 

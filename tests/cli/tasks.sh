@@ -8,7 +8,7 @@ if ! msg=$("$DONDOC" --db t.db init --demo 2>&1); then
 fi
 j() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
-# Hand count at 27/11/2023 (see src/core/demo_tasks.c): section 3 done 25/10 before its
+# Hand count at 27/11/2023 (see src/core/demo/demo_tasks.c): section 3 done 25/10 before its
 # 31/10 deadline; the 22-NQ report done 23/10 after 20/10; section 2 (04/12) and the land
 # review (30/11) still in time; the Quy chế task (15/11) overdue; section 5 standing.
 stats=$("$DONDOC" --db t.db --json tasks stats --as-of 2023-11-27)

@@ -14,14 +14,14 @@ if ! clang -fsanitize=fuzzer "$work/probe.c" -o "$work/probe" >/dev/null 2>&1; t
 fi
 cflags=$(pkg-config --cflags sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium)
 # The text path only: storing (imp_store.c) needs the whole core and is not fuzzed here;
-# core/task.c resolves the deadlines the text sets.
+# core/tasks/task.c resolves the deadlines the text sets.
 imp_srcs=$(ls "$src"/src/import/*.c | grep -v '/imp_store\.c$')
 libs=$(pkg-config --libs sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium)
 # shellcheck disable=SC2086
 if ! clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -I"$src/src" $cflags \
 	"$src/tests/fuzz/fuzz_import.c" $imp_srcs "$src"/src/vn/*.c \
-	"$src"/src/util/*.c "$src"/src/core/docnum.c "$src"/src/core/task.c "$src"/src/db/*.c $libs -lm \
+	"$src"/src/util/*.c "$src"/src/core/registry/docnum.c "$src"/src/core/tasks/task.c "$src"/src/db/*.c $libs -lm \
 	-o "$work/fuzz_import" 2>"$work/build.log"; then
 	cat "$work/build.log"
 	echo "1..1"

@@ -22,7 +22,7 @@ for f in src/http/*.c src/http/*.h; do
 	if [ -z "$bad" ]; then ok "$f knows no page, API handler or route table"; else not_ok "$f knows no page, API handler or route table" "$bad"; fi
 done
 
-for f in src/core/*.c src/core/*.h; do
+for f in $(find src/core -name "*.[ch]" | sort); do
 	bad=$(grep -nE '#include[[:space:]]+"(http|pages|api|web|cli|render)/' "$f")
 	if [ -z "$bad" ]; then ok "$f stays below the web, the CLI and the renderers"; else not_ok "$f stays below the web, the CLI and the renderers" "$bad"; fi
 done

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "core/rgroup.h"
+#include "core/registry/rgroup.h"
 #include "db/db.h"
 #include "db/migrations.h"
 #include "util/arena.h"

@@ -11,8 +11,8 @@
 
 #include <cmocka.h>
 
-#include "core/docnum.h"
-#include "core/registry.h"
+#include "core/registry/docnum.h"
+#include "core/registry/registry.h"
 #include "db/db.h"
 
 struct parse_case {

@@ -12,8 +12,8 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
-#include "core/demo.h"
-#include "core/indicator.h"
+#include "core/demo/demo.h"
+#include "core/indicators/indicator.h"
 
 struct fx {
 	char path[256];

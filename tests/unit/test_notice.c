@@ -11,9 +11,9 @@
 #include <libxml/parser.h>
 #include <zip.h>
 
-#include "core/demo_notice.h"
-#include "core/notice.h"
-#include "core/profile.h"
+#include "core/demo/demo_notice.h"
+#include "core/notice/notice.h"
+#include "core/notice/fmt.h"
 #include "render/docview.h"
 #include "render/notice_view.h"
 #include "util/arena.h"

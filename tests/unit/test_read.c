@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "core/read.h"
+#include "core/read/read.h"
 #include "render/entity.h"
 #include "util/arena.h"
 #include "web_fixture.h"

@@ -11,8 +11,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "core/demo.h"
-#include "core/registry.h"
+#include "core/demo/demo.h"
+#include "core/registry/registry.h"
 #include "db/db.h"
 
 struct fixture {

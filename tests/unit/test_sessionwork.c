@@ -11,8 +11,8 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-#include "core/questioning.h"
-#include "core/sessionwork.h"
+#include "core/sessionwork/qa.h"
+#include "core/sessionwork/sessionwork.h"
 #include "render/cmt_table.h"
 
 /*

@@ -9,11 +9,11 @@
 
 #include <cmocka.h>
 
-#include "core/demo.h"
-#include "core/demo_tasks.h"
-#include "core/outbox.h"
-#include "core/task.h"
-#include "core/task_remind.h"
+#include "core/demo/demo.h"
+#include "core/demo/demo_tasks.h"
+#include "core/outbox/outbox.h"
+#include "core/tasks/task.h"
+#include "core/tasks/task_remind.h"
 
 static void due_today_not_done_is_in_time(void **state)
 {

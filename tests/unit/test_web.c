@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "core/audit.h"
+#include "core/accounts/audit.h"
 #include "http/http_route.h"
 #include "web/web.h"
 #include "render/html.h"

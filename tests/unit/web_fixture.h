@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/account.h"
-#include "core/indicator.h"
-#include "core/notice.h"
-#include "core/task.h"
+#include "core/accounts/account.h"
+#include "core/indicators/indicator.h"
+#include "core/notice/notice.h"
+#include "core/tasks/task.h"
 #include "db/db.h"
 #include "db/db_fts.h"
 

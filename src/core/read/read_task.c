@@ -1,0 +1,322 @@
+/* read_task.c: the read side of tasks: who sees which, the API's list and timelines, feeds, the dashboard panel. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/accounts/account.h"
+#include "core/read/read_int.h"
+#include "core/tasks/task.h"
+
+bool read_task_visible(struct db *db, const struct account *acct, const struct task *t)
+{
+	if (strcmp(acct->role, "reporter") == 0) {
+		for (size_t i = 0; i < t->nunits; i++)
+			if (t->units[i].id == acct->unit_id)
+				return true;
+		return false;
+	}
+	return !t->body_id || account_sees_body(db, acct, t->body_id);
+}
+
+int read_task(struct db *db, const struct account *acct, int64_t id, const char *today,
+	      struct arena *a, struct task **ret, struct err *e)
+{
+	struct task *t;
+	int rc = task_get(db, id, today, a, &t, e);
+
+	if (rc < 0)
+		return rc;
+	if (!read_task_visible(db, acct, t))
+		return err_set(e, ERR_NOTFOUND, "Không có nhiệm vụ số %lld", (long long)id);
+	*ret = t;
+	return 0;
+}
+
+/* SQL_WEB_TASKS: id, content, assigned, deadline, due, state, completed, last report, source doc, source session, body, leads, standing. */
+static void task_row(struct read_row *rr, void *row)
+{
+	struct read_task_row *t = row;
+
+	t->id = read_int(rr, 0);
+	t->content = read_text(rr, 1);
+	t->assigned_on = read_text(rr, 2);
+	t->deadline_text = read_text(rr, 3);
+	t->due = read_text(rr, 4);
+	t->completed_on = read_text(rr, 6);
+	t->last_report_on = read_text(rr, 7);
+	t->source_doc_id = read_int(rr, 8);
+	t->source_session_id = read_int(rr, 9);
+	t->body_id = read_int(rr, 10);
+	t->lead = read_text(rr, 11);
+	t->standing = read_int(rr, 12) != 0;
+}
+
+int read_tasks(struct db *db, const struct account *acct, const struct read_page *p,
+	       struct arena *a, struct read_task_row **ret, size_t *ret_n)
+{
+	struct read_page mine = *p;
+
+	if (strcmp(acct->role, "reporter") == 0)
+		mine.parent = acct->unit_id;
+	return read_page_list(db, SQL_WEB_TASKS, acct, &mine, true, a, ret, ret_n, sizeof(**ret),
+			      task_row);
+}
+
+/* WEB_EVENT_COLS: id, task, kind, date, unit, unit name, text, result, percent. */
+static void event_row(struct read_row *rr, void *row)
+{
+	struct read_event *e = row;
+
+	e->id = read_int(rr, 0);
+	e->task_id = read_int(rr, 1);
+	e->kind = read_text(rr, 2);
+	e->on_date = read_text(rr, 3);
+	e->unit_id = read_int(rr, 4);
+	e->unit_name = read_text(rr, 5);
+	e->text = read_text(rr, 6);
+	e->result = read_text(rr, 7);
+	e->percent = db_col_null(rr->q, 8) ? -1 : (int)read_int(rr, 8);
+}
+
+int read_task_events(struct db *db, const struct read_page *p, struct arena *a,
+		     struct read_event **ret, size_t *ret_n)
+{
+	/* ?1 of the statement is unused: the caller has checked the task with read_task. */
+	static const struct account nobody = {.id = 0};
+
+	return read_page_list(db, SQL_WEB_TASK_EVENTS, &nobody, p, true, a, ret, ret_n,
+			      sizeof(**ret), event_row);
+}
+
+int read_task_event(struct db *db, int64_t task_id, int64_t id, struct arena *a,
+		    struct read_event *ret, struct err *e)
+{
+	struct db_q *q;
+	int rc = db_prepare(db, SQL_WEB_TASK_EVENT, &q);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = db_bindv(q, "ii", task_id, id)) < 0) {
+		db_done(q);
+		return rc;
+	}
+	rc = read_one(q, a, ret, event_row);
+	if (rc == ERR_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "Nhiệm vụ số %lld không có báo cáo số %lld",
+			       (long long)task_id, (long long)id);
+	return rc;
+}
+
+/* SQL_WEB_ICAL_TASKS: id, content, due, deadline, leads. */
+static void due_row(struct read_row *rr, void *row)
+{
+	struct read_due_task *t = row;
+
+	t->id = read_int(rr, 0);
+	t->content = read_text(rr, 1);
+	t->due = read_text(rr, 2);
+	t->deadline_text = read_text(rr, 3);
+	t->lead = read_text(rr, 4);
+}
+
+int read_due_tasks(struct db *db, const struct account *acct, int64_t body, int64_t unit,
+		   struct arena *a, struct read_due_task **ret, size_t *ret_n)
+{
+	struct db_q *q;
+	int rc;
+
+	if (strcmp(acct->role, "reporter") == 0)
+		unit = acct->unit_id;
+	rc = db_prepare(db, SQL_WEB_ICAL_TASKS, &q);
+	if (rc < 0)
+		return rc;
+	if ((rc = db_bindv(q, "iii", acct->id, body, unit)) < 0) {
+		db_done(q);
+		return rc;
+	}
+	return read_all(q, a, ret, ret_n, sizeof(**ret), due_row);
+}
+
+/* ---- the dashboard's panel ---- */
+
+/* The units met so far, found by id through an open-addressed table of indexes into u[]. */
+struct unit_map {
+	struct read_unit_due *u;
+	size_t n, cap;
+	int32_t *slot; /* -1: empty; nslot a power of two, at least twice n */
+	size_t nslot;
+};
+
+static size_t unit_hash(int64_t id, size_t nslot)
+{
+	return (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u >> 20) & (nslot - 1);
+}
+
+static int unit_map_rehash(struct arena *a, struct unit_map *m, size_t nslot)
+{
+	int32_t *slot = arena_alloc(a, nslot * sizeof(*slot));
+
+	if (!slot)
+		return ERR_NOMEM;
+	memset(slot, 0xff, nslot * sizeof(*slot));
+	for (size_t i = 0; i < m->n; i++) {
+		size_t k = unit_hash(m->u[i].id, nslot);
+
+		while (slot[k] >= 0)
+			k = (k + 1) & (nslot - 1);
+		slot[k] = (int32_t)i;
+	}
+	m->slot = slot;
+	m->nslot = nslot;
+	return 0;
+}
+
+/* The entry of unit id, added with zero counts when new; NULL when out of memory. */
+static struct read_unit_due *unit_map_get(struct arena *a, struct unit_map *m, int64_t id)
+{
+	size_t k;
+
+	if (2 * (m->n + 1) > m->nslot && unit_map_rehash(a, m, m->nslot ? 2 * m->nslot : 64) < 0)
+		return NULL;
+	for (k = unit_hash(id, m->nslot); m->slot[k] >= 0; k = (k + 1) & (m->nslot - 1))
+		if (m->u[m->slot[k]].id == id)
+			return &m->u[m->slot[k]];
+	if (m->n == m->cap) {
+		struct read_unit_due *u = arena_grow(a, m->u, m->n, &m->cap, sizeof(*u));
+
+		if (!u)
+			return NULL;
+		m->u = u;
+	}
+	m->slot[k] = (int32_t)m->n;
+	m->u[m->n] = (struct read_unit_due){.id = id};
+	return &m->u[m->n++];
+}
+
+/* Most overdue first, then most due soon, then by id. */
+static int unit_due_cmp(const void *pa, const void *pb)
+{
+	const struct read_unit_due *a = pa, *b = pb;
+
+	if (a->overdue != b->overdue)
+		return a->overdue < b->overdue ? 1 : -1;
+	if (a->soon != b->soon)
+		return a->soon < b->soon ? 1 : -1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/*
+ * One pass over the tasks in the account's scope, merged with their lead units (both in
+ * task order): the totals by status, and each lead unit's open tasks overdue or due by
+ * soon. unit: a reporter's own unit (only its tasks count), else 0.
+ */
+static int dash_scan(struct db *db, const struct account *acct, const char *today, const char *soon,
+		     int64_t unit, struct arena *a, struct task_counts *all, struct unit_map *m)
+{
+	struct db_q *tq, *lq;
+	int trc, lrc;
+
+	trc = db_prepare(db, SQL_WEB_DASH_TASKS, &tq);
+	if (trc < 0)
+		return trc;
+	lrc = db_prepare(db, SQL_WEB_DASH_LEADS, &lq);
+	if (lrc < 0) {
+		db_done(tq);
+		return lrc;
+	}
+	trc = db_bindv(tq, "i", acct->id);
+	lrc = db_bindv(lq, "i", unit);
+	if (lrc == 0)
+		lrc = db_step(lq);
+	while (trc == 0 && lrc >= 0 && (trc = db_step(tq)) == 1) {
+		int64_t id = db_col_int(tq, 0);
+		const char *due = db_col_text(tq, 1), *done = db_col_text(tq, 2);
+		bool led = false, open_soon = !done && due && strcmp(due, soon) <= 0;
+
+		trc = 0;
+		while (lrc == 1 && db_col_int(lq, 0) < id)
+			lrc = db_step(lq);
+		for (; lrc == 1 && db_col_int(lq, 0) == id; lrc = db_step(lq)) {
+			struct read_unit_due *u;
+
+			led = true;
+			if (!open_soon)
+				continue;
+			u = unit_map_get(a, m, db_col_int(lq, 1));
+			if (!u) {
+				lrc = ERR_NOMEM;
+				break;
+			}
+			if (strcmp(due, today) < 0)
+				u->overdue++;
+			else
+				u->soon++;
+		}
+		if (!unit || led)
+			task_counts_add(all,
+					task_status_at(db_col_int(tq, 3) != 0, due, done, today),
+					due != NULL);
+	}
+	db_done(lq);
+	db_done(tq);
+	if (trc < 0 || lrc < 0)
+		return trc < 0 ? trc : lrc;
+	if (m->n)
+		qsort(m->u, m->n, sizeof(*m->u), unit_due_cmp);
+	return 0;
+}
+
+/* SQL_WEB_RECENT_REPORTS: task, date, unit, text, task content. */
+static void report_row(struct read_row *rr, void *row)
+{
+	struct read_report_line *l = row;
+
+	l->task_id = read_int(rr, 0);
+	l->on_date = read_text(rr, 1);
+	l->unit = read_text(rr, 2);
+	l->text = read_text(rr, 3);
+	l->task = read_text(rr, 4);
+}
+
+int read_task_panel(struct db *db, const struct account *acct, const char *today, const char *soon,
+		    struct arena *a, struct read_task_panel *ret)
+{
+	int64_t unit = strcmp(acct->role, "reporter") == 0 ? acct->unit_id : 0;
+	struct read_task_panel p = {0};
+	struct unit_map m = {0};
+	struct db_q *q;
+	size_t k = 0;
+	int rc;
+
+	p.all = arena_alloc(a, sizeof(*p.all));
+	if (!p.all)
+		return ERR_NOMEM;
+	rc = dash_scan(db, acct, today, soon, unit, a, p.all, &m);
+	/* The units' names; a unit gone since keeps no line. */
+	for (size_t i = 0; rc == 0 && i < m.n; i++) {
+		rc = db_prepare(db, SQL_WEB_UNIT_NAME, &q);
+		if (rc < 0)
+			break;
+		rc = db_bindv(q, "i", m.u[i].id);
+		if (rc == 0 && (rc = db_step(q)) == 1) {
+			m.u[k] = m.u[i];
+			m.u[k].name = arena_strdup(a, db_col_text(q, 0) ? db_col_text(q, 0) : "");
+			rc = m.u[k++].name ? 0 : ERR_NOMEM;
+		}
+		db_done(q);
+	}
+	if (rc < 0)
+		return rc;
+	p.units = m.u;
+	p.nunits = k;
+	rc = db_prepare(db, SQL_WEB_RECENT_REPORTS, &q);
+	if (rc < 0)
+		return rc;
+	if ((rc = db_bindv(q, "ii", acct->id, unit)) < 0) {
+		db_done(q);
+		return rc;
+	}
+	rc = read_all(q, a, &p.reports, &p.nreports, sizeof(*p.reports), report_row);
+	if (rc == 0)
+		*ret = p;
+	return rc;
+}
