@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/sessionwork/sessionwork.h"
+#include "db/db.h"
 #include "render/cmt_table.h"
 
 #define N_MEMBERS 200

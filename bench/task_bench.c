@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "core/tasks/task.h"
+#include "db/db.h"
 
 #define NTASKS 1000000
 #define NBODIES 3400

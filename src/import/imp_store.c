@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/indicators/indicator.h"
+#include "db/db.h"
 #include "core/notice/notice.h"
 #include "core/registry/registry.h"
 #include "core/tasks/task.h"

@@ -17,6 +17,18 @@ for f in src/pages/*.c src/pages/*.h src/api/*.c src/api/*.h; do
 	if [ -z "$bad" ]; then ok "$f does not reach the store"; else not_ok "$f does not reach the store" "$bad"; fi
 done
 
+# Nor through a header: the preprocessor's list of what each file pulls in.
+cflags=$(pkg-config --cflags jansson glib-2.0 pango cairo libmicrohttpd 2>/dev/null)
+for f in src/pages/*.c src/api/*.c; do
+	# shellcheck disable=SC2086
+	deps=$(${CC:-cc} -MM -Isrc $cflags "$f" 2>&1)
+	case "$deps" in
+	*db/db.h*) not_ok "$f pulls in no store header" "$(echo "$deps" | tr ' ' '\n' | grep db/)" ;;
+	*": "*) ok "$f pulls in no store header" ;;
+	*) not_ok "$f pulls in no store header" "$deps" ;;
+	esac
+done
+
 for f in src/http/*.c src/http/*.h; do
 	bad=$(grep -nE '#include[[:space:]]+"(pages|api|web|cli)/' "$f")
 	if [ -z "$bad" ]; then ok "$f knows no page, API handler or route table"; else not_ok "$f knows no page, API handler or route table" "$bad"; fi

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "core/demo/demo.h"
+#include "db/db.h"
 #include "core/indicators/indicator.h"
 
 struct fx {

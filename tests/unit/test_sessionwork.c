@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "core/sessionwork/qa.h"
+#include "db/db.h"
 #include "core/sessionwork/sessionwork.h"
 #include "render/cmt_table.h"
 

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/demo/demo.h"
+#include "db/db.h"
 #include "core/demo/demo_tasks.h"
 #include "core/outbox/outbox.h"
 #include "core/tasks/task.h"

@@ -1,5 +1,6 @@
 /* audit.c: verifying the chained audit log written by the store's triggers (m006, m010). */
 #include "core/accounts/audit.h"
+#include "db/db.h"
 
 #include <inttypes.h>
 #include <stdarg.h>

@@ -4,8 +4,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 #define AUDIT_MAX_PROBLEMS 8
 

@@ -1,5 +1,6 @@
 /* demo.c: the demo's parts, run in order in one transaction; adding a part is one line. */
 #include "core/demo/demo.h"
+#include "db/db.h"
 
 #include <stddef.h>
 

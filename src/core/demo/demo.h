@@ -1,8 +1,9 @@
 /* demo.h: the demo data: the Tân Yên district committee and its session 26 of 04/10/2023. */
 #pragma once
 
-#include "db/db.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /*
  * Fills an empty store with the demo, every module's part in order, in one

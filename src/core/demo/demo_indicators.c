@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "core/demo/demo.h"
+#include "db/db.h"
 #include "core/indicators/indicator.h"
 
 /*

@@ -1,5 +1,6 @@
 /* demo_notice.c: the demo's conclusion notice: session 26 of Tân Yên as a template with the seed's prose. */
 #include "core/demo/demo_notice.h"
+#include "db/db.h"
 
 #include "core/notice/notice.h"
 

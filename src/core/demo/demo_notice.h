@@ -1,8 +1,9 @@
 /* demo_notice.h: the demo part "notice": session 26's conclusion notice and its recipients. */
 #pragma once
 
-#include "db/db.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /* The template of the demo notice (docs/notice-template.md), with the seed's prose. */
 extern const char demo_notice_template[];

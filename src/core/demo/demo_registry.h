@@ -1,8 +1,9 @@
 /* demo_registry.h: the registry's part of the demo. */
 #pragma once
 
-#include "db/db.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /*
  * Tân Yên's district committee under Bắc Giang and the centre, its term XXII,

@@ -1,5 +1,6 @@
 /* demo_tasks.c: the demo's tasks: session 26's three tasks, more tasks and their reports. */
 #include "core/demo/demo_tasks.h"
+#include "db/db.h"
 
 #include <stdio.h>
 

@@ -1,5 +1,6 @@
 /* demo_web.c: the demo's accounts, one per role, with the passwords 'make run' prints. */
 #include "core/accounts/account.h"
+#include "db/db.h"
 #include <stdio.h>
 #include <string.h>
 

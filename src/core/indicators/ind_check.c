@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/indicators/indicator.h"
+#include "db/db.h"
 #include "util/arena.h"
 
 /* The rows one check holds at once: far more than any committee's catalogue. */

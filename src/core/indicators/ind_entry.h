@@ -5,9 +5,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/arena.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /* How the values are written. */
 enum ind_notation {

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "core/indicators/indicator.h"
+#include "db/db.h"
 #include "vn/text.h"
 
 #define IND_MAX_ERRORS 200

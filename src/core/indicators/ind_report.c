@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/indicators/indicator.h"
+#include "db/db.h"
 #include "vn/text.h"
 
 int ind_body_find(struct db *db, const char *what, int64_t *ret, struct err *e)

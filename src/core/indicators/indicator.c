@@ -1,5 +1,6 @@
 /* indicator.c: periods, the catalogue, values, derived figures and phrases of indicators. */
 #include "core/indicators/indicator.h"
+#include "db/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

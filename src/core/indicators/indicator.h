@@ -5,10 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "vn/num.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /*
  * Stable codes of the seed's ten figures (the catalogue holds more). The

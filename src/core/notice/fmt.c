@@ -1,5 +1,6 @@
 /* fmt.c: format profiles: loading, checking and changing the layout numbers. */
 #include "core/notice/fmt.h"
+#include "db/db.h"
 
 #include <stddef.h>
 #include <stdio.h>

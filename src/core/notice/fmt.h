@@ -3,8 +3,9 @@
 
 #include <stdbool.h>
 
-#include "db/db.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /*
  * One format profile (party-2018 by Hướng dẫn 36-HD/VPTW, party-2026 by

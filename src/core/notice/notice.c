@@ -1,5 +1,6 @@
 /* notice.c: conclusion notices in the store: drafts, binding to the session's data, issuing, corrections, deliveries. */
 #include "core/notice/notice.h"
+#include "db/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,12 +6,13 @@
 #include <stdint.h>
 
 #include "core/notice/fmt.h"
-#include "db/db.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "vn/date.h"
 #include "vn/num.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /* One indicator figure as a template reads it (see core/indicators/indicator.h for where it comes from). */
 struct notice_fig {

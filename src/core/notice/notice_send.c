@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/notice/notice.h"
+#include "db/db.h"
 #include "core/outbox/outbox.h"
 #include "mail/mail.h"
 

@@ -3,10 +3,11 @@
 
 #include <stddef.h>
 
-#include "db/db.h"
 #include "mail/mail.h"
 #include "util/arena.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 enum outbox_status {
 	OUTBOX_QUEUED,	   /* not tried (yet): a dry run, or a run stopped before it */

@@ -1,5 +1,6 @@
 /* docnum.c: parsing, writing and allocating document numbers. */
 #include "core/registry/docnum.h"
+#include "db/db.h"
 
 #include <stdbool.h>
 #include <string.h>

@@ -3,9 +3,10 @@
 
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/buf.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /*
  * Party form: number-TYPE/ISSUER ("Số 512-TB/HU", no colon). State form

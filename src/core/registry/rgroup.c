@@ -1,5 +1,6 @@
 /* rgroup.c: recipient groups (nơi nhận) and their lines: checked, normalised, stored. */
 #include "core/registry/rgroup.h"
+#include "db/db.h"
 
 #include <stdbool.h>
 #include <string.h>

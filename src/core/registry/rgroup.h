@@ -3,8 +3,9 @@
 
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /*
  * Each write is one transaction (a savepoint inside the caller's): a refusal

@@ -5,10 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /* What was put: only QA_CHAT_VAN is questioning; the others are recorded as such. */
 enum qa_kind { QA_CHAT_VAN, QA_QUESTION, QA_RECOMMENDATION };

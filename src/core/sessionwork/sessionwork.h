@@ -5,10 +5,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /* ---- working regulation (quy chế làm việc): the rules, as versioned data ---- */
 

@@ -5,11 +5,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "db/db.h"
 #include "util/arena.h"
 #include "util/err.h"
 #include "vn/date.h"
 #include "vn/num.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /*
  * A task's status at a reference date, in the vocabulary of the government's

@@ -1,5 +1,6 @@
 /* task_remind.c: reminder digests per unit, and the record of what was sent. */
 #include "core/tasks/task_remind.h"
+#include "db/db.h"
 
 #include <stdio.h>
 #include <string.h>

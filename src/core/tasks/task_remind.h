@@ -6,10 +6,11 @@
 #include <stdint.h>
 
 #include "core/outbox/outbox.h"
-#include "db/db.h"
 #include "mail/mail.h"
 #include "util/arena.h"
 #include "util/err.h"
+
+struct db; /* the store (db/db.h), opaque here */
 
 /* One reminder about one task: "truoc_han:2023-12-04", "den_han:…", "qua_han:…", "thieu_bao_cao:2023-10". */
 struct task_remind_item {
