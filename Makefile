@@ -4,7 +4,7 @@ CHECK := build-check
 DB ?= dondoc.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: all deps run check bench fmt clean
+.PHONY: all deps run reset-demo check bench fmt clean
 
 all: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -18,13 +18,19 @@ $(BUILD)/build.ninja:
 $(CHECK)/build.ninja:
 	meson setup $(CHECK) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 
-# Build, create the demo store from the seed, start the web application.
+# Build, create the demo store from the seed when there is none (an existing store, with
+# the office's work in it, is only brought up to date), start the web application.
 run: all
-	$(BUILD)/dondoc --db $(DB) init --demo --force
+	@if [ -e $(DB) ]; then $(BUILD)/dondoc --db $(DB) init; \
+	else $(BUILD)/dondoc --db $(DB) init --demo; fi
 	$(BUILD)/dondoc --db $(DB) session show --organ HU:bch --term XXII --number 26
 	@echo "dondoc: mở http://$(LISTEN)/ và đăng nhập: vanphong / demo-vanphong (văn phòng);"
 	@echo "        cũng có admin / demo-admin, uyvien / demo-uyvien, xem / demo-xem, donvi / demo-donvi"
 	$(BUILD)/dondoc --db $(DB) serve --listen $(LISTEN)
+
+# Start again from the demo: the store (and its anchor) is replaced; its audit key is kept.
+reset-demo: all
+	$(BUILD)/dondoc --db $(DB) init --demo --force
 
 # Build with AddressSanitizer and UndefinedBehaviorSanitizer and run every test.
 check: deps $(CHECK)/build.ninja

@@ -403,6 +403,23 @@ static const struct http_field *route_field(const struct http_req *r, const char
 	return f;
 }
 
+/* Turns CRLF and a lone CR into LF, in place. */
+static void lf_lines(char *s)
+{
+	char *w = s;
+
+	for (const char *p = s; *p; p++) {
+		if (*p == '\r') {
+			*w++ = '\n';
+			if (p[1] == '\n')
+				p++;
+		} else {
+			*w++ = *p;
+		}
+	}
+	*w = '\0';
+}
+
 /* Records one raw input pair if the route's table knows the name. */
 static void input_add(struct http_req *r, const char *name, const char *val)
 {
@@ -451,8 +468,12 @@ static void input_add(struct http_req *r, const char *name, const char *val)
 			return;
 		}
 		r->names[r->nvals] = key;
-		r->vals[r->nvals++] = arena_strdup(r->arena, buf_str(&nfc));
+		r->vals[r->nvals] = arena_strdup(r->arena, buf_str(&nfc));
 		buf_free(&nfc);
+		/* Browsers send a textarea's lines ended by CRLF; dondoc's texts end them by LF. */
+		if (f->type == HF_MULTI && r->vals[r->nvals])
+			lf_lines((char *)r->vals[r->nvals]);
+		r->nvals++;
 		return;
 	}
 	r->names[r->nvals] = key;

@@ -7,11 +7,12 @@ const struct http_field page_list_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+/* The document's confidentiality as its badge; an ordinary (thuong) document has none. */
 static void conf_badge(struct html *h, const char *c)
 {
-	if (c && c[0] == 'm')
+	if (c && strcmp(c, "mat") == 0)
 		H(h, " <span class=\"mat\">Mật</span>");
-	else if (c && c[0] == 't')
+	else if (c && strcmp(c, "toi_mat") == 0)
 		H(h, " <span class=\"mat\">Tối mật</span>");
 }
 
