@@ -1,10 +1,7 @@
-/* page_admin.c: administration: accounts (list, add, new password, disable, enable) and the audit log. */
+/* page_admin.c: administration: accounts (list, add, new password, disable, enable). */
 #include <string.h>
 
 #include "pages/pages.h"
-
-/* Entries on a page of /audit (the log is read in windows of READ_AUDIT_WINDOW). */
-#define AUDIT_PAGE 100
 
 const struct http_field page_user_fields[] = {
     {"login", HF_TEXT, true, 63, NULL, "Tên đăng nhập"},
@@ -23,11 +20,6 @@ const struct http_field page_user_passwd_fields[] = {
 
 const struct http_field page_user_disable_fields[] = {
     {"confirm", HF_ENUM, true, 0, "yes", "Ô xác nhận khóa tài khoản"},
-    {NULL, 0, false, 0, NULL, NULL},
-};
-
-const struct http_field page_audit_fields[] = {
-    {"before", HF_INT, false, 0, NULL, "Trước bản ghi (before)"},
     {NULL, 0, false, 0, NULL, NULL},
 };
 
@@ -220,61 +212,4 @@ int page_admin_user_enable(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	return http_redirect(r, "/admin");
-}
-
-int page_audit(struct http_req *r)
-{
-	int64_t before = http_arg_int(r, "before", 0), top = 0;
-	struct read_audit *e;
-	struct html h;
-	size_t n;
-	int rc;
-
-	/* One window of READ_AUDIT_WINDOW entries per page, whatever the scope keeps of it. */
-	rc = read_audit(r->db, &r->acct, before, true, AUDIT_PAGE, r->arena, &e, &n, &top);
-	if (rc < 0)
-		return rc;
-	if (before <= 0 || before > top + 1)
-		before = top + 1;
-	page_begin(r, &h, "Nhật ký kiểm tra");
-	H(&h, "<h1>Nhật ký kiểm tra</h1><p class=\"muted\">Mọi thay đổi dữ liệu trong phạm vi của "
-	      "tài khoản, ai làm, khi nào, trước và sau; mỗi bản ghi nối chuỗi băm với bản ghi "
-	      "trước (kiểm tra bằng <code>dondoc check</code>).</p><table><thead><tr><th>#</th>"
-	      "<th>Thời điểm</th><th>Người</th><th>Bảng</th><th>Thao tác</th><th>Trước</th>"
-	      "<th>Sau</th></tr></thead><tbody>");
-	for (size_t i = 0; i < n; i++) {
-		H(&h, "<tr><td>");
-		html_int(&h, e[i].id);
-		H(&h, "</td><td>");
-		html_text(&h, e[i].at);
-		H(&h, "</td><td>");
-		html_text(&h, e[i].actor);
-		H(&h, "</td><td>");
-		html_text(&h, e[i].tbl);
-		H(&h, " #");
-		html_int(&h, e[i].row_id);
-		H(&h, "</td><td>");
-		html_text(&h, e[i].op);
-		if (e[i].withheld) {
-			H(&h, "</td><td colspan=\"2\" class=\"muted\">nội dung mật</td></tr>");
-		} else {
-			H(&h, "</td><td><code>");
-			html_text(&h, e[i].before);
-			H(&h, "</code></td><td><code>");
-			html_text(&h, e[i].after);
-			H(&h, "</code></td></tr>");
-		}
-	}
-	if (n == 0)
-		H(&h, "<tr><td colspan=\"7\" class=\"muted\">Không có thay đổi nào trong phạm vi ở "
-		      "đoạn nhật ký này.</td></tr>");
-	H(&h, "</tbody></table>");
-	/* Older entries: after the last shown, or past the window read. */
-	if (n == AUDIT_PAGE || before - READ_AUDIT_WINDOW > 1) {
-		H(&h, "<p class=\"pager\"><a href=\"/audit?before=");
-		html_int(&h, n == AUDIT_PAGE ? e[n - 1].id : before - READ_AUDIT_WINDOW);
-		H(&h, "\">Cũ hơn →</a></p>");
-	}
-	page_end(r, &h);
-	return h.err;
 }

@@ -32,6 +32,8 @@ static const char css[] =
     "button{background:var(--accent);color:#fff;border:0;cursor:pointer}"
     ".logout button{background:#fff;color:var(--accent)}"
     ".pager{margin:1rem 0}"
+    "ul.fields{margin:0;padding-left:1rem;font-size:.92em;overflow-wrap:anywhere}"
+    "table.audit td:nth-child(-n+2){white-space:nowrap}"
     "mark{background:#ffe08a;color:inherit}.hits li{margin:.4rem 0}"
     ".snippet{color:var(--muted);font-size:.92rem}form.search input{width:min(30rem,70%)}"
     "svg.chart{width:100%;max-width:46rem;height:auto;background:#fff;border:1px solid var(--line);"

@@ -337,3 +337,32 @@ int vn_date_parse(const char *s, size_t len, int default_year, struct vn_date *r
 	}
 	return parse_numeric(&c, default_year, ret);
 }
+
+int vn_datetime_local(const char *s, char out[static 17])
+{
+	int y, mo, d, h, mi, sec, used = 0;
+	struct tm tm = {0};
+	time_t t;
+
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &used) != 6 ||
+	    !vn_date_valid(y, mo, d) || h > 23 || mi > 59 || sec > 60)
+		return ERR_INVAL;
+	s += used;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			;
+	if (strcmp(s, "Z") != 0)
+		return ERR_INVAL;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	t = timegm(&tm) + 7 * 3600; /* Vietnam's time, all year */
+	if (!gmtime_r(&t, &tm))
+		return ERR_INVAL;
+	snprintf(out, 17, "%02d/%02d/%04d %02d:%02d", tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900,
+		 tm.tm_hour, tm.tm_min);
+	return 0;
+}

@@ -63,3 +63,10 @@ struct vn_date vn_date_add_days(struct vn_date d, int n);
 int vn_date_diff_days(struct vn_date a, struct vn_date b);
 /* Today in the local time zone. */
 struct vn_date vn_date_today(void);
+
+/*
+ * A moment the store keeps in UTC ("2023-10-04T01:30:00Z", fractions of a
+ * second allowed) as a person in Vietnam reads it (UTC+7, no daylight time):
+ * "04/10/2023 08:30". ERR_INVAL when s is no such moment; out holds 17 bytes.
+ */
+int vn_datetime_local(const char *s, char out[static 17]);

@@ -1084,6 +1084,23 @@ static void deadlines_are_found_in_sentences(void **state)
 			 ERR_NOTFOUND);
 }
 
+static void moments_read_in_vietnam_time(void **state)
+{
+	char out[17];
+
+	assert_int_equal(vn_datetime_local("2023-10-04T01:30:00Z", out), 0);
+	assert_string_equal(out, "04/10/2023 08:30");
+	/* Past midnight in Vietnam is the next day, across a month and a year. */
+	assert_int_equal(vn_datetime_local("2023-12-31T17:05:59.123Z", out), 0);
+	assert_string_equal(out, "01/01/2024 00:05");
+	assert_int_equal(vn_datetime_local("2024-02-28T20:00:00Z", out), 0);
+	assert_string_equal(out, "29/02/2024 03:00");
+	assert_int_equal(vn_datetime_local("2023-10-04T01:30:00", out), ERR_INVAL);
+	assert_int_equal(vn_datetime_local("2023-02-30T01:30:00Z", out), ERR_INVAL);
+	assert_int_equal(vn_datetime_local("hôm qua", out), ERR_INVAL);
+	assert_int_equal(vn_datetime_local(NULL, out), ERR_INVAL);
+}
+
 static void deadline_fields_are_read_whole(void **state)
 {
 	struct vn_deadline d;
@@ -1162,6 +1179,7 @@ int main(void)
 	    cmocka_unit_test(every_seed_figure_and_date_round_trips),
 	    cmocka_unit_test(deadlines_are_found_in_sentences),
 	    cmocka_unit_test(deadline_fields_are_read_whole),
+	    cmocka_unit_test(moments_read_in_vietnam_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
