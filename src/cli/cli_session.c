@@ -134,7 +134,8 @@ int cli_session_show(struct cli *c, const struct cli_args *args)
 		t.name, t.year_from, t.year_to);
 	fprintf(c->out, "Cơ quan:    %s\n", b.name);
 	fprintf(c->out, "Ngày họp:   %s%s%s%s%s\n", s.start_time ? s.start_time : "",
-		s.start_time ? " ngày " : "", date, s.place ? ", tại " : "", s.place ? s.place : "");
+		s.start_time ? " ngày " : "", date, s.place ? ", tại " : "",
+		s.place ? s.place : "");
 	fprintf(c->out, "Loại:       %s\n", reg_session_kind_name(s.kind));
 	if (s.basis)
 		fprintf(c->out, "Căn cứ:     %s\n", s.basis);

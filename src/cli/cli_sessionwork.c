@@ -507,15 +507,14 @@ int cli_vote_record(struct cli *c, const struct cli_args *args)
 }
 
 const struct cli_spec cli_vote_correct_spec = {
-    .opts =
-	(const struct cli_optdef[]){
-	    {"for", CLI_TEXT, CLI_REQ, "N", "số phiếu tán thành"},
-	    {"against", CLI_TEXT, 0, "N", "số phiếu không tán thành"},
-	    {"abstain", CLI_TEXT, 0, "N", "số phiếu không biểu quyết"},
-	    {"wording", CLI_TEXT, 0, "TEXT", "nội dung biểu quyết"},
-	    {"name", CLI_TEXT, CLI_MANY, "PERSON=for|against|abstain", "phiếu ghi tên"},
-	    {"reason", CLI_TEXT, CLI_REQ, "TEXT", "lý do sửa kết quả"},
-	    {NULL}},
+    .opts = (const struct cli_optdef[]){{"for", CLI_TEXT, CLI_REQ, "N", "số phiếu tán thành"},
+					{"against", CLI_TEXT, 0, "N", "số phiếu không tán thành"},
+					{"abstain", CLI_TEXT, 0, "N", "số phiếu không biểu quyết"},
+					{"wording", CLI_TEXT, 0, "TEXT", "nội dung biểu quyết"},
+					{"name", CLI_TEXT, CLI_MANY, "PERSON=for|against|abstain",
+					 "phiếu ghi tên"},
+					{"reason", CLI_TEXT, CLI_REQ, "TEXT", "lý do sửa kết quả"},
+					{NULL}},
     .pos = item_pos,
     .note = "Kết quả cũ vẫn được lưu trong nhật ký.",
 };
@@ -606,10 +605,10 @@ int cli_vote_show(struct cli *c, const struct cli_args *args)
 		json_t *o = json_pack(
 		    "{s:I, s:I, s:I, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:b, s:b, s:b, s:s, s:o}",
 		    "id", (json_int_t)v.id, "agenda_item_id", (json_int_t)v.agenda_item_id,
-		    "session_id", (json_int_t)v.session_id, "position", v.position, "title", v.title,
-		    "for", v.n_for, "against", v.n_against, "abstain", v.n_abstain, "members",
-		    v.members, "present", v.present, "binding", v.binding, "special", v.special,
-		    "passed", v.passed, "wording", v.wording, "named", arr);
+		    "session_id", (json_int_t)v.session_id, "position", v.position, "title",
+		    v.title, "for", v.n_for, "against", v.n_against, "abstain", v.n_abstain,
+		    "members", v.members, "present", v.present, "binding", v.binding, "special",
+		    v.special, "passed", v.passed, "wording", v.wording, "named", arr);
 
 		if (o)
 			json_object_set_new(o, "correction_reason",

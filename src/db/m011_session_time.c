@@ -18,7 +18,8 @@ const char db_m011_session_time[] =
     /* The audit triggers name every column: remade with the new ones. */
     "DROP TRIGGER audit_session_i;"
     "DROP TRIGGER audit_session_u;"
-    "DROP TRIGGER audit_session_d;" AUDIT_TRIGGERS(session, AUDIT_COLS_session)
-    "DROP TRIGGER audit_sw_vote_i;"
-    "DROP TRIGGER audit_sw_vote_u;"
-    "DROP TRIGGER audit_sw_vote_d;" AUDIT_TRIGGERS(sw_vote, AUDIT_COLS_sw_vote);
+    "DROP TRIGGER audit_session_d;" AUDIT_TRIGGERS(
+	session, AUDIT_COLS_session) "DROP TRIGGER audit_sw_vote_i;"
+				     "DROP TRIGGER audit_sw_vote_u;"
+				     "DROP TRIGGER audit_sw_vote_d;" AUDIT_TRIGGERS(
+					 sw_vote, AUDIT_COLS_sw_vote);

@@ -348,6 +348,20 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 		return arena_printf(
 		    r->arena, "%s phải là thời điểm dạng 2023-10-04T08:00:00Z hoặc ngày 2023-10-04",
 		    f->label);
+	case HF_COUNT: {
+		int64_t x = 0;
+
+		if (n == 0 && !f->required)
+			return NULL;
+		if (!(n == 1 && v[0] == '0') && !id_parse(v, n, &x))
+			return arena_printf(
+			    r->arena, "%s phải là số nguyên không âm (chỉ chữ số, ví dụ 0 hoặc 12)",
+			    f->label);
+		if (f->max && (uint64_t)x > f->max)
+			return arena_printf(r->arena, "%s phải là số nguyên từ 0 đến %zu", f->label,
+					    f->max);
+		return NULL;
+	}
 	case HF_ENUM:
 		if (n == 0 && !f->required)
 			return NULL;
@@ -525,7 +539,7 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 		char num[32];
 
 		/* JSON is typed: a number where the field takes text is a wrong type. */
-		if (f && json_is_integer(v) && f->type != HF_INT) {
+		if (f && json_is_integer(v) && f->type != HF_INT && f->type != HF_COUNT) {
 			http_field_error(
 			    r, f->name,
 			    arena_printf(r->arena, "%s phải là chuỗi, không phải số", f->label));
@@ -536,6 +550,8 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 			input_add(r, key, num);
 		} else if (json_is_null(v)) {
 			continue;
+		} else if (json_is_boolean(v)) {
+			input_add(r, key, json_is_true(v) ? "true" : "false");
 		} else if ((json_is_array(v) || json_is_object(v)) && route_field(r, key) &&
 			   route_field(r, key)->type == HF_JSON) {
 			char *text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -738,7 +754,10 @@ static void fail(const struct http_server *s, struct http_req *r, int code)
 static void dispatch(struct http_server *s, struct http_ctx *c)
 {
 	struct http_req *r = &c->req;
-	bool by_token = false, post = strcmp(r->method, "POST") == 0;
+	/* Every method that writes carries its input in the body and needs the CSRF token. */
+	bool by_token = false, post = strcmp(r->method, "POST") == 0 ||
+				      strcmp(r->method, "PUT") == 0 ||
+				      strcmp(r->method, "PATCH") == 0;
 	const char *ct;
 	int path_known, rc;
 

@@ -66,13 +66,13 @@ static json_t *vote_json(const struct sw_vote *v)
 	}
 	for (size_t i = 0; names && i < v->nnamed; i++)
 		json_array_append_new(names, json_pack("{s:I, s:o, s:s}", "person_id",
-							(json_int_t)v->named[i].person_id, "name",
-							jstr(v->named[i].name), "choice",
-							vote_choices[v->named[i].choice % 3]));
+						       (json_int_t)v->named[i].person_id, "name",
+						       jstr(v->named[i].name), "choice",
+						       vote_choices[v->named[i].choice % 3]));
 	o = json_pack("{s:i, s:i, s:i, s:i, s:i, s:b, s:b, s:b, s:o, s:o}", "for", v->n_for,
 		      "against", v->n_against, "abstain", v->n_abstain, "members", v->members,
-		      "present", v->present, "binding", v->binding, "special", v->special,
-		      "passed", v->passed, "wording", jstr(v->wording), "correction_reason",
+		      "present", v->present, "binding", v->binding, "special", v->special, "passed",
+		      v->passed, "wording", jstr(v->wording), "correction_reason",
 		      jstr(v->correction_reason));
 	if (o && names)
 		json_object_set_new(o, "names", names);
@@ -91,14 +91,14 @@ static json_t *attendance_json(const struct sw_session_state *st)
 		const struct sw_attendee *p = &st->att[i];
 
 		json_array_append_new(
-		    people, json_pack("{s:I, s:o, s:o, s:b, s:s, s:o, s:o}", "person_id",
-				      (json_int_t)p->person_id, "name", jstr(p->name), "position",
-				      jstr(p->position), "member", p->member, "status",
-				      p->status == SW_UNRECORDED ? "unrecorded" : sw_att_name(p->status),
-				      "reason", jstr(p->reason), "delegate", jstr(p->delegate)));
+		    people,
+		    json_pack("{s:I, s:o, s:o, s:b, s:s, s:o, s:o}", "person_id",
+			      (json_int_t)p->person_id, "name", jstr(p->name), "position",
+			      jstr(p->position), "member", p->member, "status",
+			      p->status == SW_UNRECORDED ? "unrecorded" : sw_att_name(p->status),
+			      "reason", jstr(p->reason), "delegate", jstr(p->delegate)));
 	}
-	sw_rule_describe_frac(q->rule.attend_num, q->rule.attend_den, q->rule.attend_strict,
-			      &need);
+	sw_rule_describe_frac(q->rule.attend_num, q->rule.attend_den, q->rule.attend_strict, &need);
 	o = json_pack("{s:i, s:i, s:i, s:i, s:i, s:s, s:b}", "members", q->members, "present",
 		      q->present, "absent", q->absent, "delegated", q->delegated, "unrecorded",
 		      q->unrecorded, "rule", buf_str(&need), "quorum_met", q->attend_ok);

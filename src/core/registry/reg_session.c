@@ -90,9 +90,9 @@ int reg_norm_time(struct arena *a, const char *s, const char **ret, struct err *
 	while (*p == ' ')
 		p++;
 	if (nh < 1 || nh > 2 || nm != 2 || *p || h > 23 || m > 59)
-		return err_set(e, ERR_INVAL,
-			       "giờ họp '%s' không hợp lệ: cần dạng giờ:phút, ví dụ 08:00 hoặc 14:30",
-			       s);
+		return err_set(
+		    e, ERR_INVAL,
+		    "giờ họp '%s' không hợp lệ: cần dạng giờ:phút, ví dụ 08:00 hoặc 14:30", s);
 	*ret = arena_printf(a, "%02d:%02d", h, m);
 	return *ret ? 0 : err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 }
@@ -157,8 +157,8 @@ static int reg_session_add_tx(struct db *db, const struct reg_session *in, int64
 		s.number = (int)next;
 	}
 	r = db_err(db, e,
-		   db_query(db, SQL_SESSION_INSERT, &q, "iidtttttt", s.organ_id, s.term_id, s.number,
-			    s.kind, s.date, s.place, s.basis, s.status, s.start_time),
+		   db_query(db, SQL_SESSION_INSERT, &q, "iidtttttt", s.organ_id, s.term_id,
+			    s.number, s.kind, s.date, s.place, s.basis, s.status, s.start_time),
 		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
@@ -280,8 +280,8 @@ static int reg_session_update_tx(struct db *db, int64_t id, const struct reg_ses
 	    (r = reg_norm_time(a, in->start_time, &s.start_time, e)) < 0)
 		goto out;
 	r = db_err(db, e,
-		   db_query(db, SQL_SESSION_UPDATE, &q, "iidttttti", s.organ_id, s.term_id, s.number,
-			    s.kind, s.date, s.place, s.basis, s.start_time, id),
+		   db_query(db, SQL_SESSION_UPDATE, &q, "iidttttti", s.organ_id, s.term_id,
+			    s.number, s.kind, s.date, s.place, s.basis, s.start_time, id),
 		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
