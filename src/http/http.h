@@ -67,6 +67,7 @@ enum http_ftype {
 	HF_SECRET,   /* a password: any bytes but NUL, never echoed */
 	HF_JSON,     /* a JSON array or object (in a JSON body), kept as its JSON text */
 	HF_COUNT,    /* a count: 0 or a positive integer, up to max */
+	HF_REF, /* a row by its id or by a text key (HU:bch, XXII): text, or an integer in JSON */
 };
 
 /*

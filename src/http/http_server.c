@@ -299,6 +299,7 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 
 	switch (f->type) {
 	case HF_TEXT:
+	case HF_REF:
 	case HF_MULTI:
 		if (n > f->max)
 			return arena_printf(r->arena, "%s quá dài: tối đa %zu byte", f->label,
@@ -453,7 +454,7 @@ static void input_add(struct http_req *r, const char *name, const char *val)
 		http_field_error(r, key, "quá nhiều trường");
 		return;
 	}
-	if (f->type == HF_TEXT || f->type == HF_MULTI) {
+	if (f->type == HF_TEXT || f->type == HF_REF || f->type == HF_MULTI) {
 		/* Text enters dondoc in NFC, whatever form the browser sent. */
 		struct buf nfc = BUF_INIT(f->max * 3 + 16);
 
@@ -539,7 +540,8 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 		char num[32];
 
 		/* JSON is typed: a number where the field takes text is a wrong type. */
-		if (f && json_is_integer(v) && f->type != HF_INT && f->type != HF_COUNT) {
+		if (f && json_is_integer(v) && f->type != HF_INT && f->type != HF_COUNT &&
+		    f->type != HF_REF) {
 			http_field_error(
 			    r, f->name,
 			    arena_printf(r->arena, "%s phải là chuỗi, không phải số", f->label));

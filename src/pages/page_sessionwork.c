@@ -10,8 +10,8 @@
 #include "pages/pages.h"
 
 const struct http_field page_session_fields[] = {
-    {"organ", HF_TEXT, true, 200, NULL, "Cơ quan họp"},
-    {"term", HF_TEXT, true, 100, NULL, "Nhiệm kỳ"},
+    {"organ", HF_REF, true, 200, NULL, "Cơ quan họp"},
+    {"term", HF_REF, true, 100, NULL, "Nhiệm kỳ"},
     {"number", HF_INT, false, 100000, NULL, "Phiên thứ"},
     {"date", HF_DATE, true, 0, NULL, "Ngày họp"},
     {"time", HF_TEXT, true, 8, NULL, "Giờ bắt đầu"},
@@ -23,8 +23,8 @@ const struct http_field page_session_fields[] = {
 
 /* The same fields, each optional: what is not sent is kept (PATCH). */
 const struct http_field page_session_patch_fields[] = {
-    {"organ", HF_TEXT, false, 200, NULL, "Cơ quan họp"},
-    {"term", HF_TEXT, false, 100, NULL, "Nhiệm kỳ"},
+    {"organ", HF_REF, false, 200, NULL, "Cơ quan họp"},
+    {"term", HF_REF, false, 100, NULL, "Nhiệm kỳ"},
     {"number", HF_INT, false, 100000, NULL, "Phiên thứ"},
     {"date", HF_DATE, false, 0, NULL, "Ngày họp"},
     {"time", HF_TEXT, false, 8, NULL, "Giờ bắt đầu"},
@@ -96,17 +96,36 @@ static int organ_resolve(struct http_req *r, const char *v, struct reg_organ *re
 {
 	const char *colon = strchr(v, ':');
 	struct err e2 = {0};
-	struct reg_body b;
 	bool in = false;
 	int rc;
 
 	if (all_digits(v)) {
 		rc = reg_organ_get(r->db, strtoll(v, NULL, 10), r->arena, ret, &e2);
 	} else if (colon && colon != v && colon[1]) {
-		rc = reg_body_find(r->db, arena_strndup(r->arena, v, (size_t)(colon - v)), -1, NULL,
-				   r->arena, &b, &e2);
+		/* The body by its code among those in scope: "HU" is many bodies' code. */
+		struct read_page p = {.after = 0, .limit = 100000, .since = ""};
+		struct read_body *b;
+		size_t n, found = 0;
+		int64_t body = 0;
+
+		rc = read_bodies(r->db, &r->acct, &p, r->arena, &b, &n);
+		for (size_t i = 0; rc == 0 && i < n; i++)
+			if (b[i].code && strlen(b[i].code) == (size_t)(colon - v) &&
+			    strncmp(b[i].code, v, (size_t)(colon - v)) == 0) {
+				body = b[i].id;
+				found++;
+			}
+		if (rc == 0 && found > 1)
+			return http_field_error(
+			    r, "organ",
+			    arena_printf(
+				r->arena,
+				"Có %zu cơ quan ký hiệu '%.*s' trong phạm vi của tài khoản: "
+				"hãy chọn cơ quan họp theo mã số",
+				found, (int)(colon - v), v));
 		if (rc == 0)
-			rc = reg_organ_find(r->db, b.id, colon + 1, r->arena, ret, &e2);
+			rc = found ? reg_organ_find(r->db, body, colon + 1, r->arena, ret, &e2)
+				   : ERR_NOTFOUND;
 	} else {
 		rc = ERR_NOTFOUND;
 	}
