@@ -305,16 +305,19 @@ static void attendance_summary(struct html *h, const struct sw_quorum *qu)
 {
 	struct buf frac = BUF_INIT(64);
 
-	H(h, "<p class=\"notice\" id=\"tong-hop-diem-danh\">Thành viên đương nhiệm: <strong>");
-	html_int(h, qu->members);
-	H(h, "</strong>; có mặt: <strong>");
+	H(h, "<p class=\"notice\" id=\"tong-hop-diem-danh\"><strong>");
 	html_int(h, qu->present);
-	H(h, "</strong>; vắng: ");
+	H(h, "/");
+	html_int(h, qu->members);
+	H(h, "</strong> ủy viên có mặt (đương nhiệm ");
+	html_int(h, qu->members);
+	H(h, "; vắng ");
 	html_int(h, qu->absent);
-	H(h, "; ủy quyền: ");
+	H(h, ", ủy quyền ");
 	html_int(h, qu->delegated);
-	H(h, "; chưa điểm danh: ");
+	H(h, ", chưa điểm danh ");
 	html_int(h, qu->unrecorded);
+	H(h, ")");
 	H(h, ". Quy chế: cần ");
 	if (sw_rule_describe_frac(qu->rule.attend_num, qu->rule.attend_den, qu->rule.attend_strict,
 				  &frac) == 0)
@@ -472,7 +475,7 @@ static int session_votes(struct http_req *r, struct html *h, const struct agenda
 		}
 		if (!staff) {
 			if (rc == ERR_NOTFOUND)
-				H(h, "<p class=\"muted\">Chưa biểu quyết.</p>");
+				H(h, "<p class=\"muted\">Chưa có biểu quyết.</p>");
 			H(h, "</section>");
 			continue;
 		}
