@@ -498,6 +498,13 @@ int page_attendance_save(struct http_req *r)
 		if (!v || !*v)
 			continue;
 		a = v[0] == 'p' ? SW_PRESENT : v[0] == 'a' ? SW_ABSENT : SW_DELEGATED;
+		/* A row sent back as it was is not written again (nor logged again). */
+		if (a == at[i].status &&
+		    strcmp(note ? note : "", a == SW_ABSENT ? (at[i].reason ? at[i].reason : "")
+					     : a == SW_DELEGATED
+						 ? (at[i].delegate ? at[i].delegate : "")
+						 : "") == 0)
+			continue;
 		rc = sw_attend(r->db, s.id, at[i].person_id, a, a == SW_ABSENT ? note : NULL,
 			       a == SW_DELEGATED ? note : NULL, &r->err);
 		if (rc == ERR_INVAL) {
