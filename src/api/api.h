@@ -12,6 +12,14 @@ int api_bodies(struct http_req *r);
 int api_body(struct http_req *r);
 int api_sessions(struct http_req *r);
 int api_session(struct http_req *r);
+/* api_sessionwork.c: the session forms' JSON twins */
+int api_session_add(struct http_req *r);
+int api_session_patch(struct http_req *r);
+int api_agenda_add(struct http_req *r);
+int api_agenda_move(struct http_req *r);
+int api_attendance(struct http_req *r);
+int api_vote(struct http_req *r);
+extern const struct http_field api_attendance_fields[];
 int api_documents(struct http_req *r);
 int api_document(struct http_req *r);
 int api_ical_sessions(struct http_req *r);

@@ -180,9 +180,10 @@ int api_body(struct http_req *r)
 
 int api_session(struct http_req *r)
 {
+	struct sw_session_state st;
 	struct read_agenda_line *l;
 	struct read_session s;
-	json_t *o, *agenda;
+	int64_t *ids;
 	size_t n;
 	int rc = read_session(r->db, &r->acct, r->id[0], r->arena, &s, &r->err);
 
@@ -190,15 +191,15 @@ int api_session(struct http_req *r)
 		rc = read_session_agenda(r->db, &r->acct, s.id, r->arena, &l, &n);
 	if (rc < 0)
 		return rc;
-	o = ent_session_json(&s);
-	agenda = json_array();
+	ids = arena_alloc(r->arena, (n ? n : 1) * sizeof(*ids));
+	if (!ids)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(agenda, ent_agenda_line_json(&l[i]));
-	if (o)
-		json_object_set_new(o, "agenda", agenda);
-	else
-		json_decref(agenda);
-	return api_send(r, o);
+		ids[i] = l[i].id;
+	rc = sw_session_state(r->db, s.id, ids, n, r->arena, &st, &r->err);
+	if (rc < 0)
+		return rc;
+	return api_send(r, ent_session_full_json(&s, l, n, &st));
 }
 
 int api_document(struct http_req *r)

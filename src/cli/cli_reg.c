@@ -209,8 +209,11 @@ int cli_reg_json_session(struct cli *c, struct db *db, const struct reg_session 
 	struct reg_body b;
 	struct reg_term t;
 	struct reg_agenda *items;
+	struct read_agenda_line *lines;
+	struct sw_session_state st;
+	int64_t *ids;
 	size_t n;
-	json_t *o, *arr;
+	json_t *o;
 	int r;
 
 	if ((r = reg_organ_get(db, s->organ_id, a, &g, &c->err)) < 0 ||
@@ -218,21 +221,10 @@ int cli_reg_json_session(struct cli *c, struct db *db, const struct reg_session 
 	    (r = reg_term_get(db, s->term_id, a, &t, &c->err)) < 0 ||
 	    (r = reg_agenda_list(db, s->id, a, &items, &n, &c->err)) < 0)
 		return r;
-	o = ent_session_json(&(struct read_session){.id = s->id,
-						    .number = s->number,
-						    .kind = s->kind,
-						    .date = s->date,
-						    .place = s->place,
-						    .status = s->status,
-						    .organ = g.name,
-						    .body = b.name,
-						    .term = t.name});
-	arr = json_array();
-	if (!o || !arr) {
-		json_decref(o);
-		json_decref(arr);
+	lines = arena_alloc(a, (n ? n : 1) * sizeof(*lines));
+	ids = arena_alloc(a, (n ? n : 1) * sizeof(*ids));
+	if (!lines || !ids)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	}
 	/* The agenda as GET /api/v1/sessions/# gives it; the operator reads every document. */
 	for (size_t i = 0; i < n; i++) {
 		struct read_agenda_line l = {.id = items[i].id,
@@ -251,9 +243,25 @@ int cli_reg_json_session(struct cli *c, struct db *db, const struct reg_session 
 		if (items[i].document_id &&
 		    reg_doc_get(db, items[i].document_id, a, &d, &c->err) == 0)
 			l.doc_symbol = d.symbol;
-		json_array_append_new(arr, ent_agenda_line_json(&l));
+		lines[i] = l;
+		ids[i] = l.id;
 	}
-	json_object_set_new(o, "agenda", arr);
+	if ((r = sw_session_state(db, s->id, ids, n, a, &st, &c->err)) < 0)
+		return r;
+	o = ent_session_full_json(&(struct read_session){.id = s->id,
+							 .number = s->number,
+							 .kind = s->kind,
+							 .date = s->date,
+							 .start_time = s->start_time,
+							 .place = s->place,
+							 .status = s->status,
+							 .basis = s->basis,
+							 .organ = g.name,
+							 .body = b.name,
+							 .term = t.name},
+				  lines, n, &st);
+	if (!o)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	*ret = o;
 	return 0;
 }

@@ -133,7 +133,8 @@ int cli_session_show(struct cli *c, const struct cli_args *args)
 	fprintf(c->out, "Phiên họp thứ %d của %s khóa %s, nhiệm kỳ %d-%d\n", s.number, o.name,
 		t.name, t.year_from, t.year_to);
 	fprintf(c->out, "Cơ quan:    %s\n", b.name);
-	fprintf(c->out, "Ngày họp:   %s%s%s\n", date, s.place ? ", tại " : "",
+	fprintf(c->out, "Ngày họp:   %s%s%s%s%s\n", s.start_time ? s.start_time : "",
+		s.start_time ? " ngày " : "", date, s.place ? ", tại " : "",
 		s.place ? s.place : "");
 	fprintf(c->out, "Loại:       %s\n", reg_session_kind_name(s.kind));
 	if (s.basis)
@@ -162,6 +163,7 @@ const struct cli_spec cli_session_add_spec = {
 	    {"organ", CLI_TEXT, CLI_REQ, "ORGAN", "cơ quan giúp việc"},
 	    {"term", CLI_TEXT, CLI_REQ, "TERM", "nhiệm kỳ"},
 	    {"date", CLI_DATE, CLI_REQ, "DATE", "ngày họp"},
+	    {"time", CLI_TEXT, 0, "HH:MM", "giờ bắt đầu (ví dụ 08:00)"},
 	    {"number", CLI_TEXT, 0, "N", "số phiên họp (mặc định số tiếp theo)"},
 	    {"kind", CLI_CHOICE, 0, "thuong_ky|bat_thuong|chuyen_de", "loại phiên họp"},
 	    {"place", CLI_TEXT, 0, "P", "địa điểm"},
@@ -187,6 +189,7 @@ int cli_session_add(struct cli *c, const struct cli_args *args)
 	s.place = cli_opt(args, "place");
 	s.basis = cli_opt(args, "basis");
 	s.status = cli_opt(args, "status");
+	s.start_time = cli_opt(args, "time");
 	if (number && (r = cli_reg_int(c, "số phiên họp", number, 100000, &num)) < 0)
 		return r;
 	if (s.kind && !reg_session_kind_valid(s.kind))

@@ -506,6 +506,77 @@ int cli_vote_record(struct cli *c, const struct cli_args *args)
 	return cli_sw_done(c, "id", vid, msg);
 }
 
+const struct cli_spec cli_vote_correct_spec = {
+    .opts = (const struct cli_optdef[]){{"for", CLI_TEXT, CLI_REQ, "N", "số phiếu tán thành"},
+					{"against", CLI_TEXT, 0, "N", "số phiếu không tán thành"},
+					{"abstain", CLI_TEXT, 0, "N", "số phiếu không biểu quyết"},
+					{"wording", CLI_TEXT, 0, "TEXT", "nội dung biểu quyết"},
+					{"name", CLI_TEXT, CLI_MANY, "PERSON=for|against|abstain",
+					 "phiếu ghi tên"},
+					{"reason", CLI_TEXT, CLI_REQ, "TEXT", "lý do sửa kết quả"},
+					{NULL}},
+    .pos = item_pos,
+    .note = "Kết quả cũ vẫn được lưu trong nhật ký.",
+};
+
+int cli_vote_correct(struct cli *c, const struct cli_args *args)
+{
+	struct sw_vote_in in = {0};
+	struct sw_named *named = NULL;
+	const char **names = NULL;
+	long long item = cli_pos_id(args, 0);
+	size_t nnames = cli_opt_all(args, "name", NULL, 0);
+	struct db *db;
+	char msg[128];
+	int r = 0;
+
+	named = calloc(nnames + 1, sizeof(*named));
+	names = calloc(nnames + 1, sizeof(*names));
+	if (!named || !names) {
+		free(named);
+		free(names);
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	}
+	cli_opt_all(args, "name", names, nnames);
+	in.wording = cli_opt(args, "wording");
+	r = cli_sw_int(c, "--for", cli_opt(args, "for"), &in.n_for);
+	if (r == 0 && cli_flag(args, "against"))
+		r = cli_sw_int(c, "--against", cli_opt(args, "against"), &in.n_against);
+	if (r == 0 && cli_flag(args, "abstain"))
+		r = cli_sw_int(c, "--abstain", cli_opt(args, "abstain"), &in.n_abstain);
+	for (size_t i = 0; r == 0 && i < nnames; i++) {
+		r = parse_named(c, names[i], &named[in.nnamed]);
+		in.nnamed++;
+	}
+	free(names);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0) {
+		in.agenda_item_id = item;
+		in.named = named;
+		r = vote_correct(db, &in, cli_opt(args, "reason"), &c->err);
+	}
+	free(named);
+	if (r < 0)
+		return r;
+	if (c->json) {
+		struct arena *a = arena_new(1 << 20);
+		struct sw_vote v;
+
+		if (!a)
+			return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+		r = vote_get(db, item, a, &v, &c->err);
+		if (r == 0)
+			r = cli_json(c, json_pack("{s:I, s:b, s:s, s:s}", "id", (json_int_t)v.id,
+						  "passed", v.passed, "wording", v.wording,
+						  "correction_reason", v.correction_reason));
+		arena_free(a);
+		return r;
+	}
+	snprintf(msg, sizeof(msg), "đã sửa kết quả biểu quyết mục %lld", item);
+	return cli_sw_done(c, "id", item, msg);
+}
+
 const struct cli_spec cli_vote_show_spec = {.pos = item_pos};
 
 int cli_vote_show(struct cli *c, const struct cli_args *args)
@@ -531,15 +602,19 @@ int cli_vote_show(struct cli *c, const struct cli_args *args)
 							     (json_int_t)v.named[i].person_id,
 							     "name", v.named[i].name, "choice",
 							     ch[v.named[i].choice]));
-		r = cli_json(c, json_pack("{s:I, s:I, s:I, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:b, "
-					  "s:b, s:b, s:s, s:o}",
-					  "id", (json_int_t)v.id, "agenda_item_id",
-					  (json_int_t)v.agenda_item_id, "session_id",
-					  (json_int_t)v.session_id, "position", v.position, "title",
-					  v.title, "for", v.n_for, "against", v.n_against,
-					  "abstain", v.n_abstain, "members", v.members, "present",
-					  v.present, "binding", v.binding, "special", v.special,
-					  "passed", v.passed, "wording", v.wording, "named", arr));
+		json_t *o = json_pack(
+		    "{s:I, s:I, s:I, s:i, s:s, s:i, s:i, s:i, s:i, s:i, s:b, s:b, s:b, s:s, s:o}",
+		    "id", (json_int_t)v.id, "agenda_item_id", (json_int_t)v.agenda_item_id,
+		    "session_id", (json_int_t)v.session_id, "position", v.position, "title",
+		    v.title, "for", v.n_for, "against", v.n_against, "abstain", v.n_abstain,
+		    "members", v.members, "present", v.present, "binding", v.binding, "special",
+		    v.special, "passed", v.passed, "wording", v.wording, "named", arr);
+
+		if (o)
+			json_object_set_new(o, "correction_reason",
+					    v.correction_reason ? json_string(v.correction_reason)
+								: json_null());
+		r = cli_json(c, o);
 		goto out;
 	}
 	fprintf(c->out, "Mục %d: %s\n", v.position, v.title);
@@ -550,6 +625,8 @@ int cli_vote_show(struct cli *c, const struct cli_args *args)
 	fprintf(c->out, "Kết quả: %s (%s)%s\n", v.wording,
 		v.passed ? "thông qua" : "không thông qua",
 		v.binding ? "" : "; biểu quyết tham khảo");
+	if (v.correction_reason)
+		fprintf(c->out, "Đã sửa kết quả, lý do: %s\n", v.correction_reason);
 	for (size_t i = 0; i < v.nnamed; i++)
 		fprintf(c->out, "  %s: %s\n", v.named[i].name,
 			v.named[i].choice == SW_FOR	  ? "tán thành"

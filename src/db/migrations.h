@@ -30,3 +30,5 @@ extern const char db_m008_progress[];
 extern const char db_m009_search[];
 /* 10 audit_head */
 extern const char db_m010_audit_head[];
+/* 11 session_time */
+extern const char db_m011_session_time[];

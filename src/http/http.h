@@ -66,6 +66,8 @@ enum http_ftype {
 	HF_ENUM,     /* one of a '|'-separated list */
 	HF_SECRET,   /* a password: any bytes but NUL, never echoed */
 	HF_JSON,     /* a JSON array or object (in a JSON body), kept as its JSON text */
+	HF_COUNT,    /* a count: 0 or a positive integer, up to max */
+	HF_REF, /* a row by its id or by a text key (HU:bch, XXII): text, or an integer in JSON */
 };
 
 /*
@@ -121,7 +123,7 @@ struct http_req {
 
 /* A validated input value; NULL when absent. */
 const char *http_arg(const struct http_req *r, const char *name);
-/* A validated HF_INT value, or def when absent. */
+/* A validated HF_INT or HF_COUNT value, or def when absent. */
 int64_t http_arg_int(const struct http_req *r, const char *name, int64_t def);
 /* A request header, NULL when absent. */
 const char *http_header(const struct http_req *r, const char *name);

@@ -299,6 +299,7 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 
 	switch (f->type) {
 	case HF_TEXT:
+	case HF_REF:
 	case HF_MULTI:
 		if (n > f->max)
 			return arena_printf(r->arena, "%s quá dài: tối đa %zu byte", f->label,
@@ -348,6 +349,20 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 		return arena_printf(
 		    r->arena, "%s phải là thời điểm dạng 2023-10-04T08:00:00Z hoặc ngày 2023-10-04",
 		    f->label);
+	case HF_COUNT: {
+		int64_t x = 0;
+
+		if (n == 0 && !f->required)
+			return NULL;
+		if (!(n == 1 && v[0] == '0') && !id_parse(v, n, &x))
+			return arena_printf(
+			    r->arena, "%s phải là số nguyên không âm (chỉ chữ số, ví dụ 0 hoặc 12)",
+			    f->label);
+		if (f->max && (uint64_t)x > f->max)
+			return arena_printf(r->arena, "%s phải là số nguyên từ 0 đến %zu", f->label,
+					    f->max);
+		return NULL;
+	}
 	case HF_ENUM:
 		if (n == 0 && !f->required)
 			return NULL;
@@ -456,7 +471,7 @@ static void input_add(struct http_req *r, const char *name, const char *val)
 		http_field_error(r, key, "quá nhiều trường");
 		return;
 	}
-	if (f->type == HF_TEXT || f->type == HF_MULTI) {
+	if (f->type == HF_TEXT || f->type == HF_REF || f->type == HF_MULTI) {
 		/* Text enters dondoc in NFC, whatever form the browser sent. */
 		struct buf nfc = BUF_INIT(f->max * 3 + 16);
 
@@ -546,7 +561,8 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 		char num[32];
 
 		/* JSON is typed: a number where the field takes text is a wrong type. */
-		if (f && json_is_integer(v) && f->type != HF_INT) {
+		if (f && json_is_integer(v) && f->type != HF_INT && f->type != HF_COUNT &&
+		    f->type != HF_REF) {
 			http_field_error(
 			    r, f->name,
 			    arena_printf(r->arena, "%s phải là chuỗi, không phải số", f->label));
@@ -557,6 +573,8 @@ static int parse_json(struct http_req *r, const char *s, size_t n)
 			input_add(r, key, num);
 		} else if (json_is_null(v)) {
 			continue;
+		} else if (json_is_boolean(v)) {
+			input_add(r, key, json_is_true(v) ? "true" : "false");
 		} else if ((json_is_array(v) || json_is_object(v)) && route_field(r, key) &&
 			   route_field(r, key)->type == HF_JSON) {
 			char *text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -759,7 +777,10 @@ static void fail(const struct http_server *s, struct http_req *r, int code)
 static void dispatch(struct http_server *s, struct http_ctx *c)
 {
 	struct http_req *r = &c->req;
-	bool by_token = false, post = strcmp(r->method, "POST") == 0;
+	/* Every method that writes carries its input in the body and needs the CSRF token. */
+	bool by_token = false, post = strcmp(r->method, "POST") == 0 ||
+				      strcmp(r->method, "PUT") == 0 ||
+				      strcmp(r->method, "PATCH") == 0;
 	const char *ct;
 	int path_known, rc;
 

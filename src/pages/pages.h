@@ -5,6 +5,8 @@
 
 #include "core/read/read.h"
 #include "core/read/tx.h"
+#include "core/registry/registry.h"
+#include "core/sessionwork/sessionwork.h"
 #include "http/http.h"
 #include "render/html.h"
 
@@ -33,6 +35,36 @@ int page_task(struct http_req *r);
 int page_task_report(struct http_req *r);
 int page_task_confirm(struct http_req *r);
 int page_unit_tasks(struct http_req *r);
+/* page_sessionwork.c: the office's writes on a session */
+int page_session_add(struct http_req *r);
+int page_session_edit(struct http_req *r);
+int page_agenda_add(struct http_req *r);
+int page_agenda_move(struct http_req *r);
+int page_attendance_save(struct http_req *r);
+int page_vote_record(struct http_req *r);
+int page_vote_correct(struct http_req *r);
+extern const struct http_field page_session_fields[];
+extern const struct http_field page_session_patch_fields[];
+extern const struct http_field page_agenda_fields[];
+extern const struct http_field page_agenda_move_fields[];
+extern const struct http_field page_attendance_fields[];
+extern const struct http_field page_vote_fields[];
+/*
+ * The session of the request's fields (organ as an id or BODY:KIND, term as
+ * an id or a name, number, kind, date, time, place, basis) into *ret, for
+ * reg_session_add (old NULL) or reg_session_update (what is not sent is
+ * old's). An organ outside the account's scope, or a term not of its body,
+ * is a field error (ERR_INVAL).
+ */
+int page_session_input(struct http_req *r, const struct read_session *old, struct reg_session *ret);
+/* An agenda item of the fields kind, title, document_id, presenter_unit_id, within scope. */
+int page_agenda_input(struct http_req *r, int64_t session_id, struct reg_agenda *ret);
+/* A vote of the fields for, against, abstain, wording and names (JSON) on item_id. */
+int page_vote_input(struct http_req *r, int64_t item_id, struct sw_vote_in *ret);
+/* The field a core message about a session, an agenda item or a vote is about. */
+const char *page_session_err_field(const char *msg);
+const char *page_agenda_err_field(const char *msg);
+const char *page_vote_err_field(const char *msg);
 
 extern const struct http_field page_login_fields[];
 extern const struct http_field page_list_fields[];

@@ -45,10 +45,91 @@ json_t *ent_session_json(const struct read_session *s)
 
 	if (!o)
 		return NULL;
+	json_object_set_new(o, "start_time", jstr(s->start_time));
 	json_object_set_new(o, "agendaItems",
 			    json_sprintf("/api/v1/agenda-items?session=%lld", (long long)s->id));
 	json_object_set_new(o, "notices",
 			    json_sprintf("/api/v1/notices?session=%lld", (long long)s->id));
+	return o;
+}
+
+static const char *const vote_choices[] = {"for", "against", "abstain"};
+
+/* A recorded vote: counts, the rule's verdict, the office's wording, names. */
+static json_t *vote_json(const struct sw_vote *v)
+{
+	json_t *names = json_array(), *o;
+
+	if (!v->id) {
+		json_decref(names);
+		return json_null();
+	}
+	for (size_t i = 0; names && i < v->nnamed; i++)
+		json_array_append_new(names, json_pack("{s:I, s:o, s:s}", "person_id",
+						       (json_int_t)v->named[i].person_id, "name",
+						       jstr(v->named[i].name), "choice",
+						       vote_choices[v->named[i].choice % 3]));
+	o = json_pack("{s:i, s:i, s:i, s:i, s:i, s:b, s:b, s:b, s:o, s:o}", "for", v->n_for,
+		      "against", v->n_against, "abstain", v->n_abstain, "members", v->members,
+		      "present", v->present, "binding", v->binding, "special", v->special, "passed",
+		      v->passed, "wording", jstr(v->wording), "correction_reason",
+		      jstr(v->correction_reason));
+	if (o && names)
+		json_object_set_new(o, "names", names);
+	else
+		json_decref(names);
+	return o ? o : json_null();
+}
+
+static json_t *attendance_json(const struct sw_session_state *st)
+{
+	const struct sw_quorum *q = &st->quorum;
+	struct buf need = BUF_INIT(32);
+	json_t *people = json_array(), *o;
+
+	for (size_t i = 0; people && i < st->natt; i++) {
+		const struct sw_attendee *p = &st->att[i];
+
+		json_array_append_new(
+		    people,
+		    json_pack("{s:I, s:o, s:o, s:b, s:s, s:o, s:o}", "person_id",
+			      (json_int_t)p->person_id, "name", jstr(p->name), "position",
+			      jstr(p->position), "member", p->member, "status",
+			      p->status == SW_UNRECORDED ? "unrecorded" : sw_att_name(p->status),
+			      "reason", jstr(p->reason), "delegate", jstr(p->delegate)));
+	}
+	sw_rule_describe_frac(q->rule.attend_num, q->rule.attend_den, q->rule.attend_strict, &need);
+	o = json_pack("{s:i, s:i, s:i, s:i, s:i, s:s, s:b}", "members", q->members, "present",
+		      q->present, "absent", q->absent, "delegated", q->delegated, "unrecorded",
+		      q->unrecorded, "rule", buf_str(&need), "quorum_met", q->attend_ok);
+	buf_free(&need);
+	if (o && people)
+		json_object_set_new(o, "people", people);
+	else
+		json_decref(people);
+	return o ? o : json_null();
+}
+
+json_t *ent_session_full_json(const struct read_session *s, const struct read_agenda_line *l,
+			      size_t n, const struct sw_session_state *st)
+{
+	json_t *o = ent_session_json(s), *agenda = json_array();
+
+	if (!o || !agenda) {
+		json_decref(o);
+		json_decref(agenda);
+		return NULL;
+	}
+	json_object_set_new(o, "basis", jstr(s->basis));
+	for (size_t i = 0; i < n; i++) {
+		json_t *it = ent_agenda_line_json(&l[i]);
+
+		if (it)
+			json_object_set_new(it, "vote", vote_json(&st->votes[i]));
+		json_array_append_new(agenda, it);
+	}
+	json_object_set_new(o, "agenda", agenda);
+	json_object_set_new(o, "attendance", attendance_json(st));
 	return o;
 }
 

@@ -4,6 +4,7 @@
 #include <jansson.h>
 
 #include "core/read/read.h"
+#include "core/sessionwork/sessionwork.h"
 
 /*
  * Each function returns a new object (the caller owns the reference; NULL when
@@ -15,6 +16,14 @@ json_t *ent_body_json(const struct read_body *b);
 json_t *ent_term_json(const struct read_term *t);
 /* With the links to its agenda items and notices. */
 json_t *ent_session_json(const struct read_session *s);
+/*
+ * The whole session, as GET /api/v1/sessions/# and 'dondoc --json session
+ * show' give it: ent_session_json's fields, the agenda (n lines) with each
+ * item's vote (st->votes, aligned with l) and the attendance against the
+ * organ's rule.
+ */
+json_t *ent_session_full_json(const struct read_session *s, const struct read_agenda_line *l,
+			      size_t n, const struct sw_session_state *st);
 /* One line of a session's agenda, as GET /api/v1/sessions/# lists it. */
 json_t *ent_agenda_line_json(const struct read_agenda_line *l);
 json_t *ent_agenda_item_json(const struct read_agenda_item *i);

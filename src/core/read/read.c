@@ -271,9 +271,10 @@ static void session_list_row(struct read_row *rr, void *row)
 	s->body_id = read_int(rr, 9);
 	s->organ_id = read_int(rr, 10);
 	s->term_id = read_int(rr, 11);
+	s->start_time = read_text(rr, 12);
 }
 
-/* SQL_WEB_SESSION: the list's first ten columns, then basis and the term's years. */
+/* SQL_WEB_SESSION: the list's first ten columns, basis, the term's years, start time, organ and term ids. */
 static void session_one_row(struct read_row *rr, void *row)
 {
 	struct read_session *s = row;
@@ -283,6 +284,9 @@ static void session_one_row(struct read_row *rr, void *row)
 	s->basis = read_text(rr, 10);
 	s->year_from = read_int(rr, 11);
 	s->year_to = read_int(rr, 12);
+	s->start_time = read_text(rr, 13);
+	s->organ_id = read_int(rr, 14);
+	s->term_id = read_int(rr, 15);
 }
 
 /* SQL_WEB_SESSIONS_NEXT: id, number, date, organ, body. */

@@ -97,6 +97,7 @@ int read_term(struct db *db, const struct account *acct, int64_t id, struct aren
 struct read_session {
 	int64_t id, number;
 	const char *kind, *date, *place, *status;
+	const char *start_time;		 /* "HH:MM", NULL when not registered */
 	const char *organ, *body, *term; /* names */
 	int64_t body_id, organ_id, term_id;
 	/* read_session only: */

@@ -64,7 +64,37 @@ static int read_session(struct db_q *q, struct arena *a, void *out, void *ctx)
 	s->place = db_col_strdup(q, 6, a);
 	s->basis = db_col_strdup(q, 7, a);
 	s->status = db_col_strdup(q, 8, a);
+	s->start_time = db_col_strdup(q, 9, a);
 	return 0;
+}
+
+int reg_norm_time(struct arena *a, const char *s, const char **ret, struct err *e)
+{
+	int h = 0, m = 0, nh = 0, nm = 0;
+	const char *p = s;
+
+	if (reg_blank(s)) {
+		*ret = NULL;
+		return 0;
+	}
+	while (*p == ' ')
+		p++;
+	for (; *p >= '0' && *p <= '9' && nh < 3; p++, nh++)
+		h = h * 10 + (*p - '0');
+	if (*p == ':' || *p == 'h' || *p == 'g')
+		p++;
+	else
+		nh = 0;
+	for (; *p >= '0' && *p <= '9' && nm < 3; p++, nm++)
+		m = m * 10 + (*p - '0');
+	while (*p == ' ')
+		p++;
+	if (nh < 1 || nh > 2 || nm != 2 || *p || h > 23 || m > 59)
+		return err_set(
+		    e, ERR_INVAL,
+		    "giờ họp '%s' không hợp lệ: cần dạng giờ:phút, ví dụ 08:00 hoặc 14:30", s);
+	*ret = arena_printf(a, "%02d:%02d", h, m);
+	return *ret ? 0 : err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 }
 
 static int reg_session_add_tx(struct db *db, const struct reg_session *in, int64_t *ret_id,
@@ -115,7 +145,8 @@ static int reg_session_add_tx(struct db *db, const struct reg_session *in, int64
 	}
 	if ((r = reg_norm_date(a, in->date, "ngày họp", &s.date, e)) < 0 ||
 	    (r = reg_norm_text(a, in->place, "địa điểm", false, NAME_MAX_BYTES, &s.place, e)) < 0 ||
-	    (r = reg_norm_text(a, in->basis, "căn cứ", false, NAME_MAX_BYTES, &s.basis, e)) < 0)
+	    (r = reg_norm_text(a, in->basis, "căn cứ", false, NAME_MAX_BYTES, &s.basis, e)) < 0 ||
+	    (r = reg_norm_time(a, in->start_time, &s.start_time, e)) < 0)
 		goto out;
 	if (s.number == 0) {
 		r = db_query_int(db, SQL_SESSION_NEXT_NUMBER, &next, "ii", s.organ_id, s.term_id);
@@ -126,8 +157,8 @@ static int reg_session_add_tx(struct db *db, const struct reg_session *in, int64
 		s.number = (int)next;
 	}
 	r = db_err(db, e,
-		   db_query(db, SQL_SESSION_INSERT, &q, "iidttttt", s.organ_id, s.term_id, s.number,
-			    s.kind, s.date, s.place, s.basis, s.status),
+		   db_query(db, SQL_SESSION_INSERT, &q, "iidtttttt", s.organ_id, s.term_id,
+			    s.number, s.kind, s.date, s.place, s.basis, s.status, s.start_time),
 		   "lỗi cơ sở dữ liệu");
 	if (r < 0)
 		goto out;
@@ -190,6 +221,83 @@ int reg_session_list(struct db *db, int64_t organ_id, struct arena *a, struct re
 	return reg_lookup_result(
 	    db, db_list(q, a, sizeof(**ret), read_session, NULL, (void **)ret, ret_n), e,
 	    "phiên họp");
+}
+
+static int reg_session_update_tx(struct db *db, int64_t id, const struct reg_session *in,
+				 struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_session old, s = *in;
+	struct reg_organ o;
+	struct reg_term t;
+	struct db_q *q;
+	char msg[300];
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = reg_session_get(db, id, a, &old, e)) < 0)
+		goto out;
+	if (strcmp(old.status, "concluded") == 0) {
+		r = err_set(e, ERR_LOCKED,
+			    "phiên họp thứ %d đã kết luận: không sửa thông tin phiên họp được",
+			    old.number);
+		goto out;
+	}
+	if (!s.kind)
+		s.kind = old.kind;
+	if (!reg_session_kind_valid(s.kind)) {
+		r = err_set(e, ERR_INVAL,
+			    "loại phiên họp '%s' không hợp lệ (thuong_ky, bat_thuong, chuyen_de)",
+			    s.kind);
+		goto out;
+	}
+	if (s.number < 0) {
+		r = err_set(e, ERR_INVAL, "số phiên họp phải là số dương");
+		goto out;
+	}
+	if (s.number == 0)
+		s.number = old.number;
+	if (!s.organ_id)
+		s.organ_id = old.organ_id;
+	if (!s.term_id)
+		s.term_id = old.term_id;
+	if ((r = reg_organ_get(db, s.organ_id, a, &o, e)) < 0 ||
+	    (r = reg_term_get(db, s.term_id, a, &t, e)) < 0)
+		goto out;
+	if (o.body_id != t.body_id) {
+		r = err_set(e, ERR_INVAL, "khóa %s không phải nhiệm kỳ của cơ quan có '%s'", t.name,
+			    o.name);
+		goto out;
+	}
+	if (reg_blank(in->date)) {
+		r = err_set(e, ERR_INVAL, "thiếu ngày họp");
+		goto out;
+	}
+	if ((r = reg_norm_date(a, in->date, "ngày họp", &s.date, e)) < 0 ||
+	    (r = reg_norm_text(a, in->place, "địa điểm", false, NAME_MAX_BYTES, &s.place, e)) < 0 ||
+	    (r = reg_norm_text(a, in->basis, "căn cứ", false, NAME_MAX_BYTES, &s.basis, e)) < 0 ||
+	    (r = reg_norm_time(a, in->start_time, &s.start_time, e)) < 0)
+		goto out;
+	r = db_err(db, e,
+		   db_query(db, SQL_SESSION_UPDATE, &q, "iidttttti", s.organ_id, s.term_id,
+			    s.number, s.kind, s.date, s.place, s.basis, s.start_time, id),
+		   "lỗi cơ sở dữ liệu");
+	if (r < 0)
+		goto out;
+	snprintf(msg, sizeof(msg), "phiên họp thứ %d của %s khóa %s đã có", s.number, o.name,
+		 t.name);
+	r = reg_run_insert(db, q, NULL, e, msg);
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_session_update(struct db *db, int64_t id, const struct reg_session *in, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_session_update_tx(db, id, in, e), e);
 }
 
 static int reg_session_set_status_tx(struct db *db, int64_t id, const char *status, struct err *e)
@@ -316,6 +424,81 @@ int reg_agenda_list(struct db *db, int64_t session_id, struct arena *a, struct r
 	return reg_lookup_result(
 	    db, db_list(q, a, sizeof(**ret), read_agenda, NULL, (void **)ret, ret_n), e,
 	    "nội dung phiên họp");
+}
+
+int reg_agenda_get(struct db *db, int64_t item_id, struct arena *a, struct reg_agenda *ret,
+		   struct err *e)
+{
+	struct db_q *q;
+	char what[64];
+	int r;
+
+	r = db_err(db, e, db_query(db, SQL_AGENDA_GET, &q, "i", item_id), "lỗi cơ sở dữ liệu");
+	if (r < 0)
+		return r;
+	snprintf(what, sizeof(what), "nội dung phiên họp số %lld", (long long)item_id);
+	return reg_lookup_result(db, db_one(q, a, read_agenda, NULL, ret, false), e, what);
+}
+
+static int reg_agenda_move_tx(struct db *db, int64_t item_id, bool up, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_agenda it;
+	struct reg_session s;
+	struct db_q *q;
+	int64_t other = 0, other_pos = 0;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = reg_agenda_get(db, item_id, a, &it, e)) < 0 ||
+	    (r = reg_session_get(db, it.session_id, a, &s, e)) < 0)
+		goto out;
+	if (strcmp(s.status, "concluded") == 0) {
+		r = err_set(e, ERR_LOCKED,
+			    "phiên họp thứ %d đã kết luận: không đổi thứ tự chương trình được",
+			    s.number);
+		goto out;
+	}
+	r = db_err(db, e,
+		   db_query(db, up ? SQL_AGENDA_PREV : SQL_AGENDA_NEXT, &q, "id", it.session_id,
+			    it.position),
+		   "lỗi cơ sở dữ liệu");
+	if (r < 0)
+		goto out;
+	r = db_step(q);
+	if (r == 1) {
+		other = db_col_int(q, 0);
+		other_pos = db_col_int(q, 1);
+	}
+	db_done(q);
+	if (r < 0) {
+		r = db_err(db, e, r, "không đọc được chương trình phiên họp");
+		goto out;
+	}
+	if (r == 0) {
+		r = err_set(e, ERR_INVAL, "nội dung thứ %d đã ở %s chương trình", it.position,
+			    up ? "đầu" : "cuối");
+		goto out;
+	}
+	/* Positions are unique in a session: park the item outside them while swapping. */
+	r = db_exec(db, SQL_AGENDA_SET_POS, "ii", (int64_t)-1, item_id);
+	if (r == 0)
+		r = db_exec(db, SQL_AGENDA_SET_POS, "ii", (int64_t)it.position, other);
+	if (r == 0)
+		r = db_exec(db, SQL_AGENDA_SET_POS, "ii", other_pos, item_id);
+	if (r < 0)
+		r = db_err(db, e, r, "không đổi được thứ tự chương trình");
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_agenda_move(struct db *db, int64_t item_id, bool up, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_agenda_move_tx(db, item_id, up, e), e);
 }
 
 static int reg_agenda_set_outcome_tx(struct db *db, int64_t item_id, const char *outcome,

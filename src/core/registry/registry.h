@@ -172,7 +172,15 @@ struct reg_session {
 	int64_t id, organ_id, term_id;
 	int number; /* 0 in reg_session_add: the organ's next in the term */
 	const char *kind, *date, *place, *basis, *status;
+	const char *start_time; /* "HH:MM" (24-hour), or NULL */
 };
+
+/*
+ * A start time as the office types it ("8:00", "08:00", "14h30") as "HH:MM"
+ * in *ret (arena memory); NULL or blank gives NULL. ERR_INVAL naming the
+ * value otherwise.
+ */
+int reg_norm_time(struct arena *a, const char *s, const char **ret, struct err *e);
 
 int reg_session_add(struct db *db, const struct reg_session *s, int64_t *ret_id, int *ret_number,
 		    struct err *e);
@@ -183,6 +191,12 @@ int reg_session_find(struct db *db, int64_t organ_id, int64_t term_id, int numbe
 /* organ_id 0: every organ's sessions; by date, then number. */
 int reg_session_list(struct db *db, int64_t organ_id, struct arena *a, struct reg_session **ret,
 		     size_t *ret_n, struct err *e);
+/*
+ * Replaces the session's organ, term, number (0 keeps it), kind, date, start
+ * time, place and basis with those of in (status is kept). ERR_LOCKED once
+ * the session is concluded; ERR_EXISTS when the number is taken.
+ */
+int reg_session_update(struct db *db, int64_t id, const struct reg_session *in, struct err *e);
 /* planned → held → concluded, forward only (ERR_INVAL otherwise). */
 int reg_session_set_status(struct db *db, int64_t id, const char *status, struct err *e);
 
@@ -198,6 +212,14 @@ struct reg_agenda {
 int reg_agenda_add(struct db *db, const struct reg_agenda *it, int64_t *ret_id, struct err *e);
 int reg_agenda_list(struct db *db, int64_t session_id, struct arena *a, struct reg_agenda **ret,
 		    size_t *ret_n, struct err *e);
+int reg_agenda_get(struct db *db, int64_t item_id, struct arena *a, struct reg_agenda *ret,
+		   struct err *e);
+/*
+ * Moves an item one place up (up) or down in its session's agenda, swapping
+ * it with its neighbour. ERR_INVAL at either end; ERR_LOCKED once the
+ * session is concluded.
+ */
+int reg_agenda_move(struct db *db, int64_t item_id, bool up, struct err *e);
 /* Sets an item's outcome ("cơ bản nhất trí"); NULL clears it. */
 int reg_agenda_set_outcome(struct db *db, int64_t item_id, const char *outcome, struct err *e);
 

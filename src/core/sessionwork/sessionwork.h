@@ -160,12 +160,32 @@ struct sw_vote {
 	int n_for, n_against, n_abstain, members, present;
 	bool binding, special, passed;
 	const char *wording;
+	const char *correction_reason; /* NULL unless corrected by vote_correct */
 	struct sw_named *named;
 	size_t nnamed;
 };
 
+/*
+ * Corrects the recorded vote on in->agenda_item_id: replaces its counts (and
+ * names) judged as vote_record judges them, keeps whether it was binding or
+ * special, derives the outcome again and records reason (required). The
+ * earlier counts stay in the audit log. ERR_NOTFOUND when the item has no
+ * vote; ERR_INVAL as vote_record, or without a reason.
+ */
+int vote_correct(struct db *db, const struct sw_vote_in *in, const char *reason, struct err *e);
 int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_vote *ret,
 	     struct err *e);
+
+/* What a session's page and its JSON show of its work: votes, quorum, attendance. */
+struct sw_session_state {
+	struct sw_vote *votes; /* one per item asked for; id 0 when the item has no vote */
+	struct sw_quorum quorum;
+	struct sw_attendee *att;
+	size_t natt;
+};
+/* The state of session_id for the agenda items given (nitems ids); arena memory. */
+int sw_session_state(struct db *db, int64_t session_id, const int64_t *items, size_t nitems,
+		     struct arena *a, struct sw_session_state *ret, struct err *e);
 
 /* ---- comments on drafts and their incorporation ---- */
 

@@ -52,20 +52,26 @@ static bool wording_disagrees(const char *w)
 	return strstr(w, "không") != NULL;
 }
 
-int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, struct err *e)
+/* A vote judged under the rules: what vote_record and vote_correct write. */
+struct judged {
+	struct item_info it;
+	struct sw_quorum qu;
+	bool passed;
+	const char *wording;
+};
+
+/* Checks in against the item's session and rules (nothing written); fills *j. */
+static int vote_judge(struct db *db, const struct sw_vote_in *in, struct arena *a,
+		      struct judged *ret, struct err *e)
 {
-	struct arena *a = arena_new(1 << 20);
 	struct buf need = BUF_INIT(64);
 	struct item_info it;
 	struct sw_quorum qu;
 	const char *wording = NULL;
 	int counted[3] = {0, 0, 0}, total;
-	int64_t n = 0, vote_id;
 	bool passed;
 	int r;
 
-	if (!a)
-		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = item_get(db, in->agenda_item_id, a, &it, e);
 	if (r < 0)
 		goto out;
@@ -177,6 +183,46 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 		wording = !passed		    ? "không thông qua"
 			  : in->n_for == qu.present ? "nhất trí"
 						    : "thông qua";
+	*ret = (struct judged){.it = it, .qu = qu, .passed = passed, .wording = wording};
+	goto out;
+dberr:
+	r = db_err(db, e, r, "ghi kết quả biểu quyết");
+out:
+	buf_free(&need);
+	return r;
+}
+
+/* The voters by name of vote_id, replacing none (the caller cleared them). */
+static int vote_names_write(struct db *db, int64_t vote_id, const struct sw_vote_in *in)
+{
+	int r = 0;
+
+	for (size_t i = 0; r == 0 && i < in->nnamed; i++)
+		r = db_exec(db, SQL_SW_VOTE_NAME_INSERT, "iit", vote_id, in->named[i].person_id,
+			    choice_names[in->named[i].choice]);
+	return r;
+}
+
+int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, struct err *e)
+{
+	struct arena *a = arena_new(1 << 20);
+	struct judged j;
+	struct item_info it;
+	struct sw_quorum qu;
+	const char *wording;
+	int64_t n = 0, vote_id;
+	bool passed;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = vote_judge(db, in, a, &j, e);
+	if (r < 0)
+		goto out;
+	it = j.it;
+	qu = j.qu;
+	passed = j.passed;
+	wording = j.wording;
 	r = db_query_int(db, SQL_SW_VOTE_EXISTS, &n, "i", in->agenda_item_id);
 	if (r < 0)
 		goto dberr;
@@ -208,9 +254,8 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 		}
 	}
 	vote_id = db_last_id(db);
-	for (size_t i = 0; r == 0 && i < in->nnamed; i++)
-		r = db_exec(db, SQL_SW_VOTE_NAME_INSERT, "iit", vote_id, in->named[i].person_id,
-			    choice_names[in->named[i].choice]);
+	if (r == 0)
+		r = vote_names_write(db, vote_id, in);
 	if (r < 0)
 		db_err(db, e, r, "ghi kết quả biểu quyết");
 	if (r == 0 && !in->advisory)
@@ -222,7 +267,75 @@ int vote_record(struct db *db, const struct sw_vote_in *in, int64_t *ret_id, str
 dberr:
 	r = db_err(db, e, r, "ghi kết quả biểu quyết");
 out:
-	buf_free(&need);
+	arena_free(a);
+	return r;
+}
+
+int vote_correct(struct db *db, const struct sw_vote_in *in, const char *reason, struct err *e)
+{
+	struct arena *a = arena_new(1 << 20);
+	struct sw_vote_in cin = *in;
+	const char *nreason = NULL;
+	struct sw_vote old;
+	struct judged j;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = vote_get(db, in->agenda_item_id, a, &old, e);
+	if (r == 0)
+		r = sw_text(a, reason, 1024, false, "lý do sửa", &nreason, e);
+	if (r < 0)
+		goto out;
+	if (!nreason) {
+		r = err_set(e, ERR_INVAL,
+			    "thiếu lý do sửa kết quả biểu quyết mục %d (kết quả cũ vẫn được lưu "
+			    "trong nhật ký)",
+			    old.position);
+		goto out;
+	}
+	/* A correction keeps what the vote was: binding or advisory, ordinary or special. */
+	cin.advisory = !old.binding;
+	cin.special = old.special;
+	r = vote_judge(db, &cin, a, &j, e);
+	if (r < 0)
+		goto out;
+	r = db_begin_e(db, e);
+	if (r < 0)
+		goto out;
+	{
+		struct db_q *q;
+
+		r = db_prepare(db, SQL_SW_VOTE_CORRECT, &q);
+		if (r == 0) {
+			r = db_bindv(q, "ddddd", cin.n_for, cin.n_against, cin.n_abstain,
+				     j.qu.members, j.qu.present);
+			if (r == 0)
+				r = sw_bind_id(q, 6, j.qu.rule.id);
+			if (r == 0)
+				r = db_bind_int(q, 7, j.passed);
+			if (r == 0)
+				r = db_bind_text(q, 8, j.wording);
+			if (r == 0)
+				r = db_bind_text(q, 9, nreason);
+			if (r == 0)
+				r = db_bind_int(q, 10, old.id);
+			if (r == 0)
+				r = sw_run(q);
+			else
+				db_done(q);
+		}
+	}
+	if (r == 0)
+		r = db_exec(db, SQL_SW_VOTE_NAMES_DEL, "i", old.id);
+	if (r == 0)
+		r = vote_names_write(db, old.id, &cin);
+	if (r < 0)
+		db_err(db, e, r, "sửa kết quả biểu quyết");
+	if (r == 0 && old.binding)
+		r = reg_agenda_set_outcome(db, in->agenda_item_id, j.wording, e);
+	r = db_end(db, r, e);
+out:
 	arena_free(a);
 	return r;
 }
@@ -256,6 +369,7 @@ int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_v
 		ret->special = db_col_int(q, 11) != 0;
 		ret->passed = db_col_int(q, 12) != 0;
 		ret->wording = sw_col0(a, q, 13);
+		ret->correction_reason = db_col_strdup(q, 14, a);
 	}
 	db_done(q);
 	if (r == 0)
@@ -285,6 +399,34 @@ int vote_get(struct db *db, int64_t agenda_item_id, struct arena *a, struct sw_v
 	}
 	db_done(q);
 	return r < 0 ? db_err(db, e, r, "đọc kết quả biểu quyết") : 0;
+}
+
+int sw_session_state(struct db *db, int64_t session_id, const int64_t *items, size_t nitems,
+		     struct arena *a, struct sw_session_state *ret, struct err *e)
+{
+	struct sw_session_state st = {0};
+	int r;
+
+	st.votes = arena_alloc(a, (nitems ? nitems : 1) * sizeof(*st.votes));
+	if (!st.votes)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	for (size_t i = 0; i < nitems; i++) {
+		struct err e2 = {0};
+
+		r = vote_get(db, items[i], a, &st.votes[i], &e2);
+		if (r == ERR_NOTFOUND)
+			memset(&st.votes[i], 0, sizeof(st.votes[i]));
+		else if (r < 0) {
+			*e = e2;
+			return r;
+		}
+	}
+	r = sw_quorum(db, session_id, a, &st.quorum, e);
+	if (r == 0)
+		r = sw_attendance_list(db, session_id, a, &st.att, &st.natt, e);
+	if (r == 0)
+		*ret = st;
+	return r;
 }
 
 /* ---- carry-over ---- */
