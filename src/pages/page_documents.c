@@ -1,4 +1,6 @@
 /* page_documents.c: the documents registry and one document with its references both ways. */
+#include <string.h>
+
 #include "pages/pages.h"
 
 const struct http_field page_list_fields[] = {
