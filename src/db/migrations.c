@@ -12,6 +12,7 @@ const struct db_migration db_migrations[] = {
     {8, "progress", db_m008_progress},
     {9, "search", db_m009_search},
     {10, "audit_head", db_m010_audit_head},
+    {12, "task_extend", db_m012_task_extend},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

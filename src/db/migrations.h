@@ -30,3 +30,5 @@ extern const char db_m008_progress[];
 extern const char db_m009_search[];
 /* 10 audit_head */
 extern const char db_m010_audit_head[];
+/* 12 task_extend */
+extern const char db_m012_task_extend[];
