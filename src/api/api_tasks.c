@@ -77,6 +77,19 @@ const struct http_field api_task_report_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+const struct http_field api_task_sendback_fields[] = {
+    {"note", HF_MULTI, true, 2000, NULL, "Lý do trả lại (note)"},
+    {"on", HF_DATE, false, 0, NULL, "Ngày trả lại (on)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field api_task_extend_fields[] = {
+    {"deadline", HF_TEXT, true, 200, NULL, "Thời hạn mới (deadline)"},
+    {"reason", HF_MULTI, true, 2000, NULL, "Lý do gia hạn (reason)"},
+    {"decided_on", HF_DATE, false, 0, NULL, "Ngày quyết định (decided_on)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
 const struct http_field api_task_confirm_fields[] = {
     {"on", HF_DATE, false, 0, NULL, "Ngày hoàn thành (on)"},
     {"note", HF_MULTI, false, 2000, NULL, "Ghi chú (note)"},
@@ -189,6 +202,45 @@ int api_task_confirm(struct http_req *r)
 		rc = task_confirm(r->db, r->id[0], http_arg(r, "on"), http_arg(r, "note"), &r->err);
 	if (rc == ERR_INVAL)
 		return http_field_error(r, "on", arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	return api_task(r);
+}
+
+/* POST /api/v1/tasks/#/sendback: the office sends a request to close back (task_send_back). */
+int api_task_sendback(struct http_req *r)
+{
+	struct task *t;
+	int rc = visible_task(r, &t);
+
+	if (rc == 0)
+		rc = task_send_back(r->db, r->id[0], http_arg(r, "on"), http_arg(r, "note"),
+				    &r->err);
+	if (rc == ERR_INVAL)
+		return http_field_error(r,
+					strncmp(r->err.msg, "ngày", strlen("ngày")) == 0 ? "on"
+					: strstr(r->err.msg, "lý do")			 ? "note"
+											 : "",
+					arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	return api_task(r);
+}
+
+/* POST /api/v1/tasks/#/extend: the office extends the deadline (task_extend); the task follows. */
+int api_task_extend(struct http_req *r)
+{
+	struct task_extend_input in = {.deadline = http_arg(r, "deadline"),
+				       .reason = http_arg(r, "reason"),
+				       .decided_on = http_arg(r, "decided_on")};
+	struct task *t;
+	int rc = visible_task(r, &t);
+
+	if (rc == 0)
+		rc = task_extend(r->db, r->id[0], &in, &r->err);
+	if (rc == ERR_INVAL)
+		return http_field_error(r, page_extend_field(r->err.msg),
+					arena_strdup(r->arena, r->err.msg));
 	if (rc < 0)
 		return rc;
 	return api_task(r);
