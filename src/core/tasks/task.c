@@ -928,14 +928,17 @@ int task_send_back(struct db *db, int64_t id, const char *date, const char *note
 	return r < 0 ? r : db_end(db, task_send_back_tx(db, id, date, note, e), e);
 }
 
-/* "quý I/2024 (31/03/2024)", or "không có" for no deadline; arena memory. */
+/*
+ * "quý I/2024 (31/03/2024)"; the date alone when the words are one ("trước
+ * ngày 10/12/2023" too); "không có" for no deadline. Arena memory.
+ */
 static const char *deadline_show(struct arena *a, const char *words, const char *due)
 {
 	if (!words && !due)
 		return "không có";
 	if (!due)
 		return words;
-	if (!words)
+	if (!words || strstr(words, date_show(a, due)))
 		return date_show(a, due);
 	return arena_printf(a, "%s (%s)", words, date_show(a, due));
 }
