@@ -481,6 +481,14 @@ static int answer_refused(struct http_req *r, int rc, const char *field)
 	return queue ? page_task_close_requests(r) : page_task(r);
 }
 
+/* A form's optional input: NULL when left empty, as the core reads "not given". */
+static const char *given(struct http_req *r, const char *name)
+{
+	const char *v = http_arg(r, name);
+
+	return v && *v ? v : NULL;
+}
+
 /* Where the office goes after answering: back to the queue, or to the task. */
 static int answered(struct http_req *r)
 {
@@ -498,7 +506,7 @@ int page_task_confirm(struct http_req *r)
 		return rc;
 	if (r->nferr)
 		return answer_refused(r, 0, NULL);
-	rc = task_confirm(r->db, r->id[0], http_arg(r, "date"), http_arg(r, "note"), &r->err);
+	rc = task_confirm(r->db, r->id[0], given(r, "date"), given(r, "note"), &r->err);
 	if (rc < 0)
 		return answer_refused(r, rc, "date");
 	return answered(r);
@@ -513,7 +521,7 @@ int page_task_sendback(struct http_req *r)
 		return rc;
 	if (r->nferr)
 		return answer_refused(r, 0, NULL);
-	rc = task_send_back(r->db, r->id[0], http_arg(r, "date"), http_arg(r, "note"), &r->err);
+	rc = task_send_back(r->db, r->id[0], given(r, "date"), http_arg(r, "note"), &r->err);
 	if (rc < 0)
 		return answer_refused(r, rc,
 				      strncmp(r->err.msg, "ngày", strlen("ngày")) == 0 ? "date"
@@ -548,7 +556,7 @@ int page_task_extend(struct http_req *r)
 	}
 	in.deadline = http_arg(r, "deadline");
 	in.reason = http_arg(r, "reason");
-	in.decided_on = http_arg(r, "decided_on");
+	in.decided_on = given(r, "decided_on");
 	rc = task_extend(r->db, r->id[0], &in, &r->err);
 	if (rc == ERR_INVAL || rc == ERR_LOCKED) {
 		http_field_error(r, page_extend_field(r->err.msg),
