@@ -738,7 +738,9 @@ static void fail(const struct http_server *s, struct http_req *r, int code)
 static void dispatch(struct http_server *s, struct http_ctx *c)
 {
 	struct http_req *r = &c->req;
-	bool by_token = false, post = strcmp(r->method, "POST") == 0;
+	/* A write carries a body and a CSRF token: POST, and PATCH (the API's edits). */
+	bool by_token = false,
+	     post = strcmp(r->method, "POST") == 0 || strcmp(r->method, "PATCH") == 0;
 	const char *ct;
 	int path_known, rc;
 

@@ -51,6 +51,13 @@ const struct http_field page_task_extend_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+const struct http_field page_task_edit_fields[] = {
+    {"content", HF_MULTI, true, 4000, NULL, "Nội dung nhiệm vụ"},
+    {"leads", HF_TEXT, true, 2000, NULL, "Đơn vị chủ trì"},
+    {"coords", HF_TEXT, false, 2000, NULL, "Đơn vị phối hợp"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
 /* dd/mm/yyyy from ISO text, in the request's arena ("" for NULL). */
 static const char *show_date(struct http_req *r, const char *iso)
 {
@@ -319,6 +326,44 @@ static int load_task(struct http_req *r, struct task **ret)
 	return 0;
 }
 
+/* "A; B" of the task's lead (or co-ordinating) units' names; arena memory. */
+static const char *unit_names(struct http_req *r, const struct task *t, bool lead)
+{
+	const char *s = "";
+
+	for (size_t i = 0; s && i < t->nunits; i++)
+		if (t->units[i].lead == lead)
+			s = arena_printf(r->arena, "%s%s%s", s, *s ? "; " : "", t->units[i].name);
+	return s ? s : "";
+}
+
+/* The office's form to edit an open task: content, lead and co-ordinating units. */
+static void edit_form(struct http_req *r, struct html *h, const struct task *t)
+{
+	const char *content = typed(r, t->id, "content");
+	const char *leads = typed(r, t->id, "leads"), *coords = typed(r, t->id, "coords");
+
+	H(h, "<h2>Sửa nhiệm vụ</h2><form class=\"stack edit\" method=\"post\" action=\"/tasks/");
+	html_int(h, t->id);
+	H(h, "/edit\">");
+	page_csrf(r, h);
+	H(h, "<label><span>Nội dung <abbr title=\"bắt buộc\">*</abbr></span> <textarea "
+	     "name=\"content\" rows=\"3\" required maxlength=\"4000\">");
+	html_text(h, content ? content : t->content);
+	H(h, "</textarea>");
+	field_msg(r, h, t->id, "content");
+	H(h, "</label><label><span>Đơn vị chủ trì (tên hoặc số, cách nhau bằng dấu ;) <abbr "
+	     "title=\"bắt buộc\">*</abbr></span> <input name=\"leads\" required value=\"");
+	html_text(h, leads ? leads : unit_names(r, t, true));
+	H(h, "\">");
+	field_msg(r, h, t->id, "leads");
+	H(h, "</label><label><span>Đơn vị phối hợp</span> <input name=\"coords\" value=\"");
+	html_text(h, coords ? coords : unit_names(r, t, false));
+	H(h, "\">");
+	field_msg(r, h, t->id, "coords");
+	H(h, "</label><button type=\"submit\">Lưu thay đổi</button></form>");
+}
+
 int page_task(struct http_req *r)
 {
 	struct task *t;
@@ -408,6 +453,7 @@ int page_task(struct http_req *r)
 	if (!t->completed_on && page_role_in(r, R_STAFF)) {
 		H(&h, "<h2>Xác nhận hoàn thành</h2>");
 		answer_forms(r, &h, t, false);
+		edit_form(r, &h, t);
 		H(&h, "<h2>Gia hạn</h2><form class=\"stack extend\" method=\"post\" "
 		      "action=\"/tasks/");
 		html_int(&h, t->id);
@@ -636,4 +682,72 @@ int page_task_close_requests(struct http_req *r)
 		H(&h, "<p class=\"muted\">Không có đề nghị kết thúc nào đang chờ.</p>");
 	page_end(r, &h);
 	return h.err;
+}
+
+#define PAGE_TASK_UNITS_MAX 50
+
+/* The units typed in field name, split at ';' and trimmed, into v (arena memory). */
+static int split_units(struct http_req *r, const char *name, const char **v, size_t *ret_n)
+{
+	const char *p = http_arg(r, name);
+	size_t n = 0;
+
+	while (p && *p) {
+		const char *end = strchr(p, ';'), *b = p, *e;
+
+		if (!end)
+			end = p + strlen(p);
+		e = end;
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e > b) {
+			if (n == PAGE_TASK_UNITS_MAX)
+				return http_field_error(r, name, "quá nhiều đơn vị (tối đa 50)");
+			v[n] = arena_strndup(r->arena, b, (size_t)(e - b));
+			if (!v[n])
+				return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+			n++;
+		}
+		p = *end ? end + 1 : end;
+	}
+	*ret_n = n;
+	return 0;
+}
+
+int page_task_edit(struct http_req *r)
+{
+	const char *leads[PAGE_TASK_UNITS_MAX], *coords[PAGE_TASK_UNITS_MAX];
+	struct task_edit_input in = {.content = http_arg(r, "content"), .has_units = true};
+	struct task *t;
+	int rc = load_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	if (r->nferr) {
+		r->status = 400;
+		return page_task(r);
+	}
+	rc = split_units(r, "leads", leads, &in.nleads);
+	if (rc == 0)
+		rc = split_units(r, "coords", coords, &in.ncoords);
+	if (rc == 0) {
+		in.leads = leads;
+		in.coords = coords;
+		rc = task_edit(r->db, r->id[0], &in, &r->err);
+	}
+	if (rc == ERR_INVAL || rc == ERR_LOCKED) {
+		if (!r->nferr)
+			http_field_error(r,
+					 strncmp(r->err.msg, "nội dung", strlen("nội dung")) == 0
+					     ? "content"
+					     : "leads",
+					 arena_strdup(r->arena, r->err.msg));
+		r->status = rc == ERR_LOCKED ? 409 : 400;
+		return page_task(r);
+	}
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)r->id[0]));
 }

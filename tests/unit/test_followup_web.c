@@ -423,6 +423,100 @@ static void the_task_page_extends_a_deadline(void **state)
 	resp_free(&r);
 }
 
+/* Editing an open task, on the page and through PATCH: content and units; bad input named. */
+static void the_office_edits_an_open_task(void **state)
+{
+	char otok[65], tok[65], path[80], sql[160];
+	struct client off;
+	struct resp r;
+	long long units;
+
+	new_token("office", otok);
+	new_token("reporter", tok);
+	login("office", &off);
+	snprintf(path, sizeof(path), "/api/v1/tasks/%lld", (long long)task3);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM task_unit WHERE task_id = %lld",
+		 (long long)task3);
+	units = scalar(sql);
+	req("PATCH", path, NULL, "application/json", "{\"content\": \"Sửa\"}",
+	    "Authorization: Bearer x", &r);
+	assert_int_equal(r.status, 401);
+	resp_free(&r);
+	{
+		char hdr[100];
+
+		snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+		req("PATCH", path, NULL, "application/json", "{\"content\": \"Sửa\"}", hdr, &r);
+		assert_int_equal(r.status, 403);
+		resp_free(&r);
+		snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", otok);
+		req("PATCH", path, NULL, "application/json", "{\"content\": \"   \"}", hdr, &r);
+		assert_int_equal(r.status, 400);
+		HAS(r, "\"content\":");
+		resp_free(&r);
+		req("PATCH", path, NULL, "application/json", "{\"leads\": []}", hdr, &r);
+		assert_int_equal(r.status, 400);
+		HAS(r, "\"leads\":\"thiếu đơn vị chủ trì");
+		resp_free(&r);
+		req("PATCH", path, NULL, "application/json", "{\"leads\": \"1\"}", hdr, &r);
+		assert_int_equal(r.status, 400);
+		HAS(r, "\"leads\":");
+		resp_free(&r);
+		req("PATCH", path, NULL, "application/json",
+		    "{\"leads\": [1], \"coords\": [\"Không có ban này\"]}", hdr, &r);
+		assert_int_equal(r.status, 400);
+		HAS(r, "Không có ban này");
+		resp_free(&r);
+		req("PATCH", path, NULL, "application/json", "{\"leads\": [1, 1]}", hdr, &r);
+		assert_int_equal(r.status, 400);
+		HAS(r, "hai lần");
+		resp_free(&r);
+		assert_int_equal(scalar(sql), units);
+		req("PATCH", path, NULL, "application/json",
+		    "{\"content\": \"Báo cáo sơ kết quý IV và năm 2023\", \"leads\": [1], "
+		    "\"coords\": [\"Ban Tuyên giáo Huyện ủy\"]}",
+		    hdr, &r);
+		assert_int_equal(r.status, 200);
+		HAS(r, "Báo cáo sơ kết quý IV và năm 2023");
+		HAS(r, "Ban Tuyên giáo Huyện ủy");
+		resp_free(&r);
+		assert_int_equal(scalar(sql), 2);
+		req("PATCH", "/api/v1/tasks/2", NULL, "application/json", "{\"content\": \"X\"}",
+		    hdr, &r);
+		assert_int_equal(r.status, 404); /* Yên Thế's */
+		resp_free(&r);
+		req("PATCH", "/api/v1/tasks/1", NULL, "application/json", "{\"content\": \"X\"}",
+		    hdr, &r);
+		assert_int_equal(r.status, 409); /* completed */
+		resp_free(&r);
+	}
+	/* The page's form: refused beside the field with what was typed kept, then saved. */
+	snprintf(path, sizeof(path), "/tasks/%lld/edit", (long long)task3);
+	post_form(&off, path, "content=B%C3%A1o+c%C3%A1o&leads=Ban+kh%C3%B4ng+c%C3%B3&coords=", &r);
+	assert_int_equal(r.status, 400);
+	HAS(r, "id=\"ferr-leads\"");
+	HAS(r, "value=\"Ban không có\"");
+	resp_free(&r);
+	post_form(&off, path, "content=&leads=1", &r);
+	assert_int_equal(r.status, 400);
+	HAS(r, "id=\"ferr-content\"");
+	resp_free(&r);
+	assert_int_equal(scalar(sql), 2);
+	post_form(
+	    &off, path,
+	    "content=B%C3%A1o+c%C3%A1o+s%C6%A1+k%E1%BA%BFt+n%C4%83m&leads=V%C4%83n+ph%C3%B2ng+"
+	    "Huy%E1%BB%87n+%E1%BB%A7y&coords=",
+	    &r);
+	if (r.status != 303)
+		fail_msg("%ld: %.2000s", r.status, buf_str(&r.body));
+	resp_free(&r);
+	assert_int_equal(scalar(sql), 1);
+	snprintf(path, sizeof(path), "/tasks/%lld", (long long)task3);
+	get(&off, path, &r);
+	HAS(r, "<p>Báo cáo sơ kết năm</p>");
+	resp_free(&r);
+}
+
 /* The follow-up report downloads from the notice's page, for those who see the notice. */
 static void the_follow_up_report_downloads_from_the_notice(void **state)
 {
@@ -519,6 +613,21 @@ static int setup(void **state)
 		return -1;
 	}
 	db_close(db);
+	{
+		sqlite3 *h = fx_raw(store, 1);
+
+		if (!h ||
+		    sqlite3_exec(h,
+				 "INSERT INTO unit(id, body_id, kind, name, name_fold) VALUES(3, "
+				 "2, 'agency', 'Ban Tuyên giáo Huyện ủy', 'ban tuyen giao huyen "
+				 "uy')",
+				 NULL, NULL, NULL) != SQLITE_OK) {
+			fprintf(stderr, "fixture: %s\n", h ? sqlite3_errmsg(h) : "open");
+			sqlite3_close(h);
+			return -1;
+		}
+		sqlite3_close(h);
+	}
 	cfg.db_path = store;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (http_start(&cfg, &srv, &e) < 0) {
@@ -550,6 +659,7 @@ int main(void)
 	    cmocka_unit_test(the_office_answers_requests_to_close_from_its_queue),
 	    cmocka_unit_test(the_api_sends_back_and_extends),
 	    cmocka_unit_test(the_task_page_extends_a_deadline),
+	    cmocka_unit_test(the_office_edits_an_open_task),
 	    cmocka_unit_test(the_follow_up_report_downloads_from_the_notice),
 	};
 

@@ -394,10 +394,11 @@ static void post_form(const struct client *cl, const char *path, const char *fie
 	req("POST", path, cl->cookie, "application/x-www-form-urlencoded", body, NULL, r);
 }
 
-/* POST JSON as cl with its API token. */
-static void post_json(const struct client *cl, const char *path, const char *json, struct resp *r)
+/* POST (or PATCH: method) JSON as cl with its API token. */
+static void post_json(const struct client *cl, const char *method, const char *path,
+		      const char *json, struct resp *r)
 {
-	req("POST", path, NULL, "application/json", json, cl->bearer, r);
+	req(method, path, NULL, "application/json", json, cl->bearer, r);
 }
 
 /* The last audit entry's id: what was written since shows as a larger one. */
@@ -545,6 +546,10 @@ static const struct {
      "{\"deadline\":\"31/01/2024\",\"reason\":\"Ch\xe1\xbb\x9d\",\"decided_on\":\"2023-11-"
      "02\"}",
      true, 1},
+    {"PATCH", "/api/v1/tasks/#", K_TASK, K_UNIT, "/api/v1/tasks/{1}",
+     "{\"content\":\"Viec ZQ6Z sua\",\"leads\":[{2}]}", true, 0},
+    {"POST", "/tasks/#/edit", K_TASK, K_UNIT, "/tasks/{1}/edit",
+     "content=Vi%E1%BB%87c+ZQ6Z+s%E1%BB%ADa&leads={2}", false, 0},
     /* objects in the query or the form */
     {"GET", "/indicators/entry", K_BODY, K_NONE, "/indicators/entry?body={1}&period=2023-T09", NULL,
      false, 0},
@@ -713,7 +718,7 @@ static void probe_cases(const struct client *cl, int64_t scope)
 			} else {
 				subst(fields, sizeof(fields), cases[c].fields, v);
 				if (cases[c].json)
-					post_json(cl, path, fields, &r);
+					post_json(cl, cases[c].method, path, fields, &r);
 				else
 					post_form(cl, path, fields, &r);
 				if (r.status == 200 || r.status == 201 || r.status == 303 ||
@@ -791,7 +796,7 @@ static void the_global_admin_reaches_every_body(void **state)
 			/* Enabling needs a disabled account: the one disable just disabled. */
 			subst(fields, sizeof(fields), cases[c].fields, v);
 			if (cases[c].json)
-				post_json(cl, path, fields, &r);
+				post_json(cl, cases[c].method, path, fields, &r);
 			else
 				post_form(cl, path, fields, &r);
 			if ((r.status != 200 && r.status != 201 && r.status != 303) ||

@@ -1034,6 +1034,72 @@ int task_extend(struct db *db, int64_t id, const struct task_extend_input *in, s
 	return r < 0 ? r : db_end(db, task_extend_tx(db, id, in, e), e);
 }
 
+static int task_edit_tx(struct db *db, int64_t id, const struct task_edit_input *in, struct err *e)
+{
+	struct arena *a = arena_new(1 << 20);
+	struct buf fold = BUF_INIT(TASK_TEXT_MAX * 2);
+	struct task_state st;
+	const char *content;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = task_state_get(db, id, &st, e);
+	if (r < 0)
+		goto out;
+	if (strcmp(st.state, "done") == 0) {
+		r = err_set(e, ERR_LOCKED,
+			    "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s; không sửa được",
+			    (long long)id, date_show(a, st.completed));
+		goto out;
+	}
+	if (in->content) {
+		r = clean_text(a, in->content, TASK_TEXT_MAX, true, "nội dung nhiệm vụ", &content,
+			       e);
+		if (r < 0)
+			goto out;
+		r = vn_fold(content, strlen(content), &fold);
+		if (r == 0)
+			r = db_exec(db, SQL_TASK_SET_CONTENT, "tti", content, buf_str(&fold), id);
+		if (r < 0) {
+			db_err(db, e, r, "không ghi được nội dung nhiệm vụ");
+			goto out;
+		}
+	}
+	if (in->has_units) {
+		if (in->nleads == 0) {
+			r = err_set(e, ERR_INVAL, "thiếu đơn vị chủ trì: nhiệm vụ cần ít nhất một");
+			goto out;
+		}
+		r = db_exec(db, SQL_TASK_UNITS_CLEAR, "it", id, "lead");
+		if (r == 0)
+			r = db_exec(db, SQL_TASK_UNITS_CLEAR, "it", id, "coord");
+		if (r < 0) {
+			db_err(db, e, r, "không ghi được đơn vị của nhiệm vụ");
+			goto out;
+		}
+		r = insert_units(db, id, in->leads, in->nleads, "lead", e);
+		if (r == 0)
+			r = insert_units(db, id, in->coords, in->ncoords, "coord", e);
+		/* An unknown unit is bad input here, not a missing page. */
+		if (r == ERR_NOTFOUND && e) {
+			e->code = ERR_INVAL;
+			r = ERR_INVAL;
+		}
+	}
+out:
+	buf_free(&fold);
+	arena_free(a);
+	return r;
+}
+
+int task_edit(struct db *db, int64_t id, const struct task_edit_input *in, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, task_edit_tx(db, id, in, e), e);
+}
+
 /* ------------------------------------------------------------------ loading */
 
 /* "Thông báo số 512-TB/HU", or the type and title while it has no number. */

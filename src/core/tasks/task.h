@@ -194,6 +194,24 @@ struct task_extend_input {
  */
 int task_extend(struct db *db, int64_t id, const struct task_extend_input *in, struct err *e);
 
+/* What the office changes in an open task; NULL (or has_units false) keeps it. Borrowed. */
+struct task_edit_input {
+	const char *content;
+	bool has_units;		  /* replace the lead and co-ordinating units with those below */
+	const char *const *leads; /* ids or names, at least one when has_units */
+	size_t nleads;
+	const char *const *coords;
+	size_t ncoords;
+};
+/*
+ * Edits an open task in its own transaction: its content, and its lead and
+ * co-ordinating units (replaced as a whole). A completed task is ERR_LOCKED;
+ * empty content, no lead, an unknown unit or one named twice ERR_INVAL with a
+ * message beginning "nội dung" or naming the unit ("đơn vị …", "thiếu đơn vị
+ * chủ trì"). Nothing is written on error.
+ */
+int task_edit(struct db *db, int64_t id, const struct task_edit_input *in, struct err *e);
+
 /*
  * Counts by status. Only tasks already due enter the rate, as the
  * government's reports count them: due = completed tasks that had a deadline
