@@ -1,8 +1,9 @@
-/* task.c: tasks: deadlines, statuses, adding, progress reports, confirmation, loading, rates. */
+/* task.c: tasks: deadlines, statuses, adding, reports, confirmation, extension, editing, loading. */
 /*
  * Over 1,000 lines: one task's life (its deadline, units, adding, reports,
- * confirmation, loading) shares the row readers and checks kept here; the
- * counts are in task_stats.c, reminders in task_remind.c.
+ * confirmation, send-back, extension, editing, loading) shares the row
+ * readers and checks kept here; the counts are in task_stats.c, reminders in
+ * task_remind.c.
  */
 #include "core/tasks/task.h"
 
