@@ -52,12 +52,18 @@ int api_task_reports(struct http_req *r);
 int api_task_report(struct http_req *r);
 int api_task_report_add(struct http_req *r);
 int api_task_confirm(struct http_req *r);
+int api_task_sendback(struct http_req *r);
+int api_task_extend(struct http_req *r);
+int api_task_patch(struct http_req *r);
 int api_ical_tasks(struct http_req *r);
 
 extern const struct http_field api_term_list_fields[];
 extern const struct http_field api_session_child_fields[];
 extern const struct http_field api_task_report_fields[];
 extern const struct http_field api_task_confirm_fields[];
+extern const struct http_field api_task_sendback_fields[];
+extern const struct http_field api_task_extend_fields[];
+extern const struct http_field api_task_patch_fields[];
 extern const struct http_field api_ical_task_fields[];
 /* The audit log in the account's scope, confidential content withheld from the uncleared. */
 int api_audit(struct http_req *r);

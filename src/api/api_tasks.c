@@ -77,6 +77,26 @@ const struct http_field api_task_report_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+const struct http_field api_task_sendback_fields[] = {
+    {"note", HF_MULTI, true, 2000, NULL, "Lý do trả lại (note)"},
+    {"on", HF_DATE, false, 0, NULL, "Ngày trả lại (on)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field api_task_extend_fields[] = {
+    {"deadline", HF_TEXT, true, 200, NULL, "Thời hạn mới (deadline)"},
+    {"reason", HF_MULTI, true, 2000, NULL, "Lý do gia hạn (reason)"},
+    {"decided_on", HF_DATE, false, 0, NULL, "Ngày quyết định (decided_on)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field api_task_patch_fields[] = {
+    {"content", HF_MULTI, false, 4000, NULL, "Nội dung nhiệm vụ (content)"},
+    {"leads", HF_JSON, false, 8000, NULL, "Đơn vị chủ trì (leads)"},
+    {"coords", HF_JSON, false, 8000, NULL, "Đơn vị phối hợp (coords)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
 const struct http_field api_task_confirm_fields[] = {
     {"on", HF_DATE, false, 0, NULL, "Ngày hoàn thành (on)"},
     {"note", HF_MULTI, false, 2000, NULL, "Ghi chú (note)"},
@@ -189,6 +209,139 @@ int api_task_confirm(struct http_req *r)
 		rc = task_confirm(r->db, r->id[0], http_arg(r, "on"), http_arg(r, "note"), &r->err);
 	if (rc == ERR_INVAL)
 		return http_field_error(r, "on", arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	return api_task(r);
+}
+
+/* POST /api/v1/tasks/#/sendback: the office sends a request to close back (task_send_back). */
+int api_task_sendback(struct http_req *r)
+{
+	struct task *t;
+	int rc = visible_task(r, &t);
+
+	if (rc == 0)
+		rc = task_send_back(r->db, r->id[0], http_arg(r, "on"), http_arg(r, "note"),
+				    &r->err);
+	if (rc == ERR_INVAL)
+		return http_field_error(r,
+					strncmp(r->err.msg, "ngày", strlen("ngày")) == 0 ? "on"
+					: strstr(r->err.msg, "lý do")			 ? "note"
+											 : "",
+					arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	return api_task(r);
+}
+
+/* POST /api/v1/tasks/#/extend: the office extends the deadline (task_extend); the task follows. */
+int api_task_extend(struct http_req *r)
+{
+	struct task_extend_input in = {.deadline = http_arg(r, "deadline"),
+				       .reason = http_arg(r, "reason"),
+				       .decided_on = http_arg(r, "decided_on")};
+	struct task *t;
+	int rc = visible_task(r, &t);
+
+	if (rc == 0)
+		rc = task_extend(r->db, r->id[0], &in, &r->err);
+	if (rc == ERR_INVAL)
+		return http_field_error(r, page_extend_field(r->err.msg),
+					arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	return api_task(r);
+}
+
+#define API_TASK_UNITS_MAX 50
+
+/*
+ * The units of input name (a JSON array of unit ids or names) into ret (arena
+ * memory); absent: *ret_n 0 and false. Anything else is a field error.
+ */
+static int unit_array(struct http_req *r, const char *name, const char ***ret, size_t *ret_n,
+		      bool *ret_given)
+{
+	const char *text = http_arg(r, name);
+	json_t *arr;
+	const char **v;
+	size_t n;
+
+	*ret_given = false;
+	*ret = NULL;
+	*ret_n = 0;
+	if (!text)
+		return 0;
+	arr = json_loads(text, 0, NULL);
+	if (!json_is_array(arr) || json_array_size(arr) > API_TASK_UNITS_MAX) {
+		json_decref(arr);
+		return http_field_error(r, name,
+					arena_printf(r->arena,
+						     "%s phải là một danh sách (tối đa %d) số hoặc "
+						     "tên đơn vị",
+						     name, API_TASK_UNITS_MAX));
+	}
+	n = json_array_size(arr);
+	v = arena_alloc(r->arena, (n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; v && i < n; i++) {
+		json_t *x = json_array_get(arr, i);
+
+		if (json_is_integer(x))
+			v[i] = arena_printf(r->arena, "%lld", (long long)json_integer_value(x));
+		else if (json_is_string(x))
+			v[i] = arena_strdup(r->arena, json_string_value(x));
+		else
+			v[i] = NULL;
+		if (!v[i]) {
+			json_decref(arr);
+			return http_field_error(
+			    r, name,
+			    arena_printf(r->arena,
+					 "%s: phần tử thứ %zu không phải số hay tên đơn vị", name,
+					 i + 1));
+		}
+	}
+	json_decref(arr);
+	if (!v)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	*ret = v;
+	*ret_n = n;
+	*ret_given = true;
+	return 0;
+}
+
+/*
+ * PATCH /api/v1/tasks/#: the office edits an open task (task_edit): content,
+ * and the lead and co-ordinating units, each kept when absent; leads replaces
+ * both lists (coords absent: none). The task follows.
+ */
+int api_task_patch(struct http_req *r)
+{
+	struct task_edit_input in = {.content = http_arg(r, "content")};
+	const char **leads = NULL, **coords = NULL;
+	bool has_leads, has_coords;
+	struct task *t;
+	int rc = visible_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	rc = unit_array(r, "leads", &leads, &in.nleads, &has_leads);
+	if (rc == 0)
+		rc = unit_array(r, "coords", &coords, &in.ncoords, &has_coords);
+	if (rc < 0)
+		return rc;
+	if (has_coords && !has_leads)
+		return http_field_error(r, "leads",
+					"leads: cần gửi cả đơn vị chủ trì khi đổi đơn vị phối hợp");
+	in.has_units = has_leads;
+	in.leads = leads;
+	in.coords = coords;
+	rc = task_edit(r->db, r->id[0], &in, &r->err);
+	if (rc == ERR_INVAL)
+		return http_field_error(
+		    r,
+		    strncmp(r->err.msg, "nội dung", strlen("nội dung")) == 0 ? "content" : "leads",
+		    arena_strdup(r->arena, r->err.msg));
 	if (rc < 0)
 		return rc;
 	return api_task(r);

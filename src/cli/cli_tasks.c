@@ -57,9 +57,10 @@ static const char *event_name(const char *kind)
 	    {"close_request", "đề nghị kết thúc"},
 	    {"confirmed", "xác nhận hoàn thành"},
 	    {"sent_back", "trả lại"},
+	    {"extended", "gia hạn"},
 	};
 
-	for (size_t i = 0; i < 5; i++)
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(kind, names[i][0]) == 0)
 			return names[i][1];
 	return kind;
@@ -432,6 +433,55 @@ int cli_tasks_sendback(struct cli *c, const struct cli_args *args)
 	return confirm_or_back(c, args, true);
 }
 
+const struct cli_spec cli_tasks_extend_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"deadline", CLI_TEXT, CLI_REQ, "D",
+	     "thời hạn mới: một ngày, một kỳ (quý I/2024) hoặc \"02 tháng tới\" (tính từ ngày "
+	     "quyết định)"},
+	    {"reason", CLI_TEXT, CLI_REQ, "T", "lý do gia hạn"},
+	    {"date", CLI_DATE, 0, "D", "ngày quyết định gia hạn (mặc định hôm nay)"},
+	    {NULL}},
+    .pos = task_pos,
+    .note = "Nhiệm vụ đã hoàn thành không gia hạn được; thời hạn mới phải sau thời hạn cũ.",
+};
+
+int cli_tasks_extend(struct cli *c, const struct cli_args *args)
+{
+	struct task_extend_input in = {.deadline = cli_opt(args, "deadline"),
+				       .reason = cli_opt(args, "reason"),
+				       .decided_on = cli_opt(args, "date")};
+	struct arena *a;
+	struct task *t = NULL;
+	struct db *db;
+	long long id = cli_pos_id(args, 0);
+	char today[11];
+	int r;
+
+	if (!in.deadline)
+		return cli_usage(c, "thiếu --deadline (thời hạn mới)");
+	if (!in.reason)
+		return cli_usage(c, "thiếu --reason (lý do gia hạn)");
+	r = cli_db(c, &db);
+	if (r == 0)
+		r = task_extend(db, id, &in, &c->err);
+	if (r < 0)
+		return r;
+	a = arena_new(CLI_ARENA_MAX);
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	vn_date_iso(vn_date_today(), today);
+	r = task_get(db, id, today, a, &t, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(c, json_pack("{s:I, s:s?, s:s?}", "task", (json_int_t)id, "deadline",
+					  t->dl.words, "due", t->due));
+	else if (r == 0)
+		fprintf(c->out, "Đã gia hạn nhiệm vụ số %lld: thời hạn mới %s (%s)\n", id,
+			t->dl.words ? t->dl.words : "", t->due ? t->due : "");
+	arena_free(a);
+	return r;
+}
+
 static void counts_line(FILE *f, const char *label, const struct task_counts *k)
 {
 	struct vn_dec rate;
@@ -513,7 +563,8 @@ const struct cli_spec cli_tasks_followup_spec = {
 					{"output", CLI_TEXT, 0, "FILE", "tệp ghi ra"},
 					{"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
 					{NULL}},
-    .pos = (const struct cli_posdef[]){{"NOTICE_ID", CLI_TEXT, CLI_REQ, "số văn bản thông báo"},
+    .pos = (const struct cli_posdef[]){{"NOTICE_ID", CLI_TEXT, CLI_REQ,
+					"số thông báo kết luận (như 'dondoc notice list')"},
 				       {NULL}},
 };
 
@@ -532,8 +583,7 @@ int cli_tasks_followup(struct cli *c, const struct cli_args *args)
 
 	if (!format)
 		format = "text";
-	r = cli_parse_id(c, session ? "số phiên họp" : "số văn bản thông báo", cli_pos(args, 0),
-			 &id);
+	r = cli_parse_id(c, session ? "số phiên họp" : "số thông báo", cli_pos(args, 0), &id);
 	if (r < 0)
 		return r;
 	if (strcmp(format, "text") && strcmp(format, "txt") && strcmp(format, "html") &&
@@ -551,7 +601,8 @@ int cli_tasks_followup(struct cli *c, const struct cli_args *args)
 	a = arena_new(CLI_ARENA_MAX);
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	r = task_followup_load(db, session ? 0 : id, session ? id : 0, day, a, &f, &c->err);
+	r = session ? task_followup_load(db, 0, id, day, a, &f, &c->err)
+		    : task_followup_notice(db, id, day, a, &f, &c->err);
 	if (r < 0)
 		goto out;
 	if (strcmp(format, "xlsx") == 0) {

@@ -32,3 +32,5 @@ extern const char db_m009_search[];
 extern const char db_m010_audit_head[];
 /* 11 session_time */
 extern const char db_m011_session_time[];
+/* 12 task_extend */
+extern const char db_m012_task_extend[];

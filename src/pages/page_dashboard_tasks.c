@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "core/tasks/task.h"
+#include "http/http_route.h"
 #include "pages/pages.h"
 #include "vn/date.h"
 #include "vn/num.h"
@@ -42,6 +43,9 @@ int page_dashboard_tasks(struct http_req *r, struct html *h)
 		H(h, "; <strong class=\"bad\">");
 		html_int(h, p.all->n[TASK_OPEN_OVERDUE]);
 		H(h, " quá hạn</strong>.</p>");
+		if (page_role_in(r, R_STAFF))
+			H(h, "<p><a href=\"/tasks/close-requests\">Đề nghị kết thúc nhiệm vụ chờ "
+			     "xác nhận</a></p>");
 	} else {
 		H(h, "<h2>Nhiệm vụ của đơn vị</h2><p><a href=\"/don-vi\">Báo cáo tiến độ</a></p>");
 	}

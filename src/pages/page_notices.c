@@ -1,10 +1,26 @@
-/* page_notices.c: conclusion notices: list, editor with preview and warnings, issue, PDF and DOCX. */
+/*
+ * page_notices.c: conclusion notices: list, editor with preview and warnings,
+ * issue, PDF and DOCX; the follow-up report of their tasks as PDF, DOCX, XLSX.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "core/notice/fmt.h"
 #include "core/notice/notice.h"
+#include "core/tasks/task.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
+#include "render/followup.h"
 #include "render/notice_view.h"
+
+const struct http_field page_followup_fields[] = {
+    {"format", HF_ENUM, true, 0, "pdf|docx|xlsx", "Định dạng (format)"},
+    {"as_of", HF_DATE, false, 0, NULL, "Tính đến ngày (as_of)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
 
 const struct http_field page_notice_tmpl_fields[] = {
     {"template", HF_MULTI, true, 200000, NULL, "Mẫu thông báo"},
@@ -106,7 +122,22 @@ int page_notice(struct http_req *r)
 	html_int(&h, row.id);
 	H(&h, "/pdf\" download>Tải PDF</a> <a class=\"button\" href=\"/notices/");
 	html_int(&h, row.id);
-	H(&h, "/docx\" download>Tải DOCX</a></p>");
+	H(&h, "/docx\" download>Tải DOCX</a></p><section class=\"followup\"><h2>Báo cáo kết quả "
+	      "thực hiện</h2><p class=\"downloads\">");
+	for (int i = 0; i < 3; i++) {
+		static const char *const fmts[] = {"pdf", "docx", "xlsx"}, *const labels[] = {
+									       "PDF", "DOCX",
+									       "XLSX"};
+
+		H(&h, "<a class=\"button\" href=\"/notices/");
+		html_int(&h, row.id);
+		H(&h, "/followup?format=");
+		html_text(&h, fmts[i]);
+		H(&h, "\" download>Báo cáo kết quả (");
+		html_text(&h, labels[i]);
+		H(&h, ")</a> ");
+	}
+	H(&h, "</p></section>");
 	if (doc.nmsgs) {
 		H(&h, "<section class=\"warnings\"><h2>Cảnh báo</h2><ul>");
 		for (size_t i = 0; i < doc.nmsgs; i++) {
@@ -212,4 +243,94 @@ int page_notice_pdf(struct http_req *r)
 int page_notice_docx(struct http_req *r)
 {
 	return download(r, DV_DOCX);
+}
+
+/* Reads a whole file written by a renderer (XLSX) into out. */
+static int followup_slurp(const char *path, struct buf *out, struct err *e)
+{
+	FILE *f = fopen(path, "rb");
+	int rc;
+
+	if (!f)
+		return err_set(e, ERR_IO, "không đọc lại được tệp XLSX (%s)", strerror(errno));
+	rc = buf_read(out, f);
+	if (rc == ERR_IO)
+		rc = err_set(e, ERR_IO, "không đọc lại được tệp XLSX");
+	else if (rc < 0)
+		rc = err_set(e, ERR_TOOBIG, "tệp XLSX quá lớn");
+	fclose(f);
+	return rc;
+}
+
+/* The follow-up report as an XLSX workbook in r->out (libxlsxwriter writes to a file). */
+static int followup_xlsx_out(struct http_req *r, const struct task_followup *f)
+{
+	const char *tmp = getenv("TMPDIR");
+	char path[4096];
+	int fd, rc;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/dondoc-xlsx-XXXXXX",
+			     tmp && *tmp ? tmp : "/tmp") >= sizeof(path))
+		return err_set(&r->err, ERR_IO, "TMPDIR quá dài");
+	fd = mkstemp(path);
+	if (fd < 0)
+		return err_set(&r->err, ERR_IO, "không tạo được tệp tạm (%s)", strerror(errno));
+	close(fd);
+	rc = followup_xlsx(f, path, &r->err);
+	if (rc == 0) {
+		buf_reset(&r->out);
+		rc = followup_slurp(path, &r->out, &r->err);
+	}
+	unlink(path);
+	return rc;
+}
+
+/*
+ * GET /notices/#/followup?format=pdf|docx|xlsx (and its API twin): "Báo cáo kết
+ * quả thực hiện Thông báo kết luận số …" of the notice's tasks as of today (or
+ * as_of), as 'dondoc tasks followup' makes it, for a notice the account sees.
+ */
+int page_notice_followup(struct http_req *r)
+{
+	const char *format = http_arg(r, "format");
+	struct task_followup f;
+	struct notice_row row;
+	struct docview v;
+	char today[11];
+	int rc;
+
+	rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
+	if (rc == 0)
+		rc = reach(r, row.body_id);
+	if (rc < 0)
+		return rc;
+	read_today(today);
+	rc = task_followup_notice(r->db, r->id[0],
+				  http_arg(r, "as_of") ? http_arg(r, "as_of") : today, r->arena, &f,
+				  &r->err);
+	if (rc < 0)
+		return rc;
+	if (strcmp(format, "xlsx") == 0) {
+		rc = followup_xlsx_out(r, &f);
+		r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	} else {
+		struct fmt_profile p;
+		bool pdf = strcmp(format, "pdf") == 0;
+
+		/* The store's party-2018 profile, or its built-in values. */
+		if (fmt_profile_load(r->db, "party-2018", &p, NULL) < 0)
+			fmt_profile_default(&p);
+		rc = followup_view(&f, &p, r->arena, &v, &r->err);
+		if (rc == 0)
+			rc = dv_render(&v, pdf ? DV_PDF : DV_DOCX, &r->out, &r->err);
+		r->ctype = pdf ? "application/pdf"
+			       : "application/vnd.openxmlformats-officedocument.wordprocessingml."
+				 "document";
+	}
+	if (rc < 0)
+		return rc;
+	r->disposition =
+	    arena_printf(r->arena, "attachment; filename=\"bao-cao-ket-qua-tb-%lld.%s\"",
+			 (long long)r->id[0], format);
+	return r->disposition ? 0 : ERR_NOMEM;
 }

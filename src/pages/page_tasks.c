@@ -1,8 +1,13 @@
-/* page_tasks.c: tasks: filtered list, detail with timeline, report progress, confirm; a unit's own page. */
+/*
+ * page_tasks.c: tasks: filtered list, detail with timeline, report progress; the
+ * office's queue of requests to close, confirm, send back, extend a deadline; a
+ * unit's own page.
+ */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/tasks/task.h"
+#include "vn/date.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
 
@@ -28,8 +33,108 @@ const struct http_field page_task_report_fields[] = {
 const struct http_field page_task_confirm_fields[] = {
     {"date", HF_DATE, false, 0, NULL, "Ngày hoàn thành"},
     {"note", HF_MULTI, false, 2000, NULL, "Ghi chú"},
+    {"from", HF_ENUM, false, 0, "queue", "Trang gửi"},
     {NULL, 0, false, 0, NULL, NULL},
 };
+
+const struct http_field page_task_sendback_fields[] = {
+    {"note", HF_MULTI, true, 2000, NULL, "Lý do trả lại"},
+    {"date", HF_DATE, false, 0, NULL, "Ngày trả lại"},
+    {"from", HF_ENUM, false, 0, "queue", "Trang gửi"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_task_extend_fields[] = {
+    {"deadline", HF_TEXT, true, 200, NULL, "Thời hạn mới"},
+    {"reason", HF_MULTI, true, 2000, NULL, "Lý do gia hạn"},
+    {"decided_on", HF_DATE, false, 0, NULL, "Ngày quyết định"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_task_edit_fields[] = {
+    {"content", HF_MULTI, true, 4000, NULL, "Nội dung nhiệm vụ"},
+    {"leads", HF_TEXT, true, 2000, NULL, "Đơn vị chủ trì"},
+    {"coords", HF_TEXT, false, 2000, NULL, "Đơn vị phối hợp"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* dd/mm/yyyy from ISO text, in the request's arena ("" for NULL). */
+static const char *show_date(struct http_req *r, const char *iso)
+{
+	struct buf b = BUF_INIT(32);
+	struct vn_date d;
+	const char *s = iso ? iso : "";
+
+	if (iso && vn_date_parse(iso, strlen(iso), 0, &d, NULL) == 0 &&
+	    vn_date_format(d, VN_DATE_SHORT, &b) == 0)
+		s = arena_strdup(r->arena, buf_str(&b));
+	buf_free(&b);
+	return s ? s : "";
+}
+
+/* The value typed into field name when this request posted task id's form, else NULL. */
+static const char *typed(struct http_req *r, int64_t id, const char *name)
+{
+	return r->nferr && r->id[0] == id ? http_arg(r, name) : NULL;
+}
+
+/* The message beside field name, for the form of task id that was posted. */
+static void field_msg(struct http_req *r, struct html *h, int64_t id, const char *name)
+{
+	if (r->id[0] == id)
+		page_field_msg(r, h, name);
+}
+
+/* An input with the value typed (for the task posted) kept, and its message beside it. */
+static void task_input(struct http_req *r, struct html *h, int64_t id, const char *name,
+		       const char *label, const char *type, bool required)
+{
+	const char *v = typed(r, id, name);
+
+	H(h, "<label><span>");
+	html_text(h, label);
+	if (required)
+		H(h, " <abbr title=\"bắt buộc\">*</abbr>");
+	H(h, "</span> <input name=\"");
+	html_text(h, name);
+	H(h, "\" type=\"");
+	html_text(h, type);
+	H(h, "\"");
+	if (required)
+		H(h, " required");
+	if (v) {
+		H(h, " value=\"");
+		html_text(h, v);
+		H(h, "\"");
+	}
+	H(h, ">");
+	field_msg(r, h, id, name);
+	H(h, "</label>");
+}
+
+/* The office's answers to a request to close: confirm on a date, or send back with a note. */
+static void answer_forms(struct http_req *r, struct html *h, const struct task *t, bool queue)
+{
+	H(h, "<form class=\"stack confirm\" method=\"post\" action=\"/tasks/");
+	html_int(h, t->id);
+	H(h, "/confirm\">");
+	page_csrf(r, h);
+	if (queue)
+		H(h, "<input type=\"hidden\" name=\"from\" value=\"queue\">");
+	task_input(r, h, t->id, "date", "Ngày hoàn thành", "date", false);
+	task_input(r, h, t->id, "note", "Ghi chú", "text", false);
+	H(h, "<button type=\"submit\">Xác nhận hoàn thành</button></form>");
+	if (!t->state || strcmp(t->state, "close_requested") != 0)
+		return;
+	H(h, "<form class=\"stack sendback\" method=\"post\" action=\"/tasks/");
+	html_int(h, t->id);
+	H(h, "/sendback\">");
+	page_csrf(r, h);
+	if (queue)
+		H(h, "<input type=\"hidden\" name=\"from\" value=\"queue\">");
+	task_input(r, h, t->id, "note", "Lý do trả lại", "text", true);
+	H(h, "<button type=\"submit\">Trả lại đơn vị</button></form>");
+}
 
 /* Today (UTC) as ISO text. */
 static const char *status_class(enum task_status s)
@@ -158,7 +263,10 @@ int page_tasks(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	page_begin(r, &h, "Nhiệm vụ");
-	H(&h, "<h1>Nhiệm vụ</h1><p><a href=\"/ical/tasks.ics\">Lịch hạn nhiệm vụ (iCal)</a></p>"
+	H(&h, "<h1>Nhiệm vụ</h1><p><a href=\"/ical/tasks.ics\">Lịch hạn nhiệm vụ (iCal)</a>");
+	if (page_role_in(r, R_STAFF))
+		H(&h, " · <a href=\"/tasks/close-requests\">Đề nghị kết thúc chờ xác nhận</a>");
+	H(&h, "</p>"
 	      "<form class=\"filters\" method=\"get\" action=\"/tasks\">"
 	      "<label>Tình trạng <select name=\"status\"><option value=\"\">(tất cả)</option>"
 	      "<option value=\"qua_han\">chưa hoàn thành quá hạn</option>"
@@ -218,6 +326,44 @@ static int load_task(struct http_req *r, struct task **ret)
 	return 0;
 }
 
+/* "A; B" of the task's lead (or co-ordinating) units' names; arena memory. */
+static const char *unit_names(struct http_req *r, const struct task *t, bool lead)
+{
+	const char *s = "";
+
+	for (size_t i = 0; s && i < t->nunits; i++)
+		if (t->units[i].lead == lead)
+			s = arena_printf(r->arena, "%s%s%s", s, *s ? "; " : "", t->units[i].name);
+	return s ? s : "";
+}
+
+/* The office's form to edit an open task: content, lead and co-ordinating units. */
+static void edit_form(struct http_req *r, struct html *h, const struct task *t)
+{
+	const char *content = typed(r, t->id, "content");
+	const char *leads = typed(r, t->id, "leads"), *coords = typed(r, t->id, "coords");
+
+	H(h, "<h2>Sửa nhiệm vụ</h2><form class=\"stack edit\" method=\"post\" action=\"/tasks/");
+	html_int(h, t->id);
+	H(h, "/edit\">");
+	page_csrf(r, h);
+	H(h, "<label><span>Nội dung <abbr title=\"bắt buộc\">*</abbr></span> <textarea "
+	     "name=\"content\" rows=\"3\" required maxlength=\"4000\">");
+	html_text(h, content ? content : t->content);
+	H(h, "</textarea>");
+	field_msg(r, h, t->id, "content");
+	H(h, "</label><label><span>Đơn vị chủ trì (tên hoặc số, cách nhau bằng dấu ;) <abbr "
+	     "title=\"bắt buộc\">*</abbr></span> <input name=\"leads\" required value=\"");
+	html_text(h, leads ? leads : unit_names(r, t, true));
+	H(h, "\">");
+	field_msg(r, h, t->id, "leads");
+	H(h, "</label><label><span>Đơn vị phối hợp</span> <input name=\"coords\" value=\"");
+	html_text(h, coords ? coords : unit_names(r, t, false));
+	H(h, "\">");
+	field_msg(r, h, t->id, "coords");
+	H(h, "</label><button type=\"submit\">Lưu thay đổi</button></form>");
+}
+
 int page_task(struct http_req *r)
 {
 	struct task *t;
@@ -227,6 +373,7 @@ int page_task(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	page_begin(r, &h, "Nhiệm vụ");
+	page_form_errors(r, &h);
 	H(&h, "<h1>Nhiệm vụ số ");
 	html_int(&h, t->id);
 	H(&h, "</h1><p>");
@@ -239,11 +386,11 @@ int page_task(struct http_req *r)
 	}
 	H(&h, "</dd><dt>Đơn vị</dt><dd>");
 	units_cell(&h, t);
-	H(&h, "</dd><dt>Thời hạn</dt><dd>");
+	H(&h, "</dd><dt>Thời hạn</dt><dd class=\"deadline\">");
 	html_text(&h, t->dl.words ? t->dl.words : "không có");
 	if (t->due) {
 		H(&h, " (");
-		html_text(&h, t->due);
+		html_text(&h, show_date(r, t->due));
 		H(&h, ")");
 	}
 	H(&h, "</dd><dt>Tình trạng</dt><dd>");
@@ -258,8 +405,10 @@ int page_task(struct http_req *r)
 	for (size_t i = 0; i < t->nevents; i++) {
 		const struct task_event *ev = &t->events[i];
 
-		H(&h, "<li><strong>");
-		html_text(&h, ev->on_date);
+		H(&h, "<li class=\"ev-");
+		html_text(&h, ev->kind);
+		H(&h, "\"><strong>");
+		html_text(&h, show_date(r, ev->on_date));
 		H(&h, "</strong> ");
 		if (strcmp(ev->kind, "created") == 0)
 			H(&h, "giao nhiệm vụ");
@@ -269,6 +418,8 @@ int page_task(struct http_req *r)
 			H(&h, "đề nghị kết thúc");
 		else if (strcmp(ev->kind, "confirmed") == 0)
 			H(&h, "Văn phòng xác nhận hoàn thành");
+		else if (strcmp(ev->kind, "extended") == 0)
+			H(&h, "gia hạn thời hạn");
 		else
 			H(&h, "trả lại, tiếp tục thực hiện");
 		if (ev->unit) {
@@ -284,7 +435,11 @@ int page_task(struct http_req *r)
 			H(&h, "<br>");
 			html_text(&h, ev->text);
 		}
-		if (ev->result) {
+		if (ev->result && strcmp(ev->kind, "extended") == 0) {
+			H(&h, "<br><em>");
+			html_text(&h, ev->result);
+			H(&h, "</em>");
+		} else if (ev->result) {
 			H(&h, "<br><em>Kết quả:</em> ");
 			html_text(&h, ev->result);
 		}
@@ -296,14 +451,19 @@ int page_task(struct http_req *r)
 		report_form(r, &h, t);
 	}
 	if (!t->completed_on && page_role_in(r, R_STAFF)) {
-		H(&h, "<h2>Xác nhận hoàn thành</h2><form class=\"stack\" method=\"post\" "
+		H(&h, "<h2>Xác nhận hoàn thành</h2>");
+		answer_forms(r, &h, t, false);
+		edit_form(r, &h, t);
+		H(&h, "<h2>Gia hạn</h2><form class=\"stack extend\" method=\"post\" "
 		      "action=\"/tasks/");
 		html_int(&h, t->id);
-		H(&h, "/confirm\">");
+		H(&h, "/extend\">");
 		page_csrf(r, &h);
-		H(&h, "<label>Ngày hoàn thành <input type=\"date\" name=\"date\"></label>"
-		      "<label>Ghi chú <input name=\"note\"></label><button type=\"submit\">Xác "
-		      "nhận</button></form>");
+		task_input(r, &h, t->id, "deadline",
+			   "Thời hạn mới (31/12/2023, quý I/2024, 02 tháng tới)", "text", true);
+		task_input(r, &h, t->id, "reason", "Lý do gia hạn", "text", true);
+		task_input(r, &h, t->id, "decided_on", "Ngày quyết định", "date", false);
+		H(&h, "<button type=\"submit\">Gia hạn</button></form>");
 	}
 	page_end(r, &h);
 	return h.err;
@@ -351,16 +511,242 @@ int page_task_report(struct http_req *r)
 	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)r->id[0]));
 }
 
+/* A refused answer: the queue or the task page again, the message beside field. */
+static int answer_refused(struct http_req *r, int rc, const char *field)
+{
+	bool queue = http_arg(r, "from") != NULL;
+
+	if (rc == ERR_INVAL || rc == ERR_LOCKED) {
+		http_field_error(r, field, arena_strdup(r->arena, r->err.msg));
+		r->status = rc == ERR_LOCKED ? 409 : 400;
+	} else if (rc != 0) {
+		return rc;
+	} else {
+		r->status = 400;
+	}
+	return queue ? page_task_close_requests(r) : page_task(r);
+}
+
+/* A form's optional input: NULL when left empty, as the core reads "not given". */
+static const char *given(struct http_req *r, const char *name)
+{
+	const char *v = http_arg(r, name);
+
+	return v && *v ? v : NULL;
+}
+
+/* Where the office goes after answering: back to the queue, or to the task. */
+static int answered(struct http_req *r)
+{
+	if (http_arg(r, "from"))
+		return http_redirect(r, "/tasks/close-requests");
+	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)r->id[0]));
+}
+
 int page_task_confirm(struct http_req *r)
 {
 	struct task *t;
 	int rc = load_task(r, &t);
 
+	if (rc < 0)
+		return rc;
+	if (r->nferr)
+		return answer_refused(r, 0, NULL);
+	rc = task_confirm(r->db, r->id[0], given(r, "date"), given(r, "note"), &r->err);
+	if (rc < 0)
+		return answer_refused(r, rc, "date");
+	return answered(r);
+}
+
+int page_task_sendback(struct http_req *r)
+{
+	struct task *t;
+	int rc = load_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	if (r->nferr)
+		return answer_refused(r, 0, NULL);
+	rc = task_send_back(r->db, r->id[0], given(r, "date"), http_arg(r, "note"), &r->err);
+	if (rc < 0)
+		return answer_refused(r, rc,
+				      strncmp(r->err.msg, "ngày", strlen("ngày")) == 0 ? "date"
+				      : strstr(r->err.msg, "lý do")		       ? "note"
+										       : "");
+	return answered(r);
+}
+
+/* The field a refused extension names (task_extend's messages begin with it). */
+const char *page_extend_field(const char *msg)
+{
+	if (strstr(msg, "thời hạn"))
+		return "deadline";
+	if (strstr(msg, "lý do"))
+		return "reason";
+	if (strstr(msg, "ngày quyết định"))
+		return "decided_on";
+	return "";
+}
+
+int page_task_extend(struct http_req *r)
+{
+	struct task_extend_input in = {0};
+	struct task *t;
+	int rc = load_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	if (r->nferr) {
+		r->status = 400;
+		return page_task(r);
+	}
+	in.deadline = http_arg(r, "deadline");
+	in.reason = http_arg(r, "reason");
+	in.decided_on = given(r, "decided_on");
+	rc = task_extend(r->db, r->id[0], &in, &r->err);
+	if (rc == ERR_INVAL || rc == ERR_LOCKED) {
+		http_field_error(r, page_extend_field(r->err.msg),
+				 arena_strdup(r->arena, r->err.msg));
+		r->status = rc == ERR_LOCKED ? 409 : 400;
+		return page_task(r);
+	}
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)r->id[0]));
+}
+
+/*
+ * GET /tasks/close-requests: the office's queue, every task in scope whose unit
+ * asked to close it, with the request (date, unit, text) and the two answers.
+ */
+int page_task_close_requests(struct http_req *r)
+{
+	struct task_filter f = {0};
+	struct task *ts = NULL;
+	char today[11];
+	size_t n = 0;
+	struct html h;
+	int rc, shown = 0;
+
+	read_today(today);
+	f.as_of = today;
+	f.open_only = true;
+	rc = task_list(r->db, &f, r->arena, &ts, &n, &r->err);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Đề nghị kết thúc nhiệm vụ");
+	page_form_errors(r, &h);
+	H(&h, "<h1>Đề nghị kết thúc nhiệm vụ</h1><p class=\"muted\">Đơn vị báo cáo đã xong và đề "
+	      "nghị kết thúc; Văn phòng xác nhận hoàn thành (không trước ngày đề nghị) hoặc trả "
+	      "lại kèm lý do.</p><ul class=\"queue\">");
+	for (size_t i = 0; i < n; i++) {
+		const struct task_event *req = NULL;
+		struct task *t;
+
+		if (!ts[i].state || strcmp(ts[i].state, "close_requested") != 0 ||
+		    !read_task_visible(r->db, &r->acct, &ts[i]))
+			continue;
+		rc = task_get(r->db, ts[i].id, today, r->arena, &t, &r->err);
+		if (rc < 0)
+			return rc;
+		for (size_t k = 0; k < t->nevents; k++)
+			if (strcmp(t->events[k].kind, "close_request") == 0)
+				req = &t->events[k];
+		shown++;
+		H(&h, "<li class=\"request\" id=\"req-");
+		html_int(&h, t->id);
+		H(&h, "\"><h2><a href=\"/tasks/");
+		html_int(&h, t->id);
+		H(&h, "\">Nhiệm vụ số ");
+		html_int(&h, t->id);
+		H(&h, "</a></h2><p>");
+		html_text(&h, t->content);
+		H(&h, "</p><dl><dt>Nguồn</dt><dd>");
+		html_text(&h, t->source_label);
+		H(&h, "</dd><dt>Đơn vị</dt><dd>");
+		html_text(&h, req && req->unit ? req->unit : "");
+		H(&h, "</dd><dt>Ngày đề nghị</dt><dd>");
+		html_text(&h, req ? show_date(r, req->on_date) : "");
+		H(&h, "</dd><dt>Báo cáo</dt><dd class=\"report-text\">");
+		html_text(&h, req ? req->text : "");
+		if (req && req->result) {
+			H(&h, "<br><em>Kết quả:</em> ");
+			html_text(&h, req->result);
+		}
+		H(&h, "</dd></dl><div class=\"answers\">");
+		answer_forms(r, &h, t, true);
+		H(&h, "</div></li>");
+	}
+	H(&h, "</ul>");
+	if (!shown)
+		H(&h, "<p class=\"muted\">Không có đề nghị kết thúc nào đang chờ.</p>");
+	page_end(r, &h);
+	return h.err;
+}
+
+#define PAGE_TASK_UNITS_MAX 50
+
+/* The units typed in field name, split at ';' and trimmed, into v (arena memory). */
+static int split_units(struct http_req *r, const char *name, const char **v, size_t *ret_n)
+{
+	const char *p = http_arg(r, name);
+	size_t n = 0;
+
+	while (p && *p) {
+		const char *end = strchr(p, ';'), *b = p, *e;
+
+		if (!end)
+			end = p + strlen(p);
+		e = end;
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if (e > b) {
+			if (n == PAGE_TASK_UNITS_MAX)
+				return http_field_error(r, name, "quá nhiều đơn vị (tối đa 50)");
+			v[n] = arena_strndup(r->arena, b, (size_t)(e - b));
+			if (!v[n])
+				return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+			n++;
+		}
+		p = *end ? end + 1 : end;
+	}
+	*ret_n = n;
+	return 0;
+}
+
+int page_task_edit(struct http_req *r)
+{
+	const char *leads[PAGE_TASK_UNITS_MAX], *coords[PAGE_TASK_UNITS_MAX];
+	struct task_edit_input in = {.content = http_arg(r, "content"), .has_units = true};
+	struct task *t;
+	int rc = load_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	if (r->nferr) {
+		r->status = 400;
+		return page_task(r);
+	}
+	rc = split_units(r, "leads", leads, &in.nleads);
 	if (rc == 0)
-		rc = task_confirm(r->db, r->id[0], http_arg(r, "date"), http_arg(r, "note"),
-				  &r->err);
-	if (rc == ERR_INVAL)
-		return http_field_error(r, "date", arena_strdup(r->arena, r->err.msg));
+		rc = split_units(r, "coords", coords, &in.ncoords);
+	if (rc == 0) {
+		in.leads = leads;
+		in.coords = coords;
+		rc = task_edit(r->db, r->id[0], &in, &r->err);
+	}
+	if (rc == ERR_INVAL || rc == ERR_LOCKED) {
+		if (!r->nferr)
+			http_field_error(r,
+					 strncmp(r->err.msg, "nội dung", strlen("nội dung")) == 0
+					     ? "content"
+					     : "leads",
+					 arena_strdup(r->arena, r->err.msg));
+		r->status = rc == ERR_LOCKED ? 409 : 400;
+		return page_task(r);
+	}
 	if (rc < 0)
 		return rc;
 	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)r->id[0]));

@@ -34,6 +34,11 @@ int page_tasks(struct http_req *r);
 int page_task(struct http_req *r);
 int page_task_report(struct http_req *r);
 int page_task_confirm(struct http_req *r);
+int page_task_sendback(struct http_req *r);
+int page_task_extend(struct http_req *r);
+int page_task_edit(struct http_req *r);
+int page_task_close_requests(struct http_req *r);
+int page_notice_followup(struct http_req *r);
 int page_unit_tasks(struct http_req *r);
 /* page_sessionwork.c: the office's writes on a session */
 int page_session_add(struct http_req *r);
@@ -77,6 +82,12 @@ extern const struct http_field page_notice_issue_fields[];
 extern const struct http_field page_task_list_fields[];
 extern const struct http_field page_task_report_fields[];
 extern const struct http_field page_task_confirm_fields[];
+extern const struct http_field page_task_sendback_fields[];
+extern const struct http_field page_task_extend_fields[];
+extern const struct http_field page_task_edit_fields[];
+extern const struct http_field page_followup_fields[];
+/* The field a refused task_extend names: "deadline", "reason", "decided_on" or "". */
+const char *page_extend_field(const char *msg);
 
 struct task;
 struct task_report_input;

@@ -118,5 +118,36 @@ check "a sub-task of section 2" "$DONDOC" --db t.db tasks add --parent 1 --conte
 	--lead 'Văn phòng Huyện ủy' --deadline 20/11/2023 --assigned 05/10/2023
 check_eq "the sub-task rolls up into its parent" \
 	"$("$DONDOC" --db t.db --json tasks show 1 --as-of 2023-11-27 | j '"%d %d" % (d["subtasks"]["total"], d["subtasks"]["qua_han"])')" "1 1"
+
+# Deadline extension (gia hạn) of section 2 (task 1, due 04/12/2023).
+check "extend task 1 to quý I/2024 with a reason" "$DONDOC" --db t.db tasks extend 1 \
+	--deadline 'quý I/2024' --reason 'Chờ hướng dẫn của Tỉnh ủy' --date 20/11/2023
+check_eq "the new deadline is the quarter's last day" \
+	"$("$DONDOC" --db t.db --json tasks show 1 | j 'd["due"]')" "2024-03-31"
+check "the timeline shows old → new and the reason" sh -c \
+	"'$DONDOC' --db t.db tasks show 1 | grep -q '04/12/2023) → quý I/2024 (31/03/2024)' &&
+	 '$DONDOC' --db t.db tasks show 1 | grep -q 'gia hạn: Chờ hướng dẫn của Tỉnh ủy'"
+before=$(count)
+msg=$("$DONDOC" --db t.db tasks extend 1 --deadline '15/01/2024' --reason 'Lùi' --date 20/11/2023 2>&1)
+check_eq "an earlier deadline is refused, exit 3" "$?" "3"
+check_eq "… saying why" "$(echo "$msg" | grep -c 'không sau thời hạn đang có 31/03/2024')" "1"
+check_fails "an extension without a reason is refused" "$DONDOC" --db t.db tasks extend 1 \
+	--deadline 'quý II/2024' --reason '  '
+check_fails "a deadline that is not one is refused" "$DONDOC" --db t.db tasks extend 1 \
+	--deadline 'sớm' --reason 'x'
+check_fails "a completed task is not extended" "$DONDOC" --db t.db tasks extend 2 \
+	--deadline 'quý II/2024' --reason 'x'
+check_eq "refused extensions wrote nothing" "$(count)" "$before"
+
+# The follow-up report by the notice's id (notice list), not a document's.
+nid=$("$DONDOC" --db t.db --json notice list | j 'd[0]["id"] if isinstance(d, list) else d["notices"][0]["id"]' 2>/dev/null)
+if [ -n "$nid" ]; then
+	check "follow-up by notice id" sh -c "'$DONDOC' --db t.db tasks followup $nid --as-of 2023-11-27 > fn.txt"
+	check_eq "… lists every task of its session" "$(grep -c 'Tình trạng:' fn.txt)" "6"
+fi
+msg=$("$DONDOC" --db t.db tasks followup 9999 2>&1)
+check_eq "an unknown notice id is an error (exit 4)" "$?" "4"
+check_eq "… saying it is a notice id" "$(echo "$msg" | grep -c 'không có thông báo kết luận số 9999')" "1"
 check "every verb answers --help" "$DONDOC" tasks followup --help
+check "extend answers --help" "$DONDOC" tasks extend --help
 done_testing

@@ -14,6 +14,7 @@
 
 #include "core/registry/rgroup.h"
 #include "db/db.h"
+#include "db/db_fts.h"
 #include "db/migrations.h"
 #include "util/arena.h"
 
@@ -100,6 +101,116 @@ static void older_store_is_migrated_in_one_go(void **state)
 	assert_int_equal(db_version(db), db_version_known());
 	db_close(db);
 	unlink(path);
+}
+
+/* Stand-ins for the store's audit functions on a raw connection (the chain is not checked here). */
+static void stub_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_text(ctx, "test", -1, SQLITE_STATIC);
+}
+
+static void stub_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_text(ctx, "0", -1, SQLITE_STATIC);
+}
+
+/* The store's own schema_migration table, as dondoc makes it. */
+static const char *schema_create(void)
+{
+#define STMT(id, sql)                              \
+	if (strcmp(#id, "SQL_SCHEMA_CREATE") == 0) \
+		return sql;
+#include "db/stmt_core.def"
+#undef STMT
+	return NULL;
+}
+
+static int64_t raw_int(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Migration 12 makes task_event again (a new kind, 'extended'): a store of
+ * version 10 keeps every event with its id and percent and every attachment,
+ * the attachments still point at the events, and the schema is the one a new
+ * store has.
+ */
+static void task_events_survive_migration_12(void **state)
+{
+	char path[256], key[300], msg[256];
+	struct db *db = NULL;
+	struct err e = {0};
+	sqlite3 *h;
+
+	tmp_path(path, sizeof(path), "m012");
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	sqlite3_create_function(h, "dondoc_actor", 0, SQLITE_UTF8, NULL, stub_actor, NULL, NULL);
+	sqlite3_create_function(h, "dondoc_audit_hash", 9, SQLITE_UTF8, NULL, stub_hash, NULL,
+				NULL);
+	db_fts_register(h);
+	assert_int_equal(sqlite3_exec(h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, schema_create(), NULL, NULL, NULL), SQLITE_OK);
+	for (int i = 0; i < db_nmigrations && db_migrations[i].version <= 10; i++) {
+		char rec[128];
+
+		if (sqlite3_exec(h, db_migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK)
+			fail_msg("migration %d: %s", db_migrations[i].version, sqlite3_errmsg(h));
+		snprintf(rec, sizeof(rec),
+			 "INSERT INTO schema_migration(version, name) VALUES(%d, '%s')",
+			 db_migrations[i].version, db_migrations[i].name);
+		assert_int_equal(sqlite3_exec(h, rec, NULL, NULL, NULL), SQLITE_OK);
+	}
+	if (sqlite3_exec(
+		h,
+		"INSERT INTO task(id, content, assigned_on) VALUES(1, 'Việc', '2023-10-04');"
+		"INSERT INTO task_event(id, task_id, kind, on_date, text, percent) VALUES(7, 1, "
+		"'report', '2023-10-20', 'Báo cáo', 40);"
+		"INSERT INTO task_attachment(event_id, ref) VALUES(7, '/tmp/a.pdf'), (7, "
+		"'http://x/b.docx')",
+		NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("rows: %s", sqlite3_errmsg(h));
+	/* Version 10 knows no extension. */
+	assert_int_not_equal(
+	    sqlite3_exec(h,
+			 "INSERT INTO task_event(task_id, kind, on_date) VALUES(1, "
+			 "'extended', '2023-11-01')",
+			 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(h);
+
+	assert_int_equal(db_open(path, 0, &db, &e), 0);
+	assert_int_equal(db_version(db), db_version_known());
+	if (db_schema_check(db, msg, sizeof(msg), &e) != 0)
+		fail_msg("schema: %s", msg);
+	db_close(db);
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(
+	    raw_int(h, "SELECT percent FROM task_event WHERE id = 7 AND kind = 'report'"), 40);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM task_attachment WHERE event_id = 7"), 2);
+	assert_int_equal(raw_int(h,
+				 "SELECT count(*) FROM pragma_foreign_key_list('task_attachment') "
+				 "WHERE \"table\" = 'task_event'"),
+			 1);
+	assert_int_equal(raw_int(h, "SELECT count(*) FROM sqlite_schema WHERE name IN "
+				    "('audit_task_event_i', 'audit_task_attachment_d', "
+				    "'task_event_task', 'task_attachment_event')"),
+			 4);
+	sqlite3_close(h);
+	unlink(path);
+	snprintf(key, sizeof(key), "%s-wal", path);
+	unlink(key);
+	snprintf(key, sizeof(key), "%s-shm", path);
+	unlink(key);
+	if (db_audit_key_path(path, key, sizeof(key)) == 0)
+		unlink(key);
 }
 
 static void failed_migration_leaves_the_store_as_it_was(void **state)
@@ -386,6 +497,7 @@ int main(void)
 	    cmocka_unit_test(create_then_reopen_keeps_the_version),
 	    cmocka_unit_test(store_from_a_newer_dondoc_is_refused),
 	    cmocka_unit_test(older_store_is_migrated_in_one_go),
+	    cmocka_unit_test(task_events_survive_migration_12),
 	    cmocka_unit_test(failed_migration_leaves_the_store_as_it_was),
 	    cmocka_unit_test(garbage_file_is_refused),
 	    cmocka_unit_test(inner_rollback_undoes_only_the_inner_part),

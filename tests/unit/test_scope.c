@@ -208,6 +208,16 @@ static void make_store(void)
 		exec_raw(h, sql);
 		event_of[b] = sqlite3_last_insert_rowid(h);
 	}
+	/* Bodies 2 and 3 have a request to close waiting, for the send-back cases. */
+	for (int b = 2; b <= 3; b++) {
+		snprintf(
+		    sql, sizeof(sql),
+		    "INSERT INTO task_event(task_id, kind, on_date, unit_id, text) VALUES(%lld, "
+		    "'close_request', '2023-10-21', %d, 'Xong ZQ%dZ'); UPDATE task SET state = "
+		    "'close_requested' WHERE id = %lld",
+		    (long long)task_of[b], b, b, (long long)task_of[b]);
+		exec_raw(h, sql);
+	}
 	sqlite3_close(h);
 }
 
@@ -495,7 +505,15 @@ static const struct {
     {"POST", "/tasks/#/report", K_TASK, K_UNIT, "/tasks/{1}/report",
      "text=B%C3%A1o+c%C3%A1o&unit={2}", false, 0},
     {"POST", "/tasks/#/confirm", K_TASK, K_NONE, "/tasks/{1}/confirm", "date=2023-11-01", false, 5},
+    {"POST", "/tasks/#/sendback", K_TASK, K_NONE, "/tasks/{1}/sendback",
+     "note=Thi%E1%BA%BFu+s%E1%BA%A3n+ph%E1%BA%A9m&date=2023-11-01", false, 2},
+    {"POST", "/tasks/#/extend", K_TASK, K_NONE, "/tasks/{1}/extend",
+     "deadline=qu%C3%BD+I%2F2024&reason=Ch%E1%BB%9D+t%E1%BB%89nh&decided_on=2023-11-01", false, 0},
     {"GET", "/notices/#", K_NOTICE, K_NONE, "/notices/{1}", NULL, false, 0},
+    {"GET", "/notices/#/followup", K_NOTICE, K_NONE, "/notices/{1}/followup?format=xlsx", NULL,
+     false, 0},
+    {"GET", "/api/v1/notices/#/followup", K_NOTICE, K_NONE,
+     "/api/v1/notices/{1}/followup?format=docx", NULL, false, 0},
     {"GET", "/notices/#/pdf", K_NOTICE, K_NONE, "/notices/{1}/pdf", NULL, false, 0},
     {"GET", "/notices/#/docx", K_NOTICE, K_NONE, "/notices/{1}/docx", NULL, false, 0},
     {"POST", "/notices/#/template", K_NOTICE, K_NONE, "/notices/{1}/template",
@@ -522,6 +540,16 @@ static const struct {
      false, 0},
     {"POST", "/api/v1/tasks/#/confirm", K_TASK, K_NONE, "/api/v1/tasks/{1}/confirm",
      "{\"on\":\"2023-11-01\"}", true, 4},
+    {"POST", "/api/v1/tasks/#/sendback", K_TASK, K_NONE, "/api/v1/tasks/{1}/sendback",
+     "{\"note\":\"Thi\xe1\xba\xbfu\",\"on\":\"2023-11-01\"}", true, 3},
+    {"POST", "/api/v1/tasks/#/extend", K_TASK, K_NONE, "/api/v1/tasks/{1}/extend",
+     "{\"deadline\":\"31/01/2024\",\"reason\":\"Ch\xe1\xbb\x9d\",\"decided_on\":\"2023-11-"
+     "02\"}",
+     true, 1},
+    {"PATCH", "/api/v1/tasks/#", K_TASK, K_UNIT, "/api/v1/tasks/{1}",
+     "{\"content\":\"Viec ZQ6Z sua\",\"leads\":[{2}]}", true, 0},
+    {"POST", "/tasks/#/edit", K_TASK, K_UNIT, "/tasks/{1}/edit",
+     "content=Vi%E1%BB%87c+ZQ6Z+s%E1%BB%ADa&leads={2}", false, 0},
     /* objects in the query or the form */
     {"GET", "/indicators/entry", K_BODY, K_NONE, "/indicators/entry?body={1}&period=2023-T09", NULL,
      false, 0},
@@ -606,6 +634,7 @@ static const struct {
     {"GET", "/documents", "/documents"},
     {"GET", "/indicators", "/indicators"},
     {"GET", "/tasks", "/tasks"},
+    {"GET", "/tasks/close-requests", "/tasks/close-requests"},
     {"GET", "/don-vi", "/don-vi"},
     {"GET", "/notices", "/notices"},
     {"GET", "/search", "/search?q=v%C4%83n+b%E1%BA%A3n"},

@@ -1,8 +1,9 @@
-/* task.c: tasks: deadlines, statuses, adding, progress reports, confirmation, loading, rates. */
+/* task.c: tasks: deadlines, statuses, adding, reports, confirmation, extension, editing, loading. */
 /*
  * Over 1,000 lines: one task's life (its deadline, units, adding, reports,
- * confirmation, loading) shares the row readers and checks kept here; the
- * counts are in task_stats.c, reminders in task_remind.c.
+ * confirmation, send-back, extension, editing, loading) shares the row
+ * readers and checks kept here; the counts are in task_stats.c, reminders in
+ * task_remind.c.
  */
 #include "core/tasks/task.h"
 
@@ -820,6 +821,31 @@ int task_report(struct db *db, int64_t id, const struct task_report_input *in, i
 	return r < 0 ? r : db_end(db, task_report_tx(db, id, in, ret_event, e), e);
 }
 
+/* A date of the office's answer (what) may not precede a pending request to close. */
+static int after_request(struct db *db, struct arena *a, int64_t id, const struct task_state *st,
+			 const char *day, const char *what, struct err *e)
+{
+	char req[11] = "";
+	struct db_q *q;
+	int r;
+
+	if (strcmp(st->state, "close_requested") != 0)
+		return 0;
+	r = db_query(db, SQL_TASK_CLOSE_REQ_DATE, &q, "i", id);
+	if (r < 0)
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
+	r = db_step(q);
+	if (r == 1)
+		snprintf(req, sizeof(req), "%s", db_col_text(q, 0) ? db_col_text(q, 0) : "");
+	db_done(q);
+	if (r < 0)
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
+	if (*req && strcmp(day, req) < 0)
+		return err_set(e, ERR_INVAL, "%s %s trước ngày đơn vị đề nghị kết thúc %s", what,
+			       date_show(a, day), date_show(a, req));
+	return 0;
+}
+
 int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *note, struct err *e)
 {
 	struct arena *a = arena_new(1 << 20);
@@ -841,6 +867,8 @@ int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *not
 	r = clean_text(a, note, TASK_TEXT_MAX, false, "ghi chú", &text, e);
 	if (r == 0)
 		r = event_date(a, date, "ngày hoàn thành", &st, day, e);
+	if (r == 0)
+		r = after_request(db, a, id, &st, day, "ngày hoàn thành", e);
 	if (r < 0)
 		goto out;
 	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittntnn", id, "confirmed", day, text);
@@ -880,6 +908,8 @@ static int task_send_back_tx(struct db *db, int64_t id, const char *date, const 
 		r = clean_text(a, note, TASK_TEXT_MAX, true, "lý do trả lại", &text, e);
 	if (r == 0)
 		r = event_date(a, date, "ngày trả lại", &st, day, e);
+	if (r == 0)
+		r = after_request(db, a, id, &st, day, "ngày trả lại", e);
 	if (r < 0)
 		goto out;
 	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittntnn", id, "sent_back", day, text);
@@ -897,6 +927,178 @@ int task_send_back(struct db *db, int64_t id, const char *date, const char *note
 	int r = db_begin_e(db, e);
 
 	return r < 0 ? r : db_end(db, task_send_back_tx(db, id, date, note, e), e);
+}
+
+/*
+ * "quý I/2024 (31/03/2024)"; the date alone when the words are one ("trước
+ * ngày 10/12/2023" too); "không có" for no deadline. Arena memory.
+ */
+static const char *deadline_show(struct arena *a, const char *words, const char *due)
+{
+	if (!words && !due)
+		return "không có";
+	if (!due)
+		return words;
+	if (!words || strstr(words, date_show(a, due)))
+		return date_show(a, due);
+	return arena_printf(a, "%s (%s)", words, date_show(a, due));
+}
+
+static int task_extend_tx(struct db *db, int64_t id, const struct task_extend_input *in,
+			  struct err *e)
+{
+	struct arena *a = arena_new(1 << 20);
+	const char *reason, *words, *old_words = NULL, *old_due = NULL, *change;
+	struct task_deadline dl;
+	struct task_state st;
+	char day[11], due[11];
+	struct db_q *q;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = task_state_get(db, id, &st, e);
+	if (r < 0)
+		goto out;
+	if (strcmp(st.state, "done") == 0) {
+		r = err_set(e, ERR_LOCKED,
+			    "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s; không gia hạn "
+			    "được",
+			    (long long)id, date_show(a, st.completed));
+		goto out;
+	}
+	r = clean_text(a, in->deadline, TASK_NAME_MAX, true, "thời hạn mới", &words, e);
+	if (r == 0)
+		r = clean_text(a, in->reason, TASK_TEXT_MAX, true, "lý do gia hạn", &reason, e);
+	if (r == 0)
+		r = event_date(a, in->decided_on, "ngày quyết định gia hạn", &st, day, e);
+	if (r == 0)
+		r = task_deadline_parse(words, iso_date(day), &dl, e);
+	if (r < 0)
+		goto out;
+	if (vn_date_is_none(dl.due)) {
+		r = err_set(e, ERR_INVAL,
+			    "thời hạn mới '%s' phải là một ngày hoặc một kỳ (ví dụ: 31/12/2023, "
+			    "quý I/2024, 02 tháng tới)",
+			    words);
+		goto out;
+	}
+	vn_date_iso(dl.due, due);
+	r = db_query(db, SQL_TASK_DEADLINE_OF, &q, "i", id);
+	if (r < 0)
+		goto dberr;
+	r = db_step(q);
+	if (r == 1) {
+		old_words = db_col_strdup(q, 1, a);
+		old_due = db_col_strdup(q, 2, a);
+		r = 0;
+	}
+	db_done(q);
+	if (r < 0)
+		goto dberr;
+	if (strcmp(due, day) < 0) {
+		r = err_set(e, ERR_INVAL, "thời hạn mới %s trước ngày quyết định gia hạn %s",
+			    date_show(a, due), date_show(a, day));
+		goto out;
+	}
+	if (old_due && strcmp(due, old_due) <= 0) {
+		r = err_set(e, ERR_INVAL,
+			    "thời hạn mới %s không sau thời hạn đang có %s: gia hạn phải lùi hạn "
+			    "lại",
+			    date_show(a, due), date_show(a, old_due));
+		goto out;
+	}
+	change = arena_printf(a, "Thời hạn: %s → %s", deadline_show(a, old_words, old_due),
+			      deadline_show(a, words, due));
+	if (!change) {
+		r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+		goto out;
+	}
+	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittnttn", id, "extended", day, reason, change);
+	if (r == 0)
+		r = db_exec(db, SQL_TASK_SET_DEADLINE, "ttti", task_deadline_kind_code(dl.kind),
+			    words, due, id);
+	if (r < 0)
+		goto dberr;
+	goto out;
+dberr:
+	db_err(db, e, r, "không ghi được gia hạn");
+out:
+	arena_free(a);
+	return r;
+}
+
+int task_extend(struct db *db, int64_t id, const struct task_extend_input *in, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, task_extend_tx(db, id, in, e), e);
+}
+
+static int task_edit_tx(struct db *db, int64_t id, const struct task_edit_input *in, struct err *e)
+{
+	struct arena *a = arena_new(1 << 20);
+	struct buf fold = BUF_INIT(TASK_TEXT_MAX * 2);
+	struct task_state st;
+	const char *content;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = task_state_get(db, id, &st, e);
+	if (r < 0)
+		goto out;
+	if (strcmp(st.state, "done") == 0) {
+		r = err_set(e, ERR_LOCKED,
+			    "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s; không sửa được",
+			    (long long)id, date_show(a, st.completed));
+		goto out;
+	}
+	if (in->content) {
+		r = clean_text(a, in->content, TASK_TEXT_MAX, true, "nội dung nhiệm vụ", &content,
+			       e);
+		if (r < 0)
+			goto out;
+		r = vn_fold(content, strlen(content), &fold);
+		if (r == 0)
+			r = db_exec(db, SQL_TASK_SET_CONTENT, "tti", content, buf_str(&fold), id);
+		if (r < 0) {
+			db_err(db, e, r, "không ghi được nội dung nhiệm vụ");
+			goto out;
+		}
+	}
+	if (in->has_units) {
+		if (in->nleads == 0) {
+			r = err_set(e, ERR_INVAL, "thiếu đơn vị chủ trì: nhiệm vụ cần ít nhất một");
+			goto out;
+		}
+		r = db_exec(db, SQL_TASK_UNITS_CLEAR, "it", id, "lead");
+		if (r == 0)
+			r = db_exec(db, SQL_TASK_UNITS_CLEAR, "it", id, "coord");
+		if (r < 0) {
+			db_err(db, e, r, "không ghi được đơn vị của nhiệm vụ");
+			goto out;
+		}
+		r = insert_units(db, id, in->leads, in->nleads, "lead", e);
+		if (r == 0)
+			r = insert_units(db, id, in->coords, in->ncoords, "coord", e);
+		/* An unknown unit is bad input here, not a missing page. */
+		if (r == ERR_NOTFOUND && e) {
+			e->code = ERR_INVAL;
+			r = ERR_INVAL;
+		}
+	}
+out:
+	buf_free(&fold);
+	arena_free(a);
+	return r;
+}
+
+int task_edit(struct db *db, int64_t id, const struct task_edit_input *in, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, task_edit_tx(db, id, in, e), e);
 }
 
 /* ------------------------------------------------------------------ loading */

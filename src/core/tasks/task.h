@@ -162,11 +162,55 @@ int task_report(struct db *db, int64_t id, const struct task_report_input *in, i
 		struct err *e);
 int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in,
 		   int64_t *ret_event, struct err *e);
-/* The office confirms completion as of date (NULL: today), which may not precede the assignment. */
+/*
+ * The office confirms completion as of date (NULL: today), which may precede
+ * neither the assignment nor a pending request to close (ERR_INVAL, the
+ * message beginning "ngày hoàn thành").
+ */
 int task_confirm(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
 int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
-/* The office sends a request to close back: the task is open again. */
+/*
+ * The office sends a request to close back with note (required; ERR_INVAL
+ * "lý do trả lại …"): the task is open again. date (NULL: today) may not
+ * precede the request (ERR_INVAL "ngày trả lại …"); a task with no pending
+ * request is ERR_INVAL too.
+ */
 int task_send_back(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
+
+/* A deadline extension (gia hạn). Strings are borrowed. */
+struct task_extend_input {
+	const char *deadline;	/* the new deadline as typed (task_deadline_parse) */
+	const char *reason;	/* why; required */
+	const char *decided_on; /* the date of the decision; NULL: today */
+};
+/*
+ * The office extends an open task's deadline in its own transaction: the task
+ * takes the new deadline (a span such as "02 tháng tới" counts from the
+ * decision) and its timeline an "extended" event with the reason as text and
+ * "old → new" as result. The new deadline must fall on a day (not "thường
+ * xuyên") after the old one and not before the decision. A completed task is
+ * ERR_LOCKED; bad input ERR_INVAL with a message beginning with the field:
+ * "thời hạn …", "lý do gia hạn …", "ngày quyết định …". Nothing is written on error.
+ */
+int task_extend(struct db *db, int64_t id, const struct task_extend_input *in, struct err *e);
+
+/* What the office changes in an open task; NULL (or has_units false) keeps it. Borrowed. */
+struct task_edit_input {
+	const char *content;
+	bool has_units;		  /* replace the lead and co-ordinating units with those below */
+	const char *const *leads; /* ids or names, at least one when has_units */
+	size_t nleads;
+	const char *const *coords;
+	size_t ncoords;
+};
+/*
+ * Edits an open task in its own transaction: its content, and its lead and
+ * co-ordinating units (replaced as a whole). A completed task is ERR_LOCKED;
+ * empty content, no lead, an unknown unit or one named twice ERR_INVAL with a
+ * message beginning "nội dung" or naming the unit ("đơn vị …", "thiếu đơn vị
+ * chủ trì"). Nothing is written on error.
+ */
+int task_edit(struct db *db, int64_t id, const struct task_edit_input *in, struct err *e);
 
 /*
  * Counts by status. Only tasks already due enter the rate, as the
@@ -189,7 +233,7 @@ struct task_unit_ref {
 
 struct task_event {
 	int64_t id;
-	const char *kind; /* created, report, close_request, confirmed, sent_back */
+	const char *kind; /* created, report, close_request, confirmed, sent_back, extended */
 	const char *on_date;
 	const char *unit; /* or NULL */
 	const char *text, *result;
@@ -278,3 +322,11 @@ struct task_followup {
 };
 int task_followup_load(struct db *db, int64_t doc_id, int64_t session_id, const char *as_of,
 		       struct arena *a, struct task_followup *ret, struct err *e);
+/*
+ * The follow-up report of conclusion notice notice_id (the notice table's id,
+ * as /notices/# and 'dondoc notice' number them): of its document when it is
+ * registered, else of its session. ERR_NOTFOUND "không có thông báo số …"
+ * when there is no such notice; ERR_INVAL when it has neither.
+ */
+int task_followup_notice(struct db *db, int64_t notice_id, const char *as_of, struct arena *a,
+			 struct task_followup *ret, struct err *e);

@@ -311,3 +311,34 @@ int task_followup_load(struct db *db, int64_t doc_id, int64_t session_id, const 
 	*ret = f;
 	return 0;
 }
+
+int task_followup_notice(struct db *db, int64_t notice_id, const char *as_of, struct arena *a,
+			 struct task_followup *ret, struct err *e)
+{
+	int64_t doc = 0, session = 0;
+	struct db_q *q;
+	int r;
+
+	r = db_query(db, SQL_TASK_NOTICE_SOURCE, &q, "i", notice_id);
+	if (r < 0)
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
+	r = db_step(q);
+	if (r == 1) {
+		doc = db_col_int(q, 0);
+		session = db_col_int(q, 1);
+	}
+	db_done(q);
+	if (r < 0)
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
+	if (r == 0)
+		return err_set(e, ERR_NOTFOUND,
+			       "không có thông báo kết luận số %lld (số thông báo như trong "
+			       "'dondoc notice list' và trang /notices, không phải số văn bản)",
+			       (long long)notice_id);
+	if (!doc && !session)
+		return err_set(e, ERR_INVAL,
+			       "thông báo số %lld chưa gắn với văn bản hay phiên họp nào: chưa có "
+			       "nhiệm vụ để báo cáo",
+			       (long long)notice_id);
+	return task_followup_load(db, doc, doc ? 0 : session, as_of, a, ret, e);
+}
