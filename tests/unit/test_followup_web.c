@@ -16,74 +16,11 @@
 #include "render/docview.h"
 #include "web/web.h"
 #include "web_fixture.h"
+#include "http_client.h"
 
 static char store[256];
 static struct http_server *srv;
-static char base[64];
 static int64_t task3; /* an open task of Tân Yên (body 2) for the API's writes */
-
-struct resp {
-	long status;
-	struct buf body, headers;
-};
-
-static size_t on_body(char *p, size_t size, size_t n, void *ud)
-{
-	return buf_add(ud, p, size * n) == 0 ? size * n : 0;
-}
-
-/* One request; cookie, ctype and header may be NULL; body NULL for GET. */
-static void req(const char *method, const char *path, const char *cookie, const char *ctype,
-		const char *body, const char *header, struct resp *r)
-{
-	CURL *c = curl_easy_init();
-	struct curl_slist *hs = NULL;
-	char url[512], line[512];
-
-	buf_init(&r->body, 32u << 20);
-	buf_init(&r->headers, 1u << 20);
-	snprintf(url, sizeof(url), "%s%s", base, path);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, method);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &r->body);
-	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_body);
-	curl_easy_setopt(c, CURLOPT_HEADERDATA, &r->headers);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-	if (cookie)
-		curl_easy_setopt(c, CURLOPT_COOKIE, cookie);
-	if (ctype) {
-		snprintf(line, sizeof(line), "Content-Type: %s", ctype);
-		hs = curl_slist_append(hs, line);
-	}
-	if (header)
-		hs = curl_slist_append(hs, header);
-	if (body) {
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)strlen(body));
-	}
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hs);
-	r->status = 0;
-	assert_int_equal(curl_easy_perform(c), CURLE_OK);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
-	curl_slist_free_all(hs);
-	curl_easy_cleanup(c);
-}
-
-static void resp_free(struct resp *r)
-{
-	buf_free(&r->body);
-	buf_free(&r->headers);
-}
-
-static void grab_hex(const char *s, const char *marker, char out[65])
-{
-	const char *p = strstr(s, marker);
-
-	assert_non_null(p);
-	memcpy(out, p + strlen(marker), 64);
-	out[64] = '\0';
-}
 
 struct client {
 	char cookie[128], csrf[65];
