@@ -1,4 +1,9 @@
 /* db_sqlite.c: the SQLite backend of db.h: connections, prepared statements, migrations. */
+/*
+ * Over 1,000 lines: everything that touches SQLite's handle (statements,
+ * transactions, migrations and the audit seal, the schema check, online backup
+ * and restore) shares struct db, which no other file sees.
+ */
 #include "db/db.h"
 
 #include <fcntl.h>
