@@ -56,6 +56,12 @@ int api_task_sendback(struct http_req *r);
 int api_task_extend(struct http_req *r);
 int api_task_patch(struct http_req *r);
 int api_ical_tasks(struct http_req *r);
+/* The registry's lists: units and organs (filter body), people (filter organ). */
+int api_units(struct http_req *r);
+int api_organs(struct http_req *r);
+int api_people(struct http_req *r);
+extern const struct http_field api_body_child_fields[];
+extern const struct http_field api_people_fields[];
 
 extern const struct http_field api_term_list_fields[];
 extern const struct http_field api_session_child_fields[];

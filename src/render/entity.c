@@ -35,6 +35,39 @@ json_t *ent_term_json(const struct read_term *t)
 			 json_sprintf("/api/v1/bodies/%lld", (long long)t->body_id));
 }
 
+json_t *ent_unit_json(const struct read_unit *u)
+{
+	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)u->id,
+			 "type", "unit", "body", (json_int_t)u->body_id, "kind", jstr(u->kind),
+			 "name", jstr(u->name), "organ", jid(u->organ_id), "lower_body",
+			 jid(u->lower_body_id), "email", jstr(u->email));
+}
+
+json_t *ent_organ_json(const struct read_organ *o)
+{
+	return json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o}", "id", (json_int_t)o->id, "type",
+			 "organ", "body", (json_int_t)o->body_id, "kind", jstr(o->kind), "name",
+			 jstr(o->name), "code", jstr(o->code), "members",
+			 json_sprintf("/api/v1/people?organ=%lld", (long long)o->id));
+}
+
+json_t *ent_person_json(const struct read_person *p)
+{
+	json_t *ms = json_array();
+
+	for (size_t i = 0; ms && i < p->nmemberships; i++) {
+		const struct read_membership *m = &p->memberships[i];
+
+		json_array_append_new(ms, json_pack("{s:I, s:o, s:o, s:o}", "organ",
+						    (json_int_t)m->organ_id, "position",
+						    jstr(m->position), "from", jstr(m->date_from),
+						    "to", jstr(m->date_to)));
+	}
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o}", "id", (json_int_t)p->id, "type",
+			 "person", "name", jstr(p->full_name), "email", jstr(p->email), "phone",
+			 jstr(p->phone), "memberships", ms);
+}
+
 json_t *ent_session_json(const struct read_session *s)
 {
 	json_t *o =

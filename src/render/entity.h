@@ -14,6 +14,10 @@
  */
 json_t *ent_body_json(const struct read_body *b);
 json_t *ent_term_json(const struct read_term *t);
+json_t *ent_unit_json(const struct read_unit *u);
+json_t *ent_organ_json(const struct read_organ *o);
+/* With its memberships in organs of the reader's scope. */
+json_t *ent_person_json(const struct read_person *p);
 /* With the links to its agenda items and notices. */
 json_t *ent_session_json(const struct read_session *s);
 /*

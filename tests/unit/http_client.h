@@ -64,7 +64,7 @@ static void resp_free(struct resp *r)
 }
 
 /* The 64 hex digits following marker in s, into out. */
-static void grab_hex(const char *s, const char *marker, char out[65])
+static inline void grab_hex(const char *s, const char *marker, char out[65])
 {
 	const char *p = strstr(s, marker);
 

@@ -123,7 +123,7 @@ static void make_store(void)
 		    "2020, 2025);"
 		    "INSERT INTO organ(id, body_id, kind, name) VALUES({1}, {1}, 'btv', 'Ban "
 		    "Thường "
-		    "vụ {1}');"
+		    "vụ ZQ{1}Z');"
 		    "INSERT INTO unit(id, body_id, kind, name, email) VALUES({1}, {1}, 'agency', "
 		    "'Đơn "
 		    "vị ZQ{1}Z', 'u{1}@zq{1}z.vn');"
@@ -504,6 +504,9 @@ static const struct {
     {"GET", "/tasks", K_UNIT, K_NONE, "/tasks?unit={1}", NULL, false, 0},
     {"GET", "/api/v1/tasks", K_UNIT, K_NONE, "/api/v1/tasks?unit={1}", NULL, false, 0},
     {"GET", "/api/v1/terms", K_BODY, K_NONE, "/api/v1/terms?body={1}", NULL, false, 0},
+    {"GET", "/api/v1/units", K_BODY, K_NONE, "/api/v1/units?body={1}", NULL, false, 0},
+    {"GET", "/api/v1/organs", K_BODY, K_NONE, "/api/v1/organs?body={1}", NULL, false, 0},
+    {"GET", "/api/v1/people", K_ORGAN, K_NONE, "/api/v1/people?organ={1}", NULL, false, 0},
     {"GET", "/api/v1/agenda-items", K_SESSION, K_NONE, "/api/v1/agenda-items?session={1}", NULL,
      false, 0},
     {"GET", "/api/v1/notices", K_SESSION, K_NONE, "/api/v1/notices?session={1}", NULL, false, 0},
@@ -594,6 +597,9 @@ static const struct {
     {"GET", "/admin/recipient-groups", "/admin/recipient-groups"},
     {"GET", "/admin/profiles", "/admin/profiles"},
     {"GET", "/api/v1/terms", "/api/v1/terms"},
+    {"GET", "/api/v1/units", "/api/v1/units"},
+    {"GET", "/api/v1/organs", "/api/v1/organs"},
+    {"GET", "/api/v1/people", "/api/v1/people"},
     {"GET", "/api/v1/agenda-items", "/api/v1/agenda-items"},
     {"GET", "/api/v1/notices", "/api/v1/notices"},
     {"GET", "/ical/tasks.ics", "/ical/tasks.ics"},

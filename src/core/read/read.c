@@ -141,6 +141,8 @@ static const struct {
     [READ_SESSION] = {"session", NULL},	  [READ_AGENDA_ITEM] = {"agenda_item", "$.session_id"},
     [READ_DOCUMENT] = {"document", NULL}, [READ_NOTICE] = {"notice", "$.session_id"},
     [READ_TASK] = {"task", NULL},	  [READ_TASK_EVENT] = {"task_event", "$.task_id"},
+    [READ_UNIT] = {"unit", "$.body_id"},  [READ_ORGAN] = {"organ", "$.body_id"},
+    [READ_PERSON] = {"person", NULL},
 };
 
 static void tomb_row(struct read_row *rr, void *row)
@@ -243,6 +245,48 @@ int read_term(struct db *db, const struct account *acct, int64_t id, struct aren
 	      struct read_term *ret, struct err *e)
 {
 	return read_by_id(db, SQL_WEB_TERM, acct, id, a, ret, term_row, "nhiệm kỳ", e);
+}
+
+/* ---- units and organs ---- */
+
+/* SQL_WEB_UNITS: id, body, kind, name, organ, lower body, email. */
+static void unit_row(struct read_row *rr, void *row)
+{
+	struct read_unit *u = row;
+
+	u->id = read_int(rr, 0);
+	u->body_id = read_int(rr, 1);
+	u->kind = read_text(rr, 2);
+	u->name = read_text(rr, 3);
+	u->organ_id = read_int(rr, 4);
+	u->lower_body_id = read_int(rr, 5);
+	u->email = read_text(rr, 6);
+}
+
+int read_units(struct db *db, const struct account *acct, const struct read_page *p,
+	       struct arena *a, struct read_unit **ret, size_t *ret_n)
+{
+	return read_page_list(db, SQL_WEB_UNITS, acct, p, true, a, ret, ret_n, sizeof(**ret),
+			      unit_row);
+}
+
+/* SQL_WEB_ORGANS: id, body, kind, name, code. */
+static void organ_row(struct read_row *rr, void *row)
+{
+	struct read_organ *o = row;
+
+	o->id = read_int(rr, 0);
+	o->body_id = read_int(rr, 1);
+	o->kind = read_text(rr, 2);
+	o->name = read_text(rr, 3);
+	o->code = read_text(rr, 4);
+}
+
+int read_organs(struct db *db, const struct account *acct, const struct read_page *p,
+		struct arena *a, struct read_organ **ret, size_t *ret_n)
+{
+	return read_page_list(db, SQL_WEB_ORGANS, acct, p, true, a, ret, ret_n, sizeof(**ret),
+			      organ_row);
 }
 
 /* ---- sessions ---- */

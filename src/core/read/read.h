@@ -55,6 +55,9 @@ enum read_kind {
 	READ_NOTICE,
 	READ_TASK,
 	READ_TASK_EVENT,
+	READ_UNIT,
+	READ_ORGAN,
+	READ_PERSON,
 };
 
 /*
@@ -91,6 +94,30 @@ int read_terms(struct db *db, const struct account *acct, const struct read_page
 	       struct arena *a, struct read_term **ret, size_t *ret_n);
 int read_term(struct db *db, const struct account *acct, int64_t id, struct arena *a,
 	      struct read_term *ret, struct err *e);
+
+/* ---- units and organs ------------------------------------------------------ */
+
+/* A unit that receives tasks: the body it answers to, its organ or lower body if it is one. */
+struct read_unit {
+	int64_t id, body_id;
+	const char *kind, *name;
+	int64_t organ_id, lower_body_id; /* 0: none */
+	const char *email;
+};
+
+/* By id; p->parent: a body (0: all). */
+int read_units(struct db *db, const struct account *acct, const struct read_page *p,
+	       struct arena *a, struct read_unit **ret, size_t *ret_n);
+
+/* An organ of a body (ban chấp hành, ban thường vụ …): the one sessions are held by. */
+struct read_organ {
+	int64_t id, body_id;
+	const char *kind, *name, *code;
+};
+
+/* By id; p->parent: a body (0: all). */
+int read_organs(struct db *db, const struct account *acct, const struct read_page *p,
+		struct arena *a, struct read_organ **ret, size_t *ret_n);
 
 /* ---- sessions ---------------------------------------------------------------- */
 
@@ -345,13 +372,28 @@ struct read_account {
 int read_accounts(struct db *db, const struct account *acct, struct arena *a,
 		  struct read_account **ret, size_t *ret_n);
 
+/* A person's seat in an organ. */
+struct read_membership {
+	int64_t organ_id;
+	const char *position, *date_from, *date_to; /* dates ISO, NULL when open */
+};
+
 /* The people the account may see (read_choices' READ_CHOICE_PEOPLE, with their contacts). */
 struct read_person {
 	int64_t id;
 	const char *full_name, *email, *phone;
+	/* read_people_page only: the memberships in organs of bodies in scope */
+	struct read_membership *memberships;
+	size_t nmemberships;
 };
 int read_people(struct db *db, const struct account *acct, struct arena *a,
 		struct read_person **ret, size_t *ret_n);
+/*
+ * A page of the same people (the rule of read_people), by id, each with its
+ * memberships; p->parent: an organ in scope, whose members only (0: all).
+ */
+int read_people_page(struct db *db, const struct account *acct, const struct read_page *p,
+		     struct arena *a, struct read_person **ret, size_t *ret_n);
 
 /* Recipient groups of bodies in scope, each with its recipients. */
 struct read_recipient {

@@ -96,6 +96,79 @@ int read_people(struct db *db, const struct account *acct, struct arena *a,
 			 person_row);
 }
 
+/* SQL_WEB_PEOPLE_MEMBERSHIPS: person, organ, position, from, to. */
+struct member_row {
+	int64_t person_id;
+	struct read_membership m;
+};
+
+static void member_row(struct read_row *rr, void *row)
+{
+	struct member_row *x = row;
+
+	x->person_id = read_int(rr, 0);
+	x->m.organ_id = read_int(rr, 1);
+	x->m.position = read_text(rr, 2);
+	x->m.date_from = read_text(rr, 3);
+	x->m.date_to = read_text(rr, 4);
+}
+
+/* Hands the memberships ms (by person, then id) to the people p (by id) they belong to. */
+static int attach_memberships(struct read_person *p, size_t n, const struct member_row *ms,
+			      size_t nm, struct arena *a)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t from;
+
+		while (k < nm && ms[k].person_id < p[i].id)
+			k++;
+		from = k;
+		while (k < nm && ms[k].person_id == p[i].id)
+			k++;
+		if (k == from)
+			continue;
+		p[i].memberships = arena_alloc(a, (k - from) * sizeof(*p[i].memberships));
+		if (!p[i].memberships)
+			return ERR_NOMEM;
+		for (size_t j = from; j < k; j++)
+			p[i].memberships[j - from] = ms[j].m;
+		p[i].nmemberships = k - from;
+	}
+	return 0;
+}
+
+int read_people_page(struct db *db, const struct account *acct, const struct read_page *p,
+		     struct arena *a, struct read_person **ret, size_t *ret_n)
+{
+	struct read_person *people;
+	struct member_row *ms = NULL;
+	struct db_q *q;
+	size_t n, nm = 0;
+	int rc = read_page_list(db, SQL_WEB_PEOPLE, acct, p, true, a, &people, &n, sizeof(*people),
+				person_row);
+
+	if (rc < 0 || n == 0)
+		goto out;
+	rc = db_prepare(db, SQL_WEB_PEOPLE_MEMBERSHIPS, &q);
+	if (rc < 0)
+		goto out;
+	if ((rc = db_bindv(q, "iii", acct->id, people[0].id, people[n - 1].id)) < 0) {
+		db_done(q);
+		goto out;
+	}
+	rc = read_all(q, a, &ms, &nm, sizeof(*ms), member_row);
+	if (rc == 0)
+		rc = attach_memberships(people, n, ms, nm, a);
+out:
+	if (rc < 0)
+		return rc;
+	*ret = people;
+	*ret_n = n;
+	return 0;
+}
+
 static void rgroup_row(struct read_row *rr, void *row)
 {
 	struct read_rgroup *g = row;
