@@ -60,6 +60,9 @@ int api_ical_tasks(struct http_req *r);
 int api_units(struct http_req *r);
 int api_organs(struct http_req *r);
 int api_people(struct http_req *r);
+int api_unit(struct http_req *r);
+int api_organ(struct http_req *r);
+int api_person(struct http_req *r);
 extern const struct http_field api_body_child_fields[];
 extern const struct http_field api_people_fields[];
 

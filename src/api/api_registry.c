@@ -72,3 +72,27 @@ int api_people(struct http_req *r)
 		api_item(data, ent_person_json(&x[i]), "people", x[i].id);
 	return api_list_send(r, "people", "organ", &p, READ_PERSON, data, n, n ? x[n - 1].id : 0);
 }
+
+int api_unit(struct http_req *r)
+{
+	struct read_unit u;
+	int rc = read_unit(r->db, &r->acct, r->id[0], r->arena, &u, &r->err);
+
+	return rc < 0 ? rc : api_send(r, ent_unit_json(&u));
+}
+
+int api_organ(struct http_req *r)
+{
+	struct read_organ o;
+	int rc = read_organ(r->db, &r->acct, r->id[0], r->arena, &o, &r->err);
+
+	return rc < 0 ? rc : api_send(r, ent_organ_json(&o));
+}
+
+int api_person(struct http_req *r)
+{
+	struct read_person x;
+	int rc = read_person(r->db, &r->acct, r->id[0], r->arena, &x, &r->err);
+
+	return rc < 0 ? rc : api_send(r, ent_person_json(&x));
+}

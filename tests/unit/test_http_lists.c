@@ -385,6 +385,51 @@ static void people_filter_by_organ(void **state)
 	assert_true(has(ids, n, 12) && has(ids, n, 21));
 }
 
+/* ---- one object: where self leads ---- */
+
+static void self_leads_to_the_object_in_the_scope_only(void **state)
+{
+	static const char *const lists[] = {"/api/v1/units", "/api/v1/organs", "/api/v1/people"};
+	json_t *j, *o;
+
+	/* Every self link of the lists answers the object as the list shows it. */
+	for (size_t l = 0; l < 3; l++) {
+		size_t i;
+
+		assert_int_equal(api(tok_viewer, lists[l], &j), 200);
+		assert_true(json_array_size(json_object_get(j, "data")) > 0);
+		json_array_foreach(json_object_get(j, "data"), i, o)
+		{
+			const char *self = json_string_value(json_object_get(o, "self"));
+			json_t *one;
+
+			assert_non_null(self);
+			assert_int_equal(api(tok_viewer, self, &one), 200);
+			json_object_del(o, "self");
+			if (!json_equal(one, o))
+				fail_msg("GET %s: %s, the list shows %s", self, json_dumps(one, 0),
+					 json_dumps(o, 0));
+			json_decref(one);
+		}
+		json_decref(j);
+	}
+	/* Yên Thế's unit, organ and member are not Tân Yên's viewer's: 404 naming the id. */
+	assert_int_equal(api(tok_viewer, "/api/v1/units/7", &j), 404);
+	assert_non_null(strstr(
+	    json_string_value(json_object_get(json_object_get(j, "error"), "message")), "7"));
+	json_decref(j);
+	assert_int_equal(api(tok_viewer, "/api/v1/organs/2", &j), 404);
+	json_decref(j);
+	assert_int_equal(api(tok_viewer, "/api/v1/people/21", &j), 404);
+	json_decref(j);
+	/* Person 12 sits in both districts: each viewer sees its own seat only. */
+	assert_int_equal(api(tok_viewer3, "/api/v1/people/12", &j), 200);
+	o = json_object_get(j, "memberships");
+	assert_int_equal(json_array_size(o), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(o, 0), "organ")), 2);
+	json_decref(j);
+}
+
 /* ---- bad parameters ---- */
 
 static void a_bad_parameter_is_400_naming_it(void **state)
@@ -431,6 +476,7 @@ int main(void)
 	    cmocka_unit_test(organs_of_the_scope_filter_by_body),
 	    cmocka_unit_test(people_as_the_admin_pages_show_them),
 	    cmocka_unit_test(people_filter_by_organ),
+	    cmocka_unit_test(self_leads_to_the_object_in_the_scope_only),
 	    cmocka_unit_test(a_bad_parameter_is_400_naming_it),
 	    cmocka_unit_test(the_lists_need_an_account),
 	};

@@ -270,6 +270,12 @@ int read_units(struct db *db, const struct account *acct, const struct read_page
 			      unit_row);
 }
 
+int read_unit(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+	      struct read_unit *ret, struct err *e)
+{
+	return read_by_id(db, SQL_WEB_UNIT, acct, id, a, ret, unit_row, "đơn vị", e);
+}
+
 /* SQL_WEB_ORGANS: id, body, kind, name, code. */
 static void organ_row(struct read_row *rr, void *row)
 {
@@ -287,6 +293,12 @@ int read_organs(struct db *db, const struct account *acct, const struct read_pag
 {
 	return read_page_list(db, SQL_WEB_ORGANS, acct, p, true, a, ret, ret_n, sizeof(**ret),
 			      organ_row);
+}
+
+int read_organ(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+	       struct read_organ *ret, struct err *e)
+{
+	return read_by_id(db, SQL_WEB_ORGAN, acct, id, a, ret, organ_row, "tổ chức họp", e);
 }
 
 /* ---- sessions ---- */

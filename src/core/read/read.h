@@ -108,6 +108,8 @@ struct read_unit {
 /* By id; p->parent: a body (0: all). */
 int read_units(struct db *db, const struct account *acct, const struct read_page *p,
 	       struct arena *a, struct read_unit **ret, size_t *ret_n);
+int read_unit(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+	      struct read_unit *ret, struct err *e);
 
 /* An organ of a body (ban chấp hành, ban thường vụ …): the one sessions are held by. */
 struct read_organ {
@@ -118,6 +120,8 @@ struct read_organ {
 /* By id; p->parent: a body (0: all). */
 int read_organs(struct db *db, const struct account *acct, const struct read_page *p,
 		struct arena *a, struct read_organ **ret, size_t *ret_n);
+int read_organ(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+	       struct read_organ *ret, struct err *e);
 
 /* ---- sessions ---------------------------------------------------------------- */
 
@@ -394,6 +398,9 @@ int read_people(struct db *db, const struct account *acct, struct arena *a,
  */
 int read_people_page(struct db *db, const struct account *acct, const struct read_page *p,
 		     struct arena *a, struct read_person **ret, size_t *ret_n);
+/* One of those people by id, with its memberships; ERR_NOTFOUND (e names the id) when not seen. */
+int read_person(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		struct read_person *ret, struct err *e);
 
 /* Recipient groups of bodies in scope, each with its recipients. */
 struct read_recipient {

@@ -139,34 +139,56 @@ static int attach_memberships(struct read_person *p, size_t n, const struct memb
 	return 0;
 }
 
+/* Reads the memberships in scope of the people p (n of them, by id) into them. */
+static int read_memberships(struct db *db, const struct account *acct, struct read_person *p,
+			    size_t n, struct arena *a)
+{
+	struct member_row *ms = NULL;
+	struct db_q *q;
+	size_t nm = 0;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	rc = db_prepare(db, SQL_WEB_PEOPLE_MEMBERSHIPS, &q);
+	if (rc < 0)
+		return rc;
+	if ((rc = db_bindv(q, "iii", acct->id, p[0].id, p[n - 1].id)) < 0) {
+		db_done(q);
+		return rc;
+	}
+	rc = read_all(q, a, &ms, &nm, sizeof(*ms), member_row);
+	return rc < 0 ? rc : attach_memberships(p, n, ms, nm, a);
+}
+
 int read_people_page(struct db *db, const struct account *acct, const struct read_page *p,
 		     struct arena *a, struct read_person **ret, size_t *ret_n)
 {
 	struct read_person *people;
-	struct member_row *ms = NULL;
-	struct db_q *q;
-	size_t n, nm = 0;
+	size_t n;
 	int rc = read_page_list(db, SQL_WEB_PEOPLE, acct, p, true, a, &people, &n, sizeof(*people),
 				person_row);
 
-	if (rc < 0 || n == 0)
-		goto out;
-	rc = db_prepare(db, SQL_WEB_PEOPLE_MEMBERSHIPS, &q);
-	if (rc < 0)
-		goto out;
-	if ((rc = db_bindv(q, "iii", acct->id, people[0].id, people[n - 1].id)) < 0) {
-		db_done(q);
-		goto out;
-	}
-	rc = read_all(q, a, &ms, &nm, sizeof(*ms), member_row);
 	if (rc == 0)
-		rc = attach_memberships(people, n, ms, nm, a);
-out:
+		rc = read_memberships(db, acct, people, n, a);
 	if (rc < 0)
 		return rc;
 	*ret = people;
 	*ret_n = n;
 	return 0;
+}
+
+int read_person(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		struct read_person *ret, struct err *e)
+{
+	struct read_person x = {0};
+	int rc = read_by_id(db, SQL_WEB_PERSON, acct, id, a, &x, person_row, "người", e);
+
+	if (rc == 0)
+		rc = read_memberships(db, acct, &x, 1, a);
+	if (rc == 0)
+		*ret = x;
+	return rc;
 }
 
 static void rgroup_row(struct read_row *rr, void *row)
