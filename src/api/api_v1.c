@@ -104,16 +104,17 @@ int api_list_send(struct http_req *r, const char *path, const char *filter,
 int api_root(struct http_req *r)
 {
 	return api_send(
-	    r,
-	    json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}, "
-		      "s:{s:s, s:s}}",
-		      "name", "dondoc", "version", "v1", "links", "bodies", "/api/v1/bodies",
-		      "terms", "/api/v1/terms", "sessions", "/api/v1/sessions", "agendaItems",
-		      "/api/v1/agenda-items", "documents", "/api/v1/documents", "notices",
-		      "/api/v1/notices", "tasks", "/api/v1/tasks", "indicators",
-		      "/api/v1/indicators", "indicatorValues", "/api/v1/indicator-values", "ical",
-		      "/ical/sessions.ics", "icalTasks", "/ical/tasks.ics", "audit",
-		      "/api/v1/audit", "account", "login", r->acct.login, "role", r->acct.role));
+	    r, json_pack(
+		   "{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, "
+		   "s:s, s:s}, s:{s:s, s:s}}",
+		   "name", "dondoc", "version", "v1", "links", "bodies", "/api/v1/bodies", "organs",
+		   "/api/v1/organs", "units", "/api/v1/units", "people", "/api/v1/people", "terms",
+		   "/api/v1/terms", "sessions", "/api/v1/sessions", "agendaItems",
+		   "/api/v1/agenda-items", "documents", "/api/v1/documents", "notices",
+		   "/api/v1/notices", "tasks", "/api/v1/tasks", "indicators", "/api/v1/indicators",
+		   "indicatorValues", "/api/v1/indicator-values", "ical", "/ical/sessions.ics",
+		   "icalTasks", "/ical/tasks.ics", "audit", "/api/v1/audit", "account", "login",
+		   r->acct.login, "role", r->acct.role));
 }
 
 int api_bodies(struct http_req *r)

@@ -1399,6 +1399,9 @@ static void api_terms_agenda_items_and_notices_paginate_in_scope(void **state)
 	assert_non_null(strstr(buf_str(&r.body), "\"terms\":\"/api/v1/terms\""));
 	assert_non_null(strstr(buf_str(&r.body), "\"agendaItems\":\"/api/v1/agenda-items\""));
 	assert_non_null(strstr(buf_str(&r.body), "\"notices\":\"/api/v1/notices\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"units\":\"/api/v1/units\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"organs\":\"/api/v1/organs\""));
+	assert_non_null(strstr(buf_str(&r.body), "\"people\":\"/api/v1/people\""));
 	resp_free(&r);
 	get_ok("/api/v1/sessions/1", &viewer, &r);
 	assert_non_null(
