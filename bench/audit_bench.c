@@ -22,17 +22,6 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void rm_store(const char *path)
-{
-	static const char *const suffixes[] = {"", "-wal", "-shm", ".audit-key", ".anchor"};
-	char p[256];
-
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		snprintf(p, sizeof(p), "%s%s", path, suffixes[i]);
-		unlink(p);
-	}
-}
-
 static int add_unit(struct db *db, int64_t body, long i, struct err *e)
 {
 	char name[64];
@@ -67,7 +56,7 @@ static int commits(const char *path, const char *sync, double *ret)
 	double t0;
 	int r;
 
-	rm_store(path);
+	db_remove(path, true, NULL);
 	setenv("DONDOC_SYNCHRONOUS", sync, 1);
 	r = db_open(path, DB_CREATE, &db, &e);
 	if (r == 0)
@@ -82,7 +71,7 @@ static int commits(const char *path, const char *sync, double *ret)
 	if (r < 0)
 		fprintf(stderr, "audit_bench: %s %s\n", e.msg, db ? db_errmsg(db) : "");
 	db_close(db);
-	rm_store(path);
+	db_remove(path, true, NULL);
 	return r;
 }
 
@@ -104,7 +93,7 @@ int main(void)
 	printf("commits of one audited write: %.0f/s synchronous=FULL (default), %.0f/s NORMAL\n",
 	       full, normal);
 	setenv("DONDOC_SYNCHRONOUS", "full", 1);
-	rm_store(path);
+	db_remove(path, true, NULL);
 	r = db_open(path, DB_CREATE, &db, &e);
 	if (r == 0)
 		r = root(db, &body, &e);
@@ -138,6 +127,6 @@ int main(void)
 		printf("backup failed: %s\n", e.msg);
 	db_close(db);
 	unlink(copy);
-	rm_store(path);
+	db_remove(path, true, NULL);
 	return 0;
 }

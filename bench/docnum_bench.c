@@ -90,7 +90,7 @@ static void bench_alloc(void)
 	double t0, el;
 
 	snprintf(path, sizeof(path), "/tmp/dondoc-docnum-bench-%ld.db", (long)getpid());
-	unlink(path);
+	db_remove(path, true, NULL);
 	if (db_open(path, DB_CREATE, &db, &e) < 0 || db_begin(db) < 0 ||
 	    reg_body_add(db, &b, &body, &e) < 0 || (t.body_id = body, 0) ||
 	    reg_term_add(db, &t, &term, &e) < 0 || db_commit(db) < 0) {
@@ -110,7 +110,7 @@ static void bench_alloc(void)
 	       "each)\n",
 	       (double)n / el, n, el, v);
 	db_close(db);
-	unlink(path);
+	db_remove(path, true, NULL);
 	snprintf(side, sizeof(side), "%s-wal", path);
 	unlink(side);
 	snprintf(side, sizeof(side), "%s-shm", path);

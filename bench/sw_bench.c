@@ -78,7 +78,7 @@ int main(void)
 	int r = 0;
 
 	snprintf(path, sizeof(path), "/tmp/dondoc-sw-bench-%ld.db", (long)getpid());
-	unlink(path);
+	db_remove(path, true, NULL);
 	if (!a || db_open(path, DB_CREATE, &db, &e) < 0 || fixture(path) < 0) {
 		fprintf(stderr, "sw_bench: set-up failed: %s\n", e.msg);
 		return 1;
@@ -146,6 +146,6 @@ int main(void)
 	buf_free(&out);
 	arena_free(a);
 	db_close(db);
-	unlink(path);
+	db_remove(path, true, NULL);
 	return r < 0;
 }

@@ -79,7 +79,7 @@ int main(void)
 	double t0, best = 1e9, total = 0;
 
 	snprintf(path, sizeof(path), "/tmp/dondoc-task-bench-%ld.db", (long)getpid());
-	unlink(path);
+	db_remove(path, true, NULL);
 	t0 = now_ms();
 	if (db_open(path, DB_CREATE, &db, &e) < 0 || fill(db) < 0) {
 		fprintf(stderr, "task_bench: %s %s\n", e.msg, db ? db_errmsg(db) : "");
@@ -111,6 +111,6 @@ int main(void)
 	       "1000 runs (goal <= 1 ms)\n",
 	       n, NTASKS, total / 1000);
 	db_close(db);
-	unlink(path);
+	db_remove(path, true, NULL);
 	return 0;
 }

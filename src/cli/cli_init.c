@@ -6,22 +6,6 @@
 #include "cli/cli.h"
 #include "core/demo/demo.h"
 
-static int remove_store(struct cli *c)
-{
-	/* The store, its WAL, and the anchor of its audit log (the key stays). */
-	static const char *const suffixes[] = {"", "-wal", "-shm", ".anchor"};
-	char path[4096];
-
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		if ((size_t)snprintf(path, sizeof(path), "%s%s", c->db_path, suffixes[i]) >=
-		    sizeof(path))
-			return err_set(&c->err, ERR_USAGE, "đường dẫn quá dài: %s", c->db_path);
-		if (unlink(path) != 0 && access(path, F_OK) == 0)
-			return err_set(&c->err, ERR_IO, "%s: không xóa được tệp cũ", path);
-	}
-	return 0;
-}
-
 const struct cli_spec cli_init_spec = {
     .opts = (const struct cli_optdef[]){{"demo", CLI_FLAG, 0, NULL, "nạp dữ liệu mẫu Tân Yên"},
 					{"force", CLI_FLAG, 0, NULL,
@@ -35,7 +19,8 @@ int cli_init(struct cli *c, const struct cli_args *args)
 	int r;
 
 	if (force) {
-		r = remove_store(c);
+		/* The store, its WAL and its anchor go; its audit key stays. */
+		r = db_remove(c->db_path, false, &c->err);
 		if (r < 0)
 			return r;
 	}

@@ -198,6 +198,12 @@ int db_audit_key_create(const char *path, unsigned char key[static DB_AUDIT_KEY_
 const unsigned char *db_audit_key(struct db *db);
 /* Where the connection looked for its key. */
 const char *db_audit_key_file(struct db *db);
+/*
+ * Removes the store at path with the files that go with it: its WAL, its
+ * shared memory, the anchor of its audit log and, with_key, its audit key.
+ * A file already missing is no error; ERR_IO names none (e may say which).
+ */
+int db_remove(const char *path, bool with_key, struct err *e);
 /* Uses key (copied) in place of the one found at open: to verify a copy made elsewhere. */
 void db_set_audit_key(struct db *db, const unsigned char key[static DB_AUDIT_KEY_BYTES]);
 

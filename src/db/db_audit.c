@@ -135,6 +135,24 @@ int db_audit_key_create(const char *path, unsigned char key[static DB_AUDIT_KEY_
 	return r;
 }
 
+int db_remove(const char *path, bool with_key, struct err *e)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", ".anchor"};
+	char p[4096];
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]) + with_key; i++) {
+		int w = i < sizeof(suffixes) / sizeof(suffixes[0])
+			    ? snprintf(p, sizeof(p), "%s%s", path, suffixes[i])
+			    : (db_audit_key_path(path, p, sizeof(p)) == 0 ? 0 : -1);
+
+		if (w < 0 || (size_t)w >= sizeof(p))
+			return err_set(e, ERR_TOOBIG, "đường dẫn quá dài: %s", path);
+		if (unlink(p) != 0 && errno != ENOENT)
+			return err_set(e, ERR_IO, "%s: không xóa được", p);
+	}
+	return 0;
+}
+
 /* The TEMP triggers every dondoc connection creates (stmt_web.def), in order. */
 const enum db_stmt db_connection_setup[] = {
     SQL_WEB_TEMP_SEARCH_DOC_I,	   SQL_WEB_TEMP_SEARCH_DOC_U,	  SQL_WEB_TEMP_SEARCH_DOC_D,

@@ -51,7 +51,7 @@ static void create_then_reopen_keeps_the_version(void **state)
 	assert_int_equal(db_open(path, 0, &db, &e), 0);
 	assert_int_equal(db_version(db), db_version_known());
 	db_close(db);
-	unlink(path);
+	db_remove(path, true, NULL);
 }
 
 static void store_from_a_newer_dondoc_is_refused(void **state)
@@ -75,7 +75,7 @@ static void store_from_a_newer_dondoc_is_refused(void **state)
 	assert_int_equal(db_open(path, 0, &db, &e), ERR_VERSION);
 	assert_null(db);
 	assert_non_null(strstr(e.msg, "200"));
-	unlink(path);
+	db_remove(path, true, NULL);
 }
 
 static void older_store_is_migrated_in_one_go(void **state)
@@ -100,7 +100,7 @@ static void older_store_is_migrated_in_one_go(void **state)
 	assert_int_equal(db_open(path, 0, &db, &e), 0);
 	assert_int_equal(db_version(db), db_version_known());
 	db_close(db);
-	unlink(path);
+	db_remove(path, true, NULL);
 }
 
 /* Stand-ins for the store's audit functions on a raw connection (the chain is not checked here). */
@@ -204,7 +204,7 @@ static void task_events_survive_migration_12(void **state)
 				    "'task_event_task', 'task_attachment_event')"),
 			 4);
 	sqlite3_close(h);
-	unlink(path);
+	db_remove(path, true, NULL);
 	snprintf(key, sizeof(key), "%s-wal", path);
 	unlink(key);
 	snprintf(key, sizeof(key), "%s-shm", path);
@@ -242,7 +242,7 @@ static void failed_migration_leaves_the_store_as_it_was(void **state)
 	sqlite3_finalize(st);
 	sqlite3_close(h);
 	assert_int_equal(n, db_nmigrations - 1);
-	unlink(path);
+	db_remove(path, true, NULL);
 }
 
 static void garbage_file_is_refused(void **state)
@@ -262,7 +262,7 @@ static void garbage_file_is_refused(void **state)
 	assert_true(db_open(path, 0, &db, &e) < 0);
 	assert_null(db);
 	assert_true(strlen(e.msg) > 0);
-	unlink(path);
+	db_remove(path, true, NULL);
 }
 
 /* Whether schema_migration holds version v (the test's stand-in for any row written). */
@@ -487,7 +487,7 @@ static void store_errors_read_the_same_everywhere(void **state)
 	assert_int_equal(db_begin_e(db, &e), 0);
 	assert_int_equal(db_end(db, 0, &e), 0);
 	db_close(db);
-	unlink(path);
+	db_remove(path, true, NULL);
 }
 
 int main(void)

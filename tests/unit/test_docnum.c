@@ -209,7 +209,7 @@ static int setup_store(void **state)
 	struct err e = {0};
 
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-docnum-%ld.db", (long)getpid());
-	unlink(f->path);
+	db_remove(f->path, true, NULL);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
 	assert_int_equal(db_begin(f->db), 0);
 	assert_int_equal(reg_body_add(f->db, &b, &f->body, &e), 0);
@@ -223,14 +223,9 @@ static int setup_store(void **state)
 static int teardown_store(void **state)
 {
 	struct fixture *f = *state;
-	char p[300];
 
 	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
+	db_remove(f->path, true, NULL);
 	free(f);
 	return 0;
 }

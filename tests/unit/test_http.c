@@ -175,16 +175,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[300];
-
 	http_stop(srv);
 	dv_render_release();
 	curl_global_cleanup();
-	unlink(store);
-	snprintf(p, sizeof(p), "%s-wal", store);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", store);
-	unlink(p);
+	db_remove(store, true, NULL);
 	return 0;
 }
 
@@ -1817,17 +1811,6 @@ static void api_confirm_closes_a_task_for_the_office(void **state)
 static char admin_store[256];
 static unsigned char shared_clients[sizeof(clients)];
 
-static void store_unlink(const char *path)
-{
-	char p[300];
-
-	unlink(path);
-	snprintf(p, sizeof(p), "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", path);
-	unlink(p);
-}
-
 /* Stops the server and starts one on path; 0 on success. */
 static int serve_store(const char *path)
 {
@@ -1866,7 +1849,7 @@ static int admin_teardown(void **state)
 	int rc = serve_store(store);
 
 	memcpy(clients, shared_clients, sizeof(clients));
-	store_unlink(admin_store);
+	db_remove(admin_store, true, NULL);
 	return rc;
 }
 

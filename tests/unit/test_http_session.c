@@ -132,16 +132,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[300];
-
 	http_stop(srv);
 	dv_render_release();
 	curl_global_cleanup();
-	unlink(store);
-	snprintf(p, sizeof(p), "%s-wal", store);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", store);
-	unlink(p);
+	db_remove(store, true, NULL);
 	return 0;
 }
 

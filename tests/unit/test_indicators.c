@@ -35,7 +35,7 @@ static int setup(void **state)
 	sqlite3 *h;
 
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-ind-%ld-%d.db", (long)getpid(), ++seq);
-	unlink(f->path);
+	db_remove(f->path, true, NULL);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
 	db_close(f->db);
 	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
@@ -67,7 +67,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 
 	db_close(f->db);
-	unlink(f->path);
+	db_remove(f->path, true, NULL);
 	free(f);
 	return 0;
 }

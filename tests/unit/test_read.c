@@ -38,17 +38,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char p[300];
 
 	arena_free(f->a);
 	db_close(f->db);
-	unlink(store);
-	snprintf(p, sizeof(p), "%s-wal", store);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", store);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s.audit-key", store);
-	unlink(p);
+	db_remove(store, true, NULL);
 	return 0;
 }
 

@@ -30,7 +30,7 @@ static int setup(void **state)
 	struct err e = {0};
 
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-registry-%ld.db", (long)getpid());
-	unlink(f->path);
+	db_remove(f->path, true, NULL);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
 	if (demo_create(f->db, &e) != 0)
 		fail_msg("demo: %s", e.msg);
@@ -45,15 +45,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[300];
 
 	arena_free(f->a);
 	db_close(f->db);
-	unlink(f->path);
-	snprintf(p, sizeof(p), "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->path);
-	unlink(p);
+	db_remove(f->path, true, NULL);
 	free(f);
 	return 0;
 }

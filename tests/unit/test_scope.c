@@ -108,7 +108,7 @@ static void make_store(void)
 	sqlite3 *h;
 	char sql[4096];
 
-	unlink(store);
+	db_remove(store, true, NULL);
 	assert_int_equal(db_open(store, DB_CREATE, &db, &e), 0);
 	db_close(db);
 	h = fx_raw(store, 1);
@@ -241,16 +241,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[300];
-
 	http_stop(srv);
 	dv_render_release();
 	curl_global_cleanup();
-	unlink(store);
-	snprintf(p, sizeof(p), "%s-wal", store);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", store);
-	unlink(p);
+	db_remove(store, true, NULL);
 	return 0;
 }
 

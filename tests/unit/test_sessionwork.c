@@ -70,7 +70,7 @@ static int setup(void **state)
 	if (!f)
 		return -1;
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-sw-%ld.db", (long)getpid());
-	unlink(f->path);
+	db_remove(f->path, true, NULL);
 	if (db_open(f->path, DB_CREATE, &f->db, &f->e) < 0)
 		return -1;
 	if (sqlite3_open(f->path, &h) != SQLITE_OK)
@@ -92,7 +92,7 @@ static int teardown(void **state)
 
 	db_close(f->db);
 	arena_free(f->a);
-	unlink(f->path);
+	db_remove(f->path, true, NULL);
 	free(f);
 	return 0;
 }

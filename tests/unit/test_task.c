@@ -209,14 +209,14 @@ static int demo_setup(void **state)
 	struct err e = {0};
 
 	snprintf(path, sizeof(path), "/tmp/dondoc-test-task-%ld.db", (long)getpid());
-	unlink(path);
+	db_remove(path, true, NULL);
 	if (db_open(path, DB_CREATE, &db, &e) < 0)
 		return -1;
 	if (demo_create(db, &e) < 0) {
 		/* Another part of the demo failed: run the tasks part alone on a fresh store. */
 		fprintf(stderr, "# demo: %s; the tasks part runs alone\n", e.msg);
 		db_close(db);
-		unlink(path);
+		db_remove(path, true, NULL);
 		if (db_open(path, DB_CREATE, &db, &e) < 0 || db_begin(db) < 0 ||
 		    demo_tasks(db, &e) < 0 || db_commit(db) < 0) {
 			fprintf(stderr, "demo: %s\n", e.msg);
@@ -233,7 +233,7 @@ static int demo_teardown(void **state)
 
 	snprintf(path, sizeof(path), "%s", db_path(*state));
 	db_close(*state);
-	unlink(path);
+	db_remove(path, true, NULL);
 	return 0;
 }
 

@@ -28,13 +28,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char p[300];
-
-	unlink(store);
-	snprintf(p, sizeof(p), "%s-wal", store);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", store);
-	unlink(p);
+	db_remove(store, true, NULL);
 	return 0;
 }
 

@@ -128,7 +128,7 @@ static inline int fx_create(const char *path)
 	char pw[64];
 	int rc;
 
-	unlink(path);
+	db_remove(path, true, NULL);
 	if (db_open(path, DB_CREATE, &db, &e) < 0)
 		return -1;
 	db_close(db);
