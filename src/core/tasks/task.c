@@ -702,6 +702,24 @@ static int task_state_get(struct db *db, int64_t id, struct task_state *ret, str
 	return r;
 }
 
+/*
+ * The state of a task that is still open: ERR_LOCKED, with e naming the day it
+ * was confirmed done and then refused (a phrase such as "không gia hạn được",
+ * or NULL), when it is completed.
+ */
+static int task_open_get(struct db *db, int64_t id, struct arena *a, const char *refused,
+			 struct task_state *ret, struct err *e)
+{
+	int r = task_state_get(db, id, ret, e);
+
+	if (r == 0 && strcmp(ret->state, "done") == 0)
+		r = err_set(e, ERR_LOCKED,
+			    "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s%s%s",
+			    (long long)id, date_show(a, ret->completed), refused ? "; " : "",
+			    refused ? refused : "");
+	return r;
+}
+
 /* Resolves date (NULL: today) and checks it does not precede the assignment. */
 static int event_date(struct arena *a, const char *date, const char *what,
 		      const struct task_state *st, char out[static 11], struct err *e)
@@ -754,16 +772,9 @@ int task_report_tx(struct db *db, int64_t id, const struct task_report_input *in
 
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = task_state_get(db, id, &st, e);
+	r = task_open_get(db, id, a, "không nhận thêm báo cáo", &st, e);
 	if (r < 0)
 		goto out;
-	if (strcmp(st.state, "done") == 0) {
-		r = err_set(e, ERR_LOCKED,
-			    "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s; không nhận "
-			    "thêm báo cáo",
-			    (long long)id, date_show(a, st.completed));
-		goto out;
-	}
 	r = clean_text(a, in->text, TASK_TEXT_MAX, true, "nội dung báo cáo", &text, e);
 	if (r == 0)
 		r = clean_text(a, in->result, TASK_TEXT_MAX, false, "kết quả, sản phẩm", &result,
@@ -856,14 +867,9 @@ int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *not
 
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = task_state_get(db, id, &st, e);
+	r = task_open_get(db, id, a, NULL, &st, e);
 	if (r < 0)
 		goto out;
-	if (strcmp(st.state, "done") == 0) {
-		r = err_set(e, ERR_LOCKED, "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s",
-			    (long long)id, date_show(a, st.completed));
-		goto out;
-	}
 	r = clean_text(a, note, TASK_TEXT_MAX, false, "ghi chú", &text, e);
 	if (r == 0)
 		r = event_date(a, date, "ngày hoàn thành", &st, day, e);
@@ -957,16 +963,9 @@ static int task_extend_tx(struct db *db, int64_t id, const struct task_extend_in
 
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = task_state_get(db, id, &st, e);
+	r = task_open_get(db, id, a, "không gia hạn được", &st, e);
 	if (r < 0)
 		goto out;
-	if (strcmp(st.state, "done") == 0) {
-		r = err_set(e, ERR_LOCKED,
-			    "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s; không gia hạn "
-			    "được",
-			    (long long)id, date_show(a, st.completed));
-		goto out;
-	}
 	r = clean_text(a, in->deadline, TASK_NAME_MAX, true, "thời hạn mới", &words, e);
 	if (r == 0)
 		r = clean_text(a, in->reason, TASK_TEXT_MAX, true, "lý do gia hạn", &reason, e);
@@ -1045,15 +1044,9 @@ static int task_edit_tx(struct db *db, int64_t id, const struct task_edit_input 
 
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = task_state_get(db, id, &st, e);
+	r = task_open_get(db, id, a, "không sửa được", &st, e);
 	if (r < 0)
 		goto out;
-	if (strcmp(st.state, "done") == 0) {
-		r = err_set(e, ERR_LOCKED,
-			    "nhiệm vụ số %lld đã được xác nhận hoàn thành ngày %s; không sửa được",
-			    (long long)id, date_show(a, st.completed));
-		goto out;
-	}
 	if (in->content) {
 		r = clean_text(a, in->content, TASK_TEXT_MAX, true, "nội dung nhiệm vụ", &content,
 			       e);
