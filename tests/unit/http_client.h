@@ -1,13 +1,48 @@
-/* http_client.h: the HTTP tests' client: one request with libcurl against the server under test at base. */
+/* http_client.h: the HTTP tests' server and client: dondoc's web application on a store, requests with libcurl. */
 #pragma once
 
 #include <curl/curl.h>
 #include <string.h>
 
+#include "db/db.h"
+#include "http/http.h"
+#include "render/docview.h"
 #include "util/buf.h"
+#include "web/web.h"
 
-/* The server's address ("http://127.0.0.1:PORT"), set by the test's setup. */
+/* The store under test (named by the test's setup), the server on it, and its address. */
+static char store[256];
+static struct http_server *srv;
 static char base[64];
+
+/* Serves the web application on store at a free port of 127.0.0.1; 0, or -1 said on stderr. */
+static int http_client_serve(void)
+{
+	struct http_config cfg = {.app = &web_app,
+				  .db_path = store,
+				  .listen = "127.0.0.1:0",
+				  .threads = 4,
+				  .quiet = true};
+	struct err e = {0};
+
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	if (http_start(&cfg, &srv, &e) < 0) {
+		fprintf(stderr, "%s\n", e.msg);
+		return -1;
+	}
+	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
+	return 0;
+}
+
+/* The group's teardown: the server stops and its store goes with its key. */
+static int http_client_teardown(void **state)
+{
+	http_stop(srv);
+	dv_render_release();
+	curl_global_cleanup();
+	db_remove(store, true, NULL);
+	return 0;
+}
 
 struct resp {
 	long status;

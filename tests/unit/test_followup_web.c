@@ -18,8 +18,6 @@
 #include "web_fixture.h"
 #include "http_client.h"
 
-static char store[256];
-static struct http_server *srv;
 static int64_t task3; /* an open task of Tân Yên (body 2) for the API's writes */
 
 struct client {
@@ -528,8 +526,6 @@ static void the_follow_up_report_downloads_from_the_notice(void **state)
 
 static int setup(void **state)
 {
-	struct http_config cfg = {
-	    .app = &web_app, .listen = "127.0.0.1:0", .threads = 4, .quiet = true};
 	const char *lead[] = {"1"};
 	struct task_input t = {.body_id = 2,
 			       .source_session_id = 1,
@@ -565,23 +561,7 @@ static int setup(void **state)
 		}
 		sqlite3_close(h);
 	}
-	cfg.db_path = store;
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (http_start(&cfg, &srv, &e) < 0) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	http_stop(srv);
-	dv_render_release();
-	curl_global_cleanup();
-	db_remove(store, true, NULL);
-	return 0;
+	return http_client_serve();
 }
 
 int main(void)
@@ -595,5 +575,5 @@ int main(void)
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, http_client_teardown);
 }

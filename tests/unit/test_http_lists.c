@@ -18,8 +18,6 @@
 #include "web_fixture.h"
 #include "http_client.h"
 
-static char store[256];
-static struct http_server *srv;
 /* viewer sees Tân Yên (body 2), viewer3 Yên Thế (body 3), admin every body. */
 static char tok_viewer[65], tok_viewer3[65], tok_admin[65];
 
@@ -115,8 +113,6 @@ static const char *field_msg(json_t *j, const char *field)
 
 static int setup(void **state)
 {
-	struct http_config cfg = {
-	    .app = &web_app, .listen = "127.0.0.1:0", .threads = 4, .quiet = true};
 	struct db *db = NULL;
 	struct err e = {0};
 	sqlite3 *h;
@@ -165,23 +161,7 @@ static int setup(void **state)
 		return -1;
 	}
 	db_close(db);
-	cfg.db_path = store;
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (http_start(&cfg, &srv, &e) < 0) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	http_stop(srv);
-	dv_render_release();
-	curl_global_cleanup();
-	db_remove(store, true, NULL);
-	return 0;
+	return http_client_serve();
 }
 
 /* ---- units ---- */
@@ -475,5 +455,5 @@ int main(void)
 	    cmocka_unit_test(the_lists_need_an_account),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, http_client_teardown);
 }

@@ -18,8 +18,6 @@
 #include "web_fixture.h"
 #include "http_client.h"
 
-static char store[256];
-static struct http_server *srv;
 static char tok_office[65], tok_viewer[65];
 
 /* A JSON request with the API token tok; the answer parsed into *ret (caller decrefs). */
@@ -87,8 +85,6 @@ static void refused(const char *tok, const char *method, const char *path, const
 
 static int setup(void **state)
 {
-	struct http_config cfg = {
-	    .app = &web_app, .listen = "127.0.0.1:0", .threads = 4, .quiet = true};
 	struct db *db = NULL;
 	struct err e = {0};
 	sqlite3 *h;
@@ -120,23 +116,7 @@ static int setup(void **state)
 		return -1;
 	}
 	db_close(db);
-	cfg.db_path = store;
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (http_start(&cfg, &srv, &e) < 0) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	http_stop(srv);
-	dv_render_release();
-	curl_global_cleanup();
-	db_remove(store, true, NULL);
-	return 0;
+	return http_client_serve();
 }
 
 /* Registers session number of organ 1 on date at time; its id. */
@@ -579,5 +559,5 @@ int main(void)
 	    cmocka_unit_test(the_office_runs_a_session_through_the_forms),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, http_client_teardown);
 }

@@ -27,8 +27,6 @@
 static const int64_t parent_of[NB + 1] = {0, 0, 1, 2, 3, 3, 1};
 static const char *const level_of[NB + 1] = {"", "tw", "tinh", "huyen", "xa", "xa", "tinh"};
 
-static char store[256];
-static struct http_server *srv;
 /* Ids the store chose: tasks, their report events, notices, each body's viewer account. */
 static int64_t task_of[NB + 1], event_of[NB + 1], notice_of[NB + 1], viewer_of[NB + 1];
 static int64_t root_id, industry_id;
@@ -223,29 +221,9 @@ static void make_store(void)
 
 static int setup(void **state)
 {
-	struct http_config cfg = {
-	    .app = &web_app, .listen = "127.0.0.1:0", .threads = 4, .quiet = true};
-	struct err e = {0};
-
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-scope-%ld.db", (long)getpid());
 	make_store();
-	cfg.db_path = store;
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	if (http_start(&cfg, &srv, &e) < 0) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	http_stop(srv);
-	dv_render_release();
-	curl_global_cleanup();
-	db_remove(store, true, NULL);
-	return 0;
+	return http_client_serve();
 }
 
 /* ---- requests ---- */
@@ -1028,5 +1006,5 @@ int main(void)
 	    cmocka_unit_test(the_global_admin_reaches_every_body),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, http_client_teardown);
 }
