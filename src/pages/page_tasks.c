@@ -615,23 +615,23 @@ int page_task_extend(struct http_req *r)
 	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)r->id[0]));
 }
 
+/* Requests on one page of the queue, the oldest first. */
+#define CLOSE_REQUESTS_MAX 200
+
 /*
  * GET /tasks/close-requests: the office's queue, every task in scope whose unit
  * asked to close it, with the request (date, unit, text) and the two answers.
  */
 int page_task_close_requests(struct http_req *r)
 {
-	struct task_filter f = {0};
-	struct task *ts = NULL;
+	int64_t *ids = NULL;
 	char today[11];
 	size_t n = 0;
 	struct html h;
 	int rc, shown = 0;
 
 	read_today(today);
-	f.as_of = today;
-	f.open_only = true;
-	rc = task_list(r->db, &f, r->arena, &ts, &n, &r->err);
+	rc = read_close_requests(r->db, &r->acct, CLOSE_REQUESTS_MAX, r->arena, &ids, &n, &r->err);
 	if (rc < 0)
 		return rc;
 	page_begin(r, &h, "Đề nghị kết thúc nhiệm vụ");
@@ -643,10 +643,7 @@ int page_task_close_requests(struct http_req *r)
 		const struct task_event *req = NULL;
 		struct task *t;
 
-		if (!ts[i].state || strcmp(ts[i].state, "close_requested") != 0 ||
-		    !read_task_visible(r->db, &r->acct, &ts[i]))
-			continue;
-		rc = task_get(r->db, ts[i].id, today, r->arena, &t, &r->err);
+		rc = read_task(r->db, &r->acct, ids[i], today, r->arena, &t, &r->err);
 		if (rc < 0)
 			return rc;
 		for (size_t k = 0; k < t->nevents; k++)
@@ -680,6 +677,10 @@ int page_task_close_requests(struct http_req *r)
 	H(&h, "</ul>");
 	if (!shown)
 		H(&h, "<p class=\"muted\">Không có đề nghị kết thúc nào đang chờ.</p>");
+	else if (n == CLOSE_REQUESTS_MAX)
+		H(&h,
+		  "<p class=\"muted\">Đây là các đề nghị chờ lâu nhất; trả lời xong, các đề nghị "
+		  "khác sẽ hiện tiếp.</p>");
 	page_end(r, &h);
 	return h.err;
 }

@@ -248,6 +248,12 @@ bool read_notice_visible(struct db *db, const struct account *acct, int64_t id, 
  * unit, everyone else those of a body in scope (or of no body).
  */
 bool read_task_visible(struct db *db, const struct account *acct, const struct task *t);
+/*
+ * The tasks in the account's scope whose unit asked to close them (the
+ * office's queue), oldest request first, at most limit: their ids in arena memory.
+ */
+int read_close_requests(struct db *db, const struct account *acct, int64_t limit, struct arena *a,
+			int64_t **ret, size_t *ret_n, struct err *e);
 /* Task id (task_get) when the account may see it, else ERR_NOTFOUND. */
 int read_task(struct db *db, const struct account *acct, int64_t id, const char *today,
 	      struct arena *a, struct task **ret, struct err *e);

@@ -17,6 +17,28 @@ bool read_task_visible(struct db *db, const struct account *acct, const struct t
 	return !t->body_id || account_sees_body(db, acct, t->body_id);
 }
 
+static int read_id(struct db_q *q, struct arena *a, void *row, void *ctx)
+{
+	*(int64_t *)row = db_col_int(q, 0);
+	return 0;
+}
+
+int read_close_requests(struct db *db, const struct account *acct, int64_t limit, struct arena *a,
+			int64_t **ret, size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	void *ids = NULL;
+	int r;
+
+	r = db_query(db, SQL_WEB_CLOSE_REQUESTS, &q, "ii", acct->id, limit);
+	if (r == 0)
+		r = db_list(q, a, sizeof(int64_t), read_id, NULL, &ids, ret_n);
+	if (r < 0)
+		return db_err(db, e, r, "không đọc được đề nghị kết thúc");
+	*ret = ids;
+	return 0;
+}
+
 int read_task(struct db *db, const struct account *acct, int64_t id, const char *today,
 	      struct arena *a, struct task **ret, struct err *e)
 {
