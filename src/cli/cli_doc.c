@@ -1,6 +1,7 @@
 /* cli_doc.c: 'dondoc doc list|show|add|issue|symbol|number': the document register. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_reg.h"
@@ -324,14 +325,19 @@ out:
 }
 
 const struct cli_spec cli_doc_number_spec = {
-    .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
-					{"type", CLI_TEXT, CLI_REQ, "CODE", "loại văn bản"},
-					{"term", CLI_TEXT, 0, "TERM", "nhiệm kỳ"},
-					{"date", CLI_DATE, 0, "DATE",
-					 "ngày: nhiệm kỳ của ngày đó (mặc định hôm nay)"},
-					{NULL}},
-    .pos = (const struct cli_posdef[]){{"next", CLI_TEXT, CLI_REQ, "từ khóa 'next'"}, {NULL}},
-    .note = "--term và --date không dùng cùng nhau.",
+    .opts =
+	(const struct cli_optdef[]){
+	    {"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
+	    {"type", CLI_TEXT, CLI_REQ, "CODE", "loại văn bản"},
+	    {"term", CLI_TEXT, 0, "TERM", "nhiệm kỳ"},
+	    {"date", CLI_DATE, 0, "DATE", "ngày: nhiệm kỳ của ngày đó (mặc định hôm nay)"},
+	    {"peek", CLI_FLAG, 0, NULL, "chỉ xem số kế tiếp, không lấy số"},
+	    {NULL}},
+    .pos = (const struct cli_posdef[]){{"next|set", CLI_TEXT, CLI_REQ, "next hoặc set"},
+				       {"LAST", CLI_TEXT, 0, "set: số cuối cùng đã cấp"},
+				       {NULL}},
+    .note = "next lấy số kế tiếp (--peek: chỉ xem); set LAST ghi số cuối cùng đã cấp trước "
+	    "khi dùng dondoc, số kế tiếp là LAST + 1. --term và --date không dùng cùng nhau.",
 };
 
 int cli_doc_number(struct cli *c, const struct cli_args *args)
@@ -345,8 +351,19 @@ int cli_doc_number(struct cli *c, const struct cli_args *args)
 	long n = 0;
 	int r;
 
-	if (strcmp(cli_pos(args, 0), "next") != 0)
-		return cli_usage(c, "cần từ khóa 'next'");
+	const char *verb = cli_pos(args, 0), *last = cli_pos(args, 1);
+	long set = -1;
+
+	if (strcmp(verb, "next") != 0 && strcmp(verb, "set") != 0)
+		return cli_usage(c, "cần từ khóa 'next' hoặc 'set'");
+	if (strcmp(verb, "set") == 0) {
+		char *end;
+
+		if (!last || !*last || (set = strtol(last, &end, 10), *end) || set < 0)
+			return cli_usage(c, "set cần số cuối cùng đã cấp (0 trở lên)");
+	} else if (last) {
+		return cli_usage(c, "next không nhận thêm đối số");
+	}
 	if (term && date)
 		return cli_usage(c, "--term và --date không dùng cùng nhau");
 	if ((r = cli_db(c, &db)) < 0)
@@ -371,7 +388,16 @@ int cli_doc_number(struct cli *c, const struct cli_args *args)
 	}
 	if (r < 0)
 		goto out;
-	if ((r = docnum_next(db, b.id, type, t.id, &n, &c->err)) < 0)
+	if (set >= 0) {
+		if ((r = docnum_set_last(db, b.id, type, t.id, set, &c->err)) < 0)
+			goto out;
+		r = docnum_peek(db, b.id, type, t.id, &n, &c->err);
+	} else if (cli_opt(args, "peek")) {
+		r = docnum_peek(db, b.id, type, t.id, &n, &c->err);
+	} else {
+		r = docnum_next(db, b.id, type, t.id, &n, &c->err);
+	}
+	if (r < 0)
 		goto out;
 	if (c->json)
 		r = cli_json(c, json_pack("{s:i,s:s,s:s,s:s}", "number", (int)n, "type", type,

@@ -606,3 +606,143 @@ int cli_notice_profile(struct cli *c, const struct cli_args *args)
 		p.body_pt, p.margin_top, p.margin_bottom, p.margin_left, p.margin_right);
 	return 0;
 }
+
+const struct cli_spec cli_notice_compose_spec = {
+    .pos = (const struct cli_posdef[]){{"SESSION", CLI_ID, CLI_REQ, "mã phiên họp"}, {NULL}},
+};
+
+int cli_notice_compose(struct cli *c, const struct cli_args *args)
+{
+	struct db *db;
+	int64_t id;
+	int r;
+
+	r = cli_db(c, &db);
+	if (r == 0)
+		r = notice_create_for_session(db, cli_pos_id(args, 0), &id, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(c, json_pack("{s:I}", "id", (json_int_t)id));
+	else if (r == 0)
+		fprintf(c->out, "đã soạn dự thảo thông báo %lld từ phiên họp %lld\n", (long long)id,
+			(long long)cli_pos_id(args, 0));
+	return r;
+}
+
+/* The units of --lead and --coord: ids, as the API takes them. */
+static int task_in_args(struct cli *c, const struct cli_args *args, struct notice_task_in *in,
+			int64_t *coords)
+{
+	const char *v[NOTICE_TASK_COORDS_MAX + 1];
+	size_t n = cli_opt_all(args, "coord", v, NOTICE_TASK_COORDS_MAX + 1);
+
+	in->section = cli_opt(args, "section");
+	in->content = cli_opt(args, "content");
+	in->deadline = cli_opt(args, "deadline");
+	in->lead_unit_id = cli_opt_id(args, "lead");
+	if (n > NOTICE_TASK_COORDS_MAX)
+		return cli_usage(c, "--coord: nhiều nhất 16 đơn vị phối hợp");
+	for (size_t i = 0; i < n; i++) {
+		char *end;
+		long long id = strtoll(v[i], &end, 10);
+
+		if (*end || id <= 0)
+			return cli_usage(c, "--coord cần mã (số) của đơn vị phối hợp");
+		coords[i] = id;
+	}
+	in->coord_ids = coords;
+	in->ncoords = n;
+	return 0;
+}
+
+static const struct cli_optdef task_opts[] = {
+    {"content", CLI_TEXT, CLI_REQ, "TEXT", "nội dung nhiệm vụ"},
+    {"lead", CLI_ID, CLI_REQ, "UNIT", "mã đơn vị chủ trì"},
+    {"coord", CLI_TEXT, CLI_MANY, "UNIT", "mã đơn vị phối hợp (nhắc lại được)"},
+    {"deadline", CLI_TEXT, 0, "TEXT",
+     "thời hạn: 31/10/2023, '02 tháng tới', 'quý I/2024', "
+     "'thường xuyên'"},
+    {"section", CLI_TEXT, 0, "S", "mục của thông báo"},
+    {NULL}};
+
+const struct cli_spec cli_notice_task_spec = {
+    .opts = task_opts,
+    .pos = id_pos,
+    .note = "Thêm một nhiệm vụ vào dự thảo thông báo ID; khi ban hành, mỗi dòng thành một "
+	    "nhiệm vụ có nguồn là thông báo.",
+};
+
+int cli_notice_task(struct cli *c, const struct cli_args *args)
+{
+	struct notice_task_in in = {0};
+	int64_t coords[NOTICE_TASK_COORDS_MAX], id;
+	struct db *db;
+	int r;
+
+	r = task_in_args(c, args, &in, coords);
+	if (r == 0)
+		r = cli_db(c, &db);
+	if (r == 0)
+		r = notice_task_add(db, cli_pos_id(args, 0), &in, &id, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(c, json_pack("{s:I}", "id", (json_int_t)id));
+	else if (r == 0)
+		fprintf(c->out, "đã thêm nhiệm vụ %lld vào thông báo %lld\n", (long long)id,
+			(long long)cli_pos_id(args, 0));
+	return r;
+}
+
+const struct cli_spec cli_notice_untask_spec = {
+    .pos = (const struct cli_posdef[]){{"ROW", CLI_ID, CLI_REQ, "mã dòng nhiệm vụ"}, {NULL}},
+};
+
+int cli_notice_untask(struct cli *c, const struct cli_args *args)
+{
+	struct db *db;
+	int r = cli_db(c, &db);
+
+	if (r == 0)
+		r = notice_task_remove(db, 0, cli_pos_id(args, 0), &c->err);
+	if (r == 0 && !c->json)
+		fprintf(c->out, "đã bỏ nhiệm vụ %lld khỏi thông báo\n",
+			(long long)cli_pos_id(args, 0));
+	return r;
+}
+
+const struct cli_spec cli_notice_tasks_spec = {.pos = id_pos};
+
+int cli_notice_tasks(struct cli *c, const struct cli_args *args)
+{
+	struct arena *a = arena_new(NOTICE_ARENA);
+	struct notice_task *t = NULL;
+	int64_t id = cli_pos_id(args, 0);
+	struct db *db;
+	size_t n = 0;
+	int r;
+
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = cli_db(c, &db);
+	if (r == 0) {
+		struct notice_row row;
+
+		r = notice_get(db, id, a, &row, &c->err);
+	}
+	if (r == 0)
+		r = notice_tasks(db, id, a, &t, &n, &c->err);
+	if (r == 0 && c->json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, ent_notice_task_json(id, &t[i]));
+		r = cli_json(c, arr);
+	} else {
+		for (size_t i = 0; r == 0 && i < n; i++) {
+			const char *line;
+
+			if (notice_task_line(&t[i], a, &line) == 0)
+				fprintf(c->out, "%lld\t%s\n", (long long)t[i].id, line);
+		}
+	}
+	arena_free(a);
+	return r;
+}

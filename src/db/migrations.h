@@ -34,3 +34,5 @@ extern const char db_m010_audit_head[];
 extern const char db_m011_session_time[];
 /* 12 task_extend */
 extern const char db_m012_task_extend[];
+/* 13 notice_task */
+extern const char db_m013_notice_task[];

@@ -36,6 +36,7 @@ static const char *const table_names[][2] = {
     {"membership", "Thành viên cơ quan họp"},
     {"notice", "Thông báo kết luận"},
     {"notice_delivery", "Gửi thông báo"},
+    {"notice_task", "Nhiệm vụ trong thông báo"},
     {"organ", "Cơ quan họp"},
     {"person", "Cán bộ"},
     {"recipient", "Nơi nhận"},

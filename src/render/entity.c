@@ -3,6 +3,8 @@
 
 #include "core/tasks/task.h"
 #include "render/entity.h"
+
+#include "core/notice/notice.h"
 #include "util/buf.h"
 
 /* A text as JSON, null for NULL. */
@@ -227,6 +229,22 @@ json_t *ent_notice_json(const struct read_notice *n)
 	    jid(n->corrects_id), "created", jstr(n->created_at), "issued", jstr(n->issued_at),
 	    "pdf", json_sprintf("/notices/%lld/pdf", id), "docx",
 	    json_sprintf("/notices/%lld/docx", id));
+}
+
+json_t *ent_notice_task_json(int64_t notice_id, const struct notice_task *t)
+{
+	json_t *coords = json_array();
+
+	for (size_t i = 0; coords && i < t->ncoords; i++)
+		json_array_append_new(coords, json_integer(t->coord_ids[i]));
+	return json_pack("{s:I, s:s, s:I, s:i, s:o, s:s, s:I, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)t->id, "type", "notice_task", "notice", (json_int_t)notice_id,
+			 "position", t->position, "section", jstr(t->section), "content",
+			 t->content, "lead_unit_id", (json_int_t)t->lead_unit_id, "lead",
+			 jstr(t->lead_name), "coord_unit_ids", coords ? coords : json_null(),
+			 "coords", jstr(t->coord_names), "deadline", jstr(t->deadline), "task",
+			 t->task_id > 0 ? json_sprintf("/api/v1/tasks/%lld", (long long)t->task_id)
+					: json_null());
 }
 
 /* The fields of every task object, in a list or alone, with its status st. */

@@ -33,6 +33,9 @@ json_t *ent_agenda_line_json(const struct read_agenda_line *l);
 json_t *ent_agenda_item_json(const struct read_agenda_item *i);
 json_t *ent_document_json(const struct read_document *d);
 json_t *ent_notice_json(const struct read_notice *n);
+struct notice_task;
+/* A task row of a notice ("type": "notice_task"), with the task it became once issued. */
+json_t *ent_notice_task_json(int64_t notice_id, const struct notice_task *t);
 /* A task of a list, with its status at today (ISO). */
 json_t *ent_task_json(const struct read_task_row *t, const char *today);
 /* One task with its units and timeline (task_get), as GET /api/v1/tasks/# shows it. */

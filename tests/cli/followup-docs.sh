@@ -4,9 +4,9 @@
 
 "$DONDOC" --db d.db init --demo >/dev/null || exit 1
 j() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-# The report is of the demo notice when tasks carry it, else of session 26.
+# The report is of the demo notice (by its notice id) when tasks carry it, else of session 26.
 src=$("$DONDOC" --db d.db --json tasks show 1 | j 'd["source_doc"] or ""')
-if [ -n "$src" ]; then set -- "$src"; else set -- "$("$DONDOC" --db d.db --json tasks show 1 | j 'd["source_session"]')" --session; fi
+if [ -n "$src" ]; then set -- "$("$DONDOC" --db d.db --json notice list | j 'd[-1]["id"]')"; else set -- "$("$DONDOC" --db d.db --json tasks show 1 | j 'd["source_session"]')" --session; fi
 "$DONDOC" --db d.db --json tasks list --as-of 2023-11-27 >tasks.json
 
 for f in txt html pdf docx; do

@@ -99,6 +99,16 @@ print(len(names), "parts")
 PY
 ); then ok "every DOCX part is well-formed XML ($res)"; else not_ok "every DOCX part is well-formed XML" "$res"; fi
 
+# The demo's seed is issued as it was, 512-TB/HU of 04/10/2023.
+check_eq "the seed notice is issued as 512-TB/HU" \
+	"$("$DONDOC" --db demo.db --json notice show "$ID" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["status"], j["symbol"], j["issue_date"])')" \
+	"issued 512-TB/HU 2023-10-04"
+grep -q "^Số 512-TB/HU" n.txt && ok "its number line shows 512-TB/HU" || not_ok "its number line shows 512-TB/HU" "$(head -5 n.txt)"
+# What follows works on a draft with the seed's placeholders: a correction (đính chính) of it.
+SEED_ID=$ID
+ID=$("$DONDOC" --db demo.db --json notice correct "$SEED_ID" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+check "the correction is a draft that checks clean" "$DONDOC" --db demo.db notice check "$ID"
+
 # A figure changed in the store changes the sentence; a fall written as "tăng" is warned about.
 cat >fall.csv <<'CSV'
 indicator,body,period,kind,baseline,estimate,value
@@ -129,8 +139,8 @@ case "$out" in *"thiếu người ký"*) ok "the refusal says the signer is miss
 
 # Issuing: a number per body, type and term; locked afterwards; deliveries recorded.
 out=$("$DONDOC" --db demo.db --json notice issue "$ID" --date 2023-10-04)
-check_eq "the demo notice is issued with number 01-TB/HU" \
-	"$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["symbol"])')" "01-TB/HU"
+check_eq "the corrected demo notice is issued with the next number, 513-TB/HU" \
+	"$(echo "$out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["symbol"])')" "513-TB/HU"
 "$DONDOC" --db demo.db notice edit "$ID" bad.tmpl >/dev/null 2>&1
 check_eq "an issued notice is locked (exit 6)" "$?" "6"
 "$DONDOC" --db demo.db notice issue "$ID" >/dev/null 2>&1
@@ -139,7 +149,7 @@ check_eq "deliveries: e-mail where an address is known, paper otherwise" \
 	"$("$DONDOC" --db demo.db --json notice show "$ID" | python3 -c 'import json,sys; d=json.load(sys.stdin)["deliveries"]; print(sorted(set(x["channel"] for x in d)), len(d))')" \
 	"['email', 'paper'] 5"
 "$DONDOC" --db demo.db notice render "$ID" --format txt --output issued.txt
-grep -q "^Số 01-TB/HU" issued.txt && ok "the number line shows the number" || not_ok "the number line shows the number" "$(head -5 issued.txt)"
+grep -q "^Số 513-TB/HU" issued.txt && ok "the number line shows the number" || not_ok "the number line shows the number" "$(head -5 issued.txt)"
 "$DONDOC" --db demo.db indicators import fall.csv >/dev/null
 "$DONDOC" --db demo.db notice render "$ID" --format txt --output issued2.txt
 check_eq "an issued notice keeps its figures when the data change" "$(cmp -s issued.txt issued2.txt && echo same)" "same"
@@ -148,7 +158,7 @@ COR=$("$DONDOC" --db demo.db --json notice correct "$ID" | python3 -c 'import js
 check "the correction is issued" "$DONDOC" --db demo.db notice issue "$COR" --date 2023-10-06
 check_eq "the corrected notice is kept, superseded" \
 	"$("$DONDOC" --db demo.db --json notice show "$ID" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(j["status"], j["symbol"])')" \
-	"superseded 01-TB/HU"
+	"superseded 513-TB/HU"
 
 # Issuing from several processes at once never gives the same number twice.
 printf '@sign T/M | HUYỆN ỦY | BÍ THƯ | Đinh Đức Cảnh\n\nVăn bản./.\n' >plain.tmpl
@@ -164,7 +174,7 @@ done
 for p in "${pids[@]}"; do wait "$p"; done
 symbols=$(for i in "${ids[@]}"; do python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["symbol"])' "issue.$i" 2>/dev/null; done | sort)
 check_eq "six concurrent issues got six numbers" "$(echo "$symbols" | sort -u | wc -l)" "6"
-check_eq "numbers 03 to 08, none twice" "$(echo "$symbols" | tr '\n' ' ')" "03-TB/HU 04-TB/HU 05-TB/HU 06-TB/HU 07-TB/HU 08-TB/HU "
+check_eq "numbers 515 to 520, none twice" "$(echo "$symbols" | tr '\n' ' ')" "515-TB/HU 516-TB/HU 517-TB/HU 518-TB/HU 519-TB/HU 520-TB/HU "
 
 # E-mail: what was queued at issuing goes out through a real SMTP listener on 127.0.0.1.
 SINK="$(dirname "$0")/smtp_sink.py"

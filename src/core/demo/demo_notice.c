@@ -3,6 +3,7 @@
 #include "db/db.h"
 
 #include "core/notice/notice.h"
+#include "core/registry/docnum.h"
 
 /*
  * The prose is the seed's (typos of the original, "kiểu nại" and "shoope",
@@ -152,7 +153,24 @@ int demo_notice_fill(struct db *db, struct err *e)
 	r = db_exec(db, SQL_NOTICE_SET_DATE, "ti", "2023-10-04", notice_id);
 	if (r < 0)
 		goto fail;
-	return 0;
+	/*
+	 * The office's register before dondoc: 511 notices of the term, so the
+	 * seed is issued as it was, 512-TB/HU of 04/10/2023, and the next is 513.
+	 */
+	{
+		struct notice_row row;
+		struct arena *a = arena_new(1u << 20);
+
+		if (!a)
+			return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+		r = notice_get(db, notice_id, a, &row, e);
+		if (r == 0)
+			r = docnum_set_last(db, body_id, "TB", row.term_id, 511, e);
+		arena_free(a);
+		if (r < 0)
+			return r;
+	}
+	return notice_issue(db, notice_id, &(struct notice_issue_in){.date = "2023-10-04"}, e);
 fail:
 	return db_err(db, e, r, "dữ liệu mẫu thông báo");
 }

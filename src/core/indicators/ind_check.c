@@ -82,6 +82,74 @@ struct total {
 	struct vn_dec value;
 };
 
+/*
+ * Whether the components of total t add up to it within printed precision:
+ * 1 with the finding's text in msg when they do not, 0 when they do or some
+ * component has no value, negative on a store error.
+ */
+static int parts_mismatch(struct db *db, const struct total *t, char *msg, size_t msgn)
+{
+	struct vn_dec sum = {0, 0}, diff, tol;
+	char parts[300] = "", a[64], b[64], c[64], who[256];
+	int nparts = 0, minscale = t->value.scale;
+	bool complete = true;
+	struct db_q *q = NULL;
+	int r;
+
+	r = db_prepare(db, SQL_IND_PARTS_OF, &q);
+	if (r == 0)
+		r = db_bindv(q, "iti", t->body_id, t->period, t->ind_id);
+	while (r == 0 && (r = db_step(q)) == 1) {
+		struct vn_dec v = {db_col_int(q, 2), (int)db_col_int(q, 3)};
+		size_t len = strlen(parts);
+
+		r = 0;
+		if (db_col_null(q, 2)) {
+			complete = false;
+			continue;
+		}
+		fmt(v, a, sizeof(a));
+		if (len < sizeof(parts))
+			snprintf(parts + len, sizeof(parts) - len, "%s%s %s", len ? " + " : "",
+				 db_col_text(q, 1), a);
+		if (v.scale < minscale)
+			minscale = v.scale;
+		nparts++;
+		r = vn_dec_add(sum, v, &sum);
+	}
+	db_done(q);
+	if (r < 0)
+		return r;
+	if (!complete || nparts == 0)
+		return 0;
+	/* Each printed part may be off by half its last digit. */
+	r = vn_dec_sub(sum, t->value, &diff);
+	if (r < 0)
+		return r;
+	if (diff.units < 0)
+		diff.units = -diff.units;
+	tol = (struct vn_dec){5 * nparts, minscale + 1};
+	if (vn_dec_cmp(diff, tol) <= 0)
+		return 0;
+	fmt(sum, b, sizeof(b));
+	fmt(t->value, c, sizeof(c));
+	body_name(db, t->body_id, who, sizeof(who));
+	snprintf(msg, msgn,
+		 "%s, kỳ %s: các thành phần không cộng đúng %s: %s = %s, nhưng %s ghi %s", who,
+		 t->period, t->name, parts, b, t->name, c);
+	return 1;
+}
+
+static void total_read(struct db_q *q, struct total *t)
+{
+	t->ind_id = db_col_int(q, 0);
+	snprintf(t->code, sizeof(t->code), "%s", db_col_text(q, 1));
+	snprintf(t->name, sizeof(t->name), "%s", db_col_text(q, 2));
+	t->body_id = db_col_int(q, 3);
+	snprintf(t->period, sizeof(t->period), "%s", db_col_text(q, 4));
+	t->value = (struct vn_dec){db_col_int(q, 5), (int)db_col_int(q, 6)};
+}
+
 /* The components of each total that has them add up to it, within printed precision. */
 static int check_parts(struct db *db, struct ind_findings *out, struct err *e)
 {
@@ -89,6 +157,7 @@ static int check_parts(struct db *db, struct ind_findings *out, struct err *e)
 	struct total *t = NULL;
 	size_t n = 0, cap = 0;
 	struct db_q *q = NULL;
+	char msg[400];
 	int r;
 
 	if (!ar)
@@ -99,66 +168,41 @@ static int check_parts(struct db *db, struct ind_findings *out, struct err *e)
 			r = ERR_NOMEM;
 			break;
 		}
-		t[n].ind_id = db_col_int(q, 0);
-		snprintf(t[n].code, sizeof(t[n].code), "%s", db_col_text(q, 1));
-		snprintf(t[n].name, sizeof(t[n].name), "%s", db_col_text(q, 2));
-		t[n].body_id = db_col_int(q, 3);
-		snprintf(t[n].period, sizeof(t[n].period), "%s", db_col_text(q, 4));
-		t[n].value = (struct vn_dec){db_col_int(q, 5), (int)db_col_int(q, 6)};
-		n++;
+		total_read(q, &t[n++]);
 		r = 0;
 	}
 	db_done(q);
 	for (size_t i = 0; r == 0 && i < n; i++) {
-		struct vn_dec sum = {0, 0}, diff, tol;
-		char parts[300] = "", a[64], b[64], c[64], who[256];
-		int nparts = 0, minscale = t[i].value.scale;
-		bool complete = true;
-
-		r = db_prepare(db, SQL_IND_PARTS_OF, &q);
-		if (r == 0)
-			r = db_bindv(q, "iti", t[i].body_id, t[i].period, t[i].ind_id);
-		while (r == 0 && (r = db_step(q)) == 1) {
-			struct vn_dec v = {db_col_int(q, 2), (int)db_col_int(q, 3)};
-			size_t len = strlen(parts);
-
-			r = 0;
-			if (db_col_null(q, 2)) {
-				complete = false;
-				continue;
-			}
-			fmt(v, a, sizeof(a));
-			if (len < sizeof(parts))
-				snprintf(parts + len, sizeof(parts) - len, "%s%s %s",
-					 len ? " + " : "", db_col_text(q, 1), a);
-			if (v.scale < minscale)
-				minscale = v.scale;
-			nparts++;
-			r = vn_dec_add(sum, v, &sum);
-		}
-		db_done(q);
-		if (r < 0 || !complete || nparts == 0)
-			continue;
-		/* Each printed part may be off by half its last digit. */
-		r = vn_dec_sub(sum, t[i].value, &diff);
-		if (r < 0)
-			break;
-		if (diff.units < 0)
-			diff.units = -diff.units;
-		tol = (struct vn_dec){5 * nparts, minscale + 1};
-		if (vn_dec_cmp(diff, tol) <= 0)
-			continue;
-		fmt(sum, b, sizeof(b));
-		fmt(t[i].value, c, sizeof(c));
-		body_name(db, t[i].body_id, who, sizeof(who));
-		r = add(out, IND_ERROR, "components",
-			"%s, kỳ %s: các thành phần không cộng đúng %s: %s = %s, nhưng %s ghi %s",
-			who, t[i].period, t[i].name, parts, b, t[i].name, c);
+		r = parts_mismatch(db, &t[i], msg, sizeof(msg));
+		if (r == 1)
+			r = add(out, IND_ERROR, "components", "%s", msg);
 	}
 	arena_free(ar);
 	if (r < 0)
 		return db_err(db, e, r, "kiểm tra tổng thành phần thất bại");
 	return 0;
+}
+
+int ind_parts_check(struct db *db, int64_t body_id, const char *period, const char *ind_code,
+		    char *msg, size_t msgn, struct err *e)
+{
+	struct total t;
+	struct db_q *q = NULL;
+	int r;
+
+	r = db_prepare(db, SQL_IND_PARTS_TOTAL_ONE, &q);
+	if (r == 0)
+		r = db_bindv(q, "tit", ind_code, body_id, period);
+	if (r == 0)
+		r = db_step(q);
+	if (r == 1)
+		total_read(q, &t);
+	db_done(q);
+	if (r == 1)
+		r = parts_mismatch(db, &t, msg, msgn);
+	if (r < 0)
+		return db_err(db, e, r, "kiểm tra tổng thành phần thất bại");
+	return r;
 }
 
 /* A value that moved against the way its indicator should go. */

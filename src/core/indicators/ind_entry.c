@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/indicators/indicator.h"
+#include "db/db.h"
 #include "vn/num.h"
 
 /* A parsed cell, before writing. */

@@ -217,6 +217,14 @@ int ind_check_all(struct db *db, struct ind_findings *out, struct err *e);
 int ind_check_pct(const struct ind_figure *f, const char *what, struct vn_dec printed,
 		  struct ind_findings *out, struct err *e);
 void ind_findings_free(struct ind_findings *f);
+/*
+ * The components rule for one figure (a total of ind_code for body_id and
+ * period): 1 with the finding in msg when its components' values do not add
+ * up to it, 0 when they do, when some component has no value or when the
+ * indicator is not a sum of parts; negative on a store error.
+ */
+int ind_parts_check(struct db *db, int64_t body_id, const char *period, const char *ind_code,
+		    char *msg, size_t msgn, struct err *e);
 
 /* Roll-up over the body tree (in memory, so it also serves the benchmark). */
 struct ind_rollup_in {

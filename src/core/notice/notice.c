@@ -257,27 +257,35 @@ static int load_session(struct db *db, int64_t session_id, struct arena *a, stru
 		return db_err(db, e, r, "thông báo kết luận");
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có phiên họp %lld", (long long)session_id);
-	/* the agenda */
+	/* the agenda, with each item's vote */
 	{
-		const char **items = NULL;
-		size_t n = 0, cap = 0;
+		const char **titles = NULL;
+		struct notice_item *items = NULL;
+		size_t n = 0, cap = 0, icap = 0;
 
-		r = db_prepare(db, SQL_NOTICE_CTX_AGENDA, &q);
+		r = db_query(db, SQL_NOTICE_CTX_AGENDA, &q, "i", session_id);
 		if (r < 0)
 			return db_err(db, e, r, "thông báo kết luận");
-		r = db_bindv(q, "i", session_id);
-		while (r >= 0 && (r = db_step(q)) > 0) {
-			if (arena_reserve(a, &items, n, &cap, sizeof(*items)) < 0) {
+		while ((r = db_step(q)) > 0) {
+			if (arena_reserve(a, &titles, n, &cap, sizeof(*titles)) < 0 ||
+			    arena_reserve(a, &items, n, &icap, sizeof(*items)) < 0) {
 				r = ERR_NOMEM;
 				break;
 			}
-			items[n++] = arena_printf(a, "%s %s", db_col_text(q, 0), db_col_text(q, 1));
+			titles[n] = arena_printf(a, "%s %s", db_col_text(q, 0), db_col_text(q, 1));
+			items[n] = (struct notice_item){.title = titles[n],
+							.voted = db_col_int(q, 2) != 0,
+							.passed = db_col_int(q, 3) != 0,
+							.n_for = (int)db_col_int(q, 4),
+							.members = (int)db_col_int(q, 5)};
+			n++;
 		}
 		db_done(q);
 		if (r < 0)
 			return db_err(db, e, r, "thông báo kết luận");
-		c->agenda = items;
-		c->nagenda = n;
+		c->agenda = titles;
+		c->items = items;
+		c->nagenda = c->nitems = n;
 	}
 	return 0;
 }
@@ -380,6 +388,30 @@ static int load_recipients(struct db *db, int64_t body_id, const char *group, st
 	return 0;
 }
 
+/* The notice's task rows as {{tasks}} prints them. */
+static int load_tasks(struct db *db, int64_t id, struct arena *a, struct notice_ctx *c,
+		      struct err *e)
+{
+	struct notice_task *t;
+	struct notice_task_line *lines;
+	size_t n;
+	int r = notice_tasks(db, id, a, &t, &n, e);
+
+	if (r < 0 || n == 0)
+		return r;
+	lines = arena_alloc(a, sizeof(*lines) * n);
+	if (!lines)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	for (size_t i = 0; i < n; i++) {
+		lines[i].section = t[i].section;
+		if (notice_task_line(&t[i], a, &lines[i].text) < 0)
+			return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	}
+	c->tasks = lines;
+	c->ntasks = n;
+	return 0;
+}
+
 struct loaded {
 	struct notice_ctx ctx;
 	struct fmt_profile profile;
@@ -426,7 +458,7 @@ static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a
 	r = notice_src_attach(db, row->body_id, row->session_id, a, &L->src, &L->ctx, e);
 	if (r < 0)
 		return r;
-	return 0;
+	return load_tasks(db, row->id, a, &L->ctx, e);
 }
 
 /* The summary line with the session's data filled in (figures are not looked up), one line. */
@@ -637,6 +669,10 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 		if (r < 0)
 			goto fail;
 	}
+	/* the rows become tasks while the notice is still a draft (issued rows are locked) */
+	r = notice_tasks_issue(db, id, row.body_id, doc_id, row.session_id, iso, e);
+	if (r < 0)
+		goto fail;
 	r = db_exec(db, SQL_NOTICE_ISSUE, "itttttttii", (int64_t)number, symbol, iso,
 		    doc.sig_authority, doc.sig_position, doc.sig_name, buf_str(&text),
 		    buf_str(&frozen), doc_id, id);

@@ -19,6 +19,20 @@ struct notice_fig {
 	struct vn_dec value;
 	bool has_plan, has_same;
 	struct vn_dec plan, same;
+	const char *parts_msg; /* set when its components do not add up to it: the finding */
+};
+
+/* One agenda item as the notice speaks of it ({{item N}}). */
+struct notice_item {
+	const char *title; /* "Báo cáo tình hình …": kind and title */
+	bool voted, passed;
+	int n_for, members;
+};
+
+/* One task the notice assigns, as {{tasks}} prints it. */
+struct notice_task_line {
+	const char *section; /* NULL or "" for none */
+	const char *text;
 };
 
 /*
@@ -41,6 +55,10 @@ struct notice_ctx {
 	struct vn_date session_date, issue_date;
 	const char *const *agenda; /* "Báo cáo tình hình …", in agenda order */
 	size_t nagenda;
+	const struct notice_item *items; /* the same items with their votes */
+	size_t nitems;
+	const struct notice_task_line *tasks; /* the notice's task rows, in order */
+	size_t ntasks;
 	const char
 	    *questioning; /* the questioning paragraph; NULL: "Không có nội dung chất vấn." */
 	const char *const *recipients; /* from the group named by @recipients, if loaded */
@@ -188,6 +206,89 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
  * in turn; issuing it marks the old one superseded, which stays readable.
  */
 int notice_correct(struct db *db, int64_t id, const char *tmpl, int64_t *ret_id, struct err *e);
+
+/*
+ * Drafts the template of a conclusion notice from a session's data: the
+ * opening with date, organ and basis; one section per agenda item ({{item
+ * N}}) with its outcome in words taken from its vote; the questioning; the
+ * tasks ({{tasks}}); the signer from the organ's leadership on the session's
+ * date; the body's recipient group; figures of the month before the session.
+ * ERR_INVAL for a session that has not taken place yet. Arena memory.
+ */
+int notice_compose(struct db *db, int64_t session_id, struct arena *a, const char **ret_tmpl,
+		   struct err *e);
+/* notice_compose stored as a new draft of the session's body. */
+int notice_create_for_session(struct db *db, int64_t session_id, int64_t *ret_id, struct err *e);
+
+#define NOTICE_TASK_COORDS_MAX 16
+
+/* A task a notice assigns: a row of its draft, a task once the notice is issued. */
+struct notice_task {
+	int64_t id, lead_unit_id;
+	int64_t task_id; /* the task made at issuing; 0 before */
+	int position;
+	const char *section, *content, *deadline; /* deadline as typed; NULL for none */
+	const char *lead_name;
+	const char *coord_names; /* "A, B"; NULL for none */
+	int64_t coord_ids[NOTICE_TASK_COORDS_MAX];
+	size_t ncoords;
+};
+
+struct notice_task_in {
+	const char *section; /* NULL or "" for none */
+	const char *content;
+	int64_t lead_unit_id; /* a unit of the notice's body */
+	const int64_t *coord_ids;
+	size_t ncoords;
+	const char *deadline; /* a date, "02 tháng tới", "quý I/2024", "thường xuyên"; NULL: none */
+};
+
+/* The notice's task rows in order; arena memory. */
+int notice_tasks(struct db *db, int64_t notice_id, struct arena *a, struct notice_task **ret,
+		 size_t *ret_n, struct err *e);
+/*
+ * Adds a row at the end, changes one or removes one: only while the notice is
+ * a draft (ERR_LOCKED after). Bad input is ERR_INVAL naming the field
+ * ("nội dung", "đơn vị chủ trì", "đơn vị phối hợp", "thời hạn") with nothing
+ * written; ERR_NOTFOUND for a row that does not exist.
+ */
+int notice_task_add(struct db *db, int64_t notice_id, const struct notice_task_in *in,
+		    int64_t *ret_id, struct err *e);
+int notice_task_update(struct db *db, int64_t row_id, const struct notice_task_in *in,
+		       struct err *e);
+/* notice_id > 0: the row must be one of that notice's (ERR_NOTFOUND otherwise). */
+int notice_task_remove(struct db *db, int64_t notice_id, int64_t row_id, struct err *e);
+/* The row as the notice's text prints it: "- content: giao X chủ trì, …; thời hạn: …". */
+int notice_task_line(const struct notice_task *t, struct arena *a, const char **ret);
+/*
+ * In the caller's transaction, while issuing: each row becomes a task of
+ * body_id whose source is the notice's document doc_id and the row's section,
+ * assigned on issue_date (ISO), its deadline read from that date.
+ */
+int notice_tasks_issue(struct db *db, int64_t notice_id, int64_t body_id, int64_t doc_id,
+		       int64_t session_id, const char *issue_date, struct err *e);
+
+/*
+ * What the notice editor shows as fields instead of template syntax: the
+ * head's period, plan, signer, recipient group and archive line, and the
+ * body (the prose with its placeholders).
+ */
+struct notice_edit {
+	const char *period, *plan;
+	const char *sign_form, *sign_body, *sign_position, *sign_name;
+	const char *recipients, *archive;
+	const char *body;
+};
+
+/* The editor's fields of a template; strings in the arena or pointing into tmpl. */
+int notice_edit_read(const char *tmpl, struct arena *a, struct notice_edit *ret);
+/*
+ * Writes the fields back into draft id's template (NULL or empty: the
+ * directive is dropped; body NULL keeps the body), keeping the other head
+ * lines; as notice_set_template (ERR_LOCKED once issued). A value on more
+ * than one line, or a signature part with '|', is ERR_INVAL naming the field.
+ */
+int notice_edit_apply(struct db *db, int64_t id, const struct notice_edit *in, struct err *e);
 
 struct mail_server;
 

@@ -23,6 +23,13 @@ static int src_figure(void *arg, const char *code, const char *period, const cha
 	ret->plan = f.plan;
 	ret->has_same = f.has_same;
 	ret->same = f.same;
+	{
+		char msg[400];
+
+		if (ind_parts_check(st->db, st->body_id, f.period, code, msg, sizeof(msg), NULL) ==
+		    1)
+			ret->parts_msg = arena_strdup(st->a, msg);
+	}
 	return 0;
 }
 
@@ -31,6 +38,7 @@ int notice_src_attach(struct db *db, int64_t body_id, int64_t session_id, struct
 {
 	st->db = db;
 	st->body_id = body_id;
+	st->a = a;
 	ctx->figure = src_figure;
 	ctx->figure_arg = st;
 	if (session_id > 0) {

@@ -7,6 +7,7 @@
 struct notice_src_state {
 	struct db *db;
 	int64_t body_id;
+	struct arena *a;
 };
 
 /*

@@ -44,6 +44,8 @@ struct tp {
 	size_t nfigs;
 	size_t ph_start[MAX_PH], ph_end[MAX_PH]; /* placeholder output ranges in text */
 	size_t nph;
+	size_t para_cap; /* room in d->paras */
+	size_t item;	 /* the agenda item ({{item N}}) the prose speaks of, 1-based; 0: none */
 	/* head values */
 	char *sign, *archive;
 	size_t sign_off, recipients_off; /* where @sign and @recipients stand */
@@ -333,6 +335,8 @@ static void expand_fig(struct tp *p, const struct ph *ph, struct buf *out, bool 
 			   err_msg(&fe, r));
 		return;
 	}
+	if (in_body && f.parts_msg)
+		msg(p, NOTICE_ERROR, ph->off, "components", "%s", f.parts_msg);
 	if ((qi == 1 || qi == 3) && !f.has_plan) {
 		unresolved(p, ph->off, out, "chỉ tiêu '%s' chưa có kế hoạch '%s'", code,
 			   plan ? plan : "mặc định");
@@ -513,6 +517,51 @@ static void expand_date(struct tp *p, const struct ph *ph, struct buf *out)
 		p->fatal = ERR_TOOBIG;
 }
 
+/* {{item N}}: the Nth agenda item; the prose after it speaks of that item. */
+static void expand_item(struct tp *p, const struct ph *ph, struct buf *out)
+{
+	char *end;
+	long n = ph->ntok == 2 ? strtol(ph->tok[1], &end, 10) : 0;
+
+	if (ph->ntok != 2 || *end || n < 1) {
+		msg(p, NOTICE_ERROR, ph->off, "syntax",
+		    "{{item}} cần số thứ tự của nội dung, ví dụ {{item 1}}");
+		put(p, out, "[?]");
+		return;
+	}
+	if ((size_t)n > p->ctx->nitems) {
+		unresolved(p, ph->off, out, "phiên họp không có nội dung thứ %ld", n);
+		return;
+	}
+	p->item = (size_t)n;
+	put(p, out, p->ctx->items[n - 1].title);
+}
+
+/* {{tasks [section=S]}}: one paragraph per task row ('\f' separates them until end_para). */
+static void expand_tasks(struct tp *p, const struct ph *ph, struct buf *out)
+{
+	static const char *const known[] = {"section", NULL};
+	const char *sec;
+	bool first = true;
+
+	if (!ph_opts_known(p, ph, 1, known)) {
+		put(p, out, "[?]");
+		return;
+	}
+	sec = ph_opt(ph, 1, "section");
+	p->item = 0;
+	for (size_t i = 0; i < p->ctx->ntasks && !p->fatal; i++) {
+		const struct notice_task_line *t = &p->ctx->tasks[i];
+
+		if (sec && strcmp(sec, t->section ? t->section : "") != 0)
+			continue;
+		if (!first)
+			put(p, out, "\f");
+		put(p, out, t->text);
+		first = false;
+	}
+}
+
 static void expand(struct tp *p, struct ph *ph, struct buf *out, bool in_body)
 {
 	const char *k = ph->tok[0];
@@ -525,7 +574,12 @@ static void expand(struct tp *p, struct ph *ph, struct buf *out, bool in_body)
 		expand_session(p, ph, out);
 	} else if (strcmp(k, "date") == 0) {
 		expand_date(p, ph, out);
+	} else if (strcmp(k, "item") == 0) {
+		expand_item(p, ph, out);
+	} else if (strcmp(k, "tasks") == 0 && in_body) {
+		expand_tasks(p, ph, out);
 	} else if (strcmp(k, "questioning") == 0 && ph->ntok == 1) {
+		p->item = 0;
 		put(p, out,
 		    p->ctx->questioning ? p->ctx->questioning : "Không có nội dung chất vấn.");
 	} else if (strcmp(k, "number") == 0 && ph->ntok == 1) {
@@ -540,8 +594,8 @@ static void expand(struct tp *p, struct ph *ph, struct buf *out, bool in_body)
 			put(p, out, v);
 	} else {
 		msg(p, NOTICE_ERROR, ph->off, "syntax",
-		    "trường '{{%s}}' không có (fig, list, session, date, questioning, signer, "
-		    "number)",
+		    "trường '{{%s}}' không có (fig, list, session, date, item, tasks, questioning, "
+		    "signer, number)",
 		    k);
 		put(p, out, "[?]");
 	}
@@ -858,27 +912,105 @@ static void check_percents(struct tp *p)
 	}
 }
 
-static void end_para(struct tp *p)
+static bool has_word(const char *t, const char *lower, const char *capital)
+{
+	return strstr(t, lower) || strstr(t, capital);
+}
+
+/*
+ * The prose about an agenda item ({{item N}} above it) must not contradict
+ * its vote: agreement written over an item voted down, or rejection over one
+ * that passed. Only the clerk's words count, not what placeholders printed.
+ */
+static void check_outcome(struct tp *p)
+{
+	const struct notice_item *it;
+	struct buf own = BUF_INIT(PARA_MAX);
+	const char *t;
+	bool agrees, negated;
+
+	if (!p->item || p->item > p->ctx->nitems || !p->ctx->items[p->item - 1].voted)
+		return;
+	it = &p->ctx->items[p->item - 1];
+	for (size_t i = 0; i < p->text.len; i++) {
+		bool in_ph = false;
+
+		for (size_t k = 0; k < p->nph && !in_ph; k++)
+			in_ph = i >= p->ph_start[k] && i < p->ph_end[k];
+		if (!in_ph && buf_putc(&own, p->text.data[i]) < 0)
+			break;
+	}
+	t = buf_str(&own);
+	agrees = has_word(t, "nhất trí", "Nhất trí") || has_word(t, "thông qua", "Thông qua") ||
+		 has_word(t, "tán thành", "Tán thành");
+	negated = has_word(t, "không", "Không") || has_word(t, "chưa", "Chưa");
+	if (!it->passed && agrees && !negated)
+		msg(p, NOTICE_ERROR, p->src[0], "contradiction",
+		    "nội dung %zu không được thông qua (%d/%d thành viên tán thành) nhưng đoạn "
+		    "này viết là nhất trí, thông qua",
+		    p->item, it->n_for, it->members);
+	else if (it->passed && agrees && negated)
+		msg(p, NOTICE_ERROR, p->src[0], "contradiction",
+		    "nội dung %zu đã được thông qua (%d/%d thành viên tán thành) nhưng đoạn này "
+		    "viết là không thông qua",
+		    p->item, it->n_for, it->members);
+	buf_free(&own);
+}
+
+/* Appends runs [from, to) of p->runs as one paragraph (a rule when it is "---"). */
+static void para_emit(struct tp *p, const struct notice_run *runs, size_t n)
 {
 	struct notice_para *para;
+
+	if (n == 0)
+		return;
+	if (p->d->nparas >= p->para_cap) {
+		p->fatal = ERR_TOOBIG;
+		return;
+	}
+	para = &p->d->paras[p->d->nparas];
+	memset(para, 0, sizeof(*para));
+	if (n == 1 && strcmp(runs[0].text, "---") == 0) {
+		para->rule = true;
+	} else {
+		para->runs = arena_alloc(p->a, sizeof(*para->runs) * n);
+		if (!para->runs) {
+			p->fatal = ERR_NOMEM;
+			return;
+		}
+		memcpy(para->runs, runs, sizeof(*para->runs) * n);
+		para->nruns = n;
+	}
+	p->d->nparas++;
+}
+
+static void end_para(struct tp *p)
+{
+	struct notice_run cur[MAX_RUNS];
+	size_t ncur = 0;
 
 	flush_run(p);
 	if (p->nruns == 0 || p->fatal)
 		goto reset;
 	check_percents(p);
-	para = &p->d->paras[p->d->nparas];
-	if (p->nruns == 1 && strcmp(p->runs[0].text, "---") == 0) {
-		para->rule = true;
-	} else {
-		para->runs = arena_alloc(p->a, sizeof(*para->runs) * p->nruns);
-		if (!para->runs) {
-			p->fatal = ERR_NOMEM;
-			return;
+	check_outcome(p);
+	/* a '\f' ({{tasks}}) starts a new paragraph */
+	for (size_t k = 0; k < p->nruns && !p->fatal; k++) {
+		const char *s = p->runs[k].text, *f;
+
+		while ((f = strchr(s, '\f')) != NULL && !p->fatal) {
+			if (f > s)
+				cur[ncur++] = (struct notice_run){adup(p, s, (size_t)(f - s)),
+								  p->runs[k].style};
+			para_emit(p, cur, ncur);
+			ncur = 0;
+			s = f + 1;
 		}
-		memcpy(para->runs, p->runs, sizeof(*para->runs) * p->nruns);
-		para->nruns = p->nruns;
+		if (*s)
+			cur[ncur++] = (struct notice_run){s, p->runs[k].style};
 	}
-	p->d->nparas++;
+	if (!p->fatal)
+		para_emit(p, cur, ncur);
 reset:
 	buf_reset(&p->text);
 	p->nruns = p->run_start = p->nfigs = p->nph = 0;
@@ -892,6 +1024,11 @@ static void body(struct tp *p)
 	for (size_t k = p->i; k < p->len; k++)
 		if (p->s[k] == '\n')
 			cap++;
+	/* each {{tasks}} may print every task row as a paragraph of its own */
+	for (size_t k = p->i; k + 8 < p->len; k++)
+		if (memcmp(p->s + k, "{{tasks", 7) == 0)
+			cap += p->ctx->ntasks;
+	p->para_cap = cap;
 	p->d->paras = arena_alloc(p->a, sizeof(*p->d->paras) * cap);
 	if (!p->d->paras) {
 		p->fatal = ERR_NOMEM;

@@ -326,3 +326,59 @@ int docnum_next(struct db *db, int64_t body_id, const char *type_code, int64_t t
 		*ret = v;
 	return r;
 }
+
+static int type_known(struct db *db, const char *type_code, struct err *e)
+{
+	int64_t v = 0;
+	int r = db_query_int(db, SQL_DOCTYPE_EXISTS, &v, "t", type_code);
+
+	if (r == ERR_NOTFOUND)
+		return err_set(e, ERR_INVAL, "loại văn bản '%s' không có trong danh mục",
+			       type_code);
+	return r < 0 ? db_err(db, e, r, "không đọc được danh mục loại văn bản") : 0;
+}
+
+int docnum_peek(struct db *db, int64_t body_id, const char *type_code, int64_t term_id, long *ret,
+		struct err *e)
+{
+	int64_t v = 0;
+	int r = type_known(db, type_code, e);
+
+	if (r == 0 &&
+	    (r = db_query_int(db, SQL_DOCNUM_PEEK, &v, "iti", body_id, type_code, term_id)) < 0)
+		return db_err(db, e, r, "không đọc được số văn bản");
+	if (r == 0)
+		*ret = (long)v;
+	return r;
+}
+
+static int set_last_tx(struct db *db, int64_t body_id, const char *type_code, int64_t term_id,
+		       long last, struct err *e)
+{
+	int64_t used = 0;
+	int r = type_known(db, type_code, e);
+
+	if (r < 0)
+		return r;
+	if (last < 0)
+		return err_set(e, ERR_INVAL, "số cuối cùng đã cấp phải từ 0 trở lên");
+	/* a number already given, to a document or by docnum_next, is never given again */
+	r = db_query_int(db, SQL_DOCNUM_PEEK, &used, "iti", body_id, type_code, term_id);
+	if (r < 0)
+		return db_err(db, e, r, "không đọc được số văn bản");
+	if (last < used - 1)
+		return err_set(e, ERR_INVAL, "số cuối cùng đã cấp %ld nhỏ hơn số %lld đã cấp", last,
+			       (long long)(used - 1));
+	r = db_exec(db, SQL_DOCNUM_SET_LAST, "itii", body_id, type_code, term_id, (int64_t)last);
+	if (r == ERR_INVAL)
+		return err_set(e, r, "cơ quan ban hành hoặc nhiệm kỳ không tồn tại");
+	return r < 0 ? db_err(db, e, r, "không ghi được số văn bản") : 0;
+}
+
+int docnum_set_last(struct db *db, int64_t body_id, const char *type_code, int64_t term_id,
+		    long last, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, set_last_tx(db, body_id, type_code, term_id, last, e), e);
+}

@@ -72,3 +72,16 @@ int docnum_next_in_tx(struct db *db, int64_t body_id, const char *type_code, int
 /* docnum_next_in_tx in a transaction of its own (BEGIN IMMEDIATE … COMMIT). */
 int docnum_next(struct db *db, int64_t body_id, const char *type_code, int64_t term_id, long *ret,
 		struct err *e);
+
+/* The number docnum_next would give now, without taking it. */
+int docnum_peek(struct db *db, int64_t body_id, const char *type_code, int64_t term_id, long *ret,
+		struct err *e);
+
+/*
+ * Records the last number an office gave in a term before it used dondoc
+ * (an office starting mid-term): the next number is last + 1. ERR_INVAL when
+ * last is negative or below a number already given (to a document of that
+ * body, type and term, or taken by docnum_next).
+ */
+int docnum_set_last(struct db *db, int64_t body_id, const char *type_code, int64_t term_id,
+		    long last, struct err *e);
