@@ -12,6 +12,8 @@ enum {
 	RF_QTOKEN = 1 << 4, /* the token may also come as ?token= (feeds for calendar programs
 			       that cannot send headers); elsewhere ?token= is refused with 401 */
 	RF_CACHE = 1 << 5,  /* a static file: clients may keep it for an hour */
+	RF_FRAME = 1 << 6,  /* a document with its own inline styles, shown framed in dondoc's
+			       own pages only (a notice's preview) */
 };
 
 /* One bit per role; a route names the roles it serves. */

@@ -32,7 +32,12 @@
 
 /* Sent with every response. */
 static const char http_csp[] = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
-			       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+			       "script-src 'self'; frame-src 'self'; form-action 'self'; "
+			       "frame-ancestors 'none'; base-uri 'none'";
+/* An RF_FRAME document: its own styles, no script, framed by dondoc's pages only. */
+static const char http_csp_frame[] = "default-src 'none'; style-src 'unsafe-inline'; "
+				     "img-src data:; form-action 'none'; frame-ancestors 'self'; "
+				     "base-uri 'none'";
 
 /* A trusted proxy's address, as bytes of its family. */
 struct http_proxy {
@@ -704,11 +709,12 @@ static int csrf_check(struct http_req *r, bool by_token)
 
 /* --- responses --------------------------------------------------------- */
 
-static void add_common_headers(struct MHD_Response *resp, bool cacheable)
+static void add_common_headers(struct MHD_Response *resp, bool cacheable, bool framed)
 {
-	MHD_add_response_header(resp, "Content-Security-Policy", http_csp);
+	MHD_add_response_header(resp, "Content-Security-Policy",
+				framed ? http_csp_frame : http_csp);
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "X-Frame-Options", framed ? "SAMEORIGIN" : "DENY");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
 	MHD_add_response_header(resp, "Permissions-Policy",
@@ -730,7 +736,8 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, struct http_ct
 		free(body);
 		return MHD_NO;
 	}
-	add_common_headers(resp, r->route && (r->route->flags & RF_CACHE) && r->status == 200);
+	add_common_headers(resp, r->route && (r->route->flags & RF_CACHE) && r->status == 200,
+			   r->route && (r->route->flags & RF_FRAME) && r->status == 200);
 	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
 				r->ctype ? r->ctype : "text/html; charset=utf-8");
 	if (r->location)
@@ -778,9 +785,9 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 {
 	struct http_req *r = &c->req;
 	/* Every method that writes carries its input in the body and needs the CSRF token. */
-	bool by_token = false, post = strcmp(r->method, "POST") == 0 ||
-				      strcmp(r->method, "PUT") == 0 ||
-				      strcmp(r->method, "PATCH") == 0;
+	bool by_token = false,
+	     post = strcmp(r->method, "POST") == 0 || strcmp(r->method, "PUT") == 0 ||
+		    strcmp(r->method, "PATCH") == 0 || strcmp(r->method, "DELETE") == 0;
 	const char *ct;
 	int path_known, rc;
 

@@ -85,7 +85,9 @@ int page_notices(struct http_req *r)
 		H(&h, "</td><td>");
 		html_text(&h, rows[i].title);
 		H(&h, "</td><td>");
-		html_text(&h, rows[i].status);
+		html_text(&h, strcmp(rows[i].status, "draft") == 0    ? "dự thảo"
+			      : strcmp(rows[i].status, "issued") == 0 ? "đã ban hành"
+								      : "đã bị thay thế");
 		H(&h, "</td></tr>");
 	}
 	if (!shown)
@@ -99,21 +101,13 @@ int page_notice(struct http_req *r)
 {
 	struct notice_row row;
 	struct notice_doc doc;
-	struct docview v;
-	struct buf text = BUF_INIT(1u << 20);
 	struct html h;
 	bool draft;
 	int rc;
 
 	rc = load(r, &row, &doc);
-	if (rc == 0)
-		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
-	if (rc == 0)
-		rc = dv_render_text(&v, &text, &r->err);
-	if (rc < 0) {
-		buf_free(&text);
+	if (rc < 0)
 		return rc;
-	}
 	draft = row.status && strcmp(row.status, "draft") == 0;
 	page_begin(r, &h, row.symbol ? row.symbol : "Dự thảo thông báo");
 	H(&h, "<h1>Thông báo ");
@@ -143,7 +137,10 @@ int page_notice(struct http_req *r)
 		for (size_t i = 0; i < doc.nmsgs; i++) {
 			H(&h, "<li class=\"");
 			html_text(&h, doc.msgs[i].sev == NOTICE_ERROR ? "err" : "warn");
-			H(&h, "\">Dòng ");
+			H(&h, "\">");
+			if (doc.msgs[i].sev == NOTICE_ERROR)
+				H(&h, "<strong>Chặn ban hành:</strong> ");
+			H(&h, "Dòng ");
 			html_int(&h, doc.msgs[i].line);
 			H(&h, ", cột ");
 			html_int(&h, doc.msgs[i].col);
@@ -153,26 +150,23 @@ int page_notice(struct http_req *r)
 		}
 		H(&h, "</ul></section>");
 	}
-	H(&h, "<h2>Xem trước</h2><pre class=\"doc preview\">");
-	html_text(&h, buf_str(&text));
-	H(&h, "</pre>");
-	buf_free(&text);
+	/* the real page as it will print (the HTML render), in a frame of its own */
+	H(&h, "<h2>Xem trước</h2><iframe class=\"paper\" title=\"Xem trước thông báo\" "
+	      "src=\"/notices/");
+	html_int(&h, row.id);
+	H(&h, "/html\"></iframe>");
+	rc = page_notice_composer(r, &h, &row, &doc);
+	if (rc < 0)
+		return rc;
 	if (draft && page_role_in(r, R_STAFF)) {
-		H(&h,
-		  "<h2>Mẫu (có chỗ điền dữ liệu)</h2><form class=\"stack wide\" method=\"post\" "
-		  "action=\"/notices/");
+		H(&h, "<details class=\"advanced\"><summary>Mẫu đầy đủ (người dùng nâng cao)"
+		      "</summary><form class=\"stack wide\" method=\"post\" action=\"/notices/");
 		html_int(&h, row.id);
 		H(&h, "/template\">");
 		page_csrf(r, &h);
 		H(&h, "<textarea name=\"template\" rows=\"24\">");
 		html_text(&h, row.source_tmpl);
-		H(&h, "</textarea><button type=\"submit\">Lưu và xem trước</button></form>"
-		      "<h2>Ban hành</h2><form class=\"stack\" method=\"post\" action=\"/notices/");
-		html_int(&h, row.id);
-		H(&h, "/issue\">");
-		page_csrf(r, &h);
-		H(&h, "<label>Ngày ban hành <input type=\"date\" name=\"date\"></label>"
-		      "<button type=\"submit\">Ban hành (cấp số)</button></form>");
+		H(&h, "</textarea><button type=\"submit\">Lưu mẫu</button></form></details>");
 	}
 	page_end(r, &h);
 	return h.err;
@@ -233,6 +227,23 @@ static int download(struct http_req *r, enum dv_format f)
 			    f == DV_PDF ? "pdf" : "docx");
 	r->disposition = arena_printf(r->arena, "attachment; filename=\"%s\"", name);
 	return 0;
+}
+
+/* The notice in its HTML render: the composer's preview frame. */
+int page_notice_html(struct http_req *r)
+{
+	struct notice_row row;
+	struct notice_doc doc;
+	struct docview v;
+	int rc;
+
+	rc = load(r, &row, &doc);
+	if (rc == 0)
+		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
+	if (rc == 0)
+		rc = dv_render_html(&v, &r->out, &r->err);
+	r->ctype = "text/html; charset=utf-8";
+	return rc;
 }
 
 int page_notice_pdf(struct http_req *r)

@@ -634,6 +634,14 @@ static int session_notices(struct http_req *r, struct html *h)
 	if (rc < 0 || !n)
 		H(h, "<li class=\"muted\">Chưa có thông báo.</li>");
 	H(h, "</ul>");
+	if (rc == 0 && page_role_in(r, R_STAFF)) {
+		/* the draft is composed from the agenda, the votes and the questioning */
+		H(h, "<form method=\"post\" action=\"/sessions/");
+		html_int(h, r->id[0]);
+		H(h, "/notice\">");
+		page_csrf(r, h);
+		H(h, "<button type=\"submit\">Tạo thông báo kết luận</button></form>");
+	}
 	return rc;
 }
 

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 
+#include "core/notice/notice.h"
 #include "core/read/read.h"
 #include "core/read/tx.h"
 #include "core/registry/registry.h"
@@ -11,6 +12,8 @@
 #include "render/html.h"
 
 int page_static_css(struct http_req *r);
+int page_static_js(struct http_req *r);
+int page_notice_html(struct http_req *r);
 int page_login_form(struct http_req *r);
 int page_login(struct http_req *r);
 int page_logout(struct http_req *r);
@@ -39,6 +42,18 @@ int page_task_extend(struct http_req *r);
 int page_task_edit(struct http_req *r);
 int page_task_close_requests(struct http_req *r);
 int page_notice_followup(struct http_req *r);
+/* the notice composer (page_notice_compose.c) */
+int page_session_notice(struct http_req *r);
+int page_notice_compose(struct http_req *r);
+int page_notice_task_add(struct http_req *r);
+int page_notice_task_remove(struct http_req *r);
+/* The composer's sections of a notice's page: task rows, fields, figure picker, issue form. */
+int page_notice_composer(struct http_req *r, struct html *h, const struct notice_row *row,
+			 const struct notice_doc *doc);
+/* A notice task row from a form or JSON (coord1…3 or coord_unit_ids); 4xx field errors set. */
+int page_notice_task_input(struct http_req *r, int64_t *coords, struct notice_task_in *ret);
+/* The field a core message about a task row names ("thời hạn: …" → "deadline"). */
+const char *page_notice_task_err_field(const char *msg);
 int page_unit_tasks(struct http_req *r);
 /* page_sessionwork.c: the office's writes on a session */
 int page_session_add(struct http_req *r);
@@ -79,6 +94,8 @@ extern const struct http_field page_search_fields[];
 extern const struct http_field page_indicator_fields[];
 extern const struct http_field page_notice_tmpl_fields[];
 extern const struct http_field page_notice_issue_fields[];
+extern const struct http_field page_notice_compose_fields[];
+extern const struct http_field page_notice_task_fields[];
 extern const struct http_field page_task_list_fields[];
 extern const struct http_field page_task_report_fields[];
 extern const struct http_field page_task_confirm_fields[];

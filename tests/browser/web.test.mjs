@@ -43,7 +43,8 @@ await step('the office opens session 26 and sees its agenda', async () => {
 await step('the office opens the notice of session 26 and downloads its PDF', async () => {
   await Promise.all([page.waitForNavigation(), page.click('a:has-text("Thông báo kết luận")')]);
   expect(page.url().includes('/notices/'), `went to ${page.url()}`);
-  expect((await page.textContent('pre.preview')).includes('THÔNG BÁO'), 'no preview');
+  // the preview is the notice's HTML render, in its own frame
+  expect((await page.frameLocator('iframe.paper').locator('body').textContent()).includes('THÔNG BÁO'), 'no preview');
   await page.screenshot({ path: `${shots}/04b-notice.png`, fullPage: true });
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('a:has-text("Tải PDF")')]);
   const path = `${shots}/thong-bao-26.pdf`;

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <curl/curl.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "core/accounts/account.h"
 #include "db/db.h"
 #include "http/http.h"
 #include "render/docview.h"
@@ -107,3 +109,82 @@ static inline void grab_hex(const char *s, const char *marker, char out[65])
 	memcpy(out, p + strlen(marker), 64);
 	out[64] = '\0';
 }
+
+/* A logged-in browser: its session cookie and the CSRF token its forms carry (a test with clients of its own defines HTTP_CLIENT_OWN_CLIENT). */
+#ifndef HTTP_CLIENT_OWN_CLIENT
+struct client {
+	char cookie[128], csrf[65];
+};
+
+static inline void login_pw(const char *who, const char *password, struct client *cl);
+
+/* Logs in as a web fixture's account (password "pw-LOGIN-123"). */
+static inline void login(const char *who, struct client *cl)
+{
+	char pw[96];
+
+	snprintf(pw, sizeof(pw), "pw-%s-123", who);
+	login_pw(who, pw, cl);
+}
+
+static inline void login_pw(const char *who, const char *password, struct client *cl)
+{
+	struct resp r;
+	char pre[65], form[256], cookie[128];
+
+	req("GET", "/login", NULL, NULL, NULL, NULL, &r);
+	grab_hex(buf_str(&r.headers), "dd_login=", pre);
+	resp_free(&r);
+	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
+	snprintf(form, sizeof(form), "_csrf=%s&login=%s&password=%s", pre, who, password);
+	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, NULL, &r);
+	assert_int_equal(r.status, 303);
+	grab_hex(buf_str(&r.headers), "dd_session=", pre);
+	resp_free(&r);
+	snprintf(cl->cookie, sizeof(cl->cookie), "dd_session=%s", pre);
+	req("GET", "/", cl->cookie, NULL, NULL, NULL, &r);
+	assert_int_equal(r.status, 200);
+	grab_hex(buf_str(&r.body), "name=\"_csrf\" value=\"", cl->csrf);
+	resp_free(&r);
+}
+
+static inline void post_form(const struct client *cl, const char *path, const char *fields,
+			     struct resp *r)
+{
+	char form[2048];
+
+	snprintf(form, sizeof(form), "_csrf=%s&%s", cl->csrf, fields);
+	req("POST", path, cl->cookie, "application/x-www-form-urlencoded", form, NULL, r);
+}
+
+static inline void get(const struct client *cl, const char *path, struct resp *r)
+{
+	req("GET", path, cl->cookie, NULL, NULL, NULL, r);
+}
+
+static inline void post_bearer(const char *path, const char *tok, const char *json, struct resp *r)
+{
+	char hdr[100];
+
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+	req("POST", path, NULL, "application/json", json, hdr, r);
+}
+
+static inline void get_bearer(const char *path, const char *tok, struct resp *r)
+{
+	char hdr[100];
+
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+	req("GET", path, NULL, NULL, NULL, hdr, r);
+}
+
+static inline void new_token(const char *login, char tok[65])
+{
+	struct db *db = NULL;
+	struct err e = {0};
+
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	assert_int_equal(account_token_new(db, login, "api-test", tok, &e), 0);
+	db_close(db);
+}
+#endif

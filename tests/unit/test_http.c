@@ -910,9 +910,13 @@ static void the_office_edits_a_notice_and_downloads_it(void **state)
 	    strlen(form), NULL, &r);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
-	req("GET", "/notices/1", off.cookie, NULL, NULL, 0, NULL, &r);
+	/* the text in the preview frame (the HTML render), the warning on the page */
+	req("GET", "/notices/1/html", off.cookie, NULL, NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 200);
 	assert_non_null(strstr(buf_str(&r.body), "Kết luận phiên thứ 26."));
+	resp_free(&r);
+	req("GET", "/notices/1", off.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
 	assert_non_null(strstr(buf_str(&r.body), "Dòng 2, cột"));
 	assert_non_null(strstr(buf_str(&r.body), "{{khong co}}"));
 	resp_free(&r);
@@ -2179,7 +2183,7 @@ static void admin_forms_create_what_they_say(void **state)
 		   "@recipients tb-yt\n\nKết luận phiên Yên Thế.\n", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
-	assert_true(page_has(&adm, "/notices/2", "- Ban Thường vụ Huyện ủy Yên Thế"));
+	assert_true(page_has(&adm, "/notices/2/html", "Ban Thường vụ Huyện ủy Yên Thế"));
 	/* Every admin page carries the one sub-menu, with itself marked. */
 	assert_true(page_has(&adm, "/admin/units",
 			     "<a href=\"/admin/units\" aria-current=\"page\">Đơn vị</a>"));

@@ -408,38 +408,6 @@ static void attendance_and_votes_follow_the_rules(void **state)
 
 /* ---- the forms ---- */
 
-struct client {
-	char cookie[128], csrf[65];
-};
-
-static void login(const char *who, struct client *cl)
-{
-	struct resp r;
-	char pre[65], form[256], cookie[128];
-
-	req("GET", "/login", NULL, NULL, NULL, NULL, &r);
-	grab_hex(buf_str(&r.headers), "dd_login=", pre);
-	resp_free(&r);
-	snprintf(cookie, sizeof(cookie), "dd_login=%s", pre);
-	snprintf(form, sizeof(form), "_csrf=%s&login=%s&password=pw-%s-123", pre, who, who);
-	req("POST", "/login", cookie, "application/x-www-form-urlencoded", form, NULL, &r);
-	assert_int_equal(r.status, 303);
-	grab_hex(buf_str(&r.headers), "dd_session=", pre);
-	resp_free(&r);
-	snprintf(cl->cookie, sizeof(cl->cookie), "dd_session=%s", pre);
-	req("GET", "/", cl->cookie, NULL, NULL, NULL, &r);
-	grab_hex(buf_str(&r.body), "name=\"_csrf\" value=\"", cl->csrf);
-	resp_free(&r);
-}
-
-static void post_form(const struct client *cl, const char *path, const char *fields, struct resp *r)
-{
-	char body[2048];
-
-	snprintf(body, sizeof(body), "_csrf=%s&%s", cl->csrf, fields);
-	req("POST", path, cl->cookie, "application/x-www-form-urlencoded", body, NULL, r);
-}
-
 static void the_office_runs_a_session_through_the_forms(void **state)
 {
 	struct client office, viewer;
