@@ -28,17 +28,6 @@ static int refused(struct http_req *r, int rc, const char *field)
 	return rc;
 }
 
-/* The notice r->id[0] when the account sees it: 404 as for one that does not exist. */
-static int visible(struct http_req *r, struct notice_row *row)
-{
-	int rc = notice_get(r->db, r->id[0], r->arena, row, &r->err);
-
-	if (rc == 0 && !read_notice_visible(r->db, &r->acct, row->id, row->body_id))
-		rc = err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
-			     (long long)r->id[0]);
-	return rc;
-}
-
 /* Answers with notice id as GET /api/v1/notices/# gives it, with status. */
 static int notice_answer(struct http_req *r, int64_t id, int status)
 {
@@ -76,7 +65,7 @@ int api_notice_check(struct http_req *r)
 	struct notice_row row;
 	struct notice_doc doc;
 	json_t *msgs, *o;
-	int rc = visible(r, &row);
+	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
 		rc = notice_load(r->db, row.id, r->arena, &row, &doc, &r->err);
@@ -101,7 +90,7 @@ int api_notice_check(struct http_req *r)
 int api_notice_template(struct http_req *r)
 {
 	struct notice_row row;
-	int rc = visible(r, &row);
+	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
 		rc = tx_begin(r->db, &r->err);
@@ -120,7 +109,7 @@ int api_notice_tasks(struct http_req *r)
 	struct notice_row row;
 	json_t *data;
 	size_t n = 0;
-	int rc = visible(r, &row);
+	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
 		rc = notice_tasks(r->db, row.id, r->arena, &t, &n, &r->err);
@@ -138,7 +127,7 @@ int api_notice_task_add(struct http_req *r)
 	int64_t coords[NOTICE_TASK_COORDS_MAX], id = 0;
 	struct notice_task_in in;
 	struct notice_row row;
-	int rc = visible(r, &row);
+	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
 		rc = page_notice_task_input(r, coords, &in);
@@ -160,7 +149,7 @@ int api_notice_task_add(struct http_req *r)
 int api_notice_task_remove(struct http_req *r)
 {
 	struct notice_row row;
-	int rc = visible(r, &row);
+	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
 		rc = notice_task_remove(r->db, row.id, r->id[1], &r->err);
@@ -177,7 +166,7 @@ int api_notice_issue(struct http_req *r)
 				     .sig_position = http_arg(r, "position"),
 				     .sig_form = http_arg(r, "authority")};
 	struct notice_row row;
-	int rc = visible(r, &row);
+	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
 		rc = notice_issue(r->db, row.id, &in, &r->err);

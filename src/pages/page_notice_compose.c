@@ -349,17 +349,6 @@ int page_notice_composer(struct http_req *r, struct html *h, const struct notice
 	return 0;
 }
 
-/* Loads draft r->id[0] for a write when the account may see it (404 otherwise). */
-static int draft_for_write(struct http_req *r, struct notice_row *row)
-{
-	int rc = notice_get(r->db, r->id[0], r->arena, row, &r->err);
-
-	if (rc == 0 && !read_notice_visible(r->db, &r->acct, row->id, row->body_id))
-		rc = err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld",
-			     (long long)r->id[0]);
-	return rc;
-}
-
 static int back_to_notice(struct http_req *r, const char *anchor)
 {
 	return http_redirect(
@@ -403,7 +392,7 @@ int page_notice_compose(struct http_req *r)
 
 	if (r->nferr)
 		return page_form_again(r, page_notice);
-	rc = draft_for_write(r, &row);
+	rc = page_notice_row(r, &row);
 	if (rc == 0)
 		rc = notice_edit_apply(r->db, row.id, &ed, &r->err);
 	if (rc < 0)
@@ -424,7 +413,7 @@ int page_notice_task_add(struct http_req *r)
 	if (r->nferr)
 		return page_form_again(r, page_notice);
 	if (rc == 0)
-		rc = draft_for_write(r, &row);
+		rc = page_notice_row(r, &row);
 	if (rc == 0)
 		rc = notice_task_add(r->db, row.id, &in, NULL, &r->err);
 	if (rc == ERR_INVAL) {
@@ -440,7 +429,7 @@ int page_notice_task_add(struct http_req *r)
 int page_notice_task_remove(struct http_req *r)
 {
 	struct notice_row row;
-	int rc = draft_for_write(r, &row);
+	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
 		rc = notice_task_remove(r->db, row.id, r->id[1], &r->err);

@@ -51,6 +51,13 @@ static int reach(struct http_req *r, int64_t body_id)
 	return err_set(&r->err, ERR_NOTFOUND, "Không có thông báo số %lld", (long long)r->id[0]);
 }
 
+int page_notice_row(struct http_req *r, struct notice_row *row)
+{
+	int rc = notice_get(r->db, r->id[0], r->arena, row, &r->err);
+
+	return rc < 0 ? rc : reach(r, row->body_id);
+}
+
 /* Loads notice r->id[0] when the account may see it (else 404). */
 static int load(struct http_req *r, struct notice_row *row, struct notice_doc *doc)
 {
@@ -175,10 +182,8 @@ int page_notice(struct http_req *r)
 int page_notice_template(struct http_req *r)
 {
 	struct notice_row row;
-	int rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
+	int rc = page_notice_row(r, &row);
 
-	if (rc == 0)
-		rc = reach(r, row.body_id);
 	if (rc == 0)
 		rc = notice_set_template(r->db, r->id[0], http_arg(r, "template"), &r->err);
 	if (rc < 0)
@@ -190,10 +195,8 @@ int page_notice_issue(struct http_req *r)
 {
 	struct notice_issue_in in = {0};
 	struct notice_row row;
-	int rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
+	int rc = page_notice_row(r, &row);
 
-	if (rc == 0)
-		rc = reach(r, row.body_id);
 	in.date = http_arg(r, "date");
 	in.sig_name = http_arg(r, "sig_name");
 	in.sig_position = http_arg(r, "sig_position");
@@ -310,9 +313,7 @@ int page_notice_followup(struct http_req *r)
 	char today[11];
 	int rc;
 
-	rc = notice_get(r->db, r->id[0], r->arena, &row, &r->err);
-	if (rc == 0)
-		rc = reach(r, row.body_id);
+	rc = page_notice_row(r, &row);
 	if (rc < 0)
 		return rc;
 	read_today(today);

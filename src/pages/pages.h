@@ -42,6 +42,8 @@ int page_task_extend(struct http_req *r);
 int page_task_edit(struct http_req *r);
 int page_task_close_requests(struct http_req *r);
 int page_notice_followup(struct http_req *r);
+/* Notice r->id[0] into row when the account may see it; ERR_NOTFOUND as for none. */
+int page_notice_row(struct http_req *r, struct notice_row *row);
 /* the notice composer (page_notice_compose.c) */
 int page_session_notice(struct http_req *r);
 int page_notice_compose(struct http_req *r);

@@ -144,8 +144,7 @@ static int insert(struct db *db, int64_t body_id, int64_t session_id, const char
 	return 0;
 }
 
-/* A head directive's value ("@profile party-2018" → "party-2018"), or NULL. */
-static char *head_value(const char *tmpl, const char *name, char *out, size_t n)
+char *notice_head_value(const char *tmpl, const char *name, char *out, size_t n)
 {
 	size_t nl = strlen(name);
 
@@ -187,7 +186,8 @@ int notice_create(struct db *db, int64_t body_id, int64_t session_id, const char
 	r = nfc(tmpl, &t, e);
 	if (r == 0)
 		r = insert(db, body_id, session_id, buf_str(&t), 1, 0,
-			   head_value(buf_str(&t), "profile", profile, sizeof(profile)), ret_id, e);
+			   notice_head_value(buf_str(&t), "profile", profile, sizeof(profile)),
+			   ret_id, e);
 	buf_free(&t);
 	return r;
 }
@@ -290,7 +290,7 @@ static int load_session(struct db *db, int64_t session_id, struct arena *a, stru
 	return 0;
 }
 
-static const char *upper(struct arena *a, const char *s)
+const char *notice_upper(struct arena *a, const char *s)
 {
 	struct buf b = BUF_INIT(4096);
 	const char *r = NULL;
@@ -320,9 +320,9 @@ static const char *superior_line(struct arena *a, struct db_q *q)
 				 : strcmp(level, "huyen") == 0 ? "huyện "
 				 : strcmp(level, "xa") == 0    ? "xã "
 							       : "";
-		return upper(a, arena_printf(a, "Đảng bộ %s%s", lv, place));
+		return notice_upper(a, arena_printf(a, "Đảng bộ %s%s", lv, place));
 	}
-	return upper(a, name);
+	return notice_upper(a, name);
 }
 
 static int load_body(struct db *db, int64_t body_id, struct arena *a, struct notice_ctx *c,
@@ -341,7 +341,7 @@ static int load_body(struct db *db, int64_t body_id, struct arena *a, struct not
 		c->body_name = db_col_strdup(q, 0, a);
 		c->body_code = db_col_strdup(q, 1, a);
 		c->place = db_col_strdup(q, 2, a);
-		c->issuer = upper(a, c->body_name);
+		c->issuer = notice_upper(a, c->body_name);
 		c->superior = superior_line(a, q);
 	}
 	db_done(q);
@@ -432,9 +432,11 @@ static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a
 		r = load_session(db, row->session_id, a, &L->ctx, e);
 	if (r < 0)
 		return r;
-	r = fmt_profile_load(
-	    db, head_value(row->tmpl, "profile", profile, sizeof(profile)) ? profile : row->profile,
-	    &L->profile, e);
+	r = fmt_profile_load(db,
+			     notice_head_value(row->tmpl, "profile", profile, sizeof(profile))
+				 ? profile
+				 : row->profile,
+			     &L->profile, e);
 	if (r < 0)
 		return r;
 	L->ctx.family = L->profile.family;
@@ -444,7 +446,8 @@ static int load_ctx(struct db *db, const struct notice_row *row, struct arena *a
 			      NULL);
 	L->ctx.symbol = row->symbol;
 	L->ctx.period = row->period;
-	if (head_value(row->tmpl, "recipients", group, sizeof(group)) && strcmp(group, "-") != 0) {
+	if (notice_head_value(row->tmpl, "recipients", group, sizeof(group)) &&
+	    strcmp(group, "-") != 0) {
 		r = load_recipients(db, row->body_id, group, a, (const char ***)&recips, &L->emails,
 				    &L->ctx.nrecipients, e);
 		if (r < 0)

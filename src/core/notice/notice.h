@@ -143,6 +143,11 @@ int notice_plain_text(const struct notice_doc *d, struct buf *out);
 /* The first line of messages as one human text ("dòng 12, cột 40: …"), for errors. */
 int notice_msgs_format(const struct notice_doc *d, struct buf *out);
 
+/* A head directive's value in tmpl ("@profile party-2018" → "party-2018") into out; NULL when absent. */
+char *notice_head_value(const char *tmpl, const char *name, char *out, size_t n);
+/* s in capitals (HUYỆN ỦY TÂN YÊN), in the arena; s itself when that fails. */
+const char *notice_upper(struct arena *a, const char *s);
+
 /* A stored notice, as listed. */
 struct notice_row {
 	int64_t id, body_id, session_id, corrects_id, term_id;

@@ -23,17 +23,6 @@ static int put_literal(struct buf *out, const char *s)
 	return r;
 }
 
-static const char *upper(struct arena *a, const char *s)
-{
-	struct buf b = BUF_INIT(4096);
-	const char *r = NULL;
-
-	if (s && vn_upper(s, strlen(s), &b) == 0)
-		r = arena_strdup(a, buf_str(&b));
-	buf_free(&b);
-	return r ? r : s;
-}
-
 /* What the composer reads of a session. */
 struct compose_src {
 	int64_t session_id, body_id;
@@ -194,11 +183,11 @@ int notice_compose(struct db *db, int64_t session_id, struct arena *a, const cha
 
 		r = buf_printf(&t, "@sign %s | ", state ? "TM." : "T/M");
 		if (r == 0)
-			r = put_literal(&t, upper(a, shortn));
+			r = put_literal(&t, notice_upper(a, shortn));
 		if (r == 0)
 			r = buf_puts(&t, " | ");
 		if (r == 0)
-			r = put_literal(&t, upper(a, s.position));
+			r = put_literal(&t, notice_upper(a, s.position));
 		if (r == 0)
 			r = buf_puts(&t, " | ");
 		if (r == 0)
@@ -537,26 +526,12 @@ int notice_tasks_issue(struct db *db, int64_t notice_id, int64_t body_id, int64_
 
 /* ---- the editor's fields: a template's head directives and its body ---- */
 
-/* The value of head directive name in tmpl ("@sign …" → "…"), arena memory; NULL when absent. */
+/* The value of head directive name in tmpl, arena memory; NULL when absent. */
 static const char *head_get(const char *tmpl, const char *name, struct arena *a)
 {
-	size_t nl = strlen(name);
+	char *out = arena_alloc(a, 4096);
 
-	for (const char *s = tmpl; s && *s && *s != '\n';) {
-		const char *end = strchr(s, '\n');
-		size_t l;
-
-		if (*s == '@' && strncmp(s + 1, name, nl) == 0 && s[1 + nl] == ' ') {
-			const char *v = s + 2 + nl;
-
-			l = end ? (size_t)(end - v) : strlen(v);
-			while (l && (v[l - 1] == ' ' || v[l - 1] == '\r'))
-				l--;
-			return arena_printf(a, "%.*s", (int)l, v);
-		}
-		s = end ? end + 1 : NULL;
-	}
-	return NULL;
+	return out ? notice_head_value(tmpl, name, out, 4096) : NULL;
 }
 
 /* Where the body starts: after the first blank line (the whole text when there is none). */
