@@ -36,7 +36,7 @@ static const char css[] =
     "table.audit td:nth-child(-n+2){white-space:nowrap}"
     "mark{background:#ffe08a;color:inherit}.hits li{margin:.4rem 0}"
     ".snippet{color:var(--muted);font-size:.92rem}form.search input{width:min(30rem,70%)}"
-    "svg.chart{width:100%;max-width:46rem;height:auto;background:#fff;border:1px solid var(--line);"
+    "svg.chart{display:block;width:100%;max-width:30rem;height:auto;background:#fff;border:1px solid var(--line);"
     "margin:.5rem 0 1rem;font-family:inherit}"
     "footer{color:var(--muted);font-size:.85rem;text-align:center;padding:2rem 1rem}"
     "pre.doc{white-space:pre-wrap;background:#fff;border:1px solid var(--line);padding:1rem;"
