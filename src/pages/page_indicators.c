@@ -174,6 +174,9 @@ int page_ind_report(struct http_req *r, struct ind_report *rep)
 
 int page_indicators(struct http_req *r)
 {
+	static const char *const cols[] = {"Chỉ tiêu", "Đơn vị",  "Thực hiện", "Kế hoạch",
+					   "% KH",     "Cùng kỳ", "Tăng, giảm"};
+	struct page_table tb;
 	struct ind_report rep;
 	struct html h;
 	int rc;
@@ -204,35 +207,33 @@ int page_indicators(struct http_req *r)
 	html_text(&h, rep.period);
 	H(&h, "\" download>Tải bảng XLSX</a></p>");
 	page_indicator_chart(r, &h, &rep);
-	H(&h,
-	  "<table><thead><tr><th>Chỉ tiêu</th><th>Đơn vị</th><th>Thực hiện</th>"
-	  "<th>Kế hoạch</th><th>% KH</th><th>Cùng kỳ</th><th>Tăng, giảm</th></tr></thead><tbody>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < rep.n; i++) {
 		const struct ind_row *row = &rep.rows[i];
 
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(&h, row->d.name);
 		if (row->f.estimate)
 			H(&h, " <span class=\"muted\">(ước)</span>");
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, row->d.unit);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		num(&h, row->f.value, false);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->f.has_plan)
 			num(&h, row->f.plan, false);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->has_pct_plan)
 			num(&h, row->pct_plan, true);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->f.has_same)
 			num(&h, row->f.same, false);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->has_growth)
 			num(&h, row->growth, true);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(&h, "</tbody></table>");
+	page_table_end(&tb);
 	ind_report_free(&rep);
 	page_end(r, &h);
 	return h.err;
