@@ -937,7 +937,7 @@ static void the_office_edits_a_notice_and_downloads_it(void **state)
 	/* The session shows its work and links its notice. */
 	req("GET", "/sessions/1", mem.cookie, NULL, NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(buf_str(&r.body), ">Điểm danh</h2>"));
+	assert_non_null(strstr(buf_str(&r.body), "<summary><h2>Điểm danh <span class=\"count\">("));
 	assert_non_null(strstr(buf_str(&r.body), "Chưa có biểu quyết."));
 	assert_non_null(strstr(buf_str(&r.body), "Chưa có biên bản."));
 	assert_non_null(strstr(buf_str(&r.body), "href=\"/notices/1\""));
