@@ -369,8 +369,11 @@ static void attendance_summary(struct html *h, const struct sw_quorum *qu)
 	H(h, "</p>");
 }
 
-/* Attendance against the organ's rules in force on the session's date; the office's grid. */
-static int session_attendance(struct http_req *r, struct html *h, bool staff)
+/*
+ * Attendance against the organ's rules in force on the session's date; the
+ * office's grid. Open while it is being taken; a concluded session's folds.
+ */
+static int session_attendance(struct http_req *r, struct html *h, bool staff, bool concluded)
 {
 	static const char *const cols[] = {"Họ tên", "Chức vụ", "Tình trạng",
 					   "Lý do vắng / người dự thay"};
@@ -387,7 +390,7 @@ static int session_attendance(struct http_req *r, struct html *h, bool staff)
 		rc = sw_attendance_list(r->db, r->id[0], r->arena, &at, &n, &r->err);
 	if (rc < 0)
 		return rc;
-	section_begin(h, "diem-danh", "Điểm danh", (long long)n, true);
+	section_begin(h, "diem-danh", "Điểm danh", (long long)n, !concluded || mine);
 	attendance_summary(h, &qu);
 	if (staff) {
 		if (mine)
@@ -934,7 +937,7 @@ int page_session(struct http_req *r)
 	if (open && (rc = agenda_add_form(r, &h, s.id)) < 0)
 		return rc;
 	section_end(&h);
-	rc = session_attendance(r, &h, staff);
+	rc = session_attendance(r, &h, staff, strcmp(s.status, "concluded") == 0);
 	if (rc == 0)
 		rc = session_votes(r, &h, &ids, staff);
 	if (rc == 0)
