@@ -28,6 +28,12 @@ async function unlabelled() {
         const want = JSON.stringify(heads[td.cellIndex]);
         if (before.content !== want || before.display === 'none')
           bad.push(`${td.textContent.trim().slice(0, 30)}: ${before.content} instead of ${want}`);
+        // The label sits inside its card, left of the value, not pushed off by the cell's padding.
+        const cell = td.getBoundingClientRect(), st = getComputedStyle(td);
+        const content = cell.left + parseFloat(st.borderLeftWidth) + parseFloat(st.paddingLeft);
+        const left = content + parseFloat(before.marginLeft);
+        if (left < cell.left - 0.5 || left + parseFloat(before.width) > content + 0.5)
+          bad.push(`${td.textContent.trim().slice(0, 30)}: its label is outside the card`);
       }
     }
     return { bad, seen };
