@@ -314,3 +314,110 @@ int page_form_again(struct http_req *r, int (*render)(struct http_req *r))
 	r->status = 400;
 	return render(r);
 }
+
+void page_table_begin(struct page_table *t, struct html *h, const char *cls,
+		      const char *const *cols, int ncol)
+{
+	t->h = h;
+	t->cols = cols;
+	t->ncol = ncol;
+	t->col = -1;
+	t->row = false;
+	t->th = false;
+	H(h, "<table");
+	if (cls) {
+		H(h, " class=\"");
+		html_text(h, cls);
+		H(h, "\"");
+	}
+	H(h, "><thead><tr>");
+	for (int i = 0; i < ncol; i++) {
+		H(h, "<th>");
+		html_text(h, cols[i]);
+		H(h, "</th>");
+	}
+	H(h, "</tr></thead><tbody>");
+}
+
+/* Closes the open cell, or opens the row when none is; col becomes the next cell's. */
+static void table_next(struct page_table *t)
+{
+	if (!t->row)
+		H(t->h, "<tr>");
+	else if (t->col >= 0 && t->th)
+		H(t->h, "</th>");
+	else if (t->col >= 0)
+		H(t->h, "</td>");
+	t->row = true;
+	t->th = false;
+	t->col++;
+}
+
+void page_tr(struct page_table *t, const char *cls)
+{
+	page_tr_end(t);
+	H(t->h, "<tr class=\"");
+	html_text(t->h, cls);
+	H(t->h, "\">");
+	t->row = true;
+}
+
+void page_td(struct page_table *t, const char *cls)
+{
+	table_next(t);
+	H(t->h, "<td");
+	if (cls) {
+		H(t->h, " class=\"");
+		html_text(t->h, cls);
+		H(t->h, "\"");
+	}
+	if (t->col < t->ncol && t->cols[t->col] && t->cols[t->col][0]) {
+		H(t->h, " data-label=\"");
+		html_text(t->h, t->cols[t->col]);
+		H(t->h, "\"");
+	}
+	H(t->h, ">");
+}
+
+void page_th_row(struct page_table *t)
+{
+	table_next(t);
+	H(t->h, "<th scope=\"row\">");
+	t->th = true;
+}
+
+void page_tr_end(struct page_table *t)
+{
+	if (!t->row)
+		return;
+	if (t->col >= 0 && t->th)
+		H(t->h, "</th>");
+	else if (t->col >= 0)
+		H(t->h, "</td>");
+	H(t->h, "</tr>");
+	t->row = false;
+	t->th = false;
+	t->col = -1;
+}
+
+void page_table_group(struct page_table *t)
+{
+	page_tr_end(t);
+	H(t->h, "</tbody><tbody>");
+}
+
+void page_table_empty(struct page_table *t, const char *text)
+{
+	page_tr_end(t);
+	H(t->h, "<tr class=\"empty\"><td colspan=\"");
+	html_int(t->h, t->ncol);
+	H(t->h, "\" class=\"muted\">");
+	html_text(t->h, text);
+	H(t->h, "</td></tr>");
+}
+
+void page_table_end(struct page_table *t)
+{
+	page_tr_end(t);
+	H(t->h, "</tbody></table>");
+}

@@ -51,6 +51,9 @@ static void user_actions(struct http_req *r, struct html *h, int64_t id)
 
 int page_admin(struct http_req *r)
 {
+	static const char *const cols[] = {"Tên đăng nhập", "Họ tên",	  "Vai trò",
+					   "Phạm vi",	    "Trạng thái", "Đổi mật khẩu, khóa"};
+	struct page_table tb;
 	struct read_account *x;
 	struct html h;
 	size_t n;
@@ -61,30 +64,28 @@ int page_admin(struct http_req *r)
 	H(&h, "<h1>Quản trị tài khoản</h1>");
 	if (strcmp(r->path, "/admin/users") != 0)
 		page_form_errors(r, &h);
-	H(&h, "<table><thead><tr><th>Tên đăng nhập</th><th>Họ tên</th>"
-	      "<th>Vai trò</th><th>Phạm vi</th><th>Trạng thái</th><th>Đổi mật khẩu, khóa</th>"
-	      "</tr></thead><tbody>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	/* A scoped admin sees the accounts inside its scope, and its own. */
 	rc = read_accounts(r->db, &r->acct, r->arena, &x, &n);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(&h, x[i].login);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, x[i].full_name);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, x[i].role_name);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, x[i].bodies ? x[i].bodies : "mọi cơ quan");
 		if (x[i].unit) {
 			H(&h, "<br>Đơn vị: ");
 			html_text(&h, x[i].unit);
 		}
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		if (x[i].disabled)
 			H(&h, "đã khóa");
 		else
 			H(&h, "hoạt động");
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		if (!x[i].disabled) {
 			user_actions(r, &h, x[i].id);
 		} else {
@@ -94,13 +95,13 @@ int page_admin(struct http_req *r)
 			page_csrf(r, &h);
 			H(&h, "<button type=\"submit\">Mở khóa</button></form>");
 		}
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (rc < 0)
 		return rc;
-	H(&h, "</tbody></table><p class=\"muted\">Cơ quan và đơn vị để giao phạm vi cho tài "
-	      "khoản: xem và thêm ở <a href=\"/admin/bodies\">Cơ quan</a> và "
-	      "<a href=\"/admin/units\">Đơn vị</a>.</p>");
+	page_table_end(&tb);
+	H(&h, "<p class=\"muted\">Cơ quan và đơn vị để giao phạm vi cho tài khoản: xem và thêm ở "
+	      "<a href=\"/admin/bodies\">Cơ quan</a> và <a href=\"/admin/units\">Đơn vị</a>.</p>");
 	H(&h, "<h2 id=\"them\">Thêm tài khoản</h2>");
 	if (strcmp(r->path, "/admin/users") == 0)
 		page_form_errors(r, &h);

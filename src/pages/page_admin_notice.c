@@ -221,12 +221,15 @@ int page_admin_profiles(struct http_req *r)
 {
 	struct read_option *o;
 	struct fmt_profile *p;
+	struct page_table tb;
+	const char **cols;
 	struct html h;
 	size_t no;
 	int rc, n = 0;
 
 	p = arena_alloc(r->arena, sizeof(*p) * MAX_PROFILES);
-	if (!p)
+	cols = arena_alloc(r->arena, sizeof(*cols) * (MAX_PROFILES + 1));
+	if (!p || !cols)
 		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
 	rc = read_choices(r->db, &r->acct, READ_CHOICE_PROFILES, r->arena, &o, &no);
 	for (size_t i = 0; rc == 0 && i < no && n < MAX_PROFILES; i++)
@@ -239,35 +242,31 @@ int page_admin_profiles(struct http_req *r)
 	page_admin_menu(r, &h, "/admin/profiles");
 	H(&h, "<h1>Thể thức văn bản</h1><p class=\"muted\">Khổ A4; cỡ chữ theo điểm (pt), lề theo "
 	      "milimét. Thông số đánh dấu * đổi được ở biểu mẫu bên dưới; mọi thay đổi được "
-	      "kiểm tra để trang vẫn dàn được.</p><table class=\"profiles\"><thead><tr>"
-	      "<th>Thông số</th>");
-	for (int i = 0; i < n; i++) {
-		H(&h, "<th>");
-		html_text(&h, p[i].code);
-		H(&h, "</th>");
-	}
-	H(&h, "</tr></thead><tbody>");
+	      "kiểm tra để trang vẫn dàn được.</p>");
+	/* A row is a parameter, its header the card's title on a phone; a column a profile. */
+	cols[0] = "Thông số";
+	for (int i = 0; i < n; i++)
+		cols[i + 1] = p[i].code;
+	page_table_begin(&tb, &h, "profiles", cols, n + 1);
 	for (size_t f = 0; f < sizeof(pfields) / sizeof(pfields[0]); f++) {
-		H(&h, "<tr id=\"pf-");
+		page_th_row(&tb);
+		H(&h, "<span id=\"pf-");
 		html_text(&h, pfields[f].name);
-		H(&h, "\"><th>");
+		H(&h, "\">");
 		html_text(&h, pfields[f].label);
 		if (pfields[f].settable)
 			H(&h, " *");
 		H(&h, " <code>");
 		html_text(&h, pfields[f].name);
-		H(&h, "</code></th>");
+		H(&h, "</code></span>");
 		for (int i = 0; i < n; i++) {
-			/* The column's profile, shown before the value where a phone stacks cells. */
-			H(&h, "<td data-label=\"");
-			html_text(&h, p[i].code);
-			H(&h, "\">");
+			page_td(&tb, NULL);
 			pf_value(&h, &p[i], f);
-			H(&h, "</td>");
 		}
-		H(&h, "</tr>");
+		page_tr_end(&tb);
 	}
-	H(&h, "</tbody></table><h2 id=\"doi\">Đổi một thông số</h2>");
+	page_table_end(&tb);
+	H(&h, "<h2 id=\"doi\">Đổi một thông số</h2>");
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/profiles\">");
 	page_csrf(r, &h);

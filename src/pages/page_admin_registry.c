@@ -119,6 +119,9 @@ static int begin(struct http_req *r)
 
 int page_admin_bodies(struct http_req *r)
 {
+	static const char *const cols[] = {"Số",   "Tên",      "Ký hiệu", "Cấp",
+					   "Khối", "Cấp trên", "Địa danh"};
+	struct page_table tb;
 	struct reg_body *b;
 	struct html h;
 	size_t n;
@@ -129,33 +132,34 @@ int page_admin_bodies(struct http_req *r)
 		return rc;
 	page_begin(r, &h, "Cơ quan");
 	page_admin_menu(r, &h, "/admin/bodies");
-	H(&h, "<h1>Cơ quan</h1><table><thead><tr><th>Số</th><th>Tên</th><th>Ký hiệu</th>"
-	      "<th>Cấp</th><th>Khối</th><th>Cấp trên</th><th>Địa danh</th></tr></thead><tbody>");
+	H(&h, "<h1>Cơ quan</h1>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
 		if (!in_scope(r, b[i].id))
 			continue;
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_int(&h, b[i].id);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, b[i].name);
 		if (b[i].short_name) {
 			H(&h, "<br><span class=\"muted\">");
 			html_text(&h, b[i].short_name);
 			H(&h, "</span>");
 		}
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, b[i].code);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, reg_level_name(b[i].level));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, choice_label(kinds, reg_kind_code(b[i].kind)));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, body_name(b, n, b[i].parent_id));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, b[i].place);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(&h, "</tbody></table><h2 id=\"them\">Thêm cơ quan</h2>");
+	page_table_end(&tb);
+	H(&h, "<h2 id=\"them\">Thêm cơ quan</h2>");
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/bodies\">");
 	page_csrf(r, &h);
@@ -227,6 +231,8 @@ int page_admin_body_add(struct http_req *r)
 
 int page_admin_terms(struct http_req *r)
 {
+	static const char *const cols[] = {"Cơ quan", "Khóa", "Nhiệm kỳ", "Từ ngày", "Đến ngày"};
+	struct page_table tb;
 	struct reg_body *b;
 	struct reg_term *t;
 	struct html h;
@@ -240,26 +246,27 @@ int page_admin_terms(struct http_req *r)
 		return rc;
 	page_begin(r, &h, "Nhiệm kỳ");
 	page_admin_menu(r, &h, "/admin/terms");
-	H(&h, "<h1>Nhiệm kỳ</h1><table><thead><tr><th>Cơ quan</th><th>Khóa</th><th>Nhiệm kỳ</th>"
-	      "<th>Từ ngày</th><th>Đến ngày</th></tr></thead><tbody>");
+	H(&h, "<h1>Nhiệm kỳ</h1>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < nt; i++) {
 		if (!in_scope(r, t[i].body_id))
 			continue;
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(&h, body_name(b, nb, t[i].body_id));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, t[i].name);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_textf(&h, "%d–%d", t[i].year_from, t[i].year_to);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, t[i].start_date);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, t[i].end_date);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (nt == 0)
-		H(&h, "<tr><td colspan=\"5\" class=\"muted\">Chưa có nhiệm kỳ nào.</td></tr>");
-	H(&h, "</tbody></table><h2 id=\"them\">Thêm nhiệm kỳ</h2>");
+		page_table_empty(&tb, "Chưa có nhiệm kỳ nào.");
+	page_table_end(&tb);
+	H(&h, "<h2 id=\"them\">Thêm nhiệm kỳ</h2>");
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/terms\">");
 	page_csrf(r, &h);
@@ -305,6 +312,8 @@ int page_admin_term_add(struct http_req *r)
 
 int page_admin_organs(struct http_req *r)
 {
+	static const char *const cols[] = {"Cơ quan", "Loại", "Tên", "Thành viên"};
+	struct page_table tb;
 	struct reg_body *b;
 	struct reg_organ *o;
 	struct html h;
@@ -318,8 +327,8 @@ int page_admin_organs(struct http_req *r)
 		return rc;
 	page_begin(r, &h, "Cơ quan họp");
 	page_admin_menu(r, &h, "/admin/organs");
-	H(&h, "<h1>Cơ quan họp</h1><table><thead><tr><th>Cơ quan</th><th>Loại</th><th>Tên</th>"
-	      "<th>Thành viên</th></tr></thead><tbody>");
+	H(&h, "<h1>Cơ quan họp</h1>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < no; i++) {
 		struct reg_member *m;
 		size_t nm;
@@ -329,18 +338,18 @@ int page_admin_organs(struct http_req *r)
 		rc = reg_member_list(r->db, o[i].id, NULL, r->arena, &m, &nm, &r->err);
 		if (rc < 0)
 			return rc;
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(&h, body_name(b, nb, o[i].body_id));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, choice_label(organ_kinds, o[i].kind));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, o[i].name);
 		if (o[i].code) {
 			H(&h, " <span class=\"muted\">(");
 			html_text(&h, o[i].code);
 			H(&h, ")</span>");
 		}
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		if (nm == 0)
 			H(&h, "<span class=\"muted\">chưa có</span>");
 		else
@@ -361,9 +370,10 @@ int page_admin_organs(struct http_req *r)
 		}
 		if (nm)
 			H(&h, "</ul>");
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(&h, "</tbody></table><h2 id=\"them\">Thêm cơ quan họp</h2>");
+	page_table_end(&tb);
+	H(&h, "<h2 id=\"them\">Thêm cơ quan họp</h2>");
 	if (strcmp(r->path, "/admin/organs") == 0)
 		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/organs\">");
@@ -451,6 +461,8 @@ int page_admin_member_add(struct http_req *r)
 
 int page_admin_units(struct http_req *r)
 {
+	static const char *const cols[] = {"Số", "Cơ quan", "Tên", "Loại", "Thư điện tử"};
+	struct page_table tb;
 	struct reg_body *b;
 	struct reg_unit *u;
 	struct html h;
@@ -464,28 +476,29 @@ int page_admin_units(struct http_req *r)
 		return rc;
 	page_begin(r, &h, "Đơn vị nhận nhiệm vụ");
 	page_admin_menu(r, &h, "/admin/units");
-	H(&h, "<h1>Đơn vị nhận nhiệm vụ</h1><table><thead><tr><th>Số</th><th>Cơ quan</th>"
-	      "<th>Tên</th><th>Loại</th><th>Thư điện tử</th></tr></thead><tbody>");
+	H(&h, "<h1>Đơn vị nhận nhiệm vụ</h1>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < nu; i++) {
 		if (!in_scope(r, u[i].body_id))
 			continue;
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_int(&h, u[i].id);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, body_name(b, nb, u[i].body_id));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, u[i].name);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, choice_label(unit_kinds, u[i].kind));
 		if (u[i].lower_body_id) {
 			H(&h, ": ");
 			html_text(&h, body_name(b, nb, u[i].lower_body_id));
 		}
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, u[i].email);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(&h, "</tbody></table><h2 id=\"them\">Thêm đơn vị</h2>");
+	page_table_end(&tb);
+	H(&h, "<h2 id=\"them\">Thêm đơn vị</h2>");
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/units\">");
 	page_csrf(r, &h);
@@ -546,6 +559,8 @@ int page_admin_unit_add(struct http_req *r)
 
 int page_admin_people(struct http_req *r)
 {
+	static const char *const cols[] = {"Số", "Họ và tên", "Thư điện tử", "Điện thoại"};
+	struct page_table tb;
 	struct read_person *p;
 	struct html h;
 	size_t n;
@@ -553,26 +568,27 @@ int page_admin_people(struct http_req *r)
 
 	page_begin(r, &h, "Cán bộ");
 	page_admin_menu(r, &h, "/admin/people");
-	H(&h, "<h1>Cán bộ</h1><table><thead><tr><th>Số</th><th>Họ và tên</th><th>Thư điện tử</th>"
-	      "<th>Điện thoại</th></tr></thead><tbody>");
+	H(&h, "<h1>Cán bộ</h1>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	/* A scoped admin sees the members of its organs and the people of no organ yet. */
 	rc = read_people(r->db, &r->acct, r->arena, &p, &n);
 	if (rc < 0)
 		return rc;
 	for (size_t i = 0; i < n; i++) {
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_int(&h, p[i].id);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, p[i].full_name);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, p[i].email);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, p[i].phone);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (n == 0)
-		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có cán bộ nào.</td></tr>");
-	H(&h, "</tbody></table><h2 id=\"them\">Thêm cán bộ</h2>");
+		page_table_empty(&tb, "Chưa có cán bộ nào.");
+	page_table_end(&tb);
+	H(&h, "<h2 id=\"them\">Thêm cán bộ</h2>");
 	page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/people\">");
 	page_csrf(r, &h);

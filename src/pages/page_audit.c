@@ -176,6 +176,8 @@ out:
 
 int page_audit(struct http_req *r)
 {
+	static const char *const cols[] = {"Số", "Lúc", "Người", "Dữ liệu", "Thao tác", "Thay đổi"};
+	struct page_table tb;
 	int64_t before = http_arg_int(r, "before", 0), top = 0;
 	struct read_audit *e;
 	char when[17];
@@ -192,33 +194,31 @@ int page_audit(struct http_req *r)
 	page_begin(r, &h, "Nhật ký kiểm tra");
 	H(&h, "<h1>Nhật ký kiểm tra</h1><p class=\"muted\">Mọi thay đổi dữ liệu trong phạm vi của "
 	      "tài khoản: ai làm, lúc nào (giờ Việt Nam), sửa những trường nào; mỗi bản ghi nối "
-	      "chuỗi băm có khóa với bản ghi trước (kiểm tra bằng <code>dondoc check</code>).</p>"
-	      "<table class=\"audit\"><thead><tr><th>Số</th><th>Lúc</th><th>Người</th>"
-	      "<th>Dữ liệu</th><th>Thao tác</th><th>Thay đổi</th></tr></thead><tbody>");
+	      "chuỗi băm có khóa với bản ghi trước (kiểm tra bằng <code>dondoc check</code>).</p>");
+	page_table_begin(&tb, &h, "audit", cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_int(&h, e[i].id);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, vn_datetime_local(e[i].at, when) == 0 ? when : e[i].at);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		actor_cell(&h, e[i].actor);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, table_name(e[i].tbl));
 		H(&h, " số ");
 		html_int(&h, e[i].row_id);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, op_name(e[i].op));
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		if (e[i].withheld)
 			H(&h, "<span class=\"muted\">nội dung mật</span>");
 		else
 			change_cell(&h, e[i].before, e[i].after);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (n == 0)
-		H(&h, "<tr><td colspan=\"6\" class=\"muted\">Không có thay đổi nào trong phạm vi ở "
-		      "đoạn nhật ký này.</td></tr>");
-	H(&h, "</tbody></table>");
+		page_table_empty(&tb, "Không có thay đổi nào trong phạm vi ở đoạn nhật ký này.");
+	page_table_end(&tb);
 	/* Older entries: after the last shown, or past the window read. */
 	if (n == AUDIT_PAGE || before - READ_AUDIT_WINDOW > 1) {
 		H(&h, "<p class=\"pager\"><a href=\"/audit?before=");

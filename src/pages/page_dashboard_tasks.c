@@ -11,6 +11,8 @@
 
 int page_dashboard_tasks(struct http_req *r, struct html *h)
 {
+	static const char *const cols[] = {"Đơn vị chủ trì", "Quá hạn", "Đến hạn trong 14 ngày"};
+	struct page_table tb;
 	bool reporter = strcmp(r->acct.role, "reporter") == 0;
 	struct read_task_panel p;
 	struct vn_dec rate;
@@ -49,23 +51,24 @@ int page_dashboard_tasks(struct http_req *r, struct html *h)
 	} else {
 		H(h, "<h2>Nhiệm vụ của đơn vị</h2><p><a href=\"/don-vi\">Báo cáo tiến độ</a></p>");
 	}
-	H(h, "<table class=\"units\"><thead><tr><th>Đơn vị chủ trì</th><th>Quá hạn</th>"
-	     "<th>Đến hạn trong 14 ngày</th></tr></thead><tbody>");
+	page_table_begin(&tb, h, "units", cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < p.nunits; i++) {
-		H(h, "<tr><td><a href=\"/tasks?unit=");
+		page_td(&tb, NULL);
+		H(h, "<a href=\"/tasks?unit=");
 		html_int(h, p.units[i].id);
 		H(h, "&amp;open=1\">");
 		html_text(h, p.units[i].name);
-		H(h, "</a></td><td class=\"num overdue\">");
+		H(h, "</a>");
+		page_td(&tb, "num overdue");
 		html_int(h, p.units[i].overdue);
-		H(h, "</td><td class=\"num soon\">");
+		page_td(&tb, "num soon");
 		html_int(h, p.units[i].soon);
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!p.nunits)
-		H(h, "<tr><td colspan=\"3\" class=\"muted\">Không có nhiệm vụ quá hạn hay sắp đến "
-		     "hạn.</td></tr>");
-	H(h, "</tbody></table><h3>Báo cáo tiến độ mới nhất</h3><ul class=\"reports\">");
+		page_table_empty(&tb, "Không có nhiệm vụ quá hạn hay sắp đến hạn.");
+	page_table_end(&tb);
+	H(h, "<h3>Báo cáo tiến độ mới nhất</h3><ul class=\"reports\">");
 	for (size_t i = 0; i < p.nreports; i++) {
 		H(h, "<li><a href=\"/tasks/");
 		html_int(h, p.reports[i].task_id);

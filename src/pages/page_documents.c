@@ -20,6 +20,8 @@ static void conf_badge(struct html *h, const char *c)
 
 int page_documents(struct http_req *r)
 {
+	static const char *const cols[] = {"Số, ký hiệu", "Ngày", "Loại", "Trích yếu"};
+	struct page_table tb;
 	struct read_page p = {.after = http_arg_int(r, "after", 0),
 			      .limit = http_arg_int(r, "limit", 50),
 			      .since = ""};
@@ -31,26 +33,27 @@ int page_documents(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	page_begin(r, &h, "Văn bản");
-	H(&h, "<h1>Sổ văn bản</h1><table><thead><tr><th>Số, ký hiệu</th><th>Ngày</th>"
-	      "<th>Loại</th><th>Trích yếu</th></tr></thead><tbody>");
+	H(&h, "<h1>Sổ văn bản</h1>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
-		H(&h, "<tr><td><a href=\"/documents/");
+		page_td(&tb, NULL);
+		H(&h, "<a href=\"/documents/");
 		html_int(&h, d[i].id);
 		H(&h, "\">");
 		html_text(&h, d[i].symbol ? d[i].symbol : "(chưa số)");
 		H(&h, "</a>");
 		conf_badge(&h, d[i].confidentiality);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, d[i].date);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, d[i].type_name);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, d[i].title);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!n)
-		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có văn bản.</td></tr>");
-	H(&h, "</tbody></table>");
+		page_table_empty(&tb, "Chưa có văn bản.");
+	page_table_end(&tb);
 	if ((int64_t)n == p.limit) {
 		H(&h, "<p class=\"pager\"><a href=\"/documents?after=");
 		html_int(&h, d[n - 1].id);

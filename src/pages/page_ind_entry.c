@@ -127,6 +127,13 @@ static int chooser(struct http_req *r, struct html *h, int64_t body, const char 
 static int grid(struct http_req *r, int64_t body, const char *period, struct ind_period p,
 		const char *name, const struct ind_entry *v, size_t nv, const char *summary)
 {
+	static const char *const cols[] = {
+	    "Chỉ tiêu",	 "Đơn vị tính", "Kế hoạch", "Cùng kỳ năm trước",
+	    "Thực hiện", "Ước",		"Nguồn"};
+	/* A row's class: its depth (indented), and whether its value was refused. */
+	static const char *const row_cls[2][3] = {{"d0", "d1", "d2"},
+						  {"d0 bad", "d1 bad", "d2 bad"}};
+	struct page_table tb;
 	struct buf label = BUF_INIT(64);
 	struct ind_period prev = ind_period_prev_year(p);
 	char prevcode[16], yearcode[16];
@@ -167,9 +174,8 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 	html_int(&h, body);
 	H(&h, "\"><input type=\"hidden\" name=\"period\" value=\"");
 	html_text(&h, period);
-	H(&h, "\"><table class=\"grid\"><thead><tr><th>Chỉ tiêu</th><th>Đơn vị tính</th>"
-	      "<th>Kế hoạch</th><th>Cùng kỳ năm trước</th><th>Thực hiện</th><th>Ước</th>"
-	      "<th>Nguồn</th></tr></thead>");
+	H(&h, "\">");
+	page_table_begin(&tb, &h, "grid", cols, PAGE_NCOL(cols));
 	rc = read_ind_grid(r->db, body, period, yearcode, prevcode, r->arena, &g, &ng);
 	if (rc < 0)
 		return rc;
@@ -180,37 +186,31 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 		const char *typed, *err = v ? cell_error(v, nv, id) : NULL;
 		bool est;
 
-		if (depth == 0 || !group) {
-			if (group)
-				H(&h, "</tbody>");
-			H(&h, "<tbody>");
-			group = 1;
-		}
+		if (depth == 0 && group)
+			page_table_group(&tb);
+		group = 1;
 		snprintf(field, sizeof(field), "v%lld", (long long)id);
-		H(&h, "<tr class=\"d");
-		html_int(&h, depth > 2 ? 2 : depth);
-		if (err)
-			H(&h, " bad");
-		H(&h, "\">");
-		H(&h, "<td><label for=\"");
+		page_tr(&tb, row_cls[err != NULL][depth > 2 ? 2 : depth]);
+		page_td(&tb, NULL);
+		H(&h, "<label for=\"");
 		html_text(&h, field);
 		H(&h, "\">");
 		html_text(&h, g[i].name);
-		H(&h, "</label></td><td data-label=\"Đơn vị tính\">");
+		H(&h, "</label>");
+		page_td(&tb, NULL);
 		html_text(&h, g[i].unit);
-		H(&h, "</td><td class=\"num\" data-label=\"Kế hoạch\">");
+		page_td(&tb, "num");
 		if (g[i].has_plan) {
 			num(&h, (struct vn_dec){g[i].plan, (int)g[i].plan_scale});
 			H(&h, " <span class=\"muted\">(");
 			html_text(&h, g[i].default_plan);
 			H(&h, ")</span>");
 		}
-		H(&h, "</td><td class=\"num\" data-label=\"Cùng kỳ năm trước\">");
+		page_td(&tb, "num");
 		if (g[i].has_prev)
 			num(&h, (struct vn_dec){g[i].prev, (int)g[i].prev_scale});
-		H(&h,
-		  "</td><td data-label=\"Thực hiện\"><input class=\"val\" inputmode=\"decimal\" "
-		  "autocomplete=\"off\" name=\"");
+		page_td(&tb, NULL);
+		H(&h, "<input class=\"val\" inputmode=\"decimal\" autocomplete=\"off\" name=\"");
 		html_text(&h, field);
 		H(&h, "\" id=\"");
 		html_text(&h, field);
@@ -233,24 +233,24 @@ static int grid(struct http_req *r, int64_t body, const char *period, struct ind
 			html_text(&h, err);
 			H(&h, "</span>");
 		}
-		H(&h, "</td><td data-label=\"Ước\"><input type=\"checkbox\" value=\"1\" name=\"e");
+		page_td(&tb, NULL);
+		H(&h, "<input type=\"checkbox\" value=\"1\" name=\"e");
 		html_int(&h, id);
 		H(&h, "\" aria-label=\"Ước — ");
 		html_text(&h, g[i].name);
 		field[0] = 'e';
 		est = typed ? http_arg(r, field) != NULL : has && g[i].estimate;
 		if (est)
-			H(&h, "\" checked></td>");
+			H(&h, "\" checked>");
 		else
-			H(&h, "\"></td>");
-		H(&h, "<td class=\"muted\" data-label=\"Nguồn\">");
+			H(&h, "\">");
+		page_td(&tb, "muted");
 		if (has && g[i].source)
 			html_text(&h, g[i].source);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	if (group)
-		H(&h, "</tbody>");
-	H(&h, "</table><p class=\"actions\"><button type=\"submit\">Ghi số liệu</button> "
+	page_table_end(&tb);
+	H(&h, "<p class=\"actions\"><button type=\"submit\">Ghi số liệu</button> "
 	      "<a href=\"/indicators?body=");
 	html_int(&h, body);
 	H(&h, "&amp;period=");

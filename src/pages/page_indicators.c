@@ -23,69 +23,137 @@ static void num(struct html *h, struct vn_dec d, bool pct)
 }
 
 /*
- * Horizontal bars of % of plan, one per indicator that has a plan, with the
- * 100% line. Doubles are used here only to place pixels.
+ * The end (a byte offset) of the first line of s when lines hold at most max
+ * characters (code points), broken at a space where there is one; *next is
+ * where the following line starts (past the space).
+ */
+static size_t line_end(const char *s, size_t max, size_t *next)
+{
+	size_t cp = 0, space = 0, i;
+
+	for (i = 0; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		if (cp == max)
+			break;
+		if (s[i] == ' ')
+			space = i;
+		cp++;
+	}
+	if (s[i] == ' ') {
+		*next = i + 1;
+		return i;
+	}
+	if (!s[i] || !space) {
+		*next = i;
+		return i;
+	}
+	*next = space + 1;
+	return space;
+}
+
+/*
+ * Horizontal bars of % of plan, one per indicator that has a plan, its name
+ * on the lines above its bar, and the 100% mark. The drawing is 360 units
+ * wide and a margin, so that, scaled to a phone's width (about 360 px), its
+ * 14-unit names read at about 13 px and its 12-unit figures at above 11 px; on
+ * a PC the stylesheet caps its width. Doubles are used here only to place
+ * pixels.
  */
 void page_indicator_chart(struct http_req *r, struct html *h, const struct ind_report *rep)
 {
-	const int bar = 22, label_w = 300, chart_w = 360, max_pct = 150;
-	int n = 0, y = 0;
+	enum {
+		W = 360,       /* the drawing's width */
+		CHART_W = 270, /* the bar of MAX_PCT */
+		LINE = 17,     /* a line of a name */
+		LINE_CP = 58,  /* the characters of a line of a name */
+		BAR = 14,      /* a bar's height */
+		GAP = 10,      /* between two indicators */
+		TOP = 18,      /* the caption of the 100% mark */
+		MAX_PCT = 150,
+	};
+	const int mark = CHART_W * 100 / MAX_PCT;
+	int n = 0, height = TOP;
 
-	for (size_t i = 0; i < rep->n; i++)
-		n += rep->rows[i].has_pct_plan;
+	for (size_t i = 0; i < rep->n; i++) {
+		const char *s = rep->rows[i].d.name;
+		size_t next;
+
+		if (!rep->rows[i].has_pct_plan)
+			continue;
+		n++;
+		do {
+			line_end(s, LINE_CP, &next);
+			s += next;
+			height += LINE;
+		} while (*s);
+		height += BAR + GAP;
+	}
 	if (!n)
 		return;
-	H(h, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ");
-	html_int(h, label_w + chart_w + 70);
+	/* 6 units of margin either side, inside the chart's border */
+	H(h, "<svg class=\"chart\" role=\"img\" viewBox=\"-6 0 ");
+	html_int(h, W + 12);
 	H(h, " ");
-	html_int(h, n * bar + 24);
-	H(h, "\" aria-label=\"Tỷ lệ thực hiện so với kế hoạch\">");
+	html_int(h, height);
+	H(h, "\" aria-label=\"Tỷ lệ thực hiện so với kế hoạch\"><text x=\"");
+	html_int(h, mark);
+	H(h, "\" y=\"13\" font-size=\"12\" text-anchor=\"middle\" fill=\"#a3161a\">100% kế "
+	     "hoạch</text>");
+	height = TOP;
 	for (size_t i = 0; i < rep->n; i++) {
 		const struct ind_row *row = &rep->rows[i];
+		const char *s = row->d.name;
 		double pct = vn_dec_to_double(row->pct_plan);
-		int w;
+		int w = (int)(pct / MAX_PCT * CHART_W);
 
 		if (!row->has_pct_plan)
 			continue;
-		w = (int)(pct / max_pct * chart_w);
 		if (w < 0)
 			w = 0;
-		if (w > chart_w)
-			w = chart_w;
-		H(h, "<text x=\"0\" y=\"");
-		html_int(h, y + 15);
-		H(h, "\" font-size=\"12\">");
-		html_text(h, row->d.name);
-		H(h, "</text><rect x=\"");
-		html_int(h, label_w);
-		H(h, "\" y=\"");
-		html_int(h, y + 3);
-		H(h, "\" height=\"16\" width=\"");
+		if (w > CHART_W)
+			w = CHART_W;
+		do {
+			size_t next, end = line_end(s, LINE_CP, &next);
+
+			H(h, "<text class=\"name\" x=\"0\" y=\"");
+			html_int(h, height + 13);
+			H(h, "\" font-size=\"14\">");
+			html_textn(h, s, end);
+			H(h, "</text>");
+			s += next;
+			height += LINE;
+		} while (*s);
+		H(h, "<rect x=\"0\" y=\"");
+		html_int(h, height + 1);
+		H(h, "\" height=\"");
+		html_int(h, BAR);
+		H(h, "\" width=\"");
 		html_int(h, w);
 		if (pct >= 100)
 			H(h, "\" fill=\"#1e6b34\"></rect>");
 		else
 			H(h, "\" fill=\"#9a6200\"></rect>");
-		H(h, "<text x=\"");
-		html_int(h, label_w + w + 4);
+		H(h, "<line x1=\"");
+		html_int(h, mark);
+		H(h, "\" x2=\"");
+		html_int(h, mark);
+		H(h, "\" y1=\"");
+		html_int(h, height - 1);
+		H(h, "\" y2=\"");
+		html_int(h, height + BAR + 3);
+		/* The figure is haloed in white where it crosses the 100% mark. */
+		H(h, "\" stroke=\"#a3161a\" stroke-dasharray=\"3 2\"></line><text class=\"pct\" "
+		     "stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" x=\"");
+		html_int(h, w + 4);
 		H(h, "\" y=\"");
-		html_int(h, y + 15);
+		html_int(h, height + BAR - 1);
 		H(h, "\" font-size=\"12\">");
 		num(h, row->pct_plan, true);
 		H(h, "</text>");
-		y += bar;
+		height += BAR + GAP;
 	}
-	H(h, "<line x1=\"");
-	html_int(h, label_w + chart_w * 100 / max_pct);
-	H(h, "\" x2=\"");
-	html_int(h, label_w + chart_w * 100 / max_pct);
-	H(h, "\" y1=\"0\" y2=\"");
-	html_int(h, y + 4);
-	H(h, "\" stroke=\"#a3161a\" stroke-dasharray=\"4 3\"></line><text x=\"");
-	html_int(h, label_w + chart_w * 100 / max_pct - 14);
-	H(h, "\" y=\"");
-	html_int(h, y + 18);
-	H(h, "\" font-size=\"11\">100%</text></svg>");
+	H(h, "</svg>");
 }
 
 int page_ind_report(struct http_req *r, struct ind_report *rep)
@@ -106,6 +174,9 @@ int page_ind_report(struct http_req *r, struct ind_report *rep)
 
 int page_indicators(struct http_req *r)
 {
+	static const char *const cols[] = {"Chỉ tiêu", "Đơn vị",  "Thực hiện", "Kế hoạch",
+					   "% KH",     "Cùng kỳ", "Tăng, giảm"};
+	struct page_table tb;
 	struct ind_report rep;
 	struct html h;
 	int rc;
@@ -136,35 +207,33 @@ int page_indicators(struct http_req *r)
 	html_text(&h, rep.period);
 	H(&h, "\" download>Tải bảng XLSX</a></p>");
 	page_indicator_chart(r, &h, &rep);
-	H(&h,
-	  "<table><thead><tr><th>Chỉ tiêu</th><th>Đơn vị</th><th>Thực hiện</th>"
-	  "<th>Kế hoạch</th><th>% KH</th><th>Cùng kỳ</th><th>Tăng, giảm</th></tr></thead><tbody>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < rep.n; i++) {
 		const struct ind_row *row = &rep.rows[i];
 
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(&h, row->d.name);
 		if (row->f.estimate)
 			H(&h, " <span class=\"muted\">(ước)</span>");
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, row->d.unit);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		num(&h, row->f.value, false);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->f.has_plan)
 			num(&h, row->f.plan, false);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->has_pct_plan)
 			num(&h, row->pct_plan, true);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->f.has_same)
 			num(&h, row->f.same, false);
-		H(&h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		if (row->has_growth)
 			num(&h, row->growth, true);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(&h, "</tbody></table>");
+	page_table_end(&tb);
 	ind_report_free(&rep);
 	page_end(r, &h);
 	return h.err;

@@ -140,7 +140,9 @@ static void figure_picker(struct http_req *r, struct html *h, int64_t body_id, c
 		  {"pct_plan", "% kế hoạch"},
 		  {"pct_same", "% so cùng kỳ"},
 		  {"growth", "tăng/giảm %"}};
+	static const char *const cols[] = {"Chỉ tiêu", "Thực hiện", "Chèn"};
 	struct ind_report rep;
+	struct page_table tb;
 	struct buf b = BUF_INIT(64);
 
 	H(h, "<details class=\"picker\" id=\"chi-tieu\"><summary>Chèn số liệu chỉ tiêu");
@@ -151,20 +153,20 @@ static void figure_picker(struct http_req *r, struct html *h, int64_t body_id, c
 	H(h, " (");
 	html_text(h, rep.period_label);
 	H(h, ")</summary><p class=\"muted\">Bấm để chèn vào chỗ con trỏ trong nội dung; số in "
-	     "ra luôn lấy từ số liệu đã nhập.</p><table class=\"figs\"><thead><tr><th>Chỉ tiêu"
-	     "</th><th>Thực hiện</th><th>Chèn</th></tr></thead><tbody>");
+	     "ra luôn lấy từ số liệu đã nhập.</p>");
+	page_table_begin(&tb, h, "figs", cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < rep.n; i++) {
 		const struct ind_row *x = &rep.rows[i];
 
-		H(h, "<tr><td data-label=\"Chỉ tiêu\">");
+		page_td(&tb, NULL);
 		html_text(h, x->d.name);
-		H(h, "</td><td data-label=\"Thực hiện\">");
+		page_td(&tb, NULL);
 		buf_reset(&b);
 		if (vn_dec_format(x->f.value, 0, &b) == 0)
 			html_text(h, buf_str(&b));
 		H(h, " ");
 		html_text(h, x->d.unit);
-		H(h, "</td><td data-label=\"Chèn\">");
+		page_td(&tb, NULL);
 		for (size_t k = 0; k < sizeof(qs) / sizeof(qs[0]); k++) {
 			if ((k == 1 && !x->has_pct_plan) || (k >= 2 && !x->has_pct_same))
 				continue;
@@ -177,9 +179,10 @@ static void figure_picker(struct http_req *r, struct html *h, int64_t body_id, c
 			html_text(h, qs[k].label);
 			H(h, "</button> ");
 		}
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(h, "</tbody></table></details><script src=\"/static/dondoc.js\" defer></script>");
+	page_table_end(&tb);
+	H(h, "</details><script src=\"/static/dondoc.js\" defer></script>");
 	buf_free(&b);
 	ind_report_free(&rep);
 }
@@ -193,27 +196,28 @@ static int task_rows(struct http_req *r, struct html *h, const struct notice_row
 
 	if (rc < 0)
 		return rc;
+	static const char *const cols[] = {"TT",       "Mục",	   "Nội dung", "Chủ trì",
+					   "Phối hợp", "Thời hạn", ""};
+	struct page_table tb;
+
 	H(h, "<section id=\"nhiem-vu\"><h2>Nhiệm vụ giao trong thông báo (");
 	html_int(h, (int64_t)n);
 	H(h, ")</h2>");
-	if (n) {
-		H(h, "<table class=\"cards\"><thead><tr><th>#</th><th>Mục</th><th>Nội dung</th><th>"
-		     "Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th><th></th></tr></thead><tbody>");
-	}
+	page_table_begin(&tb, h, "notice-tasks", cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
-		H(h, "<tr><td data-label=\"#\">");
+		page_td(&tb, NULL);
 		html_int(h, t[i].position);
-		H(h, "</td><td data-label=\"Mục\">");
+		page_td(&tb, NULL);
 		html_text(h, t[i].section);
-		H(h, "</td><td data-label=\"Nội dung\">");
+		page_td(&tb, NULL);
 		html_text(h, t[i].content);
-		H(h, "</td><td data-label=\"Chủ trì\">");
+		page_td(&tb, NULL);
 		html_text(h, t[i].lead_name);
-		H(h, "</td><td data-label=\"Phối hợp\">");
+		page_td(&tb, NULL);
 		html_text(h, t[i].coord_names);
-		H(h, "</td><td data-label=\"Thời hạn\">");
+		page_td(&tb, NULL);
 		html_text(h, t[i].deadline);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		if (t[i].task_id > 0) {
 			H(h, "<a href=\"/tasks/");
 			html_int(h, t[i].task_id);
@@ -229,12 +233,11 @@ static int task_rows(struct http_req *r, struct html *h, const struct notice_row
 			page_csrf(r, h);
 			H(h, "<button type=\"submit\" class=\"small\">Bỏ</button></form>");
 		}
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	if (n)
-		H(h, "</tbody></table>");
-	else
-		H(h, "<p class=\"muted\">Chưa có nhiệm vụ nào.</p>");
+	if (!n)
+		page_table_empty(&tb, "Chưa có nhiệm vụ nào.");
+	page_table_end(&tb);
 	if (draft && page_role_in(r, R_STAFF)) {
 		H(h, "<h3>Thêm nhiệm vụ</h3>");
 		if (strstr(r->path, "/tasks"))

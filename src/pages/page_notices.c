@@ -68,6 +68,8 @@ static int load(struct http_req *r, struct notice_row *row, struct notice_doc *d
 
 int page_notices(struct http_req *r)
 {
+	static const char *const cols[] = {"Số", "Ngày", "Trích yếu", "Tình trạng"};
+	struct page_table tb;
 	struct notice_row *rows = NULL;
 	size_t n = 0;
 	struct html h;
@@ -77,29 +79,31 @@ int page_notices(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	page_begin(r, &h, "Thông báo kết luận");
-	H(&h, "<h1>Thông báo kết luận</h1><table><thead><tr><th>Số</th><th>Ngày</th>"
-	      "<th>Trích yếu</th><th>Tình trạng</th></tr></thead><tbody>");
+	H(&h, "<h1>Thông báo kết luận</h1>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
 		if (!reachable(r, rows[i].id, rows[i].body_id))
 			continue;
 		shown++;
-		H(&h, "<tr><td><a href=\"/notices/");
+		page_td(&tb, NULL);
+		H(&h, "<a href=\"/notices/");
 		html_int(&h, rows[i].id);
 		H(&h, "\">");
 		html_text(&h, rows[i].symbol ? rows[i].symbol : "(dự thảo)");
-		H(&h, "</a></td><td>");
+		H(&h, "</a>");
+		page_td(&tb, NULL);
 		html_text(&h, rows[i].issue_date);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, rows[i].title);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, strcmp(rows[i].status, "draft") == 0    ? "dự thảo"
 			      : strcmp(rows[i].status, "issued") == 0 ? "đã ban hành"
 								      : "đã bị thay thế");
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!shown)
-		H(&h, "<tr><td colspan=\"4\" class=\"muted\">Chưa có thông báo.</td></tr>");
-	H(&h, "</tbody></table>");
+		page_table_empty(&tb, "Chưa có thông báo.");
+	page_table_end(&tb);
 	page_end(r, &h);
 	return h.err;
 }

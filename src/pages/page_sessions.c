@@ -1,6 +1,10 @@
-/* page_sessions.c: the list of sessions and one session with its agenda and documents. */
+/*
+ * page_sessions.c: the list of sessions and one session: its agenda, attendance, votes,
+ * comments, questioning, minutes, notices and tasks, each a section folded under its heading.
+ */
 #include "core/sessionwork/qa.h"
 #include "core/sessionwork/sessionwork.h"
+#include "core/tasks/task.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
 #include "vn/date.h"
@@ -37,6 +41,35 @@ static const char *status_name(const char *s)
 static bool posted(const struct http_req *r, const char *action)
 {
 	return strcmp(r->method, "POST") == 0 && action && strcmp(r->path, action) == 0;
+}
+
+/*
+ * Opens a section of the session page that folds on its heading (a phone
+ * shows the headings and opens what it needs): title with count in brackets
+ * (none when count < 0), then what follows the heading; id names the section's
+ * body, so that a link or a redirect to #id opens a folded section.
+ */
+static void section_begin(struct html *h, const char *id, const char *title, long long count,
+			  bool open)
+{
+	H(h, "<details class=\"sec\"");
+	if (open)
+		H(h, " open");
+	H(h, "><summary><h2>");
+	html_text(h, title);
+	if (count >= 0) {
+		H(h, " <span class=\"count\">(");
+		html_int(h, count);
+		H(h, ")</span>");
+	}
+	H(h, "</h2></summary><div class=\"sec-body\" id=\"");
+	html_text(h, id);
+	H(h, "\">");
+}
+
+static void section_end(struct html *h)
+{
+	H(h, "</div></details>");
 }
 
 /*
@@ -245,6 +278,8 @@ static int session_add_form(struct http_req *r, struct html *h, const struct rea
 
 int page_sessions(struct http_req *r)
 {
+	static const char *const cols[] = {"Ngày", "Cơ quan", "Phiên", "Nhiệm kỳ", "Tình trạng"};
+	struct page_table tb;
 	struct read_page p = {.after = 0, .limit = 1000, .since = ""};
 	struct read_session *s;
 	struct html h;
@@ -257,32 +292,35 @@ int page_sessions(struct http_req *r)
 	H(&h, "<h1>Phiên họp</h1>");
 	if (page_role_in(r, R_STAFF) && (rc = session_add_form(r, &h, s, n)) < 0)
 		return rc;
-	H(&h, "<table><thead><tr><th>Ngày</th><th>Cơ quan</th><th>Phiên</th>"
-	      "<th>Nhiệm kỳ</th><th>Tình trạng</th></tr></thead><tbody>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
-		H(&h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(&h, dmy(r, s[i].date));
 		if (s[i].start_time) {
 			H(&h, ", ");
 			html_text(&h, s[i].start_time);
 		}
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, s[i].organ);
 		H(&h, "<br><span class=\"muted\">");
 		html_text(&h, s[i].body);
-		H(&h, "</span></td><td><a href=\"/sessions/");
+		H(&h, "</span>");
+		page_td(&tb, NULL);
+		H(&h, "<a href=\"/sessions/");
 		html_int(&h, s[i].id);
 		H(&h, "\">Phiên thứ ");
 		html_int(&h, s[i].number);
-		H(&h, "</a></td><td>Khóa ");
+		H(&h, "</a>");
+		page_td(&tb, NULL);
+		H(&h, "Khóa ");
 		html_text(&h, s[i].term);
-		H(&h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(&h, status_name(s[i].status));
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!n)
-		H(&h, "<tr><td colspan=\"5\" class=\"muted\">Chưa có phiên họp.</td></tr>");
-	H(&h, "</tbody></table>");
+		page_table_empty(&tb, "Chưa có phiên họp.");
+	page_table_end(&tb);
 	page_end(r, &h);
 	return h.err;
 }
@@ -331,9 +369,15 @@ static void attendance_summary(struct html *h, const struct sw_quorum *qu)
 	H(h, "</p>");
 }
 
-/* Attendance against the organ's rules in force on the session's date; the office's grid. */
-static int session_attendance(struct http_req *r, struct html *h, bool staff)
+/*
+ * Attendance against the organ's rules in force on the session's date; the
+ * office's grid. Open while it is being taken; a concluded session's folds.
+ */
+static int session_attendance(struct http_req *r, struct html *h, bool staff, bool concluded)
 {
+	static const char *const cols[] = {"Họ tên", "Chức vụ", "Tình trạng",
+					   "Lý do vắng / người dự thay"};
+	struct page_table tb;
 	const char *action =
 	    arena_printf(r->arena, "/sessions/%lld/attendance", (long long)r->id[0]);
 	bool mine = posted(r, action);
@@ -346,7 +390,7 @@ static int session_attendance(struct http_req *r, struct html *h, bool staff)
 		rc = sw_attendance_list(r->db, r->id[0], r->arena, &at, &n, &r->err);
 	if (rc < 0)
 		return rc;
-	H(h, "<h2 id=\"diem-danh\">Điểm danh</h2>");
+	section_begin(h, "diem-danh", "Điểm danh", (long long)n, !concluded || mine);
 	attendance_summary(h, &qu);
 	if (staff) {
 		if (mine)
@@ -356,28 +400,27 @@ static int session_attendance(struct http_req *r, struct html *h, bool staff)
 		H(h, "\">");
 		page_csrf(r, h);
 	}
-	H(h, "<table class=\"grid\"><thead><tr><th>Họ tên</th><th>Chức vụ</th><th>Tình trạng</th>"
-	     "<th>Lý do vắng / người dự thay</th></tr></thead><tbody>");
+	page_table_begin(&tb, h, "grid", cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
 		char st[32], re[32];
 		const char *cur = at[i].status == SW_UNRECORDED ? "" : sw_att_name(at[i].status);
 
 		snprintf(st, sizeof(st), "st%lld", (long long)at[i].person_id);
 		snprintf(re, sizeof(re), "re%lld", (long long)at[i].person_id);
-		H(h, "<tr><td data-label=\"Họ tên\">");
+		page_td(&tb, NULL);
 		html_text(h, at[i].name);
 		if (!at[i].member)
 			H(h, " <span class=\"muted\">(khách mời)</span>");
-		H(h, "</td><td data-label=\"Chức vụ\">");
+		page_td(&tb, NULL);
 		html_text(h, at[i].position);
-		H(h, "</td><td data-label=\"Tình trạng\">");
+		page_td(&tb, NULL);
 		if (staff) {
 			select_of(r, h, mine, st, "", att_choices, cur, "— chưa điểm danh —");
 		} else {
 			html_text(h, at[i].status == SW_UNRECORDED ? "Chưa điểm danh"
 								   : sw_att_label(at[i].status));
 		}
-		H(h, "</td><td data-label=\"Lý do / người dự thay\">");
+		page_td(&tb, NULL);
 		if (staff) {
 			field(r, h, mine, re, "", "text",
 			      at[i].delegate ? at[i].delegate : at[i].reason, false, NULL);
@@ -388,16 +431,16 @@ static int session_attendance(struct http_req *r, struct html *h, bool staff)
 				html_text(h, at[i].delegate);
 			}
 		}
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!n)
-		H(h, "<tr><td colspan=\"4\" class=\"muted\">Cơ quan họp chưa có thành viên đương "
-		     "nhiệm vào ngày họp.</td></tr>");
-	H(h, "</tbody></table>");
+		page_table_empty(&tb, "Cơ quan họp chưa có thành viên đương nhiệm vào ngày họp.");
+	page_table_end(&tb);
 	if (staff)
 		H(h, "<div class=\"actions\"><button type=\"submit\">Lưu điểm danh</button>"
 		     "<button type=\"submit\" name=\"rest\" value=\"1\">Các đồng chí còn lại có "
 		     "mặt</button></div></form>");
+	section_end(h);
 	return 0;
 }
 
@@ -423,22 +466,35 @@ static void vote_counts(struct http_req *r, struct html *h, bool mine, const str
 static int session_votes(struct http_req *r, struct html *h, const struct agenda_ids *ids,
 			 bool staff)
 {
-	H(h, "<h2 id=\"bieu-quyet\">Biểu quyết</h2>");
+	struct sw_vote *vs = arena_alloc(r->arena, sizeof(*vs) * (ids->nitem + 1));
+	int got[64];
+	long long taken = 0;
+
+	if (!vs)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	/* The votes first: the heading counts those taken. */
+	for (size_t i = 0; i < ids->nitem; i++) {
+		struct err e2 = {0};
+
+		got[i] = vote_get(r->db, ids->item[i], r->arena, &vs[i], &e2);
+		if (got[i] < 0 && got[i] != ERR_NOTFOUND) {
+			r->err = e2;
+			return got[i];
+		}
+		taken += got[i] == 0;
+	}
+	section_begin(h, "bieu-quyet", "Biểu quyết", taken,
+		      strcmp(r->method, "POST") == 0 && strstr(r->path, "/votes/"));
 	if (!ids->nitem)
 		H(h, "<p class=\"muted\">Chưa có nội dung để biểu quyết.</p>");
 	for (size_t i = 0; i < ids->nitem; i++) {
 		const char *rec = arena_printf(r->arena, "/sessions/%lld/votes/%lld",
 					       (long long)r->id[0], (long long)ids->item[i]);
 		const char *cor = arena_printf(r->arena, "%s/correct", rec);
-		struct sw_vote v;
-		struct err e2 = {0};
-		int rc = vote_get(r->db, ids->item[i], r->arena, &v, &e2);
+		const struct sw_vote *v = &vs[i];
+		int rc = got[i];
 		bool mine;
 
-		if (rc < 0 && rc != ERR_NOTFOUND) {
-			r->err = e2;
-			return rc;
-		}
 		H(h, "<section class=\"card vote\" id=\"bq-");
 		html_int(h, ids->item[i]);
 		H(h, "\"><h3>");
@@ -448,28 +504,28 @@ static int session_votes(struct http_req *r, struct html *h, const struct agenda
 		H(h, "</h3>");
 		if (rc == 0) {
 			H(h, "<p>Tán thành <strong>");
-			html_int(h, v.n_for);
+			html_int(h, v->n_for);
 			H(h, "</strong>, không tán thành <strong>");
-			html_int(h, v.n_against);
+			html_int(h, v->n_against);
 			H(h, "</strong>, không biểu quyết <strong>");
-			html_int(h, v.n_abstain);
+			html_int(h, v->n_abstain);
 			H(h, "</strong> (đương nhiệm ");
-			html_int(h, v.members);
+			html_int(h, v->members);
 			H(h, ", có mặt ");
-			html_int(h, v.present);
-			if (v.passed)
+			html_int(h, v->present);
+			if (v->passed)
 				H(h, ") — <span class=\"badge st-ok\">");
 			else
 				H(h, ") — <span class=\"badge st-bad\">");
-			html_text(h, !v.binding ? "tham khảo"
-				     : v.passed ? "thông qua"
-						: "không thông qua");
+			html_text(h, !v->binding ? "tham khảo"
+				     : v->passed ? "thông qua"
+						 : "không thông qua");
 			H(h, "</span> <strong class=\"outcome\">");
-			html_text(h, v.wording);
+			html_text(h, v->wording);
 			H(h, "</strong></p>");
-			if (v.correction_reason) {
+			if (v->correction_reason) {
 				H(h, "<p class=\"muted\">Đã sửa kết quả. Lý do: ");
-				html_text(h, v.correction_reason);
+				html_text(h, v->correction_reason);
 				H(h, " (kết quả cũ lưu trong nhật ký)</p>");
 			}
 		}
@@ -492,7 +548,7 @@ static int session_votes(struct http_req *r, struct html *h, const struct agenda
 		html_text(h, rc == 0 ? cor : rec);
 		H(h, "\">");
 		page_csrf(r, h);
-		vote_counts(r, h, mine, rc == 0 ? &v : NULL);
+		vote_counts(r, h, mine, rc == 0 ? v : NULL);
 		if (rc == 0) {
 			field(r, h, mine, "reason", "Lý do sửa", "text", NULL, true, NULL);
 			H(h, "<button type=\"submit\">Sửa kết quả</button></form></details>");
@@ -503,86 +559,100 @@ static int session_votes(struct http_req *r, struct html *h, const struct agenda
 		}
 		H(h, "</section>");
 	}
+	section_end(h);
 	return 0;
 }
 
 /* The comments made at the session on drafts the account may read, and how each was answered. */
 static int session_comments(struct http_req *r, struct html *h)
 {
+	static const char *const cols[] = {"Người góp ý", "Đoạn", "Nội dung", "Trả lời"};
+	struct page_table tb;
+	struct cmt_table *ts;
 	int64_t *doc;
-	size_t ndoc;
-	int rc, shown = 0;
+	size_t ndoc, total = 0;
+	int rc;
 
 	rc = read_session_comment_docs(r->db, &r->acct, r->id[0], 32, r->arena, &doc, &ndoc);
 	if (rc < 0)
 		return rc;
-	H(h, "<h2 id=\"gop-y\">Ý kiến góp ý và tiếp thu</h2>");
+	ts = arena_alloc(r->arena, sizeof(*ts) * (ndoc + 1));
+	if (!ts)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	/* The comments first: the heading counts them. */
 	for (size_t i = 0; i < ndoc; i++) {
-		struct cmt_table t;
-
-		rc = cmt_table_load(r->db, doc[i], r->arena, &t, &r->err);
-
+		rc = cmt_table_load(r->db, doc[i], r->arena, &ts[i], &r->err);
 		if (rc < 0)
 			return rc;
-		if (!t.n)
-			continue;
-		shown++;
-		H(h, "<h3>");
-		html_text(h, t.doc_kind);
-		H(h, " ");
-		html_text(h, t.doc_title);
-		H(h, "</h3><table><thead><tr><th>Người góp ý</th><th>Đoạn</th><th>Nội dung</th>"
-		     "<th>Trả lời</th></tr></thead><tbody>");
-		for (size_t k = 0; k < t.n; k++) {
-			H(h, "<tr><td>");
-			html_text(h, t.rows[k].member);
-			H(h, "</td><td>");
-			html_text(h, t.rows[k].paragraph);
-			H(h, "</td><td>");
-			html_text(h, t.rows[k].content);
-			H(h, "</td><td><strong>");
-			html_text(h, cmt_resp_label(t.rows[k].response));
-			H(h, "</strong> ");
-			html_text(h, t.rows[k].response_text);
-			H(h, "</td></tr>");
-		}
-		H(h, "</tbody></table>");
+		total += ts[i].n;
 	}
-	if (!shown)
+	section_begin(h, "gop-y", "Ý kiến góp ý và tiếp thu", (long long)total, false);
+	for (size_t i = 0; i < ndoc; i++) {
+		const struct cmt_table *t = &ts[i];
+
+		if (!t->n)
+			continue;
+		H(h, "<h3>");
+		html_text(h, t->doc_kind);
+		H(h, " ");
+		html_text(h, t->doc_title);
+		H(h, "</h3>");
+		page_table_begin(&tb, h, NULL, cols, PAGE_NCOL(cols));
+		for (size_t k = 0; k < t->n; k++) {
+			page_td(&tb, NULL);
+			html_text(h, t->rows[k].member);
+			page_td(&tb, NULL);
+			html_text(h, t->rows[k].paragraph);
+			page_td(&tb, NULL);
+			html_text(h, t->rows[k].content);
+			page_td(&tb, NULL);
+			H(h, "<strong>");
+			html_text(h, cmt_resp_label(t->rows[k].response));
+			H(h, "</strong> ");
+			html_text(h, t->rows[k].response_text);
+			page_tr_end(&tb);
+		}
+		page_table_end(&tb);
+	}
+	if (!total)
 		H(h, "<p class=\"muted\">Chưa có ý kiến góp ý.</p>");
+	section_end(h);
 	return 0;
 }
 
 /* Questioning (chất vấn), questions and recommendations, with where each stands. */
 static int session_questioning(struct http_req *r, struct html *h)
 {
+	static const char *const cols[] = {"Loại",     "Người hỏi", "Người trả lời",
+					   "Nội dung", "Trả lời",   "Tình trạng"};
+	struct page_table tb;
 	struct qa_item *qa;
 	size_t n;
 	int rc = qa_list(r->db, r->id[0], r->arena, &qa, &n, &r->err);
 
 	if (rc < 0)
 		return rc;
-	H(h, "<h2>Chất vấn và kiến nghị</h2><table><thead><tr><th>Loại</th><th>Người hỏi</th>"
-	     "<th>Người trả lời</th><th>Nội dung</th><th>Trả lời</th><th>Tình trạng</th></tr>"
-	     "</thead><tbody>");
+	section_begin(h, "chat-van", "Chất vấn và kiến nghị", (long long)n, false);
+	page_table_begin(&tb, h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
-		H(h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(h, qa_kind_label(qa[i].kind));
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(h, qa[i].questioner);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(h, qa[i].respondent);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(h, qa[i].content);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(h, qa[i].answer);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(h, qa_stage_label(qa[i].stage));
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!n)
-		H(h, "<tr><td colspan=\"6\" class=\"muted\">Không có nội dung chất vấn.</td></tr>");
-	H(h, "</tbody></table>");
+		page_table_empty(&tb, "Không có nội dung chất vấn.");
+	page_table_end(&tb);
+	section_end(h);
 	return 0;
 }
 
@@ -593,14 +663,16 @@ static int session_minutes(struct http_req *r, struct html *h)
 	struct err e2 = {0};
 	int rc = minutes_get(r->db, r->id[0], r->arena, &m, &e2);
 
-	H(h, "<h2>Biên bản</h2>");
-	if (rc == ERR_NOTFOUND) {
-		H(h, "<p class=\"muted\">Chưa có biên bản.</p>");
-		return 0;
-	}
-	if (rc < 0) {
+	if (rc < 0 && rc != ERR_NOTFOUND) {
 		r->err = e2;
 		return rc;
+	}
+	/* One text, not a list: no count. */
+	section_begin(h, "bien-ban", "Biên bản", -1, false);
+	if (rc == ERR_NOTFOUND) {
+		H(h, "<p class=\"muted\">Chưa có biên bản.</p>");
+		section_end(h);
+		return 0;
 	}
 	if (m.approved)
 		H(h, "<p>Đã thông qua");
@@ -613,6 +685,7 @@ static int session_minutes(struct http_req *r, struct html *h)
 	H(h, ".</p><pre class=\"doc\">");
 	html_text(h, m.text);
 	H(h, "</pre>");
+	section_end(h);
 	return 0;
 }
 
@@ -623,18 +696,23 @@ static int session_notices(struct http_req *r, struct html *h)
 	size_t n;
 	int rc = read_session_notices(r->db, &r->acct, r->id[0], r->arena, &l, &n);
 
-	H(h, "<h2>Thông báo kết luận</h2><ul>");
-	for (size_t i = 0; rc == 0 && i < n; i++) {
+	if (rc < 0)
+		return rc;
+	/* open while there is none yet: its button drafts the first */
+	section_begin(h, "thong-bao", "Thông báo kết luận", (long long)n,
+		      !n && page_role_in(r, R_STAFF));
+	H(h, "<ul>");
+	for (size_t i = 0; i < n; i++) {
 		H(h, "<li><a href=\"/notices/");
 		html_int(h, l[i].id);
 		H(h, "\">Thông báo kết luận ");
 		html_text(h, l[i].symbol ? l[i].symbol : "(dự thảo)");
 		H(h, "</a></li>");
 	}
-	if (rc < 0 || !n)
+	if (!n)
 		H(h, "<li class=\"muted\">Chưa có thông báo.</li>");
 	H(h, "</ul>");
-	if (rc == 0 && page_role_in(r, R_STAFF)) {
+	if (page_role_in(r, R_STAFF)) {
 		/* the draft is composed from the agenda, the votes and the questioning */
 		H(h, "<form method=\"post\" action=\"/sessions/");
 		html_int(h, r->id[0]);
@@ -642,6 +720,30 @@ static int session_notices(struct http_req *r, struct html *h)
 		page_csrf(r, h);
 		H(h, "<button type=\"submit\">Tạo thông báo kết luận</button></form>");
 	}
+	section_end(h);
+	return 0;
+}
+
+/* The tasks given by the session's conclusions, as the tasks page shows them. */
+static int session_tasks(struct http_req *r, struct html *h)
+{
+	struct task_filter f = {0};
+	struct task *ts = NULL;
+	char today[11];
+	size_t n = 0, shown = 0;
+	int rc;
+
+	read_today(today);
+	f.as_of = today;
+	f.source_session_id = r->id[0];
+	rc = task_list(r->db, &f, r->arena, &ts, &n, &r->err);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		shown += read_task_visible(r->db, &r->acct, &ts[i]);
+	section_begin(h, "nhiem-vu", "Nhiệm vụ", (long long)shown, false);
+	rc = page_task_table(r, h, ts, n, false);
+	section_end(h);
 	return rc;
 }
 
@@ -753,6 +855,8 @@ static void agenda_move_buttons(struct http_req *r, struct html *h, int64_t item
 
 int page_session(struct http_req *r)
 {
+	static const char *const cols[] = {"TT", "Nội dung", "Đơn vị trình", "Văn bản", "Kết quả"};
+	struct page_table tb;
 	struct agenda_ids ids = {0};
 	struct read_agenda_line *l;
 	struct read_session s;
@@ -802,11 +906,10 @@ int page_session(struct http_req *r)
 	if (open && (rc = session_edit_form(r, &h, &s)) < 0)
 		return rc;
 
-	H(&h, "<h2 id=\"chuong-trinh\">Chương trình</h2>");
+	section_begin(&h, "chuong-trinh", "Chương trình", (long long)n, true);
 	if (strcmp(r->method, "POST") == 0 && strstr(r->path, "/move"))
 		page_form_errors(r, &h);
-	H(&h, "<table><thead><tr><th>#</th><th>Nội dung</th>"
-	      "<th>Đơn vị trình</th><th>Văn bản</th><th>Kết quả</th></tr></thead><tbody>");
+	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
 		if (ids.nitem < 64) {
 			ids.item[ids.nitem] = l[i].id;
@@ -814,17 +917,17 @@ int page_session(struct http_req *r)
 			ids.title[ids.nitem] = l[i].title;
 			ids.nitem++;
 		}
-		H(&h, "<tr><td data-label=\"Thứ tự\">");
+		page_td(&tb, NULL);
 		html_int(&h, l[i].position);
 		if (open)
 			agenda_move_buttons(r, &h, l[i].id, i == 0, i + 1 == n);
-		H(&h, "</td><td data-label=\"Nội dung\">");
+		page_td(&tb, NULL);
 		html_text(&h, l[i].doc_kind);
 		H(&h, " ");
 		html_text(&h, l[i].title);
-		H(&h, "</td><td data-label=\"Đơn vị trình\">");
+		page_td(&tb, NULL);
 		html_text(&h, l[i].presenter);
-		H(&h, "</td><td data-label=\"Văn bản\">");
+		page_td(&tb, NULL);
 		if (l[i].document_id && l[i].doc_visible) {
 			H(&h, "<a href=\"/documents/");
 			html_int(&h, l[i].document_id);
@@ -834,16 +937,17 @@ int page_session(struct http_req *r)
 		} else if (l[i].document_id) {
 			H(&h, "<span class=\"mat\">Mật</span>");
 		}
-		H(&h, "</td><td data-label=\"Kết quả\">");
+		page_td(&tb, NULL);
 		html_text(&h, l[i].outcome);
-		H(&h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!n)
-		H(&h, "<tr><td colspan=\"5\" class=\"muted\">Chưa có nội dung.</td></tr>");
-	H(&h, "</tbody></table>");
+		page_table_empty(&tb, "Chưa có nội dung.");
+	page_table_end(&tb);
 	if (open && (rc = agenda_add_form(r, &h, s.id)) < 0)
 		return rc;
-	rc = session_attendance(r, &h, staff);
+	section_end(&h);
+	rc = session_attendance(r, &h, staff, strcmp(s.status, "concluded") == 0);
 	if (rc == 0)
 		rc = session_votes(r, &h, &ids, staff);
 	if (rc == 0)
@@ -854,6 +958,8 @@ int page_session(struct http_req *r)
 		rc = session_minutes(r, &h);
 	if (rc == 0)
 		rc = session_notices(r, &h);
+	if (rc == 0)
+		rc = session_tasks(r, &h);
 	if (rc < 0)
 		return rc;
 	page_end(r, &h);

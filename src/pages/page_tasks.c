@@ -201,43 +201,49 @@ static void report_form(struct http_req *r, struct html *h, const struct task *t
 	     "thúc nhiệm vụ</label><button type=\"submit\">Gửi báo cáo</button></form>");
 }
 
-static int task_table(struct http_req *r, struct html *h, struct task *ts, size_t n, bool forms)
+int page_task_table(struct http_req *r, struct html *h, struct task *ts, size_t n, bool forms)
 {
+	static const char *const cols[] = {"Số",       "Nhiệm vụ",   "Đơn vị",
+					   "Thời hạn", "Tình trạng", "Báo cáo mới nhất"};
+	struct page_table tb;
 	int shown = 0;
 
-	H(h, "<table class=\"tasks\"><thead><tr><th>#</th><th>Nhiệm vụ</th><th>Đơn vị</th>"
-	     "<th>Thời hạn</th><th>Tình trạng</th><th>Báo cáo mới nhất</th></tr></thead><tbody>");
+	page_table_begin(&tb, h, "tasks", cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
 		struct task *t = &ts[i];
 
 		if (!read_task_visible(r->db, &r->acct, t))
 			continue;
 		shown++;
-		H(h, "<tr><td><a href=\"/tasks/");
+		page_td(&tb, NULL);
+		H(h, "<a href=\"/tasks/");
 		html_int(h, t->id);
 		H(h, "\">");
 		html_int(h, t->id);
-		H(h, "</a></td><td><a href=\"/tasks/");
+		H(h, "</a>");
+		page_td(&tb, NULL);
+		H(h, "<a href=\"/tasks/");
 		html_int(h, t->id);
 		H(h, "\">");
 		html_text(h, t->content);
 		H(h, "</a><br><span class=\"muted\">");
 		html_text(h, t->source_label);
-		H(h, "</span></td><td>");
+		H(h, "</span>");
+		page_td(&tb, NULL);
 		units_cell(h, t);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(h, t->dl.words ? t->dl.words : t->due);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		status_badge(h, t->status);
-		H(h, "</td><td>");
+		page_td(&tb, NULL);
 		html_text(h, t->latest_report);
 		if (forms && !t->completed_on)
 			report_form(r, h, t);
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
 	if (!shown)
-		H(h, "<tr><td colspan=\"6\" class=\"muted\">Không có nhiệm vụ.</td></tr>");
-	H(h, "</tbody></table>");
+		page_table_empty(&tb, "Không có nhiệm vụ.");
+	page_table_end(&tb);
 	return 0;
 }
 
@@ -278,7 +284,7 @@ int page_tasks(struct http_req *r)
 	      "<label>Tính đến <input type=\"date\" name=\"as_of\" value=\"");
 	html_text(&h, f.as_of);
 	H(&h, "\"></label> <button type=\"submit\">Lọc</button></form>");
-	task_table(r, &h, ts, n, false);
+	page_task_table(r, &h, ts, n, false);
 	page_end(r, &h);
 	return h.err;
 }
@@ -305,7 +311,7 @@ int page_unit_tasks(struct http_req *r)
 	page_begin(r, &h, "Nhiệm vụ của đơn vị");
 	H(&h, "<h1>Nhiệm vụ của đơn vị</h1><p class=\"muted\">Báo cáo tiến độ ngay dưới từng "
 	      "nhiệm vụ; Văn phòng xác nhận khi hoàn thành.</p>");
-	task_table(r, &h, ts, n, true);
+	page_task_table(r, &h, ts, n, true);
 	page_end(r, &h);
 	return h.err;
 }

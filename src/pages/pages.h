@@ -117,6 +117,12 @@ struct task_report_input;
  */
 int page_report_input(struct http_req *r, const struct task *t, const char *date_field,
 		      struct task_report_input *in, char unit[static 24]);
+/*
+ * The table of tasks ts (those the account may see): number, content and
+ * source, units, deadline, status, latest report; forms: each open task's
+ * report form under its latest report.
+ */
+int page_task_table(struct http_req *r, struct html *h, struct task *ts, size_t n, bool forms);
 /* The dashboard's task panel: per unit, overdue and due soon; the rate; the latest reports. */
 int page_dashboard_tasks(struct http_req *r, struct html *h);
 
@@ -215,6 +221,35 @@ int page_select_db(struct http_req *r, struct html *h, const char *name, const c
 void page_field_msg(struct http_req *r, struct html *h, const char *name);
 /* The messages that belong to no field, above a form (or a pointer to the fields'). */
 void page_form_errors(struct http_req *r, struct html *h);
+/*
+ * A list table, shown as cards on a phone: every cell carries its column's
+ * header as data-label, which the stylesheet writes before the value when the
+ * columns no longer fit. page_table_begin writes the head of the ncol labels
+ * cols (kept, not copied; cls may be NULL) and opens the body; page_td opens
+ * the row's next cell (closing the one before, or opening a row), cls its
+ * class or NULL; page_th_row opens a row whose first cell is its header (the
+ * card's title); page_tr opens a row of class cls; page_tr_end closes the
+ * row; page_table_group starts a new <tbody> (a group of rows);
+ * page_table_empty writes the one row of an empty list, text across every
+ * column; page_table_end closes the table.
+ */
+struct page_table {
+	struct html *h;
+	const char *const *cols;
+	int ncol, col; /* col: the row's open cell, -1 before the first */
+	bool row, th;  /* a row is open; the open cell is the row's header */
+};
+void page_table_begin(struct page_table *t, struct html *h, const char *cls,
+		      const char *const *cols, int ncol);
+void page_td(struct page_table *t, const char *cls);
+void page_th_row(struct page_table *t);
+void page_tr(struct page_table *t, const char *cls);
+void page_tr_end(struct page_table *t);
+void page_table_group(struct page_table *t);
+void page_table_empty(struct page_table *t, const char *text);
+void page_table_end(struct page_table *t);
+/* The number of elements of a static array (a table's labels). */
+#define PAGE_NCOL(a) ((int)(sizeof(a) / sizeof((a)[0])))
 /* Commits when rc is 0, else rolls back; returns rc or the commit's error (tx_end). */
 int page_tx_end(struct http_req *r, int rc);
 /*

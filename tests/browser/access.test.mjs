@@ -50,7 +50,7 @@ await step('the district office reads the audit log of its bodies, in Vietnamese
   expect(html.includes('Nhật ký kiểm tra'), 'the audit page opens');
   expect((await page.$$('tbody tr')).length > 0, 'it lists entries');
   expect(!html.includes('qtngocly'), 'accounts are not the office\'s to read');
-  expect(/<td>\d\d\/\d\d\/\d{4} \d\d:\d\d<\/td>/.test(html), 'times read dd/mm/yyyy hh:mm');
+  expect(/<td data-label="Lúc">\d\d\/\d\d\/\d{4} \d\d:\d\d<\/td>/.test(html), 'times read dd/mm/yyyy hh:mm');
   expect(html.includes('Số liệu chỉ tiêu số') && html.includes('>sửa<'), 'tables and changes in Vietnamese');
   expect(html.includes('4132 → 4150'), 'a change shows the old value and the new');
   await page.screenshot({ path: `${shots}/audit-office-1366.png` });

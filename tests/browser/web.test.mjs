@@ -41,7 +41,10 @@ await step('the office opens session 26 and sees its agenda', async () => {
 });
 
 await step('the office opens the notice of session 26 and downloads its PDF', async () => {
-  await Promise.all([page.waitForNavigation(), page.click('a:has-text("Thông báo kết luận")')]);
+  // The notices fold under their heading, which counts them.
+  expect((await page.textContent('details:has(#thong-bao) h2')) === 'Thông báo kết luận (1)', 'no notice count');
+  await page.click('details:has(#thong-bao) > summary');
+  await Promise.all([page.waitForNavigation(), page.click('#thong-bao a:has-text("Thông báo kết luận")')]);
   expect(page.url().includes('/notices/'), `went to ${page.url()}`);
   // the preview is the notice's HTML render, in its own frame
   expect((await page.frameLocator('iframe.paper').locator('body').textContent()).includes('THÔNG BÁO'), 'no preview');

@@ -941,7 +941,7 @@ static void the_office_edits_a_notice_and_downloads_it(void **state)
 	/* The session shows its work and links its notice. */
 	req("GET", "/sessions/1", mem.cookie, NULL, NULL, 0, NULL, &r);
 	assert_int_equal(r.status, 200);
-	assert_non_null(strstr(buf_str(&r.body), ">Điểm danh</h2>"));
+	assert_non_null(strstr(buf_str(&r.body), "<summary><h2>Điểm danh <span class=\"count\">("));
 	assert_non_null(strstr(buf_str(&r.body), "Chưa có biểu quyết."));
 	assert_non_null(strstr(buf_str(&r.body), "Chưa có biên bản."));
 	assert_non_null(strstr(buf_str(&r.body), "href=\"/notices/1\""));
@@ -1019,7 +1019,8 @@ static void the_office_enters_figures_and_the_report_changes(void **state)
 	    strstr(buf_str(&r.body), "href=\"/indicators/entry?body=2&amp;period=2023-T09\""));
 	assert_non_null(
 	    strstr(buf_str(&r.body), "href=\"/indicators/xlsx?body=2&amp;period=2023-T09\""));
-	assert_null(strstr(buf_str(&r.body), "<td>Diện tích gieo trồng lúa"));
+	assert_null(
+	    strstr(buf_str(&r.body), "<td data-label=\"Chỉ tiêu\">Diện tích gieo trồng lúa"));
 	resp_free(&r);
 	req("GET", "/indicators?body=2&period=2023-T09", mem.cookie, NULL, NULL, 0, NULL, &r);
 	assert_null(strstr(buf_str(&r.body), "/indicators/entry"));
@@ -1036,7 +1037,8 @@ static void the_office_enters_figures_and_the_report_changes(void **state)
 	assert_int_equal(r.status, 200);
 	assert_non_null(strstr(buf_str(&r.body), "4.321"));
 	assert_null(strstr(buf_str(&r.body), "4.132"));
-	assert_non_null(strstr(buf_str(&r.body), "<td>Diện tích gieo trồng lúa</td>"));
+	assert_non_null(
+	    strstr(buf_str(&r.body), "<td data-label=\"Chỉ tiêu\">Diện tích gieo trồng lúa</td>"));
 	assert_non_null(strstr(buf_str(&r.body), "1.250,5"));
 	resp_free(&r);
 	/* The grid shows where the value came from. */
@@ -2118,7 +2120,9 @@ static void admin_forms_create_what_they_say(void **state)
 		   "year_to", "2030", "start_date", "2025-08-01", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
-	assert_true(page_has(&adm, "/admin/terms", "<td>XXV</td><td>2025–2030</td>"));
+	assert_true(
+	    page_has(&adm, "/admin/terms",
+		     "<td data-label=\"Khóa\">XXV</td><td data-label=\"Nhiệm kỳ\">2025–2030</td>"));
 
 	admin_post(&adm, "/admin/organs", &r, "body", "3", "kind", "bch", "name",
 		   "Ban Chấp hành Đảng bộ huyện Yên Thế", NULL);
@@ -2310,8 +2314,9 @@ static void admin_forms_refuse_bad_input(void **state)
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "không có khổ trình bày &#39;khong-co&#39;"));
 	resp_free(&r);
-	assert_true(page_has(&adm, "/admin/profiles",
-			     "<code>margin_left</code></th><td data-label=\"party-2018\">30</td>"));
+	assert_true(
+	    page_has(&adm, "/admin/profiles",
+		     "<code>margin_left</code></span></th><td data-label=\"party-2018\">30</td>"));
 }
 
 static void only_the_administrator_administers(void **state)
@@ -2392,9 +2397,9 @@ static void a_profile_change_shows_on_the_profile_page_and_in_the_pdf(void **sta
 		   "value", "35,5", NULL);
 	assert_int_equal(r.status, 303);
 	resp_free(&r);
-	assert_true(
-	    page_has(&adm, "/admin/profiles",
-		     "<code>margin_left</code></th><td data-label=\"party-2018\">35,5</td>"));
+	assert_true(page_has(
+	    &adm, "/admin/profiles",
+	    "<code>margin_left</code></span></th><td data-label=\"party-2018\">35,5</td>"));
 	/* The next PDF is laid out anew with the wider margin. */
 	req("GET", "/notices/1/pdf", off.cookie, NULL, NULL, 0, NULL, &after);
 	assert_int_equal(after.status, 200);
@@ -2427,7 +2432,8 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-login\">"));
 	assert_non_null(strstr(buf_str(&r.body), "action=\"/admin/users\""));
 	resp_free(&r);
-	id = number_after(&adm, "/admin", "<td>tamthoi</td>", "action=\"/admin/users/");
+	id = number_after(&adm, "/admin", "<td data-label=\"Tên đăng nhập\">tamthoi</td>",
+			  "action=\"/admin/users/");
 	/* A password too short: 400 beside the row's field, the old one still works. */
 	snprintf(path, sizeof(path), "/admin/users/%lld/password", id);
 	admin_post(&adm, path, &r, "new_password", "ngan", NULL);
@@ -2464,7 +2470,8 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 	assert_int_equal(login_status("tamthoi", "mat-khau-moi-456"), 401);
 	req("GET", "/admin", adm.cookie, NULL, NULL, 0, NULL, &r);
 	{
-		const char *row = strstr(buf_str(&r.body), "<td>tamthoi</td>");
+		const char *row =
+		    strstr(buf_str(&r.body), "<td data-label=\"Tên đăng nhập\">tamthoi</td>");
 		const char *end = row ? strstr(row, "</tr>") : NULL;
 
 		assert_non_null(end);
@@ -2482,7 +2489,8 @@ static void passwords_change_and_disabled_users_cannot_log_in(void **state)
 	assert_int_equal(r.status, 404);
 	resp_free(&r);
 	/* The administrator may not lock itself out. */
-	id = number_after(&adm, "/admin", "<td>admin</td>", "action=\"/admin/users/");
+	id = number_after(&adm, "/admin", "<td data-label=\"Tên đăng nhập\">admin</td>",
+			  "action=\"/admin/users/");
 	snprintf(path, sizeof(path), "/admin/users/%lld/disable", id);
 	admin_post(&adm, path, &r, "confirm", "yes", NULL);
 	assert_int_equal(r.status, 400);
