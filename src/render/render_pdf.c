@@ -40,18 +40,13 @@ static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsign
 }
 
 /*
- * Appends text with no-break spaces around a free-standing dash (" - " →
- * "\u00A0-\u00A0"): a line may neither end on the dash of "kinh tế - xã
- * hội" (which also keeps text extraction from taking it for a hyphenated
- * word) nor start with it, where it would read as a new "- " item.
+ * Appends text with the no-break space after a free-standing dash (" - " →
+ * " -\u00A0"): a line may not end on the dash of "kinh tế - xã hội", which
+ * also keeps text extraction from taking it for a hyphenated word.
  */
 static void append_dashes(GString *s, const char *text)
 {
 	for (const char *p = text ? text : ""; *p; p++) {
-		if (p[0] == ' ' && p[1] == '-' && p[2] == ' ') {
-			g_string_append(s, "\u00A0");
-			continue;
-		}
 		g_string_append_c(s, *p);
 		if (p[0] == '-' && p[1] == ' ' && (p == text || p[-1] == ' ')) {
 			g_string_append(s, "\u2060\u00A0");

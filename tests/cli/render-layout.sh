@@ -149,17 +149,8 @@ i = next(k for k in range(len(left) - 2) if left[k][3] == "-" and left[k + 1][3]
 dash_x, text_x, y = left[i][0], left[i + 1][0], left[i][1]
 nexty = min(w[1] for w in left if w[1] > y + 1)
 cont_x = min(w[0] for w in left if abs(w[1] - nexty) < 1)
-# every line of the column starts at the dash or, continuing, at the text; none with a "-"
-starts = {}
-for w in left:
-    starts.setdefault(round(w[1]), w)
-    if w[0] < starts[round(w[1])][0]:
-        starts[round(w[1])] = w
-bad = [w[3] for w in starts.values() if w[3] == "-" and abs(w[0] - dash_x) > 1.5]
 if abs(cont_x - text_x) > 1.5 or cont_x < dash_x + 3:
     print(f"continuation at x={cont_x:.1f}, dash at {dash_x:.1f}, text at {text_x:.1f}")
-elif bad:
-    print(f"{len(bad)} continuation lines start with a dash")
 else:
     print("hangs")
 PY
