@@ -75,6 +75,33 @@ static bool imp_only_digits(const char *s, size_t len)
 	return true;
 }
 
+/*
+ * "4.260 tỷ đồng": a figure with its thousands grouped, which a paragraph
+ * wrapped to the start of a line; not the section number "4." nor "2.1.".
+ */
+static bool imp_grouped_number(const char *s, size_t len)
+{
+	size_t i = 0, d = 0;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i == 0 || i > 3 || i >= len || s[i] != '.')
+		return false;
+	for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	return d == 3 && (i == len || s[i] != '.');
+}
+
+/*
+ * "- xã hội quý III": the dash of "kinh tế - xã hội" that a paragraph
+ * wrapped to the start of a line, not a list item (which starts with a
+ * capital: "- Như trên,").
+ */
+static bool imp_wrapped_dash(const char *s, size_t len)
+{
+	return len > 2 && s[0] == '-' && s[1] == ' ' && imp_is_lower_at(s, len, 2);
+}
+
 /* True when a line opens a block of its own: a list mark, a number, a signature line. */
 static bool imp_opens_block(const char *s, size_t len)
 {
@@ -89,7 +116,8 @@ static bool imp_opens_block(const char *s, size_t len)
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (i > 0 && i <= 2 && i < len && (s[i] == '.' || s[i] == ')') &&
-	    (i + 1 == len || s[i + 1] == ' ' || (s[i + 1] >= '0' && s[i + 1] <= '9')))
+	    (i + 1 == len || s[i + 1] == ' ' || (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
+	    !imp_grouped_number(s, len))
 		return true;
 	if (len >= 2 && s[1] == ')' && s[0] >= 'a' && s[0] <= 'z')
 		return true;
@@ -200,7 +228,8 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 		}
 		caps = imp_all_caps(line, ll);
 		join = prev_open && !caps && !prev_caps && !prev_end &&
-		       !imp_opens_block(line, ll) && !imp_is_date_line(line, ll);
+		       (!imp_opens_block(line, ll) || imp_wrapped_dash(line, ll)) &&
+		       !imp_is_date_line(line, ll);
 		if (!join) {
 			r = imp_add_para(c, &acc, start, brk, nbrk, &cap);
 			nbrk = 0;
@@ -209,7 +238,9 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 				c->p[c->np - 1].zone =
 				    IMP_Z_TAIL; /* marks "a rule follows" for now */
 		} else if (nbrk < 256) {
-			r = buf_putc(&acc, ' ');
+			/* "19-CT/" + "TU": a symbol wrapped after its slash is one word again */
+			if (acc.len == 0 || acc.data[acc.len - 1] != '/')
+				r = buf_putc(&acc, ' ');
 			brk[nbrk++] = (int)acc.len;
 		}
 		prev_rule = false;

@@ -179,15 +179,19 @@ int followup_html(const struct task_followup *f, struct buf *out, struct err *e)
 	return 0;
 }
 
-/* "ngày 27 tháng 11 năm 2023" from ISO (arena memory); NULL when it is no date. */
-static const char *date_long(const char *iso, struct arena *a)
+/*
+ * "Tân Yên, ngày 27 tháng 11 năm 2023" from ISO (arena memory; state
+ * documents write months from 3 on without a 0); NULL when it is no date.
+ */
+static const char *place_date(const char *place, const char *iso, bool state, struct arena *a)
 {
 	struct vn_date d;
-	struct buf b = BUF_INIT(63);
+	struct buf b = BUF_INIT(255);
 	const char *s = NULL;
 
 	if (iso && vn_date_parse(iso, strlen(iso), 0, &d, NULL) == 0 &&
-	    vn_date_format(d, VN_DATE_LONG, &b) == 0)
+	    (!place || !*place || buf_printf(&b, "%s, ", place) == 0) &&
+	    vn_date_format(d, state ? VN_DATE_LONG_DOC : VN_DATE_LONG, &b) == 0)
 		s = arena_strdup(a, buf_str(&b));
 	buf_free(&b);
 	return s;
@@ -224,7 +228,7 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 						 "Chưa hoàn thành trong hạn",
 						 "Chưa hoàn thành quá hạn", "Thường xuyên"};
 	const struct task_counts *c = &f->counts;
-	bool state = strcmp(p->family, "state") == 0;
+	bool state = strcmp(p->family, "state") == 0 || f->body_state;
 	struct buf up = BUF_INIT(1024), u = BUF_INIT(8192);
 	struct dv_block *bl;
 	struct dv_run *runs;
@@ -294,12 +298,21 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 	    .table = {
 		.ncols = 6, .nrows = f->ntasks + 1, .cells = tc, .header = true, .widths = task_w}};
 
+	/*
+	 * The office reports for its committee (as the seed's section 5 has it):
+	 * the committee over "VĂN PHÒNG" in the header, the office's symbol in
+	 * the number (-BC/VPHU, left blank until the report is registered), and
+	 * the head of the office signing on the standing committee's behalf.
+	 */
 	v->profile = p;
-	v->issuer = up.len ? arena_strdup(a, buf_str(&up)) : NULL;
+	v->superior = up.len ? arena_strdup(a, buf_str(&up)) : NULL;
+	v->issuer = "VĂN PHÒNG";
 	v->star = !state;
+	v->number = state ? arena_printf(a, "Số:      /BC-VP")
+			  : arena_printf(a, "Số      -BC/VP%s", f->body_code ? f->body_code : "");
 	v->motto = state ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "ĐẢNG CỘNG SẢN VIỆT NAM";
 	v->motto_sub = state ? "Độc lập - Tự do - Hạnh phúc" : NULL;
-	v->place_date = date_long(f->as_of, a);
+	v->place_date = place_date(f->place, f->as_of, state, a);
 	v->type_name = "BÁO CÁO";
 	v->summary = arena_printf(a, "Kết quả thực hiện %s\n(tính đến ngày %s)", title_of(f),
 				  dshow(f->as_of, d1));
@@ -307,14 +320,19 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 	v->nblocks = nb;
 	rcp[0] = f->body_name ? arena_printf(a, "Thường trực %s (để báo cáo)", f->body_name)
 			      : "Thường trực (để báo cáo)";
-	rcp[1] = "Lưu Văn phòng";
+	rcp[1] =
+	    f->body_name ? arena_printf(a, "Lưu Văn phòng %s.", f->body_name) : "Lưu Văn phòng.";
 	v->recipients = rcp;
 	v->nrecipients = 2;
-	v->sig_position = "VĂN PHÒNG";
+	v->sig_authority = state ? "TL. CHỦ TỊCH" : "T/L BAN THƯỜNG VỤ";
+	v->sig_position = "CHÁNH VĂN PHÒNG";
+	/* the line where the head of the office writes the name under the signature */
+	v->sig_name = "………………………………";
 	v->title = arena_printf(a, "Báo cáo kết quả thực hiện %s", title_of(f));
 	if (any_null((const void *const *)cc, 10) ||
 	    any_null((const void *const *)tc, 6 * (f->ntasks + 1)) || !runs[1].text ||
-	    !v->summary || !v->title || !rcp[0] || (up.len && !v->issuer))
+	    !v->summary || !v->title || !rcp[0] || !rcp[1] || !v->number ||
+	    (up.len && !v->superior))
 		r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	buf_free(&up);
 	buf_free(&u);

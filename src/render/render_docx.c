@@ -139,6 +139,15 @@ static int w_table_open(xmlTextWriterPtr w, int total, bool borders)
 	}
 	X(xmlTextWriterEndElement(w));
 	X(w_attr(w, "w:tblLayout", "w:type", "fixed"));
+	/* 3 pt inside each cell, as the PDF has it: a narrow "TT" column does not wrap */
+	X(xmlTextWriterStartElement(w, BAD_CAST "w:tblCellMar"));
+	for (size_t i = 0; i < 2; i++) {
+		X(xmlTextWriterStartElement(w, BAD_CAST(i ? "w:right" : "w:left")));
+		X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:w", BAD_CAST "60"));
+		X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:type", BAD_CAST "dxa"));
+		X(xmlTextWriterEndElement(w));
+	}
+	X(xmlTextWriterEndElement(w));
 	X(xmlTextWriterEndElement(w));
 	X(xmlTextWriterStartElement(w, BAD_CAST "w:tblGrid"));
 	return 0;
@@ -212,7 +221,11 @@ static int w_blocks(xmlTextWriterPtr w, const struct docview *v, const struct fm
 		    int width)
 {
 	static const char *const jc[] = {"both", "left", "center", "right"};
+	size_t last = v->nblocks;
 
+	for (size_t i = 0; i < v->nblocks; i++)
+		if (v->blocks[i].kind == DV_PARA)
+			last = i;
 	for (size_t i = 0; i < v->nblocks; i++) {
 		const struct dv_block *b = &v->blocks[i];
 
@@ -220,8 +233,9 @@ static int w_blocks(xmlTextWriterPtr w, const struct docview *v, const struct fm
 			X(w_para(w, "center", "────────", p->body_pt, 0, p->para_space_pt, false));
 		} else if (b->kind == DV_PARA) {
 			X(xmlTextWriterStartElement(w, BAD_CAST "w:p"));
+			/* the last paragraph goes over with the signature block, never leaves it alone */
 			X(w_ppr(w, jc[b->align], p->para_space_pt, b->no_indent ? 0 : p->indent_mm,
-				false));
+				i == last));
 			for (size_t k = 0; k < b->nruns; k++)
 				X(w_run(w, b->runs[k].text, p->body_pt, b->runs[k].style, false));
 			X(xmlTextWriterEndElement(w));
@@ -255,6 +269,32 @@ fail:
 	return -1;
 }
 
+/* A recipient line: "- " then the text, wrapped lines hanging under the text past the dash. */
+static int w_recipient(xmlTextWriterPtr w, const char *line, double pt)
+{
+	char num[16];
+
+	X(xmlTextWriterStartElement(w, BAD_CAST "w:p"));
+	X(xmlTextWriterStartElement(w, BAD_CAST "w:pPr"));
+	X(xmlTextWriterStartElement(w, BAD_CAST "w:spacing"));
+	X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:before", BAD_CAST "0"));
+	X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:after", BAD_CAST "0"));
+	X(xmlTextWriterEndElement(w));
+	/* "- " in Times New Roman: a hyphen (0.333 em) and a space (0.25 em), in twips */
+	snprintf(num, sizeof(num), "%d", (int)(pt * 0.583 * 20 + 0.5));
+	X(xmlTextWriterStartElement(w, BAD_CAST "w:ind"));
+	X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:left", BAD_CAST num));
+	X(xmlTextWriterWriteAttribute(w, BAD_CAST "w:hanging", BAD_CAST num));
+	X(xmlTextWriterEndElement(w));
+	X(w_attr(w, "w:jc", "w:val", "left"));
+	X(xmlTextWriterEndElement(w));
+	X(w_run(w, line, pt, 0, false));
+	X(xmlTextWriterEndElement(w));
+	return 0;
+fail:
+	return -1;
+}
+
 static int w_closing(xmlTextWriterPtr w, const struct docview *v, const struct fmt_profile *p,
 		     int c1, int c2)
 {
@@ -271,7 +311,7 @@ static int w_closing(xmlTextWriterPtr w, const struct docview *v, const struct f
 
 			snprintf(line, sizeof(line), "- %s%s", v->recipients[i],
 				 i + 1 == v->nrecipients ? "" : ",");
-			X(w_para(w, "left", line, p->recipients_pt, 0, 0, false));
+			X(w_recipient(w, line, p->recipients_pt));
 		}
 	} else {
 		X(w_para(w, "left", "", p->recipients_pt, 0, 0, false));

@@ -1,5 +1,6 @@
 /* render_pdf.c: the document view as an A4 PDF with cairo and pango (shaped, justified, paginated). */
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -23,6 +24,8 @@ struct pdf {
 	int page;
 	struct buf *out;
 	int werr;
+	char font_desc[160]; /* the profile's font as fontconfig found it, for messages */
+	struct err glyph;    /* the first character the font lacks (code 0: none) */
 };
 
 static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int len)
@@ -52,6 +55,21 @@ static void append_dashes(GString *s, const char *text)
 	}
 }
 
+/*
+ * Sets a layout's attributes with font fallback turned off: a character the
+ * profile's font lacks is then an unknown glyph that pdf_check_glyphs turns
+ * into an error, never a letter silently drawn from another typeface.
+ */
+static void pdf_set_attrs(PangoLayout *l, PangoAttrList *attrs)
+{
+	PangoAttribute *a = pango_attr_fallback_new(FALSE);
+
+	a->start_index = 0;
+	a->end_index = G_MAXUINT;
+	pango_attr_list_insert(attrs, a);
+	pango_layout_set_attributes(l, attrs);
+}
+
 static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsigned style,
 			       double width, PangoAlignment al)
 {
@@ -76,7 +94,58 @@ static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsig
 		pango_layout_set_text(l, t->str, (int)t->len);
 		g_string_free(t, TRUE);
 	}
+	{
+		PangoAttrList *attrs = pango_attr_list_new();
+
+		pdf_set_attrs(l, attrs);
+		pango_attr_list_unref(attrs);
+	}
 	return l;
+}
+
+/*
+ * Records in d->glyph the first character of l that the font cannot draw,
+ * with the start of its paragraph so that the clerk can find it.
+ */
+static void pdf_check_glyphs(struct pdf *d, PangoLayout *l)
+{
+	PangoLayoutIter *it;
+
+	if (d->glyph.code || pango_layout_get_unknown_glyphs_count(l) == 0)
+		return;
+	it = pango_layout_get_iter(l);
+	do {
+		PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+
+		if (!run)
+			continue;
+		for (int i = 0; i < run->glyphs->num_glyphs; i++) {
+			PangoGlyph g = run->glyphs->glyphs[i].glyph;
+			const char *text = pango_layout_get_text(l);
+			const char *at, *from;
+			char ch[8] = "";
+			gunichar c;
+			int n;
+
+			if (!(g & PANGO_GLYPH_UNKNOWN_FLAG))
+				continue;
+			at = text + run->item->offset + run->glyphs->log_clusters[i];
+			c = g_utf8_get_char(at);
+			n = g_unichar_to_utf8(c, ch);
+			ch[n] = '\0';
+			/* the paragraph's start, or the 40 characters before the letter */
+			from = at;
+			for (int k = 0; k < 40 && from > text && from[-1] != '\n'; k++)
+				from = g_utf8_prev_char(from);
+			err_set(&d->glyph, ERR_INVAL,
+				"phông chữ %s không có chữ '%s' (U+%04X) ở \"%.*s\": thay chữ đó "
+				"hoặc cài phông đủ chữ (Debian: gói fonts-liberation2)",
+				d->font_desc, ch, (unsigned)c, (int)(at - from + n), from);
+			pango_layout_iter_free(it);
+			return;
+		}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
 }
 
 static double layout_h(PangoLayout *l)
@@ -96,6 +165,7 @@ static void pdf_page_number(struct pdf *d)
 		return;
 	snprintf(num, sizeof(num), "%d", d->page);
 	l = pdf_layout(d, num, d->p->body_pt, 0, d->width, PANGO_ALIGN_CENTER);
+	pdf_check_glyphs(d, l);
 	cairo_move_to(d->cr, d->left, MM(d->p->margin_top) / 2 - layout_h(l) / 2);
 	pango_cairo_show_layout(d->cr, l);
 	g_object_unref(l);
@@ -109,12 +179,20 @@ static void pdf_new_page(struct pdf *d)
 	pdf_page_number(d);
 }
 
-/* Draws a layout at x line by line, breaking pages between lines. */
-static void pdf_flow(struct pdf *d, PangoLayout *l, double x)
+/*
+ * Draws a layout at x line by line, breaking pages between lines. keep_h > 0
+ * asks that the layout's last two lines (all of them when it has fewer)
+ * stand on one page with keep_h more points under them: the last paragraph
+ * of a text goes over to the signature's page rather than leave it alone.
+ */
+static void pdf_flow(struct pdf *d, PangoLayout *l, double x, double keep_h)
 {
 	PangoLayoutIter *it = pango_layout_get_iter(l);
-	double base_top = -1, shift = 0;
+	int nlines = pango_layout_get_line_count(l), i = 0;
+	int keep_from = nlines > 2 ? nlines - 2 : 0;
+	double base_top = -1, shift = 0, total = layout_h(l);
 
+	pdf_check_glyphs(d, l);
 	do {
 		PangoRectangle logical;
 		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
@@ -129,11 +207,17 @@ static void pdf_flow(struct pdf *d, PangoLayout *l, double x)
 		if (base_top + ltop + shift + lh > d->bottom && ltop + shift > 0) {
 			pdf_new_page(d);
 			shift = d->y - base_top - ltop;
+		} else if (keep_h > 0 && i == keep_from && base_top + ltop + shift > d->top + 0.5 &&
+			   base_top + ltop + shift + (total - ltop) + keep_h > d->bottom &&
+			   (total - ltop) + keep_h <= d->bottom - d->top) {
+			pdf_new_page(d);
+			shift = d->y - base_top - ltop;
 		}
 		cairo_move_to(d->cr, x + (double)logical.x / PANGO_SCALE,
 			      base_top + shift + baseline);
 		pango_cairo_show_layout_line(d->cr, line);
 		d->y = base_top + shift + ltop + lh;
+		i++;
 	} while (pango_layout_iter_next_line(it));
 	pango_layout_iter_free(it);
 }
@@ -141,6 +225,7 @@ static void pdf_flow(struct pdf *d, PangoLayout *l, double x)
 /* A layout placed at (x, y) without pagination (header and closing blocks). */
 static double pdf_place(struct pdf *d, PangoLayout *l, double x, double y)
 {
+	pdf_check_glyphs(d, l);
 	cairo_move_to(d->cr, x, y);
 	pango_cairo_show_layout(d->cr, l);
 	return layout_h(l);
@@ -215,24 +300,135 @@ static void pdf_header(struct pdf *d, const struct docview *v)
 	d->y = ly + h + p->body_pt;
 }
 
-static void pdf_body(struct pdf *d, const struct docview *v)
+/* The Nơi nhận and signature blocks, laid out before the body so that it knows their height. */
+struct closing {
+	PangoLayout *title, *list, *sig, *name;
+	double lw, hl, hr, gap;
+};
+
+/*
+ * The "- " that starts a recipient line, then its text: lines that wrap go
+ * on under the text, past the dash (a hanging indent).
+ */
+static PangoLayout *pdf_recipients(struct pdf *d, const struct docview *v, double width)
+{
+	GString *rc = g_string_new(NULL);
+	PangoLayout *l, *dash;
+	int hang;
+
+	for (size_t i = 0; i < v->nrecipients; i++)
+		g_string_append_printf(rc, "%s- %s%s", i ? "\n" : "", v->recipients[i],
+				       i + 1 == v->nrecipients ? "" : ",");
+	/* append_dashes writes each line's "- " as "-", a word joiner and a no-break space */
+	dash = pdf_layout(d, "- x", d->p->recipients_pt, 0, width, PANGO_ALIGN_LEFT);
+	{
+		PangoRectangle pos;
+		const char *t = pango_layout_get_text(dash);
+
+		pango_layout_index_to_pos(dash, (int)(strchr(t, 'x') - t), &pos);
+		hang = pos.x;
+	}
+	g_object_unref(dash);
+	{
+		GString *t = g_string_new(NULL);
+
+		/* every line's dash as the first one's: no break after it */
+		for (const char *p = rc->str; *p; p++) {
+			g_string_append_c(t, *p);
+			if (p[0] == '\n' && p[1] == '-' && p[2] == ' ') {
+				g_string_append(t, "-\u2060\u00A0");
+				p += 2;
+			}
+		}
+		l = pdf_layout(d, t->str, d->p->recipients_pt, 0, width, PANGO_ALIGN_LEFT);
+		g_string_free(t, TRUE);
+	}
+	pango_layout_set_indent(l, -hang);
+	g_string_free(rc, TRUE);
+	return l;
+}
+
+static void closing_layout(struct pdf *d, const struct docview *v, struct closing *c)
+{
+	const struct fmt_profile *p = d->p;
+	double rw = d->width * 0.55;
+	GString *sg = g_string_new(NULL);
+
+	memset(c, 0, sizeof(*c));
+	c->lw = d->width * 0.45;
+	if (!empty_str(v->sig_authority))
+		g_string_append(sg, v->sig_authority);
+	if (!empty_str(v->sig_position))
+		g_string_append_printf(sg, "%s%s", sg->len ? "\n" : "", v->sig_position);
+	if (v->nrecipients) {
+		c->title = pdf_layout(d, "Nơi nhận:", p->header_pt, DV_BOLD | DV_ITALIC, c->lw,
+				      PANGO_ALIGN_LEFT);
+		c->list = pdf_recipients(d, v, c->lw);
+		c->hl = layout_h(c->title) + layout_h(c->list);
+	}
+	c->sig = pdf_layout(d, sg->str, p->sign_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
+	c->name = pdf_layout(d, v->sig_name, p->sign_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
+	c->gap = p->sign_pt * 4.5; /* room for the hand signature and seal */
+	c->hr = layout_h(c->sig) + c->gap + layout_h(c->name);
+	g_string_free(sg, TRUE);
+}
+
+static double closing_h(const struct closing *c)
+{
+	return c->hl > c->hr ? c->hl : c->hr;
+}
+
+/* The closing blocks, whole: on a new page when they do not fit under the body. */
+static void closing_draw(struct pdf *d, struct closing *c)
+{
+	if (d->y + closing_h(c) > d->bottom)
+		pdf_new_page(d);
+	if (c->title) {
+		double y = d->y + pdf_place(d, c->title, d->left, d->y);
+		pdf_hline(d, d->left + text_w(c->title) / 2, y - 1, text_w(c->title));
+		pdf_place(d, c->list, d->left, y);
+	}
+	pdf_place(d, c->sig, d->left + c->lw, d->y);
+	pdf_place(d, c->name, d->left + c->lw, d->y + layout_h(c->sig) + c->gap);
+	d->y += closing_h(c);
+}
+
+static void closing_free(struct closing *c)
+{
+	if (c->title)
+		g_object_unref(c->title);
+	if (c->list)
+		g_object_unref(c->list);
+	if (c->sig)
+		g_object_unref(c->sig);
+	if (c->name)
+		g_object_unref(c->name);
+}
+
+/* The body; its last paragraph or table row keeps tail_h points of the closing under it. */
+static void pdf_body(struct pdf *d, const struct docview *v, double tail_h)
 {
 	const struct fmt_profile *p = d->p;
 	PangoLayout *l;
+	size_t last = v->nblocks;
 
+	for (size_t i = 0; i < v->nblocks; i++)
+		if (v->blocks[i].kind != DV_RULE)
+			last = i;
 	if (!empty_str(v->type_name)) {
 		l = pdf_layout(d, v->type_name, p->type_pt, DV_BOLD, d->width, PANGO_ALIGN_CENTER);
-		pdf_flow(d, l, d->left);
+		pdf_flow(d, l, d->left, 0);
 		g_object_unref(l);
 	}
 	if (!empty_str(v->summary)) {
 		l = pdf_layout(d, v->summary, p->summary_pt, DV_BOLD, d->width, PANGO_ALIGN_CENTER);
-		pdf_flow(d, l, d->left);
+		pdf_flow(d, l, d->left, 0);
 		g_object_unref(l);
 	}
 	d->y += p->para_space_pt;
 	for (size_t i = 0; i < v->nblocks; i++) {
 		const struct dv_block *b = &v->blocks[i];
+		double keep = i == last ? p->para_space_pt + tail_h : 0;
 
 		if (b->kind == DV_RULE) {
 			pdf_hline(d, d->left + d->width / 2, d->y, MM(25));
@@ -262,13 +458,13 @@ static void pdf_body(struct pdf *d, const struct docview *v)
 				}
 			}
 			l = pdf_layout(d, s->str, p->body_pt, 0, d->width, al[b->align]);
-			pango_layout_set_attributes(l, attrs);
+			pdf_set_attrs(l, attrs);
 			pango_layout_set_justify(l, b->align == DV_JUSTIFY);
 			if (!b->no_indent)
 				pango_layout_set_indent(l, (int)(MM(p->indent_mm) * PANGO_SCALE));
 			if (p->line_spacing > 1.0)
 				pango_layout_set_line_spacing(l, (float)p->line_spacing);
-			pdf_flow(d, l, d->left);
+			pdf_flow(d, l, d->left, keep);
 			d->y += p->para_space_pt;
 			g_object_unref(l);
 			pango_attr_list_unref(attrs);
@@ -295,7 +491,11 @@ static void pdf_body(struct pdf *d, const struct docview *v)
 						rh = layout_h(cells[x]);
 				}
 				rh += 4;
-				if (d->y + rh > d->bottom)
+				/* the last row goes over with the closing rather than leave it alone */
+				if (d->y + rh > d->bottom ||
+				    (y + 1 == t->nrows && keep > 0 && d->y > d->top + 0.5 &&
+				     d->y + rh + keep > d->bottom &&
+				     rh + keep <= d->bottom - d->top))
 					pdf_new_page(d);
 				for (size_t x = 0; x < nc; x++) {
 					cairo_set_line_width(d->cr, 0.5);
@@ -311,55 +511,71 @@ static void pdf_body(struct pdf *d, const struct docview *v)
 	}
 }
 
-static void pdf_closing(struct pdf *d, const struct docview *v)
+/*
+ * Asks fontconfig which face the profile's font is in each of the four
+ * styles: it must be that family itself (never another one standing in),
+ * and Liberation Serif must be 2.x, which has every Vietnamese letter
+ * (1.07 lacks many: nhất, kết, quả, ĐẢNG fell back to DejaVu Serif).
+ */
+static int pdf_font_check(struct pdf *d, struct err *e)
 {
-	const struct fmt_profile *p = d->p;
-	double lw = d->width * 0.45, rw = d->width * 0.55, hl = 0, hr = 0, gap;
-	GString *rc = g_string_new(NULL);
-	GString *sg = g_string_new(NULL);
-	PangoLayout *title = NULL, *list = NULL, *sig = NULL, *name = NULL;
+	static const struct {
+		int weight, slant;
+	} styles[] = {{FC_WEIGHT_REGULAR, FC_SLANT_ROMAN},
+		      {FC_WEIGHT_BOLD, FC_SLANT_ROMAN},
+		      {FC_WEIGHT_REGULAR, FC_SLANT_ITALIC},
+		      {FC_WEIGHT_BOLD, FC_SLANT_ITALIC}};
+	const char *want = d->p->font;
+	int r = 0;
 
-	for (size_t i = 0; i < v->nrecipients; i++)
-		g_string_append_printf(rc, "%s- %s%s", i ? "\n" : "", v->recipients[i],
-				       i + 1 == v->nrecipients ? "" : ",");
-	if (!empty_str(v->sig_authority))
-		g_string_append(sg, v->sig_authority);
-	if (!empty_str(v->sig_position))
-		g_string_append_printf(sg, "%s%s", sg->len ? "\n" : "", v->sig_position);
-	if (v->nrecipients) {
-		title = pdf_layout(d, "Nơi nhận:", p->header_pt, DV_BOLD | DV_ITALIC, lw,
-				   PANGO_ALIGN_LEFT);
-		list = pdf_layout(d, rc->str, p->recipients_pt, 0, lw, PANGO_ALIGN_LEFT);
-		hl = layout_h(title) + layout_h(list);
+	for (size_t i = 0; r == 0 && i < sizeof(styles) / sizeof(styles[0]); i++) {
+		FcPattern *pat = FcPatternCreate(), *m = NULL;
+		FcChar8 *family = NULL, *file = NULL;
+		FcResult res;
+		int version = 0;
+
+		if (!pat)
+			return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+		FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)want);
+		FcPatternAddInteger(pat, FC_WEIGHT, styles[i].weight);
+		FcPatternAddInteger(pat, FC_SLANT, styles[i].slant);
+		FcConfigSubstitute(NULL, pat, FcMatchPattern);
+		FcDefaultSubstitute(pat);
+		m = FcFontMatch(NULL, pat, &res);
+		if (m) {
+			FcPatternGetString(m, FC_FAMILY, 0, &family);
+			FcPatternGetString(m, FC_FILE, 0, &file);
+			FcPatternGetInteger(m, FC_FONTVERSION, 0, &version);
+		}
+		if (!family || FcStrCmpIgnoreCase(family, (const FcChar8 *)want) != 0)
+			r = err_set(
+			    e, ERR_INVAL,
+			    "chưa cài phông chữ %s của khổ trình bày %s (máy chỉ có %s thay "
+			    "thế): cài phông đó (Debian: gói fonts-liberation2)",
+			    want, d->p->code[0] ? d->p->code : "mặc định",
+			    family ? (const char *)family : "phông khác");
+		else if (FcStrCmpIgnoreCase(family, (const FcChar8 *)"Liberation Serif") == 0 &&
+			 version < 0x20000)
+			r = err_set(e, ERR_INVAL,
+				    "phông chữ %s bản %d.%02d (%s) thiếu nhiều chữ tiếng Việt: cài "
+				    "bản 2 (Debian: gói fonts-liberation2)",
+				    want, version >> 16, ((version & 0xFFFF) * 100 + 32768) / 65536,
+				    file ? (const char *)file : "");
+		else if (i == 0)
+			snprintf(d->font_desc, sizeof(d->font_desc), "%s %d.%02d", want,
+				 version >> 16, ((version & 0xFFFF) * 100 + 32768) / 65536);
+		if (m)
+			FcPatternDestroy(m);
+		FcPatternDestroy(pat);
 	}
-	sig = pdf_layout(d, sg->str, p->sign_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
-	name = pdf_layout(d, v->sig_name, p->sign_pt, DV_BOLD, rw, PANGO_ALIGN_CENTER);
-	gap = p->sign_pt * 4.5; /* room for the hand signature and seal */
-	hr = layout_h(sig) + gap + layout_h(name);
-	if (d->y + (hl > hr ? hl : hr) > d->bottom)
-		pdf_new_page(d);
-	if (title) {
-		double y = d->y + pdf_place(d, title, d->left, d->y);
-		pdf_hline(d, d->left + text_w(title) / 2, y - 1, text_w(title));
-		pdf_place(d, list, d->left, y);
-	}
-	pdf_place(d, sig, d->left + lw, d->y);
-	pdf_place(d, name, d->left + lw, d->y + layout_h(sig) + gap);
-	d->y += hl > hr ? hl : hr;
-	if (title)
-		g_object_unref(title);
-	if (list)
-		g_object_unref(list);
-	g_object_unref(sig);
-	g_object_unref(name);
-	g_string_free(rc, TRUE);
-	g_string_free(sg, TRUE);
+	return r;
 }
 
 int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 {
 	struct fmt_profile def;
 	struct pdf d = {.out = out, .page = 1};
+	struct closing cl;
 	cairo_surface_t *s;
 	cairo_status_t st;
 	int r;
@@ -371,6 +587,8 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 		d.p = v->profile;
 	}
 	r = fmt_profile_check(d.p, e);
+	if (r == 0)
+		r = pdf_font_check(&d, e);
 	if (r < 0)
 		return r;
 	d.page_w = MM(FMT_A4_W);
@@ -400,8 +618,10 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 	}
 	cairo_set_source_rgb(d.cr, 0, 0, 0);
 	pdf_header(&d, v);
-	pdf_body(&d, v);
-	pdf_closing(&d, v);
+	closing_layout(&d, v, &cl);
+	pdf_body(&d, v, closing_h(&cl));
+	closing_draw(&d, &cl);
+	closing_free(&cl);
 	cairo_show_page(d.cr);
 	g_object_unref(d.ctx);
 	cairo_destroy(d.cr);
@@ -410,6 +630,10 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 	cairo_surface_destroy(s);
 	if (d.werr)
 		return err_set(e, ERR_TOOBIG, "tệp PDF quá lớn");
+	if (d.glyph.code) {
+		err_set(e, d.glyph.code, "%s", d.glyph.msg);
+		return d.glyph.code;
+	}
 	if (st != CAIRO_STATUS_SUCCESS)
 		return err_set(e, ERR_INTERNAL, "cairo: %s", cairo_status_to_string(st));
 	return 0;

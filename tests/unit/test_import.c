@@ -95,6 +95,22 @@ static void test_two_plans_and_parents(void **state)
 	assert_null(n->figs[3].parent); /* a new sentence closes "trong đó" */
 }
 
+/* Lines a PDF wrapped at a figure, at the dash of "kinh tế - xã hội" or after a symbol's slash. */
+static void test_wrapped_lines_join(void **state)
+{
+	struct imp_notice *n =
+	    extract(state, "THÔNG BÁO\n\nPhát triển kinh tế\n- xã hội theo Chỉ thị số 19-CT/\nTU; "
+			   "giá trị sản xuất ước đạt\n4.260 tỷ đồng, tăng 10,2% so với cùng kỳ.\n"
+			   "2. Giao Văn phòng theo dõi.\n");
+
+	assert_int_equal(n->nrefs, 1);
+	assert_string_equal(n->refs[0].symbol, "19-CT/TU");
+	assert_int_equal(n->nfigs, 1);
+	assert_int_equal(vn_dec_cmp(n->figs[0].value, (struct vn_dec){4260, 0}), 0);
+	assert_true(n->figs[0].estimate);
+	assert_int_equal(n->figs[0].growth_pct.units, 102);
+}
+
 static void test_tasks(void **state)
 {
 	struct imp_notice *n = extract(
@@ -307,6 +323,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_reference_forms, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_two_plans_and_parents, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wrapped_lines_join, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),

@@ -316,6 +316,9 @@ struct task_followup {
 	const char *source_label; /* Thông báo kết luận số 512-TB/HU */
 	const char *source_title; /* Kết luận phiên họp thứ 26 … */
 	const char *body_name;	  /* Huyện ủy Tân Yên, or NULL */
+	const char *body_code;	  /* HU: the issuer part of the report's number */
+	const char *place;	  /* Tân Yên: the place of the report's date line */
+	bool body_state;	  /* a People's Committee (state forms), not a Party committee */
 	struct task_counts counts;
 	struct task *tasks;
 	size_t ntasks;

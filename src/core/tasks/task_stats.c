@@ -297,9 +297,15 @@ int task_followup_load(struct db *db, int64_t doc_id, int64_t session_id, const 
 	if (src.body_id) {
 		struct db_q *q;
 
-		if (db_prepare(db, SQL_TASK_BODY_NAME, &q) == 0) {
-			if (db_bindv(q, "i", src.body_id) == 0 && db_step(q) == 1)
+		if (db_prepare(db, SQL_TASK_BODY_HEAD, &q) == 0) {
+			if (db_bindv(q, "i", src.body_id) == 0 && db_step(q) == 1) {
+				const char *kind = db_col_text(q, 3);
+
 				f.body_name = db_col_strdup(q, 0, a);
+				f.body_code = db_col_strdup(q, 1, a);
+				f.place = db_col_strdup(q, 2, a);
+				f.body_state = kind && strcmp(kind, "people") == 0;
+			}
 			db_done(q);
 		}
 	}
