@@ -268,6 +268,12 @@ int demo_registry(struct db *db, struct err *e)
 				  demo_communes[i], NULL, &xa, e)) < 0 ||
 		    (r = add_unit(db, hu, "lower_body", name, 0, xa, e)) < 0)
 			goto out;
+		/* Liên Sơn, the demo's commune, has units of its own to pass its tasks on to. */
+		if (i == 0 &&
+		    ((r = add_unit(db, xa, "agency", "Ủy ban nhân dân xã Liên Sơn", 0, 0, e)) < 0 ||
+		     (r = add_unit(db, xa, "agency", "Ủy ban Mặt trận Tổ quốc xã Liên Sơn", 0, 0,
+				   e)) < 0))
+			goto out;
 	}
 	/* The industrial clusters and zone the seed names, as the units that run them. */
 	if ((r = add_unit(db, ubnd, "agency", "Cụm công nghiệp Đồng Đình", 0, 0, e)) < 0 ||
