@@ -1,6 +1,7 @@
 /* entity.c: the one JSON shape of each entity, shared by the API (/api/v1) and the CLI's --json. */
 #include <string.h>
 
+#include "core/indicators/indicator.h"
 #include "core/tasks/task.h"
 #include "render/entity.h"
 #include "util/buf.h"
@@ -343,6 +344,24 @@ json_t *ent_task_counts_json(const struct task_counts *k)
 		json_object_set_new(j, "rate", json_null());
 	buf_free(&b);
 	return j;
+}
+
+json_t *ent_ind_rollup_json(const struct ind_report_rollup *ru, size_t row)
+{
+	const struct ind_rollup_fig *f = &ru->fig[row];
+	json_t *missing = json_array(), *value = json_null();
+	struct buf b = BUF_INIT(64);
+
+	for (size_t k = 0; k < ru->n_lower; k++)
+		if (!ru->reported[row * ru->n_lower + k])
+			json_array_append_new(missing, json_string(ru->lower[k].name));
+	if (f->has_value && vn_dec_format_plain(f->value, &b) == 0) {
+		json_decref(value);
+		value = json_string(buf_str(&b));
+	}
+	buf_free(&b);
+	return json_pack("{s:o, s:i, s:i, s:o}", "value", value, "reported", f->reported,
+			 "expected", f->expected, "missing", missing);
 }
 
 json_t *ent_rollup_json(const struct read_rollup_row *r)

@@ -153,5 +153,32 @@ check_eq "the district office's dashboard has the roll-up table" \
 	"$(page vanphong / >/dev/null; grep -c 'Theo cấp giao, cộng dồn cấp dưới' page.html)" "1"
 check_eq "a commune's dashboard, without lower bodies, has none" \
 	"$(page lienson / >/dev/null; grep -c 'Theo cấp giao, cộng dồn cấp dưới' page.html)" "0"
+
+# Indicators: two of the five communes enter their figures; the district's report rolls them up.
+printf '%s\n' 'indicator,body,period,kind,baseline,estimate,value' \
+	'industry,Đảng ủy xã Liên Sơn,2023-T09,actual,,0,120.5' \
+	'industry,Đảng ủy xã Ngọc Lý,2023-T09,actual,,0,80' >xa.csv
+check "two communes enter their industry figure" "$DONDOC" --db p.db indicators import xa.csv
+"$DONDOC" --db p.db --json indicators report --body "$hu" --period 2023-T09 --rollup >body.txt
+check_eq "report --rollup: the communes' sum, 2 of 5 reported, the three missing named" \
+	"$(json "[(f['rollup']['value'], f['rollup']['reported'], f['rollup']['expected'], f['rollup']['missing']) for f in d['figures'] if f['id'] == 'industry']")" \
+	"[('200.5', 2, 5, ['Đảng ủy xã Ngọc Vân', 'Đảng ủy xã Lam Cốt', 'Đảng ủy xã Việt Lập'])]"
+check_eq "the district's own figure stays its own" \
+	"$(json "[f['value'] for f in d['figures'] if f['id'] == 'industry']")" "['4132']"
+check_eq "a figure no commune entered: no sum, 0 of 5" \
+	"$(json "[(f['rollup']['value'], f['rollup']['reported'], len(f['rollup']['missing'])) for f in d['figures'] if f['id'] == 'agriculture']")" \
+	"[(None, 0, 5)]"
+check_eq "the text report says the same" \
+	"$("$DONDOC" --db p.db indicators report --body "$hu" --period 2023-T09 --rollup | grep -c 'cấp dưới: 200,5 tỷ đồng; 2/5 đã báo cáo; chưa báo cáo: Đảng ủy xã Ngọc Vân, Đảng ủy xã Lam Cốt, Đảng ủy xã Việt Lập')" "1"
+check_fails "--rollup with --csv is refused" "$DONDOC" --db p.db indicators report --body "$hu" --period 2023-T09 --rollup --csv
+check_eq "GET /api/v1/indicator-values?rollup=1 answers the district" \
+	"$(api GET "/api/v1/indicator-values?body=$hu&period=2023-T09&rollup=1" "$tvp")" "200"
+check_eq "its industry figure carries the same roll-up" \
+	"$(json "[(f['rollup']['value'], f['rollup']['reported'], len(f['rollup']['missing'])) for f in d['data'] if f['indicator'] == 'industry']")" \
+	"[('200.5', 2, 3)]"
+check_eq "the indicators page answers" "$(page vanphong "/indicators?body=$hu&period=2023-T09")" "200"
+check_eq "its grid: the five communes, two ticks, the sum and 2/5" \
+	"$(grep -c 'Cấp dưới báo cáo' page.html) $(grep -o 'class="ok"' page.html | wc -l) $(grep -o '<th>Đảng ủy xã [^<]*</th>' page.html | wc -l) $(grep -c '200,5</td><td class="num">2/5' page.html)" \
+	"1 2 5 1"
 check "the store's audit chain holds" "$DONDOC" --db p.db check
 done_testing
