@@ -76,6 +76,22 @@ static bool imp_only_digits(const char *s, size_t len)
 }
 
 /* True when a line opens a block of its own: a list mark, a number, a signature line. */
+/*
+ * Whether the dot at s[dot] groups the thousands of a number ("4.260 tỷ đồng",
+ * a wrapped line of a PDF beginning with a figure) rather than numbering an
+ * item ("2.1 Tiếp tục …"): three digits follow it, then neither a digit nor
+ * another dot.
+ */
+static bool imp_grouped_number(const char *s, size_t len, size_t dot)
+{
+	if (s[dot] != '.' || dot + 4 > len)
+		return false;
+	for (size_t k = dot + 1; k <= dot + 3; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return false;
+	return dot + 4 == len || (s[dot + 4] != '.' && (s[dot + 4] < '0' || s[dot + 4] > '9'));
+}
+
 static bool imp_opens_block(const char *s, size_t len)
 {
 	size_t i = 0;
@@ -89,7 +105,8 @@ static bool imp_opens_block(const char *s, size_t len)
 	while (i < len && s[i] >= '0' && s[i] <= '9')
 		i++;
 	if (i > 0 && i <= 2 && i < len && (s[i] == '.' || s[i] == ')') &&
-	    (i + 1 == len || s[i + 1] == ' ' || (s[i + 1] >= '0' && s[i + 1] <= '9')))
+	    (i + 1 == len || s[i + 1] == ' ' || (s[i + 1] >= '0' && s[i + 1] <= '9')) &&
+	    !imp_grouped_number(s, len, i))
 		return true;
 	if (len >= 2 && s[1] == ')' && s[0] >= 'a' && s[0] <= 'z')
 		return true;
@@ -164,6 +181,24 @@ static int imp_add_para(struct imp_ctx *c, struct buf *acc, int line, int *brk, 
 	return 0;
 }
 
+/*
+ * A wrapped line of a PDF that begins with the dash of "kinh tế - xã hội": a
+ * dash, a space and a lower-case word, where a list item begins with a capital.
+ */
+static bool dash_wrapped(const char *s, size_t len)
+{
+	return len > 2 && s[0] == '-' && s[1] == ' ' && imp_is_lower_at(s, len, 2);
+}
+
+/* Whether acc ends with the slash of a symbol whose issuer's code ("TU", "ĐU") begins line. */
+static bool slash_wrapped(const struct buf *acc, const char *line, size_t len)
+{
+	return acc->len > 1 && acc->data[acc->len - 1] == '/' && acc->data[acc->len - 2] != ' ' &&
+	       len > 0 &&
+	       ((line[0] >= 'A' && line[0] <= 'Z') ||
+		(len > 1 && (unsigned char)line[0] == 0xC4 && (unsigned char)line[1] == 0x90));
+}
+
 /* Splits the text into paragraphs, joining the lines a page or a paragraph wrapped. */
 static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 {
@@ -200,7 +235,8 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 		}
 		caps = imp_all_caps(line, ll);
 		join = prev_open && !caps && !prev_caps && !prev_end &&
-		       !imp_opens_block(line, ll) && !imp_is_date_line(line, ll);
+		       (!imp_opens_block(line, ll) || dash_wrapped(line, ll)) &&
+		       !imp_is_date_line(line, ll);
 		if (!join) {
 			r = imp_add_para(c, &acc, start, brk, nbrk, &cap);
 			nbrk = 0;
@@ -209,7 +245,9 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 				c->p[c->np - 1].zone =
 				    IMP_Z_TAIL; /* marks "a rule follows" for now */
 		} else if (nbrk < 256) {
-			r = buf_putc(&acc, ' ');
+			/* A symbol wrapped at its slash ("19-CT/" over "TU, …") joins whole. */
+			if (!slash_wrapped(&acc, line, ll))
+				r = buf_putc(&acc, ' ');
 			brk[nbrk++] = (int)acc.len;
 		}
 		prev_rule = false;
