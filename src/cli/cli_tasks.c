@@ -254,6 +254,18 @@ int cli_tasks_show(struct cli *c, const struct cli_args *args)
 			for (size_t k = 0; k < ev->nattachments; k++)
 				fprintf(c->out, "      đính kèm: %s\n", ev->attachments[k]);
 		}
+		if (t->nchildren)
+			fprintf(c->out, "\nNhiệm vụ giao tiếp:\n");
+		for (size_t i = 0; i < t->nchildren; i++) {
+			const struct task_child *ch = &t->children[i];
+
+			fprintf(c->out, "  số %lld  %s — %s: %s; %s", (long long)ch->id,
+				ch->content, ch->body_name ? ch->body_name : "",
+				ch->lead ? ch->lead : "", task_status_name(ch->status));
+			if (ch->percent >= 0)
+				fprintf(c->out, "; tiến độ %d%%", ch->percent);
+			fputc('\n', c->out);
+		}
 	}
 out:
 	arena_free(a);

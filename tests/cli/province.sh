@@ -119,6 +119,8 @@ check_eq "its JSON has the commune's report" "$(json "[e['text'] for e in d['eve
 check_eq "its JSON lists the two children with status and progress" \
 	"$(json "[(c['content'], c['status'], c['percent']) for c in d['children']]")" \
 	"[('Rà soát thôn ZC1Z', 'trong_han', None), ('Vận động ZC2Z', 'trong_han', 60)]"
+check_eq "tasks show lists the children with their progress" \
+	"$("$DONDOC" --db p.db tasks show "$pid_task" --as-of 01/12/2026 | grep -c "Vận động ZC2Z — Đảng ủy xã Liên Sơn: Ủy ban Mặt trận Tổ quốc xã Liên Sơn; chưa hoàn thành trong hạn; tiến độ 60%")" "1"
 login vanphong
 check_eq "the district's task page answers" "$(page vanphong "/tasks/$pid_task")" "200"
 check_eq "the page lists the children with their progress" \
