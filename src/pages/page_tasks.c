@@ -596,6 +596,14 @@ int page_report_input(struct http_req *r, const struct task *t, const char *date
 		snprintf(unit, 24, "%lld", (long long)first);
 	else if (t->nunits && assigner)
 		snprintf(unit, 24, "%lld", (long long)t->units[0].id);
+	else if (t->nunits)
+		return http_field_error(
+		    r, "unit",
+		    arena_printf(
+			r->arena,
+			"nhiệm vụ không giao cho đơn vị nào đứng tên cơ quan trong phạm vi "
+			"của tài khoản %s, nên tài khoản không báo cáo được nhiệm vụ này",
+			r->acct.login));
 	else
 		return http_field_error(r, "unit", "Nhiệm vụ chưa giao cho đơn vị nào");
 	/* The lower body's office reports as the unit that stands for its body, no other. */

@@ -72,6 +72,9 @@ page lienson / >/dev/null
 check_eq "the dashboard counts the commune's one task" \
 	"$(grep -c 'Thực hiện nhiệm vụ</h2><p>1 nhiệm vụ;' page.html)" "1"
 
+check_eq "the reminders reach the commune's committee at its address" \
+	"$("$DONDOC" --db p.db remind --dry-run --as-of 28/12/2027 | sed -n '/^=== Tới: Đảng ủy xã Liên Sơn <lienson@tanyen.example>/,/^===/p' | grep -c 'ZLSZ')" "1"
+
 # It reports as the commune, the lead; not as the district's office.
 check_eq "lienson reports by the API (201)" \
 	"$(api POST "/api/v1/tasks/$pid_task/reports" "$tls" '{"text":"Đã rà soát 3 thôn ZR1Z","percent":40,"on":"2026-11-25"}')" "201"
@@ -80,6 +83,13 @@ vp_unit=$(sqlite3 p.db "SELECT id FROM unit WHERE name = 'Văn phòng Huyện �
 check_eq "lienson may not report as the district's office (400)" \
 	"$(api POST "/api/v1/tasks/$pid_task/reports" "$tls" "{\"text\":\"X\",\"unit\":$vp_unit}")" "400"
 check_eq "the refusal names the unit" "$(grep -c 'không thuộc phạm vi' body.txt)" "1"
+stray=$("$DONDOC" --db p.db --json tasks add --body "$hu" --lower-body "$ls" \
+	--lead 'Văn phòng Huyện ủy' --assigned 20/11/2026 --deadline 31/12/2027 \
+	--content 'Việc giao xuống mà cấp dưới không chủ trì ZSTZ' |
+	python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+check_eq "a task given down without the commune among its units takes no report from lienson (400)" \
+	"$(api POST "/api/v1/tasks/$stray/reports" "$tls" '{"text":"X"}')" "400"
+check_eq "the refusal says why" "$(grep -c 'không báo cáo được nhiệm vụ này' body.txt)" "1"
 check_eq "the dashboard shows the latest report" "$(page lienson / >/dev/null; grep -c 'ZR1Z' page.html)" "1"
 
 # Only the district confirms, edits or extends.
