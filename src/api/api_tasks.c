@@ -403,7 +403,7 @@ int api_task_add(struct http_req *r)
 	in.leads = leads;
 	in.coords = coords;
 	rc = task_split(r->db, parent->id, body, &in, &id, &r->err);
-	if (rc == ERR_INVAL)
+	if (rc == ERR_INVAL || rc == ERR_NOTFOUND) /* NOTFOUND: a unit nobody has */
 		return http_field_error(r, page_split_field(r->err.msg),
 					arena_strdup(r->arena, r->err.msg));
 	if (rc == 0)

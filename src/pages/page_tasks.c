@@ -72,7 +72,6 @@ static const char *show_date(struct http_req *r, const char *iso)
 	return s ? s : "";
 }
 
-/* The value typed into field name when this request posted task id's form, else NULL. */
 /* Whether the request is the breakdown form's post (its fields share names with others). */
 static bool posted_split(const struct http_req *r)
 {
@@ -81,6 +80,7 @@ static bool posted_split(const struct http_req *r)
 	return strcmp(r->method, "POST") == 0 && n > 6 && strcmp(r->path + n - 6, "/split") == 0;
 }
 
+/* The value typed into field name when this request posted task id's form, else NULL. */
 static const char *typed(struct http_req *r, int64_t id, const char *name)
 {
 	return r->nferr && r->id[0] == id && !posted_split(r) ? http_arg(r, name) : NULL;
@@ -432,7 +432,7 @@ static void children_table(struct http_req *r, struct html *h, const struct task
 			html_int(h, c->percent);
 			H(h, "%");
 		} else {
-			H(h, "<span class=\"muted\">chưa báo cáo</span>");
+			H(h, "<span class=\"muted\" title=\"chưa báo cáo tiến độ\">—</span>");
 		}
 		H(h, "</td></tr>");
 	}

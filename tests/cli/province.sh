@@ -118,6 +118,9 @@ check_eq "the form comes again with the message and what was typed" \
 check_eq "a deadline past the parent's is refused (400)" \
 	"$(api POST /api/v1/tasks "$tls" "{\"parent_id\":$pid_task,\"content\":\"X\",\"leads\":[\"Ủy ban nhân dân xã Liên Sơn\"],\"deadline\":\"31/03/2028\",\"assigned_on\":\"2026-11-26\"}")" "400"
 check_eq "the refusal names the deadline" "$(json "list(d['error']['fields'])")" "['deadline']"
+check_eq "an unknown unit is refused (400), its field named" \
+	"$(api POST /api/v1/tasks "$tls" "{\"parent_id\":$pid_task,\"content\":\"X\",\"leads\":[\"Ban Không Có\"],\"assigned_on\":\"2026-11-26\"}")$(json "list(d['error']['fields'])")" \
+	"400['leads']"
 check_eq "nothing was written by the refusals" \
 	"$(sqlite3 p.db "SELECT count(*) FROM task WHERE parent_id = $pid_task")" "2"
 check_eq "lienson reports on its own sub-task" \
