@@ -25,7 +25,8 @@ run: all
 	else $(BUILD)/dondoc --db $(DB) init --demo; fi
 	$(BUILD)/dondoc --db $(DB) session show --organ HU:bch --term XXII --number 26
 	@echo "dondoc: mở http://$(LISTEN)/ và đăng nhập: vanphong / demo-vanphong (văn phòng);"
-	@echo "        cũng có admin / demo-admin, uyvien / demo-uyvien, xem / demo-xem, donvi / demo-donvi"
+	@echo "        cũng có admin / demo-admin, uyvien / demo-uyvien, xem / demo-xem, donvi / demo-donvi,"
+	@echo "        lienson / demo-lienson (văn phòng Đảng ủy xã Liên Sơn)"
 	$(BUILD)/dondoc --db $(DB) serve --listen $(LISTEN)
 
 # Start again from the demo: the store (and its anchor) is replaced; its audit key is kept.

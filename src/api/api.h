@@ -63,6 +63,8 @@ int api_task_report_add(struct http_req *r);
 int api_task_confirm(struct http_req *r);
 int api_task_sendback(struct http_req *r);
 int api_task_extend(struct http_req *r);
+int api_task_add(struct http_req *r);
+int api_task_stats(struct http_req *r);
 int api_task_patch(struct http_req *r);
 int api_ical_tasks(struct http_req *r);
 /* The registry's lists: units and organs (filter body), people (filter organ). */
@@ -81,6 +83,8 @@ extern const struct http_field api_task_report_fields[];
 extern const struct http_field api_task_confirm_fields[];
 extern const struct http_field api_task_sendback_fields[];
 extern const struct http_field api_task_extend_fields[];
+extern const struct http_field api_task_add_fields[];
+extern const struct http_field api_task_stats_fields[];
 extern const struct http_field api_task_patch_fields[];
 extern const struct http_field api_ical_task_fields[];
 /* The audit log in the account's scope, confidential content withheld from the uncleared. */

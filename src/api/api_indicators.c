@@ -4,11 +4,13 @@
 #include "api/api.h"
 #include "core/indicators/indicator.h"
 #include "pages/pages.h"
+#include "render/entity.h"
 #include "vn/num.h"
 
 const struct http_field api_indicator_fields[] = {
     {"body", HF_INT, false, 0, NULL, "Cơ quan (body)"},
     {"period", HF_TEXT, false, 15, NULL, "Kỳ (period, ví dụ 2023-T09)"},
+    {"rollup", HF_ENUM, false, 0, "1", "Tổng hợp từ cấp dưới (rollup)"},
     {NULL, 0, false, 0, NULL, NULL},
 };
 
@@ -45,8 +47,13 @@ int api_indicators(struct http_req *r)
 				     (int)n, "links"));
 }
 
+/*
+ * GET /api/v1/indicator-values?body=&period=[&rollup=1]: the report's figures;
+ * with rollup=1 each has its roll-up from the lower bodies (ent_ind_rollup_json).
+ */
 int api_indicator_values(struct http_req *r)
 {
+	struct ind_report_rollup ru = {0};
 	struct ind_report rep;
 	json_t *data;
 	int rc;
@@ -54,6 +61,10 @@ int api_indicator_values(struct http_req *r)
 	rc = page_ind_report(r, &rep);
 	if (rc < 0)
 		return rc;
+	if (http_arg(r, "rollup") && (rc = ind_report_rollup(r->db, &rep, &ru, &r->err)) < 0) {
+		ind_report_free(&rep);
+		return rc;
+	}
 	data = json_array();
 	for (size_t i = 0; i < rep.n; i++) {
 		const struct ind_row *row = &rep.rows[i];
@@ -71,11 +82,14 @@ int api_indicator_values(struct http_req *r)
 			json_object_set_new(o, "same_period", jdec(row->f.same));
 		if (row->has_growth)
 			json_object_set_new(o, "growth_pct", jdec(row->growth));
+		if (ru.fig)
+			json_object_set_new(o, "rollup", ent_ind_rollup_json(&ru, i));
 		json_array_append_new(data, o);
 	}
 	rc = api_send(r, json_pack("{s:I, s:s, s:s, s:s, s:o}", "body", (json_int_t)rep.body_id,
 				   "body_name", rep.body_name, "period", rep.period, "period_label",
 				   rep.period_label, "data", data));
+	ind_report_rollup_free(&ru);
 	ind_report_free(&rep);
 	return rc;
 }

@@ -206,6 +206,8 @@ int api_task_confirm(struct http_req *r)
 	int rc = visible_task(r, &t);
 
 	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
+	if (rc == 0)
 		rc = task_confirm(r->db, r->id[0], http_arg(r, "on"), http_arg(r, "note"), &r->err);
 	if (rc == ERR_INVAL)
 		return http_field_error(r, "on", arena_strdup(r->arena, r->err.msg));
@@ -220,6 +222,8 @@ int api_task_sendback(struct http_req *r)
 	struct task *t;
 	int rc = visible_task(r, &t);
 
+	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
 	if (rc == 0)
 		rc = task_send_back(r->db, r->id[0], http_arg(r, "on"), http_arg(r, "note"),
 				    &r->err);
@@ -243,6 +247,8 @@ int api_task_extend(struct http_req *r)
 	struct task *t;
 	int rc = visible_task(r, &t);
 
+	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
 	if (rc == 0)
 		rc = task_extend(r->db, r->id[0], &in, &r->err);
 	if (rc == ERR_INVAL)
@@ -323,6 +329,8 @@ int api_task_patch(struct http_req *r)
 	struct task *t;
 	int rc = visible_task(r, &t);
 
+	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
 	if (rc < 0)
 		return rc;
 	rc = unit_array(r, "leads", &leads, &in.nleads, &has_leads);
@@ -345,4 +353,100 @@ int api_task_patch(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	return api_task(r);
+}
+
+const struct http_field api_task_add_fields[] = {
+    {"parent_id", HF_INT, true, 0, NULL, "Nhiệm vụ cấp trên (parent_id)"},
+    {"content", HF_MULTI, true, 4000, NULL, "Nội dung nhiệm vụ (content)"},
+    {"leads", HF_JSON, true, 8000, NULL, "Đơn vị chủ trì (leads)"},
+    {"coords", HF_JSON, false, 8000, NULL, "Đơn vị phối hợp (coords)"},
+    {"deadline", HF_TEXT, false, 200, NULL, "Thời hạn (deadline)"},
+    {"assigned_on", HF_DATE, false, 0, NULL, "Ngày giao (assigned_on)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/*
+ * POST /api/v1/tasks: the form "Giao tiếp cho đơn vị" from JSON: task
+ * parent_id broken down into a task for units of the body it was given to
+ * (task_split, the same rules); 201 with the new task and its Location.
+ */
+int api_task_add(struct http_req *r)
+{
+	struct task_input in = {.content = http_arg(r, "content"),
+				.deadline = http_arg(r, "deadline"),
+				.assigned_on = http_arg(r, "assigned_on")};
+	const char **leads = NULL, **coords = NULL;
+	bool has_leads, has_coords;
+	struct task *parent, *t;
+	char today[11];
+	int64_t body, id;
+	int rc;
+
+	read_today(today);
+	rc = read_task(r->db, &r->acct, http_arg_int(r, "parent_id", 0), today, r->arena, &parent,
+		       &r->err);
+	if (rc == ERR_NOTFOUND)
+		return http_field_error(r, "parent_id", arena_strdup(r->arena, r->err.msg));
+	if (rc < 0)
+		return rc;
+	body = read_task_split_body(r->db, &r->acct, parent);
+	if (!body)
+		return err_set(&r->err, ERR_PERM,
+			       "Tài khoản %s không giao tiếp được nhiệm vụ số %lld: nhiệm vụ không "
+			       "giao cho cơ quan trong phạm vi của tài khoản",
+			       r->acct.login, (long long)parent->id);
+	rc = unit_array(r, "leads", &leads, &in.nleads, &has_leads);
+	if (rc == 0)
+		rc = unit_array(r, "coords", &coords, &in.ncoords, &has_coords);
+	if (rc < 0)
+		return rc;
+	in.leads = leads;
+	in.coords = coords;
+	rc = task_split(r->db, parent->id, body, &in, &id, &r->err);
+	if (rc == ERR_INVAL || rc == ERR_NOTFOUND) /* NOTFOUND: a unit nobody has */
+		return http_field_error(r, page_split_field(r->err.msg),
+					arena_strdup(r->arena, r->err.msg));
+	if (rc == 0)
+		rc = read_task(r->db, &r->acct, id, today, r->arena, &t, &r->err);
+	if (rc < 0)
+		return rc;
+	r->status = 201;
+	r->location = arena_printf(r->arena, "/api/v1/tasks/%lld", (long long)id);
+	return api_send(r, ent_task_full_json(t));
+}
+
+const struct http_field api_task_stats_fields[] = {
+    {"by", HF_ENUM, true, 0, "body", "Nhóm theo (by)"},
+    {"rollup", HF_ENUM, true, 0, "1", "Cộng dồn cấp dưới (rollup)"},
+    {"body", HF_INT, false, 0, NULL, "Cơ quan gốc (body)"},
+    {"as_of", HF_DATE, false, 0, NULL, "Tính đến ngày (as_of)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/*
+ * GET /api/v1/tasks/stats?by=body&rollup=1[&body=B][&as_of=D]: each body in
+ * the reader's scope (or B and those under it) with the counts of the tasks it
+ * assigned (own) and of its whole subtree (subtree), in tree order.
+ */
+int api_task_stats(struct http_req *r)
+{
+	const char *as_of = http_arg(r, "as_of");
+	struct read_rollup_row *rows;
+	char today[11];
+	json_t *data;
+	size_t n;
+	int rc;
+
+	read_today(today);
+	if (!as_of)
+		as_of = today;
+	rc = read_task_rollup(r->db, &r->acct, http_arg_int(r, "body", 0), as_of, r->arena, &rows,
+			      &n, &r->err);
+	if (rc < 0)
+		return rc;
+	data = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(data, ent_rollup_json(&rows[i]));
+	return api_send(r,
+			json_pack("{s:s, s:s, s:o}", "as_of", as_of, "by", "body", "data", data));
 }

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "core/indicators/indicator.h"
+#include "render/entity.h"
 #include "render/ind_table.h"
 
 #define IND_MAX_FILE (64u << 20)
@@ -41,7 +42,8 @@ static json_t *jvn(bool has, struct vn_dec d)
 	return j;
 }
 
-static int report_json(struct cli *c, struct db *db, const struct ind_report *r)
+static int report_json(struct cli *c, struct db *db, const struct ind_report *r,
+		       const struct ind_report_rollup *ru)
 {
 	json_t *figs = json_array();
 	char met[32];
@@ -73,6 +75,8 @@ static int report_json(struct cli *c, struct db *db, const struct ind_report *r)
 		json_object_set_new(o, "growth_pct", jdec(row->has_growth, row->growth));
 		json_object_set_new(o, "growth_abs", jdec(row->has_growth, row->growth_abs));
 		json_object_set_new(o, "phrase", json_string(buf_str(&ph)));
+		if (ru)
+			json_object_set_new(o, "rollup", ent_ind_rollup_json(ru, i));
 		buf_free(&ph);
 		json_array_append_new(figs, o);
 	}
@@ -83,7 +87,8 @@ static int report_json(struct cli *c, struct db *db, const struct ind_report *r)
 				     "figures", figs));
 }
 
-static void report_text(struct cli *c, struct db *db, const struct ind_report *r)
+static void report_text(struct cli *c, struct db *db, const struct ind_report *r,
+			const struct ind_report_rollup *ru)
 {
 	fprintf(c->out, "%s — %s\n", r->body_name, r->period_label);
 	for (size_t i = 0; i < r->n; i++) {
@@ -94,6 +99,25 @@ static void report_text(struct cli *c, struct db *db, const struct ind_report *r
 			buf_puts(&ph, e2.msg);
 		fprintf(c->out, "  %s: %s\n", r->rows[i].f.name, buf_str(&ph));
 		buf_free(&ph);
+		if (ru) {
+			const struct ind_rollup_fig *f = &ru->fig[i];
+			struct buf v = BUF_INIT(64);
+
+			if (!f->has_value || vn_dec_format(f->value, 0, &v) < 0) {
+				buf_reset(&v);
+				buf_puts(&v, "—");
+			} else {
+				buf_printf(&v, " %s", r->rows[i].f.unit);
+			}
+			fprintf(c->out, "    cấp dưới: %s; %d/%d đã báo cáo", buf_str(&v),
+				f->reported, f->expected);
+			for (size_t k = 0, n = 0; k < ru->n_lower; k++)
+				if (!ru->reported[i * ru->n_lower + k])
+					fprintf(c->out, "%s%s",
+						n++ ? ", " : "; chưa báo cáo: ", ru->lower[k].name);
+			fputc('\n', c->out);
+			buf_free(&v);
+		}
 	}
 	if (r->n_with_plan)
 		fprintf(c->out, "%d/%d chỉ tiêu đạt kế hoạch\n", r->n_plan_met, r->n_with_plan);
@@ -105,9 +129,12 @@ const struct cli_spec cli_ind_report_spec = {
 					 "kỳ (ví dụ 2023, 6T/2023, Q3/2023)"},
 					{"csv", CLI_FLAG, 0, NULL, "in dạng CSV"},
 					{"xlsx", CLI_TEXT, 0, "FILE", "ghi bảng tính XLSX"},
+					{"rollup", CLI_FLAG, 0, NULL,
+					 "kèm số tổng hợp từ cấp dưới: tổng, số đã báo cáo, nơi "
+					 "chưa báo cáo"},
 					{NULL}},
     .note = "--body và --period đi cùng nhau (không có: kỳ mới nhất của cơ quan cấp cao "
-	    "nhất); chỉ một trong --json, --csv, --xlsx.",
+	    "nhất); chỉ một trong --json, --csv, --xlsx; --rollup với --json hoặc dạng chữ.",
 };
 
 int cli_ind_report(struct cli *c, const struct cli_args *args)
@@ -116,7 +143,8 @@ int cli_ind_report(struct cli *c, const struct cli_args *args)
 		   *xlsx = cli_opt(args, "xlsx");
 	struct ind_report rep = {0};
 	int64_t body_id = 0;
-	bool csv = cli_flag(args, "csv");
+	bool csv = cli_flag(args, "csv"), rollup = cli_flag(args, "rollup");
+	struct ind_report_rollup ru = {0};
 	struct db *db;
 	int r;
 
@@ -124,6 +152,8 @@ int cli_ind_report(struct cli *c, const struct cli_args *args)
 		return cli_usage(c, "cần cả --body và --period, hoặc bỏ cả hai");
 	if (csv + (xlsx != NULL) + c->json > 1)
 		return cli_usage(c, "chỉ chọn một trong --json, --csv, --xlsx");
+	if (rollup && (csv || xlsx))
+		return cli_usage(c, "--rollup chỉ dùng với --json hoặc dạng chữ");
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
@@ -135,8 +165,12 @@ int cli_ind_report(struct cli *c, const struct cli_args *args)
 	r = ind_report_build(db, body_id, period, &rep, &c->err);
 	if (r < 0)
 		return r;
+	if (rollup && (r = ind_report_rollup(db, &rep, &ru, &c->err)) < 0) {
+		ind_report_free(&rep);
+		return r;
+	}
 	if (c->json) {
-		r = report_json(c, db, &rep);
+		r = report_json(c, db, &rep, rollup ? &ru : NULL);
 	} else if (csv) {
 		struct buf out = BUF_INIT(16u << 20);
 
@@ -149,8 +183,9 @@ int cli_ind_report(struct cli *c, const struct cli_args *args)
 	} else if (xlsx) {
 		r = ind_table_xlsx(&rep, xlsx, &c->err);
 	} else {
-		report_text(c, db, &rep);
+		report_text(c, db, &rep, rollup ? &ru : NULL);
 	}
+	ind_report_rollup_free(&ru);
 	ind_report_free(&rep);
 	return r;
 }

@@ -77,22 +77,7 @@ static const char *lead_names(const struct task *t, struct buf *b)
 
 static json_t *counts_json(const struct task_counts *k)
 {
-	struct vn_dec rate;
-	struct buf b = BUF_INIT(64);
-	json_t *j;
-
-	j = json_pack(
-	    "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "total", (json_int_t)k->total, "dung_han",
-	    (json_int_t)k->n[TASK_DONE_ON_TIME], "tre_han", (json_int_t)k->n[TASK_DONE_LATE],
-	    "trong_han", (json_int_t)k->n[TASK_OPEN_IN_TIME], "qua_han",
-	    (json_int_t)k->n[TASK_OPEN_OVERDUE], "thuong_xuyen", (json_int_t)k->n[TASK_STANDING],
-	    "due", (json_int_t)k->due, "due_done", (json_int_t)k->due_done);
-	if (task_counts_rate(k, &rate) && vn_dec_format_plain(rate, &b) == 0)
-		json_object_set_new(j, "rate", json_string(buf_str(&b)));
-	else
-		json_object_set_new(j, "rate", json_null());
-	buf_free(&b);
-	return j;
+	return ent_task_counts_json(k);
 }
 
 const struct cli_spec cli_tasks_list_spec = {
@@ -269,6 +254,18 @@ int cli_tasks_show(struct cli *c, const struct cli_args *args)
 			for (size_t k = 0; k < ev->nattachments; k++)
 				fprintf(c->out, "      đính kèm: %s\n", ev->attachments[k]);
 		}
+		if (t->nchildren)
+			fprintf(c->out, "\nNhiệm vụ giao tiếp:\n");
+		for (size_t i = 0; i < t->nchildren; i++) {
+			const struct task_child *ch = &t->children[i];
+
+			fprintf(c->out, "  số %lld  %s — %s: %s; %s", (long long)ch->id,
+				ch->content, ch->body_name ? ch->body_name : "",
+				ch->lead ? ch->lead : "", task_status_name(ch->status));
+			if (ch->percent >= 0)
+				fprintf(c->out, "; tiến độ %d%%", ch->percent);
+			fputc('\n', c->out);
+		}
 	}
 out:
 	arena_free(a);
@@ -290,7 +287,8 @@ const struct cli_spec cli_tasks_add_spec = {
 	    {"follower", CLI_TEXT, 0, "U", "đơn vị theo dõi"},
 	    {"cycle", CLI_TEXT, 0, "C", "chu kỳ báo cáo của nhiệm vụ thường xuyên"},
 	    {"parent", CLI_ID, 0, "ID", "nhiệm vụ cha"},
-	    {"lower-body", CLI_ID, 0, "ID", "cấp dưới"},
+	    {"lower-body", CLI_ID, 0, "ID", "cấp dưới được giao (nhiệm vụ cũng là của cấp dưới)"},
+	    {"body", CLI_ID, 0, "ID", "cơ quan giao nhiệm vụ (mặc định: của nguồn)"},
 	    {NULL}},
     .note = "Nguồn: --doc ID với --section S, hoặc --session ID, hoặc không có (giao trực tiếp).",
 };
@@ -320,6 +318,7 @@ int cli_tasks_add(struct cli *c, const struct cli_args *args)
 	in.parent_id = cli_opt_id(args, "parent");
 	in.cycle = cli_opt(args, "cycle");
 	in.lower_body_id = cli_opt_id(args, "lower-body");
+	in.body_id = cli_opt_id(args, "body");
 	r = cli_db(c, &db);
 	if (r == 0)
 		r = task_add(db, &in, &id, &c->err);
@@ -499,12 +498,57 @@ static void counts_line(FILE *f, const char *label, const struct task_counts *k)
 }
 
 const struct cli_spec cli_tasks_stats_spec = {
-    .opts = (const struct cli_optdef[]){{"by", CLI_TEXT, 0, "unit|source|body|period",
-					 "nhóm theo (mặc định unit)"},
-					{"source", CLI_ID, 0, "DOC", "văn bản"},
-					{"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
-					{NULL}},
+    .opts =
+	(const struct cli_optdef[]){
+	    {"by", CLI_TEXT, 0, "unit|source|body|period", "nhóm theo (mặc định unit)"},
+	    {"source", CLI_ID, 0, "DOC", "văn bản"},
+	    {"as-of", CLI_DATE, 0, "D", "ngày tính (mặc định hôm nay)"},
+	    {"rollup", CLI_FLAG, 0, NULL,
+	     "với --by body: cộng dồn từ các cấp dưới (tự giao và cả "
+	     "cấp dưới)"},
+	    {"body", CLI_ID, 0, "B", "với --rollup: cơ quan gốc (mặc định mọi cơ quan)"},
+	    {NULL}},
 };
+
+/* tasks stats --by body --rollup: each body's own tasks and its subtree's. */
+static int stats_rollup(struct cli *c, struct db *db, int64_t body, const char *day)
+{
+	struct read_rollup_row *rows;
+	struct arena *a = arena_new(CLI_ARENA_MAX);
+	size_t n;
+	char d1[16];
+	int r;
+
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = read_task_rollup(db, NULL, body, day, a, &rows, &n, &c->err);
+	if (r < 0)
+		goto out;
+	if (c->json) {
+		json_t *arr = json_array();
+
+		for (size_t i = 0; i < n; i++)
+			json_array_append_new(arr, ent_rollup_json(&rows[i]));
+		r = cli_json(c, json_pack("{s:s, s:o}", "as_of", day, "rows", arr));
+		goto out;
+	}
+	fprintf(c->out,
+		"Thống kê nhiệm vụ theo cấp giao, cộng dồn cấp dưới, tính đến ngày %s\n"
+		"(dòng đầu: nhiệm vụ cơ quan tự giao; dòng \"+ cấp dưới\": cả các cơ quan "
+		"cấp dưới)\n  tổng đ.hạn  q.hạn c.hạn  c.quá  t.xuyên đến hạn  tỷ lệ\n",
+		show_date(day, d1));
+	for (size_t i = 0; i < n; i++) {
+		char label[512];
+
+		snprintf(label, sizeof(label), "%*s%s", rows[i].depth * 2, "", rows[i].name);
+		counts_line(c->out, label, rows[i].own);
+		snprintf(label, sizeof(label), "%*s+ cấp dưới", rows[i].depth * 2, "");
+		counts_line(c->out, label, rows[i].subtree);
+	}
+out:
+	arena_free(a);
+	return r;
+}
 
 int cli_tasks_stats(struct cli *c, const struct cli_args *args)
 {
@@ -519,11 +563,19 @@ int cli_tasks_stats(struct cli *c, const struct cli_args *args)
 
 	if (cli_opt(args, "by") && task_group_by_parse(cli_opt(args, "by"), &by, &c->err) < 0)
 		return cli_usage(c, "%s", c->err.msg);
+	if (cli_flag(args, "rollup") && by != TASK_BY_BODY)
+		return cli_usage(c, "--rollup chỉ dùng với --by body");
+	if (cli_opt_id(args, "body") && !cli_flag(args, "rollup"))
+		return cli_usage(c, "--body chỉ dùng với --by body --rollup");
+	if (cli_flag(args, "rollup") && doc)
+		return cli_usage(c, "--rollup không dùng với --source");
 	r = as_of_arg(c, asof, day);
 	if (r == 0)
 		r = cli_db(c, &db);
 	if (r < 0)
 		return r;
+	if (cli_flag(args, "rollup"))
+		return stats_rollup(c, db, cli_opt_id(args, "body"), day);
 	a = arena_new(CLI_ARENA_MAX);
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");

@@ -229,7 +229,99 @@ static int store_figures(struct db *db, struct arena *a, const struct imp_notice
 	return 0;
 }
 
-/* The body of the notice: found by its symbol code and name, else created. */
+/*
+ * Party committees by the words their names begin with, and the organisation
+ * each leads as a header names it: "Đảng bộ tỉnh Bắc Giang" is led by "Tỉnh ủy
+ * Bắc Giang", at the province's level, code TU.
+ */
+static const struct {
+	const char *committee, *organisation, *code;
+	enum reg_level level;
+} committees[] = {
+    {"Tỉnh ủy ", "Đảng bộ tỉnh ", "TU", REG_TINH},
+    {"Huyện ủy ", "Đảng bộ huyện ", "HU", REG_HUYEN},
+    {"Thị ủy ", "Đảng bộ thị xã ", "TU", REG_HUYEN},
+    {"Đảng ủy xã ", "Đảng bộ xã ", "ĐU", REG_XA},
+    {"Đảng ủy phường ", "Đảng bộ phường ", "ĐU", REG_XA},
+    {"Đảng ủy thị trấn ", "Đảng bộ thị trấn ", "ĐU", REG_XA},
+};
+#define NCOMMITTEES (sizeof(committees) / sizeof(committees[0]))
+
+/* The committee whose name or organisation's name begins name, or -1; *ret_place what follows. */
+static int committee_of(const char *name, bool *ret_org, const char **ret_place)
+{
+	for (size_t i = 0; name && i < NCOMMITTEES; i++) {
+		size_t lc = strlen(committees[i].committee),
+		       lo = strlen(committees[i].organisation);
+
+		if (strncmp(name, committees[i].committee, lc) == 0 && name[lc]) {
+			*ret_org = false;
+			*ret_place = name + lc;
+			return (int)i;
+		}
+		if (strncmp(name, committees[i].organisation, lo) == 0 && name[lo]) {
+			*ret_org = true;
+			*ret_place = name + lo;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The body above an unknown issuer, as its header names it ("ĐẢNG BỘ TỈNH BẮC
+ * GIANG" over "HUYỆN ỦY TÂN YÊN"): found by its name or by its committee's
+ * ("Tỉnh ủy Bắc Giang"), else created as that committee. *ret 0 when the header
+ * names none, or a superior that is no party committee dondoc can name.
+ */
+static int find_superior(struct db *db, struct arena *a, const char *name, int64_t *ret,
+			 struct err *e)
+{
+	struct reg_body b = {0};
+	struct err e2 = {0};
+	const char *place = NULL, *committee;
+	bool org = false;
+	int k, r;
+
+	*ret = 0;
+	if (!name)
+		return 0;
+	r = reg_body_by_name(db, name, a, &b, &e2);
+	if (r == 0) {
+		*ret = b.id;
+		return 0;
+	}
+	if (r != ERR_NOTFOUND)
+		return err_set(e, r, "%s", err_msg(&e2, r));
+	k = committee_of(name, &org, &place);
+	if (k < 0)
+		return 0;
+	committee = org ? arena_printf(a, "%s%s", committees[k].committee, place) : name;
+	if (!committee)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (org) {
+		r = reg_body_by_name(db, committee, a, &b, &e2);
+		if (r == 0) {
+			*ret = b.id;
+			return 0;
+		}
+		if (r != ERR_NOTFOUND)
+			return err_set(e, r, "%s", err_msg(&e2, r));
+	}
+	b = (struct reg_body){.level = committees[k].level,
+			      .kind = REG_PARTY,
+			      .name = committee,
+			      .short_name = arena_strndup(a, committees[k].committee,
+							  strlen(committees[k].committee) - 1),
+			      .code = committees[k].code,
+			      .place = place};
+	return reg_body_add(db, &b, ret, e);
+}
+
+/*
+ * The body of the notice: found by its symbol code and name, else created, under
+ * the superior its header names (find_superior).
+ */
 static int find_body(struct db *db, struct arena *a, const struct imp_notice *n, int64_t *ret,
 		     struct err *e)
 {
@@ -265,6 +357,17 @@ static int find_body(struct db *db, struct arena *a, const struct imp_notice *n,
 		}
 		b.short_name = lw ? arena_strndup(a, name, (size_t)(lw - name)) : name;
 	}
+	{
+		const char *place;
+		bool org;
+		int k = committee_of(name, &org, &place);
+
+		if (k >= 0 && !org)
+			b.level = committees[k].level;
+	}
+	r = find_superior(db, a, n->superior, &b.parent_id, e);
+	if (r < 0)
+		return r;
 	b.name = name;
 	b.code = n->issuer_symbol;
 	b.place = n->place;

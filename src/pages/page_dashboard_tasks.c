@@ -9,6 +9,63 @@
 
 #define SOON_DAYS 14
 
+/* "66,67%" of the counts' rate into h, "—" when nothing is due yet. */
+static void rate_cell(struct html *h, const struct task_counts *c)
+{
+	struct vn_dec rate;
+	struct buf b = BUF_INIT(32);
+
+	if (task_counts_rate(c, &rate) && vn_pct_format(rate, &b) == 0)
+		html_text(h, buf_str(&b));
+	else
+		H(h, "—");
+	buf_free(&b);
+}
+
+/* Rows of the roll-up shown at most; a deeper tree is read on /api/v1/tasks/stats. */
+#define ROLLUP_ROWS_MAX 100
+
+/*
+ * The roll-up table (read_task_rollup), for an account whose scope has lower
+ * bodies: each body's own tasks and its subtree's, indented by level.
+ */
+static int rollup_table(struct http_req *r, struct html *h, const char *today)
+{
+	struct read_rollup_row *rows;
+	size_t n;
+	int rc = read_task_rollup(r->db, &r->acct, 0, today, r->arena, &rows, &n, &r->err);
+
+	if (rc < 0 || n < 2)
+		return rc;
+	H(h, "<h3>Theo cấp giao, cộng dồn cấp dưới</h3><table class=\"rollup\"><thead><tr>"
+	     "<th rowspan=\"2\">Cơ quan</th><th colspan=\"3\">Tự giao</th><th colspan=\"3\">Cả "
+	     "cấp dưới</th></tr><tr><th>Tổng</th><th>Quá hạn</th><th>Tỷ lệ</th><th>Tổng</th>"
+	     "<th>Quá hạn</th><th>Tỷ lệ</th></tr></thead><tbody>");
+	for (size_t i = 0; i < n && i < ROLLUP_ROWS_MAX; i++) {
+		H(h, "<tr><td class=\"depth-");
+		html_int(h, rows[i].depth);
+		H(h, "\">");
+		for (int d = 0; d < rows[i].depth; d++)
+			H(h, "&nbsp;&nbsp;");
+		html_text(h, rows[i].name);
+		H(h, "</td><td class=\"num\">");
+		html_int(h, rows[i].own->total);
+		H(h, "</td><td class=\"num\">");
+		html_int(h, rows[i].own->n[TASK_OPEN_OVERDUE]);
+		H(h, "</td><td class=\"num\">");
+		rate_cell(h, rows[i].own);
+		H(h, "</td><td class=\"num\">");
+		html_int(h, rows[i].subtree->total);
+		H(h, "</td><td class=\"num\">");
+		html_int(h, rows[i].subtree->n[TASK_OPEN_OVERDUE]);
+		H(h, "</td><td class=\"num\">");
+		rate_cell(h, rows[i].subtree);
+		H(h, "</td></tr>");
+	}
+	H(h, "</tbody></table>");
+	return 0;
+}
+
 int page_dashboard_tasks(struct http_req *r, struct html *h)
 {
 	static const char *const cols[] = {"Đơn vị chủ trì", "Quá hạn", "Đến hạn trong 14 ngày"};
@@ -45,6 +102,9 @@ int page_dashboard_tasks(struct http_req *r, struct html *h)
 		H(h, "; <strong class=\"bad\">");
 		html_int(h, p.all->n[TASK_OPEN_OVERDUE]);
 		H(h, " quá hạn</strong>.</p>");
+		rc = rollup_table(r, h, today);
+		if (rc < 0)
+			return rc;
 		if (page_role_in(r, R_STAFF))
 			H(h, "<p><a href=\"/tasks/close-requests\">Đề nghị kết thúc nhiệm vụ chờ "
 			     "xác nhận</a></p>");

@@ -172,11 +172,56 @@ int page_ind_report(struct http_req *r, struct ind_report *rep)
 	return 0;
 }
 
+/*
+ * The completeness grid of the report's lower bodies (ind_report_rollup): a
+ * line per figure, a column per lower body (✓ reported, — not), the sum of what
+ * they reported and how many did. Nothing when the body has no lower bodies.
+ */
+static void completeness_grid(struct html *h, const struct ind_report *rep,
+			      const struct ind_report_rollup *rup)
+{
+	const struct ind_report_rollup ru = *rup;
+
+	if (!ru.n_lower)
+		return;
+	H(h, "<h2>Cấp dưới báo cáo</h2><div class=\"scroll\"><table class=\"grid\"><thead><tr>"
+	     "<th>Chỉ tiêu</th>");
+	for (size_t k = 0; k < ru.n_lower; k++) {
+		H(h, "<th>");
+		html_text(h, ru.lower[k].name);
+		H(h, "</th>");
+	}
+	H(h, "<th>Tổng cấp dưới</th><th>Đã báo cáo</th></tr></thead><tbody>");
+	for (size_t i = 0; i < rep->n; i++) {
+		const struct ind_rollup_fig *f = &ru.fig[i];
+
+		H(h, "<tr><td>");
+		html_text(h, rep->rows[i].d.name);
+		H(h, "</td>");
+		for (size_t k = 0; k < ru.n_lower; k++) {
+			if (ru.reported[i * ru.n_lower + k])
+				H(h, "<td class=\"ok\" title=\"đã báo cáo\">✓</td>");
+			else
+				H(h, "<td class=\"missing\" title=\"chưa báo cáo\">—</td>");
+		}
+		H(h, "<td class=\"num\">");
+		if (f->has_value)
+			num(h, f->value, false);
+		H(h, "</td><td class=\"num\">");
+		html_int(h, f->reported);
+		H(h, "/");
+		html_int(h, f->expected);
+		H(h, "</td></tr>");
+	}
+	H(h, "</tbody></table></div>");
+}
+
 int page_indicators(struct http_req *r)
 {
 	static const char *const cols[] = {"Chỉ tiêu", "Đơn vị",  "Thực hiện", "Kế hoạch",
 					   "% KH",     "Cùng kỳ", "Tăng, giảm"};
 	struct page_table tb;
+	struct ind_report_rollup ru = {0};
 	struct ind_report rep;
 	struct html h;
 	int rc;
@@ -184,6 +229,11 @@ int page_indicators(struct http_req *r)
 	rc = page_ind_report(r, &rep);
 	if (rc < 0)
 		return rc;
+	rc = ind_report_rollup(r->db, &rep, &ru, &r->err);
+	if (rc < 0) {
+		ind_report_free(&rep);
+		return rc;
+	}
 	page_begin(r, &h, "Chỉ tiêu kinh tế - xã hội");
 	H(&h, "<h1>Chỉ tiêu kinh tế - xã hội</h1><p>");
 	html_text(&h, rep.body_name);
@@ -234,6 +284,9 @@ int page_indicators(struct http_req *r)
 		page_tr_end(&tb);
 	}
 	page_table_end(&tb);
+	H(&h, "</tbody></table>");
+	completeness_grid(&h, &rep, &ru);
+	ind_report_rollup_free(&ru);
 	ind_report_free(&rep);
 	page_end(r, &h);
 	return h.err;

@@ -72,25 +72,42 @@ static const char *show_date(struct http_req *r, const char *iso)
 	return s ? s : "";
 }
 
+/* Whether the request is the breakdown form's post (its fields share names with others). */
+static bool posted_split(const struct http_req *r)
+{
+	size_t n = strlen(r->path);
+
+	return strcmp(r->method, "POST") == 0 && n > 6 && strcmp(r->path + n - 6, "/split") == 0;
+}
+
 /* The value typed into field name when this request posted task id's form, else NULL. */
 static const char *typed(struct http_req *r, int64_t id, const char *name)
 {
-	return r->nferr && r->id[0] == id ? http_arg(r, name) : NULL;
+	return r->nferr && r->id[0] == id && !posted_split(r) ? http_arg(r, name) : NULL;
 }
 
 /* The message beside field name, for the form of task id that was posted. */
 static void field_msg(struct http_req *r, struct html *h, int64_t id, const char *name)
 {
-	if (r->id[0] == id)
+	if (r->id[0] == id && !posted_split(r))
 		page_field_msg(r, h, name);
 }
+
+/* An input with value v (what was typed, or NULL) and, when msg, its message beside it. */
+static void task_input_v(struct http_req *r, struct html *h, const char *name, const char *label,
+			 const char *type, bool required, const char *v, bool msg);
 
 /* An input with the value typed (for the task posted) kept, and its message beside it. */
 static void task_input(struct http_req *r, struct html *h, int64_t id, const char *name,
 		       const char *label, const char *type, bool required)
 {
-	const char *v = typed(r, id, name);
+	task_input_v(r, h, name, label, type, required, typed(r, id, name),
+		     r->id[0] == id && !posted_split(r));
+}
 
+static void task_input_v(struct http_req *r, struct html *h, const char *name, const char *label,
+			 const char *type, bool required, const char *v, bool msg)
+{
 	H(h, "<label><span>");
 	html_text(h, label);
 	if (required)
@@ -108,7 +125,8 @@ static void task_input(struct http_req *r, struct html *h, int64_t id, const cha
 		H(h, "\"");
 	}
 	H(h, ">");
-	field_msg(r, h, id, name);
+	if (msg)
+		page_field_msg(r, h, name);
 	H(h, "</label>");
 }
 
@@ -189,6 +207,8 @@ static void report_form(struct http_req *r, struct html *h, const struct task *t
 	if (strcmp(r->acct.role, "reporter") != 0) {
 		H(h, "<label>Đơn vị báo cáo <select name=\"unit\">");
 		for (size_t i = 0; i < t->nunits; i++) {
+			if (!read_task_reports_as(r->db, &r->acct, t, t->units[i].id))
+				continue;
 			H(h, "<option value=\"");
 			html_int(h, t->units[i].id);
 			H(h, "\">");
@@ -332,6 +352,21 @@ static int load_task(struct http_req *r, struct task **ret)
 	return 0;
 }
 
+/*
+ * Refuses (403) what only the assigning body's office does to task t when the
+ * account sees t as its lower body's: confirm, send back, edit, extend.
+ */
+int page_task_assigner_only(struct http_req *r, const struct task *t)
+{
+	if (read_task_assigner(r->db, &r->acct, t))
+		return 0;
+	return err_set(&r->err, ERR_PERM,
+		       "Nhiệm vụ số %lld do cấp trên giao; chỉ Văn phòng cơ quan đã giao xác nhận "
+		       "hoàn thành, trả lại, sửa hoặc gia hạn. Cấp dưới báo cáo tiến độ hoặc giao "
+		       "tiếp cho đơn vị của mình.",
+		       (long long)t->id);
+}
+
 /* "A; B" of the task's lead (or co-ordinating) units' names; arena memory. */
 static const char *unit_names(struct http_req *r, const struct task *t, bool lead)
 {
@@ -368,6 +403,76 @@ static void edit_form(struct http_req *r, struct html *h, const struct task *t)
 	H(h, "\">");
 	field_msg(r, h, t->id, "coords");
 	H(h, "</label><button type=\"submit\">Lưu thay đổi</button></form>");
+}
+
+/* The sub-tasks the task was broken down into, with their status and progress. */
+static void children_table(struct http_req *r, struct html *h, const struct task *t)
+{
+	if (!t->nchildren)
+		return;
+	H(h, "<h2>Nhiệm vụ giao tiếp</h2><table class=\"tasks children\"><thead><tr><th>#</th>"
+	     "<th>Nhiệm vụ</th><th>Cơ quan, đơn vị</th><th>Thời hạn</th><th>Tình trạng</th>"
+	     "<th>Tiến độ</th></tr></thead><tbody>");
+	for (size_t i = 0; i < t->nchildren; i++) {
+		const struct task_child *c = &t->children[i];
+
+		H(h, "<tr><td><a href=\"/tasks/");
+		html_int(h, c->id);
+		H(h, "\">");
+		html_int(h, c->id);
+		H(h, "</a></td><td>");
+		html_text(h, c->content);
+		H(h, "</td><td>");
+		html_text(h, c->body_name);
+		if (c->lead) {
+			H(h, ": <strong>");
+			html_text(h, c->lead);
+			H(h, "</strong>");
+		}
+		H(h, "</td><td>");
+		html_text(h, c->due ? show_date(r, c->due) : c->deadline_text);
+		H(h, "</td><td>");
+		status_badge(h, c->status);
+		H(h, "</td><td class=\"percent\">");
+		if (c->percent >= 0) {
+			html_int(h, c->percent);
+			H(h, "%");
+		} else {
+			H(h, "<span class=\"muted\" title=\"chưa báo cáo tiến độ\">—</span>");
+		}
+		H(h, "</td></tr>");
+	}
+	H(h, "</tbody></table>");
+}
+
+/* The form that breaks the task down into a task for units of the body it was given to. */
+static void split_form(struct http_req *r, struct html *h, const struct task *t)
+{
+	bool mine = r->id[0] == t->id && r->nferr && posted_split(r);
+	const char *content = mine ? http_arg(r, "content") : NULL;
+
+	H(h, "<h2>Giao tiếp cho đơn vị</h2><form class=\"stack split\" method=\"post\" "
+	     "action=\"/tasks/");
+	html_int(h, t->id);
+	H(h, "/split\">");
+	page_csrf(r, h);
+	H(h, "<label><span>Nội dung <abbr "
+	     "title=\"bắt buộc\">*</abbr></span> <textarea name=\"content\" rows=\"3\" required "
+	     "maxlength=\"4000\">");
+	html_text(h, content ? content : "");
+	H(h, "</textarea>");
+	if (mine)
+		page_field_msg(r, h, "content");
+	H(h, "</label>");
+	task_input_v(r, h, "leads", "Đơn vị chủ trì (tên hoặc số, cách nhau bằng dấu ;)", "text",
+		     true, mine ? http_arg(r, "leads") : NULL, mine);
+	task_input_v(r, h, "coords", "Đơn vị phối hợp", "text", false,
+		     mine ? http_arg(r, "coords") : NULL, mine);
+	task_input_v(r, h, "deadline", "Thời hạn (để trống: theo thời hạn của nhiệm vụ này)",
+		     "text", false, mine ? http_arg(r, "deadline") : NULL, mine);
+	task_input_v(r, h, "assigned_on", "Ngày giao", "date", false,
+		     mine ? http_arg(r, "assigned_on") : NULL, mine);
+	H(h, "<button type=\"submit\">Giao tiếp</button></form>");
 }
 
 int page_task(struct http_req *r)
@@ -452,11 +557,16 @@ int page_task(struct http_req *r)
 		H(&h, "</li>");
 	}
 	H(&h, "</ol>");
+	children_table(r, &h, t);
 	if (!t->completed_on && page_role_in(r, R_REPORT)) {
 		H(&h, "<h2>Báo cáo tiến độ</h2>");
 		report_form(r, &h, t);
 	}
-	if (!t->completed_on && page_role_in(r, R_STAFF)) {
+	if (!t->completed_on && page_role_in(r, R_STAFF) &&
+	    read_task_split_body(r->db, &r->acct, t))
+		split_form(r, &h, t);
+	if (!t->completed_on && page_role_in(r, R_STAFF) &&
+	    read_task_assigner(r->db, &r->acct, t)) {
 		H(&h, "<h2>Xác nhận hoàn thành</h2>");
 		answer_forms(r, &h, t, false);
 		edit_form(r, &h, t);
@@ -478,14 +588,39 @@ int page_task(struct http_req *r)
 int page_report_input(struct http_req *r, const struct task *t, const char *date_field,
 		      struct task_report_input *in, char unit[static 24])
 {
+	bool assigner = read_task_assigner(r->db, &r->acct, t);
+	int64_t first = 0;
+
+	for (size_t i = 0; i < t->nunits && !first; i++)
+		if (read_task_reports_as(r->db, &r->acct, t, t->units[i].id))
+			first = t->units[i].id;
 	if (strcmp(r->acct.role, "reporter") == 0)
 		snprintf(unit, 24, "%lld", (long long)r->acct.unit_id);
 	else if (http_arg(r, "unit"))
 		snprintf(unit, 24, "%s", http_arg(r, "unit"));
-	else if (t->nunits)
+	else if (first)
+		snprintf(unit, 24, "%lld", (long long)first);
+	else if (t->nunits && assigner)
 		snprintf(unit, 24, "%lld", (long long)t->units[0].id);
+	else if (t->nunits)
+		return http_field_error(
+		    r, "unit",
+		    arena_printf(
+			r->arena,
+			"nhiệm vụ không giao cho đơn vị nào đứng tên cơ quan trong phạm vi "
+			"của tài khoản %s, nên tài khoản không báo cáo được nhiệm vụ này",
+			r->acct.login));
 	else
 		return http_field_error(r, "unit", "Nhiệm vụ chưa giao cho đơn vị nào");
+	/* The lower body's office reports as the unit that stands for its body, no other. */
+	if (!assigner && strcmp(r->acct.role, "reporter") != 0 &&
+	    !read_task_reports_as(r->db, &r->acct, t, http_arg_int(r, "unit", first)))
+		return http_field_error(
+		    r, "unit",
+		    arena_printf(r->arena,
+				 "đơn vị số %s không thuộc phạm vi của tài khoản %s; báo cáo với "
+				 "tư cách đơn vị cấp dưới được giao nhiệm vụ",
+				 unit, r->acct.login));
 	in->unit = unit;
 	in->on_date = http_arg(r, date_field);
 	in->text = http_arg(r, "text");
@@ -554,6 +689,8 @@ int page_task_confirm(struct http_req *r)
 	struct task *t;
 	int rc = load_task(r, &t);
 
+	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
 	if (rc < 0)
 		return rc;
 	if (r->nferr)
@@ -569,6 +706,8 @@ int page_task_sendback(struct http_req *r)
 	struct task *t;
 	int rc = load_task(r, &t);
 
+	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
 	if (rc < 0)
 		return rc;
 	if (r->nferr)
@@ -600,6 +739,8 @@ int page_task_extend(struct http_req *r)
 	struct task *t;
 	int rc = load_task(r, &t);
 
+	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
 	if (rc < 0)
 		return rc;
 	if (r->nferr) {
@@ -730,6 +871,8 @@ int page_task_edit(struct http_req *r)
 	struct task *t;
 	int rc = load_task(r, &t);
 
+	if (rc == 0)
+		rc = page_task_assigner_only(r, t);
 	if (rc < 0)
 		return rc;
 	if (r->nferr) {
@@ -757,4 +900,72 @@ int page_task_edit(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)r->id[0]));
+}
+
+const struct http_field page_task_split_fields[] = {
+    {"content", HF_MULTI, true, 4000, NULL, "Nội dung nhiệm vụ"},
+    {"leads", HF_TEXT, true, 2000, NULL, "Đơn vị chủ trì"},
+    {"coords", HF_TEXT, false, 2000, NULL, "Đơn vị phối hợp"},
+    {"deadline", HF_TEXT, false, 200, NULL, "Thời hạn"},
+    {"assigned_on", HF_DATE, false, 0, NULL, "Ngày giao"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* The field a refused split names (task_split's messages begin with it). */
+const char *page_split_field(const char *msg)
+{
+	if (strncmp(msg, "nội dung", strlen("nội dung")) == 0)
+		return "content";
+	if (strncmp(msg, "thời hạn", strlen("thời hạn")) == 0)
+		return "deadline";
+	if (strncmp(msg, "ngày giao", strlen("ngày giao")) == 0)
+		return "assigned_on";
+	return "leads";
+}
+
+/*
+ * POST /tasks/#/split: the office of the body the task was given to breaks it
+ * down into a task for its own units (task_split); back to the task, whose
+ * page lists it, or the form again with the message beside the field.
+ */
+int page_task_split(struct http_req *r)
+{
+	const char *leads[PAGE_TASK_UNITS_MAX], *coords[PAGE_TASK_UNITS_MAX];
+	struct task_input in = {.content = http_arg(r, "content"),
+				.deadline = given(r, "deadline"),
+				.assigned_on = given(r, "assigned_on")};
+	int64_t body, id;
+	struct task *t;
+	int rc = load_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	body = read_task_split_body(r->db, &r->acct, t);
+	if (!body)
+		return err_set(&r->err, ERR_PERM,
+			       "Tài khoản %s không giao tiếp được nhiệm vụ số %lld: nhiệm vụ không "
+			       "giao cho cơ quan trong phạm vi của tài khoản",
+			       r->acct.login, (long long)t->id);
+	if (r->nferr) {
+		r->status = 400;
+		return page_task(r);
+	}
+	rc = split_units(r, "leads", leads, &in.nleads);
+	if (rc == 0)
+		rc = split_units(r, "coords", coords, &in.ncoords);
+	if (rc == 0) {
+		in.leads = leads;
+		in.coords = coords;
+		rc = task_split(r->db, t->id, body, &in, &id, &r->err);
+	}
+	if (rc == ERR_INVAL || rc == ERR_LOCKED || rc == ERR_NOTFOUND) {
+		if (!r->nferr)
+			http_field_error(r, page_split_field(r->err.msg),
+					 arena_strdup(r->arena, r->err.msg));
+		r->status = rc == ERR_LOCKED ? 409 : 400;
+		return page_task(r);
+	}
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)t->id));
 }

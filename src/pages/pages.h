@@ -40,6 +40,7 @@ int page_task_confirm(struct http_req *r);
 int page_task_sendback(struct http_req *r);
 int page_task_extend(struct http_req *r);
 int page_task_edit(struct http_req *r);
+int page_task_split(struct http_req *r);
 int page_task_close_requests(struct http_req *r);
 int page_notice_followup(struct http_req *r);
 /* Notice r->id[0] into row when the account may see it; ERR_NOTFOUND as for none. */
@@ -104,9 +105,12 @@ extern const struct http_field page_task_confirm_fields[];
 extern const struct http_field page_task_sendback_fields[];
 extern const struct http_field page_task_extend_fields[];
 extern const struct http_field page_task_edit_fields[];
+extern const struct http_field page_task_split_fields[];
 extern const struct http_field page_followup_fields[];
 /* The field a refused task_extend names: "deadline", "reason", "decided_on" or "". */
 const char *page_extend_field(const char *msg);
+/* The field a refused task_split names: "content", "deadline", "assigned_on" or "leads". */
+const char *page_split_field(const char *msg);
 
 struct task;
 struct task_report_input;
@@ -123,6 +127,12 @@ int page_report_input(struct http_req *r, const struct task *t, const char *date
  * report form under its latest report.
  */
 int page_task_table(struct http_req *r, struct html *h, struct task *ts, size_t n, bool forms);
+/*
+ * 0 when the account acts for the body that assigned t (read_task_assigner),
+ * else ERR_PERM saying that only that body's office confirms, sends back,
+ * edits or extends it.
+ */
+int page_task_assigner_only(struct http_req *r, const struct task *t);
 /* The dashboard's task panel: per unit, overdue and due soon; the rate; the latest reports. */
 int page_dashboard_tasks(struct http_req *r, struct html *h);
 

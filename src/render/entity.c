@@ -1,6 +1,7 @@
 /* entity.c: the one JSON shape of each entity, shared by the API (/api/v1) and the CLI's --json. */
 #include <string.h>
 
+#include "core/indicators/indicator.h"
 #include "core/tasks/task.h"
 #include "render/entity.h"
 
@@ -272,7 +273,7 @@ json_t *ent_task_json(const struct read_task_row *t, const char *today)
 json_t *ent_task_full_json(const struct task *t)
 {
 	struct buf lead = BUF_INIT(1 << 16);
-	json_t *o, *units, *events;
+	json_t *o, *units, *events, *children;
 	struct read_task_row row = {
 	    .id = t->id,
 	    .content = t->content,
@@ -322,9 +323,71 @@ json_t *ent_task_full_json(const struct task *t)
 	json_object_set_new(o, "report_to", jstr(t->report_to));
 	json_object_set_new(o, "follower", jstr(t->follower_name));
 	json_object_set_new(o, "parent", jid(t->parent_id));
+	json_object_set_new(o, "body", jid(t->body_id));
+	json_object_set_new(o, "lower_body", jid(t->lower_body_id));
+	children = json_array();
+	for (size_t i = 0; i < t->nchildren; i++) {
+		const struct task_child *c = &t->children[i];
+
+		json_array_append_new(
+		    children,
+		    json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:s, s:o, s:o}", "id",
+			      (json_int_t)c->id, "content", c->content, "body",
+			      (json_int_t)c->body_id, "body_name", jstr(c->body_name), "lead",
+			      jstr(c->lead), "due", jstr(c->due), "status",
+			      task_status_code(c->status), "completed_on", jstr(c->completed_on),
+			      "percent", c->percent >= 0 ? json_integer(c->percent) : json_null()));
+	}
+	json_object_set_new(o, "children", children);
 	json_object_set_new(o, "units", units);
 	json_object_set_new(o, "events", events);
 	return o;
+}
+
+json_t *ent_task_counts_json(const struct task_counts *k)
+{
+	struct vn_dec rate;
+	struct buf b = BUF_INIT(64);
+	json_t *j;
+
+	j = json_pack(
+	    "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "total", (json_int_t)k->total, "dung_han",
+	    (json_int_t)k->n[TASK_DONE_ON_TIME], "tre_han", (json_int_t)k->n[TASK_DONE_LATE],
+	    "trong_han", (json_int_t)k->n[TASK_OPEN_IN_TIME], "qua_han",
+	    (json_int_t)k->n[TASK_OPEN_OVERDUE], "thuong_xuyen", (json_int_t)k->n[TASK_STANDING],
+	    "due", (json_int_t)k->due, "due_done", (json_int_t)k->due_done);
+	if (j && task_counts_rate(k, &rate) && vn_dec_format_plain(rate, &b) == 0)
+		json_object_set_new(j, "rate", json_string(buf_str(&b)));
+	else if (j)
+		json_object_set_new(j, "rate", json_null());
+	buf_free(&b);
+	return j;
+}
+
+json_t *ent_ind_rollup_json(const struct ind_report_rollup *ru, size_t row)
+{
+	const struct ind_rollup_fig *f = &ru->fig[row];
+	json_t *missing = json_array(), *value = json_null();
+	struct buf b = BUF_INIT(64);
+
+	for (size_t k = 0; k < ru->n_lower; k++)
+		if (!ru->reported[row * ru->n_lower + k])
+			json_array_append_new(missing, json_string(ru->lower[k].name));
+	if (f->has_value && vn_dec_format_plain(f->value, &b) == 0) {
+		json_decref(value);
+		value = json_string(buf_str(&b));
+	}
+	buf_free(&b);
+	return json_pack("{s:o, s:i, s:i, s:o}", "value", value, "reported", f->reported,
+			 "expected", f->expected, "missing", missing);
+}
+
+json_t *ent_rollup_json(const struct read_rollup_row *r)
+{
+	return json_pack("{s:I, s:s, s:s, s:o, s:i, s:o, s:o}", "body", (json_int_t)r->body_id,
+			 "type", "taskRollup", "name", r->name, "parent", jid(r->parent_id),
+			 "depth", r->depth, "own", ent_task_counts_json(r->own), "subtree",
+			 ent_task_counts_json(r->subtree));
 }
 
 json_t *ent_event_json(const struct read_event *e)

@@ -41,6 +41,16 @@ json_t *ent_task_json(const struct read_task_row *t, const char *today);
 /* One task with its units and timeline (task_get), as GET /api/v1/tasks/# shows it. */
 json_t *ent_task_full_json(const struct task *t);
 json_t *ent_event_json(const struct read_event *e);
+/* Counts by status and the completion rate ("66.67", null when nothing is due). */
+json_t *ent_task_counts_json(const struct task_counts *c);
+struct ind_report_rollup;
+/*
+ * Figure row's roll-up from the lower bodies: {"value": "1234.5" or null,
+ * "reported": 2, "expected": 5, "missing": ["Đảng ủy xã …", …]}.
+ */
+json_t *ent_ind_rollup_json(const struct ind_report_rollup *ru, size_t row);
+/* A body's line of the tasks' roll-up: the body, its own counts and its subtree's. */
+json_t *ent_rollup_json(const struct read_rollup_row *r);
 /* A deleted row of a list: id, deleted, modified. */
 json_t *ent_tomb_json(const struct read_tomb *t);
 /* An audit entry; withheld content is the words "nội dung mật". */

@@ -89,7 +89,7 @@ check "every verb was asked" test "$help_ok" -ge 90
 out=$("$DONDOC" tasks add --help)
 check_eq "tasks add --help: the usage line names every option" \
 	"$(head -1 <<<"$out" | grep -o -- '--[a-z-]*' | sort | tr '\n' ' ')" \
-	"--assigned --content --coord --cycle --deadline --doc --follower --lead --lower-body --parent --report-to --section --session "
+	"--assigned --body --content --coord --cycle --deadline --doc --follower --lead --lower-body --parent --report-to --section --session "
 check_eq "… says which are required and repeatable, in Vietnamese" \
 	"$(grep -c -- '--lead U .*đơn vị chủ trì (bắt buộc) (cho nhiều lần được)' <<<"$out")" "1"
 check_eq "… and how the sources combine" "$(grep -c -- 'hoặc --session ID' <<<"$out")" "1"

@@ -115,4 +115,28 @@ PY
 else
 	echo "# the demo store could not be made: the DOCX and PDF round trip is not tested"
 fi
+
+# An unknown issuer goes under the superior its header names, found by its committee's name
+# ("Đảng bộ tỉnh Bắc Giang" is led by "Tỉnh ủy Bắc Giang") or made as that committee.
+{
+	printf '%s\n' 'ĐẢNG BỘ TỈNH BẮC GIANG' 'HUYỆN ỦY TÂN YÊN' '*' 'Số 512-TB/HU' '' \
+		'ĐẢNG CỘNG SẢN VIỆT NAM' '' 'Tân Yên, ngày 06 tháng 10 năm 2023'
+	cat "$SEED"
+} >headed.md
+"$DONDOC" --db h.db init >/dev/null
+check "the seed with its header is imported into an empty store" "$DONDOC" --db h.db import headed.md
+check_eq "Huyện ủy Tân Yên is placed under Tỉnh ủy Bắc Giang, made at the province's level" \
+	"$(sqlite3 h.db "SELECT c.level || ' ' || p.name || ' ' || p.level || ' ' || p.code FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Huyện ủy Tân Yên'")" \
+	"huyen Tỉnh ủy Bắc Giang tinh TU"
+"$DONDOC" --db k.db init >/dev/null
+check "the province's own notice is imported first" "$DONDOC" --db k.db import "$TESTS/tinh-uy-btv-2024-07-12.txt"
+check "then the district's, its header naming the province" "$DONDOC" --db k.db import headed.md
+check_eq "the district goes under the province already known, not a second one" \
+	"$(sqlite3 k.db "SELECT count(*) || ' ' || (SELECT p.name FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Huyện ủy Tân Yên') FROM body WHERE name = 'Tỉnh ủy Bắc Giang'")" \
+	"1 Tỉnh ủy Bắc Giang"
+"$DONDOC" --db x.db init >/dev/null
+check "a commune's notice (TCVN3) is imported" "$DONDOC" --db x.db import "$TESTS/dang-uy-xa-2024-03-20.tcvn3.txt"
+check_eq "the commune is a commune, under the district committee its header names" \
+	"$(sqlite3 x.db "SELECT c.level || ' ' || p.name || ' ' || p.level FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Đảng ủy xã Tiến Dũng'")" \
+	"xa Huyện ủy Yên Dũng huyen"
 done_testing

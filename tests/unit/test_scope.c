@@ -481,6 +481,12 @@ static const struct {
      "{\"content\":\"Viec ZQ6Z sua\",\"leads\":[{2}]}", true, 0},
     {"POST", "/tasks/#/edit", K_TASK, K_UNIT, "/tasks/{1}/edit",
      "content=Vi%E1%BB%87c+ZQ6Z+s%E1%BB%ADa&leads={2}", false, 0},
+    {"POST", "/tasks/#/split", K_TASK, K_UNIT, "/tasks/{1}/split",
+     "content=Vi%E1%BB%87c+con&leads={2}&assigned_on=2023-10-05", false, 0},
+    {"POST", "/api/v1/tasks", K_TASK, K_UNIT, "/api/v1/tasks",
+     "{\"parent_id\":{1},\"content\":\"Vi\u1ec7c con\",\"leads\":[{2}],\"assigned_on\":"
+     "\"2023-10-05\"}",
+     true, 0},
     /* objects in the query or the form */
     {"GET", "/indicators/entry", K_BODY, K_NONE, "/indicators/entry?body={1}&period=2023-T09", NULL,
      false, 0},
@@ -496,6 +502,8 @@ static const struct {
      true, 0},
     {"GET", "/tasks", K_UNIT, K_NONE, "/tasks?unit={1}", NULL, false, 0},
     {"GET", "/api/v1/tasks", K_UNIT, K_NONE, "/api/v1/tasks?unit={1}", NULL, false, 0},
+    {"GET", "/api/v1/tasks/stats", K_BODY, K_NONE, "/api/v1/tasks/stats?by=body&rollup=1&body={1}",
+     NULL, false, 0},
     {"GET", "/api/v1/terms", K_BODY, K_NONE, "/api/v1/terms?body={1}", NULL, false, 0},
     {"GET", "/api/v1/units", K_BODY, K_NONE, "/api/v1/units?body={1}", NULL, false, 0},
     {"GET", "/api/v1/organs", K_BODY, K_NONE, "/api/v1/organs?body={1}", NULL, false, 0},

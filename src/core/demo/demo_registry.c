@@ -263,10 +263,25 @@ int demo_registry(struct db *db, struct err *e)
 	for (size_t i = 0; i < sizeof(demo_communes) / sizeof(demo_communes[0]); i++) {
 		int64_t xa;
 
+		/* Liên Sơn's committee has an address: the reminders of its tasks reach it. */
+		struct reg_unit lu = {.body_id = hu,
+				      .kind = "lower_body",
+				      .name = name,
+				      .lower_body_id = 0,
+				      .email = i == 0 ? "lienson@tanyen.example" : NULL};
+
 		snprintf(name, sizeof(name), "Đảng ủy xã %s", demo_communes[i]);
 		if ((r = add_body(db, hu, REG_XA, REG_PARTY, name, "Đảng ủy", "ĐU",
-				  demo_communes[i], NULL, &xa, e)) < 0 ||
-		    (r = add_unit(db, hu, "lower_body", name, 0, xa, e)) < 0)
+				  demo_communes[i], NULL, &xa, e)) < 0)
+			goto out;
+		lu.lower_body_id = xa;
+		if ((r = reg_unit_add(db, &lu, NULL, e)) < 0)
+			goto out;
+		/* Liên Sơn, the demo's commune, has units of its own to pass its tasks on to. */
+		if (i == 0 &&
+		    ((r = add_unit(db, xa, "agency", "Ủy ban nhân dân xã Liên Sơn", 0, 0, e)) < 0 ||
+		     (r = add_unit(db, xa, "agency", "Ủy ban Mặt trận Tổ quốc xã Liên Sơn", 0, 0,
+				   e)) < 0))
 			goto out;
 	}
 	/* The industrial clusters and zone the seed names, as the units that run them. */

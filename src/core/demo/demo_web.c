@@ -19,7 +19,7 @@ static const struct {
 int demo_web(struct db *db, struct err *e)
 {
 	char pw[64];
-	int64_t unit = 0, body = 0;
+	int64_t unit = 0, body = 0, commune = 0;
 	int r;
 
 	/* Everyone but the administrator works on the demo's district committee. */
@@ -30,6 +30,13 @@ int demo_web(struct db *db, struct err *e)
 		r = account_insert(
 		    db, demo_accounts[i].login, demo_accounts[i].name, demo_accounts[i].role, 0,
 		    &body, body && strcmp(demo_accounts[i].role, "admin") != 0, pw, NULL, e);
+		if (r < 0)
+			return r;
+	}
+	/* The office of the commune Liên Sơn, which the district passes tasks down to. */
+	if (db_query_int(db, SQL_WEB_DEMO_COMMUNE, &commune, "") == 0 && commune > 0) {
+		r = account_insert(db, "lienson", "Văn phòng Đảng ủy xã Liên Sơn", "office", 0,
+				   &commune, 1, "demo-lienson", NULL, e);
 		if (r < 0)
 			return r;
 	}

@@ -188,3 +188,206 @@ void ind_report_free(struct ind_report *r)
 	r->rows = NULL;
 	r->n = 0;
 }
+
+/* A body under the report's body, as the roll-up reads it. */
+struct lower_body {
+	int64_t id, parent;
+	char name[256];
+	bool top;  /* one of the expected lower bodies */
+	int32_t k; /* its top's index among the expected (its own when top) */
+};
+
+static int lower_cmp(const void *a, const void *b)
+{
+	const struct lower_body *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The index of body id in b[0..n), or -1. */
+static int32_t lower_find(const struct lower_body *b, size_t n, int64_t id)
+{
+	struct lower_body key = {.id = id};
+	const struct lower_body *f = bsearch(&key, b, n, sizeof(*b), lower_cmp);
+
+	return f ? (int32_t)(f - b) : -1;
+}
+
+static int lower_load(struct db *db, int64_t body, struct lower_body **ret, size_t *ret_n)
+{
+	struct lower_body *b = NULL;
+	size_t n = 0, cap = 0;
+	struct db_q *q;
+	int r = db_query(db, SQL_IND_LOWER_BODIES, &q, "i", body);
+
+	while (r == 0 && (r = db_step(q)) == 1) {
+		const char *name = db_col_text(q, 2);
+
+		r = 0;
+		if (n == cap) {
+			struct lower_body *nb = realloc(b, (cap ? 2 * cap : 64) * sizeof(*b));
+
+			if (!nb) {
+				r = ERR_NOMEM;
+				break;
+			}
+			b = nb;
+			cap = cap ? 2 * cap : 64;
+		}
+		b[n] = (struct lower_body){.id = db_col_int(q, 0),
+					   .parent = db_col_int(q, 1),
+					   .top = db_col_int(q, 3) != 0};
+		snprintf(b[n].name, sizeof(b[n].name), "%s", name ? name : "");
+		n++;
+	}
+	db_done(q);
+	if (r < 0) {
+		free(b);
+		return r;
+	}
+	*ret = b;
+	*ret_n = n;
+	return 0;
+}
+
+int ind_report_rollup(struct db *db, const struct ind_report *rep, struct ind_report_rollup *ret,
+		      struct err *e)
+{
+	struct ind_report_rollup out = {0};
+	struct ind_rollup res = {0};
+	struct lower_body *b = NULL;
+	int32_t *parent = NULL, *vbody = NULL, *vind = NULL;
+	enum ind_agg *agg = NULL;
+	struct vn_dec *val = NULL;
+	size_t nb = 0, nv = 0, vcap = 0;
+	struct db_q *q = NULL;
+	int r = lower_load(db, rep->body_id, &b, &nb);
+
+	if (r < 0)
+		goto dberr;
+	/* The expected lower bodies are numbered in id order; each body knows its top's number. */
+	for (size_t i = 0; i < nb; i++)
+		if (b[i].top)
+			b[i].k = (int32_t)out.n_lower++;
+	out.lower = calloc(out.n_lower ? out.n_lower : 1, sizeof(*out.lower));
+	out.fig = calloc(rep->n ? rep->n : 1, sizeof(*out.fig));
+	out.reported = calloc((rep->n ? rep->n : 1) * (out.n_lower ? out.n_lower : 1), 1);
+	parent = malloc((nb + 1) * sizeof(*parent));
+	agg = malloc((rep->n ? rep->n : 1) * sizeof(*agg));
+	if (!out.lower || !out.fig || !out.reported || !parent || !agg)
+		goto nomem;
+	for (size_t i = 0; i < nb; i++) {
+		if (b[i].top) {
+			out.lower[b[i].k].id = b[i].id;
+			snprintf(out.lower[b[i].k].name, sizeof(out.lower[0].name), "%s",
+				 b[i].name);
+		}
+	}
+	/* Index nb is the report's body itself, the root; its own values stay out. */
+	parent[nb] = -1;
+	for (size_t i = 0; i < nb; i++)
+		parent[i] = b[i].top ? (int32_t)nb : lower_find(b, nb, b[i].parent);
+	/* Bodies under a lower body: their top is found up the tree (ids sorted, parents in b). */
+	for (size_t i = 0; i < nb; i++) {
+		int32_t t = (int32_t)i;
+
+		while (t >= 0 && t < (int32_t)nb && !b[t].top)
+			t = parent[t];
+		b[i].k = t >= 0 && t < (int32_t)nb ? b[t].k : -1;
+	}
+	for (size_t i = 0; i < rep->n; i++)
+		agg[i] = rep->rows[i].d.agg;
+	r = db_query(db, SQL_IND_LOWER_VALUES, &q, "it", rep->body_id, rep->period);
+	while (r == 0 && (r = db_step(q)) == 1) {
+		int64_t ind = db_col_int(q, 1);
+		int32_t body = lower_find(b, nb, db_col_int(q, 0)), row = -1;
+
+		r = 0;
+		for (size_t i = 0; i < rep->n && row < 0; i++)
+			if (rep->rows[i].d.id == ind)
+				row = (int32_t)i;
+		if (body < 0 || row < 0)
+			continue;
+		if (nv == vcap) {
+			size_t c = vcap ? 2 * vcap : 256;
+			int32_t *nbd = realloc(vbody, c * sizeof(*vbody));
+			int32_t *nid = nbd ? realloc(vind, c * sizeof(*vind)) : NULL;
+			struct vn_dec *nvl = nid ? realloc(val, c * sizeof(*val)) : NULL;
+
+			if (nbd)
+				vbody = nbd;
+			if (nid)
+				vind = nid;
+			if (!nvl) {
+				r = ERR_NOMEM;
+				break;
+			}
+			val = nvl;
+			vcap = c;
+		}
+		vbody[nv] = body;
+		vind[nv] = row;
+		val[nv] = (struct vn_dec){db_col_int(q, 2), (int)db_col_int(q, 3)};
+		nv++;
+		if (b[body].k >= 0)
+			out.reported[(size_t)row * out.n_lower + (size_t)b[body].k] = true;
+	}
+	db_done(q);
+	if (r == ERR_NOMEM)
+		goto nomem;
+	if (r < 0)
+		goto dberr;
+	{
+		struct ind_rollup_in in = {.n_bodies = nb + 1,
+					   .parent = parent,
+					   .n_ind = rep->n,
+					   .agg = agg,
+					   .n_vals = nv,
+					   .val_body = vbody,
+					   .val_ind = vind,
+					   .val = val};
+
+		r = ind_rollup_run(&in, &res, e);
+		if (r < 0)
+			goto out;
+	}
+	for (size_t i = 0; i < rep->n; i++) {
+		struct ind_rollup_fig *f = &out.fig[i];
+
+		f->expected = (int)out.n_lower;
+		for (size_t k = 0; k < out.n_lower; k++)
+			f->reported += out.reported[i * out.n_lower + k];
+		f->has_value = agg[i] != IND_AGG_NONE && res.count[i * (nb + 1) + nb] > 0;
+		if (f->has_value)
+			f->value = ind_rollup_value(&res, i, nb);
+	}
+	*ret = out;
+	memset(&out, 0, sizeof(out));
+	r = 0;
+	goto out;
+nomem:
+	r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ để tổng hợp");
+	goto out;
+dberr:
+	r = db_err(db, e, r, "không đọc được số liệu của cấp dưới");
+out:
+	ind_rollup_free(&res);
+	ind_report_rollup_free(&out);
+	free(b);
+	free(parent);
+	free(agg);
+	free(vbody);
+	free(vind);
+	free(val);
+	return r;
+}
+
+void ind_report_rollup_free(struct ind_report_rollup *r)
+{
+	if (!r)
+		return;
+	free(r->lower);
+	free(r->fig);
+	free(r->reported);
+	memset(r, 0, sizeof(*r));
+}

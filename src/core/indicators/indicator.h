@@ -186,6 +186,36 @@ int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
 void ind_report_free(struct ind_report *r);
 
 /*
+ * A report's figures gathered from the lower bodies (a district's communes):
+ * the body's direct children of a lower level are expected to report; a lower
+ * body has reported a figure when it, or a body under it, entered a value for
+ * the report's period. Caller frees with ind_report_rollup_free().
+ */
+struct ind_lower {
+	int64_t id;
+	char name[256];
+};
+struct ind_rollup_fig {
+	bool has_value;	     /* false: nobody below reported it, or it does not aggregate */
+	struct vn_dec value; /* summed (or averaged, per the catalogue) from the lower bodies */
+	int reported, expected;
+};
+struct ind_report_rollup {
+	struct ind_lower *lower; /* the expected lower bodies, by id */
+	size_t n_lower;
+	struct ind_rollup_fig *fig; /* one per report row */
+	bool *reported;		    /* [row * n_lower + k]: lower body k reported row's figure */
+};
+/*
+ * The roll-up of rep's figures from its body's lower bodies, with
+ * ind_rollup_run over their subtrees (the body's own values left out).
+ * ERR_NOMEM, or a store error.
+ */
+int ind_report_rollup(struct db *db, const struct ind_report *rep, struct ind_report_rollup *ret,
+		      struct err *e);
+void ind_report_rollup_free(struct ind_report_rollup *r);
+
+/*
  * Finds a body by id ("12"), exact name, folded name or code; ERR_NOTFOUND
  * or, when several match, ERR_INVAL naming them.
  */

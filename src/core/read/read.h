@@ -245,9 +245,31 @@ bool read_notice_visible(struct db *db, const struct account *acct, int64_t id, 
 
 /*
  * Whether the account may see task t: a reporter the tasks given to its own
- * unit, everyone else those of a body in scope (or of no body).
+ * unit, everyone else those of a body in scope (or of no body) and those
+ * assigned down to a lower body in scope, which are that body's tasks too.
  */
 bool read_task_visible(struct db *db, const struct account *acct, const struct task *t);
+/*
+ * Whether the account acts for the body that assigned task t, whose office
+ * alone confirms it, sends it back, edits and extends it: not a reporter, and
+ * the task's body in scope (or a task of no body). An account that sees t only
+ * as its lower body's is not.
+ */
+bool read_task_assigner(struct db *db, const struct account *acct, const struct task *t);
+/*
+ * Whether the account may report on task t as unit_id, one of t's units: a
+ * reporter as its own unit; the assigner (read_task_assigner) as any of them;
+ * an account of the lower body as a unit standing for a body in its scope (the
+ * lower body's unit of kind "lower body", the lead).
+ */
+bool read_task_reports_as(struct db *db, const struct account *acct, const struct task *t,
+			  int64_t unit_id);
+/*
+ * The body whose own units a sub-task of t goes to when the account may break
+ * t down (task_split): t's lower body, or its own body when it has none, if
+ * that body is in the account's scope and the account is not a reporter; else 0.
+ */
+int64_t read_task_split_body(struct db *db, const struct account *acct, const struct task *t);
 /*
  * The tasks in the account's scope whose unit asked to close them (the
  * office's queue), oldest request first, at most limit: their ids in arena memory.
@@ -293,6 +315,25 @@ struct read_due_task {
 };
 int read_due_tasks(struct db *db, const struct account *acct, int64_t body, int64_t unit,
 		   struct arena *a, struct read_due_task **ret, size_t *ret_n);
+
+/* A body's line of the roll-up: the tasks it assigned itself, and with those of the bodies under it. */
+struct read_rollup_row {
+	int64_t body_id, parent_id; /* parent_id 0: a top of the rows */
+	const char *name;
+	int depth;			   /* 0 for a top */
+	struct task_counts *own, *subtree; /* in the arena */
+};
+/*
+ * Task statistics by assigning body at as_of (ISO), rolled up the body tree in
+ * one scoped query and one pass in memory: each body in the account's scope
+ * (acct NULL: the machine's operator, every body) with its own tasks' counts
+ * and those of its whole subtree. root 0: every body in scope, each top of the
+ * scope a tree; else root and the bodies under it (ERR_NOTFOUND, e naming it,
+ * outside the scope). Rows in tree order (a body, then its children by id);
+ * arena memory.
+ */
+int read_task_rollup(struct db *db, const struct account *acct, int64_t root, const char *as_of,
+		     struct arena *a, struct read_rollup_row **ret, size_t *ret_n, struct err *e);
 
 /* The dashboard's task panel. */
 struct read_unit_due {

@@ -14,7 +14,41 @@ bool read_task_visible(struct db *db, const struct account *acct, const struct t
 				return true;
 		return false;
 	}
+	return !t->body_id || account_sees_body(db, acct, t->body_id) ||
+	       (t->lower_body_id && account_sees_body(db, acct, t->lower_body_id));
+}
+
+bool read_task_assigner(struct db *db, const struct account *acct, const struct task *t)
+{
+	if (strcmp(acct->role, "reporter") == 0)
+		return false;
 	return !t->body_id || account_sees_body(db, acct, t->body_id);
+}
+
+bool read_task_reports_as(struct db *db, const struct account *acct, const struct task *t,
+			  int64_t unit_id)
+{
+	const struct task_unit_ref *u = NULL;
+
+	for (size_t i = 0; i < t->nunits && !u; i++)
+		if (t->units[i].id == unit_id)
+			u = &t->units[i];
+	if (!u)
+		return false;
+	if (strcmp(acct->role, "reporter") == 0)
+		return acct->unit_id == unit_id;
+	if (read_task_assigner(db, acct, t))
+		return true;
+	return u->lower_body_id && account_sees_body(db, acct, u->lower_body_id);
+}
+
+int64_t read_task_split_body(struct db *db, const struct account *acct, const struct task *t)
+{
+	int64_t b = t->lower_body_id ? t->lower_body_id : t->body_id;
+
+	if (strcmp(acct->role, "reporter") == 0 || !b || !account_sees_body(db, acct, b))
+		return 0;
+	return b;
 }
 
 static int read_id(struct db_q *q, struct arena *a, void *row, void *ctx)

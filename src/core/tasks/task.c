@@ -94,6 +94,15 @@ void task_counts_add(struct task_counts *c, enum task_status s, bool has_due)
 	}
 }
 
+void task_counts_merge(struct task_counts *into, const struct task_counts *c)
+{
+	for (int s = 0; s < TASK_NSTATUS; s++)
+		into->n[s] += c->n[s];
+	into->total += c->total;
+	into->due += c->due;
+	into->due_done += c->due_done;
+}
+
 bool task_counts_rate(const struct task_counts *c, struct vn_dec *ret)
 {
 	if (c->due == 0)
@@ -1190,6 +1199,7 @@ static int task_fill(struct db *db, struct arena *a, const char *as_of, struct t
 		u->name = db_col_strdup(q, 1, a);
 		u->email = db_col_strdup(q, 2, a);
 		u->lead = db_col_int(q, 3) != 0;
+		u->lower_body_id = db_col_int(q, 4);
 		r = 0;
 	}
 	db_done(q);
@@ -1301,6 +1311,41 @@ static int task_subtree(struct db *db, struct arena *a, const char *as_of, struc
 	return r;
 }
 
+/* The direct sub-tasks of t, each with its status at as_of and its latest stated progress. */
+static int task_children(struct db *db, struct arena *a, const char *as_of, struct task *t)
+{
+	struct db_q *q;
+	size_t cap = 0;
+	int r;
+
+	r = db_prepare(db, SQL_TASK_CHILDREN, &q);
+	if (r < 0)
+		return r;
+	r = db_bindv(q, "i", t->id);
+	while (r == 0 && (r = db_step(q)) == 1) {
+		struct task_child *c;
+
+		if (arena_reserve(a, &t->children, t->nchildren, &cap, sizeof(*t->children)) < 0) {
+			r = ERR_NOMEM;
+			break;
+		}
+		c = &t->children[t->nchildren++];
+		c->id = db_col_int(q, 0);
+		c->body_id = db_col_int(q, 1);
+		c->content = db_col_strdup(q, 2, a);
+		c->due = db_col_strdup(q, 3, a);
+		c->completed_on = db_col_strdup(q, 4, a);
+		c->status = task_status_at(db_col_int(q, 5) != 0, c->due, c->completed_on, as_of);
+		c->deadline_text = db_col_strdup(q, 6, a);
+		c->percent = db_col_null(q, 7) ? -1 : (int)db_col_int(q, 7);
+		c->lead = db_col_strdup(q, 8, a);
+		c->body_name = db_col_strdup(q, 9, a);
+		r = c->content ? 0 : ERR_NOMEM;
+	}
+	db_done(q);
+	return r;
+}
+
 int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, struct task **ret,
 	     struct err *e)
 {
@@ -1329,6 +1374,8 @@ int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, stru
 		r = task_events(db, a, t);
 	if (r == 0)
 		r = task_subtree(db, a, as_of, t);
+	if (r == 0)
+		r = task_children(db, a, as_of, t);
 	if (r < 0)
 		return db_err(db, e, r, "không đọc được nhiệm vụ số %lld", (long long)id);
 	*ret = t;

@@ -177,6 +177,21 @@ int task_confirm_tx(struct db *db, int64_t id, const char *date, const char *not
  */
 int task_send_back(struct db *db, int64_t id, const char *date, const char *note, struct err *e);
 
+/*
+ * Breaks task parent_id down into a task of body_id for that body's own units
+ * (giao tiếp cho đơn vị), in its own transaction: a sub-task linked to the
+ * parent, assigned on in->assigned_on (NULL: today), with in's content,
+ * deadline (NULL or "": the parent's last day), lead and co-ordinating units;
+ * the other fields of in are ignored. body_id must be the parent's lower body
+ * or, for a task assigned to none, its own (the caller has checked that the
+ * acting account may act for it, read_task_split_body). A completed parent is
+ * ERR_LOCKED; a unit of another body, a deadline after the parent's, or what
+ * task_add refuses is ERR_INVAL with a message beginning with the field
+ * ("đơn vị …", "thời hạn …", "nội dung …"). Nothing is written on error.
+ */
+int task_split(struct db *db, int64_t parent_id, int64_t body_id, const struct task_input *in,
+	       int64_t *ret_id, struct err *e);
+
 /* A deadline extension (gia hạn). Strings are borrowed. */
 struct task_extend_input {
 	const char *deadline;	/* the new deadline as typed (task_deadline_parse) */
@@ -222,6 +237,8 @@ struct task_counts {
 	int64_t total, due, due_done;
 };
 void task_counts_add(struct task_counts *c, enum task_status s, bool has_due);
+/* Adds the counts c into into (a roll-up). */
+void task_counts_merge(struct task_counts *into, const struct task_counts *c);
 /* The completion rate in percent with 2 decimals; false when nothing is due yet. */
 bool task_counts_rate(const struct task_counts *c, struct vn_dec *ret);
 
@@ -229,6 +246,15 @@ struct task_unit_ref {
 	int64_t id;
 	const char *name, *email;
 	bool lead;
+	int64_t lower_body_id; /* a unit of kind lower body: the body it stands for; else 0 */
+};
+
+/* A sub-task as its parent shows it: what, whose, its status and the progress last stated. */
+struct task_child {
+	int64_t id, body_id;
+	const char *content, *lead, *body_name, *deadline_text, *due, *completed_on;
+	enum task_status status; /* at the loader's as_of */
+	int percent;		 /* the latest report's percent; -1: none stated */
 };
 
 struct task_event {
@@ -259,6 +285,8 @@ struct task {
 	size_t nevents;
 	const char *latest_report;    /* text of the newest report, or NULL */
 	struct task_counts *subtasks; /* task_get only: its sub-tasks at every level, rolled up */
+	struct task_child *children;  /* task_get only: its direct sub-tasks, by id */
+	size_t nchildren;
 };
 
 /* Loads one task with its units and timeline, status at as_of (ISO). */
