@@ -181,7 +181,9 @@ int api_body(struct http_req *r)
 
 int api_session(struct http_req *r)
 {
+	struct read_session_work w;
 	struct sw_session_state st;
+	json_t *o;
 	struct read_agenda_line *l;
 	struct read_session s;
 	int64_t *ids;
@@ -198,9 +200,20 @@ int api_session(struct http_req *r)
 	for (size_t i = 0; i < n; i++)
 		ids[i] = l[i].id;
 	rc = sw_session_state(r->db, s.id, ids, n, r->arena, &st, &r->err);
+	if (rc == 0) {
+		char today[11];
+
+		read_today(today);
+		rc = read_session_work(r->db, &r->acct, s.id, today, r->arena, &w, &r->err);
+	}
 	if (rc < 0)
 		return rc;
-	return api_send(r, ent_session_full_json(&s, l, n, &st));
+	o = ent_session_full_json(&s, l, n, &st);
+	if (!o || ent_session_work_add(o, &w) < 0) {
+		json_decref(o);
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	}
+	return api_send(r, o);
 }
 
 int api_document(struct http_req *r)

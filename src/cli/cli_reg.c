@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/accounts/account.h"
 #include "render/entity.h"
 #include "vn/date.h"
 
@@ -262,6 +263,21 @@ int cli_reg_json_session(struct cli *c, struct db *db, const struct reg_session 
 				  lines, n, &st);
 	if (!o)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	{
+		/* the operator's view: every task and notice of the session */
+		static const struct account operator= {.id = 0, .role = "admin"};
+		struct read_session_work w;
+		char today[11];
+
+		read_today(today);
+		r = read_session_work(db, &operator, s->id, today, a, &w, &c->err);
+		if (r == 0 && ent_session_work_add(o, &w) < 0)
+			r = err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+		if (r < 0) {
+			json_decref(o);
+			return r;
+		}
+	}
 	*ret = o;
 	return 0;
 }

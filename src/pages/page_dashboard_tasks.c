@@ -1,4 +1,5 @@
 /* page_dashboard_tasks.c: the dashboard's task panel: each unit's overdue and soon-due tasks, the rate. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/tasks/task.h"
@@ -31,38 +32,41 @@ static void rate_cell(struct html *h, const struct task_counts *c)
  */
 static int rollup_table(struct http_req *r, struct html *h, const char *today)
 {
+	static const char *const cols[] = {
+	    "Cơ quan",		 "Tự giao: tổng",	 "Tự giao: quá hạn",  "Tự giao: tỷ lệ",
+	    "Cả cấp dưới: tổng", "Cả cấp dưới: quá hạn", "Cả cấp dưới: tỷ lệ"};
+	struct page_table tb;
 	struct read_rollup_row *rows;
 	size_t n;
 	int rc = read_task_rollup(r->db, &r->acct, 0, today, r->arena, &rows, &n, &r->err);
 
 	if (rc < 0 || n < 2)
 		return rc;
-	H(h, "<h3>Theo cấp giao, cộng dồn cấp dưới</h3><table class=\"rollup\"><thead><tr>"
-	     "<th rowspan=\"2\">Cơ quan</th><th colspan=\"3\">Tự giao</th><th colspan=\"3\">Cả "
-	     "cấp dưới</th></tr><tr><th>Tổng</th><th>Quá hạn</th><th>Tỷ lệ</th><th>Tổng</th>"
-	     "<th>Quá hạn</th><th>Tỷ lệ</th></tr></thead><tbody>");
+	H(h, "<h3>Theo cấp giao, cộng dồn cấp dưới</h3>");
+	page_table_begin(&tb, h, "rollup", cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n && i < ROLLUP_ROWS_MAX; i++) {
-		H(h, "<tr><td class=\"depth-");
-		html_int(h, rows[i].depth);
-		H(h, "\">");
+		char depth[16];
+
+		snprintf(depth, sizeof(depth), "depth-%d", rows[i].depth);
+		page_td(&tb, depth);
 		for (int d = 0; d < rows[i].depth; d++)
 			H(h, "&nbsp;&nbsp;");
 		html_text(h, rows[i].name);
-		H(h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		html_int(h, rows[i].own->total);
-		H(h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		html_int(h, rows[i].own->n[TASK_OPEN_OVERDUE]);
-		H(h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		rate_cell(h, rows[i].own);
-		H(h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		html_int(h, rows[i].subtree->total);
-		H(h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		html_int(h, rows[i].subtree->n[TASK_OPEN_OVERDUE]);
-		H(h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		rate_cell(h, rows[i].subtree);
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(h, "</tbody></table>");
+	page_table_end(&tb);
 	return 0;
 }
 

@@ -177,43 +177,53 @@ int page_ind_report(struct http_req *r, struct ind_report *rep)
  * line per figure, a column per lower body (✓ reported, — not), the sum of what
  * they reported and how many did. Nothing when the body has no lower bodies.
  */
-static void completeness_grid(struct html *h, const struct ind_report *rep,
+static void completeness_grid(struct http_req *r, struct html *h, const struct ind_report *rep,
 			      const struct ind_report_rollup *rup)
 {
 	const struct ind_report_rollup ru = *rup;
+	const char **cols;
+	struct page_table tb;
 
 	if (!ru.n_lower)
 		return;
-	H(h, "<h2>Cấp dưới báo cáo</h2><div class=\"scroll\"><table class=\"grid\"><thead><tr>"
-	     "<th>Chỉ tiêu</th>");
-	for (size_t k = 0; k < ru.n_lower; k++) {
-		H(h, "<th>");
-		html_text(h, ru.lower[k].name);
-		H(h, "</th>");
+	/* a column per lower body, labelled with its name on a phone as on a PC */
+	cols = arena_alloc(r->arena, sizeof(*cols) * (ru.n_lower + 3));
+	if (!cols) {
+		h->err = ERR_NOMEM;
+		return;
 	}
-	H(h, "<th>Tổng cấp dưới</th><th>Đã báo cáo</th></tr></thead><tbody>");
+	cols[0] = "Chỉ tiêu";
+	for (size_t k = 0; k < ru.n_lower; k++)
+		cols[k + 1] = ru.lower[k].name;
+	cols[ru.n_lower + 1] = "Tổng cấp dưới";
+	cols[ru.n_lower + 2] = "Đã báo cáo";
+	H(h, "<h2>Cấp dưới báo cáo</h2><div class=\"scroll\">");
+	page_table_begin(&tb, h, "grid", cols, (int)ru.n_lower + 3);
 	for (size_t i = 0; i < rep->n; i++) {
 		const struct ind_rollup_fig *f = &ru.fig[i];
 
-		H(h, "<tr><td>");
+		page_td(&tb, NULL);
 		html_text(h, rep->rows[i].d.name);
-		H(h, "</td>");
 		for (size_t k = 0; k < ru.n_lower; k++) {
-			if (ru.reported[i * ru.n_lower + k])
-				H(h, "<td class=\"ok\" title=\"đã báo cáo\">✓</td>");
+			bool done = ru.reported[i * ru.n_lower + k];
+
+			page_td(&tb, done ? "ok" : "missing");
+			if (done)
+				H(h, "<span title=\"đã báo cáo\">✓</span>");
 			else
-				H(h, "<td class=\"missing\" title=\"chưa báo cáo\">—</td>");
+				H(h, "<span title=\"chưa báo cáo\">—</span>");
 		}
-		H(h, "<td class=\"num\">");
+		page_td(&tb, "num");
 		if (f->has_value)
 			num(h, f->value, false);
-		H(h, "</td><td class=\"num\">");
+		page_td(&tb, "num");
 		html_int(h, f->reported);
 		H(h, "/");
 		html_int(h, f->expected);
-		H(h, "</td></tr>");
+		page_tr_end(&tb);
 	}
-	H(h, "</tbody></table></div>");
+	page_table_end(&tb);
+	H(h, "</div>");
 }
 
 int page_indicators(struct http_req *r)
@@ -285,7 +295,7 @@ int page_indicators(struct http_req *r)
 	}
 	page_table_end(&tb);
 	H(&h, "</tbody></table>");
-	completeness_grid(&h, &rep, &ru);
+	completeness_grid(r, &h, &rep, &ru);
 	ind_report_rollup_free(&ru);
 	ind_report_free(&rep);
 	page_end(r, &h);

@@ -6,6 +6,7 @@
 #include "render/entity.h"
 
 #include "core/notice/notice.h"
+#include "core/sessionwork/qa.h"
 #include "util/buf.h"
 
 /* A text as JSON, null for NULL. */
@@ -230,6 +231,78 @@ json_t *ent_notice_json(const struct read_notice *n)
 	    jid(n->corrects_id), "created", jstr(n->created_at), "issued", jstr(n->issued_at),
 	    "pdf", json_sprintf("/notices/%lld/pdf", id), "docx",
 	    json_sprintf("/notices/%lld/docx", id));
+}
+
+int ent_session_work_add(json_t *o, const struct read_session_work *w)
+{
+	json_t *notices = json_array(), *tasks = json_array(), *qs = json_array(),
+	       *cm = json_array();
+
+	if (!o || !notices || !tasks || !qs || !cm) {
+		json_decref(notices);
+		json_decref(tasks);
+		json_decref(qs);
+		json_decref(cm);
+		return ERR_NOMEM;
+	}
+	for (size_t i = 0; i < w->nnotices; i++)
+		json_array_append_new(
+		    notices,
+		    json_pack("{s:I, s:o, s:s, s:o}", "id", (json_int_t)w->notices[i].id, "symbol",
+			      jstr(w->notices[i].symbol), "status", w->notices[i].status, "self",
+			      json_sprintf("/api/v1/notices/%lld", (long long)w->notices[i].id)));
+	for (size_t i = 0; i < w->ntasks; i++) {
+		const struct task *t = &w->tasks[i];
+
+		json_array_append_new(
+		    tasks,
+		    json_pack("{s:I, s:o, s:o, s:o, s:s, s:o}", "id", (json_int_t)t->id, "section",
+			      jstr(t->section), "content", jstr(t->content), "deadline",
+			      jstr(t->dl.words), "status", task_status_code(t->status), "self",
+			      json_sprintf("/api/v1/tasks/%lld", (long long)t->id)));
+	}
+	for (size_t i = 0; i < w->nquestions; i++) {
+		const struct qa_item *q = &w->questions[i];
+
+		json_array_append_new(
+		    qs, json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id",
+				  (json_int_t)q->id, "kind", qa_kind_name(q->kind), "stage",
+				  qa_stage_name(q->stage), "questioner", jstr(q->questioner),
+				  "respondent", jstr(q->respondent), "content", jstr(q->content),
+				  "answer", jstr(q->answer), "conclusion", jstr(q->conclusion)));
+	}
+	for (size_t i = 0; i < w->ncomments; i++) {
+		const struct cmt_table *c = &w->comments[i];
+		json_t *rows = json_array();
+
+		for (size_t k = 0; rows && k < c->n; k++)
+			json_array_append_new(
+			    rows,
+			    json_pack("{s:I, s:o, s:o, s:o, s:s, s:o}", "id",
+				      (json_int_t)c->rows[k].id, "member", jstr(c->rows[k].member),
+				      "paragraph", jstr(c->rows[k].paragraph), "content",
+				      jstr(c->rows[k].content), "response",
+				      cmt_resp_name(c->rows[k].response), "response_text",
+				      jstr(c->rows[k].response_text)));
+		json_array_append_new(cm, json_pack("{s:I, s:o, s:i, s:i, s:i, s:i, s:o}",
+						    "document", (json_int_t)c->document_id, "title",
+						    jstr(c->doc_title), "tiep_thu", c->n_tiep_thu,
+						    "giai_trinh", c->n_giai_trinh, "khong_tiep_thu",
+						    c->n_khong, "open", c->n_open, "rows",
+						    rows ? rows : json_null()));
+	}
+	json_object_set_new(o, "conclusion_notices", notices);
+	json_object_set_new(o, "tasks", tasks);
+	json_object_set_new(o, "questions", qs);
+	json_object_set_new(o, "minutes",
+			    w->minutes
+				? json_pack("{s:o, s:b, s:i, s:o}", "text", jstr(w->minutes->text),
+					    "approved", w->minutes->approved, "revision",
+					    w->minutes->revision, "approved_at",
+					    jstr(w->minutes->approved_at))
+				: json_null());
+	json_object_set_new(o, "comments", cm);
+	return 0;
 }
 
 json_t *ent_notice_task_json(int64_t notice_id, const struct notice_task *t)

@@ -33,6 +33,13 @@ json_t *ent_agenda_line_json(const struct read_agenda_line *l);
 json_t *ent_agenda_item_json(const struct read_agenda_item *i);
 json_t *ent_document_json(const struct read_document *d);
 json_t *ent_notice_json(const struct read_notice *n);
+/*
+ * Adds to a session object (ent_session_full_json) its work: "conclusion_notices",
+ * "tasks" (id, content, deadline, status), "questions", "minutes" (null when
+ * none) and "comments" (per document: counts by response and the rows).
+ * 0, or ERR_NOMEM.
+ */
+int ent_session_work_add(json_t *session, const struct read_session_work *w);
 struct notice_task;
 /* A task row of a notice ("type": "notice_task"), with the task it became once issued. */
 json_t *ent_notice_task_json(int64_t notice_id, const struct notice_task *t);

@@ -67,6 +67,13 @@ api GET "/api/v1/tasks/$first" | python3 -c 'import json,sys; d=json.load(sys.st
 "$DONDOC" --db a.db --json tasks show "$first" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["content"], d["deadline"], d["source_doc"] is not None)' >cli-task.txt
 check_eq "the task it made reads the same by API and CLI" "$(cat api-task.txt)" "$(cat cli-task.txt)"
 check_eq "… with its source, content and deadline" "$(cat cli-task.txt)" "Hoàn thiện báo cáo tháng 10 02 tháng tới True"
+# The whole session now holds its notice and the tasks assigned at it, by API and CLI alike.
+check_eq "the session lists its notice and its two tasks" \
+	"$(api GET "/api/v1/sessions/$sid" | j '" ".join(n["symbol"] for n in d["conclusion_notices"]) + " " + str(len(d["tasks"]))')" "513-TB/HU 2"
+api GET "/api/v1/sessions/$sid" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True))' >api-session2.json
+"$DONDOC" --db a.db --json session show "$sid" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True))' >cli-session2.json
+check_eq "and the API's session is still the CLI's" \
+	"$(cmp -s api-session2.json cli-session2.json && echo same || diff api-session2.json cli-session2.json | head -5)" "same"
 api POST "/api/v1/notices/$nid/tasks" '{"content":"Muộn","lead_unit_id":1}' >/dev/null
 check_eq "an issued notice takes no more rows (409)" "$(cat status)" "409"
 done_testing

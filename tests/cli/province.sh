@@ -193,7 +193,7 @@ check_eq "its industry figure carries the same roll-up" \
 	"[('200.5', 2, 3)]"
 check_eq "the indicators page answers" "$(page vanphong "/indicators?body=$hu&period=2023-T09")" "200"
 check_eq "its grid: the five communes, two ticks, the sum and 2/5" \
-	"$(grep -c 'Cấp dưới báo cáo' page.html) $(grep -o 'class="ok"' page.html | wc -l) $(grep -o '<th>Đảng ủy xã [^<]*</th>' page.html | wc -l) $(grep -c '200,5</td><td class="num">2/5' page.html)" \
+	"$(grep -c 'Cấp dưới báo cáo' page.html) $(grep -o 'class="ok"' page.html | wc -l) $(grep -o '<th>Đảng ủy xã [^<]*</th>' page.html | wc -l) $(grep -c '200,5</td><td class="num" data-label="Đã báo cáo">2/5' page.html)" \
 	"1 2 5 1"
 check "the store's audit chain holds" "$DONDOC" --db p.db check
 done_testing

@@ -12,6 +12,9 @@ struct arena;
 struct account;
 struct task;
 struct task_counts;
+struct qa_item;
+struct minutes;
+struct cmt_table;
 
 /*
  * Every function here reads for an account (acct, never NULL): it returns only
@@ -168,6 +171,26 @@ struct read_notice_line {
 };
 int read_session_notices(struct db *db, const struct account *acct, int64_t session_id,
 			 struct arena *a, struct read_notice_line **ret, size_t *ret_n);
+/* A session's work besides its agenda, votes and attendance (sw_session_state). */
+struct read_session_work {
+	struct read_notice_line *notices;
+	size_t nnotices;
+	struct task *tasks; /* assigned at it (source_session), those the account may see */
+	size_t ntasks;
+	struct qa_item *questions;
+	size_t nquestions;
+	struct minutes *minutes;    /* NULL when none is drafted */
+	struct cmt_table *comments; /* one per document commented on that the account may read */
+	size_t ncomments;
+};
+/*
+ * The notices, tasks, questions, minutes and comments of session_id (which
+ * the caller has read with read_session or is the operator's, acct->id 0),
+ * task statuses as of today (ISO). Arena memory.
+ */
+int read_session_work(struct db *db, const struct account *acct, int64_t session_id,
+		      const char *today, struct arena *a, struct read_session_work *ret,
+		      struct err *e);
 /* The documents commented on at a session that the account may read (at most max). */
 int read_session_comment_docs(struct db *db, const struct account *acct, int64_t session_id,
 			      size_t max, struct arena *a, int64_t **ret, size_t *ret_n);
