@@ -14,6 +14,7 @@ const struct db_migration db_migrations[] = {
     {10, "audit_head", db_m010_audit_head},
     {11, "session_time", db_m011_session_time},
     {12, "task_extend", db_m012_task_extend},
+    {15, "filing", db_m015_filing},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

@@ -34,3 +34,5 @@ extern const char db_m010_audit_head[];
 extern const char db_m011_session_time[];
 /* 12 task_extend */
 extern const char db_m012_task_extend[];
+/* 15 filing */
+extern const char db_m015_filing[];

@@ -89,6 +89,7 @@ struct notice_doc {
 	const char *period, *plan;
 	const char *recipients_group;
 	const char *superior, *issuer, *place_date, *number_line;
+	const char *drafting; /* VP: drafting unit of a state dispatch (@drafting); NULL */
 	const char *sig_form, *sig_body, *sig_position, *sig_name; /* as resolved */
 	const char *sig_authority;				   /* "T/M HUYỆN ỦY" */
 	struct notice_para *paras;
