@@ -111,6 +111,21 @@ check_eq "dataValueSets has the exact decimals" "$(grep -c '"1593.851"' dvs.json
 "$DONDOC" --db demo.db indicators report --body "$BODY" --period 2023-T09 --csv >rep.csv
 check_eq "CSV report has the ten figures" "$(tail -n +2 rep.csv | wc -l)" "10"
 check "XLSX report is written" "$DONDOC" --db demo.db indicators report --body "$BODY" --period 2023-T09 --xlsx rep.xlsx
+xl() { python3 "$DONDOC_SRCDIR/tests/cli/xlsx_read.py" rep.xlsx | python3 -c "import json,sys; d=json.load(sys.stdin); c=d['cells']; print(($1))"; }
+check_eq "XLSX prints the table and nothing else" "$(xl 'd["print_area"]')" "'Chỉ tiêu'!\$A\$1:\$L\$12"
+check_eq "XLSX fits one page wide, as many tall as needed, landscape A4" \
+	"$(xl 'd["fit_to_page"], d["fit_to_width"], d["fit_to_height"], d["orientation"], d["paper"]')" \
+	"(True, 1, 0, 'landscape', '9')"
+check_eq "XLSX repeats the column headings on every page" "$(xl 'd["print_titles"]')" "'Chỉ tiêu'!\$2:\$2"
+check_eq "XLSX title spans the table, so it shows" "$(xl '"A1:L1" in d["merged"], c["A1"]["value"].split(chr(10))[1]')" \
+	"(True, 'Huyện ủy Tân Yên — 9 tháng đầu năm 2023')"
+check_eq "XLSX first column is the Vietnamese name, the code last" \
+	"$(xl 'c["A2"]["value"], c["A3"]["value"], c["L2"]["value"], c["L3"]["value"]')" \
+	"('Chỉ tiêu', 'Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp', 'Mã', 'industry')"
+check_eq "XLSX figures are numbers with their printed decimals" \
+	"$(xl 'c["C3"]["type"], c["C3"]["value"], c["F3"]["type"], c["F3"]["format"], c["G3"]["type"]')" \
+	"('number', 4132.0, 'number', '#,##0.0', 'number')"
+check_eq "XLSX says in words that a figure is an estimate" "$(xl 'c["D2"]["value"], c["D3"]["value"]')" "('Số liệu', 'ước')"
 if command -v soffice >/dev/null 2>&1; then
 	mkdir -p xl
 	soffice -env:UserInstallation=file://$WORK/lo --headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,76" --outdir xl rep.xlsx >/dev/null 2>&1
@@ -124,9 +139,9 @@ def num(s):
 bad = []
 for ra, rb in zip(a, b):
     for k in (3, 6, 7, 8, 9, 10, 11):
-        x, y = num(ra[k]), num(rb[k])
+        x, y = num(ra[k]), num(rb[k - 1])  # the sheet has no code column in front
         if (x is None) != (y is None) or (x is not None and abs(x - y) > 1e-9):
-            bad.append("%s[%d] %s/%s" % (ra[0], k, ra[k], rb[k]))
+            bad.append("%s[%d] %s/%s" % (ra[0], k, ra[k], rb[k - 1]))
 print("ok" if len(a) == len(b) == 10 and not bad else " ".join(bad) or "rows %d %d" % (len(a), len(b)))
 PY
 )
