@@ -1,4 +1,4 @@
-/* m015_filing.c: a state body's yearly document counter, and a document's drafting unit. */
+/* m015_filing.c: a state body's yearly document counter, a document's drafting unit, a body's DHIS2 code. */
 #include "db/audit_sql.h"
 #include "db/migrations.h"
 
@@ -7,6 +7,9 @@
 #define AUDIT_COLS_document(X)                                                                     \
 	X(id) X(type_code) X(body_id) X(organ_id) X(term_id) X(issuer_code) X(number) X(symbol) X(date) \
 	    X(title) X(text) X(confidentiality) X(status) X(drafting_unit)
+#define AUDIT_COLS_body(X)                                                                         \
+	X(id) X(parent_id) X(level) X(kind) X(name) X(short_name) X(code) X(place) X(active_from) \
+	    X(active_to) X(dhis2_code)
 /* clang-format on */
 
 const char db_m015_filing[] =
@@ -27,4 +30,13 @@ const char db_m015_filing[] =
     /* The audit triggers name every column: remade with the new one. */
     "DROP TRIGGER audit_document_i;"
     "DROP TRIGGER audit_document_u;"
-    "DROP TRIGGER audit_document_d;" AUDIT_TRIGGERS(document, AUDIT_COLS_document);
+    "DROP TRIGGER audit_document_d;" AUDIT_TRIGGERS(document, AUDIT_COLS_document)
+    /*
+     * The organisation unit a body's indicator values are exported under in
+     * DHIS2 dataValueSets (its code there); NULL: the body's own symbol code.
+     */
+    "ALTER TABLE body ADD COLUMN dhis2_code TEXT;"
+    "CREATE UNIQUE INDEX body_dhis2_code ON body(dhis2_code) WHERE dhis2_code IS NOT NULL;"
+    "DROP TRIGGER audit_body_i;"
+    "DROP TRIGGER audit_body_u;"
+    "DROP TRIGGER audit_body_d;" AUDIT_TRIGGERS(body, AUDIT_COLS_body);
