@@ -162,6 +162,8 @@ const struct cli_spec cli_doc_add_spec = {
 	    {"text-file", CLI_TEXT, 0, "FILE", "tệp nội dung (UTF-8)"},
 	    {"confidentiality", CLI_CHOICE, 0, "thuong|mat|toi_mat", "độ mật"},
 	    {"ref", CLI_TEXT, CLI_MANY, "SYMBOL", "văn bản căn cứ"},
+	    {"drafting-unit", CLI_TEXT, 0, "CODE",
+	     "ký hiệu đơn vị soạn thảo (VP trong 15/UBND-VP), cho công văn cơ quan nhà nước"},
 	    {NULL}},
     .note = "Cần --symbol hoặc --type; --term cần --body hoặc --organ.",
 };
@@ -188,6 +190,7 @@ int cli_doc_add(struct cli *c, const struct cli_args *args)
 	d.title = cli_opt(args, "title");
 	d.confidentiality = cli_opt(args, "confidentiality");
 	d.date = cli_opt(args, "date");
+	d.drafting_unit = cli_opt(args, "drafting-unit");
 	nrefs = cli_opt_all(args, "ref", refs, MAX_REFS);
 	if (nrefs > MAX_REFS)
 		return cli_usage(c, "quá nhiều --ref (tối đa %d)", MAX_REFS);
@@ -250,13 +253,18 @@ out:
 }
 
 const struct cli_spec cli_doc_issue_spec = {
-    .opts = (const struct cli_optdef[]){{"date", CLI_DATE, 0, "DATE", "ngày ban hành"}, {NULL}},
+    .opts =
+	(const struct cli_optdef[]){
+	    {"date", CLI_DATE, 0, "DATE", "ngày ban hành"},
+	    {"drafting-unit", CLI_TEXT, 0, "CODE",
+	     "ký hiệu đơn vị soạn thảo (VP trong 15/UBND-VP), cho công văn cơ quan nhà nước"},
+	    {NULL}},
     .pos = (const struct cli_posdef[]){{"ID", CLI_ID, CLI_REQ, "mã văn bản"}, {NULL}},
 };
 
 int cli_doc_issue(struct cli *c, const struct cli_args *args)
 {
-	const char *date = cli_opt(args, "date");
+	const char *date = cli_opt(args, "date"), *unit = cli_opt(args, "drafting-unit");
 	struct arena *a = NULL;
 	struct reg_doc d;
 	struct db *db;
@@ -266,7 +274,10 @@ int cli_doc_issue(struct cli *c, const struct cli_args *args)
 
 	if ((r = cli_db(c, &db)) < 0 || (r = cli_reg_begin(c, db)) < 0)
 		return r;
-	r = cli_reg_end(c, db, reg_doc_issue(db, id, date, &number, &c->err));
+	r = unit ? reg_doc_set_drafting_unit(db, id, unit, &c->err) : 0;
+	if (r == 0)
+		r = reg_doc_issue(db, id, date, &number, &c->err);
+	r = cli_reg_end(c, db, r);
 	if (r < 0)
 		return r;
 	if (!(a = arena_new(CLI_REG_ARENA)))
@@ -326,13 +337,14 @@ out:
 
 const struct cli_spec cli_doc_number_spec = {
     .opts =
-	(const struct cli_optdef[]){
-	    {"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
-	    {"type", CLI_TEXT, CLI_REQ, "CODE", "loại văn bản"},
-	    {"term", CLI_TEXT, 0, "TERM", "nhiệm kỳ"},
-	    {"date", CLI_DATE, 0, "DATE", "ngày: nhiệm kỳ của ngày đó (mặc định hôm nay)"},
-	    {"peek", CLI_FLAG, 0, NULL, "chỉ xem số kế tiếp, không lấy số"},
-	    {NULL}},
+	(const struct cli_optdef[]){{"body", CLI_TEXT, CLI_REQ, "BODY", "cơ quan"},
+				    {"type", CLI_TEXT, CLI_REQ, "CODE", "loại văn bản"},
+				    {"term", CLI_TEXT, 0, "TERM", "nhiệm kỳ"},
+				    {"date", CLI_DATE, 0, "DATE",
+				     "ngày: nhiệm kỳ của ngày đó, hoặc năm của ngày đó với cơ quan "
+				     "nhà nước (mặc định hôm nay)"},
+				    {"peek", CLI_FLAG, 0, NULL, "chỉ xem số kế tiếp, không lấy số"},
+				    {NULL}},
     .pos = (const struct cli_posdef[]){{"next|set", CLI_TEXT, CLI_REQ, "next hoặc set"},
 				       {"LAST", CLI_TEXT, 0, "set: số cuối cùng đã cấp"},
 				       {NULL}},
@@ -344,6 +356,8 @@ int cli_doc_number(struct cli *c, const struct cli_args *args)
 {
 	const char *body = cli_opt(args, "body"), *type = cli_opt(args, "type"),
 		   *term = cli_opt(args, "term"), *date = cli_opt(args, "date"), *tname;
+	char today[11];
+	int year;
 	struct arena *a = NULL;
 	struct reg_body b;
 	struct reg_term t;
@@ -377,15 +391,43 @@ int cli_doc_number(struct cli *c, const struct cli_args *args)
 			r = c->err.code = ERR_INVAL;
 		goto out;
 	}
-	if (term) {
-		r = cli_reg_term(c, db, b.id, term, a, &t);
-	} else {
-		char today[11];
-
-		if (!date)
-			vn_date_iso(vn_date_today(), today);
-		r = reg_term_at(db, b.id, date ? date : today, a, &t, &c->err);
+	if (!date)
+		vn_date_iso(vn_date_today(), today);
+	if (b.kind != REG_PARTY) {
+		/* a state body numbers by calendar year (NĐ 30/2020, Điều 15) */
+		if (term) {
+			r = err_set(&c->err, ERR_INVAL,
+				    "%s là cơ quan nhà nước, đánh số theo năm: dùng --date thay "
+				    "cho --term",
+				    b.code);
+			goto out;
+		}
+		year = (int)strtol(date ? date : today, NULL, 10);
+		if (set >= 0) {
+			r = err_set(
+			    &c->err, ERR_INVAL,
+			    "%s là cơ quan nhà nước: số bắt đầu lại từ 01 mỗi năm, không ghi "
+			    "số cuối cùng theo nhiệm kỳ",
+			    b.code);
+			goto out;
+		}
+		if (cli_opt(args, "peek"))
+			r = docnum_peek_year(db, b.id, type, year, &n, &c->err);
+		else
+			r = docnum_next_year(db, b.id, type, year, &n, &c->err);
+		if (r < 0)
+			goto out;
+		if (c->json)
+			r = cli_json(c, json_pack("{s:i,s:s,s:s,s:i}", "number", (int)n, "type",
+						  type, "body", b.code, "year", year));
+		else
+			fprintf(c->out, "%ld\n", n);
+		goto out;
 	}
+	if (term)
+		r = cli_reg_term(c, db, b.id, term, a, &t);
+	else
+		r = reg_term_at(db, b.id, date ? date : today, a, &t, &c->err);
 	if (r < 0)
 		goto out;
 	if (set >= 0) {

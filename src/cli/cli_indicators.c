@@ -366,6 +366,41 @@ int cli_ind_export(struct cli *c, const struct cli_args *args)
 	return r;
 }
 
+const struct cli_spec cli_ind_orgunit_spec = {
+    .opts =
+	(const struct cli_optdef[]){
+	    {"clear", CLI_FLAG, 0, NULL, "bỏ mã DHIS2: xuất theo ký hiệu của đơn vị"}, {NULL}},
+    .pos = (const struct cli_posdef[]){{"BODY", CLI_TEXT, CLI_REQ, "đơn vị (mã, ký hiệu, tên)"},
+				       {"CODE", CLI_TEXT, 0, "mã đơn vị tổ chức trong DHIS2"},
+				       {NULL}},
+    .note = "Cần CODE hoặc --clear. Không có mã DHIS2, 'indicators export' ghi ký hiệu của "
+	    "đơn vị (HU).",
+};
+
+int cli_ind_orgunit(struct cli *c, const struct cli_args *args)
+{
+	const char *body = cli_pos(args, 0), *code = cli_pos(args, 1);
+	bool clear = cli_flag(args, "clear");
+	int64_t body_id = 0;
+	struct db *db;
+	int r;
+
+	if (!code == !clear)
+		return cli_usage(c, "cần đúng một trong CODE và --clear");
+	r = cli_db(c, &db);
+	if (r == 0)
+		r = ind_body_find(db, body, &body_id, &c->err);
+	if (r == 0)
+		r = ind_body_set_dhis2(db, body_id, clear ? NULL : code, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(c, json_pack("{s:I, s:o}", "body", (json_int_t)body_id, "dhis2_code",
+					  code && !clear ? json_string(code) : json_null()));
+	else if (r == 0)
+		fprintf(c->out, "đơn vị %lld: mã DHIS2 %s\n", (long long)body_id,
+			clear ? "đã bỏ" : code);
+	return r;
+}
+
 const struct cli_spec cli_ind_phrase_spec = {
     .opts = (const struct cli_optdef[]){{"body", CLI_TEXT, 0, "B", "cơ quan"},
 					{"period", CLI_TEXT, 0, "P", "kỳ"},

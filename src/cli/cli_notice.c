@@ -282,9 +282,36 @@ int cli_notice_render(struct cli *c, const struct cli_args *args)
 	return r;
 }
 
-/* Sends what is queued and says how it went; with no server configured, says what waits. */
-static int send_report(struct cli *c, long long id, struct mail_server *srv, json_t *j)
+/* The notice as the PDF that goes with its e-mail, into pdf. */
+static int notice_pdf(struct cli *c, long long id, struct buf *pdf)
 {
+	struct arena *a = arena_new(NOTICE_ARENA);
+	struct notice_row row;
+	struct notice_doc d;
+	struct docview v;
+	int r;
+
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_docview(c, id, a, &row, &d, &v);
+	/* a draft is not sent: notice_send says so */
+	if (r == 0 && strcmp(row.status, "draft") != 0) {
+		r = dv_render(&v, DV_PDF, pdf, &c->err);
+		dv_render_release();
+	}
+	arena_free(a);
+	return r;
+}
+
+/*
+ * Sends what is queued, the PDF attached and a link when a public URL is set,
+ * and says how it went; with no server configured, says what waits.
+ */
+static int send_report(struct cli *c, long long id, struct mail_server *srv, const char *public_url,
+		       json_t *j)
+{
+	struct buf pdf = BUF_INIT(MAIL_MAX / 2);
+	struct notice_mail mail = {.public_url = public_url};
 	size_t sent = 0, failed = 0;
 	int r;
 
@@ -298,7 +325,13 @@ static int send_report(struct cli *c, long long id, struct mail_server *srv, jso
 	}
 	if (!srv->from || !*srv->from)
 		srv->from = "dondoc@localhost";
-	r = notice_send(c->db, id, srv, &sent, &failed, &c->err);
+	r = notice_pdf(c, id, &pdf);
+	if (r == 0) {
+		mail.pdf = pdf.len ? pdf.data : NULL;
+		mail.pdf_len = pdf.len;
+		r = notice_send(c->db, id, srv, &mail, &sent, &failed, &c->err);
+	}
+	buf_free(&pdf);
 	if (r == ERR_PERM && !c->json)
 		fprintf(c->out, "thư điện tử chưa gửi, chờ gửi bằng 'dondoc notice send %lld'\n",
 			id);
@@ -323,8 +356,25 @@ static const struct cli_optdef smtp_opts[] = {
     {"smtp", CLI_TEXT, 0, "URL", "máy chủ thư (mặc định DONDOC_SMTP_URL)"},
     {"from", CLI_TEXT, 0, "ADDR", "địa chỉ gửi (mặc định DONDOC_SMTP_FROM)"},
     {"smtp-insecure", CLI_FLAG, 0, NULL, "cho gửi mật khẩu SMTP không qua TLS"},
+    {"public-url", CLI_TEXT, 0, "URL",
+     "địa chỉ dondoc từ bên ngoài, để thư dẫn tới thông báo (mặc định DONDOC_PUBLIC_URL)"},
     {NULL},
 };
+
+/* --public-url, else DONDOC_PUBLIC_URL, else NULL (no link); checked before anything is written. */
+static int public_url_arg(struct cli *c, const struct cli_args *args, const char **ret)
+{
+	const char *u = cli_opt(args, "public-url");
+
+	if (!u)
+		u = getenv("DONDOC_PUBLIC_URL");
+	if (u && !*u)
+		u = NULL;
+	if (u && notice_public_url_check(u, &c->err) < 0)
+		return ERR_INVAL;
+	*ret = u;
+	return 0;
+}
 
 /* The SMTP server: the environment, then --smtp, --from, --smtp-insecure. */
 static void smtp_args(const struct cli_args *args, struct mail_server *srv)
@@ -343,6 +393,7 @@ const struct cli_spec cli_notice_send_spec = {.opts = smtp_opts, .pos = id_pos};
 int cli_notice_send(struct cli *c, const struct cli_args *args)
 {
 	struct mail_server srv = {0};
+	const char *public_url;
 	struct db *db;
 	long long id = cli_pos_id(args, 0);
 	json_t *j;
@@ -352,11 +403,13 @@ int cli_notice_send(struct cli *c, const struct cli_args *args)
 	if (!srv.url || !*srv.url)
 		return cli_usage(c,
 				 "chưa cấu hình máy chủ thư: dùng --smtp URL hoặc DONDOC_SMTP_URL");
+	if ((r = public_url_arg(c, args, &public_url)) < 0)
+		return r;
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
 	j = c->json ? json_pack("{s:I}", "id", (json_int_t)id) : NULL;
-	r = send_report(c, id, &srv, j);
+	r = send_report(c, id, &srv, public_url, j);
 	if (j && r == 0)
 		return cli_json(c, j);
 	json_decref(j);
@@ -374,6 +427,8 @@ const struct cli_spec cli_notice_issue_spec = {
 	    {"smtp", CLI_TEXT, 0, "URL", "máy chủ thư (mặc định DONDOC_SMTP_URL)"},
 	    {"from", CLI_TEXT, 0, "ADDR", "địa chỉ gửi (mặc định DONDOC_SMTP_FROM)"},
 	    {"smtp-insecure", CLI_FLAG, 0, NULL, "cho gửi mật khẩu SMTP không qua TLS"},
+	    {"public-url", CLI_TEXT, 0, "URL",
+	     "địa chỉ dondoc từ bên ngoài, để thư dẫn tới thông báo (mặc định DONDOC_PUBLIC_URL)"},
 	    {NULL}},
     .pos = id_pos,
 };
@@ -382,6 +437,7 @@ int cli_notice_issue(struct cli *c, const struct cli_args *args)
 {
 	struct notice_issue_in in = {0};
 	struct mail_server srv = {0};
+	const char *public_url;
 	struct arena *a;
 	struct notice_row row;
 	struct db *db;
@@ -389,6 +445,8 @@ int cli_notice_issue(struct cli *c, const struct cli_args *args)
 	int r;
 
 	smtp_args(args, &srv);
+	if ((r = public_url_arg(c, args, &public_url)) < 0)
+		return r;
 	in.date = cli_opt(args, "date");
 	in.sig_form = cli_opt(args, "authority");
 	in.sig_body = cli_opt(args, "on-behalf");
@@ -408,7 +466,7 @@ int cli_notice_issue(struct cli *c, const struct cli_args *args)
 		    json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "symbol", row.symbol,
 			      "issue_date", row.issue_date, "status", row.status);
 
-		r = send_report(c, id, &srv, j);
+		r = send_report(c, id, &srv, public_url, j);
 		if (r == 0)
 			r = cli_json(c, j);
 		else
@@ -416,7 +474,7 @@ int cli_notice_issue(struct cli *c, const struct cli_args *args)
 	} else if (r == 0) {
 		fprintf(c->out, "đã ban hành thông báo %lld: số %s ngày %s\n", id, row.symbol,
 			row.issue_date);
-		r = send_report(c, id, &srv, NULL);
+		r = send_report(c, id, &srv, public_url, NULL);
 	}
 	arena_free(a);
 	return r;

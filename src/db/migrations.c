@@ -15,6 +15,7 @@ const struct db_migration db_migrations[] = {
     {11, "session_time", db_m011_session_time},
     {12, "task_extend", db_m012_task_extend},
     {13, "notice_task", db_m013_notice_task},
+    {14, "filing", db_m014_filing},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

@@ -36,3 +36,5 @@ extern const char db_m011_session_time[];
 extern const char db_m012_task_extend[];
 /* 13 notice_task */
 extern const char db_m013_notice_task[];
+/* 14 filing */
+extern const char db_m014_filing[];

@@ -1,4 +1,4 @@
-/* mail.h: composing and sending plain-text UTF-8 e-mail over SMTP (libcurl). */
+/* mail.h: composing and sending UTF-8 e-mail, with attachments, over SMTP (libcurl). */
 #pragma once
 
 #include <stdbool.h>
@@ -23,20 +23,35 @@ struct mail_server {
 	bool insecure;	 /* allow credentials over an unencrypted connection */
 };
 
+/* A file sent with a message; borrowed. */
+struct mail_attachment {
+	const char *filename; /* "512-TB-HU.pdf"; UTF-8, no '/', CR or LF */
+	const char *type;     /* "application/pdf" */
+	const void *data;
+	size_t len;
+};
+
 /* A message; every string is borrowed. Addresses are bare ("vp@tanyen.vn"). */
 struct mail_msg {
 	const char *const *to;
 	size_t nto;
 	const char *const *cc;
 	size_t ncc;
-	const char *subject; /* UTF-8; encoded as RFC 2047 in the header */
-	const char *body;    /* UTF-8 text; lines end with \n */
+	const char *subject;		   /* UTF-8; encoded as RFC 2047 in the header */
+	const char *body;		   /* UTF-8 text; lines end with \n */
+	const struct mail_attachment *att; /* sent after the text (multipart/mixed) */
+	size_t natt;
 };
+
+#define MAIL_MAX (32u << 20) /* bytes of one composed message, attachments included */
 
 /*
  * The RFC 5322 message (headers and body, CRLF line ends, dot-safe for
- * SMTP), appended to out. Addresses with CR, LF, spaces, angle brackets or
- * without '@' are ERR_INVAL.
+ * SMTP), appended to out: plain text, or with attachments multipart/mixed,
+ * the text first and each file in base64. Every message gets a Message-ID of
+ * its own (random, at the sender's domain). Addresses with CR, LF, spaces,
+ * angle brackets or without '@', and attachment names with '/', '"', CR or LF,
+ * are ERR_INVAL; ERR_TOOBIG past MAIL_MAX.
  */
 int mail_compose(const struct mail_server *s, const struct mail_msg *m, struct buf *out,
 		 struct err *e);

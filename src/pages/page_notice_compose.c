@@ -322,11 +322,16 @@ int page_notice_composer(struct http_req *r, struct html *h, const struct notice
 	H(h, "</label><button type=\"submit\">Lưu và xem trước</button></form></section>");
 	/* the number the issue will take, looked at without taking it */
 	H(h, "<section id=\"ban-hanh\"><h2>Ban hành</h2>");
-	if (row->term_id > 0 &&
-	    docnum_peek(r->db, row->body_id, doc->type_code, row->term_id, &next, NULL) == 0) {
+	/* a Party body numbers across the term, a state body from 01 each year */
+	const char *nl = doc->number_line ? doc->number_line : "";
+	bool state = strncmp(nl, "Số:", strlen("Số:")) == 0;
+
+	if ((state ? docnum_peek_year(r->db, row->body_id, doc->type_code, vn_date_today().y, &next,
+				      NULL)
+	     : row->term_id > 0
+		 ? docnum_peek(r->db, row->body_id, doc->type_code, row->term_id, &next, NULL)
+		 : -1) == 0) {
 		/* the number line's form with the number in it: 513-TB/HU, 05/TB-UBND */
-		const char *nl = doc->number_line ? doc->number_line : "";
-		bool state = strncmp(nl, "Số:", strlen("Số:")) == 0;
 		const char *rest = strchr(nl, state ? '/' : '-');
 
 		H(h, "<p>Số sẽ cấp: <strong id=\"so-ke-tiep\">");

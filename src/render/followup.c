@@ -5,6 +5,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "render/xlsx_sheet.h"
+
 #include "core/indicators/indicator.h"
 #include "render/html.h"
 #include "vn/text.h"
@@ -346,31 +348,39 @@ int followup_xlsx(const struct task_followup *f, const char *path, struct err *e
 	    "Thời hạn", "Tình trạng", "Ngày hoàn thành", "Báo cáo gần nhất"};
 	struct buf u = BUF_INIT(8192);
 	const struct task_counts *c = &f->counts;
-	char d1[16], title[600], rate[64];
+	char d1[16], title[600];
 	lxw_workbook *wb = workbook_new(path);
 	lxw_worksheet *ws;
-	lxw_format *bold, *wrap;
+	lxw_format *bold, *head, *wrap, *date, *pct;
+	struct vn_dec rate;
 	lxw_error xr;
-	int row = 0;
+	int row = 1, header_row;
 
 	if (!wb)
 		return err_set(e, ERR_IO, "%s: không tạo được tệp XLSX", path);
 	ws = workbook_add_worksheet(wb, "Báo cáo");
 	bold = workbook_add_format(wb);
 	format_set_bold(bold);
-	format_set_text_wrap(bold);
+	head = workbook_add_format(wb);
+	format_set_bold(head);
+	format_set_text_wrap(head);
+	format_set_align(head, LXW_ALIGN_CENTER);
+	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_border(head, LXW_BORDER_THIN);
 	wrap = workbook_add_format(wb);
 	format_set_text_wrap(wrap);
 	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+	date = xlsx_date_format(wb);
+	pct = workbook_add_format(wb);
+	format_set_num_format(pct, "0.0%");
 	worksheet_set_column(ws, 0, 1, 6, NULL);
 	worksheet_set_column(ws, 2, 2, 60, NULL);
 	worksheet_set_column(ws, 3, 4, 28, NULL);
 	worksheet_set_column(ws, 5, 7, 16, NULL);
 	worksheet_set_column(ws, 8, 8, 60, NULL);
-	snprintf(title, sizeof(title), "BÁO CÁO Kết quả thực hiện %s (tính đến ngày %s)",
+	snprintf(title, sizeof(title), "BÁO CÁO\nKết quả thực hiện %s (tính đến ngày %s)",
 		 title_of(f), dshow(f->as_of, d1));
-	worksheet_write_string(ws, row++, 0, title, bold);
-	rate_str(c, rate);
+	xlsx_title(wb, ws, 8, title);
 	{
 		static const char *const labels[] = {
 		    "Tổng số nhiệm vụ",	       "Đến hạn",
@@ -387,33 +397,45 @@ int followup_xlsx(const struct task_followup *f, const char *path, struct err *e
 					c->n[TASK_STANDING]};
 
 		for (int i = 0; i < 8; i++, row++) {
-			worksheet_write_string(ws, row, 0, labels[i], NULL);
-			worksheet_write_number(ws, row, 3, (double)vals[i], NULL);
+			worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, 2, labels[i],
+					      NULL);
+			worksheet_write_number(ws, (lxw_row_t)row, 3, (double)vals[i], NULL);
 		}
-		worksheet_write_string(ws, row, 0, "Tỷ lệ hoàn thành", NULL);
-		worksheet_write_string(ws, row++, 3, rate, NULL);
+		worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, 2, "Tỷ lệ hoàn thành",
+				      NULL);
+		/* a fraction shown as a percentage, so that a sheet can compute with it */
+		if (task_counts_rate(c, &rate))
+			worksheet_write_number(ws, (lxw_row_t)row++, 3,
+					       vn_dec_to_double(rate) / 100.0, pct);
+		else
+			worksheet_write_string(ws, (lxw_row_t)row++, 3, "chưa có nhiệm vụ đến hạn",
+					       NULL);
 	}
 	row++;
+	header_row = row;
 	for (int i = 0; i < 9; i++)
-		worksheet_write_string(ws, row, (lxw_col_t)i, heads[i], bold);
+		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)i, heads[i], head);
 	row++;
 	for (size_t i = 0; i < f->ntasks; i++, row++) {
 		const struct task *t = &f->tasks[i];
+		lxw_row_t y = (lxw_row_t)row;
 
-		worksheet_write_number(ws, row, 0, (double)(i + 1), wrap);
-		worksheet_write_string(ws, row, 1, t->section ? t->section : "", wrap);
-		worksheet_write_string(ws, row, 2, t->content, wrap);
-		worksheet_write_string(ws, row, 3, units_of(t, true, &u), wrap);
-		worksheet_write_string(ws, row, 4, units_of(t, false, &u), wrap);
-		worksheet_write_string(ws, row, 5, deadline_of(t, d1), wrap);
-		worksheet_write_string(ws, row, 6, task_status_name(t->status), wrap);
+		worksheet_write_number(ws, y, 0, (double)(i + 1), wrap);
+		worksheet_write_string(ws, y, 1, t->section ? t->section : "", wrap);
+		worksheet_write_string(ws, y, 2, t->content, wrap);
+		worksheet_write_string(ws, y, 3, units_of(t, true, &u), wrap);
+		worksheet_write_string(ws, y, 4, units_of(t, false, &u), wrap);
+		/* a deadline date is a date; "thường xuyên", "không thời hạn" stay words */
+		if (t->dl.kind == TASK_DL_STANDING || !xlsx_date(ws, row, 5, t->due, date))
+			worksheet_write_string(ws, y, 5, deadline_of(t, d1), wrap);
+		worksheet_write_string(ws, y, 6, task_status_name(t->status), wrap);
+		if (t->status <= TASK_DONE_LATE)
+			xlsx_date(ws, row, 7, t->completed_on, date);
 		worksheet_write_string(
-		    ws, row, 7, t->status <= TASK_DONE_LATE ? dshow(t->completed_on, d1) : "",
-		    wrap);
-		worksheet_write_string(
-		    ws, row, 8, t->latest_report ? t->latest_report : "chưa có báo cáo", wrap);
+		    ws, y, 8, t->latest_report ? t->latest_report : "chưa có báo cáo", wrap);
 	}
 	buf_free(&u);
+	xlsx_print_setup(ws, row - 1, 8, header_row, true);
 	xr = workbook_close(wb);
 	if (xr != LXW_NO_ERROR)
 		return err_set(e, ERR_IO, "%s: không ghi được tệp XLSX: %s", path,

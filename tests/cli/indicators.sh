@@ -107,10 +107,65 @@ check "dataValueSets import" "$DONDOC" --db empty.db indicators import dvs.json
 check_eq "export, import, export gives the same values" "$(cmp -s dvs.json dvs2.json && echo same)" "same"
 check_eq "dataValueSets has the exact decimals" "$(grep -c '"1593.851"' dvs.json)" "1"
 
+# DHIS2's shapes: periods by DHIS2's period ids, orgUnit a code. A copy of the demo gets a month,
+# a quarter and a half-year of HU, and a value of a commune whose code ĐU five bodies share.
+cp demo.db dh.db
+cp demo.db.audit-key dh.db.audit-key
+DU=$("$DONDOC" --db dh.db --json body list | python3 -c 'import json,sys; print([b["id"] for b in json.load(sys.stdin) if b["code"] == "ĐU"][0])')
+printf 'indicator,body,period,kind,estimate,value\nindustry,%s,2023-M09,actual,0,480.5\nindustry,%s,2023-Q3,actual,0,1400\nindustry,%s,2023-H1,actual,0,2700\nindustry,%s,2023-T09,actual,1,35\n' \
+	"$BODY" "$BODY" "$BODY" "$DU" >dh.csv
+check "a month, a quarter, a half-year and a commune's value are imported" "$DONDOC" --db dh.db indicators import dh.csv
+out=$("$DONDOC" --db dh.db indicators export 2>&1 >/dev/null)
+check_eq "a body whose code others share is not exported under it (exit 3)" "$?" "3"
+case "$out" in *"ký hiệu 'ĐU' trùng"*"indicators orgunit $DU"*) ok "the refusal names the body and the fix" ;;
+*) not_ok "the refusal names the body and the fix" "$out" ;; esac
+check_fails "an all-digit DHIS2 code is refused" "$DONDOC" --db dh.db indicators orgunit "$DU" 12345
+check "the commune gets a DHIS2 code of its own" "$DONDOC" --db dh.db indicators orgunit "$DU" DU_LIENSON
+check_fails "the same DHIS2 code for a second body is refused" "$DONDOC" --db dh.db indicators orgunit "$BODY" DU_LIENSON
+"$DONDOC" --db dh.db indicators export >dh.json
+check_eq "every period matches DHIS2's period ids, every orgUnit is a code" "$(python3 - dh.json <<'PY'
+import json, re, sys
+vals = json.load(open(sys.argv[1]))["dataValues"]
+dhis2 = re.compile(r"^(\d{4}|\d{4}S[12]|\d{4}Q[1-4]|\d{4}(0[1-9]|1[0-2]))$")
+bad = [v for v in vals if not dhis2.match(v["period"]) or v["orgUnit"].isdigit()]
+print(len(vals) > 20, bad, sorted(set(v["orgUnit"] for v in vals)))
+PY
+)" "True [] ['DU_LIENSON', 'HU']"
+check_eq "month, quarter, half-year and year as 202309, 2023Q3, 2023S1, 2023" "$(python3 - dh.json <<'PY'
+import json, sys
+vals = json.load(open(sys.argv[1]))["dataValues"]
+print(sorted((v["period"], v["categoryOptionCombo"], v["value"]) for v in vals
+             if v["dataElement"] == "industry" and v["orgUnit"] == "HU"))
+PY
+)" "[('202209', 'actual_cumulative', '3872.5'), ('2023', 'plan', '6076.5'), ('202309', 'actual', '480.5'), ('202309', 'estimate_cumulative', '4132'), ('2023Q3', 'actual', '1400'), ('2023S1', 'actual', '2700')]"
+cp dh.db dh2.db
+cp dh.db.audit-key dh2.db.audit-key
+python3 -c 'import sqlite3; c=sqlite3.connect("dh2.db"); c.execute("DELETE FROM ind_value"); c.commit()'
+check "the DHIS2 file is imported back (orgUnit codes, cumulative months)" "$DONDOC" --db dh2.db indicators import dh.json
+"$DONDOC" --db dh2.db indicators export >dh2.json
+check_eq "and gives the same export" "$(cmp -s dh.json dh2.json && echo same)" "same"
+check_eq "the commune's value came back to it, 9 months cumulative" \
+	"$("$DONDOC" --db dh2.db indicators report --body "$DU" --period 2023-T09 --csv | awk -F, '$1 == "industry" {print $4, $5}')" "35 1"
+
 # CSV and XLSX reports.
 "$DONDOC" --db demo.db indicators report --body "$BODY" --period 2023-T09 --csv >rep.csv
 check_eq "CSV report has the ten figures" "$(tail -n +2 rep.csv | wc -l)" "10"
 check "XLSX report is written" "$DONDOC" --db demo.db indicators report --body "$BODY" --period 2023-T09 --xlsx rep.xlsx
+xl() { python3 "$DONDOC_SRCDIR/tests/cli/xlsx_read.py" rep.xlsx | python3 -c "import json,sys; d=json.load(sys.stdin); c=d['cells']; print(($1))"; }
+check_eq "XLSX prints the table and nothing else" "$(xl 'd["print_area"]')" "'Chỉ tiêu'!\$A\$1:\$L\$12"
+check_eq "XLSX fits one page wide, as many tall as needed, landscape A4" \
+	"$(xl 'd["fit_to_page"], d["fit_to_width"], d["fit_to_height"], d["orientation"], d["paper"]')" \
+	"(True, 1, 0, 'landscape', '9')"
+check_eq "XLSX repeats the column headings on every page" "$(xl 'd["print_titles"]')" "'Chỉ tiêu'!\$2:\$2"
+check_eq "XLSX title spans the table, so it shows" "$(xl '"A1:L1" in d["merged"], c["A1"]["value"].split(chr(10))[1]')" \
+	"(True, 'Huyện ủy Tân Yên — 9 tháng đầu năm 2023')"
+check_eq "XLSX first column is the Vietnamese name, the code last" \
+	"$(xl 'c["A2"]["value"], c["A3"]["value"], c["L2"]["value"], c["L3"]["value"]')" \
+	"('Chỉ tiêu', 'Giá trị sản xuất công nghiệp - tiểu thủ công nghiệp', 'Mã', 'industry')"
+check_eq "XLSX figures are numbers with their printed decimals" \
+	"$(xl 'c["C3"]["type"], c["C3"]["value"], c["F3"]["type"], c["F3"]["format"], c["G3"]["type"]')" \
+	"('number', 4132.0, 'number', '#,##0.0', 'number')"
+check_eq "XLSX says in words that a figure is an estimate" "$(xl 'c["D2"]["value"], c["D3"]["value"]')" "('Số liệu', 'ước')"
 if command -v soffice >/dev/null 2>&1; then
 	mkdir -p xl
 	soffice -env:UserInstallation=file://$WORK/lo --headless --convert-to "csv:Text - txt - csv (StarCalc):44,34,76" --outdir xl rep.xlsx >/dev/null 2>&1
@@ -124,9 +179,9 @@ def num(s):
 bad = []
 for ra, rb in zip(a, b):
     for k in (3, 6, 7, 8, 9, 10, 11):
-        x, y = num(ra[k]), num(rb[k])
+        x, y = num(ra[k]), num(rb[k - 1])  # the sheet has no code column in front
         if (x is None) != (y is None) or (x is not None and abs(x - y) > 1e-9):
-            bad.append("%s[%d] %s/%s" % (ra[0], k, ra[k], rb[k]))
+            bad.append("%s[%d] %s/%s" % (ra[0], k, ra[k], rb[k - 1]))
 print("ok" if len(a) == len(b) == 10 and not bad else " ".join(bad) or "rows %d %d" % (len(a), len(b)))
 PY
 )

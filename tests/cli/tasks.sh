@@ -65,6 +65,20 @@ check_eq "XLSX: a zip with a worksheet" \
 	"$(python3 -c 'import zipfile; z=zipfile.ZipFile("f.xlsx"); print("xl/worksheets/sheet1.xml" in z.namelist())')" "True"
 check_eq "XLSX: the statuses are in it" \
 	"$(python3 -c 'import zipfile; print(zipfile.ZipFile("f.xlsx").read("xl/sharedStrings.xml").decode().count("chưa hoàn thành quá hạn"))')" "1"
+xl() { python3 "$DONDOC_SRCDIR/tests/cli/xlsx_read.py" f.xlsx | python3 -c "import json,sys; d=json.load(sys.stdin); c=d['cells']; print(($1))"; }
+check_eq "XLSX: prints the report one page wide, landscape, headings on every page" \
+	"$(xl 'd["print_area"], d["fit_to_page"], d["fit_to_width"], d["fit_to_height"], d["orientation"], d["print_titles"]')" \
+	"(\"'Báo cáo'!\$A\$1:\$I\$18\", True, 1, 0, 'landscape', \"'Báo cáo'!\$12:\$12\")"
+check_eq "XLSX: the title spans the nine columns" \
+	"$(xl '"A1:I1" in d["merged"], c["A1"]["value"].startswith("BÁO CÁO")')" "(True, True)"
+check_eq "XLSX: counts are numbers, the rate a percentage number" \
+	"$(xl 'c["D2"]["type"], c["D2"]["value"], c["D10"]["type"], round(c["D10"]["value"], 4), c["D10"]["format"]')" \
+	"('number', 6.0, 'number', 0.6667, '0.0%')"
+# Section 3: due 31/10/2023, done 25/10/2023 (dates as Excel serial numbers, 1900 system).
+check_eq "XLSX: deadline and completion are real dates" \
+	"$(xl '[(c[k]["type"], c[k]["format"], c[k]["value"]) for k in ("F14", "H14")]')" \
+	"[('date', 'dd/mm/yyyy', 45230.0), ('date', 'dd/mm/yyyy', 45224.0)]"
+check_eq "XLSX: a standing task's deadline stays words" "$(xl 'c["F15"]["type"], c["F15"]["value"]')" "('string', 'thường xuyên')"
 check_eq "review: tasks and indicators in one report" \
 	"$("$DONDOC" --db t.db tasks review ${src:-"$@"} --as-of 2023-11-27 | grep -c -e '^Sơ kết việc thực hiện' -e '^PHẦN I\.' -e '^PHẦN II\.' -e 'đạt 66,67%')" "4"
 check_fails "an unknown format is refused" "$DONDOC" --db t.db tasks followup "$@" --format odt

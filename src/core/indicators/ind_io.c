@@ -8,6 +8,7 @@
 
 #include "core/indicators/indicator.h"
 #include "db/db.h"
+#include "util/arena.h"
 #include "vn/text.h"
 
 #define IND_MAX_ERRORS 200
@@ -269,8 +270,16 @@ int ind_import_csv(struct db *db, const char *data, size_t len, const char *sour
 	return r;
 }
 
-/* DHIS2 periods: 2023, 2023S1, 2023Q3, 202309; ours pass through. */
-static void dvs_period_in(const char *s, char out[static 16])
+/*
+ * DHIS2 periods: 2023 (Yearly), 2023S1 (SixMonthly), 2023Q3 (Quarterly), 202309
+ * (Monthly). A cumulative span from January (2023-T09, "9 tháng đầu năm") has
+ * no DHIS2 type: it goes out as the month it ends in, and its combo says
+ * cumulative (actual_cumulative …), so that it does not meet the month's own
+ * value. Ours (2023-M09 …) are read too.
+ */
+#define DVS_CUMULATIVE "_cumulative"
+
+static void dvs_period_in(const char *s, bool cumulative, char out[static 16])
 {
 	size_t n = strlen(s);
 
@@ -279,59 +288,135 @@ static void dvs_period_in(const char *s, char out[static 16])
 	else if (n == 6 && (s[4] == 'Q' || s[4] == 'q'))
 		snprintf(out, 16, "%.4s-Q%c", s, s[5]);
 	else if (n == 6 && strspn(s, "0123456789") == 6)
-		snprintf(out, 16, "%.4s-M%.2s", s, s + 4);
+		snprintf(out, 16, "%.4s-%c%.2s", s, cumulative ? 'T' : 'M', s + 4);
 	else
 		snprintf(out, 16, "%s", s);
 }
 
-static void dvs_period_out(const char *code, char out[static 16])
+/* The DHIS2 period of a canonical code; *ret_cumulative for a span from January. */
+static int dvs_period_out(const char *code, char out[static 16], bool *ret_cumulative)
 {
 	struct ind_period p;
 
-	if (ind_period_parse(code, &p, NULL) < 0 || code[4] == '\0' || code[5] == 'T') {
-		snprintf(out, 16, "%s", code);
-		return;
-	}
-	if (code[5] == 'H')
-		snprintf(out, 16, "%dS%c", p.year, code[6]);
-	else if (code[5] == 'Q')
-		snprintf(out, 16, "%dQ%c", p.year, code[6]);
-	else
+	*ret_cumulative = false;
+	if (ind_period_parse(code, &p, NULL) < 0)
+		return ERR_INVAL;
+	if (p.from_month == 1 && p.to_month == 12)
+		snprintf(out, 16, "%d", p.year);
+	else if (p.to_month - p.from_month == 5 && (p.from_month == 1 || p.from_month == 7))
+		snprintf(out, 16, "%dS%d", p.year, p.from_month == 1 ? 1 : 2);
+	else if (p.to_month - p.from_month == 2 && p.from_month % 3 == 1)
+		snprintf(out, 16, "%dQ%d", p.year, (p.from_month + 2) / 3);
+	else if (p.from_month == p.to_month)
 		snprintf(out, 16, "%d%02d", p.year, p.to_month);
+	else if (p.from_month == 1) {
+		snprintf(out, 16, "%d%02d", p.year, p.to_month);
+		*ret_cumulative = true;
+	} else
+		return ERR_INVAL;
+	return 0;
+}
+
+/* A body's DHIS2 organisation unit: its dhis2_code, else its symbol code. */
+struct dvs_org {
+	int64_t id;
+	const char *name, *code;
+	int64_t clashes; /* other bodies under the same code */
+};
+
+static int dvs_orgs(struct db *db, struct arena *a, struct dvs_org **ret, size_t *ret_n)
+{
+	struct dvs_org *v = NULL;
+	size_t n = 0, cap = 0;
+	struct db_q *q;
+	int r;
+
+	r = db_prepare(db, SQL_IND_DHIS2_ORGUNITS, &q);
+	while (r == 0 && (r = db_step(q)) == 1) {
+		r = 0;
+		if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
+			r = ERR_NOMEM;
+			break;
+		}
+		v[n].id = db_col_int(q, 0);
+		v[n].name = db_col_strdup(q, 1, a);
+		v[n].code = db_col_strdup(q, 2, a);
+		v[n].clashes = db_col_int(q, 3);
+		if (!v[n].name || !v[n].code) {
+			r = ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	db_done(q);
+	if (r < 0)
+		return r;
+	*ret = v;
+	*ret_n = n;
+	return 0;
 }
 
 int ind_export_dvs(struct db *db, const char *period_code, struct buf *out, struct err *e)
 {
 	json_t *root = json_object(), *vals = json_array();
+	struct arena *a = arena_new(1u << 20);
+	struct dvs_org *orgs = NULL;
 	struct db_q *q = NULL;
+	size_t norgs = 0;
 	char *text;
 	int r;
 
-	if (!root || !vals) {
-		json_decref(root);
-		json_decref(vals);
-		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (!root || !vals || !a) {
+		r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+		goto fail;
 	}
 	json_object_set_new(root, "dataValues", vals);
+	r = dvs_orgs(db, a, &orgs, &norgs);
+	if (r < 0) {
+		r = db_err(db, e, r, "không đọc được danh sách đơn vị");
+		goto fail;
+	}
 	r = db_prepare(db, SQL_IND_VALUES_ALL, &q);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		struct vn_dec d = {db_col_int(q, 6), (int)db_col_int(q, 7)};
 		struct buf num = BUF_INIT(64);
-		const char *kind = db_col_text(q, 3);
-		char per[16], org[24];
+		const char *kind = db_col_text(q, 3), *combo;
+		const struct dvs_org *org = NULL;
+		int64_t body = db_col_int(q, 1);
+		char per[16], cc[32];
+		bool cumulative;
 		json_t *v;
 
 		r = 0;
 		if (period_code && strcmp(period_code, db_col_text(q, 2)) != 0)
 			continue;
-		dvs_period_out(db_col_text(q, 2), per);
-		snprintf(org, sizeof(org), "%lld", (long long)db_col_int(q, 1));
+		for (size_t k = 0; k < norgs && !org; k++)
+			if (orgs[k].id == body)
+				org = &orgs[k];
+		if (!org || org->clashes) {
+			db_done(q);
+			r = err_set(
+			    e, ERR_INVAL,
+			    "không xuất được số liệu của %s (đơn vị số %lld): ký hiệu '%s' "
+			    "trùng với %lld đơn vị khác, DHIS2 không phân biệt được; đặt mã "
+			    "DHIS2 riêng: dondoc indicators orgunit %lld MÃ",
+			    org ? org->name : "?", (long long)body, org ? org->code : "",
+			    (long long)(org ? org->clashes : 0), (long long)body);
+			goto fail;
+		}
+		if (dvs_period_out(db_col_text(q, 2), per, &cumulative) < 0) {
+			db_done(q);
+			r = err_set(e, ERR_INVAL, "kỳ '%s' không có dạng kỳ DHIS2",
+				    db_col_text(q, 2));
+			goto fail;
+		}
+		combo = strcmp(kind, "plan") == 0 ? "plan"
+			: db_col_int(q, 5)	  ? "estimate"
+						  : "actual";
+		snprintf(cc, sizeof(cc), "%s%s", combo, cumulative ? DVS_CUMULATIVE : "");
 		vn_dec_format_plain(d, &num);
 		v = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "dataElement", db_col_text(q, 0),
-			      "period", per, "orgUnit", org, "categoryOptionCombo",
-			      strcmp(kind, "plan") == 0 ? "plan"
-			      : db_col_int(q, 5)	? "estimate"
-							: "actual",
+			      "period", per, "orgUnit", org->code, "categoryOptionCombo", cc,
 			      "attributeOptionCombo",
 			      strcmp(kind, "plan") == 0 ? db_col_text(q, 4) : "default", "value",
 			      buf_str(&num));
@@ -341,17 +426,66 @@ int ind_export_dvs(struct db *db, const char *period_code, struct buf *out, stru
 	}
 	db_done(q);
 	if (r < 0) {
-		json_decref(root);
-		return db_err(db, e, r, "không đọc được số liệu");
+		r = db_err(db, e, r, "không đọc được số liệu");
+		goto fail;
 	}
 	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(root);
+	arena_free(a);
 	if (!text)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = buf_puts(out, text);
 	free(text);
 	buf_putc(out, '\n');
 	return r < 0 ? err_set(e, r, "kết quả quá lớn") : 0;
+fail:
+	json_decref(root);
+	arena_free(a);
+	return r;
+}
+
+int ind_body_set_dhis2(struct db *db, int64_t body_id, const char *code, struct err *e)
+{
+	int64_t n = 0;
+	size_t len = code ? strlen(code) : 0;
+	int r;
+
+	if (code && (len == 0 || len > 50 || strspn(code, "0123456789") == len))
+		return err_set(e, ERR_INVAL,
+			       "mã DHIS2 '%s' không hợp lệ: 1–50 ký tự, không chỉ gồm chữ số",
+			       code);
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)code[i] <= 0x20 || code[i] == 0x7f)
+			return err_set(e, ERR_INVAL,
+				       "mã DHIS2 '%s' không hợp lệ: có dấu cách hoặc ký tự điều "
+				       "khiển ở vị trí %zu",
+				       code, i + 1);
+	r = db_query_int(db, SQL_IND_BODY_EXISTS, &n, "i", body_id);
+	if (r < 0)
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
+	if (n == 0)
+		return err_set(e, ERR_NOTFOUND, "không có đơn vị số %lld", (long long)body_id);
+	r = db_begin_e(db, e);
+	if (r < 0)
+		return r;
+	r = db_exec(db, SQL_IND_DHIS2_SET, code ? "it" : "in", body_id, code);
+	if (r == ERR_EXISTS)
+		r = err_set(e, r, "mã DHIS2 '%s' đã dùng cho đơn vị khác", code);
+	else if (r < 0)
+		r = db_err(db, e, r, "không ghi được mã DHIS2");
+	return db_end(db, r, e);
+}
+
+/* A dataValueSets orgUnit as ind_body_find reads it: a body's DHIS2 code becomes its id. */
+static const char *dvs_org_in(struct db *db, const char *ou, char out[static 24])
+{
+	int64_t id = 0;
+
+	if (db_query_int(db, SQL_IND_DHIS2_FIND, &id, "t", ou) == 0 && id > 0) {
+		snprintf(out, 24, "%lld", (long long)id);
+		return out;
+	}
+	return ou;
 }
 
 int ind_import_dvs(struct db *db, const char *data, size_t len, const char *source, size_t *ret_n,
@@ -384,8 +518,9 @@ int ind_import_dvs(struct db *db, const char *data, size_t len, const char *sour
 		const char *coc = json_string_value(json_object_get(v, "categoryOptionCombo"));
 		const char *aoc = json_string_value(json_object_get(v, "attributeOptionCombo"));
 		const char *val = json_string_value(json_object_get(v, "value"));
-		char where[48], per[16];
-		bool plan = coc && strcmp(coc, "plan") == 0;
+		char where[48], per[16], org[24], kind[32] = "";
+		size_t kl;
+		bool plan, cumulative = false;
 
 		snprintf(where, sizeof(where), "giá trị thứ %zu", i + 1);
 		if (!de || !pe || !ou || !val) {
@@ -395,10 +530,19 @@ int ind_import_dvs(struct db *db, const char *data, size_t len, const char *sour
 				  where);
 			continue;
 		}
-		dvs_period_in(pe, per);
-		r = one_value(
-		    db, where, de, ou, per, plan ? "plan" : "actual", plan && aoc ? aoc : "",
-		    coc && strcmp(coc, "estimate") == 0 ? "1" : "0", val, source, errors, &nerr);
+		/* actual, estimate, plan; with _cumulative for a span from January */
+		snprintf(kind, sizeof(kind), "%s", coc ? coc : "");
+		kl = strlen(kind);
+		if (kl > strlen(DVS_CUMULATIVE) &&
+		    strcmp(kind + kl - strlen(DVS_CUMULATIVE), DVS_CUMULATIVE) == 0) {
+			cumulative = true;
+			kind[kl - strlen(DVS_CUMULATIVE)] = '\0';
+		}
+		plan = strcmp(kind, "plan") == 0;
+		dvs_period_in(pe, cumulative, per);
+		r = one_value(db, where, de, dvs_org_in(db, ou, org), per, plan ? "plan" : "actual",
+			      plan && aoc ? aoc : "", strcmp(kind, "estimate") == 0 ? "1" : "0",
+			      val, source, errors, &nerr);
 		if (r < 0)
 			break;
 		n++;

@@ -312,6 +312,16 @@ int ind_import_dvs(struct db *db, const char *data, size_t len, const char *sour
 		   struct buf *errors, struct err *e);
 /*
  * Appends every stored value (of period_code, or all when NULL) as a DHIS2
- * dataValueSets JSON document.
+ * dataValueSets JSON document: orgUnit the body's DHIS2 code (else its
+ * symbol code), period DHIS2's id (2023, 2023S1, 2023Q3, 202309; a span from
+ * January as its last month with a "_cumulative" combo). ERR_INVAL naming the
+ * body when its code is shared by another body and it has no DHIS2 code.
  */
 int ind_export_dvs(struct db *db, const char *period_code, struct buf *out, struct err *e);
+
+/*
+ * Sets (code NULL: clears) the DHIS2 organisation unit code body_id's values
+ * are exported under. ERR_INVAL for a code that is empty, longer than 50
+ * bytes, all digits or has spaces; ERR_EXISTS when another body has it.
+ */
+int ind_body_set_dhis2(struct db *db, int64_t body_id, const char *code, struct err *e);

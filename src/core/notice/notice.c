@@ -556,7 +556,7 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	long number = 0;
 	const char *symbol;
 	char iso[11];
-	bool state;
+	bool state, dispatch;
 	int r;
 
 	if (!a)
@@ -627,14 +627,34 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 	}
 	/* numbering runs per issuing body, type and term (domain.md): the registry's rule */
 	state = strcmp(L->profile.family, "state") == 0;
-	r = docnum_next_in_tx(db, row.body_id, doc.type_code, term_id, &number, e);
+	/* a state dispatch is numbered 15/UBND-VP: it needs its drafting unit */
+	dispatch = state && strcmp(doc.type_code, "CV") == 0;
+	if (dispatch) {
+		struct err de = {0};
+
+		if ((r = docnum_dept_check(doc.drafting, &de)) < 0) {
+			r = err_set(e, r,
+				    "thông báo %lld là công văn của cơ quan nhà nước (số dạng "
+				    "15/UBND-VP): %s; thêm '@drafting VP' vào đầu mẫu",
+				    (long long)id, de.msg);
+			goto fail;
+		}
+	}
+	/* a state body numbers from 01 each 1 January (NĐ 30/2020, Điều 15) */
+	if (state)
+		r = docnum_next_year_in_tx(db, row.body_id, doc.type_code, date.y, &number, e);
+	else
+		r = docnum_next_in_tx(db, row.body_id, doc.type_code, term_id, &number, e);
 	if (r < 0)
 		goto fail;
 	{
 		struct docnum dn = {.form = state ? DOCNUM_STATE : DOCNUM_PARTY, .number = number};
 		struct buf sb = BUF_INIT(256);
 
-		snprintf(dn.type, sizeof(dn.type), "%s", doc.type_code);
+		if (dispatch)
+			snprintf(dn.dept, sizeof(dn.dept), "%s", doc.drafting);
+		else
+			snprintf(dn.type, sizeof(dn.type), "%s", doc.type_code);
 		snprintf(dn.issuer, sizeof(dn.issuer), "%s",
 			 L->ctx.body_code ? L->ctx.body_code : "");
 		r = docnum_format(&dn, 0, &sb);

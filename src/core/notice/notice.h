@@ -107,6 +107,7 @@ struct notice_doc {
 	const char *period, *plan;
 	const char *recipients_group;
 	const char *superior, *issuer, *place_date, *number_line;
+	const char *drafting; /* VP: drafting unit of a state dispatch (@drafting); NULL */
 	const char *sig_form, *sig_body, *sig_position, *sig_name; /* as resolved */
 	const char *sig_authority;				   /* "T/M HUYỆN ỦY" */
 	struct notice_para *paras;
@@ -297,15 +298,34 @@ int notice_edit_apply(struct db *db, int64_t id, const struct notice_edit *in, s
 
 struct mail_server;
 
+/* What goes with the issued text; every field may be NULL/0. */
+struct notice_mail {
+	const void *pdf; /* the issued notice rendered as PDF, attached as 512-TB-HU.pdf */
+	size_t pdf_len;
+	/*
+	 * Where dondoc's web pages are reached from outside ("https://dondoc.tanyen.vn"):
+	 * the message links to the notice's page there. http:// or https://, no spaces.
+	 */
+	const char *public_url;
+};
+
 /*
  * Sends an issued notice by e-mail to every recipient with an address whose
  * delivery is still queued or failed, through the outbox (core/outbox/outbox.h),
- * and records each outcome (sent, or failed with the reason) and when. Paper deliveries stay for the office.
- * ERR_PERM when credentials would go to the server without TLS: nothing is
- * sent and the deliveries stay queued.
+ * and records each outcome (sent, or failed with the reason) and when. Paper
+ * deliveries stay for the office. Each message carries the issued text, with
+ * mail (may be NULL) the PDF attached (named after the symbol, '/' as '-') and
+ * a link to the notice's page; each message has its own Message-ID.
+ * ERR_INVAL for a malformed public_url (nothing sent). ERR_PERM when
+ * credentials would go to the server without TLS: nothing is sent and the
+ * deliveries stay queued.
  */
-int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t *ret_sent,
-		size_t *ret_failed, struct err *e);
+int notice_send(struct db *db, int64_t id, const struct mail_server *srv,
+		const struct notice_mail *mail, size_t *ret_sent, size_t *ret_failed,
+		struct err *e);
+
+/* 0 when url can be a public URL (http:// or https://, printable, no spaces); ERR_INVAL saying why. */
+int notice_public_url_check(const char *url, struct err *e);
 
 /* The deliveries of a notice in order; arena memory. */
 int notice_deliveries(struct db *db, int64_t id, struct arena *a, struct notice_delivery **ret,

@@ -32,8 +32,40 @@ static int delivery_record(struct db *db, const struct outbox_msg *m, struct err
  * would get the credentials without TLS (ERR_PERM from mail_send), stops
  * there with that error and the deliveries stay queued.
  */
-int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t *ret_sent,
-		size_t *ret_failed, struct err *e)
+int notice_public_url_check(const char *url, struct err *e)
+{
+	size_t n = url ? strlen(url) : 0;
+
+	if (n == 0 || n > 200 ||
+	    (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0))
+		return err_set(e, ERR_INVAL,
+			       "địa chỉ công khai '%.200s' không hợp lệ: cần dạng "
+			       "https://ten-mien (tối đa 200 ký tự)",
+			       url ? url : "");
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)url[i] <= 0x20 || (unsigned char)url[i] >= 0x7f ||
+		    strchr("\"<>\\^`{|}", url[i]))
+			return err_set(
+			    e, ERR_INVAL,
+			    "địa chỉ công khai '%.200s' không hợp lệ: có ký tự '%c' ở vị "
+			    "trí %zu (dấu cách, dấu ngoặc và chữ có dấu không dùng được)",
+			    url, (unsigned char)url[i] > 0x20 ? url[i] : ' ', i + 1);
+	return 0;
+}
+
+/* "512-TB/HU" → "512-TB-HU.pdf": the attachment's name, arena memory. */
+static const char *pdf_name(const char *symbol, struct arena *a)
+{
+	char *n = arena_printf(a, "%s.pdf", symbol && *symbol ? symbol : "thong-bao");
+
+	for (char *p = n; p && *p; p++)
+		if (*p == '/' || *p == '\\' || *p == '"' || *p == ' ')
+			*p = '-';
+	return n;
+}
+
+int notice_send(struct db *db, int64_t id, const struct mail_server *srv,
+		const struct notice_mail *mail, size_t *ret_sent, size_t *ret_failed, struct err *e)
 {
 	struct arena *a = arena_new(8u << 20);
 	struct notice_row row;
@@ -43,11 +75,14 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 	const char *subject;
 	size_t n = 0, cap = 0, sent = 0, failed = 0;
 	struct buf body = BUF_INIT(4u << 20);
+	struct mail_attachment att = {0};
 	struct db_q *q;
 	int r;
 
 	if (!a)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if (mail && mail->public_url && (r = notice_public_url_check(mail->public_url, e)) < 0)
+		goto out;
 	r = notice_get(db, id, a, &row, e);
 	if (r < 0)
 		goto out;
@@ -90,6 +125,26 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 			    (long long)id);
 		goto out;
 	}
+	if (mail && mail->pdf && mail->pdf_len) {
+		att = (struct mail_attachment){.filename = pdf_name(row.symbol, a),
+					       .type = "application/pdf",
+					       .data = mail->pdf,
+					       .len = mail->pdf_len};
+		r = buf_printf(&body, "\n--\nVăn bản kèm theo: %s (bản PDF).\n",
+			       att.filename ? att.filename : "");
+	}
+	if (r == 0 && mail && mail->public_url) {
+		size_t ul = strlen(mail->public_url);
+
+		while (ul && mail->public_url[ul - 1] == '/')
+			ul--;
+		r = buf_printf(&body, "%sXem trên dondoc: %.*s/notices/%lld\n",
+			       att.data ? "" : "\n--\n", (int)ul, mail->public_url, (long long)id);
+	}
+	if (r < 0) {
+		r = err_set(e, ERR_TOOBIG, "thông báo quá dài để gửi thư");
+		goto out;
+	}
 	subject = arena_printf(a, "Thông báo số %s: %s", row.symbol ? row.symbol : "",
 			       row.title ? row.title : "");
 	msgs = n ? arena_alloc(a, n * sizeof(*msgs)) : NULL;
@@ -101,6 +156,8 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv, size_t
 		msgs[i] = (struct outbox_msg){.to = qd[i].address,
 					      .subject = subject,
 					      .body = buf_str(&body),
+					      .att = att.data ? &att : NULL,
+					      .natt = att.data ? 1 : 0,
 					      .record = delivery_record,
 					      .ctx = &qd[i]};
 	r = outbox_send(db, srv, msgs, n, a, &counts, e);

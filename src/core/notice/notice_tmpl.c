@@ -666,8 +666,8 @@ static char *trimmed(struct tp *p, size_t from, size_t to)
 static void head(struct tp *p)
 {
 	static const char *const names[] = {
-	    "type",	  "title", "summary", "profile",  "period", "plan", "sign",
-	    "recipients", "to",	   "archive", "superior", "issuer", NULL};
+	    "type",	  "title", "summary", "profile",  "period", "plan",	"sign",
+	    "recipients", "to",	   "archive", "superior", "issuer", "drafting", NULL};
 
 	p->to = arena_alloc(p->a, sizeof(*p->to) * 64);
 	if (!p->to) {
@@ -739,6 +739,9 @@ static void head(struct tp *p)
 				break;
 			case 11:
 				p->d->issuer = val;
+				break;
+			case 12:
+				p->d->drafting = val;
 				break;
 			}
 		}
@@ -1149,6 +1152,11 @@ int notice_bind(const char *tmpl, const struct notice_ctx *ctx, struct arena *a,
 		}
 		if (ctx->symbol)
 			d.number_line = arena_printf(a, "Số%s %s", state ? ":" : "", ctx->symbol);
+		else if (state && strcmp(d.type_code, "CV") == 0)
+			/* a state dispatch: number / issuer - drafting unit */
+			d.number_line =
+			    arena_printf(a, "Số:      /%s-%s", ctx->body_code ? ctx->body_code : "",
+					 d.drafting ? d.drafting : "");
 		else if (state)
 			d.number_line = arena_printf(a, "Số:      /%s-%s", d.type_code,
 						     ctx->body_code ? ctx->body_code : "");

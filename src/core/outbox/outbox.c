@@ -23,7 +23,9 @@ int outbox_send(struct db *db, const struct mail_server *srv, struct outbox_msg 
 				      .cc = m->cc,
 				      .ncc = m->ncc,
 				      .subject = m->subject,
-				      .body = m->body};
+				      .body = m->body,
+				      .att = m->att,
+				      .natt = m->natt};
 		struct err me = {0};
 		int sr;
 

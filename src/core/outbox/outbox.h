@@ -34,6 +34,8 @@ struct outbox_msg {
 	const char *const *cc;
 	size_t ncc;
 	const char *subject, *body;
+	const struct mail_attachment *att; /* files sent with it (the notice's PDF) */
+	size_t natt;
 	outbox_record_fn record; /* or NULL: nothing to record */
 	void *ctx;		 /* the caller's, for record */
 	/* the outcome, written by outbox_send */

@@ -312,6 +312,67 @@ int docnum_next_in_tx(struct db *db, int64_t body_id, const char *type_code, int
 	return 0;
 }
 
+int docnum_next_year_in_tx(struct db *db, int64_t body_id, const char *type_code, int year,
+			   long *ret, struct err *e)
+{
+	int64_t v = 0;
+	int r;
+
+	if (year < 1945 || year > 2200)
+		return err_set(e, ERR_INVAL, "năm %d không hợp lệ để cấp số văn bản", year);
+	r = db_query_int(db, SQL_DOCTYPE_EXISTS, &v, "t", type_code);
+	if (r == ERR_NOTFOUND)
+		return err_set(e, ERR_INVAL, "loại văn bản '%s' không có trong danh mục",
+			       type_code);
+	if (r < 0)
+		return db_err(db, e, r, "không đọc được danh mục loại văn bản");
+	r = db_query_int(db, SQL_DOCNUM_NEXT_YEAR, &v, "iti", body_id, type_code, (int64_t)year);
+	if (r == ERR_INVAL)
+		return err_set(e, r, "cơ quan ban hành không tồn tại");
+	if (r < 0)
+		return db_err(db, e, r, "không cấp được số văn bản");
+	*ret = (long)v;
+	return 0;
+}
+
+int docnum_next_year(struct db *db, int64_t body_id, const char *type_code, int year, long *ret,
+		     struct err *e)
+{
+	long v = 0;
+	int r;
+
+	r = db_begin_e(db, e);
+	if (r < 0)
+		return r;
+	r = db_end(db, docnum_next_year_in_tx(db, body_id, type_code, year, &v, e), e);
+	if (r == 0)
+		*ret = v;
+	return r;
+}
+
+int docnum_dept_check(const char *code, struct err *e)
+{
+	size_t n = code ? strlen(code) : 0;
+
+	if (n == 0)
+		return err_set(e, ERR_INVAL, "thiếu ký hiệu đơn vị soạn thảo (ví dụ VP)");
+	if (n >= DOCNUM_DEPT_MAX)
+		return err_set(e, ERR_INVAL,
+			       "ký hiệu đơn vị soạn thảo '%s' quá dài (tối đa %d byte)", code,
+			       DOCNUM_DEPT_MAX - 1);
+	if (!is_letter_byte((unsigned char)code[0]))
+		return err_set(e, ERR_INVAL,
+			       "ký hiệu đơn vị soạn thảo '%s' phải bắt đầu bằng chữ cái (ví dụ VP)",
+			       code);
+	for (size_t i = 0; i < n; i++)
+		if (!is_letter_byte((unsigned char)code[i]) && !is_digit(code[i]))
+			return err_set(e, ERR_INVAL,
+				       "ký hiệu đơn vị soạn thảo '%s' chỉ gồm chữ và số (ví dụ VP, "
+				       "KT)",
+				       code);
+	return 0;
+}
+
 int docnum_next(struct db *db, int64_t body_id, const char *type_code, int64_t term_id, long *ret,
 		struct err *e)
 {
@@ -381,4 +442,18 @@ int docnum_set_last(struct db *db, int64_t body_id, const char *type_code, int64
 	int r = db_begin_e(db, e);
 
 	return r < 0 ? r : db_end(db, set_last_tx(db, body_id, type_code, term_id, last, e), e);
+}
+
+int docnum_peek_year(struct db *db, int64_t body_id, const char *type_code, int year, long *ret,
+		     struct err *e)
+{
+	int64_t v = 0;
+	int r = type_known(db, type_code, e);
+
+	if (r == 0 && (r = db_query_int(db, SQL_DOCNUM_PEEK_YEAR, &v, "iti", body_id, type_code,
+					(int64_t)year)) < 0)
+		return db_err(db, e, r, "không đọc được số văn bản");
+	if (r == 0)
+		*ret = (long)v;
+	return r;
 }

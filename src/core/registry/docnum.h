@@ -69,6 +69,30 @@ int docnum_format(const struct docnum *d, unsigned flags, struct buf *out);
 int docnum_next_in_tx(struct db *db, int64_t body_id, const char *type_code, int64_t term_id,
 		      long *ret, struct err *e);
 
+/*
+ * The next number of a state body (Nghị định 30/2020/NĐ-CP, Điều 15): per
+ * (issuing body, type, calendar year), from 01 on 1 January, in the caller's
+ * open write transaction. One UPSERT on doc_counter_year that starts above the
+ * highest number already used by a document of that body and type dated in
+ * that year. year is the issue date's (1945–2200).
+ */
+int docnum_next_year_in_tx(struct db *db, int64_t body_id, const char *type_code, int year,
+			   long *ret, struct err *e);
+
+/* The number docnum_next_year would give now, without taking it. */
+int docnum_peek_year(struct db *db, int64_t body_id, const char *type_code, int year, long *ret,
+		     struct err *e);
+/* docnum_next_year_in_tx in a transaction of its own. */
+int docnum_next_year(struct db *db, int64_t body_id, const char *type_code, int year, long *ret,
+		     struct err *e);
+
+/*
+ * Checks a drafting unit's symbol code (VP, KT, CTĐP): letters and digits,
+ * starting with a letter, at most DOCNUM_DEPT_MAX - 1 bytes. ERR_INVAL with a
+ * message naming the code otherwise.
+ */
+int docnum_dept_check(const char *code, struct err *e);
+
 /* docnum_next_in_tx in a transaction of its own (BEGIN IMMEDIATE … COMMIT). */
 int docnum_next(struct db *db, int64_t body_id, const char *type_code, int64_t term_id, long *ret,
 		struct err *e);

@@ -129,6 +129,8 @@ static int reg_doc_add_tx(struct db *db, const struct reg_doc *in, int64_t *ret_
 			d.type_code = arena_strdup(a, docnum_kind(&dn));
 		d.number = dn.number;
 		d.issuer_code = arena_strdup(a, dn.issuer);
+		if (reg_blank(d.drafting_unit) && dn.dept[0])
+			d.drafting_unit = arena_strdup(a, dn.dept);
 	} else {
 		d.number = 0;
 	}
@@ -140,6 +142,10 @@ static int reg_doc_add_tx(struct db *db, const struct reg_doc *in, int64_t *ret_
 		r = r == ERR_NOTFOUND ? (e ? (e->code = ERR_INVAL) : ERR_INVAL) : r;
 		goto out;
 	}
+	if (reg_blank(d.drafting_unit))
+		d.drafting_unit = NULL;
+	else if ((r = docnum_dept_check(d.drafting_unit, e)) < 0)
+		goto out;
 	if (!d.confidentiality)
 		d.confidentiality = "thuong";
 	if (!reg_doc_conf_valid(d.confidentiality)) {
@@ -199,6 +205,11 @@ static int reg_doc_add_tx(struct db *db, const struct reg_doc *in, int64_t *ret_
 	r = reg_run_insert(db, q, &d.id, e, msg);
 	if (r < 0)
 		goto out;
+	if (d.drafting_unit &&
+	    (r = db_exec(db, SQL_DOC_DRAFTING_SET, "it", d.id, d.drafting_unit)) < 0) {
+		r = db_err(db, e, r, "không ghi được đơn vị soạn thảo");
+		goto out;
+	}
 	if (d.symbol) {
 		r = db_exec(db, SQL_DOCREF_LINK, "itt", d.id, d.symbol, d.date);
 		if (r < 0) {
@@ -277,6 +288,45 @@ int reg_doc_list(struct db *db, int64_t body_id, const char *type_code, struct a
 	    db, db_list(q, a, sizeof(**ret), read_doc, NULL, (void **)ret, ret_n), e, "văn bản");
 }
 
+/* The year of an ISO date (YYYY-MM-DD). */
+static int iso_year(const char *iso)
+{
+	int y = 0;
+
+	for (int i = 0; i < 4 && iso[i] >= '0' && iso[i] <= '9'; i++)
+		y = y * 10 + (iso[i] - '0');
+	return y;
+}
+
+/*
+ * The drafting unit of a state body's dispatch (VP in 15/UBND-VP), copied into
+ * out; ERR_INVAL naming the document when it has none.
+ */
+static int doc_dispatch_dept(struct db *db, const struct reg_doc *d, char *out, size_t cap,
+			     struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = db_err(db, e, db_query(db, SQL_DOC_DRAFTING_GET, &q, "i", d->id), "lỗi cơ sở dữ liệu");
+	if (r < 0)
+		return r;
+	r = db_step(q);
+	if (r == 1)
+		snprintf(out, cap, "%s", db_col_text(q, 0) ? db_col_text(q, 0) : "");
+	db_done(q);
+	if (r < 0)
+		return db_err(db, e, r, "không đọc được văn bản");
+	if (!out[0])
+		return err_set(e, ERR_INVAL,
+			       "công văn %lld (%s) chưa có đơn vị soạn thảo: số của công văn cơ "
+			       "quan nhà nước ghi dạng 15/UBND-VP, cần ký hiệu đơn vị soạn thảo "
+			       "(--drafting-unit VP)",
+			       (long long)d->id,
+			       d->title && d->title[0] ? d->title : "chưa có trích yếu");
+	return 0;
+}
+
 static int reg_doc_issue_tx(struct db *db, int64_t id, const char *date, long *ret_number,
 			    struct err *e)
 {
@@ -316,11 +366,21 @@ static int reg_doc_issue_tx(struct db *db, int64_t id, const char *date, long *r
 		r = reg_term_at(db, d.body_id, iso, a, &t, e);
 	if (r < 0)
 		goto out;
-	if ((r = docnum_next_in_tx(db, d.body_id, d.type_code, t.id, &n, e)) < 0)
-		goto out;
 	dn.form = b.kind == REG_PARTY ? DOCNUM_PARTY : DOCNUM_STATE;
+	if (dn.form == DOCNUM_STATE && strcmp(d.type_code, "CV") == 0 &&
+	    (r = doc_dispatch_dept(db, &d, dn.dept, sizeof(dn.dept), e)) < 0)
+		goto out;
+	/* A state body numbers from 01 each 1 January; a committee across its term. */
+	if (dn.form == DOCNUM_STATE)
+		r = docnum_next_year_in_tx(db, d.body_id, d.type_code, iso_year(iso), &n, e);
+	else
+		r = docnum_next_in_tx(db, d.body_id, d.type_code, t.id, &n, e);
+	if (r < 0)
+		goto out;
 	dn.number = n;
-	snprintf(dn.type, sizeof(dn.type), "%s", d.type_code);
+	/* A state dispatch names no type: 15/UBND-VP (issuer - drafting unit). */
+	if (!dn.dept[0])
+		snprintf(dn.type, sizeof(dn.type), "%s", d.type_code);
 	snprintf(dn.issuer, sizeof(dn.issuer), "%s", d.issuer_code ? d.issuer_code : b.code);
 	if ((r = docnum_format(&dn, 0, &sym)) < 0) {
 		r = err_set(e, r, "không viết được số hiệu văn bản");
@@ -346,6 +406,37 @@ out:
 	buf_free(&sym);
 	arena_free(a);
 	return r;
+}
+
+static int reg_doc_set_drafting_unit_tx(struct db *db, int64_t id, const char *code, struct err *e)
+{
+	struct arena *a = arena_new(SCRATCH_MAX);
+	struct reg_doc d;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = docnum_dept_check(code, e)) < 0 || (r = reg_doc_get(db, id, a, &d, e)) < 0)
+		goto out;
+	if (strcmp(d.status, "draft") != 0) {
+		r = err_set(e, ERR_LOCKED,
+			    "văn bản số %s đã ban hành: không đổi đơn vị soạn thảo được",
+			    d.symbol ? d.symbol : "");
+		goto out;
+	}
+	r = db_exec(db, SQL_DOC_DRAFTING_SET, "it", id, code);
+	if (r < 0)
+		r = db_err(db, e, r, "không ghi được đơn vị soạn thảo");
+out:
+	arena_free(a);
+	return r;
+}
+
+int reg_doc_set_drafting_unit(struct db *db, int64_t id, const char *code, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, reg_doc_set_drafting_unit_tx(db, id, code, e), e);
 }
 
 int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e)

@@ -243,6 +243,12 @@ struct reg_doc {
 	const char *text;
 	const char *confidentiality; /* thuong by default */
 	const char *status;	     /* draft by default */
+	/*
+	 * Symbol code of the drafting unit (VP in Số: 15/UBND-VP); a state body's
+	 * công văn needs it to be issued. Written by reg_doc_add (taken from a
+	 * dispatch symbol when not given); reg_doc_get leaves it NULL.
+	 */
+	const char *drafting_unit;
 };
 
 /* The name of a type code ("Thông báo"); ERR_NOTFOUND for an unknown code. */
@@ -269,12 +275,20 @@ int reg_doc_find(struct db *db, const char *symbol, const char *date, struct are
 int reg_doc_list(struct db *db, int64_t body_id, const char *type_code, struct arena *a,
 		 struct reg_doc **ret, size_t *ret_n, struct err *e);
 /*
- * Issues a draft: takes the next number of its body, type and term (the
- * body's term at date when the draft has none), writes the symbol in the
- * body's form (Party "512-TB/HU", state "123/TB-UBND"), the date and status
- * issued. Inside the caller's transaction. ERR_LOCKED when already issued.
+ * Issues a draft: takes the next number of its body and type (a Party
+ * committee's across the term, the body's term at date when the draft has
+ * none; a state body's across the calendar year of the issue date), writes
+ * the symbol in the body's form (Party "512-TB/HU", state "123/TB-UBND", a
+ * state dispatch "15/UBND-VP" with its drafting unit, ERR_INVAL when it has
+ * none), the date and status issued. Inside the caller's transaction.
+ * ERR_LOCKED when already issued.
  */
 int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e);
+/*
+ * Sets the drafting unit's symbol code (VP, KT) of a draft; ERR_INVAL for a
+ * malformed code, ERR_LOCKED once issued.
+ */
+int reg_doc_set_drafting_unit(struct db *db, int64_t id, const char *code, struct err *e);
 
 struct reg_doc_ref {
 	int64_t id, from_id, to_id; /* to_id 0: not registered (yet) */
