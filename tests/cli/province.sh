@@ -195,5 +195,16 @@ check_eq "the indicators page answers" "$(page vanphong "/indicators?body=$hu&pe
 check_eq "its grid: the five communes, two ticks, the sum and 2/5" \
 	"$(grep -c 'Cấp dưới báo cáo' page.html) $(grep -o 'class="ok"' page.html | wc -l) $(grep -o '<th>Đảng ủy xã [^<]*</th>' page.html | wc -l) $(grep -c '200,5</td><td class="num" data-label="Đã báo cáo">2/5' page.html)" \
 	"1 2 5 1"
+# Through a notice: a task row led by the commune's committee is the commune's task once issued.
+sid=$("$DONDOC" --db p.db --json session add --organ HU:bch --term XXII --date 2026-11-20 --time 08:00 |
+	python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+"$DONDOC" --db p.db agenda add "$sid" --kind "Báo cáo" --title "giảm nghèo bền vững" >/dev/null
+nid=$("$DONDOC" --db p.db --json notice compose "$sid" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+lsu=$(sqlite3 p.db "SELECT id FROM unit WHERE body_id = $hu AND lower_body_id = $ls")
+"$DONDOC" --db p.db notice task "$nid" --content "Rà soát hộ cận nghèo ZNTZ" --lead "$lsu" \
+	--deadline 31/12/2026 >/dev/null
+check "the notice is issued" "$DONDOC" --db p.db notice issue "$nid" --date 2026-11-21
+check_eq "the commune's office finds the notice's task among its own" \
+	"$(api GET /api/v1/tasks "$tls" >/dev/null; json "len([t for t in d['data'] if 'ZNTZ' in t['content']])")" "1"
 check "the store's audit chain holds" "$DONDOC" --db p.db check
 done_testing

@@ -657,6 +657,9 @@ int task_insert(struct db *db, const struct task_input *in, int64_t *ret_id, str
 		r = insert_units(db, id, in->coords, in->ncoords, "coord", e);
 	if (r < 0)
 		goto out;
+	/* led by a lower body's unit (a commune's committee): that body's task too */
+	if (!in->lower_body_id && (r = db_exec(db, SQL_TASK_LOWER_FROM_LEAD, "i", id)) < 0)
+		goto dberr;
 	r = db_exec(db, SQL_TASK_EVENT_INSERT, "ittnnnn", id, "created", assigned);
 	if (r < 0)
 		goto dberr;
