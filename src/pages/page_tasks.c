@@ -383,7 +383,7 @@ int page_task_table(struct http_req *r, struct html *h, struct task *ts, size_t 
 static void list_table(struct http_req *r, struct html *h, const struct read_task_row *t, size_t n,
 		       const char *as_of)
 {
-	static const char *const cols[] = {"Số",       "Nhiệm vụ",   "Đơn vị chủ trì",
+	static const char *const cols[] = {"Số",       "Nhiệm vụ",   "Đơn vị",
 					   "Thời hạn", "Tình trạng", "Báo cáo mới nhất"};
 	struct page_table tb;
 
