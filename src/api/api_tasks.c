@@ -3,24 +3,19 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "core/read/read.h"
 #include "core/tasks/task.h"
 #include "pages/pages.h"
 
-const struct http_field api_task_list_fields[] = {
-    {"after", HF_INT, false, 0, NULL, "Con trỏ trang (after)"},
-    {"limit", HF_INT, false, 200, NULL, "Số phần tử (limit)"},
-    {"modified_since", HF_DATETIME, false, 0, NULL, "Mốc thời gian (modified_since)"},
-    {"unit", HF_INT, false, 0, NULL, "Đơn vị (unit)"},
-    {NULL, 0, false, 0, NULL, NULL},
-};
-
 /*
- * GET /api/v1/tasks: one statement per page (scope, unit and cursor in SQL),
- * statuses as of today.
+ * GET /api/v1/tasks: one statement per page (scope, filters and cursor in
+ * SQL), statuses as of as_of (default today). The filters' fields are the
+ * /tasks page's (page_task_list_fields), defined beside it.
  */
 int api_tasks(struct http_req *r)
 {
 	const char *since = http_arg(r, "modified_since");
+	struct read_task_filter f;
 	struct read_task_row *t;
 	struct read_tomb *tomb;
 	struct read_page p;
@@ -30,8 +25,10 @@ int api_tasks(struct http_req *r)
 	int rc;
 
 	read_today(today);
-	api_page(r, "unit", &p);
-	rc = read_tasks(r->db, &r->acct, &p, r->arena, &t, &n);
+	api_page(r, NULL, &p);
+	rc = page_task_filter(r, &f);
+	if (rc == 0)
+		rc = read_tasks(r->db, &r->acct, &p, &f, r->arena, &t, &n);
 	if (rc == 0)
 		rc = read_tombstones(r->db, READ_TASK, &p, r->arena, &tomb, &nt);
 	if (rc < 0)
@@ -39,17 +36,15 @@ int api_tasks(struct http_req *r)
 	data = json_array();
 	links = json_object();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(data, ent_task_json(&t[i], today));
+		json_array_append_new(data, ent_task_json(&t[i], f.as_of ? f.as_of : today));
 	for (size_t i = 0; i < nt; i++)
 		json_array_append_new(data, ent_tomb_json(&tomb[i]));
 	if ((int64_t)n == p.limit)
 		json_object_set_new(links, "next",
-				    json_sprintf("/api/v1/tasks?after=%lld&limit=%lld%s%s%s%s",
+				    json_sprintf("/api/v1/tasks?after=%lld&limit=%lld%s%s%s",
 						 (long long)t[n - 1].id, (long long)p.limit,
 						 since ? "&modified_since=" : "",
-						 since ? since : "",
-						 http_arg(r, "unit") ? "&unit=" : "",
-						 http_arg(r, "unit") ? http_arg(r, "unit") : ""));
+						 since ? since : "", page_task_filter_query(r)));
 	return api_send(r,
 			json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination", "limit",
 				  (json_int_t)p.limit, "count", (int)n, "links", links));

@@ -67,7 +67,9 @@ enum http_ftype {
 	HF_SECRET,   /* a password: any bytes but NUL, never echoed */
 	HF_JSON,     /* a JSON array or object (in a JSON body), kept as its JSON text */
 	HF_COUNT,    /* a count: 0 or a positive integer, up to max */
-	HF_REF, /* a row by its id or by a text key (HU:bch, XXII): text, or an integer in JSON */
+	HF_REF,	  /* a row by its id or by a text key (HU:bch, XXII): text, or an integer in JSON */
+	HF_ENUMS, /* one or more of a '|'-separated list, comma-separated or the field repeated;
+		     the handler sees them joined by commas ("a,b") */
 };
 
 /*
@@ -80,7 +82,7 @@ struct http_field {
 	enum http_ftype type;
 	bool required;
 	size_t max;	     /* max bytes (text) or max value (int) */
-	const char *choices; /* HF_ENUM: "a|b|c" */
+	const char *choices; /* HF_ENUM, HF_ENUMS: "a|b|c" */
 	const char *label;   /* Vietnamese, for messages */
 };
 

@@ -14,6 +14,9 @@ enum {
 	RF_CACHE = 1 << 5,  /* a static file: clients may keep it for an hour */
 	RF_FRAME = 1 << 6,  /* a document with its own inline styles, shown framed in dondoc's
 			       own pages only (a notice's preview) */
+	RF_STRICT = 1 << 7, /* an input name the field table does not know is refused (400
+			       naming it) instead of ignored: a filtered list, where a
+			       misspelt filter must not silently return everything */
 };
 
 /* One bit per role; a route names the roles it serves. */

@@ -374,6 +374,20 @@ static const char *field_check(struct http_req *r, const struct http_field *f, c
 		return choice_ok(f->choices, v) ? NULL
 						: arena_printf(r->arena, "%s phải là một trong: %s",
 							       f->label, f->choices);
+	case HF_ENUMS:
+		if (n == 0 && !f->required)
+			return NULL;
+		for (const char *p = v; p;) {
+			const char *comma = strchr(p, ',');
+			char *one =
+			    arena_strndup(r->arena, p, comma ? (size_t)(comma - p) : strlen(p));
+
+			if (!one || !choice_ok(f->choices, one))
+				return arena_printf(r->arena, "%s phải là một hoặc nhiều trong: %s",
+						    f->label, f->choices);
+			p = comma ? comma + 1 : NULL;
+		}
+		return NULL;
 	case HF_JSON: {
 		json_t *j;
 		bool ok;
@@ -455,12 +469,31 @@ static void input_add(struct http_req *r, const char *name, const char *val)
 		return;
 	}
 	f = route_field(r, name);
+	if (!f && (r->route->flags & RF_STRICT)) {
+		const char *nm = arena_strdup(r->arena, name);
+
+		http_field_error(r, nm ? nm : "",
+				 arena_printf(r->arena, "Tham số không được nhận: %s", name));
+		return;
+	}
 	if (!f)
 		return; /* unknown fields are ignored, never passed on */
 	/* A family's member keeps its own name; a plain field the table's. */
 	key = strchr(f->name, '#') ? arena_strdup(r->arena, name) : f->name;
 	if (!key) {
 		http_field_error(r, f->name, "không đủ bộ nhớ");
+		return;
+	}
+	if (http_arg(r, key) && f->type == HF_ENUMS) {
+		/* A repeated list field: checked alone, then joined to the value kept. */
+		m = field_check(r, f, val);
+		if (m) {
+			http_field_error(r, key, m);
+			return;
+		}
+		for (int i = 0; i < r->nvals; i++)
+			if (strcmp(r->names[i], key) == 0)
+				r->vals[i] = arena_printf(r->arena, "%s,%s", r->vals[i], val);
 		return;
 	}
 	if (http_arg(r, key)) {

@@ -6,19 +6,131 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/read/read.h"
 #include "core/tasks/task.h"
 #include "vn/date.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
 
+#define TASK_FILTER_FIELDS                                                        \
+	{"status",                                                                \
+	 HF_ENUMS,                                                                \
+	 false,                                                                   \
+	 0,                                                                       \
+	 "dung_han|tre_han|trong_han|qua_han|thuong_xuyen",                       \
+	 "Tình trạng (status)"},                                                  \
+	    {"overdue", HF_ENUM, false, 0, "1", "Chỉ việc quá hạn (overdue)"},    \
+	    {"open", HF_ENUM, false, 0, "1", "Chỉ việc chưa xong (open)"},        \
+	    {"as_of", HF_DATE, false, 0, NULL, "Tính đến ngày (as_of)"},          \
+	    {"unit", HF_INT, false, 0, NULL, "Đơn vị (unit)"},                    \
+	    {"body", HF_INT, false, 0, NULL, "Cơ quan giao (body)"},              \
+	    {"subtree", HF_ENUM, false, 0, "1", "Cả cấp dưới (subtree)"},         \
+	    {"source", HF_INT, false, 0, NULL, "Văn bản nguồn (source)"},         \
+	    {"due_before", HF_DATE, false, 0, NULL, "Hạn đến ngày (due_before)"}, \
+	    {"due_after", HF_DATE, false, 0, NULL, "Hạn từ ngày (due_after)"},    \
+	{                                                                         \
+		"q", HF_TEXT, false, 200, NULL, "Nội dung có chữ (q)"        \
+	}
+
 const struct http_field page_task_list_fields[] = {
-    {"status", HF_ENUM, false, 0, "dung_han|tre_han|trong_han|qua_han|thuong_xuyen",
-     "Tình trạng (status)"},
-    {"unit", HF_INT, false, 0, NULL, "Đơn vị (unit)"},
-    {"open", HF_ENUM, false, 0, "1", "Chỉ việc chưa xong (open)"},
-    {"as_of", HF_DATE, false, 0, NULL, "Tính đến ngày (as_of)"},
+    TASK_FILTER_FIELDS,
+    {"after", HF_INT, false, 0, NULL, "Con trỏ trang (after)"},
     {NULL, 0, false, 0, NULL, NULL},
 };
+
+const struct http_field api_task_list_fields[] = {
+    TASK_FILTER_FIELDS,
+    {"after", HF_INT, false, 0, NULL, "Con trỏ trang (after)"},
+    {"limit", HF_INT, false, 200, NULL, "Số phần tử (limit)"},
+    {"modified_since", HF_DATETIME, false, 0, NULL, "Mốc thời gian (modified_since)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* The filters a task list's query may carry, in the order they are written back. */
+static const char *const filter_names[] = {"status",	 "overdue",   "open",	 "as_of",
+					   "unit",	 "body",      "subtree", "source",
+					   "due_before", "due_after", "q"};
+
+int page_task_filter(struct http_req *r, struct read_task_filter *f)
+{
+	const char *st = http_arg(r, "status");
+
+	*f = (struct read_task_filter){
+	    .overdue = http_arg(r, "overdue") != NULL && *http_arg(r, "overdue"),
+	    .as_of = http_arg(r, "as_of") && *http_arg(r, "as_of") ? http_arg(r, "as_of") : NULL,
+	    .unit = http_arg_int(r, "unit", 0),
+	    .body = http_arg_int(r, "body", 0),
+	    .subtree = http_arg(r, "subtree") != NULL && *http_arg(r, "subtree"),
+	    .source = http_arg_int(r, "source", 0),
+	    .due_before = http_arg(r, "due_before") && *http_arg(r, "due_before")
+			      ? http_arg(r, "due_before")
+			      : NULL,
+	    .due_after = http_arg(r, "due_after") && *http_arg(r, "due_after")
+			     ? http_arg(r, "due_after")
+			     : NULL,
+	    .q = http_arg(r, "q")};
+	/* The field table has checked each code; an empty value is no filter. */
+	for (const char *p = st; p && *p;) {
+		const char *comma = strchr(p, ',');
+		const char *one =
+		    arena_strndup(r->arena, p, comma ? (size_t)(comma - p) : strlen(p));
+		enum task_status s;
+
+		if (!one)
+			return ERR_NOMEM;
+		if (task_status_parse(one, &s, NULL) == 0)
+			f->status_mask |= 1u << s;
+		p = comma ? comma + 1 : NULL;
+	}
+	if (http_arg(r, "open") && *http_arg(r, "open")) {
+		unsigned open =
+		    1u << TASK_OPEN_IN_TIME | 1u << TASK_OPEN_OVERDUE | 1u << TASK_STANDING;
+
+		/* Both given: the open ones among the statuses asked for (none when all are done). */
+		f->status_mask = f->status_mask ? f->status_mask & open : open;
+		if (!f->status_mask)
+			f->status_mask = 1u << TASK_NSTATUS;
+	}
+	return 0;
+}
+
+/* s %-encoded for a query string, in the request's arena. */
+static const char *query_escape(struct http_req *r, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(s);
+	char *o = arena_alloc(r->arena, 3 * n + 1), *w = o;
+
+	if (!o)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' || *p == '.' || *p == '~') {
+			*w++ = (char)*p;
+		} else {
+			*w++ = '%';
+			*w++ = hex[*p >> 4];
+			*w++ = hex[*p & 15];
+		}
+	}
+	*w = '\0';
+	return o;
+}
+
+const char *page_task_filter_query(struct http_req *r)
+{
+	const char *q = "";
+
+	for (size_t i = 0; q && i < sizeof(filter_names) / sizeof(*filter_names); i++) {
+		const char *v = http_arg(r, filter_names[i]), *e;
+
+		if (!v || !*v)
+			continue;
+		e = query_escape(r, v);
+		q = e ? arena_printf(r->arena, "%s&%s=%s", q, filter_names[i], e) : NULL;
+	}
+	return q ? q : "";
+}
 
 const struct http_field page_task_report_fields[] = {
     {"text", HF_MULTI, true, 4000, NULL, "Nội dung báo cáo"},
@@ -267,44 +379,126 @@ int page_task_table(struct http_req *r, struct html *h, struct task *ts, size_t 
 	return 0;
 }
 
+/* The tasks of one page of /tasks, statuses at as_of. */
+static void list_table(struct http_req *r, struct html *h, const struct read_task_row *t, size_t n,
+		       const char *as_of)
+{
+	static const char *const cols[] = {"Số",       "Nhiệm vụ",   "Đơn vị",
+					   "Thời hạn", "Tình trạng", "Báo cáo mới nhất"};
+	struct page_table tb;
+
+	page_table_begin(&tb, h, "tasks", cols, PAGE_NCOL(cols));
+	for (size_t i = 0; i < n; i++) {
+		page_td(&tb, NULL);
+		H(h, "<a href=\"/tasks/");
+		html_int(h, t[i].id);
+		H(h, "\">");
+		html_int(h, t[i].id);
+		H(h, "</a>");
+		page_td(&tb, NULL);
+		H(h, "<a href=\"/tasks/");
+		html_int(h, t[i].id);
+		H(h, "\">");
+		html_text(h, t[i].content);
+		H(h, "</a>");
+		page_td(&tb, NULL);
+		html_text(h, t[i].lead);
+		page_td(&tb, NULL);
+		html_text(h, t[i].deadline_text ? t[i].deadline_text : show_date(r, t[i].due));
+		if (t[i].deadline_text && t[i].due) {
+			H(h, "<br><span class=\"muted\">");
+			html_text(h, show_date(r, t[i].due));
+			H(h, "</span>");
+		}
+		page_td(&tb, NULL);
+		status_badge(h, task_status_at(t[i].standing, t[i].due, t[i].completed_on, as_of));
+		page_td(&tb, NULL);
+		html_text(h, show_date(r, t[i].last_report_on));
+		page_tr_end(&tb);
+	}
+	if (!n)
+		page_table_empty(&tb, "Không có nhiệm vụ nào khớp bộ lọc.");
+	page_table_end(&tb);
+}
+
+/* A checkbox of the filters' form, ticked when the request carries it. */
+static void filter_box(struct http_req *r, struct html *h, const char *name, const char *label)
+{
+	H(h, "<label><input type=\"checkbox\" name=\"");
+	html_text(h, name);
+	H(h, "\" value=\"1\"");
+	if (http_arg(r, name) && *http_arg(r, name))
+		H(h, " checked");
+	H(h, "> ");
+	html_text(h, label);
+	H(h, "</label> ");
+}
+
+/* /tasks: the tasks in scope, filtered as the API's list (read_tasks), 100 a page. */
 int page_tasks(struct http_req *r)
 {
-	struct task_filter f = {0};
-	struct task *ts = NULL;
-	enum task_status st;
+	static const struct page_choice statuses[] = {
+	    {"", "(tất cả)"},
+	    {"qua_han", "chưa hoàn thành quá hạn"},
+	    {"trong_han", "chưa hoàn thành trong hạn"},
+	    {"dung_han", "hoàn thành đúng hạn"},
+	    {"tre_han", "hoàn thành quá hạn"},
+	    {"thuong_xuyen", "thường xuyên"},
+	    {NULL, NULL},
+	};
+	struct read_page p = {.after = http_arg_int(r, "after", 0), .limit = 100, .since = ""};
+	struct read_task_filter f;
+	struct read_task_row *t = NULL;
 	char today[11];
 	size_t n = 0;
 	struct html h;
 	int rc;
 
 	read_today(today);
-	f.as_of = http_arg(r, "as_of") ? http_arg(r, "as_of") : today;
-	f.unit_id = http_arg_int(r, "unit", 0);
-	f.open_only = http_arg(r, "open") != NULL;
-	if (http_arg(r, "status") && task_status_parse(http_arg(r, "status"), &st, NULL) == 0)
-		f.status_mask = 1u << st;
-	if (strcmp(r->acct.role, "reporter") == 0)
-		f.unit_id = r->acct.unit_id;
-	rc = task_list(r->db, &f, r->arena, &ts, &n, &r->err);
+	rc = page_task_filter(r, &f);
+	if (rc == 0)
+		rc = read_tasks(r->db, &r->acct, &p, &f, r->arena, &t, &n);
 	if (rc < 0)
 		return rc;
 	page_begin(r, &h, "Nhiệm vụ");
 	H(&h, "<h1>Nhiệm vụ</h1><p><a href=\"/ical/tasks.ics\">Lịch hạn nhiệm vụ (iCal)</a>");
 	if (page_role_in(r, R_STAFF))
 		H(&h, " · <a href=\"/tasks/close-requests\">Đề nghị kết thúc chờ xác nhận</a>");
-	H(&h, "</p>"
-	      "<form class=\"filters\" method=\"get\" action=\"/tasks\">"
-	      "<label>Tình trạng <select name=\"status\"><option value=\"\">(tất cả)</option>"
-	      "<option value=\"qua_han\">chưa hoàn thành quá hạn</option>"
-	      "<option value=\"trong_han\">chưa hoàn thành trong hạn</option>"
-	      "<option value=\"dung_han\">hoàn thành đúng hạn</option>"
-	      "<option value=\"tre_han\">hoàn thành quá hạn</option>"
-	      "<option value=\"thuong_xuyen\">thường xuyên</option></select></label> "
-	      "<label><input type=\"checkbox\" name=\"open\" value=\"1\"> chưa xong</label> "
-	      "<label>Tính đến <input type=\"date\" name=\"as_of\" value=\"");
-	html_text(&h, f.as_of);
-	H(&h, "\"></label> <button type=\"submit\">Lọc</button></form>");
-	page_task_table(r, &h, ts, n, false);
+	H(&h, "</p><form class=\"filters\" method=\"get\" action=\"/tasks\">"
+	      "<label>Tình trạng <select name=\"status\">");
+	page_choices(r, &h, statuses,
+		     strchr(http_arg(r, "status") ? http_arg(r, "status") : "", ',')
+			 ? NULL
+			 : http_arg(r, "status"));
+	H(&h, "</select></label> ");
+	filter_box(r, &h, "overdue", "chỉ việc quá hạn");
+	filter_box(r, &h, "open", "chỉ việc chưa xong");
+	page_input(r, &h, "as_of", "Tính đến ngày", PI_DATE, false);
+	if (strcmp(r->acct.role, "reporter") != 0) {
+		rc = page_select_db(r, &h, "unit", "Đơn vị chủ trì hoặc phối hợp", "(tất cả)",
+				    READ_CHOICE_UNITS);
+		if (rc == 0)
+			rc = page_select_db(r, &h, "body", "Cơ quan giao", "(tất cả)",
+					    READ_CHOICE_BODIES);
+		if (rc < 0)
+			return rc;
+		filter_box(r, &h, "subtree", "gồm cả cấp dưới");
+	}
+	page_input(r, &h, "source", "Văn bản nguồn (số)", PI_NUMBER, false);
+	page_input(r, &h, "due_after", "Hạn từ ngày", PI_DATE, false);
+	page_input(r, &h, "due_before", "Hạn đến ngày", PI_DATE, false);
+	page_input(r, &h, "q", "Nội dung có chữ", PI_TEXT, false);
+	H(&h, "<button type=\"submit\">Lọc</button> <a href=\"/tasks\">Bỏ lọc</a></form>");
+	H(&h, "<p class=\"muted\">Tình trạng tính đến ngày ");
+	html_text(&h, show_date(r, f.as_of ? f.as_of : today));
+	H(&h, ".</p>");
+	list_table(r, &h, t, n, f.as_of ? f.as_of : today);
+	if ((int64_t)n == p.limit) {
+		H(&h, "<p class=\"pager\"><a rel=\"next\" href=\"/tasks?after=");
+		html_int(&h, t[n - 1].id);
+		html_text(&h, page_task_filter_query(r));
+		H(&h, "\">Trang sau</a></p>");
+	}
 	page_end(r, &h);
 	return h.err;
 }

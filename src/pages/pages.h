@@ -100,6 +100,15 @@ extern const struct http_field page_notice_issue_fields[];
 extern const struct http_field page_notice_compose_fields[];
 extern const struct http_field page_notice_task_fields[];
 extern const struct http_field page_task_list_fields[];
+struct read_task_filter;
+/*
+ * The task filters of the request's query (page_task_list_fields, already
+ * checked) into *f, strings in the request; a code list "qua_han,trong_han"
+ * to its status mask, open=1 to the open statuses. 0, or ERR_NOMEM.
+ */
+int page_task_filter(struct http_req *r, struct read_task_filter *f);
+/* "&status=…&unit=…" of the filters the request carries (escaped), for next-page links. */
+const char *page_task_filter_query(struct http_req *r);
 extern const struct http_field page_task_report_fields[];
 extern const struct http_field page_task_confirm_fields[];
 extern const struct http_field page_task_sendback_fields[];

@@ -311,9 +311,32 @@ struct read_task_row {
 	bool standing;
 };
 
-/* By id; p->parent: a unit (0: all); a reporter sees its own unit's only. */
+/*
+ * What a task list is narrowed to; zero (NULL for the texts) is no filter.
+ * Statuses are those of task_status_at at as_of.
+ */
+struct read_task_filter {
+	unsigned status_mask;		    /* 1u << enum task_status; 0: every status */
+	bool overdue;			    /* open and past due at as_of (TASK_OPEN_OVERDUE) */
+	const char *as_of;		    /* ISO date for status and overdue; NULL: today */
+	int64_t unit;			    /* a lead or co-ordinating unit */
+	int64_t body;			    /* the assigning body … */
+	bool subtree;			    /* … or any body under it */
+	int64_t source;			    /* the source document */
+	const char *due_before, *due_after; /* ISO dates, both inclusive; a task with no due date
+					       is left out when either is set */
+	const char *q; /* words in the content, matched without tones or case */
+};
+
+/*
+ * The tasks the account sees, by id from p->after (p->limit of them; p->since:
+ * written since), narrowed by f (NULL: no filter), in one statement; a
+ * reporter sees its own unit's only. p->parent is not used. ERR_NOMEM, or a
+ * store failure.
+ */
 int read_tasks(struct db *db, const struct account *acct, const struct read_page *p,
-	       struct arena *a, struct read_task_row **ret, size_t *ret_n);
+	       const struct read_task_filter *f, struct arena *a, struct read_task_row **ret,
+	       size_t *ret_n);
 
 /* One event of a task's timeline (report, request to close, confirmation). */
 struct read_event {

@@ -5,6 +5,8 @@
 #include "core/accounts/account.h"
 #include "core/read/read_int.h"
 #include "core/tasks/task.h"
+#include "util/buf.h"
+#include "vn/text.h"
 
 bool read_task_visible(struct db *db, const struct account *acct, const struct task *t)
 {
@@ -107,14 +109,39 @@ static void task_row(struct read_row *rr, void *row)
 }
 
 int read_tasks(struct db *db, const struct account *acct, const struct read_page *p,
-	       struct arena *a, struct read_task_row **ret, size_t *ret_n)
+	       const struct read_task_filter *f, struct arena *a, struct read_task_row **ret,
+	       size_t *ret_n)
 {
-	struct read_page mine = *p;
+	static const struct read_task_filter none = {0};
+	int64_t mine = strcmp(acct->role, "reporter") == 0 ? acct->unit_id : 0;
+	struct buf fold = BUF_INIT(256);
+	const char *q = "";
+	char today[11];
+	struct db_q *st;
+	int rc;
 
-	if (strcmp(acct->role, "reporter") == 0)
-		mine.parent = acct->unit_id;
-	return read_page_list(db, SQL_WEB_TASKS, acct, &mine, true, a, ret, ret_n, sizeof(**ret),
-			      task_row);
+	if (!f)
+		f = &none;
+	read_today(today);
+	if (f->q && *f->q) {
+		rc = vn_fold(f->q, strlen(f->q), &fold);
+		q = rc == 0 ? arena_strdup(a, buf_str(&fold)) : NULL;
+		buf_free(&fold);
+		if (!q)
+			return rc < 0 ? rc : ERR_NOMEM;
+	}
+	rc = db_prepare(db, SQL_WEB_TASKS, &st);
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(st, "iiitiiitiiiittt", acct->id, p->after, p->limit, p->since ? p->since : "",
+		      mine, f->unit, (int64_t)f->status_mask, f->as_of ? f->as_of : today,
+		      (int64_t)f->overdue, f->body, (int64_t)f->subtree, f->source,
+		      f->due_before ? f->due_before : "", f->due_after ? f->due_after : "", q);
+	if (rc < 0) {
+		db_done(st);
+		return rc;
+	}
+	return read_all(st, a, ret, ret_n, sizeof(**ret), task_row);
 }
 
 /* WEB_EVENT_COLS: id, task, kind, date, unit, unit name, text, result, percent. */
