@@ -56,4 +56,58 @@ refused "a bad period is refused" "kỳ báo cáo 'quý 9'" --body HU --kind fig
 refused "a body without lower bodies is refused" "không có cơ quan cấp dưới" --body "Đảng ủy xã Liên Sơn" --kind progress --due "$due"
 check_eq "nothing was written by the refusals" "$(count)" "$before"
 
+# Over the web: the district office asks by the API; the commune's office sees the request
+# addressed to it and answers, by the API and by the page's "Gửi báo cáo" button.
+"$DONDOC" --db r.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do [ -s serve.out ] && break; sleep 0.1; done
+url=$(head -1 serve.out)
+url=${url%/}
+tok_vp=$(D user token vanphong requests | tail -1)
+tok_ls=$(D user token lienson requests | tail -1)
+# api TOKEN METHOD PATH [JSON]: the answer's body; its status in the file status.
+api() {
+	curl -s -o body.json -w '%{http_code}' -X "$2" -H "Authorization: Bearer $1" \
+		${4:+-H 'Content-Type: application/json' --data "$4"} "$url$3" >status
+	cat body.json
+}
+iso=$(date -d '+10 days' +%F)
+wid=$(api "$tok_vp" POST /api/v1/requests "{\"body\":3,\"kind\":\"progress\",\"due\":\"$iso\",\"note\":\"Qua web\"}" | j 'd["id"]')
+check_eq "the district office's request is made (201)" "$(cat status)" "201"
+check_eq "it goes to five communes" "$(api "$tok_vp" GET "/api/v1/requests/$wid" | j 'd["addressees_count"]')" "5"
+check_eq "Liên Sơn's office sees it" "$(api "$tok_ls" GET /api/v1/requests | j "[r['id'] for r in d['data']].count($wid)")" "1"
+api "$tok_ls" POST /api/v1/requests '{"body":3,"kind":"progress","due":"'"$iso"'"}' >/dev/null
+check_eq "a commune's office cannot ask for its district (400)" "$(cat status)" "400"
+api "$tok_ls" POST "/api/v1/requests/$wid/answer" '{"body":6}' >/dev/null
+check_eq "nor answer for another commune (400)" "$(cat status)" "400"
+check_eq "Liên Sơn answers by the API" "$(api "$tok_ls" POST "/api/v1/requests/$wid/answer" '{}' | j 'd["answered"]')" "1"
+out=$(api "$tok_vp" POST /api/v1/requests '{"body":3,"kind":"progress","due":"2020-01-01"}')
+case "$(cat status):$out" in 400:*'"due"'*"đã qua"*) ok "a past due date is refused by the API, naming due" ;; *) not_ok "a past due date is refused by the API, naming due" "$(cat status) $out" ;; esac
+
+# login USER PASSWORD: cookie jar USER.jar, the session's CSRF token in USER.csrf.
+login() {
+	local pre
+	curl -s -c "$1.jar" -o /dev/null "$url/login"
+	pre=$(awk '$6 == "dd_login" {print $7}' "$1.jar")
+	curl -s -b "$1.jar" -c "$1.jar" -o /dev/null --data "_csrf=$pre&login=$1&password=$2" "$url/login"
+	curl -s -b "$1.jar" "$url/requests" | grep -o 'name="_csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//' >"$1.csrf"
+}
+login lienson demo-lienson
+login vanphong demo-vanphong
+page=$(curl -s -b lienson.jar "$url/requests")
+case "$page" in *"/requests/$wid/answer"*) not_ok "an answered request has no button" ;; *) ok "an answered request has no button" ;; esac
+case "$page" in *"/requests/$id/answer"*) not_ok "nor the CLI's, answered by Liên Sơn" ;; *) ok "nor the CLI's, answered by Liên Sơn" ;; esac
+pid2=$(D --json request add --body HU --kind progress --due "$due" | j 'd["id"]')
+page=$(curl -s -b lienson.jar "$url/requests")
+case "$page" in *"action=\"/requests/$pid2/answer\""*"Gửi báo cáo"*) ok "Liên Sơn's page has a Gửi báo cáo button" ;; *) not_ok "Liên Sơn's page has a Gửi báo cáo button" ;; esac
+code=$(curl -s -o /dev/null -w '%{http_code}' -b lienson.jar --data "_csrf=$(cat lienson.csrf)" "$url/requests/$pid2/answer")
+check_eq "the button answers (303)" "$code" "303"
+check_eq "the answer is recorded for Liên Sơn" "$(D --json request show "$pid2" | j '[a["body"] for a in d["addressees"] if a["answered"]]')" "['Đảng ủy xã Liên Sơn']"
+page=$(curl -s -b vanphong.jar "$url/requests")
+case "$page" in *"3/5 đã báo cáo"*"Đảng ủy xã Ngọc Vân, Đảng ủy xã Việt Lập"*) ok "the district's page shows 3/5 and who is missing" ;; *) not_ok "the district's page shows 3/5 and who is missing" ;; esac
+code=$(curl -s -o form.html -w '%{http_code}' -b vanphong.jar --data "_csrf=$(cat vanphong.csrf)&body=3&kind=progress&due=2020-01-01&note=Gi%E1%BB%AF+l%E1%BA%A1i" "$url/requests")
+check_eq "a past due date is refused by the form (400)" "$code" "400"
+case "$(cat form.html)" in *"hạn báo cáo 01/01/2020 đã qua"*'value="Giữ lại"'*) ok "the form says why beside the field and keeps the note" ;; *) not_ok "the form says why beside the field and keeps the note" ;; esac
+
 done_testing
