@@ -56,6 +56,28 @@ refused "a bad period is refused" "kỳ báo cáo 'quý 9'" --body HU --kind fig
 refused "a body without lower bodies is refused" "không có cơ quan cấp dưới" --body "Đảng ủy xã Liên Sơn" --kind progress --due "$due"
 check_eq "nothing was written by the refusals" "$(count)" "$before"
 
+# Reminders: 'dondoc remind' mails the two communes that have not answered, once.
+sqlite3 r.db "UPDATE unit SET email = 'xa' || lower_body_id || '@tanyen.example' WHERE kind = 'lower_body' AND body_id = 3"
+remind_for() { # the addressees of request $1 that a dry run would remind
+	D --json remind --dry-run --before 30 | python3 -c "
+import json, sys
+d = json.load(sys.stdin)['digests']
+print(','.join(sorted(str(e['body_id']) for x in d for e in x['events'] if e.get('request') == $1)))"
+}
+check_eq "the reminder goes to Ngọc Vân and Việt Lập only" "$(remind_for "$id")" "7,9"
+SINK="$here/smtp_sink.py"
+mkdir -p mail
+python3 "$SINK" "$PWD/mail" &
+sink=$!
+for _ in $(seq 50); do [ -f mail/port ] && break; sleep 0.1; done
+D remind --before 30 --smtp "smtp://127.0.0.1:$(cat mail/port)" --from vp@tanyen.example >/dev/null 2>&1
+kill "$sink" 2>/dev/null
+wait "$sink" 2>/dev/null
+check_eq "a reminder about the request was mailed to each of the two" \
+	"$(grep -l "yêu cầu số $id)" mail/msg-*.eml 2>/dev/null | xargs grep -h '^To:' | tr -d '\r' | sort | tr '\n' ' ')" \
+	"To: <xa7@tanyen.example> To: <xa9@tanyen.example> "
+check_eq "and is not planned again" "$(remind_for "$id")" ""
+
 # Over the web: the district office asks by the API; the commune's office sees the request
 # addressed to it and answers, by the API and by the page's "Gửi báo cáo" button.
 "$DONDOC" --db r.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
