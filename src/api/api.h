@@ -106,3 +106,10 @@ void api_item(json_t *data, json_t *o, const char *path, int64_t id);
 int api_list_send(struct http_req *r, const char *path, const char *filter,
 		  const struct read_page *p, enum read_kind kind, json_t *data, size_t n,
 		  int64_t last);
+
+/* reporting requests (api_requests.c) */
+int api_requests(struct http_req *r);
+int api_request(struct http_req *r);
+int api_request_add(struct http_req *r);
+int api_request_answer(struct http_req *r);
+extern const struct http_field api_request_fields[];

@@ -834,10 +834,16 @@ int cli_remind(struct cli *c, const struct cli_args *args)
 			for (size_t k = 0; k < d[i].ncc; k++)
 				json_array_append_new(cc, json_string(d[i].cc[k]));
 			for (size_t k = 0; k < d[i].nitems; k++)
-				json_array_append_new(ev,
-						      json_pack("{s:I, s:s}", "task",
-								(json_int_t)d[i].items[k].task_id,
-								"event", d[i].items[k].event));
+				json_array_append_new(
+				    ev,
+				    d[i].items[k].request_id
+					? json_pack("{s:I, s:I, s:s}", "request",
+						    (json_int_t)d[i].items[k].request_id, "body_id",
+						    (json_int_t)d[i].items[k].body_id, "event",
+						    d[i].items[k].event)
+					: json_pack("{s:I, s:s}", "task",
+						    (json_int_t)d[i].items[k].task_id, "event",
+						    d[i].items[k].event));
 			json_array_append_new(
 			    arr, json_pack("{s:s, s:o, s:o, s:s, s:o, s:s}", "unit", d[i].unit_name,
 					   "to", jstr(d[i].to), "cc", cc, "subject", d[i].subject,

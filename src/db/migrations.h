@@ -38,3 +38,5 @@ extern const char db_m012_task_extend[];
 extern const char db_m013_notice_task[];
 /* 14 filing */
 extern const char db_m014_filing[];
+/* 15 requests */
+extern const char db_m015_requests[];

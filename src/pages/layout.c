@@ -26,7 +26,9 @@ void page_begin(struct http_req *r, struct html *h, const char *title)
 		if (page_role_in(r, R_READ))
 			H(h, "<a href=\"/sessions\">Phiên họp</a><a href=\"/documents\">Văn bản</a>"
 			     "<a href=\"/notices\">Thông báo</a><a href=\"/indicators\">Chỉ "
-			     "tiêu</a><a href=\"/search\">Tìm kiếm</a>");
+			     "tiêu</a><a href=\"/requests\">Yêu cầu báo cáo</a><a "
+			     "href=\"/search\">Tìm "
+			     "kiếm</a>");
 		H(h, "<a href=\"/tasks\">Nhiệm vụ</a>");
 		if (page_role_in(r, ROLE_REPORTER))
 			H(h, "<a href=\"/don-vi\">Báo cáo của đơn vị</a>");

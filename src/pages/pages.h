@@ -281,3 +281,19 @@ int page_form_refused(struct http_req *r, int rc, const char *field,
 		      int (*render)(struct http_req *r));
 /* Input the field table refused (r->nferr): 400 and the page again through render. */
 int page_form_again(struct http_req *r, int (*render)(struct http_req *r));
+
+/* page_requests.c: reporting requests to lower bodies */
+int page_requests(struct http_req *r);
+int page_request_add(struct http_req *r);
+int page_request_answer(struct http_req *r);
+extern const struct http_field page_request_fields[];
+extern const struct http_field page_request_answer_fields[];
+/* The field a core message about a request names ("hạn báo cáo: …" → "due"), "" for none. */
+const char *page_request_err_field(const char *msg);
+/*
+ * Request r->id[0] as the account sees it into rq, and the addressee an
+ * answer is for into ret: the "body" input, or the one in the account's scope
+ * that has not answered. ERR_NOTFOUND for a request it does not see;
+ * ERR_INVAL (a field error on body) when it may not answer for that body.
+ */
+int page_request_answer_body(struct http_req *r, struct read_request *rq, int64_t *ret);

@@ -502,3 +502,36 @@ json_t *ent_audit_json(const struct read_audit *a)
 	    content(a->after, a->withheld, a->op && strcmp(a->op, "delete") != 0), "withheld",
 	    a->withheld);
 }
+
+json_t *ent_request_json(const struct req *r)
+{
+	json_t *o, *to, *missing;
+
+	o = json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:I, s:I, s:s}", "id",
+		      (json_int_t)r->id, "type", "request", "body_id", (json_int_t)r->body_id,
+		      "body", jstr(r->body_name), "kind", jstr(r->kind), "period",
+		      r->period && r->period[0] ? jstr(r->period) : json_null(), "due",
+		      jstr(r->due), "note", jstr(r->note), "created", jstr(r->created_at),
+		      "answered", (json_int_t)r->nanswered, "addressees_count", (json_int_t)r->nto,
+		      "self", "");
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "self", json_sprintf("/api/v1/requests/%lld", (long long)r->id));
+	if (!r->to)
+		return o;
+	to = json_array();
+	missing = json_array();
+	for (size_t i = 0; to && missing && i < r->nto; i++) {
+		const struct req_to *t = &r->to[i];
+
+		json_array_append_new(
+		    to, json_pack("{s:I, s:o, s:b, s:o}", "body_id", (json_int_t)t->body_id, "body",
+				  jstr(t->body_name), "answered", t->answered_at != NULL,
+				  "answered_at", jstr(t->answered_at)));
+		if (!t->answered_at)
+			json_array_append_new(missing, jstr(t->body_name));
+	}
+	json_object_set_new(o, "addressees", to ? to : json_null());
+	json_object_set_new(o, "missing", missing ? missing : json_null());
+	return o;
+}

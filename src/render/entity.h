@@ -4,6 +4,7 @@
 #include <jansson.h>
 
 #include "core/read/read.h"
+#include "core/requests/request.h"
 #include "core/sessionwork/sessionwork.h"
 
 /*
@@ -62,3 +63,10 @@ json_t *ent_rollup_json(const struct read_rollup_row *r);
 json_t *ent_tomb_json(const struct read_tomb *t);
 /* An audit entry; withheld content is the words "nội dung mật". */
 json_t *ent_audit_json(const struct read_audit *a);
+/*
+ * A reporting request: "id", "type" "request", the asking body, kind, period
+ * (null for progress), due, note, "answered"/"addressees" counts and, when
+ * loaded (r->to), "addressees" as an array of {body_id, body, answered,
+ * answered_at} and "missing" naming the bodies that have not answered.
+ */
+json_t *ent_request_json(const struct req *r);

@@ -207,6 +207,18 @@ static void make_store(void)
 		exec_raw(h, sql);
 		event_of[b] = sqlite3_last_insert_rowid(h);
 	}
+	/*
+	 * Reporting requests: 100 + b asks body b (from its parent) for a report;
+	 * body 1, which has no parent, stands with request 106 (1 to 6).
+	 */
+	for (int b = 2; b <= NB; b++) {
+		snprintf(sql, sizeof(sql),
+			 "INSERT INTO report_request(id, body_id, kind, due, note) VALUES(%d, "
+			 "%lld, 'progress', '2099-12-31', 'Yêu cầu ZQ%dZ');"
+			 "INSERT INTO report_request_to(request_id, body_id) VALUES(%d, %d)",
+			 100 + b, (long long)parent_of[b], b, 100 + b, b);
+		exec_raw(h, sql);
+	}
 	/* Bodies 2 and 3 have a request to close waiting, for the send-back cases. */
 	for (int b = 2; b <= 3; b++) {
 		snprintf(
@@ -363,7 +375,8 @@ enum kind {
 	K_UNIT,
 	K_ORGAN,
 	K_PERSON,
-	K_GROUP
+	K_GROUP,
+	K_REQUEST
 };
 
 static int64_t id_of(enum kind k, int b)
@@ -389,6 +402,8 @@ static int64_t id_of(enum kind k, int b)
 		return notice_of[b];
 	case K_ACCOUNT:
 		return viewer_of[b];
+	case K_REQUEST:
+		return b == 1 ? 106 : 100 + b;
 	case K_NONE:
 		break;
 	}
@@ -487,7 +502,15 @@ static const struct {
      "{\"parent_id\":{1},\"content\":\"Vi\u1ec7c con\",\"leads\":[{2}],\"assigned_on\":"
      "\"2023-10-05\"}",
      true, 0},
+    {"GET", "/api/v1/requests/#", K_REQUEST, K_NONE, "/api/v1/requests/{1}", NULL, false, 0},
+    {"POST", "/requests/#/answer", K_REQUEST, K_NONE, "/requests/{1}/answer", "", false, 0},
+    {"POST", "/api/v1/requests/#/answer", K_REQUEST, K_NONE, "/api/v1/requests/{1}/answer", "{}",
+     true, 5},
     /* objects in the query or the form */
+    {"POST", "/requests", K_BODY, K_NONE, "/requests", "body={1}&kind=progress&due=2099-12-31",
+     false, 2},
+    {"POST", "/api/v1/requests", K_BODY, K_NONE, "/api/v1/requests",
+     "{\"body\":{1},\"kind\":\"progress\",\"due\":\"2099-12-31\"}", true, 1},
     {"GET", "/indicators/entry", K_BODY, K_NONE, "/indicators/entry?body={1}&period=2023-T09", NULL,
      false, 0},
     {"POST", "/indicators/entry", K_BODY, K_NONE, "/indicators/entry",
@@ -579,6 +602,8 @@ static const struct {
     {"GET", "/tasks/close-requests", "/tasks/close-requests"},
     {"GET", "/don-vi", "/don-vi"},
     {"GET", "/notices", "/notices"},
+    {"GET", "/requests", "/requests"},
+    {"GET", "/api/v1/requests", "/api/v1/requests"},
     {"GET", "/search", "/search?q=v%C4%83n+b%E1%BA%A3n"},
     {"GET", "/search", "/search?q=vi%E1%BB%87c"},
     {"GET", "/admin", "/admin"},

@@ -529,3 +529,32 @@ int read_ind_grid(struct db *db, int64_t body, const char *period, const char *y
 /* The name of body id when the account sees it, else ERR_NOTFOUND. */
 int read_body_name(struct db *db, const struct account *acct, int64_t id, struct arena *a,
 		   const char **ret, struct err *e);
+
+/* ---- reporting requests (core/requests) -------------------------------------- */
+
+struct req;
+/*
+ * A request as the account sees it: r with its addressees; asker when the
+ * account is not a reporter and the asking body is in its scope (it watches
+ * who has answered); answer_as, an addressee in the account's scope that has
+ * not answered yet (0: none), which the account's office may answer for.
+ * A request is visible when asker, or when an addressee is in scope.
+ */
+struct read_request {
+	struct req *r;
+	bool asker;
+	int64_t answer_as;
+	const char *missing; /* names of the addressees that have not answered, ", "-joined */
+};
+/* Every request visible to acct, newest due first. */
+int read_requests(struct db *db, const struct account *acct, struct arena *a,
+		  struct read_request **ret, size_t *ret_n, struct err *e);
+/* Request id when visible to acct, else ERR_NOTFOUND naming it. */
+int read_request(struct db *db, const struct account *acct, int64_t id, struct arena *a,
+		 struct read_request *ret, struct err *e);
+/*
+ * Whether acct may answer request id for addressee body_id: the body is an
+ * addressee in its scope and the account is not a reporter.
+ */
+bool read_request_may_answer(struct db *db, const struct account *acct,
+			     const struct read_request *rq, int64_t body_id);

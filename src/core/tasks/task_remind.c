@@ -77,7 +77,6 @@ struct plan {
 	struct arena *a;
 	struct task_digest *v;
 	size_t n, cap;
-	size_t icap; /* items capacity of the last digest */
 };
 
 static struct task_digest *plan_digest(struct plan *p, int64_t unit, const char *name,
@@ -85,8 +84,9 @@ static struct task_digest *plan_digest(struct plan *p, int64_t unit, const char 
 {
 	struct task_digest *d;
 
-	if (p->n && p->v[p->n - 1].unit_id == unit)
-		return &p->v[p->n - 1];
+	for (size_t i = p->n; i > 0; i--)
+		if (p->v[i - 1].unit_id == unit)
+			return &p->v[i - 1];
 	if (p->n == p->cap) {
 		size_t cap = p->cap ? 2 * p->cap : 16;
 		struct task_digest *nv = arena_alloc(p->a, cap * sizeof(*nv));
@@ -103,15 +103,15 @@ static struct task_digest *plan_digest(struct plan *p, int64_t unit, const char 
 	d->unit_id = unit;
 	d->unit_name = arena_strdup(p->a, name);
 	d->to = email && *email ? arena_strdup(p->a, email) : NULL;
-	p->icap = 0;
 	return d;
 }
 
 static int plan_item(struct plan *p, struct task_digest *d, int64_t task, const char *event,
 		     const char *line)
 {
-	if (d->nitems == p->icap) {
-		size_t cap = p->icap ? 2 * p->icap : 8;
+	/* A digest's items fill 8, 16, 32 … slots: full at 0 and at each power of two from 8. */
+	if (d->nitems == 0 || (d->nitems >= 8 && (d->nitems & (d->nitems - 1)) == 0)) {
+		size_t cap = d->nitems ? 2 * d->nitems : 8;
 		struct task_remind_item *nv = arena_alloc(p->a, cap * sizeof(*nv));
 
 		if (!nv)
@@ -119,8 +119,8 @@ static int plan_item(struct plan *p, struct task_digest *d, int64_t task, const 
 		if (d->nitems)
 			memcpy(nv, d->items, d->nitems * sizeof(*nv));
 		d->items = nv;
-		p->icap = cap;
 	}
+	memset(&d->items[d->nitems], 0, sizeof(d->items[0]));
 	d->items[d->nitems].task_id = task;
 	d->items[d->nitems].event = arena_strdup(p->a, event);
 	d->items[d->nitems].line = line;
@@ -171,6 +171,51 @@ static int sent_already(struct db *db, int64_t task, int64_t unit, const char *e
 	return r;
 }
 
+/*
+ * The reporting requests due by limit that an addressee has not answered nor
+ * been reminded of, each into the digest of the unit standing for it.
+ */
+static int plan_requests(struct plan *p, struct vn_date asof, const char *limit)
+{
+	struct db_q *q;
+	int r;
+
+	r = db_query(p->db, SQL_REQ_REMIND_CANDIDATES, &q, "t", limit);
+	if (r < 0)
+		return r;
+	while ((r = db_step(q)) == 1) {
+		int64_t req = db_col_int(q, 0), body = db_col_int(q, 1);
+		const char *due = db_col_text(q, 5), *kind = db_col_text(q, 6);
+		int left = vn_date_diff_days(asof, iso(due));
+		const char *what, *when, *line;
+		struct task_digest *d;
+		char ev[64];
+
+		what = kind && strcmp(kind, "figures") == 0
+			   ? arena_printf(p->a, "số liệu chỉ tiêu kỳ %s", db_col_text(q, 7))
+			   : "báo cáo tiến độ thực hiện nhiệm vụ";
+		when = left < 0	   ? arena_printf(p->a, "QUÁ HẠN %d ngày", -left)
+		       : left == 0 ? "ĐẾN HẠN HÔM NAY"
+				   : arena_printf(p->a, "Còn %d ngày", left);
+		line = arena_printf(p->a, "[%s, hạn %s] %s yêu cầu báo cáo %s (yêu cầu số %lld)",
+				    when ? when : "", show(p->a, iso(due)), db_col_text(q, 8),
+				    what ? what : "", (long long)req);
+		snprintf(ev, sizeof(ev), "yeu_cau_bao_cao:%lld", (long long)req);
+		d = plan_digest(p, db_col_int(q, 2), db_col_text(q, 3), db_col_text(q, 4));
+		if (!d || !line) {
+			r = ERR_NOMEM;
+			break;
+		}
+		r = plan_item(p, d, 0, ev, line);
+		if (r < 0)
+			break;
+		d->items[d->nitems - 1].request_id = req;
+		d->items[d->nitems - 1].body_id = body;
+	}
+	db_done(q);
+	return r < 0 ? r : 0;
+}
+
 static int digest_text(struct arena *a, const char *as_of_show, struct task_digest *d)
 {
 	struct buf b = BUF_INIT(DIGEST_MAX);
@@ -179,11 +224,16 @@ static int digest_text(struct arena *a, const char *as_of_show, struct task_dige
 	d->subject =
 	    arena_printf(a, "[dondoc] Nhắc việc: %zu nội dung cần thực hiện, báo cáo (tính đến %s)",
 			 d->nitems, as_of_show);
+	bool tasks_only = true;
+
+	for (size_t i = 0; i < d->nitems; i++)
+		tasks_only = tasks_only && !d->items[i].request_id;
 	r = buf_printf(&b,
 		       "Kính gửi: %s\n\n"
-		       "Tính đến ngày %s, các nhiệm vụ sau đây do đơn vị chủ trì cần được "
-		       "quan tâm thực hiện và báo cáo:\n\n",
-		       d->unit_name, as_of_show);
+		       "Tính đến ngày %s, các %s sau đây cần được quan tâm thực hiện và "
+		       "báo cáo:\n\n",
+		       d->unit_name, as_of_show,
+		       tasks_only ? "nhiệm vụ do đơn vị chủ trì" : "nội dung");
 	for (size_t i = 0; r == 0 && i < d->nitems; i++)
 		r = buf_printf(&b, "%zu. %s\n\n", i + 1, d->items[i].line);
 	if (r == 0)
@@ -330,6 +380,9 @@ int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct are
 				goto fail;
 		}
 	}
+	r = plan_requests(&p, asof, limit);
+	if (r < 0)
+		goto fail;
 	for (size_t i = 0; i < p.n; i++) {
 		r = digest_text(a, show(a, asof), &p.v[i]);
 		if (r < 0)
@@ -349,8 +402,11 @@ int task_remind_record(struct db *db, const struct task_digest *d, struct err *e
 	if (r < 0)
 		return db_err(db, e, r, "không khóa được cơ sở dữ liệu");
 	for (size_t i = 0; r == 0 && i < d->nitems; i++)
-		r = db_exec(db, SQL_TASK_REMINDER_RECORD, "iit", d->items[i].task_id, d->unit_id,
-			    d->items[i].event);
+		r = d->items[i].request_id
+			? db_exec(db, SQL_REQ_REMINDED, "ii", d->items[i].request_id,
+				  d->items[i].body_id)
+			: db_exec(db, SQL_TASK_REMINDER_RECORD, "iit", d->items[i].task_id,
+				  d->unit_id, d->items[i].event);
 	if (r < 0)
 		db_err(db, e, r, "không ghi được việc đã gửi thư nhắc");
 	return db_end(db, r, e);

@@ -12,9 +12,15 @@
 
 struct db; /* the store (db/db.h), opaque here */
 
-/* One reminder about one task: "truoc_han:2023-12-04", "den_han:…", "qua_han:…", "thieu_bao_cao:2023-10". */
+/*
+ * One reminder about one task: "truoc_han:2023-12-04", "den_han:…", "qua_han:…",
+ * "thieu_bao_cao:2023-10"; or about a reporting request its addressee has not
+ * answered, due within before_days or overdue: "yeu_cau_bao_cao:ID", sent once.
+ */
 struct task_remind_item {
-	int64_t task_id;
+	int64_t task_id;    /* 0 for a reporting request */
+	int64_t request_id; /* a reporting request not answered (core/requests), or 0 */
+	int64_t body_id;    /* the request's addressee, with request_id */
 	const char *event;
 	const char *line; /* the digest's line about it, Vietnamese */
 };
@@ -46,6 +52,9 @@ struct task_remind_opts {
  * before the deadline (within before_days), on the day, once overdue, and
  * for a periodic report missing from the last full cycle; events already
  * recorded as sent are left out, and units with nothing new get no digest.
+ * A reporting request (core/requests) due by as_of + before_days that an
+ * addressee has not answered goes, once, into the digest of the asking
+ * body's unit that stands for the addressee (kind lower_body, its address).
  * Arena memory.
  */
 int task_remind_plan(struct db *db, const struct task_remind_opts *o, struct arena *a,
