@@ -698,9 +698,13 @@ static int session_notices(struct http_req *r, struct html *h)
 
 	if (rc < 0)
 		return rc;
-	/* open while there is none yet: its button drafts the first */
+	bool refused = r->nferr && strstr(r->path, "/notice") != NULL;
+
+	/* open while there is none yet (its button drafts the first), or to say why it could not */
 	section_begin(h, "thong-bao", "Thông báo kết luận", (long long)n,
-		      !n && page_role_in(r, R_STAFF));
+		      refused || (!n && page_role_in(r, R_STAFF)));
+	if (refused)
+		page_form_errors(r, h);
 	H(h, "<ul>");
 	for (size_t i = 0; i < n; i++) {
 		H(h, "<li><a href=\"/notices/");

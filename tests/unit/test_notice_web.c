@@ -305,6 +305,19 @@ static void the_office_composes_a_notice_on_its_page(void **state)
 	resp_free(&r);
 	snprintf(path, sizeof(path), "/notices/%lld", nid);
 
+	/* a session still to come has no notice yet: said on its page, nothing written */
+	{
+		int64_t later[2];
+		long long future = held_session("2099-01-05", later);
+
+		snprintf(path, sizeof(path), "/sessions/%lld/notice", future);
+		post_form(&off, path, "x=1", &r);
+		STATUS(r, 400);
+		HAS(r, "chưa diễn ra");
+		HAS(r, "role=\"alert\"");
+		resp_free(&r);
+	}
+
 	/* a viewer reads the notice but has no composer */
 	login_pw("xem", "demo-xem", &view);
 	get(&view, path, &r);
