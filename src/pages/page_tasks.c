@@ -447,7 +447,7 @@ int page_tasks(struct http_req *r)
 	    {NULL, NULL},
 	};
 	struct read_page p = {.after = http_arg_int(r, "after", 0), .limit = 100, .since = ""};
-	struct read_task_filter f;
+	struct read_task_filter f = {0};
 	struct read_task_row *t = NULL;
 	char today[11];
 	size_t n = 0;
@@ -455,11 +455,16 @@ int page_tasks(struct http_req *r)
 	int rc;
 
 	read_today(today);
-	rc = page_task_filter(r, &f);
-	if (rc == 0)
-		rc = read_tasks(r->db, &r->acct, &p, &f, r->arena, &t, &n);
-	if (rc < 0)
-		return rc;
+	/* a filter that is not one: the form again with the message beside it, and no list */
+	if (r->nferr) {
+		r->status = 400;
+	} else {
+		rc = page_task_filter(r, &f);
+		if (rc == 0)
+			rc = read_tasks(r->db, &r->acct, &p, &f, r->arena, &t, &n);
+		if (rc < 0)
+			return rc;
+	}
 	page_begin(r, &h, "Nhiệm vụ");
 	H(&h, "<h1>Nhiệm vụ</h1><p><a href=\"/ical/tasks.ics\">Lịch hạn nhiệm vụ (iCal)</a>");
 	if (page_role_in(r, R_STAFF))
@@ -489,6 +494,11 @@ int page_tasks(struct http_req *r)
 	page_input(r, &h, "due_before", "Hạn đến ngày", PI_DATE, false);
 	page_input(r, &h, "q", "Nội dung có chữ", PI_TEXT, false);
 	H(&h, "<button type=\"submit\">Lọc</button> <a href=\"/tasks\">Bỏ lọc</a></form>");
+	if (r->nferr) {
+		page_form_errors(r, &h);
+		page_end(r, &h);
+		return h.err;
+	}
 	H(&h, "<p class=\"muted\">Tình trạng tính đến ngày ");
 	html_text(&h, show_date(r, f.as_of ? f.as_of : today));
 	H(&h, ".</p>");

@@ -462,10 +462,12 @@ static void the_page_filters_and_pages_as_the_api(void **state)
 		want += model(i).kind == 3 && model(i).digital;
 	assert_int_equal(n1, want);
 	resp_free(&r);
-	/* A bad date is 400 naming the field. */
+	/* A bad date is 400: the filter form again, the message beside the field. */
 	get(&cl, "/tasks?due_before=31/12/2024", &r);
 	assert_int_equal(r.status, 400);
 	assert_non_null(strstr(buf_str(&r.body), "Hạn đến ngày"));
+	assert_non_null(strstr(buf_str(&r.body), "<form class=\"filters\""));
+	assert_non_null(strstr(buf_str(&r.body), "id=\"ferr-due_before\""));
 	resp_free(&r);
 }
 
