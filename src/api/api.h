@@ -37,6 +37,13 @@ extern const struct http_field api_task_list_fields[];
 int api_send(struct http_req *r, json_t *j);
 /* The JSON error body for code, with field-level messages. */
 int api_error(struct http_req *r, int code);
+/*
+ * A write core refused for bad input: the message as field's error, rc as the
+ * answer (400; 409 for a row taken or locked; 422 for a check). Something
+ * the input names that does not exist is bad input (400), not a missing
+ * page. Other errors pass through unchanged.
+ */
+int api_refused(struct http_req *r, int rc, const char *field);
 /* indicator entry and export */
 /* Writes a body's values for a period (JSON body: body, period, values[]) in one transaction. */
 int api_ind_values_post(struct http_req *r);

@@ -19,15 +19,6 @@ const struct http_field api_notice_issue_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-/* A core refusal of bad input: 400 (409 for a notice already issued) naming field. */
-static int refused(struct http_req *r, int rc, const char *field)
-{
-	if (rc != ERR_INVAL && rc != ERR_LOCKED && rc != ERR_CHECK && rc != ERR_EXISTS)
-		return rc;
-	http_field_error(r, field, arena_strdup(r->arena, err_msg(&r->err, rc)));
-	return rc;
-}
-
 /* Answers with notice id as GET /api/v1/notices/# gives it, with status. */
 static int notice_answer(struct http_req *r, int64_t id, int status)
 {
@@ -48,13 +39,11 @@ int api_notice_add(struct http_req *r)
 	int rc =
 	    read_session(r->db, &r->acct, http_arg_int(r, "session_id", 0), r->arena, &s, &r->err);
 
-	if (rc == ERR_NOTFOUND)
-		return http_field_error(r, "session_id",
-					arena_strdup(r->arena, err_msg(&r->err, rc)));
+	/* a session outside the scope is bad input here: 400 naming session_id */
 	if (rc == 0)
 		rc = notice_create_for_session(r->db, s.id, &id, &r->err);
 	if (rc < 0)
-		return refused(r, rc, "session_id");
+		return api_refused(r, rc, "session_id");
 	r->location = arena_printf(r->arena, "/api/v1/notices/%lld", (long long)id);
 	return notice_answer(r, id, 201);
 }
@@ -99,7 +88,7 @@ int api_notice_template(struct http_req *r)
 	rc = tx_end(r->db, notice_set_template(r->db, row.id, http_arg(r, "template"), &r->err),
 		    &r->err);
 	if (rc < 0)
-		return refused(r, rc, "template");
+		return api_refused(r, rc, "template");
 	return api_notice_check(r);
 }
 
@@ -137,7 +126,7 @@ int api_notice_task_add(struct http_req *r)
 	if (rc < 0) {
 		const char *f = page_notice_task_err_field(r->err.msg);
 
-		return refused(r, rc, strcmp(f, "coord1") == 0 ? "coord_unit_ids" : f);
+		return api_refused(r, rc, strcmp(f, "coord1") == 0 ? "coord_unit_ids" : f);
 	}
 	r->location = arena_printf(r->arena, "/api/v1/notices/%lld/tasks", (long long)row.id);
 	rc = api_notice_tasks(r);
@@ -153,8 +142,9 @@ int api_notice_task_remove(struct http_req *r)
 
 	if (rc == 0)
 		rc = notice_task_remove(r->db, row.id, r->id[1], &r->err);
+	/* a row not of this notice is a missing page (404), as the notice's own */
 	if (rc < 0)
-		return refused(r, rc, "");
+		return rc == ERR_NOTFOUND ? rc : api_refused(r, rc, "");
 	return api_notice_tasks(r);
 }
 
@@ -171,6 +161,6 @@ int api_notice_issue(struct http_req *r)
 	if (rc == 0)
 		rc = notice_issue(r->db, row.id, &in, &r->err);
 	if (rc < 0)
-		return refused(r, rc, rc == ERR_CHECK ? "template" : "");
+		return api_refused(r, rc, rc == ERR_CHECK ? "template" : "");
 	return notice_answer(r, row.id, 200);
 }

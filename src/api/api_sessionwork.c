@@ -16,16 +16,6 @@ const struct http_field api_attendance_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-/* A write core refused for bad input: 400 (409 taken or locked) naming field. */
-static int refused(struct http_req *r, int rc, const char *field)
-{
-	if (rc != ERR_INVAL && rc != ERR_EXISTS && rc != ERR_LOCKED && rc != ERR_NOTFOUND)
-		return rc;
-	http_field_error(r, field, arena_strdup(r->arena, err_msg(&r->err, rc)));
-	/* Something the input names that does not exist is bad input, not a missing page. */
-	return rc == ERR_NOTFOUND ? ERR_INVAL : rc;
-}
-
 /* Runs a core write in a transaction of its own; rc as the write's. */
 static int write_end(struct http_req *r, int rc)
 {
@@ -58,7 +48,7 @@ int api_session_add(struct http_req *r)
 		return rc;
 	rc = write_end(r, reg_session_add(r->db, &s, &id, NULL, &r->err));
 	if (rc < 0)
-		return refused(r, rc, page_session_err_field(r->err.msg));
+		return api_refused(r, rc, page_session_err_field(r->err.msg));
 	r->location = arena_printf(r->arena, "/api/v1/sessions/%lld", (long long)id);
 	return session_answer(r, id, 201);
 }
@@ -79,7 +69,7 @@ int api_session_patch(struct http_req *r)
 		return rc;
 	rc = write_end(r, reg_session_update(r->db, old.id, &s, &r->err));
 	if (rc < 0)
-		return refused(r, rc, page_session_err_field(r->err.msg));
+		return api_refused(r, rc, page_session_err_field(r->err.msg));
 	return session_answer(r, old.id, 200);
 }
 
@@ -101,7 +91,7 @@ int api_agenda_add(struct http_req *r)
 		return rc;
 	rc = write_end(r, reg_agenda_add(r->db, &in, &id, &r->err));
 	if (rc < 0)
-		return refused(r, rc, page_agenda_err_field(r->err.msg));
+		return api_refused(r, rc, page_agenda_err_field(r->err.msg));
 	rc = read_agenda_item(r->db, &r->acct, id, r->arena, &it, &r->err);
 	if (rc < 0)
 		return rc;
@@ -124,7 +114,7 @@ int api_agenda_move(struct http_req *r)
 	rc = write_end(
 	    r, reg_agenda_move(r->db, it.id, strcmp(http_arg(r, "direction"), "up") == 0, &r->err));
 	if (rc < 0)
-		return refused(r, rc, "direction");
+		return api_refused(r, rc, "direction");
 	return session_answer(r, it.session_id, 200);
 }
 
@@ -172,11 +162,11 @@ int api_attendance(struct http_req *r)
 	}
 	rc = write_end(r, rc);
 	if (rc < 0)
-		return refused(r, rc,
-			       strstr(r->err.msg, "lý do")	     ? "reason"
-			       : strstr(r->err.msg, "người dự thay") ? "delegate"
-			       : strstr(r->err.msg, "tình trạng")    ? "status"
-								     : "person_id");
+		return api_refused(r, rc,
+				   strstr(r->err.msg, "lý do")		 ? "reason"
+				   : strstr(r->err.msg, "người dự thay") ? "delegate"
+				   : strstr(r->err.msg, "tình trạng")	 ? "status"
+									 : "person_id");
 	return session_answer(r, s.id, 200);
 }
 
@@ -202,7 +192,7 @@ int api_vote(struct http_req *r)
 	rc = write_end(r, correct ? vote_correct(r->db, &in, http_arg(r, "reason"), &r->err)
 				  : vote_record(r->db, &in, NULL, &r->err));
 	if (rc < 0)
-		return refused(r, rc, page_vote_err_field(r->err.msg));
+		return api_refused(r, rc, page_vote_err_field(r->err.msg));
 	if (!correct)
 		r->location = arena_printf(r->arena, "/api/v1/agenda-items/%lld", (long long)it.id);
 	return session_answer(r, it.session_id, correct ? 200 : 201);

@@ -28,6 +28,15 @@ int api_send(struct http_req *r, json_t *j)
 	return rc;
 }
 
+int api_refused(struct http_req *r, int rc, const char *field)
+{
+	if (rc != ERR_INVAL && rc != ERR_EXISTS && rc != ERR_LOCKED && rc != ERR_CHECK &&
+	    rc != ERR_NOTFOUND)
+		return rc;
+	http_field_error(r, field, arena_strdup(r->arena, err_msg(&r->err, rc)));
+	return rc == ERR_NOTFOUND ? ERR_INVAL : rc;
+}
+
 int api_error(struct http_req *r, int code)
 {
 	json_t *fields = json_object();

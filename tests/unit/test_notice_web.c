@@ -37,6 +37,18 @@ static void send_bearer(const char *method, const char *path, const char *json, 
 	req(method, path, NULL, json ? "application/json" : NULL, json, hdr, r);
 }
 
+/* PUT /api/v1/notices/{nid}/template with text as the whole template. */
+static void put_template(long long nid, const char *text, struct resp *r)
+{
+	json_t *j = json_pack("{s:s}", "template", text);
+	char *txt = json_dumps(j, 0), path[96];
+
+	snprintf(path, sizeof(path), "/api/v1/notices/%lld/template", nid);
+	send_bearer("PUT", path, txt, r);
+	free(txt);
+	json_decref(j);
+}
+
 static json_t *body_json(const struct resp *r)
 {
 	json_t *j = json_loads(buf_str(&r->body), 0, NULL);
@@ -141,15 +153,7 @@ static void the_api_composes_and_issues_a_notice_with_its_tasks(void **state)
 	}
 	json_decref(j);
 	resp_free(&r);
-	j = json_pack("{s:s}", "template", bad);
-	{
-		char *txt = json_dumps(j, 0);
-
-		snprintf(path, sizeof(path), "/api/v1/notices/%lld/template", nid);
-		send_bearer("PUT", path, txt, &r);
-		free(txt);
-	}
-	json_decref(j);
+	put_template(nid, bad, &r);
 	STATUS(r, 200);
 	HAS(r, "\"kind\":\"contradiction\"");
 	HAS(r, "\"can_issue\":false");
@@ -195,17 +199,9 @@ static void the_api_composes_and_issues_a_notice_with_its_tasks(void **state)
 	resp_free(&r);
 
 	/* the fix: the words of the vote again */
-	j = json_pack("{s:s}", "template", tmpl);
+	put_template(nid, tmpl, &r);
 	free(bad);
 	free(tmpl);
-	{
-		char *txt = json_dumps(j, 0);
-
-		snprintf(path, sizeof(path), "/api/v1/notices/%lld/template", nid);
-		send_bearer("PUT", path, txt, &r);
-		free(txt);
-	}
-	json_decref(j);
 	HAS(r, "\"can_issue\":true");
 	resp_free(&r);
 	snprintf(path, sizeof(path), "/api/v1/notices/%lld/issue", nid);

@@ -399,37 +399,41 @@ static int type_known(struct db *db, const char *type_code, struct err *e)
 	return r < 0 ? db_err(db, e, r, "không đọc được danh mục loại văn bản") : 0;
 }
 
-int docnum_peek(struct db *db, int64_t body_id, const char *type_code, int64_t term_id, long *ret,
-		struct err *e)
+/* The next number of a series (term or year, as stmt counts), without taking it. */
+static int peek(struct db *db, enum db_stmt stmt, int64_t body_id, const char *type_code,
+		int64_t key, long *ret, struct err *e)
 {
 	int64_t v = 0;
 	int r = type_known(db, type_code, e);
 
-	if (r == 0 &&
-	    (r = db_query_int(db, SQL_DOCNUM_PEEK, &v, "iti", body_id, type_code, term_id)) < 0)
+	if (r == 0 && (r = db_query_int(db, stmt, &v, "iti", body_id, type_code, key)) < 0)
 		return db_err(db, e, r, "không đọc được số văn bản");
 	if (r == 0)
 		*ret = (long)v;
 	return r;
 }
 
+int docnum_peek(struct db *db, int64_t body_id, const char *type_code, int64_t term_id, long *ret,
+		struct err *e)
+{
+	return peek(db, SQL_DOCNUM_PEEK, body_id, type_code, term_id, ret, e);
+}
+
 static int set_last_tx(struct db *db, int64_t body_id, const char *type_code, int64_t term_id,
 		       long last, struct err *e)
 {
-	int64_t used = 0;
-	int r = type_known(db, type_code, e);
+	long next = 0;
+	int r;
 
-	if (r < 0)
-		return r;
 	if (last < 0)
 		return err_set(e, ERR_INVAL, "số cuối cùng đã cấp phải từ 0 trở lên");
 	/* a number already given, to a document or by docnum_next, is never given again */
-	r = db_query_int(db, SQL_DOCNUM_PEEK, &used, "iti", body_id, type_code, term_id);
+	r = peek(db, SQL_DOCNUM_PEEK, body_id, type_code, term_id, &next, e);
 	if (r < 0)
-		return db_err(db, e, r, "không đọc được số văn bản");
-	if (last < used - 1)
-		return err_set(e, ERR_INVAL, "số cuối cùng đã cấp %ld nhỏ hơn số %lld đã cấp", last,
-			       (long long)(used - 1));
+		return r;
+	if (last < next - 1)
+		return err_set(e, ERR_INVAL, "số cuối cùng đã cấp %ld nhỏ hơn số %ld đã cấp", last,
+			       next - 1);
 	r = db_exec(db, SQL_DOCNUM_SET_LAST, "itii", body_id, type_code, term_id, (int64_t)last);
 	if (r == ERR_INVAL)
 		return err_set(e, r, "cơ quan ban hành hoặc nhiệm kỳ không tồn tại");
@@ -447,13 +451,5 @@ int docnum_set_last(struct db *db, int64_t body_id, const char *type_code, int64
 int docnum_peek_year(struct db *db, int64_t body_id, const char *type_code, int year, long *ret,
 		     struct err *e)
 {
-	int64_t v = 0;
-	int r = type_known(db, type_code, e);
-
-	if (r == 0 && (r = db_query_int(db, SQL_DOCNUM_PEEK_YEAR, &v, "iti", body_id, type_code,
-					(int64_t)year)) < 0)
-		return db_err(db, e, r, "không đọc được số văn bản");
-	if (r == 0)
-		*ret = (long)v;
-	return r;
+	return peek(db, SQL_DOCNUM_PEEK_YEAR, body_id, type_code, year, ret, e);
 }
