@@ -10,6 +10,9 @@
 int api_root(struct http_req *r);
 int api_bodies(struct http_req *r);
 int api_body(struct http_req *r);
+/* POST /api/v1/bodies/#/succession: body # ends and passes its work to a successor. */
+int api_body_succession(struct http_req *r);
+extern const struct http_field api_succession_fields[];
 int api_sessions(struct http_req *r);
 int api_session(struct http_req *r);
 /* api_sessionwork.c: the session forms' JSON twins */

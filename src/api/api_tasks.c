@@ -351,7 +351,8 @@ int api_task_patch(struct http_req *r)
 }
 
 const struct http_field api_task_add_fields[] = {
-    {"parent_id", HF_INT, true, 0, NULL, "Nhiệm vụ cấp trên (parent_id)"},
+    {"parent_id", HF_INT, false, 0, NULL, "Nhiệm vụ cấp trên (parent_id)"},
+    {"body", HF_INT, false, 0, NULL, "Cơ quan giao (body)"},
     {"content", HF_MULTI, true, 4000, NULL, "Nội dung nhiệm vụ (content)"},
     {"leads", HF_JSON, true, 8000, NULL, "Đơn vị chủ trì (leads)"},
     {"coords", HF_JSON, false, 8000, NULL, "Đơn vị phối hợp (coords)"},
@@ -360,10 +361,47 @@ const struct http_field api_task_add_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+/* POST /api/v1/tasks with body: a new task of that body (task_assign); 201 with it. */
+static int api_task_assign(struct http_req *r, const char *today)
+{
+	struct task_input in = {.content = http_arg(r, "content"),
+				.deadline = http_arg(r, "deadline"),
+				.assigned_on = http_arg(r, "assigned_on")};
+	const char **leads = NULL, **coords = NULL, *name;
+	int64_t body = http_arg_int(r, "body", 0), id;
+	bool has_leads, has_coords;
+	struct task *t;
+	int rc = read_body_name(r->db, &r->acct, body, r->arena, &name, &r->err);
+
+	if (rc == ERR_NOTFOUND)
+		return http_field_error(r, "body", arena_strdup(r->arena, r->err.msg));
+	if (rc == 0)
+		rc = unit_array(r, "leads", &leads, &in.nleads, &has_leads);
+	if (rc == 0)
+		rc = unit_array(r, "coords", &coords, &in.ncoords, &has_coords);
+	if (rc < 0)
+		return rc;
+	in.leads = leads;
+	in.coords = coords;
+	rc = task_assign(r->db, body, &in, &id, &r->err);
+	if (rc == ERR_INVAL || rc == ERR_NOTFOUND)
+		return http_field_error(r, page_assign_field(r->err.msg),
+					arena_strdup(r->arena, r->err.msg));
+	if (rc == 0)
+		rc = read_task(r->db, &r->acct, id, today, r->arena, &t, &r->err);
+	if (rc < 0)
+		return rc;
+	r->status = 201;
+	r->location = arena_printf(r->arena, "/api/v1/tasks/%lld", (long long)id);
+	return api_send(r, ent_task_full_json(t));
+}
+
 /*
  * POST /api/v1/tasks: the form "Giao tiếp cho đơn vị" from JSON: task
  * parent_id broken down into a task for units of the body it was given to
- * (task_split, the same rules); 201 with the new task and its Location.
+ * (task_split, the same rules); without parent_id, the form "Giao nhiệm vụ"
+ * of /tasks: a new task of body for its units or its lower bodies
+ * (task_assign). 201 with the new task and its Location.
  */
 int api_task_add(struct http_req *r)
 {
@@ -378,6 +416,12 @@ int api_task_add(struct http_req *r)
 	int rc;
 
 	read_today(today);
+	if (!http_arg(r, "parent_id") == !http_arg(r, "body"))
+		return http_field_error(r, "body",
+					"cần đúng một trong hai: body (cơ quan giao nhiệm vụ mới) "
+					"hoặc parent_id (nhiệm vụ được giao tiếp)");
+	if (!http_arg(r, "parent_id"))
+		return api_task_assign(r, today);
 	rc = read_task(r->db, &r->acct, http_arg_int(r, "parent_id", 0), today, r->arena, &parent,
 		       &r->err);
 	if (rc == ERR_NOTFOUND)

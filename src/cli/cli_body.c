@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli/cli_reg.h"
+#include "util/buf.h"
 
 const struct cli_spec cli_body_list_spec = {0};
 
@@ -305,5 +306,110 @@ int cli_unit_add(struct cli *c, const struct cli_args *args)
 			    : (fprintf(c->out, "%lld\n", (long long)id), 0);
 out:
 	arena_free(a);
+	return r;
+}
+
+/* Ends bodies[0..n) into successor on the date: body end and body merge. */
+static int succession(struct cli *c, const char *const *names, size_t n, const char *successor,
+		      const char *on, bool merger)
+{
+	struct arena *a = arena_new(CLI_REG_ARENA);
+	struct reg_succession in = {.on = on, .merger = merger};
+	struct reg_body b;
+	struct db *db;
+	int64_t *ids = NULL, tasks = 0;
+	int r;
+
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	if ((r = cli_db(c, &db)) < 0)
+		goto out;
+	if (!(ids = arena_alloc(a, (n ? n : 1) * sizeof(*ids)))) {
+		r = err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+		goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((r = cli_reg_body(c, db, names[i], a, &b)) < 0)
+			goto out;
+		ids[i] = b.id;
+	}
+	if ((r = cli_reg_body(c, db, successor, a, &b)) < 0)
+		goto out;
+	in.ended = ids;
+	in.nended = n;
+	in.successor_id = b.id;
+	if ((r = reg_succession(db, &in, &tasks, &c->err)) < 0)
+		goto out;
+	if (c->json)
+		r = cli_json(c, json_pack("{s:I,s:I}", "successor", (json_int_t)b.id, "tasks",
+					  (json_int_t)tasks));
+	else
+		fprintf(c->out, "%s tiếp nhận %lld nhiệm vụ đang thực hiện\n", b.name,
+			(long long)tasks);
+out:
+	arena_free(a);
+	return r;
+}
+
+const struct cli_spec cli_body_end_spec = {
+    .opts = (const struct cli_optdef[]){{"on", CLI_DATE, CLI_REQ, "DATE",
+					 "ngày kết thúc, từ đó cơ quan kế tục tiếp nhận"},
+					{"successor", CLI_TEXT, CLI_REQ, "BODY", "cơ quan kế tục"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"BODY", CLI_TEXT, CLI_REQ, "cơ quan kết thúc"}, {NULL}},
+};
+
+int cli_body_end(struct cli *c, const struct cli_args *args)
+{
+	const char *body = cli_pos(args, 0);
+
+	return succession(c, &body, 1, cli_opt(args, "successor"), cli_opt(args, "on"), false);
+}
+
+const struct cli_spec cli_body_merge_spec = {
+    .opts = (const struct cli_optdef[]){{"into", CLI_TEXT, CLI_REQ, "BODY",
+					 "cơ quan mới hình thành (đã đăng ký bằng body add)"},
+					{"on", CLI_DATE, CLI_REQ, "DATE", "ngày hợp nhất"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"BODIES", CLI_TEXT, CLI_REQ | CLI_MANY,
+					"các cơ quan hợp nhất, cách nhau bằng dấu phẩy"},
+				       {NULL}},
+};
+
+int cli_body_merge(struct cli *c, const struct cli_args *args)
+{
+	const char *names[64];
+	size_t n = 0;
+	struct buf all = BUF_INIT(4096);
+	int r;
+
+	/* "A,B" or "A" "B": each positional split at its commas. */
+	for (size_t i = 0; i < cli_npos(args); i++) {
+		if (buf_puts(&all, cli_pos(args, i)) < 0 || buf_putc(&all, ',') < 0) {
+			buf_free(&all);
+			return err_set(&c->err, ERR_TOOBIG, "danh sách cơ quan quá dài");
+		}
+	}
+	for (char *p = (char *)buf_str(&all), *next; p && *p; p = next) {
+		next = strchr(p, ',');
+		if (next)
+			*next++ = '\0';
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			continue;
+		if (n == sizeof(names) / sizeof(names[0])) {
+			buf_free(&all);
+			return err_set(&c->err, ERR_INVAL, "quá nhiều cơ quan (tối đa 64)");
+		}
+		names[n++] = p;
+	}
+	if (n < 2) {
+		buf_free(&all);
+		return cli_usage(c, "cần ít nhất hai cơ quan để hợp nhất, ví dụ: body merge A,B "
+				    "--into C --on 01/07/2025");
+	}
+	r = succession(c, names, n, cli_opt(args, "into"), cli_opt(args, "on"), true);
+	buf_free(&all);
 	return r;
 }

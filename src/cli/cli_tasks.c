@@ -58,6 +58,7 @@ static const char *event_name(const char *kind)
 	    {"confirmed", "xác nhận hoàn thành"},
 	    {"sent_back", "trả lại"},
 	    {"extended", "gia hạn"},
+	    {"transferred", "chuyển giao"},
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

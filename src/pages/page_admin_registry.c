@@ -4,6 +4,7 @@
 
 #include "core/registry/registry.h"
 #include "pages/pages.h"
+#include "util/id.h"
 
 const struct http_field page_body_fields[] = {
     {"name", HF_TEXT, true, 300, NULL, "Tên cơ quan"},
@@ -14,6 +15,14 @@ const struct http_field page_body_fields[] = {
     {"parent", HF_INT, false, 0, NULL, "Cơ quan cấp trên"},
     {"place", HF_TEXT, false, 120, NULL, "Địa danh"},
     {"active_from", HF_DATE, false, 0, NULL, "Hoạt động từ ngày"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const struct http_field page_succession_fields[] = {
+    {"end#", HF_INT, false, 1, NULL, "Cơ quan kết thúc"},
+    {"successor", HF_INT, true, 0, NULL, "Cơ quan kế tục"},
+    {"on", HF_DATE, true, 0, NULL, "Từ ngày"},
+    {"mode", HF_ENUM, true, 0, "sap_nhap|hop_nhat", "Hình thức"},
     {NULL, 0, false, 0, NULL, NULL},
 };
 
@@ -103,6 +112,16 @@ static const char *body_name(const struct reg_body *b, size_t n, int64_t id)
 	return "";
 }
 
+/* "30/06/2025" from ISO text, in the request's arena. */
+static const char *page_date(struct http_req *r, const char *iso)
+{
+	const char *s = strlen(iso) == 10
+			    ? arena_printf(r->arena, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso)
+			    : iso;
+
+	return s ? s : "";
+}
+
 /* Whether the admin's scope covers body id: the lists show only such rows. */
 static bool in_scope(struct http_req *r, int64_t id)
 {
@@ -117,10 +136,79 @@ static int begin(struct http_req *r)
 
 /* ---- bodies ---- */
 
+/*
+ * The form that ends bodies and passes their work to a successor (sáp nhập,
+ * hợp nhất; reg_succession): the working bodies in scope to tick, the
+ * successor, the date; after a refusal (mine) what was chosen and the message.
+ */
+static void succession_form(struct http_req *r, struct html *h, const struct reg_body *b, size_t n,
+			    bool mine)
+{
+	static const struct page_choice modes[] = {
+	    {"sap_nhap", "Sáp nhập vào cơ quan kế tục"},
+	    {"hop_nhat", "Hợp nhất thành cơ quan mới"},
+	    {NULL, NULL},
+	};
+
+	H(h, "<h2 id=\"sap-nhap\">Kết thúc, sáp nhập, hợp nhất</h2>");
+	if (mine)
+		page_form_errors(r, h);
+	H(h, "<p class=\"muted\">Từ ngày đã chọn, nhiệm vụ đang thực hiện của cơ quan kết thúc "
+	     "(nhiệm vụ của cơ quan và nhiệm vụ cấp trên giao xuống) chuyển sang cơ quan kế tục, "
+	     "giữ nguyên số và diễn biến; cơ quan cấp dưới của nó về dưới cơ quan kế tục; số liệu "
+	     "của nó được cộng vào cơ quan kế tục khi so sánh cùng kỳ. Tài khoản của cơ quan kết "
+	     "thúc vẫn xem được lịch sử; chuyển tài khoản sang cơ quan kế tục ở trang Tài "
+	     "khoản.</p>");
+	H(h, "<form class=\"stack\" method=\"post\" action=\"/admin/bodies/succession#sap-nhap\">");
+	page_csrf(r, h);
+	H(h, "<fieldset><legend>Cơ quan kết thúc <abbr title=\"bắt buộc\">*</abbr></legend>");
+	for (size_t i = 0; i < n; i++) {
+		char name[32];
+
+		if (b[i].active_to || !in_scope(r, b[i].id))
+			continue;
+		snprintf(name, sizeof(name), "end%lld", (long long)b[i].id);
+		H(h, "<label class=\"check\"><input type=\"checkbox\" name=\"");
+		html_text(h, name);
+		H(h, "\" value=\"1\"");
+		if (mine && http_arg(r, name))
+			H(h, " checked");
+		H(h, "> ");
+		html_text(h, b[i].name);
+		H(h, "</label>");
+	}
+	if (mine)
+		page_field_msg(r, h, "end");
+	H(h, "</fieldset>");
+	page_select_begin(r, h, "successor", "Cơ quan kế tục", true);
+	for (size_t i = 0; i < n; i++) {
+		char id[24];
+
+		if (b[i].active_to || !in_scope(r, b[i].id))
+			continue;
+		snprintf(id, sizeof(id), "%lld", (long long)b[i].id);
+		H(h, "<option value=\"");
+		html_text(h, id);
+		H(h, "\"");
+		if (mine && http_arg(r, "successor") && strcmp(http_arg(r, "successor"), id) == 0)
+			H(h, " selected");
+		H(h, ">");
+		html_text(h, b[i].name);
+		H(h, "</option>");
+	}
+	page_select_end(r, h, "successor");
+	page_input(r, h, "on", "Từ ngày (cơ quan kế tục tiếp nhận)", PI_DATE, true);
+	page_select_begin(r, h, "mode", "Hình thức", true);
+	page_choices(r, h, modes, mine ? http_arg(r, "mode") : "sap_nhap");
+	page_select_end(r, h, "mode");
+	H(h, "<button type=\"submit\">Ghi nhận kết thúc và chuyển giao</button></form>");
+}
+
 int page_admin_bodies(struct http_req *r)
 {
-	static const char *const cols[] = {"Số",   "Tên",      "Ký hiệu", "Cấp",
-					   "Khối", "Cấp trên", "Địa danh"};
+	static const char *const cols[] = {"Số",   "Tên",      "Ký hiệu",  "Cấp",
+					   "Khối", "Cấp trên", "Địa danh", "Hoạt động đến"};
+	bool succession = strcmp(r->path, "/admin/bodies/succession") == 0;
 	struct page_table tb;
 	struct reg_body *b;
 	struct html h;
@@ -156,11 +244,14 @@ int page_admin_bodies(struct http_req *r)
 		html_text(&h, body_name(b, n, b[i].parent_id));
 		page_td(&tb, NULL);
 		html_text(&h, b[i].place);
+		page_td(&tb, NULL);
+		html_text(&h, b[i].active_to ? page_date(r, b[i].active_to) : "");
 		page_tr_end(&tb);
 	}
 	page_table_end(&tb);
 	H(&h, "<h2 id=\"them\">Thêm cơ quan</h2>");
-	page_form_errors(r, &h);
+	if (!succession)
+		page_form_errors(r, &h);
 	H(&h, "<form class=\"stack\" method=\"post\" action=\"/admin/bodies\">");
 	page_csrf(r, &h);
 	page_input(r, &h, "name", "Tên cơ quan (Huyện ủy Tân Yên)", PI_TEXT, true);
@@ -195,6 +286,7 @@ int page_admin_bodies(struct http_req *r)
 	page_input(r, &h, "place", "Địa danh (Tân Yên)", PI_TEXT, false);
 	page_input(r, &h, "active_from", "Hoạt động từ ngày", PI_DATE, false);
 	H(&h, "<button type=\"submit\">Thêm cơ quan</button></form>");
+	succession_form(r, &h, b, n, succession);
 	page_end(r, &h);
 	return h.err;
 }
@@ -224,6 +316,65 @@ int page_admin_body_add(struct http_req *r)
 	rc = page_tx_end(r, reg_body_add(r->db, &b, NULL, &r->err));
 	if (rc < 0)
 		return page_form_refused(r, rc, "name", page_admin_bodies);
+	return http_redirect(r, "/admin/bodies");
+}
+
+/* The field a refused succession names, from the beginning of reg_succession's message. */
+const char *page_succession_field(const char *msg)
+{
+	if (strncmp(msg, "ngày kết thúc", strlen("ngày kết thúc")) == 0)
+		return "on";
+	if (strncmp(msg, "cơ quan kế tục", strlen("cơ quan kế tục")) == 0 ||
+	    strncmp(msg, "không tìm thấy", strlen("không tìm thấy")) == 0)
+		return "successor";
+	return "end";
+}
+
+/*
+ * POST /admin/bodies/succession: the ticked bodies end and pass their work to
+ * the successor (reg_succession, one transaction); back to the list, or the
+ * page again with the message beside the field.
+ */
+int page_admin_succession(struct http_req *r)
+{
+	struct reg_succession in = {.successor_id = http_arg_int(r, "successor", 0),
+				    .on = http_arg(r, "on")};
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_admin_bodies);
+	ids = arena_alloc(r->arena, (size_t)(r->nvals + 1) * sizeof(*ids));
+	if (!ids)
+		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+	for (int i = 0; i < r->nvals; i++) {
+		int64_t id = 0;
+
+		if (strncmp(r->names[i], "end", 3) != 0 ||
+		    !id_parse(r->names[i] + 3, strlen(r->names[i] + 3), &id))
+			continue;
+		if ((rc = account_manages_body(r->db, &r->acct, id, &r->err)) < 0)
+			return rc;
+		ids[n++] = id;
+	}
+	if (!n) {
+		http_field_error(r, "end", "Cơ quan kết thúc: chọn ít nhất một cơ quan");
+		return page_form_again(r, page_admin_bodies);
+	}
+	if ((rc = account_manages_body(r->db, &r->acct, in.successor_id, &r->err)) < 0)
+		return rc;
+	in.ended = ids;
+	in.nended = n;
+	in.merger = strcmp(http_arg(r, "mode"), "hop_nhat") == 0;
+	rc = reg_succession(r->db, &in, NULL, &r->err);
+	if (rc == ERR_INVAL || rc == ERR_NOTFOUND) {
+		http_field_error(r, page_succession_field(r->err.msg),
+				 arena_strdup(r->arena, r->err.msg));
+		return page_form_again(r, page_admin_bodies);
+	}
+	if (rc < 0)
+		return rc;
 	return http_redirect(r, "/admin/bodies");
 }
 

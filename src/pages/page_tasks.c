@@ -435,6 +435,60 @@ static void filter_box(struct http_req *r, struct html *h, const char *name, con
 }
 
 /* /tasks: the tasks in scope, filtered as the API's list (read_tasks), 100 a page. */
+/*
+ * The form "Giao nhiệm vụ" of the tasks list: a new task of a body in scope
+ * for its own units or its lower bodies (POST /tasks, task_assign); after a
+ * refusal (mine) with what was typed and the messages beside the fields.
+ */
+static int assign_form(struct http_req *r, struct html *h, bool mine)
+{
+	struct read_option *units = NULL;
+	const char *content = mine ? http_arg(r, "content") : NULL;
+	size_t n = 0;
+	int rc;
+
+	rc = read_choices(r->db, &r->acct, READ_CHOICE_UNITS, r->arena, &units, &n);
+	if (rc < 0)
+		return rc;
+	H(h, "<h2 id=\"giao\">Giao nhiệm vụ</h2>");
+	if (mine)
+		page_form_errors(r, h);
+	H(h, "<p class=\"muted\">Giao một nhiệm vụ ngoài thông báo kết luận cho đơn vị của cơ quan "
+	     "hoặc cho cấp dưới trực thuộc (chọn đơn vị đại diện cấp dưới, ví dụ Đảng ủy "
+	     "xã).</p><form class=\"stack assign\" method=\"post\" action=\"/tasks#giao\">");
+	page_csrf(r, h);
+	rc = page_select_db(r, h, "by", "Cơ quan giao", NULL, READ_CHOICE_BODIES);
+	if (rc < 0)
+		return rc;
+	H(h, "<label><span>Nội dung <abbr title=\"bắt buộc\">*</abbr></span> <textarea "
+	     "name=\"content\" rows=\"3\" required maxlength=\"4000\">");
+	html_text(h, content ? content : "");
+	H(h, "</textarea>");
+	if (mine)
+		page_field_msg(r, h, "content");
+	H(h, "</label>");
+	/* The units in scope as suggestions, so a phone offers them while typing. */
+	H(h, "<datalist id=\"don-vi\">");
+	for (size_t i = 0; i < n; i++) {
+		H(h, "<option value=\"");
+		html_text(h, units[i].label);
+		H(h, "\">");
+	}
+	H(h, "</datalist>");
+	task_input_v(
+	    r, h, "leads",
+	    "Đơn vị chủ trì, kể cả cấp dưới trực thuộc (tên hoặc số, cách nhau bằng dấu ;)", "text",
+	    true, mine ? http_arg(r, "leads") : NULL, mine);
+	task_input_v(r, h, "coords", "Đơn vị phối hợp", "text", false,
+		     mine ? http_arg(r, "coords") : NULL, mine);
+	task_input_v(r, h, "deadline", "Thời hạn (ví dụ 31/12/2026, quý IV/2026, thường xuyên)",
+		     "text", false, mine ? http_arg(r, "deadline") : NULL, mine);
+	task_input_v(r, h, "assigned_on", "Ngày giao (để trống: hôm nay)", "date", false,
+		     mine ? http_arg(r, "assigned_on") : NULL, mine);
+	H(h, "<button type=\"submit\">Giao nhiệm vụ</button></form>");
+	return 0;
+}
+
 int page_tasks(struct http_req *r)
 {
 	static const struct page_choice statuses[] = {
@@ -447,6 +501,7 @@ int page_tasks(struct http_req *r)
 	    {NULL, NULL},
 	};
 	struct read_page p = {.after = http_arg_int(r, "after", 0), .limit = 100, .since = ""};
+	bool assigning = strcmp(r->method, "POST") == 0; /* the assign form came back */
 	struct read_task_filter f = {0};
 	struct read_task_row *t = NULL;
 	char today[11];
@@ -456,7 +511,7 @@ int page_tasks(struct http_req *r)
 
 	read_today(today);
 	/* a filter that is not one: the form again with the message beside it, and no list */
-	if (r->nferr) {
+	if (r->nferr && !assigning) {
 		r->status = 400;
 	} else {
 		rc = page_task_filter(r, &f);
@@ -494,7 +549,7 @@ int page_tasks(struct http_req *r)
 	page_input(r, &h, "due_before", "Hạn đến ngày", PI_DATE, false);
 	page_input(r, &h, "q", "Nội dung có chữ", PI_TEXT, false);
 	H(&h, "<button type=\"submit\">Lọc</button> <a href=\"/tasks\">Bỏ lọc</a></form>");
-	if (r->nferr) {
+	if (r->nferr && !assigning) {
 		page_form_errors(r, &h);
 		page_end(r, &h);
 		return h.err;
@@ -509,6 +564,8 @@ int page_tasks(struct http_req *r)
 		html_text(&h, page_task_filter_query(r));
 		H(&h, "\">Trang sau</a></p>");
 	}
+	if (page_role_in(r, R_STAFF) && (rc = assign_form(r, &h, assigning)) < 0)
+		return rc;
 	page_end(r, &h);
 	return h.err;
 }
@@ -735,6 +792,8 @@ int page_task(struct http_req *r)
 			H(&h, "Văn phòng xác nhận hoàn thành");
 		else if (strcmp(ev->kind, "extended") == 0)
 			H(&h, "gia hạn thời hạn");
+		else if (strcmp(ev->kind, "transferred") == 0)
+			H(&h, "chuyển giao do sáp nhập, hợp nhất");
 		else
 			H(&h, "trả lại, tiếp tục thực hiện");
 		if (ev->unit) {
@@ -1172,4 +1231,64 @@ int page_task_split(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)t->id));
+}
+
+const struct http_field page_task_assign_fields[] = {
+    {"by", HF_INT, true, 0, NULL, "Cơ quan giao"},
+    {"content", HF_MULTI, true, 4000, NULL, "Nội dung nhiệm vụ"},
+    {"leads", HF_TEXT, true, 2000, NULL, "Đơn vị chủ trì"},
+    {"coords", HF_TEXT, false, 2000, NULL, "Đơn vị phối hợp"},
+    {"deadline", HF_TEXT, false, 200, NULL, "Thời hạn"},
+    {"assigned_on", HF_DATE, false, 0, NULL, "Ngày giao"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+const char *page_assign_field(const char *msg)
+{
+	if (strncmp(msg, "cơ quan giao", strlen("cơ quan giao")) == 0)
+		return "body";
+	return page_split_field(msg);
+}
+
+/*
+ * POST /tasks: the office gives a new task to its units or lower bodies
+ * (task_assign); to the new task's page, or the list again with the form, what
+ * was typed and the message beside the field.
+ */
+int page_task_assign(struct http_req *r)
+{
+	const char *leads[PAGE_TASK_UNITS_MAX], *coords[PAGE_TASK_UNITS_MAX], *name, *field;
+	struct task_input in = {.content = http_arg(r, "content"),
+				.deadline = given(r, "deadline"),
+				.assigned_on = given(r, "assigned_on")};
+	int64_t body = http_arg_int(r, "by", 0), id;
+	int rc;
+
+	if (r->nferr)
+		return page_form_again(r, page_tasks);
+	rc = read_body_name(r->db, &r->acct, body, r->arena, &name, &r->err);
+	if (rc == ERR_NOTFOUND) {
+		http_field_error(r, "by", arena_strdup(r->arena, r->err.msg));
+		return page_form_again(r, page_tasks);
+	}
+	if (rc == 0)
+		rc = split_units(r, "leads", leads, &in.nleads);
+	if (rc == 0)
+		rc = split_units(r, "coords", coords, &in.ncoords);
+	if (rc == 0) {
+		in.leads = leads;
+		in.coords = coords;
+		rc = task_assign(r->db, body, &in, &id, &r->err);
+	}
+	if (rc == ERR_INVAL || rc == ERR_NOTFOUND) {
+		if (!r->nferr) {
+			field = page_assign_field(r->err.msg);
+			http_field_error(r, strcmp(field, "body") == 0 ? "by" : field,
+					 arena_strdup(r->arena, r->err.msg));
+		}
+		return page_form_again(r, page_tasks);
+	}
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, arena_printf(r->arena, "/tasks/%lld", (long long)id));
 }

@@ -120,6 +120,11 @@ extern const struct http_field page_followup_fields[];
 const char *page_extend_field(const char *msg);
 /* The field a refused task_split names: "content", "deadline", "assigned_on" or "leads". */
 const char *page_split_field(const char *msg);
+/* POST /tasks: a new task of a body for its units or lower bodies (task_assign). */
+int page_task_assign(struct http_req *r);
+extern const struct http_field page_task_assign_fields[];
+/* The field a refused task_assign names: "body" (the assigning body) or page_split_field's. */
+const char *page_assign_field(const char *msg);
 
 struct task;
 struct task_report_input;
@@ -179,6 +184,11 @@ int page_admin_user_disable(struct http_req *r);
 int page_admin_user_enable(struct http_req *r);
 int page_admin_bodies(struct http_req *r);
 int page_admin_body_add(struct http_req *r);
+/* POST /admin/bodies/succession: bodies end and pass their work to a successor. */
+int page_admin_succession(struct http_req *r);
+extern const struct http_field page_succession_fields[];
+/* The field a refused reg_succession names: "on", "successor" or "end". */
+const char *page_succession_field(const char *msg);
 int page_admin_terms(struct http_req *r);
 int page_admin_term_add(struct http_req *r);
 int page_admin_organs(struct http_req *r);

@@ -23,10 +23,12 @@ static json_t *jid(int64_t v)
 
 json_t *ent_body_json(const struct read_body *b)
 {
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)b->id,
-			 "type", "body", "parent", jid(b->parent_id), "level", jstr(b->level),
-			 "kind", jstr(b->kind), "name", jstr(b->name), "code", jstr(b->code),
-			 "terms", json_sprintf("/api/v1/terms?body=%lld", (long long)b->id));
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+			 (json_int_t)b->id, "type", "body", "parent", jid(b->parent_id), "level",
+			 jstr(b->level), "kind", jstr(b->kind), "name", jstr(b->name), "code",
+			 jstr(b->code), "active_to", jstr(b->active_to), "successor",
+			 jid(b->successor_id), "terms",
+			 json_sprintf("/api/v1/terms?body=%lld", (long long)b->id));
 }
 
 json_t *ent_term_json(const struct read_term *t)

@@ -584,6 +584,21 @@ static const struct {
      "{\"for\":1}", true, 5},
     {"PUT", "/api/v1/agenda-items/#/vote", K_ITEM, K_NONE, "/api/v1/agenda-items/{1}/vote",
      "{\"for\":0,\"against\":1,\"reason\":\"x\"}", true, 5},
+    /* a task given outside a notice, to the body's units or lower bodies */
+    {"POST", "/tasks", K_BODY, K_UNIT, "/tasks",
+     "by={1}&content=Vi%E1%BB%87c+giao+ZQ6Z&leads={2}&assigned_on=2023-10-05", false, 0},
+    {"POST", "/api/v1/tasks", K_BODY, K_UNIT, "/api/v1/tasks",
+     "{\"body\":{1},\"content\":\"Vi\u1ec7c giao\",\"leads\":[{2}],\"assigned_on\":"
+     "\"2023-10-05\"}",
+     true, 0},
+    /*
+     * succession, last: the control ends body 6 (then 5) into the centre, which
+     * no scoped account sees, so nothing of theirs moves before they are probed
+     */
+    {"POST", "/admin/bodies/succession", K_BODY, K_NONE, "/admin/bodies/succession",
+     "end{1}=1&successor=1&on=2025-07-01&mode=sap_nhap", false, 0},
+    {"POST", "/api/v1/bodies/#/succession", K_BODY, K_NONE, "/api/v1/bodies/{1}/succession",
+     "{\"successor\":1,\"on\":\"2025-07-01\"}", true, 5},
 };
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
 

@@ -5,6 +5,7 @@
 
 #include "core/indicators/indicator.h"
 #include "db/db.h"
+#include "vn/date.h"
 #include "vn/text.h"
 
 int ind_body_find(struct db *db, const char *what, int64_t *ret, struct err *e)
@@ -99,7 +100,7 @@ int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
 	struct ind_period p;
 	struct db_q *q = NULL;
 	struct buf label = BUF_INIT(64);
-	char codes[256][48];
+	char codes[256][48], first[24];
 	size_t ncodes = 0;
 	int r;
 
@@ -138,9 +139,11 @@ int ind_report_build(struct db *db, int64_t body_id, const char *period_code,
 	if (r == 0)
 		return err_set(e, ERR_NOTFOUND, "không có đơn vị số %lld", (long long)rep.body_id);
 
-	r = db_prepare(db, SQL_IND_REPORT_CODES, &q);
+	/* The period's codes of the body and of the bodies it succeeded (ind_figure_get). */
+	snprintf(first, sizeof(first), "%04d-%02d-01", p.year % 10000, p.from_month);
+	r = db_prepare(db, SQL_IND_REPORT_CODES_SUCC, &q);
 	if (r == 0)
-		r = db_bindv(q, "it", rep.body_id, rep.period);
+		r = db_bindv(q, "nitt", rep.body_id, rep.period, first);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		if (ncodes < sizeof(codes) / sizeof(codes[0]))
 			snprintf(codes[ncodes++], 48, "%s", db_col_text(q, 0));
@@ -213,12 +216,35 @@ static int32_t lower_find(const struct lower_body *b, size_t n, int64_t id)
 	return f ? (int32_t)(f - b) : -1;
 }
 
-static int lower_load(struct db *db, int64_t body, struct lower_body **ret, size_t *ret_n)
+/* The first and last days of period code (ISO); ERR_INVAL for a malformed code. */
+static int period_days(const char *code, char first[static 11], char last[static 11])
+{
+	struct ind_period p;
+	struct vn_date d = {0};
+	struct err e = {0};
+
+	if (ind_period_parse(code, &p, &e) < 0)
+		return ERR_INVAL;
+	d.y = p.year;
+	d.m = p.from_month;
+	d.d = 1;
+	vn_date_iso(d, first);
+	d.m = p.to_month;
+	vn_date_iso(vn_date_add_days(vn_date_add_months(d, 1), -1), last);
+	return 0;
+}
+
+static int lower_load(struct db *db, int64_t body, const char *period, struct lower_body **ret,
+		      size_t *ret_n)
 {
 	struct lower_body *b = NULL;
 	size_t n = 0, cap = 0;
 	struct db_q *q;
-	int r = db_query(db, SQL_IND_LOWER_BODIES, &q, "i", body);
+	char first[11], last[11];
+	int r = period_days(period, first, last);
+
+	if (r == 0)
+		r = db_query(db, SQL_IND_LOWER_BODIES, &q, "ittt", body, period, first, last);
 
 	while (r == 0 && (r = db_step(q)) == 1) {
 		const char *name = db_col_text(q, 2);
@@ -261,7 +287,8 @@ int ind_report_rollup(struct db *db, const struct ind_report *rep, struct ind_re
 	struct vn_dec *val = NULL;
 	size_t nb = 0, nv = 0, vcap = 0;
 	struct db_q *q = NULL;
-	int r = lower_load(db, rep->body_id, &b, &nb);
+	char first[11], last[11];
+	int r = lower_load(db, rep->body_id, rep->period, &b, &nb);
 
 	if (r < 0)
 		goto dberr;
@@ -297,7 +324,10 @@ int ind_report_rollup(struct db *db, const struct ind_report *rep, struct ind_re
 	}
 	for (size_t i = 0; i < rep->n; i++)
 		agg[i] = rep->rows[i].d.agg;
-	r = db_query(db, SQL_IND_LOWER_VALUES, &q, "it", rep->body_id, rep->period);
+	r = period_days(rep->period, first, last);
+	if (r == 0)
+		r = db_query(db, SQL_IND_LOWER_VALUES, &q, "ittt", rep->body_id, rep->period, first,
+			     last);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		int64_t ind = db_col_int(q, 1);
 		int32_t body = lower_find(b, nb, db_col_int(q, 0)), row = -1;

@@ -227,6 +227,46 @@ static int value_get(struct db *db, int64_t ind_id, int64_t body_id, const char 
 	return r;
 }
 
+/*
+ * The actual value of d for body_id and period p (code), with the values of
+ * the bodies it succeeded that still existed in p added in (an indicator
+ * that is summed; others take the body's own value only): 1 and *ret filled
+ * when there is any, 0 when none, negative on error.
+ */
+static int actual_get(struct db *db, const struct ind_def *d, int64_t body_id, struct ind_period p,
+		      const char *code, struct vn_dec *ret, bool *estimate)
+{
+	struct vn_dec sum = {0};
+	struct db_q *q = NULL;
+	char first[24];
+	bool est = false;
+	int r, n = 0;
+
+	if (d->agg != IND_AGG_SUM)
+		return value_get(db, d->id, body_id, code, "actual", "", ret, estimate);
+	snprintf(first, sizeof(first), "%04d-%02d-01", p.year % 10000, p.from_month);
+	r = db_query(db, SQL_IND_VALUE_SUCC, &q, "iitt", d->id, body_id, code, first);
+	if (r < 0)
+		return r;
+	while ((r = db_step(q)) == 1) {
+		struct vn_dec v = {.units = db_col_int(q, 0), .scale = (int)db_col_int(q, 1)};
+
+		est = est || db_col_int(q, 2) != 0;
+		if ((r = vn_dec_add(sum, v, &sum)) < 0)
+			break;
+		n++;
+	}
+	db_done(q);
+	if (r < 0)
+		return r;
+	if (!n)
+		return 0;
+	*ret = sum;
+	if (estimate)
+		*estimate = est;
+	return 1;
+}
+
 int ind_figure_get(struct db *db, int64_t body_id, const char *period_code, const char *ind_code,
 		   const char *baseline, struct ind_figure *ret, struct err *e)
 {
@@ -248,7 +288,7 @@ int ind_figure_get(struct db *db, int64_t body_id, const char *period_code, cons
 	copy(f.unit, sizeof(f.unit), d.unit);
 	copy(f.period, sizeof(f.period), code);
 	f.body_id = body_id;
-	r = value_get(db, d.id, body_id, code, "actual", "", &f.value, &f.estimate);
+	r = actual_get(db, &d, body_id, p, code, &f.value, &f.estimate);
 	if (r < 0)
 		goto dberr;
 	if (r == 0)
@@ -268,7 +308,7 @@ int ind_figure_get(struct db *db, int64_t body_id, const char *period_code, cons
 	f.has_plan = r == 1;
 	prev = ind_period_prev_year(p);
 	ind_period_code(prev, prevcode);
-	r = value_get(db, d.id, body_id, prevcode, "actual", "", &f.same, NULL);
+	r = actual_get(db, &d, body_id, prev, prevcode, &f.same, NULL);
 	if (r < 0)
 		goto dberr;
 	f.has_same = r == 1;

@@ -181,7 +181,7 @@ int read_tombstones(struct db *db, enum read_kind kind, const struct read_page *
 
 /* ---- bodies and terms ---- */
 
-/* SQL_WEB_BODIES / SQL_WEB_BODY: id, parent, level, kind, name, code, place. */
+/* SQL_WEB_BODIES / SQL_WEB_BODY: id, parent, level, kind, name, code, place, end, successor. */
 static void body_row(struct read_row *rr, void *row)
 {
 	struct read_body *b = row;
@@ -193,6 +193,8 @@ static void body_row(struct read_row *rr, void *row)
 	b->name = read_text(rr, 4);
 	b->code = read_text(rr, 5);
 	b->place = read_text(rr, 6);
+	b->active_to = read_text(rr, 7);
+	b->successor_id = read_int(rr, 8);
 }
 
 int read_bodies(struct db *db, const struct account *acct, const struct read_page *p,

@@ -76,6 +76,8 @@ int read_tombstones(struct db *db, enum read_kind kind, const struct read_page *
 struct read_body {
 	int64_t id, parent_id;
 	const char *level, *kind, *name, *code, *place;
+	const char *active_to; /* the last day of an ended body (ISO), NULL while it works */
+	int64_t successor_id;  /* the body that took over its work, 0 for none */
 };
 
 int read_bodies(struct db *db, const struct account *acct, const struct read_page *p,

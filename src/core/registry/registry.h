@@ -300,3 +300,38 @@ int reg_doc_ref_add(struct db *db, int64_t from_id, const char *symbol, const ch
 		    int64_t *ret_id, struct err *e);
 int reg_doc_ref_list(struct db *db, int64_t from_id, struct arena *a, struct reg_doc_ref **ret,
 		     size_t *ret_n, struct err *e);
+
+/* ---- succession (sáp nhập, hợp nhất) ---- */
+
+/* Bodies that end on a date and pass their work to a successor. Borrowed. */
+struct reg_succession {
+	const int64_t *ended; /* the bodies that end, at least one */
+	size_t nended;
+	int64_t successor_id; /* the body that carries on their work */
+	const char *on;	      /* the date from which it does (any form vn_date_parse takes) */
+	bool merger;	      /* hợp nhất (several into one new body), else sáp nhập */
+};
+
+/*
+ * Ends each body of in->ended on in->on and passes it to the successor, all
+ * in one transaction (the audit log records every row it changes): the body
+ * takes active_to = the day before on (its last day) and successor_id; its open tasks, the open tasks
+ * assigned down to it and those given to a unit standing for it in another
+ * body pass to the successor with their timelines, ids and numbers, each
+ * with a "transferred" event dated on; units are found for the successor by
+ * name (its own) or by the lower body they stand for (a higher body's), and
+ * made when missing; the bodies under it that have not ended move under the
+ * successor; reporting requests due from on that it has not answered pass to
+ * the successor (or leave it, when the successor is asked already). Accounts
+ * are not changed: an ended body's accounts keep reading its history, and
+ * the successor's accounts see its predecessors' (WEB_SCOPE).
+ * Refused with ERR_INVAL and nothing written: the successor among the ended
+ * bodies, a body named twice, a body already ended (unless on its last day
+ * and without a successor yet: the successor is recorded) or the successor
+ * ended, a date not after a body's start, after today, or before the successor's start, a
+ * successor under an ended body (a cycle), a body under the ended one whose
+ * name the successor's bodies have already; ERR_NOTFOUND for an unknown body.
+ * *ret_tasks (may be NULL) is the number of tasks that passed.
+ */
+int reg_succession(struct db *db, const struct reg_succession *in, int64_t *ret_tasks,
+		   struct err *e);

@@ -192,6 +192,21 @@ int task_send_back(struct db *db, int64_t id, const char *date, const char *note
 int task_split(struct db *db, int64_t parent_id, int64_t body_id, const struct task_input *in,
 	       int64_t *ret_id, struct err *e);
 
+/*
+ * A task body_id assigns by hand, outside a notice (giao nhiệm vụ), in its own
+ * transaction: in's content, deadline (NULL or "": none), assigned_on (NULL:
+ * today), lead and co-ordinating units, each one of body_id's own units, a
+ * unit standing for one of its lower bodies included (the task is then that
+ * body's too); the other fields of in are ignored. The caller has checked
+ * that the acting account may act for body_id. An unknown body is
+ * ERR_NOTFOUND; an ended body, no lead, a unit of another body, or what
+ * task_add refuses ERR_INVAL with a message beginning with the field
+ * ("cơ quan giao …", "đơn vị …", "thời hạn …", "nội dung …"). Nothing is
+ * written on error.
+ */
+int task_assign(struct db *db, int64_t body_id, const struct task_input *in, int64_t *ret_id,
+		struct err *e);
+
 /* A deadline extension (gia hạn). Strings are borrowed. */
 struct task_extend_input {
 	const char *deadline;	/* the new deadline as typed (task_deadline_parse) */
@@ -259,7 +274,8 @@ struct task_child {
 
 struct task_event {
 	int64_t id;
-	const char *kind; /* created, report, close_request, confirmed, sent_back, extended */
+	const char
+	    *kind; /* created, report, close_request, confirmed, sent_back, extended, transferred */
 	const char *on_date;
 	const char *unit; /* or NULL */
 	const char *text, *result;

@@ -51,7 +51,7 @@ static int parent_get(struct db *db, int64_t id, struct split_parent *ret, struc
 
 /* Each unit of refs must be one of body_id's own (not a lower body's stand-in elsewhere). */
 static int units_of_body(struct db *db, const char *const *refs, size_t n, int64_t body_id,
-			 const char *body_name, struct err *e)
+			 const char *body_name, const char *hint, struct err *e)
 {
 	for (size_t i = 0; i < n; i++) {
 		int64_t uid, body = 0;
@@ -63,10 +63,8 @@ static int units_of_body(struct db *db, const char *const *refs, size_t n, int64
 		if (r < 0)
 			return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 		if (body != body_id)
-			return err_set(e, ERR_INVAL,
-				       "đơn vị '%s' không phải đơn vị của %s; nhiệm vụ chỉ giao "
-				       "tiếp cho đơn vị của %s",
-				       refs[i], body_name, body_name);
+			return err_set(e, ERR_INVAL, "đơn vị '%s' không phải đơn vị của %s; %s",
+				       refs[i], body_name, hint);
 	}
 	return 0;
 }
@@ -76,7 +74,7 @@ static int split_tx(struct db *db, int64_t parent_id, int64_t body_id, const str
 {
 	struct task_input sub = {0};
 	struct split_parent p;
-	char words[32], due[11] = "", shown[11], pshown[11];
+	char words[32], due[11] = "", shown[11], pshown[11], hint[300];
 	int64_t id;
 	int r = parent_get(db, parent_id, &p, e);
 	struct db_q *q;
@@ -93,8 +91,9 @@ static int split_tx(struct db *db, int64_t parent_id, int64_t body_id, const str
 			       "tiếp nhiệm vụ này",
 			       (long long)parent_id, (long long)body_id,
 			       p.body_name[0] ? p.body_name : "cơ quan nhận nhiệm vụ");
-	if ((r = units_of_body(db, in->leads, in->nleads, body_id, p.body_name, e)) < 0 ||
-	    (r = units_of_body(db, in->coords, in->ncoords, body_id, p.body_name, e)) < 0)
+	snprintf(hint, sizeof(hint), "nhiệm vụ chỉ giao tiếp cho đơn vị của %s", p.body_name);
+	if ((r = units_of_body(db, in->leads, in->nleads, body_id, p.body_name, hint, e)) < 0 ||
+	    (r = units_of_body(db, in->coords, in->ncoords, body_id, p.body_name, hint, e)) < 0)
 		return r;
 	sub.body_id = body_id;
 	sub.parent_id = parent_id;
@@ -152,4 +151,64 @@ int task_split(struct db *db, int64_t parent_id, int64_t body_id, const struct t
 	int r = db_begin_e(db, e);
 
 	return r < 0 ? r : db_end(db, split_tx(db, parent_id, body_id, in, ret_id, e), e);
+}
+
+static int assign_tx(struct db *db, int64_t body_id, const struct task_input *in, int64_t *ret_id,
+		     struct err *e)
+{
+	struct task_input t = {0};
+	char name[600] = "", ended[11] = "", shown[11], hint[200];
+	struct db_q *q;
+	int r = db_prepare(db, SQL_TASK_ASSIGN_BODY, &q);
+
+	if (r < 0)
+		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
+	r = db_bindv(q, "i", body_id);
+	if (r == 0 && (r = db_step(q)) == 1) {
+		const char *to = db_col_text(q, 1);
+
+		snprintf(name, sizeof(name), "%s", db_col_text(q, 0));
+		snprintf(ended, sizeof(ended), "%s", to ? to : "");
+		r = 0;
+	} else if (r == 0) {
+		r = err_set(e, ERR_NOTFOUND, "cơ quan giao: không có cơ quan số %lld",
+			    (long long)body_id);
+	}
+	db_done(q);
+	if (r < 0)
+		return r == ERR_NOTFOUND ? r : db_err(db, e, r, "lỗi cơ sở dữ liệu");
+	if (ended[0]) {
+		show_iso(ended, shown);
+		return err_set(e, ERR_INVAL,
+			       "cơ quan giao: %s đã kết thúc hoạt động ngày %s; nhiệm vụ mới do cơ "
+			       "quan kế tục giao",
+			       name, shown);
+	}
+	if (!in->nleads)
+		return err_set(e, ERR_INVAL,
+			       "đơn vị chủ trì: cần ít nhất một đơn vị của %s hoặc một cấp dưới "
+			       "trực thuộc",
+			       name);
+	snprintf(hint, sizeof(hint),
+		 "chọn đơn vị của cơ quan giao hoặc đơn vị đại diện cấp dưới trực thuộc");
+	if ((r = units_of_body(db, in->leads, in->nleads, body_id, name, hint, e)) < 0 ||
+	    (r = units_of_body(db, in->coords, in->ncoords, body_id, name, hint, e)) < 0)
+		return r;
+	t.body_id = body_id;
+	t.content = in->content;
+	t.assigned_on = in->assigned_on;
+	t.deadline = in->deadline && *in->deadline ? in->deadline : NULL;
+	t.leads = in->leads;
+	t.nleads = in->nleads;
+	t.coords = in->coords;
+	t.ncoords = in->ncoords;
+	return task_insert(db, &t, ret_id, e);
+}
+
+int task_assign(struct db *db, int64_t body_id, const struct task_input *in, int64_t *ret_id,
+		struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	return r < 0 ? r : db_end(db, assign_tx(db, body_id, in, ret_id, e), e);
 }
