@@ -844,6 +844,9 @@ int page_task(struct http_req *r)
 		task_input(r, &h, t->id, "decided_on", "Ngày quyết định", "date", false);
 		H(&h, "<button type=\"submit\">Gia hạn</button></form>");
 	}
+	if (page_role_in(r, R_STAFF) && read_task_assigner(r->db, &r->acct, t))
+		H(&h, "<p><a href=\"/tasks#giao\">Giao nhiệm vụ mới cho đơn vị hoặc cấp dưới "
+		      "trực thuộc</a></p>");
 	page_end(r, &h);
 	return h.err;
 }

@@ -199,7 +199,7 @@ int task_split(struct db *db, int64_t parent_id, int64_t body_id, const struct t
  * unit standing for one of its lower bodies included (the task is then that
  * body's too); the other fields of in are ignored. The caller has checked
  * that the acting account may act for body_id. An unknown body is
- * ERR_NOTFOUND; an ended body, no lead, a unit of another body, or what
+ * ERR_NOTFOUND; a body whose work passed to a successor, no lead, a unit of another body, or what
  * task_add refuses ERR_INVAL with a message beginning with the field
  * ("cơ quan giao …", "đơn vị …", "thời hạn …", "nội dung …"). Nothing is
  * written on error.

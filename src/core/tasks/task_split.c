@@ -157,7 +157,7 @@ static int assign_tx(struct db *db, int64_t body_id, const struct task_input *in
 		     struct err *e)
 {
 	struct task_input t = {0};
-	char name[600] = "", ended[11] = "", shown[11], hint[200];
+	char name[600] = "", ended[11] = "", successor[600] = "", shown[11], hint[200];
 	struct db_q *q;
 	int r = db_prepare(db, SQL_TASK_ASSIGN_BODY, &q);
 
@@ -165,10 +165,11 @@ static int assign_tx(struct db *db, int64_t body_id, const struct task_input *in
 		return db_err(db, e, r, "lỗi cơ sở dữ liệu");
 	r = db_bindv(q, "i", body_id);
 	if (r == 0 && (r = db_step(q)) == 1) {
-		const char *to = db_col_text(q, 1);
+		const char *to = db_col_text(q, 1), *s = db_col_text(q, 2);
 
 		snprintf(name, sizeof(name), "%s", db_col_text(q, 0));
 		snprintf(ended, sizeof(ended), "%s", to ? to : "");
+		snprintf(successor, sizeof(successor), "%s", s ? s : "");
 		r = 0;
 	} else if (r == 0) {
 		r = err_set(e, ERR_NOTFOUND, "cơ quan giao: không có cơ quan số %lld",
@@ -177,12 +178,13 @@ static int assign_tx(struct db *db, int64_t body_id, const struct task_input *in
 	db_done(q);
 	if (r < 0)
 		return r == ERR_NOTFOUND ? r : db_err(db, e, r, "lỗi cơ sở dữ liệu");
-	if (ended[0]) {
+	/* A body whose work passed to a successor gives no new task (an ended root still may). */
+	if (ended[0] && successor[0]) {
 		show_iso(ended, shown);
 		return err_set(e, ERR_INVAL,
-			       "cơ quan giao: %s đã kết thúc hoạt động ngày %s; nhiệm vụ mới do cơ "
-			       "quan kế tục giao",
-			       name, shown);
+			       "cơ quan giao: %s đã kết thúc ngày %s, công việc chuyển sang %s; "
+			       "nhiệm vụ mới do %s giao",
+			       name, shown, successor, successor);
 	}
 	if (!in->nleads)
 		return err_set(e, ERR_INVAL,
