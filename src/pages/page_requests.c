@@ -4,6 +4,7 @@
 #include "core/requests/request.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
+#include "util/id.h"
 #include "vn/date.h"
 
 const struct http_field page_request_fields[] = {
@@ -12,6 +13,8 @@ const struct http_field page_request_fields[] = {
     {"period", HF_TEXT, false, 15, NULL, "Kỳ số liệu"},
     {"due", HF_DATE, true, 0, NULL, "Hạn báo cáo"},
     {"note", HF_MULTI, false, REQ_NOTE_MAX, NULL, "Ghi chú"},
+    {"to_all", HF_ENUM, false, 0, "all|some", "Gửi tới"},
+    {"to#", HF_INT, false, 1, NULL, "Cơ quan cấp dưới được chọn"},
     {NULL, 0, false, 0, NULL, NULL},
 };
 
@@ -143,6 +146,57 @@ static void received(struct http_req *r, struct html *h, const struct read_reque
 	page_table_end(&tb);
 }
 
+/*
+ * Who a new request goes to: every direct lower body of the asking body,
+ * found when it is sent (the default), or those ticked among the lower bodies
+ * of the account's bodies; after a refusal (mine) the choice is kept.
+ */
+static int recipients(struct http_req *r, struct html *h, bool mine)
+{
+	const char *to = mine ? http_arg(r, "to_all") : NULL;
+	bool some = to && strcmp(to, "some") == 0;
+	struct read_option *o = NULL;
+	const char *group = NULL;
+	size_t n = 0;
+	int rc = read_choices(r->db, &r->acct, READ_CHOICE_LOWER_BODIES, r->arena, &o, &n);
+
+	if (rc < 0)
+		return rc;
+	H(h, "<fieldset class=\"recipients\"><legend>Gửi tới</legend><label class=\"check\">"
+	     "<input type=\"radio\" name=\"to_all\" value=\"all\"");
+	if (!some)
+		H(h, " checked");
+	H(h, "> Tất cả cấp dưới trực thuộc (xác định khi gửi)</label><label class=\"check\"><input "
+	     "type=\"radio\" name=\"to_all\" value=\"some\"");
+	if (some)
+		H(h, " checked");
+	H(h, "> Chỉ các cơ quan được chọn dưới đây</label>");
+	for (size_t i = 0; i < n; i++) {
+		const char *name = arena_printf(r->arena, "to%s", o[i].value);
+
+		if (!name)
+			return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+		if (!group || strcmp(group, o[i].group) != 0) {
+			group = o[i].group;
+			H(h, "<p class=\"muted\">Cấp dưới của ");
+			html_text(h, group);
+			H(h, "</p>");
+		}
+		H(h, "<label class=\"check\"><input type=\"checkbox\" name=\"");
+		html_text(h, name);
+		H(h, "\" value=\"1\"");
+		if (mine && http_arg(r, name))
+			H(h, " checked");
+		H(h, "> ");
+		html_text(h, o[i].label);
+		H(h, "</label>");
+	}
+	if (mine)
+		page_field_msg(r, h, "to");
+	H(h, "</fieldset>");
+	return 0;
+}
+
 int page_requests(struct http_req *r)
 {
 	struct read_request *v = NULL;
@@ -182,10 +236,10 @@ int page_requests(struct http_req *r)
 			   false);
 		page_input(r, &h, "due", "Hạn báo cáo", PI_DATE, true);
 		page_input(r, &h, "note", "Ghi chú", PI_TEXT, false);
-		page_field_msg(r, &h, "to");
-		H(&h,
-		  "<p class=\"muted\">Yêu cầu gửi tới mọi cơ quan cấp dưới trực tiếp của cơ quan "
-		  "yêu cầu.</p><button type=\"submit\">Gửi yêu cầu</button></form>");
+		rc = recipients(r, &h, adding);
+		if (rc < 0)
+			return rc;
+		H(&h, "<button type=\"submit\">Gửi yêu cầu</button></form>");
 	}
 	page_end(r, &h);
 	return h.err;
@@ -198,12 +252,33 @@ int page_request_add(struct http_req *r)
 			    .period = http_arg(r, "period"),
 			    .due = http_arg(r, "due"),
 			    .note = http_arg(r, "note")};
-	const char *name;
-	int64_t id;
+	const char *name, *to = http_arg(r, "to_all");
+	int64_t id, *ids;
 	int rc;
 
 	if (r->nferr)
 		return page_form_again(r, page_requests);
+	/* Some: the ticked lower bodies (to<id>); all (the default): found by req_add. */
+	if (to && strcmp(to, "some") == 0) {
+		ids = arena_alloc(r->arena, (size_t)(r->nvals + 1) * sizeof(*ids));
+		if (!ids)
+			return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
+		for (int i = 0; i < r->nvals; i++) {
+			int64_t v;
+
+			if (strncmp(r->names[i], "to", 2) == 0 &&
+			    id_parse(r->names[i] + 2, strlen(r->names[i] + 2), &v))
+				ids[n.nto++] = v;
+		}
+		if (!n.nto) {
+			http_field_error(
+			    r, "to",
+			    "nơi nhận: chọn ít nhất một cơ quan cấp dưới, hoặc chọn Tất "
+			    "cả cấp dưới trực thuộc");
+			return page_form_again(r, page_requests);
+		}
+		n.to = ids;
+	}
 	rc = read_body_name(r->db, &r->acct, n.body_id, r->arena, &name, &r->err);
 	if (rc == ERR_NOTFOUND) {
 		http_field_error(r, "body", arena_strdup(r->arena, r->err.msg));

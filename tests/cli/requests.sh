@@ -132,4 +132,23 @@ code=$(curl -s -o form.html -w '%{http_code}' -b vanphong.jar --data "_csrf=$(ca
 check_eq "a past due date is refused by the form (400)" "$code" "400"
 case "$(cat form.html)" in *"hạn báo cáo 01/01/2020 đã qua"*'value="Giữ lại"'*) ok "the form says why beside the field and keeps the note" ;; *) not_ok "the form says why beside the field and keeps the note" ;; esac
 
+# The form's recipients: all lower bodies by default, resolved when sent; or those ticked.
+page=$(curl -s -b vanphong.jar "$url/requests")
+case "$page" in *'name="to_all" value="all" checked'*'Tất cả cấp dưới trực thuộc'*'name="to5" value="1"'*) ok "the form offers all lower bodies, checked, and each commune to tick" ;; *) not_ok "the form offers all lower bodies, checked, and each commune to tick" ;; esac
+fdue=$(date -d '+12 days' +%F)
+post() { curl -s -o form.html -w '%{http_code}' -b vanphong.jar --data "_csrf=$(cat vanphong.csrf)&body=3&kind=progress&due=$fdue&$1" "$url/requests"; }
+n_before=$(sqlite3 r.db "SELECT count(*) FROM report_request")
+check_eq "the form with the default sends (303)" "$(post 'note=ALLZ')" "303"
+check_eq "to the five communes of the time" \
+	"$(sqlite3 r.db "SELECT count(*) FROM report_request_to t JOIN report_request r ON r.id = t.request_id WHERE r.note = 'ALLZ'")" "5"
+check_eq "some, none ticked: 400, the message beside the recipients" \
+	"$(post 'note=NONEZ&to_all=some')$(grep -c 'id="ferr-to"' form.html)$(grep -c 'name="to_all" value="some" checked' form.html)" "40011"
+check_eq "some, Liên Sơn and Lam Cốt ticked: sent (303)" "$(post 'note=SOMEZ&to_all=some&to5=1&to8=1')" "303"
+check_eq "to those two only" \
+	"$(sqlite3 r.db "SELECT group_concat(t.body_id) FROM report_request_to t JOIN report_request r ON r.id = t.request_id WHERE r.note = 'SOMEZ'")" "5,8"
+check_eq "a ticked body that is not a lower body of the asking one: 400 beside the recipients" \
+	"$(post 'note=BADZ&to_all=some&to2=1')$(grep -c 'id="ferr-to"' form.html)" "4001"
+check_eq "two requests written, not the refused ones" \
+	"$(sqlite3 r.db "SELECT count(*) FROM report_request") " "$((n_before + 2)) "
+
 done_testing

@@ -455,6 +455,7 @@ enum read_choice {
 	READ_CHOICE_PEOPLE,  /* people the account may see */
 	READ_CHOICE_RGROUPS, /* recipient groups, grouped by body */
 	READ_CHOICE_PROFILES,
+	READ_CHOICE_LOWER_BODIES, /* working direct lower bodies of bodies in scope, by body above */
 };
 struct read_option {
 	const char *value, *label, *group; /* group NULL when the choice has none */

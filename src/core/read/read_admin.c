@@ -14,6 +14,7 @@ static const struct {
     [READ_CHOICE_PEOPLE] = {SQL_WEB_ADMIN_PERSON_NAMES, false},
     [READ_CHOICE_RGROUPS] = {SQL_WEB_ADMIN_RGROUP_NAMES, true},
     [READ_CHOICE_PROFILES] = {SQL_WEB_ADMIN_PROFILES, false},
+    [READ_CHOICE_LOWER_BODIES] = {SQL_WEB_LOWER_NAMES, true},
 };
 
 static void option_row(struct read_row *rr, void *row)
