@@ -190,6 +190,7 @@ static void entities_have_the_apis_shape(void **state)
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	assert_string_equal(s, "{\"id\":1,\"type\":\"body\",\"parent\":null,\"level\":\"tinh\","
 			       "\"kind\":\"party\",\"name\":\"Tỉnh ủy\",\"code\":null,"
+			       "\"active_to\":null,\"successor\":null,"
 			       "\"terms\":\"/api/v1/terms?body=1\"}");
 	free(s);
 	json_decref(o);
