@@ -169,6 +169,37 @@ await step('the administrator\'s lists are cards with labels too', async () => {
   await phonePage('/admin', '80-phone-admin-accounts-390.png', 6);
   await phonePage('/admin/units', '81-phone-admin-units-390.png', 5);
   await phonePage('/admin/people', '82-phone-admin-people-390.png', 4);
+  // The bodies, with the form that ends bodies into a successor, fit the screen too.
+  await phonePage('/admin/bodies', '83-phone-admin-bodies-390.png', 9 * 5);
+  expect(await page.locator('h2:has-text("Kết thúc, sáp nhập, hợp nhất")').count() === 1,
+    'no succession form on /admin/bodies');
+});
+
+await step('on a phone the office gives the commune a task from the tasks list, a wrong unit said beside its field', async () => {
+  await page.setViewportSize(phone);
+  await context.clearCookies();
+  await login('vanphong', 'demo-vanphong');
+  await page.goto(`${base}/tasks`);
+  const form = page.locator('form.assign');
+  await form.locator('textarea[name=content]').fill('Kiểm tra công trình thủy lợi ZPHZ');
+  await form.locator('input[name=leads]').fill('Ủy ban nhân dân xã Liên Sơn');
+  await form.locator('input[name=deadline]').fill('31/12/2026');
+  await Promise.all([page.waitForNavigation(), form.locator('button[type=submit]').click()]);
+  const msg = page.locator('form.assign #ferr-leads');
+  expect(await msg.isVisible(), 'no message beside the lead unit');
+  expect(/không phải đơn vị của Huyện ủy Tân Yên/.test(await msg.textContent()), `message: ${await msg.textContent()}`);
+  expect(await page.locator('form.assign textarea[name=content]').inputValue() === 'Kiểm tra công trình thủy lợi ZPHZ',
+    'the content typed was lost');
+  const box = await msg.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 390, 'the message runs off the screen');
+  expect((await overflow()) <= 0, 'the tasks page with the refused form scrolls sideways');
+  await page.screenshot({ path: `${shots}/84-phone-assign-refused-390.png`, fullPage: true });
+  await page.locator('form.assign input[name=leads]').fill('Đảng ủy xã Liên Sơn');
+  await Promise.all([page.waitForNavigation(), page.locator('form.assign button[type=submit]').click()]);
+  expect(/\/tasks\/\d+(#.*)?$/.test(page.url()), `landed on ${page.url()}`);
+  expect((await page.content()).includes('Kiểm tra công trình thủy lợi ZPHZ'), 'the new task is not shown');
+  expect((await page.content()).includes('Đảng ủy xã Liên Sơn'), 'the commune is not its lead');
+  expect(cspErrors.length === 0, `CSP: ${cspErrors.join('; ')}`);
 });
 
 await finish();
