@@ -110,7 +110,7 @@ static bool imp_opens_block(const char *s, size_t len)
 
 	if (len == 0)
 		return true;
-	if (s[0] == '-' || s[0] == '+' || s[0] == '*' || s[0] == '(' ||
+	if (s[0] == '-' || s[0] == '+' || s[0] == '*' || s[0] == '(' || s[0] == '|' ||
 	    (len >= 3 && memcmp(s, "•", 3) == 0))
 		return true;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
@@ -172,7 +172,7 @@ static int imp_add_para(struct imp_ctx *c, struct buf *acc, int line, int *brk, 
 
 	if (acc->len == 0)
 		return 0;
-	i = imp_push(c, (void **)&c->p, &c->np, cap, sizeof(*p));
+	i = imp_push_max(c, (void **)&c->p, &c->np, cap, sizeof(*p), IMP_MAX_PARAS);
 	if (i < 0)
 		return i;
 	p = &c->p[i];
@@ -1005,6 +1005,10 @@ int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice
 		struct err *e)
 {
 	struct imp_ctx c = {.a = a};
+	static int (*const passes[])(struct imp_ctx *) = {
+	    imp_structure, imp_session, imp_agenda,	 imp_references,
+	    imp_figures,   imp_tasks,	imp_questioning, imp_tail,
+	};
 	int r;
 
 	if (len > IMP_MAX_TEXT)
@@ -1016,27 +1020,22 @@ int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice
 	if (!c.n)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = imp_paragraphs(&c, text, len);
-	if (r == 0)
-		r = imp_structure(&c);
-	if (r == 0)
-		r = imp_session(&c);
-	if (r == 0)
-		r = imp_agenda(&c);
-	if (r == 0)
-		r = imp_references(&c);
-	if (r == 0)
-		r = imp_figures(&c);
-	if (r == 0)
-		r = imp_tasks(&c);
-	if (r == 0)
-		r = imp_questioning(&c);
-	if (r == 0)
-		r = imp_tail(&c);
+	/* A pass that reaches a list's cap keeps what it found and says so; the others go on. */
+	for (size_t k = 0; r == 0 && k < sizeof(passes) / sizeof(passes[0]); k++) {
+		r = passes[k](&c);
+		if (r == ERR_TOOBIG) {
+			c.n->truncated = true;
+			r = 0;
+		}
+	}
+	if (r == 0 && c.n->truncated)
+		imp_warn(&c, 1, "văn bản có quá nhiều mục: chỉ giữ %d mục đầu của mỗi loại",
+			 IMP_MAX_ITEMS);
 	if (r < 0)
 		return err_set(e, r,
-			       r == ERR_TOOBIG ? "văn bản có quá nhiều mục (tối đa %d mỗi loại)"
+			       r == ERR_TOOBIG ? "văn bản có quá nhiều đoạn (tối đa %d)"
 					       : "không đủ bộ nhớ",
-			       IMP_MAX_ITEMS);
+			       IMP_MAX_PARAS);
 	/* Warnings in the order of the text (a stable insertion sort: they are few). */
 	for (int i = 1; i < c.n->nwarnings; i++) {
 		struct imp_warning w = c.n->warnings[i];

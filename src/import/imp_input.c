@@ -12,6 +12,58 @@
 #include "import/import.h"
 #include "vn/text.h"
 
+static int imp_docx_node(xmlNode *node, struct buf *out);
+
+static bool imp_docx_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/*
+ * A table of three columns or more (a table of tasks) as rows "| a | b | c |",
+ * one line each, a cell's paragraphs joined by spaces. Narrower tables (the
+ * two-column header, "Nơi nhận" beside the signature) are read as paragraphs.
+ * 1 when written so, 0 when the table is narrower, negative on error.
+ */
+static int imp_docx_rows(xmlNode *tbl, struct buf *out)
+{
+	int cells = 0, r = 0;
+
+	for (xmlNode *tr = tbl->children; tr && !cells; tr = tr->next)
+		if (imp_docx_is(tr, "tr"))
+			for (xmlNode *tc = tr->children; tc; tc = tc->next)
+				cells += imp_docx_is(tc, "tc");
+	if (cells < 3)
+		return 0;
+	for (xmlNode *tr = tbl->children; tr && r == 0; tr = tr->next) {
+		if (!imp_docx_is(tr, "tr"))
+			continue;
+		r = buf_putc(out, '|');
+		for (xmlNode *tc = tr->children; tc && r == 0; tc = tc->next) {
+			struct buf cell = BUF_INIT(IMP_MAX_TEXT);
+
+			if (!imp_docx_is(tc, "tc"))
+				continue;
+			r = imp_docx_node(tc->children, &cell);
+			for (size_t i = 0; r == 0 && i < cell.len; i++)
+				if (cell.data[i] == '\n' || cell.data[i] == '|')
+					cell.data[i] = ' ';
+			if (r == 0)
+				r = buf_putc(out, ' ');
+			if (r == 0 && cell.len)
+				r = buf_add(out, cell.data, cell.len);
+			if (r == 0)
+				r = buf_puts(out, " |");
+			buf_free(&cell);
+		}
+		if (r == 0)
+			r = buf_putc(out, '\n');
+	}
+	if (r == 0)
+		r = buf_putc(out, '\n');
+	return r < 0 ? r : 1;
+}
+
 /* Appends the text of a WordprocessingML element: runs, tabs, breaks, paragraphs, tables. */
 static int imp_docx_node(xmlNode *node, struct buf *out)
 {
@@ -33,6 +85,12 @@ static int imp_docx_node(xmlNode *node, struct buf *out)
 			r = buf_putc(out, ' ');
 		} else if (strcmp(name, "br") == 0 || strcmp(name, "cr") == 0) {
 			r = buf_putc(out, '\n');
+		} else if (strcmp(name, "tbl") == 0) {
+			r = imp_docx_rows(n, out);
+			if (r == 0)
+				r = imp_docx_node(n->children, out);
+			else if (r > 0)
+				r = 0;
 		} else if (strcmp(name, "p") == 0) {
 			r = imp_docx_node(n->children, out);
 			if (r == 0)

@@ -264,8 +264,18 @@ json_t *imp_to_json(const struct imp_notice *n)
 					  vn_date_is_none(t->dl.due) ? json_null()
 								     : imp_date(t->dl.due)));
 		}
+		if (t->dl.kind == TASK_DL_NONE && t->event) {
+			/* "trước Tết Nguyên đán": the words, and no day they fall on */
+			imp_set(o, "due_text", json_string(t->event));
+			imp_set(o, "due", json_string(t->event));
+			imp_set(o, "deadline",
+				json_pack("{s:s, s:s, s:n}", "kind", "event", "words", t->event,
+					  "due"));
+		}
 		if (t->report_to)
 			imp_set(o, "report_to", json_string(t->report_to));
+		if (t->sentence)
+			imp_set(o, "sentence", json_string(t->sentence));
 		imp_set(o, "line", json_integer(t->line));
 		json_array_append_new(arr, o);
 	}

@@ -178,24 +178,88 @@ const char *const imp_generic_labels[] = {
 
 /* Words that open an assignment. */
 const char *const imp_directives[] = {
-    "giao", "yêu cầu", "đề nghị", "phân công", "chỉ đạo", "ủy quyền", "uỷ quyền", NULL,
+    "giao nhiệm vụ cho", "giao nhiệm vụ", "giao",     "yêu cầu",  "đề nghị",
+    "phân công",	 "chỉ đạo",	  "ủy quyền", "uỷ quyền", NULL,
 };
 
 /* Verbs that end the assignee and open the task ("Giao Văn phòng Huyện ủy tiếp thu …"). */
 const char *const imp_actions[] = {
-    "xác định",	    "tiếp thu",	 "theo dõi",	"chủ trì",    "phối hợp",     "rà soát",
-    "triển khai",   "tập trung", "khẩn trương", "chỉ đạo",    "hoàn thiện",   "hoàn thành",
-    "tham mưu",	    "xây dựng",	 "kiểm tra",	"báo cáo",    "thực hiện",    "tổ chức",
-    "nghiên cứu",   "đề xuất",	 "chuẩn bị",	"quan tâm",   "lãnh đạo",     "đôn đốc",
-    "tiếp tục",	    "đẩy nhanh", "đẩy mạnh",	"giải quyết", "cho ý kiến",   "căn cứ",
-    "bố trí",	    "lập",	 "trình",	"hướng dẫn",  "tăng cường",   "nâng cao",
-    "quản lý",	    "giám sát",	 "đánh giá",	"cập nhật",   "thẩm định",    "chịu trách nhiệm",
-    "sớm",	    "phải",	 "cần",		"ban hành",   "xử lý",	      "kịp thời",
-    "tuyên truyền", "làm tốt",	 "làm rõ",	"tích cực",   "chủ động",     "khắc phục",
-    "nắm chắc",	    "bám sát",	 "phát huy",	"duy trì",    "thường xuyên", "cụ thể hóa",
-    "cụ thể hoá",   "soạn thảo", "tổng hợp",	"điều chỉnh", "bổ sung",      "sửa đổi",
-    "thu hồi",	    "đảm bảo",	 "bảo đảm",	"giải ngân",  "hỗ trợ",	      "ưu tiên",
-    "vận động",	    ":",	 NULL,
+    "xác định",
+    "tiếp thu",
+    "theo dõi",
+    "chủ trì",
+    "phối hợp",
+    "rà soát",
+    "triển khai",
+    "tập trung",
+    "khẩn trương",
+    "chỉ đạo",
+    "hoàn thiện",
+    "hoàn thành",
+    "tham mưu",
+    "xây dựng",
+    "kiểm tra",
+    "báo cáo",
+    "thực hiện",
+    "tổ chức",
+    "nghiên cứu",
+    "đề xuất",
+    "chuẩn bị",
+    "quan tâm",
+    "lãnh đạo",
+    "đôn đốc",
+    "tiếp tục",
+    "đẩy nhanh",
+    "đẩy mạnh",
+    "giải quyết",
+    "cho ý kiến",
+    "căn cứ",
+    "bố trí",
+    "lập",
+    "trình",
+    "hướng dẫn",
+    "tăng cường",
+    "nâng cao",
+    "quản lý",
+    "giám sát",
+    "đánh giá",
+    "cập nhật",
+    "thẩm định",
+    "chịu trách nhiệm",
+    "sớm",
+    "phải",
+    "cần",
+    "ban hành",
+    "xử lý",
+    "kịp thời",
+    "tuyên truyền",
+    "làm tốt",
+    "làm rõ",
+    "tích cực",
+    "chủ động",
+    "khắc phục",
+    "nắm chắc",
+    "bám sát",
+    "phát huy",
+    "duy trì",
+    "thường xuyên",
+    "cụ thể hóa",
+    "cụ thể hoá",
+    "soạn thảo",
+    "tổng hợp",
+    "điều chỉnh",
+    "bổ sung",
+    "sửa đổi",
+    "thu hồi",
+    "đảm bảo",
+    "bảo đảm",
+    "giải ngân",
+    "hỗ trợ",
+    "ưu tiên",
+    "vận động",
+    "có trách nhiệm",
+    ":",
+    NULL,
 };
 
 /* Words that begin a unit's name when they follow a comma or "và" in a list of assignees. */
@@ -208,11 +272,11 @@ const char *const imp_unit_heads[] = {
 
 /* Kinds of unit: after "và" they start a second unit ("Ban Tuyên giáo và Văn phòng …"). */
 const char *const imp_unit_types[] = {
-    "ban",	 "văn phòng", "phòng",	  "ubnd",	 "ủy ban",    "uỷ ban",	 "sở",
-    "huyện ủy",	 "tỉnh ủy",   "đảng ủy",  "mặt trận",	 "mttq",      "công an", "chi cục",
-    "trung tâm", "hội",	      "đoàn",	  "thường trực", "bộ",	      "cục",	 "viện",
-    "trường",	 "bệnh viện", "kho bạc",  "chi nhánh",	 "liên đoàn", "quân sự", "ban chỉ huy",
-    "hđnd",	 "các",	      "đồng chí", NULL,
+    "ban",	 "văn phòng", "phòng",	  "ubnd",	 "ủy ban",    "uỷ ban",	     "sở",
+    "huyện ủy",	 "tỉnh ủy",   "đảng ủy",  "mặt trận",	 "mttq",      "công an",     "chi cục",
+    "trung tâm", "hội",	      "đoàn",	  "thường trực", "bộ",	      "cục",	     "viện",
+    "trường",	 "bệnh viện", "kho bạc",  "chi nhánh",	 "liên đoàn", "quân sự",     "ban chỉ huy",
+    "hđnd",	 "các",	      "đồng chí", "trạm",	 "công chức", "ban chỉ đạo", NULL,
 };
 
 /* What a percentage is measured against. */
@@ -294,3 +358,49 @@ const struct imp_body_word imp_body_words[] = {
     {"BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương", "TW", NULL},
     {NULL, NULL, NULL, NULL},
 };
+
+/* "Giao các sở: Y tế, Nội vụ …": a plural unit type, then its members; each a unit of its own. */
+const struct imp_list_type imp_list_types[] = {
+    {"các sở", "Sở"},
+    {"các phòng", "Phòng"},
+    {"các ban", "Ban"},
+    {"các trung tâm", "Trung tâm"},
+    {"các chi cục", "Chi cục"},
+    {"các hội", "Hội"},
+    {NULL, NULL},
+};
+
+/* Deadlines named by an event rather than a date: kept as words, with no day. */
+const char *const imp_event_deadlines[] = {
+    "trước tết nguyên đán",  "trước tết âm lịch", "trước tết",
+    "trước kỳ họp cuối năm", "trước mùa mưa bão", NULL,
+};
+
+/* What opens a sentence or a field that only gives the deadline of the task before it. */
+const char *const imp_deadline_leads[] = {
+    "thời gian hoàn thành",
+    "thời hạn hoàn thành",
+    "thời gian thực hiện",
+    "thời hạn",
+    "tiến độ hoàn thành",
+    "hoàn thành",
+    NULL,
+};
+
+/* The fields of a task written as a form: "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …". */
+const char *const imp_field_leads[] = {
+    "đơn vị chủ trì", "cơ quan chủ trì", "cơ quan, đơn vị chủ trì", "chủ trì", NULL,
+};
+const char *const imp_field_coords[] = {
+    "đơn vị phối hợp", "cơ quan phối hợp", "cơ quan, đơn vị phối hợp", "phối hợp", NULL,
+};
+
+/* Columns of a table of tasks, by the words of their heading. */
+const struct imp_column imp_task_columns[] = {
+    {"chủ trì", IMP_COL_LEAD},	{"phối hợp", IMP_COL_COORD}, {"thời gian", IMP_COL_DUE},
+    {"thời hạn", IMP_COL_DUE},	{"tiến độ", IMP_COL_DUE},    {"nội dung", IMP_COL_WHAT},
+    {"nhiệm vụ", IMP_COL_WHAT}, {"công việc", IMP_COL_WHAT}, {NULL, 0},
+};
+
+/* Paragraphs of the header that never assign anything: "Số: …", "Kính gửi: …", "V/v …". */
+const char *const imp_not_tasks[] = {"số", "kính gửi", "v/v", "nơi nhận", NULL};
