@@ -524,6 +524,22 @@ int imp_structure(struct imp_ctx *c)
 		body_at = 0;
 		while (body_at < c->np && imp_all_caps(c->p[body_at].s, c->p[body_at].len))
 			c->p[body_at++].zone = IMP_Z_HEAD;
+		/* A letter (công văn) has no kind line: its number and date still open it. */
+		for (int i = 0; i < c->np && i < 12 && !n->symbol; i++) {
+			struct imp_para *p = &c->p[i];
+
+			if (imp_match(p, 0, "số") && p->len < 120 && memchr(p->s, '/', p->len)) {
+				imp_doc_number(c, p);
+				p->zone = IMP_Z_HEAD;
+				for (int k = i + 1; k < c->np && k < i + 4; k++)
+					if (imp_is_date_line(c->p[k].s, c->p[k].len)) {
+						imp_date_line(c, c->p[k].s, c->p[k].len);
+						c->p[k].zone = IMP_Z_HEAD;
+					}
+				if (body_at <= i)
+					body_at = i + 1;
+			}
+		}
 	}
 	/* Tail: from "Nơi nhận" or the signature, or after the closing "./.". */
 	for (int i = body_at; i < c->np; i++) {

@@ -138,6 +138,7 @@ struct imp_column {
 };
 extern const struct imp_column imp_task_columns[];
 extern const char *const imp_not_tasks[];
+extern const char *const imp_issuers[];
 
 /* The passes, in the order imp_extract runs them. */
 int imp_structure(struct imp_ctx *c);

@@ -182,6 +182,8 @@ json_t *imp_to_json(const struct imp_notice *n)
 		if (r->year)
 			imp_set(o, "year", json_integer(r->year));
 		imp_set(o, "date", imp_date(r->date));
+		if (r->repaired)
+			imp_set(o, "repaired", json_true());
 		imp_set(o, "line", json_integer(r->line));
 		json_array_append_new(arr, o);
 	}

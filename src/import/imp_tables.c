@@ -404,3 +404,10 @@ const struct imp_column imp_task_columns[] = {
 
 /* Paragraphs of the header that never assign anything: "Số: …", "Kính gửi: …", "V/v …". */
 const char *const imp_not_tasks[] = {"số", "kính gửi", "v/v", "nơi nhận", NULL};
+
+/* Issuers that end a state symbol: "NĐ" + "CP" is "NĐ-CP" when a PDF lost the hyphen. */
+const char *const imp_issuers[] = {
+    "UBND",    "HĐND",	"CP",  "TTg", "QH",    "VPCP",	"BTC",	 "BNV",	    "BYT",     "BCT",
+    "BCA",     "BQP",	"BTP", "BXD", "BTNMT", "BGDĐT", "BKHĐT", "BNNPTNT", "BLĐTBXH", "BGTVT",
+    "BVHTTDL", "BTTTT", "TW",  "TU",  "HU",    "ĐU",	"TTr",	 NULL,
+};

@@ -38,6 +38,7 @@ struct imp_ref {
 	const char *issuer;    /* HU, TW, CP, UBND, BCT */
 	const char *unit;      /* state-form suffix: KT in "6202/UBND-KT"; may be NULL */
 	struct vn_date date;   /* none when not written */
+	bool repaired;	       /* written without its hyphen ("45/2020/NĐCP"): restored */
 	int line;
 };
 
