@@ -429,11 +429,27 @@ static bool imp_number_is_incidental(const struct imp_para *p, size_t i, size_t 
 	return false;
 }
 
+/* A unit as stored: "tỉ đồng" is written "tỷ đồng" (both spellings are in use). */
+static const char *imp_unit_spelling(struct imp_ctx *c, const char *s, size_t len)
+{
+	char *u = arena_strndup(c->a, s, len);
+
+	for (size_t k = 0; u && imp_unit_respell[k].from; k++) {
+		size_t fl = strlen(imp_unit_respell[k].from);
+
+		for (char *f = strstr(u, imp_unit_respell[k].from); f;
+		     f = strstr(f + fl, imp_unit_respell[k].from))
+			memcpy(f, imp_unit_respell[k].to, fl); /* same length in UTF-8 */
+	}
+	return u;
+}
+
 static int imp_fig_para(struct imp_ctx *c, int pi)
 {
 	struct imp_para *p = &c->p[pi];
 	struct imp_walk w = {.cur = -1};
 	struct imp_notice *n = c->n;
+	size_t count_end = (size_t)-1; /* where the last count of this paragraph ended */
 	int r;
 
 	for (size_t i = 0; i < p->len; i++) {
@@ -567,6 +583,14 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 				struct imp_figure *f;
 
 				cmp = imp_comparator(c, p, k + 1, &ce, &kind);
+				if (w.cur < 0 && count_end != (size_t)-1 && count_end < i &&
+				    i - count_end < 40 &&
+				    !memchr(p->s + count_end, ';', i - count_end) && cmp == 1) {
+					/* "kết nạp 135 đảng viên, đạt 124% chỉ tiêu": the count's share of its plan */
+					imp_mask(p, i, ce > k ? ce : k + 1);
+					i = (ce > k ? ce : k + 1) - 1;
+					continue;
+				}
 				if (w.cur < 0) {
 					r = imp_new_fig(c, &w, p, pi);
 					if (r < 0)
@@ -630,7 +654,7 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 						return r;
 					f = &n->figs[r];
 					f->label = imp_fig_label(c, p, w.clause, i, &f->estimate);
-					f->unit = arena_strndup(c->a, p->s + k, m);
+					f->unit = imp_unit_spelling(c, p->s + k, m);
 					f->value = v;
 					f->value_text = arena_strndup(c->a, p->s + i, nl);
 					f->off = i;
@@ -663,6 +687,7 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 					return r;
 				imp_mask(p, i, k + m + used);
 				i = k + m + used - 1;
+				count_end = i + 1;
 			}
 			if (matched)
 				continue;

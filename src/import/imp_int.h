@@ -139,6 +139,10 @@ struct imp_column {
 extern const struct imp_column imp_task_columns[];
 extern const char *const imp_not_tasks[];
 extern const char *const imp_issuers[];
+struct imp_respell {
+	const char *from, *to;
+};
+extern const struct imp_respell imp_unit_respell[];
 
 /* The passes, in the order imp_extract runs them. */
 int imp_structure(struct imp_ctx *c);

@@ -65,7 +65,10 @@ const struct imp_kind *imp_kind_by_code(const char *code, size_t len)
 const char *const imp_units[] = {
     "nghìn tỷ đồng",
     "ngàn tỷ đồng",
+    "nghìn tỉ đồng",
+    "ngàn tỉ đồng",
     "tỷ đồng",
+    "tỉ đồng",
     "triệu đồng/người/năm",
     "triệu đồng/người",
     "triệu đồng",
@@ -73,6 +76,7 @@ const char *const imp_units[] = {
     "ngàn đồng",
     "đồng",
     "tỷ usd",
+    "tỉ usd",
     "triệu usd",
     "nghìn usd",
     "usd",
@@ -89,7 +93,9 @@ const char *const imp_units[] = {
     "mw",
     "kwh",
     "nghìn tỷ",
+    "nghìn tỉ",
     "tỷ",
+    "tỉ",
     NULL,
 };
 
@@ -124,6 +130,8 @@ const char *const imp_count_nouns[] = {
     "vụ",
     "đơn",
     "cơ sở",
+    "lượt người",
+    "lượt khách",
     "lượt",
     "ngôi nhà",
     "căn nhà",
@@ -410,4 +418,11 @@ const char *const imp_issuers[] = {
     "UBND",    "HĐND",	"CP",  "TTg", "QH",    "VPCP",	"BTC",	 "BNV",	    "BYT",     "BCT",
     "BCA",     "BQP",	"BTP", "BXD", "BTNMT", "BGDĐT", "BKHĐT", "BNNPTNT", "BLĐTBXH", "BGTVT",
     "BVHTTDL", "BTTTT", "TW",  "TU",  "HU",    "ĐU",	"TTr",	 NULL,
+};
+
+/* Spellings of a unit stored as one: "tỉ" and "tỷ" are the same word (same UTF-8 length). */
+const struct imp_respell imp_unit_respell[] = {
+    {"tỉ", "tỷ"},
+    {"Tỉ", "Tỷ"},
+    {NULL, NULL},
 };
