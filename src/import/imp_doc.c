@@ -65,6 +65,19 @@ static size_t imp_unmark(char *s, size_t len, bool *rule)
 	return o;
 }
 
+/* Letters in s (a byte past ASCII counts once per letter). */
+static size_t imp_letters(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		n += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+	}
+	return n;
+}
+
 static bool imp_only_digits(const char *s, size_t len)
 {
 	if (len == 0 || len > 3)
@@ -226,7 +239,8 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 			}
 			continue;
 		}
-		caps = imp_all_caps(line, ll);
+		/* "IV/2023." wrapped to a line of its own is no heading: a heading has words */
+		caps = imp_all_caps(line, ll) && imp_letters(line, ll) >= 4;
 		join = prev_open && !caps && !prev_caps && !prev_end &&
 		       (!imp_opens_block(line, ll) || imp_wrapped_dash(line, ll)) &&
 		       !imp_is_date_line(line, ll);
@@ -238,8 +252,14 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 				c->p[c->np - 1].zone =
 				    IMP_Z_TAIL; /* marks "a rule follows" for now */
 		} else if (nbrk < 256) {
-			/* "19-CT/" + "TU": a symbol wrapped after its slash is one word again */
-			if (acc.len == 0 || acc.data[acc.len - 1] != '/')
+			/*
+			 * "19-CT/" + "TU", "45/2020/NĐ-" + "CP": a symbol wrapped after its
+			 * slash or its hyphen is one word again.
+			 */
+			if (acc.len == 0 ||
+			    !(acc.data[acc.len - 1] == '/' ||
+			      (acc.len >= 2 && acc.data[acc.len - 1] == '-' &&
+			       acc.data[acc.len - 2] != ' ' && imp_is_upper_at(line, ll, 0))))
 				r = buf_putc(&acc, ' ');
 			brk[nbrk++] = (int)acc.len;
 		}
@@ -438,7 +458,7 @@ static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 int imp_structure(struct imp_ctx *c)
 {
 	struct imp_notice *n = c->n;
-	int kind_at = -1, body_at = -1, tail_at = c->np, section = 0;
+	int kind_at = -1, body_at = -1, tail_at = c->np, section = 0, head_end;
 	size_t used = 0;
 	bool bare = false;
 
@@ -460,12 +480,47 @@ int imp_structure(struct imp_ctx *c)
 		}
 	}
 	/* Header: what comes before the kind line. */
-	for (int i = 0; i < (kind_at < 0 ? 0 : kind_at); i++) {
+	/* A letter (công văn) has no kind line: its header ends after its number and date. */
+	head_end = kind_at;
+	for (int i = 0; i < c->np && i < 12 && head_end < 0; i++)
+		if (imp_match(&c->p[i], 0, "số") && c->p[i].len < 120 &&
+		    memchr(c->p[i].s, '/', c->p[i].len))
+			head_end = i + 1 < c->np && imp_is_date_line(c->p[i + 1].s, c->p[i + 1].len)
+				       ? i + 2
+				       : i + 1;
+	for (int i = 0; i < head_end; i++) {
 		struct imp_para *p = &c->p[i];
 		const struct imp_body_word *bw;
+		size_t keep = p->len;
 
 		p->zone = IMP_Z_HEAD;
-		if (imp_match(p, 0, "số") && p->len < 60) {
+		/* "TỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc": two columns run together */
+		for (size_t k = 0; imp_mottos_right[k]; k++) {
+			size_t f = imp_find(p, 0, p->len, imp_mottos_right[k]);
+
+			if (f != (size_t)-1 && f > 0 && f < keep)
+				keep = f;
+		}
+		while (keep > 0 && p->s[keep - 1] == ' ')
+			keep--;
+		if (keep < p->len && imp_all_caps(p->s, keep) && !imp_all_caps(p->s, p->len)) {
+			const char *name = imp_body_name(c, p->s, keep, &bw);
+
+			if (name && !n->symbol && bare && !bw) {
+				n->issuer =
+				    arena_printf(c->a, "%s %s", n->issuer, imp_lowfirst(c, name));
+				bare = false;
+			} else if (name && !n->symbol) {
+				if (n->issuer)
+					n->superior = n->issuer;
+				n->issuer = name;
+				bare = bw && strlen(bw->upper) == keep;
+				if (bw && !n->issuer_symbol)
+					n->issuer_symbol = bw->code;
+			}
+			continue;
+		}
+		if (imp_match(p, 0, "số") && p->len < 120) {
 			imp_doc_number(c, p);
 		} else if (imp_is_date_line(p->s, p->len)) {
 			imp_date_line(c, p->s, p->len);
@@ -521,7 +576,7 @@ int imp_structure(struct imp_ctx *c)
 			n->title = imp_clean(c->a, t.data, t.len, "", false);
 		buf_free(&t);
 	} else {
-		body_at = 0;
+		body_at = head_end > 0 ? head_end : 0;
 		while (body_at < c->np && imp_all_caps(c->p[body_at].s, c->p[body_at].len))
 			c->p[body_at++].zone = IMP_Z_HEAD;
 		/* A letter (công văn) has no kind line: its number and date still open it. */

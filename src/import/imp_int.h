@@ -139,6 +139,7 @@ struct imp_column {
 extern const struct imp_column imp_task_columns[];
 extern const char *const imp_not_tasks[];
 extern const char *const imp_issuers[];
+extern const char *const imp_mottos_right[];
 struct imp_respell {
 	const char *from, *to;
 };

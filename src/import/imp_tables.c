@@ -426,3 +426,13 @@ const struct imp_respell imp_unit_respell[] = {
     {"Tỉ", "Tỷ"},
     {NULL, NULL},
 };
+
+/* The motto's second line, which a copied two-column header runs on after the issuer's. */
+const char *const imp_mottos_right[] = {
+    "độc lập - tự do - hạnh phúc",
+    "độc lập – tự do – hạnh phúc",
+    "đảng cộng sản việt nam",
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "cộng hoà xã hội chủ nghĩa việt nam",
+    NULL,
+};

@@ -250,11 +250,11 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	while (w1 > w0 && (p->s[w1 - 1] == ' ' || p->s[w1 - 1] == ','))
 		w1--;
 	/* "…, hoàn thành", "…, xong", "…, thực hiện" left before a cut deadline */
-	for (size_t k = 0; k < 3; k++) {
+	for (size_t q = 0; q < 3; q++) {
 		static const char *const tails[] = {"hoàn thành", "xong", "thực hiện"};
-		size_t tl = strlen(tails[k]);
+		size_t tl = strlen(tails[q]);
 
-		if (w1 >= w0 + tl + 2 && imp_match(p, w1 - tl, tails[k]) &&
+		if (w1 >= w0 + tl + 2 && imp_match(p, w1 - tl, tails[q]) &&
 		    strchr(", ", p->s[w1 - tl - 1])) {
 			w1 -= tl;
 			while (w1 > w0 && (p->s[w1 - 1] == ' ' || p->s[w1 - 1] == ','))

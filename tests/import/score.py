@@ -71,6 +71,7 @@ def match(gold, got, eq=lambda a, b: a == b):
 
 
 tot = {k: [0, 0, 0] for k in THRESH}  # hits, gold, got
+docs_ok = []  # documents whose own number and issuer are read right
 failed, n, tap = [], 0, []
 files = sorted(f for f in os.listdir(CORPUS) if f.endswith(".gold.json"))
 for gf in files:
@@ -85,6 +86,11 @@ for gf in files:
             tot[k][1] += len(gold[k]) if k != "figures" else len(gold["figures"]) + len(gold["counts"])
         continue
     got = json.loads(p.stdout)
+    gd, d = gold["document"], got["document"]
+    if d.get("symbol") == gd["symbol"] and d.get("issuer") == gd["issuer"]:
+        docs_ok.append(gold["file"])
+    elif VERBOSE:
+        print(f"# {gold['file']} document: got {d.get('symbol')!r} {d.get('issuer')!r}, want {gd['symbol']!r} {gd['issuer']!r}")
     per = {
         "references": (ref_keys(gold["references"]), ref_keys(got["references"]), None),
         "figures": (fig_keys(gold["figures"], gold["counts"], True), fig_keys(got["figures"], got["counts"], False),
@@ -103,6 +109,9 @@ for k, (h, g, o) in tot.items():
     print(f"# {k:<11} {r:6.1%}  {pr:8.1%}   ({h}/{g}, {h}/{o})")
     tap.append(("ok" if r >= THRESH[k][0] and pr >= THRESH[k][1] else "not ok") +
                f" - {k}: recall {r:.1%} >= {THRESH[k][0]:.0%}, precision {pr:.1%} >= {THRESH[k][1]:.0%}")
+print(f"# document number and issuer: {len(docs_ok)}/{n}")
+tap.append(("ok" if len(docs_ok) >= 0.95 * n else "not ok") +
+           f" - the number and issuer of at least 95% of the documents are read ({len(docs_ok)}/{n})")
 tap.append(("ok" if not failed else "not ok") + f" - every one of the {n} documents is imported" +
            (": failed " + ", ".join(failed) if failed else ""))
 tap.append(("ok" if n >= 40 else "not ok") + f" - the corpus has at least 40 documents ({n})")

@@ -117,7 +117,7 @@ def ref(doc, rng_year, party=None, lost=False, paren=False, with_date=True):
     num = R.randint(3, 2999) if not party else R.randint(3, 499)
     if party:
         iss = R.choice(["TW", "TU", "HU", "ĐU"])
-        sym = f"{num}-{kc}/{iss}"
+        sym = f"{num:02d}-{kc}/{iss}"
         shown = sym
         who = {"TW": "Ban Chấp hành Trung ương", "TU": "Ban Thường vụ Tỉnh ủy", "HU": "Ban Thường vụ Huyện ủy", "ĐU": "Đảng ủy xã"}[iss]
         if iss == "TW":
@@ -538,6 +538,109 @@ def to_docx(doc, path, two_col):
     z.close()
 
 
+def text_w(t, size):
+    return sum(0.64 if c.isupper() else 0.52 for c in t) * size
+
+
+def to_layout(doc):
+    """Runs on A4 pages as a word processor lays them out, for mkpdf: the header in two
+    columns side by side, the number's parts as separate runs, wrapped body lines with
+    symbols broken after their hyphen, page numbers at the top and "Trang N/M" at the foot."""
+    pages, cur = [], []
+    y = [60.0]
+
+    def run(x, yy, size, bold, t):
+        cur.append(f"T {x:.1f} {yy:.1f} {size} {1 if bold else 0} {t}")
+
+    def centred(t, cx, yy, size, bold=False):
+        run(cx - text_w(t, size) / 2, yy, size, bold, t)
+
+    def newpage():
+        nonlocal cur
+        pages.append(cur)
+        cur = []
+        y[0] = 70.0
+
+    left = [x for x in doc.header_left if not x.startswith("Số")]
+    num = [x for x in doc.header_left if x.startswith("Số")][0]
+    right = doc.header_right
+    for k in range(max(len(left) + 1, len(right))):
+        if k < len(left):
+            centred(left[k], 170, y[0], 11, True)
+        elif k == len(left):  # "Số: 87" and "/TB-UBND" as two runs, the second a little lower
+            cut = num.index("/") if "/" in num else len(num)
+            if "-" in num[:cut]:
+                cut = num.index("-")
+            run(170 - text_w(num, 12) / 2, y[0], 12, False, num[:cut])
+            cur.append(f"C 0.4 {num[cut:]}")
+        if k < len(right):
+            centred(right[k], 425, y[0], 11 if k < len(right) - 1 else 12, k < len(right) - 1)
+        y[0] += 17
+    y[0] += 20
+    kinds = {"TB": "THÔNG BÁO", "KH": "KẾ HOẠCH"}
+    if doc.kind in kinds:
+        centred(kinds[doc.kind], 297, y[0], 14, True)
+        y[0] += 20
+        words, line = doc.title.split(), ""
+        for w in words + [None]:
+            if w is None or len(line) + len(w) > 58:
+                centred(line.strip(), 297, y[0], 13, True)
+                y[0] += 18
+                line = ""
+            if w:
+                line += w + " "
+        y[0] += 12
+
+    def para(t, size=13, indent=28):
+        words, lines, line, width, broke, i = t.split(), [], [], 64, False, 0
+        while i < len(words):
+            w = words[i]
+            used = len(" ".join(line))
+            if line and used + 1 + len(w) > width:
+                # a symbol at the line's end breaks after its hyphen: "45/2020/NĐ-" + "CP"
+                if not broke and "-" in w and "/" in w and w[0].isdigit() and used + 2 + w.index("-") <= width:
+                    h = w.index("-") + 1
+                    line.append(w[:h])
+                    words[i] = w[h:]
+                    broke = True
+                lines.append(" ".join(line))
+                line, width = [], 68
+                continue
+            line.append(w)
+            i += 1
+        if line:
+            lines.append(" ".join(line))
+        for k, l in enumerate(lines):
+            run(85 + (indent if k == 0 else 0), y[0], size, False, l)
+            y[0] += 18
+            if y[0] > 770:
+                newpage()
+        y[0] += 6
+
+    for b in doc.blocks:
+        if b[0] == "p":
+            para(b[1])
+    if y[0] > 640:
+        newpage()
+    top = y[0] + 10
+    rec = ["Nơi nhận:"] + [f"- {r};" for r in doc.recipients]
+    for k, r in enumerate(rec):
+        run(85, top + k * 15, 11, k == 0, r)
+    sig = doc.sig[:2]
+    for k, r in enumerate(sig):
+        centred(r, 430, top + k * 16, 12, True)
+    centred(doc.sig[2], 430, top + 90, 12, True)
+    pages.append(cur)
+    out = []
+    for n, pg in enumerate(pages, 1):
+        out.append("P")
+        if n > 1:
+            out.append(f"T 292 40 11 0 {n}")
+        out += pg
+        out.append(f"T 480 815 9 0 Trang {n}/{len(pages)}")
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- legacy encodings
 
 TCVN3 = [0x00a0, 0x0102, 0x00c2, 0x00ca, 0x00d4, 0x01a0, 0x01af, 0x0110, 0x0103, 0x00e2, 0x00ea, 0x00f4, 0x01a1, 0x01b0, 0x0111, 0x1eb0,
@@ -613,7 +716,11 @@ SPECS += [("huyen", True, "KH", "txt", False), ("tinh", False, "KH", "txt", Fals
           ("xa", False, "TB", "tcvn3", False), ("tinh", True, "TB", "vni", False), ("huyen", True, "KH", "pdf", True),
           ("huyen", True, "CV", "txt", False), ("tinh", False, "TB", "txt", False), ("xa", True, "KH", "txt", False),
           ("huyen", False, "TB", "pdf", False), ("tinh", True, "CV", "docx", False), ("xa", False, "TB", "docx", False),
-          ("huyen", True, "KH", "txt", True)]
+          ("huyen", True, "KH", "txt", True),
+          # laid out run by run (mkpdf): split number runs, columns, page numbers, hyphens
+          ("tinh", True, "TB", "laid", False), ("huyen", False, "TB", "laid", False),
+          ("xa", True, "CV", "laid", False), ("huyen", True, "TB", "laid", False),
+          ("tinh", False, "TB", "laid", False)]
 
 LEVEL = {"tinh": "tinh", "huyen": "huyen", "xa": "xa"}
 
@@ -641,6 +748,9 @@ def main():
                 fn = name + ".vni-1252.txt"
                 raw = vni_encode(text)
                 open(os.path.join(OUT, fn), "w", encoding="utf-8").write(raw.decode("cp1252", errors="replace"))
+        elif form == "laid":
+            fn = name + ".pdf"
+            open(os.path.join(OUT, name + ".layout"), "w", encoding="utf-8").write(to_layout(doc))
         elif form == "docx":
             fn = name + ".docx"
             to_docx(doc, os.path.join(OUT, fn), two)

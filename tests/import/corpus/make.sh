@@ -5,7 +5,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-rm -f ./*.txt ./*.docx ./*.pdf ./*.gold.json
+rm -f ./*.txt ./*.docx ./*.pdf ./*.gold.json ./*.layout
 python3 compose.py "$here"
 work=$(mktemp -d "${TMPDIR:-/tmp}/dondoc-corpus.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -15,6 +15,12 @@ for f in "$work"/*.pdfsrc.pdf; do
 	mv "$f" "$here/$b.pdf"
 done
 rm -f ./*.pdfsrc.docx
+# Laid out run by run, as other word processors and portals write PDFs.
+cc -O1 -o "$work/mkpdf" mkpdf.c $(pkg-config --cflags --libs cairo)
+for f in ./*.layout; do
+	"$work/mkpdf" "${f%.layout}.pdf" < "$f"
+	rm -f "$f"
+done
 python3 - "$here/scan.pdf" <<'PY'
 # A page holding one grey image and no text, as a scanner writes it.
 import sys, zlib
