@@ -1,6 +1,7 @@
 /* imp_input.c: notices from files: text in any of its encodings, DOCX, PDF with a text layer. */
 #include <errno.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +11,7 @@
 #include <zip.h>
 
 #include "import/import.h"
+#include "import/imp_int.h"
 #include "import/imp_pdf.h"
 #include "vn/text.h"
 
@@ -111,7 +113,6 @@ static int imp_docx_part(zip_t *z, const char *part, struct buf *out, bool requi
 	zip_stat_t st;
 	zip_file_t *f;
 	char *data;
-	xmlDoc *doc;
 	int r = 0;
 
 	if (zip_stat(z, part, 0, &st) != 0) {
@@ -132,10 +133,21 @@ static int imp_docx_part(zip_t *z, const char *part, struct buf *out, bool requi
 		return err_set(e, ERR_INVAL, "DOCX hỏng: không đọc được %s", part);
 	}
 	zip_fclose(f);
-	/* No network, no external entities, no DTD loading: the file is outside input. */
-	doc = xmlReadMemory(data, (int)st.size, part, NULL,
-			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	r = imp_docx_xml(data, (size_t)st.size, part, out, e);
 	free(data);
+	return r;
+}
+
+int imp_docx_xml(const char *xml, size_t len, const char *part, struct buf *out, struct err *e)
+{
+	xmlDoc *doc;
+	int r;
+
+	if (len > INT32_MAX)
+		return err_set(e, ERR_TOOBIG, "%s trong DOCX quá lớn", part);
+	/* No network, no external entities, no DTD loading: the file is outside input. */
+	doc = xmlReadMemory(xml, (int)len, part, NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc)
 		return err_set(e, ERR_INVAL, "DOCX hỏng: %s không phải XML hợp lệ", part);
 	r = imp_docx_node(xmlDocGetRootElement(doc), out);

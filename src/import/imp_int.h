@@ -145,6 +145,13 @@ struct imp_respell {
 };
 extern const struct imp_respell imp_unit_respell[];
 
+/*
+ * The text of one WordprocessingML part xml[0..len) (part names it in
+ * messages): paragraphs, runs, tabs, breaks; tables of three columns or more
+ * as rows "| a | b |". ERR_INVAL when it is not XML, ERR_TOOBIG past out's limit.
+ */
+int imp_docx_xml(const char *xml, size_t len, const char *part, struct buf *out, struct err *e);
+
 /* The passes, in the order imp_extract runs them. */
 int imp_structure(struct imp_ctx *c);
 int imp_references(struct imp_ctx *c);
