@@ -120,6 +120,24 @@ p = subprocess.run([DONDOC, "import", "--dry-run", "--json", scan], capture_outp
 msg = p.stderr.decode(errors="replace")
 tap.append(("ok" if p.returncode != 0 and "bản quét" in msg else "not ok") +
            " - a scanned PDF without a text layer is refused and the message says why")
+# A plan longer than any cap: the extraction keeps the first 1,024 tasks, warns, and goes on.
+import tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    big = os.path.join(tmp, "ke-hoach-1100-muc.txt")
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("ỦY BAN NHÂN DÂN\nHUYỆN TÂN YÊN\nSố: 12/KH-UBND\n\nKẾ HOẠCH\nThực hiện nhiệm vụ năm 2024\n\n")
+        for k in range(1, 1101):
+            f.write(f"{k}. Giao Phòng Nội vụ rà soát hồ sơ số {k}, hoàn thành trước ngày 30/12/2024.\n\n")
+        f.write("Nơi nhận:\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn A\n")
+    p = subprocess.run([DONDOC, "import", "--dry-run", "--json", big], capture_output=True)
+    try:
+        d = json.loads(p.stdout)
+        capped = p.returncode == 0 and len(d["tasks"]) == 1024 and \
+            any("quá nhiều mục" in w["text"] for w in d["warnings"]) and d["tasks"][-1].get("due") == "2024-12-30"
+    except Exception:
+        capped = False
+    tap.append(("ok" if capped else "not ok") +
+               " - a plan of 1,100 items is read: its first 1,024 tasks kept, a warning, no failure")
 print(f"1..{len(tap)}")
 for i, t in enumerate(tap, 1):
     head, _, rest = t.partition(" - ")
