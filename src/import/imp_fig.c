@@ -553,9 +553,9 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 		/* A number: a percentage, an amount, a count, or incidental. */
 		{
 			size_t nl = imp_number_token(p, i), j, den_at = 0, den_len = 0;
-			struct vn_dec v, den = {0, 0};
+			struct vn_dec v, den = {0, 0}, range_to = {0, 0};
 			struct err e = {0};
-			bool matched = false;
+			bool matched = false, range = false;
 
 			if (i > 0 && imp_is_word_byte(p->s, p->len, i - 1))
 				continue;
@@ -632,6 +632,29 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 				i = (ce > k ? ce : k + 1) - 1;
 				continue;
 			}
+			/* "từ 120 đến 150 tỷ đồng", "3,5 - 4 tỷ đồng": a range, read as its lower end */
+			{
+				size_t rk = k, m2, nl2, k2;
+				struct vn_dec v2;
+
+				if ((m2 = imp_match(p, k, "đến")) || (m2 = imp_match(p, k, "tới")))
+					rk = imp_skip_space(p, k + m2);
+				else if (k > j && k + 1 < p->len && p->s[k] == '-' &&
+					 p->s[k + 1] == ' ')
+					rk = imp_skip_space(p, k + 1);
+				if (rk != k && !den_len && rk < p->len && p->s[rk] >= '0' &&
+				    p->s[rk] <= '9' && (nl2 = imp_number_token(p, rk)) &&
+				    vn_dec_parse(p->s + rk, nl2, &v2, &e) == 0) {
+					k2 = imp_skip_space(p, rk + nl2);
+					for (size_t u = 0; imp_units[u]; u++)
+						if (imp_match(p, k2, imp_units[u])) {
+							range = true;
+							range_to = v2;
+							k = k2;
+							break;
+						}
+				}
+			}
 			for (size_t u = 0; imp_units[u] && !matched; u++) {
 				size_t m = imp_match(p, k, imp_units[u]);
 				struct imp_figure *f;
@@ -663,6 +686,19 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 					if (den_len) {
 						f->has_target = true;
 						f->target = den;
+					}
+					if (range) {
+						size_t ll = f->label ? strlen(f->label) : 0;
+
+						f->has_upper = true;
+						f->upper = range_to;
+						/* "… từ": the range's first word is not the label's */
+						size_t tl = strlen(" từ");
+
+						if (ll >= tl &&
+						    strcmp(f->label + ll - tl, " từ") == 0)
+							f->label =
+							    arena_strndup(c->a, f->label, ll - tl);
 					}
 					if (!f->label || !*f->label)
 						imp_warn(c, f->line,

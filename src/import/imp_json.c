@@ -86,6 +86,8 @@ static json_t *imp_figure_json(const struct imp_figure *f)
 	}
 	if (f->has_target)
 		imp_set(o, "target", imp_dec(f->target));
+	if (f->has_upper)
+		imp_set(o, "value_to", imp_dec(f->upper));
 	/* Derived, rounded to one decimal: the plan and the same period's value. */
 	if (f->nplans == 1 && vn_dec_base_of(f->value, f->plans[0].pct, 1, &v) == 0) {
 		imp_set(der, "plan", imp_dec(v));

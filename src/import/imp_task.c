@@ -572,6 +572,13 @@ int imp_tasks(struct imp_ctx *c)
 		}
 		if (!p->bullet)
 			field_task = -1;
+		/*
+		 * A chain "Giao A …; B …;" whose next unit a PDF line break put at the start
+		 * of a paragraph of its own: the chain goes on.
+		 */
+		bool cont = pi > 0 && c->p[pi - 1].zone == IMP_Z_BODY &&
+			    c->p[pi - 1].s[c->p[pi - 1].len - 1] == ';' &&
+			    c->n->ntasks > sent_first;
 		bool item;
 
 		/* Under a heading "NHIỆM VỤ …" or "TỔ CHỨC THỰC HIỆN" every "UNIT verb …" is a task. */
@@ -606,7 +613,8 @@ int imp_tasks(struct imp_ctx *c)
 				first = lead && prev_first >= 0 ? prev_first : c->n->ntasks;
 			}
 			prev_first = c->n->ntasks;
-			sent_first = c->n->ntasks;
+			if (!(s == 0 && cont))
+				sent_first = c->n->ntasks;
 			/* clause starts within the sentence: its start and after each ';' */
 			for (cs = s; cs < e;) {
 				size_t i = cs, k = 0, act;

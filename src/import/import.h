@@ -64,9 +64,11 @@ struct imp_figure {
 	struct vn_dec growth_abs; /* "tăng 1,49 triệu đồng" */
 	const char *growth_abs_unit;
 	struct vn_dec target; /* "45.799/36.875 tỷ đồng": the 36.875 */
-	bool sums_to_total;   /* its parts (children) add up to it exactly */
-	int para;	      /* paragraph index, for the template */
-	size_t off, len;      /* the printed value within the paragraph */
+	bool has_upper;	      /* a range: "từ 120 đến 150 tỷ đồng" is 120 up to 150 */
+	struct vn_dec upper;
+	bool sums_to_total; /* its parts (children) add up to it exactly */
+	int para;	    /* paragraph index, for the template */
+	size_t off, len;    /* the printed value within the paragraph */
 	int line;
 };
 

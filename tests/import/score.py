@@ -25,7 +25,9 @@ def fig_keys(figs, counts, gold):
         g = f.get("growth_pct")
         if isinstance(g, list):
             g = g[0]
-        out.append(("fig", round(float(f["value"]), 6), norm(f.get("unit")), None if g is None else round(float(g), 6)))
+        to = f.get("value_to")
+        out.append(("fig", round(float(f["value"]), 6), norm(f.get("unit")), None if g is None else round(float(g), 6),
+                    None if to is None else round(float(to), 6)))
     for c in counts:
         what = norm(c["what"])
         if not gold:  # an extracted count names its noun first: "hộ", "đảng viên"

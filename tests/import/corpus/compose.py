@@ -362,6 +362,21 @@ def table_rows(doc, units, base, n):
 
 # ---------------------------------------------------------------- documents
 
+def range_sentence(doc, i):
+    """A range ("từ 120 đến 150 tỷ đồng", "3,5 - 4 tỷ đồng"), from a generator of its own so
+    the other documents stay as they were."""
+    r = random.Random(1000 + i)
+    a = r.randint(20, 300)
+    b = a + r.randint(10, 80)
+    if r.random() < 0.5:
+        doc.figs.append({"label": "Tổng vốn huy động", "value": a, "value_to": b, "unit": "tỷ đồng"})
+        return f" Dự kiến tổng vốn huy động cho năm tới từ {a} đến {b} tỷ đồng."
+    a = round(a / 10, 1)
+    b = round(a + r.randint(1, 9) / 2, 1)
+    doc.figs.append({"label": "Kinh phí hỗ trợ", "value": a, "value_to": b, "unit": "tỷ đồng"})
+    return f" Kinh phí hỗ trợ các xã khoảng {fmt_num(a)} - {fmt_num(b)} tỷ đồng."
+
+
 def compose(i, spec):
     level, state, kind, form, long_doc = spec
     prov = R.choice(list(PROVINCES))
@@ -405,7 +420,7 @@ def compose(i, spec):
         body.append(("p", f"Thực hiện {ref(doc, date.year, lost=(form == 'pdf' and R.random() < 0.5))}; {ref(doc, date.year)}, {issuer.replace('Ủy ban nhân dân', 'UBND')} ban hành Kế hoạch thực hiện như sau:"))
         body.append(("p", "I. MỤC ĐÍCH, YÊU CẦU"))
         body.append(("p", "1. Quán triệt đầy đủ các mục tiêu, nhiệm vụ; xác định rõ trách nhiệm của từng cơ quan, đơn vị."))
-        body.append(("p", "2. Năm trước, " + figure_paragraph(doc, state)))
+        body.append(("p", "2. Năm trước, " + figure_paragraph(doc, state) + (range_sentence(doc, i) if i % 3 == 0 else "")))
         body.append(("p", "II. NHIỆM VỤ CỤ THỂ"))
         if long_doc:
             for k in range(1, 181):
@@ -420,7 +435,7 @@ def compose(i, spec):
         body.append(("p", opening))
         body.append(("p", "I. TÌNH HÌNH, KẾT QUẢ" if R.random() < 0.5 else "1. Về tình hình, kết quả thực hiện nhiệm vụ"))
         body.append(("p", f"Thời gian qua, thực hiện {ref(doc, date.year)}, {ref(doc, date.year, lost=(form == 'pdf' or R.random() < 0.2))}, các cấp, các ngành đã tập trung lãnh đạo, chỉ đạo và đạt nhiều kết quả. " + figure_paragraph(doc, state)))
-        body.append(("p", figure_paragraph(doc, state) + " " + f"Công tác cải cách hành chính được quan tâm {ref(doc, date.year, paren=True)}."))
+        body.append(("p", figure_paragraph(doc, state) + " " + f"Công tác cải cách hành chính được quan tâm {ref(doc, date.year, paren=True)}." + (range_sentence(doc, i) if i % 3 == 0 else "")))
         body.append(("p", "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI" if R.random() < 0.5 else "2. Nhiệm vụ trọng tâm thời gian tới"))
         for k in range(1, R.randint(4, 7)):
             body.append(("p", f"{k}. {task_paragraph(doc, units, base, vp, superior)}"))
