@@ -735,7 +735,9 @@ SPECS += [("huyen", True, "KH", "txt", False), ("tinh", False, "KH", "txt", Fals
           # laid out run by run (mkpdf): split number runs, columns, page numbers, hyphens
           ("tinh", True, "TB", "laid", False), ("huyen", False, "TB", "laid", False),
           ("xa", True, "CV", "laid", False), ("huyen", True, "TB", "laid", False),
-          ("tinh", False, "TB", "laid", False)]
+          ("tinh", False, "TB", "laid", False),
+          # TCVN3 bytes opened as Windows-1252 and saved as UTF-8
+          ("huyen", True, "TB", "tcvn3-1252", False)]
 
 LEVEL = {"tinh": "tinh", "huyen": "huyen", "xa": "xa"}
 
@@ -751,11 +753,15 @@ def main():
                 "file": None, "document": doc.gold_doc,
                 "references": [r for r in doc.refs if r["symbol"] != doc.own],
                 "figures": doc.figs, "counts": doc.counts, "tasks": doc.tasks}
-        if form in ("txt", "vni", "tcvn3"):
+        if form in ("txt", "vni", "tcvn3", "tcvn3-1252"):
             text = to_text(doc, two)
             if form == "txt":
                 fn = name + ".txt"
                 open(os.path.join(OUT, fn), "w", encoding="utf-8").write(text)
+            elif form == "tcvn3-1252":
+                fn = name + ".tcvn3-1252.txt"
+                raw = tcvn3_encode(text)
+                open(os.path.join(OUT, fn), "w", encoding="utf-8").write(raw.decode("cp1252", errors="replace"))
             elif form == "tcvn3":
                 fn = name + ".tcvn3.txt"
                 open(os.path.join(OUT, fn), "wb").write(tcvn3_encode(text))
