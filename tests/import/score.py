@@ -74,6 +74,7 @@ def match(gold, got, eq=lambda a, b: a == b):
 
 tot = {k: [0, 0, 0] for k in THRESH}  # hits, gold, got
 docs_ok = []  # documents whose own number and issuer are read right
+shape_bad = []  # tasks printed without their sentence, or a deadline without words or date key
 failed, n, tap = [], 0, []
 files = sorted(f for f in os.listdir(CORPUS) if f.endswith(".gold.json"))
 for gf in files:
@@ -88,6 +89,11 @@ for gf in files:
             tot[k][1] += len(gold[k]) if k != "figures" else len(gold["figures"]) + len(gold["counts"])
         continue
     got = json.loads(p.stdout)
+    for t in got["tasks"]:
+        dl = t.get("deadline")
+        if not t.get("sentence") or (dl and ("words" not in dl or "due" not in dl)) or \
+                (t.get("lead") is None and len(t.get("assignees", [])) != 1):
+            shape_bad.append((gold["file"], t.get("line")))
     gd, d = gold["document"], got["document"]
     if d.get("symbol") == gd["symbol"] and d.get("issuer") == gd["issuer"]:
         docs_ok.append(gold["file"])
@@ -112,6 +118,9 @@ for k, (h, g, o) in tot.items():
     tap.append(("ok" if r >= THRESH[k][0] and pr >= THRESH[k][1] else "not ok") +
                f" - {k}: recall {r:.1%} >= {THRESH[k][0]:.0%}, precision {pr:.1%} >= {THRESH[k][1]:.0%}")
 print(f"# document number and issuer: {len(docs_ok)}/{n}")
+tap.append(("ok" if not shape_bad else "not ok") +
+           " - every task is printed with its lead, its deadline's words and date, and its sentence" +
+           (f": not {shape_bad[:5]}" if shape_bad else ""))
 tap.append(("ok" if len(docs_ok) >= 0.95 * n else "not ok") +
            f" - the number and issuer of at least 95% of the documents are read ({len(docs_ok)}/{n})")
 tap.append(("ok" if not failed else "not ok") + f" - every one of the {n} documents is imported" +

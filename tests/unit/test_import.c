@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <pango/pangocairo.h>
 
+#include "import/imp_pdf.h"
 #include "import/import.h"
 
 struct fx {
@@ -318,6 +319,77 @@ static void test_seed_pdf(void **state)
 	buf_free(&back);
 }
 
+/* One page of glyph boxes: each line is runs of text starting at an x; letters 6 points wide. */
+struct fake_run {
+	double x, y;
+	const char *t;
+};
+
+static void fake_page(struct imp_pdf *d, int page, const struct fake_run *runs, size_t n)
+{
+	char text[2048];
+	struct imp_glyph g[2048];
+	size_t len = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = runs[i].x;
+
+		for (const char *c = runs[i].t; *c; c++) {
+			text[len] = *c;
+			g[len] = (struct imp_glyph){x, runs[i].y - 10, x + 6, runs[i].y};
+			x += 6;
+			len++;
+		}
+		/* poppler ends a line where the next run starts lower down */
+		if (i + 1 == n || runs[i + 1].y != runs[i].y) {
+			text[len] = '\n';
+			g[len] = (struct imp_glyph){0, 0, 0, 0};
+			len++;
+		}
+	}
+	assert_int_equal(imp_pdf_page(d, page, 595.0, text, len, g, len), 0);
+}
+
+/*
+ * The header's two columns that poppler runs together on one line are read as the left
+ * column and then the right; page numbers and a running footer are left out.
+ */
+static void test_pdf_layout(void **state)
+{
+	static const struct fake_run p1[] = {
+	    {100, 60, "UY BAN NHAN DAN"},
+	    {320, 60, "CONG HOA XA HOI CHU NGHIA"},
+	    {110, 77, "HUYEN TAN YEN"},
+	    {340, 77, "Doc lap - Tu do - Hanh phuc"},
+	    {110, 94, "So: 87"},
+	    {146, 94, "/TB-UBND"},
+	    {85, 200, "Giao Phong Noi vu ra soat ho so."},
+	    {480, 815, "Trang 1/2"},
+	};
+	static const struct fake_run p2[] = {
+	    {292, 40, "2"},
+	    {85, 100, "Giao Phong Tu phap tham dinh."},
+	    {480, 815, "Trang 2/2"},
+	};
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	(void)state;
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
+	fake_page(d, 1, p2, sizeof(p2) / sizeof(p2[0]));
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(buf_str(&out), "UY BAN NHAN DAN\n"
+					   "HUYEN TAN YEN\n"
+					   "So: 87/TB-UBND\n"
+					   "CONG HOA XA HOI CHU NGHIA\n"
+					   "Doc lap - Tu do - Hanh phuc\n"
+					   "Giao Phong Noi vu ra soat ho so.\n"
+					   "Giao Phong Tu phap tham dinh.\n");
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +402,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
+	    cmocka_unit_test(test_pdf_layout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
