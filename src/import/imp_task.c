@@ -249,13 +249,17 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	}
 	while (w1 > w0 && (p->s[w1 - 1] == ' ' || p->s[w1 - 1] == ','))
 		w1--;
-	/* "…, hoàn thành", "…, xong", "…, thực hiện" left before a cut deadline */
+	/*
+	 * "… hoàn thành" left before a cut deadline; "…, xong", "…, thực hiện" only
+	 * after a comma and before a deadline ("tổ chức thực hiện" keeps its verb).
+	 */
 	for (size_t q = 0; q < 3; q++) {
 		static const char *const tails[] = {"hoàn thành", "xong", "thực hiện"};
 		size_t tl = strlen(tails[q]);
 
 		if (w1 >= w0 + tl + 2 && imp_match(p, w1 - tl, tails[q]) &&
-		    strchr(", ", p->s[w1 - tl - 1])) {
+		    (q == 0 || ((cut < z || t->event || t->dl.kind != TASK_DL_NONE) &&
+				p->s[w1 - tl - 1] == ' ' && p->s[w1 - tl - 2] == ','))) {
 			w1 -= tl;
 			while (w1 > w0 && (p->s[w1 - 1] == ' ' || p->s[w1 - 1] == ','))
 				w1--;

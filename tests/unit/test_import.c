@@ -136,6 +136,47 @@ static void test_tasks(void **state)
 	assert_string_equal(n->tasks[1].report_to, "Thường trực Huyện ủy");
 }
 
+/*
+ * The phrasings of issue 17's first three kinds: a chain, "có trách nhiệm", a list after
+ * a colon, the deadline in the next sentence or named by an event, and the verb
+ * "thực hiện" that stays in a task without deadline.
+ */
+static void test_task_phrasings(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "THÔNG BÁO\n\nNgày 04/10/2023, Ban Thường vụ Huyện ủy họp.\n\n1. Giao nhiệm vụ cho "
+	    "Văn phòng Huyện ủy theo dõi việc thực hiện; Ban Tổ chức Huyện ủy đôn đốc các chi bộ, "
+	    "hoàn thành trong tháng 12/2023.\n\n2. Các phòng, ban chuyên môn có trách nhiệm rà "
+	    "soát "
+	    "hồ sơ, xong trước Tết Nguyên đán.\n\n3. Giao các phòng: Nội vụ, Tư pháp, Tài chính - "
+	    "Kế "
+	    "hoạch lập danh sách, báo cáo kết quả về Văn phòng Huyện ủy trước ngày "
+	    "20/12/2023.\n\n4. "
+	    "Giao Phòng Tư pháp thẩm định dự thảo. Thời gian hoàn thành trước ngày "
+	    "15/11/2023.\n\n5. "
+	    "Giao Phòng Nội vụ tổ chức thực hiện.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 8);
+	assert_string_equal(n->tasks[0].assignees[0], "Văn phòng Huyện ủy");
+	assert_int_equal(n->tasks[0].dl.kind, TASK_DL_NONE);
+	assert_string_equal(n->tasks[1].assignees[0], "Ban Tổ chức Huyện ủy");
+	vn_date_iso(n->tasks[1].dl.due, iso);
+	assert_string_equal(iso, "2023-12-31");
+	assert_string_equal(n->tasks[2].assignees[0], "Các phòng, ban chuyên môn");
+	assert_string_equal(n->tasks[2].event, "trước Tết Nguyên đán");
+	assert_string_equal(n->tasks[2].what, "rà soát hồ sơ");
+	assert_string_equal(n->tasks[3].lead, "Phòng Nội vụ");
+	assert_string_equal(n->tasks[5].lead, "Phòng Tài chính - Kế hoạch");
+	vn_date_iso(n->tasks[5].dl.due, iso);
+	assert_string_equal(iso, "2023-12-20");
+	vn_date_iso(n->tasks[6].dl.due, iso);
+	assert_string_equal(iso, "2023-11-15");
+	assert_non_null(strstr(n->tasks[6].sentence, "thẩm định dự thảo"));
+	assert_string_equal(n->tasks[7].what, "tổ chức thực hiện");
+}
+
 /* What is not understood is listed with its line, never dropped. */
 static void test_warnings(void **state)
 {
@@ -397,6 +438,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_two_plans_and_parents, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_wrapped_lines_join, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_task_phrasings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
