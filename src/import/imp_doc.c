@@ -441,6 +441,9 @@ static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 				c->n->symbol = arena_strdup(c->a, buf_str(&b));
 				c->n->number = d.number;
 				c->n->issuer_symbol = arena_strdup(c->a, d.issuer);
+				/* a letter has no kind line: its symbol says what it is ("…/UBND-VP": CV) */
+				if (!c->n->kind && *docnum_kind(&d))
+					c->n->kind = arena_strdup(c->a, docnum_kind(&d));
 			}
 			buf_free(&b);
 			if (end < p->len && imp_is_date_line(p->s + end, p->len - end))
@@ -482,12 +485,26 @@ int imp_structure(struct imp_ctx *c)
 	/* Header: what comes before the kind line. */
 	/* A letter (công văn) has no kind line: its header ends after its number and date. */
 	head_end = kind_at;
-	for (int i = 0; i < c->np && i < 12 && head_end < 0; i++)
-		if (imp_match(&c->p[i], 0, "số") && c->p[i].len < 120 &&
-		    memchr(c->p[i].s, '/', c->p[i].len))
-			head_end = i + 1 < c->np && imp_is_date_line(c->p[i + 1].s, c->p[i + 1].len)
-				       ? i + 2
-				       : i + 1;
+	for (int i = 0; i < c->np && i < 12 && head_end < 0; i++) {
+		if (!imp_match(&c->p[i], 0, "số") || c->p[i].len >= 120 ||
+		    !memchr(c->p[i].s, '/', c->p[i].len))
+			continue;
+		head_end = i + 1;
+		/* the motto's lines may stand between the number and the date line */
+		for (int k = i + 1; k < c->np && k <= i + 4; k++) {
+			const struct imp_para *q = &c->p[k];
+			bool motto = false;
+
+			if (imp_is_date_line(q->s, q->len)) {
+				head_end = k + 1;
+				break;
+			}
+			for (size_t m = 0; imp_mottos_right[m] && !motto; m++)
+				motto = imp_match(q, 0, imp_mottos_right[m]) != 0;
+			if (!motto && !imp_all_caps(q->s, q->len))
+				break;
+		}
+	}
 	for (int i = 0; i < head_end; i++) {
 		struct imp_para *p = &c->p[i];
 		const struct imp_body_word *bw;
