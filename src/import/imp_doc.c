@@ -65,6 +65,19 @@ static size_t imp_unmark(char *s, size_t len, bool *rule)
 	return o;
 }
 
+/* Letters in s (a byte past ASCII counts once per letter). */
+static size_t imp_letters(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		n += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+	}
+	return n;
+}
+
 static bool imp_only_digits(const char *s, size_t len)
 {
 	if (len == 0 || len > 3)
@@ -110,7 +123,7 @@ static bool imp_opens_block(const char *s, size_t len)
 
 	if (len == 0)
 		return true;
-	if (s[0] == '-' || s[0] == '+' || s[0] == '*' || s[0] == '(' ||
+	if (s[0] == '-' || s[0] == '+' || s[0] == '*' || s[0] == '(' || s[0] == '|' ||
 	    (len >= 3 && memcmp(s, "•", 3) == 0))
 		return true;
 	while (i < len && s[i] >= '0' && s[i] <= '9')
@@ -172,7 +185,7 @@ static int imp_add_para(struct imp_ctx *c, struct buf *acc, int line, int *brk, 
 
 	if (acc->len == 0)
 		return 0;
-	i = imp_push(c, (void **)&c->p, &c->np, cap, sizeof(*p));
+	i = imp_push_max(c, (void **)&c->p, &c->np, cap, sizeof(*p), IMP_MAX_PARAS);
 	if (i < 0)
 		return i;
 	p = &c->p[i];
@@ -226,7 +239,8 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 			}
 			continue;
 		}
-		caps = imp_all_caps(line, ll);
+		/* "IV/2023." wrapped to a line of its own is no heading: a heading has words */
+		caps = imp_all_caps(line, ll) && imp_letters(line, ll) >= 4;
 		join = prev_open && !caps && !prev_caps && !prev_end &&
 		       (!imp_opens_block(line, ll) || imp_wrapped_dash(line, ll)) &&
 		       !imp_is_date_line(line, ll);
@@ -238,8 +252,14 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 				c->p[c->np - 1].zone =
 				    IMP_Z_TAIL; /* marks "a rule follows" for now */
 		} else if (nbrk < 256) {
-			/* "19-CT/" + "TU": a symbol wrapped after its slash is one word again */
-			if (acc.len == 0 || acc.data[acc.len - 1] != '/')
+			/*
+			 * "19-CT/" + "TU", "45/2020/NĐ-" + "CP": a symbol wrapped after its
+			 * slash or its hyphen is one word again.
+			 */
+			if (acc.len == 0 ||
+			    !(acc.data[acc.len - 1] == '/' ||
+			      (acc.len >= 2 && acc.data[acc.len - 1] == '-' &&
+			       acc.data[acc.len - 2] != ' ' && imp_is_upper_at(line, ll, 0))))
 				r = buf_putc(&acc, ' ');
 			brk[nbrk++] = (int)acc.len;
 		}
@@ -421,6 +441,9 @@ static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 				c->n->symbol = arena_strdup(c->a, buf_str(&b));
 				c->n->number = d.number;
 				c->n->issuer_symbol = arena_strdup(c->a, d.issuer);
+				/* a letter has no kind line: its symbol says what it is ("…/UBND-VP": CV) */
+				if (!c->n->kind && *docnum_kind(&d))
+					c->n->kind = arena_strdup(c->a, docnum_kind(&d));
 			}
 			buf_free(&b);
 			if (end < p->len && imp_is_date_line(p->s + end, p->len - end))
@@ -438,7 +461,7 @@ static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 int imp_structure(struct imp_ctx *c)
 {
 	struct imp_notice *n = c->n;
-	int kind_at = -1, body_at = -1, tail_at = c->np, section = 0;
+	int kind_at = -1, body_at = -1, tail_at = c->np, section = 0, head_end;
 	size_t used = 0;
 	bool bare = false;
 
@@ -460,12 +483,61 @@ int imp_structure(struct imp_ctx *c)
 		}
 	}
 	/* Header: what comes before the kind line. */
-	for (int i = 0; i < (kind_at < 0 ? 0 : kind_at); i++) {
+	/* A letter (công văn) has no kind line: its header ends after its number and date. */
+	head_end = kind_at;
+	for (int i = 0; i < c->np && i < 12 && head_end < 0; i++) {
+		if (!imp_match(&c->p[i], 0, "số") || c->p[i].len >= 120 ||
+		    !memchr(c->p[i].s, '/', c->p[i].len))
+			continue;
+		head_end = i + 1;
+		/* the motto's lines may stand between the number and the date line */
+		for (int k = i + 1; k < c->np && k <= i + 4; k++) {
+			const struct imp_para *q = &c->p[k];
+			bool motto = false;
+
+			if (imp_is_date_line(q->s, q->len)) {
+				head_end = k + 1;
+				break;
+			}
+			for (size_t m = 0; imp_mottos_right[m] && !motto; m++)
+				motto = imp_match(q, 0, imp_mottos_right[m]) != 0;
+			if (!motto && !imp_all_caps(q->s, q->len))
+				break;
+		}
+	}
+	for (int i = 0; i < head_end; i++) {
 		struct imp_para *p = &c->p[i];
 		const struct imp_body_word *bw;
+		size_t keep = p->len;
 
 		p->zone = IMP_Z_HEAD;
-		if (imp_match(p, 0, "số") && p->len < 60) {
+		/* "TỈNH NGHỆ AN Độc lập - Tự do - Hạnh phúc": two columns run together */
+		for (size_t k = 0; imp_mottos_right[k]; k++) {
+			size_t f = imp_find(p, 0, p->len, imp_mottos_right[k]);
+
+			if (f != (size_t)-1 && f > 0 && f < keep)
+				keep = f;
+		}
+		while (keep > 0 && p->s[keep - 1] == ' ')
+			keep--;
+		if (keep < p->len && imp_all_caps(p->s, keep) && !imp_all_caps(p->s, p->len)) {
+			const char *name = imp_body_name(c, p->s, keep, &bw);
+
+			if (name && !n->symbol && bare && !bw) {
+				n->issuer =
+				    arena_printf(c->a, "%s %s", n->issuer, imp_lowfirst(c, name));
+				bare = false;
+			} else if (name && !n->symbol) {
+				if (n->issuer)
+					n->superior = n->issuer;
+				n->issuer = name;
+				bare = bw && strlen(bw->upper) == keep;
+				if (bw && !n->issuer_symbol)
+					n->issuer_symbol = bw->code;
+			}
+			continue;
+		}
+		if (imp_match(p, 0, "số") && p->len < 120) {
 			imp_doc_number(c, p);
 		} else if (imp_is_date_line(p->s, p->len)) {
 			imp_date_line(c, p->s, p->len);
@@ -521,9 +593,25 @@ int imp_structure(struct imp_ctx *c)
 			n->title = imp_clean(c->a, t.data, t.len, "", false);
 		buf_free(&t);
 	} else {
-		body_at = 0;
+		body_at = head_end > 0 ? head_end : 0;
 		while (body_at < c->np && imp_all_caps(c->p[body_at].s, c->p[body_at].len))
 			c->p[body_at++].zone = IMP_Z_HEAD;
+		/* A letter (công văn) has no kind line: its number and date still open it. */
+		for (int i = 0; i < c->np && i < 12 && !n->symbol; i++) {
+			struct imp_para *p = &c->p[i];
+
+			if (imp_match(p, 0, "số") && p->len < 120 && memchr(p->s, '/', p->len)) {
+				imp_doc_number(c, p);
+				p->zone = IMP_Z_HEAD;
+				for (int k = i + 1; k < c->np && k < i + 4; k++)
+					if (imp_is_date_line(c->p[k].s, c->p[k].len)) {
+						imp_date_line(c, c->p[k].s, c->p[k].len);
+						c->p[k].zone = IMP_Z_HEAD;
+					}
+				if (body_at <= i)
+					body_at = i + 1;
+			}
+		}
 	}
 	/* Tail: from "Nơi nhận" or the signature, or after the closing "./.". */
 	for (int i = body_at; i < c->np; i++) {
@@ -1005,6 +1093,10 @@ int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice
 		struct err *e)
 {
 	struct imp_ctx c = {.a = a};
+	static int (*const passes[])(struct imp_ctx *) = {
+	    imp_structure, imp_session, imp_agenda,	 imp_references,
+	    imp_figures,   imp_tasks,	imp_questioning, imp_tail,
+	};
 	int r;
 
 	if (len > IMP_MAX_TEXT)
@@ -1016,27 +1108,22 @@ int imp_extract(const char *text, size_t len, struct arena *a, struct imp_notice
 	if (!c.n)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = imp_paragraphs(&c, text, len);
-	if (r == 0)
-		r = imp_structure(&c);
-	if (r == 0)
-		r = imp_session(&c);
-	if (r == 0)
-		r = imp_agenda(&c);
-	if (r == 0)
-		r = imp_references(&c);
-	if (r == 0)
-		r = imp_figures(&c);
-	if (r == 0)
-		r = imp_tasks(&c);
-	if (r == 0)
-		r = imp_questioning(&c);
-	if (r == 0)
-		r = imp_tail(&c);
+	/* A pass that reaches a list's cap keeps what it found and says so; the others go on. */
+	for (size_t k = 0; r == 0 && k < sizeof(passes) / sizeof(passes[0]); k++) {
+		r = passes[k](&c);
+		if (r == ERR_TOOBIG) {
+			c.n->truncated = true;
+			r = 0;
+		}
+	}
+	if (r == 0 && c.n->truncated)
+		imp_warn(&c, 1, "văn bản có quá nhiều mục: chỉ giữ %d mục đầu của mỗi loại",
+			 IMP_MAX_ITEMS);
 	if (r < 0)
 		return err_set(e, r,
-			       r == ERR_TOOBIG ? "văn bản có quá nhiều mục (tối đa %d mỗi loại)"
+			       r == ERR_TOOBIG ? "văn bản có quá nhiều đoạn (tối đa %d)"
 					       : "không đủ bộ nhớ",
-			       IMP_MAX_ITEMS);
+			       IMP_MAX_PARAS);
 	/* Warnings in the order of the text (a stable insertion sort: they are few). */
 	for (int i = 1; i < c.n->nwarnings; i++) {
 		struct imp_warning w = c.n->warnings[i];

@@ -429,11 +429,27 @@ static bool imp_number_is_incidental(const struct imp_para *p, size_t i, size_t 
 	return false;
 }
 
+/* A unit as stored: "tỉ đồng" is written "tỷ đồng" (both spellings are in use). */
+static const char *imp_unit_spelling(struct imp_ctx *c, const char *s, size_t len)
+{
+	char *u = arena_strndup(c->a, s, len);
+
+	for (size_t k = 0; u && imp_unit_respell[k].from; k++) {
+		size_t fl = strlen(imp_unit_respell[k].from);
+
+		for (char *f = strstr(u, imp_unit_respell[k].from); f;
+		     f = strstr(f + fl, imp_unit_respell[k].from))
+			memcpy(f, imp_unit_respell[k].to, fl); /* same length in UTF-8 */
+	}
+	return u;
+}
+
 static int imp_fig_para(struct imp_ctx *c, int pi)
 {
 	struct imp_para *p = &c->p[pi];
 	struct imp_walk w = {.cur = -1};
 	struct imp_notice *n = c->n;
+	size_t count_end = (size_t)-1; /* where the last count of this paragraph ended */
 	int r;
 
 	for (size_t i = 0; i < p->len; i++) {
@@ -537,9 +553,9 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 		/* A number: a percentage, an amount, a count, or incidental. */
 		{
 			size_t nl = imp_number_token(p, i), j, den_at = 0, den_len = 0;
-			struct vn_dec v, den = {0, 0};
+			struct vn_dec v, den = {0, 0}, range_to = {0, 0};
 			struct err e = {0};
-			bool matched = false;
+			bool matched = false, range = false;
 
 			if (i > 0 && imp_is_word_byte(p->s, p->len, i - 1))
 				continue;
@@ -567,6 +583,14 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 				struct imp_figure *f;
 
 				cmp = imp_comparator(c, p, k + 1, &ce, &kind);
+				if (w.cur < 0 && count_end != (size_t)-1 && count_end < i &&
+				    i - count_end < 40 &&
+				    !memchr(p->s + count_end, ';', i - count_end) && cmp == 1) {
+					/* "kết nạp 135 đảng viên, đạt 124% chỉ tiêu": the count's share of its plan */
+					imp_mask(p, i, ce > k ? ce : k + 1);
+					i = (ce > k ? ce : k + 1) - 1;
+					continue;
+				}
 				if (w.cur < 0) {
 					r = imp_new_fig(c, &w, p, pi);
 					if (r < 0)
@@ -608,6 +632,29 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 				i = (ce > k ? ce : k + 1) - 1;
 				continue;
 			}
+			/* "từ 120 đến 150 tỷ đồng", "3,5 - 4 tỷ đồng": a range, read as its lower end */
+			{
+				size_t rk = k, m2, nl2, k2;
+				struct vn_dec v2;
+
+				if ((m2 = imp_match(p, k, "đến")) || (m2 = imp_match(p, k, "tới")))
+					rk = imp_skip_space(p, k + m2);
+				else if (k > j && k + 1 < p->len && p->s[k] == '-' &&
+					 p->s[k + 1] == ' ')
+					rk = imp_skip_space(p, k + 1);
+				if (rk != k && !den_len && rk < p->len && p->s[rk] >= '0' &&
+				    p->s[rk] <= '9' && (nl2 = imp_number_token(p, rk)) &&
+				    vn_dec_parse(p->s + rk, nl2, &v2, &e) == 0) {
+					k2 = imp_skip_space(p, rk + nl2);
+					for (size_t u = 0; imp_units[u]; u++)
+						if (imp_match(p, k2, imp_units[u])) {
+							range = true;
+							range_to = v2;
+							k = k2;
+							break;
+						}
+				}
+			}
 			for (size_t u = 0; imp_units[u] && !matched; u++) {
 				size_t m = imp_match(p, k, imp_units[u]);
 				struct imp_figure *f;
@@ -630,7 +677,7 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 						return r;
 					f = &n->figs[r];
 					f->label = imp_fig_label(c, p, w.clause, i, &f->estimate);
-					f->unit = arena_strndup(c->a, p->s + k, m);
+					f->unit = imp_unit_spelling(c, p->s + k, m);
 					f->value = v;
 					f->value_text = arena_strndup(c->a, p->s + i, nl);
 					f->off = i;
@@ -639,6 +686,19 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 					if (den_len) {
 						f->has_target = true;
 						f->target = den;
+					}
+					if (range) {
+						size_t ll = f->label ? strlen(f->label) : 0;
+
+						f->has_upper = true;
+						f->upper = range_to;
+						/* "… từ": the range's first word is not the label's */
+						size_t tl = strlen(" từ");
+
+						if (ll >= tl &&
+						    strcmp(f->label + ll - tl, " từ") == 0)
+							f->label =
+							    arena_strndup(c->a, f->label, ll - tl);
 					}
 					if (!f->label || !*f->label)
 						imp_warn(c, f->line,
@@ -663,6 +723,7 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 					return r;
 				imp_mask(p, i, k + m + used);
 				i = k + m + used - 1;
+				count_end = i + 1;
 			}
 			if (matched)
 				continue;

@@ -1,6 +1,7 @@
 /* imp_input.c: notices from files: text in any of its encodings, DOCX, PDF with a text layer. */
 #include <errno.h>
 #include <poppler.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,7 +11,61 @@
 #include <zip.h>
 
 #include "import/import.h"
+#include "import/imp_int.h"
+#include "import/imp_pdf.h"
 #include "vn/text.h"
+
+static int imp_docx_node(xmlNode *node, struct buf *out);
+
+static bool imp_docx_is(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/*
+ * A table of three columns or more (a table of tasks) as rows "| a | b | c |",
+ * one line each, a cell's paragraphs joined by spaces. Narrower tables (the
+ * two-column header, "Nơi nhận" beside the signature) are read as paragraphs.
+ * 1 when written so, 0 when the table is narrower, negative on error.
+ */
+static int imp_docx_rows(xmlNode *tbl, struct buf *out)
+{
+	int cells = 0, r = 0;
+
+	for (xmlNode *tr = tbl->children; tr && !cells; tr = tr->next)
+		if (imp_docx_is(tr, "tr"))
+			for (xmlNode *tc = tr->children; tc; tc = tc->next)
+				cells += imp_docx_is(tc, "tc");
+	if (cells < 3)
+		return 0;
+	for (xmlNode *tr = tbl->children; tr && r == 0; tr = tr->next) {
+		if (!imp_docx_is(tr, "tr"))
+			continue;
+		r = buf_putc(out, '|');
+		for (xmlNode *tc = tr->children; tc && r == 0; tc = tc->next) {
+			struct buf cell = BUF_INIT(IMP_MAX_TEXT);
+
+			if (!imp_docx_is(tc, "tc"))
+				continue;
+			r = imp_docx_node(tc->children, &cell);
+			for (size_t i = 0; r == 0 && i < cell.len; i++)
+				if (cell.data[i] == '\n' || cell.data[i] == '|')
+					cell.data[i] = ' ';
+			if (r == 0)
+				r = buf_putc(out, ' ');
+			if (r == 0 && cell.len)
+				r = buf_add(out, cell.data, cell.len);
+			if (r == 0)
+				r = buf_puts(out, " |");
+			buf_free(&cell);
+		}
+		if (r == 0)
+			r = buf_putc(out, '\n');
+	}
+	if (r == 0)
+		r = buf_putc(out, '\n');
+	return r < 0 ? r : 1;
+}
 
 /* Appends the text of a WordprocessingML element: runs, tabs, breaks, paragraphs, tables. */
 static int imp_docx_node(xmlNode *node, struct buf *out)
@@ -33,6 +88,12 @@ static int imp_docx_node(xmlNode *node, struct buf *out)
 			r = buf_putc(out, ' ');
 		} else if (strcmp(name, "br") == 0 || strcmp(name, "cr") == 0) {
 			r = buf_putc(out, '\n');
+		} else if (strcmp(name, "tbl") == 0) {
+			r = imp_docx_rows(n, out);
+			if (r == 0)
+				r = imp_docx_node(n->children, out);
+			else if (r > 0)
+				r = 0;
 		} else if (strcmp(name, "p") == 0) {
 			r = imp_docx_node(n->children, out);
 			if (r == 0)
@@ -52,7 +113,6 @@ static int imp_docx_part(zip_t *z, const char *part, struct buf *out, bool requi
 	zip_stat_t st;
 	zip_file_t *f;
 	char *data;
-	xmlDoc *doc;
 	int r = 0;
 
 	if (zip_stat(z, part, 0, &st) != 0) {
@@ -73,10 +133,21 @@ static int imp_docx_part(zip_t *z, const char *part, struct buf *out, bool requi
 		return err_set(e, ERR_INVAL, "DOCX hỏng: không đọc được %s", part);
 	}
 	zip_fclose(f);
-	/* No network, no external entities, no DTD loading: the file is outside input. */
-	doc = xmlReadMemory(data, (int)st.size, part, NULL,
-			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	r = imp_docx_xml(data, (size_t)st.size, part, out, e);
 	free(data);
+	return r;
+}
+
+int imp_docx_xml(const char *xml, size_t len, const char *part, struct buf *out, struct err *e)
+{
+	xmlDoc *doc;
+	int r;
+
+	if (len > INT32_MAX)
+		return err_set(e, ERR_TOOBIG, "%s trong DOCX quá lớn", part);
+	/* No network, no external entities, no DTD loading: the file is outside input. */
+	doc = xmlReadMemory(xml, (int)len, part, NULL,
+			    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!doc)
 		return err_set(e, ERR_INVAL, "DOCX hỏng: %s không phải XML hợp lệ", part);
 	r = imp_docx_node(xmlDocGetRootElement(doc), out);
@@ -122,6 +193,8 @@ static int imp_pdf(const char *data, size_t len, struct buf *out, struct err *e)
 	GBytes *bytes = g_bytes_new(data, len);
 	GError *ge = NULL;
 	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
+	struct imp_pdf *lay = NULL;
+	double page_h = 842.0;
 	int r = 0, pages;
 	bool any = false;
 
@@ -133,26 +206,50 @@ static int imp_pdf(const char *data, size_t len, struct buf *out, struct err *e)
 			g_error_free(ge);
 		return r;
 	}
+	r = imp_pdf_new(&lay);
 	pages = poppler_document_get_n_pages(doc);
 	for (int i = 0; i < pages && r == 0; i++) {
 		PopplerPage *pg = poppler_document_get_page(doc, i);
 		char *t = pg ? poppler_page_get_text(pg) : NULL;
+		PopplerRectangle *rects = NULL;
+		guint nrects = 0;
+		double w = 595.0, h = 842.0;
 
 		if (t) {
+			struct imp_glyph *g;
+
 			for (const char *c = t; *c && !any; c++)
 				if ((unsigned char)*c > ' ')
 					any = true;
-			r = buf_puts(out, t);
-			if (r == 0)
-				r = buf_putc(out, '\n');
+			poppler_page_get_size(pg, &w, &h);
+			if (i == 0)
+				page_h = h;
+			/* The text with where each of its letters stands: lines, columns, margins. */
+			if (!poppler_page_get_text_layout(pg, &rects, &nrects))
+				nrects = 0;
+			g = calloc(nrects ? nrects : 1, sizeof(*g));
+			if (!g) {
+				r = ERR_NOMEM;
+			} else {
+				for (guint k = 0; k < nrects; k++)
+					g[k] = (struct imp_glyph){rects[k].x1, rects[k].y1,
+								  rects[k].x2, rects[k].y2};
+				r = imp_pdf_page(lay, i, w, t, strlen(t), g, nrects);
+				free(g);
+			}
+			g_free(rects);
 			g_free(t);
 		}
 		if (pg)
 			g_object_unref(pg);
 	}
 	g_object_unref(doc);
+	if (r == 0)
+		r = imp_pdf_text(lay, page_h, out);
+	imp_pdf_free(lay);
 	if (r < 0)
-		return err_set(e, r, "văn bản trong PDF quá lớn");
+		return err_set(e, r,
+			       r == ERR_NOMEM ? "không đủ bộ nhớ" : "văn bản trong PDF quá lớn");
 	if (!any)
 		return err_set(e, ERR_INVAL,
 			       "PDF không có lớp chữ (có lẽ là bản quét): cần nhận dạng chữ (OCR) "

@@ -32,7 +32,8 @@ struct imp_ctx {
 	struct imp_notice *n;
 	struct imp_para *p;
 	int np;
-	int cap[8]; /* capacities of the notice's lists */
+	int cap[8];		   /* capacities of the notice's lists */
+	size_t sent_from, sent_to; /* the sentence tasks are being read from */
 };
 
 /* Text helpers (imp_text.c). */
@@ -73,6 +74,8 @@ int imp_warn(struct imp_ctx *c, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Grows list *arr (of element size sz) of *n entries to hold one more; index or negative ERR. */
 int imp_push(struct imp_ctx *c, void **arr, int *n, int *cap, size_t sz);
+/* The same with a limit of its own (paragraphs: IMP_MAX_PARAS). */
+int imp_push_max(struct imp_ctx *c, void **arr, int *n, int *cap, size_t sz, int max);
 
 /* Phrase tables (imp_tables.c). */
 struct imp_kind {
@@ -118,6 +121,36 @@ struct imp_body_word {
 	const char *level; /* "huyện" */
 };
 extern const struct imp_body_word imp_body_words[];
+
+struct imp_list_type {
+	const char *word; /* "các sở" */
+	const char *name; /* "Sở": put before each member */
+};
+extern const struct imp_list_type imp_list_types[];
+extern const char *const imp_event_deadlines[];
+extern const char *const imp_deadline_leads[];
+extern const char *const imp_field_leads[];
+extern const char *const imp_field_coords[];
+enum imp_col { IMP_COL_NONE, IMP_COL_LEAD, IMP_COL_COORD, IMP_COL_DUE, IMP_COL_WHAT };
+struct imp_column {
+	const char *word;
+	enum imp_col col;
+};
+extern const struct imp_column imp_task_columns[];
+extern const char *const imp_not_tasks[];
+extern const char *const imp_issuers[];
+extern const char *const imp_mottos_right[];
+struct imp_respell {
+	const char *from, *to;
+};
+extern const struct imp_respell imp_unit_respell[];
+
+/*
+ * The text of one WordprocessingML part xml[0..len) (part names it in
+ * messages): paragraphs, runs, tabs, breaks; tables of three columns or more
+ * as rows "| a | b |". ERR_INVAL when it is not XML, ERR_TOOBIG past out's limit.
+ */
+int imp_docx_xml(const char *xml, size_t len, const char *part, struct buf *out, struct err *e);
 
 /* The passes, in the order imp_extract runs them. */
 int imp_structure(struct imp_ctx *c);

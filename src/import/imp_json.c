@@ -86,6 +86,8 @@ static json_t *imp_figure_json(const struct imp_figure *f)
 	}
 	if (f->has_target)
 		imp_set(o, "target", imp_dec(f->target));
+	if (f->has_upper)
+		imp_set(o, "value_to", imp_dec(f->upper));
 	/* Derived, rounded to one decimal: the plan and the same period's value. */
 	if (f->nplans == 1 && vn_dec_base_of(f->value, f->plans[0].pct, 1, &v) == 0) {
 		imp_set(der, "plan", imp_dec(v));
@@ -182,6 +184,8 @@ json_t *imp_to_json(const struct imp_notice *n)
 		if (r->year)
 			imp_set(o, "year", json_integer(r->year));
 		imp_set(o, "date", imp_date(r->date));
+		if (r->repaired)
+			imp_set(o, "repaired", json_true());
 		imp_set(o, "line", json_integer(r->line));
 		json_array_append_new(arr, o);
 	}
@@ -264,8 +268,18 @@ json_t *imp_to_json(const struct imp_notice *n)
 					  vn_date_is_none(t->dl.due) ? json_null()
 								     : imp_date(t->dl.due)));
 		}
+		if (t->dl.kind == TASK_DL_NONE && t->event) {
+			/* "trước Tết Nguyên đán": the words, and no day they fall on */
+			imp_set(o, "due_text", json_string(t->event));
+			imp_set(o, "due", json_string(t->event));
+			imp_set(o, "deadline",
+				json_pack("{s:s, s:s, s:n}", "kind", "event", "words", t->event,
+					  "due"));
+		}
 		if (t->report_to)
 			imp_set(o, "report_to", json_string(t->report_to));
+		if (t->sentence)
+			imp_set(o, "sentence", json_string(t->sentence));
 		imp_set(o, "line", json_integer(t->line));
 		json_array_append_new(arr, o);
 	}

@@ -40,6 +40,32 @@ static size_t imp_sep(const struct imp_para *p, size_t i, char sep)
 }
 
 /*
+ * Where a hyphen was lost in a symbol's segment seg[0..n): after a type code
+ * followed by a known issuer ("CT"+"UBND", "NĐ"+"CP"), or after "UBND"
+ * followed by a department's capitals ("UBND"+"TH"); 0 when neither.
+ */
+static size_t imp_lost_hyphen(const char *seg, size_t n)
+{
+	for (size_t cut = n - 1; cut >= 2; cut--) {
+		if (((unsigned char)seg[cut] & 0xC0) == 0x80)
+			continue; /* inside a letter */
+		if (!imp_kind_by_code(seg, cut))
+			continue;
+		for (size_t k = 0; imp_issuers[k]; k++)
+			if (strlen(imp_issuers[k]) == n - cut &&
+			    memcmp(imp_issuers[k], seg + cut, n - cut) == 0)
+				return cut;
+	}
+	if (n > 4 && n <= 4 + 8 && memcmp(seg, "UBND", 4) == 0) {
+		for (size_t k = 4; k < n; k++)
+			if (!((seg[k] >= 'A' && seg[k] <= 'Z') || ((unsigned char)seg[k] & 0x80)))
+				return 0;
+		return 4;
+	}
+	return 0;
+}
+
+/*
  * Parses a symbol at i: Party "22-NQ/HU", "100 - KL/TW"; state "6202/UBND-KT",
  * "68/2017/NĐ-CP", "123/TB-UBND", "203/2025/QH15". Fills r; returns bytes used or 0.
  */
@@ -53,6 +79,16 @@ static size_t imp_symbol_at(struct imp_ctx *c, const struct imp_para *p, size_t 
 	if (!imp_word_start(p, i) || !(k = imp_num(p, i, &num)))
 		return 0;
 	j = i + k;
+	/* "122HD/ĐU": a Party symbol whose hyphen a PDF lost */
+	if ((s1 = imp_seg(p, j)) && j + s1 < p->len && p->s[j + s1] == '/' &&
+	    imp_kind_by_code(p->s + j, s1) && (s2 = imp_seg(p, j + s1 + 1))) {
+		r->kind = arena_strndup(c->a, p->s + j, s1);
+		r->issuer = arena_strndup(c->a, p->s + j + s1 + 1, s2);
+		r->symbol = arena_printf(c->a, "%ld-%s/%s", num, r->kind, r->issuer);
+		r->number = num;
+		r->repaired = true;
+		return j + s1 + 1 + s2 - i;
+	}
 	if ((s1at = imp_sep(p, j, '-')) && (s1 = imp_seg(p, s1at))) {
 		/* Party: N-CODE/ISSUER */
 		size_t sl = s1at + s1;
@@ -93,6 +129,18 @@ static size_t imp_symbol_at(struct imp_ctx *c, const struct imp_para *p, size_t 
 	r->number = num;
 	r->year = (int)year;
 	kc = imp_kind_by_code(p->s + s1at, s1);
+	if (!s2 && !kc) {
+		/* "1541/CTUBND", "45/2020/NĐCP", "905/UBNDTH": the hyphen a PDF lost, put back */
+		size_t cut = imp_lost_hyphen(p->s + s1at, s1);
+
+		if (cut) {
+			r->repaired = true;
+			r->symbol =
+			    arena_printf(c->a, "%.*s%.*s-%.*s", (int)(s1at - i), p->s + i, (int)cut,
+					 p->s + s1at, (int)(s1 - cut), p->s + s1at + cut);
+			return j - i;
+		}
+	}
 	if (kc && s2) { /* "123/TB-UBND", "68/2017/NĐ-CP" */
 		r->kind = arena_strndup(c->a, p->s + s1at, s1);
 		r->issuer = arena_strndup(c->a, p->s + s2at, s2);
@@ -137,7 +185,10 @@ int imp_references(struct imp_ctx *c)
 				struct docnum d;
 				struct buf b = BUF_INIT(128);
 
-				if (docnum_parse(p->s + i, k, &d, NULL) == 0 &&
+				const char *sym = r.repaired ? r.symbol : p->s + i;
+				size_t symlen = r.repaired ? strlen(r.symbol) : k;
+
+				if (docnum_parse(sym, symlen, &d, NULL) == 0 &&
 				    docnum_format(&d, 0, &b) == 0) {
 					const char *kind = docnum_kind(&d);
 
@@ -195,6 +246,14 @@ int imp_references(struct imp_ctx *c)
 			}
 			r.line = imp_line_at(p, i);
 			imp_mask(p, from, j);
+			if (n->symbol && strcmp(n->symbol, r.symbol) == 0) {
+				i = j - 1;
+				continue; /* the document's own number is the document, not a reference */
+			}
+			if (r.repaired)
+				imp_warn(c, r.line,
+					 "ký hiệu \"%.*s\" thiếu dấu gạch nối, đọc là \"%s\"",
+					 (int)k, p->s + i, r.symbol);
 			for (int q = 0; q < n->nrefs; q++)
 				if (strcmp(n->refs[q].symbol, r.symbol) == 0)
 					dup = q;

@@ -409,17 +409,29 @@ static const char *organ_kind(const char *name)
 }
 
 /* A unit that receives tasks, created under body when unknown. */
+/*
+ * The unit named so in the issuing body (added when it has none), as its id
+ * in text: the same name may stand for units of other bodies too ("Sở Tài
+ * chính" of every province), and the task must take this body's.
+ */
 static int ensure_unit(struct db *db, struct arena *a, int64_t body, const char *name,
-		       struct err *e)
+		       const char **ret_ref, struct err *e)
 {
 	struct reg_unit u = {0};
 	struct err e2 = {0};
 	int64_t id;
+	int r;
 
-	if (reg_unit_find(db, body, name, a, &u, &e2) == 0)
-		return 0;
-	u = (struct reg_unit){.body_id = body, .kind = "agency", .name = name};
-	return reg_unit_add(db, &u, &id, e);
+	if (reg_unit_find(db, body, name, a, &u, &e2) == 0) {
+		id = u.id;
+	} else {
+		u = (struct reg_unit){.body_id = body, .kind = "agency", .name = name};
+		r = reg_unit_add(db, &u, &id, e);
+		if (r < 0)
+			return r;
+	}
+	*ret_ref = arena_printf(a, "%lld", (long long)id);
+	return *ret_ref ? 0 : err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 }
 
 /* The template: head from the extraction, body paragraphs with placeholders. */
@@ -518,7 +530,7 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 	struct buf t = BUF_INIT(4u << 20);
 	struct imp_repl *reps;
 	int nreps = 0, r;
-	char sdate[11] = "", period[16] = "";
+	char sdate[11] = "", ddate[11] = "", period[16] = "";
 
 	r = db_query_int(db, SQL_IMPORT_BY_HASH, &id, "t", hash);
 	if (r == 0)
@@ -530,6 +542,8 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 		return r;
 	if (!vn_date_is_none(n->session_date))
 		vn_date_iso(n->session_date, sdate);
+	if (!vn_date_is_none(n->date))
+		vn_date_iso(n->date, ddate);
 	/* the same notice again (another file of it): the session is its natural key */
 	if (n->organ) {
 		r = reg_organ_by_name(db, body, n->organ, a, &o, &e2);
@@ -612,7 +626,7 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 				period);
 	for (int i = 0; i < n->ntasks; i++) {
 		const struct imp_task *k = &n->tasks[i];
-		const char *leads[IMP_MAX_NAMES];
+		const char *leads[IMP_MAX_NAMES], *coords[IMP_MAX_NAMES];
 		size_t nl = 0;
 		char sec[16];
 		struct task_input in = {.body_id = body,
@@ -621,7 +635,7 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 					.content = k->what,
 					.report_to = k->report_to};
 
-		if (!k->what)
+		if (!k->what || !*k->what)
 			continue;
 		if (k->lead)
 			leads[nl++] = k->lead;
@@ -629,9 +643,9 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 			if (!k->lead || strcmp(k->assignees[j], k->lead) != 0)
 				leads[nl++] = k->assignees[j];
 		for (size_t j = 0; j < nl && r == 0; j++)
-			r = ensure_unit(db, a, body, leads[j], e);
+			r = ensure_unit(db, a, body, leads[j], &leads[j], e);
 		for (int j = 0; j < k->ncoord && r == 0; j++)
-			r = ensure_unit(db, a, body, k->coord[j], e);
+			r = ensure_unit(db, a, body, k->coord[j], &coords[j], e);
 		if (r < 0)
 			return r;
 		if (k->section > 0) {
@@ -640,10 +654,11 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 		}
 		if (k->dl.kind != TASK_DL_NONE)
 			in.dl = &k->dl; /* the value read, words and date, stored as is */
-		in.assigned_on = sdate[0] ? sdate : NULL;
+		/* given at the session, else on the document's date (a letter has no session) */
+		in.assigned_on = sdate[0] ? sdate : ddate[0] ? ddate : NULL;
 		in.leads = leads;
 		in.nleads = nl;
-		in.coords = k->coord;
+		in.coords = coords;
 		in.ncoords = (size_t)k->ncoord;
 		if (nl == 0) {
 			ret->unbound++;

@@ -65,7 +65,10 @@ const struct imp_kind *imp_kind_by_code(const char *code, size_t len)
 const char *const imp_units[] = {
     "nghìn tỷ đồng",
     "ngàn tỷ đồng",
+    "nghìn tỉ đồng",
+    "ngàn tỉ đồng",
     "tỷ đồng",
+    "tỉ đồng",
     "triệu đồng/người/năm",
     "triệu đồng/người",
     "triệu đồng",
@@ -73,6 +76,7 @@ const char *const imp_units[] = {
     "ngàn đồng",
     "đồng",
     "tỷ usd",
+    "tỉ usd",
     "triệu usd",
     "nghìn usd",
     "usd",
@@ -89,7 +93,9 @@ const char *const imp_units[] = {
     "mw",
     "kwh",
     "nghìn tỷ",
+    "nghìn tỉ",
     "tỷ",
+    "tỉ",
     NULL,
 };
 
@@ -124,6 +130,8 @@ const char *const imp_count_nouns[] = {
     "vụ",
     "đơn",
     "cơ sở",
+    "lượt người",
+    "lượt khách",
     "lượt",
     "ngôi nhà",
     "căn nhà",
@@ -178,24 +186,88 @@ const char *const imp_generic_labels[] = {
 
 /* Words that open an assignment. */
 const char *const imp_directives[] = {
-    "giao", "yêu cầu", "đề nghị", "phân công", "chỉ đạo", "ủy quyền", "uỷ quyền", NULL,
+    "giao nhiệm vụ cho", "giao nhiệm vụ", "giao",     "yêu cầu",  "đề nghị",
+    "phân công",	 "chỉ đạo",	  "ủy quyền", "uỷ quyền", NULL,
 };
 
 /* Verbs that end the assignee and open the task ("Giao Văn phòng Huyện ủy tiếp thu …"). */
 const char *const imp_actions[] = {
-    "xác định",	    "tiếp thu",	 "theo dõi",	"chủ trì",    "phối hợp",     "rà soát",
-    "triển khai",   "tập trung", "khẩn trương", "chỉ đạo",    "hoàn thiện",   "hoàn thành",
-    "tham mưu",	    "xây dựng",	 "kiểm tra",	"báo cáo",    "thực hiện",    "tổ chức",
-    "nghiên cứu",   "đề xuất",	 "chuẩn bị",	"quan tâm",   "lãnh đạo",     "đôn đốc",
-    "tiếp tục",	    "đẩy nhanh", "đẩy mạnh",	"giải quyết", "cho ý kiến",   "căn cứ",
-    "bố trí",	    "lập",	 "trình",	"hướng dẫn",  "tăng cường",   "nâng cao",
-    "quản lý",	    "giám sát",	 "đánh giá",	"cập nhật",   "thẩm định",    "chịu trách nhiệm",
-    "sớm",	    "phải",	 "cần",		"ban hành",   "xử lý",	      "kịp thời",
-    "tuyên truyền", "làm tốt",	 "làm rõ",	"tích cực",   "chủ động",     "khắc phục",
-    "nắm chắc",	    "bám sát",	 "phát huy",	"duy trì",    "thường xuyên", "cụ thể hóa",
-    "cụ thể hoá",   "soạn thảo", "tổng hợp",	"điều chỉnh", "bổ sung",      "sửa đổi",
-    "thu hồi",	    "đảm bảo",	 "bảo đảm",	"giải ngân",  "hỗ trợ",	      "ưu tiên",
-    "vận động",	    ":",	 NULL,
+    "xác định",
+    "tiếp thu",
+    "theo dõi",
+    "chủ trì",
+    "phối hợp",
+    "rà soát",
+    "triển khai",
+    "tập trung",
+    "khẩn trương",
+    "chỉ đạo",
+    "hoàn thiện",
+    "hoàn thành",
+    "tham mưu",
+    "xây dựng",
+    "kiểm tra",
+    "báo cáo",
+    "thực hiện",
+    "tổ chức",
+    "nghiên cứu",
+    "đề xuất",
+    "chuẩn bị",
+    "quan tâm",
+    "lãnh đạo",
+    "đôn đốc",
+    "tiếp tục",
+    "đẩy nhanh",
+    "đẩy mạnh",
+    "giải quyết",
+    "cho ý kiến",
+    "căn cứ",
+    "bố trí",
+    "lập",
+    "trình",
+    "hướng dẫn",
+    "tăng cường",
+    "nâng cao",
+    "quản lý",
+    "giám sát",
+    "đánh giá",
+    "cập nhật",
+    "thẩm định",
+    "chịu trách nhiệm",
+    "sớm",
+    "phải",
+    "cần",
+    "ban hành",
+    "xử lý",
+    "kịp thời",
+    "tuyên truyền",
+    "làm tốt",
+    "làm rõ",
+    "tích cực",
+    "chủ động",
+    "khắc phục",
+    "nắm chắc",
+    "bám sát",
+    "phát huy",
+    "duy trì",
+    "thường xuyên",
+    "cụ thể hóa",
+    "cụ thể hoá",
+    "soạn thảo",
+    "tổng hợp",
+    "điều chỉnh",
+    "bổ sung",
+    "sửa đổi",
+    "thu hồi",
+    "đảm bảo",
+    "bảo đảm",
+    "giải ngân",
+    "hỗ trợ",
+    "ưu tiên",
+    "vận động",
+    "có trách nhiệm",
+    ":",
+    NULL,
 };
 
 /* Words that begin a unit's name when they follow a comma or "và" in a list of assignees. */
@@ -208,11 +280,11 @@ const char *const imp_unit_heads[] = {
 
 /* Kinds of unit: after "và" they start a second unit ("Ban Tuyên giáo và Văn phòng …"). */
 const char *const imp_unit_types[] = {
-    "ban",	 "văn phòng", "phòng",	  "ubnd",	 "ủy ban",    "uỷ ban",	 "sở",
-    "huyện ủy",	 "tỉnh ủy",   "đảng ủy",  "mặt trận",	 "mttq",      "công an", "chi cục",
-    "trung tâm", "hội",	      "đoàn",	  "thường trực", "bộ",	      "cục",	 "viện",
-    "trường",	 "bệnh viện", "kho bạc",  "chi nhánh",	 "liên đoàn", "quân sự", "ban chỉ huy",
-    "hđnd",	 "các",	      "đồng chí", NULL,
+    "ban",	 "văn phòng", "phòng",	  "ubnd",	 "ủy ban",    "uỷ ban",	     "sở",
+    "huyện ủy",	 "tỉnh ủy",   "đảng ủy",  "mặt trận",	 "mttq",      "công an",     "chi cục",
+    "trung tâm", "hội",	      "đoàn",	  "thường trực", "bộ",	      "cục",	     "viện",
+    "trường",	 "bệnh viện", "kho bạc",  "chi nhánh",	 "liên đoàn", "quân sự",     "ban chỉ huy",
+    "hđnd",	 "các",	      "đồng chí", "trạm",	 "công chức", "ban chỉ đạo", NULL,
 };
 
 /* What a percentage is measured against. */
@@ -293,4 +365,74 @@ const struct imp_body_word imp_body_words[] = {
     {"ĐẢNG BỘ", "Đảng bộ", "ĐU", NULL},
     {"BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương", "TW", NULL},
     {NULL, NULL, NULL, NULL},
+};
+
+/* "Giao các sở: Y tế, Nội vụ …": a plural unit type, then its members; each a unit of its own. */
+const struct imp_list_type imp_list_types[] = {
+    {"các sở", "Sở"},
+    {"các phòng", "Phòng"},
+    {"các ban", "Ban"},
+    {"các trung tâm", "Trung tâm"},
+    {"các chi cục", "Chi cục"},
+    {"các hội", "Hội"},
+    {NULL, NULL},
+};
+
+/* Deadlines named by an event rather than a date: kept as words, with no day. */
+const char *const imp_event_deadlines[] = {
+    "trước tết nguyên đán",  "trước tết âm lịch", "trước tết",
+    "trước kỳ họp cuối năm", "trước mùa mưa bão", NULL,
+};
+
+/* What opens a sentence or a field that only gives the deadline of the task before it. */
+const char *const imp_deadline_leads[] = {
+    "thời gian hoàn thành",
+    "thời hạn hoàn thành",
+    "thời gian thực hiện",
+    "thời hạn",
+    "tiến độ hoàn thành",
+    "hoàn thành",
+    NULL,
+};
+
+/* The fields of a task written as a form: "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …". */
+const char *const imp_field_leads[] = {
+    "đơn vị chủ trì", "cơ quan chủ trì", "cơ quan, đơn vị chủ trì", "chủ trì", NULL,
+};
+const char *const imp_field_coords[] = {
+    "đơn vị phối hợp", "cơ quan phối hợp", "cơ quan, đơn vị phối hợp", "phối hợp", NULL,
+};
+
+/* Columns of a table of tasks, by the words of their heading. */
+const struct imp_column imp_task_columns[] = {
+    {"chủ trì", IMP_COL_LEAD},	{"phối hợp", IMP_COL_COORD}, {"thời gian", IMP_COL_DUE},
+    {"thời hạn", IMP_COL_DUE},	{"tiến độ", IMP_COL_DUE},    {"nội dung", IMP_COL_WHAT},
+    {"nhiệm vụ", IMP_COL_WHAT}, {"công việc", IMP_COL_WHAT}, {NULL, 0},
+};
+
+/* Paragraphs of the header that never assign anything: "Số: …", "Kính gửi: …", "V/v …". */
+const char *const imp_not_tasks[] = {"số", "kính gửi", "v/v", "nơi nhận", NULL};
+
+/* Issuers that end a state symbol: "NĐ" + "CP" is "NĐ-CP" when a PDF lost the hyphen. */
+const char *const imp_issuers[] = {
+    "UBND",    "HĐND",	"CP",  "TTg", "QH",    "VPCP",	"BTC",	 "BNV",	    "BYT",     "BCT",
+    "BCA",     "BQP",	"BTP", "BXD", "BTNMT", "BGDĐT", "BKHĐT", "BNNPTNT", "BLĐTBXH", "BGTVT",
+    "BVHTTDL", "BTTTT", "TW",  "TU",  "HU",    "ĐU",	"TTr",	 NULL,
+};
+
+/* Spellings of a unit stored as one: "tỉ" and "tỷ" are the same word (same UTF-8 length). */
+const struct imp_respell imp_unit_respell[] = {
+    {"tỉ", "tỷ"},
+    {"Tỉ", "Tỷ"},
+    {NULL, NULL},
+};
+
+/* The motto's second line, which a copied two-column header runs on after the issuer's. */
+const char *const imp_mottos_right[] = {
+    "độc lập - tự do - hạnh phúc",
+    "độc lập – tự do – hạnh phúc",
+    "đảng cộng sản việt nam",
+    "cộng hòa xã hội chủ nghĩa việt nam",
+    "cộng hoà xã hội chủ nghĩa việt nam",
+    NULL,
 };

@@ -113,6 +113,26 @@ static size_t imp_deadline(struct imp_ctx *c, const struct imp_para *p, size_t a
 		if (r != ERR_NOTFOUND)
 			imp_warn(c, imp_line_at(p, a), "%s", err_msg(&e, r));
 		t->dl = (struct task_deadline){.kind = TASK_DL_NONE};
+		/* "xong trước Tết Nguyên đán": a deadline in words, with no day to count to */
+		for (size_t k = 0; imp_event_deadlines[k]; k++) {
+			size_t f = imp_find(p, a, z, imp_event_deadlines[k]);
+
+			if (f != (size_t)-1) {
+				size_t end = f + strlen(imp_event_deadlines[k]);
+
+				/* the event's name goes on in capitals: "Tết Nguyên đán Giáp Thìn" */
+				while (end < z && p->s[end] == ' ' &&
+				       imp_is_upper_at(p->s, p->len, end + 1)) {
+					end++;
+					while (end < z && p->s[end] != ' ' && p->s[end] != ',' &&
+					       p->s[end] != ';' && p->s[end] != '.')
+						end++;
+				}
+				t->event = imp_clean(c->a, p->s + f, end - f, ",.;", false);
+				t->dl_len = end - f;
+				return f;
+			}
+		}
 		return z;
 	}
 	t->dl_len = len;
@@ -168,6 +188,9 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 		return k;
 	t = &n->tasks[k];
 	t->section = p->section;
+	if (c->sent_to > c->sent_from && c->sent_to <= p->len)
+		t->sentence =
+		    imp_clean(c->a, p->s + c->sent_from, c->sent_to - c->sent_from, " ", false);
 	t->line = imp_line_at(p, ua < act ? ua : act);
 	if (ninherit) {
 		for (int i = 0; i < ninherit; i++)
@@ -198,6 +221,8 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 		}
 		w0 = j;
 	}
+	if (imp_match(p, w0, "có trách nhiệm"))
+		w0 = imp_skip_space(p, w0 + strlen("có trách nhiệm"));
 	/* "… là giai đoạn quan trọng phải rà soát …": the obligation is the task. */
 	{
 		size_t ph = imp_find(p, w0, z, "phải");
@@ -208,7 +233,7 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	cut = imp_deadline(c, p, act, z, t);
 	w1 = cut > w0 ? cut : z;
 	/* A deadline inside the sentence ("phấn đấu đến ngày … giải ngân đạt …") stays in it. */
-	if (w1 < z) {
+	if (w1 < z && !t->event) {
 		size_t end = cut + t->dl_len;
 
 		while (end < z && strchr(" ,.;/", p->s[end]))
@@ -224,12 +249,21 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	}
 	while (w1 > w0 && (p->s[w1 - 1] == ' ' || p->s[w1 - 1] == ','))
 		w1--;
-	/* "…, hoàn thành" left before a cut deadline */
-	if (w1 >= w0 + strlen(", hoàn thành") &&
-	    imp_match(p, w1 - strlen("hoàn thành"), "hoàn thành")) {
-		w1 -= strlen("hoàn thành");
-		while (w1 > w0 && (p->s[w1 - 1] == ' ' || p->s[w1 - 1] == ','))
-			w1--;
+	/*
+	 * "… hoàn thành" left before a cut deadline; "…, xong", "…, thực hiện" only
+	 * after a comma and before a deadline ("tổ chức thực hiện" keeps its verb).
+	 */
+	for (size_t q = 0; q < 3; q++) {
+		static const char *const tails[] = {"hoàn thành", "xong", "thực hiện"};
+		size_t tl = strlen(tails[q]);
+
+		if (w1 >= w0 + tl + 2 && imp_match(p, w1 - tl, tails[q]) &&
+		    (q == 0 || ((cut < z || t->event || t->dl.kind != TASK_DL_NONE) &&
+				p->s[w1 - tl - 1] == ' ' && p->s[w1 - tl - 2] == ','))) {
+			w1 -= tl;
+			while (w1 > w0 && (p->s[w1 - 1] == ' ' || p->s[w1 - 1] == ','))
+				w1--;
+		}
 	}
 	t->what = imp_clean(c->a, p->s + w0, w1 - w0, ",.;/", false);
 	if (!t->what)
@@ -239,18 +273,316 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	return 0;
 }
 
+/* A deadline written alone (a form field, a table cell): "Tháng 5/2024", "Trước ngày …", "Thường xuyên". */
+static void imp_deadline_words(struct imp_ctx *c, const char *s, size_t len, struct imp_task *t)
+{
+	struct vn_date base = c->n->session_date.y ? c->n->session_date : c->n->date;
+	int year = base.y;
+	struct err e = {0};
+	size_t off, dl;
+	char *w;
+
+	while (len > 0 && strchr(" .;,", s[len - 1]))
+		len--;
+	w = arena_strndup(c->a, s, len);
+	if (!w)
+		return;
+	if (task_deadline_parse(w, base, &t->dl, &e) == 0 && t->dl.kind != TASK_DL_NONE) {
+		t->dl.words = w;
+		return;
+	}
+	if (task_deadline_find(w, len, base, year, c->a, &t->dl, &off, &dl, &e) == 0)
+		return;
+	t->dl = (struct task_deadline){.kind = TASK_DL_NONE};
+	{
+		char *lo = arena_alloc(c->a, len + 1);
+
+		if (!lo)
+			return;
+		imp_lower(w, len, lo);
+		for (size_t k = 0; imp_event_deadlines[k]; k++)
+			if (strstr(lo, imp_event_deadlines[k])) {
+				t->event = imp_clean(c->a, w, len, ".;,", false);
+				return;
+			}
+	}
+}
+
+/* The phrase of list (lower case) matched at i as whole words followed by ':', its length or 0. */
+static size_t imp_field_at(const struct imp_para *p, size_t i, const char *const *list)
+{
+	for (size_t k = 0; list[k]; k++) {
+		size_t m = imp_match(p, i, list[k]);
+		size_t j = m ? imp_skip_space(p, i + m) : 0;
+
+		if (m && j < p->len && p->s[j] == ':')
+			return j + 1 - i;
+	}
+	return 0;
+}
+
+/* A task given as a form: "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …", "- Thời gian hoàn thành: …". */
+static int imp_task_field(struct imp_ctx *c, int pi, int *field_task)
+{
+	struct imp_para *p = &c->p[pi];
+	size_t i = imp_skip_space(p, p->s[0] == '-' || p->s[0] == '+' ? 1 : 0), m;
+	struct imp_task *t;
+	int k;
+
+	if ((m = imp_field_at(p, i, imp_field_leads))) {
+		const struct imp_para *title = NULL;
+
+		for (int q = pi - 1; q >= 0 && q >= pi - 3 && !title; q--)
+			if (!c->p[q].bullet && c->p[q].zone == IMP_Z_BODY)
+				title = &c->p[q];
+		k = imp_push(c, (void **)&c->n->tasks, &c->n->ntasks, &c->cap[4], sizeof(*t));
+		if (k < 0)
+			return k;
+		t = &c->n->tasks[k];
+		t->section = p->section;
+		t->line = p->line;
+		i = imp_skip_space(p, i + m);
+		t->lead = imp_clean(c->a, p->s + i, p->len - i, ".;,", false);
+		if (!t->lead)
+			return ERR_NOMEM;
+		t->assignees[0] = t->lead;
+		t->nassignees = 1;
+		if (title) {
+			size_t a = 0;
+
+			while (a < title->len &&
+			       (title->s[a] == ' ' || (title->s[a] >= '0' && title->s[a] <= '9') ||
+				title->s[a] == '.' || title->s[a] == ')'))
+				a++;
+			t->what = imp_clean(c->a, title->s + a, title->len - a, ":.;", false);
+			t->sentence = title->s;
+		}
+		*field_task = k;
+		return 1;
+	}
+	if (*field_task < 0 || *field_task >= c->n->ntasks)
+		return 0;
+	t = &c->n->tasks[*field_task];
+	if ((m = imp_field_at(p, i, imp_field_coords))) {
+		i = imp_skip_space(p, i + m);
+		t->ncoord = imp_units_split(c, p, i, p->len, t->coord, IMP_MAX_NAMES);
+		return t->ncoord < 0 ? t->ncoord : 1;
+	}
+	if ((m = imp_field_at(p, i, imp_deadline_leads))) {
+		i = imp_skip_space(p, i + m);
+		imp_deadline_words(c, p->s + i, p->len - i, t);
+		return 1;
+	}
+	return 0;
+}
+
+/* Cells of a table row "| a | b | c |": offsets of each cell's text into cell[], count returned. */
+static int imp_cells(const struct imp_para *p, size_t *from, size_t *to, int max)
+{
+	int n = 0;
+	size_t i = 1;
+
+	while (i < p->len && n < max) {
+		const char *bar = memchr(p->s + i, '|', p->len - i);
+		size_t e = bar ? (size_t)(bar - p->s) : p->len, a = i, z = e;
+
+		while (a < z && p->s[a] == ' ')
+			a++;
+		while (z > a && p->s[z - 1] == ' ')
+			z--;
+		if (!bar && a == z)
+			break;
+		from[n] = a;
+		to[n] = z;
+		n++;
+		i = e + 1;
+	}
+	return n;
+}
+
+/* A row of a table of tasks; cols (from its heading row) says which cell is what. */
+static int imp_task_row(struct imp_ctx *c, struct imp_para *p, enum imp_col *cols, int ncols)
+{
+	size_t from[16], to[16];
+	int n = imp_cells(p, from, to, 16), k;
+	struct imp_task *t;
+	bool header = false;
+
+	for (int i = 0; i < n && i < ncols; i++)
+		for (size_t q = 0; imp_task_columns[q].word; q++)
+			if (imp_find(p, from[i], to[i], imp_task_columns[q].word) != (size_t)-1 &&
+			    to[i] - from[i] < 40)
+				header = true;
+	if (header) {
+		for (int i = 0; i < ncols; i++)
+			cols[i] = IMP_COL_NONE;
+		for (int i = 0; i < n && i < ncols; i++)
+			for (size_t q = 0; imp_task_columns[q].word && !cols[i]; q++)
+				if (imp_find(p, from[i], to[i], imp_task_columns[q].word) !=
+				    (size_t)-1)
+					cols[i] = imp_task_columns[q].col;
+		return 0;
+	}
+	{
+		bool lead = false;
+
+		for (int i = 0; i < n && i < ncols; i++)
+			lead = lead || (cols[i] == IMP_COL_LEAD && to[i] > from[i]);
+		if (!lead)
+			return 0;
+	}
+	k = imp_push(c, (void **)&c->n->tasks, &c->n->ntasks, &c->cap[4], sizeof(*t));
+	if (k < 0)
+		return k;
+	t = &c->n->tasks[k];
+	t->section = p->section;
+	t->line = p->line;
+	t->sentence = p->s;
+	for (int i = 0; i < n && i < ncols; i++) {
+		switch (cols[i]) {
+		case IMP_COL_LEAD:
+			t->nassignees =
+			    imp_units_split(c, p, from[i], to[i], t->assignees, IMP_MAX_NAMES);
+			if (t->nassignees < 0)
+				return t->nassignees;
+			if (t->nassignees)
+				t->lead = t->assignees[0];
+			break;
+		case IMP_COL_COORD:
+			t->ncoord = imp_units_split(c, p, from[i], to[i], t->coord, IMP_MAX_NAMES);
+			if (t->ncoord < 0)
+				return t->ncoord;
+			break;
+		case IMP_COL_DUE:
+			imp_deadline_words(c, p->s + from[i], to[i] - from[i], t);
+			break;
+		case IMP_COL_WHAT:
+			t->what = imp_clean(c->a, p->s + from[i], to[i] - from[i], ".;", false);
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* True when the assignee at i begins with a kind of unit ("Sở …", "Các phòng …", "Công an …"). */
+static bool imp_unit_type_at(const struct imp_para *p, size_t i)
+{
+	for (size_t k = 0; imp_unit_types[k]; k++)
+		if (imp_match(p, i, imp_unit_types[k]))
+			return true;
+	for (size_t k = 0; imp_unit_heads[k]; k++)
+		if (imp_match(p, i, imp_unit_heads[k]))
+			return true;
+	return false;
+}
+
+/* "các sở: Y tế, Nội vụ, Giáo dục và Đào tạo rà soát …": one task per member. */
+static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t e, bool *done)
+{
+	for (size_t k = 0; imp_list_types[k].word; k++) {
+		size_t m = imp_match(p, ua, imp_list_types[k].word), colon, act, s;
+
+		if (!m || ua + m >= e || p->s[ua + m] != ':')
+			continue;
+		colon = ua + m;
+		act = imp_next_action(p, colon + 1, e);
+		if (act >= e || p->s[act] == ':')
+			return 0;
+		s = imp_skip_space(p, colon + 1);
+		for (size_t i = s; i <= act; i++) {
+			if (i < act && p->s[i] != ',')
+				continue;
+			{
+				const char *name = imp_clean(c->a, p->s + s, i - s, ",; ", false);
+				int r;
+
+				if (!name)
+					return ERR_NOMEM;
+				if (*name) {
+					name = arena_printf(c->a, "%s %s", imp_list_types[k].name,
+							    name);
+					if (!name)
+						return ERR_NOMEM;
+					r = imp_task_add(c, p, ua, ua, act, e, &name, 1);
+					if (r < 0)
+						return r;
+					c->n->tasks[c->n->ntasks - 1].lead = name;
+				}
+			}
+			s = imp_skip_space(p, i + 1);
+		}
+		*done = true;
+		return 0;
+	}
+	return 0;
+}
+
+/* Gives the deadline of clause [a, z) to the tasks from first on that have none. */
+static void imp_deadline_fill(struct imp_ctx *c, const struct imp_para *p, size_t a, size_t z,
+			      int first)
+{
+	struct imp_task probe = {0};
+
+	if (first >= c->n->ntasks)
+		return;
+	imp_deadline(c, p, a, z, &probe);
+	if (probe.dl.kind == TASK_DL_NONE && !probe.event)
+		return;
+	for (int k = first; k < c->n->ntasks; k++) {
+		struct imp_task *t = &c->n->tasks[k];
+
+		if (t->dl.kind == TASK_DL_NONE && !t->event) {
+			t->dl = probe.dl;
+			t->event = probe.event;
+		}
+	}
+}
+
 int imp_tasks(struct imp_ctx *c)
 {
 	const char *carry[IMP_MAX_NAMES];
 	int ncarry = 0, r;
 	bool task_zone = false;
 
+	enum imp_col cols[16] = {0};
+	int field_task = -1, prev_first = -1, sent_first = 0;
+
 	for (int pi = 0; pi < c->np; pi++) {
 		struct imp_para *p = &c->p[pi];
 		size_t s = 0;
+		bool skip = false;
 
 		if (p->zone != IMP_Z_BODY || p->agenda)
 			continue;
+		for (size_t k = 0; imp_not_tasks[k] && !skip; k++)
+			skip = imp_match(p, 0, imp_not_tasks[k]) != 0;
+		if (skip)
+			continue;
+		if (p->s[0] == '|') {
+			r = imp_task_row(c, p, cols, 16);
+			if (r < 0)
+				return r;
+			continue;
+		}
+		memset(cols, 0, sizeof(cols));
+		if (p->bullet || p->len < 200) {
+			r = imp_task_field(c, pi, &field_task);
+			if (r < 0)
+				return r;
+			if (r > 0)
+				continue;
+		}
+		if (!p->bullet)
+			field_task = -1;
+		/*
+		 * A chain "Giao A …; B …;" whose next unit a PDF line break put at the start
+		 * of a paragraph of its own: the chain goes on.
+		 */
+		bool cont = pi > 0 && c->p[pi - 1].zone == IMP_Z_BODY &&
+			    c->p[pi - 1].s[c->p[pi - 1].len - 1] == ';' &&
+			    c->n->ntasks > sent_first;
 		bool item;
 
 		/* Under a heading "NHIỆM VỤ …" or "TỔ CHỨC THỰC HIỆN" every "UNIT verb …" is a task. */
@@ -269,12 +601,29 @@ int imp_tasks(struct imp_ctx *c)
 		while (s < p->len) {
 			size_t e = s, cs;
 
+			int first;
+
 			while (e < p->len && !imp_sentence_end(p, e))
 				e++;
+			c->sent_from = s;
+			c->sent_to = e;
+			/* "Thời gian hoàn thành trước ngày …": the deadline of the sentence before */
+			{
+				size_t b = imp_skip_space(p, s);
+				bool lead = false;
+
+				for (size_t k = 0; imp_deadline_leads[k] && !lead; k++)
+					lead = imp_match(p, b, imp_deadline_leads[k]) != 0;
+				first = lead && prev_first >= 0 ? prev_first : c->n->ntasks;
+			}
+			prev_first = c->n->ntasks;
+			if (!(s == 0 && cont))
+				sent_first = c->n->ntasks;
 			/* clause starts within the sentence: its start and after each ';' */
 			for (cs = s; cs < e;) {
 				size_t i = cs, k = 0, act;
 				bool done = false;
+				int before = c->n->ntasks;
 
 				while (i < e && (p->s[i] == ' ' || p->s[i] == '-' ||
 						 p->s[i] == '+' || p->s[i] == ';'))
@@ -316,7 +665,12 @@ int imp_tasks(struct imp_ctx *c)
 					size_t ua = imp_skip_space(p, i + k);
 
 					act = imp_next_action(p, ua, e);
-					if (act < e && act > ua && imp_unit_head_at(p, ua)) {
+					r = imp_task_list(c, p, ua, e, &done);
+					if (r < 0)
+						return r;
+					if (done) {
+						/* one task per member of the list */
+					} else if (act < e && act > ua && imp_unit_head_at(p, ua)) {
 						if (p->s[act] == ':') {
 							/* "Giao UBND huyện:" the bullets below are its tasks */
 							ncarry = imp_units_split(
@@ -347,10 +701,17 @@ int imp_tasks(struct imp_ctx *c)
 				} else if (imp_unit_head_at(p, i) &&
 					   imp_is_upper_at(p->s, p->len, i)) {
 					/* "UBND huyện chủ trì, phối hợp …" or "Văn phòng Huyện ủy: theo dõi …" */
+					size_t ctn = imp_find(p, i + 1, e, "có trách nhiệm");
+
 					act = imp_next_action(p, i + 1, e);
+					if (ctn != (size_t)-1 && ctn - i < 120 && ctn > act &&
+					    p->s[act] != ':')
+						act = ctn;
 					if (act < e && act - i < 120 &&
 					    (imp_match(p, act, "chủ trì") || p->s[act] == ':' ||
-					     item)) {
+					     imp_match(p, act, "có trách nhiệm") ||
+					     ((item || c->n->ntasks > sent_first) &&
+					      imp_unit_type_at(p, i)))) {
 						size_t a2 = p->s[act] == ':'
 								? imp_skip_space(p, act + 1)
 								: act;
@@ -368,12 +729,20 @@ int imp_tasks(struct imp_ctx *c)
 				/* next clause */
 				{
 					const char *semi = memchr(p->s + cs + 1, ';', e - cs - 1);
+					size_t next = semi ? (size_t)(semi - p->s) : e;
 
-					cs = semi ? (size_t)(semi - p->s) : e;
+					/* a clause that assigns nothing may give the deadline: "…; báo cáo … trước ngày …" */
+					if (c->n->ntasks == before)
+						imp_deadline_fill(c, p, cs, next, first);
+					cs = next;
 				}
 			}
+			if (c->n->ntasks == prev_first && first < prev_first)
+				prev_first =
+				    first; /* a sentence of deadline only: keep the tasks before */
 			s = e + 1;
 		}
 	}
+	c->sent_from = c->sent_to = 0;
 	return 0;
 }

@@ -367,7 +367,11 @@ int imp_warn(struct imp_ctx *c, int line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	i = imp_push(c, (void **)&c->n->warnings, &c->n->nwarnings, &c->cap[7], sizeof(*w));
+	/* One more than the other lists: room for the warning that a list was cut. */
+	i = imp_push_max(c, (void **)&c->n->warnings, &c->n->nwarnings, &c->cap[7], sizeof(*w),
+			 IMP_MAX_ITEMS + 1);
+	if (i == ERR_TOOBIG)
+		return 0; /* past the cap, warnings are dropped: the text is still read */
 	if (i < 0)
 		return i;
 	w = &c->n->warnings[i];
@@ -378,7 +382,12 @@ int imp_warn(struct imp_ctx *c, int line, const char *fmt, ...)
 
 int imp_push(struct imp_ctx *c, void **arr, int *n, int *cap, size_t sz)
 {
-	if (*n >= IMP_MAX_ITEMS)
+	return imp_push_max(c, arr, n, cap, sz, IMP_MAX_ITEMS);
+}
+
+int imp_push_max(struct imp_ctx *c, void **arr, int *n, int *cap, size_t sz, int max)
+{
+	if (*n >= max)
 		return ERR_TOOBIG;
 	if (*n >= *cap) {
 		int ncap = *cap ? *cap * 2 : 8;

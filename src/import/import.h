@@ -17,8 +17,9 @@
 /* Hard limits: a notice is a few pages; anything past these is refused or warned about. */
 #define IMP_MAX_FILE (32u << 20) /* bytes of an input file */
 #define IMP_MAX_TEXT (8u << 20)	 /* bytes of decoded text */
-#define IMP_MAX_ITEMS 256	 /* entries of each list (figures, tasks …) */
-#define IMP_MAX_NAMES 16	 /* names in one count, assignees of one task */
+#define IMP_MAX_ITEMS 1024  /* entries of each list (figures, tasks …); more: warned, dropped */
+#define IMP_MAX_PARAS 65536 /* paragraphs of a text */
+#define IMP_MAX_NAMES 16    /* names in one count, assignees of one task */
 
 enum imp_format {
 	IMP_FMT_TEXT,	/* UTF-8 text or Markdown */
@@ -37,6 +38,7 @@ struct imp_ref {
 	const char *issuer;    /* HU, TW, CP, UBND, BCT */
 	const char *unit;      /* state-form suffix: KT in "6202/UBND-KT"; may be NULL */
 	struct vn_date date;   /* none when not written */
+	bool repaired;	       /* written without its hyphen ("45/2020/NĐCP"): restored */
 	int line;
 };
 
@@ -62,9 +64,11 @@ struct imp_figure {
 	struct vn_dec growth_abs; /* "tăng 1,49 triệu đồng" */
 	const char *growth_abs_unit;
 	struct vn_dec target; /* "45.799/36.875 tỷ đồng": the 36.875 */
-	bool sums_to_total;   /* its parts (children) add up to it exactly */
-	int para;	      /* paragraph index, for the template */
-	size_t off, len;      /* the printed value within the paragraph */
+	bool has_upper;	      /* a range: "từ 120 đến 150 tỷ đồng" is 120 up to 150 */
+	struct vn_dec upper;
+	bool sums_to_total; /* its parts (children) add up to it exactly */
+	int para;	    /* paragraph index, for the template */
+	size_t off, len;    /* the printed value within the paragraph */
 	int line;
 };
 
@@ -89,7 +93,9 @@ struct imp_task {
 	const char *what;
 	/* The deadline the sentence sets: kind, words ("02 tháng tới"), last day. */
 	struct task_deadline dl;
-	size_t dl_len; /* bytes of its words in the paragraph */
+	size_t dl_len;	   /* bytes of its words in the paragraph */
+	const char *event; /* a deadline named by an event ("trước Tết Nguyên đán"), no day */
+	const char *sentence; /* the sentence (or table row) it was read from */
 	const char *report_to;
 	int line;
 };
@@ -141,6 +147,7 @@ struct imp_notice {
 	const char **recipients;
 	struct imp_warning *warnings;
 	int nagenda, nrefs, nfigs, ncounts, ntasks, nquestions, nrecipients, nwarnings;
+	bool truncated; /* a list reached IMP_MAX_ITEMS: the rest was dropped with a warning */
 	bool has_questioning;
 	const char *questioning_basis;
 	bool questioning_none; /* "Không có nội dung chất vấn" */

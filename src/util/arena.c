@@ -45,6 +45,35 @@ void arena_free(struct arena *a)
 	free(a);
 }
 
+void arena_reset(struct arena *a)
+{
+	/* One chunk as large as what was used, and a quarter more: the next run fits in it. */
+	size_t want = a->total + a->total / 4;
+	struct chunk *keep = a->head, *c, *next;
+
+	if (!keep)
+		return;
+	if (keep->size < want) {
+		struct chunk *big = malloc(sizeof(*big) + want);
+
+		if (big) {
+			big->size = want;
+			big->next = NULL;
+			keep = big;
+		}
+	}
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		if (c != keep)
+			free(c);
+	}
+	keep->next = NULL;
+	keep->used = 0;
+	a->head = keep;
+	a->total = 0;
+	a->failures = 0;
+}
+
 void *arena_alloc(struct arena *a, size_t n)
 {
 	struct chunk *c = a->head;

@@ -10,6 +10,12 @@ struct arena;
 struct arena *arena_new(size_t max);
 /* Frees the arena and everything allocated from it; accepts NULL. */
 void arena_free(struct arena *a);
+/*
+ * Empties the arena for another use of the same kind (the next request, the
+ * next input): everything allocated from it is gone, and it keeps one chunk
+ * the size of what was used so the next use allocates nothing new.
+ */
+void arena_reset(struct arena *a);
 /* Zeroed memory, aligned for any type; NULL past the arena's maximum or out of memory. */
 void *arena_alloc(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);

@@ -419,10 +419,70 @@ int vn_legacy_to_utf8(const char *s, size_t len, enum vn_encoding enc, struct bu
 	return r;
 }
 
+/*
+ * Legacy bytes that were opened as Windows-1252 and saved again as UTF-8
+ * ("Nghò quyeát"): each character back to its Windows-1252 byte into out.
+ * False when a character has no such byte (real Unicode Vietnamese has many)
+ * or when no byte is past ASCII.
+ */
+static bool vn_as_cp1252(const char *s, size_t len, struct buf *out)
+{
+	int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
+	bool high = false;
+
+	while (i < n) {
+		UChar32 c;
+		int b = -1;
+
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		if (c < 0)
+			return false;
+		if (c < 0x80 || (c >= 0xa0 && c <= 0xff))
+			b = (int)c;
+		else
+			for (int k = 0; k < 32 && b < 0; k++)
+				if (cp1252_c1[k] == c)
+					b = 0x80 + k;
+		if (b < 0)
+			return false;
+		high = high || b >= 0x80;
+		if (buf_putc(out, (char)b) < 0)
+			return false;
+	}
+	return high;
+}
+
 int vn_to_utf8(const char *s, size_t len, struct buf *out, enum vn_encoding *ret_enc, struct err *e)
 {
 	enum vn_encoding enc = vn_detect_encoding(s, len);
 	int r;
+
+	if (enc == VN_ENC_UTF8 && len <= DETECT_MAX * 64) {
+		/* VNI or TCVN3 read as Windows-1252 and saved as UTF-8: repaired like the raw bytes */
+		struct buf raw = BUF_INIT(DETECT_MAX * 64);
+
+		if (vn_as_cp1252(s, len, &raw)) {
+			enum vn_encoding legacy = vn_detect_encoding(raw.data, raw.len);
+			UErrorCode st = U_ZERO_ERROR;
+			const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
+			struct buf dec = BUF_INIT(4 * DETECT_MAX * 64);
+			size_t cut = len < DETECT_MAX ? len : DETECT_MAX;
+
+			if (U_SUCCESS(st) && (legacy == VN_ENC_TCVN3 || legacy == VN_ENC_VNI) &&
+			    decode(raw.data, raw.len < DETECT_MAX ? raw.len : DETECT_MAX, legacy,
+				   &dec) == 0 &&
+			    score_text(nfd, buf_str(&dec), dec.len) > score_text(nfd, s, cut)) {
+				r = vn_legacy_to_utf8(raw.data, raw.len, legacy, out, e);
+				buf_free(&dec);
+				buf_free(&raw);
+				if (r == 0 && ret_enc)
+					*ret_enc = legacy;
+				return r;
+			}
+			buf_free(&dec);
+		}
+		buf_free(&raw);
+	}
 
 	if (enc == VN_ENC_UNKNOWN)
 		return err_set(e, ERR_INVAL,

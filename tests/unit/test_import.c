@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <pango/pangocairo.h>
 
+#include "import/imp_pdf.h"
 #include "import/import.h"
 
 struct fx {
@@ -133,6 +134,47 @@ static void test_tasks(void **state)
 	vn_date_iso(n->tasks[1].dl.due, iso);
 	assert_string_equal(iso, "2023-12-04");
 	assert_string_equal(n->tasks[1].report_to, "Thường trực Huyện ủy");
+}
+
+/*
+ * The phrasings of issue 17's first three kinds: a chain, "có trách nhiệm", a list after
+ * a colon, the deadline in the next sentence or named by an event, and the verb
+ * "thực hiện" that stays in a task without deadline.
+ */
+static void test_task_phrasings(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "THÔNG BÁO\n\nNgày 04/10/2023, Ban Thường vụ Huyện ủy họp.\n\n1. Giao nhiệm vụ cho "
+	    "Văn phòng Huyện ủy theo dõi việc thực hiện; Ban Tổ chức Huyện ủy đôn đốc các chi bộ, "
+	    "hoàn thành trong tháng 12/2023.\n\n2. Các phòng, ban chuyên môn có trách nhiệm rà "
+	    "soát "
+	    "hồ sơ, xong trước Tết Nguyên đán.\n\n3. Giao các phòng: Nội vụ, Tư pháp, Tài chính - "
+	    "Kế "
+	    "hoạch lập danh sách, báo cáo kết quả về Văn phòng Huyện ủy trước ngày "
+	    "20/12/2023.\n\n4. "
+	    "Giao Phòng Tư pháp thẩm định dự thảo. Thời gian hoàn thành trước ngày "
+	    "15/11/2023.\n\n5. "
+	    "Giao Phòng Nội vụ tổ chức thực hiện.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 8);
+	assert_string_equal(n->tasks[0].assignees[0], "Văn phòng Huyện ủy");
+	assert_int_equal(n->tasks[0].dl.kind, TASK_DL_NONE);
+	assert_string_equal(n->tasks[1].assignees[0], "Ban Tổ chức Huyện ủy");
+	vn_date_iso(n->tasks[1].dl.due, iso);
+	assert_string_equal(iso, "2023-12-31");
+	assert_string_equal(n->tasks[2].assignees[0], "Các phòng, ban chuyên môn");
+	assert_string_equal(n->tasks[2].event, "trước Tết Nguyên đán");
+	assert_string_equal(n->tasks[2].what, "rà soát hồ sơ");
+	assert_string_equal(n->tasks[3].lead, "Phòng Nội vụ");
+	assert_string_equal(n->tasks[5].lead, "Phòng Tài chính - Kế hoạch");
+	vn_date_iso(n->tasks[5].dl.due, iso);
+	assert_string_equal(iso, "2023-12-20");
+	vn_date_iso(n->tasks[6].dl.due, iso);
+	assert_string_equal(iso, "2023-11-15");
+	assert_non_null(strstr(n->tasks[6].sentence, "thẩm định dự thảo"));
+	assert_string_equal(n->tasks[7].what, "tổ chức thực hiện");
 }
 
 /* What is not understood is listed with its line, never dropped. */
@@ -318,6 +360,77 @@ static void test_seed_pdf(void **state)
 	buf_free(&back);
 }
 
+/* One page of glyph boxes: each line is runs of text starting at an x; letters 6 points wide. */
+struct fake_run {
+	double x, y;
+	const char *t;
+};
+
+static void fake_page(struct imp_pdf *d, int page, const struct fake_run *runs, size_t n)
+{
+	char text[2048];
+	struct imp_glyph g[2048];
+	size_t len = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = runs[i].x;
+
+		for (const char *c = runs[i].t; *c; c++) {
+			text[len] = *c;
+			g[len] = (struct imp_glyph){x, runs[i].y - 10, x + 6, runs[i].y};
+			x += 6;
+			len++;
+		}
+		/* poppler ends a line where the next run starts lower down */
+		if (i + 1 == n || runs[i + 1].y != runs[i].y) {
+			text[len] = '\n';
+			g[len] = (struct imp_glyph){0, 0, 0, 0};
+			len++;
+		}
+	}
+	assert_int_equal(imp_pdf_page(d, page, 595.0, text, len, g, len), 0);
+}
+
+/*
+ * The header's two columns that poppler runs together on one line are read as the left
+ * column and then the right; page numbers and a running footer are left out.
+ */
+static void test_pdf_layout(void **state)
+{
+	static const struct fake_run p1[] = {
+	    {100, 60, "UY BAN NHAN DAN"},
+	    {320, 60, "CONG HOA XA HOI CHU NGHIA"},
+	    {110, 77, "HUYEN TAN YEN"},
+	    {340, 77, "Doc lap - Tu do - Hanh phuc"},
+	    {110, 94, "So: 87"},
+	    {146, 94, "/TB-UBND"},
+	    {85, 200, "Giao Phong Noi vu ra soat ho so."},
+	    {480, 815, "Trang 1/2"},
+	};
+	static const struct fake_run p2[] = {
+	    {292, 40, "2"},
+	    {85, 100, "Giao Phong Tu phap tham dinh."},
+	    {480, 815, "Trang 2/2"},
+	};
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	(void)state;
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
+	fake_page(d, 1, p2, sizeof(p2) / sizeof(p2[0]));
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(buf_str(&out), "UY BAN NHAN DAN\n"
+					   "HUYEN TAN YEN\n"
+					   "So: 87/TB-UBND\n"
+					   "CONG HOA XA HOI CHU NGHIA\n"
+					   "Doc lap - Tu do - Hanh phuc\n"
+					   "Giao Phong Noi vu ra soat ho so.\n"
+					   "Giao Phong Tu phap tham dinh.\n");
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,11 +438,13 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_two_plans_and_parents, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_wrapped_lines_join, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_task_phrasings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
+	    cmocka_unit_test(test_pdf_layout),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,6 +43,30 @@ static void buf_steal_hands_over_the_string(void **state)
 	free(s);
 }
 
+/* A reset arena is empty, hands out zeroed memory again and counts its maximum anew. */
+static void arena_reset_empties_it_for_the_next_use(void **state)
+{
+	struct arena *a = arena_new(64 * 1024);
+	unsigned char *p;
+
+	(void)state;
+	for (int i = 0; i < 200; i++) {
+		p = arena_alloc(a, 300);
+		assert_non_null(p);
+		memset(p, 0xAB, 300);
+	}
+	assert_null(arena_alloc(a, 8 * 1024)); /* past the maximum */
+	arena_reset(a);
+	assert_int_equal(arena_used(a), 0);
+	assert_int_equal(arena_failures(a), 0);
+	p = arena_alloc(a, 8 * 1024); /* refused before, fits after */
+	assert_non_null(p);
+	for (int i = 0; i < 8 * 1024; i++)
+		assert_int_equal(p[i], 0);
+	assert_string_equal(arena_strdup(a, "Tân Yên"), "Tân Yên");
+	arena_free(a);
+}
+
 static void arena_allocates_and_caps(void **state)
 {
 	struct arena *a = arena_new(64 * 1024);
@@ -177,6 +201,7 @@ int main(void)
 	    cmocka_unit_test(buf_stops_at_its_maximum),
 	    cmocka_unit_test(buf_steal_hands_over_the_string),
 	    cmocka_unit_test(arena_allocates_and_caps),
+	    cmocka_unit_test(arena_reset_empties_it_for_the_next_use),
 	    cmocka_unit_test(arena_grow_keeps_the_elements),
 	    cmocka_unit_test(errors_map_to_exit_codes_and_statuses),
 	    cmocka_unit_test(email_addresses_are_one_plain_addr_spec),

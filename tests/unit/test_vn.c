@@ -789,6 +789,47 @@ static void legacy_encodings_are_detected(void **state)
 		assert_string_equal(buf_str(&b), u);
 	}
 	assert_int_equal(vn_detect_encoding("Nam", 3), VN_ENC_UTF8);
+	/*
+	 * The legacy bytes opened as Windows-1252 and saved as UTF-8 ("Nghò quyeát"):
+	 * repaired to the same text, named by the legacy encoding. Real UTF-8 stays.
+	 */
+	int repaired = 0;
+
+	for (size_t i = 0; i < sizeof(legacy_cases) / sizeof(legacy_cases[0]); i++) {
+		const char *src[2] = {legacy_cases[i].tcvn3, legacy_cases[i].vni};
+		enum vn_encoding want[2] = {VN_ENC_TCVN3, VN_ENC_VNI};
+
+		for (int k = 0; k < 2; k++) {
+			iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+			char in[512], out[1024], *ip = in, *op = out;
+			size_t il = strlen(src[k]), ol = sizeof(out) - 1;
+
+			assert_true(cd != (iconv_t)-1);
+			memcpy(in, src[k], il + 1);
+			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+				iconv_close(cd);
+				continue; /* a byte Windows-1252 leaves undefined: no such file exists */
+			}
+			iconv_close(cd);
+			*op = 0;
+			buf_reset(&b);
+			assert_int_equal(vn_to_utf8(out, strlen(out), &b, &enc, &e), 0);
+			if (enc != want[k] || strcmp(buf_str(&b), legacy_cases[i].unicode) != 0)
+				fail_msg("\"%s\" through Windows-1252 read as \"%s\"", out,
+					 buf_str(&b));
+			repaired++;
+		}
+		buf_reset(&b);
+		assert_int_equal(vn_to_utf8(legacy_cases[i].unicode,
+					    strlen(legacy_cases[i].unicode), &b, &enc, &e),
+				 0);
+		assert_int_equal(enc, VN_ENC_UTF8);
+		assert_string_equal(buf_str(&b), legacy_cases[i].unicode);
+	}
+	assert_true(repaired >= 4);
+	buf_reset(&b);
+	assert_int_equal(vn_to_utf8("café à la crème", strlen("café à la crème"), &b, &enc, &e), 0);
+	assert_int_equal(enc, VN_ENC_UTF8);
 	/* Decomposed UTF-8 is UTF-8, and comes out NFC. */
 	buf_reset(&b);
 	assert_int_equal(vn_to_utf8("\xc4\x90\x61\xcc\x89ng", 7, &b, &enc, &e), 0);

@@ -1,0 +1,34 @@
+/* imp_pdf.h: a PDF page's text rebuilt from its glyphs' boxes (poppler's text with positions). */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "import/import.h"
+
+/* The box of one character of poppler's page text, in points from the page's top left. */
+struct imp_glyph {
+	double x1, y1, x2, y2;
+};
+
+struct imp_pdf;
+
+/* A new, empty document's lines; ERR_NOMEM. */
+int imp_pdf_new(struct imp_pdf **ret);
+void imp_pdf_free(struct imp_pdf *d);
+/*
+ * Adds page number page (0 first) of width page_w: text[0..len) is poppler's
+ * text of the page (lines end in '\n'), g[0..ng) the box of each of its
+ * characters in order (poppler_page_get_text_layout). A line with a gap of
+ * several letters in it is cut there into a left and a right column. Any
+ * bytes and boxes are accepted; ERR_NOMEM or ERR_TOOBIG.
+ */
+int imp_pdf_page(struct imp_pdf *d, int page, double page_w, const char *text, size_t len,
+		 const struct imp_glyph *g, size_t ng);
+/*
+ * The document's text into out, one line per line: page headers and footers
+ * (a number, "Trang N", or a line repeated in the top or bottom tenth of
+ * pages of height page_h) left out; where two columns stand side by side,
+ * the left column's lines and then the right's. ERR_TOOBIG past out's limit.
+ */
+int imp_pdf_text(struct imp_pdf *d, double page_h, struct buf *out);
