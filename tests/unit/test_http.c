@@ -2573,6 +2573,59 @@ static void search_finds_tasks_notices_and_comments(void **state)
 	resp_free(&r);
 }
 
+/* The ids of the tasks a search page links to, in their order; at most max. */
+static size_t task_links(const char *html, int64_t *ids, size_t max)
+{
+	static const char mark[] = "href=\"/tasks/";
+	size_t n = 0;
+
+	for (const char *p = html; n < max && (p = strstr(p, mark));) {
+		p += sizeof(mark) - 1;
+		ids[n++] = strtoll(p, NULL, 10);
+	}
+	return n;
+}
+
+static void a_common_word_finds_the_best_fifty_in_scope(void **state)
+{
+	struct client viewer, viewer3;
+	struct resp r;
+	int64_t ids[64], want[50];
+	size_t n, k = 0;
+
+	login("viewer", &viewer);
+	login("viewer3", &viewer3);
+	/*
+	 * 1,500 tasks of Tân Yên (the viewer's), then 1,500 newer ones of Yên Thế
+	 * (not the viewer's), all with the same words; five of Tân Yên's say only
+	 * those words and so rank above the rest, whose texts are equally long.
+	 */
+	raw_sql("WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3000)"
+		" INSERT INTO task(id, body_id, content, assigned_on) SELECT 100000 + n,"
+		" CASE WHEN n <= 1500 THEN 2 ELSE 3 END,"
+		" CASE WHEN n IN (1000, 1100, 1200, 1300, 1400) THEN 'Kiểm kê rừng'"
+		" ELSE 'Kiểm kê rừng phòng hộ tại thôn ' || n END, '2024-01-01' FROM c");
+	for (int64_t i = 1400; i >= 1000; i -= 100)
+		want[k++] = 100000 + i;
+	for (int64_t i = 1500; k < 50; i--)
+		if (i != 1400)
+			want[k++] = 100000 + i;
+	/* The best first, the newest first among equals, none out of scope. */
+	get_ok("/search?q=kiem+ke+rung", &viewer, &r);
+	n = task_links(buf_str(&r.body), ids, 64);
+	assert_int_equal(n, 50);
+	for (size_t i = 0; i < 50; i++)
+		assert_int_equal(ids[i], want[i]);
+	resp_free(&r);
+	get_ok("/search?q=kiem+ke+rung", &viewer3, &r);
+	n = task_links(buf_str(&r.body), ids, 64);
+	assert_int_equal(n, 50);
+	for (size_t i = 0; i < 50; i++)
+		assert_int_equal(ids[i], 103000 - (int64_t)i);
+	resp_free(&r);
+	raw_sql("DELETE FROM task WHERE id > 100000");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2598,6 +2651,7 @@ int main(void)
 	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
 	    cmocka_unit_test(the_dashboard_counts_only_tasks_in_scope),
 	    cmocka_unit_test(search_finds_tasks_notices_and_comments),
+	    cmocka_unit_test(a_common_word_finds_the_best_fifty_in_scope),
 	    /* indicator entry and export */
 	    cmocka_unit_test(the_office_enters_figures_and_the_report_changes),
 	    cmocka_unit_test(a_bad_cell_gets_400_naming_it_and_nothing_is_written),
