@@ -1817,13 +1817,14 @@ static void api_confirm_closes_a_task_for_the_office(void **state)
 static char admin_store[256];
 static unsigned char shared_clients[sizeof(clients)];
 
-/* Stops the server and starts one on path; 0 on success. */
-static int serve_store(const char *path)
+/* Stops the server and starts one on path whose requests may take arena_max bytes (0: as served); 0 on success. */
+static int serve_store_arena(const char *path, size_t arena_max)
 {
 	struct http_config cfg = {.app = &web_app,
 				  .listen = "127.0.0.1:0",
 				  .threads = 4,
 				  .quiet = true,
+				  .arena_max = arena_max,
 				  .trusted_proxies = trusted,
 				  .ntrusted_proxies = 1};
 	struct err e = {0};
@@ -1837,6 +1838,55 @@ static int serve_store(const char *path)
 	}
 	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
 	return 0;
+}
+
+/* Stops the server and starts one on path; 0 on success. */
+static int serve_store(const char *path)
+{
+	return serve_store_arena(path, 0);
+}
+
+/* The shared store served with 64 KiB per request, its own logins. */
+static int tight_setup(void **state)
+{
+	memcpy(shared_clients, clients, sizeof(clients));
+	memset(clients, 0, sizeof(clients));
+	return serve_store_arena(store, 64u << 10);
+}
+
+static int tight_teardown(void **state)
+{
+	int rc = serve_store(store);
+
+	memcpy(clients, shared_clients, sizeof(clients));
+	return rc;
+}
+
+static void a_request_out_of_memory_gets_503_saying_so(void **state)
+{
+	struct client viewer;
+	struct resp r;
+
+	login("viewer", &viewer);
+	/* 300 tasks of a kilobyte each: 200 of them do not fit in 64 KiB. */
+	raw_sql("WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 300)"
+		" INSERT INTO task(id, body_id, content, assigned_on) SELECT 200000 + n, 2,"
+		" 'Rà soát ' || hex(randomblob(500)), '2024-01-01' FROM c");
+	req("GET", "/api/v1/tasks?limit=200", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 503);
+	assert_non_null(strstr(buf_str(&r.body), "\"code\":\"ERR_NOMEM\""));
+	assert_non_null(strstr(buf_str(&r.body), "hết bộ nhớ"));
+	resp_free(&r);
+	req("GET", "/tasks", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 503);
+	assert_non_null(strstr(buf_str(&r.body), "hết bộ nhớ"));
+	assert_null(strstr(buf_str(&r.body), "đang bận"));
+	resp_free(&r);
+	/* What fits is still answered. */
+	req("GET", "/api/v1/tasks?limit=2", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+	raw_sql("DELETE FROM task WHERE id > 200000");
 }
 
 static int admin_setup(void **state)
@@ -2673,6 +2723,8 @@ int main(void)
 					    admin_setup, admin_teardown),
 	    cmocka_unit_test_setup_teardown(https_serves_secure_cookies_and_refuses_bad_files,
 					    tls_setup, tls_teardown),
+	    cmocka_unit_test_setup_teardown(a_request_out_of_memory_gets_503_saying_so, tight_setup,
+					    tight_teardown),
 	    /* API and feeds */
 	    cmocka_unit_test(api_terms_agenda_items_and_notices_paginate_in_scope),
 	    cmocka_unit_test(ical_tasks_lists_open_deadlines_in_scope),
