@@ -25,7 +25,9 @@ struct http_config {
 	int timeout;	    /* seconds a connection may stay idle */
 	int db_timeout_ms;  /* wait for another writer's lock before 503 */
 	size_t arena_max;   /* bytes one request may take from its arena; 0 is HTTP_ARENA_MAX */
-	bool quiet;	    /* no request log */
+	/* Each worker's connection: MiB of the file it maps, KiB of pages it caches (0: default). */
+	int64_t db_mmap_mib, db_cache_kib;
+	bool quiet; /* no request log */
 	/* HTTPS: PEM files of the certificate (chain) and its unencrypted key; both or neither. */
 	const char *tls_cert, *tls_key;
 	/*

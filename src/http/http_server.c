@@ -80,6 +80,12 @@ static int http_db(struct http_server *s, struct db **ret, struct err *e)
 		if (r < 0)
 			return r;
 		db_set_timeout(db, s->cfg.db_timeout_ms);
+		r = db_set_memory(db, s->cfg.db_mmap_mib,
+				  s->cfg.db_cache_kib ? s->cfg.db_cache_kib : DB_CACHE_DEFAULT_KIB);
+		if (r < 0) {
+			db_close(db);
+			return err_set(e, r, "không đặt được giới hạn bộ nhớ của cơ sở dữ liệu");
+		}
 		if (pthread_setspecific(s->dbkey, db) != 0) {
 			db_close(db);
 			return ERR_NOMEM;
