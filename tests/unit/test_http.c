@@ -2676,6 +2676,93 @@ static void a_common_word_finds_the_best_fifty_in_scope(void **state)
 	raw_sql("DELETE FROM task WHERE id > 100000");
 }
 
+/* How many times needle occurs in hay. */
+static int occurrences(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+static void a_long_timeline_comes_in_pages(void **state)
+{
+	struct client viewer;
+	struct resp r;
+	char next[128] = "";
+	const char *p;
+
+	login("viewer", &viewer);
+	raw_sql("INSERT INTO task(id, body_id, content, assigned_on) VALUES"
+		" (300001, 2, 'Theo dõi dài', '2020-01-01');"
+		"WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 45)"
+		" INSERT INTO task_event(task_id, kind, on_date, text) SELECT 300001, 'report',"
+		" date('2020-01-01', '+' || n || ' days'), printf('BC-%03d;', n) FROM c");
+	/* The task carries its latest 20 events, their count and where the rest are. */
+	get_ok("/api/v1/tasks/300001", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 20);
+	assert_non_null(strstr(buf_str(&r.body), "BC-045;"));
+	assert_non_null(strstr(buf_str(&r.body), "BC-026;"));
+	assert_null(strstr(buf_str(&r.body), "BC-025;"));
+	assert_non_null(strstr(buf_str(&r.body), "\"events_count\":45"));
+	assert_non_null(strstr(buf_str(&r.body), "\"timeline\":\"/api/v1/tasks/300001/timeline\""));
+	resp_free(&r);
+	/* The timeline pages through all 45, oldest first. */
+	get_ok("/api/v1/tasks/300001/timeline?limit=30", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 30);
+	assert_true(strstr(buf_str(&r.body), "BC-001;") < strstr(buf_str(&r.body), "BC-030;"));
+	assert_null(strstr(buf_str(&r.body), "BC-031;"));
+	p = strstr(buf_str(&r.body), "\"next\":\"");
+	assert_non_null(p);
+	p += strlen("\"next\":\"");
+	memcpy(next, p, strcspn(p, "\""));
+	resp_free(&r);
+	get_ok(next, &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 15);
+	assert_non_null(strstr(buf_str(&r.body), "BC-045;"));
+	assert_null(strstr(buf_str(&r.body), "\"next\""));
+	resp_free(&r);
+	/* Its parameters follow the lists' rules. */
+	req("GET", "/api/v1/tasks/300001/timeline?limit=201", viewer.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"limit\""));
+	resp_free(&r);
+	req("GET", "/api/v1/tasks/300001/timeline?limit=0", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	req("GET", "/api/v1/tasks/300001/timeline?page=2", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "page"));
+	resp_free(&r);
+	/* The page shows the latest and links to the rest. */
+	get_ok("/tasks/300001", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 20);
+	assert_non_null(
+	    strstr(buf_str(&r.body), "<a href=\"/tasks/300001/timeline\">Xem thêm</a>"));
+	resp_free(&r);
+	get_ok("/tasks/300001/timeline", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 45);
+	assert_null(strstr(buf_str(&r.body), "Xem thêm"));
+	resp_free(&r);
+	/* Not the viewer's: not found. */
+	{
+		struct client viewer3;
+
+		login("viewer3", &viewer3);
+		req("GET", "/tasks/300001/timeline", viewer3.cookie, NULL, NULL, 0, NULL, &r);
+		assert_int_equal(r.status, 404);
+		resp_free(&r);
+		req("GET", "/api/v1/tasks/300001/timeline", viewer3.cookie, NULL, NULL, 0, NULL,
+		    &r);
+		assert_int_equal(r.status, 404);
+		resp_free(&r);
+	}
+	raw_sql(
+	    "DELETE FROM task_event WHERE task_id = 300001; DELETE FROM task WHERE id = 300001");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2702,6 +2789,7 @@ int main(void)
 	    cmocka_unit_test(the_dashboard_counts_only_tasks_in_scope),
 	    cmocka_unit_test(search_finds_tasks_notices_and_comments),
 	    cmocka_unit_test(a_common_word_finds_the_best_fifty_in_scope),
+	    cmocka_unit_test(a_long_timeline_comes_in_pages),
 	    /* indicator entry and export */
 	    cmocka_unit_test(the_office_enters_figures_and_the_report_changes),
 	    cmocka_unit_test(a_bad_cell_gets_400_naming_it_and_nothing_is_written),
