@@ -1,5 +1,6 @@
 /* cli_serve.c: 'dondoc serve': runs the web application until SIGTERM or SIGINT. */
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,12 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 	if (r < 0)
 		return r;
 	db_heap_limit(heap);
+	/*
+	 * A fixed threshold (glibc otherwise raises it after each large free):
+	 * every block of 128 KiB or more, a large request's arena chunks among
+	 * them, is mapped apart and returned to the system when freed.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	/* Opening here brings the schema up to date once, before any worker connects. */
 	r = cli_db(c, &db);
 	if (r < 0)
