@@ -68,6 +68,8 @@ int api_notice_issue(struct http_req *r);
 extern const struct http_field api_notice_add_fields[];
 extern const struct http_field api_notice_issue_fields[];
 int api_task_reports(struct http_req *r);
+/* GET /api/v1/tasks/#/timeline: every event of the task, oldest first, paginated. */
+int api_task_timeline(struct http_req *r);
 int api_task_report(struct http_req *r);
 int api_task_report_add(struct http_req *r);
 int api_task_confirm(struct http_req *r);

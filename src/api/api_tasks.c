@@ -123,10 +123,14 @@ static int event_one(struct http_req *r, int64_t event, json_t **ret)
 	return 0;
 }
 
-/* GET /api/v1/tasks/#/reports: the task's timeline (reports, requests, confirmations), paginated. */
-int api_task_reports(struct http_req *r)
+/*
+ * The task's timeline (reports, requests, confirmations), paginated, as the
+ * list at /api/v1/tasks/#/what; each event's self is under .../reports/.
+ */
+static int task_events_list(struct http_req *r, const char *what)
 {
-	const char *path = arena_printf(r->arena, "tasks/%lld/reports", (long long)r->id[0]);
+	const char *path = arena_printf(r->arena, "tasks/%lld/%s", (long long)r->id[0], what);
+	const char *item = arena_printf(r->arena, "tasks/%lld/reports", (long long)r->id[0]);
 	struct read_event *e;
 	struct read_page p;
 	struct task *t;
@@ -134,6 +138,8 @@ int api_task_reports(struct http_req *r)
 	size_t n;
 	int rc = visible_task(r, &t);
 
+	if (!path || !item)
+		return ERR_NOMEM;
 	if (rc < 0)
 		return rc;
 	api_page(r, NULL, &p);
@@ -143,8 +149,18 @@ int api_task_reports(struct http_req *r)
 		return rc;
 	data = json_array();
 	for (size_t i = 0; i < n; i++)
-		api_item(data, ent_event_json(&e[i]), path, e[i].id);
+		api_item(data, ent_event_json(&e[i]), item, e[i].id);
 	return api_list_send(r, path, NULL, &p, READ_TASK_EVENT, data, n, n ? e[n - 1].id : 0);
+}
+
+int api_task_reports(struct http_req *r)
+{
+	return task_events_list(r, "reports");
+}
+
+int api_task_timeline(struct http_req *r)
+{
+	return task_events_list(r, "timeline");
 }
 
 int api_task_report(struct http_req *r)

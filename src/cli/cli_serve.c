@@ -1,10 +1,13 @@
 /* cli_serve.c: 'dondoc serve': runs the web application until SIGTERM or SIGINT. */
+#include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "db/db.h"
 #include "http/http.h"
 #include "render/docview.h"
 #include "web/web.h"
@@ -19,9 +22,44 @@ const struct cli_spec cli_serve_spec = {
 	    {"tls-key", CLI_TEXT, 0, "FILE", "khóa bí mật HTTPS"},
 	    {"trusted-proxy", CLI_TEXT, CLI_MANY, "ADDR[,ADDR]",
 	     "proxy tin cậy cho X-Forwarded-For/-Proto"},
+	    {"db-mmap", CLI_TEXT, 0, "MiB",
+	     "mỗi kết nối ánh xạ tối đa chừng này MiB của tệp dữ liệu (mặc định 0: không ánh xạ; "
+	     "hoặc DONDOC_DB_MMAP)"},
+	    {"db-cache", CLI_TEXT, 0, "KiB",
+	     "bộ đệm trang của mỗi kết nối (mặc định 4096 KiB; hoặc DONDOC_DB_CACHE)"},
+	    {"heap-limit", CLI_TEXT, 0, "MiB",
+	     "quá mức này SQLite trả bớt bộ đệm trước khi xin thêm bộ nhớ (mặc định 32 MiB, 0: "
+	     "không giới hạn; hoặc DONDOC_HEAP_LIMIT)"},
 	    {NULL}},
     .note = "HTTPS cần cả --tls-cert và --tls-key.",
 };
+
+/*
+ * A memory size from option name, else from environment variable env, else
+ * def: a whole number from 0 to max; ERR_USAGE naming where it came from.
+ */
+static int serve_size(struct cli *c, const struct cli_args *args, const char *name, const char *env,
+		      int64_t def, int64_t max, int64_t *ret)
+{
+	const char *v = cli_opt(args, name);
+	const char *from = v ? name : env;
+	char *end = NULL;
+	long long n;
+
+	if (!v)
+		v = getenv(env);
+	if (!v || !*v) {
+		*ret = def;
+		return 0;
+	}
+	errno = 0;
+	n = strtoll(v, &end, 10);
+	if (errno || *end || n < 0 || n > max || !(*v >= '0' && *v <= '9'))
+		return cli_usage(c, "%s%s: '%s' không phải số nguyên từ 0 đến %lld",
+				 v == cli_opt(args, name) ? "--" : "", from, v, (long long)max);
+	*ret = n;
+	return 0;
+}
 
 int cli_serve(struct cli *c, const struct cli_args *args)
 {
@@ -32,6 +70,7 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 	struct db *db;
 	size_t nproxies;
 	sigset_t set;
+	int64_t heap;
 	int sig, r;
 
 	if (cli_opt(args, "listen"))
@@ -51,6 +90,25 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 		return cli_usage(
 		    c, "HTTPS cần cả --tls-cert TỆP và --tls-key TỆP (hoặc không cái nào)");
 	cfg.trusted_proxies = proxies;
+	r = serve_size(c, args, "db-mmap", "DONDOC_DB_MMAP", DB_MMAP_DEFAULT_MIB, DB_MEMORY_MAX_MIB,
+		       &cfg.db_mmap_mib);
+	if (r == 0)
+		r = serve_size(c, args, "db-cache", "DONDOC_DB_CACHE", DB_CACHE_DEFAULT_KIB,
+			       DB_MEMORY_MAX_MIB * 1024, &cfg.db_cache_kib);
+	if (r == 0)
+		r = serve_size(c, args, "heap-limit", "DONDOC_HEAP_LIMIT", DB_HEAP_DEFAULT_MIB,
+			       DB_MEMORY_MAX_MIB, &heap);
+	if (r == 0 && cfg.db_cache_kib == 0)
+		r = cli_usage(c, "--db-cache phải lớn hơn 0 KiB");
+	if (r < 0)
+		return r;
+	db_heap_limit(heap);
+	/*
+	 * A fixed threshold (glibc otherwise raises it after each large free):
+	 * every block of 128 KiB or more, a large request's arena chunks among
+	 * them, is mapped apart and returned to the system when freed.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	/* Opening here brings the schema up to date once, before any worker connects. */
 	r = cli_db(c, &db);
 	if (r < 0)

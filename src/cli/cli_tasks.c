@@ -241,6 +241,9 @@ int cli_tasks_show(struct cli *c, const struct cli_args *args)
 			fprintf(c->out, "Theo dõi, đôn đốc: %s\n", t->follower_name);
 		fprintf(c->out, "Tình trạng (tính đến %s): %s\n\nDiễn biến:\n", show_date(day, d1),
 			task_status_name(t->status));
+		if (t->events_total > (int64_t)t->nevents)
+			fprintf(c->out, "  (%zu diễn biến gần nhất trong số %lld)\n", t->nevents,
+				(long long)t->events_total);
 		for (size_t i = 0; i < t->nevents; i++) {
 			const struct task_event *ev = &t->events[i];
 

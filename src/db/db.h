@@ -168,6 +168,25 @@ const char *db_actor(struct db *db);
 void db_set_timeout(struct db *db, int ms);
 
 /*
+ * The memory a store needs is set here, never by the store's size: each
+ * connection maps at most mmap_mib MiB of the file (0: reads through its page
+ * cache only) and caches at most cache_kib KiB of pages. db_open sets the
+ * defaults; a server sets its own per connection.
+ */
+#define DB_MMAP_DEFAULT_MIB 0
+#define DB_CACHE_DEFAULT_KIB 4096
+#define DB_HEAP_DEFAULT_MIB 32
+#define DB_MEMORY_MAX_MIB 65536
+/* 0, or ERR_INVAL for a size past DB_MEMORY_MAX_MIB (or its KiB) or negative. */
+int db_set_memory(struct db *db, int64_t mmap_mib, int64_t cache_kib);
+/*
+ * For the whole process: past heap_mib MiB SQLite frees cached pages of every
+ * connection before it takes more memory (0: no such limit). ERR_INVAL as
+ * db_set_memory.
+ */
+int db_heap_limit(int64_t heap_mib);
+
+/*
  * Statements every connection runs once its schema is current (per-connection
  * triggers that stamp audit entries and feed the search index).
  */

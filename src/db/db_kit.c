@@ -28,7 +28,7 @@ int db_err(struct db *db, struct err *e, int r, const char *fmt, ...)
 			       "thử lại sau ít phút",
 			       what);
 	case ERR_NOMEM:
-		return err_set(e, r, "%s: không đủ bộ nhớ", what);
+		return err_set(e, r, "%s: hết bộ nhớ", what);
 	case ERR_FULL:
 		return err_set(e, r, "%s: đĩa đầy, không ghi được", what);
 	case ERR_IO:

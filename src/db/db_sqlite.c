@@ -282,6 +282,27 @@ void db_set_timeout(struct db *db, int ms)
 	sqlite3_busy_timeout(db->h, ms);
 }
 
+int db_set_memory(struct db *db, int64_t mmap_mib, int64_t cache_kib)
+{
+	char sql[128];
+
+	if (mmap_mib < 0 || mmap_mib > DB_MEMORY_MAX_MIB || cache_kib < 0 ||
+	    cache_kib > DB_MEMORY_MAX_MIB * 1024)
+		return ERR_INVAL;
+	/* cache_size counts KiB when negative; 0 would mean SQLite's own default. */
+	snprintf(sql, sizeof(sql), "PRAGMA mmap_size = %lld; PRAGMA cache_size = -%lld",
+		 (long long)mmap_mib << 20, (long long)(cache_kib ? cache_kib : 1));
+	return db_sql_exec(db, sql);
+}
+
+int db_heap_limit(int64_t heap_mib)
+{
+	if (heap_mib < 0 || heap_mib > DB_MEMORY_MAX_MIB)
+		return ERR_INVAL;
+	sqlite3_soft_heap_limit64(heap_mib << 20);
+	return 0;
+}
+
 /* dondoc_actor(): the connection's actor, for the audit trigger. */
 static void db_fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -668,13 +689,15 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 	if (r == 0)
 		r = db_sql_exec(db, "PRAGMA foreign_keys = ON");
 	/*
-	 * Reads through a shared memory map: large scans (statistics over every
-	 * task) stop copying pages into each connection's private cache. Temporary
+	 * Memory bounded by configuration (db_set_memory), not by the store: no
+	 * memory map of the file by default, a small page cache. Temporary
 	 * B-trees (UNION, GROUP BY, sorting) stay in memory: as files they would be
 	 * created and mapped for every statement that needs one, ~0.7 ms each.
 	 */
 	if (r == 0)
-		r = db_sql_exec(db, "PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY");
+		r = db_set_memory(db, DB_MMAP_DEFAULT_MIB, DB_CACHE_DEFAULT_KIB);
+	if (r == 0)
+		r = db_sql_exec(db, "PRAGMA temp_store = MEMORY");
 	/*
 	 * An acknowledged write survives a power cut (FULL syncs the WAL at every
 	 * commit); "normal" may lose the last commits before a cut, never the file.

@@ -24,7 +24,10 @@ struct http_config {
 	size_t max_body;    /* bytes of a request body; more is 413 */
 	int timeout;	    /* seconds a connection may stay idle */
 	int db_timeout_ms;  /* wait for another writer's lock before 503 */
-	bool quiet;	    /* no request log */
+	size_t arena_max;   /* bytes one request may take from its arena; 0 is HTTP_ARENA_MAX */
+	/* Each worker's connection: MiB of the file it maps, KiB of pages it caches (0: default). */
+	int64_t db_mmap_mib, db_cache_kib;
+	bool quiet; /* no request log */
 	/* HTTPS: PEM files of the certificate (chain) and its unencrypted key; both or neither. */
 	const char *tls_cert, *tls_key;
 	/*
@@ -37,6 +40,7 @@ struct http_config {
 };
 
 #define HTTP_MAX_BODY_DEFAULT (1u << 20)
+#define HTTP_ARENA_MAX (16u << 20)
 #define HTTP_MAX_FIELDS 256
 #define HTTP_MAX_FIELD_ERRORS 16
 #define HTTP_MAX_TRUSTED_PROXIES 16

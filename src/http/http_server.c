@@ -27,7 +27,6 @@
 #include "vn/date.h"
 #include "vn/text.h"
 
-#define HTTP_ARENA_MAX (16u << 20)
 #define HTTP_OUT_MAX (64u << 20)
 
 /* Sent with every response. */
@@ -81,6 +80,12 @@ static int http_db(struct http_server *s, struct db **ret, struct err *e)
 		if (r < 0)
 			return r;
 		db_set_timeout(db, s->cfg.db_timeout_ms);
+		r = db_set_memory(db, s->cfg.db_mmap_mib,
+				  s->cfg.db_cache_kib ? s->cfg.db_cache_kib : DB_CACHE_DEFAULT_KIB);
+		if (r < 0) {
+			db_close(db);
+			return err_set(e, r, "không đặt được giới hạn bộ nhớ của cơ sở dữ liệu");
+		}
 		if (pthread_setspecific(s->dbkey, db) != 0) {
 			db_close(db);
 			return ERR_NOMEM;
@@ -804,6 +809,15 @@ static void fail(const struct http_server *s, struct http_req *r, int code)
 	r->location = NULL;
 	r->disposition = NULL;
 	r->status = err_http(code);
+	/*
+	 * Out of memory, wherever it ran out (the request's arena, the store's
+	 * heap, a library), is said one way: what was being done goes to the log.
+	 */
+	if (code == ERR_NOMEM) {
+		if (r->err.code == code && r->err.msg[0])
+			log_error("%s %s: %s", r->method, r->path, r->err.msg);
+		err_set(&r->err, ERR_NOMEM, "%s", err_str(ERR_NOMEM));
+	}
 	if (r->json) {
 		r->ctype = "application/json";
 		s->cfg.app->error_json(r, code);
@@ -1014,7 +1028,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		if (!c)
 			return MHD_NO;
 		clock_gettime(CLOCK_MONOTONIC, &c->t0);
-		c->req.arena = arena_new(HTTP_ARENA_MAX);
+		c->req.arena = arena_new(s->cfg.arena_max ? s->cfg.arena_max : HTTP_ARENA_MAX);
 		if (!c->req.arena) {
 			free(c);
 			return MHD_NO;

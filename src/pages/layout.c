@@ -63,7 +63,10 @@ int page_error(struct http_req *r, int code)
 	struct html h;
 	int status = err_http(code);
 
-	page_begin(r, &h, status == 503 ? "Hệ thống đang bận" : "Lỗi");
+	page_begin(r, &h,
+		   code == ERR_NOMEM ? "Hết bộ nhớ"
+		   : status == 503   ? "Hệ thống đang bận"
+				     : "Lỗi");
 	H(&h, "<section class=\"error\"><h1>");
 	if (status == 503)
 		H(&h, "Hệ thống tạm thời chưa phục vụ được");
@@ -96,7 +99,10 @@ int page_error(struct http_req *r, int code)
 		}
 		H(&h, "</ul>");
 	}
-	if (status == 503)
+	if (code == ERR_NOMEM)
+		H(&h, "<p>Không có thay đổi nào được ghi dở dang; hãy thử lại sau ít phút hoặc báo "
+		      "quản trị viên.</p>");
+	else if (status == 503)
 		H(&h, "<p>Cơ sở dữ liệu đang bận hoặc đầy. Không có thay đổi nào được ghi dở dang; "
 		      "hãy thử lại sau ít phút hoặc báo quản trị viên.</p>");
 	if (status == 401)

@@ -736,6 +736,52 @@ static void split_form(struct http_req *r, struct html *h, const struct task *t)
 	H(h, "<button type=\"submit\">Giao tiếp</button></form>");
 }
 
+/* One event of a timeline as an item of its <ol class="timeline">. */
+static void event_li(struct http_req *r, struct html *h, const struct task_event *ev)
+{
+	H(h, "<li class=\"ev-");
+	html_text(h, ev->kind);
+	H(h, "\"><strong>");
+	html_text(h, show_date(r, ev->on_date));
+	H(h, "</strong> ");
+	if (strcmp(ev->kind, "created") == 0)
+		H(h, "giao nhiệm vụ");
+	else if (strcmp(ev->kind, "report") == 0)
+		H(h, "báo cáo tiến độ");
+	else if (strcmp(ev->kind, "close_request") == 0)
+		H(h, "đề nghị kết thúc");
+	else if (strcmp(ev->kind, "confirmed") == 0)
+		H(h, "Văn phòng xác nhận hoàn thành");
+	else if (strcmp(ev->kind, "extended") == 0)
+		H(h, "gia hạn thời hạn");
+	else if (strcmp(ev->kind, "transferred") == 0)
+		H(h, "chuyển giao do sáp nhập, hợp nhất");
+	else
+		H(h, "trả lại, tiếp tục thực hiện");
+	if (ev->unit) {
+		H(h, " — ");
+		html_text(h, ev->unit);
+	}
+	if (ev->percent >= 0) {
+		H(h, " <span class=\"badge st-open\">");
+		html_int(h, ev->percent);
+		H(h, "%</span>");
+	}
+	if (ev->text) {
+		H(h, "<br>");
+		html_text(h, ev->text);
+	}
+	if (ev->result && strcmp(ev->kind, "extended") == 0) {
+		H(h, "<br><em>");
+		html_text(h, ev->result);
+		H(h, "</em>");
+	} else if (ev->result) {
+		H(h, "<br><em>Kết quả:</em> ");
+		html_text(h, ev->result);
+	}
+	H(h, "</li>");
+}
+
 int page_task(struct http_req *r)
 {
 	struct task *t;
@@ -774,52 +820,18 @@ int page_task(struct http_req *r)
 		H(&h, "</dd>");
 	}
 	H(&h, "</dl><h2>Diễn biến</h2><ol class=\"timeline\">");
-	for (size_t i = 0; i < t->nevents; i++) {
-		const struct task_event *ev = &t->events[i];
-
-		H(&h, "<li class=\"ev-");
-		html_text(&h, ev->kind);
-		H(&h, "\"><strong>");
-		html_text(&h, show_date(r, ev->on_date));
-		H(&h, "</strong> ");
-		if (strcmp(ev->kind, "created") == 0)
-			H(&h, "giao nhiệm vụ");
-		else if (strcmp(ev->kind, "report") == 0)
-			H(&h, "báo cáo tiến độ");
-		else if (strcmp(ev->kind, "close_request") == 0)
-			H(&h, "đề nghị kết thúc");
-		else if (strcmp(ev->kind, "confirmed") == 0)
-			H(&h, "Văn phòng xác nhận hoàn thành");
-		else if (strcmp(ev->kind, "extended") == 0)
-			H(&h, "gia hạn thời hạn");
-		else if (strcmp(ev->kind, "transferred") == 0)
-			H(&h, "chuyển giao do sáp nhập, hợp nhất");
-		else
-			H(&h, "trả lại, tiếp tục thực hiện");
-		if (ev->unit) {
-			H(&h, " — ");
-			html_text(&h, ev->unit);
-		}
-		if (ev->percent >= 0) {
-			H(&h, " <span class=\"badge st-open\">");
-			html_int(&h, ev->percent);
-			H(&h, "%</span>");
-		}
-		if (ev->text) {
-			H(&h, "<br>");
-			html_text(&h, ev->text);
-		}
-		if (ev->result && strcmp(ev->kind, "extended") == 0) {
-			H(&h, "<br><em>");
-			html_text(&h, ev->result);
-			H(&h, "</em>");
-		} else if (ev->result) {
-			H(&h, "<br><em>Kết quả:</em> ");
-			html_text(&h, ev->result);
-		}
-		H(&h, "</li>");
-	}
+	for (size_t i = 0; i < t->nevents; i++)
+		event_li(r, &h, &t->events[i]);
 	H(&h, "</ol>");
+	if (t->events_total > (int64_t)t->nevents) {
+		H(&h, "<p class=\"more\">");
+		html_int(&h, (int64_t)t->nevents);
+		H(&h, " diễn biến gần nhất trong số ");
+		html_int(&h, t->events_total);
+		H(&h, ". <a href=\"/tasks/");
+		html_int(&h, t->id);
+		H(&h, "/timeline\">Xem thêm</a></p>");
+	}
 	children_table(r, &h, t);
 	if (!t->completed_on && page_role_in(r, R_REPORT)) {
 		H(&h, "<h2>Báo cáo tiến độ</h2>");
@@ -847,6 +859,65 @@ int page_task(struct http_req *r)
 	if (page_role_in(r, R_STAFF) && read_task_assigner(r->db, &r->acct, t))
 		H(&h, "<p><a href=\"/tasks#giao\">Giao nhiệm vụ mới cho đơn vị hoặc cấp dưới "
 		      "trực thuộc</a></p>");
+	page_end(r, &h);
+	return h.err;
+}
+
+const struct http_field page_task_timeline_fields[] = {
+    {"after", HF_INT, false, 0, NULL, "Trang sau sự kiện số (after)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+#define TIMELINE_PAGE 50
+
+/* GET /tasks/#/timeline: every event of a task, oldest first, TIMELINE_PAGE at a time. */
+int page_task_timeline(struct http_req *r)
+{
+	struct read_page p = {.after = http_arg_int(r, "after", 0),
+			      .limit = TIMELINE_PAGE,
+			      .since = "",
+			      .parent = r->id[0]};
+	struct read_event *e;
+	struct task *t;
+	struct html h;
+	size_t n;
+	int rc = load_task(r, &t);
+
+	if (rc == 0)
+		rc = read_task_events(r->db, &p, r->arena, &e, &n);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Diễn biến nhiệm vụ");
+	H(&h, "<h1>Diễn biến của nhiệm vụ số ");
+	html_int(&h, t->id);
+	H(&h, "</h1><p><a href=\"/tasks/");
+	html_int(&h, t->id);
+	H(&h, "\">");
+	html_text(&h, t->content);
+	H(&h, "</a> <span class=\"muted\">(");
+	html_int(&h, t->events_total);
+	H(&h, " diễn biến)</span></p><ol class=\"timeline\">");
+	for (size_t i = 0; i < n; i++) {
+		struct task_event ev = {.id = e[i].id,
+					.kind = e[i].kind ? e[i].kind : "",
+					.on_date = e[i].on_date,
+					.unit = e[i].unit_name,
+					.text = e[i].text,
+					.result = e[i].result,
+					.percent = e[i].percent};
+
+		event_li(r, &h, &ev);
+	}
+	H(&h, "</ol>");
+	if (!n)
+		H(&h, "<p class=\"muted\">Không còn diễn biến nào.</p>");
+	if ((int64_t)n == p.limit) {
+		H(&h, "<p class=\"more\"><a href=\"/tasks/");
+		html_int(&h, t->id);
+		H(&h, "/timeline?after=");
+		html_int(&h, e[n - 1].id);
+		H(&h, "\">Xem thêm</a></p>");
+	}
 	page_end(r, &h);
 	return h.err;
 }

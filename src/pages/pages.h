@@ -35,6 +35,9 @@ int page_notice_pdf(struct http_req *r);
 int page_notice_docx(struct http_req *r);
 int page_tasks(struct http_req *r);
 int page_task(struct http_req *r);
+/* GET /tasks/#/timeline: the task's whole timeline, oldest first, a page at a time. */
+int page_task_timeline(struct http_req *r);
+extern const struct http_field page_task_timeline_fields[];
 int page_task_report(struct http_req *r);
 int page_task_confirm(struct http_req *r);
 int page_task_sendback(struct http_req *r);

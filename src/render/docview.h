@@ -96,9 +96,10 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e);
 int dv_render_docx(const struct docview *v, struct buf *out, struct err *e);
 
 /*
- * Releases the font caches the PDF renderer keeps between documents (pango's
- * font map, fontconfig). Call once before a process that rendered PDF exits,
- * so that leak checkers see nothing; rendering after it starts afresh.
+ * Releases what the PDF renderer keeps between documents in the calling
+ * thread (its pango context and font map; other threads' go when they end).
+ * Call once before a process that rendered PDF exits, so that leak checkers
+ * see nothing; rendering after it starts afresh.
  */
 void dv_render_release(void);
 

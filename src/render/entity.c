@@ -416,6 +416,14 @@ json_t *ent_task_full_json(const struct task *t)
 	json_object_set_new(o, "children", children);
 	json_object_set_new(o, "units", units);
 	json_object_set_new(o, "events", events);
+	/* Only a task read with its timeline (task_get) knows how long it is. */
+	if (t->events_total > 0) {
+		json_object_set_new(o, "events_count", json_integer(t->events_total));
+		json_object_set_new(
+		    o, "links",
+		    json_pack("{s:o}", "timeline",
+			      json_sprintf("/api/v1/tasks/%lld/timeline", (long long)t->id)));
+	}
 	return o;
 }
 

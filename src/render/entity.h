@@ -46,7 +46,11 @@ struct notice_task;
 json_t *ent_notice_task_json(int64_t notice_id, const struct notice_task *t);
 /* A task of a list, with its status at today (ISO). */
 json_t *ent_task_json(const struct read_task_row *t, const char *today);
-/* One task with its units and timeline (task_get), as GET /api/v1/tasks/# shows it. */
+/*
+ * One task with its units and the latest events of its timeline (task_get),
+ * as GET /api/v1/tasks/# shows it: "events_count" counts them all, and
+ * "links": {"timeline"} pages through every one.
+ */
 json_t *ent_task_full_json(const struct task *t);
 json_t *ent_event_json(const struct read_event *e);
 /* Counts by status and the completion rate ("66.67", null when nothing is due). */

@@ -2,8 +2,10 @@
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/docview.h"
@@ -27,6 +29,69 @@ struct pdf {
 	char font_desc[160]; /* the profile's font as fontconfig found it, for messages */
 	struct err glyph;    /* the first character the font lacks (code 0: none) */
 };
+
+/*
+ * What a thread keeps between documents: its pango context (over the
+ * thread's own default font map, which holds the shaped fonts) and the last
+ * font fontconfig confirmed, so a document after the first neither creates a
+ * context nor asks fontconfig again. Each thread has its own (pango's font
+ * maps are per thread); freed when the thread ends or by dv_render_release.
+ */
+struct pdf_cache {
+	PangoContext *ctx;
+	char family[128];    /* the last profile font that passed pdf_font_check */
+	char font_desc[160]; /* and its description */
+};
+
+static pthread_key_t pdf_cache_key;
+static pthread_once_t pdf_cache_once = PTHREAD_ONCE_INIT;
+static int pdf_cache_key_rc;
+
+static void pdf_cache_free(void *p)
+{
+	struct pdf_cache *c = p;
+
+	if (!c)
+		return;
+	if (c->ctx)
+		g_object_unref(c->ctx);
+	free(c);
+}
+
+static void pdf_cache_key_make(void)
+{
+	pdf_cache_key_rc = pthread_key_create(&pdf_cache_key, pdf_cache_free);
+}
+
+/* The calling thread's cache, made on first use; NULL when out of memory. */
+static struct pdf_cache *pdf_cache_get(void)
+{
+	struct pdf_cache *c;
+
+	pthread_once(&pdf_cache_once, pdf_cache_key_make);
+	if (pdf_cache_key_rc != 0)
+		return NULL;
+	c = pthread_getspecific(pdf_cache_key);
+	if (c)
+		return c;
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return NULL;
+	c->ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
+	if (c->ctx) {
+		cairo_font_options_t *fo = cairo_font_options_create();
+
+		cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+		pango_cairo_context_set_font_options(c->ctx, fo);
+		cairo_font_options_destroy(fo);
+	}
+	if (!c->ctx || pthread_setspecific(pdf_cache_key, c) != 0) {
+		pdf_cache_free(c);
+		return NULL;
+	}
+	return c;
+}
 
 static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -573,6 +638,7 @@ static int pdf_font_check(struct pdf *d, struct err *e)
 
 int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 {
+	struct pdf_cache *c = pdf_cache_get();
 	struct fmt_profile def;
 	struct pdf d = {.out = out, .page = 1};
 	struct closing cl;
@@ -580,6 +646,8 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 	cairo_status_t st;
 	int r;
 
+	if (!c)
+		return err_set(e, ERR_NOMEM, "hết bộ nhớ cho việc dựng tệp PDF");
 	if (!v->profile) {
 		fmt_profile_default(&def);
 		d.p = &def;
@@ -587,8 +655,15 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 		d.p = v->profile;
 	}
 	r = fmt_profile_check(d.p, e);
-	if (r == 0)
+	if (r == 0 && strcmp(c->family, d.p->font) == 0) {
+		snprintf(d.font_desc, sizeof(d.font_desc), "%s", c->font_desc);
+	} else if (r == 0) {
 		r = pdf_font_check(&d, e);
+		if (r == 0 && strlen(d.p->font) < sizeof(c->family)) {
+			snprintf(c->family, sizeof(c->family), "%s", d.p->font);
+			snprintf(c->font_desc, sizeof(c->font_desc), "%s", d.font_desc);
+		}
+	}
 	if (r < 0)
 		return r;
 	d.page_w = MM(FMT_A4_W);
@@ -607,15 +682,9 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, v->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dondoc");
 	d.cr = cairo_create(s);
-	d.ctx = pango_cairo_create_context(d.cr);
-	{
-		cairo_font_options_t *fo = cairo_font_options_create();
-
-		cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-		pango_cairo_context_set_font_options(d.ctx, fo);
-		cairo_font_options_destroy(fo);
-	}
+	/* The thread's context, brought to this surface (its transformation and options). */
+	d.ctx = c->ctx;
+	pango_cairo_update_context(d.cr, d.ctx);
 	cairo_set_source_rgb(d.cr, 0, 0, 0);
 	pdf_header(&d, v);
 	closing_layout(&d, v, &cl);
@@ -623,7 +692,6 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 	closing_draw(&d, &cl);
 	closing_free(&cl);
 	cairo_show_page(d.cr);
-	g_object_unref(d.ctx);
 	cairo_destroy(d.cr);
 	cairo_surface_finish(s);
 	st = cairo_surface_status(s);
@@ -646,6 +714,12 @@ void dv_render_release(void)
 	 * nothing still holds what they free, which pango's font map and its
 	 * fontconfig thread may for a moment (seen as rare aborts under load).
 	 * fontconfig's caches stay to the process's end (tests/lsan.supp).
+	 * The thread's context goes first: it holds the font map.
 	 */
+	pthread_once(&pdf_cache_once, pdf_cache_key_make);
+	if (pdf_cache_key_rc == 0) {
+		pdf_cache_free(pthread_getspecific(pdf_cache_key));
+		pthread_setspecific(pdf_cache_key, NULL);
+	}
 	pango_cairo_font_map_set_default(NULL);
 }

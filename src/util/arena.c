@@ -9,6 +9,13 @@
 #include <string.h>
 
 #define ARENA_CHUNK 8192
+/*
+ * Chunks grow with the arena, up to this: a request that reads much gets a
+ * few large chunks, which malloc maps apart and gives back to the system
+ * when the arena is freed, instead of thousands of small ones that stay in
+ * the process's heap after the request.
+ */
+#define ARENA_CHUNK_MAX (1u << 20)
 #define ARENA_ALIGN 16
 
 struct chunk {
@@ -85,7 +92,14 @@ void *arena_alloc(struct arena *a, size_t n)
 		return NULL;
 	}
 	if (!c || c->size - c->used < need) {
-		size_t size = need > ARENA_CHUNK ? need : ARENA_CHUNK;
+		size_t size = a->total < ARENA_CHUNK ? ARENA_CHUNK : a->total;
+
+		if (size > ARENA_CHUNK_MAX)
+			size = ARENA_CHUNK_MAX;
+		if (size > a->max - a->total)
+			size = a->max - a->total;
+		if (size < need)
+			size = need;
 
 		c = malloc(sizeof(*c) + size);
 		if (!c) {

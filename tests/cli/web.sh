@@ -91,6 +91,24 @@ refuse_start "a file that is no certificate is refused" "không chứa chứng c
 refuse_start "a file that is no key is refused" "không phải khóa riêng" --tls-cert cert.pem --tls-key junk.pem
 refuse_start "a key of another certificate is refused" "không khớp với chứng chỉ" --tls-cert cert.pem --tls-key other.pem
 refuse_start "a trusted proxy must be an IP address" "--trusted-proxy: 'proxy.lan' không phải địa chỉ IP" --trusted-proxy 127.0.0.1,proxy.lan
+refuse_start "a memory map that is no size is refused" "--db-mmap: 'nhieu' không phải số nguyên từ 0 đến 65536" --db-mmap nhieu
+refuse_start "a cache of 0 KiB is refused" "--db-cache phải lớn hơn 0 KiB" --db-cache 0
+DONDOC_HEAP_LIMIT=-1 refuse_start "a bad DONDOC_HEAP_LIMIT is refused, named" "DONDOC_HEAP_LIMIT: '-1' không phải số nguyên"
+
+# Memory is set by configuration: by default no worker maps the store file; --db-mmap maps it.
+# mapped_after ARGS...: serve w.db with ARGS, answer one API call, count the mappings of w.db itself.
+mapped_after() {
+	"$DONDOC" --db w.db serve --listen 127.0.0.1:0 "$@" >mm.out 2>/dev/null &
+	local p=$!
+	for _ in $(seq 50); do [ -s mm.out ] && break; sleep 0.1; done
+	curl -s -o /dev/null -H "Authorization: Bearer $tok" "$(head -1 mm.out)api/v1/sessions"
+	grep -c "/w\.db\$" "/proc/$p/maps"
+	kill -TERM "$p"
+	wait "$p"
+}
+check_eq "by default the server does not map the store file" "$(mapped_after)" "0"
+check_eq "with --db-mmap 8 it maps the store file" "$(mapped_after --db-mmap 8)" "1"
+check_eq "DONDOC_DB_MMAP does the same" "$(DONDOC_DB_MMAP=8 mapped_after)" "1"
 
 # Ids are canonical decimal numbers: past INT64_MAX, signed or zero-padded is a usage error (exit 2).
 for id in 99999999999999999999 9223372036854775808 +1 01 -1; do

@@ -1817,13 +1817,14 @@ static void api_confirm_closes_a_task_for_the_office(void **state)
 static char admin_store[256];
 static unsigned char shared_clients[sizeof(clients)];
 
-/* Stops the server and starts one on path; 0 on success. */
-static int serve_store(const char *path)
+/* Stops the server and starts one on path whose requests may take arena_max bytes (0: as served); 0 on success. */
+static int serve_store_arena(const char *path, size_t arena_max)
 {
 	struct http_config cfg = {.app = &web_app,
 				  .listen = "127.0.0.1:0",
 				  .threads = 4,
 				  .quiet = true,
+				  .arena_max = arena_max,
 				  .trusted_proxies = trusted,
 				  .ntrusted_proxies = 1};
 	struct err e = {0};
@@ -1837,6 +1838,55 @@ static int serve_store(const char *path)
 	}
 	snprintf(base, sizeof(base), "http://127.0.0.1:%u", http_port(srv));
 	return 0;
+}
+
+/* Stops the server and starts one on path; 0 on success. */
+static int serve_store(const char *path)
+{
+	return serve_store_arena(path, 0);
+}
+
+/* The shared store served with 64 KiB per request, its own logins. */
+static int tight_setup(void **state)
+{
+	memcpy(shared_clients, clients, sizeof(clients));
+	memset(clients, 0, sizeof(clients));
+	return serve_store_arena(store, 64u << 10);
+}
+
+static int tight_teardown(void **state)
+{
+	int rc = serve_store(store);
+
+	memcpy(clients, shared_clients, sizeof(clients));
+	return rc;
+}
+
+static void a_request_out_of_memory_gets_503_saying_so(void **state)
+{
+	struct client viewer;
+	struct resp r;
+
+	login("viewer", &viewer);
+	/* 300 tasks of a kilobyte each: 200 of them do not fit in 64 KiB. */
+	raw_sql("WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 300)"
+		" INSERT INTO task(id, body_id, content, assigned_on) SELECT 200000 + n, 2,"
+		" 'Rà soát ' || hex(randomblob(500)), '2024-01-01' FROM c");
+	req("GET", "/api/v1/tasks?limit=200", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 503);
+	assert_non_null(strstr(buf_str(&r.body), "\"code\":\"ERR_NOMEM\""));
+	assert_non_null(strstr(buf_str(&r.body), "hết bộ nhớ"));
+	resp_free(&r);
+	req("GET", "/tasks", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 503);
+	assert_non_null(strstr(buf_str(&r.body), "hết bộ nhớ"));
+	assert_null(strstr(buf_str(&r.body), "đang bận"));
+	resp_free(&r);
+	/* What fits is still answered. */
+	req("GET", "/api/v1/tasks?limit=2", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	resp_free(&r);
+	raw_sql("DELETE FROM task WHERE id > 200000");
 }
 
 static int admin_setup(void **state)
@@ -2573,6 +2623,146 @@ static void search_finds_tasks_notices_and_comments(void **state)
 	resp_free(&r);
 }
 
+/* The ids of the tasks a search page links to, in their order; at most max. */
+static size_t task_links(const char *html, int64_t *ids, size_t max)
+{
+	static const char mark[] = "href=\"/tasks/";
+	size_t n = 0;
+
+	for (const char *p = html; n < max && (p = strstr(p, mark));) {
+		p += sizeof(mark) - 1;
+		ids[n++] = strtoll(p, NULL, 10);
+	}
+	return n;
+}
+
+static void a_common_word_finds_the_best_fifty_in_scope(void **state)
+{
+	struct client viewer, viewer3;
+	struct resp r;
+	int64_t ids[64], want[50];
+	size_t n, k = 0;
+
+	login("viewer", &viewer);
+	login("viewer3", &viewer3);
+	/*
+	 * 1,500 tasks of Tân Yên (the viewer's), then 1,500 newer ones of Yên Thế
+	 * (not the viewer's), all with the same words; five of Tân Yên's say only
+	 * those words and so rank above the rest, whose texts are equally long.
+	 */
+	raw_sql("WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3000)"
+		" INSERT INTO task(id, body_id, content, assigned_on) SELECT 100000 + n,"
+		" CASE WHEN n <= 1500 THEN 2 ELSE 3 END,"
+		" CASE WHEN n IN (1000, 1100, 1200, 1300, 1400) THEN 'Kiểm kê rừng'"
+		" ELSE 'Kiểm kê rừng phòng hộ tại thôn ' || n END, '2024-01-01' FROM c");
+	for (int64_t i = 1400; i >= 1000; i -= 100)
+		want[k++] = 100000 + i;
+	for (int64_t i = 1500; k < 50; i--)
+		if (i != 1400)
+			want[k++] = 100000 + i;
+	/* The best first, the newest first among equals, none out of scope. */
+	get_ok("/search?q=kiem+ke+rung", &viewer, &r);
+	n = task_links(buf_str(&r.body), ids, 64);
+	assert_int_equal(n, 50);
+	for (size_t i = 0; i < 50; i++)
+		assert_int_equal(ids[i], want[i]);
+	resp_free(&r);
+	get_ok("/search?q=kiem+ke+rung", &viewer3, &r);
+	n = task_links(buf_str(&r.body), ids, 64);
+	assert_int_equal(n, 50);
+	for (size_t i = 0; i < 50; i++)
+		assert_int_equal(ids[i], 103000 - (int64_t)i);
+	resp_free(&r);
+	raw_sql("DELETE FROM task WHERE id > 100000");
+}
+
+/* How many times needle occurs in hay. */
+static int occurrences(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+static void a_long_timeline_comes_in_pages(void **state)
+{
+	struct client viewer;
+	struct resp r;
+	char next[128] = "";
+	const char *p;
+
+	login("viewer", &viewer);
+	raw_sql("INSERT INTO task(id, body_id, content, assigned_on) VALUES"
+		" (300001, 2, 'Theo dõi dài', '2020-01-01');"
+		"WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 45)"
+		" INSERT INTO task_event(task_id, kind, on_date, text) SELECT 300001, 'report',"
+		" date('2020-01-01', '+' || n || ' days'), printf('BC-%03d;', n) FROM c");
+	/* The task carries its latest 20 events, their count and where the rest are. */
+	get_ok("/api/v1/tasks/300001", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 20);
+	assert_non_null(strstr(buf_str(&r.body), "BC-045;"));
+	assert_non_null(strstr(buf_str(&r.body), "BC-026;"));
+	assert_null(strstr(buf_str(&r.body), "BC-025;"));
+	assert_non_null(strstr(buf_str(&r.body), "\"events_count\":45"));
+	assert_non_null(strstr(buf_str(&r.body), "\"timeline\":\"/api/v1/tasks/300001/timeline\""));
+	resp_free(&r);
+	/* The timeline pages through all 45, oldest first. */
+	get_ok("/api/v1/tasks/300001/timeline?limit=30", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 30);
+	assert_true(strstr(buf_str(&r.body), "BC-001;") < strstr(buf_str(&r.body), "BC-030;"));
+	assert_null(strstr(buf_str(&r.body), "BC-031;"));
+	p = strstr(buf_str(&r.body), "\"next\":\"");
+	assert_non_null(p);
+	p += strlen("\"next\":\"");
+	memcpy(next, p, strcspn(p, "\""));
+	resp_free(&r);
+	get_ok(next, &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 15);
+	assert_non_null(strstr(buf_str(&r.body), "BC-045;"));
+	assert_null(strstr(buf_str(&r.body), "\"next\""));
+	resp_free(&r);
+	/* Its parameters follow the lists' rules. */
+	req("GET", "/api/v1/tasks/300001/timeline?limit=201", viewer.cookie, NULL, NULL, 0, NULL,
+	    &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"limit\""));
+	resp_free(&r);
+	req("GET", "/api/v1/tasks/300001/timeline?limit=0", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	resp_free(&r);
+	req("GET", "/api/v1/tasks/300001/timeline?page=2", viewer.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "page"));
+	resp_free(&r);
+	/* The page shows the latest and links to the rest. */
+	get_ok("/tasks/300001", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 20);
+	assert_non_null(
+	    strstr(buf_str(&r.body), "<a href=\"/tasks/300001/timeline\">Xem thêm</a>"));
+	resp_free(&r);
+	get_ok("/tasks/300001/timeline", &viewer, &r);
+	assert_int_equal(occurrences(buf_str(&r.body), "BC-0"), 45);
+	assert_null(strstr(buf_str(&r.body), "Xem thêm"));
+	resp_free(&r);
+	/* Not the viewer's: not found. */
+	{
+		struct client viewer3;
+
+		login("viewer3", &viewer3);
+		req("GET", "/tasks/300001/timeline", viewer3.cookie, NULL, NULL, 0, NULL, &r);
+		assert_int_equal(r.status, 404);
+		resp_free(&r);
+		req("GET", "/api/v1/tasks/300001/timeline", viewer3.cookie, NULL, NULL, 0, NULL,
+		    &r);
+		assert_int_equal(r.status, 404);
+		resp_free(&r);
+	}
+	raw_sql(
+	    "DELETE FROM task_event WHERE task_id = 300001; DELETE FROM task WHERE id = 300001");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2598,6 +2788,8 @@ int main(void)
 	    cmocka_unit_test(the_office_edits_a_notice_and_downloads_it),
 	    cmocka_unit_test(the_dashboard_counts_only_tasks_in_scope),
 	    cmocka_unit_test(search_finds_tasks_notices_and_comments),
+	    cmocka_unit_test(a_common_word_finds_the_best_fifty_in_scope),
+	    cmocka_unit_test(a_long_timeline_comes_in_pages),
 	    /* indicator entry and export */
 	    cmocka_unit_test(the_office_enters_figures_and_the_report_changes),
 	    cmocka_unit_test(a_bad_cell_gets_400_naming_it_and_nothing_is_written),
@@ -2619,6 +2811,8 @@ int main(void)
 					    admin_setup, admin_teardown),
 	    cmocka_unit_test_setup_teardown(https_serves_secure_cookies_and_refuses_bad_files,
 					    tls_setup, tls_teardown),
+	    cmocka_unit_test_setup_teardown(a_request_out_of_memory_gets_503_saying_so, tight_setup,
+					    tight_teardown),
 	    /* API and feeds */
 	    cmocka_unit_test(api_terms_agenda_items_and_notices_paginate_in_scope),
 	    cmocka_unit_test(ical_tasks_lists_open_deadlines_in_scope),

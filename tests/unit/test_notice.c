@@ -1,4 +1,5 @@
 /* test_notice.c: the notice template, its checks, the document view and its four renderers. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -477,6 +478,88 @@ static void pdf_is_a4_with_real_text(void **state)
 	arena_free(a);
 }
 
+/* The PDF of the demo notice in out, made on the calling thread without cmocka; 0 on success. */
+static int demo_pdf(struct buf *out)
+{
+	struct arena *a = arena_new(64 << 20);
+	struct notice_ctx c;
+	struct notice_doc d;
+	struct fmt_profile p;
+	struct docview v;
+	struct err e = {0};
+	int r = a ? 0 : -1;
+
+	if (r == 0) {
+		seed_ctx(&c, &the_figs);
+		r = notice_bind(demo_notice_template, &c, a, &d, &e);
+	}
+	fmt_profile_default(&p);
+	if (r == 0)
+		r = notice_view(&d, &p, a, &v, &e);
+	if (r == 0)
+		r = dv_render(&v, DV_PDF, out, &e);
+	arena_free(a);
+	return r;
+}
+
+/* Blanks the moment cairo writes into a PDF, which differs between two renders. */
+static void strip_date(struct buf *b)
+{
+	char *p = memmem(b->data, b->len, "/CreationDate (", 15);
+
+	for (p = p ? p + 15 : NULL; p && p < b->data + b->len && *p != ')'; p++)
+		*p = '0';
+}
+
+struct pdf_job {
+	struct buf out[2];
+	int rc;
+};
+
+static void *pdf_thread(void *arg)
+{
+	struct pdf_job *j = arg;
+
+	j->rc = demo_pdf(&j->out[0]);
+	if (j->rc == 0)
+		j->rc = demo_pdf(&j->out[1]);
+	dv_render_release();
+	return NULL;
+}
+
+static void pdfs_made_again_and_on_other_threads_are_the_same(void **state)
+{
+	struct buf first = BUF_INIT(16 << 20), again = BUF_INIT(16 << 20);
+	struct pdf_job jobs[2];
+	pthread_t th[2];
+
+	/* The renderer keeps its fonts and context between documents: nothing may change. */
+	assert_int_equal(demo_pdf(&first), 0);
+	assert_int_equal(demo_pdf(&again), 0);
+	strip_date(&first);
+	strip_date(&again);
+	assert_int_equal(again.len, first.len);
+	assert_memory_equal(again.data, first.data, first.len);
+	/* Two threads at once, each with its own. */
+	for (int i = 0; i < 2; i++) {
+		buf_init(&jobs[i].out[0], 16 << 20);
+		buf_init(&jobs[i].out[1], 16 << 20);
+		assert_int_equal(pthread_create(&th[i], NULL, pdf_thread, &jobs[i]), 0);
+	}
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_int_equal(jobs[i].rc, 0);
+		for (int k = 0; k < 2; k++) {
+			strip_date(&jobs[i].out[k]);
+			assert_int_equal(jobs[i].out[k].len, first.len);
+			assert_memory_equal(jobs[i].out[k].data, first.data, first.len);
+			buf_free(&jobs[i].out[k]);
+		}
+	}
+	buf_free(&first);
+	buf_free(&again);
+}
+
 static void docx_parts_are_well_formed_xml(void **state)
 {
 	static const char *const parts[] = {
@@ -538,6 +621,7 @@ int main(void)
 	    cmocka_unit_test(impossible_margins_are_refused),
 	    cmocka_unit_test(html_escapes_text_once),
 	    cmocka_unit_test(pdf_is_a4_with_real_text),
+	    cmocka_unit_test(pdfs_made_again_and_on_other_threads_are_the_same),
 	    cmocka_unit_test(docx_parts_are_well_formed_xml),
 	};
 

@@ -658,7 +658,7 @@ int read_search(struct db *db, const struct account *acct, const char *fts, int6
 
 	if (rc < 0)
 		return rc;
-	if ((rc = db_bindv(q, "iti", acct->id, fts, limit)) < 0) {
+	if ((rc = db_bindv(q, "itii", acct->id, fts, limit, (int64_t)READ_SEARCH_CANDIDATES)) < 0) {
 		db_done(q);
 		return rc;
 	}

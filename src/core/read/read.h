@@ -422,7 +422,16 @@ struct read_hit {
 	int64_t ref;
 	const char *title, *snippet; /* matches between \1 and \2 */
 };
-/* fts: an FTS5 query of quoted words; at most limit hits, best first. */
+/*
+ * How many matches, the newest the account may see, are scored: a common word
+ * matches most of a million rows, and scoring them all takes seconds.
+ */
+#define READ_SEARCH_CANDIDATES 1000
+/*
+ * fts: an FTS5 query of quoted words; at most limit hits (arena memory), the
+ * best of the newest READ_SEARCH_CANDIDATES matches in the account's scope,
+ * better first, newer first among equals.
+ */
 int read_search(struct db *db, const struct account *acct, const char *fts, int64_t limit,
 		struct arena *a, struct read_hit **ret, size_t *ret_n);
 

@@ -1240,10 +1240,13 @@ static int task_events(struct db *db, struct arena *a, struct task *t)
 	size_t cap = 0;
 	int r;
 
+	r = db_query_int(db, SQL_TASK_EVENTS_COUNT, &t->events_total, "i", t->id);
+	if (r < 0)
+		return r;
 	r = db_prepare(db, SQL_TASK_EVENTS_OF, &q);
 	if (r < 0)
 		return r;
-	r = db_bindv(q, "i", t->id);
+	r = db_bindv(q, "ii", t->id, (int64_t)TASK_EVENTS_LATEST);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		if (arena_reserve(a, &t->events, t->nevents, &cap, sizeof(*t->events)) < 0) {
 			r = ERR_NOMEM;
@@ -1263,6 +1266,13 @@ static int task_events(struct db *db, struct arena *a, struct task *t)
 	db_done(q);
 	if (r < 0)
 		return r;
+	/* Read newest first, kept oldest first. */
+	for (size_t i = 0; i < t->nevents / 2; i++) {
+		struct task_event tmp = t->events[i];
+
+		t->events[i] = t->events[t->nevents - 1 - i];
+		t->events[t->nevents - 1 - i] = tmp;
+	}
 	for (size_t i = 0; i < t->nevents; i++) {
 		struct task_event *ev = &t->events[i];
 		size_t acap = 0;

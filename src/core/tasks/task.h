@@ -297,15 +297,21 @@ struct task {
 	enum task_status status; /* at the loader's as_of */
 	struct task_unit_ref *units;
 	size_t nunits;
-	struct task_event *events; /* task_get only; oldest first */
+	struct task_event *events; /* task_get only: the latest TASK_EVENTS_LATEST, oldest first */
 	size_t nevents;
+	int64_t events_total; /* task_get only: all its events, the older ones paged elsewhere */
 	const char *latest_report;    /* text of the newest report, or NULL */
 	struct task_counts *subtasks; /* task_get only: its sub-tasks at every level, rolled up */
 	struct task_child *children;  /* task_get only: its direct sub-tasks, by id */
 	size_t nchildren;
 };
 
-/* Loads one task with its units and timeline, status at as_of (ISO). */
+/* How many of a task's events task_get loads: a timeline may run to thousands. */
+#define TASK_EVENTS_LATEST 20
+/*
+ * Loads one task with its units, the latest TASK_EVENTS_LATEST events of its
+ * timeline and their count, status at as_of (ISO).
+ */
 int task_get(struct db *db, int64_t id, const char *as_of, struct arena *a, struct task **ret,
 	     struct err *e);
 
