@@ -331,7 +331,7 @@ static int make_task(struct gen *g, long i)
 	enum task_status st = (enum task_status)(i % TASK_NSTATUS);
 	struct vn_date start = {2020, 1, 1}, assigned, due = {0, 0, 0}, done = {0, 0, 0};
 	int span = vn_date_diff_days(start, g->today), lead, coord = -1;
-	char lead_s[24], coord_s[24], as[11], due_s[11], done_s[11], words[64], day[11], pct[8];
+	char lead_s[24], coord_s[24], as[11], due_s[11], done_s[11], words[64], day[11], pct[12];
 	const char *leads[1], *coords[1];
 	struct task_deadline dl = {0};
 	struct task_input in = {0};

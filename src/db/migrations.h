@@ -40,3 +40,5 @@ extern const char db_m013_notice_task[];
 extern const char db_m014_filing[];
 /* 15 requests */
 extern const char db_m015_requests[];
+/* 17 task_tally */
+extern const char db_m017_task_tally[];
