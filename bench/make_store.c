@@ -372,7 +372,7 @@ static int make_task(struct gen *g, long i)
 	} else {
 		dl = (struct task_deadline){.kind = TASK_DL_STANDING, .words = "thường xuyên"};
 	}
-	if (rnd(g, 3) == 0 || !b->last_tb) {
+	if (g->docnum < g->ndocs && (rnd(g, 3) == 0 || !b->last_tb)) {
 		int64_t doc;
 
 		/* A new notice of this body (its date the assignment's), the source of what follows. */
@@ -399,8 +399,8 @@ static int make_task(struct gen *g, long i)
 	if (r < 0)
 		return r;
 	g->rows++;
-	/* One to three progress reports, between the assignment and the end (or today). */
-	nreports = 1 + (int)rnd(g, 3);
+	/* One or two progress reports, between the assignment and the end (or today). */
+	nreports = 1 + (int)rnd(g, 2);
 	{
 		struct vn_date end = vn_date_is_none(done) ? g->today : done;
 		int len = vn_date_diff_days(assigned, end);
