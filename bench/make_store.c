@@ -10,7 +10,8 @@
  * over 2020 to a year after today), N documents and N/20 sessions. Every row
  * goes through the core's functions, so the audit log, the search index and
  * the task counters are filled as in real use; writes are batched in
- * transactions of BATCH tasks.
+ * transactions of BATCH tasks. Every body but one commune in five enters its
+ * figures of FIGURES_PERIOD (five indicators), for the roll-up of a period's figures.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include <time.h>
 
 #include "core/accounts/account.h"
+#include "core/indicators/indicator.h"
 #include "core/registry/registry.h"
 #include "core/tasks/task.h"
 #include "db/db.h"
@@ -28,6 +30,7 @@
 #define NDISTRICTS 10
 #define NCOMMUNES 10 /* per district, before --bodies adds more */
 #define MAXUNITS 24  /* of one body, lower bodies' units included */
+#define FIGURES_PERIOD "2025"
 
 static const char *const districts[NDISTRICTS] = {"Tân Yên",  "Lạng Giang", "Lục Nam",	"Lục Ngạn",
 						  "Sơn Động", "Yên Thế",    "Hiệp Hòa", "Việt Yên",
@@ -446,6 +449,34 @@ static int make_task(struct gen *g, long i)
 	return r;
 }
 
+/* The year's figures of every body but one commune in five (a commune has no lower body). */
+static int make_figures(struct gen *g, long *ret_n)
+{
+	static const char *const codes[] = {"industry", "trade_services", "agriculture",
+					    "investment", "revenue"};
+	long n = 0;
+	int r = 0;
+
+	for (size_t i = 0; r == 0 && i < g->nb; i++) {
+		if (g->b[i].nunits == g->b[i].nown && i % 5 == 0)
+			continue;
+		for (size_t k = 0; r == 0 && k < sizeof(codes) / sizeof(codes[0]); k++) {
+			struct ind_value_in v = {.ind_code = codes[k],
+						 .body_id = g->b[i].id,
+						 .period_code = FIGURES_PERIOD,
+						 .kind = IND_ACTUAL,
+						 .value = vn_dec_int(10 + rnd(g, 500)),
+						 .source = "make-store"};
+
+			r = ind_value_set(g->db, &v, &g->e);
+			n++;
+		}
+	}
+	*ret_n = n;
+	g->rows += n;
+	return r;
+}
+
 static int usage(void)
 {
 	fprintf(stderr, "dùng: make-store [--bodies B] N TỆP (N nhiệm vụ, N văn bản, N/20 phiên "
@@ -456,7 +487,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
 	struct gen g = {.seed = 20251201};
-	long n, nbodies = 1 + NDISTRICTS + NDISTRICTS * NCOMMUNES, docs_target;
+	long n, nbodies = 1 + NDISTRICTS + NDISTRICTS * NCOMMUNES, docs_target, nfigures = 0;
 	const char *path;
 	struct stat sb;
 	double t0, t1;
@@ -535,14 +566,16 @@ int main(int argc, char **argv)
 				r = db_begin_e(g.db, &g.e);
 		}
 	}
+	if (r == 0)
+		r = make_figures(&g, &nfigures);
 	r = db_end(g.db, r, &g.e);
 	if (r < 0)
-		return fail(&g, "văn bản");
+		return fail(&g, "văn bản, số liệu chỉ tiêu");
 	t1 = now_s() - t1;
-	printf("make-store: %s: %ld tasks, %ld documents, %ld sessions, %zu bodies; %lld rows "
-	       "in %.1f s (%.0f rows/s, %.0f tasks/s); total %.1f s\n",
-	       path, n, g.docnum, n / 20, g.nb, g.rows, t1, t1 > 0 ? g.rows / t1 : 0.0,
-	       t1 > 0 ? n / t1 : 0.0, now_s() - t0);
+	printf("make-store: %s: %ld tasks, %ld documents, %ld sessions, %zu bodies, %ld figures "
+	       "of %s; %lld rows in %.1f s (%.0f rows/s, %.0f tasks/s); total %.1f s\n",
+	       path, n, g.docnum, n / 20, g.nb, nfigures, FIGURES_PERIOD, g.rows, t1,
+	       t1 > 0 ? g.rows / t1 : 0.0, t1 > 0 ? n / t1 : 0.0, now_s() - t0);
 	db_close(g.db);
 	free(g.b);
 	return 0;
