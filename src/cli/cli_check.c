@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "core/accounts/audit.h"
+#include "core/tasks/task.h"
 
 /* The anchor's default place: beside the store. */
 static int anchor_path(struct cli *c, const char *given, char *ret, size_t n)
@@ -54,8 +55,53 @@ static int report(struct cli *c, int r, const struct audit_report *rep, const ch
 const struct cli_spec cli_check_spec = {
     .opts =
 	(const struct cli_optdef[]){
-	    {"anchor", CLI_TEXT, 0, "FILE", "tệp mốc (mặc định tệp kho với đuôi .anchor)"}, {NULL}},
+	    {"anchor", CLI_TEXT, 0, "FILE", "tệp mốc (mặc định tệp kho với đuôi .anchor)"},
+	    {"repair-counters", CLI_FLAG, 0, NULL,
+	     "dựng lại bộ đếm nhiệm vụ từ các nhiệm vụ trước khi kiểm tra"},
+	    {NULL}},
 };
+
+/*
+ * The task counters against a full recount: each row that differs is a
+ * problem in rep naming its unit (or, for the row of each task, its body),
+ * ERR_CHECK. With repair they are rebuilt first.
+ */
+static int counters_check(struct cli *c, struct db *db, bool repair, struct audit_report *rep)
+{
+	struct arena *a = arena_new(1u << 22);
+	struct task_tally_fault *f;
+	size_t n;
+	int r;
+
+	if (!a)
+		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
+	r = repair ? task_tally_repair(db, &c->err) : 0;
+	if (r == 0)
+		r = task_tally_check(db, a, &f, &n, &c->err);
+	for (size_t i = 0; r == 0 && i < n; i++) {
+		if (rep->nproblems == AUDIT_MAX_PROBLEMS)
+			break;
+		if (f[i].unit_id)
+			snprintf(rep->problems[rep->nproblems], sizeof(rep->problems[0]),
+				 "bộ đếm nhiệm vụ của đơn vị '%s' (số %lld, %s) khác số đếm lại; "
+				 "chạy 'dondoc check --repair-counters'",
+				 f[i].unit, (long long)f[i].unit_id,
+				 f[i].body[0] ? f[i].body : "không rõ cấp giao");
+		else
+			snprintf(rep->problems[rep->nproblems], sizeof(rep->problems[0]),
+				 "bộ đếm nhiệm vụ của %s%s%s khác số đếm lại; chạy 'dondoc check "
+				 "--repair-counters'",
+				 f[i].body[0] ? f[i].body : "nhiệm vụ không rõ cấp giao",
+				 f[i].lower_body[0] ? " giao cho " : "", f[i].lower_body);
+		rep->nproblems++;
+	}
+	if (r == 0 && n > 0)
+		r = ERR_CHECK;
+	if (r == 0 && repair)
+		fprintf(c->out, "bộ đếm nhiệm vụ: đã dựng lại từ các nhiệm vụ\n");
+	arena_free(a);
+	return r;
+}
 
 int cli_check(struct cli *c, const struct cli_args *args)
 {
@@ -72,6 +118,14 @@ int cli_check(struct cli *c, const struct cli_args *args)
 	if (r < 0)
 		return r;
 	r = audit_verify(db, &rep, &c->err);
+	if (r == 0 || r == ERR_CHECK) {
+		int r2 = counters_check(c, db, cli_flag(args, "repair-counters"), &rep);
+
+		if (r2 < 0 && r2 != ERR_CHECK)
+			return r2;
+		if (r == 0)
+			r = r2;
+	}
 	if (r == 0 || r == ERR_CHECK) {
 		struct err e2 = {0};
 		int r2 = audit_anchor_check(db, path, &rep, r == 0 ? &c->err : &e2);

@@ -18,6 +18,7 @@ const struct db_migration db_migrations[] = {
     {14, "filing", db_m014_filing},
     {15, "requests", db_m015_requests},
     {16, "succession", db_m016_succession},
+    {17, "task_tally", db_m017_task_tally},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

@@ -42,3 +42,5 @@ extern const char db_m014_filing[];
 extern const char db_m015_requests[];
 /* 16 succession */
 extern const char db_m016_succession[];
+/* 17 task_tally */
+extern const char db_m017_task_tally[];

@@ -12,6 +12,7 @@
 #include <curl/curl.h>
 #include <jansson.h>
 
+#include "core/tasks/task.h"
 #include "http/http.h"
 #include "util/buf.h"
 #include "vn/text.h"
@@ -471,6 +472,83 @@ static void the_page_filters_and_pages_as_the_api(void **state)
 	resp_free(&r);
 }
 
+/* A write through the API with the admin's token; its status. */
+static long api_write(const char *method, const char *path, const char *json)
+{
+	char hdr[128];
+	struct resp r;
+	long st;
+
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok_admin);
+	req(method, path, NULL, "application/json", json, hdr, &r);
+	st = r.status;
+	if (st >= 300)
+		fprintf(stderr, "# %s %s: %ld %s\n", method, path, st, buf_str(&r.body));
+	resp_free(&r);
+	return st;
+}
+
+/*
+ * Writes through the API (a report, confirmations before and after AS_OF, an
+ * extension, new lead units, a sub-task) keep the task counters: they equal a
+ * full recount, and /api/v1/tasks/stats reads them as the recount counts.
+ */
+static void api_writes_keep_the_counters(void **state)
+{
+	struct arena *a = arena_new(1 << 22);
+	struct task_tally_fault *f;
+	struct task_stats got, want;
+	struct db *db = NULL;
+	struct err e = {0};
+	json_t *j, *row;
+	size_t n, i, matched = 0;
+
+	assert_true(
+	    api_write("POST", "/api/v1/tasks/3/reports",
+		      "{\"text\": \"Đã triển khai\", \"unit\": 1, \"on\": \"2024-05-01\"}") < 300);
+	assert_true(api_write("POST", "/api/v1/tasks/3/confirm", "{\"on\": \"2024-07-10\"}") < 300);
+	assert_true(api_write("POST", "/api/v1/tasks/7/confirm", "{\"on\": \"2024-05-01\"}") < 300);
+	assert_true(api_write("POST", "/api/v1/tasks/2/extend",
+			      "{\"deadline\": \"31/12/2024\", \"reason\": \"Theo đề nghị\", "
+			      "\"decided_on\": \"2024-05-01\"}") < 300);
+	assert_true(api_write("PATCH", "/api/v1/tasks/2", "{\"leads\": [1], \"coords\": [4]}") <
+		    300);
+	assert_true(api_write("POST", "/api/v1/tasks",
+			      "{\"parent_id\": 12, \"content\": \"Giao tiếp cho đơn vị\", "
+			      "\"leads\": [2], \"deadline\": \"15/06/2024\", "
+			      "\"assigned_on\": \"2024-05-01\"}") < 300);
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	assert_int_equal(task_tally_check(db, a, &f, &n, &e), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(task_stats(db, TASK_BY_UNIT, AS_OF, 0, a, &got, &e), 0);
+	assert_int_equal(task_stats_scan(db, TASK_BY_UNIT, AS_OF, 0, a, &want, &e), 0);
+	assert_memory_equal(&got.all, &want.all, sizeof(want.all));
+	assert_int_equal(task_stats_scan(db, TASK_BY_BODY, AS_OF, 0, a, &want, &e), 0);
+	db_close(db);
+	/* Task 3, done on 10/07/2024, was still open and overdue at AS_OF. */
+	assert_int_equal(api(tok_admin, "/api/v1/tasks/stats?by=body&rollup=1&as_of=" AS_OF, &j),
+			 200);
+	json_array_foreach(json_object_get(j, "data"), i, row)
+	{
+		json_t *own = json_object_get(row, "own");
+
+		for (size_t g = 0; g < want.ngroups; g++) {
+			if (want.groups[g].key != json_integer_value(json_object_get(row, "body")))
+				continue;
+			matched++;
+			assert_int_equal(json_integer_value(json_object_get(own, "total")),
+					 want.groups[g].c.total);
+			assert_int_equal(json_integer_value(json_object_get(own, "qua_han")),
+					 want.groups[g].c.n[TASK_OPEN_OVERDUE]);
+			assert_int_equal(json_integer_value(json_object_get(own, "dung_han")),
+					 want.groups[g].c.n[TASK_DONE_ON_TIME]);
+		}
+	}
+	assert_int_equal(matched, 3); /* Tỉnh ủy, Tân Yên, Yên Thế */
+	json_decref(j);
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +556,8 @@ int main(void)
 	    cmocka_unit_test(the_statuses_are_those_at_as_of),
 	    cmocka_unit_test(a_bad_or_unknown_parameter_is_400_naming_it),
 	    cmocka_unit_test(the_page_filters_and_pages_as_the_api),
+	    /* last: it writes */
+	    cmocka_unit_test(api_writes_keep_the_counters),
 	};
 
 	return cmocka_run_group_tests(tests, setup, http_client_teardown);

@@ -1,4 +1,4 @@
-/* read_rollup.c: task statistics rolled up the body tree: one scoped query, one pass in memory. */
+/* read_rollup.c: task statistics rolled up the body tree: the scoped counters, one pass in memory. */
 #include <string.h>
 
 #include "core/accounts/account.h"
@@ -32,16 +32,23 @@ static int32_t rb_find(const struct rb *b, size_t n, int64_t id)
 	return -1;
 }
 
-/* The bodies in scope with their own tasks counted, by id. */
+/*
+ * The bodies in scope with their own tasks counted at as_of, by id, from the
+ * task counters (one row per body and lower body its tasks went to), then its
+ * tasks completed after as_of put back among the open ones: the cost grows
+ * with the bodies, not with the tasks.
+ */
 static int rb_load(struct db *db, const struct account *acct, const char *as_of, struct arena *a,
 		   struct rb **ret, size_t *ret_n)
 {
 	struct rb *b = NULL;
 	size_t n = 0, cap = 0;
 	struct db_q *q;
-	int r = db_query(db, SQL_WEB_TASK_ROLLUP, &q, "i", acct ? acct->id : 0);
+	int r = db_query(db, SQL_WEB_TALLY_ROLLUP, &q, "it", acct ? acct->id : 0, as_of);
 
-	while (r == 0 && (r = db_step(q)) == 1) {
+	if (r < 0)
+		return r;
+	while ((r = db_step(q)) == 1) {
 		int64_t id = db_col_int(q, 0);
 
 		r = 0;
@@ -63,13 +70,25 @@ static int rb_load(struct db *db, const struct account *acct, const char *as_of,
 			n++;
 		}
 		if (db_col_int(q, 3)) {
-			const char *due = db_col_text(q, 4);
+			struct task_tally_row t;
 
-			task_counts_add(
-			    b[n - 1].own,
-			    task_status_at(db_col_int(q, 6) != 0, due, db_col_text(q, 5), as_of),
-			    due != NULL);
+			task_tally_read(q, 4, &t);
+			task_counts_tally(b[n - 1].own, &t);
 		}
+	}
+	db_done(q);
+	if (r < 0)
+		return r;
+	r = db_query(db, SQL_WEB_TALLY_ROLLUP_LATE, &q, "it", acct ? acct->id : 0, as_of);
+	if (r < 0)
+		return r;
+	while ((r = db_step(q)) == 1) {
+		int32_t k = rb_find(b, n, db_col_int(q, 0));
+
+		r = 0;
+		if (k >= 0)
+			task_counts_reopen(b[k].own, db_col_int(q, 3) != 0, db_col_text(q, 1),
+					   db_col_text(q, 2), as_of);
 	}
 	db_done(q);
 	if (r < 0)

@@ -221,60 +221,6 @@ int read_due_tasks(struct db *db, const struct account *acct, int64_t body, int6
 
 /* ---- the dashboard's panel ---- */
 
-/* The units met so far, found by id through an open-addressed table of indexes into u[]. */
-struct unit_map {
-	struct read_unit_due *u;
-	size_t n, cap;
-	int32_t *slot; /* -1: empty; nslot a power of two, at least twice n */
-	size_t nslot;
-};
-
-static size_t unit_hash(int64_t id, size_t nslot)
-{
-	return (size_t)((uint64_t)id * 0x9E3779B97F4A7C15u >> 20) & (nslot - 1);
-}
-
-static int unit_map_rehash(struct arena *a, struct unit_map *m, size_t nslot)
-{
-	int32_t *slot = arena_alloc(a, nslot * sizeof(*slot));
-
-	if (!slot)
-		return ERR_NOMEM;
-	memset(slot, 0xff, nslot * sizeof(*slot));
-	for (size_t i = 0; i < m->n; i++) {
-		size_t k = unit_hash(m->u[i].id, nslot);
-
-		while (slot[k] >= 0)
-			k = (k + 1) & (nslot - 1);
-		slot[k] = (int32_t)i;
-	}
-	m->slot = slot;
-	m->nslot = nslot;
-	return 0;
-}
-
-/* The entry of unit id, added with zero counts when new; NULL when out of memory. */
-static struct read_unit_due *unit_map_get(struct arena *a, struct unit_map *m, int64_t id)
-{
-	size_t k;
-
-	if (2 * (m->n + 1) > m->nslot && unit_map_rehash(a, m, m->nslot ? 2 * m->nslot : 64) < 0)
-		return NULL;
-	for (k = unit_hash(id, m->nslot); m->slot[k] >= 0; k = (k + 1) & (m->nslot - 1))
-		if (m->u[m->slot[k]].id == id)
-			return &m->u[m->slot[k]];
-	if (m->n == m->cap) {
-		struct read_unit_due *u = arena_grow(a, m->u, m->n, &m->cap, sizeof(*u));
-
-		if (!u)
-			return NULL;
-		m->u = u;
-	}
-	m->slot[k] = (int32_t)m->n;
-	m->u[m->n] = (struct read_unit_due){.id = id};
-	return &m->u[m->n++];
-}
-
 /* Most overdue first, then most due soon, then by id. */
 static int unit_due_cmp(const void *pa, const void *pb)
 {
@@ -288,63 +234,81 @@ static int unit_due_cmp(const void *pa, const void *pb)
 }
 
 /*
- * One pass over the tasks in the account's scope, merged with their lead units (both in
- * task order): the totals by status, and each lead unit's open tasks overdue or due by
- * soon. unit: a reporter's own unit (only its tasks count), else 0.
+ * The totals by status at today of the tasks in the account's scope (unit: a
+ * reporter's own unit, only the tasks it leads), from the task counters: the
+ * counter rows in scope, then the tasks completed after today put back among
+ * the open ones. Its cost grows with the bodies and units, not the tasks.
  */
-static int dash_scan(struct db *db, const struct account *acct, const char *today, const char *soon,
-		     int64_t unit, struct arena *a, struct task_counts *all, struct unit_map *m)
+static int dash_totals(struct db *db, const struct account *acct, const char *today, int64_t unit,
+		       struct task_counts *all)
 {
-	struct db_q *tq, *lq;
-	int trc, lrc;
+	struct task_tally_row t;
+	struct db_q *q;
+	int rc = db_query(db, SQL_WEB_TALLY_SEEN, &q, "iti", acct->id, today, unit);
 
-	trc = db_prepare(db, SQL_WEB_DASH_TASKS, &tq);
-	if (trc < 0)
-		return trc;
-	lrc = db_prepare(db, SQL_WEB_DASH_LEADS, &lq);
-	if (lrc < 0) {
-		db_done(tq);
-		return lrc;
+	if (rc < 0)
+		return rc;
+	while ((rc = db_step(q)) == 1) {
+		task_tally_read(q, 0, &t);
+		task_counts_tally(all, &t);
 	}
-	trc = db_bindv(tq, "i", acct->id);
-	lrc = db_bindv(lq, "i", unit);
-	if (lrc == 0)
-		lrc = db_step(lq);
-	while (trc == 0 && lrc >= 0 && (trc = db_step(tq)) == 1) {
-		int64_t id = db_col_int(tq, 0);
-		const char *due = db_col_text(tq, 1), *done = db_col_text(tq, 2);
-		bool led = false, open_soon = !done && due && strcmp(due, soon) <= 0;
+	db_done(q);
+	if (rc < 0)
+		return rc;
+	rc = db_query(db, SQL_WEB_TALLY_SEEN_LATE, &q, "iti", acct->id, today, unit);
+	if (rc < 0)
+		return rc;
+	while ((rc = db_step(q)) == 1)
+		task_counts_reopen(all, db_col_int(q, 2) != 0, db_col_text(q, 0), db_col_text(q, 1),
+				   today);
+	db_done(q);
+	return rc;
+}
 
-		trc = 0;
-		while (lrc == 1 && db_col_int(lq, 0) < id)
-			lrc = db_step(lq);
-		for (; lrc == 1 && db_col_int(lq, 0) == id; lrc = db_step(lq)) {
-			struct read_unit_due *u;
+/*
+ * Each lead unit of tasks in scope (unit: only that one) with its open tasks
+ * overdue at today or due by soon, from the counters; named, most overdue first.
+ */
+static int dash_units(struct db *db, const struct account *acct, const char *today,
+		      const char *soon, int64_t unit, struct arena *a, struct read_unit_due **ret,
+		      size_t *ret_n)
+{
+	struct read_unit_due *u = NULL;
+	size_t n = 0, cap = 0, k = 0;
+	struct db_q *q;
+	int rc = db_query(db, SQL_WEB_TALLY_UNITS, &q, "itti", acct->id, today, soon, unit);
 
-			led = true;
-			if (!open_soon)
-				continue;
-			u = unit_map_get(a, m, db_col_int(lq, 1));
-			if (!u) {
-				lrc = ERR_NOMEM;
-				break;
-			}
-			if (strcmp(due, today) < 0)
-				u->overdue++;
-			else
-				u->soon++;
+	if (rc < 0)
+		return rc;
+	while ((rc = db_step(q)) == 1) {
+		if (db_col_int(q, 1) == 0 && db_col_int(q, 2) == 0)
+			continue;
+		if (arena_reserve(a, &u, n, &cap, sizeof(*u)) < 0) {
+			rc = ERR_NOMEM;
+			break;
 		}
-		if (!unit || led)
-			task_counts_add(all,
-					task_status_at(db_col_int(tq, 3) != 0, due, done, today),
-					due != NULL);
+		u[n++] = (struct read_unit_due){
+		    .id = db_col_int(q, 0), .overdue = db_col_int(q, 1), .soon = db_col_int(q, 2)};
 	}
-	db_done(lq);
-	db_done(tq);
-	if (trc < 0 || lrc < 0)
-		return trc < 0 ? trc : lrc;
-	if (m->n)
-		qsort(m->u, m->n, sizeof(*m->u), unit_due_cmp);
+	db_done(q);
+	/* The units' names; a unit gone since keeps no line. */
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		rc = db_query(db, SQL_WEB_UNIT_NAME, &q, "i", u[i].id);
+		if (rc < 0)
+			break;
+		if ((rc = db_step(q)) == 1) {
+			u[k] = u[i];
+			u[k].name = arena_strdup(a, db_col_text(q, 0) ? db_col_text(q, 0) : "");
+			rc = u[k++].name ? 0 : ERR_NOMEM;
+		}
+		db_done(q);
+	}
+	if (rc < 0)
+		return rc;
+	if (k)
+		qsort(u, k, sizeof(*u), unit_due_cmp);
+	*ret = u;
+	*ret_n = k;
 	return 0;
 }
 
@@ -365,32 +329,18 @@ int read_task_panel(struct db *db, const struct account *acct, const char *today
 {
 	int64_t unit = strcmp(acct->role, "reporter") == 0 ? acct->unit_id : 0;
 	struct read_task_panel p = {0};
-	struct unit_map m = {0};
 	struct db_q *q;
-	size_t k = 0;
 	int rc;
 
 	p.all = arena_alloc(a, sizeof(*p.all));
 	if (!p.all)
 		return ERR_NOMEM;
-	rc = dash_scan(db, acct, today, soon, unit, a, p.all, &m);
-	/* The units' names; a unit gone since keeps no line. */
-	for (size_t i = 0; rc == 0 && i < m.n; i++) {
-		rc = db_prepare(db, SQL_WEB_UNIT_NAME, &q);
-		if (rc < 0)
-			break;
-		rc = db_bindv(q, "i", m.u[i].id);
-		if (rc == 0 && (rc = db_step(q)) == 1) {
-			m.u[k] = m.u[i];
-			m.u[k].name = arena_strdup(a, db_col_text(q, 0) ? db_col_text(q, 0) : "");
-			rc = m.u[k++].name ? 0 : ERR_NOMEM;
-		}
-		db_done(q);
-	}
+	memset(p.all, 0, sizeof(*p.all));
+	rc = dash_totals(db, acct, today, unit, p.all);
+	if (rc == 0)
+		rc = dash_units(db, acct, today, soon, unit, a, &p.units, &p.nunits);
 	if (rc < 0)
 		return rc;
-	p.units = m.u;
-	p.nunits = k;
 	rc = db_prepare(db, SQL_WEB_RECENT_REPORTS, &q);
 	if (rc < 0)
 		return rc;

@@ -355,6 +355,44 @@ struct task_stats {
 int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
 	       struct arena *a, struct task_stats *ret, struct err *e);
 int task_group_by_parse(const char *s, enum task_group_by *ret, struct err *e);
+/*
+ * task_stats by reading every task (by unit, body or none it reads the task
+ * counters instead, at a cost that does not grow with the tasks): what the
+ * counters must equal, and the only way by source or period.
+ */
+int task_stats_scan(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
+		    struct arena *a, struct task_stats *ret, struct err *e);
+
+/*
+ * The task counters (migration 017, db/tally_sql.h): per assigning body,
+ * lower body and lead unit, what a task's status depends on as stored, kept
+ * by the store's triggers in every task write's own transaction. A row read
+ * with the open tasks overdue at a date.
+ */
+struct task_tally_row {
+	int64_t total, standing, done_ontime, done_late, done_due, overdue;
+};
+struct db_q;
+/* The six columns of a counter row (TALLY_COLS) of q from col on. */
+void task_tally_read(struct db_q *q, int col, struct task_tally_row *ret);
+/* Adds a counter row into c, as task_counts_add would have counted its tasks. */
+void task_counts_tally(struct task_counts *c, const struct task_tally_row *t);
+/*
+ * A task the counters count done (completed_on) that was not done yet at
+ * as_of: moved in c from its done status to its status at as_of.
+ */
+void task_counts_reopen(struct task_counts *c, bool standing, const char *due,
+			const char *completed, const char *as_of);
+/* A counter row that differs from a recount of the tasks: its key and names ("" for none). */
+struct task_tally_fault {
+	int64_t body_id, lower_body_id, unit_id; /* unit_id 0: the row of each task once */
+	const char *unit, *body, *lower_body;
+};
+/* The counter rows that differ from a full recount, by key; arena memory. */
+int task_tally_check(struct db *db, struct arena *a, struct task_tally_fault **ret, size_t *ret_n,
+		     struct err *e);
+/* Rebuilds the counters from the tasks in its own transaction. */
+int task_tally_repair(struct db *db, struct err *e);
 
 /*
  * The follow-up report of one source (a notice, or a session when the notice

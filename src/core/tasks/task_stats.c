@@ -176,8 +176,44 @@ static int group_labels_scan(struct db *db, struct arena *a, enum task_group_by 
 	return r < 0 ? r : 0;
 }
 
-int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
-	       struct arena *a, struct task_stats *ret, struct err *e)
+/* The groups of m sorted and labelled into st (arena memory); frees m's memory. */
+static int stats_finish(struct db *db, enum task_group_by by, struct arena *a, struct group_map *m,
+			struct task_stats *st)
+{
+	int r = 0;
+
+	if (m->n) {
+		qsort(m->groups, m->n, sizeof(*m->groups), group_cmp);
+		st->groups = arena_alloc(a, m->n * sizeof(*st->groups));
+		if (!st->groups) {
+			r = ERR_NOMEM;
+			goto out;
+		}
+		memcpy(st->groups, m->groups, m->n * sizeof(*st->groups));
+		st->ngroups = m->n;
+		if ((by == TASK_BY_UNIT || by == TASK_BY_BODY) && st->ngroups > 64) {
+			r = group_labels_scan(db, a, by, st->groups, st->ngroups);
+			if (r < 0)
+				goto out;
+		}
+		for (size_t i = 0; i < st->ngroups; i++) {
+			if (!st->groups[i].label)
+				st->groups[i].label = group_label(db, a, by, st->groups[i].key);
+			if (!st->groups[i].label)
+				st->groups[i].label =
+				    arena_printf(a, "#%lld", (long long)st->groups[i].key);
+		}
+	}
+out:
+	free(m->keys);
+	free(m->idx);
+	free(m->groups);
+	memset(m, 0, sizeof(*m));
+	return r;
+}
+
+int task_stats_scan(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
+		    struct arena *a, struct task_stats *ret, struct err *e)
 {
 	struct group_map m = {0};
 	struct task_group *last = NULL;
@@ -233,31 +269,9 @@ int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t 
 		if (r < 0)
 			goto fail;
 	}
-	if (m.n) {
-		qsort(m.groups, m.n, sizeof(*m.groups), group_cmp);
-		st.groups = arena_alloc(a, m.n * sizeof(*st.groups));
-		if (!st.groups) {
-			r = ERR_NOMEM;
-			goto fail;
-		}
-		memcpy(st.groups, m.groups, m.n * sizeof(*st.groups));
-		st.ngroups = m.n;
-		if ((by == TASK_BY_UNIT || by == TASK_BY_BODY) && st.ngroups > 64) {
-			r = group_labels_scan(db, a, by, st.groups, st.ngroups);
-			if (r < 0)
-				goto fail;
-		}
-		for (size_t i = 0; i < st.ngroups; i++) {
-			if (!st.groups[i].label)
-				st.groups[i].label = group_label(db, a, by, st.groups[i].key);
-			if (!st.groups[i].label)
-				st.groups[i].label =
-				    arena_printf(a, "#%lld", (long long)st.groups[i].key);
-		}
-	}
-	free(m.keys);
-	free(m.idx);
-	free(m.groups);
+	r = stats_finish(db, by, a, &m, &st);
+	if (r < 0)
+		goto fail;
 	*ret = st;
 	return 0;
 fail:
@@ -265,6 +279,187 @@ fail:
 	free(m.idx);
 	free(m.groups);
 	return db_err(db, e, r, "không tính được thống kê nhiệm vụ");
+}
+
+/* ---------------------------------------------------------------- counters */
+
+void task_tally_read(struct db_q *q, int col, struct task_tally_row *ret)
+{
+	ret->total = db_col_int(q, col);
+	ret->standing = db_col_int(q, col + 1);
+	ret->done_ontime = db_col_int(q, col + 2);
+	ret->done_late = db_col_int(q, col + 3);
+	ret->done_due = db_col_int(q, col + 4);
+	ret->overdue = db_col_int(q, col + 5);
+}
+
+void task_counts_tally(struct task_counts *c, const struct task_tally_row *t)
+{
+	c->n[TASK_DONE_ON_TIME] += t->done_ontime;
+	c->n[TASK_DONE_LATE] += t->done_late;
+	c->n[TASK_STANDING] += t->standing;
+	c->n[TASK_OPEN_OVERDUE] += t->overdue;
+	c->n[TASK_OPEN_IN_TIME] +=
+	    t->total - t->done_ontime - t->done_late - t->standing - t->overdue;
+	c->total += t->total;
+	c->due += t->done_due + t->overdue;
+	c->due_done += t->done_due;
+}
+
+void task_counts_reopen(struct task_counts *c, bool standing, const char *due,
+			const char *completed, const char *as_of)
+{
+	enum task_status was = task_status_at(standing, due, completed, "9999-12-31");
+
+	c->n[was]--;
+	c->total--;
+	if (due) {
+		c->due--;
+		c->due_done--;
+	}
+	task_counts_add(c, task_status_at(standing, due, completed, as_of), due != NULL);
+}
+
+/* The group of key in m, or when key is 0 and by is not body nothing (NULL, no error). */
+static int tally_group(struct group_map *m, int64_t key, struct task_counts **ret)
+{
+	struct task_group *g = group_get(m, key);
+
+	if (!g)
+		return ERR_NOMEM;
+	*ret = &g->c;
+	return 0;
+}
+
+/*
+ * task_stats from the counters: the rows of each body (and lead unit) with
+ * their overdue tasks at as_of, then the few tasks completed after as_of put
+ * back among the open ones. Its cost grows with the bodies and units, not
+ * with the tasks.
+ */
+static int stats_tally(struct db *db, enum task_group_by by, const char *as_of, struct arena *a,
+		       struct task_stats *ret, struct err *e)
+{
+	struct group_map m = {0};
+	struct task_stats st = {.as_of = as_of};
+	struct task_counts *c;
+	struct db_q *q;
+	int r;
+
+	r = db_query(db, SQL_TALLY_STATS, &q, "t", as_of);
+	if (r < 0)
+		goto fail;
+	while ((r = db_step(q)) == 1) {
+		struct task_tally_row t;
+		int64_t unit = db_col_int(q, 1);
+
+		r = 0;
+		task_tally_read(q, 2, &t);
+		if (unit == 0)
+			task_counts_tally(&st.all, &t);
+		if ((by == TASK_BY_BODY && unit == 0) || (by == TASK_BY_UNIT && unit != 0)) {
+			r = tally_group(&m, by == TASK_BY_BODY ? db_col_int(q, 0) : unit, &c);
+			if (r < 0)
+				break;
+			task_counts_tally(c, &t);
+		}
+	}
+	db_done(q);
+	for (int pass = 0; r >= 0 && pass < 2; pass++) {
+		if (pass == 1 && by != TASK_BY_UNIT)
+			break;
+		r = db_query(db, pass ? SQL_TALLY_LATE_UNITS : SQL_TALLY_LATE, &q, "t", as_of);
+		if (r < 0)
+			goto fail;
+		while ((r = db_step(q)) == 1) {
+			const char *due = db_col_text(q, 1), *done = db_col_text(q, 2);
+			bool standing = db_col_int(q, 3) != 0;
+
+			r = 0;
+			if (pass == 0)
+				task_counts_reopen(&st.all, standing, due, done, as_of);
+			if (pass == 1 || by == TASK_BY_BODY) {
+				r = tally_group(&m, db_col_int(q, 0), &c);
+				if (r < 0)
+					break;
+				task_counts_reopen(c, standing, due, done, as_of);
+			}
+		}
+		db_done(q);
+	}
+	if (r == 0)
+		r = stats_finish(db, by, a, &m, &st);
+	if (r < 0)
+		goto fail;
+	*ret = st;
+	return 0;
+fail:
+	free(m.keys);
+	free(m.idx);
+	free(m.groups);
+	return db_err(db, e, r, "không tính được thống kê nhiệm vụ");
+}
+
+int task_stats(struct db *db, enum task_group_by by, const char *as_of, int64_t source_doc_id,
+	       struct arena *a, struct task_stats *ret, struct err *e)
+{
+	if (source_doc_id || by == TASK_BY_SOURCE || by == TASK_BY_PERIOD)
+		return task_stats_scan(db, by, as_of, source_doc_id, a, ret, e);
+	return stats_tally(db, by, as_of, a, ret, e);
+}
+
+int task_tally_repair(struct db *db, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	if (r < 0)
+		return r;
+	r = db_exec(db, SQL_TALLY_CLEAR, "");
+	if (r == 0)
+		r = db_exec(db, SQL_TALLY_DUE_CLEAR, "");
+	if (r == 0)
+		r = db_exec(db, SQL_TALLY_FILL, "");
+	if (r == 0)
+		r = db_exec(db, SQL_TALLY_DUE_FILL, "");
+	if (r < 0)
+		db_err(db, e, r, "không dựng lại được bộ đếm nhiệm vụ");
+	return db_end(db, r, e);
+}
+
+int task_tally_check(struct db *db, struct arena *a, struct task_tally_fault **ret, size_t *ret_n,
+		     struct err *e)
+{
+	struct task_tally_fault *f = NULL;
+	size_t n = 0, cap = 0;
+	struct db_q *q;
+	int r = db_query(db, SQL_TALLY_CHECK, &q, "");
+
+	if (r < 0)
+		return db_err(db, e, r, "không kiểm tra được bộ đếm nhiệm vụ");
+	while ((r = db_step(q)) == 1) {
+		r = 0;
+		if (arena_reserve(a, &f, n, &cap, sizeof(*f)) < 0) {
+			r = ERR_NOMEM;
+			break;
+		}
+		f[n] = (struct task_tally_fault){.body_id = db_col_int(q, 0),
+						 .lower_body_id = db_col_int(q, 1),
+						 .unit_id = db_col_int(q, 2)};
+		f[n].unit = db_col_strdup(q, 3, a);
+		f[n].body = db_col_strdup(q, 4, a);
+		f[n].lower_body = db_col_strdup(q, 5, a);
+		if (!f[n].unit || !f[n].body || !f[n].lower_body) {
+			r = ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	db_done(q);
+	if (r < 0)
+		return db_err(db, e, r, "không kiểm tra được bộ đếm nhiệm vụ");
+	*ret = f;
+	*ret_n = n;
+	return 0;
 }
 
 /* ---------------------------------------------------------------- follow-up */

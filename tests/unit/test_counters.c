@@ -1,0 +1,264 @@
+/* test_counters.c: the task counters equal a full recount after random writes through the core, at any date. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/demo/demo.h"
+#include "core/read/read.h"
+#include "core/registry/registry.h"
+#include "core/tasks/task.h"
+#include "db/db.h"
+
+#define NOPS 400
+
+static const char *const dates[] = {"2023-06-30", "2023-10-20", "2024-03-31", "2025-01-01",
+				    "2025-07-15", "2026-12-31", "2030-01-01"};
+
+static int setup(void **state)
+{
+	static char path[256];
+	struct db *db = NULL;
+	struct err e = {0};
+
+	snprintf(path, sizeof(path), "/tmp/dondoc-test-counters-%ld.db", (long)getpid());
+	db_remove(path, true, NULL);
+	if (db_open(path, DB_CREATE, &db, &e) < 0 || demo_create(db, &e) < 0) {
+		fprintf(stderr, "demo: %s\n", e.msg);
+		return -1;
+	}
+	*state = db;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s", db_path(*state));
+	db_close(*state);
+	db_remove(path, true, NULL);
+	return 0;
+}
+
+/* task_stats from the counters and task_stats_scan from the tasks, the same at every date. */
+static void stats_equal_recount(struct db *db)
+{
+	static const enum task_group_by bys[] = {TASK_BY_NONE, TASK_BY_UNIT, TASK_BY_BODY};
+
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		for (size_t b = 0; b < sizeof(bys) / sizeof(bys[0]); b++) {
+			struct arena *a = arena_new(1 << 22);
+			struct task_stats got, want;
+			struct err e = {0};
+
+			assert_int_equal(task_stats(db, bys[b], dates[i], 0, a, &got, &e), 0);
+			assert_int_equal(task_stats_scan(db, bys[b], dates[i], 0, a, &want, &e), 0);
+			assert_memory_equal(&got.all, &want.all, sizeof(want.all));
+			assert_int_equal(got.ngroups, want.ngroups);
+			for (size_t g = 0; g < want.ngroups; g++) {
+				assert_int_equal(got.groups[g].key, want.groups[g].key);
+				assert_memory_equal(&got.groups[g].c, &want.groups[g].c,
+						    sizeof(want.groups[g].c));
+			}
+			arena_free(a);
+		}
+	}
+}
+
+/* The roll-up's own counts of each body (read from the counters) equal the recount by body. */
+static void rollup_equal_recount(struct db *db)
+{
+	for (size_t i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
+		struct arena *a = arena_new(1 << 22);
+		struct read_rollup_row *rows;
+		struct task_stats want;
+		struct err e = {0};
+		size_t n, seen = 0;
+
+		assert_int_equal(task_stats_scan(db, TASK_BY_BODY, dates[i], 0, a, &want, &e), 0);
+		assert_int_equal(read_task_rollup(db, NULL, 0, dates[i], a, &rows, &n, &e), 0);
+		for (size_t r = 0; r < n; r++) {
+			struct task_counts zero = {0};
+			const struct task_counts *w = &zero;
+
+			for (size_t g = 0; g < want.ngroups; g++)
+				if (want.groups[g].key == rows[r].body_id)
+					w = &want.groups[g].c;
+			seen += w != &zero;
+			assert_memory_equal(rows[r].own, w, sizeof(*w));
+		}
+		assert_int_equal(seen, want.ngroups);
+		arena_free(a);
+	}
+}
+
+static void no_faults(struct db *db)
+{
+	struct arena *a = arena_new(1 << 20);
+	struct task_tally_fault *f;
+	struct err e = {0};
+	size_t n = 99;
+
+	assert_int_equal(task_tally_check(db, a, &f, &n, &e), 0);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "# fault: body %lld lower %lld unit %lld (%s)\n",
+			(long long)f[i].body_id, (long long)f[i].lower_body_id,
+			(long long)f[i].unit_id, f[i].unit);
+	assert_int_equal(n, 0);
+	arena_free(a);
+}
+
+static void date_text(unsigned r, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", 2023 + r % 3, 1 + (r / 3) % 12, 1 + (r / 41) % 28);
+}
+
+/* The demo's tasks and NOPS random writes of every kind through the core, then the recounts. */
+static void random_writes_keep_the_counters(void **state)
+{
+	static const char *const units[] = {"Văn phòng Huyện ủy",
+					    "Thường trực Huyện ủy",
+					    "Ban Thường vụ Huyện ủy",
+					    "Thủ trưởng các cơ quan, đơn vị",
+					    "UBND huyện",
+					    "Đảng ủy xã Liên Sơn",
+					    "Đảng ủy xã Ngọc Lý"};
+	static const char *const commune_units[] = {"Ủy ban nhân dân xã Liên Sơn",
+						    "Ủy ban Mặt trận Tổ quốc xã Liên Sơn"};
+	struct db *db = *state;
+	struct arena *a = arena_new(1 << 24);
+	struct reg_body hu, ls;
+	struct task_filter f = {.as_of = "2099-01-01"};
+	struct task *v;
+	int64_t ids[NOPS + 64];
+	size_t nids = 0, n;
+	int done[8] = {0};
+	unsigned seed = 7;
+
+	assert_int_equal(reg_body_by_name(db, "Huyện ủy Tân Yên", a, &hu, NULL), 0);
+	assert_int_equal(reg_body_by_name(db, "Đảng ủy xã Liên Sơn", a, &ls, NULL), 0);
+	assert_int_equal(task_list(db, &f, a, &v, &n, NULL), 0);
+	for (size_t i = 0; i < n && nids < 64; i++)
+		ids[nids++] = v[i].id;
+	no_faults(db);
+	stats_equal_recount(db);
+	for (int op = 0; op < NOPS; op++) {
+		unsigned r = (seed = seed * 1103515245u + 12345u) >> 8;
+		int64_t id = nids ? ids[r % nids] : 0;
+		char d1[11], d2[11], dl[40];
+		struct err e = {0};
+		struct task *t = NULL;
+		int kind = (int)(r >> 3) % 8, rc = -1;
+
+		date_text(r >> 5, d1);
+		date_text(r >> 9, d2);
+		snprintf(dl, sizeof(dl), "%c%c/%c%c/%.4s", d2[8], d2[9], d2[5], d2[6], d2);
+		if (id && task_get(db, id, "2099-01-01", a, &t, NULL) < 0)
+			t = NULL;
+		if (kind <= 1 || !t) {
+			const char *leads[2] = {units[r % 7], units[(r / 7) % 7]};
+			struct task_input in = {.body_id = hu.id,
+						.content = "Nhiệm vụ thử bộ đếm",
+						.assigned_on = "2023-01-01",
+						.deadline = r % 5 == 0	 ? "thường xuyên"
+							    : r % 7 == 0 ? NULL
+									 : dl,
+						.leads = leads,
+						.nleads = leads[0] == leads[1] ? 1 : 2};
+			int64_t nid;
+
+			rc = task_add(db, &in, &nid, &e);
+			if (rc == 0 && nids < sizeof(ids) / sizeof(ids[0]))
+				ids[nids++] = nid;
+			kind = 0;
+		} else if (kind == 2 || kind == 3) {
+			struct task_report_input ri = {.unit =
+							   t->nunits ? t->units[0].name : units[0],
+						       .on_date = d1,
+						       .text = "Đã triển khai",
+						       .percent = "50",
+						       .close_request = kind == 3};
+
+			rc = task_report(db, id, &ri, NULL, &e);
+		} else if (kind == 4) {
+			rc = task_confirm(db, id, d1, NULL, &e);
+		} else if (kind == 5) {
+			rc = r % 2 ? task_send_back(db, id, d1, "Chưa đạt", &e)
+				   : task_confirm(db, id, d2, NULL, &e);
+		} else if (kind == 6) {
+			struct task_extend_input x = {
+			    .deadline = dl, .reason = "Theo đề nghị", .decided_on = d1};
+
+			rc = task_extend(db, id, &x, &e);
+		} else if (r % 2) {
+			const char *leads[1] = {units[(r / 3) % 7]};
+			const char *coords[1] = {units[(r / 5) % 7]};
+			struct task_edit_input ed = {.has_units = true,
+						     .leads = leads,
+						     .nleads = 1,
+						     .coords = coords,
+						     .ncoords = leads[0] != coords[0]};
+
+			rc = task_edit(db, id, &ed, &e);
+		} else {
+			const char *leads[1] = {commune_units[r % 2]};
+			struct task_input in = {.content = "Giao tiếp cho đơn vị của xã",
+						.assigned_on = d1,
+						.leads = leads,
+						.nleads = 1};
+			int64_t nid;
+
+			rc = task_split(db, id, ls.id, &in, &nid, &e);
+			if (rc == 0 && nids < sizeof(ids) / sizeof(ids[0]))
+				ids[nids++] = nid;
+		}
+		if (rc == 0)
+			done[kind]++;
+		if (op % 50 == 49)
+			no_faults(db);
+	}
+	/* Every kind of write happened, some many times. */
+	for (int k = 0; k < 8; k++) {
+		if (k == 1)
+			continue;
+		if (done[k] == 0)
+			fail_msg("no write of kind %d succeeded", k);
+	}
+	no_faults(db);
+	stats_equal_recount(db);
+	rollup_equal_recount(db);
+	arena_free(a);
+}
+
+/* A repair rebuilds the same counters the writes kept. */
+static void repair_gives_the_same_counters(void **state)
+{
+	struct db *db = *state;
+	struct arena *a = arena_new(1 << 22);
+	struct task_stats before, after;
+
+	assert_int_equal(task_stats(db, TASK_BY_UNIT, "2024-03-31", 0, a, &before, NULL), 0);
+	assert_int_equal(task_tally_repair(db, NULL), 0);
+	no_faults(db);
+	assert_int_equal(task_stats(db, TASK_BY_UNIT, "2024-03-31", 0, a, &after, NULL), 0);
+	assert_memory_equal(&before.all, &after.all, sizeof(after.all));
+	assert_int_equal(before.ngroups, after.ngroups);
+	arena_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(random_writes_keep_the_counters),
+	    cmocka_unit_test(repair_gives_the_same_counters),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
