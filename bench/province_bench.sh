@@ -5,7 +5,9 @@
 # (p95), 'tasks stats', the server's RSS after the mixed load, cold start to the first answer; then
 # the roll-up of task statistics and of a period's figures over BENCH_BODIES bodies (default 3,400)
 # and BENCH_ROLLUP_TASKS tasks (default BENCH_TASKS). Prints the figures and the ratio to Redmine 5.
-# Never run by 'make check'; BENCH_SECONDS per wrk run (default 10).
+# Never run by 'make check'; BENCH_SECONDS per wrk run (default 10). BENCH_STORE and
+# BENCH_ROLLUP_STORE name stores already made by make-store (of BENCH_TASKS tasks, and of
+# BENCH_BODIES bodies and BENCH_ROLLUP_TASKS tasks) to measure instead of making them; they are kept.
 set -eu
 build=${1:-build}
 build=$(cd "$build" && pwd)
@@ -31,8 +33,8 @@ cleanup() {
 trap cleanup EXIT
 ms() { echo $(($(date +%s%N) / 1000000)); }
 
-db=$work/province.db
-"$make_store" "$n" "$db" | tail -1
+db=${BENCH_STORE:-$work/province.db}
+[ -n "${BENCH_STORE:-}" ] || "$make_store" "$n" "$db" | tail -1
 token=$("$dondoc" --db "$db" user token admin wrk)
 
 start() { # DB: starts the server, sets pid and url, prints the cold start to the first answer
@@ -102,11 +104,11 @@ t1=$(ms)
 t2=$(ms)
 echo "tasks stats: $((t1 - t0)) ms; tasks stats --by body --rollup: $((t2 - t1)) ms (whole command; goal <= 200 ms)"
 awk -v a="$api" -v r="$redmine_rps" 'BEGIN { printf "API vs Redmine 5 GET /issues.json?limit=25 (%s req/s): %.0fx\n", r, a / r }'
-rm -f "$db" "$db"-wal "$db"-shm
+[ -n "${BENCH_STORE:-}" ] || rm -f "$db" "$db"-wal "$db"-shm
 
 # The roll-up over a country-sized tree: BENCH_BODIES bodies, BENCH_ROLLUP_TASKS tasks.
-db=$work/rollup.db
-"$make_store" --bodies "$bodies" "$rollup_n" "$db" | tail -1
+db=${BENCH_ROLLUP_STORE:-$work/rollup.db}
+[ -n "${BENCH_ROLLUP_STORE:-}" ] || "$make_store" --bodies "$bodies" "$rollup_n" "$db" | tail -1
 best() { # COMMAND...: the best of 5 runs in ms
 	local b=999999 t0 t1
 	for _ in 1 2 3 4 5; do
