@@ -17,6 +17,7 @@ const struct db_migration db_migrations[] = {
     {13, "notice_task", db_m013_notice_task},
     {14, "filing", db_m014_filing},
     {15, "requests", db_m015_requests},
+    {19, "sign", db_m019_sign},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

@@ -40,3 +40,5 @@ extern const char db_m013_notice_task[];
 extern const char db_m014_filing[];
 /* 15 requests */
 extern const char db_m015_requests[];
+/* 19 sign */
+extern const char db_m019_sign[];

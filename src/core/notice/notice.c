@@ -507,6 +507,7 @@ int notice_load(struct db *db, int64_t id, struct arena *a, struct notice_row *r
 	if (!ret_doc->profile_data)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	*ret_doc->profile_data = L->profile;
+	ret_doc->issued_at = row.issued_at;
 	if (ret_row)
 		*ret_row = row;
 	return 0;

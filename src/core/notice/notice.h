@@ -119,6 +119,7 @@ struct notice_doc {
 	size_t nerrors; /* messages of NOTICE_ERROR severity */
 	size_t nunresolved;
 	struct fmt_profile *profile_data; /* set by notice_load: the profile to render with */
+	const char *issued_at; /* set by notice_load once issued (ISO 8601 UTC); else NULL */
 };
 
 /*

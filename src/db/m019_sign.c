@@ -1,0 +1,47 @@
+/* m019_sign.c: signature images and certificates of people and bodies, and a notice's signed copy. */
+#include "db/audit_sql.h"
+#include "db/migrations.h"
+
+/* clang-format off */
+#define AUDIT_COLS_person_signature(X) X(person_id) X(image_sha256) X(cert_sha256) X(updated_at)
+#define AUDIT_COLS_body_seal(X) X(body_id) X(image_sha256) X(cert_sha256) X(updated_at)
+#define AUDIT_COLS_notice_signed(X) X(notice_id) X(sha256) X(size) X(ctype) X(signatures) X(stored_at)
+/* clang-format on */
+
+const char db_m019_sign[] =
+    /*
+     * A person's hand signature as a PNG with a transparent background, drawn
+     * where they sign electronically, and the certificate of their signing key
+     * (PEM or DER) when their token does not hold it. The audit log keeps the
+     * hashes of the files, not the files.
+     */
+    "CREATE TABLE person_signature("
+    " person_id INTEGER PRIMARY KEY REFERENCES person(id),"
+    " image BLOB NOT NULL,"
+    " image_sha256 TEXT NOT NULL,"
+    " cert BLOB,"
+    " cert_sha256 TEXT,"
+    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));" AUDIT_TRIGGERS(
+	person_signature, AUDIT_COLS_person_signature)
+    /* A body's seal (red, PNG, transparent) and the certificate its office signs with. */
+    "CREATE TABLE body_seal("
+    " body_id INTEGER PRIMARY KEY REFERENCES body(id),"
+    " image BLOB NOT NULL,"
+    " image_sha256 TEXT NOT NULL,"
+    " cert BLOB,"
+    " cert_sha256 TEXT,"
+    " updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));" AUDIT_TRIGGERS(
+	body_seal, AUDIT_COLS_body_seal)
+    /*
+     * The signed PDF of an issued notice: once stored it is the notice's record,
+     * served and mailed instead of the rendering.
+     */
+    "CREATE TABLE notice_signed("
+    " notice_id INTEGER PRIMARY KEY REFERENCES notice(id),"
+    " pdf BLOB NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " size INTEGER NOT NULL,"
+    " ctype TEXT NOT NULL DEFAULT 'application/pdf',"
+    " signatures INTEGER NOT NULL,"
+    " stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));" AUDIT_TRIGGERS(
+	notice_signed, AUDIT_COLS_notice_signed);
