@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/notice/notice.h"
+#include "core/notice/notice_approval.h"
 #include "core/notice/notice_sign.h"
 #include "render/docview.h"
 #include "render/notice_view.h"
@@ -365,4 +366,29 @@ const struct cli_spec cli_body_seal_spec = {
 int cli_body_seal(struct cli *c, const struct cli_args *args)
 {
 	return register_look(c, args, true);
+}
+
+const struct cli_spec cli_body_approval_spec = {
+    .opts = (const struct cli_optdef[]){{"required", CLI_CHOICE, CLI_REQ, "yes|no",
+					 "dự thảo phải được người ký duyệt trước khi ban hành"},
+					{NULL}},
+    .pos = (const struct cli_posdef[]){{"BODY", CLI_ID, CLI_REQ, "mã cơ quan"}, {NULL}},
+};
+
+int cli_body_approval(struct cli *c, const struct cli_args *args)
+{
+	bool req = strcmp(cli_opt(args, "required"), "yes") == 0;
+	int64_t id = cli_pos_id(args, 0);
+	struct db *db;
+	int r = cli_db(c, &db);
+
+	if (r == 0)
+		r = notice_approval_rule_set(db, id, req, &c->err);
+	if (r == 0 && c->json)
+		r = cli_json(c, json_pack("{s:I, s:b}", "body", (json_int_t)id, "required", req));
+	else if (r == 0)
+		fprintf(c->out, "cơ quan %lld: %s\n", (long long)id,
+			req ? "dự thảo phải được trình ký và duyệt trước khi ban hành"
+			    : "không yêu cầu trình ký trước khi ban hành");
+	return r;
 }

@@ -83,3 +83,13 @@ int sign_verify(const void *pdf, size_t len, const char *trust, struct arena *a,
 
 /* Whether a verified signature is valid: intact and trusted. */
 bool sign_info_valid(const struct sign_info *s);
+
+/*
+ * Whether signed is the issued PDF issued with valid signatures added after
+ * it: issued is its first bytes, every signature is valid (trust as for
+ * sign_verify), the first one starts after issued, and the last one covers
+ * the whole file. ERR_INVAL saying why not, in Vietnamese (another notice,
+ * altered, no signature, untrusted); *ret_n the number of signatures.
+ */
+int sign_check_issued(const void *issued, size_t issued_len, const void *signed_pdf, size_t len,
+		      const char *trust, struct arena *a, int *ret_n, struct err *e);

@@ -862,3 +862,39 @@ out:
 	sign_trust_close(t);
 	return r;
 }
+
+int sign_check_issued(const void *issued, size_t issued_len, const void *signed_pdf, size_t len,
+		      const char *trust, struct arena *a, int *ret_n, struct err *e)
+{
+	struct sign_info *s = NULL;
+	size_t n = 0;
+	int r;
+
+	if (!signed_pdf || len < 5 || memcmp(signed_pdf, "%PDF-", 5) != 0)
+		return err_set(e, ERR_INVAL, "tệp gửi lên không phải tệp PDF");
+	if (len <= issued_len || memcmp(signed_pdf, issued, issued_len) != 0)
+		return err_set(e, ERR_INVAL,
+			       "tệp không phải thông báo này đã ban hành: phần đầu khác bản ban "
+			       "hành (ký trên thông báo khác, hoặc nội dung đã bị sửa)");
+	r = sign_verify(signed_pdf, len, trust, a, &s, &n, e);
+	if (r < 0)
+		return r;
+	if (n == 0)
+		return err_set(e, ERR_INVAL, "tệp chưa có chữ ký số nào");
+	for (size_t i = 0; i < n; i++) {
+		if (!s[i].intact)
+			return err_set(e, ERR_INVAL, "chữ ký %zu (%s) không hợp lệ: %s", i + 1,
+				       s[i].signer, s[i].problem ? s[i].problem : "đã bị thay đổi");
+		if (!s[i].trusted)
+			return err_set(e, ERR_INVAL, "chữ ký %zu (%s) không hợp lệ: %s", i + 1,
+				       s[i].signer,
+				       s[i].problem ? s[i].problem : "chứng thư không tin cậy");
+	}
+	if (s[0].start < issued_len)
+		return err_set(e, ERR_INVAL, "chữ ký đầu tiên không ký trên bản ban hành");
+	if (!s[n - 1].covers_all)
+		return err_set(e, ERR_INVAL,
+			       "tệp có nội dung thêm sau chữ ký cuối cùng, không được ký");
+	*ret_n = (int)n;
+	return 0;
+}

@@ -143,4 +143,48 @@ if [ "$red" -gt 500 ] && [ "$blue" -gt 200 ]; then ok "the page shows a red seal
 if python3 -c "import sys; x0,y0,x1,y1=map(float,sys.argv[1:]); sys.exit(0 if x0 > 0.4 and x1 < 0.95 and y0 > 0.05 else 1)" "$x0" "$y0" "$x1" "$y1"; then
 	ok "the seal is in the signature block (right column)"
 else not_ok "the seal is in the signature block (right column)" "box $x0 $y0 $x1 $y1"; fi
+# --- the web: the signed copy uploaded back becomes the record ---
+# a second issued notice (a correction of the first), signed on its own, to be refused for notice 1
+ID2=$("${D[@]}" --json notice correct 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+"${D[@]}" notice issue "$ID2" --date 05/10/2023 >/dev/null 2>&1
+check "another notice signed by the organisation" "${D[@]}" notice sign "$ID2" --as organisation \
+	--p12 org.p12 --pin-file org.pin --output other.pdf
+tok=$("${D[@]}" user token vanphong sign | tail -1)
+DONDOC_TRUST="$PWD/ca.pem" "${D[@]}" serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do [ -s serve.out ] && break; sleep 0.1; done
+url=$(head -1 serve.out)
+up() { # FILE: POST it as notice 1's signed copy; prints the status, the answer in up.json
+	curl -s -o up.json -w '%{http_code}' -H "Authorization: Bearer $tok" -H "Content-Type: application/pdf" \
+		--data-binary "@$1" "${url}api/v1/notices/1/signed"
+}
+code=$(up other.pdf)
+case "$code:$(cat up.json)" in 400:*"không phải thông báo này"*) ok "API: a file signed over another notice is refused (400, with the reason)" ;;
+*) not_ok "API: a file signed over another notice is refused (400, with the reason)" "$code $(cat up.json)" ;; esac
+code=$(up tampered.pdf)
+case "$code:$(cat up.json)" in 400:*"không"*) ok "API: an altered file is refused (400, with the reason)" ;;
+*) not_ok "API: an altered file is refused (400, with the reason)" "$code $(cat up.json)" ;; esac
+code=$(up issued.pdf)
+case "$code:$(cat up.json)" in 400:*"chưa có chữ ký"*|400:*"phần đầu"*) ok "API: the unsigned PDF is refused" ;;
+*) not_ok "API: the unsigned PDF is refused" "$code $(cat up.json)" ;; esac
+code=$(up signed2.pdf)
+case "$code:$(cat up.json)" in 201:*'"signatures":2'*'"sha256":"'"$(sha256sum signed2.pdf | cut -c1-64)"'"'*) ok "API: the signed copy is taken with its hash (201)" ;;
+*) not_ok "API: the signed copy is taken with its hash (201)" "$code $(cat up.json)" ;; esac
+
+# the office's browser: the notice page offers the form, and the PDF served is the signed copy
+csrf=$(curl -s -c vp.jar "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+curl -s -b vp.jar -c vp.jar -o /dev/null --data-urlencode "login=vanphong" \
+	--data-urlencode "password=demo-vanphong" --data-urlencode "_csrf=$csrf" "${url}login"
+curl -s -b vp.jar -o served.pdf "${url}notices/1/pdf"
+check_eq "the PDF served from then on is the signed copy" "$(cmp served.pdf signed2.pdf && echo same)" "same"
+page=$(curl -s -b vp.jar "${url}notices/1")
+case "$page" in *"Bản ký số"*"2 chữ ký"*'enctype="multipart/form-data"'*) ok "the notice page shows the signed copy and the upload form" ;;
+*) not_ok "the notice page shows the signed copy and the upload form" ;; esac
+csrf=$(printf '%s' "$page" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+code=$(curl -s -b vp.jar -o form.html -w '%{http_code}' -F "_csrf=$csrf" -F "file=@other.pdf;type=application/pdf" "${url}notices/1/signed")
+case "$code:$(cat form.html)" in 400:*'id="ferr-file"'*"không phải thông báo này"*) ok "the form refuses another notice's file, the reason beside the field" ;;
+*) not_ok "the form refuses another notice's file, the reason beside the field" "$code" ;; esac
+code=$(curl -s -b vp.jar -o /dev/null -w '%{http_code}' -F "_csrf=$csrf" -F "file=@signed2.pdf;type=application/pdf" "${url}notices/1/signed")
+check_eq "the form takes the signed copy (303 back to the notice)" "$code" "303"
 done_testing
