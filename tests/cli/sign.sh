@@ -187,4 +187,20 @@ case "$code:$(cat form.html)" in 400:*'id="ferr-file"'*"không phải thông bá
 *) not_ok "the form refuses another notice's file, the reason beside the field" "$code" ;; esac
 code=$(curl -s -b vp.jar -o /dev/null -w '%{http_code}' -F "_csrf=$csrf" -F "file=@signed2.pdf;type=application/pdf" "${url}notices/1/signed")
 check_eq "the form takes the signed copy (303 back to the notice)" "$code" "303"
+# the e-mail carries the signed copy once it is stored
+code=$(curl -s -o up.json -w '%{http_code}' -H "Authorization: Bearer $tok" -H "Content-Type: application/pdf" \
+	--data-binary @other.pdf "${url}api/v1/notices/$ID2/signed")
+check_eq "the other notice's own signed copy is taken" "$code" "201"
+mkdir -p mail
+python3 "$HERE/smtp_sink.py" "$PWD/mail" &
+sink=$!
+trap 'kill -TERM $server $sink 2>/dev/null; wait $server 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 100); do [ -f mail/port ] && break; sleep 0.1; done
+"${D[@]}" notice send "$ID2" --smtp "smtp://127.0.0.1:$(cat mail/port)" --from vp@tanyen.example >/dev/null 2>&1
+python3 - mail/msg-1.eml >att.pdf <<'PY'
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+sys.stdout.buffer.write([p for p in m.iter_parts() if p.get_content_type() == "application/pdf"][0].get_content())
+PY
+check_eq "the e-mail attaches the signed copy" "$(cmp att.pdf other.pdf && echo same)" "same"
 done_testing
