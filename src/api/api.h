@@ -61,6 +61,12 @@ int api_notice(struct http_req *r);
 int api_notice_add(struct http_req *r);
 int api_notice_check(struct http_req *r);
 int api_notice_template(struct http_req *r);
+/* POST /api/v1/notices/#/signed (body application/pdf or multipart "file"): the signed copy as the record. */
+int api_notice_signed(struct http_req *r);
+/* POST /api/v1/notices/#/submit, /approve, /return {comment}: trình ký; the draft's approval. */
+int api_notice_submit(struct http_req *r);
+int api_notice_approve(struct http_req *r);
+int api_notice_return(struct http_req *r);
 int api_notice_tasks(struct http_req *r);
 int api_notice_task_add(struct http_req *r);
 int api_notice_task_remove(struct http_req *r);

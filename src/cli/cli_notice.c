@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "core/notice/notice.h"
+#include "core/notice/notice_sign.h"
 #include "core/notice/fmt.h"
 #include "core/registry/registry.h"
 #include "mail/mail.h"
@@ -294,8 +295,18 @@ static int notice_pdf(struct cli *c, long long id, struct buf *pdf)
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = notice_docview(c, id, a, &row, &d, &v);
-	/* a draft is not sent: notice_send says so */
+	/* a draft is not sent: notice_send says so; a stored signed copy is the PDF sent */
 	if (r == 0 && strcmp(row.status, "draft") != 0) {
+		struct notice_record rec;
+		struct err e = {0};
+
+		if (notice_record_get(c->db, id, a, &rec, &e) == 0) {
+			r = buf_add(pdf, rec.pdf.data, rec.pdf.len) < 0
+				? err_set(&c->err, ERR_TOOBIG, "tệp PDF quá lớn")
+				: 0;
+			arena_free(a);
+			return r;
+		}
 		r = dv_render(&v, DV_PDF, pdf, &c->err);
 		dv_render_release();
 	}

@@ -28,6 +28,7 @@ enum db_stmt {
 #include "stmt_task.def"
 #include "stmt_web.def"
 #include "stmt_import.def"
+#include "stmt_sign.def"
 #undef STMT
 	DB_NSTMT
 };
@@ -102,12 +103,16 @@ int db_bind_int(struct db_q *q, int idx, int64_t v);
 /* NULL binds SQL NULL. The text is copied. */
 int db_bind_text(struct db_q *q, int idx, const char *s);
 int db_bind_null(struct db_q *q, int idx);
+/* Binds len bytes at data as a BLOB (copied); data NULL binds NULL. */
+int db_bind_blob(struct db_q *q, int idx, const void *data, size_t len);
 /* 1: a row is ready; 0: done; negative: error. */
 int db_step(struct db_q *q);
 int64_t db_col_int(struct db_q *q, int col);
 /* Valid until the next db_step or db_done; NULL for SQL NULL. */
 const char *db_col_text(struct db_q *q, int col);
 bool db_col_null(struct db_q *q, int col);
+/* A BLOB column copied into the arena, its size in *ret_len; NULL for SQL NULL or a full arena. */
+void *db_col_blob(struct db_q *q, int col, struct arena *a, size_t *ret_len);
 void db_done(struct db_q *q);
 
 /*

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "db/db_fts.h"
+#include "util/arena.h"
 #include "db/migrations.h"
 
 static const char *const db_sql[DB_NSTMT] = {
@@ -28,6 +29,7 @@ static const char *const db_sql[DB_NSTMT] = {
 #include "stmt_task.def"
 #include "stmt_web.def"
 #include "stmt_import.def"
+#include "stmt_sign.def"
 #undef STMT
 };
 
@@ -112,6 +114,30 @@ int db_bind_text(struct db_q *q, int idx, const char *s)
 	if (!s)
 		return db_bind_null(q, idx);
 	return db_code(sqlite3_bind_text(q->st, idx, s, -1, SQLITE_TRANSIENT));
+}
+
+int db_bind_blob(struct db_q *q, int idx, const void *data, size_t len)
+{
+	if (!data)
+		return db_bind_null(q, idx);
+	return db_code(sqlite3_bind_blob64(q->st, idx, data, len, SQLITE_TRANSIENT));
+}
+
+void *db_col_blob(struct db_q *q, int col, struct arena *a, size_t *ret_len)
+{
+	const void *p = sqlite3_column_blob(q->st, col);
+	size_t n = (size_t)sqlite3_column_bytes(q->st, col);
+	void *out;
+
+	*ret_len = 0;
+	if (sqlite3_column_type(q->st, col) == SQLITE_NULL)
+		return NULL;
+	out = arena_alloc(a, n ? n : 1);
+	if (out && n)
+		memcpy(out, p, n);
+	if (out)
+		*ret_len = n;
+	return out;
 }
 
 int db_bind_null(struct db_q *q, int idx)

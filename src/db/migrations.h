@@ -44,3 +44,5 @@ extern const char db_m015_requests[];
 extern const char db_m016_succession[];
 /* 17 task_tally */
 extern const char db_m017_task_tally[];
+/* 18 sign */
+extern const char db_m018_sign[];

@@ -115,6 +115,10 @@ struct http_req {
 	const char *names[HTTP_MAX_FIELDS], *vals[HTTP_MAX_FIELDS];
 	int nferr;
 	struct http_field_error ferr[HTTP_MAX_FIELD_ERRORS];
+	/* The file sent to an RF_UPLOAD route (NULL when none): bytes in the arena. */
+	const void *upload;
+	size_t upload_len;
+	const char *upload_name; /* its file name as the browser gave it; may be NULL */
 	/* Response. */
 	int status;
 	const char *ctype;

@@ -17,6 +17,8 @@ enum {
 	RF_STRICT = 1 << 7, /* an input name the field table does not know is refused (400
 			       naming it) instead of ignored: a filtered list, where a
 			       misspelt filter must not silently return everything */
+	RF_UPLOAD = 1 << 8, /* takes a file: a form sent as multipart/form-data (its part
+			       "file"), or the body itself as application/pdf; r->upload */
 };
 
 /* One bit per role; a route names the roles it serves. */

@@ -578,6 +578,91 @@ static int parse_form(struct http_req *r, char *s)
 	return 0;
 }
 
+/* A header parameter's value (name="x" or name=x) in h, into the arena; NULL when absent. */
+static const char *header_param(struct http_req *r, const char *h, const char *hend,
+				const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = h; p && p + n + 1 < hend; p++) {
+		if ((p == h || p[-1] == ' ' || p[-1] == ';') && strncasecmp(p, name, n) == 0 &&
+		    p[n] == '=') {
+			const char *v = p + n + 1, *e;
+
+			if (*v == '"') {
+				v++;
+				e = memchr(v, '"', (size_t)(hend - v));
+			} else {
+				e = v;
+				while (e < hend && *e != ';' && *e != ' ' && *e != '\r')
+					e++;
+			}
+			return e ? arena_strndup(r->arena, v, (size_t)(e - v)) : NULL;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Decodes multipart/form-data: text parts are taken as form fields, the part
+ * named "file" is the upload. ERR_INVAL (a field error) when malformed.
+ */
+static int parse_multipart(struct http_req *r, const char *ct, const char *body, size_t len)
+{
+	const char *b = header_param(r, ct, ct + strlen(ct), "boundary");
+	const char *p = body, *end = body + len;
+	char *delim;
+	size_t dl;
+	int nparts = 0;
+
+	if (!b || !*b || strlen(b) > 200)
+		return http_field_error(r, "", "biểu mẫu gửi tệp thiếu ranh giới (boundary)");
+	delim = arena_printf(r->arena, "\r\n--%s", b);
+	if (!delim)
+		return ERR_NOMEM;
+	dl = strlen(delim);
+	/* the first delimiter has no CRLF before it */
+	if (len < dl - 2 || memcmp(p, delim + 2, dl - 2) != 0)
+		return http_field_error(r, "", "biểu mẫu gửi tệp không đúng dạng");
+	p += dl - 2;
+	while (p + 2 <= end && memcmp(p, "--", 2) != 0) {
+		const char *hs, *he, *ds, *de, *name, *fname;
+
+		if (++nparts > HTTP_MAX_FIELDS)
+			return http_field_error(r, "", "biểu mẫu có quá nhiều trường");
+		if (p + 2 > end || memcmp(p, "\r\n", 2) != 0)
+			return http_field_error(r, "", "biểu mẫu gửi tệp không đúng dạng");
+		hs = p + 2;
+		he = memmem(hs, (size_t)(end - hs), "\r\n\r\n", 4);
+		if (!he)
+			return http_field_error(r, "", "biểu mẫu gửi tệp không đúng dạng");
+		ds = he + 4;
+		de = memmem(ds, (size_t)(end - ds), delim, dl);
+		if (!de)
+			return http_field_error(r, "", "biểu mẫu gửi tệp không đúng dạng");
+		name = header_param(r, hs, he, "name");
+		fname = header_param(r, hs, he, "filename");
+		if (name && strcmp(name, "file") == 0 && fname) {
+			void *copy = arena_alloc(r->arena, (size_t)(de - ds) + 1);
+
+			if (!copy)
+				return ERR_NOMEM;
+			memcpy(copy, ds, (size_t)(de - ds));
+			r->upload = (size_t)(de - ds) ? copy : NULL;
+			r->upload_len = (size_t)(de - ds);
+			r->upload_name = fname;
+		} else if (name && *name && strlen(name) <= 64) {
+			const char *v = arena_strndup(r->arena, ds, (size_t)(de - ds));
+
+			if (!v || strlen(v) != (size_t)(de - ds))
+				return http_field_error(r, name, "trường có ký tự NUL");
+			input_add(r, name, v);
+		}
+		p = de + dl;
+	}
+	return 0;
+}
+
 /*
  * A JSON object of scalars is taken like a form; an array or object is taken
  * only by an HF_JSON field, as its JSON text, for the handler to read.
@@ -862,7 +947,14 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 		ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
 		if (ct && strncmp(ct, "application/x-www-form-urlencoded", 33) == 0)
 			parse_form(r, c->body.data);
-		else if (ct && strncmp(ct, "application/json", 16) == 0)
+		else if (ct && (r->route->flags & RF_UPLOAD) &&
+			 strncmp(ct, "multipart/form-data", 19) == 0)
+			parse_multipart(r, ct, c->body.data, c->body.len);
+		else if (ct && (r->route->flags & RF_UPLOAD) &&
+			 strncmp(ct, "application/pdf", 15) == 0) {
+			r->upload = c->body.data;
+			r->upload_len = c->body.len;
+		} else if (ct && strncmp(ct, "application/json", 16) == 0)
 			parse_json(r, c->body.data, c->body.len);
 		else
 			http_field_error(r, "",

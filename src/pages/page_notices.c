@@ -10,6 +10,7 @@
 
 #include "core/notice/fmt.h"
 #include "core/notice/notice.h"
+#include "core/notice/notice_sign.h"
 #include "core/tasks/task.h"
 #include "http/http_route.h"
 #include "pages/pages.h"
@@ -161,6 +162,8 @@ int page_notice(struct http_req *r)
 		}
 		H(&h, "</ul></section>");
 	}
+	page_notice_approval_section(r, &h, &row);
+	page_notice_sign_section(r, &h, &row);
 	/* the real page as it will print (the HTML render), in a frame of its own */
 	H(&h, "<h2>Xem trước</h2><iframe class=\"paper\" title=\"Xem trước thông báo\" "
 	      "src=\"/notices/");
@@ -214,6 +217,8 @@ int page_notice_issue(struct http_req *r)
 /* The notice rendered as PDF or DOCX, as a download. */
 static int download(struct http_req *r, enum dv_format f)
 {
+	struct notice_record rec;
+	struct err e = {0};
 	struct notice_row row;
 	struct notice_doc doc;
 	struct docview v;
@@ -221,6 +226,11 @@ static int download(struct http_req *r, enum dv_format f)
 	int rc;
 
 	rc = load(r, &row, &doc);
+	/* once a signed copy is stored, it is the notice's PDF */
+	if (rc == 0 && f == DV_PDF && notice_record_get(r->db, row.id, r->arena, &rec, &e) == 0)
+		rc = buf_add(&r->out, rec.pdf.data, rec.pdf.len) < 0
+			 ? err_set(&r->err, ERR_TOOBIG, "tệp PDF quá lớn")
+			 : 1;
 	if (rc == 0)
 		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
 	if (rc == 0)

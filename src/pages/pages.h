@@ -33,6 +33,27 @@ int page_notice_template(struct http_req *r);
 int page_notice_issue(struct http_req *r);
 int page_notice_pdf(struct http_req *r);
 int page_notice_docx(struct http_req *r);
+/* POST /notices/#/signed: the signed PDF (multipart "file") stored as the notice's record. */
+int page_notice_signed(struct http_req *r);
+/*
+ * Takes the signed PDF in r->upload for notice r->id[0] (which the account
+ * must see): it must be the issued PDF with valid signatures after it
+ * (trust: $DONDOC_TRUST, else the system's store); then it is the notice's
+ * record. ERR_INVAL with the reason when refused. The form and the API both
+ * call it.
+ */
+int page_notice_signed_store(struct http_req *r, int *ret_n);
+/* POST /notices/#/submit, /approve, /return {comment}: approval before issuing (trình ký). */
+int page_notice_submit(struct http_req *r);
+int page_notice_approve(struct http_req *r);
+int page_notice_return(struct http_req *r);
+extern const struct http_field page_notice_return_fields[];
+/* The step ('s' submit, 'a' approve, 'r' return with "comment") on notice r->id[0]; the form and the API call it. */
+int page_notice_approval_step(struct http_req *r, char step);
+/* The draft's "Trình ký" section: its state, its history with comments, the buttons. */
+void page_notice_approval_section(struct http_req *r, struct html *h, const struct notice_row *row);
+/* The notice page's "Bản ký số" section: the signed copy kept, and the form to send one. */
+void page_notice_sign_section(struct http_req *r, struct html *h, const struct notice_row *row);
 int page_tasks(struct http_req *r);
 int page_task(struct http_req *r);
 /* GET /tasks/#/timeline: the task's whole timeline, oldest first, a page at a time. */

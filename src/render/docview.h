@@ -77,6 +77,25 @@ struct docview {
 	const char *sig_position;  /* BÍ THƯ */
 	const char *sig_name;	   /* Đinh Đức Cảnh */
 	const char *title;	   /* document title for HTML <title> and PDF/DOCX metadata */
+	/*
+	 * The PDF's creation date (ISO 8601, "2023-10-04T08:00:00Z"); NULL: now. An
+	 * issued notice sets its issuing time, so that its PDF is the same bytes
+	 * every time it is rendered: the copy that is signed and the one it is
+	 * compared with later.
+	 */
+	const char *pdf_date;
+};
+
+/*
+ * Where the PDF renderer put the signature block: the blank between the
+ * authority lines and the signer's name, where the hand signature goes.
+ * page is 1-based; x, y (lower left), w, h in PDF points with the origin at
+ * the page's lower left corner.
+ */
+struct dv_sigbox {
+	int page;
+	double x, y, w, h;
+	double page_w, page_h;
 };
 
 enum dv_format { DV_TXT, DV_HTML, DV_PDF, DV_DOCX };
@@ -93,6 +112,9 @@ int dv_render(const struct docview *v, enum dv_format f, struct buf *out, struct
 int dv_render_text(const struct docview *v, struct buf *out, struct err *e);
 int dv_render_html(const struct docview *v, struct buf *out, struct err *e);
 int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e);
+/* dv_render_pdf, telling also where the signature block is (ret_box may be NULL). */
+int dv_render_pdf_box(const struct docview *v, struct buf *out, struct dv_sigbox *ret_box,
+		      struct err *e);
 int dv_render_docx(const struct docview *v, struct buf *out, struct err *e);
 
 /*

@@ -42,6 +42,7 @@ int notice_view(const struct notice_doc *d, const struct fmt_profile *p, struct 
 	v->motto = state ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "ĐẢNG CỘNG SẢN VIỆT NAM";
 	v->motto_sub = state ? "Độc lập - Tự do - Hạnh phúc" : NULL;
 	v->place_date = d->place_date;
+	v->pdf_date = d->issued_at;
 	v->type_name = d->title;
 	v->summary = d->summary;
 	v->blocks = blocks;

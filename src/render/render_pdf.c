@@ -26,8 +26,9 @@ struct pdf {
 	int page;
 	struct buf *out;
 	int werr;
-	char font_desc[160]; /* the profile's font as fontconfig found it, for messages */
-	struct err glyph;    /* the first character the font lacks (code 0: none) */
+	char font_desc[160];  /* the profile's font as fontconfig found it, for messages */
+	struct err glyph;     /* the first character the font lacks (code 0: none) */
+	struct dv_sigbox box; /* where the signature block went */
 };
 
 /*
@@ -455,6 +456,13 @@ static void closing_draw(struct pdf *d, struct closing *c)
 	}
 	pdf_place(d, c->sig, d->left + c->lw, d->y);
 	pdf_place(d, c->name, d->left + c->lw, d->y + layout_h(c->sig) + c->gap);
+	d->box.page = d->page;
+	d->box.x = d->left + c->lw;
+	d->box.w = d->width - c->lw;
+	d->box.h = c->gap;
+	d->box.y = d->page_h - (d->y + layout_h(c->sig) + c->gap);
+	d->box.page_w = d->page_w;
+	d->box.page_h = d->page_h;
 	d->y += closing_h(c);
 }
 
@@ -638,6 +646,12 @@ static int pdf_font_check(struct pdf *d, struct err *e)
 
 int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 {
+	return dv_render_pdf_box(v, out, NULL, e);
+}
+
+int dv_render_pdf_box(const struct docview *v, struct buf *out, struct dv_sigbox *ret_box,
+		      struct err *e)
+{
 	struct pdf_cache *c = pdf_cache_get();
 	struct fmt_profile def;
 	struct pdf d = {.out = out, .page = 1};
@@ -681,6 +695,8 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 	if (v->title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, v->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "dondoc");
+	if (v->pdf_date)
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, v->pdf_date);
 	d.cr = cairo_create(s);
 	/* The thread's context, brought to this surface (its transformation and options). */
 	d.ctx = c->ctx;
@@ -704,6 +720,8 @@ int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
 	}
 	if (st != CAIRO_STATUS_SUCCESS)
 		return err_set(e, ERR_INTERNAL, "cairo: %s", cairo_status_to_string(st));
+	if (ret_box)
+		*ret_box = d.box;
 	return 0;
 }
 

@@ -78,7 +78,7 @@ while read -r verb; do
 	fi
 	line=$(head -1 <<<"$out")
 	[ "${line#"usage: dondoc $verb"}" != "$line" ] || help_bad="$help_bad $verb(usage)"
-	for o in $(sed -n '/^options:/,/^$/p' <<<"$out" | grep -o -- '^  --[a-z-]*'); do
+	for o in $(sed -n '/^options:/,/^$/p' <<<"$out" | grep -o -- '^  --[a-z0-9-]*'); do
 		grep -q -- "\[\?$o\b" <<<"$line" || help_bad="$help_bad $verb($o)"
 	done
 	help_ok=$((help_ok + 1))

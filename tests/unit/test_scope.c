@@ -421,7 +421,8 @@ static const struct {
 	enum kind k1, k2;
 	const char *path, *fields;
 	bool json;
-	int ctl; /* the body the global admin's control uses (0: 6), for writes that close a task */
+	int ctl; /* the body the global admin's control uses (0: 6), for writes that close a task;
+		    -1: no control here (it needs what the matrix cannot make, named beside it) */
 } cases[] = {
     /* objects in the path */
     {"GET", "/sessions/#", K_SESSION, K_NONE, "/sessions/{1}", NULL, false, 0},
@@ -462,8 +463,26 @@ static const struct {
      "{\"template\":\"@sign T/M | CQ | BT | Nguyen A\\n\\nKet luan moi.\\n\"}", true, 0},
     {"POST", "/notices/#/template", K_NOTICE, K_NONE, "/notices/{1}/template",
      "template=%40sign+T%2FM+%7C+CQ+%7C+BT+%7C+Nguyen+A%0A%0AKet+luan+moi.%0A", false, 0},
+    /* approval before issuing: on body 6 submit, return, submit (API), approve; on 5 the API's */
+    {"POST", "/notices/#/submit", K_NOTICE, K_NONE, "/notices/{1}/submit", "", false, 6},
+    {"POST", "/notices/#/return", K_NOTICE, K_NONE, "/notices/{1}/return",
+     "comment=S%E1%BB%ADa+l%E1%BA%A1i", false, 6},
+    {"POST", "/api/v1/notices/#/submit", K_NOTICE, K_NONE, "/api/v1/notices/{1}/submit", "{}", true,
+     6},
+    {"POST", "/notices/#/approve", K_NOTICE, K_NONE, "/notices/{1}/approve", "", false, 6},
+    {"POST", "/api/v1/notices/#/submit", K_NOTICE, K_NONE, "/api/v1/notices/{1}/submit", "{}", true,
+     5},
+    {"POST", "/api/v1/notices/#/return", K_NOTICE, K_NONE, "/api/v1/notices/{1}/return",
+     "{\"comment\":\"Sua lai\"}", true, 5},
+    {"POST", "/notices/#/submit", K_NOTICE, K_NONE, "/notices/{1}/submit", "", false, 5},
+    {"POST", "/api/v1/notices/#/approve", K_NOTICE, K_NONE, "/api/v1/notices/{1}/approve", "{}",
+     true, 5},
     {"POST", "/notices/#/issue", K_NOTICE, K_NONE, "/notices/{1}/issue",
      "date=2023-11-01&sig_name=X", false, 0},
+    /* a signed copy: the control that takes one (a real signed PDF) is tests/cli/sign.sh */
+    {"POST", "/notices/#/signed", K_NOTICE, K_NONE, "/notices/{1}/signed", "", false, -1},
+    {"POST", "/api/v1/notices/#/signed", K_NOTICE, K_NONE, "/api/v1/notices/{1}/signed", "{}", true,
+     -1},
     {"POST", "/admin/users/#/password", K_ACCOUNT, K_NONE, "/admin/users/{1}/password",
      "new_password=pw-hacked-123", false, 0},
     {"POST", "/admin/users/#/disable", K_ACCOUNT, K_NONE, "/admin/users/{1}/disable", "confirm=yes",
@@ -806,6 +825,8 @@ static void the_global_admin_reaches_every_body(void **state)
 	const struct client *cl = client("root");
 
 	for (size_t c = 0; c < NCASES; c++) {
+		if (cases[c].ctl < 0)
+			continue;
 		int b = cases[c].ctl ? cases[c].ctl : 6;
 		long long id1 = (long long)id_of(cases[c].k1, b);
 		long long id2 = cases[c].k2 != K_NONE ? (long long)id_of(cases[c].k2, b)

@@ -1,5 +1,6 @@
 /* notice.c: conclusion notices in the store: drafts, binding to the session's data, issuing, corrections, deliveries. */
 #include "core/notice/notice.h"
+#include "core/notice/notice_approval.h"
 #include "db/db.h"
 
 #include <stdio.h>
@@ -507,6 +508,7 @@ int notice_load(struct db *db, int64_t id, struct arena *a, struct notice_row *r
 	if (!ret_doc->profile_data)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	*ret_doc->profile_data = L->profile;
+	ret_doc->issued_at = row.issued_at;
 	if (ret_row)
 		*ret_row = row;
 	return 0;
@@ -588,6 +590,10 @@ int notice_issue(struct db *db, int64_t id, const struct notice_issue_in *in, st
 			    (long long)id, row.symbol ? row.symbol : "?");
 		goto fail;
 	}
+	/* where the body requires it, only a draft its signer approved */
+	r = notice_approval_gate(db, id, row.body_id, e);
+	if (r < 0)
+		goto fail;
 	r = load_ctx(db, &row, a, L, e);
 	if (r < 0)
 		goto fail;

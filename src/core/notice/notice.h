@@ -119,6 +119,7 @@ struct notice_doc {
 	size_t nerrors; /* messages of NOTICE_ERROR severity */
 	size_t nunresolved;
 	struct fmt_profile *profile_data; /* set by notice_load: the profile to render with */
+	const char *issued_at; /* set by notice_load once issued (ISO 8601 UTC); else NULL */
 };
 
 /*
@@ -198,7 +199,9 @@ struct notice_delivery {
 /*
  * Issues a draft: refuses while the template has errors or unresolved
  * placeholders (ERR_CHECK with the first ones named) or has no signer
- * (ERR_INVAL); allocates the number for (body, TB, term) in the same
+ * (ERR_INVAL), or, where the body requires approval before issuing
+ * (core/notice/notice_approval.h), was not approved by its signer
+ * (ERR_CHECK); allocates the number for (body, TB, term) in the same
  * transaction, fixes date and signer, keeps the text as issued, records the
  * document in the registry and one delivery per recipient (e-mail where an
  * address is known, else paper). The notice is locked from then on.

@@ -1,0 +1,240 @@
+/*
+ * page_notice_sign.c: a notice's signed copy on the web: the section of the
+ * notice's page that shows it and takes it, and the upload shared with the
+ * API (POST /notices/#/signed and /api/v1/notices/#/signed).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/notice/notice_approval.h"
+#include "core/notice/notice_sign.h"
+#include "http/http_route.h"
+#include "pages/pages.h"
+#include "render/notice_view.h"
+#include "sign/sign.h"
+
+int page_notice_signed_store(struct http_req *r, int *ret_n)
+{
+	struct notice_row row;
+	struct notice_doc doc;
+	struct docview v;
+	struct buf issued = BUF_INIT(64u << 20);
+	int rc = page_notice_row(r, &row), n = 0;
+
+	if (rc == 0 && strcmp(row.status, "draft") == 0)
+		rc = err_set(&r->err, ERR_INVAL,
+			     "thông báo chưa ban hành: ban hành, ký số rồi mới gửi bản đã ký");
+	if (rc == 0 && !r->upload)
+		rc = err_set(&r->err, ERR_INVAL, "chọn tệp PDF đã ký số để gửi lên");
+	if (rc == 0)
+		rc = notice_load(r->db, row.id, r->arena, NULL, &doc, &r->err);
+	if (rc == 0)
+		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
+	if (rc == 0)
+		rc = dv_render_pdf(&v, &issued, &r->err);
+	if (rc == 0)
+		rc = sign_check_issued(issued.data, issued.len, r->upload, r->upload_len,
+				       getenv("DONDOC_TRUST"), r->arena, &n, &r->err);
+	if (rc == 0)
+		rc = notice_record_store(
+		    r->db, row.id, (struct notice_blob){r->upload, r->upload_len}, n, &r->err);
+	buf_free(&issued);
+	if (rc == 0)
+		*ret_n = n;
+	return rc;
+}
+
+int page_notice_signed(struct http_req *r)
+{
+	int n = 0, rc = page_notice_signed_store(r, &n);
+
+	if (rc == ERR_INVAL) {
+		/* the notice's page again, the reason beside the file field */
+		http_field_error(r, "file", arena_strdup(r->arena, err_msg(&r->err, rc)));
+		rc = page_notice(r);
+		if (rc == 0)
+			r->status = 400;
+		return rc;
+	}
+	if (rc < 0)
+		return rc;
+	return http_redirect(r, arena_printf(r->arena, "/notices/%lld", (long long)r->id[0]));
+}
+
+void page_notice_sign_section(struct http_req *r, struct html *h, const struct notice_row *row)
+{
+	struct notice_record rec;
+	struct err e = {0};
+	bool have;
+
+	if (!row->status || strcmp(row->status, "draft") == 0)
+		return;
+	have = notice_record_get(r->db, row->id, r->arena, &rec, &e) == 0;
+	H(h, "<section class=\"signed\" id=\"ban-ky-so\"><h2>Bản ký số</h2>");
+	if (have) {
+		H(h, "<p>Đã lưu bản PDF ký số (");
+		html_int(h, rec.signatures);
+		H(h, " chữ ký, ");
+		html_int(h, (int64_t)rec.pdf.len);
+		H(h, " byte, lưu lúc ");
+		html_text(h, rec.stored_at);
+		H(h, "): nút <em>Tải PDF</em> và thư điện tử gửi đi từ nay dùng bản này. SHA-256: "
+		     "<code>");
+		html_text(h, rec.sha256);
+		H(h, "</code></p>");
+	} else {
+		H(h,
+		  "<p>Chưa có bản ký số: tải PDF, ký bằng thiết bị ký số (lệnh <code>dondoc "
+		  "notice sign</code> hoặc phần mềm ký PAdES), người có thẩm quyền ký trước, văn "
+		  "thư ký sau, rồi gửi tệp đã ký lên đây.</p>");
+	}
+	if (page_role_in(r, R_STAFF)) {
+		H(h, "<form class=\"stack\" method=\"post\" enctype=\"multipart/form-data\" "
+		     "action=\"/notices/");
+		html_int(h, row->id);
+		H(h, "/signed\">");
+		page_csrf(r, h);
+		H(h, "<label>Tệp PDF đã ký số <input type=\"file\" name=\"file\" "
+		     "accept=\"application/pdf,.pdf\" required></label>");
+		page_field_msg(r, h, "file");
+		H(h, "<button type=\"submit\">Gửi bản đã ký</button></form>");
+	}
+	H(h, "</section>");
+}
+
+/* ---- approval before issuing (trình ký) ---- */
+
+const struct http_field page_notice_return_fields[] = {
+    {"comment", HF_MULTI, false, 4000, NULL, "Ý kiến (comment)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+static const char *step_label(const char *step)
+{
+	if (strcmp(step, "submit") == 0)
+		return "Trình ký";
+	if (strcmp(step, "approve") == 0)
+		return "Người ký đã duyệt";
+	if (strcmp(step, "return") == 0)
+		return "Người ký trả lại";
+	return "Sửa sau khi trình";
+}
+
+int page_notice_approval_step(struct http_req *r, char step)
+{
+	struct notice_row row;
+	int rc = page_notice_row(r, &row);
+
+	if (rc == 0)
+		rc = step == 's'   ? notice_submit(r->db, row.id, &r->err)
+		     : step == 'a' ? notice_approve(r->db, row.id, &r->err)
+				   : notice_return(r->db, row.id, http_arg(r, "comment"), &r->err);
+	return rc;
+}
+
+static int approval_form(struct http_req *r, char step)
+{
+	int rc = page_notice_approval_step(r, step);
+
+	if (rc == ERR_INVAL || rc == ERR_LOCKED) {
+		http_field_error(r, step == 'r' ? "comment" : "approval",
+				 arena_strdup(r->arena, err_msg(&r->err, rc)));
+		rc = page_notice(r);
+		if (rc == 0)
+			r->status = 400;
+		return rc;
+	}
+	if (rc < 0)
+		return rc;
+	return http_redirect(r,
+			     arena_printf(r->arena, "/notices/%lld#trinh-ky", (long long)r->id[0]));
+}
+
+int page_notice_submit(struct http_req *r)
+{
+	return approval_form(r, 's');
+}
+
+int page_notice_approve(struct http_req *r)
+{
+	return approval_form(r, 'a');
+}
+
+int page_notice_return(struct http_req *r)
+{
+	return approval_form(r, 'r');
+}
+
+static void step_button(struct http_req *r, struct html *h, int64_t id, const char *action,
+			const char *label)
+{
+	H(h, "<form class=\"inline\" method=\"post\" action=\"/notices/");
+	html_int(h, id);
+	H(h, "/");
+	html_text(h, action);
+	H(h, "\">");
+	page_csrf(r, h);
+	H(h, "<button type=\"submit\">");
+	html_text(h, label);
+	H(h, "</button></form> ");
+}
+
+void page_notice_approval_section(struct http_req *r, struct html *h, const struct notice_row *row)
+{
+	struct notice_approval ap;
+	struct err e = {0};
+	const char *st;
+
+	if (!row->status || strcmp(row->status, "draft") != 0)
+		return;
+	if (notice_approval_get(r->db, row->id, r->arena, &ap, &e) < 0)
+		return;
+	st = ap.state;
+	H(h, "<section class=\"approval\" id=\"trinh-ky\"><h2>Trình ký</h2><p>");
+	H(h, "Tình trạng: <strong>");
+	html_text(h, !*st			  ? "chưa trình"
+		     : strcmp(st, "submit") == 0  ? "đang chờ người ký duyệt"
+		     : strcmp(st, "approve") == 0 ? "người ký đã duyệt, ban hành được"
+		     : strcmp(st, "return") == 0 ? "người ký trả lại, cần sửa và trình lại"
+						 : "đã sửa sau khi trình, cần trình lại");
+	H(h, "</strong>");
+	if (ap.required)
+		H(h, ". Cơ quan yêu cầu trình ký: chỉ dự thảo đã được duyệt mới ban hành được");
+	H(h, ".</p>");
+	if (ap.nsteps) {
+		H(h, "<ol class=\"steps\">");
+		for (size_t i = 0; i < ap.nsteps; i++) {
+			H(h, "<li><strong>");
+			html_text(h, step_label(ap.steps[i].step));
+			H(h, "</strong> (");
+			html_text(h, ap.steps[i].actor[0] ? ap.steps[i].actor : "hệ thống");
+			H(h, ", ");
+			html_text(h, ap.steps[i].at);
+			H(h, ")");
+			if (ap.steps[i].comment[0]) {
+				H(h, ": <q class=\"comment\">");
+				html_text(h, ap.steps[i].comment);
+				H(h, "</q>");
+			}
+			H(h, "</li>");
+		}
+		H(h, "</ol>");
+	}
+	page_field_msg(r, h, "approval");
+	if (page_role_in(r, R_STAFF) &&
+	    (!*st || strcmp(st, "return") == 0 || strcmp(st, "edit") == 0))
+		step_button(r, h, row->id, "submit", "Trình ký");
+	if (page_role_in(r, ROLE_ADMIN | ROLE_MEMBER) && strcmp(st, "submit") == 0) {
+		step_button(r, h, row->id, "approve", "Duyệt");
+		H(h, "<form class=\"stack\" method=\"post\" action=\"/notices/");
+		html_int(h, row->id);
+		H(h, "/return\">");
+		page_csrf(r, h);
+		H(h, "<label>Ý kiến khi trả lại <textarea name=\"comment\" rows=\"3\">");
+		html_text(h, http_arg(r, "comment") ? http_arg(r, "comment") : "");
+		H(h, "</textarea></label>");
+		page_field_msg(r, h, "comment");
+		H(h, "<button type=\"submit\">Trả lại</button></form>");
+	}
+	H(h, "</section>");
+}
