@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "core/accounts/audit.h"
+#include "core/registry/registry.h"
 #include "core/tasks/task.h"
 
 /* The anchor's default place: beside the store. */
@@ -53,12 +54,11 @@ static int report(struct cli *c, int r, const struct audit_report *rep, const ch
 }
 
 const struct cli_spec cli_check_spec = {
-    .opts =
-	(const struct cli_optdef[]){
-	    {"anchor", CLI_TEXT, 0, "FILE", "tệp mốc (mặc định tệp kho với đuôi .anchor)"},
-	    {"repair-counters", CLI_FLAG, 0, NULL,
-	     "dựng lại bộ đếm nhiệm vụ từ các nhiệm vụ trước khi kiểm tra"},
-	    {NULL}},
+    .opts = (const struct cli_optdef[]){{"anchor", CLI_TEXT, 0, "FILE",
+					 "tệp mốc (mặc định tệp kho với đuôi .anchor)"},
+					{"repair-counters", CLI_FLAG, 0, NULL,
+					 "dựng lại bộ đếm nhiệm vụ và văn bản trước khi kiểm tra"},
+					{NULL}},
 };
 
 /*
@@ -97,8 +97,25 @@ static int counters_check(struct cli *c, struct db *db, bool repair, struct audi
 	}
 	if (r == 0 && n > 0)
 		r = ERR_CHECK;
+	if (r >= 0 || r == ERR_CHECK) {
+		struct reg_doc_tally_fault *df;
+		size_t dn;
+		int r2 = repair ? reg_doc_tally_repair(db, &c->err) : 0;
+
+		if (r2 == 0)
+			r2 = reg_doc_tally_check(db, a, &df, &dn, &c->err);
+		for (size_t i = 0; r2 == 0 && i < dn && rep->nproblems < AUDIT_MAX_PROBLEMS; i++)
+			snprintf(rep->problems[rep->nproblems++], sizeof(rep->problems[0]),
+				 "bộ đếm văn bản của %s khác số đếm lại; chạy 'dondoc check "
+				 "--repair-counters'",
+				 df[i].body[0] ? df[i].body : "văn bản không rõ cơ quan");
+		if (r2 == 0 && dn > 0)
+			r2 = ERR_CHECK;
+		if (r == 0 || r2 < 0)
+			r = r2;
+	}
 	if (r == 0 && repair)
-		fprintf(c->out, "bộ đếm nhiệm vụ: đã dựng lại từ các nhiệm vụ\n");
+		fprintf(c->out, "bộ đếm nhiệm vụ và văn bản: đã dựng lại\n");
 	arena_free(a);
 	return r;
 }

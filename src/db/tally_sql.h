@@ -89,3 +89,17 @@
 	K ".total, " K ".standing, " K ".done_ontime, " K ".done_late, " K ".done_due, " \
 	TALLY_OVERDUE(K, D)
 /* clang-format on */
+
+/*
+ * The document counters (migration 019): documents per body (0: of no body)
+ * and secrecy (0: thường, 1: any other grade), so that the dashboard's count
+ * of the documents an account may see sums a few rows per body in its scope.
+ */
+/* clang-format off */
+#define DOC_TALLY_KEY(R) "coalesce(" R ".body_id, 0), " R ".confidentiality <> 'thuong'"
+#define DOC_TALLY_ADD(R, S) \
+	"INSERT INTO doc_tally(body_id, secret, n) VALUES(" DOC_TALLY_KEY(R) ", " S ")" \
+	" ON CONFLICT(body_id, secret) DO UPDATE SET n = n + excluded.n;"
+#define DOC_TALLY_RECOUNT \
+	"SELECT " DOC_TALLY_KEY("d") ", count(*) FROM document d GROUP BY 1, 2"
+/* clang-format on */

@@ -439,6 +439,51 @@ int reg_doc_set_drafting_unit(struct db *db, int64_t id, const char *code, struc
 	return r < 0 ? r : db_end(db, reg_doc_set_drafting_unit_tx(db, id, code, e), e);
 }
 
+int reg_doc_tally_repair(struct db *db, struct err *e)
+{
+	int r = db_begin_e(db, e);
+
+	if (r < 0)
+		return r;
+	r = db_exec(db, SQL_DOC_TALLY_CLEAR, "");
+	if (r == 0)
+		r = db_exec(db, SQL_DOC_TALLY_FILL, "");
+	if (r < 0)
+		db_err(db, e, r, "không dựng lại được bộ đếm văn bản");
+	return db_end(db, r, e);
+}
+
+int reg_doc_tally_check(struct db *db, struct arena *a, struct reg_doc_tally_fault **ret,
+			size_t *ret_n, struct err *e)
+{
+	struct reg_doc_tally_fault *f = NULL;
+	size_t n = 0, cap = 0;
+	struct db_q *q;
+	int r = db_query(db, SQL_DOC_TALLY_CHECK, &q, "");
+
+	if (r < 0)
+		return db_err(db, e, r, "không kiểm tra được bộ đếm văn bản");
+	while ((r = db_step(q)) == 1) {
+		r = 0;
+		if (arena_reserve(a, &f, n, &cap, sizeof(*f)) < 0) {
+			r = ERR_NOMEM;
+			break;
+		}
+		f[n].body_id = db_col_int(q, 0);
+		if (!(f[n].body = db_col_strdup(q, 1, a))) {
+			r = ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	db_done(q);
+	if (r < 0)
+		return db_err(db, e, r, "không kiểm tra được bộ đếm văn bản");
+	*ret = f;
+	*ret_n = n;
+	return 0;
+}
+
 int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e)
 {
 	int r = db_begin_e(db, e);

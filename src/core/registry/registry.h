@@ -284,6 +284,22 @@ int reg_doc_list(struct db *db, int64_t body_id, const char *type_code, struct a
  * ERR_LOCKED when already issued.
  */
 int reg_doc_issue(struct db *db, int64_t id, const char *date, long *ret_number, struct err *e);
+
+/* A body whose document counters differ from a recount (body_id 0: documents of no body). */
+struct reg_doc_tally_fault {
+	int64_t body_id;
+	const char *body; /* its name, "" for none */
+};
+
+/* Rebuilds the document counters (m019) from the documents, atomically. */
+int reg_doc_tally_repair(struct db *db, struct err *e);
+
+/*
+ * The bodies whose document counters differ from a full recount, in *ret
+ * (from a), their number in *ret_n (0: all agree).
+ */
+int reg_doc_tally_check(struct db *db, struct arena *a, struct reg_doc_tally_fault **ret,
+			size_t *ret_n, struct err *e);
 /*
  * Sets the drafting unit's symbol code (VP, KT) of a draft; ERR_INVAL for a
  * malformed code, ERR_LOCKED once issued.
