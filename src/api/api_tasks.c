@@ -378,6 +378,28 @@ const struct http_field api_task_add_fields[] = {
 };
 
 /* POST /api/v1/tasks with body: a new task of that body (task_assign); 201 with it. */
+/*
+ * The answer to a task just given (rc from task_assign or task_split): 201
+ * with the task and its Location, or its refusal as 422 on the field that
+ * field_of names from the message (ERR_NOTFOUND: a unit nobody has).
+ */
+static int task_created(struct http_req *r, int rc, int64_t id, const char *today,
+			const char *(*field_of)(const char *msg))
+{
+	struct task *t;
+
+	if (rc == ERR_INVAL || rc == ERR_NOTFOUND)
+		return http_field_error(r, field_of(r->err.msg),
+					arena_strdup(r->arena, r->err.msg));
+	if (rc == 0)
+		rc = read_task(r->db, &r->acct, id, today, r->arena, &t, &r->err);
+	if (rc < 0)
+		return rc;
+	r->status = 201;
+	r->location = arena_printf(r->arena, "/api/v1/tasks/%lld", (long long)id);
+	return api_send(r, ent_task_full_json(t));
+}
+
 static int api_task_assign(struct http_req *r, const char *today)
 {
 	struct task_input in = {.content = http_arg(r, "content"),
@@ -386,7 +408,6 @@ static int api_task_assign(struct http_req *r, const char *today)
 	const char **leads = NULL, **coords = NULL, *name;
 	int64_t body = http_arg_int(r, "body", 0), id;
 	bool has_leads, has_coords;
-	struct task *t;
 	int rc = read_body_name(r->db, &r->acct, body, r->arena, &name, &r->err);
 
 	if (rc == ERR_NOTFOUND)
@@ -400,16 +421,7 @@ static int api_task_assign(struct http_req *r, const char *today)
 	in.leads = leads;
 	in.coords = coords;
 	rc = task_assign(r->db, body, &in, &id, &r->err);
-	if (rc == ERR_INVAL || rc == ERR_NOTFOUND)
-		return http_field_error(r, page_assign_field(r->err.msg),
-					arena_strdup(r->arena, r->err.msg));
-	if (rc == 0)
-		rc = read_task(r->db, &r->acct, id, today, r->arena, &t, &r->err);
-	if (rc < 0)
-		return rc;
-	r->status = 201;
-	r->location = arena_printf(r->arena, "/api/v1/tasks/%lld", (long long)id);
-	return api_send(r, ent_task_full_json(t));
+	return task_created(r, rc, id, today, page_assign_field);
 }
 
 /*
@@ -426,7 +438,7 @@ int api_task_add(struct http_req *r)
 				.assigned_on = http_arg(r, "assigned_on")};
 	const char **leads = NULL, **coords = NULL;
 	bool has_leads, has_coords;
-	struct task *parent, *t;
+	struct task *parent;
 	char today[11];
 	int64_t body, id;
 	int rc;
@@ -458,16 +470,7 @@ int api_task_add(struct http_req *r)
 	in.leads = leads;
 	in.coords = coords;
 	rc = task_split(r->db, parent->id, body, &in, &id, &r->err);
-	if (rc == ERR_INVAL || rc == ERR_NOTFOUND) /* NOTFOUND: a unit nobody has */
-		return http_field_error(r, page_split_field(r->err.msg),
-					arena_strdup(r->arena, r->err.msg));
-	if (rc == 0)
-		rc = read_task(r->db, &r->acct, id, today, r->arena, &t, &r->err);
-	if (rc < 0)
-		return rc;
-	r->status = 201;
-	r->location = arena_printf(r->arena, "/api/v1/tasks/%lld", (long long)id);
-	return api_send(r, ent_task_full_json(t));
+	return task_created(r, rc, id, today, page_split_field);
 }
 
 const struct http_field api_task_stats_fields[] = {

@@ -20,7 +20,7 @@ const struct db_migration db_migrations[] = {
     {16, "succession", db_m016_succession},
     {17, "task_tally", db_m017_task_tally},
     {18, "sign", db_m018_sign},
-    {19, "doc_tally", db_m019_doc_tally},
+    {19, "dashboard", db_m019_dashboard},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

@@ -46,5 +46,5 @@ extern const char db_m016_succession[];
 extern const char db_m017_task_tally[];
 /* 18 sign */
 extern const char db_m018_sign[];
-/* 19 doc_tally */
-extern const char db_m019_doc_tally[];
+/* 19 dashboard */
+extern const char db_m019_dashboard[];

@@ -1,4 +1,5 @@
-/* m019_doc_tally.c: document counters per body and secrecy, kept by triggers. */
+/* m019_dashboard.c: what the dashboard reads at a province's size: document counters per body
+ * and secrecy, kept by triggers, and sessions by date. */
 #include "db/migrations.h"
 #include "db/tally_sql.h"
 
@@ -8,7 +9,8 @@
  * '--repair-counters' rebuilds them.
  */
 /* clang-format off */
-const char db_m019_doc_tally[] =
+const char db_m019_dashboard[] =
+    "CREATE INDEX session_date ON session(date, id);"
     "CREATE TABLE doc_tally("
     " body_id INTEGER NOT NULL,"
     " secret INTEGER NOT NULL,"
