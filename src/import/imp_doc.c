@@ -458,6 +458,33 @@ static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 	imp_warn(c, p->line, "số và ký hiệu văn bản không đọc được: \"%.*s\"", (int)p->len, p->s);
 }
 
+/*
+ * A capital line of the header, its first len bytes a body's name: the last
+ * such line before the number is the issuer, one above it its superior; a
+ * bare kind of body ("ỦY BAN NHÂN DÂN", *bare) takes the next line as the
+ * rest of its name ("HUYỆN LẠNG GIANG": one name on two lines).
+ */
+static void header_name(struct imp_ctx *c, const char *s, size_t len, bool *bare)
+{
+	struct imp_notice *n = c->n;
+	const struct imp_body_word *bw;
+	const char *name = imp_body_name(c, s, len, &bw);
+
+	if (!name || n->symbol)
+		return;
+	if (*bare && !bw) {
+		n->issuer = arena_printf(c->a, "%s %s", n->issuer, imp_lowfirst(c, name));
+		*bare = false;
+		return;
+	}
+	if (n->issuer)
+		n->superior = n->issuer;
+	n->issuer = name;
+	*bare = bw && strlen(bw->upper) == len;
+	if (bw && !n->issuer_symbol)
+		n->issuer_symbol = bw->code;
+}
+
 int imp_structure(struct imp_ctx *c)
 {
 	struct imp_notice *n = c->n;
@@ -507,7 +534,6 @@ int imp_structure(struct imp_ctx *c)
 	}
 	for (int i = 0; i < head_end; i++) {
 		struct imp_para *p = &c->p[i];
-		const struct imp_body_word *bw;
 		size_t keep = p->len;
 
 		p->zone = IMP_Z_HEAD;
@@ -521,20 +547,7 @@ int imp_structure(struct imp_ctx *c)
 		while (keep > 0 && p->s[keep - 1] == ' ')
 			keep--;
 		if (keep < p->len && imp_all_caps(p->s, keep) && !imp_all_caps(p->s, p->len)) {
-			const char *name = imp_body_name(c, p->s, keep, &bw);
-
-			if (name && !n->symbol && bare && !bw) {
-				n->issuer =
-				    arena_printf(c->a, "%s %s", n->issuer, imp_lowfirst(c, name));
-				bare = false;
-			} else if (name && !n->symbol) {
-				if (n->issuer)
-					n->superior = n->issuer;
-				n->issuer = name;
-				bare = bw && strlen(bw->upper) == keep;
-				if (bw && !n->issuer_symbol)
-					n->issuer_symbol = bw->code;
-			}
+			header_name(c, p->s, keep, &bare);
 			continue;
 		}
 		if (imp_match(p, 0, "số") && p->len < 120) {
@@ -544,28 +557,12 @@ int imp_structure(struct imp_ctx *c)
 		} else if (imp_all_caps(p->s, p->len) && imp_motto_at(p->s, p->len) > 0) {
 			/* a PDF runs the two columns together: "HUYỆN ỦY TÂN YÊN ĐẢNG CỘNG SẢN …" */
 			size_t hl = imp_motto_at(p->s, p->len);
-			const char *name;
 
 			while (hl > 0 && p->s[hl - 1] == ' ')
 				hl--;
 			if (imp_match(p, 0, "ban thường vụ") && hl == strlen("BAN THƯỜNG VỤ"))
 				continue; /* the BTV issues under its committee's name and code */
-			name = imp_body_name(c, p->s, hl, &bw);
-
-			/* The last capital line before the number is the issuer; one above it its superior. */
-			if (name && !n->symbol && bare && !bw) {
-				/* "ỦY BAN NHÂN DÂN" over "HUYỆN LẠNG GIANG": one name on two lines */
-				n->issuer =
-				    arena_printf(c->a, "%s %s", n->issuer, imp_lowfirst(c, name));
-				bare = false;
-			} else if (name && !n->symbol) {
-				if (n->issuer)
-					n->superior = n->issuer;
-				n->issuer = name;
-				bare = bw && strlen(bw->upper) == hl;
-				if (bw && !n->issuer_symbol)
-					n->issuer_symbol = bw->code;
-			}
+			header_name(c, p->s, hl, &bare);
 		}
 	}
 	/* Title: after the kind line, up to a rule or the first paragraph of the body. */
