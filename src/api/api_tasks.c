@@ -378,6 +378,22 @@ const struct http_field api_task_add_fields[] = {
 };
 
 /* POST /api/v1/tasks with body: a new task of that body (task_assign); 201 with it. */
+/* A new task's lead and co-ordinating units from the JSON arrays leads and coords. */
+static int input_units(struct http_req *r, struct task_input *in)
+{
+	const char **leads, **coords;
+	bool given;
+	int rc = unit_array(r, "leads", &leads, &in->nleads, &given);
+
+	if (rc == 0)
+		rc = unit_array(r, "coords", &coords, &in->ncoords, &given);
+	if (rc == 0) {
+		in->leads = leads;
+		in->coords = coords;
+	}
+	return rc;
+}
+
 /*
  * The answer to a task just given (rc from task_assign or task_split): 201
  * with the task and its Location, or its refusal as 422 on the field that
@@ -405,21 +421,16 @@ static int api_task_assign(struct http_req *r, const char *today)
 	struct task_input in = {.content = http_arg(r, "content"),
 				.deadline = http_arg(r, "deadline"),
 				.assigned_on = http_arg(r, "assigned_on")};
-	const char **leads = NULL, **coords = NULL, *name;
+	const char *name;
 	int64_t body = http_arg_int(r, "body", 0), id;
-	bool has_leads, has_coords;
 	int rc = read_body_name(r->db, &r->acct, body, r->arena, &name, &r->err);
 
 	if (rc == ERR_NOTFOUND)
 		return http_field_error(r, "body", arena_strdup(r->arena, r->err.msg));
 	if (rc == 0)
-		rc = unit_array(r, "leads", &leads, &in.nleads, &has_leads);
-	if (rc == 0)
-		rc = unit_array(r, "coords", &coords, &in.ncoords, &has_coords);
+		rc = input_units(r, &in);
 	if (rc < 0)
 		return rc;
-	in.leads = leads;
-	in.coords = coords;
 	rc = task_assign(r->db, body, &in, &id, &r->err);
 	return task_created(r, rc, id, today, page_assign_field);
 }
@@ -436,8 +447,6 @@ int api_task_add(struct http_req *r)
 	struct task_input in = {.content = http_arg(r, "content"),
 				.deadline = http_arg(r, "deadline"),
 				.assigned_on = http_arg(r, "assigned_on")};
-	const char **leads = NULL, **coords = NULL;
-	bool has_leads, has_coords;
 	struct task *parent;
 	char today[11];
 	int64_t body, id;
@@ -462,13 +471,9 @@ int api_task_add(struct http_req *r)
 			       "Tài khoản %s không giao tiếp được nhiệm vụ số %lld: nhiệm vụ không "
 			       "giao cho cơ quan trong phạm vi của tài khoản",
 			       r->acct.login, (long long)parent->id);
-	rc = unit_array(r, "leads", &leads, &in.nleads, &has_leads);
-	if (rc == 0)
-		rc = unit_array(r, "coords", &coords, &in.ncoords, &has_coords);
+	rc = input_units(r, &in);
 	if (rc < 0)
 		return rc;
-	in.leads = leads;
-	in.coords = coords;
 	rc = task_split(r->db, parent->id, body, &in, &id, &r->err);
 	return task_created(r, rc, id, today, page_split_field);
 }

@@ -1201,6 +1201,15 @@ static int split_units(struct http_req *r, const char *name, const char **v, siz
 	return 0;
 }
 
+/* The form's lead and co-ordinating units (fields leads and coords), each split as above. */
+static int form_units(struct http_req *r, const char **leads, size_t *ret_nleads,
+		      const char **coords, size_t *ret_ncoords)
+{
+	int rc = split_units(r, "leads", leads, ret_nleads);
+
+	return rc == 0 ? split_units(r, "coords", coords, ret_ncoords) : rc;
+}
+
 int page_task_edit(struct http_req *r)
 {
 	const char *leads[PAGE_TASK_UNITS_MAX], *coords[PAGE_TASK_UNITS_MAX];
@@ -1216,9 +1225,7 @@ int page_task_edit(struct http_req *r)
 		r->status = 400;
 		return page_task(r);
 	}
-	rc = split_units(r, "leads", leads, &in.nleads);
-	if (rc == 0)
-		rc = split_units(r, "coords", coords, &in.ncoords);
+	rc = form_units(r, leads, &in.nleads, coords, &in.ncoords);
 	if (rc == 0) {
 		in.leads = leads;
 		in.coords = coords;
@@ -1287,9 +1294,7 @@ int page_task_split(struct http_req *r)
 		r->status = 400;
 		return page_task(r);
 	}
-	rc = split_units(r, "leads", leads, &in.nleads);
-	if (rc == 0)
-		rc = split_units(r, "coords", coords, &in.ncoords);
+	rc = form_units(r, leads, &in.nleads, coords, &in.ncoords);
 	if (rc == 0) {
 		in.leads = leads;
 		in.coords = coords;
@@ -1346,9 +1351,7 @@ int page_task_assign(struct http_req *r)
 		return page_form_again(r, page_tasks);
 	}
 	if (rc == 0)
-		rc = split_units(r, "leads", leads, &in.nleads);
-	if (rc == 0)
-		rc = split_units(r, "coords", coords, &in.ncoords);
+		rc = form_units(r, leads, &in.nleads, coords, &in.ncoords);
 	if (rc == 0) {
 		in.leads = leads;
 		in.coords = coords;
