@@ -2,6 +2,7 @@
 #pragma once
 
 #include <curl/curl.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -176,6 +177,30 @@ static inline void get_bearer(const char *path, const char *tok, struct resp *r)
 
 	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
 	req("GET", path, NULL, NULL, NULL, hdr, r);
+}
+
+/* method on path with the API token tok (and a JSON body, or NULL); the answer parsed into *ret (caller decrefs). */
+static inline long api_json(const char *tok, const char *method, const char *path, const char *json,
+			    json_t **ret)
+{
+	char hdr[128];
+	struct resp r;
+	long st;
+
+	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
+	req(method, path, NULL, json ? "application/json" : NULL, json, hdr, &r);
+	st = r.status;
+	*ret = json_loads(buf_str(&r.body), 0, NULL);
+	if (!*ret)
+		fail_msg("%s %s: %ld, not JSON: %s", method, path, st, buf_str(&r.body));
+	resp_free(&r);
+	return st;
+}
+
+/* A GET of path with the API token tok, parsed as api_json does. */
+static inline long api_get(const char *tok, const char *path, json_t **ret)
+{
+	return api_json(tok, "GET", path, NULL, ret);
 }
 
 static inline void new_token(const char *login, char tok[65])

@@ -21,23 +21,6 @@
 /* viewer sees Tân Yên (body 2), viewer3 Yên Thế (body 3), admin every body. */
 static char tok_viewer[65], tok_viewer3[65], tok_admin[65];
 
-/* A GET with the API token tok; the answer parsed into *ret (caller decrefs). */
-static long api(const char *tok, const char *path, json_t **ret)
-{
-	char hdr[128];
-	struct resp r;
-	long st;
-
-	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
-	req("GET", path, NULL, NULL, NULL, hdr, &r);
-	st = r.status;
-	*ret = json_loads(buf_str(&r.body), 0, NULL);
-	if (!*ret)
-		fail_msg("GET %s: %ld, not JSON: %s", path, st, buf_str(&r.body));
-	resp_free(&r);
-	return st;
-}
-
 /*
  * Every object of the list at path, following links.next to the end: their
  * ids (tombstones included) into ids, at most max; their count. Each page is
@@ -54,7 +37,7 @@ static size_t walk(const char *tok, const char *path, const char *seg, const cha
 	for (;;) {
 		json_t *j, *o, *ln;
 		size_t i;
-		long st = api(tok, next, &j);
+		long st = api_get(tok, next, &j);
 
 		if (st != 200)
 			fail_msg("GET %s: %ld: %s", next, st, json_dumps(j, 0));
@@ -182,14 +165,14 @@ static void units_page_through_the_scope(void **state)
 	/* In id order, the cursor after the last of a page. */
 	for (size_t i = 1; i < n; i++)
 		assert_true(ids[i - 1] < ids[i]);
-	assert_int_equal(api(tok_viewer, "/api/v1/units?limit=2", &j), 200);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/units?limit=2", &j), 200);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "links"), "next")),
 			    "/api/v1/units?after=3&limit=2");
 	assert_int_equal(
 	    json_integer_value(json_object_get(json_object_get(j, "pagination"), "count")), 2);
 	json_decref(j);
 	/* The shape: body, kind, name, organ, lower_body, email. */
-	assert_int_equal(api(tok_viewer, "/api/v1/units", &j), 200);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/units", &j), 200);
 	o = find(j, 3);
 	assert_non_null(o);
 	assert_int_equal(json_integer_value(json_object_get(o, "body")), 2);
@@ -216,7 +199,7 @@ static void units_filter_by_body(void **state)
 	assert_int_equal(n, 2);
 	assert_true(has(ids, n, 2) && has(ids, n, 7));
 	/* The filter is carried into links.next. */
-	assert_int_equal(api(tok_admin, "/api/v1/units?body=2&limit=1", &j), 200);
+	assert_int_equal(api_get(tok_admin, "/api/v1/units?body=2&limit=1", &j), 200);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "links"), "next")),
 			    "/api/v1/units?after=1&limit=1&body=2");
 	json_decref(j);
@@ -224,7 +207,7 @@ static void units_filter_by_body(void **state)
 	assert_int_equal(n, 5);
 	assert_false(has(ids, n, 2) || has(ids, n, 7));
 	/* A body outside the scope: an empty list, not its units. */
-	assert_int_equal(api(tok_viewer, "/api/v1/units?body=3", &j), 200);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/units?body=3", &j), 200);
 	assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
 	json_decref(j);
 }
@@ -242,21 +225,23 @@ static void units_modified_since_carry_tombstones(void **state)
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	sqlite3_close(h);
-	assert_int_equal(api(tok_admin, "/api/v1/units?modified_since=2000-01-01", &j), 200);
+	assert_int_equal(api_get(tok_admin, "/api/v1/units?modified_since=2000-01-01", &j), 200);
 	t = find(j, 9);
 	assert_non_null(t);
 	assert_true(json_is_true(json_object_get(t, "deleted")));
 	assert_non_null(find(j, 7));
 	json_decref(j);
 	/* Under a body's filter, only the tombstones of that body's units. */
-	assert_int_equal(api(tok_admin, "/api/v1/units?body=2&modified_since=2000-01-01", &j), 200);
+	assert_int_equal(api_get(tok_admin, "/api/v1/units?body=2&modified_since=2000-01-01", &j),
+			 200);
 	assert_null(find(j, 9));
 	json_decref(j);
-	assert_int_equal(api(tok_admin, "/api/v1/units?body=3&modified_since=2000-01-01", &j), 200);
+	assert_int_equal(api_get(tok_admin, "/api/v1/units?body=3&modified_since=2000-01-01", &j),
+			 200);
 	assert_non_null(find(j, 9));
 	json_decref(j);
 	/* Nothing written after a far date. */
-	assert_int_equal(api(tok_admin, "/api/v1/units?modified_since=2100-01-01", &j), 200);
+	assert_int_equal(api_get(tok_admin, "/api/v1/units?modified_since=2100-01-01", &j), 200);
 	assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
 	json_decref(j);
 }
@@ -278,7 +263,7 @@ static void organs_of_the_scope_filter_by_body(void **state)
 	n = walk(tok_admin, "/api/v1/organs?body=3", "organs", "organ", ids, 32, &pages);
 	assert_int_equal(n, 1);
 	assert_int_equal(ids[0], 2);
-	assert_int_equal(api(tok_viewer, "/api/v1/organs?body=2", &j), 200);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/organs?body=2", &j), 200);
 	o = find(j, 3);
 	assert_non_null(o);
 	assert_int_equal(json_integer_value(json_object_get(o, "body")), 2);
@@ -288,7 +273,7 @@ static void organs_of_the_scope_filter_by_body(void **state)
 	assert_string_equal(json_string_value(json_object_get(o, "code")), "VPHU");
 	assert_true(json_is_null(json_object_get(find(j, 1), "code")));
 	json_decref(j);
-	assert_int_equal(api(tok_viewer3, "/api/v1/organs?body=2", &j), 200);
+	assert_int_equal(api_get(tok_viewer3, "/api/v1/organs?body=2", &j), 200);
 	assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
 	json_decref(j);
 }
@@ -310,7 +295,7 @@ static void people_as_the_admin_pages_show_them(void **state)
 	assert_int_equal(n, 3);
 	assert_true(has(ids, n, 21) && has(ids, n, 12) && has(ids, n, 31));
 	/* Contacts and memberships. */
-	assert_int_equal(api(tok_viewer, "/api/v1/people", &j), 200);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/people", &j), 200);
 	o = find(j, 11);
 	assert_non_null(o);
 	assert_string_equal(json_string_value(json_object_get(o, "name")), "Nguyễn Văn An");
@@ -330,7 +315,7 @@ static void people_as_the_admin_pages_show_them(void **state)
 	assert_int_equal(json_array_size(ms), 1);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(ms, 0), "organ")), 1);
 	json_decref(j);
-	assert_int_equal(api(tok_viewer3, "/api/v1/people", &j), 200);
+	assert_int_equal(api_get(tok_viewer3, "/api/v1/people", &j), 200);
 	ms = json_object_get(find(j, 12), "memberships");
 	assert_int_equal(json_array_size(ms), 1);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(ms, 0), "organ")), 2);
@@ -346,12 +331,12 @@ static void people_filter_by_organ(void **state)
 
 	assert_int_equal(n, 2);
 	assert_true(has(ids, n, 11) && has(ids, n, 12));
-	assert_int_equal(api(tok_viewer, "/api/v1/people?organ=3&limit=1", &j), 200);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/people?organ=3&limit=1", &j), 200);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(j, "links"), "next")),
 			    "/api/v1/people?after=11&limit=1&organ=3");
 	json_decref(j);
 	/* An organ outside the scope: nobody, not its members. */
-	assert_int_equal(api(tok_viewer, "/api/v1/people?organ=2", &j), 200);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/people?organ=2", &j), 200);
 	assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
 	json_decref(j);
 	n = walk(tok_admin, "/api/v1/people?organ=2", "people", "person", ids, 32, &pages);
@@ -370,7 +355,7 @@ static void self_leads_to_the_object_in_the_scope_only(void **state)
 	for (size_t l = 0; l < 3; l++) {
 		size_t i;
 
-		assert_int_equal(api(tok_viewer, lists[l], &j), 200);
+		assert_int_equal(api_get(tok_viewer, lists[l], &j), 200);
 		assert_true(json_array_size(json_object_get(j, "data")) > 0);
 		json_array_foreach(json_object_get(j, "data"), i, o)
 		{
@@ -378,7 +363,7 @@ static void self_leads_to_the_object_in_the_scope_only(void **state)
 			json_t *one;
 
 			assert_non_null(self);
-			assert_int_equal(api(tok_viewer, self, &one), 200);
+			assert_int_equal(api_get(tok_viewer, self, &one), 200);
 			json_object_del(o, "self");
 			if (!json_equal(one, o))
 				fail_msg("GET %s: %s, the list shows %s", self, json_dumps(one, 0),
@@ -388,16 +373,16 @@ static void self_leads_to_the_object_in_the_scope_only(void **state)
 		json_decref(j);
 	}
 	/* Yên Thế's unit, organ and member are not Tân Yên's viewer's: 404 naming the id. */
-	assert_int_equal(api(tok_viewer, "/api/v1/units/7", &j), 404);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/units/7", &j), 404);
 	assert_non_null(strstr(
 	    json_string_value(json_object_get(json_object_get(j, "error"), "message")), "7"));
 	json_decref(j);
-	assert_int_equal(api(tok_viewer, "/api/v1/organs/2", &j), 404);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/organs/2", &j), 404);
 	json_decref(j);
-	assert_int_equal(api(tok_viewer, "/api/v1/people/21", &j), 404);
+	assert_int_equal(api_get(tok_viewer, "/api/v1/people/21", &j), 404);
 	json_decref(j);
 	/* Person 12 sits in both districts: each viewer sees its own seat only. */
-	assert_int_equal(api(tok_viewer3, "/api/v1/people/12", &j), 200);
+	assert_int_equal(api_get(tok_viewer3, "/api/v1/people/12", &j), 200);
 	o = json_object_get(j, "memberships");
 	assert_int_equal(json_array_size(o), 1);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(o, 0), "organ")), 2);
@@ -423,7 +408,7 @@ static void a_bad_parameter_is_400_naming_it(void **state)
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		json_t *j;
-		long st = api(tok_viewer, bad[i].path, &j);
+		long st = api_get(tok_viewer, bad[i].path, &j);
 
 		if (st != 400 || !field_msg(j, bad[i].field))
 			fail_msg("GET %s: %ld (expected 400 naming %s): %s", bad[i].path, st,

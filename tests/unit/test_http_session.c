@@ -20,24 +20,6 @@
 
 static char tok_office[65], tok_viewer[65];
 
-/* A JSON request with the API token tok; the answer parsed into *ret (caller decrefs). */
-static long api(const char *tok, const char *method, const char *path, const char *json,
-		json_t **ret)
-{
-	char hdr[128];
-	struct resp r;
-	long st;
-
-	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
-	req(method, path, NULL, json ? "application/json" : NULL, json, hdr, &r);
-	st = r.status;
-	*ret = json_loads(buf_str(&r.body), 0, NULL);
-	if (!*ret)
-		fail_msg("%s %s: %ld, not JSON: %s", method, path, st, buf_str(&r.body));
-	resp_free(&r);
-	return st;
-}
-
 /* The message the error answer j gives for field (NULL: none). */
 static const char *field_msg(json_t *j, const char *field)
 {
@@ -72,7 +54,7 @@ static void refused(const char *tok, const char *method, const char *path, const
 {
 	int64_t top = audit_top();
 	json_t *j;
-	long st = api(tok, method, path, json, &j);
+	long st = api_json(tok, method, path, json, &j);
 
 	if (st != status || (field && !field_msg(j, field)))
 		fail_msg("%s %s %s: %ld (expected %ld naming %s): %s", method, path, json, st,
@@ -128,7 +110,7 @@ static int64_t new_session(const char *date, const char *time)
 
 	snprintf(body, sizeof(body),
 		 "{\"organ\":\"1\",\"term\":\"XXII\",\"date\":\"%s\",\"time\":\"%s\"}", date, time);
-	assert_int_equal(api(tok_office, "POST", "/api/v1/sessions", body, &j), 201);
+	assert_int_equal(api_json(tok_office, "POST", "/api/v1/sessions", body, &j), 201);
 	id = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	assert_true(id > 0);
@@ -170,10 +152,10 @@ static void the_office_registers_a_session_with_its_start_time(void **state)
 	json_decref(j);
 	resp_free(&r);
 	/* Organ and term as ids, the number given. */
-	assert_int_equal(api(tok_office, "POST", "/api/v1/sessions",
-			     "{\"organ\":1,\"term\":1,\"number\":40,\"date\":\"2024-01-05\","
-			     "\"time\":\"14:00\"}",
-			     &j),
+	assert_int_equal(api_json(tok_office, "POST", "/api/v1/sessions",
+				  "{\"organ\":1,\"term\":1,\"number\":40,\"date\":\"2024-01-05\","
+				  "\"time\":\"14:00\"}",
+				  &j),
 			 201);
 	assert_int_equal(json_integer_value(json_object_get(j, "number")), 40);
 	json_decref(j);
@@ -222,9 +204,9 @@ static void a_session_is_edited_until_it_is_concluded(void **state)
 	json_t *j;
 
 	snprintf(path, sizeof(path), "/api/v1/sessions/%lld", (long long)id);
-	assert_int_equal(
-	    api(tok_office, "PATCH", path, "{\"time\":\"14:15\",\"place\":\"Phòng họp số 2\"}", &j),
-	    200);
+	assert_int_equal(api_json(tok_office, "PATCH", path,
+				  "{\"time\":\"14:15\",\"place\":\"Phòng họp số 2\"}", &j),
+			 200);
 	assert_string_equal(json_string_value(json_object_get(j, "start_time")), "14:15");
 	assert_string_equal(json_string_value(json_object_get(j, "place")), "Phòng họp số 2");
 	/* What was not sent is kept. */
@@ -247,19 +229,19 @@ static void agenda_items_are_added_and_reordered(void **state)
 	json_t *j, *ag;
 
 	snprintf(path, sizeof(path), "/api/v1/sessions/%lld/agenda", (long long)id);
-	assert_int_equal(api(tok_office, "POST", path,
-			     "{\"kind\":\"Báo cáo\",\"title\":\"tình hình quý I\","
-			     "\"presenter_unit_id\":1}",
-			     &j),
+	assert_int_equal(api_json(tok_office, "POST", path,
+				  "{\"kind\":\"Báo cáo\",\"title\":\"tình hình quý I\","
+				  "\"presenter_unit_id\":1}",
+				  &j),
 			 201);
 	a = json_integer_value(json_object_get(j, "id"));
 	assert_string_equal(json_string_value(json_object_get(j, "presenter")),
 			    "Văn phòng Huyện ủy");
 	json_decref(j);
-	assert_int_equal(api(tok_office, "POST", path,
-			     "{\"kind\":\"Tờ trình\",\"title\":\"sơ kết Nghị quyết 56\","
-			     "\"document_id\":1}",
-			     &j),
+	assert_int_equal(api_json(tok_office, "POST", path,
+				  "{\"kind\":\"Tờ trình\",\"title\":\"sơ kết Nghị quyết 56\","
+				  "\"document_id\":1}",
+				  &j),
 			 201);
 	b = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
@@ -272,7 +254,7 @@ static void agenda_items_are_added_and_reordered(void **state)
 		"presenter_unit_id");
 	/* The second moves up: it is first. */
 	snprintf(path, sizeof(path), "/api/v1/agenda-items/%lld/move", (long long)b);
-	assert_int_equal(api(tok_office, "POST", path, "{\"direction\":\"up\"}", &j), 200);
+	assert_int_equal(api_json(tok_office, "POST", path, "{\"direction\":\"up\"}", &j), 200);
 	ag = json_object_get(j, "agenda");
 	assert_int_equal(json_array_size(ag), 2);
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(ag, 0), "id")), b);
@@ -304,13 +286,13 @@ static void attendance_and_votes_follow_the_rules(void **state)
 	json_t *j, *at;
 
 	snprintf(path, sizeof(path), "/api/v1/sessions/%lld/agenda", (long long)id);
-	assert_int_equal(
-	    api(tok_office, "POST", path, "{\"kind\":\"Tờ trình\",\"title\":\"thứ nhất\"}", &j),
-	    201);
+	assert_int_equal(api_json(tok_office, "POST", path,
+				  "{\"kind\":\"Tờ trình\",\"title\":\"thứ nhất\"}", &j),
+			 201);
 	a = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
 	assert_int_equal(
-	    api(tok_office, "POST", path, "{\"kind\":\"Tờ trình\",\"title\":\"thứ hai\"}", &j),
+	    api_json(tok_office, "POST", path, "{\"kind\":\"Tờ trình\",\"title\":\"thứ hai\"}", &j),
 	    201);
 	b = json_integer_value(json_object_get(j, "id"));
 	json_decref(j);
@@ -326,22 +308,23 @@ static void attendance_and_votes_follow_the_rules(void **state)
 		"person_id");
 	refused(tok_office, "POST", path, "{\"status\":\"present\"}", 400, "person_id");
 	refused(tok_office, "POST", path, "{\"person_id\":11,\"status\":\"here\"}", 400, "status");
-	assert_int_equal(api(tok_office, "POST", path,
-			     "{\"person_id\":11,\"status\":\"absent\",\"reason\":\"Đi công tác\"}",
-			     &j),
-			 200);
+	assert_int_equal(
+	    api_json(tok_office, "POST", path,
+		     "{\"person_id\":11,\"status\":\"absent\",\"reason\":\"Đi công tác\"}", &j),
+	    200);
 	json_decref(j);
-	assert_int_equal(api(tok_office, "POST", path,
-			     "{\"person_id\":12,\"status\":\"delegated\",\"reason\":\"Nguyễn B\"}",
-			     &j),
-			 200);
+	assert_int_equal(
+	    api_json(tok_office, "POST", path,
+		     "{\"person_id\":12,\"status\":\"delegated\",\"reason\":\"Nguyễn B\"}", &j),
+	    200);
 	json_decref(j);
 	/* Two of five present is not more than half: still no vote. */
 	assert_int_equal(
-	    api(tok_office, "POST", path, "{\"person_id\":13,\"status\":\"present\"}", &j), 200);
+	    api_json(tok_office, "POST", path, "{\"person_id\":13,\"status\":\"present\"}", &j),
+	    200);
 	json_decref(j);
 	refused(tok_office, "POST", vote_a, "{\"for\":1}", 400, "for");
-	assert_int_equal(api(tok_office, "POST", path, "{\"rest_present\":true}", &j), 200);
+	assert_int_equal(api_json(tok_office, "POST", path, "{\"rest_present\":true}", &j), 200);
 	at = json_object_get(j, "attendance");
 	assert_int_equal(json_integer_value(json_object_get(at, "members")), 5);
 	assert_int_equal(json_integer_value(json_object_get(at, "present")), 3);
@@ -355,20 +338,23 @@ static void attendance_and_votes_follow_the_rules(void **state)
 	refused(tok_office, "POST", vote_a, "{\"for\":-1}", 400, "for");
 	refused(tok_office, "POST", vote_a, "{\"against\":1}", 400, "for");
 	/* 3 of 5 in office: more than half, passed; the office's word when all present agree. */
-	assert_int_equal(api(tok_office, "POST", vote_a, "{\"for\":3,\"against\":0}", &j), 201);
+	assert_int_equal(api_json(tok_office, "POST", vote_a, "{\"for\":3,\"against\":0}", &j),
+			 201);
 	assert_string_equal(item_outcome(j, a), "nhất trí");
 	json_decref(j);
 	refused(tok_office, "POST", vote_a, "{\"for\":3}", 409, "for");
 	/* 2 of 5: not passed, whatever the room thought. */
-	assert_int_equal(api(tok_office, "POST", vote_b, "{\"for\":2,\"against\":1}", &j), 201);
+	assert_int_equal(api_json(tok_office, "POST", vote_b, "{\"for\":2,\"against\":1}", &j),
+			 201);
 	assert_string_equal(item_outcome(j, b), "không thông qua");
 	json_decref(j);
 
 	/* A correction needs its reason; the old counts stay in the audit log. */
 	refused(tok_office, "PUT", vote_b, "{\"for\":3}", 400, "reason");
 	refused(tok_office, "PUT", vote_b, "{\"for\":4,\"reason\":\"đếm lại\"}", 400, "for");
-	assert_int_equal(api(tok_office, "PUT", vote_b,
-			     "{\"for\":3,\"against\":0,\"reason\":\"Đếm nhầm một phiếu\"}", &j),
+	assert_int_equal(api_json(tok_office, "PUT", vote_b,
+				  "{\"for\":3,\"against\":0,\"reason\":\"Đếm nhầm một phiếu\"}",
+				  &j),
 			 200);
 	assert_string_equal(item_outcome(j, b), "nhất trí");
 	{
@@ -396,7 +382,7 @@ static void attendance_and_votes_follow_the_rules(void **state)
 	}
 	/* GET shows the same session. */
 	snprintf(path, sizeof(path), "/api/v1/sessions/%lld", (long long)id);
-	assert_int_equal(api(tok_viewer, "GET", path, NULL, &j), 200);
+	assert_int_equal(api_json(tok_viewer, "GET", path, NULL, &j), 200);
 	assert_string_equal(item_outcome(j, b), "nhất trí");
 	assert_string_equal(json_string_value(json_object_get(j, "start_time")), "08:00");
 	json_decref(j);

@@ -57,23 +57,6 @@ static struct mt model(int i)
 	return m;
 }
 
-/* A GET with the API token tok; the answer parsed into *ret (caller decrefs). */
-static long api(const char *tok, const char *path, json_t **ret)
-{
-	char hdr[128];
-	struct resp r;
-	long st;
-
-	snprintf(hdr, sizeof(hdr), "Authorization: Bearer %s", tok);
-	req("GET", path, NULL, NULL, NULL, hdr, &r);
-	st = r.status;
-	*ret = json_loads(buf_str(&r.body), 0, NULL);
-	if (!*ret)
-		fail_msg("GET %s: %ld, not JSON: %s", path, st, buf_str(&r.body));
-	resp_free(&r);
-	return st;
-}
-
 /* The ids of the whole list at path, following links.next; each page 200. */
 static size_t walk(const char *tok, const char *path, int64_t *ids, size_t max)
 {
@@ -85,7 +68,7 @@ static size_t walk(const char *tok, const char *path, int64_t *ids, size_t max)
 	for (;;) {
 		json_t *j, *o, *ln;
 		size_t i;
-		long st = api(tok, next, &j);
+		long st = api_get(tok, next, &j);
 
 		if (st != 200)
 			fail_msg("GET %s: %ld: %s", next, st, json_dumps(j, 0));
@@ -343,7 +326,8 @@ static void the_statuses_are_those_at_as_of(void **state)
 	json_t *j, *o;
 
 	/* Task 3 (due 15/06/2024, open): overdue at 30/06, in time at 10/06. */
-	assert_int_equal(api(tok_admin, "/api/v1/tasks?after=2&limit=1&as_of=2024-06-10", &j), 200);
+	assert_int_equal(api_get(tok_admin, "/api/v1/tasks?after=2&limit=1&as_of=2024-06-10", &j),
+			 200);
 	o = json_array_get(json_object_get(j, "data"), 0);
 	assert_int_equal(json_integer_value(json_object_get(o, "id")), 3);
 	assert_string_equal(json_string_value(json_object_get(o, "status")), "trong_han");
@@ -376,7 +360,7 @@ static void a_bad_or_unknown_parameter_is_400_naming_it(void **state)
 		long st;
 
 		snprintf(path, sizeof(path), "/api/v1/tasks?%s", bad[i].query);
-		st = api(tok_admin, path, &j);
+		st = api_get(tok_admin, path, &j);
 		if (st != 400 ||
 		    !json_string_value(json_object_get(
 			json_object_get(json_object_get(j, "error"), "fields"), bad[i].field)))
@@ -526,8 +510,8 @@ static void api_writes_keep_the_counters(void **state)
 	assert_int_equal(task_stats_scan(db, TASK_BY_BODY, AS_OF, 0, a, &want, &e), 0);
 	db_close(db);
 	/* Task 3, done on 10/07/2024, was still open and overdue at AS_OF. */
-	assert_int_equal(api(tok_admin, "/api/v1/tasks/stats?by=body&rollup=1&as_of=" AS_OF, &j),
-			 200);
+	assert_int_equal(
+	    api_get(tok_admin, "/api/v1/tasks/stats?by=body&rollup=1&as_of=" AS_OF, &j), 200);
 	json_array_foreach(json_object_get(j, "data"), i, row)
 	{
 		json_t *own = json_object_get(row, "own");
