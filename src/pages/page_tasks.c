@@ -736,6 +736,24 @@ static void split_form(struct http_req *r, struct html *h, const struct task *t)
 	H(h, "<button type=\"submit\">Giao tiếp</button></form>");
 }
 
+/* What an event of a timeline says on the page; sent_back and any other kind: sent back. */
+static const char *event_label(const char *kind)
+{
+	static const char *const labels[][2] = {
+	    {"created", "giao nhiệm vụ"},
+	    {"report", "báo cáo tiến độ"},
+	    {"close_request", "đề nghị kết thúc"},
+	    {"confirmed", "Văn phòng xác nhận hoàn thành"},
+	    {"extended", "gia hạn thời hạn"},
+	    {"transferred", "chuyển giao do sáp nhập, hợp nhất"},
+	};
+
+	for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(kind, labels[i][0]) == 0)
+			return labels[i][1];
+	return "trả lại, tiếp tục thực hiện";
+}
+
 /* One event of a timeline as an item of its <ol class="timeline">. */
 static void event_li(struct http_req *r, struct html *h, const struct task_event *ev)
 {
@@ -744,20 +762,7 @@ static void event_li(struct http_req *r, struct html *h, const struct task_event
 	H(h, "\"><strong>");
 	html_text(h, show_date(r, ev->on_date));
 	H(h, "</strong> ");
-	if (strcmp(ev->kind, "created") == 0)
-		H(h, "giao nhiệm vụ");
-	else if (strcmp(ev->kind, "report") == 0)
-		H(h, "báo cáo tiến độ");
-	else if (strcmp(ev->kind, "close_request") == 0)
-		H(h, "đề nghị kết thúc");
-	else if (strcmp(ev->kind, "confirmed") == 0)
-		H(h, "Văn phòng xác nhận hoàn thành");
-	else if (strcmp(ev->kind, "extended") == 0)
-		H(h, "gia hạn thời hạn");
-	else if (strcmp(ev->kind, "transferred") == 0)
-		H(h, "chuyển giao do sáp nhập, hợp nhất");
-	else
-		H(h, "trả lại, tiếp tục thực hiện");
+	html_text(h, event_label(ev->kind));
 	if (ev->unit) {
 		H(h, " — ");
 		html_text(h, ev->unit);
