@@ -21,14 +21,7 @@ struct arena;
  */
 enum db_stmt {
 #define STMT(id, sql) id,
-#include "stmt_core.def"
-#include "stmt_indicator.def"
-#include "stmt_sessionwork.def"
-#include "stmt_notice.def"
-#include "stmt_task.def"
-#include "stmt_web.def"
-#include "stmt_import.def"
-#include "stmt_sign.def"
+#include "stmt_all.def"
 #undef STMT
 	DB_NSTMT
 };

@@ -22,14 +22,7 @@
 
 static const char *const db_sql[DB_NSTMT] = {
 #define STMT(id, sql) [id] = sql,
-#include "stmt_core.def"
-#include "stmt_indicator.def"
-#include "stmt_sessionwork.def"
-#include "stmt_notice.def"
-#include "stmt_task.def"
-#include "stmt_web.def"
-#include "stmt_import.def"
-#include "stmt_sign.def"
+#include "stmt_all.def"
 #undef STMT
 };
 

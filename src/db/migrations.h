@@ -4,8 +4,17 @@
 struct db_migration {
 	int version;
 	const char *name;
-	const char *sql;
+	const char *sql; /* SQLite */
+	/*
+	 * The same change in PostgreSQL's dialect. NULL up to DB_PG_BASELINE: a
+	 * PostgreSQL store is created at that version whole, from its baseline
+	 * schema, and takes only the later migrations one by one.
+	 */
+	const char *pg;
 };
+
+/* The version a new PostgreSQL store starts at. */
+#define DB_PG_BASELINE 19
 
 /* In version order; versions are never reused or renumbered. */
 extern const struct db_migration db_migrations[];

@@ -120,7 +120,7 @@ static const char *schema_create(void)
 #define STMT(id, sql)                              \
 	if (strcmp(#id, "SQL_SCHEMA_CREATE") == 0) \
 		return sql;
-#include "db/stmt_core.def"
+#include "db/stmt_all.def"
 #undef STMT
 	return NULL;
 }

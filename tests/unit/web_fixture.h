@@ -49,7 +49,9 @@ static const struct {
 	const char *id, *sql;
 } fx_setup[] = {
 #define STMT(id, sql) {#id, sql},
+#define STMT_PG(id, sql, pg) {#id, sql},
 #include "db/stmt_web.def"
+#undef STMT_PG
 #undef STMT
 };
 
