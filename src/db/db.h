@@ -44,6 +44,14 @@ enum {
  * gets its sealed head); without it the store can be read but not written.
  * Writes are durable when acknowledged (synchronous=FULL) unless
  * $DONDOC_SYNCHRONOUS is "normal". Caller frees with db_close().
+ *
+ * A path that is a libpq URI ("postgresql://...", "postgres://...") or
+ * "postgres:" followed by a libpq key-value string opens a PostgreSQL store
+ * instead (db_pg.c): an empty database gets the whole schema at
+ * DB_PG_BASELINE with DB_CREATE, then later migrations, under an advisory
+ * lock so that servers starting at once migrate once. Its audit key is only
+ * read from $DONDOC_AUDIT_KEY (the file is made there with a new store); no
+ * message and no db_path() ever shows the address's password.
  */
 int db_open(const char *path, unsigned flags, struct db **ret, struct err *e);
 void db_close(struct db *db);
@@ -175,7 +183,10 @@ void db_set_timeout(struct db *db, int ms);
 #define DB_CACHE_DEFAULT_KIB 4096
 #define DB_HEAP_DEFAULT_MIB 32
 #define DB_MEMORY_MAX_MIB 65536
-/* 0, or ERR_INVAL for a size past DB_MEMORY_MAX_MIB (or its KiB) or negative. */
+/*
+ * 0, or ERR_INVAL for a size past DB_MEMORY_MAX_MIB (or its KiB) or negative.
+ * On PostgreSQL the sizes are only checked: the memory is the server's.
+ */
 int db_set_memory(struct db *db, int64_t mmap_mib, int64_t cache_kib);
 /*
  * For the whole process: past heap_mib MiB SQLite frees cached pages of every
@@ -205,7 +216,11 @@ void db_audit_hash(const unsigned char *key, const char *prev, int64_t id, const
 /* The seal of the chain's head (table audit_head), keyed with the audit key. */
 void db_audit_head_mac(const unsigned char *key, int64_t keyed_from, int64_t last_id, int64_t count,
 		       const char *hash, int64_t schema_cookie, char ret[static 65]);
-/* Where the audit key of the store at path is kept ($DONDOC_AUDIT_KEY or PATH.audit-key). */
+/*
+ * Where the audit key of the store at path is kept ($DONDOC_AUDIT_KEY or
+ * PATH.audit-key). A PostgreSQL store has no file beside it: ERR_NOTFOUND
+ * (ret "DONDOC_AUDIT_KEY") when the variable is not set.
+ */
 int db_audit_key_path(const char *store, char *ret, size_t n);
 /* Reads a key file (64 hex digits): ERR_NOTFOUND when missing, ERR_INVAL when malformed. */
 int db_audit_key_load(const char *path, unsigned char key[static DB_AUDIT_KEY_BYTES]);
@@ -230,10 +245,15 @@ void db_set_audit_key(struct db *db, const unsigned char key[static DB_AUDIT_KEY
  * with what differs first written to ret ("trigger audit_task_u: changed").
  */
 int db_schema_check(struct db *db, char *ret, size_t n, struct err *e);
-/* The schema cookie SQLite bumps with every change of the schema. */
+/* (SQLite only, as db_backup and db_restore: ERR_INVAL on a PostgreSQL store.) */
+/*
+ * The schema cookie SQLite bumps with every change of the schema; on
+ * PostgreSQL the schema version, which dondoc alone changes.
+ */
 int db_schema_cookie(struct db *db, int64_t *ret);
 /* SQLite's own check of the file: 0 when it reports "ok", else ERR_CHECK naming the first fault. */
 int db_integrity(struct db *db, struct err *e);
+/* (On PostgreSQL 0: the server checks its own pages.) */
 
 /*
  * Writes a consistent copy of the store to path with SQLite's online backup:

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "db/db_backend.h"
 
 static void hash_field(crypto_generichash_state *st, const char *s)
 {
@@ -82,10 +83,15 @@ int db_audit_key_path(const char *store, char *ret, size_t n)
 	const char *env = getenv("DONDOC_AUDIT_KEY");
 	int w;
 
-	if (env && *env)
+	if (env && *env) {
 		w = snprintf(ret, n, "%s", env);
-	else
+	} else if (db_is_pg(store)) {
+		/* Never beside an address (it would carry the password): the variable alone. */
+		snprintf(ret, n, "DONDOC_AUDIT_KEY");
+		return ERR_NOTFOUND;
+	} else {
 		w = snprintf(ret, n, "%s.audit-key", store);
+	}
 	return w < 0 || (size_t)w >= n ? ERR_TOOBIG : 0;
 }
 
@@ -140,6 +146,8 @@ int db_remove(const char *path, bool with_key, struct err *e)
 	static const char *const suffixes[] = {"", "-wal", "-shm", ".anchor"};
 	char p[4096];
 
+	if (db_is_pg(path))
+		return db_sqlite_only(e, "xóa kho");
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]) + with_key; i++) {
 		int w = i < sizeof(suffixes) / sizeof(suffixes[0])
 			    ? snprintf(p, sizeof(p), "%s%s", path, suffixes[i])

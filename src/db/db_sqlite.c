@@ -2,9 +2,11 @@
 /*
  * Over 1,000 lines: everything that touches SQLite's handle (statements,
  * transactions, migrations and the audit seal, the schema check, online backup
- * and restore) shares struct db, which no other file sees.
+ * and restore) shares struct sq, which no other file sees. db_kit.c calls in
+ * through db_sqlite_backend (db_backend.h).
  */
 #include "db/db.h"
+#include "db/db_backend.h"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -26,23 +28,23 @@ static const char *const db_sql[DB_NSTMT] = {
 #undef STMT
 };
 
-struct db_q {
-	struct db *db;
+struct sq_q {
+	struct db_q base;
+	struct sq *db;
 	sqlite3_stmt *st;
 	bool busy;
 };
 
-struct db {
+struct sq {
+	struct db base; /* path, actor, audit key */
 	sqlite3 *h;
-	char *path;
-	char actor[128]; /* who the connection writes for; see db_set_actor() */
-	char key_path[4096];
-	unsigned char key[DB_AUDIT_KEY_BYTES];
-	bool has_key;
 	bool chain_keyed; /* the store has its sealed head: new entries are keyed */
 	int depth;	  /* transaction levels open; see db_begin() */
-	struct db_q q[DB_NSTMT];
+	struct sq_q q[DB_NSTMT];
 };
+
+#define SQ(d) ((struct sq *)(d))
+#define SQQ(q) ((struct sq_q *)(q))
 
 static int db_code(int rc)
 {
@@ -71,14 +73,15 @@ static int db_code(int rc)
 	}
 }
 
-static int db_sql_exec(struct db *db, const char *sql)
+static int db_sql_exec(struct sq *db, const char *sql)
 {
 	return db_code(sqlite3_exec(db->h, sql, NULL, NULL, NULL));
 }
 
-int db_prepare(struct db *db, enum db_stmt id, struct db_q **ret)
+static int sq_prepare(struct db *d, enum db_stmt id, struct db_q **ret)
 {
-	struct db_q *q = &db->q[id];
+	struct sq *db = SQ(d);
+	struct sq_q *q = &db->q[id];
 	int rc;
 
 	if (id < 0 || id >= DB_NSTMT || !db_sql[id])
@@ -89,35 +92,40 @@ int db_prepare(struct db *db, enum db_stmt id, struct db_q **ret)
 		if (rc != SQLITE_OK)
 			return db_code(rc) ? db_code(rc) : ERR_DB;
 		q->db = db;
+		q->base.be = &db_sqlite_backend;
 	}
 	sqlite3_reset(q->st);
 	sqlite3_clear_bindings(q->st);
 	q->busy = true;
-	*ret = q;
+	*ret = &q->base;
 	return 0;
 }
 
-int db_bind_int(struct db_q *q, int idx, int64_t v)
+static int sq_bind_int(struct db_q *bq, int idx, int64_t v)
 {
+	struct sq_q *q = SQQ(bq);
 	return db_code(sqlite3_bind_int64(q->st, idx, v));
 }
 
-int db_bind_text(struct db_q *q, int idx, const char *s)
+static int sq_bind_text(struct db_q *bq, int idx, const char *s)
 {
+	struct sq_q *q = SQQ(bq);
 	if (!s)
-		return db_bind_null(q, idx);
+		return db_code(sqlite3_bind_null(q->st, idx));
 	return db_code(sqlite3_bind_text(q->st, idx, s, -1, SQLITE_TRANSIENT));
 }
 
-int db_bind_blob(struct db_q *q, int idx, const void *data, size_t len)
+static int sq_bind_blob(struct db_q *bq, int idx, const void *data, size_t len)
 {
+	struct sq_q *q = SQQ(bq);
 	if (!data)
-		return db_bind_null(q, idx);
+		return db_code(sqlite3_bind_null(q->st, idx));
 	return db_code(sqlite3_bind_blob64(q->st, idx, data, len, SQLITE_TRANSIENT));
 }
 
-void *db_col_blob(struct db_q *q, int col, struct arena *a, size_t *ret_len)
+static void *sq_col_blob(struct db_q *bq, int col, struct arena *a, size_t *ret_len)
 {
+	struct sq_q *q = SQQ(bq);
 	const void *p = sqlite3_column_blob(q->st, col);
 	size_t n = (size_t)sqlite3_column_bytes(q->st, col);
 	void *out;
@@ -133,13 +141,15 @@ void *db_col_blob(struct db_q *q, int col, struct arena *a, size_t *ret_len)
 	return out;
 }
 
-int db_bind_null(struct db_q *q, int idx)
+static int sq_bind_null(struct db_q *bq, int idx)
 {
+	struct sq_q *q = SQQ(bq);
 	return db_code(sqlite3_bind_null(q->st, idx));
 }
 
-int db_step(struct db_q *q)
+static int sq_step(struct db_q *bq)
 {
+	struct sq_q *q = SQQ(bq);
 	int rc = sqlite3_step(q->st);
 
 	if (rc == SQLITE_ROW)
@@ -150,23 +160,27 @@ int db_step(struct db_q *q)
 	return db_code(rc) ? db_code(rc) : ERR_DB;
 }
 
-int64_t db_col_int(struct db_q *q, int col)
+static int64_t sq_col_int(struct db_q *bq, int col)
 {
+	struct sq_q *q = SQQ(bq);
 	return sqlite3_column_int64(q->st, col);
 }
 
-const char *db_col_text(struct db_q *q, int col)
+static const char *sq_col_text(struct db_q *bq, int col)
 {
+	struct sq_q *q = SQQ(bq);
 	return (const char *)sqlite3_column_text(q->st, col);
 }
 
-bool db_col_null(struct db_q *q, int col)
+static bool sq_col_null(struct db_q *bq, int col)
 {
+	struct sq_q *q = SQQ(bq);
 	return sqlite3_column_type(q->st, col) == SQLITE_NULL;
 }
 
-void db_done(struct db_q *q)
+static void sq_done(struct db_q *bq)
 {
+	struct sq_q *q = SQQ(bq);
 	if (!q)
 		return;
 	sqlite3_reset(q->st);
@@ -174,61 +188,21 @@ void db_done(struct db_q *q)
 	q->busy = false;
 }
 
-int db_vbindv(struct db_q *q, const char *types, va_list ap)
-{
-	int r = 0, idx = 1;
-	int64_t v;
-
-	for (const char *t = types; *t && r == 0; t++, idx++) {
-		switch (*t) {
-		case 'i':
-			r = db_bind_int(q, idx, va_arg(ap, int64_t));
-			break;
-		case 'd':
-			r = db_bind_int(q, idx, va_arg(ap, int));
-			break;
-		case 't':
-			r = db_bind_text(q, idx, va_arg(ap, const char *));
-			break;
-		case 'n':
-			r = db_bind_null(q, idx);
-			break;
-		case 'I':
-			v = va_arg(ap, int64_t);
-			r = v > 0 ? db_bind_int(q, idx, v) : db_bind_null(q, idx);
-			break;
-		default:
-			r = ERR_INTERNAL;
-		}
-	}
-	return r;
-}
-
-int db_bindv(struct db_q *q, const char *types, ...)
-{
-	va_list ap;
-	int r;
-
-	va_start(ap, types);
-	r = db_vbindv(q, types, ap);
-	va_end(ap);
-	return r;
-}
-
 /*
  * The depth counts the levels db_begin opened. SQLite ends a transaction by
  * itself after some failures (a full disk, out of memory); then no level is
  * open any more, whatever the count says.
  */
-static int db_depth_sync(struct db *db)
+static int db_depth_sync(struct sq *db)
 {
 	if (sqlite3_get_autocommit(db->h))
 		db->depth = 0;
 	return db->depth;
 }
 
-int db_begin(struct db *db)
+static int sq_begin(struct db *d)
 {
+	struct sq *db = SQ(d);
 	int r = db_sql_exec(db, db_depth_sync(db) ? "SAVEPOINT db_level" : "BEGIN IMMEDIATE");
 
 	if (r == 0)
@@ -236,8 +210,9 @@ int db_begin(struct db *db)
 	return r;
 }
 
-int db_commit(struct db *db)
+static int sq_commit(struct db *d)
 {
+	struct sq *db = SQ(d);
 	int r;
 
 	if (db_depth_sync(db) == 0)
@@ -248,8 +223,9 @@ int db_commit(struct db *db)
 	return r;
 }
 
-void db_rollback(struct db *db)
+static void sq_rollback(struct db *d)
 {
+	struct sq *db = SQ(d);
 	if (db_depth_sync(db) > 1) {
 		sqlite3_exec(db->h, "ROLLBACK TO db_level; RELEASE db_level", NULL, NULL, NULL);
 		db->depth--;
@@ -261,48 +237,39 @@ void db_rollback(struct db *db)
 	db->depth = 0;
 }
 
-int db_depth(struct db *db)
+static int sq_depth(struct db *d)
 {
+	struct sq *db = SQ(d);
 	return db_depth_sync(db);
 }
 
-int64_t db_last_id(struct db *db)
+static int64_t sq_last_id(struct db *d)
 {
+	struct sq *db = SQ(d);
 	return sqlite3_last_insert_rowid(db->h);
 }
 
-int db_changes(struct db *db)
+static int sq_changes(struct db *d)
 {
+	struct sq *db = SQ(d);
 	return sqlite3_changes(db->h);
 }
 
-const char *db_errmsg(struct db *db)
+static const char *sq_errmsg(struct db *d)
 {
+	struct sq *db = SQ(d);
 	return sqlite3_errmsg(db->h);
 }
 
-const char *db_path(struct db *db)
+static void sq_set_timeout(struct db *d, int ms)
 {
-	return db->path;
-}
-
-void db_set_actor(struct db *db, const char *actor)
-{
-	snprintf(db->actor, sizeof(db->actor), "%s", actor ? actor : "");
-}
-
-const char *db_actor(struct db *db)
-{
-	return db->actor;
-}
-
-void db_set_timeout(struct db *db, int ms)
-{
+	struct sq *db = SQ(d);
 	sqlite3_busy_timeout(db->h, ms);
 }
 
-int db_set_memory(struct db *db, int64_t mmap_mib, int64_t cache_kib)
+static int sq_set_memory(struct db *d, int64_t mmap_mib, int64_t cache_kib)
 {
+	struct sq *db = SQ(d);
 	char sql[128];
 
 	if (mmap_mib < 0 || mmap_mib > DB_MEMORY_MAX_MIB || cache_kib < 0 ||
@@ -325,9 +292,9 @@ int db_heap_limit(int64_t heap_mib)
 /* dondoc_actor(): the connection's actor, for the audit trigger. */
 static void db_fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct db *db = sqlite3_user_data(ctx);
+	struct sq *db = sqlite3_user_data(ctx);
 
-	sqlite3_result_text(ctx, db->actor, -1, SQLITE_TRANSIENT);
+	sqlite3_result_text(ctx, db->base.actor, -1, SQLITE_TRANSIENT);
 }
 
 /*
@@ -337,41 +304,41 @@ static void db_fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  */
 static void db_fn_audit_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct db *db = sqlite3_user_data(ctx);
+	struct sq *db = sqlite3_user_data(ctx);
 	const char *t[9];
 	char h[65];
 
-	if (db->chain_keyed && !db->has_key) {
+	if (db->chain_keyed && !db->base.has_key) {
 		sqlite3_result_error(
 		    ctx, "thiếu khóa nhật ký kiểm tra (DONDOC_AUDIT_KEY): không ghi được", -1);
 		return;
 	}
 	for (int i = 0; i < 9; i++)
 		t[i] = (const char *)sqlite3_value_text(argv[i]);
-	db_audit_hash(db->chain_keyed ? db->key : NULL, t[0], sqlite3_value_int64(argv[1]), t[2],
-		      t[3], t[4], sqlite3_value_int64(argv[5]), t[6], t[7], t[8], h);
+	db_audit_hash(db->chain_keyed ? db->base.key : NULL, t[0], sqlite3_value_int64(argv[1]),
+		      t[2], t[3], t[4], sqlite3_value_int64(argv[5]), t[6], t[7], t[8], h);
 	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
 }
 
 /* dondoc_audit_head_mac(keyed_from, last_id, count, hash, schema_cookie). */
 static void db_fn_audit_head_mac(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct db *db = sqlite3_user_data(ctx);
+	struct sq *db = sqlite3_user_data(ctx);
 	char h[65];
 
-	if (!db->has_key) {
+	if (!db->base.has_key) {
 		sqlite3_result_error(
 		    ctx, "thiếu khóa nhật ký kiểm tra (DONDOC_AUDIT_KEY): không ghi được", -1);
 		return;
 	}
-	db_audit_head_mac(db->key, sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
+	db_audit_head_mac(db->base.key, sqlite3_value_int64(argv[0]), sqlite3_value_int64(argv[1]),
 			  sqlite3_value_int64(argv[2]), (const char *)sqlite3_value_text(argv[3]),
 			  sqlite3_value_int64(argv[4]), h);
 	sqlite3_result_text(ctx, h, 64, SQLITE_TRANSIENT);
 }
 
 /* The application functions the schema's triggers call. */
-static int db_functions(struct db *db)
+static int db_functions(struct sq *db)
 {
 	int rc;
 
@@ -390,17 +357,13 @@ static int db_functions(struct db *db)
 	return db_code(rc);
 }
 
-int db_version_known(void)
+static int sq_version(struct db *d)
 {
-	return db_migrations[db_nmigrations - 1].version;
-}
-
-int db_version(struct db *db)
-{
+	struct sq *db = SQ(d);
 	struct db_q *q;
 	int v = 0, r;
 
-	if (db_prepare(db, SQL_SCHEMA_VERSIONS, &q) < 0)
+	if (db_prepare(&db->base, SQL_SCHEMA_VERSIONS, &q) < 0)
 		return 0;
 	while ((r = db_step(q)) == 1)
 		v = (int)db_col_int(q, 0);
@@ -416,11 +379,11 @@ static const struct db_migration *db_migration_find(int version)
 	return NULL;
 }
 
-static bool db_has_head(struct db *db)
+static bool db_has_head(struct sq *db)
 {
 	int64_t n = 0;
 
-	return db_query_int(db, SQL_AUDIT_HEAD_EXISTS, &n, "") == 0 && n > 0;
+	return db_query_int(&db->base, SQL_AUDIT_HEAD_EXISTS, &n, "") == 0 && n > 0;
 }
 
 /*
@@ -429,29 +392,30 @@ static bool db_has_head(struct db *db)
  * watch, so this runs after each migration too: a later migration's own writes
  * are then stamped like any other.
  */
-static int db_setup(struct db *db)
+static int db_setup(struct sq *db)
 {
 	int r = 0, r2;
 
 	db->chain_keyed = db_has_head(db);
 	if (db->chain_keyed) {
-		r = db_exec(db, SQL_WEB_TEMP_CHAIN_DROP, "");
+		r = db_exec(&db->base, SQL_WEB_TEMP_CHAIN_DROP, "");
 		if (r == 0)
-			r = db_exec(db, SQL_WEB_TEMP_CHAIN_HEAD, "");
+			r = db_exec(&db->base, SQL_WEB_TEMP_CHAIN_HEAD, "");
 	} else {
-		r = db_exec(db, SQL_WEB_TEMP_CHAIN, "");
+		r = db_exec(&db->base, SQL_WEB_TEMP_CHAIN, "");
 	}
 	for (int i = 0; i < db_nconnection_setup; i++) {
-		r2 = db_exec(db, db_connection_setup[i], "");
+		r2 = db_exec(&db->base, db_connection_setup[i], "");
 		if (r2 < 0 && r == 0)
 			r = r2;
 	}
 	return r;
 }
 
-int db_schema_cookie(struct db *db, int64_t *ret)
+static int sq_schema_cookie(struct db *d, int64_t *ret)
 {
-	return db_query_int(db, SQL_SCHEMA_COOKIE, ret, "");
+	struct sq *db = SQ(d);
+	return db_query_int(&db->base, SQL_SCHEMA_COOKIE, ret, "");
 }
 
 /* The head's fields; ERR_NOTFOUND without a head row. */
@@ -460,12 +424,12 @@ struct db_head {
 	char hash[65], mac[65];
 };
 
-static int db_head_get(struct db *db, struct db_head *ret)
+static int db_head_get(struct sq *db, struct db_head *ret)
 {
 	struct db_q *q;
 	int r;
 
-	r = db_prepare(db, SQL_AUDIT_HEAD_GET, &q);
+	r = db_prepare(&db->base, SQL_AUDIT_HEAD_GET, &q);
 	if (r < 0)
 		return r;
 	r = db_step(q);
@@ -487,29 +451,30 @@ static int db_head_get(struct db *db, struct db_head *ret)
 }
 
 /* Whether the head is sealed with the connection's key and the schema is as it recorded. */
-static bool db_head_sound(struct db *db, const struct db_head *h, int64_t cookie)
+static bool db_head_sound(struct sq *db, const struct db_head *h, int64_t cookie)
 {
 	char want[65];
 
-	if (!db->has_key || h->cookie != cookie)
+	if (!db->base.has_key || h->cookie != cookie)
 		return false;
-	db_audit_head_mac(db->key, h->keyed_from, h->last_id, h->count, h->hash, h->cookie, want);
+	db_audit_head_mac(db->base.key, h->keyed_from, h->last_id, h->count, h->hash, h->cookie,
+			  want);
 	return strcmp(want, h->mac) == 0;
 }
 
 /* Makes or reads the key when the store is about to get its sealed head. */
-static int db_key_ensure(struct db *db, struct err *e)
+static int db_key_ensure(struct sq *db, struct err *e)
 {
 	int r;
 
-	if (db->has_key)
+	if (db->base.has_key)
 		return 0;
-	r = db_audit_key_create(db->key_path, db->key);
+	r = db_audit_key_create(db->base.key_path, db->base.key);
 	if (r == ERR_EXISTS)
-		r = db_audit_key_load(db->key_path, db->key);
+		r = db_audit_key_load(db->base.key_path, db->base.key);
 	if (r < 0)
-		return err_set(e, r, "không tạo được khóa nhật ký kiểm tra %s", db->key_path);
-	db->has_key = true;
+		return err_set(e, r, "không tạo được khóa nhật ký kiểm tra %s", db->base.key_path);
+	db->base.has_key = true;
 	return 0;
 }
 
@@ -517,12 +482,12 @@ static int db_key_ensure(struct db *db, struct err *e)
  * The versions recorded in the store: *ret_current when every known one is
  * there. ERR_VERSION for a store from a newer dondoc.
  */
-static int db_versions(struct db *db, bool applied[static 256], bool *ret_current, struct err *e)
+static int db_versions(struct sq *db, bool applied[static 256], bool *ret_current, struct err *e)
 {
 	struct db_q *q;
 	int r, v, n = 0;
 
-	r = db_prepare(db, SQL_SCHEMA_VERSIONS, &q);
+	r = db_prepare(&db->base, SQL_SCHEMA_VERSIONS, &q);
 	if (r < 0)
 		return r;
 	while ((r = db_step(q)) == 1) {
@@ -560,21 +525,21 @@ static int db_busy_msg(struct err *e, int r)
  * head is sealed with the schema cookie the migrations left, unless the head
  * was unsound before: a schema changed outside dondoc stays reported.
  */
-static int db_migrate(struct db *db, bool create, struct err *e)
+static int db_migrate(struct sq *db, bool create, struct err *e)
 {
 	bool applied[256] = {false}, current = false, sound = false, had_head;
 	struct db_head head;
 	int64_t ntables = 0, cookie = 0;
 	int r;
 
-	r = db_query_int(db, SQL_SCHEMA_HAS_TABLES, &ntables, "");
+	r = db_query_int(&db->base, SQL_SCHEMA_HAS_TABLES, &ntables, "");
 	if (r < 0)
-		return err_set(e, r, "%s: không đọc được tệp cơ sở dữ liệu (%s)", db->path,
-			       db_errmsg(db));
+		return err_set(e, r, "%s: không đọc được tệp cơ sở dữ liệu (%s)", db->base.path,
+			       db_errmsg(&db->base));
 	if (ntables == 0 && !create)
 		return err_set(e, ERR_NOTFOUND,
 			       "%s: chưa có cơ sở dữ liệu dondoc; hãy chạy 'dondoc init'",
-			       db->path);
+			       db->base.path);
 	/* Reading the versions takes no lock; most opens end here. */
 	if (ntables > 0) {
 		r = db_versions(db, applied, &current, e);
@@ -584,23 +549,24 @@ static int db_migrate(struct db *db, bool create, struct err *e)
 			return 0;
 		memset(applied, 0, sizeof(applied));
 	}
-	r = db_begin(db);
+	r = db_begin(&db->base);
 	if (r < 0)
 		return r == ERR_BUSY ? db_busy_msg(e, r)
 				     : err_set(e, r, "không khóa được cơ sở dữ liệu để nâng cấp");
-	r = db_exec(db, SQL_SCHEMA_CREATE, "");
+	r = db_exec(&db->base, SQL_SCHEMA_CREATE, "");
 	if (r < 0)
 		goto fail;
 	/* Another process may have migrated meanwhile: read again under the lock. */
 	r = db_versions(db, applied, &current, e);
 	if (r < 0) {
-		db_rollback(db);
+		db_rollback(&db->base);
 		return r == ERR_VERSION
 			   ? r
-			   : err_set(e, r, "không đọc được lược đồ (%s)", db_errmsg(db));
+			   : err_set(e, r, "không đọc được lược đồ (%s)", db_errmsg(&db->base));
 	}
 	had_head = db_has_head(db);
-	if (had_head && (r = db_schema_cookie(db, &cookie)) == 0 && db_head_get(db, &head) == 0)
+	if (had_head && (r = db_schema_cookie(&db->base, &cookie)) == 0 &&
+	    db_head_get(db, &head) == 0)
 		sound = db_head_sound(db, &head, cookie);
 	for (int i = 0; i < db_nmigrations; i++) {
 		const struct db_migration *m = &db_migrations[i];
@@ -610,11 +576,11 @@ static int db_migrate(struct db *db, bool create, struct err *e)
 		r = db_sql_exec(db, m->sql);
 		if (r < 0) {
 			err_set(e, r, "nâng cấp lược đồ %03d_%s thất bại: %s", m->version, m->name,
-				db_errmsg(db));
-			db_rollback(db);
+				db_errmsg(&db->base));
+			db_rollback(&db->base);
 			return r;
 		}
-		r = db_exec(db, SQL_SCHEMA_RECORD, "dt", m->version, m->name);
+		r = db_exec(&db->base, SQL_SCHEMA_RECORD, "dt", m->version, m->name);
 		if (r < 0)
 			goto fail;
 		db_setup(db); /* fails harmlessly until the tables it watches exist */
@@ -622,14 +588,16 @@ static int db_migrate(struct db *db, bool create, struct err *e)
 	if (db_has_head(db) && (!had_head || sound)) {
 		r = db_key_ensure(db, e);
 		if (r < 0) {
-			db_rollback(db);
+			db_rollback(&db->base);
 			return r;
 		}
-		if ((r = db_schema_cookie(db, &cookie)) < 0 || (r = db_head_get(db, &head)) < 0 ||
-		    (r = db_exec(db, SQL_AUDIT_HEAD_STAMP, "ii", head.keyed_from, cookie)) < 0)
+		if ((r = db_schema_cookie(&db->base, &cookie)) < 0 ||
+		    (r = db_head_get(db, &head)) < 0 ||
+		    (r = db_exec(&db->base, SQL_AUDIT_HEAD_STAMP, "ii", head.keyed_from, cookie)) <
+			0)
 			goto fail;
 	}
-	r = db_commit(db);
+	r = db_commit(&db->base);
 	if (r < 0)
 		goto fail;
 	return 0;
@@ -637,40 +605,40 @@ fail:
 	if (r == ERR_BUSY)
 		db_busy_msg(e, r);
 	else
-		err_set(e, r, "nâng cấp lược đồ thất bại: %s", db_errmsg(db));
-	db_rollback(db);
+		err_set(e, r, "nâng cấp lược đồ thất bại: %s", db_errmsg(&db->base));
+	db_rollback(&db->base);
 	return r;
 }
 
 /* Finds and reads the connection's audit key; a missing one is made when needed. */
-static int db_key_open(struct db *db, struct err *e)
+static int db_key_open(struct sq *db, struct err *e)
 {
 	int r;
 
-	if (strcmp(db->path, ":memory:") == 0) {
-		randombytes_buf(db->key, sizeof(db->key));
-		db->has_key = true;
+	if (strcmp(db->base.path, ":memory:") == 0) {
+		randombytes_buf(db->base.key, sizeof(db->base.key));
+		db->base.has_key = true;
 		return 0;
 	}
-	r = db_audit_key_path(db->path, db->key_path, sizeof(db->key_path));
+	r = db_audit_key_path(db->base.path, db->base.key_path, sizeof(db->base.key_path));
 	if (r < 0)
 		return err_set(e, r, "đường dẫn khóa nhật ký kiểm tra quá dài");
-	r = db_audit_key_load(db->key_path, db->key);
+	r = db_audit_key_load(db->base.key_path, db->base.key);
 	if (r == 0)
-		db->has_key = true;
+		db->base.has_key = true;
 	else if (r == ERR_INVAL)
 		return err_set(e, r, "%s: khóa nhật ký kiểm tra hỏng (cần 64 chữ số hệ 16)",
-			       db->key_path);
+			       db->base.key_path);
 	else if (r != ERR_NOTFOUND)
-		return err_set(e, r, "%s: không đọc được khóa nhật ký kiểm tra", db->key_path);
+		return err_set(e, r, "%s: không đọc được khóa nhật ký kiểm tra", db->base.key_path);
 	return 0;
 }
 
-int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
+static int sq_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 {
 	const char *sync = getenv("DONDOC_SYNCHRONOUS");
 	bool memory = strcmp(path, ":memory:") == 0;
-	struct db *db;
+	struct sq *db;
 	struct stat st;
 	int oflags, rc, r;
 
@@ -682,8 +650,9 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 	db = calloc(1, sizeof(*db));
 	if (!db)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	db->path = strdup(path);
-	if (!db->path) {
+	db->base.be = &db_sqlite_backend;
+	db->base.path = strdup(path);
+	if (!db->base.path) {
 		free(db);
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	}
@@ -693,15 +662,15 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 	if (rc != SQLITE_OK) {
 		r = err_set(e, db_code(rc) ? db_code(rc) : ERR_IO, "%s: không mở được: %s", path,
 			    db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
-		db_close(db);
+		db_close(&db->base);
 		return r;
 	}
 	sqlite3_busy_timeout(db->h, 10000);
 	sqlite3_extended_result_codes(db->h, 1);
-	db_set_actor(db, "cli");
+	db_set_actor(&db->base, "cli");
 	r = db_key_open(db, e);
 	if (r < 0) {
-		db_close(db);
+		db_close(&db->base);
 		return r;
 	}
 	r = db_functions(db);
@@ -714,7 +683,7 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 	 * created and mapped for every statement that needs one, ~0.7 ms each.
 	 */
 	if (r == 0)
-		r = db_set_memory(db, DB_MMAP_DEFAULT_MIB, DB_CACHE_DEFAULT_KIB);
+		r = db_set_memory(&db->base, DB_MMAP_DEFAULT_MIB, DB_CACHE_DEFAULT_KIB);
 	if (r == 0)
 		r = db_sql_exec(db, "PRAGMA temp_store = MEMORY");
 	/*
@@ -729,8 +698,9 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 		if (r == ERR_BUSY)
 			db_busy_msg(e, r);
 		else
-			err_set(e, r, "%s: không phải tệp SQLite hợp lệ (%s)", path, db_errmsg(db));
-		db_close(db);
+			err_set(e, r, "%s: không phải tệp SQLite hợp lệ (%s)", path,
+				db_errmsg(&db->base));
+		db_close(&db->base);
 		return r;
 	}
 	if (!(flags & DB_READONLY)) {
@@ -743,7 +713,7 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 			r = 0;
 	}
 	if (r < 0) {
-		db_close(db);
+		db_close(&db->base);
 		return r;
 	}
 	r = db_setup(db);
@@ -751,57 +721,43 @@ int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 		if (r == ERR_BUSY)
 			db_busy_msg(e, r);
 		else
-			err_set(e, r, "không chuẩn bị được kết nối: %s", db_errmsg(db));
-		db_close(db);
+			err_set(e, r, "không chuẩn bị được kết nối: %s", db_errmsg(&db->base));
+		db_close(&db->base);
 		return r;
 	}
-	*ret = db;
+	*ret = &db->base;
 	return 0;
 }
 
-void db_close(struct db *db)
+static void sq_close(struct db *d)
 {
+	struct sq *db = SQ(d);
 	if (!db)
 		return;
 	for (int i = 0; i < DB_NSTMT; i++)
 		sqlite3_finalize(db->q[i].st);
 	sqlite3_close(db->h);
-	sodium_memzero(db->key, sizeof(db->key));
-	free(db->path);
+	sodium_memzero(db->base.key, sizeof(db->base.key));
+	free(db->base.path);
 	free(db);
 }
 
-const unsigned char *db_audit_key(struct db *db)
+static int sq_integrity(struct db *d, struct err *e)
 {
-	return db->has_key ? db->key : NULL;
-}
-
-const char *db_audit_key_file(struct db *db)
-{
-	return db->key_path;
-}
-
-void db_set_audit_key(struct db *db, const unsigned char key[static DB_AUDIT_KEY_BYTES])
-{
-	memcpy(db->key, key, sizeof(db->key));
-	db->has_key = true;
-}
-
-int db_integrity(struct db *db, struct err *e)
-{
+	struct sq *db = SQ(d);
 	struct db_q *q;
 	char first[200] = "";
 	int r;
 
-	r = db_prepare(db, SQL_SCHEMA_INTEGRITY, &q);
+	r = db_prepare(&db->base, SQL_SCHEMA_INTEGRITY, &q);
 	if (r < 0)
-		return err_set(e, r, "không kiểm tra được tệp: %s", db_errmsg(db));
+		return err_set(e, r, "không kiểm tra được tệp: %s", db_errmsg(&db->base));
 	r = db_step(q);
 	if (r == 1)
 		snprintf(first, sizeof(first), "%s", db_col_text(q, 0) ? db_col_text(q, 0) : "");
 	db_done(q);
 	if (r < 0)
-		return err_set(e, r, "không kiểm tra được tệp: %s", db_errmsg(db));
+		return err_set(e, r, "không kiểm tra được tệp: %s", db_errmsg(&db->base));
 	if (strcmp(first, "ok") != 0)
 		return err_set(e, ERR_CHECK, "tệp cơ sở dữ liệu hỏng: %s", first);
 	return 0;
@@ -820,13 +776,13 @@ static void db_objs_free(struct db_obj *o, int n)
 	free(o);
 }
 
-static int db_objs(struct db *db, struct db_obj **ret, int *ret_n)
+static int db_objs(struct sq *db, struct db_obj **ret, int *ret_n)
 {
 	struct db_obj *o = NULL, *grown;
 	struct db_q *q;
 	int n = 0, cap = 0, r;
 
-	r = db_prepare(db, SQL_SCHEMA_OBJECTS, &q);
+	r = db_prepare(&db->base, SQL_SCHEMA_OBJECTS, &q);
 	if (r < 0)
 		return r;
 	while ((r = db_step(q)) == 1) {
@@ -858,8 +814,9 @@ static int db_objs(struct db *db, struct db_obj **ret, int *ret_n)
 	return 0;
 }
 
-int db_schema_check(struct db *db, char *ret, size_t n, struct err *e)
+static int sq_schema_check(struct db *d, char *ret, size_t n, struct err *e)
 {
+	struct sq *db = SQ(d);
 	struct db_obj *have = NULL, *want = NULL;
 	int nh = 0, nw = 0, i = 0, j = 0, r, c;
 	struct db *ref = NULL;
@@ -868,13 +825,13 @@ int db_schema_check(struct db *db, char *ret, size_t n, struct err *e)
 	r = db_open(":memory:", DB_CREATE, &ref, e);
 	if (r < 0)
 		return r;
-	r = db_objs(ref, &want, &nw);
+	r = db_objs(SQ(ref), &want, &nw);
 	if (r == 0)
 		r = db_objs(db, &have, &nh);
 	db_close(ref);
 	if (r < 0) {
 		db_objs_free(want, nw);
-		return err_set(e, r, "không đọc được lược đồ: %s", db_errmsg(db));
+		return err_set(e, r, "không đọc được lược đồ: %s", db_errmsg(&db->base));
 	}
 	r = 0;
 	while (r == 0 && (i < nh || j < nw)) {
@@ -944,8 +901,9 @@ static int db_copy(sqlite3 *dst, sqlite3 *src)
 	return rc == SQLITE_DONE ? 0 : (db_code(rc) ? db_code(rc) : ERR_DB);
 }
 
-int db_backup(struct db *db, const char *path, struct err *e)
+static int sq_backup(struct db *d, const char *path, struct err *e)
 {
+	struct sq *db = SQ(d);
 	char tmp[4096], pragma[64];
 	sqlite3 *dst = NULL;
 	int64_t cookie = 0;
@@ -963,7 +921,7 @@ int db_backup(struct db *db, const char *path, struct err *e)
 	/* The cookie and the pages come from one read snapshot of the store. */
 	r = db_sql_exec(db, "BEGIN");
 	if (r == 0)
-		r = db_schema_cookie(db, &cookie);
+		r = db_schema_cookie(&db->base, &cookie);
 	if (r == 0)
 		r = db_copy(dst, db->h);
 	db_sql_exec(db, "COMMIT");
@@ -999,23 +957,27 @@ out:
 	return r;
 }
 
-int db_restore(struct db *src, const char *store_path, struct err *e)
+static int sq_restore(struct db *d, const char *store_path, struct err *e)
 {
+	struct sq *src = SQ(d);
 	struct db_head head;
-	struct db *dst = NULL;
+	struct sq *dst = NULL;
 	int64_t cookie = 0, src_cookie = 0;
 	int r;
 
-	r = db_schema_cookie(src, &src_cookie);
+	if (db_is_pg(store_path))
+		return db_sqlite_only(e, "khôi phục");
+	r = db_schema_cookie(&src->base, &src_cookie);
 	if (r < 0)
-		return err_set(e, r, "không đọc được bản sao lưu: %s", db_errmsg(src));
+		return err_set(e, r, "không đọc được bản sao lưu: %s", db_errmsg(&src->base));
 	dst = calloc(1, sizeof(*dst));
-	if (!dst || !(dst->path = strdup(store_path))) {
+	if (!dst || !(dst->base.path = strdup(store_path))) {
 		free(dst);
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	}
-	memcpy(dst->key, src->key, sizeof(dst->key));
-	dst->has_key = src->has_key;
+	dst->base.be = &db_sqlite_backend;
+	memcpy(dst->base.key, src->base.key, sizeof(dst->base.key));
+	dst->base.has_key = src->base.has_key;
 	if (sqlite3_open_v2(store_path, &dst->h,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
@@ -1043,9 +1005,10 @@ int db_restore(struct db *src, const char *store_path, struct err *e)
 		if (r == 0 && !db_head_sound(dst, &head, src_cookie))
 			r = ERR_CHECK;
 		if (r == 0)
-			r = db_schema_cookie(dst, &cookie);
+			r = db_schema_cookie(&dst->base, &cookie);
 		if (r == 0)
-			r = db_exec(dst, SQL_AUDIT_HEAD_STAMP, "ii", head.keyed_from, cookie);
+			r = db_exec(&dst->base, SQL_AUDIT_HEAD_STAMP, "ii", head.keyed_from,
+				    cookie);
 		if (r < 0) {
 			err_set(e, r, "%s: không niêm phong lại được đầu chuỗi nhật ký",
 				store_path);
@@ -1053,6 +1016,39 @@ int db_restore(struct db *src, const char *store_path, struct err *e)
 		}
 	}
 out:
-	db_close(dst);
+	db_close(&dst->base);
 	return r;
 }
+
+const struct db_backend db_sqlite_backend = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .version = sq_version,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .depth = sq_depth,
+    .prepare = sq_prepare,
+    .bind_int = sq_bind_int,
+    .bind_text = sq_bind_text,
+    .bind_null = sq_bind_null,
+    .bind_blob = sq_bind_blob,
+    .step = sq_step,
+    .col_int = sq_col_int,
+    .col_text = sq_col_text,
+    .col_null = sq_col_null,
+    .col_blob = sq_col_blob,
+    .done = sq_done,
+    .last_id = sq_last_id,
+    .changes = sq_changes,
+    .errmsg = sq_errmsg,
+    .set_actor = NULL,
+    .set_timeout = sq_set_timeout,
+    .set_memory = sq_set_memory,
+    .schema_check = sq_schema_check,
+    .schema_cookie = sq_schema_cookie,
+    .integrity = sq_integrity,
+    .backup = sq_backup,
+    .restore = sq_restore,
+};

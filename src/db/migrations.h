@@ -16,6 +16,12 @@ struct db_migration {
 /* The version a new PostgreSQL store starts at. */
 #define DB_PG_BASELINE 19
 
+/*
+ * The whole PostgreSQL schema at DB_PG_BASELINE (pg_baseline.c): run once on
+ * an empty database, which then records versions 1..DB_PG_BASELINE.
+ */
+extern const char db_pg_baseline[];
+
 /* In version order; versions are never reused or renumbered. */
 extern const struct db_migration db_migrations[];
 extern const int db_nmigrations;
