@@ -90,6 +90,7 @@ struct pg {
 	PGconn *c;
 	char *password; /* hidden from every message */
 	int depth;
+	int lock_ms; /* how long a statement waits for a lock (db_set_timeout) */
 	int64_t last_id;
 	int changes;
 	bool id_known; /* id_tables read */
@@ -388,12 +389,19 @@ static int pg_wants_id(struct pg *db, const char *sql, bool *ret)
 	return 0;
 }
 
+/*
+ * Whether sql may write: it starts with a verb that does, or is a WITH whose
+ * text holds one (a read-only WITH runs without a transaction of its own).
+ */
 static bool pg_writes(const char *sql)
 {
-	static const char *const verbs[] = {"INSERT", "UPDATE", "DELETE", "WITH",
-					    "CREATE", "DROP",	"ALTER",  "MERGE"};
-	const char *p;
+	static const char *const verbs[] = {"INSERT", "UPDATE", "DELETE", "CREATE",
+					    "DROP",   "ALTER",	"MERGE"};
+	const char *p = sql;
 
+	if (pg_word(&p, "WITH"))
+		return strcasestr(sql, "INSERT ") || strcasestr(sql, "UPDATE ") ||
+		       strcasestr(sql, "DELETE ");
 	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
 		p = sql;
 		if (pg_word(&p, verbs[i]))
@@ -465,6 +473,26 @@ static void pg_clear(struct pg_q *q)
 	q->nrows = 0;
 }
 
+static int pg_session(struct pg *db);
+
+/*
+ * A connection the server dropped (a restart, a failover) is made again
+ * between transactions, its statements to be prepared anew; a transaction
+ * under way when it dropped is lost and reported ERR_IO.
+ */
+static int pg_reconnect(struct pg *db)
+{
+	PQreset(db->c);
+	if (PQstatus(db->c) != CONNECTION_OK)
+		return pg_fail(db, NULL);
+	for (int i = 0; i < DB_NSTMT; i++) {
+		pg_clear(&db->q[i]);
+		db->q[i].prepared = false;
+	}
+	pg_id_tables_forget(db);
+	return pg_session(db);
+}
+
 static int pg_prepare(struct db *d, enum db_stmt id, struct db_q **ret)
 {
 	struct pg *db = PG(d);
@@ -473,6 +501,11 @@ static int pg_prepare(struct db *d, enum db_stmt id, struct db_q **ret)
 
 	if ((unsigned)id >= DB_NSTMT)
 		return ERR_INTERNAL;
+	if (PQstatus(db->c) == CONNECTION_BAD && db->depth == 0) {
+		r = pg_reconnect(db);
+		if (r < 0)
+			return r;
+	}
 	q = &db->q[id];
 	if (!q->prepared) {
 		q->base.be = &db_pg_backend;
@@ -542,9 +575,8 @@ static int pg_bind_blob(struct db_q *bq, int idx, const void *data, size_t len)
 
 static int pg_depth_sync(struct pg *db)
 {
-	PGTransactionStatusType t = PQtransactionStatus(db->c);
-
-	if (t == PQTRANS_IDLE || t == PQTRANS_UNKNOWN)
+	/* A lost connection keeps the count: its levels fail ERR_IO until rolled back. */
+	if (PQtransactionStatus(db->c) == PQTRANS_IDLE)
 		db->depth = 0;
 	return db->depth;
 }
@@ -871,11 +903,31 @@ static void pg_set_actor(struct db *d, const char *actor)
 	pg_run(db, PG_SQL_ACTOR, 1, vals, NULL);
 }
 
+/*
+ * The connection's settings: UTF-8, dates in UTC as SQLite's, a wait for
+ * another writer's lock ending as ERR_BUSY after lock_ms, and the actor.
+ */
+static int pg_session(struct pg *db)
+{
+	char sql[160];
+	const char *vals[1] = {db->base.actor};
+	int r;
+
+	snprintf(sql, sizeof(sql),
+		 "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; SET lock_timeout = %d",
+		 db->lock_ms);
+	r = pg_exec(db, sql);
+	if (r == 0 && db->base.actor[0])
+		r = pg_run(db, PG_SQL_ACTOR, 1, vals, NULL);
+	return r;
+}
+
 static void pg_set_timeout(struct db *d, int ms)
 {
 	char sql[64];
 
-	snprintf(sql, sizeof(sql), "SET lock_timeout = %d", ms < 0 ? 0 : ms);
+	PG(d)->lock_ms = ms < 0 ? 0 : ms;
+	snprintf(sql, sizeof(sql), "SET lock_timeout = %d", PG(d)->lock_ms);
 	pg_exec(PG(d), sql);
 }
 
@@ -1242,9 +1294,8 @@ static int pg_open(const char *path, unsigned flags, struct db **ret, struct err
 		pg_close(&db->base);
 		return r;
 	}
-	/* A wait for another writer's lock ends as ERR_BUSY, as SQLite's busy timeout. */
-	r = pg_exec(db, "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; "
-			"SET lock_timeout = 10000");
+	db->lock_ms = 10000; /* as SQLite's busy timeout */
+	r = pg_session(db);
 	if (r == 0 && (flags & DB_READONLY))
 		r = pg_exec(db, "SET default_transaction_read_only = on");
 	if (r < 0) {

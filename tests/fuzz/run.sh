@@ -12,11 +12,11 @@ if ! clang -fsanitize=fuzzer "$work/probe.c" -o "$work/probe" >/dev/null 2>&1; t
 	echo "1..0 # SKIP clang's libFuzzer runtime is missing"
 	exit 77
 fi
-cflags=$(pkg-config --cflags sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium)
+cflags=$(pkg-config --cflags sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium libpq)
 # The text path only: storing (imp_store.c) needs the whole core and is not fuzzed here;
 # core/tasks/task.c resolves the deadlines the text sets.
 imp_srcs=$(ls "$src"/src/import/*.c | grep -v '/imp_store\.c$')
-libs=$(pkg-config --libs sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium)
+libs=$(pkg-config --libs sqlite3 jansson icu-uc icu-i18n libzip libxml-2.0 poppler-glib libsodium libpq)
 # shellcheck disable=SC2086
 if ! clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -I"$src/src" $cflags \

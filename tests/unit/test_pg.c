@@ -338,6 +338,28 @@ static void last_id_is_the_inserted_row(void **state)
 	db_close(db);
 }
 
+static void lost_connection_is_an_io_error_then_made_again(void **state)
+{
+	const struct pg_fixture *f = *state;
+	struct db *db = open_pg(f, "lost", true);
+	int64_t n = 0;
+
+	assert_int_equal(insert_body(db, "Đảng ủy phường"), 0);
+	/* The server drops the connection (a restart, a failover). */
+	assert_int_equal(sql_int(f, "lost",
+				 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+				 " WHERE datname = 'lost' AND pid <> pg_backend_pid()"),
+			 1);
+	assert_int_equal(db_query_int(db, SQL_BODY_COUNT, &n, ""), ERR_IO);
+	assert_null(strstr(db_errmsg(db), f->password));
+	/* Between transactions the next statement connects again. */
+	assert_int_equal(db_query_int(db, SQL_BODY_COUNT, &n, ""), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(insert_body(db, "Đảng ủy thị trấn"), 0);
+	assert_int_equal(body_count(db), 2);
+	db_close(db);
+}
+
 #define WRITERS 4
 #define WRITES 25
 
@@ -502,6 +524,7 @@ int main(void)
 	    cmocka_unit_test(wrong_password_is_refused_without_showing_it),
 	    cmocka_unit_test(nested_transactions_as_on_sqlite),
 	    cmocka_unit_test(last_id_is_the_inserted_row),
+	    cmocka_unit_test(lost_connection_is_an_io_error_then_made_again),
 	    cmocka_unit_test(audit_chain_follows_commit_order),
 	    cmocka_unit_test(migration_runs_once_when_two_open_at_once),
 	};
