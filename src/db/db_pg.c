@@ -10,6 +10,9 @@
  * audit_head, so that the chain follows commit order whatever the ids the
  * concurrent writers took. A write outside db_begin runs in a transaction of
  * its own so that it is sealed as well.
+ *
+ * Over 1,000 lines: the connection, its statements, its transactions, the
+ * seal and the migrations share struct pg, which no other file sees.
  */
 #include "db/db.h"
 #include "db/db_backend.h"
