@@ -10,16 +10,21 @@
  * tasks with a deadline (not standing) by due day (g 0, "YYYY-MM-DD") and by
  * due month (g 1, "YYYY-MM"), so that "overdue at D" sums the months before
  * D's month and the days of D's month before D. The expressions below are
- * task_status_at's rule on a row alias R; triggers keep the counters in the
+ * task_status_at's rule on a row alias R (0 or 1, written with CASE so that
+ * PostgreSQL reads them as integers too); triggers keep the counters in the
  * task write's own statement, the fill statements recount them from the tasks.
  */
 /* clang-format off */
-#define TALLY_STANDING(R) "(" R ".deadline_kind = 'standing' AND " R ".completed_on IS NULL)"
+#define TALLY_STANDING(R) \
+	"(CASE WHEN " R ".deadline_kind = 'standing' AND " R ".completed_on IS NULL THEN 1 ELSE 0 END)"
 #define TALLY_ONTIME(R) \
-	"(" R ".completed_on IS NOT NULL AND (" R ".due IS NULL OR " R ".completed_on <= " R ".due))"
+	"(CASE WHEN " R ".completed_on IS NOT NULL AND (" R ".due IS NULL OR " R ".completed_on <= " \
+	R ".due) THEN 1 ELSE 0 END)"
 #define TALLY_LATE(R) \
-	"(" R ".completed_on IS NOT NULL AND " R ".due IS NOT NULL AND " R ".completed_on > " R ".due)"
-#define TALLY_DONE_DUE(R) "(" R ".completed_on IS NOT NULL AND " R ".due IS NOT NULL)"
+	"(CASE WHEN " R ".completed_on IS NOT NULL AND " R ".due IS NOT NULL AND " R ".completed_on > " \
+	R ".due THEN 1 ELSE 0 END)"
+#define TALLY_DONE_DUE(R) \
+	"(CASE WHEN " R ".completed_on IS NOT NULL AND " R ".due IS NOT NULL THEN 1 ELSE 0 END)"
 #define TALLY_OPEN_DUE(R) \
 	"(" R ".completed_on IS NULL AND " R ".deadline_kind <> 'standing' AND " R ".due IS NOT NULL)"
 #define TALLY_KEY(R) "coalesce(" R ".body_id, 0), coalesce(" R ".lower_body_id, 0)"
@@ -31,15 +36,17 @@
 	S " * " TALLY_STANDING(R) ", " S " * " TALLY_ONTIME(R) ", " \
 	S " * " TALLY_LATE(R) ", " S " * " TALLY_DONE_DUE(R) " " FROM \
 	" ON CONFLICT(body_id, lower_body_id, unit_id) DO UPDATE SET" \
-	" total = total + excluded.total, standing = standing + excluded.standing," \
-	" done_ontime = done_ontime + excluded.done_ontime," \
-	" done_late = done_late + excluded.done_late, done_due = done_due + excluded.done_due;" \
+	" total = task_tally.total + excluded.total," \
+	" standing = task_tally.standing + excluded.standing," \
+	" done_ontime = task_tally.done_ontime + excluded.done_ontime," \
+	" done_late = task_tally.done_late + excluded.done_late," \
+	" done_due = task_tally.done_due + excluded.done_due;" \
 	TALLY_ADD_DUE(R, S, U, FROM, "0", R ".due") \
 	TALLY_ADD_DUE(R, S, U, FROM, "1", "substr(" R ".due, 1, 7)")
 #define TALLY_ADD_DUE(R, S, U, FROM, G, DUE) \
 	"INSERT INTO task_tally_due(body_id, lower_body_id, unit_id, g, due, n) SELECT " \
 	TALLY_KEY(R) ", " U ", " G ", " DUE ", " S " " FROM " AND " TALLY_OPEN_DUE(R) \
-	" ON CONFLICT(body_id, lower_body_id, unit_id, g, due) DO UPDATE SET n = n + excluded.n;"
+	" ON CONFLICT(body_id, lower_body_id, unit_id, g, due) DO UPDATE SET n = task_tally_due.n + excluded.n;"
 
 /* Task R's lead units, for TALLY_ADD's FROM. */
 #define TALLY_LEADS(R) "FROM task_unit tu WHERE tu.task_id = " R ".id AND tu.role = 'lead'"
@@ -96,10 +103,11 @@
  * of the documents an account may see sums a few rows per body in its scope.
  */
 /* clang-format off */
-#define DOC_TALLY_KEY(R) "coalesce(" R ".body_id, 0), " R ".confidentiality <> 'thuong'"
+#define DOC_TALLY_KEY(R) \
+	"coalesce(" R ".body_id, 0), CASE WHEN " R ".confidentiality <> 'thuong' THEN 1 ELSE 0 END"
 #define DOC_TALLY_ADD(R, S) \
 	"INSERT INTO doc_tally(body_id, secret, n) VALUES(" DOC_TALLY_KEY(R) ", " S ")" \
-	" ON CONFLICT(body_id, secret) DO UPDATE SET n = n + excluded.n;"
+	" ON CONFLICT(body_id, secret) DO UPDATE SET n = doc_tally.n + excluded.n;"
 #define DOC_TALLY_RECOUNT \
 	"SELECT " DOC_TALLY_KEY("d") ", count(*) FROM document d GROUP BY 1, 2"
 /* clang-format on */
