@@ -16,6 +16,15 @@ struct db_migration {
 /* The version a new PostgreSQL store starts at. */
 #define DB_PG_BASELINE 19
 
+/*
+ * The whole schema of a new PostgreSQL store at DB_PG_BASELINE, in one text
+ * of several statements (pg_baseline.c): SQLite's tables, indexes and rows
+ * after migrations 1 to DB_PG_BASELINE, its triggers' work as plpgsql
+ * triggers (audit entries into audit_pending, the search index, the
+ * counters), and the extensions unaccent and pg_trgm.
+ */
+extern const char db_pg_baseline[];
+
 /* In version order; versions are never reused or renumbered. */
 extern const struct db_migration db_migrations[];
 extern const int db_nmigrations;
