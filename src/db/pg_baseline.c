@@ -849,44 +849,44 @@ const char db_pg_baseline[] =
     PG_SEARCH_TRIGGERS(sw_comment, "OF content, response_text, paragraph, session_id, document_id ")
 
     /* The task counters (m017, tally_sql.h): a task's part out before it changes or goes, in after. */
-    PG_TRIGGER_FN("task_tally_i", TALLY_ADD("NEW", "1", "0", "WHERE true"), "NULL")
+    PG_TRIGGER_FN("task_tally_i", TALLY_ADD_PG("NEW", "1", "0", "WHERE true"), "NULL")
     "CREATE TRIGGER task_tally_i AFTER INSERT ON task FOR EACH ROW EXECUTE FUNCTION task_tally_i();"
     PG_TRIGGER_FN("task_tally_u",
-		  TALLY_ADD("OLD", "-1", "0", "WHERE true") TALLY_ADD("NEW", "1", "0", "WHERE true")
-		  TALLY_ADD("OLD", "-1", "tu.unit_id", TALLY_LEADS("OLD"))
-		  TALLY_ADD("NEW", "1", "tu.unit_id", TALLY_LEADS("NEW")), "NULL")
+		  TALLY_ADD_PG("OLD", "-1", "0", "WHERE true") TALLY_ADD_PG("NEW", "1", "0", "WHERE true")
+		  TALLY_ADD_PG("OLD", "-1", "tu.unit_id", TALLY_LEADS("OLD"))
+		  TALLY_ADD_PG("NEW", "1", "tu.unit_id", TALLY_LEADS("NEW")), "NULL")
     "CREATE TRIGGER task_tally_u AFTER UPDATE OF body_id, lower_body_id, due, completed_on,"
     " deadline_kind ON task FOR EACH ROW WHEN (OLD.body_id IS DISTINCT FROM NEW.body_id OR"
     " OLD.lower_body_id IS DISTINCT FROM NEW.lower_body_id OR OLD.due IS DISTINCT FROM NEW.due OR"
     " OLD.completed_on IS DISTINCT FROM NEW.completed_on OR OLD.deadline_kind IS DISTINCT FROM"
     " NEW.deadline_kind) EXECUTE FUNCTION task_tally_u();"
     PG_TRIGGER_FN("task_tally_d",
-		  TALLY_ADD("OLD", "-1", "0", "WHERE true")
-		  TALLY_ADD("OLD", "-1", "tu.unit_id", TALLY_LEADS("OLD")), "OLD")
+		  TALLY_ADD_PG("OLD", "-1", "0", "WHERE true")
+		  TALLY_ADD_PG("OLD", "-1", "tu.unit_id", TALLY_LEADS("OLD")), "OLD")
     "CREATE TRIGGER task_tally_d BEFORE DELETE ON task FOR EACH ROW EXECUTE FUNCTION task_tally_d();"
     /* A unit row removed by the task's own deletion finds no task: its part went with it. */
     PG_TRIGGER_FN("task_tally_unit_i",
-		  TALLY_ADD("t", "1", "NEW.unit_id", "FROM task t WHERE t.id = NEW.task_id"), "NULL")
+		  TALLY_ADD_PG("t", "1", "NEW.unit_id", "FROM task t WHERE t.id = NEW.task_id"), "NULL")
     "CREATE TRIGGER task_tally_unit_i AFTER INSERT ON task_unit FOR EACH ROW"
     " WHEN (NEW.role = 'lead') EXECUTE FUNCTION task_tally_unit_i();"
     PG_TRIGGER_FN("task_tally_unit_d",
-		  TALLY_ADD("t", "-1", "OLD.unit_id", "FROM task t WHERE t.id = OLD.task_id"), "NULL")
+		  TALLY_ADD_PG("t", "-1", "OLD.unit_id", "FROM task t WHERE t.id = OLD.task_id"), "NULL")
     "CREATE TRIGGER task_tally_unit_d AFTER DELETE ON task_unit FOR EACH ROW"
     " WHEN (OLD.role = 'lead') EXECUTE FUNCTION task_tally_unit_d();"
     PG_TRIGGER_FN("task_tally_unit_u",
-		  TALLY_ADD("t", "-1", "OLD.unit_id",
+		  TALLY_ADD_PG("t", "-1", "OLD.unit_id",
 			    "FROM task t WHERE t.id = OLD.task_id AND OLD.role = 'lead'")
-		  TALLY_ADD("t", "1", "NEW.unit_id",
+		  TALLY_ADD_PG("t", "1", "NEW.unit_id",
 			    "FROM task t WHERE t.id = NEW.task_id AND NEW.role = 'lead'"), "NULL")
     "CREATE TRIGGER task_tally_unit_u AFTER UPDATE ON task_unit FOR EACH ROW"
     " EXECUTE FUNCTION task_tally_unit_u();"
 
     /* The document counters (m019). */
-    PG_TRIGGER_FN("doc_tally_i", DOC_TALLY_ADD("NEW", "1"), "NULL")
+    PG_TRIGGER_FN("doc_tally_i", DOC_TALLY_ADD_PG("NEW", "1"), "NULL")
     "CREATE TRIGGER doc_tally_i AFTER INSERT ON document FOR EACH ROW EXECUTE FUNCTION doc_tally_i();"
-    PG_TRIGGER_FN("doc_tally_d", DOC_TALLY_ADD("OLD", "-1"), "NULL")
+    PG_TRIGGER_FN("doc_tally_d", DOC_TALLY_ADD_PG("OLD", "-1"), "NULL")
     "CREATE TRIGGER doc_tally_d AFTER DELETE ON document FOR EACH ROW EXECUTE FUNCTION doc_tally_d();"
-    PG_TRIGGER_FN("doc_tally_u", DOC_TALLY_ADD("OLD", "-1") DOC_TALLY_ADD("NEW", "1"), "NULL")
+    PG_TRIGGER_FN("doc_tally_u", DOC_TALLY_ADD_PG("OLD", "-1") DOC_TALLY_ADD_PG("NEW", "1"), "NULL")
     "CREATE TRIGGER doc_tally_u AFTER UPDATE OF body_id, confidentiality ON document FOR EACH ROW"
     " WHEN (OLD.body_id IS DISTINCT FROM NEW.body_id OR OLD.confidentiality IS DISTINCT FROM"
     " NEW.confidentiality) EXECUTE FUNCTION doc_tally_u();";
