@@ -17,8 +17,11 @@ struct db_migration {
 #define DB_PG_BASELINE 19
 
 /*
- * The whole PostgreSQL schema at DB_PG_BASELINE (pg_baseline.c): run once on
- * an empty database, which then records versions 1..DB_PG_BASELINE.
+ * The whole schema of a new PostgreSQL store at DB_PG_BASELINE, in one text
+ * of several statements (pg_baseline.c): SQLite's tables, indexes and rows
+ * after migrations 1 to DB_PG_BASELINE, its triggers' work as plpgsql
+ * triggers (audit entries into audit_pending, the search index, the
+ * counters), and the extensions unaccent and pg_trgm.
  */
 extern const char db_pg_baseline[];
 

@@ -23,6 +23,8 @@
 #define TALLY_OPEN_DUE(R) \
 	"(" R ".completed_on IS NULL AND " R ".deadline_kind <> 'standing' AND " R ".due IS NOT NULL)"
 #define TALLY_KEY(R) "coalesce(" R ".body_id, 0), coalesce(" R ".lower_body_id, 0)"
+/* A condition as 1 or 0, for sums PostgreSQL makes too (it adds no booleans). */
+#define TALLY_INT(C) "(CASE WHEN " C " THEN 1 ELSE 0 END)"
 
 /* Adds sign S times task R's part to the counters of unit U; FROM ends with a WHERE clause. */
 #define TALLY_ADD(R, S, U, FROM) \
@@ -44,10 +46,34 @@
 /* Task R's lead units, for TALLY_ADD's FROM. */
 #define TALLY_LEADS(R) "FROM task_unit tu WHERE tu.task_id = " R ".id AND tu.role = 'lead'"
 
+/*
+ * TALLY_ADD as PostgreSQL's triggers run it (pg_baseline.c): conditions as
+ * integers, the table named in the conflict's update. SQLite's triggers
+ * keep migration 017's text: 'dondoc check' holds the schema against it.
+ */
+#define TALLY_ADD_PG(R, S, U, FROM) \
+	"INSERT INTO task_tally(body_id, lower_body_id, unit_id, total, standing, done_ontime," \
+	" done_late, done_due) SELECT " TALLY_KEY(R) ", " U ", " S ", " \
+	S " * " TALLY_INT(TALLY_STANDING(R)) ", " S " * " TALLY_INT(TALLY_ONTIME(R)) ", " \
+	S " * " TALLY_INT(TALLY_LATE(R)) ", " S " * " TALLY_INT(TALLY_DONE_DUE(R)) " " FROM \
+	" ON CONFLICT(body_id, lower_body_id, unit_id) DO UPDATE SET" \
+	" total = task_tally.total + excluded.total," \
+	" standing = task_tally.standing + excluded.standing," \
+	" done_ontime = task_tally.done_ontime + excluded.done_ontime," \
+	" done_late = task_tally.done_late + excluded.done_late," \
+	" done_due = task_tally.done_due + excluded.done_due;" \
+	TALLY_ADD_DUE_PG(R, S, U, FROM, "0", R ".due") \
+	TALLY_ADD_DUE_PG(R, S, U, FROM, "1", "substr(" R ".due, 1, 7)")
+#define TALLY_ADD_DUE_PG(R, S, U, FROM, G, DUE) \
+	"INSERT INTO task_tally_due(body_id, lower_body_id, unit_id, g, due, n) SELECT " \
+	TALLY_KEY(R) ", " U ", " G ", " DUE ", " S " " FROM " AND " TALLY_OPEN_DUE(R) \
+	" ON CONFLICT(body_id, lower_body_id, unit_id, g, due) DO UPDATE SET" \
+	" n = task_tally_due.n + excluded.n;"
+
 /* The counters recounted from the tasks: rows of task_tally, then of task_tally_due. */
 #define TALLY_SUMS(R) \
-	"count(*), sum(" TALLY_STANDING(R) "), sum(" TALLY_ONTIME(R) "), sum(" TALLY_LATE(R) \
-	"), sum(" TALLY_DONE_DUE(R) ")"
+	"count(*), sum(" TALLY_INT(TALLY_STANDING(R)) "), sum(" TALLY_INT(TALLY_ONTIME(R)) "), sum(" \
+	TALLY_INT(TALLY_LATE(R)) "), sum(" TALLY_INT(TALLY_DONE_DUE(R)) ")"
 #define TALLY_LEAD_JOIN "FROM task_unit tu JOIN task t ON t.id = tu.task_id WHERE tu.role = 'lead'"
 #define TALLY_RECOUNT \
 	"SELECT " TALLY_KEY("t") ", 0, " TALLY_SUMS("t") " FROM task t GROUP BY 1, 2" \
@@ -101,5 +127,11 @@
 	"INSERT INTO doc_tally(body_id, secret, n) VALUES(" DOC_TALLY_KEY(R) ", " S ")" \
 	" ON CONFLICT(body_id, secret) DO UPDATE SET n = n + excluded.n;"
 #define DOC_TALLY_RECOUNT \
-	"SELECT " DOC_TALLY_KEY("d") ", count(*) FROM document d GROUP BY 1, 2"
+	"SELECT coalesce(d.body_id, 0), " TALLY_INT("d.confidentiality <> 'thuong'") ", count(*)" \
+	" FROM document d GROUP BY 1, 2"
+/* DOC_TALLY_ADD as PostgreSQL's triggers run it (see TALLY_ADD_PG). */
+#define DOC_TALLY_ADD_PG(R, S) \
+	"INSERT INTO doc_tally(body_id, secret, n) VALUES(coalesce(" R ".body_id, 0), " \
+	TALLY_INT(R ".confidentiality <> 'thuong'") ", " S ")" \
+	" ON CONFLICT(body_id, secret) DO UPDATE SET n = doc_tally.n + excluded.n;"
 /* clang-format on */

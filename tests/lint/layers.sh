@@ -40,7 +40,7 @@ for f in $(find src/core -name "*.[ch]" | sort); do
 done
 
 unused=""
-for id in $(sed -n 's/^STMT(\(SQL_[A-Z0-9_]*\),.*/\1/p' src/db/stmt_*.def); do
+for id in $(sed -n 's/^STMT\(_PG\)\{0,1\}(\(SQL_[A-Z0-9_]*\),.*/\2/p' src/db/stmt_*.def); do
 	grep -rqw --include='*.c' --include='*.h' "$id" src tests bench || unused="$unused $id"
 done
 if [ -z "$unused" ]; then ok "every statement in src/db/stmt_*.def is used"; else not_ok "every statement in src/db/stmt_*.def is used" "unused:$unused"; fi
