@@ -42,5 +42,15 @@ check_eq "100 yearly numbers taken at once are 57..156, each once" \
 check "a session numbered by hand" "${D[@]}" session add --organ HU:bch --term XXII --date 2026-12-02 --number 140
 check_eq "the next session without a number follows the one given by hand" \
 	"$("${D[@]}" session add --organ HU:bch --term XXII --date 2026-12-03 | sed -n 's/.*phiên họp thứ \([0-9]*\).*/\1/p')" "141"
+# A notice's task rows: numbered by the counter; a last row deleted frees its number, as before.
+nid=$("${D[@]}" --json notice compose "$sid" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+positions() { "${D[@]}" --json notice tasks "$nid" | python3 -c 'import json,sys; print(" ".join(str(t["position"]) for t in json.load(sys.stdin)))'; }
+base=$(positions | wc -w)
+for i in 1 2 3; do "${D[@]}" notice task "$nid" --content "việc $i" --lead 1 >/dev/null; done
+last=$("${D[@]}" --json notice tasks "$nid" | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["id"])')
+check "the last task row is removed" "${D[@]}" notice untask "$last"
+"${D[@]}" notice task "$nid" --content "việc 4" --lead 1 >/dev/null
+check_eq "a task added after the last was removed takes its number again" \
+	"$(positions)" "$(seq 1 $((base + 3)) | tr '\n' ' ' | sed 's/ $//')"
 check_eq "the store checks clean" "$("${D[@]}" check >/dev/null 2>&1; echo $?)" "0"
 done_testing

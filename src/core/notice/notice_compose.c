@@ -470,7 +470,9 @@ int notice_task_remove(struct db *db, int64_t notice_id, int64_t row_id, struct 
 			r = db_err(db, e, r, "nhiệm vụ của thông báo");
 		if (r == 0)
 			r = draft_of(db, of, &row, a, e);
-		if (r == 0 && (r = db_exec(db, SQL_NOTICE_TASK_DELETE, "i", row_id)) < 0)
+		/* the counter goes back to the last task left: a last task deleted frees its number */
+		if (r == 0 && ((r = db_exec(db, SQL_NOTICE_TASK_DELETE, "i", row_id)) < 0 ||
+			       (r = db_exec(db, SQL_NOTICE_TASK_POS_RESET, "i", of)) < 0))
 			r = db_err(db, e, r, "nhiệm vụ của thông báo");
 		r = db_end(db, r, e);
 	}
