@@ -863,6 +863,11 @@ int cli_remind(struct cli *c, const struct cli_args *args)
 	if (arr)
 		r = cli_json(
 		    c, json_pack("{s:s, s:b, s:o}", "as_of", day, "dry_run", dry, "digests", arr));
+	else if (!dry && counts.skipped)
+		fprintf(c->out,
+			"Đã gửi %zu thư nhắc; lỗi %zu; đơn vị chưa có địa chỉ %zu; %zu thư do lần "
+			"chạy khác gửi\n",
+			sent, failed, noaddr, counts.skipped);
 	else if (!dry)
 		fprintf(c->out, "Đã gửi %zu thư nhắc; lỗi %zu; đơn vị chưa có địa chỉ %zu\n", sent,
 			failed, noaddr);

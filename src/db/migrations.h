@@ -66,3 +66,6 @@ extern const char db_m017_task_tally[];
 extern const char db_m018_sign[];
 /* 19 dashboard */
 extern const char db_m019_dashboard[];
+/* 20 counters: seq_counter and job_claim (several writers, several hosts) */
+extern const char db_m020_counters[];
+extern const char db_m020_counters_pg[];

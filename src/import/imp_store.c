@@ -93,7 +93,7 @@ static int derive_base(struct vn_dec value, struct vn_dec pct, bool growth, stru
 /* The catalogue indicator of a figure, created (code from the extraction's id) when missing. */
 static int ensure_indicator(struct db *db, const struct imp_figure *f, struct err *e)
 {
-	int64_t id;
+	int64_t id, pos = 0;
 	struct buf fold = BUF_INIT(1024);
 	int r = db_query_int(db, SQL_IMPORT_IND_EXISTS, &id, "t", f->id);
 
@@ -101,8 +101,10 @@ static int ensure_indicator(struct db *db, const struct imp_figure *f, struct er
 		return r < 0 ? db_err(db, e, r, "không ghi được danh mục chỉ tiêu") : 0;
 	r = vn_fold(f->label ? f->label : f->id, strlen(f->label ? f->label : f->id), &fold);
 	if (r == 0)
-		r = db_exec(db, SQL_IMPORT_IND_INSERT, "tttdt", f->id, f->label ? f->label : f->id,
-			    f->unit ? f->unit : "", f->value.scale, buf_str(&fold));
+		r = db_query_int(db, SQL_IMPORT_IND_NEXT_POS, &pos, "");
+	if (r == 0)
+		r = db_exec(db, SQL_IMPORT_IND_INSERT, "tttdit", f->id, f->label ? f->label : f->id,
+			    f->unit ? f->unit : "", f->value.scale, pos, buf_str(&fold));
 	buf_free(&fold);
 	return r < 0 ? db_err(db, e, r, "không ghi được chỉ tiêu mới") : 0;
 }

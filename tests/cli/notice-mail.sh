@@ -13,6 +13,8 @@ sqlite3 demo.db "UPDATE recipient SET email = 'cacdonvi@tanyen.example' WHERE po
 	group_id = (SELECT id FROM recipient_group WHERE code = 'tb-bch')" ||
 	not_ok "a second address in the recipient group"
 check "the demo notice is issued (no mail server yet)" "${D[@]}" notice issue "$ID" --date 04/10/2023
+# A copy of the store as issued, its two deliveries still queued, for two runs at once below.
+for f in demo.db*; do cp "$f" "copy${f#demo}"; done
 
 SINK="$(dirname "$0")/smtp_sink.py"
 mkdir -p mail
@@ -75,6 +77,33 @@ fi
 check_eq "both deliveries are recorded as sent" \
 	"$("${D[@]}" --json notice show "$ID" | python3 -c 'import json,sys; d=json.load(sys.stdin)["deliveries"]; print(sorted(x["status"] for x in d))')" \
 	"['paper', 'paper', 'paper', 'sent', 'sent']"
+kill "$SINK_PID" 2>/dev/null
+wait "$SINK_PID" 2>/dev/null
+
+# Two hosts sending the same notice at once (a slow server, so that they overlap): each
+# delivery is claimed by one of them, and each address gets the notice once.
+rm -rf mail
+mkdir -p mail
+SMTP_SINK_DELAY=0.5 python3 "$SINK" "$PWD/mail" &
+SINK_PID=$!
+for _ in $(seq 100); do [ -f mail/port ] && break; sleep 0.1; done
+SMTP="smtp://127.0.0.1:$(cat mail/port)"
+C=("$DONDOC" --db copy.db notice send "$ID" --smtp "$SMTP" --from vp@tanyen.example)
+"${C[@]}" >s1.out 2>&1 &
+p1=$!
+"${C[@]}" >s2.out 2>&1 &
+p2=$!
+wait $p1
+s1=$?
+wait $p2
+s2=$?
+check_eq "both runs succeed" "$s1 $s2" "0 0"
+check_eq "two messages in all, one per address" \
+	"$(grep -h '^X-Envelope-To:' mail/msg-*.eml | sort | tr -d '\r' | tr '\n' ' ')" \
+	"X-Envelope-To: cacdonvi@tanyen.example X-Envelope-To: thuongtruc@tanyen.example "
+check_eq "both deliveries are recorded as sent once" \
+	"$(sqlite3 copy.db "SELECT status, count(*) FROM notice_delivery WHERE notice_id = $ID AND channel = 'email' GROUP BY status")" "sent|2"
+check_eq "no claim is left behind" "$(sqlite3 copy.db 'SELECT count(*) FROM job_claim')" "0"
 kill "$SINK_PID" 2>/dev/null
 wait "$SINK_PID" 2>/dev/null
 done_testing

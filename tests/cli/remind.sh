@@ -5,7 +5,7 @@ SINK="$(dirname "$0")/smtp_sink.py"
 SINK_PID=""
 trap '[ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-start_sink() {
+start_sink() { # SMTP_SINK_DELAY, SMTP_SINK_REFUSE pass through to the sink
 	rm -f mail/port mail/commands
 	mkdir -p mail
 	python3 "$SINK" "$PWD/mail" &
@@ -87,4 +87,55 @@ check_eq "the subject is UTF-8 encoded" "$(grep -c '^Subject: =?UTF-8?B?' mail/m
 stop_sink
 check_fails "remind without a server and without --dry-run is a usage error" \
 	env -u DONDOC_SMTP_URL "$DONDOC" --db t.db remind --as-of 2023-12-04
+
+# Several hosts share one store: every message is claimed by one run before it is sent.
+"$DONDOC" --db c.db init --demo >/dev/null 2>&1
+cs() { sqlite3 c.db "$1"; }
+R=("$DONDOC" --db c.db remind --as-of $AS_OF --from vp@tanyen.example)
+# A server that is up but refuses every recipient: nothing is marked sent, nothing stays claimed.
+SMTP_SINK_REFUSE=1 start_sink
+check_fails "remind fails while the server refuses the recipients" "${R[@]}" --smtp "smtp://127.0.0.1:$PORT"
+check_eq "the server was asked for each digest" "$(grep -c '^RCPT' mail/commands)" "3"
+check_eq "nothing is marked sent after the refusal" "$(cs 'SELECT count(*) FROM task_reminder')" "0"
+check_eq "no claim is left behind by the refused run" "$(cs 'SELECT count(*) FROM job_claim')" "0"
+stop_sink
+rm -f mail/msg-*.eml
+# A slow server, so that two runs started together overlap: each digest is sent once.
+SMTP_SINK_DELAY=0.4 start_sink
+"${R[@]}" --smtp "smtp://127.0.0.1:$PORT" >run1.out 2>&1 &
+p1=$!
+"${R[@]}" --smtp "smtp://127.0.0.1:$PORT" >run2.out 2>&1 &
+p2=$!
+wait $p1
+s1=$?
+wait $p2
+s2=$?
+check_eq "both runs started together succeed" "$s1 $s2" "0 0"
+check_eq "the refused run's digests arrive, each once, from the two runs together" "$(nmail)" "3"
+check_eq "each unit receives one digest" \
+	"$(grep -h '^To:' mail/msg-*.eml | sort | uniq -d | wc -l) $(grep -h '^To:' mail/msg-*.eml | sort -u | wc -l)" "0 3"
+check_eq "each event is marked sent once" "$(cs 'SELECT count(*) FROM task_reminder')" "4"
+check_eq "no claim is left behind" "$(cs 'SELECT count(*) FROM job_claim')" "0"
+stop_sink
+
+# A unit's digest is claimed whole, so two runs never split it between two messages. A claim
+# held by a live run is respected; one left by a run that died 10 minutes ago and more is taken
+# over. At 04/12/2023: the BCH (unit 4) and the heads (unit 5) have the deadline day of task 1,
+# the heads also task 6 overdue, the office its missing October report.
+rm -f mail/msg-*.eml
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+cs "INSERT INTO job_claim VALUES('remind:unit:4', '$now', 'other-host:1'),
+	('remind:unit:5', '2000-01-01T00:00:00Z', 'dead-host:1')"
+start_sink
+out=$("$DONDOC" --db c.db remind --as-of 2023-12-04 --from vp@tanyen.example --smtp "smtp://127.0.0.1:$PORT" 2>&1)
+check_eq "a run leaves the digest another live run holds" "$(grep -l 'To: <bch@tanyen.example>' mail/msg-*.eml 2>/dev/null | wc -l)" "0"
+case "$out" in *"1 thư do lần chạy khác gửi"*) ok "the run says one digest was left to another run" ;; *) not_ok "the run says one digest was left to another run" "$out" ;; esac
+heads=$(grep -l 'To: <thutruong@tanyen.example>' mail/msg-*.eml)
+check_eq "the digest a dead run held is taken over and sent whole" \
+	"$(grep -c 'Nhiệm vụ số 6' "$heads") $(grep -c 'Nhiệm vụ số 1' "$heads")" "1 1"
+check_eq "the BCH's event stays unsent for the run that holds it" \
+	"$(cs "SELECT count(*) FROM task_reminder WHERE unit_id = 4 AND event = 'den_han:2023-12-04'")" "0"
+check_eq "the live run's claim stays, the taken-over one is gone" \
+	"$(cs "SELECT key FROM job_claim ORDER BY key" | tr '\n' ' ')" "remind:unit:4 "
+stop_sink
 done_testing

@@ -7,17 +7,25 @@ envelope recipient. Every command line it receives (not the message text) is
 appended to DIR/commands, so a test can see whether a client sent AUTH.
 It advertises AUTH PLAIN and accepts any credentials, and offers no STARTTLS:
 a client that sends its password here sends it in clear text. Runs until killed.
+SMTP_SINK_DELAY=S waits S seconds before accepting each message (a slow server,
+so that concurrent clients overlap); SMTP_SINK_REFUSE=1 refuses every recipient
+with 550 (a server that is up but takes nothing).
 """
 import os
 import socketserver
 import sys
+import threading
+import time
 
 OUT = sys.argv[1]
 COUNT = [0]
+LOCK = threading.Lock()
+DELAY = float(os.environ.get("SMTP_SINK_DELAY", "0"))
+REFUSE = os.environ.get("SMTP_SINK_REFUSE") == "1"
 
 
 def log(line):
-    with open(os.path.join(OUT, "commands"), "a") as f:
+    with LOCK, open(os.path.join(OUT, "commands"), "a") as f:
         f.write(line + "\n")
 
 
@@ -48,6 +56,8 @@ class Handler(socketserver.StreamRequestHandler):
             elif verb == "MAIL":
                 rcpt = []
                 self.send("250 OK")
+            elif verb == "RCPT" and REFUSE:
+                self.send("550 mailbox unavailable")
             elif verb == "RCPT":
                 rcpt.append(cmd.split(":", 1)[1].strip().strip("<>"))
                 self.send("250 OK")
@@ -61,8 +71,10 @@ class Handler(socketserver.StreamRequestHandler):
                     if l.startswith(b".."):
                         l = l[1:]
                     data += l
-                COUNT[0] += 1
-                path = os.path.join(OUT, "msg-%d.eml" % COUNT[0])
+                time.sleep(DELAY)
+                with LOCK:
+                    COUNT[0] += 1
+                    path = os.path.join(OUT, "msg-%d.eml" % COUNT[0])
                 with open(path + ".tmp", "wb") as f:
                     for r in rcpt:
                         f.write(("X-Envelope-To: %s\r\n" % r).encode())

@@ -318,7 +318,9 @@ struct notice_mail {
  * and records each outcome (sent, or failed with the reason) and when. Paper
  * deliveries stay for the office. Each message carries the issued text, with
  * mail (may be NULL) the PDF attached (named after the symbol, '/' as '-') and
- * a link to the notice's page; each message has its own Message-ID.
+ * a link to the notice's page; each message has its own Message-ID. Each
+ * delivery is claimed (outbox_claim) before it is sent, so that runs on
+ * several hosts at once send it once; one another run holds is left to it.
  * ERR_INVAL for a malformed public_url (nothing sent). ERR_PERM when
  * credentials would go to the server without TLS: nothing is sent and the
  * deliveries stay queued.

@@ -401,6 +401,7 @@ static int ntask_write(struct db *db, int64_t notice_id, int64_t row_id,
 	struct notice_row row;
 	const char *dl = in->deadline && *in->deadline ? in->deadline : NULL;
 	const char *sec = in->section && *in->section ? in->section : NULL;
+	int64_t pos = 0;
 	int r;
 
 	if (!a)
@@ -423,9 +424,10 @@ static int ntask_write(struct db *db, int64_t notice_id, int64_t row_id,
 	if (r == 0 && row_id > 0)
 		r = db_exec(db, SQL_NOTICE_TASK_UPDATE, "ittitt", row_id, sec, in->content,
 			    in->lead_unit_id, coords.len ? buf_str(&coords) : NULL, dl);
-	else if (r == 0)
-		r = db_exec(db, SQL_NOTICE_TASK_INSERT, "ittitt", notice_id, sec, in->content,
-			    in->lead_unit_id, coords.len ? buf_str(&coords) : NULL, dl);
+	else if (r == 0 &&
+		 (r = db_query_int(db, SQL_NOTICE_TASK_NEXT_POS, &pos, "i", notice_id)) == 0)
+		r = db_exec(db, SQL_NOTICE_TASK_INSERT, "ittitti", notice_id, sec, in->content,
+			    in->lead_unit_id, coords.len ? buf_str(&coords) : NULL, dl, pos);
 	if (r < 0 && !(e && e->msg[0]))
 		r = db_err(db, e, r, "nhiệm vụ của thông báo");
 	if (r == 0 && ret_id)
@@ -468,7 +470,9 @@ int notice_task_remove(struct db *db, int64_t notice_id, int64_t row_id, struct 
 			r = db_err(db, e, r, "nhiệm vụ của thông báo");
 		if (r == 0)
 			r = draft_of(db, of, &row, a, e);
-		if (r == 0 && (r = db_exec(db, SQL_NOTICE_TASK_DELETE, "i", row_id)) < 0)
+		/* the counter goes back to the last task left: a last task deleted frees its number */
+		if (r == 0 && ((r = db_exec(db, SQL_NOTICE_TASK_DELETE, "i", row_id)) < 0 ||
+			       (r = db_exec(db, SQL_NOTICE_TASK_POS_RESET, "i", of)) < 0))
 			r = db_err(db, e, r, "nhiệm vụ của thông báo");
 		r = db_end(db, r, e);
 	}

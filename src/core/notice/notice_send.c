@@ -12,17 +12,60 @@ struct queued {
 	const char *label, *address;
 };
 
-/* The outbox's record hook: the delivery row says sent, or failed with the reason. */
+/* A delivery's name in job_claim. */
+static void delivery_key(const struct queued *q, char *buf, size_t n)
+{
+	snprintf(buf, n, "notice:delivery:%lld", (long long)q->id);
+}
+
+/* The outbox's claim hook: a delivery this process holds and that is still to be sent. */
+static int delivery_claim(struct db *db, struct outbox_msg *m, struct arena *a, struct err *e)
+{
+	const struct queued *q = m->ctx;
+	char key[64];
+	int64_t pending = 0;
+	bool mine;
+	int r;
+
+	(void)a;
+	delivery_key(q, key, sizeof(key));
+	r = outbox_claim(db, key, &mine, e);
+	if (r < 0 || !mine)
+		return r;
+	r = db_query_int(db, SQL_NOTICE_DELIVERY_PENDING, &pending, "i", q->id);
+	if (r == 0 && pending)
+		return 1;
+	if (r < 0)
+		r = db_err(db, e, r, "cơ sở dữ liệu");
+	outbox_unclaim(db, key, NULL);
+	return r;
+}
+
+/*
+ * The outbox's record hook: the delivery row says sent, or failed with the
+ * reason, and the claim goes in the same transaction; a delivery not tried
+ * (the run stopped) only lets its claim go.
+ */
 static int delivery_record(struct db *db, const struct outbox_msg *m, struct err *e)
 {
 	const struct queued *q = m->ctx;
-	int r = db_exec(db, SQL_NOTICE_DELIVERY_SET, "tti",
-			m->status == OUTBOX_SENT ? "sent" : "failed",
-			m->status == OUTBOX_SENT ? NULL : m->reason, q->id);
+	char key[64];
+	int r;
 
+	delivery_key(q, key, sizeof(key));
+	if (m->status == OUTBOX_QUEUED)
+		return outbox_unclaim(db, key, e);
+	r = db_begin_e(db, e);
 	if (r < 0)
-		return db_err(db, e, r, "cơ sở dữ liệu");
-	return 0;
+		return r;
+	r = db_exec(db, SQL_NOTICE_DELIVERY_SET, "tti",
+		    m->status == OUTBOX_SENT ? "sent" : "failed",
+		    m->status == OUTBOX_SENT ? NULL : m->reason, q->id);
+	if (r < 0)
+		r = db_err(db, e, r, "cơ sở dữ liệu");
+	else
+		r = outbox_unclaim(db, key, e);
+	return db_end(db, r, e);
 }
 
 /*
@@ -158,6 +201,7 @@ int notice_send(struct db *db, int64_t id, const struct mail_server *srv,
 					      .body = buf_str(&body),
 					      .att = att.data ? &att : NULL,
 					      .natt = att.data ? 1 : 0,
+					      .claim = delivery_claim,
 					      .record = delivery_record,
 					      .ctx = &qd[i]};
 	r = outbox_send(db, srv, msgs, n, a, &counts, e);

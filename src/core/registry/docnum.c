@@ -3,6 +3,7 @@
 #include "db/db.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 /*
@@ -291,6 +292,17 @@ int docnum_format(const struct docnum *d, unsigned flags, struct buf *out)
 	return buf_puts(out, d->issuer);
 }
 
+/* A year's first and last day as the store writes dates: the bounds of a yearly series. */
+struct year_span {
+	char first[16], last[16];
+};
+
+static void year_span(int64_t year, struct year_span *ret)
+{
+	snprintf(ret->first, sizeof(ret->first), "%04lld-01-01", (long long)year);
+	snprintf(ret->last, sizeof(ret->last), "%04lld-12-31", (long long)year);
+}
+
 int docnum_next_in_tx(struct db *db, int64_t body_id, const char *type_code, int64_t term_id,
 		      long *ret, struct err *e)
 {
@@ -315,6 +327,7 @@ int docnum_next_in_tx(struct db *db, int64_t body_id, const char *type_code, int
 int docnum_next_year_in_tx(struct db *db, int64_t body_id, const char *type_code, int year,
 			   long *ret, struct err *e)
 {
+	struct year_span y;
 	int64_t v = 0;
 	int r;
 
@@ -326,7 +339,9 @@ int docnum_next_year_in_tx(struct db *db, int64_t body_id, const char *type_code
 			       type_code);
 	if (r < 0)
 		return db_err(db, e, r, "không đọc được danh mục loại văn bản");
-	r = db_query_int(db, SQL_DOCNUM_NEXT_YEAR, &v, "iti", body_id, type_code, (int64_t)year);
+	year_span(year, &y);
+	r = db_query_int(db, SQL_DOCNUM_NEXT_YEAR, &v, "ititt", body_id, type_code, (int64_t)year,
+			 y.first, y.last);
 	if (r == ERR_INVAL)
 		return err_set(e, r, "cơ quan ban hành không tồn tại");
 	if (r < 0)
@@ -403,10 +418,16 @@ static int type_known(struct db *db, const char *type_code, struct err *e)
 static int peek(struct db *db, enum db_stmt stmt, int64_t body_id, const char *type_code,
 		int64_t key, long *ret, struct err *e)
 {
+	struct year_span y;
 	int64_t v = 0;
 	int r = type_known(db, type_code, e);
 
-	if (r == 0 && (r = db_query_int(db, stmt, &v, "iti", body_id, type_code, key)) < 0)
+	year_span(key, &y);
+	if (r == 0 && stmt == SQL_DOCNUM_PEEK_YEAR)
+		r = db_query_int(db, stmt, &v, "ititt", body_id, type_code, key, y.first, y.last);
+	else if (r == 0)
+		r = db_query_int(db, stmt, &v, "iti", body_id, type_code, key);
+	if (r < 0)
 		return db_err(db, e, r, "không đọc được số văn bản");
 	if (r == 0)
 		*ret = (long)v;

@@ -10,6 +10,7 @@
 #include "vn/date.h"
 
 #define DIGEST_MAX (1u << 20)
+#define KEY_MAX 64 /* a claim key: "remind:unit:U" */
 
 static struct vn_date iso(const char *s)
 {
@@ -395,8 +396,19 @@ fail:
 	return db_err(db, e, r, "không lập được danh sách nhắc việc");
 }
 
+/*
+ * A digest's name in job_claim: one process at a time mails a unit its
+ * digest, so that two runs never split one unit's events between two
+ * messages.
+ */
+static void digest_key(const struct task_digest *d, char *buf, size_t n)
+{
+	snprintf(buf, n, "remind:unit:%lld", (long long)d->unit_id);
+}
+
 int task_remind_record(struct db *db, const struct task_digest *d, struct err *e)
 {
+	char key[KEY_MAX];
 	int r = db_begin(db);
 
 	if (r < 0)
@@ -409,27 +421,93 @@ int task_remind_record(struct db *db, const struct task_digest *d, struct err *e
 				  d->unit_id, d->items[i].event);
 	if (r < 0)
 		db_err(db, e, r, "không ghi được việc đã gửi thư nhắc");
+	else {
+		digest_key(d, key, sizeof(key));
+		r = outbox_unclaim(db, key, e);
+	}
 	return db_end(db, r, e);
 }
 
-/* The outbox's record hook: a digest sent is a digest not to send again. */
+/* A digest on its way through the outbox, and what its text is rebuilt from. */
+struct digest_job {
+	struct task_digest *d;
+	const char *as_of_show;
+};
+
+/*
+ * The outbox's claim hook: claims the unit's digest, then keeps the items
+ * still due (a run that claimed it before may have sent some since this one
+ * planned), rewriting the text when any was dropped; none left, it lets the
+ * claim go and the digest is not sent.
+ */
+static int digest_claim(struct db *db, struct outbox_msg *m, struct arena *a, struct err *e)
+{
+	struct digest_job *j = m->ctx;
+	struct task_digest *d = j->d;
+	size_t keep = 0, n = d->nitems;
+	char key[KEY_MAX];
+	bool mine;
+	int r;
+
+	digest_key(d, key, sizeof(key));
+	r = outbox_claim(db, key, &mine, e);
+	if (r < 0 || !mine)
+		return r;
+	for (size_t k = 0; r == 0 && k < n; k++) {
+		const struct task_remind_item *it = &d->items[k];
+		bool sent = false;
+		int64_t due = 0;
+
+		if (it->request_id) {
+			r = db_query_int(db, SQL_REQ_REMIND_PENDING, &due, "ii", it->request_id,
+					 it->body_id);
+			sent = due == 0;
+		} else {
+			r = sent_already(db, it->task_id, d->unit_id, it->event, &sent);
+		}
+		if (r == 0 && !sent)
+			d->items[keep++] = *it;
+	}
+	if (r < 0)
+		r = db_err(db, e, r, "không kiểm tra được thư nhắc đã gửi");
+	else
+		d->nitems = keep;
+	if (r == 0 && keep < n && keep > 0) {
+		r = digest_text(a, j->as_of_show, d);
+		if (r < 0)
+			r = err_set(e, r, "không đủ bộ nhớ");
+		m->subject = d->subject;
+		m->body = d->body;
+	}
+	if (r < 0 || keep == 0) {
+		outbox_unclaim(db, key, NULL);
+		return r;
+	}
+	return 1;
+}
+
+/* The outbox's record hook: a digest sent is a digest not to send again; else its claim goes. */
 static int digest_record(struct db *db, const struct outbox_msg *m, struct err *e)
 {
-	struct task_digest *d = m->ctx;
+	struct digest_job *j = m->ctx;
+	struct task_digest *d = j->d;
+	char key[KEY_MAX];
 
 	d->status = m->status;
 	d->reason = m->reason;
-	if (m->status != OUTBOX_SENT)
-		return 0;
-	return task_remind_record(db, d, e);
+	if (m->status == OUTBOX_SENT)
+		return task_remind_record(db, d, e);
+	digest_key(d, key, sizeof(key));
+	return outbox_unclaim(db, key, e);
 }
 
 int task_remind_send(struct db *db, const struct task_remind_opts *o, const struct mail_server *srv,
 		     struct arena *a, struct task_digest **ret, size_t *ret_n,
 		     struct outbox_counts *ret_counts, struct err *e)
 {
-	struct outbox_counts c = {0, 0, 0};
+	struct outbox_counts c = {0, 0, 0, 0};
 	struct outbox_msg *msgs = NULL;
+	struct digest_job *jobs = NULL;
 	struct task_digest *d;
 	size_t n;
 	int r = task_remind_plan(db, o, a, &d, &n, e);
@@ -441,17 +519,23 @@ int task_remind_send(struct db *db, const struct task_remind_opts *o, const stru
 		d[i].reason = NULL;
 	}
 	if (srv && n) {
+		const char *as_of_show = show(a, iso(o->as_of));
+
 		msgs = arena_alloc(a, n * sizeof(*msgs));
-		if (!msgs)
+		jobs = arena_alloc(a, n * sizeof(*jobs));
+		if (!msgs || !jobs || !as_of_show)
 			return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-		for (size_t i = 0; i < n; i++)
+		for (size_t i = 0; i < n; i++) {
+			jobs[i] = (struct digest_job){.d = &d[i], .as_of_show = as_of_show};
 			msgs[i] = (struct outbox_msg){.to = d[i].to,
 						      .cc = d[i].cc,
 						      .ncc = d[i].ncc,
 						      .subject = d[i].subject,
 						      .body = d[i].body,
+						      .claim = digest_claim,
 						      .record = digest_record,
-						      .ctx = &d[i]};
+						      .ctx = &jobs[i]};
+		}
 		r = outbox_send(db, srv, msgs, n, a, &c, e);
 		if (r < 0)
 			return r;

@@ -67,8 +67,11 @@ int task_remind_record(struct db *db, const struct task_digest *d, struct err *e
  * Plans the digests due at o->as_of (task_remind_plan) and mails them
  * through the outbox (core/outbox/outbox.h), one message per unit, copied to its
  * followers; a digest sent has its events recorded so none is sent twice,
- * one that failed or has no address is planned again next run. Each
- * digest's status says what became of it. srv NULL is a dry run: nothing
+ * one that failed or has no address is planned again next run. A unit's
+ * digest is claimed whole (outbox_claim) before it is sent and its events
+ * checked again, so that runs on several hosts at once send each event once:
+ * a digest another run holds is OUTBOX_SKIPPED. Each digest's status says
+ * what became of it. srv NULL is a dry run: nothing
  * is sent or recorded and every digest stays OUTBOX_QUEUED. ERR_PERM
  * (credentials without TLS) stops the run as outbox_send does. Arena memory.
  */
