@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "db/db.h"
@@ -17,7 +19,8 @@ const struct cli_spec cli_serve_spec = {
     .opts =
 	(const struct cli_optdef[]){
 	    {"listen", CLI_TEXT, 0, "ADDR:PORT", "địa chỉ nghe (mặc định 127.0.0.1:8080)"},
-	    {"threads", CLI_ID, 0, "N", "số luồng (tối đa 256)"},
+	    {"threads", CLI_ID, 0, "N",
+	     "số luồng (mặc định bằng số nhân CPU, từ 2 đến 4; tối đa 256)"},
 	    {"tls-cert", CLI_TEXT, 0, "FILE", "chứng chỉ HTTPS (cùng --tls-key)"},
 	    {"tls-key", CLI_TEXT, 0, "FILE", "khóa bí mật HTTPS"},
 	    {"trusted-proxy", CLI_TEXT, CLI_MANY, "ADDR[,ADDR]",
@@ -26,7 +29,7 @@ const struct cli_spec cli_serve_spec = {
 	     "mỗi kết nối ánh xạ tối đa chừng này MiB của tệp dữ liệu (mặc định 0: không ánh xạ; "
 	     "hoặc DONDOC_DB_MMAP)"},
 	    {"db-cache", CLI_TEXT, 0, "KiB",
-	     "bộ đệm trang của mỗi kết nối (mặc định 4096 KiB; hoặc DONDOC_DB_CACHE)"},
+	     "bộ đệm trang của mỗi kết nối (mặc định 1024 KiB; hoặc DONDOC_DB_CACHE)"},
 	    {"heap-limit", CLI_TEXT, 0, "MiB",
 	     "quá mức này SQLite trả bớt bộ đệm trước khi xin thêm bộ nhớ (mặc định 32 MiB, 0: "
 	     "không giới hạn; hoặc DONDOC_HEAP_LIMIT)"},
@@ -61,9 +64,24 @@ static int serve_size(struct cli *c, const struct cli_args *args, const char *na
 	return 0;
 }
 
+/*
+ * The server's defaults keep its memory small: a page cache of 1 MiB per
+ * connection (the system's file cache holds the rest of the store), and one
+ * worker per processor, from 2 to 4, each with its connection.
+ */
+#define SERVE_CACHE_DEFAULT_KIB 1024
+
+static int serve_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 2 ? 2 : n > 4 ? 4 : (int)n;
+}
+
 int cli_serve(struct cli *c, const struct cli_args *args)
 {
-	struct http_config cfg = {.app = &web_app, .listen = "127.0.0.1:8080", .threads = 4};
+	struct http_config cfg = {
+	    .app = &web_app, .listen = "127.0.0.1:8080", .threads = serve_threads()};
 	const char *proxies[HTTP_MAX_TRUSTED_PROXIES];
 	const char *scheme;
 	struct http_server *s = NULL;
@@ -93,7 +111,7 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 	r = serve_size(c, args, "db-mmap", "DONDOC_DB_MMAP", DB_MMAP_DEFAULT_MIB, DB_MEMORY_MAX_MIB,
 		       &cfg.db_mmap_mib);
 	if (r == 0)
-		r = serve_size(c, args, "db-cache", "DONDOC_DB_CACHE", DB_CACHE_DEFAULT_KIB,
+		r = serve_size(c, args, "db-cache", "DONDOC_DB_CACHE", SERVE_CACHE_DEFAULT_KIB,
 			       DB_MEMORY_MAX_MIB * 1024, &cfg.db_cache_kib);
 	if (r == 0)
 		r = serve_size(c, args, "heap-limit", "DONDOC_HEAP_LIMIT", DB_HEAP_DEFAULT_MIB,
@@ -130,7 +148,19 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 	fprintf(c->out, "%s://%.*s:%u/\n", scheme, (int)(strrchr(cfg.listen, ':') - cfg.listen),
 		cfg.listen, http_port(s));
 	fflush(c->out);
-	sigwait(&set, &sig);
+	/*
+	 * Each worker's malloc arena keeps the pages its requests freed; once a
+	 * second they are given back to the system, so that memory after a burst
+	 * of requests falls back to what the connections hold.
+	 */
+	for (;;) {
+		struct timespec tick = {.tv_sec = 1};
+
+		sig = sigtimedwait(&set, NULL, &tick);
+		if (sig > 0)
+			break;
+		malloc_trim(0);
+	}
 	log_info("nhận tín hiệu %s, đang dừng", sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	http_stop(s);
 	/* The notice downloads rendered PDF: their font caches go with the process. */
