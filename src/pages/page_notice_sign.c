@@ -16,9 +16,7 @@
 int page_notice_signed_store(struct http_req *r, int *ret_n)
 {
 	struct notice_row row;
-	struct notice_doc doc;
-	struct docview v;
-	struct buf issued = BUF_INIT(64u << 20);
+	struct notice_record issued;
 	int rc = page_notice_row(r, &row), n = 0;
 
 	if (rc == 0 && strcmp(row.status, "draft") == 0)
@@ -26,19 +24,15 @@ int page_notice_signed_store(struct http_req *r, int *ret_n)
 			     "thông báo chưa ban hành: ban hành, ký số rồi mới gửi bản đã ký");
 	if (rc == 0 && !r->upload)
 		rc = err_set(&r->err, ERR_INVAL, "chọn tệp PDF đã ký số để gửi lên");
+	/* the upload is checked against the PDF kept since issue, not a new rendering */
 	if (rc == 0)
-		rc = notice_load(r->db, row.id, r->arena, NULL, &doc, &r->err);
+		rc = notice_issued_pdf(r->db, row.id, r->arena, &issued, &r->err);
 	if (rc == 0)
-		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
-	if (rc == 0)
-		rc = dv_render_pdf(&v, &issued, &r->err);
-	if (rc == 0)
-		rc = sign_check_issued(issued.data, issued.len, r->upload, r->upload_len,
+		rc = sign_check_issued(issued.pdf.data, issued.pdf.len, r->upload, r->upload_len,
 				       getenv("DONDOC_TRUST"), r->arena, &n, &r->err);
 	if (rc == 0)
 		rc = notice_record_store(
 		    r->db, row.id, (struct notice_blob){r->upload, r->upload_len}, n, &r->err);
-	buf_free(&issued);
 	if (rc == 0)
 		*ret_n = n;
 	return rc;
