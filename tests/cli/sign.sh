@@ -178,6 +178,10 @@ case "$code:$(cat up.json)" in 400:*"chưa có chữ ký"*|400:*"phần đầu"*
 code=$(up signed2.pdf)
 case "$code:$(cat up.json)" in 201:*'"signatures":2'*'"sha256":"'"$(sha256sum signed2.pdf | cut -c1-64)"'"'*) ok "API: the signed copy is taken with its hash (201)" ;;
 *) not_ok "API: the signed copy is taken with its hash (201)" "$code $(cat up.json)" ;; esac
+curl -s -o n1.json -H "Authorization: Bearer $tok" "${url}api/v1/notices/1"
+check_eq "GET /api/v1/notices/1: the signed copy is the record, its signers in order, verified" \
+	"$(python3 -c 'import json,sys; s=json.load(open("n1.json"))["signed"]; print(s["record"], s["sha256"], [(g["signer"], g["valid"], g["time"][-6:]) for g in s["signatures"]])')" \
+	"True $(sha256sum signed2.pdf | cut -c1-64) [('Đinh Đức Cảnh', True, '+07:00'), ('Huyện ủy Tân Yên', True, '+07:00')]"
 
 # the office's browser: the notice page offers the form, and the PDF served is the signed copy
 csrf=$(curl -s -c vp.jar "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
