@@ -48,6 +48,15 @@ int page_notice_submit(struct http_req *r);
 int page_notice_approve(struct http_req *r);
 int page_notice_return(struct http_req *r);
 extern const struct http_field page_notice_return_fields[];
+extern const struct http_field page_notice_approve_fields[];
+/*
+ * GET /approvals (Chờ ký duyệt): for a signer (admin, member), the drafts in
+ * scope waiting for their answer, oldest first, with the approve and return
+ * forms; for the office, every draft it submitted and where it stands.
+ */
+int page_approvals(struct http_req *r);
+/* dd/mm/yyyy from ISO text, in the request's arena ("" for NULL). */
+const char *page_show_date(struct http_req *r, const char *iso);
 /* The step ('s' submit, 'a' approve, 'r' return with "comment") on notice r->id[0]; the form and the API call it. */
 int page_notice_approval_step(struct http_req *r, char step);
 /* The draft's "Trình ký" section: its state, its history with comments, the buttons. */

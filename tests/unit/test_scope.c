@@ -219,6 +219,26 @@ static void make_store(void)
 			 100 + b, (long long)parent_of[b], b, 100 + b, b);
 		exec_raw(h, sql);
 	}
+	/*
+	 * Drafts of bodies 1 to 4 submitted to their signers (the office's name
+	 * carries the marker), those of 3 and 4 returned with a comment: the
+	 * queue (/approvals) shows them only within the scope. 5 and 6 are the
+	 * approval cases' own.
+	 */
+	for (int b = 1; b <= 4; b++) {
+		snprintf(sql, sizeof(sql),
+			 "INSERT INTO notice_approval(notice_id, step, comment, actor) VALUES(%lld, "
+			 "'submit', '', 'web:vp-ZQ%dZ');",
+			 (long long)notice_of[b], b);
+		exec_raw(h, sql);
+		if (b < 3)
+			continue;
+		snprintf(sql, sizeof(sql),
+			 "INSERT INTO notice_approval(notice_id, step, comment, actor) VALUES(%lld, "
+			 "'return', 'Sửa ZQ%dZ', 'web:uv');",
+			 (long long)notice_of[b], b);
+		exec_raw(h, sql);
+	}
 	/* Bodies 2 and 3 have a request to close waiting, for the send-back cases. */
 	for (int b = 2; b <= 3; b++) {
 		snprintf(
@@ -639,6 +659,7 @@ static const struct {
     {"GET", "/tasks/close-requests", "/tasks/close-requests"},
     {"GET", "/don-vi", "/don-vi"},
     {"GET", "/notices", "/notices"},
+    {"GET", "/approvals", "/approvals"},
     {"GET", "/requests", "/requests"},
     {"GET", "/api/v1/requests", "/api/v1/requests"},
     {"GET", "/search", "/search?q=v%C4%83n+b%E1%BA%A3n"},
