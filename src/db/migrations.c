@@ -21,7 +21,7 @@ const struct db_migration db_migrations[] = {
     {17, "task_tally", db_m017_task_tally},
     {18, "sign", db_m018_sign},
     {19, "dashboard", db_m019_dashboard},
-    {22, "issued_pdf", db_m022_issued_pdf, db_m022_issued_pdf_pg},
+    {22, "records", db_m022_records, db_m022_records_pg},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

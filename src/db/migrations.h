@@ -57,6 +57,6 @@ extern const char db_m017_task_tally[];
 extern const char db_m018_sign[];
 /* 19 dashboard */
 extern const char db_m019_dashboard[];
-/* 22 issued_pdf */
-extern const char db_m022_issued_pdf[];
-extern const char db_m022_issued_pdf_pg[];
+/* 22 records */
+extern const char db_m022_records[];
+extern const char db_m022_records_pg[];

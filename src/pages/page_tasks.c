@@ -836,6 +836,7 @@ int page_task(struct http_req *r)
 		html_int(&h, t->id);
 		H(&h, "/timeline\">Xem thêm</a></p>");
 	}
+	page_attachments_section(r, &h, ATT_TASK, t->id, page_role_in(r, R_REPORT));
 	children_table(r, &h, t);
 	if (!t->completed_on && page_role_in(r, R_REPORT)) {
 		H(&h, "<h2>Báo cáo tiến độ</h2>");
