@@ -63,6 +63,19 @@ int api_notice_check(struct http_req *r);
 int api_notice_template(struct http_req *r);
 /* POST /api/v1/notices/#/signed (body application/pdf or multipart "file"): the signed copy as the record. */
 int api_notice_signed(struct http_req *r);
+/* POST /api/v1/documents/#/attachments, /api/v1/tasks/#/attachments: a file (multipart "file") attached. */
+int api_document_attach(struct http_req *r);
+int api_task_attach(struct http_req *r);
+/*
+ * Adds to o, the notice id's JSON, where it stands on the way to being
+ * signed: "approval" (required, state, the last submit, approve and return
+ * each {at, by} or null, the signer's comments, the steps) and "signed"
+ * (record: whether a signed copy is the record; then its sha256, size,
+ * stored time and each signature as verified now against DONDOC_TRUST:
+ * signer, issuer, time, valid), and "issued_pdf" ({sha256, size, stored} of
+ * the PDF kept since issue, null when none is kept yet). 0 or ERR_*.
+ */
+int api_notice_state(struct http_req *r, int64_t id, json_t *o);
 /* POST /api/v1/notices/#/submit, /approve, /return {comment}: trình ký; the draft's approval. */
 int api_notice_submit(struct http_req *r);
 int api_notice_approve(struct http_req *r);

@@ -94,6 +94,15 @@ int api_notice(struct http_req *r)
 {
 	struct read_notice o;
 	int rc = read_notice(r->db, &r->acct, r->id[0], r->arena, &o, &r->err);
+	json_t *j;
 
-	return rc < 0 ? rc : api_send(r, ent_notice_json(&o));
+	if (rc < 0)
+		return rc;
+	j = ent_notice_json(&o);
+	rc = api_notice_state(r, o.id, j);
+	if (rc < 0) {
+		json_decref(j);
+		return rc;
+	}
+	return api_send(r, j);
 }

@@ -5,6 +5,7 @@
 #include "core/notice/notice.h"
 #include "core/read/tx.h"
 #include "pages/pages.h"
+#include "render/notice_view.h"
 
 const struct http_field api_notice_add_fields[] = {
     {"session_id", HF_INT, true, 0, NULL, "Phiên họp (session_id)"},
@@ -159,7 +160,7 @@ int api_notice_issue(struct http_req *r)
 	int rc = page_notice_row(r, &row);
 
 	if (rc == 0)
-		rc = notice_issue(r->db, row.id, &in, &r->err);
+		rc = notice_issue_with_pdf(r->db, row.id, &in, r->arena, &r->err);
 	if (rc < 0)
 		return api_refused(r, rc, rc == ERR_CHECK ? "template" : "");
 	return notice_answer(r, row.id, 200);

@@ -295,20 +295,20 @@ static int notice_pdf(struct cli *c, long long id, struct buf *pdf)
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 	r = notice_docview(c, id, a, &row, &d, &v);
-	/* a draft is not sent: notice_send says so; a stored signed copy is the PDF sent */
+	/*
+	 * A draft is not sent: notice_send says so. The PDF sent is the record:
+	 * the stored signed copy, else the PDF kept since issue.
+	 */
 	if (r == 0 && strcmp(row.status, "draft") != 0) {
 		struct notice_record rec;
 		struct err e = {0};
 
-		if (notice_record_get(c->db, id, a, &rec, &e) == 0) {
-			r = buf_add(pdf, rec.pdf.data, rec.pdf.len) < 0
-				? err_set(&c->err, ERR_TOOBIG, "tệp PDF quá lớn")
-				: 0;
-			arena_free(a);
-			return r;
+		if (notice_record_get(c->db, id, a, &rec, &e) < 0) {
+			r = notice_issued_pdf(c->db, id, a, &rec, &c->err);
+			dv_render_release();
 		}
-		r = dv_render(&v, DV_PDF, pdf, &c->err);
-		dv_render_release();
+		if (r == 0 && buf_add(pdf, rec.pdf.data, rec.pdf.len) < 0)
+			r = err_set(&c->err, ERR_TOOBIG, "tệp PDF quá lớn");
 	}
 	arena_free(a);
 	return r;
@@ -463,15 +463,16 @@ int cli_notice_issue(struct cli *c, const struct cli_args *args)
 	in.sig_body = cli_opt(args, "on-behalf");
 	in.sig_position = cli_opt(args, "position");
 	in.sig_name = cli_opt(args, "signer");
-	r = cli_db(c, &db);
-	if (r == 0)
-		r = notice_issue(db, id, &in, &c->err);
-	if (r < 0)
-		return r;
-	a = arena_new(1u << 20);
+	a = arena_new(NOTICE_ARENA);
 	if (!a)
 		return err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
-	r = notice_get(db, id, a, &row, &c->err);
+	r = cli_db(c, &db);
+	/* issued with its PDF kept as the record, both or neither */
+	if (r == 0)
+		r = notice_issue_with_pdf(db, id, &in, a, &c->err);
+	dv_render_release();
+	if (r == 0)
+		r = notice_get(db, id, a, &row, &c->err);
 	if (r == 0 && c->json) {
 		json_t *j =
 		    json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)id, "symbol", row.symbol,

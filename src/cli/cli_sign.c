@@ -90,7 +90,7 @@ const struct cli_spec cli_notice_sign_spec = {
 	    "của thông báo, nếu chưa có thì bản PDF ban hành",
 };
 
-/* The issued notice rendered as PDF (the same bytes every time), with where it is signed. */
+/* The issued notice rendered as PDF, for where its signature block is. */
 static int issued_pdf(struct cli *c, int64_t id, struct arena *a, struct notice_doc *ret_doc,
 		      struct buf *pdf, struct dv_sigbox *box)
 {
@@ -111,7 +111,6 @@ static int issued_pdf(struct cli *c, int64_t id, struct arena *a, struct notice_
 		r = notice_view(ret_doc, ret_doc->profile_data, a, &v, &c->err);
 	if (r == 0)
 		r = dv_render_pdf_box(&v, pdf, box, &c->err);
-	dv_render_release();
 	return r;
 }
 
@@ -124,7 +123,7 @@ int cli_notice_sign(struct cli *c, const struct cli_args *args)
 	int64_t id = cli_pos_id(args, 0);
 	struct buf issued = BUF_INIT(FILE_MAX), in = BUF_INIT(FILE_MAX), out = BUF_INIT(FILE_MAX);
 	struct notice_blob image, cert;
-	struct notice_record rec;
+	struct notice_record rec, kept = {0};
 	struct notice_doc doc;
 	struct dv_sigbox box;
 	struct dv_rect signer_at, seal_at, *at;
@@ -153,13 +152,17 @@ int cli_notice_sign(struct cli *c, const struct cli_args *args)
 		r = issued_pdf(c, id, a, &doc, &issued, &box);
 	if (r == 0)
 		r = notice_sign_material(c->db, id, org, a, &image, &cert, &c->err);
-	/* what to sign: the file given, else the record, else the issued rendering */
-	src = issued.data;
-	src_len = issued.len;
+	/* the PDF kept since issue, not the rendering, which only says where to sign */
+	if (r == 0)
+		r = notice_issued_pdf(c->db, id, a, &kept, &c->err);
+	dv_render_release();
+	/* what to sign: the file given, else the signed record, else the issued PDF */
+	src = kept.pdf.data;
+	src_len = kept.pdf.len;
 	if (r == 0 && input) {
 		r = slurp(c, input, "tệp PDF", &in);
 		if (r == 0 &&
-		    (in.len < issued.len || memcmp(in.data, issued.data, issued.len) != 0))
+		    (in.len < kept.pdf.len || memcmp(in.data, kept.pdf.data, kept.pdf.len) != 0))
 			r = err_set(&c->err, ERR_INVAL,
 				    "tệp '%s' không phải thông báo số %lld đã ban hành (phần đầu "
 				    "khác bản ban hành)",

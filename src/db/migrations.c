@@ -22,6 +22,7 @@ const struct db_migration db_migrations[] = {
     {18, "sign", db_m018_sign},
     {19, "dashboard", db_m019_dashboard},
     {20, "counters", db_m020_counters, db_m020_counters_pg},
+    {22, "records", db_m022_records, db_m022_records_pg},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

@@ -69,3 +69,6 @@ extern const char db_m019_dashboard[];
 /* 20 counters: seq_counter and job_claim (several writers, several hosts) */
 extern const char db_m020_counters[];
 extern const char db_m020_counters_pg[];
+/* 22 records */
+extern const char db_m022_records[];
+extern const char db_m022_records_pg[];

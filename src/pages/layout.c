@@ -30,6 +30,22 @@ void page_begin(struct http_req *r, struct html *h, const char *title)
 			     "href=\"/search\">Tìm "
 			     "kiếm</a>");
 		H(h, "<a href=\"/tasks\">Nhiệm vụ</a>");
+		/* the signer's queue, with how many drafts wait; the office follows what it submitted */
+		if (page_role_in(r, ROLE_ADMIN | ROLE_MEMBER)) {
+			int64_t n = 0;
+
+			if (!r->db || read_approvals_waiting(r->db, &r->acct, &n) < 0)
+				n = 0;
+			H(h, "<a href=\"/approvals\">Chờ ký duyệt");
+			if (n > 0) {
+				H(h, " <span class=\"badge st-late\" id=\"so-cho-duyet\">");
+				html_int(h, n);
+				H(h, "</span>");
+			}
+			H(h, "</a>");
+		} else if (page_role_in(r, ROLE_OFFICE)) {
+			H(h, "<a href=\"/approvals\">Trình ký</a>");
+		}
 		if (page_role_in(r, ROLE_REPORTER))
 			H(h, "<a href=\"/don-vi\">Báo cáo của đơn vị</a>");
 		if (page_role_in(r, R_STAFF))

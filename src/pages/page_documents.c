@@ -1,6 +1,7 @@
 /* page_documents.c: the documents registry and one document with its references both ways. */
 #include <string.h>
 
+#include "http/http_route.h"
 #include "pages/pages.h"
 
 const struct http_field page_list_fields[] = {
@@ -132,6 +133,7 @@ int page_document(struct http_req *r)
 		html_text(&h, d.text);
 		H(&h, "</pre>");
 	}
+	page_attachments_section(r, &h, ATT_DOCUMENT, d.id, page_role_in(r, R_STAFF));
 	H(&h, "<h2>Văn bản này dẫn chiếu</h2>");
 	rc = doc_links(r, &h, true, "Không dẫn chiếu văn bản nào.");
 	if (rc == 0) {

@@ -208,7 +208,7 @@ int page_notice_issue(struct http_req *r)
 	in.sig_name = http_arg(r, "sig_name");
 	in.sig_position = http_arg(r, "sig_position");
 	if (rc == 0)
-		rc = notice_issue(r->db, r->id[0], &in, &r->err);
+		rc = notice_issue_with_pdf(r->db, r->id[0], &in, r->arena, &r->err);
 	if (rc < 0)
 		return rc;
 	return http_redirect(r, arena_printf(r->arena, "/notices/%lld", (long long)r->id[0]));
@@ -226,11 +226,18 @@ static int download(struct http_req *r, enum dv_format f)
 	int rc;
 
 	rc = load(r, &row, &doc);
-	/* once a signed copy is stored, it is the notice's PDF */
-	if (rc == 0 && f == DV_PDF && notice_record_get(r->db, row.id, r->arena, &rec, &e) == 0)
-		rc = buf_add(&r->out, rec.pdf.data, rec.pdf.len) < 0
-			 ? err_set(&r->err, ERR_TOOBIG, "tệp PDF quá lớn")
-			 : 1;
+	/*
+	 * An issued notice's PDF is its record: the signed copy once stored, else
+	 * the PDF kept since it was issued; only a draft is rendered anew.
+	 */
+	if (rc == 0 && f == DV_PDF && strcmp(row.status, "draft") != 0) {
+		if (notice_record_get(r->db, row.id, r->arena, &rec, &e) < 0)
+			rc = notice_issued_pdf(r->db, row.id, r->arena, &rec, &r->err);
+		if (rc == 0)
+			rc = buf_add(&r->out, rec.pdf.data, rec.pdf.len) < 0
+				 ? err_set(&r->err, ERR_TOOBIG, "tệp PDF quá lớn")
+				 : 1;
+	}
 	if (rc == 0)
 		rc = notice_view(&doc, doc.profile_data, r->arena, &v, &r->err);
 	if (rc == 0)

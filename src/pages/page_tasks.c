@@ -170,8 +170,7 @@ const struct http_field page_task_edit_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
-/* dd/mm/yyyy from ISO text, in the request's arena ("" for NULL). */
-static const char *show_date(struct http_req *r, const char *iso)
+const char *page_show_date(struct http_req *r, const char *iso)
 {
 	struct buf b = BUF_INIT(32);
 	struct vn_date d;
@@ -404,16 +403,16 @@ static void list_table(struct http_req *r, struct html *h, const struct read_tas
 		page_td(&tb, NULL);
 		html_text(h, t[i].lead);
 		page_td(&tb, NULL);
-		html_text(h, t[i].deadline_text ? t[i].deadline_text : show_date(r, t[i].due));
+		html_text(h, t[i].deadline_text ? t[i].deadline_text : page_show_date(r, t[i].due));
 		if (t[i].deadline_text && t[i].due) {
 			H(h, "<br><span class=\"muted\">");
-			html_text(h, show_date(r, t[i].due));
+			html_text(h, page_show_date(r, t[i].due));
 			H(h, "</span>");
 		}
 		page_td(&tb, NULL);
 		status_badge(h, task_status_at(t[i].standing, t[i].due, t[i].completed_on, as_of));
 		page_td(&tb, NULL);
-		html_text(h, show_date(r, t[i].last_report_on));
+		html_text(h, page_show_date(r, t[i].last_report_on));
 		page_tr_end(&tb);
 	}
 	if (!n)
@@ -555,7 +554,7 @@ int page_tasks(struct http_req *r)
 		return h.err;
 	}
 	H(&h, "<p class=\"muted\">Tình trạng tính đến ngày ");
-	html_text(&h, show_date(r, f.as_of ? f.as_of : today));
+	html_text(&h, page_show_date(r, f.as_of ? f.as_of : today));
 	H(&h, ".</p>");
 	list_table(r, &h, t, n, f.as_of ? f.as_of : today);
 	if ((int64_t)n == p.limit) {
@@ -691,7 +690,7 @@ static void children_table(struct http_req *r, struct html *h, const struct task
 			H(h, "</strong>");
 		}
 		H(h, "</td><td>");
-		html_text(h, c->due ? show_date(r, c->due) : c->deadline_text);
+		html_text(h, c->due ? page_show_date(r, c->due) : c->deadline_text);
 		H(h, "</td><td>");
 		status_badge(h, c->status);
 		H(h, "</td><td class=\"percent\">");
@@ -760,7 +759,7 @@ static void event_li(struct http_req *r, struct html *h, const struct task_event
 	H(h, "<li class=\"ev-");
 	html_text(h, ev->kind);
 	H(h, "\"><strong>");
-	html_text(h, show_date(r, ev->on_date));
+	html_text(h, page_show_date(r, ev->on_date));
 	H(h, "</strong> ");
 	html_text(h, event_label(ev->kind));
 	if (ev->unit) {
@@ -813,7 +812,7 @@ int page_task(struct http_req *r)
 	html_text(&h, t->dl.words ? t->dl.words : "không có");
 	if (t->due) {
 		H(&h, " (");
-		html_text(&h, show_date(r, t->due));
+		html_text(&h, page_show_date(r, t->due));
 		H(&h, ")");
 	}
 	H(&h, "</dd><dt>Tình trạng</dt><dd>");
@@ -837,6 +836,7 @@ int page_task(struct http_req *r)
 		html_int(&h, t->id);
 		H(&h, "/timeline\">Xem thêm</a></p>");
 	}
+	page_attachments_section(r, &h, ATT_TASK, t->id, page_role_in(r, R_REPORT));
 	children_table(r, &h, t);
 	if (!t->completed_on && page_role_in(r, R_REPORT)) {
 		H(&h, "<h2>Báo cáo tiến độ</h2>");
@@ -1152,7 +1152,7 @@ int page_task_close_requests(struct http_req *r)
 		H(&h, "</dd><dt>Đơn vị</dt><dd>");
 		html_text(&h, req && req->unit ? req->unit : "");
 		H(&h, "</dd><dt>Ngày đề nghị</dt><dd>");
-		html_text(&h, req ? show_date(r, req->on_date) : "");
+		html_text(&h, req ? page_show_date(r, req->on_date) : "");
 		H(&h, "</dd><dt>Báo cáo</dt><dd class=\"report-text\">");
 		html_text(&h, req ? req->text : "");
 		if (req && req->result) {

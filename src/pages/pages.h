@@ -6,6 +6,7 @@
 #include "core/notice/notice.h"
 #include "core/read/read.h"
 #include "core/read/tx.h"
+#include "core/registry/attachment.h"
 #include "core/registry/registry.h"
 #include "core/sessionwork/sessionwork.h"
 #include "http/http.h"
@@ -48,6 +49,30 @@ int page_notice_submit(struct http_req *r);
 int page_notice_approve(struct http_req *r);
 int page_notice_return(struct http_req *r);
 extern const struct http_field page_notice_return_fields[];
+extern const struct http_field page_notice_approve_fields[];
+/*
+ * GET /approvals (Chờ ký duyệt): for a signer (admin, member), the drafts in
+ * scope waiting for their answer, oldest first, with the approve and return
+ * forms; for the office, every draft it submitted and where it stands.
+ */
+int page_approvals(struct http_req *r);
+/* ---- attachments (page_attachments.c) ---- */
+/* POST /documents/#/attachments, /tasks/#/attachments: a file (multipart "file") attached. */
+int page_document_attach(struct http_req *r);
+int page_task_attach(struct http_req *r);
+/* GET /attachments/#: the file, to those who may see its document or task (else 404). */
+int page_attachment(struct http_req *r);
+/*
+ * Attaches r->upload to document or task r->id[0], which the account must
+ * see (else ERR_NOTFOUND), and gives the stored attachment (no bytes).
+ * ERR_INVAL / ERR_TOOBIG naming the file's fault; the form and the API call it.
+ */
+int page_attach_store(struct http_req *r, enum attachment_owner kind, struct attachment *ret);
+/* The "Tệp đính kèm" section of a document's or task's page; may_add shows the upload form. */
+void page_attachments_section(struct http_req *r, struct html *h, enum attachment_owner kind,
+			      int64_t owner, bool may_add);
+/* dd/mm/yyyy from ISO text, in the request's arena ("" for NULL). */
+const char *page_show_date(struct http_req *r, const char *iso);
 /* The step ('s' submit, 'a' approve, 'r' return with "comment") on notice r->id[0]; the form and the API call it. */
 int page_notice_approval_step(struct http_req *r, char step);
 /* The draft's "Trình ký" section: its state, its history with comments, the buttons. */

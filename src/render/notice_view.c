@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "core/read/tx.h"
+
 int notice_view(const struct notice_doc *d, const struct fmt_profile *p, struct arena *a,
 		struct docview *v, struct err *e)
 {
@@ -55,4 +57,46 @@ int notice_view(const struct notice_doc *d, const struct fmt_profile *p, struct 
 	v->title =
 	    d->summary ? arena_printf(a, "%s %s", d->title ? d->title : "", d->summary) : d->title;
 	return 0;
+}
+
+int notice_issued_pdf(struct db *db, int64_t id, struct arena *a, struct notice_record *ret,
+		      struct err *e)
+{
+	struct buf pdf = BUF_INIT(64u << 20);
+	struct notice_doc doc;
+	struct docview v;
+	int r;
+
+	r = notice_issued_get(db, id, a, ret, e);
+	if (r != ERR_NOTFOUND)
+		return r;
+	r = notice_load(db, id, a, NULL, &doc, e);
+	if (r == 0 && !doc.issued_at)
+		r = err_set(e, ERR_INVAL,
+			    "thông báo số %lld chưa ban hành: chưa có bản PDF ban hành",
+			    (long long)id);
+	if (r == 0)
+		r = notice_view(&doc, doc.profile_data, a, &v, e);
+	if (r == 0)
+		r = dv_render_pdf(&v, &pdf, e);
+	if (r == 0)
+		r = notice_issued_store(db, id, (struct notice_blob){pdf.data, pdf.len}, e);
+	buf_free(&pdf);
+	if (r == 0)
+		r = notice_issued_get(db, id, a, ret, e);
+	return r;
+}
+
+int notice_issue_with_pdf(struct db *db, int64_t id, const struct notice_issue_in *in,
+			  struct arena *a, struct err *e)
+{
+	struct notice_record rec;
+	int r = tx_begin(db, e);
+
+	if (r < 0)
+		return r;
+	r = notice_issue(db, id, in, e);
+	if (r == 0)
+		r = notice_issued_pdf(db, id, a, &rec, e);
+	return tx_end(db, r, e);
 }

@@ -3,6 +3,7 @@
 
 #include "core/notice/notice.h"
 #include "core/notice/fmt.h"
+#include "core/notice/notice_sign.h"
 #include "render/docview.h"
 #include "util/arena.h"
 
@@ -14,3 +15,21 @@
  */
 int notice_view(const struct notice_doc *d, const struct fmt_profile *p, struct arena *a,
 		struct docview *v, struct err *e);
+
+/*
+ * The issued notice's PDF, its record from the moment of issue: the stored
+ * bytes when there are some, else (a notice issued before the store kept
+ * them) the notice rendered now, pinned to its issue time, stored and kept
+ * from then on. Joins the caller's transaction. ERR_INVAL for a draft.
+ * Arena memory from a.
+ */
+int notice_issued_pdf(struct db *db, int64_t id, struct arena *a, struct notice_record *ret,
+		      struct err *e);
+
+/*
+ * Issues the notice (notice_issue) and stores its PDF, rendered with its
+ * issue time, as its record, in one transaction: both or neither. Temporary
+ * memory from a.
+ */
+int notice_issue_with_pdf(struct db *db, int64_t id, const struct notice_issue_in *in,
+			  struct arena *a, struct err *e);

@@ -31,6 +31,12 @@ check_eq "the signer returns it with a comment" "$code:$(field '["state"]')" "20
 code=$(call "$office" issue '{"date":"2023-10-05"}')
 case "$code:$(cat out.json)" in 422:*"chưa được người ký duyệt"*"trả lại"*) ok "a returned draft cannot be issued (422, says why)" ;;
 *) not_ok "a returned draft cannot be issued (422, says why)" "$code $(cat out.json)" ;; esac
+get() { curl -s -o out.json -w '%{http_code}' -H "Authorization: Bearer $office" "${url}api/v1/notices/$ID"; }
+code=$(get)
+check_eq "GET /api/v1/notices/{id}: the returned draft's state, who returned it and the comment" \
+	"$code:$(field '["approval"]["state"]'):$(field '["approval"]["returned"]["by"]'):$(field '["approval"]["comments"][0]["comment"]'):$(field '["approval"]["submitted"]["by"]')" \
+	"200:return:api:uyvien:Bổ sung số liệu quý III vào mục 2.:api:vanphong"
+check_eq "a draft has no signed copy nor issued PDF" "$(field '["signed"]["record"]'):$(field '["issued_pdf"]')" "False:None"
 
 # the office's page shows the signer's comments
 csrf=$(curl -s -c vp.jar "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
@@ -71,6 +77,10 @@ code=$(call "$office" issue '{"date":"2023-10-05"}')
 check_eq "submitted and approved again, it is issued" "$code" "200"
 code=$(curl -s -o out.json -w '%{http_code}' -H "Authorization: Bearer $office" "${url}api/v1/notices/$ID")
 check_eq "with its number" "$(field '["symbol"]')" "513-TB/HU"
+check_eq "the API tells who approved it, and the state as approved" \
+	"$(field '["approval"]["state"]'):$(field '["approval"]["approved"]["by"]'):$(field '["approval"]["required"]')" "approve:api:uyvien:True"
+check_eq "the issued notice's PDF kept since issue, with its hash" \
+	"$(field '["issued_pdf"]["sha256"]')" "$(sqlite3 a.db "SELECT sha256 FROM notice_issued WHERE notice_id = $ID")"
 steps=$(sqlite3 a.db "SELECT group_concat(step, ',') FROM (SELECT step FROM notice_approval WHERE notice_id = $ID ORDER BY id)")
 check_eq "every step is in the notice's history" "$steps" "submit,return,submit,approve,edit,submit,approve"
 check_eq "with who took it" "$(sqlite3 a.db "SELECT actor FROM notice_approval WHERE notice_id = $ID AND step = 'return'")" "api:uyvien"

@@ -14,6 +14,8 @@ done
 
 D=("$DONDOC" --db demo.db)
 "${D[@]}" init --demo >/dev/null 2>&1 || { not_ok "init --demo"; done_testing; exit 1; }
+kept() { sqlite3 demo.db "SELECT count(*) || ' ' || coalesce(max(sha256), '') FROM notice_issued WHERE notice_id = $1"; }
+check_eq "the demo's notice, issued before its PDF was kept, has none stored yet" "$(kept 1)" "0 "
 
 # --- the test CA, the signer's key (to the token) and the organisation's (in a .p12) ---
 openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 30 -utf8 \
@@ -96,6 +98,8 @@ check "notice sign --as signer through PKCS#11" "${D[@]}" notice sign 1 --as sig
 check "notice sign --as organisation with PKCS#12 over the first" "${D[@]}" notice sign 1 --as organisation \
 	--p12 org.p12 --pin-file org.pin --input signed1.pdf --output signed2.pdf
 "${D[@]}" notice render 1 --format pdf --output issued.pdf
+check_eq "signing stored the issued PDF once, as first needed (rendered with its issue time)" \
+	"$(kept 1)" "1 $(sha256sum issued.pdf | cut -c1-64)"
 check_eq "the issued PDF is the first bytes of the signed one (incremental)" \
 	"$(cmp -n "$(stat -c %s issued.pdf)" issued.pdf signed2.pdf && echo same)" "same"
 
@@ -147,6 +151,9 @@ else not_ok "the seal is in the signature block (right column)" "box $x0 $y0 $x1
 # a second issued notice (a correction of the first), signed on its own, to be refused for notice 1
 ID2=$("${D[@]}" --json notice correct 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 "${D[@]}" notice issue "$ID2" --date 05/10/2023 >/dev/null 2>&1
+pdf2=$(kept "$ID2")
+case "$pdf2" in "1 "?*) ok "notice issue stores the issued PDF with its hash" ;;
+*) not_ok "notice issue stores the issued PDF with its hash" "$pdf2" ;; esac
 check "another notice signed by the organisation" "${D[@]}" notice sign "$ID2" --as organisation \
 	--p12 org.p12 --pin-file org.pin --output other.pdf
 tok=$("${D[@]}" user token vanphong sign | tail -1)
@@ -171,6 +178,10 @@ case "$code:$(cat up.json)" in 400:*"chưa có chữ ký"*|400:*"phần đầu"*
 code=$(up signed2.pdf)
 case "$code:$(cat up.json)" in 201:*'"signatures":2'*'"sha256":"'"$(sha256sum signed2.pdf | cut -c1-64)"'"'*) ok "API: the signed copy is taken with its hash (201)" ;;
 *) not_ok "API: the signed copy is taken with its hash (201)" "$code $(cat up.json)" ;; esac
+curl -s -o n1.json -H "Authorization: Bearer $tok" "${url}api/v1/notices/1"
+check_eq "GET /api/v1/notices/1: the signed copy is the record, its signers in order, verified" \
+	"$(python3 -c 'import json,sys; s=json.load(open("n1.json"))["signed"]; print(s["record"], s["sha256"], [(g["signer"], g["valid"], g["time"][-6:]) for g in s["signatures"]])')" \
+	"True $(sha256sum signed2.pdf | cut -c1-64) [('Đinh Đức Cảnh', True, '+07:00'), ('Huyện ủy Tân Yên', True, '+07:00')]"
 
 # the office's browser: the notice page offers the form, and the PDF served is the signed copy
 csrf=$(curl -s -c vp.jar "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
@@ -187,6 +198,45 @@ case "$code:$(cat form.html)" in 400:*'id="ferr-file"'*"không phải thông bá
 *) not_ok "the form refuses another notice's file, the reason beside the field" "$code" ;; esac
 code=$(curl -s -b vp.jar -o /dev/null -w '%{http_code}' -F "_csrf=$csrf" -F "file=@signed2.pdf;type=application/pdf" "${url}notices/1/signed")
 check_eq "the form takes the signed copy (303 back to the notice)" "$code" "303"
+# the issued PDF is the record from issue on: the bytes kept at issue are served, not a rendering
+curl -s -b vp.jar -o d1.pdf "${url}notices/$ID2/pdf"
+curl -s -b vp.jar -o d2.pdf "${url}notices/$ID2/pdf"
+check_eq "the issued notice's PDF, downloaded twice, is the one stored at issue" \
+	"1 $(sha256sum d1.pdf | cut -c1-64) $(sha256sum d2.pdf | cut -c1-64)" "$pdf2 ${pdf2#1 }"
+check_fails "the store refuses to change an issued PDF" sqlite3 demo.db \
+	"UPDATE notice_issued SET size = 1 WHERE notice_id = $ID2"
+# the stored bytes changed behind dondoc's back (a comment appended): a rendering would not show it
+python3 - demo.db "$ID2" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+pdf = db.execute("SELECT pdf FROM notice_issued WHERE notice_id = ?", (sys.argv[2],)).fetchone()[0]
+marked = pdf + b"%kept-as-stored\n"
+db.execute("DROP TRIGGER notice_issued_keep")
+db.execute("UPDATE notice_issued SET pdf = ?, sha256 = ?, size = ? WHERE notice_id = ?",
+           (marked, hashlib.sha256(marked).hexdigest(), len(marked), sys.argv[2]))
+db.commit()
+PY
+kill -TERM $server
+wait $server 2>/dev/null
+: >serve.out
+DONDOC_TRUST="$PWD/ca.pem" "${D[@]}" serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
+server=$!
+for _ in $(seq 50); do [ -s serve.out ] && break; sleep 0.1; done
+url=$(head -1 serve.out)
+curl -s -b vp.jar -o d3.pdf "${url}notices/$ID2/pdf"
+check_eq "after a restart the PDF served is the stored one, byte for byte" \
+	"$(tail -c 16 d3.pdf | tr -d '\n') $(sha256sum d3.pdf | cut -c1-64)" "%kept-as-stored $(kept "$ID2" | cut -d' ' -f2)"
+# back as issued, for the signed copy below
+python3 - demo.db "$ID2" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+pdf = db.execute("SELECT pdf FROM notice_issued WHERE notice_id = ?", (sys.argv[2],)).fetchone()[0]
+pdf = pdf[: -len(b"%kept-as-stored\n")]
+db.execute("UPDATE notice_issued SET pdf = ?, sha256 = ?, size = ? WHERE notice_id = ?",
+           (pdf, hashlib.sha256(pdf).hexdigest(), len(pdf), sys.argv[2]))
+db.commit()
+PY
+check_eq "the stored PDF put back as issued" "$(kept "$ID2")" "$pdf2"
 # the e-mail carries the signed copy once it is stored
 code=$(curl -s -o up.json -w '%{http_code}' -H "Authorization: Bearer $tok" -H "Content-Type: application/pdf" \
 	--data-binary @other.pdf "${url}api/v1/notices/$ID2/signed")

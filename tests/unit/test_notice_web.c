@@ -337,6 +337,90 @@ static void the_office_composes_a_notice_on_its_page(void **state)
 	resp_free(&r);
 }
 
+/*
+ * The signer's queue: the office submits a draft; the signer sees it under
+ * "Chờ ký duyệt" (counted in the navigation), returns it with a comment from
+ * the queue; the office sees the comment on the draft's page and in the list
+ * of what it submitted; a viewer has no queue.
+ */
+static void the_signer_returns_a_draft_from_the_queue(void **state)
+{
+	int64_t items[2];
+	long long session = held_session("2023-12-10", items), nid;
+	struct client signer, off, view;
+	struct resp r;
+	json_t *j;
+	char path[160], marker[64];
+
+	(void)state;
+	snprintf(path, sizeof(path), "{\"session_id\": %lld}", session);
+	send_bearer("POST", "/api/v1/notices", path, &r);
+	STATUS(r, 201);
+	j = body_json(&r);
+	nid = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	resp_free(&r);
+	snprintf(path, sizeof(path), "/api/v1/notices/%lld/submit", nid);
+	send_bearer("POST", path, "{}", &r);
+	STATUS(r, 200);
+	resp_free(&r);
+
+	login_pw("uyvien", "demo-uyvien", &signer);
+	get(&signer, "/", &r);
+	HAS(r, "<a href=\"/approvals\">Chờ ký duyệt <span class=\"badge st-late\" "
+	       "id=\"so-cho-duyet\">1</span></a>");
+	resp_free(&r);
+	get(&signer, "/approvals", &r);
+	STATUS(r, 200);
+	snprintf(marker, sizeof(marker), "id=\"trinh-%lld\"", nid);
+	HAS(r, marker);
+	HAS(r, " ngày 10/12/2023, Huyện ủy Tân Yên. Trình lúc ");
+	HAS(r, "(vanphong)");
+	resp_free(&r);
+
+	/* a return without a comment: the queue again, the message beside the field */
+	snprintf(path, sizeof(path), "/notices/%lld/return", nid);
+	post_form(&signer, path, "from=queue&comment=+", &r);
+	STATUS(r, 400);
+	HAS(r, "id=\"ferr-comment\"");
+	HAS(r, "ghi lý do trả lại");
+	HAS(r, marker);
+	resp_free(&r);
+	post_form(&signer, path,
+		  "from=queue&comment=B%E1%BB%95+sung+s%E1%BB%91+li%E1%BB%87u+qu%C3%BD+IV.", &r);
+	STATUS(r, 303);
+	if (!strstr(buf_str(&r.headers), "Location: /approvals"))
+		fail_msg("not back to the queue: %s", buf_str(&r.headers));
+	resp_free(&r);
+	get(&signer, "/approvals", &r);
+	if (strstr(buf_str(&r.body), marker) || strstr(buf_str(&r.body), "so-cho-duyet"))
+		fail_msg("the returned draft still waits: %.2000s", buf_str(&r.body));
+	HAS(r, "Không có dự thảo nào đang chờ duyệt.");
+	resp_free(&r);
+
+	/* the office reads the comment on the draft's page and in what it submitted */
+	login_pw("vanphong", "demo-vanphong", &off);
+	snprintf(path, sizeof(path), "/notices/%lld", nid);
+	get(&off, path, &r);
+	HAS(r, "người ký trả lại, cần sửa và trình lại");
+	HAS(r, "<q class=\"comment\">Bổ sung số liệu quý IV.</q>");
+	resp_free(&r);
+	get(&off, "/approvals", &r);
+	STATUS(r, 200);
+	snprintf(marker, sizeof(marker), "id=\"da-trinh-%lld\"", nid);
+	HAS(r, marker);
+	HAS(r, "người ký trả lại, cần sửa và trình lại</strong> (uyvien, ");
+	HAS(r, "<q class=\"comment\">Bổ sung số liệu quý IV.</q>");
+	if (strstr(buf_str(&r.body), "/approve\""))
+		fail_msg("the office was offered the signer's forms");
+	resp_free(&r);
+
+	login_pw("xem", "demo-xem", &view);
+	get(&view, "/approvals", &r);
+	STATUS(r, 403);
+	resp_free(&r);
+}
+
 static int setup(void **state)
 {
 	struct db *db = NULL;
@@ -360,6 +444,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_api_composes_and_issues_a_notice_with_its_tasks),
 	    cmocka_unit_test(the_office_composes_a_notice_on_its_page),
+	    cmocka_unit_test(the_signer_returns_a_draft_from_the_queue),
 	};
 
 	cmocka_set_message_output(CM_OUTPUT_TAP);

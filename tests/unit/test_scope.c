@@ -219,6 +219,44 @@ static void make_store(void)
 			 100 + b, (long long)parent_of[b], b, 100 + b, b);
 		exec_raw(h, sql);
 	}
+	/*
+	 * Drafts of bodies 1 to 4 submitted to their signers (the office's name
+	 * carries the marker), those of 3 and 4 returned with a comment: the
+	 * queue (/approvals) shows them only within the scope. 5 and 6 are the
+	 * approval cases' own.
+	 */
+	for (int b = 1; b <= 4; b++) {
+		snprintf(
+		    sql, sizeof(sql),
+		    "INSERT INTO notice_approval(notice_id, step, comment, actor) VALUES(%lld, "
+		    "'submit', '', 'web:vp-ZQ%dZ');",
+		    (long long)notice_of[b], b);
+		exec_raw(h, sql);
+		if (b < 3)
+			continue;
+		snprintf(
+		    sql, sizeof(sql),
+		    "INSERT INTO notice_approval(notice_id, step, comment, actor) VALUES(%lld, "
+		    "'return', 'Sửa ZQ%dZ', 'web:uv');",
+		    (long long)notice_of[b], b);
+		exec_raw(h, sql);
+	}
+	/*
+	 * Each body's document (id b), confidential document (b + 10) and task
+	 * carry a file: attachments b, 10 + b and 20 + b, named with the marker.
+	 */
+	for (int b = 1; b <= NB; b++) {
+		snprintf(
+		    sql, sizeof(sql),
+		    "INSERT INTO attachment(id, document_id, task_id, name, ctype, size, sha256, "
+		    "data) VALUES(%d, %d, NULL, 'Tệp ZQ%dZ.pdf', 'application/pdf', 9, "
+		    "printf('%%064d', %d), CAST('%%PDF-ZQ%dZ' AS BLOB)), (%d, %d, NULL, 'Mật "
+		    "ZQ%dZ.pdf', 'application/pdf', 9, printf('%%064d', %d), CAST('%%PDF-ZQ%dZ' "
+		    "AS BLOB)), (%d, NULL, %lld, 'Báo cáo ZQ%dZ.pdf', 'application/pdf', 9, "
+		    "printf('%%064d', %d), CAST('%%PDF-ZQ%dZ' AS BLOB))",
+		    b, b, b, b, b, 10 + b, 10 + b, b, b, b, 20 + b, (long long)task_of[b], b, b, b);
+		exec_raw(h, sql);
+	}
 	/* Bodies 2 and 3 have a request to close waiting, for the send-back cases. */
 	for (int b = 2; b <= 3; b++) {
 		snprintf(
@@ -321,7 +359,10 @@ static void post_form(const struct client *cl, const char *path, const char *fie
 static void send_json(const struct client *cl, const char *method, const char *path,
 		      const char *json, struct resp *r)
 {
-	req(method, path, NULL, "application/json", json, cl->bearer, r);
+	/* an upload's file travels as the body itself */
+	req(method, path, NULL,
+	    strncmp(json, "%PDF", 4) == 0 ? "application/pdf" : "application/json", json,
+	    cl->bearer, r);
 }
 
 /* The last audit entry's id: what was written since shows as a larger one. */
@@ -376,7 +417,10 @@ enum kind {
 	K_ORGAN,
 	K_PERSON,
 	K_GROUP,
-	K_REQUEST
+	K_REQUEST,
+	K_ATTACH,	 /* a file of the body's document */
+	K_SECRET_ATTACH, /* of its confidential document */
+	K_TASK_ATTACH	 /* of its task */
 };
 
 static int64_t id_of(enum kind k, int b)
@@ -404,6 +448,12 @@ static int64_t id_of(enum kind k, int b)
 		return viewer_of[b];
 	case K_REQUEST:
 		return b == 1 ? 106 : 100 + b;
+	case K_ATTACH:
+		return b;
+	case K_SECRET_ATTACH:
+		return 10 + b;
+	case K_TASK_ATTACH:
+		return 20 + b;
 	case K_NONE:
 		break;
 	}
@@ -479,6 +529,17 @@ static const struct {
      true, 5},
     {"POST", "/notices/#/issue", K_NOTICE, K_NONE, "/notices/{1}/issue",
      "date=2023-11-01&sig_name=X", false, 0},
+    /*
+     * attachments: the files read through their document's or task's visibility; the API
+     * takes a real file (a PDF as the request's body)
+     */
+    {"GET", "/attachments/#", K_ATTACH, K_NONE, "/attachments/{1}", NULL, false, 0},
+    {"GET", "/attachments/#", K_SECRET_ATTACH, K_NONE, "/attachments/{1}", NULL, false, 0},
+    {"GET", "/attachments/#", K_TASK_ATTACH, K_NONE, "/attachments/{1}", NULL, false, 0},
+    {"POST", "/api/v1/documents/#/attachments", K_DOCUMENT, K_NONE,
+     "/api/v1/documents/{1}/attachments", "%PDF-1.4 ZQ6Z", true, 0},
+    {"POST", "/api/v1/tasks/#/attachments", K_TASK, K_NONE, "/api/v1/tasks/{1}/attachments",
+     "%PDF-1.4 ZQ6Z", true, 0},
     /* a signed copy: the control that takes one (a real signed PDF) is tests/cli/sign.sh */
     {"POST", "/notices/#/signed", K_NOTICE, K_NONE, "/notices/{1}/signed", "", false, -1},
     {"POST", "/api/v1/notices/#/signed", K_NOTICE, K_NONE, "/api/v1/notices/{1}/signed", "{}", true,
@@ -639,6 +700,7 @@ static const struct {
     {"GET", "/tasks/close-requests", "/tasks/close-requests"},
     {"GET", "/don-vi", "/don-vi"},
     {"GET", "/notices", "/notices"},
+    {"GET", "/approvals", "/approvals"},
     {"GET", "/requests", "/requests"},
     {"GET", "/api/v1/requests", "/api/v1/requests"},
     {"GET", "/search", "/search?q=v%C4%83n+b%E1%BA%A3n"},
@@ -685,6 +747,9 @@ static const struct {
     {"POST", "/notices/#/tasks/#/delete"},
     {"DELETE", "/api/v1/notices/#/tasks/#"},
     {"POST", "/api/v1/notices/#/issue"},
+    /* the attachment forms: the API twins' check (page_attach_store); tests/cli/attachments.sh */
+    {"POST", "/documents/#/attachments"},
+    {"POST", "/tasks/#/attachments"},
 };
 
 static bool route_is(size_t i, const char *method, const char *pattern)

@@ -213,3 +213,69 @@ int notice_record_store(struct db *db, int64_t notice_id, struct notice_blob pdf
 		r = db_err(db, e, r, "cơ sở dữ liệu");
 	return db_end(db, r < 0 ? r : 0, e);
 }
+
+int notice_issued_get(struct db *db, int64_t notice_id, struct arena *a, struct notice_record *ret,
+		      struct err *e)
+{
+	struct notice_record rec = {.ctype = "application/pdf"};
+	struct db_q *q;
+	int r;
+
+	r = db_query(db, SQL_SIGN_ISSUED_GET, &q, "i", notice_id);
+	if (r < 0)
+		return db_err(db, e, r, "cơ sở dữ liệu");
+	r = db_step(q);
+	if (r == 1) {
+		rec.pdf.data = db_col_blob(q, 0, a, &rec.pdf.len);
+		rec.sha256 = db_col_strdup(q, 1, a);
+		rec.stored_at = db_col_strdup(q, 3, a);
+		r = rec.pdf.data && rec.sha256 && rec.stored_at ? 0 : ERR_NOMEM;
+	} else if (r == 0) {
+		r = ERR_NOTFOUND;
+	}
+	db_done(q);
+	if (r == ERR_NOTFOUND)
+		return err_set(e, r, "thông báo số %lld chưa lưu bản PDF ban hành",
+			       (long long)notice_id);
+	if (r < 0)
+		return db_err(db, e, r, "cơ sở dữ liệu");
+	*ret = rec;
+	return 0;
+}
+
+int notice_issued_store(struct db *db, int64_t notice_id, struct notice_blob pdf, struct err *e)
+{
+	struct arena *a = arena_new(1u << 16);
+	struct notice_row row;
+	char hex[65];
+	struct db_q *q;
+	int r;
+
+	if (!a)
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	r = notice_get(db, notice_id, a, &row, e);
+	if (r == 0 && strcmp(row.status, "draft") == 0)
+		r = err_set(e, ERR_INVAL, "thông báo số %lld chưa ban hành", (long long)notice_id);
+	arena_free(a);
+	if (r == 0 && (!pdf.data || pdf.len == 0))
+		r = err_set(e, ERR_INVAL, "bản PDF ban hành của thông báo số %lld rỗng",
+			    (long long)notice_id);
+	if (r < 0)
+		return r;
+	sha256_hex(pdf, hex);
+	r = db_begin_e(db, e);
+	if (r < 0)
+		return r;
+	r = db_prepare(db, SQL_SIGN_ISSUED_SET, &q);
+	if (r == 0) {
+		db_bind_int(q, 1, notice_id);
+		db_bind_blob(q, 2, pdf.data, pdf.len);
+		db_bind_text(q, 3, hex);
+		db_bind_int(q, 4, (int64_t)pdf.len);
+		r = db_step(q);
+		db_done(q);
+	}
+	if (r < 0)
+		r = db_err(db, e, r, "cơ sở dữ liệu");
+	return db_end(db, r < 0 ? r : 0, e);
+}

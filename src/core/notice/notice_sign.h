@@ -60,3 +60,18 @@ int notice_record_get(struct db *db, int64_t notice_id, struct arena *a, struct 
  */
 int notice_record_store(struct db *db, int64_t notice_id, struct notice_blob pdf, int nsig,
 			struct err *e);
+
+/*
+ * The issued notice's PDF as stored when it was issued (ctype
+ * application/pdf, signatures 0); ERR_NOTFOUND when none is stored yet (a
+ * notice issued before the store kept it, or a draft). Arena memory.
+ */
+int notice_issued_get(struct db *db, int64_t notice_id, struct arena *a, struct notice_record *ret,
+		      struct err *e);
+/*
+ * Stores pdf, the rendering of the issued notice pinned to its issue time, as
+ * its issued PDF with its SHA-256 and size, unless one is stored already: the
+ * first stays, so the caller reads it back with notice_issued_get. ERR_INVAL
+ * for a notice not issued, ERR_NOTFOUND for no such notice.
+ */
+int notice_issued_store(struct db *db, int64_t notice_id, struct notice_blob pdf, struct err *e);

@@ -618,6 +618,48 @@ bool read_notice_visible(struct db *db, const struct account *acct, int64_t id, 
 	       db_query_int(db, SQL_WEB_NOTICE_SECRET, &one, "i", id) == ERR_NOTFOUND;
 }
 
+static int approval_row(struct db_q *q, struct arena *a, void *row, void *ctx)
+{
+	struct read_approval *o = row;
+
+	(void)ctx;
+	o->notice_id = db_col_int(q, 0);
+	o->session_id = db_col_int(q, 1);
+	o->session_number = db_col_int(q, 2);
+	o->session_date = db_col_strdup(q, 3, a);
+	o->body_name = db_col_strdup(q, 4, a);
+	o->step = db_col_strdup(q, 5, a);
+	o->comment = db_col_strdup(q, 6, a);
+	o->actor = db_col_strdup(q, 7, a);
+	o->at = db_col_strdup(q, 8, a);
+	o->submitted_by = db_col_strdup(q, 9, a);
+	o->submitted_at = db_col_strdup(q, 10, a);
+	return o->step && o->comment && o->actor && o->at && o->submitted_by && o->submitted_at
+		   ? 0
+		   : ERR_NOMEM;
+}
+
+int read_approvals(struct db *db, const struct account *acct, bool waiting, int64_t limit,
+		   struct arena *a, struct read_approval **ret, size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	void *rows = NULL;
+	int r;
+
+	r = db_query(db, SQL_WEB_APPROVALS, &q, "iii", acct->id, (int64_t)waiting, limit);
+	if (r == 0)
+		r = db_list(q, a, sizeof(struct read_approval), approval_row, NULL, &rows, ret_n);
+	if (r < 0)
+		return db_err(db, e, r, "không đọc được danh sách trình ký");
+	*ret = rows;
+	return 0;
+}
+
+int read_approvals_waiting(struct db *db, const struct account *acct, int64_t *ret_n)
+{
+	return db_query_int(db, SQL_WEB_APPROVALS_WAITING, ret_n, "i", acct->id);
+}
+
 /* ---- the dashboard, search, the audit log ---- */
 
 int read_counts(struct db *db, const struct account *acct, struct read_counts *ret)

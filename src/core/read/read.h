@@ -266,6 +266,25 @@ int read_notice(struct db *db, const struct account *acct, int64_t id, struct ar
  */
 bool read_notice_visible(struct db *db, const struct account *acct, int64_t id, int64_t body_id);
 
+/* A draft on its way to its signer, as its last step left it. */
+struct read_approval {
+	int64_t notice_id, session_id, session_number;
+	const char *session_date, *body_name;
+	const char *step; /* submit, approve, return, edit */
+	const char *comment, *actor, *at;
+	const char *submitted_by, *submitted_at; /* the last submit; "" when none */
+};
+
+/*
+ * The drafts in the account's scope (and clearance) that were submitted to
+ * their signer, by their last step: waiting true only those the signer has
+ * still to answer, oldest first; at most limit. Arena memory.
+ */
+int read_approvals(struct db *db, const struct account *acct, bool waiting, int64_t limit,
+		   struct arena *a, struct read_approval **ret, size_t *ret_n, struct err *e);
+/* How many drafts in the account's scope wait for their signer's answer. */
+int read_approvals_waiting(struct db *db, const struct account *acct, int64_t *ret_n);
+
 /* ---- tasks ------------------------------------------------------------------- */
 
 /*
