@@ -8,15 +8,18 @@
 #include "core/registry/registry.h"
 #include "core/tasks/task.h"
 
-/* The anchor's default place: beside the store. */
+/* The anchor's default place: beside the store (a PostgreSQL store's: beside its audit key). */
 static int anchor_path(struct cli *c, const char *given, char *ret, size_t n)
 {
 	if (given)
 		return snprintf(ret, n, "%s", given) < (int)n ? 0
 							      : cli_usage(c, "đường dẫn quá dài");
-	return snprintf(ret, n, "%s.anchor", c->db_path) < (int)n
-		   ? 0
-		   : cli_usage(c, "đường dẫn quá dài");
+	const char *beside = db_is_pg(c->db_path) ? db_audit_key_file(c->db) : c->db_path;
+
+	if (!beside)
+		return cli_usage(c, "kho PostgreSQL: cần --anchor FILE hoặc DONDOC_AUDIT_KEY");
+	return snprintf(ret, n, "%s.anchor", beside) < (int)n ? 0
+							      : cli_usage(c, "đường dẫn quá dài");
 }
 
 static int report(struct cli *c, int r, const struct audit_report *rep, const char *what)
@@ -128,10 +131,9 @@ int cli_check(struct cli *c, const struct cli_args *args)
 	struct db *db;
 	int r;
 
-	r = anchor_path(c, anchor, path, sizeof(path));
-	if (r < 0)
-		return r;
 	r = cli_db(c, &db);
+	if (r == 0)
+		r = anchor_path(c, anchor, path, sizeof(path));
 	if (r < 0)
 		return r;
 	r = audit_verify(db, &rep, &c->err);

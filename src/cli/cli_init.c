@@ -33,10 +33,10 @@ int cli_init(struct cli *c, const struct cli_args *args)
 			return r;
 	}
 	if (c->json) {
-		return cli_json(c, json_pack("{s:s, s:i, s:b}", "db", c->db_path, "schema_version",
-					     db_version(c->db), "demo", demo));
+		return cli_json(c, json_pack("{s:s, s:i, s:b}", "db", db_path(c->db),
+					     "schema_version", db_version(c->db), "demo", demo));
 	}
-	fprintf(c->out, "%s: lược đồ phiên bản %d%s\n", c->db_path, db_version(c->db),
+	fprintf(c->out, "%s: lược đồ phiên bản %d%s\n", db_path(c->db), db_version(c->db),
 		demo ? ", đã nạp dữ liệu mẫu Tân Yên" : "");
 	return 0;
 }

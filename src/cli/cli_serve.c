@@ -84,6 +84,7 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 	    .app = &web_app, .listen = "127.0.0.1:8080", .threads = serve_threads()};
 	const char *proxies[HTTP_MAX_TRUSTED_PROXIES];
 	const char *scheme;
+	char *shown;
 	struct http_server *s = NULL;
 	struct db *db;
 	size_t nproxies;
@@ -142,9 +143,11 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 	if (r < 0)
 		return r;
 	scheme = http_tls(s) ? "https" : "http";
+	shown = db_address_shown(c->db_path);
 	log_info("phục vụ tại %s://%.*s:%u (cơ sở dữ liệu %s, %d luồng)", scheme,
-		 (int)(strrchr(cfg.listen, ':') - cfg.listen), cfg.listen, http_port(s), c->db_path,
-		 cfg.threads);
+		 (int)(strrchr(cfg.listen, ':') - cfg.listen), cfg.listen, http_port(s),
+		 shown ? shown : "?", cfg.threads);
+	free(shown);
 	fprintf(c->out, "%s://%.*s:%u/\n", scheme, (int)(strrchr(cfg.listen, ':') - cfg.listen),
 		cfg.listen, http_port(s));
 	fflush(c->out);

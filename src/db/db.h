@@ -161,7 +161,15 @@ int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
 /* The backend's last message, for logs. */
 const char *db_errmsg(struct db *db);
-/* Path the store was opened from. */
+/*
+ * The store's address as it may be shown to people (a PostgreSQL address with
+ * its password replaced by "***"), in new memory the caller frees; NULL when
+ * out of memory.
+ */
+char *db_address_shown(const char *path);
+/* Whether the address names a PostgreSQL store (else it is an SQLite file). */
+bool db_is_pg(const char *path);
+/* Path the store was opened from (as db_address_shown gives it). */
 const char *db_path(struct db *db);
 
 /*

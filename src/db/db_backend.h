@@ -64,7 +64,8 @@ extern const struct db_backend db_pg_backend;
  * Whether path names a PostgreSQL store: a libpq URI ("postgresql://",
  * "postgres://") or "postgres:" followed by a libpq key-value string.
  */
-bool db_is_pg(const char *path);
+/* A PostgreSQL address with its password replaced by "***", in new memory (db_pg.c). */
+char *pg_redact(const char *addr);
 
 /* The "only on SQLite" refusal of an operation a PostgreSQL store has no meaning for. */
 int db_sqlite_only(struct err *e, const char *what);

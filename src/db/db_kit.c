@@ -206,6 +206,11 @@ int db_one(struct db_q *q, struct arena *a, db_row_fn fn, void *ctx, void *ret, 
 
 /* The two backends: dispatch through the connection's table of operations. */
 
+char *db_address_shown(const char *path)
+{
+	return db_is_pg(path) ? pg_redact(path) : strdup(path);
+}
+
 bool db_is_pg(const char *path)
 {
 	return strncmp(path, "postgresql://", 13) == 0 || strncmp(path, "postgres://", 11) == 0 ||

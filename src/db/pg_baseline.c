@@ -79,21 +79,6 @@
 #define AUDIT_COLS_approval_rule(X) X(body_id) X(required)
 #define AUDIT_COLS_notice_approval(X) X(id) X(notice_id) X(step) X(comment) X(actor) X(at)
 
-/*
- * The three audit triggers of table t, named as SQLite's: dondoc_audit()
- * takes the key column K (the row's id, its "rowid" column, or task_id),
- * the key's name in the JSON (rowid, or K for SQLite's WITHOUT ROWID
- * tables), then the logged columns in order.
- */
-#define PG_AJ(c) ", '" #c "'"
-#define PG_AUDIT_ONE(t, COLS, K, KN, OP, WHEN)                                                      \
-	"CREATE TRIGGER audit_" #t "_" OP " AFTER " WHEN " ON " #t " FOR EACH ROW EXECUTE FUNCTION" \
-	" dondoc_audit('" #K "', '" #KN "'" COLS(PG_AJ) ");"
-#define PG_AUDIT_K(t, COLS, K, KN)                                                                  \
-	PG_AUDIT_ONE(t, COLS, K, KN, "i", "INSERT") PG_AUDIT_ONE(t, COLS, K, KN, "u", "UPDATE")       \
-	    PG_AUDIT_ONE(t, COLS, K, KN, "d", "DELETE")
-#define PG_AUDIT(t, COLS) PG_AUDIT_K(t, COLS, id, rowid)
-#define PG_AUDIT_ROWID(t, COLS) PG_AUDIT_K(t, COLS, rowid, rowid)
 
 /* The current time as SQLite's strftime('%Y-%m-%dT%H:%M:%SZ','now') writes it (and with %f). */
 #define PG_NOW "to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"

@@ -59,7 +59,7 @@ int attachment_add(struct db *db, enum attachment_owner kind, int64_t owner_id, 
 	char hex[65];
 	struct arena *a;
 	const char *ctype = attachment_type(data, len), *base;
-	int64_t found, id;
+	int64_t found, id = 0;
 	int r;
 
 	if (!data || len == 0)

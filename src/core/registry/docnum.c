@@ -294,7 +294,7 @@ int docnum_format(const struct docnum *d, unsigned flags, struct buf *out)
 
 /* A year's first and last day as the store writes dates: the bounds of a yearly series. */
 struct year_span {
-	char first[16], last[16];
+	char first[32], last[32];
 };
 
 static void year_span(int64_t year, struct year_span *ret)
