@@ -984,14 +984,6 @@ static int pg_restore(struct db *src, const char *store_path, struct err *e)
 	return db_sqlite_only(e, "khôi phục");
 }
 
-static const struct db_migration *pg_migration_find(int version)
-{
-	for (int i = 0; i < db_nmigrations; i++)
-		if (db_migrations[i].version == version)
-			return &db_migrations[i];
-	return NULL;
-}
-
 /* The versions recorded; *ret_current when every known one is there. ERR_VERSION when newer. */
 static int pg_versions(struct pg *db, bool applied[static 256], bool *ret_current, struct err *e)
 {
@@ -1003,16 +995,11 @@ static int pg_versions(struct pg *db, bool applied[static 256], bool *ret_curren
 		return err_set(e, r, "%s: không đọc được lược đồ (%s)", db->base.path, db->msg);
 	for (int i = 0; i < PQntuples(res); i++) {
 		v = (int)pg_int(PQgetvalue(res, i, 0));
-		if (v <= 0 || v >= 256 || !pg_migration_find(v)) {
+		r = db_migration_seen(v, applied, &n, e);
+		if (r < 0) {
 			PQclear(res);
-			return err_set(e, ERR_VERSION,
-				       "cơ sở dữ liệu có lược đồ phiên bản %d, mới hơn bản dondoc "
-				       "này (tối đa %d); hãy dùng dondoc mới hơn",
-				       v, db_version_known());
+			return r;
 		}
-		if (!applied[v])
-			n++;
-		applied[v] = true;
 	}
 	PQclear(res);
 	*ret_current = n == db_nmigrations;

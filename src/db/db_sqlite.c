@@ -371,14 +371,6 @@ static int sq_version(struct db *d)
 	return v;
 }
 
-static const struct db_migration *db_migration_find(int version)
-{
-	for (int i = 0; i < db_nmigrations; i++)
-		if (db_migrations[i].version == version)
-			return &db_migrations[i];
-	return NULL;
-}
-
 static bool db_has_head(struct sq *db)
 {
 	int64_t n = 0;
@@ -492,16 +484,11 @@ static int db_versions(struct sq *db, bool applied[static 256], bool *ret_curren
 		return r;
 	while ((r = db_step(q)) == 1) {
 		v = (int)db_col_int(q, 0);
-		if (v <= 0 || v >= 256 || !db_migration_find(v)) {
+		r = db_migration_seen(v, applied, &n, e);
+		if (r < 0) {
 			db_done(q);
-			return err_set(e, ERR_VERSION,
-				       "cơ sở dữ liệu có lược đồ phiên bản %d, mới hơn bản dondoc "
-				       "này (tối đa %d); hãy dùng dondoc mới hơn",
-				       v, db_version_known());
+			return r;
 		}
-		if (!applied[v])
-			n++;
-		applied[v] = true;
 	}
 	db_done(q);
 	if (r < 0)

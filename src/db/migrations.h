@@ -29,6 +29,16 @@ extern const char db_pg_baseline[];
 extern const struct db_migration db_migrations[];
 extern const int db_nmigrations;
 
+struct err;
+/* The migration of this version; NULL when this build does not know it. */
+const struct db_migration *db_migration_find(int version);
+/*
+ * Marks version v, read from a store's schema_migration, in applied (counting
+ * it in *n the first time): ERR_VERSION, said in e, when this build does not
+ * know it (a newer dondoc wrote the store).
+ */
+int db_migration_seen(int v, _Bool applied[static 256], int *n, struct err *e);
+
 extern const char db_m001_core[];
 /* 2 indicators */
 extern const char db_m002_indicators[];

@@ -178,13 +178,11 @@ int notice_record_get(struct db *db, int64_t notice_id, struct arena *a, struct 
 	return 0;
 }
 
-int notice_record_store(struct db *db, int64_t notice_id, struct notice_blob pdf, int nsig,
-			struct err *e)
+/* 0 when the notice exists and is issued; else why not, in e. */
+static int issued_only(struct db *db, int64_t notice_id, struct err *e)
 {
 	struct arena *a = arena_new(1u << 16);
 	struct notice_row row;
-	char hex[65];
-	struct db_q *q;
 	int r;
 
 	if (!a)
@@ -193,6 +191,17 @@ int notice_record_store(struct db *db, int64_t notice_id, struct notice_blob pdf
 	if (r == 0 && strcmp(row.status, "draft") == 0)
 		r = err_set(e, ERR_INVAL, "thông báo số %lld chưa ban hành", (long long)notice_id);
 	arena_free(a);
+	return r;
+}
+
+int notice_record_store(struct db *db, int64_t notice_id, struct notice_blob pdf, int nsig,
+			struct err *e)
+{
+	char hex[65];
+	struct db_q *q;
+	int r;
+
+	r = issued_only(db, notice_id, e);
 	if (r < 0)
 		return r;
 	sha256_hex(pdf, hex);
@@ -245,18 +254,11 @@ int notice_issued_get(struct db *db, int64_t notice_id, struct arena *a, struct 
 
 int notice_issued_store(struct db *db, int64_t notice_id, struct notice_blob pdf, struct err *e)
 {
-	struct arena *a = arena_new(1u << 16);
-	struct notice_row row;
 	char hex[65];
 	struct db_q *q;
 	int r;
 
-	if (!a)
-		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = notice_get(db, notice_id, a, &row, e);
-	if (r == 0 && strcmp(row.status, "draft") == 0)
-		r = err_set(e, ERR_INVAL, "thông báo số %lld chưa ban hành", (long long)notice_id);
-	arena_free(a);
+	r = issued_only(db, notice_id, e);
 	if (r == 0 && (!pdf.data || pdf.len == 0))
 		r = err_set(e, ERR_INVAL, "bản PDF ban hành của thông báo số %lld rỗng",
 			    (long long)notice_id);
