@@ -589,7 +589,7 @@ int main(int argc, char **argv)
 	t1 = now_s() - t1;
 	printf("make-store: %s: %ld tasks, %ld documents, %ld sessions, %zu bodies, %ld figures "
 	       "of %s; %lld rows in %.1f s (%.0f rows/s, %.0f tasks/s); total %.1f s\n",
-	       path, n, g.docnum, n / 20, g.nb, nfigures, FIGURES_PERIOD, g.rows, t1,
+	       db_path(g.db), n, g.docnum, n / 20, g.nb, nfigures, FIGURES_PERIOD, g.rows, t1,
 	       t1 > 0 ? g.rows / t1 : 0.0, t1 > 0 ? n / t1 : 0.0, now_s() - t0);
 	db_close(g.db);
 	free(g.b);
