@@ -32,6 +32,8 @@ else
 	echo "PostgreSQL store: $("$make_store" "$n" "$pg" | tail -1 | sed 's/^make-store: [^ ]* //')"
 fi
 "$make_store" "$n" "$work/s.db" >/dev/null
+# A store just filled has no planner statistics yet (autovacuum would gather them later).
+psql -q "$pg" -c ANALYZE
 
 nserve=0
 serve() { # DB: one more server; its port in $port
