@@ -1,7 +1,8 @@
 #!/bin/bash
 # pg-cluster.sh: several dondoc processes on one PostgreSQL store: a login made on one server
 # is valid on the others, numbers taken by three processes at once are distinct without gaps,
-# a writer killed mid-load loses no write it acknowledged, and the audit chain stays linear.
+# a writer killed mid-load loses no write it acknowledged, two reminder runs at once send each
+# e-mail once, and the audit chain stays linear.
 . "$(dirname "$0")/lib.sh"
 
 CLUSTER="${DONDOC_SRCDIR:-$(dirname "$0")/../..}/tests/pg/cluster.sh"
@@ -60,5 +61,22 @@ check_eq "the writers acknowledged sessions before and after the kill" \
 missing=$(comm -23 <(echo "$acked") <(echo "$stored") | tr '\n' ' ')
 check_eq "no acknowledged session is lost when a writer is killed" "$missing" ""
 check_eq "the sessions' numbers are distinct" "$(echo "$stored" | uniq -d | wc -l)" "0"
+# Two 'remind' runs started together against a slow SMTP server: each digest is sent once.
+mkdir -p mail
+SMTP_SINK_DELAY=0.4 python3 "${DONDOC_SRCDIR:-$(dirname "$0")/../..}/tests/cli/smtp_sink.py" "$PWD/mail" &
+PIDS="$PIDS $!"
+for _ in $(seq 50); do [ -f mail/port ] && break; sleep 0.1; done
+R=("${D[@]}" remind --as-of 2023-11-28 --from vp@tanyen.example --smtp "smtp://127.0.0.1:$(cat mail/port)")
+"${R[@]}" >run1.out 2>&1 &
+r1=$!
+"${R[@]}" >run2.out 2>&1 &
+r2=$!
+wait $r1
+s1=$?
+wait $r2
+s2=$?
+check_eq "two reminder runs started together succeed" "$s1 $s2" "0 0"
+check_eq "each unit receives its digest once" \
+	"$(grep -h '^To:' mail/msg-*.eml | sort | uniq -d | wc -l) $(grep -h '^To:' mail/msg-*.eml | sort -u | wc -l)" "0 3"
 check "the audit chain is linear and sealed after all of it" "${D[@]}" check
 done_testing
