@@ -167,7 +167,11 @@ const char *db_errmsg(struct db *db);
  * out of memory.
  */
 char *db_address_shown(const char *path);
-/* Whether the address names a PostgreSQL store (else it is an SQLite file). */
+/*
+ * Whether the address names a PostgreSQL store: a libpq URI ("postgresql://",
+ * "postgres://") or "postgres:" and a libpq key-value string; else it is an
+ * SQLite file.
+ */
 bool db_is_pg(const char *path);
 /* Path the store was opened from (as db_address_shown gives it). */
 const char *db_path(struct db *db);

@@ -60,12 +60,15 @@ struct db_q {
 extern const struct db_backend db_sqlite_backend;
 extern const struct db_backend db_pg_backend;
 
-/*
- * Whether path names a PostgreSQL store: a libpq URI ("postgresql://",
- * "postgres://") or "postgres:" followed by a libpq key-value string.
- */
 /* A PostgreSQL address with its password replaced by "***", in new memory (db_pg.c). */
 char *pg_redact(const char *addr);
+
+/*
+ * Reads the audit key from db->key_path into db->key (has_key set): a missing
+ * file is not an error (the store is then read-only), a damaged or unreadable
+ * one is, said in e naming the file.
+ */
+int db_key_read(struct db *db, struct err *e);
 
 /* The "only on SQLite" refusal of an operation a PostgreSQL store has no meaning for. */
 int db_sqlite_only(struct err *e, const char *what);

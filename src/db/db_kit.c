@@ -206,6 +206,20 @@ int db_one(struct db_q *q, struct arena *a, db_row_fn fn, void *ctx, void *ret, 
 
 /* The two backends: dispatch through the connection's table of operations. */
 
+int db_key_read(struct db *db, struct err *e)
+{
+	int r = db_audit_key_load(db->key_path, db->key);
+
+	if (r == 0)
+		db->has_key = true;
+	else if (r == ERR_INVAL)
+		return err_set(e, r, "%s: khóa nhật ký kiểm tra hỏng (cần 64 chữ số hệ 16)",
+			       db->key_path);
+	else if (r != ERR_NOTFOUND)
+		return err_set(e, r, "%s: không đọc được khóa nhật ký kiểm tra", db->key_path);
+	return 0;
+}
+
 char *db_address_shown(const char *path)
 {
 	return db_is_pg(path) ? pg_redact(path) : strdup(path);

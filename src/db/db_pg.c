@@ -1179,7 +1179,6 @@ fail:
 static int pg_key_open(struct pg *db, struct err *e)
 {
 	const char *env = getenv("DONDOC_AUDIT_KEY");
-	int r;
 
 	if (!env || !*env) {
 		snprintf(db->base.key_path, sizeof(db->base.key_path),
@@ -1189,15 +1188,7 @@ static int pg_key_open(struct pg *db, struct err *e)
 	if (snprintf(db->base.key_path, sizeof(db->base.key_path), "%s", env) >=
 	    (int)sizeof(db->base.key_path))
 		return err_set(e, ERR_TOOBIG, "đường dẫn khóa nhật ký kiểm tra quá dài");
-	r = db_audit_key_load(db->base.key_path, db->base.key);
-	if (r == 0)
-		db->base.has_key = true;
-	else if (r == ERR_INVAL)
-		return err_set(e, r, "%s: khóa nhật ký kiểm tra hỏng (cần 64 chữ số hệ 16)",
-			       db->base.key_path);
-	else if (r != ERR_NOTFOUND)
-		return err_set(e, r, "%s: không đọc được khóa nhật ký kiểm tra", db->base.key_path);
-	return 0;
+	return db_key_read(&db->base, e);
 }
 
 /* The password the address carries, to hide it from libpq's messages. */

@@ -610,15 +610,7 @@ static int db_key_open(struct sq *db, struct err *e)
 	r = db_audit_key_path(db->base.path, db->base.key_path, sizeof(db->base.key_path));
 	if (r < 0)
 		return err_set(e, r, "đường dẫn khóa nhật ký kiểm tra quá dài");
-	r = db_audit_key_load(db->base.key_path, db->base.key);
-	if (r == 0)
-		db->base.has_key = true;
-	else if (r == ERR_INVAL)
-		return err_set(e, r, "%s: khóa nhật ký kiểm tra hỏng (cần 64 chữ số hệ 16)",
-			       db->base.key_path);
-	else if (r != ERR_NOTFOUND)
-		return err_set(e, r, "%s: không đọc được khóa nhật ký kiểm tra", db->base.key_path);
-	return 0;
+	return db_key_read(&db->base, e);
 }
 
 static int sq_open(const char *path, unsigned flags, struct db **ret, struct err *e)
