@@ -6,6 +6,7 @@
 #include "core/read/read.h"
 #include "core/tasks/task.h"
 #include "pages/pages.h"
+#include "util/jw.h"
 
 /*
  * GET /api/v1/tasks: one statement per page (scope, filters and cursor in
@@ -15,11 +16,11 @@
 int api_tasks(struct http_req *r)
 {
 	const char *since = http_arg(r, "modified_since");
+	struct jw w = {&r->out, 0};
 	struct read_task_filter f;
 	struct read_task_row *t;
 	struct read_tomb *tomb;
 	struct read_page p;
-	json_t *data, *links;
 	char today[11];
 	size_t n, nt;
 	int rc;
@@ -33,21 +34,49 @@ int api_tasks(struct http_req *r)
 		rc = read_tombstones(r->db, READ_TASK, &p, r->arena, &tomb, &nt);
 	if (rc < 0)
 		return rc;
-	data = json_array();
-	links = json_object();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(data, ent_task_json(&t[i], f.as_of ? f.as_of : today));
-	for (size_t i = 0; i < nt; i++)
-		json_array_append_new(data, ent_tomb_json(&tomb[i]));
-	if ((int64_t)n == p.limit)
-		json_object_set_new(links, "next",
-				    json_sprintf("/api/v1/tasks?after=%lld&limit=%lld%s%s%s",
-						 (long long)t[n - 1].id, (long long)p.limit,
-						 since ? "&modified_since=" : "",
-						 since ? since : "", page_task_filter_query(r)));
-	return api_send(r,
-			json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination", "limit",
-				  (json_int_t)p.limit, "count", (int)n, "links", links));
+	/* Written straight into the response: a page is read often, and a JSON tree costs more than the store. */
+	buf_reset(&r->out);
+	r->ctype = "application/json";
+	jw_raw(&w, "{\"data\":[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			jw_raw(&w, ",");
+		ent_task_write(&w, &t[i], f.as_of ? f.as_of : today);
+	}
+	for (size_t i = 0; i < nt; i++) {
+		if (i || n)
+			jw_raw(&w, ",");
+		ent_tomb_write(&w, &tomb[i]);
+	}
+	jw_raw(&w, "],\"pagination\":{\"limit\":");
+	jw_int(&w, p.limit);
+	jw_raw(&w, ",\"count\":");
+	jw_int(&w, (int64_t)n);
+	jw_raw(&w, "},\"links\":{");
+	if ((int64_t)n == p.limit) {
+		const char *next = arena_printf(
+		    r->arena, "/api/v1/tasks?after=%lld&limit=%lld%s%s%s", (long long)t[n - 1].id,
+		    (long long)p.limit, since ? "&modified_since=" : "", since ? since : "",
+		    page_task_filter_query(r));
+
+		if (!next)
+			return ERR_NOMEM;
+		jw_key(&w, "next", true);
+		jw_str(&w, next);
+	}
+	jw_raw(&w, "}}");
+	return w.rc;
+}
+
+/* Task t as the API's one task, written straight into the response. */
+static int send_task(struct http_req *r, const struct task *t)
+{
+	struct jw w = {&r->out, 0};
+
+	buf_reset(&r->out);
+	r->ctype = "application/json";
+	ent_task_full_write(&w, t);
+	return w.rc;
 }
 
 int api_task(struct http_req *r)
@@ -58,7 +87,7 @@ int api_task(struct http_req *r)
 
 	read_today(today);
 	rc = read_task(r->db, &r->acct, r->id[0], today, r->arena, &t, &r->err);
-	return rc < 0 ? rc : api_send(r, ent_task_full_json(t));
+	return rc < 0 ? rc : send_task(r, t);
 }
 
 /* --- a task's timeline, and the writes ------------------------------------- */
@@ -413,7 +442,7 @@ static int task_created(struct http_req *r, int rc, int64_t id, const char *toda
 		return rc;
 	r->status = 201;
 	r->location = arena_printf(r->arena, "/api/v1/tasks/%lld", (long long)id);
-	return api_send(r, ent_task_full_json(t));
+	return send_task(r, t);
 }
 
 static int api_task_assign(struct http_req *r, const char *today)

@@ -1,4 +1,5 @@
 /* entity.c: the one JSON shape of each entity, shared by the API (/api/v1) and the CLI's --json. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/indicators/indicator.h"
@@ -8,6 +9,7 @@
 #include "core/notice/notice.h"
 #include "core/sessionwork/qa.h"
 #include "util/buf.h"
+#include "util/jw.h"
 
 /* A text as JSON, null for NULL. */
 static json_t *jstr(const char *s)
@@ -323,32 +325,55 @@ json_t *ent_notice_task_json(int64_t notice_id, const struct notice_task *t)
 					: json_null());
 }
 
-/* The fields of every task object, in a list or alone, with its status st. */
-static json_t *task_base(const struct read_task_row *t, enum task_status st)
+/* The fields of every task object, in a list or alone, with its status st; the object is left open. */
+static void task_base(struct jw *w, const struct read_task_row *t, enum task_status st)
 {
-	long long id = (long long)t->id;
+	char self[48];
 
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, "
-			 "s:o}",
-			 "id", (json_int_t)id, "type", "task", "content", jstr(t->content),
-			 "assigned_on", jstr(t->assigned_on), "deadline", jstr(t->deadline_text),
-			 "due", jstr(t->due), "status", task_status_code(st), "status_name",
-			 task_status_name(st), "completed_on", jstr(t->completed_on),
-			 "last_report_on", jstr(t->last_report_on), "lead", jstr(t->lead),
-			 "source_doc", jid(t->source_doc_id), "source_session",
-			 jid(t->source_session_id), "self", json_sprintf("/api/v1/tasks/%lld", id),
-			 "reports", json_sprintf("/api/v1/tasks/%lld/reports", id));
+	snprintf(self, sizeof(self), "/api/v1/tasks/%lld", (long long)t->id);
+	jw_raw(w, "{");
+	jw_key(w, "id", true);
+	jw_int(w, t->id);
+	jw_raw(w, ",\"type\":\"task\"");
+	jw_key(w, "content", false);
+	jw_str(w, t->content);
+	jw_key(w, "assigned_on", false);
+	jw_str(w, t->assigned_on);
+	jw_key(w, "deadline", false);
+	jw_str(w, t->deadline_text);
+	jw_key(w, "due", false);
+	jw_str(w, t->due);
+	jw_key(w, "status", false);
+	jw_str(w, task_status_code(st));
+	jw_key(w, "status_name", false);
+	jw_str(w, task_status_name(st));
+	jw_key(w, "completed_on", false);
+	jw_str(w, t->completed_on);
+	jw_key(w, "last_report_on", false);
+	jw_str(w, t->last_report_on);
+	jw_key(w, "lead", false);
+	jw_str(w, t->lead);
+	jw_key(w, "source_doc", false);
+	jw_id(w, t->source_doc_id);
+	jw_key(w, "source_session", false);
+	jw_id(w, t->source_session_id);
+	jw_key(w, "self", false);
+	jw_str(w, self);
+	jw_key(w, "reports", false);
+	jw_raw(w, "\"");
+	jw_raw(w, self);
+	jw_raw(w, "/reports\"");
 }
 
-json_t *ent_task_json(const struct read_task_row *t, const char *today)
+void ent_task_write(struct jw *w, const struct read_task_row *t, const char *today)
 {
-	return task_base(t, task_status_at(t->standing, t->due, t->completed_on, today));
+	task_base(w, t, task_status_at(t->standing, t->due, t->completed_on, today));
+	jw_raw(w, "}");
 }
 
-json_t *ent_task_full_json(const struct task *t)
+void ent_task_full_write(struct jw *w, const struct task *t)
 {
 	struct buf lead = BUF_INIT(1 << 16);
-	json_t *o, *units, *events, *children;
 	struct read_task_row row = {
 	    .id = t->id,
 	    .content = t->content,
@@ -361,70 +386,132 @@ json_t *ent_task_full_json(const struct task *t)
 	    .source_session_id = t->source_session_id,
 	    .body_id = t->body_id,
 	};
+	int rc = 0;
 
-	for (size_t i = 0; i < t->nunits; i++)
+	for (size_t i = 0; rc == 0 && i < t->nunits; i++)
 		if (t->units[i].lead)
-			buf_printf(&lead, "%s%s", lead.len ? "; " : "", t->units[i].name);
+			rc = buf_printf(&lead, "%s%s", lead.len ? "; " : "", t->units[i].name);
+	if (rc < 0 && w->rc == 0)
+		w->rc = rc;
 	row.lead = lead.len ? buf_str(&lead) : NULL;
-	o = task_base(&row, t->status);
+	task_base(w, &row, t->status);
 	buf_free(&lead);
-	if (!o)
-		return NULL;
-	units = json_array();
-	for (size_t i = 0; i < t->nunits; i++)
-		json_array_append_new(units,
-				      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)t->units[i].id,
-						"name", t->units[i].name, "role",
-						t->units[i].lead ? "lead" : "coord"));
-	events = json_array();
-	for (size_t i = 0; i < t->nevents; i++) {
-		const struct task_event *ev = &t->events[i];
-		json_t *att = json_array();
-
-		for (size_t k = 0; k < ev->nattachments; k++)
-			json_array_append_new(att, json_string(ev->attachments[k]));
-		json_array_append_new(
-		    events,
-		    json_pack("{s:I, s:s, s:s, s:o, s:o, s:o, s:o, s:o}", "id", (json_int_t)ev->id,
-			      "kind", ev->kind, "on_date", ev->on_date, "unit", jstr(ev->unit),
-			      "text", jstr(ev->text), "result", jstr(ev->result), "percent",
-			      ev->percent >= 0 ? json_integer(ev->percent) : json_null(),
-			      "attachments", att));
-	}
-	json_object_set_new(o, "source", jstr(t->source_label));
-	json_object_set_new(o, "section", jstr(t->section));
-	json_object_set_new(o, "deadline_kind", jstr(task_deadline_kind_code(t->dl.kind)));
-	json_object_set_new(o, "cycle", jstr(task_cycle_code(t->dl.cycle)));
-	json_object_set_new(o, "report_to", jstr(t->report_to));
-	json_object_set_new(o, "follower", jstr(t->follower_name));
-	json_object_set_new(o, "parent", jid(t->parent_id));
-	json_object_set_new(o, "body", jid(t->body_id));
-	json_object_set_new(o, "lower_body", jid(t->lower_body_id));
-	children = json_array();
+	jw_key(w, "source", false);
+	jw_str(w, t->source_label);
+	jw_key(w, "section", false);
+	jw_str(w, t->section);
+	jw_key(w, "deadline_kind", false);
+	jw_str(w, task_deadline_kind_code(t->dl.kind));
+	jw_key(w, "cycle", false);
+	jw_str(w, task_cycle_code(t->dl.cycle));
+	jw_key(w, "report_to", false);
+	jw_str(w, t->report_to);
+	jw_key(w, "follower", false);
+	jw_str(w, t->follower_name);
+	jw_key(w, "parent", false);
+	jw_id(w, t->parent_id);
+	jw_key(w, "body", false);
+	jw_id(w, t->body_id);
+	jw_key(w, "lower_body", false);
+	jw_id(w, t->lower_body_id);
+	jw_key(w, "children", false);
+	jw_raw(w, "[");
 	for (size_t i = 0; i < t->nchildren; i++) {
 		const struct task_child *c = &t->children[i];
 
-		json_array_append_new(
-		    children,
-		    json_pack("{s:I, s:s, s:I, s:o, s:o, s:o, s:s, s:o, s:o}", "id",
-			      (json_int_t)c->id, "content", c->content, "body",
-			      (json_int_t)c->body_id, "body_name", jstr(c->body_name), "lead",
-			      jstr(c->lead), "due", jstr(c->due), "status",
-			      task_status_code(c->status), "completed_on", jstr(c->completed_on),
-			      "percent", c->percent >= 0 ? json_integer(c->percent) : json_null()));
+		jw_raw(w, i ? ",{" : "{");
+		jw_key(w, "id", true);
+		jw_int(w, c->id);
+		jw_key(w, "content", false);
+		jw_str(w, c->content);
+		jw_key(w, "body", false);
+		jw_int(w, c->body_id);
+		jw_key(w, "body_name", false);
+		jw_str(w, c->body_name);
+		jw_key(w, "lead", false);
+		jw_str(w, c->lead);
+		jw_key(w, "due", false);
+		jw_str(w, c->due);
+		jw_key(w, "status", false);
+		jw_str(w, task_status_code(c->status));
+		jw_key(w, "completed_on", false);
+		jw_str(w, c->completed_on);
+		jw_key(w, "percent", false);
+		if (c->percent >= 0)
+			jw_int(w, c->percent);
+		else
+			jw_raw(w, "null");
+		jw_raw(w, "}");
 	}
-	json_object_set_new(o, "children", children);
-	json_object_set_new(o, "units", units);
-	json_object_set_new(o, "events", events);
+	jw_raw(w, "]");
+	jw_key(w, "units", false);
+	jw_raw(w, "[");
+	for (size_t i = 0; i < t->nunits; i++) {
+		jw_raw(w, i ? ",{" : "{");
+		jw_key(w, "id", true);
+		jw_int(w, t->units[i].id);
+		jw_key(w, "name", false);
+		jw_str(w, t->units[i].name);
+		jw_key(w, "role", false);
+		jw_str(w, t->units[i].lead ? "lead" : "coord");
+		jw_raw(w, "}");
+	}
+	jw_raw(w, "]");
+	jw_key(w, "events", false);
+	jw_raw(w, "[");
+	for (size_t i = 0; i < t->nevents; i++) {
+		const struct task_event *ev = &t->events[i];
+
+		jw_raw(w, i ? ",{" : "{");
+		jw_key(w, "id", true);
+		jw_int(w, ev->id);
+		jw_key(w, "kind", false);
+		jw_str(w, ev->kind);
+		jw_key(w, "on_date", false);
+		jw_str(w, ev->on_date);
+		jw_key(w, "unit", false);
+		jw_str(w, ev->unit);
+		jw_key(w, "text", false);
+		jw_str(w, ev->text);
+		jw_key(w, "result", false);
+		jw_str(w, ev->result);
+		jw_key(w, "percent", false);
+		if (ev->percent >= 0)
+			jw_int(w, ev->percent);
+		else
+			jw_raw(w, "null");
+		jw_key(w, "attachments", false);
+		jw_raw(w, "[");
+		for (size_t k = 0; k < ev->nattachments; k++) {
+			if (k)
+				jw_raw(w, ",");
+			jw_str(w, ev->attachments[k]);
+		}
+		jw_raw(w, "]}");
+	}
+	jw_raw(w, "]");
 	/* Only a task read with its timeline (task_get) knows how long it is. */
 	if (t->events_total > 0) {
-		json_object_set_new(o, "events_count", json_integer(t->events_total));
-		json_object_set_new(
-		    o, "links",
-		    json_pack("{s:o}", "timeline",
-			      json_sprintf("/api/v1/tasks/%lld/timeline", (long long)t->id)));
+		jw_key(w, "events_count", false);
+		jw_int(w, t->events_total);
+		jw_raw(w, ",\"links\":{\"timeline\":\"/api/v1/tasks/");
+		jw_int(w, t->id);
+		jw_raw(w, "/timeline\"}");
 	}
-	return o;
+	jw_raw(w, "}");
+}
+
+json_t *ent_task_full_json(const struct task *t)
+{
+	struct buf b = BUF_INIT(64u << 20);
+	struct jw w = {&b, 0};
+	json_t *j = NULL;
+
+	ent_task_full_write(&w, t);
+	if (w.rc == 0)
+		j = json_loadb(b.data, b.len, 0, NULL);
+	buf_free(&b);
+	return j;
 }
 
 json_t *ent_task_counts_json(const struct task_counts *k)
@@ -481,6 +568,15 @@ json_t *ent_event_json(const struct read_event *e)
 			 jid(e->unit_id), "unit_name", jstr(e->unit_name), "text", jstr(e->text),
 			 "result", jstr(e->result), "percent",
 			 e->percent >= 0 ? json_integer(e->percent) : json_null());
+}
+
+void ent_tomb_write(struct jw *w, const struct read_tomb *t)
+{
+	jw_raw(w, "{\"id\":");
+	jw_int(w, t->id);
+	jw_raw(w, ",\"deleted\":true,\"modified\":");
+	jw_str(w, t->at);
+	jw_raw(w, "}");
 }
 
 json_t *ent_tomb_json(const struct read_tomb *t)

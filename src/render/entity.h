@@ -44,14 +44,17 @@ int ent_session_work_add(json_t *session, const struct read_session_work *w);
 struct notice_task;
 /* A task row of a notice ("type": "notice_task"), with the task it became once issued. */
 json_t *ent_notice_task_json(int64_t notice_id, const struct notice_task *t);
-/* A task of a list, with its status at today (ISO). */
-json_t *ent_task_json(const struct read_task_row *t, const char *today);
+struct jw;
+/* A task of a list, with its status at today (ISO), written into w. */
+void ent_task_write(struct jw *w, const struct read_task_row *t, const char *today);
 /*
  * One task with its units and the latest events of its timeline (task_get),
  * as GET /api/v1/tasks/# shows it: "events_count" counts them all, and
  * "links": {"timeline"} pages through every one.
  */
 json_t *ent_task_full_json(const struct task *t);
+/* The same object written into w (the API's one task, without a JSON tree). */
+void ent_task_full_write(struct jw *w, const struct task *t);
 json_t *ent_event_json(const struct read_event *e);
 /* Counts by status and the completion rate ("66.67", null when nothing is due). */
 json_t *ent_task_counts_json(const struct task_counts *c);
@@ -65,6 +68,8 @@ json_t *ent_ind_rollup_json(const struct ind_report_rollup *ru, size_t row);
 json_t *ent_rollup_json(const struct read_rollup_row *r);
 /* A deleted row of a list: id, deleted, modified. */
 json_t *ent_tomb_json(const struct read_tomb *t);
+/* The same tombstone written into w. */
+void ent_tomb_write(struct jw *w, const struct read_tomb *t);
 /* An audit entry; withheld content is the words "nội dung mật". */
 json_t *ent_audit_json(const struct read_audit *a);
 /*

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,6 +16,10 @@
 #include "core/outbox/outbox.h"
 #include "core/tasks/task.h"
 #include "core/tasks/task_remind.h"
+#include "render/entity.h"
+#include "util/jw.h"
+
+#include <jansson.h>
 
 static void due_today_not_done_is_in_time(void **state)
 {
@@ -396,6 +401,94 @@ static void stats_agree_with_statuses(void **state)
 	}
 }
 
+/*
+ * The task list's writer gives the very document jansson gave before it (the
+ * same keys, order and escapes), and jansson reads back each text as stored:
+ * quotes, a backslash, newlines, a tab, other control characters, Vietnamese.
+ */
+static void task_writer_is_the_json_jansson_writes(void **state)
+{
+	const char *content = "Rà soát \"Đề án 06\" \\ giai đoạn 2\ncủa xã\tLiên Sơn\r\x01\x1f/ 😀";
+	struct read_task_row t = {.id = 1234567,
+				  .content = content,
+				  .assigned_on = "2026-01-05",
+				  .deadline_text = "trước ngày 30/6/2026",
+				  .due = "2026-06-30",
+				  .completed_on = NULL,
+				  .last_report_on = "2026-03-01",
+				  .source_doc_id = 42,
+				  .source_session_id = 0,
+				  .lead = "Ban Tuyên giáo; Văn phòng \"Huyện ủy\""};
+	struct read_tomb tomb = {.id = 9, .at = "2026-02-01T08:00:00"};
+	struct buf b = BUF_INIT(1 << 16);
+	struct jw w = {&b, 0};
+	json_t *want, *got;
+	char *dump;
+
+	(void)state;
+	jw_raw(&w, "[");
+	ent_task_write(&w, &t, "2026-07-01");
+	jw_raw(&w, ",");
+	ent_tomb_write(&w, &tomb);
+	jw_raw(&w, "]");
+	assert_int_equal(w.rc, 0);
+	want = json_pack(
+	    "[{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:n, s:s, s:s, s:I, s:n, s:s, s:s}, "
+	    "{s:I, s:b, s:s}]",
+	    "id", (json_int_t)1234567, "type", "task", "content", content, "assigned_on",
+	    "2026-01-05", "deadline", "trước ngày 30/6/2026", "due", "2026-06-30", "status",
+	    task_status_code(TASK_OPEN_OVERDUE), "status_name", task_status_name(TASK_OPEN_OVERDUE),
+	    "completed_on", "last_report_on", "2026-03-01", "lead",
+	    "Ban Tuyên giáo; Văn phòng \"Huyện ủy\"", "source_doc", (json_int_t)42,
+	    "source_session", "self", "/api/v1/tasks/1234567", "reports",
+	    "/api/v1/tasks/1234567/reports", "id", (json_int_t)9, "deleted", 1, "modified",
+	    "2026-02-01T08:00:00");
+	assert_non_null(want);
+	dump = json_dumps(want, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	assert_string_equal(buf_str(&b), dump);
+	got = json_loads(buf_str(&b), 0, NULL);
+	assert_non_null(got);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(got, 0), "content")),
+			    content);
+	assert_true(json_equal(got, want));
+	free(dump);
+	json_decref(want);
+	json_decref(got);
+	buf_free(&b);
+}
+
+/* Every byte below 0x20 escaped as jansson does; a byte that is not UTF-8 becomes U+FFFD. */
+static void json_writer_escapes_as_jansson(void **state)
+{
+	char s[40];
+	struct buf b = BUF_INIT(1024);
+	struct jw w = {&b, 0};
+	json_t *j;
+	char *dump;
+
+	(void)state;
+	for (int i = 1; i < 0x20; i++)
+		s[i - 1] = (char)i;
+	memcpy(s + 31, "\"\\/\x7fÂ", 7);
+	s[38] = '\0';
+	jw_str(&w, s);
+	j = json_string(s);
+	assert_non_null(j);
+	dump = json_dumps(j, JSON_ENCODE_ANY | JSON_COMPACT);
+	assert_string_equal(buf_str(&b), dump);
+	free(dump);
+	json_decref(j);
+	buf_reset(&b);
+	jw_str(&w, "a\xC3(\xED\xA0\x80z");
+	jw_str(&w, NULL);
+	jw_int(&w, -9223372036854775807LL - 1);
+	assert_int_equal(w.rc, 0);
+	assert_string_equal(
+	    buf_str(&b),
+	    "\"a\xEF\xBF\xBD(\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz\"null-9223372036854775808");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +507,8 @@ int main(void)
 	    cmocka_unit_test(deadlines_in_sentences_resolve_as_typed),
 	    cmocka_unit_test(outbox_records_each_outcome),
 	    cmocka_unit_test(stats_agree_with_statuses),
+	    cmocka_unit_test(task_writer_is_the_json_jansson_writes),
+	    cmocka_unit_test(json_writer_escapes_as_jansson),
 	};
 	return cmocka_run_group_tests_name("task", tests, demo_setup, demo_teardown);
 }
