@@ -25,6 +25,7 @@ const struct db_migration db_migrations[] = {
     {18, "sign", db_m018_sign, NULL},
     {19, "dashboard", db_m019_dashboard, NULL},
     {20, "counters", db_m020_counters, db_m020_counters_pg},
+    {21, "overdue", db_m021_overdue, db_m021_overdue_pg},
     {22, "records", db_m022_records, db_m022_records_pg},
 };
 

@@ -79,6 +79,9 @@ extern const char db_m019_dashboard[];
 /* 20 counters: seq_counter and job_claim (several writers, several hosts) */
 extern const char db_m020_counters[];
 extern const char db_m020_counters_pg[];
+/* 21 overdue: the open tasks that can fall overdue, by id (the overdue filter) */
+extern const char db_m021_overdue[];
+extern const char db_m021_overdue_pg[];
 /* 22 records */
 extern const char db_m022_records[];
 extern const char db_m022_records_pg[];

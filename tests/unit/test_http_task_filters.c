@@ -286,9 +286,13 @@ static const struct {
     {VIEWER, "status=qua_han", overdue},
     {VIEWER, "body=1&subtree=1", any},
     {VIEWER, "body=3", nothing},
+    {VIEWER, "overdue=1", overdue},
+    {VIEWER, "overdue=1&as_of=2024-06-05", open_past_jun5},
     {REPORTER, "", any},
     {REPORTER, "status=qua_han", overdue},
     {REPORTER, "unit=3", nothing},
+    {REPORTER, "overdue=1", overdue},
+    {REPORTER, "overdue=1&status=qua_han&as_of=2024-06-05", open_past_jun5},
     {REPORTER, "body=1&subtree=1&q=chuyen%20doi", digital},
 };
 

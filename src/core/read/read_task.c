@@ -130,7 +130,7 @@ int read_tasks(struct db *db, const struct account *acct, const struct read_page
 		if (!q)
 			return rc < 0 ? rc : ERR_NOMEM;
 	}
-	rc = db_prepare(db, SQL_WEB_TASKS, &st);
+	rc = db_prepare(db, f->overdue ? SQL_WEB_TASKS_OVERDUE : SQL_WEB_TASKS, &st);
 	if (rc < 0)
 		return rc;
 	rc = db_bindv(st, "iiitiiitiiiittt", acct->id, p->after, p->limit, p->since ? p->since : "",
