@@ -79,7 +79,7 @@ extern const char db_m019_dashboard[];
 /* 20 counters: seq_counter and job_claim (several writers, several hosts) */
 extern const char db_m020_counters[];
 extern const char db_m020_counters_pg[];
-/* 21 overdue: the open tasks that can fall overdue, by id (the overdue filter) */
+/* 21 overdue: the open tasks that can fall overdue, by id (the overdue filter); due years of the task counters */
 extern const char db_m021_overdue[];
 extern const char db_m021_overdue_pg[];
 /* 22 records */

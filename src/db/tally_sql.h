@@ -8,8 +8,9 @@
  * on as stored: task_tally the totals, standing tasks still open, tasks done
  * on time and late, done tasks that had a deadline; task_tally_due the open
  * tasks with a deadline (not standing) by due day (g 0, "YYYY-MM-DD") and by
- * due month (g 1, "YYYY-MM"), so that "overdue at D" sums the months before
- * D's month and the days of D's month before D. The expressions below are
+ * due month (g 1, "YYYY-MM") and, since migration 021, by due year (g 2,
+ * "YYYY"), so that "overdue at D" sums the years before D's year, the months
+ * of D's year before D's month and the days of D's month before D. The expressions below are
  * task_status_at's rule on a row alias R; triggers keep the counters in the
  * task write's own statement, the fill statements recount them from the tasks.
  */
@@ -88,6 +89,20 @@
 	" AND " TALLY_OPEN_DUE("t") " GROUP BY 1, 2, 3, 5" \
 	" UNION ALL SELECT " TALLY_KEY("t") ", tu.unit_id, 1, substr(t.due, 1, 7), count(*) " \
 	TALLY_LEAD_JOIN " AND " TALLY_OPEN_DUE("t") " GROUP BY 1, 2, 3, 5"
+/* The year rows (g 2) recounted from the tasks, for the check (the fill makes them by trigger). */
+#define TALLY_DUE_YEAR_RECOUNT \
+	"SELECT " TALLY_KEY("t") ", 0, 2, substr(t.due, 1, 4), count(*) FROM task t" \
+	" WHERE " TALLY_OPEN_DUE("t") " GROUP BY 1, 2, 5" \
+	" UNION ALL SELECT " TALLY_KEY("t") ", tu.unit_id, 2, substr(t.due, 1, 4), count(*) " \
+	TALLY_LEAD_JOIN " AND " TALLY_OPEN_DUE("t") " GROUP BY 1, 2, 3, 5"
+/*
+ * A month row's change (g 1) added to its year's row (g 2): the month rows are
+ * only ever inserted or changed in n by the counters' triggers and the fill,
+ * and deleted all at once with the year rows by the repair.
+ */
+#define TALLY_YEAR_ADD(ROW, DELTA) \
+	"INSERT INTO task_tally_due(body_id, lower_body_id, unit_id, g, due, n) VALUES(" ROW \
+	".body_id, " ROW ".lower_body_id, " ROW ".unit_id, 2, substr(" ROW ".due, 1, 4), " DELTA ")"
 #define TALLY_FILL \
 	"INSERT INTO task_tally(body_id, lower_body_id, unit_id, total, standing, done_ontime," \
 	" done_late, done_due) " TALLY_RECOUNT
@@ -96,14 +111,19 @@
 
 /*
  * Open tasks of counter row K overdue at the date D (a parameter, "?2"): the
- * due months before D's month, then the days of D's month before D.
+ * due years before D's year (g 2, kept from the month rows by migration 021's
+ * trigger), the months of D's year before D's month, then the days of D's
+ * month before D; so a view reads a few rows per counter however long the
+ * store's history.
  */
 #define TALLY_DUE_OF(K) \
 	"d.body_id = " K ".body_id AND d.lower_body_id = " K ".lower_body_id AND d.unit_id = " K \
 	".unit_id"
 #define TALLY_OVERDUE(K, D) \
 	"((SELECT coalesce(sum(d.n), 0) FROM task_tally_due d WHERE " TALLY_DUE_OF(K) \
-	" AND d.g = 1 AND d.due < substr(" D ", 1, 7)) + (SELECT coalesce(sum(d.n), 0)" \
+	" AND d.g = 2 AND d.due < substr(" D ", 1, 4)) + (SELECT coalesce(sum(d.n), 0)" \
+	" FROM task_tally_due d WHERE " TALLY_DUE_OF(K) " AND d.g = 1 AND d.due >= substr(" D \
+	", 1, 4) AND d.due < substr(" D ", 1, 7)) + (SELECT coalesce(sum(d.n), 0)" \
 	" FROM task_tally_due d WHERE " TALLY_DUE_OF(K) " AND d.g = 0 AND d.due >= substr(" D \
 	", 1, 7) AND d.due < " D "))"
 /* Open tasks of K due from the date F to the date T, by day rows: for a short span. */

@@ -272,6 +272,35 @@ static int64_t sql_int(struct db *db, const char *sql)
 	return v;
 }
 
+/*
+ * The due years (migration 21) that "overdue at D" sums: a year row out of
+ * step is named by the check, moves the overdue count, and the repair
+ * rebuilds it from the tasks.
+ */
+static void a_due_year_out_of_step_is_found_and_repaired(void **state)
+{
+	struct db *db = *state;
+	struct arena *a = arena_new(1 << 22);
+	struct task_tally_fault *f;
+	struct task_stats good, bad;
+	size_t n = 0;
+
+	assert_true(sql_int(db, "SELECT count(*) FROM task_tally_due WHERE g = 2 AND n > 0") > 0);
+	assert_int_equal(task_stats(db, TASK_BY_BODY, "2030-01-01", 0, a, &good, NULL), 0);
+	sql_int(db, "UPDATE task_tally_due SET n = n + 5 WHERE g = 2 AND unit_id = 0 AND"
+		    " (body_id, lower_body_id, due) = (SELECT body_id, lower_body_id, due FROM"
+		    " task_tally_due WHERE g = 2 AND unit_id = 0 AND n > 0 AND due < '2030'"
+		    " ORDER BY 1, 2, 3 LIMIT 1)");
+	assert_int_equal(task_tally_check(db, a, &f, &n, NULL), 0);
+	assert_true(n > 0);
+	assert_int_equal(task_stats(db, TASK_BY_BODY, "2030-01-01", 0, a, &bad, NULL), 0);
+	assert_int_equal(bad.all.n[TASK_OPEN_OVERDUE], good.all.n[TASK_OPEN_OVERDUE] + 5);
+	assert_int_equal(task_tally_repair(db, NULL), 0);
+	no_faults(db);
+	stats_equal_recount(db);
+	arena_free(a);
+}
+
 static struct account account_named(struct db *db, const char *login)
 {
 	struct account a = {0};
@@ -373,6 +402,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(random_writes_keep_the_counters),
 	    cmocka_unit_test(repair_gives_the_same_counters),
+	    cmocka_unit_test(a_due_year_out_of_step_is_found_and_repaired),
 	    cmocka_unit_test(document_counters_follow_every_write),
 	};
 
