@@ -32,6 +32,8 @@ int api_tasks(struct http_req *r);
 int api_task(struct http_req *r);
 
 extern const struct http_field api_list_fields[];
+/* A child list's page: after (the cursor) and limit (1–200), nothing else (RF_STRICT). */
+extern const struct http_field api_page_fields[];
 extern const struct http_field api_ical_fields[];
 extern const struct http_field api_indicator_fields[];
 extern const struct http_field api_task_list_fields[];
@@ -89,6 +91,8 @@ extern const struct http_field api_notice_issue_fields[];
 int api_task_reports(struct http_req *r);
 /* GET /api/v1/tasks/#/timeline: every event of the task, oldest first, paginated. */
 int api_task_timeline(struct http_req *r);
+/* GET /api/v1/tasks/#/children: the task's direct sub-tasks, paged by id. */
+int api_task_children(struct http_req *r);
 int api_task_report(struct http_req *r);
 int api_task_report_add(struct http_req *r);
 int api_task_confirm(struct http_req *r);

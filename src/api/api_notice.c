@@ -93,21 +93,51 @@ int api_notice_template(struct http_req *r)
 	return api_notice_check(r);
 }
 
+/*
+ * GET /api/v1/notices/#/tasks: the rows in order, paged by position (after,
+ * limit); links.next carries the cursor.
+ */
 int api_notice_tasks(struct http_req *r)
 {
 	struct notice_task *t = NULL;
 	struct notice_row row;
-	json_t *data;
+	struct read_page p;
+	json_t *data, *links;
 	size_t n = 0;
 	int rc = page_notice_row(r, &row);
 
+	api_page(r, NULL, &p);
 	if (rc == 0)
-		rc = notice_tasks(r->db, row.id, r->arena, &t, &n, &r->err);
+		rc = notice_tasks_page(r->db, row.id, p.after, p.limit, r->arena, &t, &n, &r->err);
+	if (rc < 0)
+		return rc;
+	data = json_array();
+	links = json_object();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(data, ent_notice_task_json(row.id, &t[i]));
+	if ((int64_t)n == p.limit)
+		json_object_set_new(links, "next",
+				    json_sprintf("/api/v1/notices/%lld/tasks?after=%d&limit=%lld",
+						 (long long)row.id, t[n - 1].position,
+						 (long long)p.limit));
+	return api_send(r,
+			json_pack("{s:o, s:{s:I, s:i}, s:o}", "data", data, "pagination", "limit",
+				  (json_int_t)p.limit, "count", (int)n, "links", links));
+}
+
+/* The draft's rows after a change: every one, in order. */
+static int notice_rows_send(struct http_req *r, int64_t notice_id)
+{
+	struct notice_task *t = NULL;
+	json_t *data;
+	size_t n = 0;
+	int rc = notice_tasks(r->db, notice_id, r->arena, &t, &n, &r->err);
+
 	if (rc < 0)
 		return rc;
 	data = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(data, ent_notice_task_json(row.id, &t[i]));
+		json_array_append_new(data, ent_notice_task_json(notice_id, &t[i]));
 	return api_send(r, json_pack("{s:o}", "data", data));
 }
 
@@ -130,7 +160,7 @@ int api_notice_task_add(struct http_req *r)
 		return api_refused(r, rc, strcmp(f, "coord1") == 0 ? "coord_unit_ids" : f);
 	}
 	r->location = arena_printf(r->arena, "/api/v1/notices/%lld/tasks", (long long)row.id);
-	rc = api_notice_tasks(r);
+	rc = notice_rows_send(r, row.id);
 	if (rc == 0)
 		r->status = 201;
 	return rc;
@@ -146,7 +176,7 @@ int api_notice_task_remove(struct http_req *r)
 	/* a row not of this notice is a missing page (404), as the notice's own */
 	if (rc < 0)
 		return rc == ERR_NOTFOUND ? rc : api_refused(r, rc, "");
-	return api_notice_tasks(r);
+	return notice_rows_send(r, row.id);
 }
 
 /* POST /api/v1/notices/#/issue {date?, signer?, position?, authority?}. */

@@ -192,6 +192,50 @@ int api_task_timeline(struct http_req *r)
 	return task_events_list(r, "timeline");
 }
 
+int api_task_children(struct http_req *r)
+{
+	struct jw w = {&r->out, 0};
+	struct task_child *c;
+	struct read_page p;
+	struct task *t;
+	char today[11];
+	size_t n;
+	int rc = visible_task(r, &t);
+
+	if (rc < 0)
+		return rc;
+	read_today(today);
+	api_page(r, NULL, &p);
+	rc = task_children_page(r->db, r->id[0], today, p.after, p.limit, r->arena, &c, &n);
+	if (rc < 0)
+		return err_set(&r->err, rc, "không đọc được nhiệm vụ con của nhiệm vụ số %lld",
+			       (long long)r->id[0]);
+	buf_reset(&r->out);
+	r->ctype = "application/json";
+	jw_raw(&w, "{\"data\":[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			jw_raw(&w, ",");
+		ent_task_child_write(&w, &c[i]);
+	}
+	jw_raw(&w, "],\"pagination\":{\"limit\":");
+	jw_int(&w, p.limit);
+	jw_raw(&w, ",\"count\":");
+	jw_int(&w, (int64_t)n);
+	jw_raw(&w, "},\"links\":{");
+	if ((int64_t)n == p.limit) {
+		jw_raw(&w, "\"next\":\"/api/v1/tasks/");
+		jw_int(&w, r->id[0]);
+		jw_raw(&w, "/children?after=");
+		jw_int(&w, c[n - 1].id);
+		jw_raw(&w, "&limit=");
+		jw_int(&w, p.limit);
+		jw_raw(&w, "\"");
+	}
+	jw_raw(&w, "}}");
+	return w.rc;
+}
+
 int api_task_report(struct http_req *r)
 {
 	struct task *t;

@@ -10,6 +10,12 @@ const struct http_field api_list_fields[] = {
     {NULL, 0, false, 0, NULL, NULL},
 };
 
+const struct http_field api_page_fields[] = {
+    {"after", HF_INT, false, 0, NULL, "Con trỏ trang (after)"},
+    {"limit", HF_INT, false, 200, NULL, "Số phần tử (limit)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
 int api_send(struct http_req *r, json_t *j)
 {
 	char *s;

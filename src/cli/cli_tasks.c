@@ -270,6 +270,11 @@ int cli_tasks_show(struct cli *c, const struct cli_args *args)
 				fprintf(c->out, "; tiến độ %d%%", ch->percent);
 			fputc('\n', c->out);
 		}
+		if (t->children_more)
+			fprintf(c->out,
+				"  … chỉ hiện %d nhiệm vụ giao tiếp đầu tiên (xem đủ: GET "
+				"/api/v1/tasks/%lld/children)\n",
+				TASK_CHILDREN_FIRST, (long long)t->id);
 	}
 out:
 	arena_free(a);

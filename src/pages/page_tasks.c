@@ -703,6 +703,13 @@ static void children_table(struct http_req *r, struct html *h, const struct task
 		H(h, "</td></tr>");
 	}
 	H(h, "</tbody></table>");
+	if (t->children_more) {
+		H(h, "<p class=\"muted\">Chỉ hiện ");
+		html_int(h, TASK_CHILDREN_FIRST);
+		H(h, " nhiệm vụ giao tiếp đầu tiên; xem đủ tại <a href=\"/api/v1/tasks/");
+		html_int(h, t->id);
+		H(h, "/children\">danh sách nhiệm vụ giao tiếp</a>.</p>");
+	}
 }
 
 /* The form that breaks the task down into a task for units of the body it was given to. */

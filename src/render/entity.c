@@ -371,6 +371,33 @@ void ent_task_write(struct jw *w, const struct read_task_row *t, const char *tod
 	jw_raw(w, "}");
 }
 
+void ent_task_child_write(struct jw *w, const struct task_child *c)
+{
+	jw_raw(w, "{");
+	jw_key(w, "id", true);
+	jw_int(w, c->id);
+	jw_key(w, "content", false);
+	jw_str(w, c->content);
+	jw_key(w, "body", false);
+	jw_int(w, c->body_id);
+	jw_key(w, "body_name", false);
+	jw_str(w, c->body_name);
+	jw_key(w, "lead", false);
+	jw_str(w, c->lead);
+	jw_key(w, "due", false);
+	jw_str(w, c->due);
+	jw_key(w, "status", false);
+	jw_str(w, task_status_code(c->status));
+	jw_key(w, "completed_on", false);
+	jw_str(w, c->completed_on);
+	jw_key(w, "percent", false);
+	if (c->percent >= 0)
+		jw_int(w, c->percent);
+	else
+		jw_raw(w, "null");
+	jw_raw(w, "}");
+}
+
 void ent_task_full_write(struct jw *w, const struct task *t)
 {
 	struct buf lead = BUF_INIT(1 << 16);
@@ -417,31 +444,9 @@ void ent_task_full_write(struct jw *w, const struct task *t)
 	jw_key(w, "children", false);
 	jw_raw(w, "[");
 	for (size_t i = 0; i < t->nchildren; i++) {
-		const struct task_child *c = &t->children[i];
-
-		jw_raw(w, i ? ",{" : "{");
-		jw_key(w, "id", true);
-		jw_int(w, c->id);
-		jw_key(w, "content", false);
-		jw_str(w, c->content);
-		jw_key(w, "body", false);
-		jw_int(w, c->body_id);
-		jw_key(w, "body_name", false);
-		jw_str(w, c->body_name);
-		jw_key(w, "lead", false);
-		jw_str(w, c->lead);
-		jw_key(w, "due", false);
-		jw_str(w, c->due);
-		jw_key(w, "status", false);
-		jw_str(w, task_status_code(c->status));
-		jw_key(w, "completed_on", false);
-		jw_str(w, c->completed_on);
-		jw_key(w, "percent", false);
-		if (c->percent >= 0)
-			jw_int(w, c->percent);
-		else
-			jw_raw(w, "null");
-		jw_raw(w, "}");
+		if (i)
+			jw_raw(w, ",");
+		ent_task_child_write(w, &t->children[i]);
 	}
 	jw_raw(w, "]");
 	jw_key(w, "units", false);
@@ -494,9 +499,25 @@ void ent_task_full_write(struct jw *w, const struct task *t)
 	if (t->events_total > 0) {
 		jw_key(w, "events_count", false);
 		jw_int(w, t->events_total);
-		jw_raw(w, ",\"links\":{\"timeline\":\"/api/v1/tasks/");
-		jw_int(w, t->id);
-		jw_raw(w, "/timeline\"}");
+	}
+	if (t->events_total > 0 || t->children_more) {
+		bool first = true;
+
+		jw_raw(w, ",\"links\":{");
+		if (t->events_total > 0) {
+			jw_raw(w, "\"timeline\":\"/api/v1/tasks/");
+			jw_int(w, t->id);
+			jw_raw(w, "/timeline\"");
+			first = false;
+		}
+		/* More sub-tasks than the object carries: the rest are paged there. */
+		if (t->children_more) {
+			jw_raw(w, first ? "\"children\":\"/api/v1/tasks/"
+					: ",\"children\":\"/api/v1/tasks/");
+			jw_int(w, t->id);
+			jw_raw(w, "/children\"");
+		}
+		jw_raw(w, "}");
 	}
 	jw_raw(w, "}");
 }

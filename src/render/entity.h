@@ -53,7 +53,14 @@ void ent_task_write(struct jw *w, const struct read_task_row *t, const char *tod
  * "links": {"timeline"} pages through every one.
  */
 json_t *ent_task_full_json(const struct task *t);
-/* The same object written into w (the API's one task, without a JSON tree). */
+struct task_child;
+/* A direct sub-task as the task object's "children" and /api/v1/tasks/#/children list it. */
+void ent_task_child_write(struct jw *w, const struct task_child *c);
+/*
+ * The same object written into w (the API's one task, without a JSON tree);
+ * with more than TASK_CHILDREN_FIRST sub-tasks, "links": {"children"} pages
+ * through them all.
+ */
 void ent_task_full_write(struct jw *w, const struct task *t);
 json_t *ent_event_json(const struct read_event *e);
 /* Counts by status and the completion rate ("66.67", null when nothing is due). */

@@ -537,6 +537,65 @@ static void api_writes_keep_the_counters(void **state)
 	arena_free(a);
 }
 
+/*
+ * A task with more sub-tasks than its object carries (TASK_CHILDREN_FIRST):
+ * the object holds the first ones and links to /api/v1/tasks/#/children,
+ * which pages through every one by id; its parameters are strict.
+ */
+static void children_are_paged(void **state)
+{
+	int64_t ids[TASK_CHILDREN_FIRST + 20];
+	json_t *j, *c;
+	size_t n, i;
+	char path[128];
+	int64_t prev = 0;
+
+	(void)state;
+	for (int k = 0; k < TASK_CHILDREN_FIRST + 5; k++) {
+		char body[256];
+
+		snprintf(body, sizeof(body),
+			 "{\"parent_id\": 32, \"content\": \"Phần việc \\\"%d\\\" của đơn vị\", "
+			 "\"leads\": [2], \"deadline\": \"15/06/2024\", "
+			 "\"assigned_on\": \"2024-05-01\"}",
+			 k);
+		assert_true(api_write("POST", "/api/v1/tasks", body) < 300);
+	}
+	assert_int_equal(api_get(tok_admin, "/api/v1/tasks/32", &j), 200);
+	assert_int_equal(json_array_size(json_object_get(j, "children")), TASK_CHILDREN_FIRST);
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(j, "links"), "children")),
+	    "/api/v1/tasks/32/children");
+	json_decref(j);
+	n = walk(tok_admin, "/api/v1/tasks/32/children?limit=7", ids, sizeof(ids) / sizeof(*ids));
+	assert_int_equal(n, TASK_CHILDREN_FIRST + 5);
+	for (i = 0; i < n; i++) {
+		assert_true(ids[i] > prev);
+		prev = ids[i];
+	}
+	assert_int_equal(api_get(tok_admin, "/api/v1/tasks/32/children?limit=1", &j), 200);
+	c = json_array_get(json_object_get(j, "data"), 0);
+	assert_string_equal(json_string_value(json_object_get(c, "content")),
+			    "Phần việc \"0\" của đơn vị");
+	assert_string_equal(json_string_value(json_object_get(c, "status")), "qua_han");
+	json_decref(j);
+	snprintf(path, sizeof(path), "/api/v1/tasks/32/children?after=%lld", (long long)ids[n - 1]);
+	assert_int_equal(api_get(tok_admin, path, &j), 200);
+	assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
+	json_decref(j);
+	assert_int_equal(
+	    api_get(tok_admin, "/api/v1/tasks/32/children?modified_since=2024-01-01", &j), 400);
+	assert_non_null(json_object_get(json_object_get(json_object_get(j, "error"), "fields"),
+					"modified_since"));
+	json_decref(j);
+	assert_int_equal(api_get(tok_admin, "/api/v1/tasks/32/children?limit=500", &j), 400);
+	json_decref(j);
+	/* A task with few sub-tasks carries them all and no such link. */
+	assert_int_equal(api_get(tok_admin, "/api/v1/tasks/19", &j), 200);
+	assert_null(json_object_get(json_object_get(j, "links"), "children"));
+	json_decref(j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -546,6 +605,7 @@ int main(void)
 	    cmocka_unit_test(the_page_filters_and_pages_as_the_api),
 	    /* last: it writes */
 	    cmocka_unit_test(api_writes_keep_the_counters),
+	    cmocka_unit_test(children_are_paged),
 	};
 
 	return cmocka_run_group_tests(tests, setup, http_client_teardown);

@@ -197,6 +197,59 @@ static void the_api_composes_and_issues_a_notice_with_its_tasks(void **state)
 	assert_int_equal(json_array_size(json_object_get(j, "data")), 2);
 	json_decref(j);
 	resp_free(&r);
+	/* the rows paged by position: one a page, the cursor in links.next, then none */
+	{
+		char page[256];
+		const char *next;
+		json_t *row;
+
+		snprintf(page, sizeof(page), "%s?limit=1", path);
+		send_bearer("GET", page, NULL, &r);
+		STATUS(r, 200);
+		j = body_json(&r);
+		assert_int_equal(json_array_size(json_object_get(j, "data")), 1);
+		row = json_array_get(json_object_get(j, "data"), 0);
+		assert_string_equal(json_string_value(json_object_get(row, "content")),
+				    "Hoàn thiện báo cáo tháng 10");
+		assert_int_equal(
+		    json_integer_value(json_object_get(json_object_get(j, "pagination"), "count")),
+		    1);
+		next = json_string_value(json_object_get(json_object_get(j, "links"), "next"));
+		assert_non_null(next);
+		snprintf(page, sizeof(page), "%s", next);
+		json_decref(j);
+		resp_free(&r);
+		send_bearer("GET", page, NULL, &r);
+		STATUS(r, 200);
+		j = body_json(&r);
+		row = json_array_get(json_object_get(j, "data"), 0);
+		assert_string_equal(json_string_value(json_object_get(row, "content")),
+				    "Rà soát quy hoạch cụm công nghiệp");
+		/* a full page has a next link; the next page is empty and has none */
+		next = json_string_value(json_object_get(json_object_get(j, "links"), "next"));
+		assert_non_null(next);
+		snprintf(page, sizeof(page), "%s", next);
+		json_decref(j);
+		resp_free(&r);
+		send_bearer("GET", page, NULL, &r);
+		STATUS(r, 200);
+		j = body_json(&r);
+		assert_int_equal(json_array_size(json_object_get(j, "data")), 0);
+		assert_null(json_object_get(json_object_get(j, "links"), "next"));
+		json_decref(j);
+		resp_free(&r);
+		/* strict parameters: unknown, or a limit past 200, is 400 naming it */
+		snprintf(page, sizeof(page), "%s?page=2", path);
+		send_bearer("GET", page, NULL, &r);
+		STATUS(r, 400);
+		HAS(r, "\"page\"");
+		resp_free(&r);
+		snprintf(page, sizeof(page), "%s?limit=201", path);
+		send_bearer("GET", page, NULL, &r);
+		STATUS(r, 400);
+		HAS(r, "\"limit\"");
+		resp_free(&r);
+	}
 
 	/* the fix: the words of the vote again */
 	put_template(nid, tmpl, &r);

@@ -563,6 +563,8 @@ static const struct {
     {"GET", "/api/v1/tasks/#/reports", K_TASK, K_NONE, "/api/v1/tasks/{1}/reports", NULL, false, 0},
     {"GET", "/api/v1/tasks/#/timeline", K_TASK, K_NONE, "/api/v1/tasks/{1}/timeline", NULL, false,
      0},
+    {"GET", "/api/v1/tasks/#/children", K_TASK, K_NONE, "/api/v1/tasks/{1}/children", NULL, false,
+     0},
     {"POST", "/api/v1/tasks/#/reports", K_TASK, K_UNIT, "/api/v1/tasks/{1}/reports",
      "{\"text\":\"B\xc3\xa1o c\xc3\xa1o\",\"unit\":{2}}", true, 0},
     {"GET", "/api/v1/tasks/#/reports/#", K_TASK, K_EVENT, "/api/v1/tasks/{1}/reports/{2}", NULL,

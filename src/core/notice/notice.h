@@ -255,6 +255,9 @@ struct notice_task_in {
 /* The notice's task rows in order; arena memory. */
 int notice_tasks(struct db *db, int64_t notice_id, struct arena *a, struct notice_task **ret,
 		 size_t *ret_n, struct err *e);
+/* At most limit of them after position after, in order; arena memory. */
+int notice_tasks_page(struct db *db, int64_t notice_id, int64_t after, int64_t limit,
+		      struct arena *a, struct notice_task **ret, size_t *ret_n, struct err *e);
 /*
  * Adds a row at the end, changes one or removes one: only while the notice is
  * a draft (ERR_LOCKED after). Bad input is ERR_INVAL naming the field

@@ -303,6 +303,18 @@ int notice_tasks(struct db *db, int64_t notice_id, struct arena *a, struct notic
 	return r < 0 ? db_err(db, e, r, "nhiệm vụ của thông báo") : 0;
 }
 
+int notice_tasks_page(struct db *db, int64_t notice_id, int64_t after, int64_t limit,
+		      struct arena *a, struct notice_task **ret, size_t *ret_n, struct err *e)
+{
+	struct db_q *q;
+	int r;
+
+	r = db_query(db, SQL_NOTICE_TASKS_PAGE, &q, "iii", notice_id, after, limit);
+	if (r == 0)
+		r = db_list(q, a, sizeof(**ret), ntask_row, NULL, (void **)ret, ret_n);
+	return r < 0 ? db_err(db, e, r, "nhiệm vụ của thông báo") : 0;
+}
+
 int notice_task_line(const struct notice_task *t, struct arena *a, const char **ret)
 {
 	struct buf b = BUF_INIT(64 * 1024);

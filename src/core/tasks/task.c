@@ -1324,25 +1324,26 @@ static int task_subtree(struct db *db, struct arena *a, const char *as_of, struc
 	return r;
 }
 
-/* The direct sub-tasks of t, each with its status at as_of and its latest stated progress. */
-static int task_children(struct db *db, struct arena *a, const char *as_of, struct task *t)
+int task_children_page(struct db *db, int64_t id, const char *as_of, int64_t after, int64_t limit,
+		       struct arena *a, struct task_child **ret, size_t *ret_n)
 {
+	struct task_child *v = NULL;
+	size_t cap = 0, n = 0;
 	struct db_q *q;
-	size_t cap = 0;
 	int r;
 
 	r = db_prepare(db, SQL_TASK_CHILDREN, &q);
 	if (r < 0)
 		return r;
-	r = db_bindv(q, "i", t->id);
+	r = db_bindv(q, "iii", id, after, limit);
 	while (r == 0 && (r = db_step(q)) == 1) {
 		struct task_child *c;
 
-		if (arena_reserve(a, &t->children, t->nchildren, &cap, sizeof(*t->children)) < 0) {
+		if (arena_reserve(a, &v, n, &cap, sizeof(*v)) < 0) {
 			r = ERR_NOMEM;
 			break;
 		}
-		c = &t->children[t->nchildren++];
+		c = &v[n++];
 		c->id = db_col_int(q, 0);
 		c->body_id = db_col_int(q, 1);
 		c->content = db_col_strdup(q, 2, a);
@@ -1356,6 +1357,26 @@ static int task_children(struct db *db, struct arena *a, const char *as_of, stru
 		r = c->content ? 0 : ERR_NOMEM;
 	}
 	db_done(q);
+	if (r < 0)
+		return r;
+	*ret = v;
+	*ret_n = n;
+	return 0;
+}
+
+/*
+ * The first TASK_CHILDREN_FIRST direct sub-tasks of t, each with its status at
+ * as_of and its latest stated progress; children_more says there are others.
+ */
+static int task_children(struct db *db, struct arena *a, const char *as_of, struct task *t)
+{
+	int r = task_children_page(db, t->id, as_of, 0, TASK_CHILDREN_FIRST + 1, a, &t->children,
+				   &t->nchildren);
+
+	if (r == 0 && t->nchildren > TASK_CHILDREN_FIRST) {
+		t->nchildren = TASK_CHILDREN_FIRST;
+		t->children_more = true;
+	}
 	return r;
 }
 

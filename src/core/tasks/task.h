@@ -302,10 +302,14 @@ struct task {
 	int64_t events_total; /* task_get only: all its events, the older ones paged elsewhere */
 	const char *latest_report;    /* text of the newest report, or NULL */
 	struct task_counts *subtasks; /* task_get only: its sub-tasks at every level, rolled up */
-	struct task_child *children;  /* task_get only: its direct sub-tasks, by id */
+	struct task_child
+	    *children; /* task_get only: its first TASK_CHILDREN_FIRST direct sub-tasks, by id */
 	size_t nchildren;
+	bool children_more; /* task_get only: it has more direct sub-tasks than those */
 };
 
+/* How many of a task's direct sub-tasks task_get loads; the rest are paged (task_children_page). */
+#define TASK_CHILDREN_FIRST 50
 /* How many of a task's events task_get loads: a timeline may run to thousands. */
 #define TASK_EVENTS_LATEST 20
 /*
@@ -325,6 +329,13 @@ struct task_filter {
 	bool open_only;	      /* not completed at as_of */
 };
 
+/*
+ * The direct sub-tasks of task id after the id after, at most limit of them by
+ * id, each with its status at as_of and latest stated progress; arena memory.
+ * 0, ERR_NOMEM or a store failure.
+ */
+int task_children_page(struct db *db, int64_t id, const char *as_of, int64_t after, int64_t limit,
+		       struct arena *a, struct task_child **ret, size_t *ret_n);
 /* Tasks matching f, by id, with their units and latest report; arena memory. */
 int task_list(struct db *db, const struct task_filter *f, struct arena *a, struct task **ret,
 	      size_t *ret_n, struct err *e);
