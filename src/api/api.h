@@ -91,6 +91,8 @@ extern const struct http_field api_notice_issue_fields[];
 int api_task_reports(struct http_req *r);
 /* GET /api/v1/tasks/#/timeline: every event of the task, oldest first, paginated. */
 int api_task_timeline(struct http_req *r);
+/* GET /api/v1/sessions/#/tasks: the tasks assigned at the session that the account sees, paged by id. */
+int api_session_tasks(struct http_req *r);
 /* GET /api/v1/tasks/#/children: the task's direct sub-tasks, paged by id. */
 int api_task_children(struct http_req *r);
 int api_task_report(struct http_req *r);

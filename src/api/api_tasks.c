@@ -68,6 +68,49 @@ int api_tasks(struct http_req *r)
 	return w.rc;
 }
 
+int api_session_tasks(struct http_req *r)
+{
+	struct jw w = {&r->out, 0};
+	struct read_task_row *t;
+	struct read_session s;
+	struct read_page p;
+	char today[11];
+	size_t n;
+	int rc = read_session(r->db, &r->acct, r->id[0], r->arena, &s, &r->err);
+
+	if (rc < 0)
+		return rc;
+	read_today(today);
+	api_page(r, NULL, &p);
+	rc = read_session_tasks(r->db, &r->acct, s.id, &p, r->arena, &t, &n);
+	if (rc < 0)
+		return rc;
+	buf_reset(&r->out);
+	r->ctype = "application/json";
+	jw_raw(&w, "{\"data\":[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			jw_raw(&w, ",");
+		ent_task_write(&w, &t[i], today);
+	}
+	jw_raw(&w, "],\"pagination\":{\"limit\":");
+	jw_int(&w, p.limit);
+	jw_raw(&w, ",\"count\":");
+	jw_int(&w, (int64_t)n);
+	jw_raw(&w, "},\"links\":{");
+	if ((int64_t)n == p.limit) {
+		jw_raw(&w, "\"next\":\"/api/v1/sessions/");
+		jw_int(&w, s.id);
+		jw_raw(&w, "/tasks?after=");
+		jw_int(&w, t[n - 1].id);
+		jw_raw(&w, "&limit=");
+		jw_int(&w, p.limit);
+		jw_raw(&w, "\"");
+	}
+	jw_raw(&w, "}}");
+	return w.rc;
+}
+
 /* Task t as the API's one task, written straight into the response. */
 static int send_task(struct http_req *r, const struct task *t)
 {

@@ -1,4 +1,4 @@
-/* m021_overdue.c: the overdue filter's index of open tasks, and the task counters' due years. */
+/* m021_overdue.c: the overdue filter's index of open tasks, a session's tasks by id, the task counters' due years. */
 #include "db/migrations.h"
 #include "db/tally_sql.h"
 
@@ -12,6 +12,9 @@
 const char db_m021_overdue[] =
     "CREATE INDEX task_overdue ON task(id, due)"
     " WHERE completed_on IS NULL AND deadline_kind <> 'standing' AND due IS NOT NULL;"
+    /* A session's tasks by id, paged (/api/v1/sessions/#/tasks). */
+    "CREATE INDEX task_source_session ON task(source_session_id, id)"
+    " WHERE source_session_id IS NOT NULL;"
     /*
      * The open tasks with a due date by due year (task_tally_due g 2, see
      * tally_sql.h), kept from the month rows by a trigger on the counters
@@ -32,6 +35,8 @@ const char db_m021_overdue[] =
 const char db_m021_overdue_pg[] =
     "CREATE INDEX task_overdue ON task(id, due)"
     " WHERE completed_on IS NULL AND deadline_kind <> 'standing' AND due IS NOT NULL;"
+    "CREATE INDEX task_source_session ON task(source_session_id, id)"
+    " WHERE source_session_id IS NOT NULL;"
     "INSERT INTO task_tally_due(body_id, lower_body_id, unit_id, g, due, n)"
     " SELECT body_id, lower_body_id, unit_id, 2, substr(due, 1, 4), sum(n) FROM task_tally_due"
     " WHERE g = 1 GROUP BY body_id, lower_body_id, unit_id, substr(due, 1, 4);"

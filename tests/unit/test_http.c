@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 #include <curl/curl.h>
 #include <zip.h>
 
@@ -1407,6 +1408,55 @@ static void api_terms_agenda_items_and_notices_paginate_in_scope(void **state)
 	assert_non_null(
 	    strstr(buf_str(&r.body), "\"agendaItems\":\"/api/v1/agenda-items?session=1\""));
 	assert_non_null(strstr(buf_str(&r.body), "\"notices\":\"/api/v1/notices?session=1\""));
+	resp_free(&r);
+	/*
+	 * The session's tasks paged by id, one a page, following links.next: the
+	 * same tasks in the same order as the session's object lists them (the
+	 * cursor over many is in test_http_task_filters).
+	 */
+	{
+		char path[256] = "/api/v1/sessions/1/tasks?limit=1", want[4096] = "",
+		     got[4096] = "";
+		json_t *j, *o;
+		size_t i;
+		int pages = 0;
+
+		get_ok("/api/v1/sessions/1", &adm, &r);
+		j = json_loads(buf_str(&r.body), 0, NULL);
+		assert_non_null(j);
+		json_array_foreach(json_object_get(j, "tasks"), i, o)
+		    snprintf(want + strlen(want), sizeof(want) - strlen(want), " %lld",
+			     (long long)json_integer_value(json_object_get(o, "id")));
+		assert_true(json_array_size(json_object_get(j, "tasks")) > 0);
+		json_decref(j);
+		resp_free(&r);
+		for (;;) {
+			json_t *next;
+
+			get_ok(path, &adm, &r);
+			j = json_loads(buf_str(&r.body), 0, NULL);
+			assert_non_null(j);
+			json_array_foreach(json_object_get(j, "data"), i, o)
+			    snprintf(got + strlen(got), sizeof(got) - strlen(got), " %lld",
+				     (long long)json_integer_value(json_object_get(o, "id")));
+			assert_true(json_array_size(json_object_get(j, "data")) <= 1);
+			next = json_object_get(json_object_get(j, "links"), "next");
+			if (next)
+				snprintf(path, sizeof(path), "%s", json_string_value(next));
+			json_decref(j);
+			resp_free(&r);
+			assert_true(++pages < 50);
+			if (!next)
+				break;
+		}
+		assert_string_equal(got, want);
+	}
+	req("GET", "/api/v1/sessions/1/tasks?status=qua_han", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 400);
+	assert_non_null(strstr(buf_str(&r.body), "\"status\""));
+	resp_free(&r);
+	req("GET", "/api/v1/sessions/999999/tasks", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
 	resp_free(&r);
 	get_ok("/api/v1/bodies/2", &viewer, &r);
 	assert_non_null(strstr(buf_str(&r.body), "\"terms\":\"/api/v1/terms?body=2\""));

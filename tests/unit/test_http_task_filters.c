@@ -32,6 +32,7 @@ static char tok_admin[65], tok_viewer[65], tok_reporter[65];
  * i % 7 == 0. NT passes 100 so that /tasks has a second page.
  */
 #define NT 130
+#define NT_TEXT "130"
 #define AS_OF "2024-06-30"
 
 struct mt {
@@ -596,6 +597,38 @@ static void children_are_paged(void **state)
 	json_decref(j);
 }
 
+/*
+ * A session's tasks (/api/v1/sessions/#/tasks): those assigned at it, by id,
+ * seven a page following links.next, exactly the model's; parameters strict.
+ */
+static void session_tasks_are_paged(void **state)
+{
+	int64_t got[NT + 1], want[NT + 1];
+	size_t ng, nw = 0;
+	sqlite3 *h;
+	json_t *j;
+
+	(void)state;
+	assert_int_equal(sqlite3_open(store, &h), SQLITE_OK);
+	sqlite3_busy_timeout(h, 5000);
+	assert_int_equal(sqlite3_exec(h,
+				      "UPDATE task SET source_session_id = 1 WHERE id <= " NT_TEXT
+				      " AND id % 3 = 1",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+	for (int i = 1; i <= NT; i++)
+		if (i % 3 == 1)
+			want[nw++] = i;
+	ng = walk(tok_admin, "/api/v1/sessions/1/tasks?limit=7", got, NT + 1);
+	assert_int_equal(ng, nw);
+	assert_memory_equal(got, want, nw * sizeof(*want));
+	assert_int_equal(api_get(tok_admin, "/api/v1/sessions/1/tasks?overdue=1", &j), 400);
+	json_decref(j);
+	assert_int_equal(api_get(tok_admin, "/api/v1/sessions/1/tasks?limit=0", &j), 400);
+	json_decref(j);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -606,6 +639,7 @@ int main(void)
 	    /* last: it writes */
 	    cmocka_unit_test(api_writes_keep_the_counters),
 	    cmocka_unit_test(children_are_paged),
+	    cmocka_unit_test(session_tasks_are_paged),
 	};
 
 	return cmocka_run_group_tests(tests, setup, http_client_teardown);

@@ -551,6 +551,8 @@ static const struct {
     {"POST", "/admin/users/#/enable", K_ACCOUNT, K_NONE, "/admin/users/{1}/enable", "", false, 0},
     {"GET", "/api/v1/bodies/#", K_BODY, K_NONE, "/api/v1/bodies/{1}", NULL, false, 0},
     {"GET", "/api/v1/sessions/#", K_SESSION, K_NONE, "/api/v1/sessions/{1}", NULL, false, 0},
+    {"GET", "/api/v1/sessions/#/tasks", K_SESSION, K_NONE, "/api/v1/sessions/{1}/tasks", NULL,
+     false, 0},
     {"GET", "/api/v1/documents/#", K_DOCUMENT, K_NONE, "/api/v1/documents/{1}", NULL, false, 0},
     {"GET", "/api/v1/documents/#", K_SECRET, K_NONE, "/api/v1/documents/{1}", NULL, false, 0},
     {"GET", "/api/v1/tasks/#", K_TASK, K_NONE, "/api/v1/tasks/{1}", NULL, false, 0},

@@ -359,6 +359,15 @@ int read_tasks(struct db *db, const struct account *acct, const struct read_page
 	       const struct read_task_filter *f, struct arena *a, struct read_task_row **ret,
 	       size_t *ret_n);
 
+/*
+ * The tasks assigned at session session_id (which the caller has read with
+ * read_session) that the account sees, by id from p->after, p->limit of them;
+ * a reporter sees its own unit's only. ERR_NOMEM, or a store failure.
+ */
+int read_session_tasks(struct db *db, const struct account *acct, int64_t session_id,
+		       const struct read_page *p, struct arena *a, struct read_task_row **ret,
+		       size_t *ret_n);
+
 /* One event of a task's timeline (report, request to close, confirmation). */
 struct read_event {
 	int64_t id, task_id;

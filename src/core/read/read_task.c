@@ -144,6 +144,24 @@ int read_tasks(struct db *db, const struct account *acct, const struct read_page
 	return read_all(st, a, ret, ret_n, sizeof(**ret), task_row);
 }
 
+int read_session_tasks(struct db *db, const struct account *acct, int64_t session_id,
+		       const struct read_page *p, struct arena *a, struct read_task_row **ret,
+		       size_t *ret_n)
+{
+	int64_t mine = strcmp(acct->role, "reporter") == 0 ? acct->unit_id : 0;
+	struct db_q *st;
+	int rc = db_prepare(db, SQL_WEB_SESSION_TASKS, &st);
+
+	if (rc < 0)
+		return rc;
+	rc = db_bindv(st, "iiiii", acct->id, session_id, p->after, p->limit, mine);
+	if (rc < 0) {
+		db_done(st);
+		return rc;
+	}
+	return read_all(st, a, ret, ret_n, sizeof(**ret), task_row);
+}
+
 /* WEB_EVENT_COLS: id, task, kind, date, unit, unit name, text, result, percent. */
 static void event_row(struct read_row *rr, void *row)
 {
