@@ -455,6 +455,29 @@ static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 		while (end > 0 && p->s[end - 1] == ' ')
 			end--;
 	}
+	/* "Số: 412/TBUBND": the hyphen a PDF lost, put back as in a reference */
+	for (size_t i = 0; i < p->len; i++) {
+		const char *sym;
+
+		if (p->s[i] < '0' || p->s[i] > '9' ||
+		    (i > 0 && p->s[i - 1] >= '0' && p->s[i - 1] <= '9'))
+			continue;
+		sym = imp_symbol_repaired(c, p, i);
+		if (sym && docnum_parse(sym, strlen(sym), &d, NULL) == 0 &&
+		    docnum_format(&d, 0, &b) == 0) {
+			c->n->symbol = arena_strdup(c->a, buf_str(&b));
+			c->n->number = d.number;
+			c->n->issuer_symbol = arena_strdup(c->a, d.issuer);
+			if (!c->n->kind && *docnum_kind(&d))
+				c->n->kind = arena_strdup(c->a, docnum_kind(&d));
+			buf_free(&b);
+			imp_warn(c, p->line, "số và ký hiệu văn bản mất dấu gạch nối, đã đọc là %s",
+				 c->n->symbol);
+			return;
+		}
+		break;
+	}
+	buf_free(&b);
 	imp_warn(c, p->line, "số và ký hiệu văn bản không đọc được: \"%.*s\"", (int)p->len, p->s);
 }
 

@@ -383,7 +383,8 @@ static int find_or_add_term(struct db *db, struct arena *a, const struct imp_not
 	struct err e2 = {0};
 	int r;
 
-	if (!n->term)
+	/* "khóa XX" with no years printed: the term cannot be registered; no session either */
+	if (!n->term || !n->term_from)
 		return 0;
 	r = reg_term_find(db, body, n->term, a, &t, &e2);
 	if (r == 0) {

@@ -410,6 +410,13 @@ const struct imp_column imp_task_columns[] = {
     {"nhiệm vụ", IMP_COL_WHAT}, {"công việc", IMP_COL_WHAT}, {NULL, 0},
 };
 
+/* Phrases of manner that end a list of members before its action: "… theo chức năng, nhiệm vụ …". */
+const char *const imp_list_stops[] = {"theo chức năng", "theo thẩm quyền", "trong phạm vi",
+				      "căn cứ", NULL};
+
+/* Words that open a heading or a time, never a unit, before a colon or a verb: "Về kết quả: …". */
+const char *const imp_not_units[] = {"về", "đến nay", "hiện nay", "kết quả", "nhìn chung", NULL};
+
 /* Paragraphs of the header that never assign anything: "Số: …", "Kính gửi: …", "V/v …". */
 const char *const imp_not_tasks[] = {"số", "kính gửi", "v/v", "nơi nhận", NULL};
 

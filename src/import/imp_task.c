@@ -466,6 +466,15 @@ static int imp_task_row(struct imp_ctx *c, struct imp_para *p, enum imp_col *col
 	return 0;
 }
 
+/* True when the words at i open a heading, not a unit: "Về kết quả: …", "Đến nay, …". */
+static bool imp_not_unit_at(const struct imp_para *p, size_t i)
+{
+	for (size_t k = 0; imp_not_units[k]; k++)
+		if (imp_match(p, i, imp_not_units[k]))
+			return true;
+	return false;
+}
+
 /* True when the assignee at i begins with a kind of unit ("Sở …", "Các phòng …", "Công an …"). */
 static bool imp_unit_type_at(const struct imp_para *p, size_t i)
 {
@@ -491,8 +500,23 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
 		if (act >= e || p->s[act] == ':')
 			return 0;
 		s = imp_skip_space(p, colon + 1);
-		for (size_t i = s; i <= act; i++) {
-			if (i < act && p->s[i] != ',')
+		/*
+		 * The members end where a phrase of manner opens before the action
+		 * ("…, Tài nguyên và Môi trường theo chức năng, nhiệm vụ hướng dẫn …").
+		 */
+		size_t names_end = act;
+
+		for (size_t i = s + 1; i < act && names_end == act; i++) {
+			if (p->s[i - 1] != ' ')
+				continue;
+			for (size_t q = 0; imp_list_stops[q]; q++)
+				if (imp_match(p, i, imp_list_stops[q])) {
+					names_end = i;
+					break;
+				}
+		}
+		for (size_t i = s; i <= names_end; i++) {
+			if (i < names_end && p->s[i] != ',')
 				continue;
 			{
 				const char *name = imp_clean(c->a, p->s + s, i - s, ",; ", false);
@@ -616,6 +640,8 @@ int imp_tasks(struct imp_ctx *c)
 					lead = imp_match(p, b, imp_deadline_leads[k]) != 0;
 				first = lead && prev_first >= 0 ? prev_first : c->n->ntasks;
 			}
+			int last_first = prev_first;
+
 			prev_first = c->n->ntasks;
 			if (!(s == 0 && cont))
 				sent_first = c->n->ntasks;
@@ -691,6 +717,15 @@ int imp_tasks(struct imp_ctx *c)
 						if (r < 0)
 							return r;
 						done = true;
+					} else if (act == ua && cs == s && last_first >= 0 &&
+						   last_first < c->n->ntasks) {
+						/*
+						 * "Yêu cầu hoàn thành, báo cáo … trước ngày …": a
+						 * directive with no unit after the sentence that
+						 * assigned, its deadline theirs
+						 */
+						imp_deadline_fill(c, p, cs, e, last_first);
+						done = true;
 					} else if (!imp_match(p, i, "chỉ đạo")) {
 						/* "Giao …" that names no unit: say so, do not guess */
 						imp_warn(c, imp_line_at(p, i),
@@ -699,7 +734,8 @@ int imp_tasks(struct imp_ctx *c)
 							 (int)(e - i < 80 ? e - i : 80), p->s + i);
 					}
 				} else if (imp_unit_head_at(p, i) &&
-					   imp_is_upper_at(p->s, p->len, i)) {
+					   imp_is_upper_at(p->s, p->len, i) &&
+					   !imp_not_unit_at(p, i)) {
 					/* "UBND huyện chủ trì, phối hợp …" or "Văn phòng Huyện ủy: theo dõi …" */
 					size_t ctn = imp_find(p, i + 1, e, "có trách nhiệm");
 

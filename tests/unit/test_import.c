@@ -213,6 +213,79 @@ static void test_merged_header(void **state)
 	assert_string_equal(n->organ, "Ban Thường vụ Huyện ủy");
 }
 
+/* Phrasings of real notices: a heading "Về …:", a directive with no unit that gives the
+ * sentence before its deadline, a list of departments ended by "theo chức năng", the
+ * document's own number with its hyphen lost. */
+static void test_heldout_phrasings(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 77/TBUBND\n\nTHÔNG BÁO\nÝ kiến chỉ đạo\n\n"
+		   "Ngày 04/10/2023, Chủ tịch UBND tỉnh chủ trì cuộc họp.\n\n1. Về kết quả: "
+		   "Quý III năm 2023, thu ngân sách đạt 12 tỷ đồng.\n\n2. Giao Sở Xây dựng chủ trì "
+		   "phối hợp với Sở Tài chính rà soát các dự án. Yêu cầu hoàn thành, báo cáo UBND "
+		   "tỉnh trước ngày 20/11/2023.\n\n3. Giao các sở: Y tế, Tài nguyên và Môi trường "
+		   "theo chức năng, nhiệm vụ hướng dẫn các xã.\n");
+	char iso[11];
+
+	assert_string_equal(n->symbol, "77/TB-UBND");
+	assert_int_equal(n->number, 77);
+	assert_int_equal(n->ntasks, 3);
+	assert_string_equal(n->tasks[0].assignees[0], "Sở Xây dựng");
+	vn_date_iso(n->tasks[0].dl.due, iso);
+	assert_string_equal(iso, "2023-11-20");
+	assert_string_equal(n->tasks[1].lead, "Sở Y tế");
+	assert_string_equal(n->tasks[2].lead, "Sở Tài nguyên và Môi trường");
+}
+
+/* A PDF's text layer that reads "ô" as "ơ" before "ng": "cơng trình" is "công trình". */
+static void test_ong_repair(void **state)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	struct err e = {0};
+	const char *t = "Các cơng trình; THƠNG BÁO; trường; cờ; Thơng tư; cơn mưa\n";
+
+	(void)state;
+	assert_int_equal(imp_load_mem("t", t, strlen(t), &b, NULL, NULL, &e), 0);
+	assert_string_equal(buf_str(&b),
+			    "Các công trình; THÔNG BÁO; trường; cờ; Thông tư; cơn mưa\n");
+	buf_free(&b);
+}
+
+/* TCVN3 has no toned capitals: a heading set in an "H" font was typed with the lower-case
+ * codes. Raw, and read as Windows-1252 and saved as UTF-8, the capitals come back; in a
+ * line of mixed case the heading's words do, the body's words do not. */
+static void test_tcvn3_toned_capitals(void **state)
+{
+	static const char raw[] = "\xf1Y BAN NH\xa2N D\xa2N\nTH\xa4NG B\xb8O K\xdaT LU\xcbN\n"
+				  "V/v TRI\xcdN KHAI K\xda HO\xb9"
+				  "CH\n"
+				  "C\xb8"
+				  "c c\xac quan, \xae\xacn v\xde th\xf9"
+				  "c hi\xd6n.\n";
+	static const char damaged[] =
+	    "\xc3\xb1Y BAN NH\xc2\xa2N D\xc2\xa2N\nTH\xc2\xa4NG B\xc2\xb8O K\xc3\x9aT "
+	    "LU\xc3\x8bN\nV/v TRI\xc3\x8dN KHAI K\xc3\x9a HO\xc2\xb9"
+	    "CH\n"
+	    "C\xc2\xb8"
+	    "c c\xc2\xac quan, \xc2\xae\xc2\xacn v\xc3\x9e th\xc3\xb9"
+	    "c hi\xc3\x96n.\n";
+	const char *want = "ỦY BAN NHÂN DÂN\nTHÔNG BÁO KẾT LUẬN\nV/v TRIỂN KHAI KẾ HOẠCH\n"
+			   "Các cơ quan, đơn vị thực hiện.\n";
+	const char *in[] = {raw, damaged};
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		struct buf b = BUF_INIT(1 << 20);
+		struct err e = {0};
+		enum vn_encoding enc = VN_ENC_UTF8;
+
+		assert_int_equal(imp_load_mem("t", in[k], strlen(in[k]), &b, NULL, &enc, &e), 0);
+		assert_int_not_equal(enc, VN_ENC_UTF8);
+		assert_string_equal(buf_str(&b), want);
+		buf_free(&b);
+	}
+}
+
 static void test_load_errors(void **state)
 {
 	struct buf b = BUF_INIT(1 << 20);
@@ -442,6 +515,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_heldout_phrasings, setup, teardown),
+	    cmocka_unit_test(test_ong_repair),
+	    cmocka_unit_test(test_tcvn3_toned_capitals),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
 	    cmocka_unit_test(test_pdf_layout),
