@@ -82,3 +82,5 @@ extern const char db_m020_counters_pg[];
 /* 22 records */
 extern const char db_m022_records[];
 extern const char db_m022_records_pg[];
+extern const char db_m023_import_printed[];
+extern const char db_m023_import_printed_pg[];

@@ -353,7 +353,7 @@ json_t *ent_task_full_json(const struct task *t)
 	    .id = t->id,
 	    .content = t->content,
 	    .assigned_on = t->assigned_on,
-	    .deadline_text = t->dl.words,
+	    .deadline_text = t->dl.words ? t->dl.words : t->deadline_event,
 	    .due = t->due,
 	    .completed_on = t->completed_on,
 	    .last_report_on = t->last_report_on,
@@ -394,6 +394,7 @@ json_t *ent_task_full_json(const struct task *t)
 	json_object_set_new(o, "source", jstr(t->source_label));
 	json_object_set_new(o, "section", jstr(t->section));
 	json_object_set_new(o, "deadline_kind", jstr(task_deadline_kind_code(t->dl.kind)));
+	json_object_set_new(o, "deadline_event", jstr(t->deadline_event));
 	json_object_set_new(o, "cycle", jstr(task_cycle_code(t->dl.cycle)));
 	json_object_set_new(o, "report_to", jstr(t->report_to));
 	json_object_set_new(o, "follower", jstr(t->follower_name));
