@@ -140,6 +140,9 @@ extern const struct imp_column imp_task_columns[];
 extern const char *const imp_not_tasks[];
 extern const char *const imp_not_units[];
 extern const char *const imp_list_stops[];
+extern const char *const imp_narrative_words[];
+extern const char *const imp_report_verbs[];
+extern const char *const imp_meeting_units[];
 
 /*
  * The symbol at i of p with the hyphen a PDF lost put back ("412/TBUBND" is

@@ -475,6 +475,29 @@ static bool imp_not_unit_at(const struct imp_para *p, size_t i)
 	return false;
 }
 
+/*
+ * True when "UNIT verb …" at [i, e) with its verb at act reports rather than
+ * assigns: "UBND huyện đã tổ chức …", "… ban hành Kế hoạch như sau:",
+ * "Văn phòng UBND tỉnh thông báo để … thực hiện", or tells what the meeting's
+ * own members did ("Ban Chấp hành … thực hiện chất vấn …").
+ */
+static bool imp_narrative(const struct imp_para *p, size_t i, size_t act, size_t e)
+{
+	for (size_t k = 0; imp_narrative_words[k]; k++) {
+		size_t w = strlen(imp_narrative_words[k]);
+
+		if (act >= i + w + 1 && imp_match(p, act - w - 1, imp_narrative_words[k]))
+			return true;
+	}
+	for (size_t k = 0; imp_meeting_units[k]; k++)
+		if (imp_match(p, i, imp_meeting_units[k]))
+			return true;
+	for (size_t k = 0; imp_report_verbs[k]; k++)
+		if (imp_find(p, i, act, imp_report_verbs[k]) != (size_t)-1)
+			return true;
+	return imp_find(p, i, e, "như sau") != (size_t)-1;
+}
+
 /* True when the assignee at i begins with a kind of unit ("Sở …", "Các phòng …", "Công an …"). */
 static bool imp_unit_type_at(const struct imp_para *p, size_t i)
 {
@@ -668,6 +691,12 @@ int imp_tasks(struct imp_ctx *c)
 					if (m > i && m < e && (p->s[m] == '.' || p->s[m] == ')'))
 						i = imp_skip_space(p, m + 1);
 				}
+				/* the paragraph's first words, after its list mark if any ("3." ends a sentence) */
+				bool opens = cs == s;
+
+				for (size_t m = 0; m < s && opens; m++)
+					opens = (p->s[m] >= '0' && p->s[m] <= '9') ||
+						p->s[m] == '.' || p->s[m] == ')' || p->s[m] == ' ';
 				{
 					size_t kk;
 
@@ -747,7 +776,9 @@ int imp_tasks(struct imp_ctx *c)
 					    (imp_match(p, act, "chủ trì") || p->s[act] == ':' ||
 					     imp_match(p, act, "có trách nhiệm") ||
 					     ((item || c->n->ntasks > sent_first) &&
-					      imp_unit_type_at(p, i)))) {
+					      imp_unit_type_at(p, i)) ||
+					     (opens && imp_unit_type_at(p, i) &&
+					      !imp_narrative(p, i, act, e)))) {
 						size_t a2 = p->s[act] == ':'
 								? imp_skip_space(p, act + 1)
 								: act;

@@ -237,6 +237,28 @@ static void test_heldout_phrasings(void **state)
 	assert_string_equal(n->tasks[2].lead, "Sở Tài nguyên và Môi trường");
 }
 
+/* A numbered item "N. UNIT verb …" assigns; "UNIT đã …" and "UNIT thông báo …" report. */
+static void test_numbered_unit_items(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nNgày 04/10/2023, Chủ tịch UBND tỉnh họp.\n\n1. UBND huyện đã tổ "
+		   "chức thực hiện tốt các nhiệm vụ.\n\n2. UBND huyện Tân Phước khẩn trương hoàn "
+		   "thành công tác bồi thường; thời gian hoàn thành trong tháng 12/2024.\n\n3. "
+		   "Yêu cầu các chủ đầu tư lập tiến độ chi tiết, gửi Sở Xây dựng trước ngày "
+		   "05/9/2024; Sở Xây dựng kiểm tra, báo cáo UBND tỉnh.\n\n4. Đảng đoàn HĐND tỉnh "
+		   "lãnh đạo việc giám sát.\n\nVăn phòng UBND tỉnh thông báo để các cơ quan, đơn "
+		   "vị biết, thực hiện.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 4);
+	assert_string_equal(n->tasks[0].assignees[0], "UBND huyện Tân Phước");
+	vn_date_iso(n->tasks[0].dl.due, iso);
+	assert_string_equal(iso, "2024-12-31");
+	assert_string_equal(n->tasks[1].assignees[0], "Các chủ đầu tư");
+	assert_string_equal(n->tasks[2].assignees[0], "Sở Xây dựng");
+	assert_string_equal(n->tasks[3].assignees[0], "Đảng đoàn HĐND tỉnh");
+}
+
 /* A PDF's text layer that reads "ô" as "ơ" before "ng": "cơng trình" is "công trình". */
 static void test_ong_repair(void **state)
 {
@@ -516,6 +538,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_heldout_phrasings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_numbered_unit_items, setup, teardown),
 	    cmocka_unit_test(test_ong_repair),
 	    cmocka_unit_test(test_tcvn3_toned_capitals),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
