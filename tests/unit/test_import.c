@@ -526,6 +526,78 @@ static void test_pdf_layout(void **state)
 	buf_free(&out);
 }
 
+/* Like fake_page, one box per UTF-8 character and a space between runs: Vietnamese words. */
+static void fake_page_u8(struct imp_pdf *d, int page, const struct fake_run *runs, size_t n)
+{
+	char text[4096];
+	struct imp_glyph g[4096];
+	size_t len = 0, ng = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = runs[i].x;
+
+		for (const char *c = runs[i].t; *c;) {
+			size_t cl = (unsigned char)*c < 0x80	? 1
+				    : (unsigned char)*c >= 0xE0 ? 3
+								: 2;
+
+			memcpy(text + len, c, cl);
+			len += cl;
+			c += cl;
+			/* a space a third as wide as the glyphs are tall, as a 13 pt font's */
+			g[ng++] = (struct imp_glyph){x, runs[i].y - 10,
+						     x + (cl == 1 && text[len - 1] == ' ' ? 3 : 6),
+						     runs[i].y};
+			x += cl == 1 && text[len - 1] == ' ' ? 3 : 6;
+		}
+		/* poppler puts a space between two runs of a line, a newline after the last */
+		text[len++] = i + 1 == n || runs[i + 1].y != runs[i].y ? '\n' : ' ';
+		g[ng++] = (struct imp_glyph){0, 0, 0, 0};
+	}
+	assert_int_equal(imp_pdf_page(d, page, 595.0, text, len, g, ng), 0);
+}
+
+/*
+ * A table of tasks whose cells poppler runs together: its rows are rebuilt from where
+ * the words stand (a cell's second line joins its first, a row opens with a capital in
+ * the first column), a paragraph across the page ends it.
+ */
+static void test_pdf_task_table(void **state)
+{
+	static const struct fake_run p1[] = {
+	    {85, 300, "Nội dung"},
+	    {250, 300, "Chủ trì"},
+	    {350, 300, "Phối hợp"},
+	    {450, 300, "Thời hạn"},
+	    {85, 315, "Rà soát hồ sơ"},
+	    {250, 315, "Phòng Nội vụ"},
+	    {350, 315, "Văn phòng"},
+	    {450, 315, "Tháng"},
+	    {85, 330, "đất đai"},
+	    {450, 330, "12/2024"},
+	    {85, 345, "Kiểm tra"},
+	    {250, 345, "Công an xã"},
+	    {350, 345, "Hội Nông dân"},
+	    {450, 345, "Quý I/2025"},
+	    {85, 380, "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2025."},
+	};
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	(void)state;
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(
+	    buf_str(&out),
+	    "| Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+	    "| Rà soát hồ sơ đất đai | Phòng Nội vụ | Văn phòng | Tháng 12/2024 |\n"
+	    "| Kiểm tra | Công an xã | Hội Nông dân | Quý I/2025 |\n"
+	    "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2025.\n");
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -544,6 +616,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
 	    cmocka_unit_test(test_pdf_layout),
+	    cmocka_unit_test(test_pdf_task_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
