@@ -269,7 +269,8 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 		prev_open = true;
 		prev_caps = caps || imp_is_date_line(line, ll) ||
 			    (ll >= 4 && (!memcmp(line, "Số", 4) || !memcmp(line, "SỐ", 4)));
-		prev_end = strchr(".;:!?", line[ll - 1]) != NULL;
+		/* a table's row "| a | b |" is a paragraph of its own, as a sentence's end */
+		prev_end = strchr(".;:!?|", line[ll - 1]) != NULL;
 	}
 	if (r == 0)
 		r = imp_add_para(c, &acc, start, brk, nbrk, &cap);
@@ -617,13 +618,21 @@ int imp_structure(struct imp_ctx *c)
 		while (body_at < c->np && imp_all_caps(c->p[body_at].s, c->p[body_at].len))
 			c->p[body_at++].zone = IMP_Z_HEAD;
 		/* A letter (công văn) has no kind line: its number and date still open it. */
-		for (int i = 0; i < c->np && i < 12 && !n->symbol; i++) {
+		for (int i = 0; i < c->np && i < 12 && (!n->symbol || vn_date_is_none(n->date));
+		     i++) {
 			struct imp_para *p = &c->p[i];
 
 			if (imp_match(p, 0, "số") && p->len < 120 && memchr(p->s, '/', p->len)) {
-				imp_doc_number(c, p);
+				if (!n->symbol)
+					imp_doc_number(c, p);
 				p->zone = IMP_Z_HEAD;
-				for (int k = i + 1; k < c->np && k < i + 4; k++)
+				/*
+				 * the date line, also after "V/v …" and the motto of a
+				 * two-column header copied as one column; never past "Kính gửi"
+				 */
+				for (int k = i + 1;
+				     k < c->np && k < i + 8 && !imp_match(&c->p[k], 0, "kính gửi");
+				     k++)
 					if (imp_is_date_line(c->p[k].s, c->p[k].len)) {
 						imp_date_line(c, c->p[k].s, c->p[k].len);
 						c->p[k].zone = IMP_Z_HEAD;

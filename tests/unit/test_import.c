@@ -259,6 +259,27 @@ static void test_numbered_unit_items(void **state)
 	assert_string_equal(n->tasks[3].assignees[0], "Đảng đoàn HĐND tỉnh");
 }
 
+/* A letter's date line after "V/v" and the motto; a sentence right under a table's last row. */
+static void test_letter_date_and_table_end(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/UBND-VP\nV/v báo cáo tiến độ\n"
+		   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n-----\n"
+		   "An Phú, ngày 10 tháng 9 năm 2024\n\nKính gửi: UBND các xã.\n\n"
+		   "| Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+		   "| Rà soát hồ sơ | Phòng Nội vụ | Văn phòng | Tháng 12/2024 |\n"
+		   "Giao Phòng Tư pháp thẩm định, hoàn thành trước ngày 15/10/2024.\n");
+	char iso[11];
+
+	vn_date_iso(n->date, iso);
+	assert_string_equal(iso, "2024-09-10");
+	assert_int_equal(n->ntasks, 2);
+	assert_string_equal(n->tasks[0].lead, "Phòng Nội vụ");
+	assert_string_equal(n->tasks[1].assignees[0], "Phòng Tư pháp");
+	vn_date_iso(n->tasks[1].dl.due, iso);
+	assert_string_equal(iso, "2024-10-15");
+}
+
 /* A PDF's text layer that reads "ô" as "ơ" before "ng": "cơng trình" is "công trình". */
 static void test_ong_repair(void **state)
 {
@@ -611,6 +632,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_heldout_phrasings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_numbered_unit_items, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_letter_date_and_table_end, setup, teardown),
 	    cmocka_unit_test(test_ong_repair),
 	    cmocka_unit_test(test_tcvn3_toned_capitals),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
