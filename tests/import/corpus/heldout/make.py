@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(here))
-import compose  # noqa: E402  (its DOCX writer)
+import compose  # noqa: E402  (its DOCX writer; its main() runs only as a script)
 
 
 def body_xml(lines):
