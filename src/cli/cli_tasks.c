@@ -233,8 +233,10 @@ int cli_tasks_show(struct cli *c, const struct cli_args *args)
 		buf_free(&b);
 		fprintf(c->out, "Ngày giao: %s\n", show_date(t->assigned_on, d1));
 		fprintf(c->out, "Thời hạn: %s%s%s%s\n",
-			t->dl.words ? t->dl.words : "không thời hạn", t->due ? " (" : "",
-			t->due ? show_date(t->due, d1) : "", t->due ? ")" : "");
+			t->dl.words	    ? t->dl.words
+			: t->deadline_event ? t->deadline_event
+					    : "không thời hạn",
+			t->due ? " (" : "", t->due ? show_date(t->due, d1) : "", t->due ? ")" : "");
 		if (t->report_to)
 			fprintf(c->out, "Báo cáo: %s\n", t->report_to);
 		if (t->follower_name)

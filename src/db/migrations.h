@@ -85,3 +85,5 @@ extern const char db_m021_overdue_pg[];
 /* 22 records */
 extern const char db_m022_records[];
 extern const char db_m022_records_pg[];
+extern const char db_m023_import_printed[];
+extern const char db_m023_import_printed_pg[];

@@ -269,7 +269,8 @@ static int imp_paragraphs(struct imp_ctx *c, const char *text, size_t len)
 		prev_open = true;
 		prev_caps = caps || imp_is_date_line(line, ll) ||
 			    (ll >= 4 && (!memcmp(line, "Số", 4) || !memcmp(line, "SỐ", 4)));
-		prev_end = strchr(".;:!?", line[ll - 1]) != NULL;
+		/* a table's row "| a | b |" is a paragraph of its own, as a sentence's end */
+		prev_end = strchr(".;:!?|", line[ll - 1]) != NULL;
 	}
 	if (r == 0)
 		r = imp_add_para(c, &acc, start, brk, nbrk, &cap);
@@ -455,6 +456,29 @@ static void imp_doc_number(struct imp_ctx *c, const struct imp_para *p)
 		while (end > 0 && p->s[end - 1] == ' ')
 			end--;
 	}
+	/* "Số: 412/TBUBND": the hyphen a PDF lost, put back as in a reference */
+	for (size_t i = 0; i < p->len; i++) {
+		const char *sym;
+
+		if (p->s[i] < '0' || p->s[i] > '9' ||
+		    (i > 0 && p->s[i - 1] >= '0' && p->s[i - 1] <= '9'))
+			continue;
+		sym = imp_symbol_repaired(c, p, i);
+		if (sym && docnum_parse(sym, strlen(sym), &d, NULL) == 0 &&
+		    docnum_format(&d, 0, &b) == 0) {
+			c->n->symbol = arena_strdup(c->a, buf_str(&b));
+			c->n->number = d.number;
+			c->n->issuer_symbol = arena_strdup(c->a, d.issuer);
+			if (!c->n->kind && *docnum_kind(&d))
+				c->n->kind = arena_strdup(c->a, docnum_kind(&d));
+			buf_free(&b);
+			imp_warn(c, p->line, "số và ký hiệu văn bản mất dấu gạch nối, đã đọc là %s",
+				 c->n->symbol);
+			return;
+		}
+		break;
+	}
+	buf_free(&b);
 	imp_warn(c, p->line, "số và ký hiệu văn bản không đọc được: \"%.*s\"", (int)p->len, p->s);
 }
 
@@ -594,13 +618,21 @@ int imp_structure(struct imp_ctx *c)
 		while (body_at < c->np && imp_all_caps(c->p[body_at].s, c->p[body_at].len))
 			c->p[body_at++].zone = IMP_Z_HEAD;
 		/* A letter (công văn) has no kind line: its number and date still open it. */
-		for (int i = 0; i < c->np && i < 12 && !n->symbol; i++) {
+		for (int i = 0; i < c->np && i < 12 && (!n->symbol || vn_date_is_none(n->date));
+		     i++) {
 			struct imp_para *p = &c->p[i];
 
 			if (imp_match(p, 0, "số") && p->len < 120 && memchr(p->s, '/', p->len)) {
-				imp_doc_number(c, p);
+				if (!n->symbol)
+					imp_doc_number(c, p);
 				p->zone = IMP_Z_HEAD;
-				for (int k = i + 1; k < c->np && k < i + 4; k++)
+				/*
+				 * the date line, also after "V/v …" and the motto of a
+				 * two-column header copied as one column; never past "Kính gửi"
+				 */
+				for (int k = i + 1;
+				     k < c->np && k < i + 8 && !imp_match(&c->p[k], 0, "kính gửi");
+				     k++)
 					if (imp_is_date_line(c->p[k].s, c->p[k].len)) {
 						imp_date_line(c, c->p[k].s, c->p[k].len);
 						c->p[k].zone = IMP_Z_HEAD;

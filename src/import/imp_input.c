@@ -262,6 +262,62 @@ static int imp_pdf(const char *data, size_t len, struct buf *out, struct err *e)
  * with lower-case codes, so "ĐẢNG ỦY" arrives as "ĐảNG ủY". A line whose ASCII
  * letters are all capitals is such a heading and is upper-cased whole.
  */
+/*
+ * A line in mixed case ("V/v TRIểN KHAI Kế HOạCH", "Kính gửi: UBND CáC Xã"): a word
+ * with no ASCII letter in lower case and an ASCII capital after its first letter
+ * ("KếT", "ủY", "HOạCH") is a heading's word set in an "H" font and is upper-cased; so
+ * is a word of one capital then toned letters ("Kế") beside such a word or an ASCII
+ * word in capitals. Alone among words of the body ("Giao Tổ công tác") it reads as one
+ * and is left as it is.
+ */
+enum { IMP_CAPS_WORDS = 256 };
+
+static int imp_legacy_caps_words(const char *s, size_t n, struct buf *out)
+{
+	size_t from[IMP_CAPS_WORDS], to[IMP_CAPS_WORDS];
+	signed char kind[IMP_CAPS_WORDS]; /* 2 a heading's word, 1 "Kế": maybe, 0 body */
+	size_t nw = 0, i = 0, at = 0;
+	int r = 0;
+
+	while (i < n && nw < IMP_CAPS_WORDS) {
+		size_t w = i, up = 0, low = 0, hi = 0;
+		bool late_cap = false;
+
+		while (w < n && s[w] != ' ' && s[w] != '\t')
+			w++;
+		for (size_t k = i; k < w; k++) {
+			char ch = s[k];
+
+			if (ch >= 'A' && ch <= 'Z') {
+				up++;
+				late_cap = late_cap || k > i;
+			}
+			low += ch >= 'a' && ch <= 'z';
+			hi += (unsigned char)ch >= 0x80;
+		}
+		from[nw] = i;
+		to[nw] = w;
+		kind[nw] = (signed char)(low || !up ? 0 : late_cap || up >= 2 ? 2 : hi ? 1 : 0);
+		nw += w > i;
+		i = w;
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+	}
+	for (size_t k = 0; k < nw && r == 0; k++) {
+		bool up = kind[k] == 2 || (kind[k] == 1 && ((k > 0 && kind[k - 1] == 2) ||
+							    (k + 1 < nw && kind[k + 1] == 2)));
+
+		r = buf_add(out, s + at, from[k] - at);
+		if (r == 0)
+			r = up ? vn_upper(s + from[k], to[k] - from[k], out)
+			       : buf_add(out, s + from[k], to[k] - from[k]);
+		at = to[k];
+	}
+	if (r == 0)
+		r = buf_add(out, s + at, n - at);
+	return r;
+}
+
 static int imp_legacy_caps(struct buf *text)
 {
 	struct buf out = BUF_INIT(IMP_MAX_TEXT);
@@ -282,7 +338,7 @@ static int imp_legacy_caps(struct buf *text)
 		if (up >= 3 && low == 0)
 			r = vn_upper(text->data + i, n, &out);
 		else
-			r = buf_add(&out, text->data + i, n);
+			r = imp_legacy_caps_words(text->data + i, n, &out);
 		if (r == 0 && nl)
 			r = buf_putc(&out, '\n');
 		i += n + (nl ? 1 : 0);
@@ -293,6 +349,42 @@ static int imp_legacy_caps(struct buf *text)
 	}
 	buf_free(&out);
 	return r;
+}
+
+/*
+ * A PDF's text layer made with a font whose "ô" sits where "ơ" is ("cơng trình",
+ * "Thơng báo"): Vietnamese has no rhyme "ơng" without "ư" before it ("trường" has),
+ * so such "ơng" is "ông", tone kept. Same UTF-8 length: repaired in place.
+ */
+static void imp_repair_ong(struct buf *text)
+{
+	static const char *const from[] = {"ơ", "ờ", "ớ", "ở", "ỡ", "ợ",
+					   "Ơ", "Ờ", "Ớ", "Ở", "Ỡ", "Ợ"};
+	static const char *const to[] = {"ô", "ồ", "ố", "ổ", "ỗ", "ộ",
+					 "Ô", "Ồ", "Ố", "Ổ", "Ỗ", "Ộ"};
+	char *s = text->data;
+	size_t len = text->len;
+
+	for (size_t i = 0; i < len; i++) {
+		for (size_t k = 0; k < sizeof(from) / sizeof(from[0]); k++) {
+			size_t n = strlen(from[k]);
+
+			if (i + n + 2 > len || memcmp(s + i, from[k], n) != 0)
+				continue;
+			if (!((s[i + n] == 'n' && s[i + n + 1] == 'g') ||
+			      (s[i + n] == 'N' && s[i + n + 1] == 'G')))
+				break;
+			if (i + n + 2 < len && ((s[i + n + 2] >= 'a' && s[i + n + 2] <= 'z') ||
+						(s[i + n + 2] >= 'A' && s[i + n + 2] <= 'Z') ||
+						(unsigned char)s[i + n + 2] >= 0x80))
+				break;
+			if ((i >= 2 &&
+			     (memcmp(s + i - 2, "ư", 2) == 0 || memcmp(s + i - 2, "Ư", 2) == 0)))
+				break;
+			memcpy(s + i, to[k], n);
+			break;
+		}
+	}
 }
 
 static bool imp_is_binary(const char *s, size_t len)
@@ -356,6 +448,7 @@ out:
 	buf_free(&raw);
 	if (r < 0)
 		return r;
+	imp_repair_ong(text);
 	{
 		bool any = false;
 

@@ -138,6 +138,17 @@ struct imp_column {
 };
 extern const struct imp_column imp_task_columns[];
 extern const char *const imp_not_tasks[];
+extern const char *const imp_not_units[];
+extern const char *const imp_list_stops[];
+extern const char *const imp_narrative_words[];
+extern const char *const imp_report_verbs[];
+extern const char *const imp_meeting_units[];
+
+/*
+ * The symbol at i of p with the hyphen a PDF lost put back ("412/TBUBND" is
+ * "412/TB-UBND"), in c's arena; NULL when there is no symbol at i or it lost nothing.
+ */
+const char *imp_symbol_repaired(struct imp_ctx *c, const struct imp_para *p, size_t i);
 extern const char *const imp_issuers[];
 extern const char *const imp_mottos_right[];
 struct imp_respell {

@@ -59,6 +59,26 @@ static int imp_keep(struct imp_pdf *d, const char *s, size_t len, size_t *off, s
 	return len ? buf_add(&d->store, s, len) : 0;
 }
 
+/* A new line at the end of d's lines. */
+static int imp_pline_new(struct imp_pdf *d, struct imp_pline **ret)
+{
+	if (d->n == d->cap) {
+		size_t nc = d->cap ? d->cap * 2 : 64;
+		struct imp_pline *nl;
+
+		if (nc > IMP_MAX_PARAS * 4)
+			return ERR_TOOBIG;
+		nl = realloc(d->lines, nc * sizeof(*nl));
+		if (!nl)
+			return ERR_NOMEM;
+		d->lines = nl;
+		d->cap = nc;
+	}
+	*ret = &d->lines[d->n++];
+	memset(*ret, 0, sizeof(**ret));
+	return 0;
+}
+
 static int imp_line_end(struct imp_pdf *d, const char *text, const struct imp_glyph *g, size_t from,
 			size_t split, size_t to, size_t gfrom, size_t gsplit, size_t gto, int page)
 {
@@ -109,6 +129,66 @@ static int imp_line_end(struct imp_pdf *d, const char *text, const struct imp_gl
 	return 0;
 }
 
+/*
+ * A table of tasks on the page (imp_pdf_table): the page's lines inside its box
+ * are replaced by its rows, one line each, where its first line stood.
+ */
+static int imp_pdf_page_table(struct imp_pdf *d, size_t first, int page, double page_w,
+			      const char *text, size_t len, const struct imp_glyph *g, size_t ng)
+{
+	struct imp_ptable t;
+	struct imp_pline *keep;
+	size_t nkeep = d->n - first;
+	bool done = false;
+	int r = imp_pdf_table(text, len, g, ng, &t);
+
+	if (r < 0 || !t.found)
+		return r;
+	keep = malloc((nkeep ? nkeep : 1) * sizeof(*keep));
+	if (!keep) {
+		buf_free(&t.rows);
+		return ERR_NOMEM;
+	}
+	memcpy(keep, d->lines + first, nkeep * sizeof(*keep));
+	d->n = first;
+	for (size_t q = 0; q < nkeep && r == 0; q++) {
+		const struct imp_pline *l = &keep[q];
+		double cx = (l->x1 + l->x2) / 2, cy = (l->y1 + l->y2) / 2;
+
+		if (cx > t.x1 && cx < t.x2 && cy > t.y1 && cy < t.y2) {
+			for (size_t i = 0; i < t.rows.len && !done && r == 0;) {
+				const char *nl = memchr(t.rows.data + i, '\n', t.rows.len - i);
+				size_t e = nl ? (size_t)(nl - t.rows.data) : t.rows.len;
+				struct imp_pline *o;
+
+				r = imp_pline_new(d, &o);
+				if (r == 0) {
+					*o = (struct imp_pline){.x1 = t.x1,
+								.x2 = t.x2,
+								.y1 = l->y1,
+								.y2 = l->y2,
+								.mid = page_w / 2,
+								.page = page};
+					r = imp_keep(d, t.rows.data + i, e - i, &o->off, &o->len);
+				}
+				i = e + 1;
+			}
+			done = true;
+			continue;
+		}
+		{
+			struct imp_pline *o;
+
+			r = imp_pline_new(d, &o);
+			if (r == 0)
+				*o = *l;
+		}
+	}
+	free(keep);
+	buf_free(&t.rows);
+	return r;
+}
+
 int imp_pdf_page(struct imp_pdf *d, int page, double page_w, const char *text, size_t len,
 		 const struct imp_glyph *g, size_t ng)
 {
@@ -156,6 +236,8 @@ int imp_pdf_page(struct imp_pdf *d, int page, double page_w, const char *text, s
 	(void)h;
 	for (size_t q = first; q < d->n; q++)
 		d->lines[q].mid = page_w / 2;
+	if (r == 0)
+		r = imp_pdf_page_table(d, first, page, page_w, text, len, g, ng);
 	return r;
 }
 

@@ -32,3 +32,22 @@ int imp_pdf_page(struct imp_pdf *d, int page, double page_w, const char *text, s
  * the left column's lines and then the right's. ERR_TOOBIG past out's limit.
  */
 int imp_pdf_text(struct imp_pdf *d, double page_h, struct buf *out);
+
+/* A table of tasks found on a page: its box and its rows rebuilt. */
+struct imp_ptable {
+	bool found;
+	double x1, y1, x2, y2; /* the box its lines stand in */
+	struct buf rows; /* "| TT | Nội dung | Đơn vị chủ trì | … |" one row a line */
+};
+
+/*
+ * Finds on a page (text[0..len), the box of each character in g[0..ng), as for
+ * imp_pdf_page) a table whose heading names its columns ("Nội dung", "chủ trì",
+ * and "phối hợp" or "Thời gian"/"Thời hạn"; "TT" before them), and rebuilds it
+ * row by row from where its words stand: a column is what lies between the
+ * gaps no word crosses, a row begins at a number in the "TT" column, else after
+ * a gap wider than a line's. t->found false when there is none (t->rows then
+ * empty and freed); when found the caller frees t->rows. 0 or ERR_NOMEM.
+ */
+int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
+		  struct imp_ptable *t);

@@ -286,3 +286,12 @@ int imp_references(struct imp_ctx *c)
 	}
 	return 0;
 }
+
+const char *imp_symbol_repaired(struct imp_ctx *c, const struct imp_para *p, size_t i)
+{
+	struct imp_ref r = {0};
+
+	if (imp_symbol_at(c, p, i, &r) && r.repaired)
+		return r.symbol;
+	return NULL;
+}

@@ -1,5 +1,6 @@
 /* imp_store.c: storing an extracted notice: body, term, organ, session, documents, figures, tasks, template. */
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,6 +127,45 @@ static int put_value(struct db *db, const char *code, int64_t body, const char *
 }
 
 /*
+ * A range "từ 120 đến 150 tỷ đồng": the upper end beside the actual value of
+ * code for body and period, both at the finer of their two scales.
+ */
+static int put_upper(struct db *db, const char *code, int64_t body, const char *period,
+		     struct vn_dec upper, struct err *e)
+{
+	struct db_q *q;
+	int64_t id = 0, units = 0, to = upper.units;
+	int scale = 0, r = db_prepare(db, SQL_IMPORT_VALUE_OF, &q);
+
+	if (r < 0)
+		return db_err(db, e, r, "không đọc được giá trị chỉ tiêu");
+	r = db_bindv(q, "tit", code, body, period);
+	if (r == 0 && (r = db_step(q)) == 1) {
+		id = db_col_int(q, 0);
+		units = db_col_int(q, 1);
+		scale = (int)db_col_int(q, 2);
+		r = 0;
+	}
+	db_done(q);
+	if (r < 0)
+		return db_err(db, e, r, "không đọc được giá trị chỉ tiêu");
+	if (id == 0)
+		return 0;
+	for (; scale < upper.scale; scale++) {
+		if (units > INT64_MAX / 10 || units < INT64_MIN / 10)
+			return 0; /* beyond what the store holds: the lower end alone */
+		units *= 10;
+	}
+	for (int k = upper.scale; k < scale; k++) {
+		if (to > INT64_MAX / 10 || to < INT64_MIN / 10)
+			return 0;
+		to *= 10;
+	}
+	r = db_exec(db, SQL_IMPORT_VALUE_TO, "iiii", units, (int64_t)scale, to, id);
+	return r < 0 ? db_err(db, e, r, "không ghi được khoảng giá trị của chỉ tiêu") : 0;
+}
+
+/*
  * Stores the figures of paragraph-bound notice n as indicator values of body
  * for the notice's period and adds the placeholders to reps. Figures that
  * cannot be bound stay prose; each is counted in *ret_unbound.
@@ -159,6 +199,8 @@ static int store_figures(struct db *db, struct arena *a, const struct imp_notice
 		if (r == 0)
 			r = put_value(db, f->id, body, pcode, IND_ACTUAL, NULL, f->estimate,
 				      f->value, source, e);
+		if (r == 0 && f->has_upper)
+			r = put_upper(db, f->id, body, pcode, f->upper, e);
 		if (r < 0)
 			return r;
 		reps[*nreps] = (struct imp_repl){f->para, f->off, f->len,
@@ -383,7 +425,8 @@ static int find_or_add_term(struct db *db, struct arena *a, const struct imp_not
 	struct err e2 = {0};
 	int r;
 
-	if (!n->term)
+	/* "khóa XX" with no years printed: the term cannot be registered; no session either */
+	if (!n->term || !n->term_from)
 		return 0;
 	r = reg_term_find(db, body, n->term, a, &t, &e2);
 	if (r == 0) {
@@ -616,6 +659,9 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 		r = reg_doc_ref_add(db, doc, n->refs[i].symbol, rd[0] ? rd : NULL, &id, e);
 		if (r < 0)
 			return r;
+		/* printed without the hyphen a PDF lost, restored: kept as such */
+		if (n->refs[i].repaired && (r = db_exec(db, SQL_IMPORT_REF_REPAIRED, "i", id)) < 0)
+			return db_err(db, e, r, "không ghi được văn bản dẫn chiếu");
 	}
 	reps = arena_alloc(a, sizeof(*reps) * (size_t)(n->nfigs * 6 + 1));
 	if (!reps)
@@ -669,6 +715,10 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 		r = task_insert(db, &in, &id, e);
 		if (r < 0)
 			return r;
+		/* "xong trước Tết Nguyên đán": no date, the words kept beside the task */
+		if (k->event && k->dl.kind == TASK_DL_NONE &&
+		    (r = db_exec(db, SQL_IMPORT_TASK_EVENT, "ti", k->event, id)) < 0)
+			return db_err(db, e, r, "không ghi được thời hạn của nhiệm vụ");
 		ret->tasks++;
 	}
 	r = build_template(a, n, period[0] ? period : NULL, reps, nreps, &t);

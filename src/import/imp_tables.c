@@ -272,19 +272,22 @@ const char *const imp_actions[] = {
 
 /* Words that begin a unit's name when they follow a comma or "và" in a list of assignees. */
 const char *const imp_unit_heads[] = {
-    "các đồng chí", "đồng chí",	   "đ/c",     "thủ trưởng", "người đứng đầu",	"các cơ quan",
-    "các ban",	    "các phòng",   "các xã",  "các đơn vị", "các tổ chức",	"các chi",
-    "các đảng ủy",  "các đảng bộ", "ủy ban",  "uỷ ban",	    "bí thư",		"chủ tịch",
-    "các đoàn thể", "các ngành",   "các hội", "các trường", "các doanh nghiệp", NULL,
+    "các đồng chí",   "đồng chí",    "đ/c",	"thủ trưởng", "người đứng đầu",	  "các cơ quan",
+    "các ban",	      "các phòng",   "các xã",	"các đơn vị", "các tổ chức",	  "các chi",
+    "các đảng ủy",    "các đảng bộ", "ủy ban",	"uỷ ban",     "bí thư",		  "chủ tịch",
+    "các đoàn thể",   "các ngành",   "các hội", "các trường", "các doanh nghiệp", "công chức",
+    "các chủ đầu tư", "chủ đầu tư",  NULL,
 };
 
 /* Kinds of unit: after "và" they start a second unit ("Ban Tuyên giáo và Văn phòng …"). */
 const char *const imp_unit_types[] = {
-    "ban",	 "văn phòng", "phòng",	  "ubnd",	 "ủy ban",    "uỷ ban",	     "sở",
-    "huyện ủy",	 "tỉnh ủy",   "đảng ủy",  "mặt trận",	 "mttq",      "công an",     "chi cục",
-    "trung tâm", "hội",	      "đoàn",	  "thường trực", "bộ",	      "cục",	     "viện",
-    "trường",	 "bệnh viện", "kho bạc",  "chi nhánh",	 "liên đoàn", "quân sự",     "ban chỉ huy",
-    "hđnd",	 "các",	      "đồng chí", "trạm",	 "công chức", "ban chỉ đạo", NULL,
+    "ban",	   "văn phòng",	 "phòng",      "ubnd",	      "ủy ban",	   "uỷ ban",
+    "sở",	   "huyện ủy",	 "tỉnh ủy",    "đảng ủy",     "mặt trận",  "mttq",
+    "công an",	   "chi cục",	 "trung tâm",  "hội",	      "đoàn",	   "thường trực",
+    "bộ",	   "cục",	 "viện",       "trường",      "bệnh viện", "kho bạc",
+    "chi nhánh",   "liên đoàn",	 "quân sự",    "ban chỉ huy", "hđnd",	   "các",
+    "đồng chí",	   "trạm",	 "công chức",  "ban chỉ đạo", "đảng đoàn", "ban cán sự",
+    "trưởng thôn", "trưởng các", "chủ đầu tư", NULL,
 };
 
 /* What a percentage is measured against. */
@@ -409,6 +412,25 @@ const struct imp_column imp_task_columns[] = {
     {"thời hạn", IMP_COL_DUE},	{"tiến độ", IMP_COL_DUE},    {"nội dung", IMP_COL_WHAT},
     {"nhiệm vụ", IMP_COL_WHAT}, {"công việc", IMP_COL_WHAT}, {NULL, 0},
 };
+
+/* Phrases of manner that end a list of members before its action: "… theo chức năng, nhiệm vụ …". */
+const char *const imp_list_stops[] = {"theo chức năng", "theo thẩm quyền", "trong phạm vi",
+				      "căn cứ", NULL};
+
+/* Words before a verb that make "UNIT verb" a report of what was done, not a task. */
+const char *const imp_narrative_words[] = {"đã",  "đang", "được", "chưa", "sẽ",
+					   "vẫn", "cũng", "đều",  NULL};
+
+/* Verbs of a body that reports or concludes, before the first action: not an assignee's name. */
+const char *const imp_report_verbs[] = {"thông báo",  "kết luận",   "ghi nhận",
+					"thống nhất", "biểu dương", NULL};
+
+/* The meeting and its members: "UNIT verb …" about them tells what the session did. */
+const char *const imp_meeting_units[] = {
+    "ban chấp hành", "ban thường vụ", "thường trực", "hội nghị", "các đồng chí", "đồng chí", NULL};
+
+/* Words that open a heading or a time, never a unit, before a colon or a verb: "Về kết quả: …". */
+const char *const imp_not_units[] = {"về", "đến nay", "hiện nay", "kết quả", "nhìn chung", NULL};
 
 /* Paragraphs of the header that never assign anything: "Số: …", "Kính gửi: …", "V/v …". */
 const char *const imp_not_tasks[] = {"số", "kính gửi", "v/v", "nơi nhận", NULL};

@@ -466,6 +466,38 @@ static int imp_task_row(struct imp_ctx *c, struct imp_para *p, enum imp_col *col
 	return 0;
 }
 
+/* True when the words at i open a heading, not a unit: "Về kết quả: …", "Đến nay, …". */
+static bool imp_not_unit_at(const struct imp_para *p, size_t i)
+{
+	for (size_t k = 0; imp_not_units[k]; k++)
+		if (imp_match(p, i, imp_not_units[k]))
+			return true;
+	return false;
+}
+
+/*
+ * True when "UNIT verb …" at [i, e) with its verb at act reports rather than
+ * assigns: "UBND huyện đã tổ chức …", "… ban hành Kế hoạch như sau:",
+ * "Văn phòng UBND tỉnh thông báo để … thực hiện", or tells what the meeting's
+ * own members did ("Ban Chấp hành … thực hiện chất vấn …").
+ */
+static bool imp_narrative(const struct imp_para *p, size_t i, size_t act, size_t e)
+{
+	for (size_t k = 0; imp_narrative_words[k]; k++) {
+		size_t w = strlen(imp_narrative_words[k]);
+
+		if (act >= i + w + 1 && imp_match(p, act - w - 1, imp_narrative_words[k]))
+			return true;
+	}
+	for (size_t k = 0; imp_meeting_units[k]; k++)
+		if (imp_match(p, i, imp_meeting_units[k]))
+			return true;
+	for (size_t k = 0; imp_report_verbs[k]; k++)
+		if (imp_find(p, i, act, imp_report_verbs[k]) != (size_t)-1)
+			return true;
+	return imp_find(p, i, e, "như sau") != (size_t)-1;
+}
+
 /* True when the assignee at i begins with a kind of unit ("Sở …", "Các phòng …", "Công an …"). */
 static bool imp_unit_type_at(const struct imp_para *p, size_t i)
 {
@@ -491,8 +523,23 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
 		if (act >= e || p->s[act] == ':')
 			return 0;
 		s = imp_skip_space(p, colon + 1);
-		for (size_t i = s; i <= act; i++) {
-			if (i < act && p->s[i] != ',')
+		/*
+		 * The members end where a phrase of manner opens before the action
+		 * ("…, Tài nguyên và Môi trường theo chức năng, nhiệm vụ hướng dẫn …").
+		 */
+		size_t names_end = act;
+
+		for (size_t i = s + 1; i < act && names_end == act; i++) {
+			if (p->s[i - 1] != ' ')
+				continue;
+			for (size_t q = 0; imp_list_stops[q]; q++)
+				if (imp_match(p, i, imp_list_stops[q])) {
+					names_end = i;
+					break;
+				}
+		}
+		for (size_t i = s; i <= names_end; i++) {
+			if (i < names_end && p->s[i] != ',')
 				continue;
 			{
 				const char *name = imp_clean(c->a, p->s + s, i - s, ",; ", false);
@@ -616,6 +663,8 @@ int imp_tasks(struct imp_ctx *c)
 					lead = imp_match(p, b, imp_deadline_leads[k]) != 0;
 				first = lead && prev_first >= 0 ? prev_first : c->n->ntasks;
 			}
+			int last_first = prev_first;
+
 			prev_first = c->n->ntasks;
 			if (!(s == 0 && cont))
 				sent_first = c->n->ntasks;
@@ -642,6 +691,12 @@ int imp_tasks(struct imp_ctx *c)
 					if (m > i && m < e && (p->s[m] == '.' || p->s[m] == ')'))
 						i = imp_skip_space(p, m + 1);
 				}
+				/* the paragraph's first words, after its list mark if any ("3." ends a sentence) */
+				bool opens = cs == s;
+
+				for (size_t m = 0; m < s && opens; m++)
+					opens = (p->s[m] >= '0' && p->s[m] <= '9') ||
+						p->s[m] == '.' || p->s[m] == ')' || p->s[m] == ' ';
 				{
 					size_t kk;
 
@@ -691,6 +746,15 @@ int imp_tasks(struct imp_ctx *c)
 						if (r < 0)
 							return r;
 						done = true;
+					} else if (act == ua && cs == s && last_first >= 0 &&
+						   last_first < c->n->ntasks) {
+						/*
+						 * "Yêu cầu hoàn thành, báo cáo … trước ngày …": a
+						 * directive with no unit after the sentence that
+						 * assigned, its deadline theirs
+						 */
+						imp_deadline_fill(c, p, cs, e, last_first);
+						done = true;
 					} else if (!imp_match(p, i, "chỉ đạo")) {
 						/* "Giao …" that names no unit: say so, do not guess */
 						imp_warn(c, imp_line_at(p, i),
@@ -699,7 +763,8 @@ int imp_tasks(struct imp_ctx *c)
 							 (int)(e - i < 80 ? e - i : 80), p->s + i);
 					}
 				} else if (imp_unit_head_at(p, i) &&
-					   imp_is_upper_at(p->s, p->len, i)) {
+					   imp_is_upper_at(p->s, p->len, i) &&
+					   !imp_not_unit_at(p, i)) {
 					/* "UBND huyện chủ trì, phối hợp …" or "Văn phòng Huyện ủy: theo dõi …" */
 					size_t ctn = imp_find(p, i + 1, e, "có trách nhiệm");
 
@@ -711,7 +776,9 @@ int imp_tasks(struct imp_ctx *c)
 					    (imp_match(p, act, "chủ trì") || p->s[act] == ':' ||
 					     imp_match(p, act, "có trách nhiệm") ||
 					     ((item || c->n->ntasks > sent_first) &&
-					      imp_unit_type_at(p, i)))) {
+					      imp_unit_type_at(p, i)) ||
+					     (opens && imp_unit_type_at(p, i) &&
+					      !imp_narrative(p, i, act, e)))) {
 						size_t a2 = p->s[act] == ':'
 								? imp_skip_space(p, act + 1)
 								: act;

@@ -816,7 +816,9 @@ int page_task(struct http_req *r)
 	H(&h, "</dd><dt>Đơn vị</dt><dd>");
 	units_cell(&h, t);
 	H(&h, "</dd><dt>Thời hạn</dt><dd class=\"deadline\">");
-	html_text(&h, t->dl.words ? t->dl.words : "không có");
+	html_text(&h, t->dl.words	  ? t->dl.words
+		      : t->deadline_event ? t->deadline_event
+					  : "không có");
 	if (t->due) {
 		H(&h, " (");
 		html_text(&h, page_show_date(r, t->due));

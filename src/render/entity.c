@@ -405,7 +405,7 @@ void ent_task_full_write(struct jw *w, const struct task *t)
 	    .id = t->id,
 	    .content = t->content,
 	    .assigned_on = t->assigned_on,
-	    .deadline_text = t->dl.words,
+	    .deadline_text = t->dl.words ? t->dl.words : t->deadline_event,
 	    .due = t->due,
 	    .completed_on = t->completed_on,
 	    .last_report_on = t->last_report_on,
@@ -429,6 +429,8 @@ void ent_task_full_write(struct jw *w, const struct task *t)
 	jw_str(w, t->section);
 	jw_key(w, "deadline_kind", false);
 	jw_str(w, task_deadline_kind_code(t->dl.kind));
+	jw_key(w, "deadline_event", false);
+	jw_str(w, t->deadline_event);
 	jw_key(w, "cycle", false);
 	jw_str(w, task_cycle_code(t->dl.cycle));
 	jw_key(w, "report_to", false);

@@ -213,6 +213,122 @@ static void test_merged_header(void **state)
 	assert_string_equal(n->organ, "Ban Thường vụ Huyện ủy");
 }
 
+/* Phrasings of real notices: a heading "Về …:", a directive with no unit that gives the
+ * sentence before its deadline, a list of departments ended by "theo chức năng", the
+ * document's own number with its hyphen lost. */
+static void test_heldout_phrasings(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "ỦY BAN NHÂN DÂN\nTỈNH AN HÒA\nSố: 77/TBUBND\n\nTHÔNG BÁO\nÝ kiến chỉ đạo\n\n"
+		   "Ngày 04/10/2023, Chủ tịch UBND tỉnh chủ trì cuộc họp.\n\n1. Về kết quả: "
+		   "Quý III năm 2023, thu ngân sách đạt 12 tỷ đồng.\n\n2. Giao Sở Xây dựng chủ trì "
+		   "phối hợp với Sở Tài chính rà soát các dự án. Yêu cầu hoàn thành, báo cáo UBND "
+		   "tỉnh trước ngày 20/11/2023.\n\n3. Giao các sở: Y tế, Tài nguyên và Môi trường "
+		   "theo chức năng, nhiệm vụ hướng dẫn các xã.\n");
+	char iso[11];
+
+	assert_string_equal(n->symbol, "77/TB-UBND");
+	assert_int_equal(n->number, 77);
+	assert_int_equal(n->ntasks, 3);
+	assert_string_equal(n->tasks[0].assignees[0], "Sở Xây dựng");
+	vn_date_iso(n->tasks[0].dl.due, iso);
+	assert_string_equal(iso, "2023-11-20");
+	assert_string_equal(n->tasks[1].lead, "Sở Y tế");
+	assert_string_equal(n->tasks[2].lead, "Sở Tài nguyên và Môi trường");
+}
+
+/* A numbered item "N. UNIT verb …" assigns; "UNIT đã …" and "UNIT thông báo …" report. */
+static void test_numbered_unit_items(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nNgày 04/10/2023, Chủ tịch UBND tỉnh họp.\n\n1. UBND huyện đã tổ "
+		   "chức thực hiện tốt các nhiệm vụ.\n\n2. UBND huyện Tân Phước khẩn trương hoàn "
+		   "thành công tác bồi thường; thời gian hoàn thành trong tháng 12/2024.\n\n3. "
+		   "Yêu cầu các chủ đầu tư lập tiến độ chi tiết, gửi Sở Xây dựng trước ngày "
+		   "05/9/2024; Sở Xây dựng kiểm tra, báo cáo UBND tỉnh.\n\n4. Đảng đoàn HĐND tỉnh "
+		   "lãnh đạo việc giám sát.\n\nVăn phòng UBND tỉnh thông báo để các cơ quan, đơn "
+		   "vị biết, thực hiện.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 4);
+	assert_string_equal(n->tasks[0].assignees[0], "UBND huyện Tân Phước");
+	vn_date_iso(n->tasks[0].dl.due, iso);
+	assert_string_equal(iso, "2024-12-31");
+	assert_string_equal(n->tasks[1].assignees[0], "Các chủ đầu tư");
+	assert_string_equal(n->tasks[2].assignees[0], "Sở Xây dựng");
+	assert_string_equal(n->tasks[3].assignees[0], "Đảng đoàn HĐND tỉnh");
+}
+
+/* A letter's date line after "V/v" and the motto; a sentence right under a table's last row. */
+static void test_letter_date_and_table_end(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "ỦY BAN NHÂN DÂN\nHUYỆN AN PHÚ\nSố: 12/UBND-VP\nV/v báo cáo tiến độ\n"
+		   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n-----\n"
+		   "An Phú, ngày 10 tháng 9 năm 2024\n\nKính gửi: UBND các xã.\n\n"
+		   "| Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+		   "| Rà soát hồ sơ | Phòng Nội vụ | Văn phòng | Tháng 12/2024 |\n"
+		   "Giao Phòng Tư pháp thẩm định, hoàn thành trước ngày 15/10/2024.\n");
+	char iso[11];
+
+	vn_date_iso(n->date, iso);
+	assert_string_equal(iso, "2024-09-10");
+	assert_int_equal(n->ntasks, 2);
+	assert_string_equal(n->tasks[0].lead, "Phòng Nội vụ");
+	assert_string_equal(n->tasks[1].assignees[0], "Phòng Tư pháp");
+	vn_date_iso(n->tasks[1].dl.due, iso);
+	assert_string_equal(iso, "2024-10-15");
+}
+
+/* A PDF's text layer that reads "ô" as "ơ" before "ng": "cơng trình" is "công trình". */
+static void test_ong_repair(void **state)
+{
+	struct buf b = BUF_INIT(1 << 20);
+	struct err e = {0};
+	const char *t = "Các cơng trình; THƠNG BÁO; trường; cờ; Thơng tư; cơn mưa\n";
+
+	(void)state;
+	assert_int_equal(imp_load_mem("t", t, strlen(t), &b, NULL, NULL, &e), 0);
+	assert_string_equal(buf_str(&b),
+			    "Các công trình; THÔNG BÁO; trường; cờ; Thông tư; cơn mưa\n");
+	buf_free(&b);
+}
+
+/* TCVN3 has no toned capitals: a heading set in an "H" font was typed with the lower-case
+ * codes. Raw, and read as Windows-1252 and saved as UTF-8, the capitals come back; in a
+ * line of mixed case the heading's words do, the body's words do not. */
+static void test_tcvn3_toned_capitals(void **state)
+{
+	static const char raw[] = "\xf1Y BAN NH\xa2N D\xa2N\nTH\xa4NG B\xb8O K\xdaT LU\xcbN\n"
+				  "V/v TRI\xcdN KHAI K\xda HO\xb9"
+				  "CH\n"
+				  "C\xb8"
+				  "c c\xac quan, \xae\xacn v\xde th\xf9"
+				  "c hi\xd6n.\n";
+	static const char damaged[] =
+	    "\xc3\xb1Y BAN NH\xc2\xa2N D\xc2\xa2N\nTH\xc2\xa4NG B\xc2\xb8O K\xc3\x9aT "
+	    "LU\xc3\x8bN\nV/v TRI\xc3\x8dN KHAI K\xc3\x9a HO\xc2\xb9"
+	    "CH\n"
+	    "C\xc2\xb8"
+	    "c c\xc2\xac quan, \xc2\xae\xc2\xacn v\xc3\x9e th\xc3\xb9"
+	    "c hi\xc3\x96n.\n";
+	const char *want = "ỦY BAN NHÂN DÂN\nTHÔNG BÁO KẾT LUẬN\nV/v TRIỂN KHAI KẾ HOẠCH\n"
+			   "Các cơ quan, đơn vị thực hiện.\n";
+	const char *in[] = {raw, damaged};
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		struct buf b = BUF_INIT(1 << 20);
+		struct err e = {0};
+		enum vn_encoding enc = VN_ENC_UTF8;
+
+		assert_int_equal(imp_load_mem("t", in[k], strlen(in[k]), &b, NULL, &enc, &e), 0);
+		assert_int_not_equal(enc, VN_ENC_UTF8);
+		assert_string_equal(buf_str(&b), want);
+		buf_free(&b);
+	}
+}
+
 static void test_load_errors(void **state)
 {
 	struct buf b = BUF_INIT(1 << 20);
@@ -431,6 +547,78 @@ static void test_pdf_layout(void **state)
 	buf_free(&out);
 }
 
+/* Like fake_page, one box per UTF-8 character and a space between runs: Vietnamese words. */
+static void fake_page_u8(struct imp_pdf *d, int page, const struct fake_run *runs, size_t n)
+{
+	char text[4096];
+	struct imp_glyph g[4096];
+	size_t len = 0, ng = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = runs[i].x;
+
+		for (const char *c = runs[i].t; *c;) {
+			size_t cl = (unsigned char)*c < 0x80	? 1
+				    : (unsigned char)*c >= 0xE0 ? 3
+								: 2;
+
+			memcpy(text + len, c, cl);
+			len += cl;
+			c += cl;
+			/* a space a third as wide as the glyphs are tall, as a 13 pt font's */
+			g[ng++] = (struct imp_glyph){x, runs[i].y - 10,
+						     x + (cl == 1 && text[len - 1] == ' ' ? 3 : 6),
+						     runs[i].y};
+			x += cl == 1 && text[len - 1] == ' ' ? 3 : 6;
+		}
+		/* poppler puts a space between two runs of a line, a newline after the last */
+		text[len++] = i + 1 == n || runs[i + 1].y != runs[i].y ? '\n' : ' ';
+		g[ng++] = (struct imp_glyph){0, 0, 0, 0};
+	}
+	assert_int_equal(imp_pdf_page(d, page, 595.0, text, len, g, ng), 0);
+}
+
+/*
+ * A table of tasks whose cells poppler runs together: its rows are rebuilt from where
+ * the words stand (a cell's second line joins its first, a row opens with a capital in
+ * the first column), a paragraph across the page ends it.
+ */
+static void test_pdf_task_table(void **state)
+{
+	static const struct fake_run p1[] = {
+	    {85, 300, "Nội dung"},
+	    {250, 300, "Chủ trì"},
+	    {350, 300, "Phối hợp"},
+	    {450, 300, "Thời hạn"},
+	    {85, 315, "Rà soát hồ sơ"},
+	    {250, 315, "Phòng Nội vụ"},
+	    {350, 315, "Văn phòng"},
+	    {450, 315, "Tháng"},
+	    {85, 330, "đất đai"},
+	    {450, 330, "12/2024"},
+	    {85, 345, "Kiểm tra"},
+	    {250, 345, "Công an xã"},
+	    {350, 345, "Hội Nông dân"},
+	    {450, 345, "Quý I/2025"},
+	    {85, 380, "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2025."},
+	};
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	(void)state;
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(
+	    buf_str(&out),
+	    "| Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+	    "| Rà soát hồ sơ đất đai | Phòng Nội vụ | Văn phòng | Tháng 12/2024 |\n"
+	    "| Kiểm tra | Công an xã | Hội Nông dân | Quý I/2025 |\n"
+	    "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2025.\n");
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,9 +630,15 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_heldout_phrasings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_numbered_unit_items, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_letter_date_and_table_end, setup, teardown),
+	    cmocka_unit_test(test_ong_repair),
+	    cmocka_unit_test(test_tcvn3_toned_capitals),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
 	    cmocka_unit_test(test_pdf_layout),
+	    cmocka_unit_test(test_pdf_task_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

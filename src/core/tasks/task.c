@@ -1173,6 +1173,7 @@ static int read_task_row(struct db_q *q, struct arena *a, const char *as_of, str
 	t->state = db_col_strdup(q, 15, a);
 	t->completed_on = db_col_strdup(q, 16, a);
 	t->last_report_on = db_col_strdup(q, 17, a);
+	t->deadline_event = db_col_strdup(q, 18, a);
 	if (!t->content || !t->assigned_on || !t->state)
 		return ERR_NOMEM;
 	t->status = task_status_at(t->dl.kind == TASK_DL_STANDING, t->due, t->completed_on, as_of);

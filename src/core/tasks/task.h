@@ -292,6 +292,7 @@ struct task {
 	    *report_to;
 	struct task_deadline dl; /* kind, words, last day, cycle */
 	const char *due;	 /* dl.due as ISO text, NULL for none */
+	const char *deadline_event; /* no date: the event named ("trước Tết Nguyên đán"), or NULL */
 	const char *source_label; /* "Thông báo số 512-TB/HU", "phiên họp thứ 26 (04/10/2023)" */
 	const char *follower_name, *follower_email;
 	enum task_status status; /* at the loader's as_of */

@@ -1,0 +1,400 @@
+/* imp_pdf_table.c: a table of tasks on a PDF page rebuilt into rows "| a | b | … |" from its glyphs' boxes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/imp_int.h"
+#include "import/imp_pdf.h"
+
+enum { TB_MAX_WORDS = 20000, TB_MAX_COLS = 8, TB_MAX_LINES = 4096, TB_MAX_CELL_WORDS = 3000 };
+
+struct tb_word {
+	size_t b, e; /* bytes of the page text */
+	double x1, y1, x2, y2;
+	int vline; /* visual line, top to bottom */
+};
+
+/* A column found by the words of its heading: "chủ trì", "phối hợp" … */
+struct tb_col {
+	double x1, x2; /* of its heading phrase */
+	double left;   /* where the column begins */
+};
+
+static size_t tb_u8len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* The page's words with their boxes, in poppler's order; their number. */
+static size_t tb_words(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
+		       struct tb_word *w, size_t max)
+{
+	size_t n = 0, i = 0, k = 0;
+	bool in = false;
+
+	while (i < len && k < ng) {
+		size_t cl = tb_u8len((unsigned char)text[i]);
+		bool sep = text[i] == ' ' || text[i] == '\t' || text[i] == '\n';
+
+		if (i + cl > len)
+			cl = len - i;
+		if (sep) {
+			in = false;
+		} else if (g[k].x2 > g[k].x1 || g[k].y2 > g[k].y1) {
+			if (!in) {
+				if (n == max)
+					return n;
+				w[n++] =
+				    (struct tb_word){i, i, g[k].x1, g[k].y1, g[k].x2, g[k].y2, 0};
+				in = true;
+			}
+			struct tb_word *c = &w[n - 1];
+
+			c->e = i + cl;
+			c->x1 = g[k].x1 < c->x1 ? g[k].x1 : c->x1;
+			c->y1 = g[k].y1 < c->y1 ? g[k].y1 : c->y1;
+			c->x2 = g[k].x2 > c->x2 ? g[k].x2 : c->x2;
+			c->y2 = g[k].y2 > c->y2 ? g[k].y2 : c->y2;
+		}
+		i += cl;
+		k++;
+	}
+	return n;
+}
+
+/* True when word w reads as the lower-case word s ("trì" for "Trì", "TRÌ"). */
+static bool tb_is(const char *text, const struct tb_word *w, const char *s)
+{
+	char lo[32];
+	size_t n = w->e - w->b;
+
+	if (n != strlen(s) || n >= sizeof(lo))
+		return false;
+	imp_lower(text + w->b, n, lo);
+	return memcmp(lo, s, n) == 0;
+}
+
+/* The column phrases of a heading: what, lead, co-ordinating, due. */
+static const char *const tb_phrases[][3] = {
+    {"nội", "dung", NULL}, {"nhiệm", "vụ", NULL},  {"công", "việc", NULL}, {"chủ", "trì", NULL},
+    {"phối", "hợp", NULL}, {"thời", "gian", NULL}, {"thời", "hạn", NULL},  {"tiến", "độ", NULL},
+};
+static const int tb_phrase_col[] = {0, 0, 0, 1, 2, 3, 3, 3};
+
+static double tb_mid_y(const struct tb_word *w)
+{
+	return (w->y1 + w->y2) / 2;
+}
+
+/* Two words of one heading phrase: side by side on one line. */
+static bool tb_same_line(const struct tb_word *a, const struct tb_word *b)
+{
+	double h = a->y2 - a->y1;
+
+	return b->x1 > a->x2 && b->x1 - a->x2 < 4 * h && tb_mid_y(b) - tb_mid_y(a) < h / 2 &&
+	       tb_mid_y(a) - tb_mid_y(b) < h / 2;
+}
+
+static int tb_cmp_y(const void *a, const void *b)
+{
+	const struct tb_word *x = *(const struct tb_word *const *)a,
+			     *y = *(const struct tb_word *const *)b;
+	double d = tb_mid_y(x) - tb_mid_y(y);
+
+	return d < 0 ? -1 : d > 0 ? 1 : (x->x1 < y->x1 ? -1 : x->x1 > y->x1);
+}
+
+/*
+ * Where column B begins after column A ends at a: the middle of the widest
+ * stretch in [a, b) that no word of ws covers (the gap between two cells),
+ * else b.
+ */
+static double tb_boundary(struct tb_word *const *ws, size_t n, double a, double b, double *lo,
+			  double *hi)
+{
+	double best = -1, at = b, x = a;
+
+	*lo = *hi = b;
+
+	while (x < b) {
+		double next = b, cover = x;
+		bool covered = false;
+
+		for (size_t i = 0; i < n; i++)
+			if (ws[i]->x1 <= x && ws[i]->x2 > x) {
+				covered = true;
+				if (ws[i]->x2 > cover)
+					cover = ws[i]->x2;
+			} else if (ws[i]->x1 > x && ws[i]->x1 < next) {
+				next = ws[i]->x1;
+			}
+		if (covered) {
+			x = cover;
+			continue;
+		}
+		if (next - x > best) {
+			best = next - x;
+			at = (x + next) / 2;
+			*lo = x;
+			*hi = next;
+		}
+		x = next;
+	}
+	return at;
+}
+
+static int tb_col_of(const double *left, int ncols, double x)
+{
+	int c = 0;
+
+	for (int k = 1; k < ncols; k++)
+		if (x >= left[k])
+			c = k;
+	return c;
+}
+
+int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
+		  struct imp_ptable *t)
+{
+	struct tb_word *w = NULL, **sel = NULL;
+	struct tb_col col[4];
+	bool have[4] = {false, false, false, false};
+	double left[TB_MAX_COLS], head_top = 1e9, head_bot = -1, h = 0, tleft, tright = 0;
+	int order[TB_MAX_COLS], ncols = 0, r = 0;
+	size_t n, nsel = 0, end = 0;
+	struct tb_word *tt = NULL;
+
+	memset(t, 0, sizeof(*t));
+	buf_init(&t->rows, IMP_MAX_TEXT);
+	w = malloc(TB_MAX_WORDS * sizeof(*w));
+	sel = malloc(TB_MAX_WORDS * sizeof(*sel));
+	if (!w || !sel) {
+		r = ERR_NOMEM;
+		goto out;
+	}
+	n = tb_words(text, len, g, ng, w, TB_MAX_WORDS);
+	/* The heading: the first "chủ trì", then the other phrases near it. */
+	for (size_t i = 0; i + 1 < n && !have[1]; i++)
+		if (tb_is(text, &w[i], "chủ") && tb_is(text, &w[i + 1], "trì") &&
+		    tb_same_line(&w[i], &w[i + 1])) {
+			have[1] = true;
+			col[1] = (struct tb_col){w[i].x1 < w[i + 1].x1 ? w[i].x1 : w[i + 1].x1,
+						 w[i].x2 > w[i + 1].x2 ? w[i].x2 : w[i + 1].x2, 0};
+			head_top = w[i].y1 < w[i + 1].y1 ? w[i].y1 : w[i + 1].y1;
+			head_bot = w[i].y2 > w[i + 1].y2 ? w[i].y2 : w[i + 1].y2;
+			h = w[i].y2 - w[i].y1;
+		}
+	if (!have[1] || h <= 0)
+		goto out;
+	for (size_t p = 0; p < sizeof(tb_phrase_col) / sizeof(tb_phrase_col[0]); p++) {
+		int c = tb_phrase_col[p];
+
+		if (have[c])
+			continue;
+		for (size_t i = 0; i + 1 < n; i++) {
+			const struct tb_word *a = &w[i], *b = &w[i + 1];
+
+			if (!tb_is(text, a, tb_phrases[p][0]) ||
+			    !tb_is(text, b, tb_phrases[p][1]) || !tb_same_line(a, b) ||
+			    a->y1 > head_bot + 3 * h || a->y2 < head_top - 3 * h)
+				continue;
+			have[c] = true;
+			col[c] = (struct tb_col){a->x1 < b->x1 ? a->x1 : b->x1,
+						 a->x2 > b->x2 ? a->x2 : b->x2, 0};
+			if (a->y1 < head_top)
+				head_top = a->y1;
+			if (b->y2 > head_bot)
+				head_bot = b->y2;
+			break;
+		}
+	}
+	if (!have[0] || !(have[2] || have[3]))
+		goto out;
+	/* The heading band: every word between its top and bottom; "TT", "STT" left of the rest. */
+	for (size_t i = 0; i < n; i++)
+		if (tb_mid_y(&w[i]) >= head_top && tb_mid_y(&w[i]) <= head_bot &&
+		    (tb_is(text, &w[i], "tt") || tb_is(text, &w[i], "stt")) && w[i].x2 <= col[0].x1)
+			tt = &w[i];
+	/* Columns left to right by their heading phrase. */
+	if (tt)
+		order[ncols++] = -1;
+	for (int c = 0; c < 4; c++)
+		if (have[c]) {
+			int k = ncols++;
+
+			while (k > 0 && order[k - 1] >= 0 && col[order[k - 1]].x1 > col[c].x1) {
+				order[k] = order[k - 1];
+				k--;
+			}
+			order[k] = c;
+		}
+	tleft = (tt ? tt->x1 : col[order[0]].x1) - 3 * h;
+	/* The heading's words and those under it, top to bottom. */
+	for (size_t i = 0; i < n; i++)
+		if (tb_mid_y(&w[i]) >= head_top && w[i].x1 >= tleft)
+			sel[nsel++] = &w[i];
+	/* a page of thousands of words under a heading is no table of tasks: not tried */
+	if (nsel > TB_MAX_CELL_WORDS)
+		goto out;
+	qsort(sel, nsel, sizeof(*sel), tb_cmp_y);
+	/*
+	 * The table runs on while each line leaves free a stretch wider than a
+	 * space of the gap between every two columns' headings: a paragraph across
+	 * the page covers them, the rows of the table never do.
+	 */
+	end = 0;
+	while (end < nsel && tb_mid_y(sel[end]) <= head_bot)
+		end++;
+	/* a heading whose own lines close a gap is prose that names the columns' words */
+	for (int k = 1; k < ncols; k++) {
+		double lo, hi, a = order[k - 1] < 0 ? tt->x2 : col[order[k - 1]].x1;
+
+		if (col[order[k]].x1 <= a)
+			goto out;
+		tb_boundary(sel, end, a, col[order[k]].x1, &lo, &hi);
+		if (hi - lo < 0.4 * h)
+			goto out;
+	}
+	{
+		double last_bot = head_bot;
+
+		while (end < nsel) {
+			size_t j = end;
+			double mid = tb_mid_y(sel[end]), bot = sel[end]->y2;
+			bool open = sel[end]->y1 - last_bot <= 3 * h;
+
+			while (j < nsel && tb_mid_y(sel[j]) < mid + h / 2) {
+				if (sel[j]->y2 > bot)
+					bot = sel[j]->y2;
+				j++;
+			}
+			/* the line must leave free a stretch of each gap wider than a space */
+			for (int k = 1; k < ncols && open; k++) {
+				double lo, hi, lo2, hi2,
+				    a = order[k - 1] < 0 ? tt->x2 : col[order[k - 1]].x1;
+
+				tb_boundary(sel, end, a, col[order[k]].x1, &lo, &hi);
+				tb_boundary(sel, j, lo, hi, &lo2, &hi2);
+				open = hi2 - lo2 >= 0.4 * h;
+			}
+			if (!open)
+				break;
+			last_bot = bot;
+			end = j;
+		}
+	}
+	left[0] = tleft;
+	for (int k = 1; k < ncols; k++) {
+		double lo, hi, a = order[k - 1] < 0 ? tt->x2 : col[order[k - 1]].x1;
+
+		left[k] = tb_boundary(sel, end, a, col[order[k]].x1, &lo, &hi);
+	}
+	/* Visual lines, then rows: a number in the "TT" column, else a gap wider than a line's. */
+	{
+		int nv = 0;
+		double vtop[TB_MAX_LINES], vbot[TB_MAX_LINES];
+		bool rowstart[TB_MAX_LINES];
+
+		for (size_t i = 0; i < end && nv < TB_MAX_LINES;) {
+			size_t j = i;
+			double mid = tb_mid_y(sel[i]);
+
+			vtop[nv] = sel[i]->y1;
+			vbot[nv] = sel[i]->y2;
+			while (j < end && tb_mid_y(sel[j]) < mid + h / 2) {
+				sel[j]->vline = nv;
+				if (sel[j]->y1 < vtop[nv])
+					vtop[nv] = sel[j]->y1;
+				if (sel[j]->y2 > vbot[nv])
+					vbot[nv] = sel[j]->y2;
+				j++;
+			}
+			nv++;
+			i = j;
+		}
+		if (nv < 2)
+			goto out;
+		for (int v = 0; v < nv; v++)
+			rowstart[v] = v == 0;
+		for (size_t i = 0; i < end; i++) {
+			int v = sel[i]->vline;
+
+			if (v == 0 || tb_mid_y(sel[i]) <= head_bot)
+				continue;
+			if (tt) {
+				rowstart[v] = rowstart[v] ||
+					      (tb_col_of(left, ncols, sel[i]->x1) == 0 &&
+					       text[sel[i]->b] >= '0' && text[sel[i]->b] <= '9');
+			}
+		}
+		/*
+		 * No "TT" column: a row begins at a line whose first column opens with
+		 * a capital and whose other columns open with none in lower case.
+		 */
+		for (int v = 1; v < nv && !tt; v++) {
+			bool cap = false, low = false, seen[TB_MAX_COLS] = {false};
+
+			for (size_t i = 0; i < end; i++) {
+				int c;
+
+				if (sel[i]->vline != v || tb_mid_y(sel[i]) <= head_bot)
+					continue;
+				c = tb_col_of(left, ncols, sel[i]->x1);
+				if (seen[c])
+					continue;
+				seen[c] = true;
+				if (imp_is_lower_at(text, len, sel[i]->b))
+					low = true;
+				else if (c == (tt ? 1 : 0) && imp_is_upper_at(text, len, sel[i]->b))
+					cap = true;
+			}
+			rowstart[v] = rowstart[v] || (cap && !low);
+		}
+		/* the heading's lines are one row, the first under it opens the next */
+		for (size_t i = 0; i < end; i++)
+			if (tb_mid_y(sel[i]) <= head_bot && sel[i]->vline > 0)
+				rowstart[sel[i]->vline] = false;
+
+		/* each row: its words column by column, in reading order */
+		for (int v = 0; v < nv && r == 0;) {
+			int z = v + 1;
+
+			while (z < nv && !rowstart[z])
+				z++;
+			for (int c = 0; c < ncols && r == 0; c++) {
+				bool first = true;
+
+				r = buf_add(&t->rows, c == 0 ? "| " : " | ", c == 0 ? 2 : 3);
+				for (size_t i = 0; i < end && r == 0; i++) {
+					if (sel[i]->vline < v || sel[i]->vline >= z ||
+					    tb_col_of(left, ncols, sel[i]->x1) != c)
+						continue;
+					if (!first)
+						r = buf_putc(&t->rows, ' ');
+					if (r == 0)
+						r = buf_add(&t->rows, text + sel[i]->b,
+							    sel[i]->e - sel[i]->b);
+					first = false;
+				}
+			}
+			if (r == 0)
+				r = buf_add(&t->rows, " |\n", 3);
+			v = z;
+		}
+		for (size_t i = 0; i < end; i++)
+			if (sel[i]->x2 > tright)
+				tright = sel[i]->x2;
+		t->found = r == 0;
+		t->x1 = tleft;
+		t->x2 = tright + h;
+		t->y1 = head_top - h / 4;
+		t->y2 = vbot[nv - 1] + h / 4;
+	}
+out:
+	free(w);
+	free(sel);
+	if (r < 0 || !t->found) {
+		buf_free(&t->rows);
+		t->found = false;
+	}
+	return r;
+}
