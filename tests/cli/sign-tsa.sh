@@ -1,7 +1,7 @@
 #!/bin/bash
 # sign-tsa.sh: PAdES B-T: 'notice sign --tsa URL' (or DONDOC_TSA) adds an RFC 3161 timestamp over
 # the signature's value from a test timestamp server ('openssl ts -reply' behind python's
-# http.server on loopback, its certificate from the test CA); 'notice verify' shows its time and
+# http.server on loopback, its certificate from the test CA); 'notice verify' and the API show its time and
 # whether it matches the signature, pdfsig still finds the signature valid, 'openssl ts -verify'
 # accepts the token; a server that cannot be reached, refuses or answers for another request
 # leaves no file; a token that does not match its signature makes the signature invalid.
@@ -161,5 +161,30 @@ rc=$?
 case "$rc:$out" in 0:*"Chữ ký 1: HỢP LỆ"*"Dấu thời gian: không có"*) ok "without --tsa: valid, no timestamp" ;;
 *) not_ok "without --tsa: valid, no timestamp" "rc=$rc" "$out" ;; esac
 python3 "$HERE/tsa_server.py" extract bb.pdf 1 bb-sig.bin bb-token.der
-check_eq "without --tsa: no timestamp token in the CMS" "$(stat -c %s bb-token.der)" "0"
+check_eq "without --tsa: one signature, no timestamp token in its CMS" \
+	"$(printf '%s\n' "$out" | grep -c '^Chữ ký ') $(stat -c %s bb-token.der)" "1 0"
+
+# the web: an upload whose timestamp does not hold is refused; the timestamped copy is taken
+tok=$("${D[@]}" user token vanphong sign | tail -1)
+DONDOC_TRUST="$PWD/ca.pem" "${D[@]}" serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
+server=$!
+trap 'kill -TERM $tsa_pid $server 2>/dev/null; wait $tsa_pid $server 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do [ -s serve.out ] && break; sleep 0.1; done
+url=$(head -1 serve.out)
+up() { # FILE: POST it as notice 1's signed copy; prints the status, the answer in up.json
+	curl -s -o up.json -w '%{http_code}' -H "Authorization: Bearer $tok" -H "Content-Type: application/pdf" \
+		--data-binary "@$1" "${url}api/v1/notices/1/signed"
+}
+code=$(up bad-ts.pdf)
+case "$code:$(cat up.json)" in 400:*"dấu thời gian của chữ ký 1"*"không khớp"*) ok "API: a copy whose timestamp does not match is refused (400, the reason)" ;;
+*) not_ok "API: a copy whose timestamp does not match is refused (400, the reason)" "$code $(cat up.json)" ;; esac
+code=$(up other.pdf)
+case "$code:$(cat up.json)" in 400:*"dấu thời gian"*"tin cậy"*) ok "API: a copy timestamped by an untrusted TSA is refused" ;;
+*) not_ok "API: a copy timestamped by an untrusted TSA is refused" "$code $(cat up.json)" ;; esac
+check_eq "API: the timestamped copy is taken" "$(up ts.pdf)" "201"
+curl -s -o n1.json -H "Authorization: Bearer $tok" "${url}api/v1/notices/1"
+check_eq "GET /api/v1/notices/1: the signature's timestamp, valid, in +07:00" \
+	"$(python3 -c 'import json; s=json.load(open("n1.json"))["signed"]["signatures"][0]["timestamp"]; print(s["valid"], s["time"][-6:], s["problem"])')" \
+	"True +07:00 None"
+
 done_testing
