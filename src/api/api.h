@@ -68,6 +68,8 @@ int api_notice_signed(struct http_req *r);
 /* POST /api/v1/documents/#/attachments, /api/v1/tasks/#/attachments: a file (multipart "file") attached. */
 int api_document_attach(struct http_req *r);
 int api_task_attach(struct http_req *r);
+int api_document_attachments(struct http_req *r);
+int api_task_attachments(struct http_req *r);
 /*
  * Adds to o, the notice id's JSON, where it stands on the way to being
  * signed: "approval" (required, state, the last submit, approve and return

@@ -125,11 +125,18 @@ static int signed_json(struct http_req *r, int64_t id, json_t **ret)
 	if (rc < 0)
 		return rc;
 	sigs = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(sigs, json_pack("{s:s, s:s, s:s?, s:b, s:s?}", "signer",
+	for (size_t i = 0; i < n; i++) {
+		/* its timestamp (B-T): the time it gives and whether it holds; null without one */
+		json_t *ts = s[i].ts ? json_pack("{s:s?, s:b, s:s?}", "time", s[i].ts_time, "valid",
+						 s[i].ts_intact && s[i].ts_trusted, "problem",
+						 s[i].ts_problem)
+				     : json_null();
+
+		json_array_append_new(sigs, json_pack("{s:s, s:s, s:s?, s:b, s:s?, s:o}", "signer",
 						      s[i].signer, "issuer", s[i].issuer, "time",
 						      s[i].time, "valid", sign_info_valid(&s[i]),
-						      "problem", s[i].problem));
+						      "problem", s[i].problem, "timestamp", ts));
+	}
 	*ret = json_pack("{s:b, s:s, s:I, s:s, s:o}", "record", true, "sha256", rec.sha256, "size",
 			 (json_int_t)rec.pdf.len, "stored", rec.stored_at, "signatures", sigs);
 	return 0;

@@ -52,6 +52,16 @@ int page_attach_store(struct http_req *r, enum attachment_owner kind, struct att
 		      : err_set(&r->err, ERR_NOTFOUND, "tệp đính kèm vừa lưu không đọc lại được");
 }
 
+int page_attach_list(struct http_req *r, enum attachment_owner kind, struct attachment **ret,
+		     size_t *ret_n)
+{
+	int rc = owner_visible(r, kind, r->id[0]);
+
+	if (rc == 0)
+		rc = attachment_list(r->db, kind, r->id[0], r->arena, ret, ret_n, &r->err);
+	return rc;
+}
+
 /* The form's answer: back to the owner's page, or that page again with the reason beside the file field. */
 static int attach_form(struct http_req *r, enum attachment_owner kind)
 {

@@ -68,6 +68,13 @@ int page_attachment(struct http_req *r);
  * ERR_INVAL / ERR_TOOBIG naming the file's fault; the form and the API call it.
  */
 int page_attach_store(struct http_req *r, enum attachment_owner kind, struct attachment *ret);
+/*
+ * The attachments of document or task r->id[0], oldest first, to an account
+ * that may see it (the rule of the download, /attachments/#), else
+ * ERR_NOTFOUND (ERR_PERM for a reporter asking a document's). Arena memory.
+ */
+int page_attach_list(struct http_req *r, enum attachment_owner kind, struct attachment **ret,
+		     size_t *ret_n);
 /* The "Tệp đính kèm" section of a document's or task's page; may_add shows the upload form. */
 void page_attachments_section(struct http_req *r, struct html *h, enum attachment_owner kind,
 			      int64_t owner, bool may_add);

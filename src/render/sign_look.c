@@ -208,3 +208,55 @@ int dv_look_seal(const void *png, size_t len, const char *org, const char *when,
 		cairo_surface_destroy(img);
 	return rc;
 }
+
+#define ATT_W_MM 85.0
+#define ATT_H_MM 9.5
+#define ATT_RIGHT_MM 10.0
+#define ATT_TOP_MM 4.5
+
+void dv_attached_place(const double box[4], struct dv_rect *ret)
+{
+	ret->w = MM(ATT_W_MM);
+	ret->h = MM(ATT_H_MM);
+	ret->x = box[2] - MM(ATT_RIGHT_MM) - ret->w;
+	ret->y = box[3] - MM(ATT_TOP_MM) - ret->h;
+	if (ret->x < box[0])
+		ret->x = box[0];
+}
+
+int dv_look_attached(const char *number, const char *when, const struct dv_rect *r,
+		     struct dv_image *ret, struct err *e)
+{
+	cairo_surface_t *s = NULL;
+	cairo_t *cr = NULL;
+	PangoLayout *l;
+	PangoFontDescription *fd;
+	char *text;
+	int rc = canvas(r, &s, &cr, e);
+
+	if (rc < 0)
+		return rc;
+	text = g_strdup_printf("Số: %s\nThời gian ký: %s", number ? number : "", when ? when : "");
+	l = pango_cairo_create_layout(cr);
+	/* set as a family: parsed from a string, "Roman" would be taken for a style */
+	fd = pango_font_description_new();
+	pango_font_description_set_family(fd, "Times New Roman");
+	pango_font_description_set_style(fd, PANGO_STYLE_NORMAL);
+	pango_font_description_set_weight(fd, PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_absolute_size(fd, 10 * PANGO_SCALE);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(r->w * PANGO_SCALE));
+	pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_text(l, text, -1);
+	cairo_set_source_rgb(cr, 0.0, 0.2, 0.7);
+	cairo_move_to(cr, 0, 0);
+	pango_cairo_show_layout(cr, l);
+	g_object_unref(l);
+	g_free(text);
+	cairo_destroy(cr);
+	rc = planes(s, ret, e);
+	cairo_surface_destroy(s);
+	return rc;
+}

@@ -46,3 +46,19 @@ int dv_look_signer(const void *png, size_t len, const struct dv_rect *r, struct 
  */
 int dv_look_seal(const void *png, size_t len, const char *org, const char *when,
 		 const struct dv_rect *r, struct dv_image *ret, struct err *e);
+
+/*
+ * Where the organisation's signature goes on a document attached to the main
+ * one: the top right corner of its first page, whose MediaBox is box (x0, y0,
+ * x1, y1), inside the top margin.
+ */
+void dv_attached_place(const double box[4], struct dv_rect *ret);
+
+/*
+ * The organisation's look on an attached document (NĐ 30/2020 Phụ lục I): no
+ * image, only the main document's number and symbol ("Số: 512-TB/HU") and the
+ * signing time when (ISO 8601 with Vietnam's offset), Times New Roman 10,
+ * upright, blue, right-aligned in r. Caller frees ret with dv_image_free().
+ */
+int dv_look_attached(const char *number, const char *when, const struct dv_rect *r,
+		     struct dv_image *ret, struct err *e);

@@ -52,11 +52,22 @@ struct sign_look {
  * in /M) added as an incremental update: the bytes of pdf stay as they were,
  * so signatures already in it stay valid. A signature field with its widget
  * (look may be NULL for an invisible one) goes into the AcroForm (SigFlags 3).
- * The PDF must use classic cross-reference tables (as dondoc and most
- * signing tools write); ERR_INVAL saying so otherwise.
+ * With tsa (an RFC 3161 server's URL; NULL: none) the signature gets that
+ * server's timestamp over its value (B-T); ERR_UNAVAIL naming the server when
+ * it cannot give one, and nothing appended. The PDF must use classic
+ * cross-reference tables (as dondoc and most signing tools write); ERR_INVAL
+ * saying so otherwise.
  */
 int sign_pdf(const void *pdf, size_t len, struct sign_key *k, const struct sign_look *look,
-	     time_t when, struct buf *out, struct err *e);
+	     time_t when, const char *tsa, struct buf *out, struct err *e);
+
+/*
+ * The size (PDF points) of page (1-based) of pdf, from its MediaBox (its own
+ * or one it inherits): its lower left corner and upper right corner.
+ * ERR_INVAL in Vietnamese when the file is not a PDF dondoc can sign or has
+ * no such page.
+ */
+int sign_pdf_page_box(const void *pdf, size_t len, int page, double ret_box[4], struct err *e);
 
 /* One signature of a PDF, as verified. Strings are arena memory. */
 struct sign_info {
@@ -69,6 +80,12 @@ struct sign_info {
 	bool covers_all;     /* its byte range reaches the end of the file */
 	size_t start, end;   /* where its update starts (the gap) and where its range ends */
 	bool later_signed;   /* what follows it is covered by a later valid signature */
+	/* its timestamp (B-T), when it has one */
+	bool ts;		/* it carries a timestamp token */
+	const char *ts_time;	/* the token's time, ISO 8601 in Vietnam's time */
+	bool ts_intact;		/* the token is over this signature and unchanged */
+	bool ts_trusted;	/* the TSA's chain reaches the trust store */
+	const char *ts_problem; /* why not (Vietnamese); NULL when valid */
 };
 
 /*
@@ -81,7 +98,7 @@ struct sign_info {
 int sign_verify(const void *pdf, size_t len, const char *trust, struct arena *a,
 		struct sign_info **ret, size_t *ret_n, struct err *e);
 
-/* Whether a verified signature is valid: intact and trusted. */
+/* Whether a verified signature is valid: intact and trusted, and so is its timestamp if it has one. */
 bool sign_info_valid(const struct sign_info *s);
 
 /*

@@ -21,3 +21,22 @@ void sign_trust_close(struct sign_trust *t);
 int sign_cms_check(const unsigned char *der, size_t der_len, const void *data, size_t len,
 		   struct sign_trust *t, time_t when, struct arena *a, struct sign_info *s,
 		   struct err *e);
+
+/*
+ * Asks the RFC 3161 server at url for a timestamp over the signature value of
+ * the first signer of the CMS cms (SHA-256, a nonce, the server's certificate
+ * asked for), checks the answer (granted, the imprint and the nonce those
+ * sent) and adds the token to the signer as its unsigned attribute
+ * id-aa-signatureTimeStampToken; cms is replaced by the result. ERR_UNAVAIL in
+ * Vietnamese naming the server when it cannot be reached, refuses or answers
+ * something else; cms is unchanged then.
+ */
+int sign_tsa_stamp(const char *url, struct buf *cms, struct err *e);
+
+/*
+ * The timestamp of the CMS der's first signer, checked: fills s's ts, ts_time,
+ * ts_intact, ts_trusted and ts_problem (trust as for sign_verify, the TSA's
+ * chain checked at the token's time). Leaves s as it is without one.
+ */
+int sign_tsa_check(const unsigned char *der, size_t len, const char *trust, struct arena *a,
+		   struct sign_info *s, struct err *e);

@@ -12,7 +12,8 @@
 #include "sign/sign_int.h"
 
 #define PDF_MAX_OBJ 200000
-#define SIG_HEX 32768 /* room for the CMS: 16 KiB, certificates and chain included */
+#define SIG_HEX 32768	  /* room for the CMS: 16 KiB, certificates and chain included */
+#define SIG_HEX_TSA 65536 /* with a timestamp token and its TSA's chain: 32 KiB */
 
 /* A PDF as its newest cross-reference tables see it. */
 struct pdf {
@@ -460,8 +461,9 @@ static void vn_times(time_t when, char pdf[64], char iso[64])
 }
 
 int sign_pdf(const void *pdf, size_t len, struct sign_key *k, const struct sign_look *look,
-	     time_t when, struct buf *out, struct err *e)
+	     time_t when, const char *tsa, struct buf *out, struct err *e)
 {
+	size_t sig_hex = tsa ? SIG_HEX_TSA : SIG_HEX;
 	struct pdf d;
 	struct buf tmp = BUF_INIT(64u << 20), data = BUF_INIT(256u << 20);
 	struct xent x[8];
@@ -555,7 +557,7 @@ int sign_pdf(const void *pdf, size_t len, struct sign_key *k, const struct sign_
 	W(buf_puts(out, " /Contents "));
 	contents_at = out->len;
 	W(buf_putc(out, '<'));
-	for (size_t i = 0; i < SIG_HEX; i++)
+	for (size_t i = 0; i < sig_hex; i++)
 		W(buf_putc(out, '0'));
 	W(buf_putc(out, '>'));
 	W(buf_printf(out, " /M (%s) >>\nendobj\n", mdate));
@@ -623,7 +625,7 @@ int sign_pdf(const void *pdf, size_t len, struct sign_key *k, const struct sign_
 #undef W
 	/* the byte range: everything but the contents' hex string */
 	{
-		size_t a = contents_at - start, b = contents_at + SIG_HEX + 2 - start;
+		size_t a = contents_at - start, b = contents_at + sig_hex + 2 - start;
 		size_t total = out->len - start;
 		char br[64];
 		int n = snprintf(br, sizeof(br), "[0 %10zu %10zu %10zu]", a, b, total - b);
@@ -640,9 +642,11 @@ int sign_pdf(const void *pdf, size_t len, struct sign_key *k, const struct sign_
 		}
 		buf_reset(&tmp);
 		r = sign_cms_make(k, data.data, data.len, &tmp, e);
+		if (r == 0 && tsa)
+			r = sign_tsa_stamp(tsa, &tmp, e);
 		if (r < 0)
 			goto out;
-		if (tmp.len * 2 > SIG_HEX) {
+		if (tmp.len * 2 > sig_hex) {
 			r = err_set(e, ERR_TOOBIG, "chữ ký quá lớn (chuỗi chứng thư quá dài)");
 			goto out;
 		}
@@ -663,6 +667,57 @@ out:
 	}
 	buf_free(&tmp);
 	buf_free(&data);
+	pdf_close(&d);
+	return r;
+}
+
+int sign_pdf_page_box(const void *pdf, size_t len, int page, double ret_box[4], struct err *e)
+{
+	struct pdf d;
+	size_t rs, re, vs, ve, s, en;
+	long num = 0;
+	int r, left = page;
+
+	r = pdf_open(&d, pdf, len, e);
+	if (r < 0)
+		return r;
+	r = obj_value(&d, d.root, &rs, &re, e);
+	if (r == 0 && (!dict_get(d.p, rs, re, "Pages", NULL, &vs, &ve) || ref_num(d.p, vs, ve) < 0))
+		r = bad(e, "thiếu cây trang");
+	if (r == 0) {
+		r = find_page(&d, ref_num(d.p, vs, ve), &left, 0, &num, e);
+		if (r == 0)
+			r = err_set(e, ERR_INVAL, "tệp PDF không có trang %d", page);
+		else if (r > 0)
+			r = 0;
+	}
+	/* the page's MediaBox, else the nearest of its parents' */
+	for (int depth = 0; r == 0; depth++) {
+		r = obj_value(&d, num, &s, &en, e);
+		if (r < 0)
+			break;
+		if (dict_get(d.p, s, en, "MediaBox", NULL, &vs, &ve) && d.p[vs] == '[') {
+			char tmp[128];
+			double b[4];
+
+			if (ve - vs >= sizeof(tmp)) {
+				r = bad(e, "MediaBox hỏng");
+				break;
+			}
+			memcpy(tmp, d.p + vs + 1, ve - vs - 2);
+			tmp[ve - vs - 2] = '\0';
+			if (sscanf(tmp, "%lf %lf %lf %lf", &b[0], &b[1], &b[2], &b[3]) != 4 ||
+			    b[2] <= b[0] || b[3] <= b[1]) {
+				r = bad(e, "MediaBox hỏng");
+				break;
+			}
+			memcpy(ret_box, b, sizeof(b));
+			break;
+		}
+		if (depth > 32 || !dict_get(d.p, s, en, "Parent", NULL, &vs, &ve) ||
+		    (num = ref_num(d.p, vs, ve)) < 0)
+			r = bad(e, "trang không có MediaBox");
+	}
 	pdf_close(&d);
 	return r;
 }
@@ -764,7 +819,7 @@ static size_t der_len(const unsigned char *der, size_t n)
 
 bool sign_info_valid(const struct sign_info *s)
 {
-	return s->intact && s->trusted;
+	return s->intact && s->trusted && (!s->ts || (s->ts_intact && s->ts_trusted));
 }
 
 int sign_verify(const void *pdf, size_t len, const char *trust, struct arena *a,
@@ -842,6 +897,8 @@ int sign_verify(const void *pdf, size_t len, const char *trust, struct arena *a,
 			s.problem = "chữ ký hỏng (không đọc được dữ liệu CMS)";
 		} else {
 			r = sign_cms_check(der, dl, data.data, data.len, t, when, a, &s, e);
+			if (r == 0)
+				r = sign_tsa_check(der, dl, trust, a, &s, e);
 			if (r < 0)
 				goto out;
 		}
@@ -889,6 +946,11 @@ int sign_check_issued(const void *issued, size_t issued_len, const void *signed_
 			return err_set(e, ERR_INVAL, "chữ ký %zu (%s) không hợp lệ: %s", i + 1,
 				       s[i].signer,
 				       s[i].problem ? s[i].problem : "chứng thư không tin cậy");
+		if (s[i].ts && !(s[i].ts_intact && s[i].ts_trusted))
+			return err_set(e, ERR_INVAL,
+				       "dấu thời gian của chữ ký %zu (%s) không hợp lệ: %s", i + 1,
+				       s[i].signer,
+				       s[i].ts_problem ? s[i].ts_problem : "không kiểm tra được");
 	}
 	if (s[0].start < issued_len)
 		return err_set(e, ERR_INVAL, "chữ ký đầu tiên không ký trên bản ban hành");

@@ -1,6 +1,7 @@
 #!/bin/bash
 # attachments.sh: files attached to a document and to a task report, over /api/v1 and the pages:
-# stored with their hash, size and type, listed on the document's and task's page, downloaded only
+# stored with their hash, size and type, listed on the document's and task's page and on the API
+# (GET /api/v1/documents/ID/attachments, /api/v1/tasks/ID/attachments), downloaded only
 # by those who may see the document or task (a confidential one only by the cleared), audited;
 # a file of another type, or too big, refused with nothing written.
 . "$(dirname "$0")/lib.sh"
@@ -81,6 +82,32 @@ check_eq "API: the unit's reporter attaches a PNG to its task (201)" "$code:$(fi
 A3=$(field '["id"]')
 check_eq "the office downloads it" "$(dl "$office" "$A3" got.png):$(cmp -s got.png anh.png && echo same)" "200:same"
 check_eq "the commune's office gets 404" "$(dl "$outside" "$A3" no.out)" "404"
+
+# the lists on the API: those who may see the document or task get its files, others 404
+# ls TOKEN PATH: GET /api/v1/PATH; prints the status, the answer in ls.json
+ls_att() { curl -s -o ls.json -w '%{http_code}' -H "Authorization: Bearer $1" "${url}api/v1/$2"; }
+rows_of() { python3 -c '
+import json
+d = json.load(open("ls.json"))
+print(d["count"], [(a["id"], a["name"], a["type"], a["size"], a["sha256"][:8], a["uploader"], a["url"], len(a["uploaded_at"])) for a in d["data"]])'; }
+code=$(ls_att "$viewer" "documents/$DOC/attachments")
+check_eq "API list: a viewer of the district gets the document's files (name, type, size, hash, uploader, link)" \
+	"$code $(rows_of)" \
+	"200 1 [($A1, 'bien-ban.pdf', 'application/pdf', $(stat -c %s bien-ban.pdf), '$(sha256sum bien-ban.pdf | cut -c1-8)', 'vanphong', '/attachments/$A1', 20)]"
+check_eq "API list: the commune's account (outside the district) gets 404" \
+	"$(ls_att "$outside" "documents/$DOC/attachments")" "404"
+check_eq "API list: the viewer, not cleared, gets 404 for the confidential document's" \
+	"$(ls_att "$viewer" "documents/$SECRET/attachments")" "404"
+code=$(ls_att "$office" "documents/$SECRET/attachments")
+check_eq "API list: the cleared office gets the confidential document's" "$code $(rows_of | cut -c1-1)" "200 1"
+check_eq "API list: a reporter, who reads no documents, gets 403" \
+	"$(ls_att "$reporter" "documents/$DOC/attachments")" "403"
+code=$(ls_att "$reporter" "tasks/$TASK/attachments")
+check_eq "API list: the unit's reporter gets its task's files, uploaded by it" \
+	"$code $(python3 -c 'import json; d=json.load(open("ls.json")); print([(a["name"], a["type"], a["uploader"]) for a in d["data"]])')" \
+	"200 [('anh.png', 'image/png', 'donvi')]"
+check_eq "API list: the commune's account gets 404 for the task's" \
+	"$(ls_att "$outside" "tasks/$TASK/attachments")" "404"
 
 # the pages: the list on the document's and the task's page, the form with its message
 csrf=$(curl -s -c vp.jar "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)

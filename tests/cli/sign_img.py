@@ -5,6 +5,11 @@
   sign_img.py seal OUT.png        a red ring with a star, on transparency
   sign_img.py region PAGE.ppm     "RED BLUE X0 Y0 X1 Y1": counts of red and blue pixels and
                                   the box (fractions of the page) of the red ones
+  sign_img.py blue PAGE.ppm X0 Y0 X1 Y1
+                                  the count of blue pixels inside the box (fractions of the
+                                  page, from its top left)
+  sign_img.py pdf OUT.pdf         a one-page A4 PDF not made by dondoc (its MediaBox on the page
+                                  tree's root), a black block in its lower half
 """
 import math, struct, sys, zlib
 
@@ -67,4 +72,41 @@ def region(path):
     print(red, blue, "%.2f %.2f %.2f %.2f" % (x0 / w, y0 / h, x1 / w, y1 / h))
 
 
-{"signature": signature, "seal": seal, "region": region}[sys.argv[1]](sys.argv[2])
+def blue(path, x0, y0, x1, y1):
+    data = open(path, "rb").read()
+    parts = data.split(maxsplit=4)
+    w, h = int(parts[1]), int(parts[2])
+    body = parts[4][-w * h * 3:]
+    n = 0
+    for y in range(int(float(y0) * h), int(float(y1) * h)):
+        for x in range(int(float(x0) * w), int(float(x1) * w)):
+            k = (y * w + x) * 3
+            r, g, b = body[k], body[k + 1], body[k + 2]
+            if b > 150 and r < 110 and g < 140:
+                n += 1
+    print(n)
+
+
+def pdf(path):
+    content = b"0 0 0 rg 80 150 435 300 re f\n"
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595.28 841.89] >>",
+            b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << >> >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream"]
+    out = bytearray(b"%PDF-1.4\n")
+    offs = []
+    for i, o in enumerate(objs, 1):
+        offs.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    x = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f\r\n" % (len(objs) + 1)
+    for o in offs:
+        out += b"%010d 00000 n\r\n" % o
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
+    open(path, "wb").write(out)
+
+
+if sys.argv[1] == "blue":
+    blue(*sys.argv[2:7])
+else:
+    {"signature": signature, "seal": seal, "region": region, "pdf": pdf}[sys.argv[1]](sys.argv[2])

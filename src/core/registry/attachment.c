@@ -116,7 +116,7 @@ static int att_row(struct db_q *q, struct arena *a, void *row, void *ctx)
 {
 	struct attachment *t = row;
 
-	(void)ctx;
+	/* ctx non-NULL: a list's row, with its uploader (column 8) */
 	t->id = db_col_int(q, 0);
 	t->document_id = db_col_int(q, 1);
 	t->task_id = db_col_int(q, 2);
@@ -125,6 +125,11 @@ static int att_row(struct db_q *q, struct arena *a, void *row, void *ctx)
 	t->size = db_col_int(q, 5);
 	t->sha256 = db_col_strdup(q, 6, a);
 	t->stored_at = db_col_strdup(q, 7, a);
+	if (ctx) {
+		t->uploader = db_col_strdup(q, 8, a);
+		if (!t->uploader)
+			return ERR_NOMEM;
+	}
 	return t->name && t->ctype && t->sha256 && t->stored_at ? 0 : ERR_NOMEM;
 }
 
@@ -133,12 +138,13 @@ int attachment_list(struct db *db, enum attachment_owner kind, int64_t owner_id,
 {
 	struct db_q *q;
 	void *rows = NULL;
+	bool with_uploader = true;
 	int r;
 
 	r = db_query(db, kind == ATT_DOCUMENT ? SQL_ATT_LIST_DOCUMENT : SQL_ATT_LIST_TASK, &q, "i",
 		     owner_id);
 	if (r == 0)
-		r = db_list(q, a, sizeof(struct attachment), att_row, NULL, &rows, ret_n);
+		r = db_list(q, a, sizeof(struct attachment), att_row, &with_uploader, &rows, ret_n);
 	if (r < 0)
 		return db_err(db, e, r, "không đọc được tệp đính kèm");
 	*ret = rows;

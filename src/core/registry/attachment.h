@@ -25,7 +25,9 @@ struct attachment {
 	int64_t id, document_id, task_id; /* one of document_id, task_id is 0 */
 	const char *name, *ctype, *sha256, *stored_at;
 	int64_t size;
-	const void *data; /* attachment_get only */
+	const void *data;     /* attachment_get only */
+	const char *uploader; /* attachment_list only: who stored it, as the audit log says
+				 ("web:vanphong", "api:vanphong", "cli"); "" when unknown */
 };
 
 /*
@@ -43,7 +45,7 @@ const char *attachment_type(const void *data, size_t len);
  */
 int attachment_add(struct db *db, enum attachment_owner kind, int64_t owner_id, const void *data,
 		   size_t len, const char *name, int64_t *ret_id, struct err *e);
-/* The attachments of document or task owner_id, oldest first, without their bytes. Arena memory. */
+/* The attachments of document or task owner_id, oldest first, with who stored them, without their bytes. Arena memory. */
 int attachment_list(struct db *db, enum attachment_owner kind, int64_t owner_id, struct arena *a,
 		    struct attachment **ret, size_t *ret_n, struct err *e);
 /* Attachment id with its bytes; ERR_NOTFOUND when none. Arena memory. */
