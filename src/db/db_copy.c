@@ -157,19 +157,6 @@ static int sink_ready(struct db_copy_sink *s, struct err *e)
 	return key_place(s->ctx, e);
 }
 
-/* Removes what a failed copy into a new SQLite file left (the key only when made now). */
-static void sqlite_remove(const char *path, const struct key_place *k)
-{
-	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-	char p[4096];
-
-	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
-		if (snprintf(p, sizeof(p), "%s%s", path, suffixes[i]) < (int)sizeof(p))
-			unlink(p);
-	if (k->made)
-		unlink(k->path);
-}
-
 /* A new SQLite file: nothing at path nor its journal. */
 static int sqlite_new(const char *to, struct err *e)
 {
@@ -244,10 +231,7 @@ int db_copy(struct db *src, const char *to, const char *key_file, struct db_copy
 	r = be->copy_into(to, src, &sink, rep, e);
 	src->be->copy_snapshot(src, false);
 	if (r < 0) {
-		/* The SQLite file was not there before: what is there now is the copy's. */
-		if (be == &db_sqlite_backend)
-			sqlite_remove(to, &k);
-		else if (k.made)
+		if (k.made)
 			unlink(k.path);
 		goto out;
 	}

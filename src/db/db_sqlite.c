@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include "db/db_backend.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <sqlite3.h>
@@ -1251,6 +1252,17 @@ static int sq_load_cols(struct sq *db, const char *table, struct sq_names *ret)
 	return 0;
 }
 
+/* Removes the file at tmp with its WAL and shared memory. */
+static void sq_part_remove(const char *tmp)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	char p[4096];
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (snprintf(p, sizeof(p), "%s%s", tmp, suffixes[i]) < (int)sizeof(p))
+			unlink(p);
+}
+
 /* The tables of the new store, shadow tables of its search index left out, in their order. */
 static const char SQ_COPY_TABLES[] =
     "SELECT t.name FROM sqlite_schema t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite\\_%'"
@@ -1266,7 +1278,9 @@ static const char SQ_COPY_TABLES[] =
  * filled from src, the schema's triggers made again from their own text, and
  * the head resealed for the cookie the schema has now. Foreign keys are
  * checked at the commit. Dropping the triggers is simpler and surer than
- * teaching each one to stand aside: SQLite has no switch for them.
+ * teaching each one to stand aside: SQLite has no switch for them. The file
+ * is made as "PATH.part" and takes its name once complete (never over a file
+ * there), so a copy cut short leaves no store at path.
  */
 static int sq_copy_into(const char *path, struct db *src, struct db_copy_sink *sink,
 			struct db_copy_report *rep, struct err *e)
@@ -1277,9 +1291,12 @@ static int sq_copy_into(const char *path, struct db *src, struct db_copy_sink *s
 	struct db_head head;
 	struct sq *dst;
 	int64_t cookie = 0;
-	char sql[200];
+	char sql[200], tmp[4096];
 	int r;
 
+	if (snprintf(tmp, sizeof(tmp), "%s.part", path) >= (int)sizeof(tmp) - 8)
+		return err_set(e, ERR_TOOBIG, "đường dẫn quá dài: %s", path);
+	sq_part_remove(tmp); /* what a copy cut short before left */
 	dst = calloc(1, sizeof(*dst));
 	if (!dst || !(dst->base.path = strdup(path))) {
 		free(dst);
@@ -1293,10 +1310,10 @@ static int sq_copy_into(const char *path, struct db *src, struct db_copy_sink *s
 	r = sink->ready(sink, e);
 	if (r < 0)
 		goto out;
-	if (sqlite3_open_v2(path, &dst->h,
+	if (sqlite3_open_v2(tmp, &dst->h,
 			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
-		r = err_set(e, ERR_IO, "%s: không tạo được tệp", path);
+		r = err_set(e, ERR_IO, "%s: không tạo được tệp", tmp);
 		goto out;
 	}
 	sqlite3_busy_timeout(dst->h, 10000);
@@ -1393,6 +1410,13 @@ out:
 	sq_names_free(&temp);
 	sq_names_free(&tables);
 	sq_close(&dst->base);
+	/* Closed, its WAL folded in: the file takes its name, unless one is there now. */
+	if (r == 0 && link(tmp, path) != 0)
+		r = err_set(e, errno == EEXIST ? ERR_EXISTS : ERR_IO, "%s: không ghi được tệp%s",
+			    path, errno == EEXIST ? " (một tệp khác vừa được tạo ở đó)" : "");
+	if (r == 0 && db_sync_dir(path) < 0)
+		r = err_set(e, ERR_IO, "%s: không ghi được tệp", path);
+	sq_part_remove(tmp);
 	return r;
 }
 

@@ -148,6 +148,14 @@ check_eq "… and the database stays empty" "$(pg_tables "$OTHER")" "0"
 check_fails "a PostgreSQL target without a key file is refused" \
 	"$DONDOC" migrate-store --from d.db --to "$OTHER"
 
+"$DONDOC" --db d.db backup old.db >/dev/null
+cp d.db.audit-key old.db.audit-key
+sqlite3 old.db "DELETE FROM schema_migration WHERE version = (SELECT max(version) FROM schema_migration)"
+out=$("$DONDOC" migrate-store --from old.db --to old-copy.db 2>&1)
+check_eq "a source at an older schema version is refused, saying to open it once first" \
+	"$?:$(echo "$out" | grep -c 'mở nó một lần để nâng cấp')" "12:1"
+check_eq "… and nothing is written" "$(ls old-copy.db* 2>/dev/null)" ""
+
 # A copy that fails half-way (a web session of an account that does not exist, written
 # past dondoc) leaves nothing behind: the database empty, no key, no new SQLite file.
 "$DONDOC" --db d.db backup bad.db >/dev/null
