@@ -61,28 +61,35 @@ same "tasks at 2023-12-31" tasks list --as-of 2023-12-31
 nid=$("$DONDOC" --db d.db --json notice list | jq -r '.[0].id')
 same "the seed notice's text" notice show "$nid"
 
-# The audit listing over the API, every page, with the token (the administrator's: every
-# entry) made before the copies.
-audit_list() {
+# Over the web, with the administrator's token (every audit entry) made before the copies:
+# the audit listing, every page, into NAME.audit; a search's results (the copied index)
+# after a login, into NAME.search.
+web_reads() {
+	local name=$1 url next="/api/v1/audit?limit=200" csrf
+	shift
 	"$@" serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
 	server=$!
 	for _ in $(seq 100); do [ -s serve.out ] && break; sleep 0.1; done
-	local url next="/api/v1/audit?limit=200"
 	url=$(head -1 serve.out)
-	: >audit.json
+	: >"$name.audit"
 	while [ -n "$next" ]; do
 		curl -s --max-time 10 -H "Authorization: Bearer $tok" "${url%/}$next" >page.json
-		jq -c '.data[]' page.json >>audit.json || break
+		jq -c '.data[]' page.json >>"$name.audit" || break
 		next=$(jq -r '.links.next // empty' page.json)
 	done
+	rm -f jar
+	csrf=$(curl -s -c jar "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -b jar -c jar -o /dev/null --data-urlencode login=admin \
+		--data-urlencode password=demo-admin --data-urlencode _csrf="$csrf" "${url}login"
+	curl -s -b jar "${url}search?q=n%C3%B4ng+th%C3%B4n" | grep -o 'href="/[a-z]*/[0-9]*"' |
+		sort -u >"$name.search"
 	kill -TERM "$server" 2>/dev/null
 	wait "$server" 2>/dev/null
 	server=
-	cat audit.json
 }
-audit_list "$DONDOC" --db d.db >s.audit
-audit_list env DONDOC_AUDIT_KEY="$KEY" "$DONDOC" --db "$PG" >p.audit
-audit_list "$DONDOC" --db back.db >b.audit
+web_reads s "$DONDOC" --db d.db
+web_reads p env DONDOC_AUDIT_KEY="$KEY" "$DONDOC" --db "$PG"
+web_reads b "$DONDOC" --db back.db
 check_eq "the audit listing has every entry" "$(wc -l <s.audit)" "$(sqlite3 d.db 'SELECT count(*) FROM audit_log')"
 if cmp -s s.audit p.audit && cmp -s s.audit b.audit; then
 	ok "the audit listing is the same on all three"
@@ -90,6 +97,9 @@ else
 	not_ok "the audit listing is the same on all three" "$(diff s.audit p.audit | head -5)" \
 		"$(diff s.audit b.audit | head -5)"
 fi
+check_eq "a search finds documents, the session and the notice" "$(wc -l <s.search)" "4"
+check_eq "… the same on all three (the search index went too)" \
+	"$(cat p.search b.search | tr '\n' ' ')" "$(cat s.search s.search | tr '\n' ' ')"
 
 # Row counts, table by table (the search index counted by its content table on SQLite).
 sq_count() {
