@@ -308,7 +308,8 @@ int cli_migrate_store(struct cli *c, const struct cli_args *args)
 	}
 	/* A source whose log does not hold up is not copied: the copy would not either. */
 	r = db_open(from, DB_READONLY, &src, &c->err);
-	if (r == 0)
+	/* (A source at another schema version is refused by db_copy, saying what to do.) */
+	if (r == 0 && db_version(src) == db_version_known())
 		r = audit_verify(src, NULL, &c->err);
 	if (r == ERR_CHECK) {
 		snprintf(why, sizeof(why), "%s", err_msg(&c->err, r));

@@ -307,7 +307,8 @@ struct db_copy_report {
  * written; src must be at this build's schema version (ERR_VERSION) and have
  * its audit key. The copy is one transaction on the target, run with its
  * triggers silenced (no audit entry, counter or index row is made by the copy
- * itself); on failure nothing stays (a new SQLite file is removed).
+ * itself); on failure nothing stays (a new SQLite file is written as
+ * "TO.part" and takes its name only once complete).
  *
  * The audit key goes with the store: beside an SQLite file as "TO.audit-key"; for
  * PostgreSQL to key_file (NULL: $DONDOC_AUDIT_KEY), never over a file holding

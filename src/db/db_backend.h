@@ -44,7 +44,7 @@ struct db_backend {
 	int (*restore)(struct db *src, const char *store_path, struct err *e);
 	/* db_copy (db_copy.c): one read snapshot of a source store begun (on) or ended. */
 	int (*copy_snapshot)(struct db *db, bool on);
-	/* Every row of table with every column (an SQLite rowid as "rowid") given to fn. */
+	/* Every row of table with every column (an SQLite rowid as "rowid") to sink->row. */
 	int (*copy_scan)(struct db *db, const char *table, struct db_copy_sink *sink);
 	/*
 	 * Makes the store at addr and fills it from src in one transaction:

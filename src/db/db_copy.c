@@ -189,6 +189,14 @@ int db_copy(struct db *src, const char *to, const char *key_file, struct db_copy
 	if (!rep)
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (v > db_version_known()) {
+		r = err_set(
+		    e, ERR_VERSION,
+		    "%s: kho nguồn ở lược đồ phiên bản %d, mới hơn bản dondoc này (%d); hãy "
+		    "dùng dondoc mới hơn",
+		    db_path(src), v, db_version_known());
+		goto out;
+	}
 	if (v != db_version_known()) {
 		r = err_set(e, ERR_VERSION,
 			    "%s: kho nguồn ở lược đồ phiên bản %d, bản dondoc này ở phiên bản %d: "
