@@ -238,6 +238,8 @@ int db_audit_key_path(const char *store, char *ret, size_t n);
 int db_audit_key_load(const char *path, unsigned char key[static DB_AUDIT_KEY_BYTES]);
 /* Makes a new random key file readable by its owner only; ERR_EXISTS if one is there. */
 int db_audit_key_create(const char *path, unsigned char key[static DB_AUDIT_KEY_BYTES]);
+/* Writes key as a new key file readable by its owner only; ERR_EXISTS if a file is there. */
+int db_audit_key_write(const char *path, const unsigned char key[static DB_AUDIT_KEY_BYTES]);
 /* The key the connection chains and seals with; NULL when its file could not be read. */
 const unsigned char *db_audit_key(struct db *db);
 /* Where the connection looked for its key. */
@@ -280,3 +282,37 @@ int db_backup(struct db *db, const char *path, struct err *e);
  * the copy gets there. The caller has checked src first; stop the server.
  */
 int db_restore(struct db *src, const char *store_path, struct err *e);
+
+/* What db_copy copied: each table with its rows, in the order copied. */
+#define DB_COPY_MAX_TABLES 160
+struct db_copy_report {
+	int ntables;
+	struct {
+		char name[64];
+		int64_t rows;
+	} tables[DB_COPY_MAX_TABLES];
+	int64_t rows;
+	double seconds;
+	char key_file[4096]; /* where the copy's audit key is */
+	bool key_made;	     /* written there now (else it already held that key) */
+};
+
+/*
+ * Copies the store src (opened, read in one snapshot) whole into a new store
+ * at to, an SQLite file or a PostgreSQL address, of either backend: every
+ * table's rows with their ids (and SQLite's rowids), the audit log verbatim
+ * with its head resealed for the new schema, the counters, the search index,
+ * web sessions and tokens. The target must be a file that does not exist or a
+ * PostgreSQL database without tables, else ERR_EXISTS before anything is
+ * written; src must be at this build's schema version (ERR_VERSION) and have
+ * its audit key. The copy is one transaction on the target, run with its
+ * triggers silenced (no audit entry, counter or index row is made by the copy
+ * itself); on failure nothing stays (a new SQLite file is written as
+ * "TO.part" and takes its name only once complete).
+ *
+ * The audit key goes with the store: beside an SQLite file as "TO.audit-key"; for
+ * PostgreSQL to key_file (NULL: $DONDOC_AUDIT_KEY), never over a file holding
+ * another key. ret (may be NULL) says what was copied. e never shows a password.
+ */
+int db_copy(struct db *src, const char *to, const char *key_file, struct db_copy_report *ret,
+	    struct err *e);

@@ -117,20 +117,19 @@ int db_audit_key_load(const char *path, unsigned char key[static DB_AUDIT_KEY_BY
 	return 0;
 }
 
-int db_audit_key_create(const char *path, unsigned char key[static DB_AUDIT_KEY_BYTES])
+int db_audit_key_write(const char *path, const unsigned char key[static DB_AUDIT_KEY_BYTES])
 {
 	char hex[2 * DB_AUDIT_KEY_BYTES + 2];
 	int fd, r = 0;
 
-	if (sodium_init() < 0)
-		return ERR_INTERNAL;
-	randombytes_buf(key, DB_AUDIT_KEY_BYTES);
 	sodium_bin2hex(hex, sizeof(hex) - 1, key, DB_AUDIT_KEY_BYTES);
 	hex[2 * DB_AUDIT_KEY_BYTES] = '\n';
 	/* Readable by the owner alone; never replaces a key that exists. */
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
+	if (fd < 0) {
+		sodium_memzero(hex, sizeof(hex));
 		return errno == EEXIST ? ERR_EXISTS : ERR_IO;
+	}
 	if (write(fd, hex, sizeof(hex) - 1) != (ssize_t)(sizeof(hex) - 1) || fsync(fd) != 0)
 		r = ERR_IO;
 	if (close(fd) != 0)
@@ -139,6 +138,14 @@ int db_audit_key_create(const char *path, unsigned char key[static DB_AUDIT_KEY_
 		unlink(path);
 	sodium_memzero(hex, sizeof(hex));
 	return r;
+}
+
+int db_audit_key_create(const char *path, unsigned char key[static DB_AUDIT_KEY_BYTES])
+{
+	if (sodium_init() < 0)
+		return ERR_INTERNAL;
+	randombytes_buf(key, DB_AUDIT_KEY_BYTES);
+	return db_audit_key_write(path, key);
 }
 
 int db_remove(const char *path, bool with_key, struct err *e)

@@ -9,6 +9,8 @@
  * (struct db) and a statement (struct db_q) of either backend start with the
  * common part below, so db_kit.c finds the table without knowing the backend.
  */
+struct db_copy_sink;
+
 struct db_backend {
 	const char *name;
 	int (*open)(const char *path, unsigned flags, struct db **ret, struct err *e);
@@ -40,6 +42,36 @@ struct db_backend {
 	int (*integrity)(struct db *db, struct err *e);
 	int (*backup)(struct db *db, const char *path, struct err *e);
 	int (*restore)(struct db *src, const char *store_path, struct err *e);
+	/* db_copy (db_copy.c): one read snapshot of a source store begun (on) or ended. */
+	int (*copy_snapshot)(struct db *db, bool on);
+	/* Every row of table with every column (an SQLite rowid as "rowid") to sink->row. */
+	int (*copy_scan)(struct db *db, const char *table, struct db_copy_sink *sink);
+	/*
+	 * Makes the store at addr and fills it from src in one transaction:
+	 * sink->ready runs once the target is found empty, before it is written.
+	 */
+	int (*copy_into)(const char *addr, struct db *src, struct db_copy_sink *sink,
+			 struct db_copy_report *rep, struct err *e);
+};
+
+/* One value of a row as db_copy carries it from one backend to the other. */
+enum db_copy_kind { DB_COPY_NULL, DB_COPY_INT, DB_COPY_REAL, DB_COPY_TEXT, DB_COPY_BLOB };
+struct db_copy_val {
+	enum db_copy_kind kind;
+	const char *p; /* digits or text, NUL-terminated; or len bytes of a BLOB */
+	size_t len;
+};
+
+/*
+ * Where a source's rows go: row is called for each row with its n columns'
+ * names and values (valid during the call); 0 or a negative ERR_*, which
+ * ends the scan. ready is called by copy_into before the target is written.
+ */
+struct db_copy_sink {
+	int (*row)(struct db_copy_sink *s, int n, const char *const *names,
+		   const struct db_copy_val *v);
+	int (*ready)(struct db_copy_sink *s, struct err *e);
+	void *ctx;
 };
 
 /* The common head of every backend's connection. */
@@ -72,3 +104,19 @@ int db_key_read(struct db *db, struct err *e);
 
 /* The "only on SQLite" refusal of an operation a PostgreSQL store has no meaning for. */
 int db_sqlite_only(struct err *e, const char *what);
+
+/* Whether s may name a table or column of dondoc's in copied SQL: [a-z_][a-z0-9_]*, < 64 bytes. */
+bool db_copy_ident(const char *s);
+/*
+ * The INSERT into table of the target's columns cols that the source's row
+ * names (source index of each in map, their count in *ret_nmap), with
+ * parameters numbered "?N" (SQLite) or "$N" (PostgreSQL, dollar). A source
+ * column the target lacks is ERR_INVAL naming it, except "rowid" (SQLite's
+ * key, kept where the target has such a column) and "tsv" (derived). Caller
+ * frees *ret_sql.
+ */
+int db_copy_insert_sql(const char *table, const char *const *cols, int ncols, int n,
+		       const char *const *names, bool dollar, int *map, int *ret_nmap,
+		       char **ret_sql, struct err *e);
+/* Adds table with rows to rep (when there is room). */
+void db_copy_count(struct db_copy_report *rep, const char *table, int64_t rows);

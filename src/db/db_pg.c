@@ -12,7 +12,8 @@
  * its own so that it is sealed as well.
  *
  * Over 1,000 lines: the connection, its statements, its transactions, the
- * seal and the migrations share struct pg, which no other file sees.
+ * seal, the migrations and the copy into a new store share struct pg, which
+ * no other file sees.
  */
 #include "db/db.h"
 #include "db/db_backend.h"
@@ -68,6 +69,45 @@ static const char PG_SQL_HEAD_STAMP[] =
     " VALUES(1, $1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET"
     " keyed_from = EXCLUDED.keyed_from, schema_cookie = EXCLUDED.schema_cookie,"
     " mac = EXCLUDED.mac";
+
+/*
+ * migrate-store into a new PostgreSQL store (pg_copy_into). The dondoc role
+ * owns the tables, so within the copy's transaction it silences their
+ * triggers (all but the search index's tsvector) and defers their foreign
+ * keys, empties them of the baseline's rows, and afterwards turns both back
+ * and moves every identity past the ids copied.
+ */
+static const char PG_SQL_COPY_EMPTY[] =
+    "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()";
+static const char PG_SQL_COPY_TABLES[] =
+    "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+    " AND tablename <> 'audit_pending' ORDER BY tablename";
+static const char PG_SQL_COPY_BEGIN[] =
+    "DO $$ DECLARE t text; c text; BEGIN"
+    " FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+    " AND tablename <> 'search_fts' LOOP"
+    " EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', t); END LOOP;"
+    " FOR t, c IN SELECT conrelid::regclass::text, conname FROM pg_catalog.pg_constraint"
+    " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace LOOP"
+    " EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY DEFERRED', t, c);"
+    " END LOOP;"
+    " FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+    " LOOP EXECUTE format('DELETE FROM %I', t); END LOOP;"
+    " END $$";
+static const char PG_SQL_COPY_END[] =
+    "SET CONSTRAINTS ALL IMMEDIATE;"
+    "DO $$ DECLARE t text; c text; BEGIN"
+    " FOR t, c IN SELECT conrelid::regclass::text, conname FROM pg_catalog.pg_constraint"
+    " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace LOOP"
+    " EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I NOT DEFERRABLE', t, c); END LOOP;"
+    " FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+    " AND tablename <> 'search_fts' LOOP"
+    " EXECUTE format('ALTER TABLE %I ENABLE TRIGGER USER', t); END LOOP;"
+    " FOR t, c IN SELECT table_name, column_name FROM information_schema.columns"
+    " WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP"
+    " EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(max(%I), 0) + 1,"
+    " false) FROM %I', t, c, c, t); END LOOP;"
+    " END $$";
 
 static const char PG_NO_KEY[] = "thiếu khóa nhật ký kiểm tra (DONDOC_AUDIT_KEY): không ghi được";
 
@@ -1255,12 +1295,12 @@ static void pg_close(struct db *d)
 	free(db);
 }
 
-static int pg_open(const char *path, unsigned flags, struct db **ret, struct err *e)
+/* Connects to path with the connection's settings; the schema is not looked at. */
+static int pg_conn_new(const char *path, struct pg **ret, struct err *e)
 {
 	const char *conninfo =
 	    strncmp(path, "postgres:", 9) == 0 && strncmp(path, "postgres://", 11) ? path + 9
 										   : path;
-	bool applied[256] = {false}, current = false;
 	struct pg *db;
 	int r;
 
@@ -1277,22 +1317,40 @@ static int pg_open(const char *path, unsigned flags, struct db **ret, struct err
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	}
 	r = pg_connect(db, conninfo, e);
-	if (r == 0)
-		r = pg_key_open(db, e);
 	if (r < 0) {
 		pg_close(&db->base);
 		return r;
 	}
 	db->lock_ms = 10000; /* as SQLite's busy timeout */
 	r = pg_session(db);
-	if (r == 0 && (flags & DB_READONLY))
-		r = pg_exec(db, "SET default_transaction_read_only = on");
 	if (r < 0) {
 		err_set(e, r, "%s: không chuẩn bị được kết nối: %s", db->base.path, db->msg);
 		pg_close(&db->base);
 		return r;
 	}
 	db_set_actor(&db->base, "cli");
+	*ret = db;
+	return 0;
+}
+
+static int pg_open(const char *path, unsigned flags, struct db **ret, struct err *e)
+{
+	bool applied[256] = {false}, current = false;
+	struct pg *db = NULL;
+	int r;
+
+	r = pg_conn_new(path, &db, e);
+	if (r == 0)
+		r = pg_key_open(db, e);
+	if (r == 0 && (flags & DB_READONLY))
+		r = pg_exec(db, "SET default_transaction_read_only = on");
+	if (r < 0) {
+		if (db && (!e || e->code != r))
+			err_set(e, r, "%s: không chuẩn bị được kết nối: %s", db->base.path,
+				db->msg);
+		pg_close(db ? &db->base : NULL);
+		return r;
+	}
 	if (!(flags & DB_READONLY))
 		r = pg_migrate(db, flags & DB_CREATE, e);
 	else if ((r = pg_versions(db, applied, &current, e)) != ERR_VERSION)
@@ -1303,6 +1361,290 @@ static int pg_open(const char *path, unsigned flags, struct db **ret, struct err
 	}
 	*ret = &db->base;
 	return 0;
+}
+
+/* db_copy: one read snapshot of this store as a source. */
+static int pg_copy_snapshot(struct db *d, bool on)
+{
+	return pg_exec(PG(d), on ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "COMMIT");
+}
+
+/* The kind a column of type oid travels as. */
+static enum db_copy_kind pg_copy_kind(Oid t)
+{
+	switch (t) {
+	case 20: /* int8 */
+	case 21: /* int2 */
+	case 23: /* int4 */
+		return DB_COPY_INT;
+	case 700:  /* float4 */
+	case 701:  /* float8 */
+	case 1700: /* numeric */
+		return DB_COPY_REAL;
+	case PG_BYTEAOID:
+		return DB_COPY_BLOB;
+	default:
+		return DB_COPY_TEXT;
+	}
+}
+
+/* Every row of table, fetched one at a time (a table may be larger than memory). */
+static int pg_copy_scan(struct db *d, const char *table, struct db_copy_sink *sink)
+{
+	struct pg *db = PG(d);
+	struct db_copy_val v[256];
+	unsigned char *raw[256];
+	const char *names[256];
+	char sql[160];
+	PGresult *res;
+	int r = 0;
+
+	if (!db_copy_ident(table))
+		return ERR_INVAL;
+	snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\"", table);
+	if (!PQsendQuery(db->c, sql) || !PQsetSingleRowMode(db->c))
+		return pg_fail(db, NULL);
+	/* Read to the end, even after a failure: the connection is then free again. */
+	while ((res = PQgetResult(db->c)) != NULL) {
+		ExecStatusType st = PQresultStatus(res);
+		int n = PQnfields(res);
+
+		if (r == 0 && st == PGRES_SINGLE_TUPLE && n > 256)
+			r = ERR_TOOBIG;
+		if (r == 0 && st == PGRES_SINGLE_TUPLE) {
+			for (int i = 0; i < n; i++) {
+				const char *t = PQgetvalue(res, 0, i);
+				size_t len = 0;
+
+				raw[i] = NULL;
+				names[i] = PQfname(res, i);
+				v[i] = (struct db_copy_val){pg_copy_kind(PQftype(res, i)), t,
+							    (size_t)PQgetlength(res, 0, i)};
+				if (PQgetisnull(res, 0, i)) {
+					v[i] = (struct db_copy_val){DB_COPY_NULL, NULL, 0};
+				} else if (v[i].kind == DB_COPY_BLOB) {
+					raw[i] = PQunescapeBytea((const unsigned char *)t, &len);
+					if (!raw[i])
+						r = ERR_NOMEM;
+					v[i].p = raw[i] ? (const char *)raw[i] : "";
+					v[i].len = len;
+				}
+			}
+			if (r == 0)
+				r = sink->row(sink, n, names, v);
+			for (int i = 0; i < n; i++)
+				PQfreemem(raw[i]);
+		} else if (r == 0 && st != PGRES_TUPLES_OK) {
+			r = pg_fail(db, res);
+		}
+		PQclear(res);
+	}
+	return r;
+}
+
+/* The rows of one table going into a new PostgreSQL store. */
+struct pg_load {
+	struct pg *db;
+	const char *table;
+	int index; /* names the prepared INSERT of this table */
+	char **cols;
+	int ncols;
+	bool prepared;
+	int map[256], nmap;
+	int64_t rows;
+	struct err *e;
+};
+
+static int pg_load_row(struct db_copy_sink *s, int n, const char *const *names,
+		       const struct db_copy_val *v)
+{
+	struct pg_load *l = s->ctx;
+	const char *vals[256];
+	int lens[256], fmts[256];
+	char name[32];
+	PGresult *res;
+	int r;
+
+	snprintf(name, sizeof(name), "copy%d", l->index);
+	if (!l->prepared) {
+		char *sql = NULL;
+
+		if (n > 256)
+			return err_set(l->e, ERR_TOOBIG, "bảng %s: quá nhiều cột", l->table);
+		r = db_copy_insert_sql(l->table, (const char *const *)l->cols, l->ncols, n, names,
+				       true, l->map, &l->nmap, &sql, l->e);
+		if (r < 0)
+			return r;
+		res = PQprepare(l->db->c, name, sql, l->nmap, NULL);
+		free(sql);
+		r = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_fail(l->db, res);
+		PQclear(res);
+		if (r < 0)
+			return err_set(l->e, r, "bảng %s: %s", l->table, l->db->msg);
+		l->prepared = true;
+	}
+	for (int k = 0; k < l->nmap; k++) {
+		const struct db_copy_val *x = &v[l->map[k]];
+
+		vals[k] = x->kind == DB_COPY_NULL ? NULL : x->p;
+		lens[k] = (int)x->len;
+		fmts[k] = x->kind == DB_COPY_BLOB; /* bytes as they are */
+	}
+	res = PQexecPrepared(l->db->c, name, l->nmap, vals, lens, fmts, 0);
+	r = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_fail(l->db, res);
+	PQclear(res);
+	if (r < 0)
+		return err_set(l->e, r, "bảng %s: %s", l->table, l->db->msg);
+	l->rows++;
+	return 0;
+}
+
+/* The names of a table's columns as SELECT * gives them, in new memory. */
+static int pg_copy_cols(struct pg *db, const char *table, char ***ret, int *ret_n)
+{
+	char sql[160], **cols;
+	PGresult *res = NULL;
+	int r, n;
+
+	snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\" LIMIT 0", table);
+	r = pg_run(db, sql, 0, NULL, &res);
+	if (r < 0)
+		return r;
+	n = PQnfields(res);
+	cols = calloc((size_t)n + 1, sizeof(*cols));
+	for (int i = 0; cols && i < n; i++)
+		if (!(cols[i] = strdup(PQfname(res, i))))
+			r = ERR_NOMEM;
+	PQclear(res);
+	if (!cols || r < 0) {
+		for (int i = 0; cols && i < n; i++)
+			free(cols[i]);
+		free(cols);
+		return ERR_NOMEM;
+	}
+	*ret = cols;
+	*ret_n = n;
+	return 0;
+}
+
+/* The whole schema of a new store: the baseline, then each later migration, recorded. */
+static int pg_schema_new(struct pg *db, struct err *e)
+{
+	int r = pg_exec(db, db_pg_baseline);
+
+	if (r < 0)
+		return err_set(e, r, "tạo lược đồ PostgreSQL (phiên bản %d) thất bại: %s",
+			       DB_PG_BASELINE, db->msg);
+	for (int i = 0; i < db_nmigrations && r == 0; i++) {
+		const struct db_migration *m = &db_migrations[i];
+
+		if (m->version > DB_PG_BASELINE && (r = pg_exec(db, m->pg)) < 0)
+			return err_set(e, r, "nâng cấp lược đồ %03d_%s thất bại: %s", m->version,
+				       m->name, db->msg);
+		r = pg_record(db, m);
+	}
+	return r < 0 ? err_set(e, r, "không ghi được phiên bản lược đồ: %s", db->msg) : 0;
+}
+
+/*
+ * A new PostgreSQL store at addr filled from src, in one transaction under
+ * the migration lock: refused (ERR_EXISTS) when the database has tables;
+ * then the schema as a new store gets it, its triggers silenced and foreign
+ * keys deferred, every table emptied and filled from src, triggers and keys
+ * back, identities moved past the ids copied, the head resealed with src's
+ * key for this schema.
+ */
+static int pg_copy_into(const char *addr, struct db *src, struct db_copy_sink *sink,
+			struct db_copy_report *rep, struct err *e)
+{
+	struct pg_load l = {.e = e};
+	struct db_copy_sink load = {.row = pg_load_row, .ctx = &l};
+	PGresult *tables = NULL;
+	struct pg *db = NULL;
+	int64_t n = 0;
+	int r;
+
+	r = pg_conn_new(addr, &db, e);
+	if (r < 0)
+		return r;
+	memcpy(db->base.key, src->key, sizeof(db->base.key));
+	db->base.has_key = true;
+	r = pg_begin(&db->base);
+	if (r == 0)
+		r = pg_run(db, PG_SQL_LOCK, 0, NULL, NULL);
+	if (r == 0)
+		r = pg_int_of(db, PG_SQL_COPY_EMPTY, &n);
+	if (r < 0) {
+		err_set(e, r, "%s: không đọc được cơ sở dữ liệu đích: %s", db->base.path, db->msg);
+		goto fail;
+	}
+	if (n > 0) {
+		r = err_set(e, ERR_EXISTS,
+			    "%s: cơ sở dữ liệu đích không trống (đã có %lld bảng); migrate-store "
+			    "chỉ chép vào một cơ sở dữ liệu PostgreSQL trống (createdb)",
+			    db->base.path, (long long)n);
+		goto fail;
+	}
+	r = sink->ready(sink, e);
+	if (r == 0)
+		r = pg_schema_new(db, e);
+	if (r < 0)
+		goto fail;
+	r = pg_exec(db, PG_SQL_COPY_BEGIN);
+	if (r == 0)
+		r = pg_run(db, PG_SQL_COPY_TABLES, 0, NULL, &tables);
+	if (r < 0) {
+		err_set(e, r, "%s: không chuẩn bị được kho mới: %s", db->base.path, db->msg);
+		goto fail;
+	}
+	for (int i = 0; r == 0 && i < PQntuples(tables); i++) {
+		l.db = db;
+		l.table = PQgetvalue(tables, i, 0);
+		l.index = i;
+		l.prepared = false;
+		l.rows = 0;
+		r = db_copy_ident(l.table) ? pg_copy_cols(db, l.table, &l.cols, &l.ncols)
+					   : ERR_INVAL;
+		if (r < 0) {
+			err_set(e, r, "bảng %s: không đọc được các cột", l.table);
+			break;
+		}
+		r = src->be->copy_scan(src, l.table, &load);
+		if (r < 0 && (!e || e->code != r))
+			err_set(e, r, "bảng %s: không đọc được từ kho nguồn: %s", l.table,
+				db_errmsg(src));
+		for (int k = 0; k < l.ncols; k++)
+			free(l.cols[k]);
+		free(l.cols);
+		l.cols = NULL;
+		if (r == 0)
+			db_copy_count(rep, l.table, l.rows);
+	}
+	PQclear(tables);
+	if (r < 0)
+		goto fail;
+	r = pg_exec(db, PG_SQL_COPY_END);
+	if (r < 0) {
+		err_set(e, r, "%s: bản sao không hợp lệ: %s", db->base.path, db->msg);
+		goto fail;
+	}
+	r = pg_stamp(db, e);
+	if (r < 0) {
+		if (!e || e->code != r)
+			err_set(e, r, "không niêm phong được đầu chuỗi nhật ký: %s", db->msg);
+		goto fail;
+	}
+	r = pg_commit(&db->base);
+	if (r < 0) {
+		err_set(e, r, "%s: không ghi được bản sao: %s", db->base.path, db->msg);
+		goto fail;
+	}
+	pg_close(&db->base);
+	return 0;
+fail:
+	pg_rollback(&db->base);
+	pg_close(&db->base);
+	return r;
 }
 
 const struct db_backend db_pg_backend = {
@@ -1336,4 +1678,7 @@ const struct db_backend db_pg_backend = {
     .integrity = pg_integrity,
     .backup = pg_backup,
     .restore = pg_restore,
+    .copy_snapshot = pg_copy_snapshot,
+    .copy_scan = pg_copy_scan,
+    .copy_into = pg_copy_into,
 };

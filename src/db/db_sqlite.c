@@ -2,12 +2,13 @@
 /*
  * Over 1,000 lines: everything that touches SQLite's handle (statements,
  * transactions, migrations and the audit seal, the schema check, online backup
- * and restore) shares struct sq, which no other file sees. db_kit.c calls in
- * through db_sqlite_backend (db_backend.h).
+ * and restore, the copy into a new store) shares struct sq, which no other
+ * file sees. db_kit.c calls in through db_sqlite_backend (db_backend.h).
  */
 #include "db/db.h"
 #include "db/db_backend.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <sqlite3.h>
@@ -864,7 +865,7 @@ static int db_sync_dir(const char *path)
 }
 
 /* Copies the whole of main from src to dst in one step (one read snapshot of src). */
-static int db_copy(sqlite3 *dst, sqlite3 *src)
+static int sq_copy_pages(sqlite3 *dst, sqlite3 *src)
 {
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
 	int rc;
@@ -902,7 +903,7 @@ static int sq_backup(struct db *d, const char *path, struct err *e)
 	if (r == 0)
 		r = db_schema_cookie(&db->base, &cookie);
 	if (r == 0)
-		r = db_copy(dst, db->h);
+		r = sq_copy_pages(dst, db->h);
 	db_sql_exec(db, "COMMIT");
 	if (r < 0) {
 		err_set(e, r, "%s: sao lưu thất bại: %s", path, sqlite3_errmsg(dst));
@@ -967,7 +968,7 @@ static int sq_restore(struct db *d, const char *store_path, struct err *e)
 	sqlite3_extended_result_codes(dst->h, 1);
 	r = db_functions(dst);
 	if (r == 0)
-		r = db_copy(dst->h, src->h);
+		r = sq_copy_pages(dst->h, src->h);
 	if (r == 0)
 		r = db_sql_exec(dst, "PRAGMA journal_mode = WAL");
 	if (r < 0) {
@@ -996,6 +997,426 @@ static int sq_restore(struct db *d, const char *store_path, struct err *e)
 	}
 out:
 	db_close(&dst->base);
+	return r;
+}
+
+/* db_copy: a read snapshot of this store as a source. */
+static int sq_copy_snapshot(struct db *d, bool on)
+{
+	return db_sql_exec(SQ(d), on ? "BEGIN" : "COMMIT");
+}
+
+static int sq_copy_scan(struct db *d, const char *table, struct db_copy_sink *sink)
+{
+	struct sq *db = SQ(d);
+	sqlite3_stmt *st = NULL;
+	struct db_copy_val *v = NULL;
+	const char **names = NULL;
+	char sql[160], (*num)[32] = NULL;
+	int n, rc, r = 0;
+
+	if (!db_copy_ident(table))
+		return ERR_INVAL;
+	/* A table's rowid goes too (its audit entries name it), unless it has none. */
+	snprintf(sql, sizeof(sql), "SELECT rowid AS rowid, * FROM \"%s\"", table);
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\"", table);
+		rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return db_code(rc) ? db_code(rc) : ERR_DB;
+	}
+	n = sqlite3_column_count(st);
+	v = calloc((size_t)n + 1, sizeof(*v));
+	names = calloc((size_t)n + 1, sizeof(*names));
+	num = calloc((size_t)n + 1, sizeof(*num));
+	if (!v || !names || !num) {
+		r = ERR_NOMEM;
+		goto out;
+	}
+	for (int i = 0; i < n; i++)
+		names[i] = sqlite3_column_name(st, i);
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++) {
+			switch (sqlite3_column_type(st, i)) {
+			case SQLITE_NULL:
+				v[i] = (struct db_copy_val){DB_COPY_NULL, NULL, 0};
+				break;
+			case SQLITE_INTEGER:
+				snprintf(num[i], sizeof(num[i]), "%lld",
+					 (long long)sqlite3_column_int64(st, i));
+				v[i] = (struct db_copy_val){DB_COPY_INT, num[i], strlen(num[i])};
+				break;
+			case SQLITE_FLOAT:
+				/* Every bit of the double, so that it reads back equal. */
+				snprintf(num[i], sizeof(num[i]), "%.17g",
+					 sqlite3_column_double(st, i));
+				v[i] = (struct db_copy_val){DB_COPY_REAL, num[i], strlen(num[i])};
+				break;
+			case SQLITE_BLOB: {
+				const void *b = sqlite3_column_blob(st, i);
+
+				v[i] = (struct db_copy_val){DB_COPY_BLOB, b ? b : "",
+							    (size_t)sqlite3_column_bytes(st, i)};
+				break;
+			}
+			default: {
+				const char *t = (const char *)sqlite3_column_text(st, i);
+
+				v[i] = (struct db_copy_val){DB_COPY_TEXT, t ? t : "",
+							    (size_t)sqlite3_column_bytes(st, i)};
+				break;
+			}
+			}
+		}
+		r = sink->row(sink, n, names, v);
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_code(rc) ? db_code(rc) : ERR_DB;
+out:
+	sqlite3_finalize(st);
+	free(v);
+	free(names);
+	free(num);
+	return r;
+}
+
+/* A list of names (and SQL texts) read from the schema. */
+struct sq_names {
+	char **name, **sql;
+	int n;
+};
+
+static void sq_names_free(struct sq_names *l)
+{
+	for (int i = 0; i < l->n; i++) {
+		free(l->name[i]);
+		free(l->sql ? l->sql[i] : NULL);
+	}
+	free(l->name);
+	free(l->sql);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The first column (and the second, with_sql) of every row of sql. */
+static int sq_names(struct sq *db, const char *sql, bool with_sql, struct sq_names *ret)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, cap = 0, r = 0;
+
+	memset(ret, 0, sizeof(*ret));
+	rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return db_code(rc) ? db_code(rc) : ERR_DB;
+	while (r == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *a = (const char *)sqlite3_column_text(st, 0);
+		const char *b = with_sql ? (const char *)sqlite3_column_text(st, 1) : NULL;
+
+		if (ret->n == cap) {
+			char **gn, **gs = NULL;
+
+			cap = cap ? 2 * cap : 64;
+			gn = realloc(ret->name, (size_t)cap * sizeof(char *));
+			if (gn)
+				ret->name = gn;
+			if (gn && with_sql &&
+			    (gs = realloc(ret->sql, (size_t)cap * sizeof(char *))))
+				ret->sql = gs;
+			if (!gn || (with_sql && !gs)) {
+				r = ERR_NOMEM;
+				break;
+			}
+		}
+		ret->name[ret->n] = strdup(a ? a : "");
+		if (with_sql)
+			ret->sql[ret->n] = strdup(b ? b : "");
+		ret->n++;
+		if (!ret->name[ret->n - 1] || (with_sql && !ret->sql[ret->n - 1]))
+			r = ERR_NOMEM;
+	}
+	if (r == 0 && rc != SQLITE_DONE)
+		r = db_code(rc) ? db_code(rc) : ERR_DB;
+	sqlite3_finalize(st);
+	if (r < 0)
+		sq_names_free(ret);
+	return r;
+}
+
+/* The rows of one table going into a new SQLite store. */
+struct sq_load {
+	struct sq *db;
+	const char *table;
+	struct sq_names cols; /* the target's columns, and "rowid" when it keeps one apart */
+	sqlite3_stmt *ins;
+	int map[256], nmap;
+	int64_t rows;
+	struct err *e;
+};
+
+static int sq_load_row(struct db_copy_sink *s, int n, const char *const *names,
+		       const struct db_copy_val *v)
+{
+	struct sq_load *l = s->ctx;
+	int rc = SQLITE_OK, r;
+
+	if (!l->ins) {
+		char *sql = NULL;
+
+		if (n > (int)(sizeof(l->map) / sizeof(l->map[0])))
+			return err_set(l->e, ERR_TOOBIG, "bảng %s: quá nhiều cột", l->table);
+		r = db_copy_insert_sql(l->table, (const char *const *)l->cols.name, l->cols.n, n,
+				       names, false, l->map, &l->nmap, &sql, l->e);
+		if (r < 0)
+			return r;
+		rc = sqlite3_prepare_v2(l->db->h, sql, -1, &l->ins, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return err_set(l->e, db_code(rc) ? db_code(rc) : ERR_DB, "bảng %s: %s",
+				       l->table, sqlite3_errmsg(l->db->h));
+	}
+	sqlite3_reset(l->ins);
+	for (int k = 0; k < l->nmap && rc == SQLITE_OK; k++) {
+		const struct db_copy_val *x = &v[l->map[k]];
+
+		switch (x->kind) {
+		case DB_COPY_NULL:
+			rc = sqlite3_bind_null(l->ins, k + 1);
+			break;
+		case DB_COPY_INT:
+			rc = sqlite3_bind_int64(l->ins, k + 1, strtoll(x->p, NULL, 10));
+			break;
+		case DB_COPY_REAL:
+			rc = sqlite3_bind_double(l->ins, k + 1, strtod(x->p, NULL));
+			break;
+		case DB_COPY_BLOB:
+			rc = sqlite3_bind_blob64(l->ins, k + 1, x->p, x->len, SQLITE_STATIC);
+			break;
+		default:
+			rc = sqlite3_bind_text64(l->ins, k + 1, x->p, x->len, SQLITE_STATIC,
+						 SQLITE_UTF8);
+			break;
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(l->ins);
+	if (rc != SQLITE_DONE)
+		return err_set(l->e, db_code(rc) ? db_code(rc) : ERR_DB, "bảng %s: %s", l->table,
+			       sqlite3_errmsg(l->db->h));
+	sqlite3_clear_bindings(l->ins);
+	l->rows++;
+	return 0;
+}
+
+/*
+ * The target's columns of table as SELECT * names them, and "rowid" when the
+ * table keeps a rowid apart from them (no INTEGER PRIMARY KEY stands for it).
+ */
+static int sq_load_cols(struct sq *db, const char *table, struct sq_names *ret)
+{
+	char sql[160];
+	struct sq_names info;
+	int r, pk = 0;
+	bool alias = false, rowid;
+	sqlite3_stmt *st = NULL;
+
+	snprintf(sql, sizeof(sql),
+		 "SELECT name, upper(type) || ' ' || pk FROM pragma_table_info('%s')", table);
+	r = sq_names(db, sql, true, &info);
+	if (r < 0)
+		return r;
+	for (int i = 0; i < info.n; i++) {
+		const char *sp = strrchr(info.sql[i], ' ');
+
+		if (sp && strcmp(sp + 1, "0") != 0) {
+			pk++;
+			alias = strncmp(info.sql[i], "INTEGER ", 8) == 0;
+		}
+	}
+	snprintf(sql, sizeof(sql), "SELECT rowid FROM \"%s\" LIMIT 0", table);
+	rowid = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK;
+	sqlite3_finalize(st);
+	if (rowid && !(pk == 1 && alias)) {
+		char **g = realloc(info.name, ((size_t)info.n + 1) * sizeof(char *));
+		char **gs = g ? realloc(info.sql, ((size_t)info.n + 1) * sizeof(char *)) : NULL;
+
+		if (g)
+			info.name = g;
+		if (gs)
+			info.sql = gs;
+		if (!g || !gs || !(info.name[info.n] = strdup("rowid"))) {
+			sq_names_free(&info);
+			return ERR_NOMEM;
+		}
+		info.sql[info.n++] = NULL;
+	}
+	*ret = info;
+	return 0;
+}
+
+/* Removes the file at tmp with its WAL and shared memory. */
+static void sq_part_remove(const char *tmp)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	char p[4096];
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+		if (snprintf(p, sizeof(p), "%s%s", tmp, suffixes[i]) < (int)sizeof(p))
+			unlink(p);
+}
+
+/* The tables of the new store, shadow tables of its search index left out, in their order. */
+static const char SQ_COPY_TABLES[] =
+    "SELECT t.name FROM sqlite_schema t WHERE t.type = 'table' AND t.name NOT LIKE 'sqlite\\_%'"
+    " ESCAPE '\\' AND NOT EXISTS (SELECT 1 FROM sqlite_schema v WHERE v.type = 'table' AND"
+    " v.sql LIKE 'CREATE VIRTUAL TABLE%' AND t.name LIKE v.name || '\\_%' ESCAPE '\\')"
+    " ORDER BY t.rowid";
+
+/*
+ * A new SQLite store at path filled from src. The schema is made by the
+ * migrations as for any new store (and sealed with src's key); then, in one
+ * transaction, its triggers are dropped (the schema's and the connection's
+ * TEMP ones), every table emptied of the rows the migrations put there and
+ * filled from src, the schema's triggers made again from their own text, and
+ * the head resealed for the cookie the schema has now. Foreign keys are
+ * checked at the commit. Dropping the triggers is simpler and surer than
+ * teaching each one to stand aside: SQLite has no switch for them. The file
+ * is made as "PATH.part" and takes its name once complete (never over a file
+ * there), so a copy cut short leaves no store at path.
+ */
+static int sq_copy_into(const char *path, struct db *src, struct db_copy_sink *sink,
+			struct db_copy_report *rep, struct err *e)
+{
+	struct sq_names trig = {0}, temp = {0}, tables = {0};
+	struct sq_load l = {.e = e};
+	struct db_copy_sink load = {.row = sq_load_row, .ctx = &l};
+	struct db_head head;
+	struct sq *dst;
+	int64_t cookie = 0;
+	char sql[200], tmp[4096];
+	int r;
+
+	if (snprintf(tmp, sizeof(tmp), "%s.part", path) >= (int)sizeof(tmp) - 8)
+		return err_set(e, ERR_TOOBIG, "đường dẫn quá dài: %s", path);
+	sq_part_remove(tmp); /* what a copy cut short before left */
+	dst = calloc(1, sizeof(*dst));
+	if (!dst || !(dst->base.path = strdup(path))) {
+		free(dst);
+		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
+	}
+	dst->base.be = &db_sqlite_backend;
+	memcpy(dst->base.key, src->key, sizeof(dst->base.key));
+	dst->base.has_key = true;
+	snprintf(dst->base.key_path, sizeof(dst->base.key_path), "%s.audit-key", path);
+	db_set_actor(&dst->base, "cli");
+	r = sink->ready(sink, e);
+	if (r < 0)
+		goto out;
+	if (sqlite3_open_v2(tmp, &dst->h,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		r = err_set(e, ERR_IO, "%s: không tạo được tệp", tmp);
+		goto out;
+	}
+	sqlite3_busy_timeout(dst->h, 10000);
+	sqlite3_extended_result_codes(dst->h, 1);
+	r = db_functions(dst);
+	if (r == 0)
+		r = db_sql_exec(dst, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
+				     " PRAGMA synchronous = FULL");
+	if (r < 0) {
+		err_set(e, r, "%s: không tạo được tệp: %s", path, sqlite3_errmsg(dst->h));
+		goto out;
+	}
+	r = db_migrate(dst, true, e);
+	if (r < 0)
+		goto out;
+	r = db_sql_exec(dst, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys = ON");
+	if (r == 0)
+		r = sq_names(
+		    dst,
+		    "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid",
+		    true, &trig);
+	if (r == 0)
+		r = sq_names(dst, "SELECT name FROM sqlite_temp_schema WHERE type = 'trigger'",
+			     false, &temp);
+	if (r == 0)
+		r = sq_names(dst, SQ_COPY_TABLES, false, &tables);
+	for (int i = 0; r == 0 && i < trig.n; i++) {
+		r = db_copy_ident(trig.name[i]) ? 0 : ERR_INVAL;
+		snprintf(sql, sizeof(sql), "DROP TRIGGER \"%s\"", trig.name[i]);
+		if (r == 0)
+			r = db_sql_exec(dst, sql);
+	}
+	for (int i = 0; r == 0 && i < temp.n; i++) {
+		r = db_copy_ident(temp.name[i]) ? 0 : ERR_INVAL;
+		snprintf(sql, sizeof(sql), "DROP TRIGGER temp.\"%s\"", temp.name[i]);
+		if (r == 0)
+			r = db_sql_exec(dst, sql);
+	}
+	/* Emptied first, all of them: a cascade never reaches rows already copied. */
+	for (int i = 0; r == 0 && i < tables.n; i++) {
+		r = db_copy_ident(tables.name[i]) ? 0 : ERR_INVAL;
+		snprintf(sql, sizeof(sql), "DELETE FROM \"%s\"", tables.name[i]);
+		if (r == 0)
+			r = db_sql_exec(dst, sql);
+	}
+	if (r < 0) {
+		err_set(e, r, "%s: không chuẩn bị được kho mới: %s", path, sqlite3_errmsg(dst->h));
+		goto rollback;
+	}
+	for (int i = 0; r == 0 && i < tables.n; i++) {
+		l.db = dst;
+		l.table = tables.name[i];
+		l.rows = 0;
+		r = sq_load_cols(dst, l.table, &l.cols);
+		if (r < 0) {
+			err_set(e, r, "bảng %s: không đọc được các cột", l.table);
+			break;
+		}
+		r = src->be->copy_scan(src, l.table, &load);
+		if (r < 0 && (!e || e->code != r))
+			err_set(e, r, "bảng %s: không đọc được từ kho nguồn: %s", l.table,
+				db_errmsg(src));
+		sqlite3_finalize(l.ins);
+		l.ins = NULL;
+		sq_names_free(&l.cols);
+		if (r == 0)
+			db_copy_count(rep, l.table, l.rows);
+	}
+	if (r < 0)
+		goto rollback;
+	for (int i = 0; r == 0 && i < trig.n; i++)
+		r = db_sql_exec(dst, trig.sql[i]);
+	if (r == 0)
+		r = db_head_get(dst, &head);
+	if (r == 0)
+		r = db_schema_cookie(&dst->base, &cookie);
+	if (r == 0)
+		r = db_exec(&dst->base, SQL_AUDIT_HEAD_STAMP, "ii", head.keyed_from, cookie);
+	if (r < 0) {
+		err_set(e, r, "%s: không dựng lại được trigger và đầu chuỗi nhật ký: %s", path,
+			sqlite3_errmsg(dst->h));
+		goto rollback;
+	}
+	r = db_sql_exec(dst, "COMMIT");
+	if (r < 0) {
+		err_set(e, r, "%s: không ghi được bản sao: %s", path, sqlite3_errmsg(dst->h));
+		goto rollback;
+	}
+	goto out;
+rollback:
+	sqlite3_exec(dst->h, "ROLLBACK", NULL, NULL, NULL);
+out:
+	sq_names_free(&trig);
+	sq_names_free(&temp);
+	sq_names_free(&tables);
+	sq_close(&dst->base);
+	/* Closed, its WAL folded in: the file takes its name, unless one is there now. */
+	if (r == 0 && link(tmp, path) != 0)
+		r = err_set(e, errno == EEXIST ? ERR_EXISTS : ERR_IO, "%s: không ghi được tệp%s",
+			    path, errno == EEXIST ? " (một tệp khác vừa được tạo ở đó)" : "");
+	if (r == 0 && db_sync_dir(path) < 0)
+		r = err_set(e, ERR_IO, "%s: không ghi được tệp", path);
+	sq_part_remove(tmp);
 	return r;
 }
 
@@ -1030,4 +1451,7 @@ const struct db_backend db_sqlite_backend = {
     .integrity = sq_integrity,
     .backup = sq_backup,
     .restore = sq_restore,
+    .copy_snapshot = sq_copy_snapshot,
+    .copy_scan = sq_copy_scan,
+    .copy_into = sq_copy_into,
 };
