@@ -78,7 +78,7 @@ has_store() {
 # (on PostgreSQL without the sequences' positions, which a refused insert may advance).
 store_dump() {
 	if on_pg; then
-		pg_dump -a -d "$(pg_uri "$1")" | grep -v '^SELECT pg_catalog.setval'
+		pg_dump -a -d "$(pg_uri "$1")" 2>/dev/null | grep -Ev '^(SELECT pg_catalog.setval|\\(un)?restrict )'
 	else
 		sqlite3 "$1" .dump
 	fi

@@ -60,7 +60,8 @@ static inline int test_store_fresh(char *path, size_t n)
 	for (int i = 0; i < 2 && ok; i++) {
 		PGresult *r;
 
-		snprintf(sql, sizeof(sql), i ? "CREATE DATABASE %s" : "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+		snprintf(sql, sizeof(sql),
+			 i ? "CREATE DATABASE %s" : "DROP DATABASE IF EXISTS %s WITH (FORCE)",
 			 name);
 		r = PQexec(c, sql);
 		ok = PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -82,6 +83,35 @@ static inline int test_store_fresh(char *path, size_t n)
 	if (!ok || !slash || (size_t)snprintf(path, n, "%.*s/%s", (int)(slash - pg), pg, name) >= n)
 		return -1;
 	return 0;
+}
+
+/*
+ * Runs sql (statements separated by ';') on the PostgreSQL store at uri, as a test that
+ * lays out rows behind dondoc's back; then moves each id sequence past the ids the rows
+ * were given, as SQLite's next rowid would be. 0, or -1 said on stderr.
+ */
+static inline int test_store_exec_pg(const char *uri, const char *sql)
+{
+	static const char sync[] =
+	    "DO $$ DECLARE r record; BEGIN FOR r IN SELECT table_name t, column_name c"
+	    " FROM information_schema.columns WHERE table_schema = 'public' AND is_identity = 'YES'"
+	    " LOOP EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L),"
+	    " coalesce((SELECT max(%I) FROM %I), 0) + 1, false)', r.t, r.c, r.c, r.t); END LOOP; "
+	    "END $$";
+	PGconn *c = PQconnectdb(uri);
+	int ok = PQstatus(c) == CONNECTION_OK;
+
+	PQsetNoticeProcessor(c, test_store_quiet, NULL);
+	for (int i = 0; i < 2 && ok; i++) {
+		PGresult *r = PQexec(c, i ? sync : sql);
+
+		ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+		PQclear(r);
+	}
+	if (!ok)
+		fprintf(stderr, "test_store: %s", PQerrorMessage(c));
+	PQfinish(c);
+	return ok ? 0 : -1;
 }
 
 #endif
