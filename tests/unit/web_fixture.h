@@ -89,16 +89,30 @@ static sqlite3 *fx_raw(const char *path, int with_fns)
 /*
  * Runs sql on the store at path as someone writing behind dondoc's back: on SQLite over a
  * raw connection (with_fns: with the audit functions, so that audited writes are chained as
- * dondoc chains them), on PostgreSQL through libpq (the triggers log the writes, sealed at
- * dondoc's next commit). 0, or -1 said on stderr.
+ * dondoc chains them), on PostgreSQL through libpq (the triggers log the writes; with_fns:
+ * chained at once by a dondoc commit, else at dondoc's next write). 0, or -1 said on stderr.
  */
 static inline int fx_exec(const char *path, int with_fns, const char *sql)
 {
 	sqlite3 *h;
 	int rc;
 
-	if (db_is_pg(path))
-		return test_store_exec_pg(path, sql);
+	if (db_is_pg(path)) {
+		struct db *db = NULL;
+		struct err e = {0};
+
+		if (test_store_exec_pg(path, sql) < 0)
+			return -1;
+		if (!with_fns)
+			return 0;
+		/* audited: the entries the triggers logged are chained now, as on SQLite */
+		rc =
+		    db_open(path, 0, &db, &e) < 0 || db_begin(db) < 0 || db_commit(db) < 0 ? -1 : 0;
+		if (rc < 0)
+			fprintf(stderr, "fixture: %s\n", e.msg);
+		db_close(db);
+		return rc;
+	}
 	h = fx_raw(path, with_fns);
 	if (!h)
 		return -1;
@@ -109,7 +123,10 @@ static inline int fx_exec(const char *path, int with_fns, const char *sql)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
-/* The first column of sql's first row on the store at path, as an integer; -1 without a row. */
+/*
+ * The first column of sql's first row on the store at path, as an integer (a boolean as 1
+ * or 0, as SQLite gives it); -1 without a row.
+ */
 static inline int64_t fx_int(const char *path, const char *sql)
 {
 	int64_t v = -1;
@@ -118,9 +135,14 @@ static inline int64_t fx_int(const char *path, const char *sql)
 		PGconn *c = PQconnectdb(path);
 		PGresult *r = PQexec(c, sql);
 
-		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
-			v = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
-		else if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0) {
+			const char *t = PQgetvalue(r, 0, 0);
+
+			/* a comparison is a boolean there, a number on SQLite */
+			v = strcmp(t, "t") == 0	  ? 1
+			    : strcmp(t, "f") == 0 ? 0
+						  : strtoll(t, NULL, 10);
+		} else if (PQresultStatus(r) != PGRES_TUPLES_OK)
 			fprintf(stderr, "fixture: %s: %s", sql, PQerrorMessage(c));
 		PQclear(r);
 		PQfinish(c);
