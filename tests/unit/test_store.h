@@ -8,6 +8,7 @@
 #define DONDOC_TEST_STORE_H
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,6 +113,70 @@ static inline int test_store_exec_pg(const char *uri, const char *sql)
 		fprintf(stderr, "test_store: %s", PQerrorMessage(c));
 	PQfinish(c);
 	return ok ? 0 : -1;
+}
+
+/*
+ * Runs sql on the store at path (a SQLite file, or a PostgreSQL address from
+ * test_store_fresh) outside dondoc, as a test that lays out rows does. 0, or -1 said on
+ * stderr.
+ */
+static inline int test_store_exec(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	int rc;
+
+	if (db_is_pg(path))
+		return test_store_exec_pg(path, sql);
+	rc = sqlite3_open(path, &h);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(h, 5000);
+		rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "test_store: %s: %s\n", sql, sqlite3_errmsg(h));
+	sqlite3_close(h);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/*
+ * The first column of sql's first row on the store at path, as an integer (a boolean as 1
+ * or 0, as SQLite gives it); -1 without a row.
+ */
+static inline int64_t test_store_int(const char *path, const char *sql)
+{
+	int64_t v = -1;
+
+	if (db_is_pg(path)) {
+		PGconn *c = PQconnectdb(path);
+		PGresult *r = PQexec(c, sql);
+
+		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0) {
+			const char *t = PQgetvalue(r, 0, 0);
+
+			/* a comparison is a boolean there, a number on SQLite */
+			v = strcmp(t, "t") == 0	  ? 1
+			    : strcmp(t, "f") == 0 ? 0
+						  : strtoll(t, NULL, 10);
+		} else if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+			fprintf(stderr, "test_store: %s: %s", sql, PQerrorMessage(c));
+		}
+		PQclear(r);
+		PQfinish(c);
+	} else {
+		sqlite3 *h = NULL;
+		sqlite3_stmt *st = NULL;
+
+		if (sqlite3_open(path, &h) == SQLITE_OK &&
+		    sqlite3_busy_timeout(h, 5000) == SQLITE_OK &&
+		    sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		else if (!st)
+			fprintf(stderr, "test_store: %s: %s\n", sql, sqlite3_errmsg(h));
+		sqlite3_finalize(st);
+		sqlite3_close(h);
+	}
+	return v;
 }
 
 #endif

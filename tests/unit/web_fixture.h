@@ -123,42 +123,10 @@ static inline int fx_exec(const char *path, int with_fns, const char *sql)
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
-/*
- * The first column of sql's first row on the store at path, as an integer (a boolean as 1
- * or 0, as SQLite gives it); -1 without a row.
- */
+/* The first column of sql's first row on the store at path (test_store_int). */
 static inline int64_t fx_int(const char *path, const char *sql)
 {
-	int64_t v = -1;
-
-	if (db_is_pg(path)) {
-		PGconn *c = PQconnectdb(path);
-		PGresult *r = PQexec(c, sql);
-
-		if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0) {
-			const char *t = PQgetvalue(r, 0, 0);
-
-			/* a comparison is a boolean there, a number on SQLite */
-			v = strcmp(t, "t") == 0	  ? 1
-			    : strcmp(t, "f") == 0 ? 0
-						  : strtoll(t, NULL, 10);
-		} else if (PQresultStatus(r) != PGRES_TUPLES_OK)
-			fprintf(stderr, "fixture: %s: %s", sql, PQerrorMessage(c));
-		PQclear(r);
-		PQfinish(c);
-	} else {
-		sqlite3 *h = fx_raw(path, 0);
-		sqlite3_stmt *st = NULL;
-
-		if (h && sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
-		    sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		else if (h)
-			fprintf(stderr, "fixture: %s: %s\n", sql, sqlite3_errmsg(h));
-		sqlite3_finalize(st);
-		sqlite3_close(h);
-	}
-	return v;
+	return test_store_int(path, sql);
 }
 
 static const char fx_sql[] =
