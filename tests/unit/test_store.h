@@ -35,7 +35,8 @@ static inline int test_store_on_pg(void)
  * Makes path (a buffer of n bytes naming a SQLite file) name an empty store: on SQLite
  * the file, its WAL, anchor and audit key are removed; on PostgreSQL the database
  * standing for the file is made afresh, path is rewritten to its address and the audit
- * key is PATH.audit-key (DONDOC_AUDIT_KEY), as a SQLite store keeps it. 0 on success.
+ * key (DONDOC_AUDIT_KEY) is one file in DONDOC_PG_STATE for all the test's stores (else
+ * PATH.audit-key, as a SQLite store keeps it). 0 on success.
  */
 static inline int test_store_fresh(char *path, size_t n)
 {
@@ -53,8 +54,13 @@ static inline int test_store_fresh(char *path, size_t n)
 	for (const char *p = path; *p; p++)
 		h = (h ^ (unsigned char)*p) * 1099511628211ull;
 	snprintf(name, sizeof(name), "u_%016llx", (unsigned long long)h);
-	snprintf(key, sizeof(key), "%s.audit-key", path);
-	unlink(key);
+	/* one key for every store of the test, as DONDOC_AUDIT_KEY is one for the process */
+	if (state) {
+		snprintf(key, sizeof(key), "%s/audit-key", state);
+	} else {
+		snprintf(key, sizeof(key), "%s.audit-key", path);
+		unlink(key);
+	}
 	setenv("DONDOC_AUDIT_KEY", key, 1);
 	c = PQconnectdb(pg);
 	PQsetNoticeProcessor(c, test_store_quiet, NULL);
