@@ -33,11 +33,13 @@ run: all
 reset-demo: all
 	$(BUILD)/dondoc --db $(DB) init --demo --force
 
-# Build with AddressSanitizer and UndefinedBehaviorSanitizer and run every test.
+# Build with AddressSanitizer and UndefinedBehaviorSanitizer and run every test: the unit and
+# CLI suites on SQLite, then again (names ending in -pg) on one throwaway PostgreSQL cluster
+# that tests/pg/with-cluster.sh starts for the run and stops after it.
 check: deps $(CHECK)/build.ninja
 	ninja -C $(CHECK)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		meson test -C $(CHECK) --print-errorlogs --num-processes 2; \
+		tests/pg/with-cluster.sh meson test -C $(CHECK) --print-errorlogs --num-processes 2; \
 	rc=$$?; scripts/test-summary $(CHECK)/meson-logs/testlog.json; exit $$rc
 
 bench: all

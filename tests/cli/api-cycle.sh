@@ -4,7 +4,7 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-"$DONDOC" --db a.db init --demo --force >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
+"$DONDOC" --db a.db init --demo >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
 tok=$("$DONDOC" --db a.db user token vanphong api-cycle | tail -1)
 "$DONDOC" --db a.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
 server=$!

@@ -7,7 +7,7 @@
 D=("$DONDOC" --db a.db)
 "${D[@]}" init --demo >/dev/null 2>&1 || { not_ok "init --demo"; done_testing; exit 1; }
 ID=$("${D[@]}" --json notice correct 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-BODY=$(sqlite3 a.db "SELECT body_id FROM notice WHERE id = $ID")
+BODY=$(sql a.db "SELECT body_id FROM notice WHERE id = $ID")
 office=$("${D[@]}" user token vanphong approval | tail -1)
 member=$("${D[@]}" user token uyvien approval | tail -1)
 "${D[@]}" serve --listen 127.0.0.1:0 >serve.out 2>serve.err &
@@ -80,8 +80,8 @@ check_eq "with its number" "$(field '["symbol"]')" "513-TB/HU"
 check_eq "the API tells who approved it, and the state as approved" \
 	"$(field '["approval"]["state"]'):$(field '["approval"]["approved"]["by"]'):$(field '["approval"]["required"]')" "approve:api:uyvien:True"
 check_eq "the issued notice's PDF kept since issue, with its hash" \
-	"$(field '["issued_pdf"]["sha256"]')" "$(sqlite3 a.db "SELECT sha256 FROM notice_issued WHERE notice_id = $ID")"
-steps=$(sqlite3 a.db "SELECT group_concat(step, ',') FROM (SELECT step FROM notice_approval WHERE notice_id = $ID ORDER BY id)")
+	"$(field '["issued_pdf"]["sha256"]')" "$(sql a.db "SELECT sha256 FROM notice_issued WHERE notice_id = $ID")"
+steps=$(sql a.db "SELECT step FROM notice_approval WHERE notice_id = $ID ORDER BY id" | paste -sd, -)
 check_eq "every step is in the notice's history" "$steps" "submit,return,submit,approve,edit,submit,approve"
-check_eq "with who took it" "$(sqlite3 a.db "SELECT actor FROM notice_approval WHERE notice_id = $ID AND step = 'return'")" "api:uyvien"
+check_eq "with who took it" "$(sql a.db "SELECT actor FROM notice_approval WHERE notice_id = $ID AND step = 'return'")" "api:uyvien"
 done_testing

@@ -4,7 +4,7 @@
 
 D=("$DONDOC" --db demo.db)
 "${D[@]}" init --demo >/dev/null 2>&1 || { not_ok "init --demo"; done_testing; exit 1; }
-before=$(sqlite3 demo.db .dump | md5sum)
+before=$(store_dump demo.db | md5sum)
 
 # usage NAME PATTERN ARGS...: the command is a usage error (exit 2) whose message matches
 # PATTERN and ends with the verb's usage line.
@@ -49,7 +49,7 @@ usage "a missing required option is named" "thiếu nội dung nhiệm vụ (--c
 usage "a missing required argument is named" "thiếu số nhiệm vụ (ID)" tasks show
 usage "one argument too many is named" "thừa tham số: 'hai'" notice show 1 hai
 usage "a verb without arguments refuses one" "thừa tham số: 'extra'" body list extra
-check_eq "refused commands wrote nothing" "$(sqlite3 demo.db .dump | md5sum)" "$before"
+check_eq "refused commands wrote nothing" "$(store_dump demo.db | md5sum)" "$before"
 
 # Accepted forms: --opt=value, options after arguments, "--" before an argument, repeats.
 j() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 D() { "$DONDOC" --db a.db "$@"; }
-q() { sqlite3 a.db "$1"; }
+q() { sql a.db "$1"; }
 
 D init --demo >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
 hu=$(q "SELECT id FROM body WHERE code = 'HU'")
@@ -50,7 +50,7 @@ check_eq "the office gives Liên Sơn a task by the form (303)" \
 id=$(q "SELECT id FROM task WHERE content LIKE '%ZA1Z%'")
 check_eq "to the new task's page" "$(grep -ci "^location: /tasks/$id" head.txt)" "1"
 check_eq "it is the district's, given down to Liên Sơn, lead and co-ordinating units set" \
-	"$(q "SELECT t.body_id || ' ' || t.lower_body_id || ' ' || t.due || ' ' || (SELECT group_concat(role, ',') FROM (SELECT role FROM task_unit WHERE task_id = t.id ORDER BY role)) FROM task t WHERE t.id = $id")" \
+	"$(q "SELECT t.body_id || ' ' || t.lower_body_id || ' ' || t.due FROM task t WHERE t.id = $id") $(q "SELECT role FROM task_unit WHERE task_id = $id ORDER BY role" | paste -sd, -)" \
 	"$hu $ls 2026-12-31 coord,lead"
 check_eq "Liên Sơn's office finds it among its tasks" \
 	"$(api GET /api/v1/tasks "$tls" >/dev/null; json "[t['id'] for t in d['data'] if 'ZA1Z' in t['content']]")" "[$id]"

@@ -8,10 +8,10 @@
 
 D=("$DONDOC" --db t.db)
 "${D[@]}" init --demo >/dev/null 2>&1 || { not_ok "init --demo"; done_testing; exit 1; }
-DOC=$(sqlite3 t.db "SELECT id FROM document WHERE body_id = 3 AND confidentiality = 'thuong' ORDER BY id LIMIT 1")
-SECRET=$(sqlite3 t.db "SELECT id FROM document WHERE body_id = 3 AND id <> $DOC ORDER BY id LIMIT 1")
-sqlite3 t.db "UPDATE document SET confidentiality = 'mat' WHERE id = $SECRET"
-TASK=$(sqlite3 t.db "SELECT t.id FROM task t JOIN task_unit u ON u.task_id = t.id AND u.role = 'lead' JOIN account a ON a.unit_id = u.unit_id WHERE a.login = 'donvi' ORDER BY t.id LIMIT 1")
+DOC=$(sql t.db "SELECT id FROM document WHERE body_id = 3 AND confidentiality = 'thuong' ORDER BY id LIMIT 1")
+SECRET=$(sql t.db "SELECT id FROM document WHERE body_id = 3 AND id <> $DOC ORDER BY id LIMIT 1")
+sql t.db "UPDATE document SET confidentiality = 'mat' WHERE id = $SECRET"
+TASK=$(sql t.db "SELECT t.id FROM task t JOIN task_unit u ON u.task_id = t.id AND u.role = 'lead' JOIN account a ON a.unit_id = u.unit_id WHERE a.login = 'donvi' ORDER BY t.id LIMIT 1")
 office=$("${D[@]}" user token vanphong att | tail -1)
 reporter=$("${D[@]}" user token donvi att | tail -1)
 viewer=$("${D[@]}" user token xem att | tail -1)
@@ -27,7 +27,7 @@ printf '%%PDF-1.4\n%% Biên bản họp\n1 0 obj <<>> endobj\ntrailer <<>>\n%%%%
 python3 -c 'import sys; sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)' >anh.png
 printf 'không phải PDF\n' >gia.pdf
 python3 -c 'import sys; sys.stdout.buffer.write(b"%PDF-1.4\n" + b"0" * (1536 * 1024))' >lon.pdf
-rows() { sqlite3 t.db "SELECT count(*) FROM attachment"; }
+rows() { sql t.db "SELECT count(*) FROM attachment"; }
 # up TOKEN PATH FILE: POST the file as multipart "file"; prints the status, the answer in up.json
 up() {
 	curl -s -o up.json -w '%{http_code}' -H "Authorization: Bearer $1" -F "file=@$3" "${url}api/v1/$2"
@@ -42,10 +42,10 @@ check_eq "API: the office attaches a PDF to a document (201, type, size, hash)" 
 	"201:application/pdf:$(stat -c %s bien-ban.pdf):$(sha256sum bien-ban.pdf | cut -c1-64):bien-ban.pdf"
 A1=$(field '["id"]')
 check_eq "the store keeps its bytes, hash and size" \
-	"$(sqlite3 t.db "SELECT sha256 || ' ' || size || ' ' || (hex(data) = '$(xxd -p bien-ban.pdf | tr -d '\n' | tr a-f A-F)') FROM attachment WHERE id = $A1")" \
+	"$(sql t.db "SELECT sha256 || ' ' || size || ' ' || CASE WHEN $(sql_hex data) = '$(xxd -p bien-ban.pdf | tr -d '\n' | tr a-f A-F)' THEN 1 ELSE 0 END FROM attachment WHERE id = $A1")" \
 	"$(sha256sum bien-ban.pdf | cut -c1-64) $(stat -c %s bien-ban.pdf) 1"
 check_eq "and the audit log records it (its hash, not its bytes)" \
-	"$(sqlite3 t.db "SELECT json_extract(after, '$.sha256') || ' ' || (json_extract(after, '$.data') IS NULL) FROM audit_log WHERE tbl = 'attachment' AND row_id = $A1 AND op = 'insert'")" \
+	"$(sql t.db "SELECT $(sql_json after sha256) || ' ' || CASE WHEN $(sql_json after data) IS NULL THEN 1 ELSE 0 END FROM audit_log WHERE tbl = 'attachment' AND row_id = $A1 AND op = 'insert'")" \
 	"$(sha256sum bien-ban.pdf | cut -c1-64) 1"
 
 # refused: another type, too big, an empty request; nothing written

@@ -3,7 +3,19 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-"$DONDOC" --db live.db init --demo --force >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
+"$DONDOC" --db live.db init --demo >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
+
+# backup and restore copy the SQLite file; a PostgreSQL store is backed up with pg_dump or
+# a standby (docs/deploy.md), and dondoc says so instead of writing anything.
+if on_pg; then
+	out=$("$DONDOC" --db live.db backup copy.db 2>&1)
+	check_eq "backup of a PostgreSQL store is refused (exit 3), naming pg_dump" \
+		"$? $(grep -c pg_dump <<<"$out") $(ls copy.db* 2>/dev/null | wc -l)" "3 1 0"
+	check_fails "restore into a PostgreSQL store is refused" "$DONDOC" --db live.db restore live.db
+	check "the store is untouched" "$DONDOC" --db live.db check
+	done_testing
+	exit
+fi
 
 # A writer adds units one by one; a name goes to acked.log only once dondoc has acknowledged it.
 (

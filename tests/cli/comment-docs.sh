@@ -3,7 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 "$DONDOC" --db d.db init --demo >/dev/null || exit 1
-doc=$(sqlite3 d.db "SELECT id FROM document WHERE title = 'những việc Ban Thường vụ Huyện ủy đã giải quyết trong quý III/2023'")
+doc=$(sql d.db "SELECT id FROM document WHERE title = 'những việc Ban Thường vụ Huyện ủy đã giải quyết trong quý III/2023'")
 check "the demo holds the commented report" test -n "$doc"
 G="${DONDOC_SRCDIR:-$(dirname "$0")/../..}/tests/golden/sessionwork"
 

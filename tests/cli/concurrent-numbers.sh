@@ -26,10 +26,10 @@ check_eq "no add failed" "$(cat p1 p2 | grep -c FAIL)" "0"
 sid=$("${D[@]}" --json session add --organ HU:bch --term XXII --date 2026-12-01 |
 	sed -n 's/.*"id": *\([0-9]*\).*/\1/p')
 check_eq "a new session is numbered after them" \
-	"$(sqlite3 c.db "SELECT number FROM session WHERE id = $sid")" "127"
+	"$(sql c.db "SELECT number FROM session WHERE id = $sid")" "127"
 twice 50 "${D[@]}" agenda add "$sid" --kind "Báo cáo" --title "nội dung"
 check_eq "100 agenda items added at once hold positions 1..100, each once" \
-	"$(sqlite3 c.db "SELECT position FROM agenda_item WHERE session_id = $sid ORDER BY position" | tr '\n' ' ')" \
+	"$(sql c.db "SELECT position FROM agenda_item WHERE session_id = $sid ORDER BY position" | tr '\n' ' ')" \
 	"$(seq 1 100 | tr '\n' ' ')"
 check_eq "no agenda add failed" "$(cat p1 p2 | grep -c FAIL)" "0"
 

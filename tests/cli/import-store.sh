@@ -71,10 +71,10 @@ check_eq "the failed file is named with its reason" \
 	"$(python3 -c 'import json; f=json.load(open("batch.json"))["failed"]; print(len(f), f[0]["file"].endswith("c-empty.txt"), bool(f[0]["error"]))')" "1 True True"
 
 # A file that cannot be stored writes nothing.
-before=$(sqlite3 s.db 'SELECT COUNT(*) FROM document' 2>/dev/null || echo x)
+before=$(sql s.db 'SELECT COUNT(*) FROM document' 2>/dev/null || echo x)
 "$DONDOC" --db s.db import batch/c-empty.txt >/dev/null 2>&1
 check_eq "an unreadable file fails" "$?" "3"
-check_eq "and writes nothing" "$(sqlite3 s.db 'SELECT COUNT(*) FROM document' 2>/dev/null || echo x)" "$before"
+check_eq "and writes nothing" "$(sql s.db 'SELECT COUNT(*) FROM document' 2>/dev/null || echo x)" "$before"
 
 # The seed rendered by dondoc's own renderers (DOCX, PDF) reads as the same extraction.
 if "$DONDOC" --db demo.db init --demo >/dev/null 2>&1; then
@@ -126,17 +126,17 @@ fi
 "$DONDOC" --db h.db init >/dev/null
 check "the seed with its header is imported into an empty store" "$DONDOC" --db h.db import headed.md
 check_eq "Huyện ủy Tân Yên is placed under Tỉnh ủy Bắc Giang, made at the province's level" \
-	"$(sqlite3 h.db "SELECT c.level || ' ' || p.name || ' ' || p.level || ' ' || p.code FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Huyện ủy Tân Yên'")" \
+	"$(sql h.db "SELECT c.level || ' ' || p.name || ' ' || p.level || ' ' || p.code FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Huyện ủy Tân Yên'")" \
 	"huyen Tỉnh ủy Bắc Giang tinh TU"
 "$DONDOC" --db k.db init >/dev/null
 check "the province's own notice is imported first" "$DONDOC" --db k.db import "$TESTS/tinh-uy-btv-2024-07-12.txt"
 check "then the district's, its header naming the province" "$DONDOC" --db k.db import headed.md
 check_eq "the district goes under the province already known, not a second one" \
-	"$(sqlite3 k.db "SELECT count(*) || ' ' || (SELECT p.name FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Huyện ủy Tân Yên') FROM body WHERE name = 'Tỉnh ủy Bắc Giang'")" \
+	"$(sql k.db "SELECT count(*) || ' ' || (SELECT p.name FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Huyện ủy Tân Yên') FROM body WHERE name = 'Tỉnh ủy Bắc Giang'")" \
 	"1 Tỉnh ủy Bắc Giang"
 "$DONDOC" --db x.db init >/dev/null
 check "a commune's notice (TCVN3) is imported" "$DONDOC" --db x.db import "$TESTS/dang-uy-xa-2024-03-20.tcvn3.txt"
 check_eq "the commune is a commune, under the district committee its header names" \
-	"$(sqlite3 x.db "SELECT c.level || ' ' || p.name || ' ' || p.level FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Đảng ủy xã Tiến Dũng'")" \
+	"$(sql x.db "SELECT c.level || ' ' || p.name || ' ' || p.level FROM body c JOIN body p ON p.id = c.parent_id WHERE c.name = 'Đảng ủy xã Tiến Dũng'")" \
 	"xa Huyện ủy Yên Dũng huyen"
 done_testing

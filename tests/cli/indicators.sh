@@ -101,7 +101,7 @@ check_eq "nothing of a bad CSV is imported" "$("$DONDOC" --db demo.db indicators
 "$DONDOC" --db demo.db indicators export >dvs.json
 cp demo.db empty.db
 cp demo.db.audit-key empty.db.audit-key
-python3 -c 'import sqlite3; c=sqlite3.connect("empty.db"); c.execute("DELETE FROM ind_value"); c.commit()'
+sql empty.db 'DELETE FROM ind_value'
 check "dataValueSets import" "$DONDOC" --db empty.db indicators import dvs.json
 "$DONDOC" --db empty.db indicators export >dvs2.json
 check_eq "export, import, export gives the same values" "$(cmp -s dvs.json dvs2.json && echo same)" "same"
@@ -140,7 +140,7 @@ PY
 )" "[('202209', 'actual_cumulative', '3872.5'), ('2023', 'plan', '6076.5'), ('202309', 'actual', '480.5'), ('202309', 'estimate_cumulative', '4132'), ('2023Q3', 'actual', '1400'), ('2023S1', 'actual', '2700')]"
 cp dh.db dh2.db
 cp dh.db.audit-key dh2.db.audit-key
-python3 -c 'import sqlite3; c=sqlite3.connect("dh2.db"); c.execute("DELETE FROM ind_value"); c.commit()'
+sql dh2.db 'DELETE FROM ind_value'
 check "the DHIS2 file is imported back (orgUnit codes, cumulative months)" "$DONDOC" --db dh2.db indicators import dh.json
 "$DONDOC" --db dh2.db indicators export >dh2.json
 check_eq "and gives the same export" "$(cmp -s dh.json dh2.json && echo same)" "same"

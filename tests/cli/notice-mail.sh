@@ -9,7 +9,7 @@ D=("$DONDOC" --db demo.db)
 SEED=$("${D[@]}" --json notice list | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 ID=$("${D[@]}" --json notice correct "$SEED" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 # A second recipient with an address: two messages in one run.
-sqlite3 demo.db "UPDATE recipient SET email = 'cacdonvi@tanyen.example' WHERE position = 2 AND
+sql demo.db "UPDATE recipient SET email = 'cacdonvi@tanyen.example' WHERE position = 2 AND
 	group_id = (SELECT id FROM recipient_group WHERE code = 'tb-bch')" ||
 	not_ok "a second address in the recipient group"
 check "the demo notice is issued (no mail server yet)" "${D[@]}" notice issue "$ID" --date 04/10/2023
@@ -102,8 +102,8 @@ check_eq "two messages in all, one per address" \
 	"$(grep -h '^X-Envelope-To:' mail/msg-*.eml | sort | tr -d '\r' | tr '\n' ' ')" \
 	"X-Envelope-To: cacdonvi@tanyen.example X-Envelope-To: thuongtruc@tanyen.example "
 check_eq "both deliveries are recorded as sent once" \
-	"$(sqlite3 copy.db "SELECT status, count(*) FROM notice_delivery WHERE notice_id = $ID AND channel = 'email' GROUP BY status")" "sent|2"
-check_eq "no claim is left behind" "$(sqlite3 copy.db 'SELECT count(*) FROM job_claim')" "0"
+	"$(sql copy.db "SELECT status, count(*) FROM notice_delivery WHERE notice_id = $ID AND channel = 'email' GROUP BY status")" "sent|2"
+check_eq "no claim is left behind" "$(sql copy.db 'SELECT count(*) FROM job_claim')" "0"
 kill "$SINK_PID" 2>/dev/null
 wait "$SINK_PID" 2>/dev/null
 done_testing

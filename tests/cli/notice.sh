@@ -124,7 +124,7 @@ printf 'indicator,body,period,kind,baseline,estimate,value\ntrade_services,HU,20
 "$DONDOC" --db demo.db indicators import back.csv >/dev/null
 
 # Bad templates: an unknown placeholder is an error with its position, and nothing is written.
-BODY=$(sqlite3 demo.db "SELECT id FROM body WHERE code = 'HU'" 2>/dev/null || echo 0)
+BODY=$(sql demo.db "SELECT id FROM body WHERE code = 'HU'" 2>/dev/null || echo 0)
 printf '@sign T/M | HUYỆN ỦY | BÍ THƯ | Đinh Đức Cảnh\n\nTổng {{figure industry value}}.\n' >bad.tmpl
 BAD=$("$DONDOC" --db demo.db --json notice create --body "$BODY" bad.tmpl | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 out=$("$DONDOC" --db demo.db notice render "$BAD" --format pdf --output bad.pdf 2>&1)

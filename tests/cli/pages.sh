@@ -3,7 +3,7 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-"$DONDOC" --db p.db init --demo --force >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
+"$DONDOC" --db p.db init --demo >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
 "$DONDOC" --db p.db doc add --type BC --body HU --date 01/11/2023 --title "Báo cáo mật về công tác cán bộ" \
 	--confidentiality mat >/dev/null 2>&1
 "$DONDOC" --db p.db serve --listen 127.0.0.1:0 >serve.out 2>serve.err &

@@ -5,11 +5,11 @@
 . "$(dirname "$0")/lib.sh"
 
 "$DONDOC" --db p.db init --demo >/dev/null
-hu=$(sqlite3 p.db "SELECT id FROM body WHERE code = 'HU'")
-ls=$(sqlite3 p.db "SELECT id FROM body WHERE level = 'xa' AND place = 'Liên Sơn'")
-ly=$(sqlite3 p.db "SELECT id FROM body WHERE level = 'xa' AND place = 'Ngọc Lý'")
+hu=$(sql p.db "SELECT id FROM body WHERE code = 'HU'")
+ls=$(sql p.db "SELECT id FROM body WHERE level = 'xa' AND place = 'Liên Sơn'")
+ly=$(sql p.db "SELECT id FROM body WHERE level = 'xa' AND place = 'Ngọc Lý'")
 check_eq "the demo has the commune office lienson, scoped to Liên Sơn" \
-	"$(sqlite3 p.db "SELECT a.role || ' ' || ab.body_id FROM account a JOIN account_body ab ON ab.account_id = a.id WHERE a.login = 'lienson'")" \
+	"$(sql p.db "SELECT a.role || ' ' || ab.body_id FROM account a JOIN account_body ab ON ab.account_id = a.id WHERE a.login = 'lienson'")" \
 	"office $ls"
 
 pid_task=$("$DONDOC" --db p.db --json tasks add --body "$hu" --lower-body "$ls" \
@@ -79,7 +79,7 @@ check_eq "the reminders reach the commune's committee at its address" \
 check_eq "lienson reports by the API (201)" \
 	"$(api POST "/api/v1/tasks/$pid_task/reports" "$tls" '{"text":"Đã rà soát 3 thôn ZR1Z","percent":40,"on":"2026-11-25"}')" "201"
 check_eq "the report is the commune's" "$(json "d['unit_name']")" "Đảng ủy xã Liên Sơn"
-vp_unit=$(sqlite3 p.db "SELECT id FROM unit WHERE name = 'Văn phòng Huyện ủy'")
+vp_unit=$(sql p.db "SELECT id FROM unit WHERE name = 'Văn phòng Huyện ủy'")
 check_eq "lienson may not report as the district's office (400)" \
 	"$(api POST "/api/v1/tasks/$pid_task/reports" "$tls" "{\"text\":\"X\",\"unit\":$vp_unit}")" "400"
 check_eq "the refusal names the unit" "$(grep -c 'không thuộc phạm vi' body.txt)" "1"
@@ -122,7 +122,7 @@ check_eq "an unknown unit is refused (400), its field named" \
 	"$(api POST /api/v1/tasks "$tls" "{\"parent_id\":$pid_task,\"content\":\"X\",\"leads\":[\"Ban Không Có\"],\"assigned_on\":\"2026-11-26\"}")$(json "list(d['error']['fields'])")" \
 	"400['leads']"
 check_eq "nothing was written by the refusals" \
-	"$(sqlite3 p.db "SELECT count(*) FROM task WHERE parent_id = $pid_task")" "2"
+	"$(sql p.db "SELECT count(*) FROM task WHERE parent_id = $pid_task")" "2"
 check_eq "lienson reports on its own sub-task" \
 	"$(api POST "/api/v1/tasks/$child2/reports" "$tls" '{"text":"Đã họp ZR2Z","percent":60,"on":"2026-11-28"}')" "201"
 
@@ -146,7 +146,7 @@ check_eq "the breakdown of a completed task is refused (409)" \
 
 # The statistics roll up the body tree: the district's own tasks and, with them, the commune's.
 "$DONDOC" --db p.db --json tasks stats --by body --rollup --body "$hu" --as-of 01/12/2026 >body.txt
-own_hu=$(sqlite3 p.db "SELECT count(*) FROM task WHERE body_id = $hu")
+own_hu=$(sql p.db "SELECT count(*) FROM task WHERE body_id = $hu")
 check_eq "tasks stats --rollup starts at the district, the commune under it" \
 	"$(json "[(r['name'], r['depth']) for r in d['rows'] if r['body'] in ($hu, $ls)]")" \
 	"[('Huyện ủy Tân Yên', 0), ('Đảng ủy xã Liên Sơn', 1)]"
@@ -200,7 +200,7 @@ sid=$("$DONDOC" --db p.db --json session add --organ HU:bch --term XXII --date 2
 	python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 "$DONDOC" --db p.db agenda add "$sid" --kind "Báo cáo" --title "giảm nghèo bền vững" >/dev/null
 nid=$("$DONDOC" --db p.db --json notice compose "$sid" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-lsu=$(sqlite3 p.db "SELECT id FROM unit WHERE body_id = $hu AND lower_body_id = $ls")
+lsu=$(sql p.db "SELECT id FROM unit WHERE body_id = $hu AND lower_body_id = $ls")
 "$DONDOC" --db p.db notice task "$nid" --content "Rà soát hộ cận nghèo ZNTZ" --lead "$lsu" \
 	--deadline 31/12/2026 >/dev/null
 check "the notice is issued" "$DONDOC" --db p.db notice issue "$nid" --date 2026-11-21

@@ -6,7 +6,7 @@ D=("$DONDOC" --db demo.db)
 "${D[@]}" init --demo >/dev/null 2>&1 || { not_ok "init --demo"; done_testing; exit 1; }
 
 # Every verb refuses malformed arguments, exits non-zero and writes nothing.
-before=$(sqlite3 demo.db .dump | md5sum)
+before=$(store_dump demo.db | md5sum)
 refuse() {
 	local name=$1
 	shift
@@ -73,6 +73,6 @@ refuse "doc symbol: two arguments" doc symbol 1-TB/HU 2-TB/HU
 refuse "doc number: without next" doc number --body HU --type TB
 refuse "doc number: unknown type" doc number next --body HU --type ZZ
 refuse "doc number: no term at that date" doc number next --body HU --type TB --date 1/1/2019
-check_eq "refused commands wrote nothing" "$(sqlite3 demo.db .dump | md5sum)" "$before"
+check_eq "refused commands wrote nothing" "$(store_dump demo.db | md5sum)" "$before"
 check "every registry verb answers --help" "${D[@]}" doc number --help
 done_testing

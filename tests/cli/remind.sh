@@ -19,7 +19,7 @@ stop_sink() {
 	SINK_PID=""
 }
 nmail() { ls mail/msg-*.eml 2>/dev/null | wc -l; }
-nsent() { sqlite3 t.db 'SELECT count(*) FROM task_reminder'; }
+nsent() { sql t.db 'SELECT count(*) FROM task_reminder'; }
 
 if ! msg=$("$DONDOC" --db t.db init --demo 2>&1); then
 	echo "1..0 # SKIP the demo cannot be built in this store: $msg"
@@ -90,7 +90,7 @@ check_fails "remind without a server and without --dry-run is a usage error" \
 
 # Several hosts share one store: every message is claimed by one run before it is sent.
 "$DONDOC" --db c.db init --demo >/dev/null 2>&1
-cs() { sqlite3 c.db "$1"; }
+cs() { sql c.db "$1"; }
 R=("$DONDOC" --db c.db remind --as-of $AS_OF --from vp@tanyen.example)
 # A server that is up but refuses every recipient: nothing is marked sent, nothing stays claimed.
 SMTP_SINK_REFUSE=1 start_sink

@@ -4,11 +4,11 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-"$DONDOC" --db r.db init --demo --force >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
+"$DONDOC" --db r.db init --demo >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
 D() { "$DONDOC" --db r.db "$@"; }
 j() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 due=$(date -d '+10 days' +%d/%m/%Y)
-count() { sqlite3 r.db "SELECT (SELECT count(*) FROM report_request) || '/' || (SELECT count(*) FROM report_request_to)"; }
+count() { sql r.db "SELECT (SELECT count(*) FROM report_request) || '/' || (SELECT count(*) FROM report_request_to)"; }
 
 id=$(D --json request add --body HU --kind progress --due "$due" --note "Báo cáo tiến độ quý IV" | j 'd["id"]')
 check_eq "the request goes to the five communes of HU" \
@@ -57,7 +57,7 @@ refused "a body without lower bodies is refused" "không có cơ quan cấp dư�
 check_eq "nothing was written by the refusals" "$(count)" "$before"
 
 # Reminders: 'dondoc remind' mails the two communes that have not answered, once.
-sqlite3 r.db "UPDATE unit SET email = 'xa' || lower_body_id || '@tanyen.example' WHERE kind = 'lower_body' AND body_id = 3"
+sql r.db "UPDATE unit SET email = 'xa' || lower_body_id || '@tanyen.example' WHERE kind = 'lower_body' AND body_id = 3"
 remind_for() { # the addressees of request $1 that a dry run would remind
 	D --json remind --dry-run --before 30 | python3 -c "
 import json, sys
@@ -137,18 +137,18 @@ page=$(curl -s -b vanphong.jar "$url/requests")
 case "$page" in *'name="to_all" value="all" checked'*'Tất cả cấp dưới trực thuộc'*'name="to5" value="1"'*) ok "the form offers all lower bodies, checked, and each commune to tick" ;; *) not_ok "the form offers all lower bodies, checked, and each commune to tick" ;; esac
 fdue=$(date -d '+12 days' +%F)
 post() { curl -s -o form.html -w '%{http_code}' -b vanphong.jar --data "_csrf=$(cat vanphong.csrf)&body=3&kind=progress&due=$fdue&$1" "$url/requests"; }
-n_before=$(sqlite3 r.db "SELECT count(*) FROM report_request")
+n_before=$(sql r.db "SELECT count(*) FROM report_request")
 check_eq "the form with the default sends (303)" "$(post 'note=ALLZ')" "303"
 check_eq "to the five communes of the time" \
-	"$(sqlite3 r.db "SELECT count(*) FROM report_request_to t JOIN report_request r ON r.id = t.request_id WHERE r.note = 'ALLZ'")" "5"
+	"$(sql r.db "SELECT count(*) FROM report_request_to t JOIN report_request r ON r.id = t.request_id WHERE r.note = 'ALLZ'")" "5"
 check_eq "some, none ticked: 400, the message beside the recipients" \
 	"$(post 'note=NONEZ&to_all=some')$(grep -c 'id="ferr-to"' form.html)$(grep -c 'name="to_all" value="some" checked' form.html)" "40011"
 check_eq "some, Liên Sơn and Lam Cốt ticked: sent (303)" "$(post 'note=SOMEZ&to_all=some&to5=1&to8=1')" "303"
 check_eq "to those two only" \
-	"$(sqlite3 r.db "SELECT group_concat(t.body_id) FROM report_request_to t JOIN report_request r ON r.id = t.request_id WHERE r.note = 'SOMEZ'")" "5,8"
+	"$(sql r.db "SELECT t.body_id FROM report_request_to t JOIN report_request r ON r.id = t.request_id WHERE r.note = 'SOMEZ' ORDER BY t.body_id" | paste -sd, -)" "5,8"
 check_eq "a ticked body that is not a lower body of the asking one: 400 beside the recipients" \
 	"$(post 'note=BADZ&to_all=some&to2=1')$(grep -c 'id="ferr-to"' form.html)" "4001"
 check_eq "two requests written, not the refused ones" \
-	"$(sqlite3 r.db "SELECT count(*) FROM report_request") " "$((n_before + 2)) "
+	"$(sql r.db "SELECT count(*) FROM report_request") " "$((n_before + 2)) "
 
 done_testing

@@ -5,13 +5,13 @@
 jqr() { jq -r "$1"; }
 
 "$DONDOC" --db d.db init --demo >/dev/null || exit 1
-sid=$(sqlite3 d.db "SELECT s.id FROM session s JOIN organ o ON o.id = s.organ_id WHERE o.kind = 'bch' AND s.number = 26")
+sid=$(sql d.db "SELECT s.id FROM session s JOIN organ o ON o.id = s.organ_id WHERE o.kind = 'bch' AND s.number = 26")
 check_eq "demo: session 26's attendance meets its rules" \
 	"$("$DONDOC" --db d.db --json session attendance "$sid" | jqr '"\(.attend_ok) \(.present > (.members / 2))"')" "true true"
 check_eq "demo: five agenda items voted 'cơ bản nhất trí'" \
-	"$(sqlite3 d.db "SELECT count(*) FROM sw_vote v JOIN agenda_item a ON a.id = v.agenda_item_id WHERE a.session_id = $sid AND v.passed AND v.wording = 'cơ bản nhất trí' AND a.outcome = v.wording")" "5"
+	"$(sql d.db "SELECT count(*) FROM sw_vote v JOIN agenda_item a ON a.id = v.agenda_item_id WHERE a.session_id = $sid AND v.passed = 1 AND v.wording = 'cơ bản nhất trí' AND a.outcome = v.wording")" "5"
 check_eq "demo: no questioning" "$("$DONDOC" --db d.db question paragraph "$sid")" "Không có nội dung chất vấn."
-doc=$(sqlite3 d.db "SELECT id FROM document WHERE title = 'những việc Ban Thường vụ Huyện ủy đã giải quyết trong quý III/2023'")
+doc=$(sql d.db "SELECT id FROM document WHERE title = 'những việc Ban Thường vụ Huyện ủy đã giải quyết trong quý III/2023'")
 check_eq "demo: section 3's comments on the standing committee's report, taken in by the office" \
 	"$("$DONDOC" --db d.db --json comment table "$doc" | jqr '.comments[0] | "\(.group) \(.response) \(.responder)"')" \
 	"true tiep-thu Văn phòng Huyện ủy"

@@ -8,7 +8,7 @@ jqr() { jq -r "$1"; }
 
 "$DONDOC" --db s.db init >/dev/null || exit 1
 # A committee of ten members, its organs, one office unit, two sessions, a draft report.
-sqlite3 s.db <<'SQL' || exit 1
+sql s.db <<'SQL' || exit 1
 INSERT INTO body(id, level, kind, name, code) VALUES (1,'huyen','party','Huyện ủy Tân Yên','HU'),
  (2,'huyen','party','Huyện ủy Yên Thế','HU');
 INSERT INTO term(id, body_id, name, year_from, year_to) VALUES (1,1,'XXII',2020,2025);
@@ -26,7 +26,7 @@ INSERT INTO document(id, type_code, body_id, title, text) VALUES
 INSERT INTO agenda_item(id, session_id, position, doc_kind, title) VALUES
  (1,1,1,'Báo cáo','kinh tế - xã hội'), (2,1,2,'Tờ trình','Quy chế làm việc'), (3,1,3,'Tờ trình','chương trình toàn khóa');
 SQL
-count() { sqlite3 s.db "$1"; }
+count() { sql s.db "$1"; }
 
 check "every session-work verb answers --help" D vote record --help
 for p in 1 2 3 4 5; do D session attend 1 $p --present >/dev/null; done

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 D() { "$DONDOC" --db s.db "$@"; }
-q() { sqlite3 s.db "$1"; }
+q() { sql s.db "$1"; }
 jid() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 
 D init --demo >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
@@ -72,13 +72,13 @@ check_eq "body merge: the new commune takes the three open tasks" \
 	"$(D body merge "Đảng ủy xã Liên Sơn,Đảng ủy xã Ngọc Lý" --into 'Đảng ủy xã Tân Sơn' --on 01/07/2025)" \
 	"Đảng ủy xã Tân Sơn tiếp nhận 3 nhiệm vụ đang thực hiện"
 check_eq "the two communes end the day before, succeeded by Tân Sơn" \
-	"$(q "SELECT group_concat(active_to || ' ' || successor_id, ';') FROM body WHERE id IN ($ls, $ly)")" \
+	"$(q "SELECT active_to || ' ' || successor_id FROM body WHERE id IN ($ls, $ly) ORDER BY id" | paste -sd';' -)" \
 	"2025-06-30 $ns;2025-06-30 $ns"
 check_eq "the district has a unit for the new commune" \
 	"$(q "SELECT count(*) FROM unit WHERE body_id = $hu AND lower_body_id = $ns AND kind = 'lower_body'")" \
 	"$((ns_unit_before + 1))"
 check_eq "the district's tasks are now given to Tân Sơn, their ids unchanged" \
-	"$(q "SELECT group_concat(t.id || ':' || t.lower_body_id || ':' || u.name, ';') FROM task t JOIN task_unit tu ON tu.task_id = t.id AND tu.role = 'lead' JOIN unit u ON u.id = tu.unit_id WHERE t.id IN ($t1, $t2) ORDER BY t.id")" \
+	"$(q "SELECT t.id || ':' || t.lower_body_id || ':' || u.name FROM task t JOIN task_unit tu ON tu.task_id = t.id AND tu.role = 'lead' JOIN unit u ON u.id = tu.unit_id WHERE t.id IN ($t1, $t2) ORDER BY t.id" | paste -sd';' -)" \
 	"$t1:$ns:Đảng ủy xã Tân Sơn;$t2:$ns:Đảng ủy xã Tân Sơn"
 check_eq "the co-ordinating office stays on Ngọc Lý's task" \
 	"$(D tasks show "$t2" | grep -c '^Phối hợp: Văn phòng Huyện ủy$')" "1"

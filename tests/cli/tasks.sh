@@ -39,11 +39,11 @@ src=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_doc"] or ""')
 ses=$("$DONDOC" --db t.db --json tasks show 1 | j 'd["source_session"] or ""')
 if [ -z "$src" ] && [ -z "$ses" ]; then
 	# Neither the notice nor the session is in this store: make session 26 by hand.
-	sqlite3 t.db "INSERT INTO organ(body_id,kind,name) SELECT id,'bch','BCH' FROM body LIMIT 1;
+	sql t.db "INSERT INTO organ(body_id,kind,name) SELECT id,'bch','BCH' FROM body LIMIT 1;
 		INSERT INTO term(body_id,name,year_from,year_to) SELECT id,'XXII',2020,2025 FROM body LIMIT 1;
 		INSERT INTO session(organ_id,term_id,number,date) SELECT max(o.id),max(t.id),26,'2023-10-04' FROM organ o, term t;
 		UPDATE task SET source_session_id=(SELECT max(id) FROM session);"
-	ses=$(sqlite3 t.db 'SELECT max(id) FROM session')
+	ses=$(sql t.db 'SELECT max(id) FROM session')
 fi
 # The demo's tasks come from its notice, 512-TB/HU: the report is asked for by the notice's id.
 if [ -n "$src" ]; then
@@ -97,15 +97,15 @@ check "report with its progress" "$DONDOC" --db t.db tasks report 7 --unit 'Văn
 check_eq "the progress is in the timeline" \
 	"$("$DONDOC" --db t.db --json tasks show 7 | j 'd["events"][-1]["percent"]')" "80"
 check_eq "… and in the text view" "$("$DONDOC" --db t.db tasks show 7 | grep -c 'tiến độ: 80%')" "1"
-events=$(sqlite3 t.db "SELECT count(*) FROM task_event")
+events=$(sql t.db "SELECT count(*) FROM task_event")
 check_fails "a progress over 100% is refused" "$DONDOC" --db t.db tasks report 7 \
 	--unit 'Văn phòng Huyện ủy' --text 'Xong' --percent 150
 check_eq "… saying what" "$("$DONDOC" --db t.db tasks report 7 --unit 'Văn phòng Huyện ủy' \
 	--text 'Xong' --percent 'nhiều' 2>&1 | grep -c "tiến độ 'nhiều' không hợp lệ")" "1"
-check_eq "… writing nothing" "$(sqlite3 t.db "SELECT count(*) FROM task_event")" "$events"
+check_eq "… writing nothing" "$(sql t.db "SELECT count(*) FROM task_event")" "$events"
 check "confirm" "$DONDOC" --db t.db tasks confirm 7 --date 2023-12-20
 
-count() { sqlite3 t.db "SELECT (SELECT count(*) FROM task) || '/' || (SELECT count(*) FROM task_event)"; }
+count() { sql t.db "SELECT (SELECT count(*) FROM task) || '/' || (SELECT count(*) FROM task_event)"; }
 before=$(count)
 check_fails "a report on a closed task is refused" "$DONDOC" --db t.db tasks report 7 \
 	--unit 'Văn phòng Huyện ủy' --text 'Thêm'

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "core/accounts/account.h"
 #include "core/demo/demo.h"
@@ -17,21 +16,24 @@
 #include "core/registry/registry.h"
 #include "core/tasks/task.h"
 #include "db/db.h"
+#include "test_store.h"
 
 #define NOPS 400
 
 static const char *const dates[] = {"2023-06-30", "2023-10-20", "2024-03-31", "2025-01-01",
 				    "2025-07-15", "2026-12-31", "2030-01-01"};
 
+/* The store under test: a SQLite file, or a PostgreSQL address (test_store.h). */
+static char store[256];
+
 static int setup(void **state)
 {
-	static char path[256];
 	struct db *db = NULL;
 	struct err e = {0};
 
-	snprintf(path, sizeof(path), "/tmp/dondoc-test-counters-%ld.db", (long)getpid());
-	db_remove(path, true, NULL);
-	if (db_open(path, DB_CREATE, &db, &e) < 0 || demo_create(db, &e) < 0) {
+	snprintf(store, sizeof(store), "/tmp/dondoc-test-counters-%ld.db", (long)getpid());
+	if (test_store_fresh(store, sizeof(store)) < 0 || db_open(store, DB_CREATE, &db, &e) < 0 ||
+	    demo_create(db, &e) < 0) {
 		fprintf(stderr, "demo: %s\n", e.msg);
 		return -1;
 	}
@@ -258,18 +260,8 @@ static void repair_gives_the_same_counters(void **state)
 /* One integer from SQL run on the store's file through its own connection. */
 static int64_t sql_int(struct db *db, const char *sql)
 {
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	int64_t v = -1;
-
-	assert_int_equal(sqlite3_open(db_path(db), &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
+	(void)db;
+	return test_store_int(store, sql);
 }
 
 /*

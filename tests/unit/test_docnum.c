@@ -14,6 +14,7 @@
 #include "core/registry/docnum.h"
 #include "core/registry/registry.h"
 #include "db/db.h"
+#include "test_store.h"
 
 struct parse_case {
 	const char *in;
@@ -209,7 +210,7 @@ static int setup_store(void **state)
 	struct err e = {0};
 
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-docnum-%ld.db", (long)getpid());
-	db_remove(f->path, true, NULL);
+	assert_int_equal(test_store_fresh(f->path, sizeof(f->path)), 0);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
 	assert_int_equal(db_begin(f->db), 0);
 	assert_int_equal(reg_body_add(f->db, &b, &f->body, &e), 0);

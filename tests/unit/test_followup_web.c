@@ -23,17 +23,7 @@ static int64_t task3; /* an open task of Tân Yên (body 2) for the API's writes
 /* One number the store answers sql with. */
 static long long scalar(const char *sql)
 {
-	sqlite3 *h = fx_raw(store, 0);
-	sqlite3_stmt *st = NULL;
-	long long v = -1;
-
-	assert_non_null(h);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
+	return fx_int(store, sql);
 }
 
 static long long nevents(void)
@@ -162,16 +152,11 @@ static void the_api_sends_back_and_extends(void **state)
 		snprintf(sql, sizeof(sql),
 			 "UPDATE task SET state = 'close_requested' WHERE id = %lld",
 			 (long long)task3);
-		sqlite3 *h = fx_raw(store, 1);
-		assert_int_equal(
-		    sqlite3_exec(
-			h,
-			"UPDATE task_event SET kind = 'close_request' WHERE id = (SELECT max(id) "
-			"FROM task_event)",
-			NULL, NULL, NULL),
-		    SQLITE_OK);
-		assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-		sqlite3_close(h);
+		assert_int_equal(fx_exec(store, 1,
+					 "UPDATE task_event SET kind = 'close_request' WHERE id = "
+					 "(SELECT max(id) FROM task_event)"),
+				 0);
+		assert_int_equal(fx_exec(store, 1, sql), 0);
 	}
 	snprintf(path, sizeof(path), "/api/v1/tasks/%lld/sendback", (long long)task3);
 	before = nevents();
@@ -474,7 +459,7 @@ static int setup(void **state)
 	struct err e = {0};
 
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-fu-%ld.db", (long)getpid());
-	if (fx_create(store) < 0)
+	if (test_store_fresh(store, sizeof(store)) < 0 || fx_create(store) < 0)
 		return -1;
 	if (db_open(store, 0, &db, &e) < 0 || task_add(db, &t, &task3, &e) < 0) {
 		fprintf(stderr, "%s\n", e.msg);
@@ -482,21 +467,10 @@ static int setup(void **state)
 		return -1;
 	}
 	db_close(db);
-	{
-		sqlite3 *h = fx_raw(store, 1);
-
-		if (!h ||
-		    sqlite3_exec(h,
-				 "INSERT INTO unit(id, body_id, kind, name, name_fold) VALUES(3, "
-				 "2, 'agency', 'Ban Tuyên giáo Huyện ủy', 'ban tuyen giao huyen "
-				 "uy')",
-				 NULL, NULL, NULL) != SQLITE_OK) {
-			fprintf(stderr, "fixture: %s\n", h ? sqlite3_errmsg(h) : "open");
-			sqlite3_close(h);
-			return -1;
-		}
-		sqlite3_close(h);
-	}
+	if (fx_exec(store, 1,
+		    "INSERT INTO unit(id, body_id, kind, name, name_fold) VALUES(3, 2, 'agency',"
+		    " 'Ban Tuyên giáo Huyện ủy', 'ban tuyen giao huyen uy')") < 0)
+		return -1;
 	return http_client_serve();
 }
 

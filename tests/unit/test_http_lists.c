@@ -98,20 +98,18 @@ static int setup(void **state)
 {
 	struct db *db = NULL;
 	struct err e = {0};
-	sqlite3 *h;
 
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-http-lists-%ld.db", (long)getpid());
-	if (fx_create(store) < 0)
+	if (test_store_fresh(store, sizeof(store)) < 0 || fx_create(store) < 0)
 		return -1;
-	h = fx_raw(store, 1);
 	/*
 	 * Tân Yên (body 2): units 1, 3–6 (6 stands for a lower body; the fixture
 	 * has no commune, so it names body 3), organs 1 and 3 (with a code); Yên Thế
 	 * (body 3): units 2 and 7, organ 2. People 11–13 sit in Tân Yên's organs,
 	 * 21 in Yên Thế's, 12 in both, 31 in none yet.
 	 */
-	if (sqlite3_exec(
-		h,
+	if (fx_exec(
+		store, 1,
 		"INSERT INTO organ(id, body_id, kind, name, code) VALUES"
 		" (3, 2, 'vp', 'Văn phòng Huyện ủy Tân Yên', 'VPHU');"
 		"INSERT INTO unit(id, body_id, kind, name, organ_id, lower_body_id, email) VALUES"
@@ -129,13 +127,8 @@ static int setup(void **state)
 		" '2023-06-30'), (12, 1, 'Phó Bí thư', '2020-01-01', NULL),"
 		" (13, 3, 'Phó Chánh Văn phòng', NULL, NULL), (21, 2, 'Bí thư', '2020-01-01', "
 		"NULL),"
-		" (12, 2, 'Ủy viên', '2022-01-01', NULL);",
-		NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "%s\n", sqlite3_errmsg(h));
-		sqlite3_close(h);
+		" (12, 2, 'Ủy viên', '2022-01-01', NULL);") < 0)
 		return -1;
-	}
-	sqlite3_close(h);
 	if (db_open(store, 0, &db, &e) < 0 ||
 	    account_token_new(db, "viewer", "cong", tok_viewer, &e) < 0 ||
 	    account_token_new(db, "viewer3", "cong", tok_viewer3, &e) < 0 ||
@@ -214,17 +207,13 @@ static void units_filter_by_body(void **state)
 
 static void units_modified_since_carry_tombstones(void **state)
 {
-	sqlite3 *h = fx_raw(store, 1);
 	json_t *j, *t;
 
-	assert_non_null(h);
-	assert_int_equal(sqlite3_exec(h,
-				      "INSERT INTO unit(id, body_id, kind, name) VALUES (9, 3, "
-				      "'agency', 'Tổ công tác tạm');"
-				      "DELETE FROM unit WHERE id = 9;",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(h);
+	assert_int_equal(fx_exec(store, 1,
+				 "INSERT INTO unit(id, body_id, kind, name) VALUES (9, 3, "
+				 "'agency', 'Tổ công tác tạm');"
+				 "DELETE FROM unit WHERE id = 9;"),
+			 0);
 	assert_int_equal(api_get(tok_admin, "/api/v1/units?modified_since=2000-01-01", &j), 200);
 	t = find(j, 9);
 	assert_non_null(t);

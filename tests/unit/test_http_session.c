@@ -29,17 +29,7 @@ static const char *field_msg(json_t *j, const char *field)
 
 static int64_t one_int(const char *sql)
 {
-	sqlite3 *h = fx_raw(store, 0);
-	sqlite3_stmt *st;
-	int64_t v = -1;
-
-	assert_non_null(h);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return v;
+	return fx_int(store, sql);
 }
 
 /* The audit log's last id: anything written shows as a larger one. */
@@ -69,28 +59,20 @@ static int setup(void **state)
 {
 	struct db *db = NULL;
 	struct err e = {0};
-	sqlite3 *h;
 
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-http-session-%ld.db", (long)getpid());
-	if (fx_create(store) < 0)
+	if (test_store_fresh(store, sizeof(store)) < 0 || fx_create(store) < 0)
 		return -1;
-	h = fx_raw(store, 1);
 	/* Five members of Ban Thường vụ Tân Yên (organ 1), one of Yên Thế's (organ 2). */
-	if (sqlite3_exec(
-		h,
-		"INSERT INTO person(id, full_name) VALUES (11, 'Nguyễn Văn An'),"
-		" (12, 'Trần Thị Bình'), (13, 'Lê Văn Cường'), (14, 'Phạm Thị Dung'),"
-		" (15, 'Hoàng Văn Em'), (21, 'Vũ Văn Yên');"
-		"INSERT INTO membership(person_id, organ_id, position, date_from) VALUES"
-		" (11, 1, 'Bí thư', '2020-01-01'), (12, 1, 'Phó Bí thư', '2020-01-01'),"
-		" (13, 1, 'Ủy viên BTV', '2020-01-01'), (14, 1, 'Ủy viên BTV', '2020-01-01'),"
-		" (15, 1, 'Ủy viên BTV', '2020-01-01'), (21, 2, 'Bí thư', '2020-01-01');",
-		NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "%s\n", sqlite3_errmsg(h));
-		sqlite3_close(h);
+	if (fx_exec(store, 1,
+		    "INSERT INTO person(id, full_name) VALUES (11, 'Nguyễn Văn An'),"
+		    " (12, 'Trần Thị Bình'), (13, 'Lê Văn Cường'), (14, 'Phạm Thị Dung'),"
+		    " (15, 'Hoàng Văn Em'), (21, 'Vũ Văn Yên');"
+		    "INSERT INTO membership(person_id, organ_id, position, date_from) VALUES"
+		    " (11, 1, 'Bí thư', '2020-01-01'), (12, 1, 'Phó Bí thư', '2020-01-01'),"
+		    " (13, 1, 'Ủy viên BTV', '2020-01-01'), (14, 1, 'Ủy viên BTV', '2020-01-01'),"
+		    " (15, 1, 'Ủy viên BTV', '2020-01-01'), (21, 2, 'Bí thư', '2020-01-01');") < 0)
 		return -1;
-	}
-	sqlite3_close(h);
 	if (db_open(store, 0, &db, &e) < 0 ||
 	    account_token_new(db, "office", "phien-hop", tok_office, &e) < 0 ||
 	    account_token_new(db, "viewer", "xem", tok_viewer, &e) < 0) {
@@ -370,16 +352,16 @@ static void attendance_and_votes_follow_the_rules(void **state)
 				    "Đếm nhầm một phiếu");
 	}
 	json_decref(j);
-	{
-		char sql[256];
-
-		snprintf(
-		    sql, sizeof(sql),
-		    "SELECT count(*) FROM audit_log WHERE tbl = 'sw_vote' AND op = 'update'"
-		    " AND json_extract(before, '$.n_for') = 2 AND json_extract(after, '$.n_for') "
-		    "= 3 AND json_extract(after, '$.correction_reason') = 'Đếm nhầm một phiếu'");
-		assert_int_equal(one_int(sql), 1);
-	}
+	assert_int_equal(
+	    one_int(
+		db_is_pg(store)
+		    ? "SELECT count(*) FROM audit_log WHERE tbl = 'sw_vote' AND op = 'update'"
+		      " AND (before::json ->> 'n_for') = '2' AND (after::json ->> 'n_for') = '3'"
+		      " AND (after::json ->> 'correction_reason') = 'Đếm nhầm một phiếu'"
+		    : "SELECT count(*) FROM audit_log WHERE tbl = 'sw_vote' AND op = 'update'"
+		      " AND json_extract(before, '$.n_for') = 2 AND json_extract(after, '$.n_for')"
+		      " = 3 AND json_extract(after, '$.correction_reason') = 'Đếm nhầm một phiếu'"),
+	    1);
 	/* GET shows the same session. */
 	snprintf(path, sizeof(path), "/api/v1/sessions/%lld", (long long)id);
 	assert_int_equal(api_json(tok_viewer, "GET", path, NULL, &j), 200);

@@ -89,36 +89,30 @@ static size_t walk(const char *tok, const char *path, int64_t *ids, size_t max)
 	}
 }
 
+/* Appends s as an SQL string literal (the model's texts have no quote), or NULL. */
+static void lit(struct buf *b, const char *s)
+{
+	if (s)
+		buf_printf(b, "'%s'", s);
+	else
+		buf_puts(b, "NULL");
+}
+
 static int setup(void **state)
 {
 	struct db *db = NULL;
 	struct err e = {0};
-	sqlite3_stmt *ins = NULL, *iu = NULL;
-	sqlite3 *h;
-	int rc = 0;
+	struct buf sql = BUF_INIT(1u << 20);
+	int rc;
 
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-http-task-filters-%ld.db", (long)getpid());
-	if (fx_create(store) < 0)
+	if (test_store_fresh(store, sizeof(store)) < 0 || fx_create(store) < 0)
 		return -1;
-	h = fx_raw(store, 1);
-	if (sqlite3_exec(h,
-			 "DELETE FROM task_event; DELETE FROM task_unit; DELETE FROM task;"
-			 "INSERT INTO unit(id, body_id, kind, name) VALUES"
-			 " (3, 2, 'agency', 'Ban Tổ chức Huyện ủy'),"
-			 " (4, 2, 'agency', 'Ban Tuyên giáo Huyện ủy');",
-			 NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(h,
-			       "INSERT INTO task(id, body_id, source_doc_id, content, assigned_on, "
-			       "deadline_kind, deadline_text, due, state, completed_on, "
-			       "content_fold) VALUES(?, ?, ?, ?, '2024-01-01', ?, ?, ?, ?, ?, ?)",
-			       -1, &ins, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(h, "INSERT INTO task_unit(task_id, unit_id, role) VALUES(?, ?, ?)",
-			       -1, &iu, NULL) != SQLITE_OK) {
-		fprintf(stderr, "%s\n", sqlite3_errmsg(h));
-		return -1;
-	}
-	sqlite3_exec(h, "BEGIN", NULL, NULL, NULL);
-	for (int i = 1; rc == 0 && i <= NT; i++) {
+	buf_puts(&sql, "BEGIN; DELETE FROM task_event; DELETE FROM task_unit; DELETE FROM task;"
+		       "INSERT INTO unit(id, body_id, kind, name) VALUES"
+		       " (3, 2, 'agency', 'Ban Tổ chức Huyện ủy'),"
+		       " (4, 2, 'agency', 'Ban Tuyên giáo Huyện ủy');");
+	for (int i = 1; i <= NT; i++) {
 		struct mt m = model(i);
 		struct buf fold = BUF_INIT(512);
 		char content[200];
@@ -126,43 +120,37 @@ static int setup(void **state)
 		snprintf(content, sizeof(content), "Nhiệm vụ thứ %d%s", i,
 			 m.digital ? " về Chuyển đổi số" : "");
 		vn_fold(content, strlen(content), &fold);
-		sqlite3_bind_int(ins, 1, i);
-		sqlite3_bind_int(ins, 2, m.body);
+		buf_printf(&sql,
+			   "INSERT INTO task(id, body_id, source_doc_id, content, assigned_on,"
+			   " deadline_kind, deadline_text, due, state, completed_on, content_fold)"
+			   " VALUES(%d, %d, ",
+			   i, m.body);
 		if (m.source)
-			sqlite3_bind_int(ins, 3, m.source);
+			buf_printf(&sql, "%d", m.source);
 		else
-			sqlite3_bind_null(ins, 3);
-		sqlite3_bind_text(ins, 4, content, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 5, m.kind == 4 ? "standing" : "date", -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 6, m.kind == 4 ? "thường xuyên" : m.due, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 7, m.due, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 8, m.done ? "done" : "open", -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 9, m.done, -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 10, buf_str(&fold), -1, SQLITE_TRANSIENT);
+			buf_puts(&sql, "NULL");
+		buf_printf(&sql, ", '%s', '2024-01-01', '%s', ", content,
+			   m.kind == 4 ? "standing" : "date");
+		lit(&sql, m.kind == 4 ? "thường xuyên" : m.due);
+		buf_puts(&sql, ", ");
+		lit(&sql, m.due);
+		buf_printf(&sql, ", '%s', ", m.done ? "done" : "open");
+		lit(&sql, m.done);
+		buf_printf(&sql, ", '%s');", buf_str(&fold));
 		buf_free(&fold);
-		if (sqlite3_step(ins) != SQLITE_DONE)
-			rc = -1;
-		sqlite3_reset(ins);
-		sqlite3_clear_bindings(ins);
-		for (int k = 0; rc == 0 && k < 2; k++) {
+		for (int k = 0; k < 2; k++) {
 			int unit = k ? m.coord : m.lead;
 
-			if (!unit)
-				continue;
-			sqlite3_bind_int(iu, 1, i);
-			sqlite3_bind_int(iu, 2, unit);
-			sqlite3_bind_text(iu, 3, k ? "coord" : "lead", -1, SQLITE_STATIC);
-			if (sqlite3_step(iu) != SQLITE_DONE)
-				rc = -1;
-			sqlite3_reset(iu);
+			if (unit)
+				buf_printf(&sql,
+					   "INSERT INTO task_unit(task_id, unit_id, role)"
+					   " VALUES(%d, %d, '%s');",
+					   i, unit, k ? "coord" : "lead");
 		}
 	}
-	if (rc < 0)
-		fprintf(stderr, "%s\n", sqlite3_errmsg(h));
-	sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(iu);
-	sqlite3_close(h);
+	buf_puts(&sql, "COMMIT;");
+	rc = fx_exec(store, 1, buf_str(&sql));
+	buf_free(&sql);
 	if (rc < 0)
 		return -1;
 	if (db_open(store, 0, &db, &e) < 0 ||

@@ -10,10 +10,10 @@
 
 #include <cmocka.h>
 #include <jansson.h>
-#include <sqlite3.h>
 
 #include "core/demo/demo.h"
 #include "db/db.h"
+#include "test_store.h"
 #include "core/indicators/indicator.h"
 
 struct fx {
@@ -32,24 +32,20 @@ static int setup(void **state)
 	static int seq;
 	struct fx *f = calloc(1, sizeof(*f));
 	struct err e = {0};
-	sqlite3 *h;
 
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-ind-%ld-%d.db", (long)getpid(), ++seq);
-	db_remove(f->path, true, NULL);
+	assert_int_equal(test_store_fresh(f->path, sizeof(f->path)), 0);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
 	db_close(f->db);
-	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
 	assert_int_equal(
-	    sqlite3_exec(
-		h,
+	    test_store_exec(
+		f->path,
 		"INSERT INTO body(id, parent_id, level, kind, name, code, name_fold) VALUES"
 		"(1, NULL, 'tinh', 'party', 'Tỉnh ủy Bắc Giang', 'TU', 'tinh uy bac giang'),"
 		"(2, 1, 'huyen', 'party', 'Huyện ủy Tân Yên', 'HU', 'huyen uy tan yen'),"
 		"(3, 2, 'xa', 'party', 'Đảng ủy xã Liên Sơn', 'ĐU', 'dang uy xa lien son'),"
-		"(4, 2, 'xa', 'party', 'Đảng ủy xã Ngọc Lý', 'ĐU', 'dang uy xa ngoc ly')",
-		NULL, NULL, NULL),
-	    SQLITE_OK);
-	sqlite3_close(h);
+		"(4, 2, 'xa', 'party', 'Đảng ủy xã Ngọc Lý', 'ĐU', 'dang uy xa ngoc ly')"),
+	    0);
 	assert_int_equal(db_open(f->path, 0, &f->db, &e), 0);
 	assert_int_equal(db_begin(f->db), 0);
 	if (demo_indicators(f->db, &e) < 0)
@@ -487,14 +483,7 @@ static void data_value_sets_round_trip(void **state)
 	assert_non_null(strstr(buf_str(&a), "\"value\": \"1593.851\""));
 	/* A second store with the same bodies and no values gets the same values back. */
 	setup((void **)&g);
-	{
-		sqlite3 *h;
-
-		assert_int_equal(sqlite3_open(g->path, &h), SQLITE_OK);
-		assert_int_equal(sqlite3_exec(h, "DELETE FROM ind_value", NULL, NULL, NULL),
-				 SQLITE_OK);
-		sqlite3_close(h);
-	}
+	assert_int_equal(test_store_exec(g->path, "DELETE FROM ind_value"), 0);
 	assert_int_equal(nvalues(g->db), 0);
 	assert_int_equal(ind_import_dvs(g->db, a.data, a.len, "x.json", &n, &errors, &e), 0);
 	assert_int_equal((int64_t)n, nvalues(f->db));

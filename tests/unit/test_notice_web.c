@@ -13,6 +13,7 @@
 
 #include "core/demo/demo.h"
 #include "http_client.h"
+#include "test_store.h"
 
 static char token[65]; /* the demo office's API token */
 
@@ -481,7 +482,8 @@ static int setup(void **state)
 
 	(void)state;
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-nw-%ld.db", (long)getpid());
-	db_remove(store, true, NULL);
+	if (test_store_fresh(store, sizeof(store)) < 0)
+		return -1;
 	if (db_open(store, DB_CREATE, &db, &e) < 0 || demo_create(db, &e) < 0 ||
 	    account_token_new(db, "vanphong", "api-test", token, &e) < 0) {
 		fprintf(stderr, "%s\n", e.msg);

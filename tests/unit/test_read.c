@@ -28,7 +28,8 @@ static int setup(void **state)
 	struct err e = {0};
 
 	snprintf(store, sizeof(store), "/tmp/dondoc-test-read-%ld.db", (long)getpid());
-	if (fx_create(store) < 0 || db_open(store, 0, &f.db, &e) < 0)
+	if (test_store_fresh(store, sizeof(store)) < 0 || fx_create(store) < 0 ||
+	    db_open(store, 0, &f.db, &e) < 0)
 		return -1;
 	f.a = arena_new(16u << 20);
 	*state = &f;

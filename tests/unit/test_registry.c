@@ -9,11 +9,11 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "core/demo/demo.h"
 #include "core/registry/registry.h"
 #include "db/db.h"
+#include "test_store.h"
 
 struct fixture {
 	char path[256];
@@ -30,7 +30,7 @@ static int setup(void **state)
 	struct err e = {0};
 
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-registry-%ld.db", (long)getpid());
-	db_remove(f->path, true, NULL);
+	assert_int_equal(test_store_fresh(f->path, sizeof(f->path)), 0);
 	assert_int_equal(db_open(f->path, DB_CREATE, &f->db, &e), 0);
 	if (demo_create(f->db, &e) != 0)
 		fail_msg("demo: %s", e.msg);
@@ -337,26 +337,30 @@ static void a_document_whose_link_fails_is_not_left_half_written(void **state)
 	struct err e = {0};
 	long long before;
 	int64_t id;
-	sqlite3 *h;
+	int pg = db_is_pg(f->path);
 
 	/* A reference waits for 16-KL/HU: registering that document links it. */
 	assert_int_equal(reg_doc_add(f->db, &report, &id, &e), 0);
 	assert_int_equal(reg_doc_ref_add(f->db, id, "16-KL/HU", NULL, NULL, &e), 0);
 	before = census(f);
-	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(h,
-				      "CREATE TRIGGER test_refuse BEFORE UPDATE ON doc_ref "
-				      "BEGIN SELECT RAISE(ABORT, 'refused'); END",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+	    test_store_exec(f->path,
+			    pg ? "CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS"
+				 " $$ BEGIN RAISE EXCEPTION 'refused'; END $$;"
+				 "CREATE TRIGGER test_refuse BEFORE UPDATE ON doc_ref FOR EACH ROW"
+				 " EXECUTE FUNCTION test_refuse()"
+			       : "CREATE TRIGGER test_refuse BEFORE UPDATE ON doc_ref "
+				 "BEGIN SELECT RAISE(ABORT, 'refused'); END"),
+	    0);
 	assert_true(reg_doc_add(f->db, &later, NULL, &e) < 0);
 	assert_non_null(strstr(e.msg, "không liên kết được văn bản dẫn chiếu"));
 	assert_null(strstr(e.msg, f->path));
 	assert_int_equal(db_depth(f->db), 0);
 	assert_int_equal(census(f), before);
 	assert_int_equal(reg_doc_find(f->db, "16-KL/HU", NULL, f->a, &d, &e), ERR_NOTFOUND);
-	assert_int_equal(sqlite3_exec(h, "DROP TRIGGER test_refuse", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(h);
+	assert_int_equal(test_store_exec(f->path, pg ? "DROP TRIGGER test_refuse ON doc_ref"
+						     : "DROP TRIGGER test_refuse"),
+			 0);
 	assert_int_equal(reg_doc_add(f->db, &later, NULL, &e), 0);
 	assert_int_equal(reg_doc_find(f->db, "16-KL/HU", NULL, f->a, &d, &e), 0);
 	assert_int_equal(census(f), before + 10000);

@@ -9,10 +9,10 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <sqlite3.h>
 
 #include "core/sessionwork/qa.h"
 #include "db/db.h"
+#include "test_store.h"
 #include "core/sessionwork/sessionwork.h"
 #include "render/cmt_table.h"
 
@@ -65,22 +65,15 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	sqlite3 *h;
 
 	if (!f)
 		return -1;
 	snprintf(f->path, sizeof(f->path), "/tmp/dondoc-test-sw-%ld.db", (long)getpid());
-	db_remove(f->path, true, NULL);
-	if (db_open(f->path, DB_CREATE, &f->db, &f->e) < 0)
+	if (test_store_fresh(f->path, sizeof(f->path)) < 0 ||
+	    db_open(f->path, DB_CREATE, &f->db, &f->e) < 0)
 		return -1;
-	if (sqlite3_open(f->path, &h) != SQLITE_OK)
+	if (test_store_exec(f->path, fixture_sql) < 0)
 		return -1;
-	if (sqlite3_exec(h, fixture_sql, NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(h));
-		sqlite3_close(h);
-		return -1;
-	}
-	sqlite3_close(h);
 	f->a = arena_new(64u << 20);
 	*state = f;
 	return f->a ? 0 : -1;
@@ -108,17 +101,7 @@ static void attend_range(struct fx *f, int64_t session, int present)
 
 static int64_t count(struct fx *f, const char *sql)
 {
-	sqlite3 *h;
-	sqlite3_stmt *st;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_open(f->path, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
-	return n;
+	return test_store_int(f->path, sql);
 }
 
 static void threshold_is_more_than_half_of_members_in_office(void **state)

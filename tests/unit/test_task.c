@@ -17,6 +17,7 @@
 #include "core/tasks/task.h"
 #include "core/tasks/task_remind.h"
 #include "render/entity.h"
+#include "test_store.h"
 #include "util/jw.h"
 
 #include <jansson.h>
@@ -214,15 +215,15 @@ static int demo_setup(void **state)
 	struct err e = {0};
 
 	snprintf(path, sizeof(path), "/tmp/dondoc-test-task-%ld.db", (long)getpid());
-	db_remove(path, true, NULL);
-	if (db_open(path, DB_CREATE, &db, &e) < 0)
+	if (test_store_fresh(path, sizeof(path)) < 0 || db_open(path, DB_CREATE, &db, &e) < 0)
 		return -1;
 	if (demo_create(db, &e) < 0) {
 		/* Another part of the demo failed: run the tasks part alone on a fresh store. */
 		fprintf(stderr, "# demo: %s; the tasks part runs alone\n", e.msg);
 		db_close(db);
-		db_remove(path, true, NULL);
-		if (db_open(path, DB_CREATE, &db, &e) < 0 || db_begin(db) < 0 ||
+		snprintf(path, sizeof(path), "/tmp/dondoc-test-task-%ld.db", (long)getpid());
+		if (test_store_fresh(path, sizeof(path)) < 0 ||
+		    db_open(path, DB_CREATE, &db, &e) < 0 || db_begin(db) < 0 ||
 		    demo_tasks(db, &e) < 0 || db_commit(db) < 0) {
 			fprintf(stderr, "demo: %s\n", e.msg);
 			return -1;

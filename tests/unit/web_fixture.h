@@ -12,6 +12,7 @@
 #include "core/tasks/task.h"
 #include "db/db.h"
 #include "db/db_fts.h"
+#include "test_store.h"
 
 /* The store's audit functions, for the raw connection that lays out the registry rows. */
 static void fx_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -85,6 +86,49 @@ static sqlite3 *fx_raw(const char *path, int with_fns)
 	return h;
 }
 
+/*
+ * Runs sql on the store at path as someone writing behind dondoc's back: on SQLite over a
+ * raw connection (with_fns: with the audit functions, so that audited writes are chained as
+ * dondoc chains them), on PostgreSQL through libpq (the triggers log the writes; with_fns:
+ * chained at once by a dondoc commit, else at dondoc's next write). 0, or -1 said on stderr.
+ */
+static inline int fx_exec(const char *path, int with_fns, const char *sql)
+{
+	sqlite3 *h;
+	int rc;
+
+	if (db_is_pg(path)) {
+		struct db *db = NULL;
+		struct err e = {0};
+
+		if (test_store_exec_pg(path, sql) < 0)
+			return -1;
+		if (!with_fns)
+			return 0;
+		/* audited: the entries the triggers logged are chained now, as on SQLite */
+		rc =
+		    db_open(path, 0, &db, &e) < 0 || db_begin(db) < 0 || db_commit(db) < 0 ? -1 : 0;
+		if (rc < 0)
+			fprintf(stderr, "fixture: %s\n", e.msg);
+		db_close(db);
+		return rc;
+	}
+	h = fx_raw(path, with_fns);
+	if (!h)
+		return -1;
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "fixture: %s: %s\n", sql, sqlite3_errmsg(h));
+	sqlite3_close(h);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+/* The first column of sql's first row on the store at path (test_store_int). */
+static inline int64_t fx_int(const char *path, const char *sql)
+{
+	return test_store_int(path, sql);
+}
+
 static const char fx_sql[] =
     "INSERT INTO body(id, parent_id, level, kind, name, code, place) VALUES"
     " (1, NULL, 'tinh', 'party', 'Tỉnh ủy Bắc Giang', 'TU', 'Bắc Giang'),"
@@ -121,7 +165,10 @@ static const struct {
 };
 #define FX_NACCOUNTS (sizeof(fx_accounts) / sizeof(fx_accounts[0]))
 
-/* Creates the store at path with the registry rows and the accounts; 0 on success. */
+/*
+ * Creates the store at path with the registry rows and the accounts; 0 on success. path is
+ * a SQLite file, or the address of an empty PostgreSQL database (test_store_fresh).
+ */
 static inline int fx_create(const char *path)
 {
 	struct db *db = NULL;
@@ -134,13 +181,19 @@ static inline int fx_create(const char *path)
 	if (db_open(path, DB_CREATE, &db, &e) < 0)
 		return -1;
 	db_close(db);
-	h = fx_raw(path, 1);
-	rc = sqlite3_exec(h, fx_sql, NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
-		fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(h));
-	sqlite3_close(h);
-	if (rc != SQLITE_OK)
-		return -1;
+	if (db_is_pg(path)) {
+		/* a PostgreSQL store (test_store_fresh): the same rows through libpq */
+		if (test_store_exec_pg(path, fx_sql) < 0)
+			return -1;
+	} else {
+		h = fx_raw(path, 1);
+		rc = sqlite3_exec(h, fx_sql, NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			fprintf(stderr, "fixture: %s\n", sqlite3_errmsg(h));
+		sqlite3_close(h);
+		if (rc != SQLITE_OK)
+			return -1;
+	}
 	if (db_open(path, 0, &db, &e) < 0)
 		return -1;
 	for (size_t i = 0; i < FX_NACCOUNTS; i++) {
