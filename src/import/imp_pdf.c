@@ -85,20 +85,9 @@ static int imp_line_end(struct imp_pdf *d, const char *text, const struct imp_gl
 	struct imp_pline *l;
 	int r;
 
-	if (d->n == d->cap) {
-		size_t nc = d->cap ? d->cap * 2 : 64;
-		struct imp_pline *nl;
-
-		if (nc > IMP_MAX_PARAS * 4)
-			return ERR_TOOBIG;
-		nl = realloc(d->lines, nc * sizeof(*nl));
-		if (!nl)
-			return ERR_NOMEM;
-		d->lines = nl;
-		d->cap = nc;
-	}
-	l = &d->lines[d->n];
-	memset(l, 0, sizeof(*l));
+	r = imp_pline_new(d, &l);
+	if (r < 0)
+		return r;
 	l->page = page;
 	l->y1 = 1e9;
 	l->x1 = 1e9;
@@ -122,11 +111,9 @@ static int imp_line_end(struct imp_pdf *d, const char *text, const struct imp_gl
 	} else {
 		r = imp_keep(d, text + from, to - from, &l->off, &l->len);
 	}
-	if (r < 0)
-		return r;
-	if (l->len || l->rlen)
-		d->n++;
-	return 0;
+	if (r < 0 || (l->len == 0 && l->rlen == 0))
+		d->n--; /* an empty line is not kept */
+	return r < 0 ? r : 0;
 }
 
 /*

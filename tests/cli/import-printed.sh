@@ -5,7 +5,7 @@
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-"$DONDOC" --db a.db init --demo --force >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
+"$DONDOC" --db a.db init --demo >/dev/null 2>&1 || { echo "Bail out! init failed"; exit 1; }
 cat > tb.txt <<'TXT'
 HUYỆN ỦY TÂN YÊN
 *
@@ -32,7 +32,7 @@ BÍ THƯ
 Nguyễn Văn Hùng
 TXT
 check "the notice is imported into the store" "$DONDOC" --db a.db import tb.txt
-q() { sqlite3 a.db "$1"; }
+q() { sql a.db "$1"; }
 tid=$(q "SELECT t.id FROM task t JOIN document d ON d.id = t.source_doc_id WHERE d.symbol = '640-TB/HU' AND t.content LIKE 'rà soát%'")
 check_eq "the task with an event deadline is stored without a date, its words kept" \
 	"$(q "SELECT deadline_kind || '|' || coalesce(due, '') || '|' || deadline_event FROM task WHERE id = $tid")" \

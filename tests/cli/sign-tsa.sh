@@ -71,7 +71,7 @@ for _ in $(seq 100); do [ -f tsa/port ] && break; sleep 0.1; done
 TSA="http://127.0.0.1:$(cat tsa/port)"
 
 python3 "$IMG" seal dau.png
-BODY=$(sqlite3 demo.db "SELECT body_id FROM notice WHERE id = 1")
+BODY=$(sql demo.db "SELECT body_id FROM notice WHERE id = 1")
 "${D[@]}" body seal "$BODY" --image dau.png >/dev/null
 SIGN=("${D[@]}" notice sign 1 --as organisation --p12 org.p12 --pin-file org.pin)
 

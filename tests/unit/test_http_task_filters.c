@@ -593,18 +593,13 @@ static void session_tasks_are_paged(void **state)
 {
 	int64_t got[NT + 1], want[NT + 1];
 	size_t ng, nw = 0;
-	sqlite3 *h;
 	json_t *j;
 
 	(void)state;
-	assert_int_equal(sqlite3_open(store, &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	assert_int_equal(sqlite3_exec(h,
-				      "UPDATE task SET source_session_id = 1 WHERE id <= " NT_TEXT
-				      " AND id % 3 = 1",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
-	sqlite3_close(h);
+	assert_int_equal(fx_exec(store, 1,
+				 "UPDATE task SET source_session_id = 1 WHERE id <= " NT_TEXT
+				 " AND id % 3 = 1"),
+			 0);
 	for (int i = 1; i <= NT; i++)
 		if (i % 3 == 1)
 			want[nw++] = i;
