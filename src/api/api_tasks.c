@@ -13,8 +13,27 @@
  * SQL), statuses as of as_of (default today). The filters' fields are the
  * /tasks page's (page_task_list_fields), defined beside it.
  */
+/*
+ * The end of a paged list: its pagination and, when the page is full, links.next,
+ * the path (with its query) of the page after it.
+ */
+static void page_tail(struct jw *w, int64_t limit, size_t n, const char *next)
+{
+	jw_raw(w, "],\"pagination\":{\"limit\":");
+	jw_int(w, limit);
+	jw_raw(w, ",\"count\":");
+	jw_int(w, (int64_t)n);
+	jw_raw(w, "},\"links\":{");
+	if (next) {
+		jw_key(w, "next", true);
+		jw_str(w, next);
+	}
+	jw_raw(w, "}}");
+}
+
 int api_tasks(struct http_req *r)
 {
+	const char *next = NULL;
 	const char *since = http_arg(r, "modified_since");
 	struct jw w = {&r->out, 0};
 	struct read_task_filter f;
@@ -48,28 +67,21 @@ int api_tasks(struct http_req *r)
 			jw_raw(&w, ",");
 		ent_tomb_write(&w, &tomb[i]);
 	}
-	jw_raw(&w, "],\"pagination\":{\"limit\":");
-	jw_int(&w, p.limit);
-	jw_raw(&w, ",\"count\":");
-	jw_int(&w, (int64_t)n);
-	jw_raw(&w, "},\"links\":{");
 	if ((int64_t)n == p.limit) {
-		const char *next = arena_printf(
-		    r->arena, "/api/v1/tasks?after=%lld&limit=%lld%s%s%s", (long long)t[n - 1].id,
-		    (long long)p.limit, since ? "&modified_since=" : "", since ? since : "",
-		    page_task_filter_query(r));
-
+		next = arena_printf(r->arena, "/api/v1/tasks?after=%lld&limit=%lld%s%s%s",
+				    (long long)t[n - 1].id, (long long)p.limit,
+				    since ? "&modified_since=" : "", since ? since : "",
+				    page_task_filter_query(r));
 		if (!next)
 			return ERR_NOMEM;
-		jw_key(&w, "next", true);
-		jw_str(&w, next);
 	}
-	jw_raw(&w, "}}");
+	page_tail(&w, p.limit, n, next);
 	return w.rc;
 }
 
 int api_session_tasks(struct http_req *r)
 {
+	const char *next = NULL;
 	struct jw w = {&r->out, 0};
 	struct read_task_row *t;
 	struct read_session s;
@@ -93,21 +105,13 @@ int api_session_tasks(struct http_req *r)
 			jw_raw(&w, ",");
 		ent_task_write(&w, &t[i], today);
 	}
-	jw_raw(&w, "],\"pagination\":{\"limit\":");
-	jw_int(&w, p.limit);
-	jw_raw(&w, ",\"count\":");
-	jw_int(&w, (int64_t)n);
-	jw_raw(&w, "},\"links\":{");
 	if ((int64_t)n == p.limit) {
-		jw_raw(&w, "\"next\":\"/api/v1/sessions/");
-		jw_int(&w, s.id);
-		jw_raw(&w, "/tasks?after=");
-		jw_int(&w, t[n - 1].id);
-		jw_raw(&w, "&limit=");
-		jw_int(&w, p.limit);
-		jw_raw(&w, "\"");
+		next = arena_printf(r->arena, "/api/v1/sessions/%lld/tasks?after=%lld&limit=%lld",
+				    (long long)s.id, (long long)t[n - 1].id, (long long)p.limit);
+		if (!next)
+			return ERR_NOMEM;
 	}
-	jw_raw(&w, "}}");
+	page_tail(&w, p.limit, n, next);
 	return w.rc;
 }
 
@@ -237,6 +241,7 @@ int api_task_timeline(struct http_req *r)
 
 int api_task_children(struct http_req *r)
 {
+	const char *next = NULL;
 	struct jw w = {&r->out, 0};
 	struct task_child *c;
 	struct read_page p;
@@ -261,21 +266,14 @@ int api_task_children(struct http_req *r)
 			jw_raw(&w, ",");
 		ent_task_child_write(&w, &c[i]);
 	}
-	jw_raw(&w, "],\"pagination\":{\"limit\":");
-	jw_int(&w, p.limit);
-	jw_raw(&w, ",\"count\":");
-	jw_int(&w, (int64_t)n);
-	jw_raw(&w, "},\"links\":{");
 	if ((int64_t)n == p.limit) {
-		jw_raw(&w, "\"next\":\"/api/v1/tasks/");
-		jw_int(&w, r->id[0]);
-		jw_raw(&w, "/children?after=");
-		jw_int(&w, c[n - 1].id);
-		jw_raw(&w, "&limit=");
-		jw_int(&w, p.limit);
-		jw_raw(&w, "\"");
+		next =
+		    arena_printf(r->arena, "/api/v1/tasks/%lld/children?after=%lld&limit=%lld",
+				 (long long)r->id[0], (long long)c[n - 1].id, (long long)p.limit);
+		if (!next)
+			return ERR_NOMEM;
 	}
-	jw_raw(&w, "}}");
+	page_tail(&w, p.limit, n, next);
 	return w.rc;
 }
 
