@@ -27,6 +27,14 @@ dpg() { DONDOC_AUDIT_KEY=$KEY "$DONDOC" --db "$PG" "$@"; }
 
 check "the demo is created on SQLite" "$DONDOC" --db d.db init --demo
 tok=$("$DONDOC" --db d.db user token admin migrate | tail -1)
+# What COPY's text format must escape: a document whose text has a tab, a backslash, a
+# carriage return and line breaks; a seal image, bytes with NUL, CR and LF among them.
+printf 'Điều 1.\tGiao Văn phòng \\ Ban Tổ chức\r\nthực hiện.\n\\N\n' >odd.txt
+odd=$("$DONDOC" --db d.db --json doc add --type CV --body HU --title 'Công văn	có tab \ và \N' \
+	--text-file odd.txt | jq -r '.id')
+python3 "$LIB_DIR/sign_img.py" seal dau.png
+check "a document and a seal image to escape are added" \
+	"$DONDOC" --db d.db body seal "$(sqlite3 d.db "SELECT body_id FROM notice WHERE id = 1")" --image dau.png
 
 # SQLite → PostgreSQL → a new SQLite file.
 if "$DONDOC" --json migrate-store --from d.db --to "$PG" --audit-key "$KEY" >to-pg.json 2>err.txt; then
@@ -60,6 +68,33 @@ same "indicators report" indicators report
 same "tasks at 2023-12-31" tasks list --as-of 2023-12-31
 nid=$("$DONDOC" --db d.db --json notice list | jq -r '.[0].id')
 same "the seed notice's text" notice show "$nid"
+same "a document with tabs, backslashes and line breaks" doc show "$odd"
+check_eq "… its title and text kept byte for byte (a tab, a backslash, CR and LF among them)" \
+	"$(psql -At "$PG" -c "SELECT upper(encode(convert_to(title || text, 'UTF8'), 'hex')) FROM document WHERE id = $odd")" \
+	"$(sqlite3 d.db "SELECT hex(title || text) FROM document WHERE id = $odd" | grep -i '09.*5C.*0D0A')"
+seal=$(sqlite3 d.db "SELECT hex(image) FROM body_seal")
+check_eq "the seal image's bytes are the same on all three" \
+	"$(psql -At "$PG" -c "SELECT upper(encode(image, 'hex')) FROM body_seal") $(sqlite3 back.db "SELECT hex(image) FROM body_seal")" \
+	"$seal $seal"
+
+# The copy's schema is a new store's: every index, constraint and trigger, the triggers on.
+psql -q "$PG" -c "CREATE DATABASE fresh" >/dev/null
+DONDOC_AUDIT_KEY=$WORK/kf "$DONDOC" --db "${PG%/dondoc}/fresh" init >/dev/null 2>&1
+schema() {
+	psql -At "$1" -c "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1" \
+		-c "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+			FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1" \
+		-c "SELECT tgrelid::regclass || ' ' || tgname || ' ' || tgenabled FROM pg_trigger
+			WHERE NOT tgisinternal ORDER BY 1"
+}
+schema "${PG%/dondoc}/fresh" >fresh.schema
+schema "$PG" >copy.schema
+if [ "$(wc -l <fresh.schema)" -gt 300 ] && cmp -s fresh.schema copy.schema; then
+	ok "the PostgreSQL copy has every index, constraint and trigger of a new store"
+else
+	not_ok "the PostgreSQL copy has every index, constraint and trigger of a new store" \
+		"$(wc -l <fresh.schema) lines; $(diff fresh.schema copy.schema | head -5 | sed '2,$s/^/# /')"
+fi
 
 # Row counts, table by table (the search index counted by its content table on SQLite).
 sq_count() {
