@@ -46,6 +46,9 @@ check "PostgreSQL → SQLite" env DONDOC_AUDIT_KEY="$KEY" "$DONDOC" migrate-stor
 check_eq "the key went with the store to PostgreSQL's key file" "$(cat "$KEY")" "$(cat d.db.audit-key)"
 check_eq "… and beside the new SQLite file" "$(cat back.db.audit-key)" "$(cat d.db.audit-key)"
 check_eq "both readable by their owner alone" "$(stat -c %a "$KEY") $(stat -c %a back.db.audit-key)" "600 600"
+check_eq "each copy has its anchor where 'check' looks (beside the key, beside the file)" \
+	"$(jq -r .anchor to-pg.json) $(head -c 16 "$KEY.anchor") $(head -c 16 back.db.anchor)" \
+	"$KEY.anchor dondoc-anchor-1  dondoc-anchor-1 "
 check "check passes on the PostgreSQL copy" dpg check
 check "check passes on the SQLite copy" "$DONDOC" --db back.db check
 
@@ -188,6 +191,13 @@ case $out in
 *) not_ok "a bad address is refused without showing the password" "$out" ;;
 esac
 check_eq "… and nothing is written" "$(pg_tables "$OTHER") $(ls "$WORK/k3" 2>/dev/null)" "0 "
+out=$(DONDOC_AUDIT_KEY=$KEY "$DONDOC" migrate-store --from "${PG/@/x@}" --to from-bad.db 2>&1)
+case $out in
+*"$pw"*) not_ok "a source at a bad address is refused without showing the password" "$out" ;;
+*"đăng nhập thất bại"*) ok "a source at a bad address is refused without showing the password" ;;
+*) not_ok "a source at a bad address is refused without showing the password" "$out" ;;
+esac
+check_eq "… and nothing is written" "$(ls from-bad.db* 2>/dev/null)" ""
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$WORK/k4"
 echo >>"$WORK/k4"
 check_fails "a key file holding another key is not overwritten" \
@@ -195,6 +205,17 @@ check_fails "a key file holding another key is not overwritten" \
 check_eq "… and the database stays empty" "$(pg_tables "$OTHER")" "0"
 check_fails "a PostgreSQL target without a key file is refused" \
 	"$DONDOC" migrate-store --from d.db --to "$OTHER"
+
+# A source held against its own anchor: another store's anchor beside it is refused.
+"$DONDOC" --db x.db init --demo >/dev/null 2>&1
+"$DONDOC" --db x.db check >/dev/null
+"$DONDOC" --db d.db backup y.db >/dev/null
+cp d.db.audit-key y.db.audit-key
+cp x.db.anchor y.db.anchor
+out=$("$DONDOC" migrate-store --from y.db --to y-copy.db 2>&1)
+check_eq "a source that does not hold up against its anchor is refused" \
+	"$?:$(echo "$out" | grep -c 'kho nguồn không qua kiểm tra')" "17:1"
+check_eq "… and nothing is written" "$(ls y-copy.db* 2>/dev/null)" ""
 
 "$DONDOC" --db d.db backup old.db >/dev/null
 cp d.db.audit-key old.db.audit-key
