@@ -19,6 +19,11 @@ fi
 check_fails "make-store refuses a file that exists" "$MAKE_STORE" 10 p.db
 check_fails "make-store refuses a bad count" "$MAKE_STORE" 12x q.db
 check "dondoc check passes on it" "$DONDOC" --db p.db check
+# check walks the log a page (5,000 entries) at a time: every entry, over several pages
+entries=$(sql p.db "SELECT count(*) FROM audit_log")
+check_eq "check walks every audit entry, more than two pages of them" \
+	"$("$DONDOC" --db p.db --json check | jq .audit_entries) $([ "${entries:-0}" -gt 10000 ] && echo many)" \
+	"$entries many"
 check_eq "2,000 tasks, as many documents, 100 sessions" \
 	"$(sql p.db "SELECT (SELECT count(*) FROM task) || ' ' || (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM session)")" \
 	"2000 2000 100"
