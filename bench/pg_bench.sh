@@ -4,7 +4,9 @@
 # dashboard at 32 connections (wrk -t2 -c32, BENCH_SECONDS each, default 10), with one 'dondoc
 # serve' on SQLite, one on PostgreSQL, and three on PostgreSQL behind haproxy. The PostgreSQL
 # cluster is a throwaway one (tests/pg/cluster.sh); BENCH_PG names a store already made instead
-# (with DONDOC_AUDIT_KEY set). Never run by 'make check'.
+# (with DONDOC_AUDIT_KEY set), and BENCH_SQLITE an SQLite store already made (its key beside it),
+# e.g. the same store copied with 'dondoc migrate-store'. Each figure is printed with the
+# machine's load average at its end. Never run by 'make check'.
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 dondoc=${DONDOC:-$here/build/dondoc}
@@ -31,7 +33,12 @@ else
 	export DONDOC_AUDIT_KEY="$work/audit-key"
 	echo "PostgreSQL store: $("$make_store" "$n" "$pg" | tail -1 | sed 's/^make-store: [^ ]* //')"
 fi
-"$make_store" "$n" "$work/s.db" >/dev/null
+if [ -n "${BENCH_SQLITE:-}" ]; then
+	sq=$BENCH_SQLITE
+else
+	sq=$work/s.db
+	"$make_store" "$n" "$sq" >/dev/null
+fi
 # A store just filled has no planner statistics yet (autovacuum would gather them later).
 psql -q "$pg" -c ANALYZE
 
@@ -67,14 +74,19 @@ measure() { # LABEL DB PORT
 		"one task|/api/v1/tasks/1|Authorization: Bearer $token" \
 		"dashboard|/|Cookie: dd_session=$sess"; do
 		IFS='|' read -r name path hdr <<<"$m"
-		wrk -t2 -c32 -d"${secs}s" --latency -H "$hdr" "$url$path" | awk -v n="$name" -v one="$(curl -s -o /dev/null -H "$hdr" -w '%{http_code} %{time_total}' "$url$path")" '
-			/Requests\/sec/ {r = $2} $1 == "99%" {p = $2} /Non-2xx/ {bad = $NF}
-			END {split(one, o, " "); printf "  %-14s %9s req/s  p99 %8s  one request %.1f ms (HTTP %s)%s\n", n, r, p, o[2] * 1000, o[1], bad ? "  non-2xx: " bad : ""}'
+		# one request alone first (a second one: the first warms the server's statements)
+		curl -s -o /dev/null -H "$hdr" "$url$path"
+		one=$(curl -s -o /dev/null -H "$hdr" -w '%{http_code} %{time_total}' "$url$path")
+		wrk -t2 -c32 -d"${secs}s" --latency -H "$hdr" "$url$path" | awk -v n="$name" -v one="$one" '
+			/Requests\/sec/ {r = $2} $1 == "99%" {p = $2} /Non-2xx/ {bad = $NF} /Socket errors/ {to = $NF}
+			END {split(one, o, " "); printf "  %-14s %9s req/s  p99 %8s  one request %.1f ms (HTTP %s)%s%s", n, r, p, o[2] * 1000, o[1], bad ? "  non-2xx: " bad : "", to ? "  timeouts (2 s): " to : ""}'
+		echo "  (load $(cut -d' ' -f1-3 /proc/loadavg))"
 	done
 }
-echo "stores of $n tasks; wrk -t2 -c32 -d${secs}s; this machine: $(nproc) processors (server, database and wrk share them)"
-serve "$work/s.db"
-measure "SQLite, 1 server" "$work/s.db" "$port"
+tasks=$(psql -At "$pg" -c "SELECT count(*) FROM task")
+echo "stores of $tasks tasks; wrk -t2 -c32 -d${secs}s; this machine: $(nproc) processors (server, database and wrk share them)"
+serve "$sq"
+measure "SQLite, 1 server" "$sq" "$port"
 serve "$pg"
 p1=$port
 measure "PostgreSQL, 1 server" "$pg" "$p1"

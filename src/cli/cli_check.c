@@ -260,16 +260,30 @@ const struct cli_spec cli_migrate_store_spec = {
 	    "theo kho: cạnh tệp SQLite (DST.audit-key) hoặc vào --audit-key.",
 };
 
+/*
+ * The anchor's place for the store at addr, as 'check' finds it: beside an
+ * SQLite file, beside key_file for a PostgreSQL store (none without one: 1).
+ */
+static int anchor_beside(const char *addr, const char *key_file, char *ret, size_t n)
+{
+	const char *beside = db_is_pg(addr) ? key_file : addr;
+
+	if (!beside || !*beside)
+		return 1;
+	return snprintf(ret, n, "%s.anchor", beside) < (int)n ? 0 : ERR_TOOBIG;
+}
+
 /* What was copied: on standard error, or as JSON on the output with --json. */
 static int copy_report(struct cli *c, const char *from, const char *to,
-		       const struct db_copy_report *rep, const struct audit_report *check)
+		       const struct db_copy_report *rep, const struct audit_report *check,
+		       const char *anchor)
 {
 	if (c->json) {
-		json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:s, s:b, s:I, s:[]}", "from", from,
-				      "to", to, "rows", (json_int_t)rep->rows, "ms",
-				      (json_int_t)(rep->seconds * 1000 + 0.5), "audit_key",
-				      rep->key_file, "audit_key_written", rep->key_made,
-				      "audit_entries", (json_int_t)check->entries, "tables");
+		json_t *j = json_pack(
+		    "{s:s, s:s, s:I, s:I, s:s, s:b, s:I, s:s, s:[]}", "from", from, "to", to,
+		    "rows", (json_int_t)rep->rows, "ms", (json_int_t)(rep->seconds * 1000 + 0.5),
+		    "audit_key", rep->key_file, "audit_key_written", rep->key_made, "audit_entries",
+		    (json_int_t)check->entries, "anchor", anchor, "tables");
 		json_t *t = j ? json_object_get(j, "tables") : NULL;
 
 		for (int i = 0; t && i < rep->ntables; i++)
@@ -289,6 +303,8 @@ static int copy_report(struct cli *c, const char *from, const char *to,
 		(long long)check->entries);
 	fprintf(stderr, "migrate-store: khóa nhật ký kiểm tra %s %s\n", rep->key_file,
 		rep->key_made ? "(mới ghi, chỉ chủ tệp đọc được)" : "(đã có, đúng khóa này)");
+	fprintf(stderr, "migrate-store: mốc nhật ký của bản sao %s (ở cuối chuỗi đã kiểm tra)\n",
+		anchor);
 	return 0;
 }
 
@@ -297,20 +313,25 @@ int cli_migrate_store(struct cli *c, const struct cli_args *args)
 	const char *from = cli_opt(args, "from"), *to = cli_opt(args, "to");
 	char *from_shown = db_address_shown(from), *to_shown = db_address_shown(to);
 	struct db_copy_report *rep = calloc(1, sizeof(*rep));
-	struct audit_report check = {0};
+	struct audit_report check = {0}, *held = calloc(1, sizeof(*held));
 	struct db *src = NULL, *copy = NULL;
-	char why[sizeof(c->err.msg)];
+	char why[sizeof(c->err.msg)], anchor[4096];
 	int r;
 
-	if (!from_shown || !to_shown || !rep) {
+	if (!from_shown || !to_shown || !rep || !held) {
 		r = err_set(&c->err, ERR_NOMEM, "không đủ bộ nhớ");
 		goto out;
 	}
 	/* A source whose log does not hold up is not copied: the copy would not either. */
 	r = db_open(from, DB_READONLY, &src, &c->err);
 	/* (A source at another schema version is refused by db_copy, saying what to do.) */
-	if (r == 0 && db_version(src) == db_version_known())
-		r = audit_verify(src, NULL, &c->err);
+	if (r == 0 && db_version(src) == db_version_known()) {
+		r = audit_verify(src, held, &c->err);
+		/* and no shorter than at its last check: a log cut since is not copied */
+		if (r == 0 &&
+		    anchor_beside(from, db_audit_key_file(src), anchor, sizeof(anchor)) == 0)
+			r = audit_anchor_check(src, anchor, held, &c->err);
+	}
 	if (r == ERR_CHECK) {
 		snprintf(why, sizeof(why), "%s", err_msg(&c->err, r));
 		err_set(&c->err, r, "%s: kho nguồn không qua kiểm tra ('dondoc check'): %s",
@@ -332,10 +353,23 @@ int cli_migrate_store(struct cli *c, const struct cli_args *args)
 			why);
 		goto out;
 	}
-	r = copy_report(c, from_shown, to_shown, rep, &check);
+	/* The copy's anchor, where 'check' on it looks, at the end of the chain just verified. */
+	r = anchor_beside(to, rep->key_file, anchor, sizeof(anchor));
+	if (r == 0)
+		r = audit_anchor_write(copy, anchor, &check, &c->err);
+	else if (r > 0)
+		r = err_set(&c->err, ERR_INVAL, "%s: không có chỗ cho mốc nhật ký", to_shown);
+	if (r < 0) {
+		snprintf(why, sizeof(why), "%s", err_msg(&c->err, r));
+		err_set(&c->err, r, "%s: đã chép và kiểm tra nhưng không ghi được mốc nhật ký: %s",
+			to_shown, why);
+		goto out;
+	}
+	r = copy_report(c, from_shown, to_shown, rep, &check, anchor);
 out:
 	db_close(copy);
 	db_close(src);
+	free(held);
 	free(rep);
 	free(from_shown);
 	free(to_shown);

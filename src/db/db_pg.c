@@ -73,9 +73,12 @@ static const char PG_SQL_HEAD_STAMP[] =
 /*
  * migrate-store into a new PostgreSQL store (pg_copy_into). The dondoc role
  * owns the tables, so within the copy's transaction it silences their
- * triggers (all but the search index's tsvector) and defers their foreign
- * keys, empties them of the baseline's rows, and afterwards turns both back
- * and moves every identity past the ids copied.
+ * triggers (all but the search index's tsvector), sets aside their foreign
+ * keys and the indexes no constraint stands on (their definitions kept in a
+ * temporary table), empties them of the baseline's rows; afterwards it builds
+ * the indexes and foreign keys again once over the whole data (cheaper than
+ * row by row), turns the triggers back on and moves every identity past the
+ * ids copied.
  */
 static const char PG_SQL_COPY_EMPTY[] =
     "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema()";
@@ -83,23 +86,33 @@ static const char PG_SQL_COPY_TABLES[] =
     "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
     " AND tablename <> 'audit_pending' ORDER BY tablename";
 static const char PG_SQL_COPY_BEGIN[] =
+    "CREATE TEMP TABLE dondoc_copy_ddl(n serial, sql text) ON COMMIT DROP;"
     "DO $$ DECLARE t text; c text; BEGIN"
     " FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
     " AND tablename <> 'search_fts' LOOP"
     " EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', t); END LOOP;"
+    " INSERT INTO dondoc_copy_ddl(sql) SELECT i.indexdef FROM pg_catalog.pg_indexes i"
+    " WHERE i.schemaname = current_schema() AND NOT EXISTS (SELECT 1 FROM"
+    " pg_catalog.pg_constraint k WHERE k.conindid = format('%I.%I', i.schemaname,"
+    " i.indexname)::regclass) ORDER BY i.indexname;"
+    " INSERT INTO dondoc_copy_ddl(sql) SELECT format('ALTER TABLE %s ADD CONSTRAINT %I %s',"
+    " conrelid::regclass, conname, pg_catalog.pg_get_constraintdef(oid))"
+    " FROM pg_catalog.pg_constraint WHERE contype = 'f'"
+    " AND connamespace = current_schema()::regnamespace ORDER BY conrelid::regclass::text, conname;"
     " FOR t, c IN SELECT conrelid::regclass::text, conname FROM pg_catalog.pg_constraint"
     " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace LOOP"
-    " EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY DEFERRED', t, c);"
-    " END LOOP;"
+    " EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', t, c); END LOOP;"
+    " FOR t IN SELECT i.indexname FROM pg_catalog.pg_indexes i"
+    " WHERE i.schemaname = current_schema() AND NOT EXISTS (SELECT 1 FROM"
+    " pg_catalog.pg_constraint k WHERE k.conindid = format('%I.%I', i.schemaname,"
+    " i.indexname)::regclass) LOOP EXECUTE format('DROP INDEX %I', t); END LOOP;"
     " FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
     " LOOP EXECUTE format('DELETE FROM %I', t); END LOOP;"
     " END $$";
 static const char PG_SQL_COPY_END[] =
-    "SET CONSTRAINTS ALL IMMEDIATE;"
+    "SET LOCAL maintenance_work_mem = '256MB';"
     "DO $$ DECLARE t text; c text; BEGIN"
-    " FOR t, c IN SELECT conrelid::regclass::text, conname FROM pg_catalog.pg_constraint"
-    " WHERE contype = 'f' AND connamespace = current_schema()::regnamespace LOOP"
-    " EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I NOT DEFERRABLE', t, c); END LOOP;"
+    " FOR t IN SELECT sql FROM dondoc_copy_ddl ORDER BY n LOOP EXECUTE t; END LOOP;"
     " FOR t IN SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
     " AND tablename <> 'search_fts' LOOP"
     " EXECUTE format('ALTER TABLE %I ENABLE TRIGGER USER', t); END LOOP;"
@@ -1442,68 +1455,128 @@ static int pg_copy_scan(struct db *d, const char *table, struct db_copy_sink *si
 	return r;
 }
 
-/* The rows of one table going into a new PostgreSQL store. */
+/*
+ * The rows of one table going into a new PostgreSQL store: one COPY FROM
+ * STDIN in text format, begun at its first row, fed in pieces of about
+ * PG_COPY_CHUNK bytes and ended by pg_load_end.
+ */
+#define PG_COPY_CHUNK (1 << 20)
 struct pg_load {
 	struct pg *db;
 	const char *table;
-	int index; /* names the prepared INSERT of this table */
 	char **cols;
+	bool *bytea; /* of each of cols */
 	int ncols;
-	bool prepared;
+	bool copying;	     /* the COPY is under way */
+	bool col_bytea[256]; /* of each of the map's columns */
 	int map[256], nmap;
+	struct db_pg_buf buf;
 	int64_t rows;
 	struct err *e;
 };
+
+/* Sends the rows gathered in l's buffer. */
+static int pg_load_send(struct pg_load *l)
+{
+	int r = 0;
+
+	if (l->buf.len && PQputCopyData(l->db->c, l->buf.p, (int)l->buf.len) != 1)
+		r = pg_fail(l->db, NULL);
+	l->buf.len = 0;
+	return r;
+}
+
+/* Begins the COPY of l's table for rows with these n source columns. */
+static int pg_load_begin(struct pg_load *l, int n, const char *const *names)
+{
+	char *sql = NULL;
+	PGresult *res;
+	int r;
+
+	if (n > 256)
+		return err_set(l->e, ERR_TOOBIG, "bảng %s: quá nhiều cột", l->table);
+	/* the INSERT's column mapping and checks; the text itself is not used */
+	r = db_copy_insert_sql(l->table, (const char *const *)l->cols, l->ncols, n, names, true,
+			       l->map, &l->nmap, &sql, l->e);
+	free(sql);
+	if (r < 0)
+		return r;
+	for (int k = 0; k < l->nmap; k++) {
+		l->col_bytea[k] = false;
+		for (int j = 0; j < l->ncols; j++)
+			if (!strcmp(l->cols[j], names[l->map[k]]))
+				l->col_bytea[k] = l->bytea[j];
+	}
+	sql = db_pg_copy_sql(l->table, names, l->map, l->nmap);
+	if (!sql)
+		return err_set(l->e, ERR_NOMEM, "không đủ bộ nhớ");
+	res = PQexec(l->db->c, sql);
+	free(sql);
+	r = PQresultStatus(res) == PGRES_COPY_IN ? 0 : pg_fail(l->db, res);
+	PQclear(res);
+	if (r < 0)
+		return err_set(l->e, r, "bảng %s: %s", l->table, l->db->msg);
+	l->copying = true;
+	return 0;
+}
 
 static int pg_load_row(struct db_copy_sink *s, int n, const char *const *names,
 		       const struct db_copy_val *v)
 {
 	struct pg_load *l = s->ctx;
-	const char *vals[256];
-	int lens[256], fmts[256];
-	char name[32];
-	PGresult *res;
-	int r;
+	int r = 0;
 
-	snprintf(name, sizeof(name), "copy%d", l->index);
-	if (!l->prepared) {
-		char *sql = NULL;
-
-		if (n > 256)
-			return err_set(l->e, ERR_TOOBIG, "bảng %s: quá nhiều cột", l->table);
-		r = db_copy_insert_sql(l->table, (const char *const *)l->cols, l->ncols, n, names,
-				       true, l->map, &l->nmap, &sql, l->e);
-		if (r < 0)
-			return r;
-		res = PQprepare(l->db->c, name, sql, l->nmap, NULL);
-		free(sql);
-		r = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_fail(l->db, res);
-		PQclear(res);
-		if (r < 0)
-			return err_set(l->e, r, "bảng %s: %s", l->table, l->db->msg);
-		l->prepared = true;
-	}
-	for (int k = 0; k < l->nmap; k++) {
+	if (!l->copying && (r = pg_load_begin(l, n, names)) < 0)
+		return r;
+	for (int k = 0; r == 0 && k < l->nmap; k++) {
 		const struct db_copy_val *x = &v[l->map[k]];
 
-		vals[k] = x->kind == DB_COPY_NULL ? NULL : x->p;
-		lens[k] = (int)x->len;
-		fmts[k] = x->kind == DB_COPY_BLOB; /* bytes as they are */
+		r = db_pg_copy_field(&l->buf, x->kind == DB_COPY_NULL ? NULL : x->p, x->len,
+				     l->col_bytea[k], k + 1 < l->nmap ? '\t' : '\n');
 	}
-	res = PQexecPrepared(l->db->c, name, l->nmap, vals, lens, fmts, 0);
-	r = PQresultStatus(res) == PGRES_COMMAND_OK ? 0 : pg_fail(l->db, res);
-	PQclear(res);
+	if (r == 0 && l->buf.len >= PG_COPY_CHUNK)
+		r = pg_load_send(l);
 	if (r < 0)
-		return err_set(l->e, r, "bảng %s: %s", l->table, l->db->msg);
+		return err_set(l->e, r, "bảng %s: %s", l->table,
+			       r == ERR_NOMEM ? "không đủ bộ nhớ" : l->db->msg);
 	l->rows++;
 	return 0;
 }
 
+/*
+ * Ends the COPY of l's table, if one began: with the rest of its rows when r
+ * is 0, abandoned otherwise. The server's verdict on the rows (a value it
+ * refuses is found only now) is returned and said in l->e.
+ */
+static int pg_load_end(struct pg_load *l, int r)
+{
+	PGresult *res;
+	int r2 = 0;
+
+	if (!l->copying)
+		return r;
+	l->copying = false;
+	if (r == 0)
+		r2 = pg_load_send(l);
+	if (PQputCopyEnd(l->db->c, r == 0 && r2 == 0 ? NULL : "migrate-store: abandoned") != 1 &&
+	    r2 == 0)
+		r2 = pg_fail(l->db, NULL);
+	while ((res = PQgetResult(l->db->c)) != NULL) {
+		if (r2 == 0 && PQresultStatus(res) != PGRES_COMMAND_OK)
+			r2 = pg_fail(l->db, res);
+		PQclear(res);
+	}
+	if (r == 0 && r2 < 0)
+		return err_set(l->e, r2, "bảng %s: %s", l->table, l->db->msg);
+	return r;
+}
+
 /* The names of a table's columns as SELECT * gives them, in new memory. */
-static int pg_copy_cols(struct pg *db, const char *table, char ***ret, int *ret_n)
+static int pg_copy_cols(struct pg *db, const char *table, char ***ret, bool **ret_bytea, int *ret_n)
 {
 	char sql[160], **cols;
 	PGresult *res = NULL;
+	bool *bytea;
 	int r, n;
 
 	snprintf(sql, sizeof(sql), "SELECT * FROM \"%s\" LIMIT 0", table);
@@ -1512,17 +1585,22 @@ static int pg_copy_cols(struct pg *db, const char *table, char ***ret, int *ret_
 		return r;
 	n = PQnfields(res);
 	cols = calloc((size_t)n + 1, sizeof(*cols));
-	for (int i = 0; cols && i < n; i++)
+	bytea = calloc((size_t)n + 1, sizeof(*bytea));
+	for (int i = 0; cols && bytea && i < n; i++) {
 		if (!(cols[i] = strdup(PQfname(res, i))))
 			r = ERR_NOMEM;
+		bytea[i] = PQftype(res, i) == PG_BYTEAOID;
+	}
 	PQclear(res);
-	if (!cols || r < 0) {
+	if (!cols || !bytea || r < 0) {
 		for (int i = 0; cols && i < n; i++)
 			free(cols[i]);
 		free(cols);
+		free(bytea);
 		return ERR_NOMEM;
 	}
 	*ret = cols;
+	*ret_bytea = bytea;
 	*ret_n = n;
 	return 0;
 }
@@ -1600,10 +1678,8 @@ static int pg_copy_into(const char *addr, struct db *src, struct db_copy_sink *s
 	for (int i = 0; r == 0 && i < PQntuples(tables); i++) {
 		l.db = db;
 		l.table = PQgetvalue(tables, i, 0);
-		l.index = i;
-		l.prepared = false;
 		l.rows = 0;
-		r = db_copy_ident(l.table) ? pg_copy_cols(db, l.table, &l.cols, &l.ncols)
+		r = db_copy_ident(l.table) ? pg_copy_cols(db, l.table, &l.cols, &l.bytea, &l.ncols)
 					   : ERR_INVAL;
 		if (r < 0) {
 			err_set(e, r, "bảng %s: không đọc được các cột", l.table);
@@ -1613,14 +1689,18 @@ static int pg_copy_into(const char *addr, struct db *src, struct db_copy_sink *s
 		if (r < 0 && (!e || e->code != r))
 			err_set(e, r, "bảng %s: không đọc được từ kho nguồn: %s", l.table,
 				db_errmsg(src));
+		r = pg_load_end(&l, r);
 		for (int k = 0; k < l.ncols; k++)
 			free(l.cols[k]);
 		free(l.cols);
+		free(l.bytea);
 		l.cols = NULL;
+		l.bytea = NULL;
 		if (r == 0)
 			db_copy_count(rep, l.table, l.rows);
 	}
 	PQclear(tables);
+	free(l.buf.p);
 	if (r < 0)
 		goto fail;
 	r = pg_exec(db, PG_SQL_COPY_END);

@@ -1,4 +1,5 @@
 /* db_pgsql.c: statements in PostgreSQL's dialect: the per-backend text, parameters numbered "$N". */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,4 +56,79 @@ char *db_pg_text(enum db_stmt id, int *ret_nparams)
 	if ((unsigned)id >= DB_NSTMT)
 		return NULL;
 	return db_pg_number(pg_sql[id], ret_nparams);
+}
+
+/* Room for n more bytes in b. */
+static int buf_room(struct db_pg_buf *b, size_t n)
+{
+	size_t cap = b->cap ? b->cap : 4096;
+	char *p;
+
+	if (n > SIZE_MAX / 4 - b->len)
+		return ERR_NOMEM;
+	if (b->len + n <= b->cap)
+		return 0;
+	while (cap < b->len + n)
+		cap *= 2;
+	p = realloc(b->p, cap);
+	if (!p)
+		return ERR_NOMEM;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+int db_pg_copy_field(struct db_pg_buf *b, const char *p, size_t len, bool bytea, char sep)
+{
+	static const char hex[] = "0123456789abcdef";
+	char *o;
+
+	/* at worst every byte doubled, "\\x" before, the separator after */
+	if (buf_room(b, (len > SIZE_MAX / 4 ? SIZE_MAX / 4 : 2 * len) + 4) < 0)
+		return ERR_NOMEM;
+	o = b->p + b->len;
+	if (!p) {
+		*o++ = '\\';
+		*o++ = 'N';
+	} else if (bytea) {
+		const unsigned char *u = (const unsigned char *)p;
+
+		*o++ = '\\';
+		*o++ = '\\';
+		*o++ = 'x';
+		for (size_t i = 0; i < len; i++) {
+			*o++ = hex[u[i] >> 4];
+			*o++ = hex[u[i] & 15];
+		}
+	} else {
+		for (size_t i = 0; i < len; i++) {
+			char c = p[i];
+
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				*o++ = '\\';
+				c = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
+			}
+			*o++ = c;
+		}
+	}
+	*o++ = sep;
+	b->len = (size_t)(o - b->p);
+	return 0;
+}
+
+char *db_pg_copy_sql(const char *table, const char *const *names, const int *map, int nmap)
+{
+	struct db_pg_buf b = {0};
+	size_t n = strlen(table) + 32;
+
+	for (int k = 0; k < nmap; k++)
+		n += strlen(names[map[k]]) + 4;
+	if (buf_room(&b, n) < 0)
+		return NULL;
+	b.len = (size_t)snprintf(b.p, b.cap, "COPY \"%s\"(", table);
+	for (int k = 0; k < nmap; k++)
+		b.len += (size_t)snprintf(b.p + b.len, b.cap - b.len, "%s\"%s\"", k ? ", " : "",
+					  names[map[k]]);
+	snprintf(b.p + b.len, b.cap - b.len, ") FROM STDIN");
+	return b.p;
 }

@@ -18,7 +18,13 @@ cleanup() {
 	rm -rf "$work"
 }
 trap cleanup EXIT
-if ! "$DONDOC" --db "$work/demo.db" init --demo --force >/dev/null 2>"$work/init.err"; then
+# On PostgreSQL (browser-pg, tests/pg/run.sh) the store is a database of the cluster, named
+# through tests/pg/dondoc-pg as the CLI tests' stores are.
+if [ -n "${DONDOC_TEST_PG:-}" ]; then
+	export DONDOC_REAL=$DONDOC
+	DONDOC=$here/../pg/dondoc-pg
+fi
+if ! "$DONDOC" --db "$work/demo.db" init --demo >/dev/null 2>"$work/init.err"; then
 	# The demo is every module's; until it can be built there is nothing to drive.
 	echo "1..0 # SKIP the demo store cannot be built: $(head -1 "$work/init.err")"
 	exit 77
@@ -27,6 +33,10 @@ fi
 pid=$!
 for _ in $(seq 100); do [ -s "$work/url" ] && break; sleep 0.1; done
 [ -s "$work/url" ] || { echo "Bail out! the server did not start"; cat "$work/log" >&2; exit 1; }
+if [ -n "${DONDOC_TEST_PG:-}" ]; then
+	for _ in $(seq 50); do grep -q 'postgresql://' "$work/log" && break; sleep 0.1; done
+	grep -q 'postgresql://' "$work/log" || { echo "Bail out! the server is not on PostgreSQL"; exit 1; }
+fi
 mkdir -p "$here/artifacts"
 # Each file numbers its steps on from the previous ones; one plan for them all at the end.
 export DONDOC_URL=$(head -1 "$work/url") DONDOC_ARTIFACTS="$here/artifacts" DONDOC_PROFILE="$work"

@@ -1,20 +1,35 @@
 #!/bin/bash
 # make-store.sh: bench/make-store's province-shaped store holds up: 'dondoc check' passes, the
 # counters equal a recount (and a tampered one is named, then repaired), the demo accounts log
-# in with their demo passwords and see their scope's tasks.
+# in with their demo passwords and see their scope's tasks. On PostgreSQL (cli-make-store-pg)
+# make-store writes into the database standing for p.db, given by its address.
 . "$(dirname "$0")/lib.sh"
 : "${MAKE_STORE:?MAKE_STORE is the bench program}"
 
-check "make-store writes 2,000 tasks" "$MAKE_STORE" 2000 p.db
+if on_pg; then
+	check_eq "the PostgreSQL database for the store is empty" \
+		"$(sql p.db "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" "0"
+	check "make-store writes 2,000 tasks into it by its address" \
+		env DONDOC_AUDIT_KEY="$PWD/p.db.audit-key" "$MAKE_STORE" 2000 "$(pg_uri p.db)"
+	check_eq "… the store is there, not in a file" \
+		"$(sql p.db "SELECT count(*) FROM task") $(head -c 15 p.db)" "2000 dondoc-pg-store"
+else
+	check "make-store writes 2,000 tasks" "$MAKE_STORE" 2000 p.db
+fi
 check_fails "make-store refuses a file that exists" "$MAKE_STORE" 10 p.db
 check_fails "make-store refuses a bad count" "$MAKE_STORE" 12x q.db
 check "dondoc check passes on it" "$DONDOC" --db p.db check
+# check walks the log a page (5,000 entries) at a time: every entry, over several pages
+entries=$(sql p.db "SELECT count(*) FROM audit_log")
+check_eq "check walks every audit entry, more than two pages of them" \
+	"$("$DONDOC" --db p.db --json check | jq .audit_entries) $([ "${entries:-0}" -gt 10000 ] && echo many)" \
+	"$entries many"
 check_eq "2,000 tasks, as many documents, 100 sessions" \
-	"$(sqlite3 p.db "SELECT (SELECT count(*) FROM task) || ' ' || (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM session)")" \
+	"$(sql p.db "SELECT (SELECT count(*) FROM task) || ' ' || (SELECT count(*) FROM document) || ' ' || (SELECT count(*) FROM session)")" \
 	"2000 2000 100"
 check_eq "1 province, 10 districts, 100 communes" \
-	"$(sqlite3 p.db "SELECT group_concat(n, ' ') FROM (SELECT level, count(*) n FROM body GROUP BY level ORDER BY level = 'tinh' DESC, level = 'huyen' DESC)")" \
-	"1 10 100"
+	"$(sql p.db "SELECT count(*) FROM body GROUP BY level ORDER BY level = 'tinh' DESC, level = 'huyen' DESC" | tr '\n' ' ')" \
+	"1 10 100 "
 check_eq "statuses spread over the five" \
 	"$("$DONDOC" --db p.db --json tasks stats --by body --rollup | python3 -c '
 import json, sys
@@ -23,9 +38,9 @@ print(top["total"], *(top[k] > 100 for k in ("dung_han", "tre_han", "trong_han",
 	"2000 True True True True True"
 
 # A counter set wrong is named by its unit; --repair-counters rebuilds it.
-unit=$(sqlite3 p.db "SELECT unit_id FROM task_tally WHERE unit_id <> 0 AND total > 0 ORDER BY unit_id LIMIT 1")
-name=$(sqlite3 p.db "SELECT name FROM unit WHERE id = $unit")
-sqlite3 p.db "UPDATE task_tally SET done_late = done_late + 1 WHERE unit_id = $unit"
+unit=$(sql p.db "SELECT unit_id FROM task_tally WHERE unit_id <> 0 AND total > 0 ORDER BY unit_id LIMIT 1")
+name=$(sql p.db "SELECT name FROM unit WHERE id = $unit")
+sql p.db "UPDATE task_tally SET done_late = done_late + 1 WHERE unit_id = $unit" >/dev/null
 out=$("$DONDOC" --db p.db check 2>&1)
 rc=$?
 check_eq "check fails on a wrong counter" "$rc" "17"

@@ -27,6 +27,14 @@ dpg() { DONDOC_AUDIT_KEY=$KEY "$DONDOC" --db "$PG" "$@"; }
 
 check "the demo is created on SQLite" "$DONDOC" --db d.db init --demo
 tok=$("$DONDOC" --db d.db user token admin migrate | tail -1)
+# What COPY's text format must escape: a document whose text has a tab, a backslash, a
+# carriage return and line breaks; a seal image, bytes with NUL, CR and LF among them.
+printf 'Điều 1.\tGiao Văn phòng \\ Ban Tổ chức\r\nthực hiện.\n\\N\n' >odd.txt
+odd=$("$DONDOC" --db d.db --json doc add --type CV --body HU --title 'Công văn	có tab \ và \N' \
+	--text-file odd.txt | jq -r '.id')
+python3 "$LIB_DIR/sign_img.py" seal dau.png
+check "a document and a seal image to escape are added" \
+	"$DONDOC" --db d.db body seal "$(sqlite3 d.db "SELECT body_id FROM notice WHERE id = 1")" --image dau.png
 
 # SQLite → PostgreSQL → a new SQLite file.
 if "$DONDOC" --json migrate-store --from d.db --to "$PG" --audit-key "$KEY" >to-pg.json 2>err.txt; then
@@ -38,6 +46,9 @@ check "PostgreSQL → SQLite" env DONDOC_AUDIT_KEY="$KEY" "$DONDOC" migrate-stor
 check_eq "the key went with the store to PostgreSQL's key file" "$(cat "$KEY")" "$(cat d.db.audit-key)"
 check_eq "… and beside the new SQLite file" "$(cat back.db.audit-key)" "$(cat d.db.audit-key)"
 check_eq "both readable by their owner alone" "$(stat -c %a "$KEY") $(stat -c %a back.db.audit-key)" "600 600"
+check_eq "each copy has its anchor where 'check' looks (beside the key, beside the file)" \
+	"$(jq -r .anchor to-pg.json) $(head -c 16 "$KEY.anchor") $(head -c 16 back.db.anchor)" \
+	"$KEY.anchor dondoc-anchor-1  dondoc-anchor-1 "
 check "check passes on the PostgreSQL copy" dpg check
 check "check passes on the SQLite copy" "$DONDOC" --db back.db check
 
@@ -60,6 +71,33 @@ same "indicators report" indicators report
 same "tasks at 2023-12-31" tasks list --as-of 2023-12-31
 nid=$("$DONDOC" --db d.db --json notice list | jq -r '.[0].id')
 same "the seed notice's text" notice show "$nid"
+same "a document with tabs, backslashes and line breaks" doc show "$odd"
+check_eq "… its title and text kept byte for byte (a tab, a backslash, CR and LF among them)" \
+	"$(psql -At "$PG" -c "SELECT upper(encode(convert_to(title || text, 'UTF8'), 'hex')) FROM document WHERE id = $odd")" \
+	"$(sqlite3 d.db "SELECT hex(title || text) FROM document WHERE id = $odd" | grep -i '09.*5C.*0D0A')"
+seal=$(sqlite3 d.db "SELECT hex(image) FROM body_seal")
+check_eq "the seal image's bytes are the same on all three" \
+	"$(psql -At "$PG" -c "SELECT upper(encode(image, 'hex')) FROM body_seal") $(sqlite3 back.db "SELECT hex(image) FROM body_seal")" \
+	"$seal $seal"
+
+# The copy's schema is a new store's: every index, constraint and trigger, the triggers on.
+psql -q "$PG" -c "CREATE DATABASE fresh" >/dev/null
+DONDOC_AUDIT_KEY=$WORK/kf "$DONDOC" --db "${PG%/dondoc}/fresh" init >/dev/null 2>&1
+schema() {
+	psql -At "$1" -c "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1" \
+		-c "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+			FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1" \
+		-c "SELECT tgrelid::regclass || ' ' || tgname || ' ' || tgenabled FROM pg_trigger
+			WHERE NOT tgisinternal ORDER BY 1"
+}
+schema "${PG%/dondoc}/fresh" >fresh.schema
+schema "$PG" >copy.schema
+if [ "$(wc -l <fresh.schema)" -gt 300 ] && cmp -s fresh.schema copy.schema; then
+	ok "the PostgreSQL copy has every index, constraint and trigger of a new store"
+else
+	not_ok "the PostgreSQL copy has every index, constraint and trigger of a new store" \
+		"$(wc -l <fresh.schema) lines; $(diff fresh.schema copy.schema | head -5 | sed '2,$s/^/# /')"
+fi
 
 # Row counts, table by table (the search index counted by its content table on SQLite).
 sq_count() {
@@ -153,6 +191,13 @@ case $out in
 *) not_ok "a bad address is refused without showing the password" "$out" ;;
 esac
 check_eq "… and nothing is written" "$(pg_tables "$OTHER") $(ls "$WORK/k3" 2>/dev/null)" "0 "
+out=$(DONDOC_AUDIT_KEY=$KEY "$DONDOC" migrate-store --from "${PG/@/x@}" --to from-bad.db 2>&1)
+case $out in
+*"$pw"*) not_ok "a source at a bad address is refused without showing the password" "$out" ;;
+*"đăng nhập thất bại"*) ok "a source at a bad address is refused without showing the password" ;;
+*) not_ok "a source at a bad address is refused without showing the password" "$out" ;;
+esac
+check_eq "… and nothing is written" "$(ls from-bad.db* 2>/dev/null)" ""
 head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$WORK/k4"
 echo >>"$WORK/k4"
 check_fails "a key file holding another key is not overwritten" \
@@ -160,6 +205,17 @@ check_fails "a key file holding another key is not overwritten" \
 check_eq "… and the database stays empty" "$(pg_tables "$OTHER")" "0"
 check_fails "a PostgreSQL target without a key file is refused" \
 	"$DONDOC" migrate-store --from d.db --to "$OTHER"
+
+# A source held against its own anchor: another store's anchor beside it is refused.
+"$DONDOC" --db x.db init --demo >/dev/null 2>&1
+"$DONDOC" --db x.db check >/dev/null
+"$DONDOC" --db d.db backup y.db >/dev/null
+cp d.db.audit-key y.db.audit-key
+cp x.db.anchor y.db.anchor
+out=$("$DONDOC" migrate-store --from y.db --to y-copy.db 2>&1)
+check_eq "a source that does not hold up against its anchor is refused" \
+	"$?:$(echo "$out" | grep -c 'kho nguồn không qua kiểm tra')" "17:1"
+check_eq "… and nothing is written" "$(ls y-copy.db* 2>/dev/null)" ""
 
 "$DONDOC" --db d.db backup old.db >/dev/null
 cp d.db.audit-key old.db.audit-key

@@ -419,6 +419,58 @@ static void task_writes_move_the_counters(void **state)
 	pg_do(p->conn, "ROLLBACK");
 }
 
+/*
+ * migrate-store's rows in COPY's text format (db_pg_copy_field) read back as
+ * they were sent: text with a tab, a backslash, CR, LF and "\N" in it, an
+ * empty text beside a NULL, bytes with NUL and every escape in a bytea column.
+ */
+static void copy_fields_read_back_as_sent(void **state)
+{
+	struct pg *p = *state;
+	static const char text[] = "Điều 1.\tGiao \\ Ban\r\nthực hiện \\N";
+	static const char bytes[] = {'\0', '\\', '\t', '\n', '\r', 'N', (char)0xff, 'x'};
+	const char *const names[] = {"id", "t", "b"};
+	const int map[] = {0, 1, 2};
+	struct db_pg_buf b = {0};
+	char *sql = db_pg_copy_sql("copied", names, map, 3);
+	PGresult *r;
+	char v[256];
+
+	assert_non_null(sql);
+	assert_string_equal(sql, "COPY \"copied\"(\"id\", \"t\", \"b\") FROM STDIN");
+	pg_do(p->conn, "BEGIN");
+	pg_do(p->conn, "CREATE TEMP TABLE copied(id bigint, t text, b bytea)");
+	/* row 1: the awkward text and bytes; row 2: an empty text, NULLs */
+	assert_int_equal(db_pg_copy_field(&b, "1", 1, false, '\t'), 0);
+	assert_int_equal(db_pg_copy_field(&b, text, strlen(text), false, '\t'), 0);
+	assert_int_equal(db_pg_copy_field(&b, bytes, sizeof(bytes), true, '\n'), 0);
+	assert_int_equal(db_pg_copy_field(&b, "2", 1, false, '\t'), 0);
+	assert_int_equal(db_pg_copy_field(&b, "", 0, false, '\t'), 0);
+	assert_int_equal(db_pg_copy_field(&b, NULL, 0, true, '\n'), 0);
+	r = PQexec(p->conn, sql);
+	assert_int_equal(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	assert_int_equal(PQputCopyData(p->conn, b.p, (int)b.len), 1);
+	assert_int_equal(PQputCopyEnd(p->conn, NULL), 1);
+	r = PQgetResult(p->conn);
+	assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	while ((r = PQgetResult(p->conn)) != NULL)
+		PQclear(r);
+	r = pg_ok(p->conn, "SELECT t FROM copied WHERE id = 1");
+	assert_string_equal(PQgetvalue(r, 0, 0), text);
+	PQclear(r);
+	pg_value(p->conn, "SELECT encode(b, 'hex') FROM copied WHERE id = 1", v, sizeof(v));
+	assert_string_equal(v, "005c090a0d4eff78");
+	pg_value(p->conn,
+		 "SELECT (t = '')::text || ' ' || (b IS NULL)::text FROM copied WHERE id = 2", v,
+		 sizeof(v));
+	assert_string_equal(v, "true true");
+	pg_do(p->conn, "ROLLBACK");
+	free(b.p);
+	free(sql);
+}
+
 /* Each test starts outside a transaction, whatever the one before left. */
 static int test_setup(void **state)
 {
@@ -436,6 +488,7 @@ int main(void)
 	    cmocka_unit_test_setup(audited_insert_writes_sqlite_json, test_setup),
 	    cmocka_unit_test_setup(document_found_by_search_without_marks, test_setup),
 	    cmocka_unit_test_setup(task_writes_move_the_counters, test_setup),
+	    cmocka_unit_test_setup(copy_fields_read_back_as_sent, test_setup),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

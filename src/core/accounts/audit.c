@@ -60,60 +60,90 @@ static int head_read(struct db *db, struct head *h)
 	return r < 0 ? r : 0;
 }
 
-/* The walk of the chain; stops at the first entry that does not follow. */
+/* One entry of the walk: 0 when it follows, 1 when the chain breaks there (said in rep). */
+static int walk_one(struct db_q *q, int64_t id, const unsigned char *key, int64_t keyed_from,
+		    char prev[static 65], int64_t *prev_id, struct audit_report *rep)
+{
+	const char *stored_prev = db_col_text(q, 8), *stored = db_col_text(q, 9);
+	char want[65];
+
+	rep->entries++;
+	if (id != *prev_id + 1 && strcmp(nz(stored_prev), prev) != 0) {
+		rep->first_bad = id;
+		rep->missing_from = *prev_id + 1;
+		rep->missing_to = id - 1;
+		problem(rep,
+			"nhật ký kiểm tra bị cắt: thiếu %s #%" PRId64 "–#%" PRId64 " (%" PRId64
+			" bản ghi đã bị xóa)",
+			*prev_id ? "các bản ghi" : "các bản ghi đầu", *prev_id + 1, id - 1,
+			id - 1 - *prev_id);
+		return 1;
+	}
+	db_audit_hash(id >= keyed_from ? key : NULL, prev, id, db_col_text(q, 1), db_col_text(q, 2),
+		      db_col_text(q, 3), db_col_int(q, 4), db_col_text(q, 5), db_col_text(q, 6),
+		      db_col_text(q, 7), want);
+	if (strcmp(nz(stored_prev), prev) != 0 || strcmp(nz(stored), want) != 0) {
+		rep->first_bad = id;
+		rep->outside = stored == NULL;
+		if (rep->outside)
+			problem(rep,
+				"nhật ký kiểm tra: bản ghi #%" PRId64 " được ghi ngoài dondoc "
+				"(không có chuỗi băm; có người sửa thẳng cơ sở dữ liệu)",
+				id);
+		else
+			problem(rep,
+				"nhật ký kiểm tra bị sửa: bản ghi #%" PRId64 " không khớp chuỗi "
+				"băm có khóa (các bản ghi từ #%" PRId64 " trở đi không còn đáng "
+				"tin)",
+				id, id);
+		return 1;
+	}
+	memcpy(prev, want, 65);
+	*prev_id = id;
+	return 0;
+}
+
+/*
+ * The walk of the chain, AUDIT_PAGE entries at a time (a backend that fetches
+ * a result whole holds one page, not a province's log); stops at the first
+ * entry that does not follow.
+ */
+#define AUDIT_PAGE 5000
 static int walk(struct db *db, const unsigned char *key, int64_t keyed_from,
 		struct audit_report *rep)
 {
-	char prev[65] = "", want[65];
-	int64_t prev_id = 0;
+	char prev[65] = "";
+	int64_t prev_id = 0, after = 0, n = AUDIT_PAGE;
+	bool broken = false;
 	struct db_q *q;
-	int r;
+	int r = 0;
 
-	r = db_prepare(db, SQL_AUDIT_ALL, &q);
-	if (r < 0)
-		return r;
-	while ((r = db_step(q)) == 1) {
-		int64_t id = db_col_int(q, 0);
-		const char *stored_prev = db_col_text(q, 8), *stored = db_col_text(q, 9);
-
-		rep->entries++;
-		if (id != prev_id + 1 && strcmp(nz(stored_prev), prev) != 0) {
-			rep->first_bad = id;
-			rep->missing_from = prev_id + 1;
-			rep->missing_to = id - 1;
-			problem(rep,
-				"nhật ký kiểm tra bị cắt: thiếu %s #%" PRId64 "–#%" PRId64
-				" (%" PRId64 " bản ghi đã bị xóa)",
-				prev_id ? "các bản ghi" : "các bản ghi đầu", prev_id + 1, id - 1,
-				id - 1 - prev_id);
+	while (r == 0 && !broken && n == AUDIT_PAGE) {
+		n = 0;
+		r = db_prepare(db, SQL_AUDIT_PAGE, &q);
+		if (r < 0)
+			break;
+		r = db_bind_int(q, 1, after);
+		if (r == 0)
+			r = db_bind_int(q, 2, AUDIT_PAGE);
+		if (r < 0) {
+			db_done(q);
 			break;
 		}
-		db_audit_hash(id >= keyed_from ? key : NULL, prev, id, db_col_text(q, 1),
-			      db_col_text(q, 2), db_col_text(q, 3), db_col_int(q, 4),
-			      db_col_text(q, 5), db_col_text(q, 6), db_col_text(q, 7), want);
-		if (strcmp(nz(stored_prev), prev) != 0 || strcmp(nz(stored), want) != 0) {
-			rep->first_bad = id;
-			rep->outside = stored == NULL;
-			if (rep->outside)
-				problem(rep,
-					"nhật ký kiểm tra: bản ghi #%" PRId64
-					" được ghi ngoài dondoc "
-					"(không có chuỗi băm; có người sửa thẳng cơ sở dữ liệu)",
-					id);
-			else
-				problem(rep,
-					"nhật ký kiểm tra bị sửa: bản ghi #%" PRId64
-					" không khớp chuỗi "
-					"băm có khóa (các bản ghi từ #%" PRId64
-					" trở đi không còn đáng "
-					"tin)",
-					id, id);
-			break;
+		while ((r = db_step(q)) == 1) {
+			int64_t id = db_col_int(q, 0);
+
+			n++;
+			after = id;
+			r = walk_one(q, id, key, keyed_from, prev, &prev_id, rep);
+			if (r != 0) {
+				broken = r > 0;
+				r = r > 0 ? 0 : r;
+				break;
+			}
 		}
-		memcpy(prev, want, sizeof(prev));
-		prev_id = id;
+		db_done(q);
 	}
-	db_done(q);
 	return r < 0 ? r : 0;
 }
 
