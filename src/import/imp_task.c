@@ -698,12 +698,14 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
  */
 static size_t imp_mid_directive(const struct imp_para *p, size_t i, size_t e, size_t *klen)
 {
-	size_t lim = e, last = e;
+	const char *semi = memchr(p->s + i, ';', e - i);
+	size_t lim = semi ? (size_t)(semi - p->s) : e, last = e;
 
 	while (last > i && p->s[last - 1] == ' ')
 		last--;
 	if (last > i && p->s[last - 1] == ':')
 		return e;
+	/* the first directive naming a unit decides: one pass over the clause */
 	for (size_t d = i + 1; d < lim; d++) {
 		size_t k = 0, b, nb;
 
@@ -718,7 +720,7 @@ static size_t imp_mid_directive(const struct imp_para *p, size_t i, size_t e, si
 		nb = imp_skip_space(p, b);
 		if (nb < d && (!imp_is_upper_at(p->s, p->len, nb) ||
 			       imp_next_action(p, nb, d) < d || imp_narrative_word(p, nb, d)))
-			continue;
+			return e;
 		*klen = k;
 		return d;
 	}
@@ -747,28 +749,29 @@ static void imp_deadline_fill(struct imp_ctx *c, const struct imp_para *p, size_
 }
 
 /* "… vận động 37 hộ còn lại …": the count printed in a task's words, as "37 hộ", "03 hộ", "1.250 hộ". */
-static bool imp_count_in(struct imp_ctx *c, const struct imp_count *ct, const char *what)
+static bool imp_count_in(const struct imp_count *ct, const char *what)
 {
-	char digits[32], dotted[48], *lo;
+	char digits[32], dotted[48], lo[512], form[3][160];
 	size_t n = strlen(what), dl, k = 0;
-	const char *forms[3];
 
-	if (ct->value < 0 || !(lo = arena_alloc(c->a, n + 1)))
+	if (ct->value < 0)
 		return false;
+	if (n >= sizeof(lo))
+		n = sizeof(lo) - 1; /* a task's first words: where a count it repeats stands */
 	imp_lower(what, n, lo);
 	lo[n] = 0;
 	dl = (size_t)snprintf(digits, sizeof(digits), "%lld", ct->value);
-	for (size_t i = 0; i < dl; i++) {
+	for (size_t i = 0; i < dl && k + 2 < sizeof(dotted); i++) {
 		if (i && (dl - i) % 3 == 0)
 			dotted[k++] = '.';
 		dotted[k++] = digits[i];
 	}
 	dotted[k] = 0;
-	forms[0] = arena_printf(c->a, "%s %s", digits, ct->what);
-	forms[1] = arena_printf(c->a, "0%s %s", digits, ct->what);
-	forms[2] = arena_printf(c->a, "%s %s", dotted, ct->what);
+	snprintf(form[0], sizeof(form[0]), "%s %s", digits, ct->what);
+	snprintf(form[1], sizeof(form[1]), "0%s %s", digits, ct->what);
+	snprintf(form[2], sizeof(form[2]), "%s %s", dotted, ct->what);
 	for (int f = 0; f < 3; f++) {
-		const char *hit = forms[f] ? strstr(lo, forms[f]) : NULL;
+		const char *hit = strstr(lo, form[f]);
 
 		if (hit && (hit == lo || hit[-1] == ' '))
 			return true;
@@ -792,7 +795,7 @@ static void imp_counts_in_tasks(struct imp_ctx *c)
 			before = c->n->counts[j].value == ct->value &&
 				 strcmp(c->n->counts[j].what, ct->what) == 0;
 		for (int k = 0; k < c->n->ntasks && before && !in; k++)
-			in = c->n->tasks[k].what && imp_count_in(c, ct, c->n->tasks[k].what);
+			in = c->n->tasks[k].what && imp_count_in(ct, c->n->tasks[k].what);
 		if (!in)
 			c->n->counts[keep++] = c->n->counts[i];
 	}
