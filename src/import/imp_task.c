@@ -10,7 +10,7 @@ static size_t imp_action_at(const struct imp_para *p, size_t i)
 		return 1;
 	if (!imp_word_start(p, i) || !imp_is_lower_at(p->s, p->len, i))
 		return 0;
-	/* "tổ chức đảng", "đầu tư xây dựng": a name that holds the verb */
+	/* "tổ chức đảng", "dự án đầu tư xây dựng": a name that holds the verb */
 	for (size_t k = 0; imp_action_names[k]; k++) {
 		size_t n = strlen(imp_action_names[k]);
 
@@ -589,12 +589,6 @@ static bool imp_not_unit_at(const struct imp_para *p, size_t i)
 	return false;
 }
 
-/*
- * True when "UNIT verb …" at [i, e) with its verb at act reports rather than
- * assigns: "UBND huyện đã tổ chức …", "… ban hành Kế hoạch như sau:",
- * "Văn phòng UBND tỉnh thông báo để … thực hiện", or tells what the meeting's
- * own members did ("Ban Chấp hành … thực hiện chất vấn …").
- */
 /* True when a word of narrative ("đã", "đang", "được" …) stands right before the verb at act. */
 static bool imp_narrative_word(const struct imp_para *p, size_t i, size_t act)
 {
@@ -607,6 +601,12 @@ static bool imp_narrative_word(const struct imp_para *p, size_t i, size_t act)
 	return false;
 }
 
+/*
+ * True when "UNIT verb …" at [i, e) with its verb at act reports rather than
+ * assigns: "UBND huyện đã tổ chức …", "… ban hành Kế hoạch như sau:",
+ * "Văn phòng UBND tỉnh thông báo để … thực hiện", or tells what the meeting's
+ * own members did ("Ban Chấp hành … thực hiện chất vấn …").
+ */
 static bool imp_narrative(const struct imp_para *p, size_t i, size_t act, size_t e)
 {
 	if (imp_narrative_word(p, i, act))
