@@ -1,4 +1,5 @@
 /* imp_fig.c: the period, figures with their comparisons and parents, and counts of named things. */
+#include <stdint.h>
 #include <string.h>
 
 #include "import/imp_int.h"
@@ -361,6 +362,80 @@ static int imp_new_fig(struct imp_ctx *c, struct imp_walk *w, struct imp_para *p
 	return k;
 }
 
+/*
+ * "2,6 triệu con", "4,2 triệu lượt khách": a multiplier between a number and a counted
+ * noun. Returns where the noun starts (k when there is no multiplier) and the whole
+ * count in *value; a count that is not whole ("2,65 nghìn con" is) keeps k.
+ */
+static size_t imp_count_scaled(const struct imp_para *p, size_t k, struct vn_dec v,
+			       long long *value)
+{
+	for (size_t q = 0; imp_count_multipliers[q].word; q++) {
+		size_t mm = imp_match(p, k, imp_count_multipliers[q].word), k2;
+		int ex = imp_count_multipliers[q].exp, sc = v.scale;
+		long long cv = v.units;
+		bool noun = false;
+
+		if (!mm)
+			continue;
+		k2 = imp_skip_space(p, k + mm);
+		for (size_t u = 0; imp_count_nouns[u] && !noun; u++)
+			noun = imp_match(p, k2, imp_count_nouns[u]) != 0;
+		if (!noun || cv < 0)
+			return k;
+		while (ex > 0 && sc > 0) {
+			ex--;
+			sc--;
+		}
+		if (sc > 0)
+			return k;
+		for (; ex > 0; ex--) {
+			if (cv > INT64_MAX / 10)
+				return k;
+			cv *= 10;
+		}
+		*value = cv;
+		return k2;
+	}
+	return k;
+}
+
+/*
+ * The length of the counted noun at k, m bytes matched: a classifier ("con", "lượt")
+ * takes up to two lower-case words after it ("con gia súc"), stopping at a stop word.
+ */
+static size_t imp_count_noun_end(const struct imp_para *p, size_t k, size_t m, const char *noun)
+{
+	bool cls = false;
+	size_t end = k + m;
+
+	for (size_t q = 0; imp_count_classifiers[q] && !cls; q++)
+		cls = strcmp(noun, imp_count_classifiers[q]) == 0;
+	if (!cls)
+		return m;
+	for (int words = 0; words < 2; words++) {
+		size_t j = end, e;
+		bool stop = false;
+
+		if (j >= p->len || p->s[j] != ' ')
+			break;
+		j++;
+		if (j >= p->len || !imp_is_lower_at(p->s, p->len, j))
+			break;
+		for (size_t q = 0; imp_classifier_stops[q] && !stop; q++)
+			stop = imp_match(p, j, imp_classifier_stops[q]) != 0;
+		if (stop)
+			break;
+		e = j;
+		while (e < p->len && imp_is_word_byte(p->s, p->len, e))
+			e++;
+		if (e == j)
+			break;
+		end = e;
+	}
+	return end - k;
+}
+
 static int imp_count_add(struct imp_ctx *c, struct imp_para *p, size_t clause, size_t at,
 			 const char *noun, long long value, long long of, size_t *used)
 {
@@ -711,19 +786,31 @@ static int imp_fig_para(struct imp_ctx *c, int pi)
 			}
 			if (matched)
 				continue;
-			for (size_t u = 0; imp_count_nouns[u] && !matched; u++) {
-				size_t m = imp_match(p, k, imp_count_nouns[u]), used = 0;
+			{
+				long long cv = v.units;
+				size_t kc = imp_count_scaled(p, k, v, &cv);
 
-				if (!m || v.scale != 0)
-					continue;
-				matched = true;
-				r = imp_count_add(c, p, w.clause, k + m, imp_count_nouns[u],
-						  v.units, den_len ? den.units : 0, &used);
-				if (r < 0)
-					return r;
-				imp_mask(p, i, k + m + used);
-				i = k + m + used - 1;
-				count_end = i + 1;
+				for (size_t u = 0; imp_count_nouns[u] && !matched; u++) {
+					size_t m = imp_match(p, kc, imp_count_nouns[u]), used = 0;
+					const char *what = imp_count_nouns[u];
+
+					if (!m || (kc == k && v.scale != 0))
+						continue;
+					matched = true;
+					m = imp_count_noun_end(p, kc, m, what);
+					if (m > strlen(what)) {
+						what = imp_clean(c->a, p->s + kc, m, "", false);
+						if (!what)
+							return ERR_NOMEM;
+					}
+					r = imp_count_add(c, p, w.clause, kc + m, what, cv,
+							  den_len ? den.units : 0, &used);
+					if (r < 0)
+						return r;
+					imp_mask(p, i, kc + m + used);
+					i = kc + m + used - 1;
+					count_end = i + 1;
+				}
 			}
 			if (matched)
 				continue;

@@ -90,10 +90,22 @@ struct imp_unit {
 	const char *word;
 	bool money;
 };
-extern const char *const imp_units[];	    /* measure units of figures, longest first */
-extern const char *const imp_count_nouns[]; /* nouns of counted things */
-extern const char *const imp_place_nouns[]; /* nouns named singly: "xã Việt Lập" */
-extern const char *const imp_label_stops[]; /* words that end a figure's label */
+extern const char *const imp_units[];		  /* measure units of figures, longest first */
+extern const char *const imp_count_nouns[];	  /* nouns of counted things */
+extern const char *const imp_count_classifiers[]; /* "con", "lượt": name the noun after */
+extern const char *const imp_classifier_stops[];  /* words that end that noun */
+struct imp_multiplier {
+	const char *word; /* "triệu" */
+	int exp;	  /* 6 */
+};
+extern const struct imp_multiplier imp_count_multipliers[];
+extern const char *const imp_restatements[]; /* "triển khai thực hiện": no task */
+extern const char *const imp_manner_words[]; /* "khẩn trương" before it */
+extern const char *const imp_comma_names[];  /* "văn hóa, thông tin": a comma inside a name */
+extern const char *const imp_joint_units[];  /* "các đoàn thể": after "và", one addressee */
+extern const char *const imp_action_names[]; /* names holding a verb: "tổ chức đảng" */
+extern const char *const imp_place_nouns[];  /* nouns named singly: "xã Việt Lập" */
+extern const char *const imp_label_stops[];  /* words that end a figure's label */
 extern const char *const imp_subject_stops[];
 extern const char *const imp_subject_prefixes[];
 extern const char *const imp_generic_labels[];

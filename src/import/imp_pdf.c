@@ -15,7 +15,8 @@ struct imp_pline {
 };
 
 struct imp_pdf {
-	struct buf store; /* the lines' text */
+	struct buf store;	/* the lines' text */
+	struct imp_ptable last; /* the table of the page before: its columns, no rows */
 	struct imp_pline *lines;
 	size_t n, cap;
 };
@@ -127,10 +128,13 @@ static int imp_pdf_page_table(struct imp_pdf *d, size_t first, int page, double 
 	struct imp_pline *keep;
 	size_t nkeep = d->n - first;
 	bool done = false;
-	int r = imp_pdf_table(text, len, g, ng, &t);
+	int r = imp_pdf_table(text, len, g, ng, d->last.found ? &d->last : NULL, &t);
 
+	d->last.found = false;
 	if (r < 0 || !t.found)
 		return r;
+	d->last = t;
+	d->last.rows = (struct buf){0};
 	keep = malloc((nkeep ? nkeep : 1) * sizeof(*keep));
 	if (!keep) {
 		buf_free(&t.rows);

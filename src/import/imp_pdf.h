@@ -33,11 +33,20 @@ int imp_pdf_page(struct imp_pdf *d, int page, double page_w, const char *text, s
  */
 int imp_pdf_text(struct imp_pdf *d, double page_h, struct buf *out);
 
+enum { IMP_PTABLE_COLS = 8 };
+
 /* A table of tasks found on a page: its box and its rows rebuilt. */
 struct imp_ptable {
 	bool found;
 	double x1, y1, x2, y2; /* the box its lines stand in */
 	struct buf rows; /* "| TT | Nội dung | Đơn vị chủ trì | … |" one row a line */
+	/* What a table running on over the next page takes from this one. */
+	bool open_end; /* its last row is the page's last line */
+	bool tt;       /* its first column is "TT" */
+	int ncols;
+	double h;					 /* its letters' height */
+	double ga[IMP_PTABLE_COLS], gb[IMP_PTABLE_COLS]; /* column k begins in [ga[k], gb[k]) */
+	double left[IMP_PTABLE_COLS];			 /* where column k begins */
 };
 
 /*
@@ -46,8 +55,12 @@ struct imp_ptable {
  * and "phối hợp" or "Thời gian"/"Thời hạn"; "TT" before them), and rebuilds it
  * row by row from where its words stand: a column is what lies between the
  * gaps no word crosses, a row begins at a number in the "TT" column, else after
- * a gap wider than a line's. t->found false when there is none (t->rows then
- * empty and freed); when found the caller frees t->rows. 0 or ERR_NOMEM.
+ * a gap wider than a line's. A page with no heading whose first lines fit the
+ * columns of prev (the table of the page before, when it ran to that page's
+ * end; NULL when none) goes on with prev's rows. A line of one number out of
+ * the first column (a page number) ends a table. t->found false when there is
+ * none (t->rows then empty and freed); when found the caller frees t->rows.
+ * 0 or ERR_NOMEM.
  */
 int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
-		  struct imp_ptable *t);
+		  const struct imp_ptable *prev, struct imp_ptable *t);

@@ -5,7 +5,12 @@
 #include "import/imp_int.h"
 #include "import/imp_pdf.h"
 
-enum { TB_MAX_WORDS = 20000, TB_MAX_COLS = 8, TB_MAX_LINES = 4096, TB_MAX_CELL_WORDS = 3000 };
+enum {
+	TB_MAX_WORDS = 20000,
+	TB_MAX_COLS = IMP_PTABLE_COLS,
+	TB_MAX_LINES = 4096,
+	TB_MAX_CELL_WORDS = 3000
+};
 
 struct tb_word {
 	size_t b, e; /* bytes of the page text */
@@ -94,6 +99,30 @@ static bool tb_same_line(const struct tb_word *a, const struct tb_word *b)
 	       tb_mid_y(a) - tb_mid_y(b) < h / 2;
 }
 
+/*
+ * Two words of one heading phrase a narrow column wrapped: b opens the next line of
+ * a's cell ("Đơn vị chủ" over "trì"), left of a and not far from it.
+ */
+static bool tb_wrapped(const struct tb_word *a, const struct tb_word *b)
+{
+	double h = a->y2 - a->y1, dy = tb_mid_y(b) - tb_mid_y(a);
+
+	return dy > 0.6 * h && dy < 1.6 * h && b->x1 <= a->x1 && b->x1 > a->x1 - 10 * h &&
+	       b->x2 <= a->x2 + 2 * h;
+}
+
+/* The word after a that ends its phrase: the next one on its line, else one under it. */
+static const struct tb_word *tb_phrase_end(const char *text, const struct tb_word *w, size_t n,
+					   size_t i, const char *second)
+{
+	if (i + 1 < n && tb_is(text, &w[i + 1], second) && tb_same_line(&w[i], &w[i + 1]))
+		return &w[i + 1];
+	for (size_t j = 0; j < n; j++)
+		if (j != i && tb_is(text, &w[j], second) && tb_wrapped(&w[i], &w[j]))
+			return &w[j];
+	return NULL;
+}
+
 static int tb_cmp_y(const void *a, const void *b)
 {
 	const struct tb_word *x = *(const struct tb_word *const *)a,
@@ -152,13 +181,29 @@ static int tb_col_of(const double *left, int ncols, double x)
 	return c;
 }
 
-int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
-		  struct imp_ptable *t)
+/* True when word w is a number alone on its line right of the table's first column: a page number. */
+static bool tb_page_number(const char *text, struct tb_word *const *sel, size_t from, size_t to,
+			   double first_gap)
 {
+	const struct tb_word *w = sel[from];
+
+	if (to != from + 1 || w->x1 < first_gap)
+		return false;
+	for (size_t i = w->b; i < w->e; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+	return true;
+}
+
+int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
+		  const struct imp_ptable *prev, struct imp_ptable *t)
+{
+	double ga[TB_MAX_COLS] = {0}, gb[TB_MAX_COLS] = {0};
+	bool cont = false, has_tt;
 	struct tb_word *w = NULL, **sel = NULL;
 	struct tb_col col[4];
 	bool have[4] = {false, false, false, false};
-	double left[TB_MAX_COLS], head_top = 1e9, head_bot = -1, h = 0, tleft, tright = 0;
+	double left[TB_MAX_COLS] = {0}, head_top = 1e9, head_bot = -1, h = 0, tleft, tright = 0;
 	int order[TB_MAX_COLS], ncols = 0, r = 0;
 	size_t n, nsel = 0, end = 0;
 	struct tb_word *tt = NULL;
@@ -173,16 +218,36 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 	}
 	n = tb_words(text, len, g, ng, w, TB_MAX_WORDS);
 	/* The heading: the first "chủ trì", then the other phrases near it. */
-	for (size_t i = 0; i + 1 < n && !have[1]; i++)
-		if (tb_is(text, &w[i], "chủ") && tb_is(text, &w[i + 1], "trì") &&
-		    tb_same_line(&w[i], &w[i + 1])) {
-			have[1] = true;
-			col[1] = (struct tb_col){w[i].x1 < w[i + 1].x1 ? w[i].x1 : w[i + 1].x1,
-						 w[i].x2 > w[i + 1].x2 ? w[i].x2 : w[i + 1].x2, 0};
-			head_top = w[i].y1 < w[i + 1].y1 ? w[i].y1 : w[i + 1].y1;
-			head_bot = w[i].y2 > w[i + 1].y2 ? w[i].y2 : w[i + 1].y2;
-			h = w[i].y2 - w[i].y1;
-		}
+	for (size_t i = 0; i + 1 < n && !have[1]; i++) {
+		const struct tb_word *b;
+
+		if (!tb_is(text, &w[i], "chủ") || !(b = tb_phrase_end(text, w, n, i, "trì")))
+			continue;
+		have[1] = true;
+		col[1] = (struct tb_col){w[i].x1 < b->x1 ? w[i].x1 : b->x1,
+					 w[i].x2 > b->x2 ? w[i].x2 : b->x2, 0};
+		head_top = w[i].y1 < b->y1 ? w[i].y1 : b->y1;
+		head_bot = w[i].y2 > b->y2 ? w[i].y2 : b->y2;
+		h = w[i].y2 - w[i].y1;
+	}
+	if ((!have[1] || h <= 0) && prev && prev->found && prev->open_end && prev->h > 0 &&
+	    prev->ncols >= 2 && prev->ncols <= TB_MAX_COLS) {
+		/* no heading: the table of the page before goes on from this page's top */
+		cont = true;
+		h = prev->h;
+		ncols = prev->ncols;
+		has_tt = prev->tt;
+		memcpy(ga, prev->ga, sizeof(ga));
+		memcpy(gb, prev->gb, sizeof(gb));
+		memcpy(left, prev->left, sizeof(left));
+		tleft = prev->x1;
+		head_top = 1e9;
+		for (size_t i = 0; i < n; i++)
+			if (w[i].y1 < head_top && w[i].x1 >= tleft)
+				head_top = w[i].y1;
+		head_bot = head_top - 1;
+		goto rows;
+	}
 	if (!have[1] || h <= 0)
 		goto out;
 	for (size_t p = 0; p < sizeof(tb_phrase_col) / sizeof(tb_phrase_col[0]); p++) {
@@ -191,11 +256,11 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 		if (have[c])
 			continue;
 		for (size_t i = 0; i + 1 < n; i++) {
-			const struct tb_word *a = &w[i], *b = &w[i + 1];
+			const struct tb_word *a = &w[i], *b;
 
-			if (!tb_is(text, a, tb_phrases[p][0]) ||
-			    !tb_is(text, b, tb_phrases[p][1]) || !tb_same_line(a, b) ||
-			    a->y1 > head_bot + 3 * h || a->y2 < head_top - 3 * h)
+			if (!tb_is(text, a, tb_phrases[p][0]) || a->y1 > head_bot + 3 * h ||
+			    a->y2 < head_top - 3 * h ||
+			    !(b = tb_phrase_end(text, w, n, i, tb_phrases[p][1])))
 				continue;
 			have[c] = true;
 			col[c] = (struct tb_col){a->x1 < b->x1 ? a->x1 : b->x1,
@@ -212,7 +277,10 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 	/* The heading band: every word between its top and bottom; "TT", "STT" left of the rest. */
 	for (size_t i = 0; i < n; i++)
 		if (tb_mid_y(&w[i]) >= head_top && tb_mid_y(&w[i]) <= head_bot &&
-		    (tb_is(text, &w[i], "tt") || tb_is(text, &w[i], "stt")) && w[i].x2 <= col[0].x1)
+		    (tb_is(text, &w[i], "tt") || tb_is(text, &w[i], "stt") ||
+		     /* "STT" a narrow column wrapped: "ST" over "T" */
+		     tb_is(text, &w[i], "st")) &&
+		    w[i].x2 <= col[0].x1)
 			tt = &w[i];
 	/* Columns left to right by their heading phrase. */
 	if (tt)
@@ -228,6 +296,12 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 			order[k] = c;
 		}
 	tleft = (tt ? tt->x1 : col[order[0]].x1) - 3 * h;
+	has_tt = tt != NULL;
+	for (int k = 1; k < ncols; k++) {
+		ga[k] = order[k - 1] < 0 ? tt->x2 : col[order[k - 1]].x1;
+		gb[k] = col[order[k]].x1;
+	}
+rows:
 	/* The heading's words and those under it, top to bottom. */
 	for (size_t i = 0; i < n; i++)
 		if (tb_mid_y(&w[i]) >= head_top && w[i].x1 >= tleft)
@@ -245,12 +319,12 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 	while (end < nsel && tb_mid_y(sel[end]) <= head_bot)
 		end++;
 	/* a heading whose own lines close a gap is prose that names the columns' words */
-	for (int k = 1; k < ncols; k++) {
-		double lo, hi, a = order[k - 1] < 0 ? tt->x2 : col[order[k - 1]].x1;
+	for (int k = 1; k < ncols && !cont; k++) {
+		double lo, hi;
 
-		if (col[order[k]].x1 <= a)
+		if (gb[k] <= ga[k])
 			goto out;
-		tb_boundary(sel, end, a, col[order[k]].x1, &lo, &hi);
+		tb_boundary(sel, end, ga[k], gb[k], &lo, &hi);
 		if (hi - lo < 0.4 * h)
 			goto out;
 	}
@@ -267,26 +341,33 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 					bot = sel[j]->y2;
 				j++;
 			}
+			/* going on from the page before: no word of the line crosses its columns' edges */
+			for (int k = 1; k < ncols && open && cont; k++)
+				for (size_t q = end; q < j && open; q++)
+					open = !(sel[q]->x1 < left[k] && sel[q]->x2 > left[k]);
 			/* the line must leave free a stretch of each gap wider than a space */
-			for (int k = 1; k < ncols && open; k++) {
-				double lo, hi, lo2, hi2,
-				    a = order[k - 1] < 0 ? tt->x2 : col[order[k - 1]].x1;
+			for (int k = 1; k < ncols && open && !cont; k++) {
+				double lo, hi, lo2, hi2;
 
-				tb_boundary(sel, end, a, col[order[k]].x1, &lo, &hi);
+				tb_boundary(sel, end ? end : j, ga[k], gb[k], &lo, &hi);
 				tb_boundary(sel, j, lo, hi, &lo2, &hi2);
 				open = hi2 - lo2 >= 0.4 * h;
 			}
+			if (open && tb_page_number(text, sel, end, j, ga[1]))
+				open = false;
 			if (!open)
 				break;
 			last_bot = bot;
 			end = j;
 		}
 	}
+	if (end == 0)
+		goto out;
 	left[0] = tleft;
-	for (int k = 1; k < ncols; k++) {
-		double lo, hi, a = order[k - 1] < 0 ? tt->x2 : col[order[k - 1]].x1;
+	for (int k = 1; k < ncols && !cont; k++) {
+		double lo, hi;
 
-		left[k] = tb_boundary(sel, end, a, col[order[k]].x1, &lo, &hi);
+		left[k] = tb_boundary(sel, end, ga[k], gb[k], &lo, &hi);
 	}
 	/* Visual lines, then rows: a number in the "TT" column, else a gap wider than a line's. */
 	{
@@ -311,7 +392,7 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 			nv++;
 			i = j;
 		}
-		if (nv < 2)
+		if (nv < (cont ? 1 : 2))
 			goto out;
 		for (int v = 0; v < nv; v++)
 			rowstart[v] = v == 0;
@@ -320,7 +401,7 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 
 			if (v == 0 || tb_mid_y(sel[i]) <= head_bot)
 				continue;
-			if (tt) {
+			if (has_tt) {
 				rowstart[v] = rowstart[v] ||
 					      (tb_col_of(left, ncols, sel[i]->x1) == 0 &&
 					       text[sel[i]->b] >= '0' && text[sel[i]->b] <= '9');
@@ -330,7 +411,7 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 		 * No "TT" column: a row begins at a line whose first column opens with
 		 * a capital and whose other columns open with none in lower case.
 		 */
-		for (int v = 1; v < nv && !tt; v++) {
+		for (int v = 1; v < nv && !has_tt; v++) {
 			bool cap = false, low = false, seen[TB_MAX_COLS] = {false};
 
 			for (size_t i = 0; i < end; i++) {
@@ -344,7 +425,8 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 				seen[c] = true;
 				if (imp_is_lower_at(text, len, sel[i]->b))
 					low = true;
-				else if (c == (tt ? 1 : 0) && imp_is_upper_at(text, len, sel[i]->b))
+				else if (c == (has_tt ? 1 : 0) &&
+					 imp_is_upper_at(text, len, sel[i]->b))
 					cap = true;
 			}
 			rowstart[v] = rowstart[v] || (cap && !low);
@@ -388,6 +470,24 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 		t->x2 = tright + h;
 		t->y1 = head_top - h / 4;
 		t->y2 = vbot[nv - 1] + h / 4;
+		t->tt = has_tt;
+		t->ncols = ncols;
+		t->h = h;
+		memcpy(t->ga, ga, sizeof(ga));
+		memcpy(t->gb, gb, sizeof(gb));
+		memcpy(t->left, left, sizeof(left));
+		/* it runs to the page's end when nothing but a page number stands under it */
+		t->open_end = true;
+		for (size_t i = 0; i < n && t->open_end; i++)
+			if (w[i].y1 > t->y2) {
+				size_t k = i;
+
+				while (k + 1 < n && tb_same_line(&w[k], &w[k + 1]))
+					k++;
+				t->open_end =
+				    k == i && w[i].x1 >= ga[1] &&
+				    strspn(text + w[i].b, "0123456789") >= w[i].e - w[i].b;
+			}
 	}
 out:
 	free(w);

@@ -149,7 +149,40 @@ const char *const imp_count_nouns[] = {
     "thủ tục",
     "mô hình",
     "làng nghề",
+    "tổ chức đảng",
+    "trang trại",
+    "gia trại",
+    "học sinh",
+    "sinh viên",
+    "giáo viên",
+    "thanh niên",
+    "hội viên",
+    "đoàn viên",
+    "giấy chứng nhận",
+    "ổ dịch",
+    "ngày công",
+    "con",
     NULL,
+};
+
+/*
+ * Counted nouns that only classify ("con", "lượt"): the count names the noun after
+ * them too ("1.346 con gia súc", "3.860 lượt cán bộ"), up to two words, ending at
+ * one of the stops below or at punctuation.
+ */
+const char *const imp_count_classifiers[] = {"con", "lượt", NULL};
+const char *const imp_classifier_stops[] = {
+    "với",   "tăng", "giảm", "đạt",  "được", "của",  "trong",  "tại", "và",   "đã",
+    "có",    "là",   "so",   "bằng", "trên", "dưới", "khoảng", "gần", "các",  "năm",
+    "tháng", "quý",  "từ",   "đến",  "cho",  "theo", "thuộc",  "bị",  "đang", NULL,
+};
+
+/* Multipliers between a number and its counted noun: "2,6 triệu con", "4,2 triệu lượt khách". */
+const struct imp_multiplier imp_count_multipliers[] = {
+    {"triệu", 6},
+    {"nghìn", 3},
+    {"ngàn", 3},
+    {NULL, 0},
 };
 
 /* Places named one by one at the head of a clause: "xã Việt Lập xây dựng …". */
@@ -192,91 +225,59 @@ const char *const imp_directives[] = {
 
 /* Verbs that end the assignee and open the task ("Giao Văn phòng Huyện ủy tiếp thu …"). */
 const char *const imp_actions[] = {
-    "xác định",
-    "tiếp thu",
-    "theo dõi",
-    "chủ trì",
-    "phối hợp",
-    "rà soát",
-    "triển khai",
-    "tập trung",
-    "khẩn trương",
-    "chỉ đạo",
-    "hoàn thiện",
-    "hoàn thành",
-    "tham mưu",
-    "xây dựng",
-    "kiểm tra",
-    "báo cáo",
-    "thực hiện",
-    "tổ chức",
-    "nghiên cứu",
-    "đề xuất",
-    "chuẩn bị",
-    "quan tâm",
-    "lãnh đạo",
-    "đôn đốc",
-    "tiếp tục",
-    "đẩy nhanh",
-    "đẩy mạnh",
-    "giải quyết",
-    "cho ý kiến",
-    "căn cứ",
-    "bố trí",
-    "lập",
-    "trình",
-    "hướng dẫn",
-    "tăng cường",
-    "nâng cao",
-    "quản lý",
-    "giám sát",
-    "đánh giá",
-    "cập nhật",
-    "thẩm định",
-    "chịu trách nhiệm",
-    "sớm",
-    "phải",
-    "cần",
-    "ban hành",
-    "xử lý",
-    "kịp thời",
-    "tuyên truyền",
-    "làm tốt",
-    "làm rõ",
-    "tích cực",
-    "chủ động",
-    "khắc phục",
-    "nắm chắc",
-    "bám sát",
-    "phát huy",
-    "duy trì",
-    "thường xuyên",
-    "cụ thể hóa",
-    "cụ thể hoá",
-    "soạn thảo",
-    "tổng hợp",
-    "điều chỉnh",
-    "bổ sung",
-    "sửa đổi",
-    "thu hồi",
-    "đảm bảo",
-    "bảo đảm",
-    "giải ngân",
-    "hỗ trợ",
-    "ưu tiên",
-    "vận động",
-    "có trách nhiệm",
-    ":",
+    "xác định",	    "tiếp thu",		"theo dõi",	"chủ trì",
+    "phối hợp",	    "rà soát",		"triển khai",	"tập trung",
+    "khẩn trương",  "chỉ đạo",		"hoàn thiện",	"hoàn thành",
+    "tham mưu",	    "xây dựng",		"kiểm tra",	"báo cáo",
+    "thực hiện",    "tổ chức",		"nghiên cứu",	"đề xuất",
+    "chuẩn bị",	    "quan tâm",		"lãnh đạo",	"đôn đốc",
+    "tiếp tục",	    "đẩy nhanh",	"đẩy mạnh",	"giải quyết",
+    "cho ý kiến",   "căn cứ",		"bố trí",	"lập",
+    "trình",	    "hướng dẫn",	"tăng cường",	"nâng cao",
+    "quản lý",	    "giám sát",		"đánh giá",	"cập nhật",
+    "thẩm định",    "chịu trách nhiệm", "sớm",		"phải",
+    "cần",	    "ban hành",		"xử lý",	"kịp thời",
+    "tuyên truyền", "làm tốt",		"làm rõ",	"tích cực",
+    "chủ động",	    "khắc phục",	"nắm chắc",	"bám sát",
+    "phát huy",	    "duy trì",		"thường xuyên", "cụ thể hóa",
+    "cụ thể hoá",   "soạn thảo",	"tổng hợp",	"điều chỉnh",
+    "bổ sung",	    "sửa đổi",		"thu hồi",	"đảm bảo",
+    "bảo đảm",	    "giải ngân",	"hỗ trợ",	"ưu tiên",
+    "vận động",	    "có trách nhiệm",	"định hướng",	":",
     NULL,
 };
 
 /* Words that begin a unit's name when they follow a comma or "và" in a list of assignees. */
 const char *const imp_unit_heads[] = {
-    "các đồng chí",   "đồng chí",    "đ/c",	"thủ trưởng", "người đứng đầu",	  "các cơ quan",
-    "các ban",	      "các phòng",   "các xã",	"các đơn vị", "các tổ chức",	  "các chi",
-    "các đảng ủy",    "các đảng bộ", "ủy ban",	"uỷ ban",     "bí thư",		  "chủ tịch",
-    "các đoàn thể",   "các ngành",   "các hội", "các trường", "các doanh nghiệp", "công chức",
-    "các chủ đầu tư", "chủ đầu tư",  NULL,
+    "các đồng chí",
+    "đồng chí",
+    "đ/c",
+    "thủ trưởng",
+    "người đứng đầu",
+    "các cơ quan",
+    "các ban",
+    "các phòng",
+    "các xã",
+    "các đơn vị",
+    "các tổ chức",
+    "các chi",
+    "các đảng ủy",
+    "các đảng bộ",
+    "ủy ban",
+    "uỷ ban",
+    "bí thư",
+    "chủ tịch",
+    "các đoàn thể",
+    "các ngành",
+    "các hội",
+    "các trường",
+    "các doanh nghiệp",
+    "công chức",
+    "các chủ đầu tư",
+    "chủ đầu tư",
+    "các cấp ủy",
+    "các huyện ủy",
+    NULL,
 };
 
 /* Kinds of unit: after "và" they start a second unit ("Ban Tuyên giáo và Văn phòng …"). */
@@ -414,8 +415,27 @@ const struct imp_column imp_task_columns[] = {
 };
 
 /* Phrases of manner that end a list of members before its action: "… theo chức năng, nhiệm vụ …". */
-const char *const imp_list_stops[] = {"theo chức năng", "theo thẩm quyền", "trong phạm vi",
-				      "căn cứ", NULL};
+const char *const imp_list_stops[] = {"theo chức năng", "theo thẩm quyền", "theo nhiệm vụ",
+				      "trong phạm vi",	"căn cứ",	   NULL};
+
+/*
+ * Names that hold an action verb: "tổ chức" in "Các cấp ủy, tổ chức đảng", "xây dựng"
+ * in "Ban Quản lý dự án đầu tư xây dựng huyện", "trình" in "công trình" end no assignee.
+ */
+const char *const imp_action_names[] = {"tổ chức đảng",
+					"tổ chức cơ sở đảng",
+					"tổ chức chính trị",
+					"dự án đầu tư xây dựng",
+					"công trình",
+					"tờ trình",
+					NULL};
+
+/* Names of units with a comma in them: "Trung tâm Văn hóa, Thông tin và Thể thao", "Sở Văn hóa, Thể thao và Du lịch". */
+const char *const imp_comma_names[] = {"văn hóa, thông tin", "văn hóa, thể thao",
+				       "văn hoá, thông tin", "văn hoá, thể thao", NULL};
+
+/* Addressees named together as one: "Ủy ban Mặt trận Tổ quốc và các đoàn thể …" is not split at "và". */
+const char *const imp_joint_units[] = {"các đoàn thể", NULL};
 
 /* Words before a verb that make "UNIT verb" a report of what was done, not a task. */
 const char *const imp_narrative_words[] = {"đã",  "đang", "được", "chưa", "sẽ",
@@ -430,7 +450,19 @@ const char *const imp_meeting_units[] = {
     "ban chấp hành", "ban thường vụ", "thường trực", "hội nghị", "các đồng chí", "đồng chí", NULL};
 
 /* Words that open a heading or a time, never a unit, before a colon or a verb: "Về kết quả: …". */
-const char *const imp_not_units[] = {"về", "đến nay", "hiện nay", "kết quả", "nhìn chung", NULL};
+const char *const imp_not_units[] = {"về",	   "đến nay", "hiện nay", "kết quả",
+				     "nhìn chung", "việc",    NULL};
+
+/*
+ * What a closing sentence asks that only restates the document ("yêu cầu các cơ quan, đơn
+ * vị nghiêm túc triển khai thực hiện./."): no task of its own. Compared with the task's
+ * words in lower case, a parenthesis and the final punctuation left out.
+ */
+const char *const imp_restatements[] = {"triển khai thực hiện", "tổ chức thực hiện",	"thực hiện",
+					"triển khai",		"thực hiện nghiêm túc", NULL};
+
+/* Words of manner before a restatement: "khẩn trương triển khai thực hiện". */
+const char *const imp_manner_words[] = {"khẩn trương", "nghiêm túc", "tích cực", "chủ động", NULL};
 
 /* Paragraphs of the header that never assign anything: "Số: …", "Kính gửi: …", "V/v …". */
 const char *const imp_not_tasks[] = {"số", "kính gửi", "v/v", "nơi nhận", NULL};

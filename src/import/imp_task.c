@@ -1,4 +1,5 @@
 /* imp_task.c: tasks the notice assigns: who, lead and co-ordinating units, what, deadline, report. */
+#include <stdio.h>
 #include <string.h>
 
 #include "import/imp_int.h"
@@ -9,6 +10,16 @@ static size_t imp_action_at(const struct imp_para *p, size_t i)
 		return 1;
 	if (!imp_word_start(p, i) || !imp_is_lower_at(p->s, p->len, i))
 		return 0;
+	/* "tổ chức đảng", "dự án đầu tư xây dựng": a name that holds the verb */
+	for (size_t k = 0; imp_action_names[k]; k++) {
+		size_t n = strlen(imp_action_names[k]);
+
+		for (size_t j = i + 1 > n ? i + 1 - n : 0; j <= i; j++)
+			if ((j == 0 || p->s[j - 1] == ' ') &&
+			    imp_match(p, j, imp_action_names[k]) &&
+			    !imp_match(p, imp_skip_space(p, j + n), "viên"))
+				return 0;
+	}
 	for (size_t k = 0; imp_actions[k]; k++) {
 		size_t m = imp_match(p, i, imp_actions[k]);
 
@@ -41,6 +52,19 @@ static bool imp_unit_head_at(const struct imp_para *p, size_t i)
 	return false;
 }
 
+/* True when the comma at i is inside a unit's name: "Trung tâm Văn hóa, Thông tin …". */
+static bool imp_comma_name_at(const struct imp_para *p, size_t i)
+{
+	for (size_t k = 0; imp_comma_names[k]; k++) {
+		const char *comma = strchr(imp_comma_names[k], ',');
+		size_t before = (size_t)(comma - imp_comma_names[k]);
+
+		if (i >= before && imp_match(p, i - before, imp_comma_names[k]))
+			return true;
+	}
+	return false;
+}
+
 /* Splits "A, đồng chí B và C" into units at commas and "và" that begin a new unit's name. */
 static int imp_units_split(struct imp_ctx *c, const struct imp_para *p, size_t a, size_t z,
 			   const char **out, int max)
@@ -51,6 +75,8 @@ static int imp_units_split(struct imp_ctx *c, const struct imp_para *p, size_t a
 	for (size_t i = a; i <= z && n < max; i++) {
 		size_t next = 0;
 
+		if (i < z && p->s[i] == ',' && imp_comma_name_at(p, i))
+			continue;
 		if (i < z && (p->s[i] == ',' || p->s[i] == ';'))
 			next = imp_skip_space(p, i + 1);
 		else if (i < z && imp_match(p, i, " và ")) {
@@ -59,6 +85,9 @@ static int imp_units_split(struct imp_ctx *c, const struct imp_para *p, size_t a
 			next = imp_skip_space(p, i + 4);
 			for (size_t k = 0; imp_unit_types[k] && !typed; k++)
 				typed = imp_match(p, next, imp_unit_types[k]) != 0;
+			/* "Ủy ban MTTQ và các đoàn thể xã": the Front and the organisations, together */
+			for (size_t k = 0; imp_joint_units[k] && typed; k++)
+				typed = !imp_match(p, next, imp_joint_units[k]);
 			/* "Văn phòng HĐND và UBND huyện" is one office */
 			if (!typed || (i >= strlen("HĐND") && memcmp(p->s + i - strlen("HĐND"),
 								     "HĐND", strlen("HĐND")) == 0))
@@ -175,7 +204,52 @@ static size_t imp_report(struct imp_ctx *c, const struct imp_para *p, size_t a, 
 	return z;
 }
 
-/* One task from an assignee at [ua, uz) and the action at act up to the clause's end. */
+/*
+ * True when a task's words only restate the document in the closing formula:
+ * "nghiêm túc triển khai thực hiện (theo …)" with its word of manner, in the words or
+ * right before them (manner); "Giao Phòng Nội vụ tổ chức thực hiện." is a task.
+ */
+static bool imp_restatement(const char *what, bool manner)
+{
+	size_t n = strlen(what);
+	char lo[64];
+
+	for (size_t k = 0; imp_manner_words[k]; k++) {
+		size_t m = strlen(imp_manner_words[k]);
+
+		if (n > m + 1 && what[m] == ' ') {
+			imp_lower(what, m, lo);
+			if (memcmp(lo, imp_manner_words[k], m) == 0) {
+				what += m + 1;
+				n -= m + 1;
+				manner = true;
+				k = (size_t)-1; /* "khẩn trương, nghiêm túc …": from the first again */
+			}
+		}
+	}
+
+	/* a parenthesis at the end, then punctuation */
+	if (n && what[n - 1] == ')') {
+		const char *open = strrchr(what, '(');
+
+		if (open)
+			n = (size_t)(open - what);
+	}
+	while (n > 0 && strchr(" .,;/", what[n - 1]))
+		n--;
+	if (!manner || n >= sizeof(lo))
+		return false;
+	imp_lower(what, n, lo);
+	for (size_t k = 0; imp_restatements[k]; k++)
+		if (strlen(imp_restatements[k]) == n && memcmp(lo, imp_restatements[k], n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * One task from an assignee at [ua, uz) and the action at act up to the clause's end;
+ * 1 and no task when it only restates the document.
+ */
 static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t uz, size_t act,
 			size_t sent_end, const char **inherit, int ninherit)
 {
@@ -197,6 +271,13 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 			t->assignees[i] = inherit[i];
 		t->nassignees = ninherit;
 	} else {
+		/* "Các ban, ngành xã theo nhiệm vụ được phân công …": the units end at the manner */
+		for (size_t q = ua + 1; q < uz; q++)
+			for (size_t ls = 0; p->s[q - 1] == ' ' && imp_list_stops[ls]; ls++)
+				if (imp_match(p, q, imp_list_stops[ls])) {
+					uz = q;
+					break;
+				}
 		t->nassignees = imp_units_split(c, p, ua, uz, t->assignees, IMP_MAX_NAMES);
 		if (t->nassignees < 0)
 			return t->nassignees;
@@ -232,6 +313,27 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	}
 	cut = imp_deadline(c, p, act, z, t);
 	w1 = cut > w0 ? cut : z;
+	/* "…; B …, hoàn thành trước ngày …" ending the clause: the deadline of the chain */
+	if (cut < z) {
+		size_t b = cut, end = cut + t->dl_len;
+
+		while (end < z && strchr(" ,.;/", p->s[end]))
+			end++;
+		while (b > act && p->s[b - 1] == ' ')
+			b--;
+		for (size_t q = 0; q < 2 && end >= z; q++) {
+			static const char *const done[] = {"hoàn thành", "xong"};
+			size_t tl = strlen(done[q]), cb;
+
+			if (b < act + tl + 1 || !imp_match(p, b - tl, done[q]))
+				continue;
+			cb = b - tl;
+			while (cb > act && p->s[cb - 1] == ' ')
+				cb--;
+			if (cb > act && p->s[cb - 1] == ',')
+				t->dl_shared = true;
+		}
+	}
 	/* A deadline inside the sentence ("phấn đấu đến ngày … giải ngân đạt …") stays in it. */
 	if (w1 < z && !t->event) {
 		size_t end = cut + t->dl_len;
@@ -268,6 +370,18 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 	t->what = imp_clean(c->a, p->s + w0, w1 - w0, ",.;/", false);
 	if (!t->what)
 		return ERR_NOMEM;
+	/* a restatement ending its sentence: "…; báo cáo … trước ngày …" after it is a task */
+	bool manner = false;
+
+	for (size_t mw = 0; imp_manner_words[mw] && !manner; mw++) {
+		size_t m = strlen(imp_manner_words[mw]);
+
+		manner = act >= m + 1 && imp_match(p, act - m - 1, imp_manner_words[mw]);
+	}
+	if (z >= sent_end && imp_restatement(t->what, manner)) {
+		n->ntasks--;
+		return 1;
+	}
 	if (!t->nassignees)
 		imp_warn(c, t->line, "nhiệm vụ không rõ đơn vị thực hiện: \"%.60s\"", t->what);
 	return 0;
@@ -475,6 +589,18 @@ static bool imp_not_unit_at(const struct imp_para *p, size_t i)
 	return false;
 }
 
+/* True when a word of narrative ("đã", "đang", "được" …) stands right before the verb at act. */
+static bool imp_narrative_word(const struct imp_para *p, size_t i, size_t act)
+{
+	for (size_t k = 0; imp_narrative_words[k]; k++) {
+		size_t w = strlen(imp_narrative_words[k]);
+
+		if (act >= i + w + 1 && imp_match(p, act - w - 1, imp_narrative_words[k]))
+			return true;
+	}
+	return false;
+}
+
 /*
  * True when "UNIT verb …" at [i, e) with its verb at act reports rather than
  * assigns: "UBND huyện đã tổ chức …", "… ban hành Kế hoạch như sau:",
@@ -483,12 +609,8 @@ static bool imp_not_unit_at(const struct imp_para *p, size_t i)
  */
 static bool imp_narrative(const struct imp_para *p, size_t i, size_t act, size_t e)
 {
-	for (size_t k = 0; imp_narrative_words[k]; k++) {
-		size_t w = strlen(imp_narrative_words[k]);
-
-		if (act >= i + w + 1 && imp_match(p, act - w - 1, imp_narrative_words[k]))
-			return true;
-	}
+	if (imp_narrative_word(p, i, act))
+		return true;
 	for (size_t k = 0; imp_meeting_units[k]; k++)
 		if (imp_match(p, i, imp_meeting_units[k]))
 			return true;
@@ -555,7 +677,8 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
 					r = imp_task_add(c, p, ua, ua, act, e, &name, 1);
 					if (r < 0)
 						return r;
-					c->n->tasks[c->n->ntasks - 1].lead = name;
+					if (r == 0)
+						c->n->tasks[c->n->ntasks - 1].lead = name;
 				}
 			}
 			s = imp_skip_space(p, i + 1);
@@ -564,6 +687,44 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
 		return 0;
 	}
 	return 0;
+}
+
+/*
+ * A directive after the issuer's name or an opening phrase, in a sentence's first
+ * clause: "Ủy ban nhân dân huyện đề nghị UBND các xã …", "Thời gian tới, giao nhiệm
+ * vụ cho …". Its start (its length in *klen), or e: the words after the last comma
+ * before it must be none or a name (a capital, no verb, no "đã"), a unit must follow
+ * it, and a sentence that opens a list ("… các nội dung sau:") gives no task itself.
+ */
+static size_t imp_mid_directive(const struct imp_para *p, size_t i, size_t e, size_t *klen)
+{
+	const char *semi = memchr(p->s + i, ';', e - i);
+	size_t lim = semi ? (size_t)(semi - p->s) : e, last = e;
+
+	while (last > i && p->s[last - 1] == ' ')
+		last--;
+	if (last > i && p->s[last - 1] == ':')
+		return e;
+	/* the first directive naming a unit decides: one pass over the clause */
+	for (size_t d = i + 1; d < lim; d++) {
+		size_t k = 0, b, nb;
+
+		if (p->s[d - 1] != ' ' || !imp_is_lower_at(p->s, p->len, d))
+			continue;
+		for (size_t q = 0; imp_directives[q] && !k; q++)
+			k = imp_match(p, d, imp_directives[q]);
+		if (!k || !imp_unit_head_at(p, imp_skip_space(p, d + k)))
+			continue;
+		for (b = d; b > i && p->s[b - 1] != ','; b--)
+			;
+		nb = imp_skip_space(p, b);
+		if (nb < d && (!imp_is_upper_at(p->s, p->len, nb) ||
+			       imp_next_action(p, nb, d) < d || imp_narrative_word(p, nb, d)))
+			return e;
+		*klen = k;
+		return d;
+	}
+	return e;
 }
 
 /* Gives the deadline of clause [a, z) to the tasks from first on that have none. */
@@ -585,6 +746,60 @@ static void imp_deadline_fill(struct imp_ctx *c, const struct imp_para *p, size_
 			t->event = probe.event;
 		}
 	}
+}
+
+/* "… vận động 37 hộ còn lại …": the count printed in a task's words, as "37 hộ", "03 hộ", "1.250 hộ". */
+static bool imp_count_in(const struct imp_count *ct, const char *what)
+{
+	char digits[32], dotted[48], lo[512], form[3][160];
+	size_t n = strlen(what), dl, k = 0;
+
+	if (ct->value < 0)
+		return false;
+	if (n >= sizeof(lo))
+		n = sizeof(lo) - 1; /* a task's first words: where a count it repeats stands */
+	imp_lower(what, n, lo);
+	lo[n] = 0;
+	dl = (size_t)snprintf(digits, sizeof(digits), "%lld", ct->value);
+	for (size_t i = 0; i < dl && k + 2 < sizeof(dotted); i++) {
+		if (i && (dl - i) % 3 == 0)
+			dotted[k++] = '.';
+		dotted[k++] = digits[i];
+	}
+	dotted[k] = 0;
+	snprintf(form[0], sizeof(form[0]), "%s %s", digits, ct->what);
+	snprintf(form[1], sizeof(form[1]), "0%s %s", digits, ct->what);
+	snprintf(form[2], sizeof(form[2]), "%s %s", dotted, ct->what);
+	for (int f = 0; f < 3; f++) {
+		const char *hit = strstr(lo, form[f]);
+
+		if (hit && (hit == lo || hit[-1] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A count read before and repeated in a task's words ("còn 37 hộ chưa bàn giao …;
+ * giao UBND huyện vận động 37 hộ còn lại …") is counted once.
+ */
+static void imp_counts_in_tasks(struct imp_ctx *c)
+{
+	int keep = 0;
+
+	for (int i = 0; i < c->n->ncounts; i++) {
+		const struct imp_count *ct = &c->n->counts[i];
+		bool in = false, before = false;
+
+		for (int j = 0; j < keep && !before; j++)
+			before = c->n->counts[j].value == ct->value &&
+				 strcmp(c->n->counts[j].what, ct->what) == 0;
+		for (int k = 0; k < c->n->ntasks && before && !in; k++)
+			in = c->n->tasks[k].what && imp_count_in(ct, c->n->tasks[k].what);
+		if (!in)
+			c->n->counts[keep++] = c->n->counts[i];
+	}
+	c->n->ncounts = keep;
 }
 
 int imp_tasks(struct imp_ctx *c)
@@ -634,10 +849,12 @@ int imp_tasks(struct imp_ctx *c)
 
 		/* Under a heading "NHIỆM VỤ …" or "TỔ CHỨC THỰC HIỆN" every "UNIT verb …" is a task. */
 		if (imp_all_caps(p->s, p->len) && p->len < 200) {
-			task_zone = imp_find(p, 0, p->len, "nhiệm vụ") != (size_t)-1 ||
-				    imp_find(p, 0, p->len, "giải pháp") != (size_t)-1 ||
-				    imp_find(p, 0, p->len, "tổ chức thực hiện") != (size_t)-1 ||
-				    imp_find(p, 0, p->len, "phân công") != (size_t)-1;
+			task_zone = (imp_find(p, 0, p->len, "nhiệm vụ") != (size_t)-1 ||
+				     imp_find(p, 0, p->len, "giải pháp") != (size_t)-1 ||
+				     imp_find(p, 0, p->len, "tổ chức thực hiện") != (size_t)-1 ||
+				     imp_find(p, 0, p->len, "phân công") != (size_t)-1) &&
+				    /* "KẾT QUẢ THỰC HIỆN NHIỆM VỤ …" tells what was done */
+				    imp_find(p, 0, p->len, "kết quả") == (size_t)-1;
 			continue;
 		}
 		item = p->bullet || task_zone ||
@@ -706,6 +923,16 @@ int imp_tasks(struct imp_ctx *c)
 				}
 				for (size_t d = 0; imp_directives[d] && !k; d++)
 					k = imp_match(p, i, imp_directives[d]);
+				if (!k && cs == s && !imp_match(p, i, "ngày") &&
+				    !imp_match(p, i, "sáng ngày") &&
+				    !imp_match(p, i, "chiều ngày")) {
+					size_t kl = 0, d = imp_mid_directive(p, i, e, &kl);
+
+					if (d < e) {
+						i = d;
+						k = kl;
+					}
+				}
 				if (imp_match(p, i, "ngày") || imp_match(p, i, "sáng ngày") ||
 				    imp_match(p, i, "chiều ngày") || imp_match(p, i, "tại")) {
 					/* the session's own sentence, not an assignment */
@@ -725,7 +952,10 @@ int imp_tasks(struct imp_ctx *c)
 						return r;
 					if (done) {
 						/* one task per member of the list */
-					} else if (act < e && act > ua && imp_unit_head_at(p, ua)) {
+					} else if (
+					    act < e && act > ua && imp_unit_head_at(p, ua) &&
+					    /* "Yêu cầu" a heading run into "Việc học tập …" */
+					    !imp_not_unit_at(p, ua)) {
 						if (p->s[act] == ':') {
 							/* "Giao UBND huyện:" the bullets below are its tasks */
 							ncarry = imp_units_split(
@@ -772,11 +1002,18 @@ int imp_tasks(struct imp_ctx *c)
 					if (ctn != (size_t)-1 && ctn - i < 120 && ctn > act &&
 					    p->s[act] != ':')
 						act = ctn;
-					if (act < e && act - i < 120 &&
+					/* "Tổng thu ngân sách: 168,5 tỷ đồng" is a figure, not "UNIT: task" */
+					bool value = act < e && p->s[act] == ':' &&
+						     imp_skip_space(p, act + 1) < e &&
+						     p->s[imp_skip_space(p, act + 1)] >= '0' &&
+						     p->s[imp_skip_space(p, act + 1)] <= '9';
+
+					if (act < e && act - i < 120 && !value &&
 					    (imp_match(p, act, "chủ trì") || p->s[act] == ':' ||
 					     imp_match(p, act, "có trách nhiệm") ||
 					     ((item || c->n->ntasks > sent_first) &&
-					      imp_unit_type_at(p, i)) ||
+					      imp_unit_type_at(p, i) &&
+					      !imp_narrative_word(p, i, act)) ||
 					     (opens && imp_unit_type_at(p, i) &&
 					      !imp_narrative(p, i, act, e)))) {
 						size_t a2 = p->s[act] == ':'
@@ -804,6 +1041,19 @@ int imp_tasks(struct imp_ctx *c)
 					cs = next;
 				}
 			}
+			/* "Giao A …; B …, hoàn thành trước ngày …": every unit of the chain */
+			if (c->n->ntasks - sent_first >= 2 &&
+			    c->n->tasks[c->n->ntasks - 1].dl_shared &&
+			    /* a chain a PDF's line break cut ("…;" ending the paragraph) goes on */
+			    !(e >= p->len && p->s[p->len - 1] == ';'))
+				for (int q = sent_first; q < c->n->ntasks - 1; q++) {
+					struct imp_task *t = &c->n->tasks[q];
+
+					if (t->dl.kind == TASK_DL_NONE && !t->event) {
+						t->dl = c->n->tasks[c->n->ntasks - 1].dl;
+						t->event = c->n->tasks[c->n->ntasks - 1].event;
+					}
+				}
 			if (c->n->ntasks == prev_first && first < prev_first)
 				prev_first =
 				    first; /* a sentence of deadline only: keep the tasks before */
@@ -811,5 +1061,6 @@ int imp_tasks(struct imp_ctx *c)
 		}
 	}
 	c->sent_from = c->sent_to = 0;
+	imp_counts_in_tasks(c);
 	return 0;
 }

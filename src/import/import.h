@@ -95,6 +95,7 @@ struct imp_task {
 	struct task_deadline dl;
 	size_t dl_len;	   /* bytes of its words in the paragraph */
 	const char *event; /* a deadline named by an event ("trước Tết Nguyên đán"), no day */
+	bool dl_shared;	   /* ", hoàn thành trước ngày …" closing a chain: every unit's */
 	const char *sentence; /* the sentence (or table row) it was read from */
 	const char *report_to;
 	int line;

@@ -6,17 +6,18 @@
 # With --heldout DIR it also scores the held-out documents of DIR (written after the
 # extraction, modelled on real public documents, never tuned against): their recall and
 # precision are printed on their own lines ("# held-out ...") and are not gated, only
-# that every held-out document is imported or refused with a message.
+# that every held-out document is imported or refused with a message. --heldout may be
+# given more than once: each set is scored and printed on its own ("# held-out 2 ...").
 # With --store-only it runs only the real import of every document into one store, through
 # the command DONDOC_STORE names when set (tests/pg/dondoc-pg: the store on PostgreSQL).
-# Usage: score.py DONDOC CORPUS_DIR [--heldout DIR] [--store-only] [--verbose]
+# Usage: score.py DONDOC CORPUS_DIR [--heldout DIR]... [--store-only] [--verbose]
 import json, os, subprocess, sys, tempfile, unicodedata
 
 DONDOC, CORPUS = sys.argv[1], sys.argv[2]
 STORE_DONDOC = os.environ.get("DONDOC_STORE") or DONDOC
 STORE_ONLY = "--store-only" in sys.argv
 VERBOSE = "--verbose" in sys.argv
-HELDOUT = sys.argv[sys.argv.index("--heldout") + 1] if "--heldout" in sys.argv else None
+HELDOUTS = [sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--heldout"]
 THRESH = {"references": (0.98, 0.98), "figures": (0.95, 0.98), "tasks": (0.90, 0.95)}
 
 
@@ -191,16 +192,17 @@ if not STORE_ONLY:
             capped = False
         tap.append(("ok" if capped else "not ok") +
                    " - a plan of 1,100 items is read: its first 1,024 tasks kept, a warning, no failure")
-    if HELDOUT:
-        htot, hok, _, hfailed, hn, _, _ = score(HELDOUT)
-        print(f"# held-out ({hn} documents, not tuned against; not gated)")
+    for i, hdir in enumerate(HELDOUTS):
+        name = "held-out" if i == 0 else f"held-out {i + 1}"
+        htot, hok, _, hfailed, hn, _, _ = score(hdir)
+        print(f"# {name} ({hn} documents of {os.path.basename(os.path.normpath(hdir))}; not gated)")
         for k, (h, g, o) in htot.items():
             r = h / g if g else 1.0
             pr = h / o if o else 1.0
-            print(f"# held-out {k:<11} recall {r:6.1%}  precision {pr:6.1%}   ({h}/{g}, {h}/{o})")
-        print(f"# held-out document number and issuer: {len(hok)}/{hn}")
+            print(f"# {name} {k:<11} recall {r:6.1%}  precision {pr:6.1%}   ({h}/{g}, {h}/{o})")
+        print(f"# {name} document number and issuer: {len(hok)}/{hn}")
         tap.append(("ok" if hn >= 12 else "not ok") +
-                   f" - the held-out set has at least 12 documents ({hn}), scored above" +
+                   f" - the {name} set has at least 12 documents ({hn}), scored above" +
                    (": failed " + ", ".join(hfailed) if hfailed else ""))
 print(f"1..{len(tap)}")
 for i, t in enumerate(tap, 1):

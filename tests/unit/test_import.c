@@ -160,7 +160,9 @@ static void test_task_phrasings(void **state)
 
 	assert_int_equal(n->ntasks, 8);
 	assert_string_equal(n->tasks[0].assignees[0], "Văn phòng Huyện ủy");
-	assert_int_equal(n->tasks[0].dl.kind, TASK_DL_NONE);
+	/* ", hoàn thành trong tháng 12/2023" closes the chain: both units' deadline */
+	vn_date_iso(n->tasks[0].dl.due, iso);
+	assert_string_equal(iso, "2023-12-31");
 	assert_string_equal(n->tasks[1].assignees[0], "Ban Tổ chức Huyện ủy");
 	vn_date_iso(n->tasks[1].dl.due, iso);
 	assert_string_equal(iso, "2023-12-31");
@@ -257,6 +259,137 @@ static void test_numbered_unit_items(void **state)
 	assert_string_equal(n->tasks[1].assignees[0], "Các chủ đầu tư");
 	assert_string_equal(n->tasks[2].assignees[0], "Sở Xây dựng");
 	assert_string_equal(n->tasks[3].assignees[0], "Đảng đoàn HĐND tỉnh");
+}
+
+/*
+ * Counts of nouns beyond the figure table's units: animals after "con" (with the animal
+ * named), pupils, certificates, and a multiplier between the number and the noun.
+ */
+static void test_count_nouns(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nNgày 02/6/2025, Ủy ban nhân dân phường họp.\n\n1. Đàn trâu, bò "
+		   "có 2.340 con trâu, bò; đàn gà khoảng 1,5 triệu con. Các trường đón 845 học "
+		   "sinh; cấp 612 giấy chứng nhận quyền sử dụng đất; đón 3,1 triệu lượt khách và "
+		   "2.450 lượt đoàn viên.\n");
+	static const struct {
+		const char *what;
+		long long value;
+	} want[] = {
+	    {"con trâu", 2340},	      {"con", 1500000},	       {"học sinh", 845},
+	    {"giấy chứng nhận", 612}, {"lượt khách", 3100000}, {"lượt đoàn viên", 2450},
+	};
+
+	assert_int_equal(n->ncounts, 6);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_string_equal(n->counts[i].what, want[i].what);
+		assert_int_equal(n->counts[i].value, want[i].value);
+	}
+	assert_int_equal(n->nfigs, 0);
+}
+
+/*
+ * "Giao nhiệm vụ cho A …; B …, hoàn thành trước ngày …" closing a chain dates every
+ * unit of it; a date in the middle of a chain stays with its own unit.
+ */
+static void test_chain_deadline(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nNgày 02/6/2025, Thị ủy họp.\n\n1. Giao nhiệm vụ cho Phòng Nội vụ "
+		   "rà soát biên chế các phường; Phòng Tư pháp thẩm định các văn bản, hoàn thành "
+		   "trước ngày 20/6/2025.\n\n2. Giao nhiệm vụ cho Ban Dân vận lập danh sách; Ban "
+		   "Tuyên giáo biên soạn tài liệu, hoàn thành trước ngày 15/7/2025; Văn phòng "
+		   "Thị ủy tổng hợp.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 5);
+	assert_string_equal(n->tasks[0].assignees[0], "Phòng Nội vụ");
+	vn_date_iso(n->tasks[0].dl.due, iso);
+	assert_string_equal(iso, "2025-06-20");
+	assert_string_equal(n->tasks[1].assignees[0], "Phòng Tư pháp");
+	vn_date_iso(n->tasks[1].dl.due, iso);
+	assert_string_equal(iso, "2025-06-20");
+	assert_int_equal(n->tasks[2].dl.kind, TASK_DL_NONE);
+	vn_date_iso(n->tasks[3].dl.due, iso);
+	assert_string_equal(iso, "2025-07-15");
+	assert_int_equal(n->tasks[4].dl.kind, TASK_DL_NONE);
+}
+
+/*
+ * A directive after the issuer's name or an opening phrase assigns; a sentence that
+ * opens a list, and a closing one that only restates the document, do not.
+ */
+static void test_mid_directive(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "THÔNG BÁO\n\nNgày 02/6/2025, Chủ tịch UBND thị xã họp.\n\n1. Căn cứ kết quả "
+	    "rà soát, Ủy ban nhân dân thị xã đề nghị UBND các phường kiểm tra hộ kinh doanh, "
+	    "báo cáo trước ngày 10/7/2025.\n\n2. Trong tháng tới, giao Phòng Y tế kiểm tra "
+	    "an toàn thực phẩm.\n\n3. Ban Thường vụ Thị ủy yêu cầu các cấp ủy thực hiện tốt "
+	    "các nội dung sau:\n\n4. Nhận được văn bản này, đề nghị các đơn vị khẩn trương "
+	    "triển khai thực hiện./.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 2);
+	assert_string_equal(n->tasks[0].assignees[0], "UBND các phường");
+	vn_date_iso(n->tasks[0].dl.due, iso);
+	assert_string_equal(iso, "2025-07-10");
+	assert_string_equal(n->tasks[1].assignees[0], "Phòng Y tế");
+}
+
+/*
+ * Names that hold a verb ("tổ chức đảng", "dự án đầu tư xây dựng"), the Front and the
+ * organisations named together, units ending at "theo nhiệm vụ …"; a line "NAME: value"
+ * and a report of what was done ("… đã kiểm tra …" under "KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
+ * assign nothing.
+ */
+static void test_unit_names(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "THÔNG BÁO\n\nNgày 02/6/2025, Thị ủy họp.\n\nI. KẾT QUẢ THỰC HIỆN NHIỆM VỤ\n\n"
+	    "Ủy ban Kiểm tra các cấp đã kiểm tra 12 tổ chức đảng.\n\n- Tổng thu ngân sách: "
+	    "95 tỷ đồng.\n\nII. NHIỆM VỤ THỜI GIAN TỚI\n\n1. Các cấp ủy, tổ chức đảng tăng "
+	    "cường kiểm tra, giám sát.\n\n2. Ban Quản lý dự án đầu tư xây dựng thị xã đẩy "
+	    "nhanh thi công.\n\n3. Ủy ban MTTQ và các đoàn thể phường vận động nhân dân.\n\n"
+	    "4. Các phòng, ban thị xã theo nhiệm vụ được phân công tổ chức thực hiện; báo cáo "
+	    "trước ngày 30/9/2025.\n");
+	char iso[11];
+
+	assert_int_equal(n->ncounts, 1);
+	assert_string_equal(n->counts[0].what, "tổ chức đảng");
+	assert_int_equal(n->nfigs, 1);
+	assert_int_equal(n->ntasks, 4);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(n->tasks[i].nassignees, 1);
+	assert_string_equal(n->tasks[0].assignees[0], "Các cấp ủy, tổ chức đảng");
+	assert_string_equal(n->tasks[1].assignees[0], "Ban Quản lý dự án đầu tư xây dựng thị xã");
+	assert_string_equal(n->tasks[2].assignees[0], "Ủy ban MTTQ và các đoàn thể phường");
+	assert_string_equal(n->tasks[3].assignees[0], "Các phòng, ban thị xã");
+	vn_date_iso(n->tasks[3].dl.due, iso);
+	assert_string_equal(iso, "2025-09-30");
+}
+
+/*
+ * A comma inside a unit's name ("Trung tâm Văn hóa, Thông tin và Thể thao") splits
+ * nothing; a count read before and repeated in a task's words is counted once.
+ */
+static void test_comma_names_and_repeated_counts(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "THÔNG BÁO\n\nNgày 02/6/2025, Chủ tịch UBND thị xã họp.\n\n1. Đến nay còn 15 hộ "
+		   "chưa nhận tiền hỗ trợ.\n\n2. Giao UBND phường Tân An vận động 15 hộ còn lại "
+		   "nhận hỗ trợ.\n\n3. Trung tâm Văn hóa, Thông tin và Thể thao thị xã tăng cường "
+		   "tuyên truyền.\n");
+
+	assert_int_equal(n->ncounts, 1);
+	assert_int_equal(n->counts[0].value, 15);
+	assert_int_equal(n->ntasks, 2);
+	assert_string_equal(n->tasks[0].assignees[0], "UBND phường Tân An");
+	assert_int_equal(n->tasks[1].nassignees, 1);
+	assert_string_equal(n->tasks[1].assignees[0],
+			    "Trung tâm Văn hóa, Thông tin và Thể thao thị xã");
 }
 
 /* A letter's date line after "V/v" and the motto; a sentence right under a table's last row. */
@@ -619,6 +752,59 @@ static void test_pdf_task_table(void **state)
 	buf_free(&out);
 }
 
+/*
+ * A table whose narrow column wraps its heading ("Đơn vị chủ" over "trì") is read; its
+ * page number is no row; its rows on the next page, under no heading, go on with it.
+ */
+static void test_pdf_table_wrapped_and_continued(void **state)
+{
+	static const struct fake_run p1[] = {
+	    {60, 300, "TT"},
+	    {85, 300, "Nội dung"},
+	    {250, 300, "Đơn vị chủ"},
+	    {350, 300, "Phối hợp"},
+	    {450, 300, "Thời hạn"},
+	    {250, 315, "trì"},
+	    {60, 330, "1"},
+	    {85, 330, "Rà soát hồ sơ"},
+	    {250, 330, "Phòng Nội vụ"},
+	    {350, 330, "Văn phòng"},
+	    {450, 330, "Tháng 12/2025"},
+	    {60, 345, "2"},
+	    {85, 345, "Kiểm tra"},
+	    {250, 345, "Công an phường"},
+	    {350, 345, "Đoàn phường"},
+	    {450, 345, "Quý I/2026"},
+	    {292, 815, "1"},
+	};
+	static const struct fake_run p2[] = {
+	    {60, 60, "3"},
+	    {85, 60, "Tập huấn"},
+	    {250, 60, "Phòng Y tế"},
+	    {350, 60, "Hội Phụ nữ"},
+	    {450, 60, "Thường xuyên"},
+	    {85, 100, "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2026."},
+	    {292, 815, "2"},
+	};
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	(void)state;
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
+	fake_page_u8(d, 1, p2, sizeof(p2) / sizeof(p2[0]));
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(
+	    buf_str(&out),
+	    "| TT | Nội dung | Đơn vị chủ trì | Phối hợp | Thời hạn |\n"
+	    "| 1 | Rà soát hồ sơ | Phòng Nội vụ | Văn phòng | Tháng 12/2025 |\n"
+	    "| 2 | Kiểm tra | Công an phường | Đoàn phường | Quý I/2026 |\n"
+	    "| 3 | Tập huấn | Phòng Y tế | Hội Phụ nữ | Thường xuyên |\n"
+	    "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2026.\n");
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,12 +819,18 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_heldout_phrasings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_numbered_unit_items, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letter_date_and_table_end, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_count_nouns, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_chain_deadline, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_mid_directive, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unit_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_comma_names_and_repeated_counts, setup, teardown),
 	    cmocka_unit_test(test_ong_repair),
 	    cmocka_unit_test(test_tcvn3_toned_capitals),
 	    cmocka_unit_test_setup_teardown(test_seed, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_seed_pdf, setup, teardown),
 	    cmocka_unit_test(test_pdf_layout),
 	    cmocka_unit_test(test_pdf_task_table),
+	    cmocka_unit_test(test_pdf_table_wrapped_and_continued),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
