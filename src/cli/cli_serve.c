@@ -132,6 +132,12 @@ int cli_serve(struct cli *c, const struct cli_args *args)
 	r = cli_db(c, &db);
 	if (r < 0)
 		return r;
+	/*
+	 * Each worker opens its own connection; this one would only keep its
+	 * parsed schema (about 1 MiB) and page cache for the server's life.
+	 */
+	db_close(db);
+	c->db = NULL;
 	cfg.db_path = c->db_path;
 	/* Workers inherit the blocked set, so only sigwait() below sees these. */
 	sigemptyset(&set);

@@ -78,6 +78,17 @@ int db_begin_e(struct db *db, struct err *e);
 /* Levels open: 0 outside a transaction. */
 int db_depth(struct db *db);
 /*
+ * The reads that follow in one snapshot, until db_read_end: a request's
+ * statements then take the store's read lock once (SQLite locks and checks
+ * the file for every transaction, so once per statement otherwise; on
+ * PostgreSQL nothing changes). Inside a transaction it does nothing. A
+ * write ends it first: db_begin, or a statement that writes outside
+ * db_begin, which then runs on its own as before. Never counted in
+ * db_depth; db_rollback at the outermost level ends it too.
+ */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db);
+/*
  * Ends the level the caller's db_begin opened: commits when r >= 0, else rolls
  * back. Returns r, or the commit's error (then rolled back, e saying so).
  */

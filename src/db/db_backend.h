@@ -20,6 +20,9 @@ struct db_backend {
 	int (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
 	int (*depth)(struct db *db);
+	/* db_read_begin, db_read_end; NULL where a backend gains nothing by them. */
+	int (*read_begin)(struct db *db);
+	void (*read_end)(struct db *db);
 	int (*prepare)(struct db *db, enum db_stmt id, struct db_q **ret);
 	int (*bind_int)(struct db_q *q, int idx, int64_t v);
 	int (*bind_text)(struct db_q *q, int idx, const char *s);

@@ -280,6 +280,17 @@ int db_depth(struct db *db)
 	return db->be->depth(db);
 }
 
+int db_read_begin(struct db *db)
+{
+	return db->be->read_begin ? db->be->read_begin(db) : 0;
+}
+
+void db_read_end(struct db *db)
+{
+	if (db->be->read_end)
+		db->be->read_end(db);
+}
+
 int db_prepare(struct db *db, enum db_stmt id, struct db_q **ret)
 {
 	return db->be->prepare(db, id, ret);

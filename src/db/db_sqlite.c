@@ -41,6 +41,7 @@ struct sq {
 	sqlite3 *h;
 	bool chain_keyed; /* the store has its sealed head: new entries are keyed */
 	int depth;	  /* transaction levels open; see db_begin() */
+	bool reading;	  /* a read transaction of db_read_begin() is open */
 	struct sq_q q[DB_NSTMT];
 };
 
@@ -148,10 +149,17 @@ static int sq_bind_null(struct db_q *bq, int idx)
 	return db_code(sqlite3_bind_null(q->st, idx));
 }
 
+static void sq_read_end(struct db *d);
+
 static int sq_step(struct db_q *bq)
 {
 	struct sq_q *q = SQQ(bq);
-	int rc = sqlite3_step(q->st);
+	int rc;
+
+	/* A write never joins a read transaction: that would hold the write lock to its end. */
+	if (q->db->reading && !sqlite3_stmt_readonly(q->st))
+		sq_read_end(&q->db->base);
+	rc = sqlite3_step(q->st);
 
 	if (rc == SQLITE_ROW)
 		return 1;
@@ -201,10 +209,44 @@ static int db_depth_sync(struct sq *db)
 	return db->depth;
 }
 
+/*
+ * One read transaction for the statements that follow (a request's reads):
+ * SQLite then takes the store's read lock once (two fcntl and a fstat)
+ * instead of once per statement. Nothing to do inside a transaction.
+ */
+static int sq_read_begin(struct db *d)
+{
+	struct sq *db = SQ(d);
+	int r;
+
+	if (db->reading || !sqlite3_get_autocommit(db->h))
+		return 0;
+	r = db_sql_exec(db, "BEGIN");
+	if (r == 0)
+		db->reading = true;
+	return r;
+}
+
+/* Ends the read transaction, when one is open; SQLite may have ended it already (after a failure). */
+static void sq_read_end(struct db *d)
+{
+	struct sq *db = SQ(d);
+
+	if (!db->reading)
+		return;
+	db->reading = false;
+	if (!sqlite3_get_autocommit(db->h) && db_sql_exec(db, "COMMIT") < 0)
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static int sq_begin(struct db *d)
 {
 	struct sq *db = SQ(d);
-	int r = db_sql_exec(db, db_depth_sync(db) ? "SAVEPOINT db_level" : "BEGIN IMMEDIATE");
+	int r;
+
+	/* A write transaction takes the write lock at once: a read transaction ends first. */
+	sq_read_end(d);
+	r = db_sql_exec(db, db_depth_sync(db) ? "SAVEPOINT db_level" : "BEGIN IMMEDIATE");
 
 	if (r == 0)
 		db->depth++;
@@ -236,6 +278,7 @@ static void sq_rollback(struct db *d)
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	db->depth = 0;
+	db->reading = false;
 }
 
 static int sq_depth(struct db *d)
@@ -899,6 +942,7 @@ static int sq_backup(struct db *d, const char *path, struct err *e)
 		goto out;
 	}
 	/* The cookie and the pages come from one read snapshot of the store. */
+	sq_read_end(&db->base);
 	r = db_sql_exec(db, "BEGIN");
 	if (r == 0)
 		r = db_schema_cookie(&db->base, &cookie);
@@ -1003,6 +1047,8 @@ out:
 /* db_copy: a read snapshot of this store as a source. */
 static int sq_copy_snapshot(struct db *d, bool on)
 {
+	if (on)
+		sq_read_end(d);
 	return db_sql_exec(SQ(d), on ? "BEGIN" : "COMMIT");
 }
 
@@ -1429,6 +1475,8 @@ const struct db_backend db_sqlite_backend = {
     .commit = sq_commit,
     .rollback = sq_rollback,
     .depth = sq_depth,
+    .read_begin = sq_read_begin,
+    .read_end = sq_read_end,
     .prepare = sq_prepare,
     .bind_int = sq_bind_int,
     .bind_text = sq_bind_text,

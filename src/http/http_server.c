@@ -968,6 +968,12 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 		err_set(&r->err, rc, "%s", err_str(rc));
 		goto out;
 	}
+	/*
+	 * A request that only asks reads in one snapshot: the store is locked
+	 * once, not once per statement. Whatever writes ends it first (db.h).
+	 */
+	if (!post && (rc = db_read_begin(r->db)) < 0)
+		goto out;
 	rc = authenticate(r, &by_token);
 	if (rc < 0)
 		goto out;
@@ -1011,6 +1017,8 @@ static void dispatch(struct http_server *s, struct http_ctx *c)
 	rc = r->route->fn(r);
 	db_set_actor(r->db, "web");
 out:
+	if (r->db)
+		db_read_end(r->db);
 	if (rc < 0) {
 		/* A handler that failed mid-write leaves nothing behind, at any depth. */
 		while (r->db && db_depth(r->db) > 0)

@@ -3,29 +3,21 @@
 
 #include <string.h>
 
-static void put(struct jw *w, const char *p, size_t n)
-{
-	if (w->rc == 0)
-		w->rc = buf_add(w->b, p, n);
-}
-
-void jw_raw(struct jw *w, const char *s)
-{
-	put(w, s, strlen(s));
-}
-
-/* Length of the valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+/*
+ * Length of the valid UTF-8 sequence at s, 0 when invalid. s is
+ * NUL-terminated: a NUL is never a continuation byte, so no byte past it is read.
+ */
+static inline size_t utf8_len(const unsigned char *s)
 {
 	uint32_t c;
 	size_t k;
 
 	if (s[0] < 0xC2 || s[0] > 0xF4)
 		return 0;
-	k = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-	if (k > n)
-		return 0;
-	c = s[0] & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07);
+	if (s[0] < 0xE0)
+		return (s[1] & 0xC0) == 0x80 ? 2 : 0;
+	k = s[0] < 0xF0 ? 3 : 4;
+	c = s[0] & (k == 3 ? 0x0F : 0x07);
 	for (size_t i = 1; i < k; i++) {
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
@@ -37,36 +29,44 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return k;
 }
 
+/* 1 for a byte copied as it is outside a multibyte sequence: printable ASCII but quote and backslash. */
+static inline int plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/*
+ * One pass over s: runs of plain bytes and valid UTF-8 sequences are
+ * copied in one piece when the next byte needs escaping or at the end.
+ */
 void jw_str(struct jw *w, const char *s)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n, run = 0;
+	const unsigned char *p = (const unsigned char *)s, *run;
 
 	if (!s) {
-		put(w, "null", 4);
+		jw_put(w, "null", 4);
 		return;
 	}
-	n = strlen(s);
-	put(w, "\"", 1);
-	for (size_t i = 0; i < n;) {
-		unsigned char c = p[i];
-		const char *esc = NULL;
+	jw_put(w, "\"", 1);
+	run = p;
+	for (;;) {
+		unsigned char c = *p;
+		const char *esc;
 		char u[6];
 		size_t k;
 
-		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
-			i++;
-			run++;
+		if (plain(c)) {
+			p++;
 			continue;
 		}
-		if (c >= 0x80 && (k = utf8_len(p + i, n - i)) > 0) {
-			i += k;
-			run += k;
+		if (c >= 0x80 && (k = utf8_len(p)) > 0) {
+			p += k;
 			continue;
 		}
-		put(w, (const char *)p + i - run, run);
-		run = 0;
+		if (c == 0)
+			break;
+		jw_put(w, (const char *)run, (size_t)(p - run));
 		switch (c) {
 		case '"':
 			esc = "\\\"";
@@ -94,25 +94,18 @@ void jw_str(struct jw *w, const char *s)
 				memcpy(u, "\\u00", 4);
 				u[4] = hex[c >> 4];
 				u[5] = hex[c & 15];
-				put(w, u, 6);
+				jw_put(w, u, 6);
 			} else {
-				put(w, "\xEF\xBF\xBD", 3); /* an invalid byte: U+FFFD */
+				jw_put(w, "\xEF\xBF\xBD", 3); /* an invalid byte: U+FFFD */
 			}
+			esc = NULL;
 		}
 		if (esc)
-			jw_raw(w, esc);
-		i++;
+			jw_put(w, esc, 2);
+		run = ++p;
 	}
-	put(w, (const char *)p + n - run, run);
-	put(w, "\"", 1);
-}
-
-void jw_key(struct jw *w, const char *k, bool first)
-{
-	if (!first)
-		put(w, ",", 1);
-	jw_str(w, k);
-	put(w, ":", 1);
+	jw_put(w, (const char *)run, (size_t)(p - run));
+	jw_put(w, "\"", 1);
 }
 
 void jw_int(struct jw *w, int64_t v)
@@ -127,7 +120,7 @@ void jw_int(struct jw *w, int64_t v)
 	} while (u);
 	if (v < 0)
 		d[--i] = '-';
-	put(w, d + i, sizeof(d) - i);
+	jw_put(w, d + i, sizeof(d) - i);
 }
 
 void jw_id(struct jw *w, int64_t v)
@@ -135,7 +128,7 @@ void jw_id(struct jw *w, int64_t v)
 	if (v)
 		jw_int(w, v);
 	else
-		put(w, "null", 4);
+		jw_put(w, "null", 4);
 }
 
 void jw_bool(struct jw *w, bool v)

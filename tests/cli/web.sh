@@ -100,7 +100,7 @@ DONDOC_HEAP_LIMIT=-1 refuse_start "a bad DONDOC_HEAP_LIMIT is refused, named" "D
 mapped_after() {
 	"$DONDOC" --db w.db serve --listen 127.0.0.1:0 "$@" >mm.out 2>/dev/null &
 	local p=$!
-	for _ in $(seq 50); do [ -s mm.out ] && break; sleep 0.1; done
+	for _ in $(seq 300); do [ -s mm.out ] && break; sleep 0.1; done
 	curl -s -o /dev/null -H "Authorization: Bearer $tok" "$(head -1 mm.out)api/v1/sessions"
 	grep -c "/w\.db\$" "/proc/$p/maps"
 	kill -TERM "$p"

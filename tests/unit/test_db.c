@@ -312,6 +312,58 @@ static void inner_rollback_undoes_only_the_inner_part(void **state)
 	db_close(db);
 }
 
+/*
+ * A read transaction (db_read_begin, a web request's) keeps one snapshot until
+ * db_read_end, and a write on its connection ends it first: a statement that
+ * writes outside db_begin, or db_begin, succeeds though another connection
+ * wrote in between (a write in the old snapshot would be refused as busy).
+ */
+static void a_read_snapshot_ends_before_a_write(void **state)
+{
+	char path[256];
+	struct db *a = NULL, *b = NULL;
+	struct err e = {0};
+
+	tmp_path(path, sizeof(path), "read");
+	assert_int_equal(db_open(path, DB_CREATE, &a, &e), 0);
+	assert_int_equal(db_open(path, 0, &b, &e), 0);
+	assert_int_equal(db_read_begin(a), 0);
+	assert_false(has_version(a, 200));
+	assert_int_equal(db_exec(b, SQL_SCHEMA_RECORD, "dt", 200, "b"), 0);
+	assert_false(has_version(a, 200));
+	assert_int_equal(db_depth(a), 0);
+	/* A statement that writes runs on its own, after the snapshot. */
+	assert_int_equal(db_exec(a, SQL_SCHEMA_RECORD, "dt", 201, "a"), 0);
+	assert_true(has_version(a, 200));
+	assert_true(has_version(b, 201));
+	/* db_begin inside one: the write transaction starts after it. */
+	assert_int_equal(db_read_begin(a), 0);
+	assert_true(has_version(a, 201));
+	assert_int_equal(db_exec(b, SQL_SCHEMA_RECORD, "dt", 202, "b"), 0);
+	assert_int_equal(db_begin(a), 0);
+	assert_int_equal(db_depth(a), 1);
+	assert_true(has_version(a, 202));
+	assert_int_equal(db_exec(a, SQL_SCHEMA_RECORD, "dt", 203, "a"), 0);
+	assert_int_equal(db_commit(a), 0);
+	assert_true(has_version(b, 203));
+	/* db_read_end: the next reads see what others wrote. */
+	assert_int_equal(db_read_begin(a), 0);
+	assert_true(has_version(a, 203));
+	assert_int_equal(db_exec(b, SQL_SCHEMA_RECORD, "dt", 204, "b"), 0);
+	assert_false(has_version(a, 204));
+	db_read_end(a);
+	assert_true(has_version(a, 204));
+	/* db_rollback at the outermost level ends it too. */
+	assert_int_equal(db_read_begin(a), 0);
+	assert_true(has_version(a, 204));
+	assert_int_equal(db_exec(b, SQL_SCHEMA_RECORD, "dt", 205, "b"), 0);
+	db_rollback(a);
+	assert_true(has_version(a, 205));
+	db_close(b);
+	db_close(a);
+	db_remove(path, true, NULL);
+}
+
 static void outer_rollback_undoes_a_committed_inner_part(void **state)
 {
 	struct db *db = memory_store();
@@ -502,6 +554,7 @@ int main(void)
 	    cmocka_unit_test(garbage_file_is_refused),
 	    cmocka_unit_test(inner_rollback_undoes_only_the_inner_part),
 	    cmocka_unit_test(outer_rollback_undoes_a_committed_inner_part),
+	    cmocka_unit_test(a_read_snapshot_ends_before_a_write),
 	    cmocka_unit_test(db_end_commits_or_rolls_back_its_level),
 	    cmocka_unit_test(core_write_nests_in_the_callers_transaction),
 	    cmocka_unit_test(list_and_row_helpers),

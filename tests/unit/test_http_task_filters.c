@@ -612,6 +612,63 @@ static void session_tasks_are_paged(void **state)
 	json_decref(j);
 }
 
+/* The object of id in the list j's data, or NULL. */
+static json_t *task_in(json_t *j, int64_t id)
+{
+	json_t *o;
+	size_t i;
+
+	json_array_foreach(json_object_get(j, "data"), i, o)
+	{
+		if (json_integer_value(json_object_get(o, "id")) == id)
+			return o;
+	}
+	return NULL;
+}
+
+/*
+ * A task with two lead units is one object in the overdue filter, its leads
+ * joined in unit order as the whole list joins them; a page holds limit tasks.
+ */
+static void overdue_tasks_carry_every_lead_once(void **state)
+{
+	json_t *all, *od, *o;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(fx_exec(store, 1,
+				 "INSERT INTO task_unit(task_id, unit_id, role) VALUES"
+				 " (3, 4, 'lead'), (8, 3, 'lead')"),
+			 0);
+	assert_int_equal(api_get(tok_admin, "/api/v1/tasks?limit=20&as_of=" AS_OF, &all), 200);
+	assert_int_equal(api_get(tok_admin, "/api/v1/tasks?overdue=1&limit=2&as_of=" AS_OF, &od),
+			 200);
+	assert_int_equal(json_array_size(json_object_get(od, "data")), 2);
+	json_array_foreach(json_object_get(od, "data"), i, o)
+	{
+		int64_t id = json_integer_value(json_object_get(o, "id"));
+
+		assert_int_equal(id, i ? 8 : 3);
+		assert_true(json_equal(o, task_in(all, id)));
+	}
+	assert_string_equal(json_string_value(json_object_get(
+				json_array_get(json_object_get(od, "data"), 0), "lead")),
+			    "Văn phòng Huyện ủy; Ban Tuyên giáo Huyện ủy");
+	assert_string_equal(json_string_value(json_object_get(
+				json_array_get(json_object_get(od, "data"), 1), "lead")),
+			    "Văn phòng Huyện ủy Yên Thế; Ban Tổ chức Huyện ủy");
+	assert_string_equal(
+	    json_string_value(json_object_get(json_object_get(od, "links"), "next")),
+	    "/api/v1/tasks?after=8&limit=2&overdue=1&as_of=" AS_OF);
+	json_decref(all);
+	json_decref(od);
+	assert_int_equal(
+	    fx_exec(store, 1,
+		    "DELETE FROM task_unit WHERE role = 'lead' AND"
+		    " ((task_id = 3 AND unit_id = 4) OR (task_id = 8 AND unit_id = 3))"),
+	    0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -619,6 +676,7 @@ int main(void)
 	    cmocka_unit_test(the_statuses_are_those_at_as_of),
 	    cmocka_unit_test(a_bad_or_unknown_parameter_is_400_naming_it),
 	    cmocka_unit_test(the_page_filters_and_pages_as_the_api),
+	    cmocka_unit_test(overdue_tasks_carry_every_lead_once),
 	    /* last: it writes */
 	    cmocka_unit_test(api_writes_keep_the_counters),
 	    cmocka_unit_test(children_are_paged),

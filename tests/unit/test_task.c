@@ -487,6 +487,13 @@ static void json_writer_escapes_as_jansson(void **state)
 	assert_string_equal(
 	    buf_str(&b),
 	    "\"a\xEF\xBF\xBD(\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz\"null-9223372036854775808");
+	/* Runs of text around escapes, four-byte characters, a sequence cut short by the end. */
+	buf_reset(&b);
+	jw_str(&w, "Tiến độ \"xã\"\n\xF0\x9F\x98\x80 đạt\\\xE1\xBA");
+	assert_int_equal(w.rc, 0);
+	assert_string_equal(
+	    buf_str(&b),
+	    "\"Tiến độ \\\"xã\\\"\\n\xF0\x9F\x98\x80 đạt\\\\\xEF\xBF\xBD\xEF\xBF\xBD\"");
 	buf_free(&b);
 }
 

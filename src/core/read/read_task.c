@@ -108,6 +108,55 @@ static void task_row(struct read_row *rr, void *row)
 	t->standing = read_int(rr, 12) != 0;
 }
 
+/*
+ * SQL_WEB_TASKS_OVERDUE's rows, one per lead unit in task order: each task
+ * once, its leads joined by "; " as SQL_WEB_TASKS's group_concat joins them;
+ * at most limit tasks. Finishes q.
+ */
+static int overdue_rows(struct db_q *q, struct arena *a, int64_t limit, struct read_task_row **ret,
+			size_t *ret_n)
+{
+	struct read_row rr = {.q = q, .a = a};
+	struct read_task_row *rows = NULL, *t = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	while ((rc = db_step(q)) == 1) {
+		const char *lead;
+
+		if (t && t->id == db_col_int(q, 0)) {
+			lead = db_col_text(q, 11);
+			if (!lead)
+				continue;
+			t->lead = t->lead ? arena_printf(a, "%s; %s", t->lead, lead)
+					  : arena_strdup(a, lead);
+			if (!t->lead) {
+				rc = ERR_NOMEM;
+				break;
+			}
+			continue;
+		}
+		if ((int64_t)n >= limit)
+			break;
+		t = read_push(a, &rows, &n, &cap, sizeof(*rows));
+		if (!t) {
+			rc = ERR_NOMEM;
+			break;
+		}
+		task_row(&rr, t);
+		if (rr.oom) {
+			rc = ERR_NOMEM;
+			break;
+		}
+	}
+	db_done(q);
+	if (rc < 0)
+		return rc;
+	*ret = rows;
+	*ret_n = n;
+	return 0;
+}
+
 int read_tasks(struct db *db, const struct account *acct, const struct read_page *p,
 	       const struct read_task_filter *f, struct arena *a, struct read_task_row **ret,
 	       size_t *ret_n)
@@ -141,6 +190,8 @@ int read_tasks(struct db *db, const struct account *acct, const struct read_page
 		db_done(st);
 		return rc;
 	}
+	if (f->overdue)
+		return overdue_rows(st, a, p->limit, ret, ret_n);
 	return read_all(st, a, ret, ret_n, sizeof(**ret), task_row);
 }
 
@@ -285,14 +336,15 @@ static int dash_totals(struct db *db, const struct account *acct, const char *to
 
 /*
  * Each lead unit of tasks in scope (unit: only that one) with its open tasks
- * overdue at today or due by soon, from the counters; named, most overdue first.
+ * overdue at today or due by soon, from the counters, named in the same
+ * statement; most overdue first.
  */
 static int dash_units(struct db *db, const struct account *acct, const char *today,
 		      const char *soon, int64_t unit, struct arena *a, struct read_unit_due **ret,
 		      size_t *ret_n)
 {
 	struct read_unit_due *u = NULL;
-	size_t n = 0, cap = 0, k = 0;
+	size_t n = 0, cap = 0;
 	struct db_q *q;
 	int rc = db_query(db, SQL_WEB_TALLY_UNITS, &q, "itti", acct->id, today, soon, unit);
 
@@ -305,28 +357,22 @@ static int dash_units(struct db *db, const struct account *acct, const char *tod
 			rc = ERR_NOMEM;
 			break;
 		}
-		u[n++] = (struct read_unit_due){
-		    .id = db_col_int(q, 0), .overdue = db_col_int(q, 1), .soon = db_col_int(q, 2)};
+		u[n] = (struct read_unit_due){.id = db_col_int(q, 0),
+					      .overdue = db_col_int(q, 1),
+					      .soon = db_col_int(q, 2),
+					      .name = arena_strdup(a, db_col_text(q, 3))};
+		if (!u[n++].name) {
+			rc = ERR_NOMEM;
+			break;
+		}
 	}
 	db_done(q);
-	/* The units' names; a unit gone since keeps no line. */
-	for (size_t i = 0; rc == 0 && i < n; i++) {
-		rc = db_query(db, SQL_WEB_UNIT_NAME, &q, "i", u[i].id);
-		if (rc < 0)
-			break;
-		if ((rc = db_step(q)) == 1) {
-			u[k] = u[i];
-			u[k].name = arena_strdup(a, db_col_text(q, 0) ? db_col_text(q, 0) : "");
-			rc = u[k++].name ? 0 : ERR_NOMEM;
-		}
-		db_done(q);
-	}
 	if (rc < 0)
 		return rc;
-	if (k)
-		qsort(u, k, sizeof(*u), unit_due_cmp);
+	if (n)
+		qsort(u, n, sizeof(*u), unit_due_cmp);
 	*ret = u;
-	*ret_n = k;
+	*ret_n = n;
 	return 0;
 }
 
