@@ -366,6 +366,9 @@ static void imp_repair_ong(struct buf *text)
 	size_t len = text->len;
 
 	for (size_t i = 0; i < len; i++) {
+		/* ơ, Ơ begin with C6, their toned forms with E1: other bytes cannot start one */
+		if ((unsigned char)s[i] != 0xC6 && (unsigned char)s[i] != 0xE1)
+			continue;
 		for (size_t k = 0; k < sizeof(from) / sizeof(from[0]); k++) {
 			size_t n = strlen(from[k]);
 
