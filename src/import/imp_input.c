@@ -435,6 +435,13 @@ int imp_load_mem(const char *name, const char *data, size_t len, struct buf *tex
 		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 			k = 3;
 		r = vn_to_utf8(data + k, len - k, text, &enc, e);
+		if (r < 0 && e) {
+			/* which file, as the other messages here say */
+			char why[sizeof(e->msg)];
+
+			snprintf(why, sizeof(why), "%s", e->msg);
+			r = err_set(e, r, "%s: %s", name, why);
+		}
 		if (r == 0 && enc != VN_ENC_UTF8) {
 			fmt = IMP_FMT_LEGACY;
 			r = imp_legacy_caps(text);

@@ -491,10 +491,51 @@ static bool vn_as_cp1252(const char *s, size_t len, struct buf *out)
 	return high;
 }
 
+/*
+ * UTF-8 with a few damaged bytes (a file cut short, a byte changed on the way): its
+ * letters past ASCII are mostly well-formed UTF-8 sequences, which TCVN3 and VNI text
+ * practically never holds (none of the corpus's legacy files has one). Read as a legacy
+ * encoding it came out as "Tá»ˆnh Á»¦y"; it is refused instead, saying where. The offset
+ * of its first bad byte, or len when s is valid UTF-8 or not such text.
+ */
+static size_t damaged_utf8_at(const char *s, size_t len)
+{
+	int32_t i = 0, n = len > DETECT_MAX ? (int32_t)DETECT_MAX : (int32_t)len;
+	size_t good = 0, bad = 0, first = len;
+
+	while (i < n) {
+		int32_t at = i;
+		UChar32 c;
+
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		if (c < 0) {
+			if (first == len)
+				first = (size_t)at;
+			bad++;
+		} else if (c >= 0x80) {
+			good++;
+		}
+	}
+	return good >= 8 && good > 4 * bad ? first : len;
+}
+
 int vn_to_utf8(const char *s, size_t len, struct buf *out, enum vn_encoding *ret_enc, struct err *e)
 {
-	enum vn_encoding enc = vn_detect_encoding(s, len);
+	size_t bad = damaged_utf8_at(s, len);
+	enum vn_encoding enc;
 	int r;
+
+	if (bad < len) {
+		size_t line = 1;
+
+		for (size_t i = 0; i < bad; i++)
+			line += s[i] == '\n';
+		return err_set(e, ERR_INVAL,
+			       "Văn bản UTF-8 bị hỏng ở dòng %zu (byte thứ %zu không phải UTF-8): "
+			       "hãy sửa dòng đó hoặc lưu lại tệp dạng UTF-8",
+			       line, bad + 1);
+	}
+	enc = vn_detect_encoding(s, len);
 
 	if (enc == VN_ENC_UTF8 && len <= DETECT_MAX * 64) {
 		/* VNI or TCVN3 read as Windows-1252 and saved as UTF-8: repaired like the raw bytes */

@@ -425,6 +425,34 @@ static void test_load_errors(void **state)
 	buf_free(&b);
 }
 
+/*
+ * A UTF-8 notice with one damaged byte (a file cut short, a byte changed) is refused,
+ * saying which file and line, instead of being read as VNI ("Tá»ˆnh Á»¦y …"); raw
+ * TCVN3 and VNI, which hold no UTF-8 sequence at all, are still read.
+ */
+static void test_damaged_utf8(void **state)
+{
+	static const char damaged[] = "TỈNH ỦY HÀ TĨNH\nSố 796-TB/TU\nHà Tĩnh, ngày 06 tháng "
+				      "05 \xff năm 2024\n\nTHÔNG BÁO\nKết luận của Ban Thường vụ\n";
+	static const char tcvn3[] = "TH\xa4NG B\xb8O\nC\xb8"
+				    "c c\xac quan, \xae\xacn v\xde th\xf9"
+				    "c hi\xd6n.\n";
+	struct buf b = BUF_INIT(1 << 20);
+	struct err e = {0};
+	enum vn_encoding enc = VN_ENC_UTF8;
+
+	(void)state;
+	assert_int_equal(imp_load_mem("tb.txt", damaged, strlen(damaged), &b, NULL, NULL, &e),
+			 ERR_INVAL);
+	assert_non_null(strstr(e.msg, "tb.txt: "));
+	assert_non_null(strstr(e.msg, "dòng 3"));
+	assert_int_equal(b.len, 0);
+	assert_int_equal(imp_load_mem("t", tcvn3, strlen(tcvn3), &b, NULL, &enc, &e), 0);
+	assert_int_equal(enc, VN_ENC_TCVN3);
+	assert_string_equal(buf_str(&b), "THÔNG BÁO\nCác cơ quan, đơn vị thực hiện.\n");
+	buf_free(&b);
+}
+
 static void test_seed(void **state)
 {
 	const char *shared = getenv("DONDOC_SEEDS");
@@ -712,6 +740,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
+	    cmocka_unit_test(test_damaged_utf8),
 	    cmocka_unit_test_setup_teardown(test_empty_clause, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_long_runs_are_linear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_heldout_phrasings, setup, teardown),
