@@ -366,6 +366,9 @@ static void imp_repair_ong(struct buf *text)
 	size_t len = text->len;
 
 	for (size_t i = 0; i < len; i++) {
+		/* ơ, Ơ begin with C6, their toned forms with E1: other bytes cannot start one */
+		if ((unsigned char)s[i] != 0xC6 && (unsigned char)s[i] != 0xE1)
+			continue;
 		for (size_t k = 0; k < sizeof(from) / sizeof(from[0]); k++) {
 			size_t n = strlen(from[k]);
 
@@ -432,6 +435,13 @@ int imp_load_mem(const char *name, const char *data, size_t len, struct buf *tex
 		if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 			k = 3;
 		r = vn_to_utf8(data + k, len - k, text, &enc, e);
+		if (r < 0 && e) {
+			/* which file, as the other messages here say */
+			char why[sizeof(e->msg)];
+
+			snprintf(why, sizeof(why), "%s", e->msg);
+			r = err_set(e, r, "%s: %s", name, why);
+		}
 		if (r == 0 && enc != VN_ENC_UTF8) {
 			fmt = IMP_FMT_LEGACY;
 			r = imp_legacy_caps(text);

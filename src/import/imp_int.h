@@ -34,6 +34,13 @@ struct imp_ctx {
 	int np;
 	int cap[8];		   /* capacities of the notice's lists */
 	size_t sent_from, sent_to; /* the sentence tasks are being read from */
+	/* its copy, made once for all the tasks it gives (a copy each is quadratic) */
+	const struct imp_para *sent_p;
+	size_t sent_p_from, sent_p_to;
+	const char *sent_copy;
+	/* the last verb looked for: from na_from, before na_end, found at na_at (imp_task.c) */
+	const struct imp_para *na_p;
+	size_t na_from, na_at, na_end;
 };
 
 /* Text helpers (imp_text.c). */

@@ -29,17 +29,32 @@ static size_t imp_action_at(const struct imp_para *p, size_t i)
 	return 0;
 }
 
-/* The first action verb in [i, end) or end. */
-static size_t imp_next_action(const struct imp_para *p, size_t i, size_t end)
+/*
+ * The first action verb in [i, end) or end. Whether a verb begins at a byte depends
+ * on that byte alone, so the answer found from an earlier start holds for every start
+ * up to it: the clauses of a sentence ask from one after another, and a sentence of
+ * many clauses with no verb is walked once, not once per clause.
+ */
+static size_t imp_next_action(struct imp_ctx *c, const struct imp_para *p, size_t i, size_t end)
 {
+	size_t from = i;
+
+	if (c->na_p == p && c->na_end == end && c->na_from <= i && i <= c->na_at)
+		return c->na_at;
 	/* Only word starts can begin a verb: jump from space to space. */
 	for (; i < end; i++) {
 		if (p->s[i] == ':')
-			return i;
+			break;
 		if ((i == 0 || p->s[i - 1] == ' ') && imp_action_at(p, i))
-			return i;
+			break;
 	}
-	return end;
+	if (i > end)
+		i = end;
+	c->na_p = p;
+	c->na_from = from;
+	c->na_at = i;
+	c->na_end = end;
+	return i;
 }
 
 static bool imp_unit_head_at(const struct imp_para *p, size_t i)
@@ -122,6 +137,52 @@ static size_t imp_clause_end(const struct imp_para *p, size_t i, size_t end)
 		if (p->s[i] == ';')
 			return i;
 	return end;
+}
+
+/* Bytes of a task's sentence quoted whole; a longer one is quoted by the task's clause. */
+#define IMP_QUOTE_MAX 2000
+
+/*
+ * The sentence a task at [from, z) is quoted with: the whole sentence, copied once
+ * for all the tasks it gives. A sentence longer than IMP_QUOTE_MAX (a list run on
+ * with ";" for pages) is quoted by the task's own clause, at most IMP_QUOTE_MAX
+ * bytes on each side of its start and marked "…" where the sentence goes on: a quote stays
+ * short, and n tasks of one sentence cost n clauses, not n times the sentence.
+ */
+static const char *imp_task_sentence(struct imp_ctx *c, const struct imp_para *p, size_t from,
+				     size_t z)
+{
+	size_t a = c->sent_from, b = c->sent_to;
+
+	if (b <= a || b > p->len)
+		return NULL;
+	if (b - a <= IMP_QUOTE_MAX) {
+		if (c->sent_p != p || c->sent_p_from != a || c->sent_p_to != b) {
+			c->sent_copy = imp_clean(c->a, p->s + a, b - a, " ", false);
+			c->sent_p = p;
+			c->sent_p_from = a;
+			c->sent_p_to = b;
+		}
+		return c->sent_copy;
+	}
+	if (from < a || from > b)
+		from = a;
+	if (z > b || z < from)
+		z = b;
+	a = from;
+	while (a > c->sent_from && from - a < IMP_QUOTE_MAX && p->s[a - 1] != ';')
+		a--;
+	while (a < from && ((unsigned char)p->s[a] & 0xC0) == 0x80)
+		a++;
+	b = z - from > IMP_QUOTE_MAX ? from + IMP_QUOTE_MAX : z;
+	while (b > from && b < p->len && ((unsigned char)p->s[b] & 0xC0) == 0x80)
+		b--;
+	while (a < b && (p->s[a] == ' ' || p->s[a] == ';'))
+		a++;
+	while (b > a && (p->s[b - 1] == ' ' || p->s[b - 1] == ';'))
+		b--;
+	return arena_printf(c->a, "%s%.*s%s", a > c->sent_from ? "…" : "", (int)(b - a), p->s + a,
+			    b < c->sent_to ? "…" : "");
 }
 
 /*
@@ -262,9 +323,7 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 		return k;
 	t = &n->tasks[k];
 	t->section = p->section;
-	if (c->sent_to > c->sent_from && c->sent_to <= p->len)
-		t->sentence =
-		    imp_clean(c->a, p->s + c->sent_from, c->sent_to - c->sent_from, " ", false);
+	t->sentence = imp_task_sentence(c, p, ua < act ? ua : act, z);
 	t->line = imp_line_at(p, ua < act ? ua : act);
 	if (ninherit) {
 		for (int i = 0; i < ninherit; i++)
@@ -294,7 +353,7 @@ static int imp_task_add(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t
 		    (kk = imp_match(p, j, "phối hợp cùng")) || (kk = imp_match(p, j, "phối hợp"))) {
 			size_t cs = imp_skip_space(p, j + kk), ce;
 
-			ce = imp_next_action(p, cs + 1, z);
+			ce = imp_next_action(c, p, cs + 1, z);
 			t->ncoord = imp_units_split(c, p, cs, ce, t->coord, IMP_MAX_NAMES);
 			if (t->ncoord < 0)
 				return t->ncoord;
@@ -641,7 +700,7 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
 		if (!m || ua + m >= e || p->s[ua + m] != ':')
 			continue;
 		colon = ua + m;
-		act = imp_next_action(p, colon + 1, e);
+		act = imp_next_action(c, p, colon + 1, e);
 		if (act >= e || p->s[act] == ':')
 			return 0;
 		s = imp_skip_space(p, colon + 1);
@@ -862,6 +921,13 @@ int imp_tasks(struct imp_ctx *c)
 
 		if (!p->bullet)
 			ncarry = 0;
+		/* the paragraph's list mark: digits, ".", ")" and spaces ("3.", "2.1)") */
+		size_t mark_end = 0;
+
+		while (mark_end < p->len &&
+		       ((p->s[mark_end] >= '0' && p->s[mark_end] <= '9') || p->s[mark_end] == '.' ||
+			p->s[mark_end] == ')' || p->s[mark_end] == ' '))
+			mark_end++;
 		while (s < p->len) {
 			size_t e = s, cs;
 
@@ -891,8 +957,15 @@ int imp_tasks(struct imp_ctx *c)
 				bool done = false;
 				int before = c->n->ntasks;
 
-				while (i < e && (p->s[i] == ' ' || p->s[i] == '-' ||
-						 p->s[i] == '+' || p->s[i] == ';'))
+				/*
+				 * The clause's own ";" and its list marks: an empty clause (";;")
+				 * is one of its own, so a later clause is never read again from
+				 * an earlier start (twice over, and once per ";" before it).
+				 */
+				if (i < e && p->s[i] == ';')
+					i++;
+				while (i < e &&
+				       (p->s[i] == ' ' || p->s[i] == '-' || p->s[i] == '+'))
 					i++;
 				if (i == s || (i < e && cs == s)) {
 					/* list marks "1.", "a)", "II." */
@@ -909,11 +982,7 @@ int imp_tasks(struct imp_ctx *c)
 						i = imp_skip_space(p, m + 1);
 				}
 				/* the paragraph's first words, after its list mark if any ("3." ends a sentence) */
-				bool opens = cs == s;
-
-				for (size_t m = 0; m < s && opens; m++)
-					opens = (p->s[m] >= '0' && p->s[m] <= '9') ||
-						p->s[m] == '.' || p->s[m] == ')' || p->s[m] == ' ';
+				bool opens = cs == s && s <= mark_end;
 				{
 					size_t kk;
 
@@ -946,7 +1015,7 @@ int imp_tasks(struct imp_ctx *c)
 				} else if (k) {
 					size_t ua = imp_skip_space(p, i + k);
 
-					act = imp_next_action(p, ua, e);
+					act = imp_next_action(c, p, ua, e);
 					r = imp_task_list(c, p, ua, e, &done);
 					if (r < 0)
 						return r;
@@ -998,7 +1067,7 @@ int imp_tasks(struct imp_ctx *c)
 					/* "UBND huyện chủ trì, phối hợp …" or "Văn phòng Huyện ủy: theo dõi …" */
 					size_t ctn = imp_find(p, i + 1, e, "có trách nhiệm");
 
-					act = imp_next_action(p, i + 1, e);
+					act = imp_next_action(c, p, i + 1, e);
 					if (ctn != (size_t)-1 && ctn - i < 120 && ctn > act &&
 					    p->s[act] != ':')
 						act = ctn;

@@ -59,9 +59,17 @@ int buf_puts(struct buf *b, const char *s)
 
 int buf_putc(struct buf *b, int c)
 {
-	char ch = (char)c;
+	int r;
 
-	return buf_add(b, &ch, 1);
+	/* A byte at a time is the decoders' loop: no memcpy for it. */
+	if (b->len >= b->max)
+		return ERR_TOOBIG;
+	r = buf_grow(b, b->len + 1);
+	if (r < 0)
+		return r;
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap)

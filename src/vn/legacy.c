@@ -107,7 +107,7 @@ static int tcvn3_decode(const uint8_t *s, size_t len, struct buf *out)
 		uint8_t b = s[i];
 
 		if (b < 0x80)
-			r = buf_add(out, &s[i], 1);
+			r = buf_putc(out, b);
 		else
 			r = put_cp(out, b < 0xa0 ? cp1252(b) : tcvn3_hi[b - 0xa0]);
 	}
@@ -141,7 +141,7 @@ static int vni_decode(const uint8_t *s, size_t len, struct buf *out)
 		bool upper = b >= 0xc0 && b < 0xe0, done = false;
 
 		if (b < 0x80) {
-			r = buf_add(out, &s[i], 1);
+			r = buf_putc(out, b);
 			prev = (UChar32)b;
 			continue;
 		}
@@ -212,15 +212,38 @@ static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "
 
 static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+	/* Byte by byte: most entries differ at their first letter. */
+	for (size_t i = 0; i < n; i++) {
+		const char *w = list[i];
+		size_t k = 0;
+
+		while (k < len && w[k] == s[k])
+			k++;
+		if (k == len && w[k] == '\0')
 			return true;
+	}
 	return false;
 }
 
 static bool is_vowel(char c)
 {
-	return strchr("aeiouy123456", c) != NULL;
+	switch (c) {
+	case 'a':
+	case 'e':
+	case 'i':
+	case 'o':
+	case 'u':
+	case 'y':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool syllable_ok(const char *w, size_t n, int tones)
@@ -286,7 +309,7 @@ static void word_letter(struct word *wd, UChar32 c)
 	}
 	if (c == 0x0111)
 		wd->w[wd->n++] = 'D';
-	else if (c < 0x80 && c >= 'a' && c <= 'z' && !strchr("fjwz", (int)c))
+	else if (c < 0x80 && c >= 'a' && c <= 'z' && c != 'f' && c != 'j' && c != 'w' && c != 'z')
 		wd->w[wd->n++] = (char)c;
 	else
 		wd->bad = true;
@@ -297,7 +320,8 @@ static void word_end(struct word *wd, long *score)
 {
 	if (wd->non_ascii && (wd->n || wd->bad))
 		*score += !wd->bad && syllable_ok(wd->w, wd->n, wd->tones) ? 1 : -2;
-	memset(wd, 0, sizeof(*wd));
+	if (wd->n || wd->tones || wd->bad || wd->non_ascii)
+		memset(wd, 0, sizeof(*wd));
 }
 
 static long score_text(const UNormalizer2 *nfd, const char *s, size_t len)
@@ -315,10 +339,19 @@ static long score_text(const UNormalizer2 *nfd, const char *s, size_t len)
 		UChar32 c;
 
 		U8_NEXT(p, i, n, c);
+		if (c >= 0 && c < 0x80) {
+			/* ASCII has no marks to take apart: a letter or a word's end */
+			UChar32 l = c | 0x20;
+
+			if (l >= 'a' && l <= 'z')
+				word_letter(&wd, l);
+			else
+				word_end(&wd, &score);
+			continue;
+		}
 		if (c < 0)
 			c = 0xfffd;
-		if (c >= 0x80)
-			wd.non_ascii = true;
+		wd.non_ascii = true;
 		dn = unorm2_getDecomposition(nfd, c, d, 8, &st);
 		if (dn < 0 || U_FAILURE(st)) {
 			dn = 0;
@@ -430,6 +463,12 @@ static bool vn_as_cp1252(const char *s, size_t len, struct buf *out)
 	int32_t i = 0, n = len > INT32_MAX ? INT32_MAX : (int32_t)len;
 	bool high = false;
 
+	/* ASCII only: nothing was misread */
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == n)
+		return false;
+	i = 0;
 	while (i < n) {
 		UChar32 c;
 		int b = -1;
@@ -452,10 +491,51 @@ static bool vn_as_cp1252(const char *s, size_t len, struct buf *out)
 	return high;
 }
 
+/*
+ * UTF-8 with a few damaged bytes (a file cut short, a byte changed on the way): its
+ * letters past ASCII are mostly well-formed UTF-8 sequences, which TCVN3 and VNI text
+ * practically never holds (none of the corpus's legacy files has one). Read as a legacy
+ * encoding it came out as "Tá»ˆnh Á»¦y"; it is refused instead, saying where. The offset
+ * of its first bad byte, or len when s is valid UTF-8 or not such text.
+ */
+static size_t damaged_utf8_at(const char *s, size_t len)
+{
+	int32_t i = 0, n = len > DETECT_MAX ? (int32_t)DETECT_MAX : (int32_t)len;
+	size_t good = 0, bad = 0, first = len;
+
+	while (i < n) {
+		int32_t at = i;
+		UChar32 c;
+
+		U8_NEXT((const uint8_t *)s, i, n, c);
+		if (c < 0) {
+			if (first == len)
+				first = (size_t)at;
+			bad++;
+		} else if (c >= 0x80) {
+			good++;
+		}
+	}
+	return good >= 8 && good > 4 * bad ? first : len;
+}
+
 int vn_to_utf8(const char *s, size_t len, struct buf *out, enum vn_encoding *ret_enc, struct err *e)
 {
-	enum vn_encoding enc = vn_detect_encoding(s, len);
+	size_t bad = damaged_utf8_at(s, len);
+	enum vn_encoding enc;
 	int r;
+
+	if (bad < len) {
+		size_t line = 1;
+
+		for (size_t i = 0; i < bad; i++)
+			line += s[i] == '\n';
+		return err_set(e, ERR_INVAL,
+			       "Văn bản UTF-8 bị hỏng ở dòng %zu (byte thứ %zu không phải UTF-8): "
+			       "hãy sửa dòng đó hoặc lưu lại tệp dạng UTF-8",
+			       line, bad + 1);
+	}
+	enc = vn_detect_encoding(s, len);
 
 	if (enc == VN_ENC_UTF8 && len <= DETECT_MAX * 64) {
 		/* VNI or TCVN3 read as Windows-1252 and saved as UTF-8: repaired like the raw bytes */

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cairo-pdf.h>
 #include <cmocka.h>
@@ -462,6 +463,87 @@ static void test_tcvn3_toned_capitals(void **state)
 	}
 }
 
+/*
+ * ";;" (an empty clause) between two assignments: each unit is given its task once
+ * (the clause after it was read again from every ";" before it).
+ */
+static void test_empty_clause(void **state)
+{
+	struct imp_notice *n = extract(
+	    state, "TỈNH ỦY HÀ TĨNH\nSố 796-TB/TU\nHà Tĩnh, ngày 06 tháng 05 năm 2024\n\n"
+		   "THÔNG BÁO\nKết luận của Ban Thường vụ Tỉnh ủy\n-----\n\n"
+		   "1. Giao Sở Y tế chủ trì rà soát danh sách trạm y tế;; Sở Nội vụ thực hiện "
+		   "sắp xếp biên chế trước ngày 30/11/2024; ; Sở Tài chính bố trí kinh phí.\n");
+
+	assert_int_equal(n->ntasks, 3);
+	assert_string_equal(n->tasks[0].assignees[0], "Sở Y tế");
+	assert_string_equal(n->tasks[1].assignees[0], "Sở Nội vụ");
+	assert_string_equal(n->tasks[2].assignees[0], "Sở Tài chính");
+}
+
+static double cpu_seconds(void)
+{
+	return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/*
+ * A paragraph of 256 KiB made of one short run repeated, as mutated inputs and badly
+ * converted files are: empty sentences, empty clauses, list marks, clauses that name a
+ * unit but no verb, a task in every clause. Each is read and printed in time that
+ * grows with its length: before, every clause walked the rest of its sentence (and
+ * every task printed the whole sentence), several seconds for each of these.
+ */
+static void test_long_runs_are_linear(void **state)
+{
+	static const char *const runs[] = {
+	    ". ",
+	    "; ",
+	    "1. 2. ",
+	    "Giao UBND huyện Yên Thành abc xyz; ",
+	    "UBND huyện Yên Thành quản lý nhà nước; ",
+	};
+	const char *head = "TỈNH ỦY HÀ TĨNH\nSố 796-TB/TU\nHà Tĩnh, ngày 06 tháng 05 năm 2024\n\n"
+			   "THÔNG BÁO\nKết luận của Ban Thường vụ Tỉnh ủy\n-----\n\n";
+	struct fx *f = *state;
+
+	for (size_t k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
+		struct buf text = BUF_INIT(1u << 20);
+		struct imp_notice *n;
+		struct err e = {0};
+		json_t *j;
+		char *out;
+		double t0;
+
+		assert_int_equal(buf_puts(&text, head), 0);
+		while (text.len < 256u << 10)
+			assert_int_equal(buf_puts(&text, runs[k]), 0);
+		assert_int_equal(buf_putc(&text, '\n'), 0);
+		arena_reset(f->a);
+		t0 = cpu_seconds();
+		assert_int_equal(imp_extract(buf_str(&text), text.len, f->a, &n, &e), 0);
+		j = imp_to_json(n);
+		out = json_dumps(j, IMP_JSON_FLAGS);
+		assert_non_null(out);
+		print_message("# \"%s\" x %zu: %.3f s, %d tasks, %zu bytes of JSON\n", runs[k],
+			      (text.len - strlen(head)) / strlen(runs[k]), cpu_seconds() - t0,
+			      n->ntasks, strlen(out));
+		assert_true(cpu_seconds() - t0 < 2.0);
+		/* a task's quote is its clause, not the 256 KiB sentence */
+		for (int i = 0; i < n->ntasks; i++)
+			assert_true(n->tasks[i].sentence && strlen(n->tasks[i].sentence) < 2100);
+		if (k == 4) {
+			/* the tasks are all there, up to the cap, and say where they come from */
+			assert_int_equal(n->ntasks, IMP_MAX_ITEMS);
+			assert_true(n->truncated);
+			assert_string_equal(n->tasks[1].sentence,
+					    "…UBND huyện Yên Thành quản lý nhà nước…");
+		}
+		free(out);
+		json_decref(j);
+		buf_free(&text);
+	}
+}
+
 static void test_load_errors(void **state)
 {
 	struct buf b = BUF_INIT(1 << 20);
@@ -473,6 +555,34 @@ static void test_load_errors(void **state)
 	assert_int_equal(imp_load_mem("b", "ab\0cd", 5, &b, NULL, NULL, &e), ERR_INVAL);
 	assert_int_equal(imp_load_mem("c", "PK\3\4xx", 6, &b, NULL, NULL, &e), ERR_INVAL);
 	assert_int_equal(imp_load_mem("d", "   \n\n  ", 7, &b, NULL, NULL, &e), ERR_INVAL);
+	buf_free(&b);
+}
+
+/*
+ * A UTF-8 notice with one damaged byte (a file cut short, a byte changed) is refused,
+ * saying which file and line, instead of being read as VNI ("Tá»ˆnh Á»¦y …"); raw
+ * TCVN3 and VNI, which hold no UTF-8 sequence at all, are still read.
+ */
+static void test_damaged_utf8(void **state)
+{
+	static const char damaged[] = "TỈNH ỦY HÀ TĨNH\nSố 796-TB/TU\nHà Tĩnh, ngày 06 tháng "
+				      "05 \xff năm 2024\n\nTHÔNG BÁO\nKết luận của Ban Thường vụ\n";
+	static const char tcvn3[] = "TH\xa4NG B\xb8O\nC\xb8"
+				    "c c\xac quan, \xae\xacn v\xde th\xf9"
+				    "c hi\xd6n.\n";
+	struct buf b = BUF_INIT(1 << 20);
+	struct err e = {0};
+	enum vn_encoding enc = VN_ENC_UTF8;
+
+	(void)state;
+	assert_int_equal(imp_load_mem("tb.txt", damaged, strlen(damaged), &b, NULL, NULL, &e),
+			 ERR_INVAL);
+	assert_non_null(strstr(e.msg, "tb.txt: "));
+	assert_non_null(strstr(e.msg, "dòng 3"));
+	assert_int_equal(b.len, 0);
+	assert_int_equal(imp_load_mem("t", tcvn3, strlen(tcvn3), &b, NULL, &enc, &e), 0);
+	assert_int_equal(enc, VN_ENC_TCVN3);
+	assert_string_equal(buf_str(&b), "THÔNG BÁO\nCác cơ quan, đơn vị thực hiện.\n");
 	buf_free(&b);
 }
 
@@ -816,6 +926,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_merged_header, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_warnings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_errors, setup, teardown),
+	    cmocka_unit_test(test_damaged_utf8),
+	    cmocka_unit_test_setup_teardown(test_empty_clause, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_long_runs_are_linear, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_heldout_phrasings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_numbered_unit_items, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_letter_date_and_table_end, setup, teardown),
