@@ -29,11 +29,23 @@ static size_t imp_action_at(const struct imp_para *p, size_t i)
 	return 0;
 }
 
+/* The first action verb in [i, end) or end, walked from i (a colon ends the walk). */
+static size_t imp_action_from(const struct imp_para *p, size_t i, size_t end)
+{
+	for (; i < end; i++) {
+		if (p->s[i] == ':')
+			break;
+		if ((i == 0 || p->s[i - 1] == ' ') && imp_action_at(p, i))
+			break;
+	}
+	return i > end ? end : i;
+}
+
 /*
- * The first action verb in [i, end) or end. Whether a verb begins at a byte depends
- * on that byte alone, so the answer found from an earlier start holds for every start
- * up to it: the clauses of a sentence ask from one after another, and a sentence of
- * many clauses with no verb is walked once, not once per clause.
+ * imp_action_from, remembered. Whether a verb begins at a byte depends on that byte
+ * alone, so the answer found from an earlier start holds for every start up to it:
+ * the clauses of a sentence ask from one after another, and a sentence of many
+ * clauses with no verb is walked once, not once per clause.
  */
 static size_t imp_next_action(struct imp_ctx *c, const struct imp_para *p, size_t i, size_t end)
 {
@@ -41,15 +53,7 @@ static size_t imp_next_action(struct imp_ctx *c, const struct imp_para *p, size_
 
 	if (c->na_p == p && c->na_end == end && c->na_from <= i && i <= c->na_at)
 		return c->na_at;
-	/* Only word starts can begin a verb: jump from space to space. */
-	for (; i < end; i++) {
-		if (p->s[i] == ':')
-			break;
-		if ((i == 0 || p->s[i - 1] == ' ') && imp_action_at(p, i))
-			break;
-	}
-	if (i > end)
-		i = end;
+	i = imp_action_from(p, i, end);
 	c->na_p = p;
 	c->na_from = from;
 	c->na_at = i;
@@ -778,7 +782,7 @@ static size_t imp_mid_directive(const struct imp_para *p, size_t i, size_t e, si
 			;
 		nb = imp_skip_space(p, b);
 		if (nb < d && (!imp_is_upper_at(p->s, p->len, nb) ||
-			       imp_next_action(p, nb, d) < d || imp_narrative_word(p, nb, d)))
+			       imp_action_from(p, nb, d) < d || imp_narrative_word(p, nb, d)))
 			return e;
 		*klen = k;
 		return d;
