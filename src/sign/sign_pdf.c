@@ -379,6 +379,22 @@ static int find_page(const struct pdf *d, long num, int *page, int depth, long *
 	return 0;
 }
 
+/* The object number of document d's page-th page (1-based), or an error naming the page. */
+static int page_obj(const struct pdf *d, int page, long *ret, struct err *e)
+{
+	size_t rs, re, vs, ve;
+	int left = page, r = obj_value(d, d->root, &rs, &re, e);
+
+	if (r < 0)
+		return r;
+	if (!dict_get(d->p, rs, re, "Pages", NULL, &vs, &ve) || ref_num(d->p, vs, ve) < 0)
+		return bad(e, "thiếu cây trang");
+	r = find_page(d, ref_num(d->p, vs, ve), &left, 0, ret, e);
+	if (r == 0)
+		return err_set(e, ERR_INVAL, "tệp PDF không có trang %d để đặt chữ ký", page);
+	return r < 0 ? r : 0;
+}
+
 /* The dictionary [s, e) without the entry of key, into out without its "<<" and ">>". */
 static int dict_without(struct buf *out, const char *p, size_t s, size_t e, const char *key)
 {
@@ -475,17 +491,9 @@ int sign_pdf(const void *pdf, size_t len, struct sign_key *k, const struct sign_
 	r = pdf_open(&d, pdf, len, e);
 	if (r < 0)
 		return r;
-	r = obj_value(&d, d.root, &rs, &re, e);
-	if (r == 0 && (!dict_get(d.p, rs, re, "Pages", NULL, &vs, &ve) || ref_num(d.p, vs, ve) < 0))
-		r = bad(e, "thiếu cây trang");
-	if (r == 0) {
-		r = find_page(&d, ref_num(d.p, vs, ve), &page, 0, &page_num, e);
-		if (r == 0)
-			r = err_set(e, ERR_INVAL, "tệp PDF không có trang %d để đặt chữ ký",
-				    look ? look->page : 1);
-		else if (r > 0)
-			r = 0;
-	}
+	r = page_obj(&d, page, &page_num, e);
+	if (r == 0)
+		r = obj_value(&d, d.root, &rs, &re, e);
 	if (r == 0)
 		r = obj_value(&d, page_num, &ps, &pe, e);
 	if (r < 0)
@@ -674,23 +682,14 @@ out:
 int sign_pdf_page_box(const void *pdf, size_t len, int page, double ret_box[4], struct err *e)
 {
 	struct pdf d;
-	size_t rs, re, vs, ve, s, en;
+	size_t vs, ve, s, en;
 	long num = 0;
-	int r, left = page;
+	int r;
 
 	r = pdf_open(&d, pdf, len, e);
 	if (r < 0)
 		return r;
-	r = obj_value(&d, d.root, &rs, &re, e);
-	if (r == 0 && (!dict_get(d.p, rs, re, "Pages", NULL, &vs, &ve) || ref_num(d.p, vs, ve) < 0))
-		r = bad(e, "thiếu cây trang");
-	if (r == 0) {
-		r = find_page(&d, ref_num(d.p, vs, ve), &left, 0, &num, e);
-		if (r == 0)
-			r = err_set(e, ERR_INVAL, "tệp PDF không có trang %d", page);
-		else if (r > 0)
-			r = 0;
-	}
+	r = page_obj(&d, page, &num, e);
 	/* the page's MediaBox, else the nearest of its parents' */
 	for (int depth = 0; r == 0; depth++) {
 		r = obj_value(&d, num, &s, &en, e);
