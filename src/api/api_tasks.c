@@ -9,11 +9,6 @@
 #include "util/jw.h"
 
 /*
- * GET /api/v1/tasks: one statement per page (scope, filters and cursor in
- * SQL), statuses as of as_of (default today). The filters' fields are the
- * /tasks page's (page_task_list_fields), defined beside it.
- */
-/*
  * The end of a paged list: its pagination and, when the page is full, links.next,
  * the path (with its query) of the page after it.
  */
@@ -31,6 +26,25 @@ static void page_tail(struct jw *w, int64_t limit, size_t n, const char *next)
 	jw_raw(w, "}}");
 }
 
+/* The response opened as a paged list, {"data":[, with the n tasks t, their statuses as of day. */
+static void task_rows(struct http_req *r, struct jw *w, const struct read_task_row *t, size_t n,
+		      const char *day)
+{
+	buf_reset(&r->out);
+	r->ctype = "application/json";
+	jw_raw(w, "{\"data\":[");
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			jw_raw(w, ",");
+		ent_task_write(w, &t[i], day);
+	}
+}
+
+/*
+ * GET /api/v1/tasks: one statement per page (scope, filters and cursor in
+ * SQL), statuses as of as_of (default today). The filters' fields are the
+ * /tasks page's (page_task_list_fields), defined beside it.
+ */
 int api_tasks(struct http_req *r)
 {
 	const char *next = NULL;
@@ -54,14 +68,7 @@ int api_tasks(struct http_req *r)
 	if (rc < 0)
 		return rc;
 	/* Written straight into the response: a page is read often, and a JSON tree costs more than the store. */
-	buf_reset(&r->out);
-	r->ctype = "application/json";
-	jw_raw(&w, "{\"data\":[");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			jw_raw(&w, ",");
-		ent_task_write(&w, &t[i], f.as_of ? f.as_of : today);
-	}
+	task_rows(r, &w, t, n, f.as_of ? f.as_of : today);
 	for (size_t i = 0; i < nt; i++) {
 		if (i || n)
 			jw_raw(&w, ",");
@@ -97,14 +104,7 @@ int api_session_tasks(struct http_req *r)
 	rc = read_session_tasks(r->db, &r->acct, s.id, &p, r->arena, &t, &n);
 	if (rc < 0)
 		return rc;
-	buf_reset(&r->out);
-	r->ctype = "application/json";
-	jw_raw(&w, "{\"data\":[");
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			jw_raw(&w, ",");
-		ent_task_write(&w, &t[i], today);
-	}
+	task_rows(r, &w, t, n, today);
 	if ((int64_t)n == p.limit) {
 		next = arena_printf(r->arena, "/api/v1/sessions/%lld/tasks?after=%lld&limit=%lld",
 				    (long long)s.id, (long long)t[n - 1].id, (long long)p.limit);
