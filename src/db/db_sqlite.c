@@ -657,6 +657,22 @@ static int db_key_open(struct sq *db, struct err *e)
 	return db_key_read(&db->base, e);
 }
 
+/*
+ * Opens db's handle on path with oflags and the settings every connection has:
+ * no mutex of SQLite's own, a 10 s wait on a busy store, extended result codes.
+ * Returns SQLite's code (db->h may be set even on failure, for its message).
+ */
+static int sq_handle_open(struct sq *db, const char *path, int oflags)
+{
+	int rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_busy_timeout(db->h, 10000);
+	sqlite3_extended_result_codes(db->h, 1);
+	return SQLITE_OK;
+}
+
 static int sq_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 {
 	const char *sync = getenv("DONDOC_SYNCHRONOUS");
@@ -681,15 +697,13 @@ static int sq_open(const char *path, unsigned flags, struct db **ret, struct err
 	}
 	oflags = (flags & DB_READONLY) ? SQLITE_OPEN_READONLY
 				       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sq_handle_open(db, path, oflags);
 	if (rc != SQLITE_OK) {
 		r = err_set(e, db_code(rc) ? db_code(rc) : ERR_IO, "%s: không mở được: %s", path,
 			    db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
 		db_close(&db->base);
 		return r;
 	}
-	sqlite3_busy_timeout(db->h, 10000);
-	sqlite3_extended_result_codes(db->h, 1);
 	db_set_actor(&db->base, "cli");
 	r = db_key_open(db, e);
 	if (r < 0) {
@@ -1002,14 +1016,11 @@ static int sq_restore(struct db *d, const char *store_path, struct err *e)
 	dst->base.be = &db_sqlite_backend;
 	memcpy(dst->base.key, src->base.key, sizeof(dst->base.key));
 	dst->base.has_key = src->base.has_key;
-	if (sqlite3_open_v2(store_path, &dst->h,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
+	if (sq_handle_open(dst, store_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) !=
+	    SQLITE_OK) {
 		r = err_set(e, ERR_IO, "%s: không mở được", store_path);
 		goto out;
 	}
-	sqlite3_busy_timeout(dst->h, 10000);
-	sqlite3_extended_result_codes(dst->h, 1);
 	r = db_functions(dst);
 	if (r == 0)
 		r = sq_copy_pages(dst->h, src->h);
@@ -1356,14 +1367,10 @@ static int sq_copy_into(const char *path, struct db *src, struct db_copy_sink *s
 	r = sink->ready(sink, e);
 	if (r < 0)
 		goto out;
-	if (sqlite3_open_v2(tmp, &dst->h,
-			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK) {
+	if (sq_handle_open(dst, tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) != SQLITE_OK) {
 		r = err_set(e, ERR_IO, "%s: không tạo được tệp", tmp);
 		goto out;
 	}
-	sqlite3_busy_timeout(dst->h, 10000);
-	sqlite3_extended_result_codes(dst->h, 1);
 	r = db_functions(dst);
 	if (r == 0)
 		r = db_sql_exec(dst, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;"
