@@ -69,8 +69,9 @@ def write_docx(lines, path):
     del orig
 
 
-def main():
-    src = os.path.join(here, "src")
+def build(folder):
+    """Writes folder's DOCX and PDF files from folder/src/*.src (a PDF through LibreOffice)."""
+    src = os.path.join(folder, "src")
     work = tempfile.mkdtemp(prefix="dondoc-heldout.")
     try:
         for f in sorted(os.listdir(src)):
@@ -79,15 +80,19 @@ def main():
             name, fmt = f[:-4].rsplit(".", 1)
             lines = open(os.path.join(src, f), encoding="utf-8").read().split("\n")
             if fmt == "docx":
-                write_docx(lines, os.path.join(here, name + ".docx"))
+                write_docx(lines, os.path.join(folder, name + ".docx"))
             else:
                 d = os.path.join(work, name + ".docx")
                 write_docx(lines, d)
                 subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{work}/profile",
                                 "--convert-to", "pdf", "--outdir", work, d], check=True, capture_output=True)
-                shutil.move(os.path.join(work, name + ".pdf"), os.path.join(here, name + ".pdf"))
+                shutil.move(os.path.join(work, name + ".pdf"), os.path.join(folder, name + ".pdf"))
     finally:
         shutil.rmtree(work)
+
+
+def main():
+    build(here)
 
 
 if __name__ == "__main__":
