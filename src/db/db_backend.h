@@ -2,6 +2,7 @@
 #pragma once
 
 #include "db/db.h"
+#include "util/mod.h"
 
 /*
  * db.h's functions that differ between SQLite and PostgreSQL call through
@@ -93,9 +94,22 @@ struct db_q {
 };
 
 extern const struct db_backend db_sqlite_backend;
-extern const struct db_backend db_pg_backend;
 
-/* A PostgreSQL address with its password replaced by "***", in new memory (db_pg.c). */
+/* The dondoc-pg module (db_pg.c, libpq): the PostgreSQL backend. */
+struct db_pg_mod {
+	struct mod_head head;
+	const struct db_backend *backend;
+};
+extern const struct db_pg_mod dondoc_mod_pg;
+
+/*
+ * The backend of the store at path: SQLite's, or PostgreSQL's from the
+ * dondoc-pg module, loaded on the first PostgreSQL store (ERR_UNAVAIL, said
+ * in e, when it cannot be).
+ */
+int db_backend_of(const char *path, const struct db_backend **ret, struct err *e);
+
+/* A PostgreSQL address with its password replaced by "***", in new memory (db_pgsql.c). */
 char *pg_redact(const char *addr);
 
 /*

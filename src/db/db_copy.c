@@ -178,7 +178,7 @@ static int sqlite_new(const char *to, struct err *e)
 int db_copy(struct db *src, const char *to, const char *key_file, struct db_copy_report *ret,
 	    struct err *e)
 {
-	const struct db_backend *be = db_is_pg(to) ? &db_pg_backend : &db_sqlite_backend;
+	const struct db_backend *be = NULL;
 	struct db_copy_report *rep = calloc(1, sizeof(*rep));
 	struct key_place k = {.key = src->key};
 	struct db_copy_sink sink = {.ready = sink_ready, .ctx = &k};
@@ -204,6 +204,9 @@ int db_copy(struct db *src, const char *to, const char *key_file, struct db_copy
 			    db_path(src), v, db_version_known());
 		goto out;
 	}
+	r = db_backend_of(to, &be, e);
+	if (r < 0)
+		goto out;
 	if (!src->has_key) {
 		r = err_set(e, ERR_NOTFOUND,
 			    "%s: không có khóa nhật ký kiểm tra của kho nguồn (%s); không chuyển "

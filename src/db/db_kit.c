@@ -237,11 +237,27 @@ int db_sqlite_only(struct err *e, const char *what)
 		       "%s chỉ dùng được với kho SQLite (một tệp), không với kho PostgreSQL", what);
 }
 
+int db_backend_of(const char *path, const struct db_backend **ret, struct err *e)
+{
+	const void *t;
+	int r;
+
+	if (!db_is_pg(path)) {
+		*ret = &db_sqlite_backend;
+		return 0;
+	}
+	r = mod_get(MOD_PG, &t, e);
+	if (r == 0)
+		*ret = ((const struct db_pg_mod *)t)->backend;
+	return r;
+}
+
 int db_open(const char *path, unsigned flags, struct db **ret, struct err *e)
 {
-	const struct db_backend *be = db_is_pg(path) ? &db_pg_backend : &db_sqlite_backend;
+	const struct db_backend *be;
+	int r = db_backend_of(path, &be, e);
 
-	return be->open(path, flags, ret, e);
+	return r < 0 ? r : be->open(path, flags, ret, e);
 }
 
 void db_close(struct db *db)

@@ -1,4 +1,4 @@
-/* db_pg.c: the PostgreSQL backend of db.h over libpq: connections, prepared statements, the audit seal. */
+/* db_pg.c: the PostgreSQL backend of db.h over libpq: connections, prepared statements, the audit seal (dondoc-pg). */
 /*
  * Each statement is prepared on first use per connection (named "s<id>") from
  * its PostgreSQL text (db_pg_text). Every value travels as text (a BLOB as
@@ -159,6 +159,8 @@ struct pg {
 #define PG(d) ((struct pg *)(d))
 #define PGQ(q) ((struct pg_q *)(q))
 
+static const struct db_backend db_pg_backend;
+
 /* Replaces every copy of pw in s (NUL-terminated, n bytes room) with "***". */
 static void pg_scrub(char *s, size_t n, const char *pw)
 {
@@ -178,82 +180,6 @@ static void pg_scrub(char *s, size_t n, const char *pw)
 		memcpy(p, "***", 3);
 		p += 3;
 	}
-}
-
-/* The end of a password value starting at v in a key-value string or a URI query. */
-static const char *pg_value_end(const char *v, bool uri)
-{
-	if (!uri && *v == '\'') {
-		for (v++; *v && *v != '\''; v++)
-			if (*v == '\\' && v[1])
-				v++;
-		return *v ? v + 1 : v;
-	}
-	while (*v && !(uri ? *v == '&' || *v == '#' : isspace((unsigned char)*v)))
-		v++;
-	return v;
-}
-
-/*
- * The address as shown to people: the password of a URI's user info and of
- * any password=... parameter replaced by "***".
- */
-char *pg_redact(const char *addr)
-{
-	size_t n = strlen(addr);
-	char *out = malloc(2 * n + 16), *o = out;
-	const char *p = addr, *auth_end = NULL, *at = NULL, *colon = NULL, *query = NULL;
-	bool uri = strncmp(addr, "postgres:", 9) != 0 || strncmp(addr, "postgres://", 11) == 0;
-
-	if (!out)
-		return NULL;
-	if (uri) {
-		const char *a = strstr(addr, "://");
-
-		a = a ? a + 3 : addr;
-		auth_end = a + strcspn(a, "/?#");
-		for (const char *s = a; s < auth_end; s++)
-			if (*s == '@')
-				at = s;
-		if (at)
-			colon = memchr(a, ':', (size_t)(at - a));
-		query = strchr(auth_end, '?');
-		/* the user info's password */
-		if (colon) {
-			memcpy(o, addr, (size_t)(colon + 1 - addr));
-			o += colon + 1 - addr;
-			memcpy(o, "***", 3);
-			o += 3;
-			p = at;
-		}
-	}
-	/* password=... among the parameters (the whole string, or the URI's query) */
-	while (*p) {
-		bool start =
-		    p == addr || (uri ? (p[-1] == '?' || p[-1] == '&') && query && p > query
-				      : isspace((unsigned char)p[-1]) || p == addr + 9);
-
-		if (start && strncasecmp(p, "password", 8) == 0) {
-			const char *v = p + 8;
-
-			while (!uri && isspace((unsigned char)*v))
-				v++;
-			if (*v == '=') {
-				v++;
-				while (!uri && isspace((unsigned char)*v))
-					v++;
-				memcpy(o, p, (size_t)(v - p));
-				o += v - p;
-				memcpy(o, "***", 3);
-				o += 3;
-				p = pg_value_end(v, uri);
-				continue;
-			}
-		}
-		*o++ = *p++;
-	}
-	*o = '\0';
-	return out;
 }
 
 /*
@@ -1727,7 +1653,7 @@ fail:
 	return r;
 }
 
-const struct db_backend db_pg_backend = {
+static const struct db_backend db_pg_backend = {
     .name = "postgresql",
     .open = pg_open,
     .close = pg_close,
@@ -1761,4 +1687,10 @@ const struct db_backend db_pg_backend = {
     .copy_snapshot = pg_copy_snapshot,
     .copy_scan = pg_copy_scan,
     .copy_into = pg_copy_into,
+};
+
+/* The module's entry points (db_backend.h). */
+const struct db_pg_mod dondoc_mod_pg = {
+    .head = {MOD_ABI, DONDOC_VERSION},
+    .backend = &db_pg_backend,
 };

@@ -1,9 +1,13 @@
-/* db_pgsql.c: statements in PostgreSQL's dialect: the per-backend text, parameters numbered "$N". */
+/* db_pgsql.c: statements in PostgreSQL's dialect: the per-backend text, parameters numbered "$N"; addresses shown. */
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "db/db_backend.h"
 #include "db/db_pgsql.h"
 
 static const char *const pg_sql[DB_NSTMT] = {
@@ -131,4 +135,80 @@ char *db_pg_copy_sql(const char *table, const char *const *names, const int *map
 					  names[map[k]]);
 	snprintf(b.p + b.len, b.cap - b.len, ") FROM STDIN");
 	return b.p;
+}
+
+/* The end of a password value starting at v in a key-value string or a URI query. */
+static const char *pg_value_end(const char *v, bool uri)
+{
+	if (!uri && *v == '\'') {
+		for (v++; *v && *v != '\''; v++)
+			if (*v == '\\' && v[1])
+				v++;
+		return *v ? v + 1 : v;
+	}
+	while (*v && !(uri ? *v == '&' || *v == '#' : isspace((unsigned char)*v)))
+		v++;
+	return v;
+}
+
+/*
+ * The address as shown to people: the password of a URI's user info and of
+ * any password=... parameter replaced by "***".
+ */
+char *pg_redact(const char *addr)
+{
+	size_t n = strlen(addr);
+	char *out = malloc(2 * n + 16), *o = out;
+	const char *p = addr, *auth_end = NULL, *at = NULL, *colon = NULL, *query = NULL;
+	bool uri = strncmp(addr, "postgres:", 9) != 0 || strncmp(addr, "postgres://", 11) == 0;
+
+	if (!out)
+		return NULL;
+	if (uri) {
+		const char *a = strstr(addr, "://");
+
+		a = a ? a + 3 : addr;
+		auth_end = a + strcspn(a, "/?#");
+		for (const char *s = a; s < auth_end; s++)
+			if (*s == '@')
+				at = s;
+		if (at)
+			colon = memchr(a, ':', (size_t)(at - a));
+		query = strchr(auth_end, '?');
+		/* the user info's password */
+		if (colon) {
+			memcpy(o, addr, (size_t)(colon + 1 - addr));
+			o += colon + 1 - addr;
+			memcpy(o, "***", 3);
+			o += 3;
+			p = at;
+		}
+	}
+	/* password=... among the parameters (the whole string, or the URI's query) */
+	while (*p) {
+		bool start =
+		    p == addr || (uri ? (p[-1] == '?' || p[-1] == '&') && query && p > query
+				      : isspace((unsigned char)p[-1]) || p == addr + 9);
+
+		if (start && strncasecmp(p, "password", 8) == 0) {
+			const char *v = p + 8;
+
+			while (!uri && isspace((unsigned char)*v))
+				v++;
+			if (*v == '=') {
+				v++;
+				while (!uri && isspace((unsigned char)*v))
+					v++;
+				memcpy(o, p, (size_t)(v - p));
+				o += v - p;
+				memcpy(o, "***", 3);
+				o += 3;
+				p = pg_value_end(v, uri);
+				continue;
+			}
+		}
+		*o++ = *p++;
+	}
+	*o = '\0';
+	return out;
 }

@@ -1,6 +1,5 @@
 /* imp_input.c: notices from files: text in any of its encodings, DOCX, PDF with a text layer. */
 #include <errno.h>
-#include <poppler.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "import/import.h"
 #include "import/imp_int.h"
 #include "import/imp_pdf.h"
+#include "util/mod.h"
 #include "vn/text.h"
 
 static int imp_docx_node(xmlNode *node, struct buf *out);
@@ -188,73 +188,13 @@ static int imp_docx(const char *data, size_t len, struct buf *out, struct err *e
 	return r;
 }
 
+/* The text of a PDF through the dondoc-pdfread module (poppler, loaded on the first PDF). */
 static int imp_pdf(const char *data, size_t len, struct buf *out, struct err *e)
 {
-	GBytes *bytes = g_bytes_new(data, len);
-	GError *ge = NULL;
-	PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
-	struct imp_pdf *lay = NULL;
-	double page_h = 842.0;
-	int r = 0, pages;
-	bool any = false;
+	const void *t;
+	int r = mod_get(MOD_PDFREAD, &t, e);
 
-	g_bytes_unref(bytes);
-	if (!doc) {
-		r = err_set(e, ERR_INVAL, "PDF hỏng hoặc có mật khẩu: %s",
-			    ge ? ge->message : "không mở được");
-		if (ge)
-			g_error_free(ge);
-		return r;
-	}
-	r = imp_pdf_new(&lay);
-	pages = poppler_document_get_n_pages(doc);
-	for (int i = 0; i < pages && r == 0; i++) {
-		PopplerPage *pg = poppler_document_get_page(doc, i);
-		char *t = pg ? poppler_page_get_text(pg) : NULL;
-		PopplerRectangle *rects = NULL;
-		guint nrects = 0;
-		double w = 595.0, h = 842.0;
-
-		if (t) {
-			struct imp_glyph *g;
-
-			for (const char *c = t; *c && !any; c++)
-				if ((unsigned char)*c > ' ')
-					any = true;
-			poppler_page_get_size(pg, &w, &h);
-			if (i == 0)
-				page_h = h;
-			/* The text with where each of its letters stands: lines, columns, margins. */
-			if (!poppler_page_get_text_layout(pg, &rects, &nrects))
-				nrects = 0;
-			g = calloc(nrects ? nrects : 1, sizeof(*g));
-			if (!g) {
-				r = ERR_NOMEM;
-			} else {
-				for (guint k = 0; k < nrects; k++)
-					g[k] = (struct imp_glyph){rects[k].x1, rects[k].y1,
-								  rects[k].x2, rects[k].y2};
-				r = imp_pdf_page(lay, i, w, t, strlen(t), g, nrects);
-				free(g);
-			}
-			g_free(rects);
-			g_free(t);
-		}
-		if (pg)
-			g_object_unref(pg);
-	}
-	g_object_unref(doc);
-	if (r == 0)
-		r = imp_pdf_text(lay, page_h, out);
-	imp_pdf_free(lay);
-	if (r < 0)
-		return err_set(e, r,
-			       r == ERR_NOMEM ? "không đủ bộ nhớ" : "văn bản trong PDF quá lớn");
-	if (!any)
-		return err_set(e, ERR_INVAL,
-			       "PDF không có lớp chữ (có lẽ là bản quét): cần nhận dạng chữ (OCR) "
-			       "trước khi nhập");
-	return 0;
+	return r < 0 ? r : ((const struct imp_pdfread_mod *)t)->text(data, len, out, e);
 }
 
 /*

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "import/import.h"
+#include "util/mod.h"
 
 /* The box of one character of poppler's page text, in points from the page's top left. */
 struct imp_glyph {
@@ -64,3 +65,15 @@ struct imp_ptable {
  */
 int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
 		  const struct imp_ptable *prev, struct imp_ptable *t);
+
+/*
+ * The dondoc-pdfread module (imp_pdfread.c, poppler): text is the text of the
+ * PDF data[0..len) into out, its pages' lines in reading order (imp_pdf_text);
+ * ERR_INVAL, said in e, for a damaged or locked PDF or one without a text layer.
+ */
+struct imp_pdfread_mod {
+	struct mod_head head;
+	int (*text)(const char *data, size_t len, struct buf *out, struct err *e);
+};
+
+extern const struct imp_pdfread_mod dondoc_mod_pdfread;

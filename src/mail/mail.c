@@ -1,7 +1,8 @@
-/* mail.c: composing and sending UTF-8 e-mail, with attachments, over SMTP with libcurl. */
+/* mail.c: composing UTF-8 e-mail, with attachments; sent over SMTP by the dondoc-mail module. */
 #include "mail/mail.h"
 
-#include <curl/curl.h>
+#include "util/mod.h"
+
 #include <stdio.h>
 #include <stdbool.h>
 #include <string.h>
@@ -259,88 +260,19 @@ int mail_compose(const struct mail_server *s, const struct mail_msg *m, struct b
 	return 0;
 }
 
-struct mail_reader {
-	const char *p;
-	size_t left;
-};
-
-static size_t mail_read(char *dst, size_t size, size_t nmemb, void *ud)
-{
-	struct mail_reader *rd = ud;
-	size_t n = size * nmemb;
-
-	if (n > rd->left)
-		n = rd->left;
-	memcpy(dst, rd->p, n);
-	rd->p += n;
-	rd->left -= n;
-	return n;
-}
-
 int mail_send(const struct mail_server *s, const struct mail_msg *m, struct err *e)
 {
 	struct buf msg = BUF_INIT(MAIL_MAX);
-	struct curl_slist *rcpt = NULL, *l;
-	struct mail_reader rd;
-	bool creds = (s->user && *s->user) || (s->password && *s->password);
-	/* smtps:// is TLS from the first byte; anything else starts in clear text. */
-	bool need_tls =
-	    creds && !s->insecure && strncasecmp(s->url ? s->url : "", "smtps://", 8) != 0;
-	char from[300], errbuf[CURL_ERROR_SIZE] = "";
-	CURL *c = NULL;
-	CURLcode rc;
+	const void *t;
 	int r;
 
 	if (!s->url || !*s->url)
 		return err_set(e, ERR_UNAVAIL, "chưa cấu hình máy chủ thư (SMTP)");
 	r = mail_compose(s, m, &msg, e);
-	if (r < 0)
-		goto out;
-	for (size_t i = 0; i < m->nto + m->ncc; i++) {
-		l = curl_slist_append(rcpt, i < m->nto ? m->to[i] : m->cc[i - m->nto]);
-		if (!l) {
-			r = err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-			goto out;
-		}
-		rcpt = l;
-	}
-	c = curl_easy_init();
-	if (!c) {
-		r = err_set(e, ERR_NOMEM, "không khởi tạo được libcurl");
-		goto out;
-	}
-	snprintf(from, sizeof(from), "<%s>", s->from);
-	rd.p = buf_str(&msg);
-	rd.left = msg.len;
-	curl_easy_setopt(c, CURLOPT_URL, s->url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from);
-	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(c, CURLOPT_READFUNCTION, mail_read);
-	curl_easy_setopt(c, CURLOPT_READDATA, &rd);
-	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, s->timeout_ms > 0 ? s->timeout_ms : 30000L);
-	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)(need_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
-	if (s->user)
-		curl_easy_setopt(c, CURLOPT_USERNAME, s->user);
-	if (s->password)
-		curl_easy_setopt(c, CURLOPT_PASSWORD, s->password);
-	rc = curl_easy_perform(c);
-	if (rc == CURLE_USE_SSL_FAILED && need_tls)
-		r = err_set(e, ERR_PERM,
-			    "máy chủ thư %s không cung cấp TLS (STARTTLS): không gửi tên đăng "
-			    "nhập và mật khẩu (DONDOC_SMTP_USER, DONDOC_SMTP_PASSWORD) qua kết nối "
-			    "không mã hóa; dùng smtps:// hoặc máy chủ có STARTTLS, hoặc chấp nhận "
-			    "rủi ro bằng --smtp-insecure (DONDOC_SMTP_INSECURE=1)",
-			    s->url);
-	else if (rc != CURLE_OK)
-		r = err_set(e, ERR_UNAVAIL, "không gửi được thư qua %s: %s", s->url,
-			    errbuf[0] ? errbuf : curl_easy_strerror(rc));
-out:
-	curl_easy_cleanup(c);
-	curl_slist_free_all(rcpt);
+	if (r == 0)
+		r = mod_get(MOD_MAIL, &t, e);
+	if (r == 0)
+		r = ((const struct mail_mod *)t)->send(s, m, &msg, e);
 	buf_free(&msg);
 	return r;
 }

@@ -6,6 +6,7 @@
 
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/mod.h"
 
 /*
  * Where mail goes: url is "smtp://host:port" or "smtps://…"; user and
@@ -64,3 +65,15 @@ int mail_compose(const struct mail_server *s, const struct mail_msg *m, struct b
  * callers stop rather than record a failure per recipient.
  */
 int mail_send(const struct mail_server *s, const struct mail_msg *m, struct err *e);
+
+/*
+ * The dondoc-mail module (mail_smtp.c, libcurl): send is mail_send's sending
+ * of msg, m composed by mail_compose, with the same errors.
+ */
+struct mail_mod {
+	struct mod_head head;
+	int (*send)(const struct mail_server *s, const struct mail_msg *m, const struct buf *msg,
+		    struct err *e);
+};
+
+extern const struct mail_mod dondoc_mod_mail;

@@ -1,4 +1,4 @@
-/* render_pdf.c: the document view as an A4 PDF with cairo and pango (shaped, justified, paginated). */
+/* render_pdf.c: the document view as an A4 PDF with cairo and pango (shaped, justified, paginated; dondoc-pdf). */
 #include <cairo-pdf.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/docview.h"
+#include "render/pdf_mod.h"
 
 #define MM(x) ((x)*72.0 / 25.4)
 
@@ -644,12 +644,7 @@ static int pdf_font_check(struct pdf *d, struct err *e)
 	return r;
 }
 
-int dv_render_pdf(const struct docview *v, struct buf *out, struct err *e)
-{
-	return dv_render_pdf_box(v, out, NULL, e);
-}
-
-int dv_render_pdf_box(const struct docview *v, struct buf *out, struct dv_sigbox *ret_box,
+static int pdf_render(const struct docview *v, struct buf *out, struct dv_sigbox *ret_box,
 		      struct err *e)
 {
 	struct pdf_cache *c = pdf_cache_get();
@@ -725,7 +720,7 @@ int dv_render_pdf_box(const struct docview *v, struct buf *out, struct dv_sigbox
 	return 0;
 }
 
-void dv_render_release(void)
+static void pdf_release(void)
 {
 	/*
 	 * Neither cairo_debug_reset_static_data() nor FcFini(): both assert that
@@ -741,3 +736,13 @@ void dv_render_release(void)
 	}
 	pango_cairo_font_map_set_default(NULL);
 }
+
+/* The module's entry points (pdf_mod.h). */
+const struct dv_pdf_mod dondoc_mod_pdf = {
+    .head = {MOD_ABI, DONDOC_VERSION},
+    .render = pdf_render,
+    .release = pdf_release,
+    .look_signer = look_signer,
+    .look_seal = look_seal,
+    .look_attached = look_attached,
+};

@@ -1,5 +1,5 @@
-/* sign_look.c: the visible signatures of an electronic document, drawn with cairo and pango. */
-#include "render/sign_look.h"
+/* sign_look.c: the visible signatures of an electronic document, drawn with cairo and pango (dondoc-pdf). */
+#include "render/pdf_mod.h"
 
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -9,33 +9,6 @@
 
 #define LOOK_DPI 200.0
 #define MM(x) ((x)*72.0 / 25.4)
-#define SEAL_MM 32.0
-#define IMG_FRAC 0.44 /* the signer's image: this part of the block's width, centred */
-
-void dv_image_free(struct dv_image *im)
-{
-	if (!im)
-		return;
-	free(im->rgb);
-	free(im->alpha);
-	im->rgb = im->alpha = NULL;
-}
-
-void dv_sign_places(const struct dv_sigbox *b, struct dv_rect *ret_signer, struct dv_rect *ret_seal)
-{
-	double cx = b->x + b->w / 2, iw = b->w * IMG_FRAC, seal = MM(SEAL_MM);
-	double right = b->x + b->w;
-
-	ret_signer->x = cx - iw / 2;
-	ret_signer->y = b->y;
-	ret_signer->w = iw;
-	ret_signer->h = b->h;
-	/* the seal's right edge a third of the way into the signature */
-	ret_seal->x = cx - iw / 2 + iw / 3 - seal;
-	ret_seal->y = b->y + b->h / 2 - seal / 2;
-	ret_seal->w = right - ret_seal->x;
-	ret_seal->h = seal;
-}
 
 struct png_src {
 	const unsigned char *p;
@@ -138,8 +111,8 @@ static int planes(cairo_surface_t *s, struct dv_image *ret, struct err *e)
 	return 0;
 }
 
-int dv_look_signer(const void *png, size_t len, const struct dv_rect *r, struct dv_image *ret,
-		   struct err *e)
+int look_signer(const void *png, size_t len, const struct dv_rect *r, struct dv_image *ret,
+		struct err *e)
 {
 	cairo_surface_t *img = NULL, *s = NULL;
 	cairo_t *cr = NULL;
@@ -160,8 +133,8 @@ int dv_look_signer(const void *png, size_t len, const struct dv_rect *r, struct 
 	return rc;
 }
 
-int dv_look_seal(const void *png, size_t len, const char *org, const char *when,
-		 const struct dv_rect *r, struct dv_image *ret, struct err *e)
+int look_seal(const void *png, size_t len, const char *org, const char *when,
+	      const struct dv_rect *r, struct dv_image *ret, struct err *e)
 {
 	cairo_surface_t *img = NULL, *s = NULL;
 	cairo_t *cr = NULL;
@@ -173,10 +146,10 @@ int dv_look_seal(const void *png, size_t len, const char *org, const char *when,
 	if (rc == 0) {
 		/*
 		 * dv_sign_places makes r->w the seal and (1/2 + f/6) of the block's
-		 * width (f = IMG_FRAC), of which (1/2 - f/2) is right of the image
+		 * width (f = DV_IMG_FRAC), of which (1/2 - f/2) is right of the image
 		 */
 		double side = r->h;
-		double tw = (r->w - side) * (0.5 - IMG_FRAC / 2) / (0.5 + IMG_FRAC / 6);
+		double tw = (r->w - side) * (0.5 - DV_IMG_FRAC / 2) / (0.5 + DV_IMG_FRAC / 6);
 		double tx = r->w - tw;
 		PangoLayout *l;
 		PangoFontDescription *fd;
@@ -209,23 +182,8 @@ int dv_look_seal(const void *png, size_t len, const char *org, const char *when,
 	return rc;
 }
 
-#define ATT_W_MM 85.0
-#define ATT_H_MM 9.5
-#define ATT_RIGHT_MM 10.0
-#define ATT_TOP_MM 4.5
-
-void dv_attached_place(const double box[4], struct dv_rect *ret)
-{
-	ret->w = MM(ATT_W_MM);
-	ret->h = MM(ATT_H_MM);
-	ret->x = box[2] - MM(ATT_RIGHT_MM) - ret->w;
-	ret->y = box[3] - MM(ATT_TOP_MM) - ret->h;
-	if (ret->x < box[0])
-		ret->x = box[0];
-}
-
-int dv_look_attached(const char *number, const char *when, const struct dv_rect *r,
-		     struct dv_image *ret, struct err *e)
+int look_attached(const char *number, const char *when, const struct dv_rect *r,
+		  struct dv_image *ret, struct err *e)
 {
 	cairo_surface_t *s = NULL;
 	cairo_t *cr = NULL;

@@ -16,6 +16,9 @@ struct dv_image {
 /* Frees the planes; accepts a zeroed or freed image. */
 void dv_image_free(struct dv_image *im);
 
+/* The signer's image: this part of the signature block's width, centred. */
+#define DV_IMG_FRAC 0.44
+
 /* A rectangle in PDF points, origin at the page's lower left corner. */
 struct dv_rect {
 	double x, y, w, h;

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "sign/sign.h"
+#include "util/mod.h"
 
 /* The detached CMS SignedData (DER) of data made with k, into out. */
 int sign_cms_make(struct sign_key *k, const void *data, size_t len, struct buf *out, struct err *e);
@@ -23,6 +24,9 @@ int sign_cms_check(const unsigned char *der, size_t der_len, const void *data, s
 		   struct err *e);
 
 /*
+ * The dondoc-tsa module (sign_tsa.c, OpenSSL and libcurl), loaded when a
+ * timestamp is asked for or found; sign_pdf.c calls it through these two.
+ *
  * Asks the RFC 3161 server at url for a timestamp over the signature value of
  * the first signer of the CMS cms (SHA-256, a nonce, the server's certificate
  * asked for), checks the answer (granted, the imprint and the nonce those
@@ -40,3 +44,12 @@ int sign_tsa_stamp(const char *url, struct buf *cms, struct err *e);
  */
 int sign_tsa_check(const unsigned char *der, size_t len, const char *trust, struct arena *a,
 		   struct sign_info *s, struct err *e);
+
+struct sign_tsa_mod {
+	struct mod_head head;
+	int (*stamp)(const char *url, struct buf *cms, struct err *e);
+	int (*check)(const unsigned char *der, size_t len, const char *trust, struct arena *a,
+		     struct sign_info *s, struct err *e);
+};
+
+extern const struct sign_tsa_mod dondoc_mod_tsa;

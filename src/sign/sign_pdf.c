@@ -959,3 +959,21 @@ int sign_check_issued(const void *issued, size_t issued_len, const void *signed_
 	*ret_n = (int)n;
 	return 0;
 }
+
+/* Timestamps through the dondoc-tsa module (sign_int.h), loaded on the first one. */
+int sign_tsa_stamp(const char *url, struct buf *cms, struct err *e)
+{
+	const void *t;
+	int r = mod_get(MOD_TSA, &t, e);
+
+	return r < 0 ? r : ((const struct sign_tsa_mod *)t)->stamp(url, cms, e);
+}
+
+int sign_tsa_check(const unsigned char *der, size_t len, const char *trust, struct arena *a,
+		   struct sign_info *s, struct err *e)
+{
+	const void *t;
+	int r = mod_get(MOD_TSA, &t, e);
+
+	return r < 0 ? r : ((const struct sign_tsa_mod *)t)->check(der, len, trust, a, s, e);
+}

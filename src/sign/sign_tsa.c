@@ -1,7 +1,7 @@
 /*
  * sign_tsa.c: signature timestamps (PAdES B-T) with OpenSSL's libcrypto: an
  * RFC 3161 token asked for over a CMS signature's value and added as its
- * unsigned attribute, and the token of a signature read and checked.
+ * unsigned attribute, and the token of a signature read and checked (dondoc-tsa).
  */
 #include <curl/curl.h>
 #include <dirent.h>
@@ -215,7 +215,7 @@ out:
 	return r;
 }
 
-int sign_tsa_stamp(const char *url, struct buf *cms, struct err *e)
+static int tsa_stamp(const char *url, struct buf *cms, struct err *e)
 {
 	const unsigned char *p = (const unsigned char *)cms->data;
 	CMS_ContentInfo *ci = d2i_CMS_ContentInfo(NULL, &p, (long)cms->len);
@@ -292,8 +292,8 @@ static X509_STORE *ts_store(const char *path)
 	return st;
 }
 
-int sign_tsa_check(const unsigned char *der, size_t len, const char *trust, struct arena *a,
-		   struct sign_info *s, struct err *e)
+static int tsa_check(const unsigned char *der, size_t len, const char *trust, struct arena *a,
+		     struct sign_info *s, struct err *e)
 {
 	const unsigned char *p = der;
 	CMS_ContentInfo *ci = d2i_CMS_ContentInfo(NULL, &p, (long)len);
@@ -392,3 +392,10 @@ out:
 	ERR_clear_error();
 	return 0;
 }
+
+/* The module's entry points (sign_int.h). */
+const struct sign_tsa_mod dondoc_mod_tsa = {
+    .head = {MOD_ABI, DONDOC_VERSION},
+    .stamp = tsa_stamp,
+    .check = tsa_check,
+};
