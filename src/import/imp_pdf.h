@@ -77,3 +77,15 @@ struct imp_pdfread_mod {
 };
 
 extern const struct imp_pdfread_mod dondoc_mod_pdfread;
+
+/*
+ * The dondoc-docxread module (imp_docx.c, libzip and libxml2): text is the
+ * text of the DOCX data[0..len) into out, its tables of tasks as rows
+ * "| a | b | c |"; ERR_INVAL, said in e, when it is not a readable DOCX.
+ */
+struct imp_docxread_mod {
+	struct mod_head head;
+	int (*text)(const char *data, size_t len, struct buf *out, struct err *e);
+};
+
+extern const struct imp_docxread_mod dondoc_mod_docxread;

@@ -1,11 +1,9 @@
-/* followup.c: the follow-up report of a notice's tasks as text, HTML and XLSX. */
+/* followup.c: the follow-up report of a notice's tasks as text and HTML (XLSX: xlsx_reports.c). */
 #include "render/followup.h"
+#include "render/office_mod.h"
 
 #include <stdio.h>
 #include <string.h>
-#include <xlsxwriter.h>
-
-#include "render/xlsx_sheet.h"
 
 #include "core/indicators/indicator.h"
 #include "render/html.h"
@@ -14,7 +12,7 @@
 #include "vn/num.h"
 
 /* "04/12/2023" from ISO, into a caller array; "" for NULL. */
-static const char *dshow(const char *iso, char out[static 16])
+const char *followup_dshow(const char *iso, char out[static 16])
 {
 	struct vn_date d;
 	struct buf b = BUF_INIT(15);
@@ -39,7 +37,7 @@ static void rate_str(const struct task_counts *c, char out[static 64])
 	buf_free(&b);
 }
 
-static const char *units_of(const struct task *t, bool lead, struct buf *b)
+const char *followup_units_of(const struct task *t, bool lead, struct buf *b)
 {
 	buf_reset(b);
 	for (size_t i = 0; i < t->nunits; i++)
@@ -48,16 +46,16 @@ static const char *units_of(const struct task *t, bool lead, struct buf *b)
 	return buf_str(b);
 }
 
-static const char *deadline_of(const struct task *t, char out[static 16])
+const char *followup_deadline_of(const struct task *t, char out[static 16])
 {
 	if (t->dl.kind == TASK_DL_STANDING)
 		return "thường xuyên";
 	if (!t->due)
 		return "không thời hạn";
-	return dshow(t->due, out);
+	return followup_dshow(t->due, out);
 }
 
-static const char *title_of(const struct task_followup *f)
+const char *followup_title_of(const struct task_followup *f)
 {
 	return f->source_label ? f->source_label : "";
 }
@@ -77,11 +75,11 @@ int followup_text(const struct task_followup *f, struct buf *out, struct err *e)
 		       "- Hoàn thành đúng hạn: %lld\n- Hoàn thành quá hạn: %lld\n"
 		       "- Chưa hoàn thành trong hạn: %lld\n- Chưa hoàn thành quá hạn: %lld\n"
 		       "- Thường xuyên: %lld\n\nII. KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ\n",
-		       f->body_name ? f->body_name : "", title_of(f),
+		       f->body_name ? f->body_name : "", followup_title_of(f),
 		       f->source_title && f->source_title != f->source_label ? "(" : "",
 		       f->source_title && f->source_title != f->source_label ? f->source_title : "",
 		       f->source_title && f->source_title != f->source_label ? ")\n" : "",
-		       dshow(f->as_of, d1), (long long)c->total, (long long)c->due,
+		       followup_dshow(f->as_of, d1), (long long)c->total, (long long)c->due,
 		       (long long)c->due_done, rate, (long long)c->n[TASK_DONE_ON_TIME],
 		       (long long)c->n[TASK_DONE_LATE], (long long)c->n[TASK_OPEN_IN_TIME],
 		       (long long)c->n[TASK_OPEN_OVERDUE], (long long)c->n[TASK_STANDING]);
@@ -90,16 +88,16 @@ int followup_text(const struct task_followup *f, struct buf *out, struct err *e)
 
 		r = buf_printf(out, "\n%zu. %s%s%s%s\n   Chủ trì: %s\n", i + 1,
 			       t->section ? "(Mục " : "", t->section ? t->section : "",
-			       t->section ? ") " : "", t->content, units_of(t, true, &u));
-		if (r == 0 && t->nunits > 0 && units_of(t, false, &u)[0])
+			       t->section ? ") " : "", t->content, followup_units_of(t, true, &u));
+		if (r == 0 && t->nunits > 0 && followup_units_of(t, false, &u)[0])
 			r = buf_printf(out, "   Phối hợp: %s\n", buf_str(&u));
 		if (r == 0)
 			r = buf_printf(out, "   Thời hạn: %s. Tình trạng: %s%s%s.\n",
-				       deadline_of(t, d2), task_status_name(t->status),
+				       followup_deadline_of(t, d2), task_status_name(t->status),
 				       t->completed_on && t->status <= TASK_DONE_LATE ? " ngày "
 										      : "",
 				       t->completed_on && t->status <= TASK_DONE_LATE
-					   ? dshow(t->completed_on, d1)
+					   ? followup_dshow(t->completed_on, d1)
 					   : "");
 		if (r == 0)
 			r = buf_printf(out, "   Báo cáo gần nhất: %s\n",
@@ -121,16 +119,16 @@ int followup_html(const struct task_followup *f, struct buf *out, struct err *e)
 	rate_str(c, rate);
 	H(&h, "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
 	      "<title>Báo cáo kết quả thực hiện ");
-	html_text(&h, title_of(f));
+	html_text(&h, followup_title_of(f));
 	H(&h, "</title><style>body{font-family:'Times New Roman',serif}"
 	      "table{border-collapse:collapse}td,th{border:1px solid #000;"
 	      "padding:4px;vertical-align:top}.qua_han{color:#b00}</style>"
 	      "</head><body>\n<p class=\"body\">");
 	html_text(&h, f->body_name);
 	H(&h, "</p>\n<h1>BÁO CÁO</h1>\n<h2>Kết quả thực hiện ");
-	html_text(&h, title_of(f));
+	html_text(&h, followup_title_of(f));
 	H(&h, "</h2>\n<p><em>(tính đến ngày ");
-	html_text(&h, dshow(f->as_of, d1));
+	html_text(&h, followup_dshow(f->as_of, d1));
 	H(&h, ")</em></p>\n<h3>I. Tổng hợp</h3>\n<table class=\"counts\">"
 	      "<tr><th>Tổng số</th><th>Đến hạn</th><th>Đã hoàn thành</th><th>Tỷ lệ</th>"
 	      "<th>Hoàn thành đúng hạn</th><th>Hoàn thành quá hạn</th>"
@@ -163,11 +161,11 @@ int followup_html(const struct task_followup *f, struct buf *out, struct err *e)
 		H(&h, "</td><td>");
 		html_text(&h, t->content);
 		H(&h, "</td><td>");
-		html_text(&h, units_of(t, true, &u));
+		html_text(&h, followup_units_of(t, true, &u));
 		H(&h, "</td><td>");
-		html_text(&h, units_of(t, false, &u));
+		html_text(&h, followup_units_of(t, false, &u));
 		H(&h, "</td><td>");
-		html_text(&h, deadline_of(t, d1));
+		html_text(&h, followup_deadline_of(t, d1));
 		H(&h, "</td><td>");
 		html_text(&h, task_status_name(t->status));
 		H(&h, "</td><td>");
@@ -206,7 +204,7 @@ static const char *status_cell(const struct task *t, struct arena *a)
 
 	if (t->completed_on && t->status <= TASK_DONE_LATE)
 		return arena_printf(a, "%s ngày %s", task_status_name(t->status),
-				    dshow(t->completed_on, d1));
+				    followup_dshow(t->completed_on, d1));
 	return arena_strdup(a, task_status_name(t->status));
 }
 
@@ -277,7 +275,7 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 	for (size_t i = 0; i < f->ntasks; i++) {
 		const struct task *t = &f->tasks[i];
 		const char **row = &tc[6 * (i + 1)];
-		const char *coord = units_of(t, false, &u);
+		const char *coord = followup_units_of(t, false, &u);
 
 		row[0] = arena_printf(a, "%zu", i + 1);
 		row[1] = t->section ? arena_printf(a, "(Mục %s) %s", t->section, t->content)
@@ -286,12 +284,12 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 			char *co = arena_strdup(a, coord);
 
 			row[2] = co ? arena_printf(a, "Chủ trì: %s\nPhối hợp: %s",
-						   units_of(t, true, &u), co)
+						   followup_units_of(t, true, &u), co)
 				    : NULL;
 		} else {
-			row[2] = arena_strdup(a, units_of(t, true, &u));
+			row[2] = arena_strdup(a, followup_units_of(t, true, &u));
 		}
-		row[3] = arena_strdup(a, deadline_of(t, d2));
+		row[3] = arena_strdup(a, followup_deadline_of(t, d2));
 		row[4] = status_cell(t, a);
 		row[5] = arena_strdup(a, t->latest_report ? t->latest_report : "Chưa có báo cáo");
 	}
@@ -316,8 +314,8 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 	v->motto_sub = state ? "Độc lập - Tự do - Hạnh phúc" : NULL;
 	v->place_date = place_date(f->place, f->as_of, state, a);
 	v->type_name = "BÁO CÁO";
-	v->summary = arena_printf(a, "Kết quả thực hiện %s\n(tính đến ngày %s)", title_of(f),
-				  dshow(f->as_of, d1));
+	v->summary = arena_printf(a, "Kết quả thực hiện %s\n(tính đến ngày %s)",
+				  followup_title_of(f), followup_dshow(f->as_of, d1));
 	v->blocks = bl;
 	v->nblocks = nb;
 	rcp[0] = f->body_name ? arena_printf(a, "Thường trực %s (để báo cáo)", f->body_name)
@@ -330,7 +328,7 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 	v->sig_position = "CHÁNH VĂN PHÒNG";
 	/* the line where the head of the office writes the name under the signature */
 	v->sig_name = "………………………………";
-	v->title = arena_printf(a, "Báo cáo kết quả thực hiện %s", title_of(f));
+	v->title = arena_printf(a, "Báo cáo kết quả thực hiện %s", followup_title_of(f));
 	if (any_null((const void *const *)cc, 10) ||
 	    any_null((const void *const *)tc, 6 * (f->ntasks + 1)) || !runs[1].text ||
 	    !v->summary || !v->title || !rcp[0] || !rcp[1] || !v->number ||
@@ -341,108 +339,6 @@ int followup_view(const struct task_followup *f, const struct fmt_profile *p, st
 	return r;
 }
 
-int followup_xlsx(const struct task_followup *f, const char *path, struct err *e)
-{
-	static const char *const heads[] = {
-	    "TT",	"Mục",	      "Nội dung",	 "Chủ trì",	    "Phối hợp",
-	    "Thời hạn", "Tình trạng", "Ngày hoàn thành", "Báo cáo gần nhất"};
-	struct buf u = BUF_INIT(8192);
-	const struct task_counts *c = &f->counts;
-	char d1[16], title[600];
-	lxw_workbook *wb = workbook_new(path);
-	lxw_worksheet *ws;
-	lxw_format *bold, *head, *wrap, *date, *pct;
-	struct vn_dec rate;
-	lxw_error xr;
-	int row = 1, header_row;
-
-	if (!wb)
-		return err_set(e, ERR_IO, "%s: không tạo được tệp XLSX", path);
-	ws = workbook_add_worksheet(wb, "Báo cáo");
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_text_wrap(head);
-	format_set_align(head, LXW_ALIGN_CENTER);
-	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_border(head, LXW_BORDER_THIN);
-	wrap = workbook_add_format(wb);
-	format_set_text_wrap(wrap);
-	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
-	date = xlsx_date_format(wb);
-	pct = workbook_add_format(wb);
-	format_set_num_format(pct, "0.0%");
-	worksheet_set_column(ws, 0, 1, 6, NULL);
-	worksheet_set_column(ws, 2, 2, 60, NULL);
-	worksheet_set_column(ws, 3, 4, 28, NULL);
-	worksheet_set_column(ws, 5, 7, 16, NULL);
-	worksheet_set_column(ws, 8, 8, 60, NULL);
-	snprintf(title, sizeof(title), "BÁO CÁO\nKết quả thực hiện %s (tính đến ngày %s)",
-		 title_of(f), dshow(f->as_of, d1));
-	xlsx_title(wb, ws, 8, title);
-	{
-		static const char *const labels[] = {
-		    "Tổng số nhiệm vụ",	       "Đến hạn",
-		    "Đã hoàn thành (đến hạn)", "Hoàn thành đúng hạn",
-		    "Hoàn thành quá hạn",      "Chưa hoàn thành trong hạn",
-		    "Chưa hoàn thành quá hạn", "Thường xuyên"};
-		const int64_t vals[] = {c->total,
-					c->due,
-					c->due_done,
-					c->n[TASK_DONE_ON_TIME],
-					c->n[TASK_DONE_LATE],
-					c->n[TASK_OPEN_IN_TIME],
-					c->n[TASK_OPEN_OVERDUE],
-					c->n[TASK_STANDING]};
-
-		for (int i = 0; i < 8; i++, row++) {
-			worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, 2, labels[i],
-					      NULL);
-			worksheet_write_number(ws, (lxw_row_t)row, 3, (double)vals[i], NULL);
-		}
-		worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, 2, "Tỷ lệ hoàn thành",
-				      NULL);
-		/* a fraction shown as a percentage, so that a sheet can compute with it */
-		if (task_counts_rate(c, &rate))
-			worksheet_write_number(ws, (lxw_row_t)row++, 3,
-					       vn_dec_to_double(rate) / 100.0, pct);
-		else
-			worksheet_write_string(ws, (lxw_row_t)row++, 3, "chưa có nhiệm vụ đến hạn",
-					       NULL);
-	}
-	row++;
-	header_row = row;
-	for (int i = 0; i < 9; i++)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)i, heads[i], head);
-	row++;
-	for (size_t i = 0; i < f->ntasks; i++, row++) {
-		const struct task *t = &f->tasks[i];
-		lxw_row_t y = (lxw_row_t)row;
-
-		worksheet_write_number(ws, y, 0, (double)(i + 1), wrap);
-		worksheet_write_string(ws, y, 1, t->section ? t->section : "", wrap);
-		worksheet_write_string(ws, y, 2, t->content, wrap);
-		worksheet_write_string(ws, y, 3, units_of(t, true, &u), wrap);
-		worksheet_write_string(ws, y, 4, units_of(t, false, &u), wrap);
-		/* a deadline date is a date; "thường xuyên", "không thời hạn" stay words */
-		if (t->dl.kind == TASK_DL_STANDING || !xlsx_date(ws, row, 5, t->due, date))
-			worksheet_write_string(ws, y, 5, deadline_of(t, d1), wrap);
-		worksheet_write_string(ws, y, 6, task_status_name(t->status), wrap);
-		if (t->status <= TASK_DONE_LATE)
-			xlsx_date(ws, row, 7, t->completed_on, date);
-		worksheet_write_string(
-		    ws, y, 8, t->latest_report ? t->latest_report : "chưa có báo cáo", wrap);
-	}
-	buf_free(&u);
-	xlsx_print_setup(ws, row - 1, 8, header_row, true);
-	xr = workbook_close(wb);
-	if (xr != LXW_NO_ERROR)
-		return err_set(e, ERR_IO, "%s: không ghi được tệp XLSX: %s", path,
-			       lxw_strerror(xr));
-	return 0;
-}
-
 int followup_review_text(const struct task_followup *f, const struct ind_report *ir,
 			 const char *kind, struct buf *out, struct err *e)
 {
@@ -451,11 +347,11 @@ int followup_review_text(const struct task_followup *f, const struct ind_report 
 	int r;
 
 	r = buf_printf(out, "%s\n\nBÁO CÁO\n%s việc thực hiện %s\n%s%s%s(tính đến ngày %s)\n\n",
-		       f->body_name ? f->body_name : "", kind, title_of(f),
+		       f->body_name ? f->body_name : "", kind, followup_title_of(f),
 		       f->source_title && f->source_title != f->source_label ? "(" : "",
 		       f->source_title && f->source_title != f->source_label ? f->source_title : "",
 		       f->source_title && f->source_title != f->source_label ? ")\n" : "",
-		       dshow(f->as_of, d1));
+		       followup_dshow(f->as_of, d1));
 	if (r == 0)
 		r = buf_puts(out, "PHẦN I. CÁC NHIỆM VỤ\n");
 	if (r == 0)

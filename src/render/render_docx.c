@@ -1,11 +1,11 @@
-/* render_docx.c: the document view as DOCX (WordprocessingML parts written with libxml2, zipped with libzip). */
+/* render_docx.c: the document view as DOCX (WordprocessingML parts written with libxml2, zipped with libzip; dondoc-office). */
 #include <libxml/xmlwriter.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <zip.h>
 
-#include "render/docview.h"
+#include "render/office_mod.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -573,7 +573,7 @@ static int zip_add_mem(zip_t *z, const char *name, const void *data, size_t len)
 	return 0;
 }
 
-int dv_render_docx(const struct docview *v, struct buf *out, struct err *e)
+static int docx_render(const struct docview *v, struct buf *out, struct err *e)
 {
 	struct fmt_profile def;
 	const struct fmt_profile *p = v->profile;
@@ -662,3 +662,11 @@ done:
 	xmlBufferFree(core);
 	return r;
 }
+
+/* The module's entry points (office_mod.h). */
+const struct office_mod dondoc_mod_office = {
+    .head = {MOD_ABI, DONDOC_VERSION},
+    .docx_render = docx_render,
+    .followup_xlsx = office_followup_xlsx,
+    .ind_table_xlsx = office_ind_table_xlsx,
+};

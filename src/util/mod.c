@@ -23,9 +23,11 @@
  */
 extern const struct mod_head dondoc_mod_pdf __attribute__((weak));
 extern const struct mod_head dondoc_mod_pdfread __attribute__((weak));
+extern const struct mod_head dondoc_mod_docxread __attribute__((weak));
 extern const struct mod_head dondoc_mod_pg __attribute__((weak));
 extern const struct mod_head dondoc_mod_mail __attribute__((weak));
 extern const struct mod_head dondoc_mod_tsa __attribute__((weak));
+extern const struct mod_head dondoc_mod_office __attribute__((weak));
 
 static const struct mod_def {
 	const char *file; /* in the module directory */
@@ -34,9 +36,11 @@ static const struct mod_def {
 } mod_defs[MOD_COUNT] = {
     [MOD_PDF] = {"dondoc-pdf.so", "dondoc_mod_pdf", &dondoc_mod_pdf},
     [MOD_PDFREAD] = {"dondoc-pdfread.so", "dondoc_mod_pdfread", &dondoc_mod_pdfread},
+    [MOD_DOCXREAD] = {"dondoc-docxread.so", "dondoc_mod_docxread", &dondoc_mod_docxread},
     [MOD_PG] = {"dondoc-pg.so", "dondoc_mod_pg", &dondoc_mod_pg},
     [MOD_MAIL] = {"dondoc-mail.so", "dondoc_mod_mail", &dondoc_mod_mail},
     [MOD_TSA] = {"dondoc-tsa.so", "dondoc_mod_tsa", &dondoc_mod_tsa},
+    [MOD_OFFICE] = {"dondoc-office.so", "dondoc_mod_office", &dondoc_mod_office},
 };
 
 /* The tables loaded so far; written once each, under mod_lock. */
@@ -120,7 +124,7 @@ int mod_get(enum mod_id id, const void **ret, struct err *e)
 	const struct mod_head *h;
 	int r = 0;
 
-	if ((unsigned)id >= MOD_COUNT)
+	if ((unsigned)id >= MOD_COUNT || !mod_defs[id].file)
 		return err_set(e, ERR_INTERNAL, "mô-đun không có: %d", (int)id);
 	h = atomic_load_explicit(&mod_tables[id], memory_order_acquire);
 	if (h) {

@@ -1,4 +1,4 @@
-/* mod.h: the optional parts of dondoc (PDF, PostgreSQL, mail, timestamps) loaded on first use. */
+/* mod.h: the optional parts of dondoc (PDF, PostgreSQL, mail, timestamps, DOCX/XLSX) loaded on first use. */
 #pragma once
 
 #include "util/err.h"
@@ -12,11 +12,13 @@
  * fetch the table with mod_get.
  */
 enum mod_id {
-	MOD_PDF,     /* dondoc-pdf: documents and signature looks drawn with cairo and pango */
-	MOD_PDFREAD, /* dondoc-pdfread: the text of an imported PDF, with poppler */
-	MOD_PG,	     /* dondoc-pg: the PostgreSQL store, with libpq */
-	MOD_MAIL,    /* dondoc-mail: mail sent over SMTP, with libcurl */
-	MOD_TSA,     /* dondoc-tsa: RFC 3161 timestamps, with OpenSSL and libcurl */
+	MOD_PDF,      /* dondoc-pdf: documents and signature looks drawn with cairo and pango */
+	MOD_PDFREAD,  /* dondoc-pdfread: the text of an imported PDF, with poppler */
+	MOD_DOCXREAD, /* dondoc-docxread: the text of an imported DOCX, with libzip and libxml2 */
+	MOD_PG,	      /* dondoc-pg: the PostgreSQL store, with libpq */
+	MOD_MAIL,     /* dondoc-mail: mail sent over SMTP, with libcurl */
+	MOD_TSA,      /* dondoc-tsa: RFC 3161 timestamps, with OpenSSL and libcurl */
+	MOD_OFFICE,   /* dondoc-office: DOCX and XLSX out, with libzip, libxml2, libxlsxwriter */
 	MOD_COUNT
 };
 

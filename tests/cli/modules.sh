@@ -36,12 +36,12 @@ mapped() {
 		sed 's/\.so.*/.so/' | sort -u
 }
 
-HEAVY='lib(poppler|cairo|pango|pangocairo|fontconfig|pq|curl|ssl)[-.]|dondoc-'
+HEAVY='lib(poppler|cairo|pango|pangocairo|fontconfig|pq|curl|ssl|crypto|zip|xml2|xlsxwriter)[-.]|dondoc-'
 serve s
 check_eq "the server answers" "$(curl -s -o /dev/null -w '%{http_code}' "${url}login")" "200"
 check_eq "the office logs in" "$(login vanphong)" "303"
 check_eq "a page of tasks is served" "$(curl -s -b vanphong.jar -o /dev/null -w '%{http_code}' "${url}tasks")" "200"
-check_eq "before any PDF, no PDF, PostgreSQL or mail library is mapped" "$(mapped "$HEAVY" | tr '\n' ' ')" ""
+check_eq "before any PDF, no PDF, DOCX, PostgreSQL or mail library is mapped" "$(mapped "$HEAVY" | tr '\n' ' ')" ""
 code=$(curl -s -b vanphong.jar -o n.pdf -w '%{http_code}' "${url}notices/$N/pdf")
 check_eq "the notice's PDF downloads" "$code:$(head -c 5 n.pdf)" "200:%PDF-"
 check_eq "then the PDF module and cairo are mapped, not poppler nor libpq" \
@@ -49,6 +49,11 @@ check_eq "then the PDF module and cairo are mapped, not poppler nor libpq" \
 	"dondoc-pdf.so libcairo.so "
 check_eq "a second PDF downloads too" \
 	"$(curl -s -b vanphong.jar "${url}notices/$N/pdf" | head -c 5)" "%PDF-"
+code=$(curl -s -b vanphong.jar -o n.docx -w '%{http_code}' "${url}notices/$N/docx")
+check_eq "the notice's DOCX downloads (the office module)" "$code:$(head -c 2 n.docx)" "200:PK"
+check_eq "then libzip and libxml2 are mapped" "$(mapped 'libzip|libxml2' | tr '\n' ' ')" "libxml2.so libzip.so "
+check_eq "the downloaded DOCX imports" \
+	"$("$DONDOC" --db m.db import n.docx --dry-run 2>&1 | grep -c '3 nhiệm vụ')" "1"
 check_eq "the downloaded PDF imports (the PDF reading module)" \
 	"$("$DONDOC" --db m.db import n.pdf --dry-run 2>&1 | grep -c '3 nhiệm vụ')" "1"
 
