@@ -12,10 +12,51 @@ enum {
 	TB_MAX_CELL_WORDS = 3000
 };
 
+/* The words of a heading the table is found by, read once a word (tb_words). */
+enum tb_vocab {
+	TB_OTHER,
+	TB_NOI,
+	TB_DUNG,
+	TB_NHIEM,
+	TB_VU,
+	TB_CONG,
+	TB_VIEC,
+	TB_CHU,
+	TB_TRI,
+	TB_PHOI,
+	TB_HOP,
+	TB_THOI,
+	TB_GIAN,
+	TB_HAN,
+	TB_TIEN,
+	TB_DO,
+	TB_TT,
+	TB_STT,
+	TB_ST,
+	TB_NVOCAB
+};
+
+/* Each in lower case: a word is one of them whatever its case ("Trì", "TRÌ"). */
+static const struct {
+	const char *s;
+	size_t n;
+} tb_vocab[TB_NVOCAB] = {
+    [TB_NOI] = {"nội", sizeof("nội") - 1},	 [TB_DUNG] = {"dung", sizeof("dung") - 1},
+    [TB_NHIEM] = {"nhiệm", sizeof("nhiệm") - 1}, [TB_VU] = {"vụ", sizeof("vụ") - 1},
+    [TB_CONG] = {"công", sizeof("công") - 1},	 [TB_VIEC] = {"việc", sizeof("việc") - 1},
+    [TB_CHU] = {"chủ", sizeof("chủ") - 1},	 [TB_TRI] = {"trì", sizeof("trì") - 1},
+    [TB_PHOI] = {"phối", sizeof("phối") - 1},	 [TB_HOP] = {"hợp", sizeof("hợp") - 1},
+    [TB_THOI] = {"thời", sizeof("thời") - 1},	 [TB_GIAN] = {"gian", sizeof("gian") - 1},
+    [TB_HAN] = {"hạn", sizeof("hạn") - 1},	 [TB_TIEN] = {"tiến", sizeof("tiến") - 1},
+    [TB_DO] = {"độ", sizeof("độ") - 1},		 [TB_TT] = {"tt", sizeof("tt") - 1},
+    [TB_STT] = {"stt", sizeof("stt") - 1},	 [TB_ST] = {"st", sizeof("st") - 1},
+};
+
 struct tb_word {
 	size_t b, e; /* bytes of the page text */
 	double x1, y1, x2, y2;
-	int vline; /* visual line, top to bottom */
+	int vline;	    /* visual line, top to bottom */
+	enum tb_vocab word; /* which heading word it is, TB_OTHER for any other */
 };
 
 /* A column found by the words of its heading: "chủ trì", "phối hợp" … */
@@ -29,11 +70,29 @@ static size_t tb_u8len(unsigned char c)
 	return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
 }
 
-/* The page's words with their boxes, in poppler's order; their number. */
-static size_t tb_words(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
-		       struct tb_word *w, size_t max)
+/* Which heading word s[0..n) is, in any case; TB_OTHER when none. */
+static enum tb_vocab tb_word_of(const char *s, size_t n)
 {
-	size_t n = 0, i = 0, k = 0;
+	char lo[8];
+
+	if (n > sizeof(lo))
+		return TB_OTHER;
+	imp_lower(s, n, lo);
+	for (int v = TB_OTHER + 1; v < TB_NVOCAB; v++)
+		if (tb_vocab[v].n == n && memcmp(lo, tb_vocab[v].s, n) == 0)
+			return (enum tb_vocab)v;
+	return TB_OTHER;
+}
+
+/*
+ * The page's words with their boxes, in poppler's order, into *ret (grown as they come,
+ * the caller frees it), at most max; their number in *ret_n. 0 or ERR_NOMEM.
+ */
+static int tb_words(const char *text, size_t len, const struct imp_glyph *g, size_t ng,
+		    struct tb_word **ret, size_t max, size_t *ret_n)
+{
+	size_t n = 0, i = 0, k = 0, cap = 0;
+	struct tb_word *w = NULL;
 	bool in = false;
 
 	while (i < len && k < ng) {
@@ -47,9 +106,20 @@ static size_t tb_words(const char *text, size_t len, const struct imp_glyph *g, 
 		} else if (g[k].x2 > g[k].x1 || g[k].y2 > g[k].y1) {
 			if (!in) {
 				if (n == max)
-					return n;
-				w[n++] =
-				    (struct tb_word){i, i, g[k].x1, g[k].y1, g[k].x2, g[k].y2, 0};
+					break;
+				if (n == cap) {
+					size_t nc = cap ? 2 * cap : 256;
+					struct tb_word *nw = realloc(w, nc * sizeof(*nw));
+
+					if (!nw) {
+						free(w);
+						return ERR_NOMEM;
+					}
+					w = nw;
+					cap = nc;
+				}
+				w[n++] = (struct tb_word){i,	   i,	    g[k].x1, g[k].y1,
+							  g[k].x2, g[k].y2, 0,	     TB_OTHER};
 				in = true;
 			}
 			struct tb_word *c = &w[n - 1];
@@ -63,25 +133,17 @@ static size_t tb_words(const char *text, size_t len, const struct imp_glyph *g, 
 		i += cl;
 		k++;
 	}
-	return n;
-}
-
-/* True when word w reads as the lower-case word s ("trì" for "Trì", "TRÌ"). */
-static bool tb_is(const char *text, const struct tb_word *w, const char *s)
-{
-	char lo[32];
-	size_t n = w->e - w->b;
-
-	if (n != strlen(s) || n >= sizeof(lo))
-		return false;
-	imp_lower(text + w->b, n, lo);
-	return memcmp(lo, s, n) == 0;
+	for (size_t j = 0; j < n; j++)
+		w[j].word = tb_word_of(text + w[j].b, w[j].e - w[j].b);
+	*ret = w;
+	*ret_n = n;
+	return 0;
 }
 
 /* The column phrases of a heading: what, lead, co-ordinating, due. */
-static const char *const tb_phrases[][3] = {
-    {"nội", "dung", NULL}, {"nhiệm", "vụ", NULL},  {"công", "việc", NULL}, {"chủ", "trì", NULL},
-    {"phối", "hợp", NULL}, {"thời", "gian", NULL}, {"thời", "hạn", NULL},  {"tiến", "độ", NULL},
+static const enum tb_vocab tb_phrases[][2] = {
+    {TB_NOI, TB_DUNG}, {TB_NHIEM, TB_VU},  {TB_CONG, TB_VIEC}, {TB_CHU, TB_TRI},
+    {TB_PHOI, TB_HOP}, {TB_THOI, TB_GIAN}, {TB_THOI, TB_HAN},  {TB_TIEN, TB_DO},
 };
 static const int tb_phrase_col[] = {0, 0, 0, 1, 2, 3, 3, 3};
 
@@ -112,13 +174,13 @@ static bool tb_wrapped(const struct tb_word *a, const struct tb_word *b)
 }
 
 /* The word after a that ends its phrase: the next one on its line, else one under it. */
-static const struct tb_word *tb_phrase_end(const char *text, const struct tb_word *w, size_t n,
-					   size_t i, const char *second)
+static const struct tb_word *tb_phrase_end(const struct tb_word *w, size_t n, size_t i,
+					   enum tb_vocab second)
 {
-	if (i + 1 < n && tb_is(text, &w[i + 1], second) && tb_same_line(&w[i], &w[i + 1]))
+	if (i + 1 < n && w[i + 1].word == second && tb_same_line(&w[i], &w[i + 1]))
 		return &w[i + 1];
 	for (size_t j = 0; j < n; j++)
-		if (j != i && tb_is(text, &w[j], second) && tb_wrapped(&w[i], &w[j]))
+		if (j != i && w[j].word == second && tb_wrapped(&w[i], &w[j]))
 			return &w[j];
 	return NULL;
 }
@@ -205,23 +267,24 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 	bool have[4] = {false, false, false, false};
 	double left[TB_MAX_COLS] = {0}, head_top = 1e9, head_bot = -1, h = 0, tleft, tright = 0;
 	int order[TB_MAX_COLS], ncols = 0, r = 0;
-	size_t n, nsel = 0, end = 0;
+	size_t n = 0, nsel = 0, end = 0;
 	struct tb_word *tt = NULL;
 
 	memset(t, 0, sizeof(*t));
 	buf_init(&t->rows, IMP_MAX_TEXT);
-	w = malloc(TB_MAX_WORDS * sizeof(*w));
-	sel = malloc(TB_MAX_WORDS * sizeof(*sel));
-	if (!w || !sel) {
+	r = tb_words(text, len, g, ng, &w, TB_MAX_WORDS, &n);
+	if (r < 0)
+		goto out;
+	sel = malloc((n ? n : 1) * sizeof(*sel));
+	if (!sel) {
 		r = ERR_NOMEM;
 		goto out;
 	}
-	n = tb_words(text, len, g, ng, w, TB_MAX_WORDS);
 	/* The heading: the first "chủ trì", then the other phrases near it. */
 	for (size_t i = 0; i + 1 < n && !have[1]; i++) {
 		const struct tb_word *b;
 
-		if (!tb_is(text, &w[i], "chủ") || !(b = tb_phrase_end(text, w, n, i, "trì")))
+		if (w[i].word != TB_CHU || !(b = tb_phrase_end(w, n, i, TB_TRI)))
 			continue;
 		have[1] = true;
 		col[1] = (struct tb_col){w[i].x1 < b->x1 ? w[i].x1 : b->x1,
@@ -258,9 +321,9 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 		for (size_t i = 0; i + 1 < n; i++) {
 			const struct tb_word *a = &w[i], *b;
 
-			if (!tb_is(text, a, tb_phrases[p][0]) || a->y1 > head_bot + 3 * h ||
+			if (a->word != tb_phrases[p][0] || a->y1 > head_bot + 3 * h ||
 			    a->y2 < head_top - 3 * h ||
-			    !(b = tb_phrase_end(text, w, n, i, tb_phrases[p][1])))
+			    !(b = tb_phrase_end(w, n, i, tb_phrases[p][1])))
 				continue;
 			have[c] = true;
 			col[c] = (struct tb_col){a->x1 < b->x1 ? a->x1 : b->x1,
@@ -277,9 +340,9 @@ int imp_pdf_table(const char *text, size_t len, const struct imp_glyph *g, size_
 	/* The heading band: every word between its top and bottom; "TT", "STT" left of the rest. */
 	for (size_t i = 0; i < n; i++)
 		if (tb_mid_y(&w[i]) >= head_top && tb_mid_y(&w[i]) <= head_bot &&
-		    (tb_is(text, &w[i], "tt") || tb_is(text, &w[i], "stt") ||
+		    (w[i].word == TB_TT || w[i].word == TB_STT ||
 		     /* "STT" a narrow column wrapped: "ST" over "T" */
-		     tb_is(text, &w[i], "st")) &&
+		     w[i].word == TB_ST) &&
 		    w[i].x2 <= col[0].x1)
 			tt = &w[i];
 	/* Columns left to right by their heading phrase. */

@@ -10,15 +10,25 @@ static size_t imp_action_at(const struct imp_para *p, size_t i)
 		return 1;
 	if (!imp_word_start(p, i) || !imp_is_lower_at(p->s, p->len, i))
 		return 0;
-	/* "tổ chức đảng", "dự án đầu tư xây dựng": a name that holds the verb */
-	for (size_t k = 0; imp_action_names[k]; k++) {
-		size_t n = strlen(imp_action_names[k]);
+	/*
+	 * "tổ chức đảng", "dự án đầu tư xây dựng": a name that holds the verb, begun at one of
+	 * the words before i that are less than a name's length back.
+	 */
+	size_t longest = 0;
 
-		for (size_t j = i + 1 > n ? i + 1 - n : 0; j <= i; j++)
-			if ((j == 0 || p->s[j - 1] == ' ') &&
-			    imp_match(p, j, imp_action_names[k]) &&
+	for (size_t k = 0; imp_action_names[k]; k++)
+		if (strlen(imp_action_names[k]) > longest)
+			longest = strlen(imp_action_names[k]);
+	for (size_t j = i + 1; j-- > 0 && i - j < longest;) {
+		if (j > 0 && p->s[j - 1] != ' ')
+			continue;
+		for (size_t k = 0; imp_action_names[k]; k++) {
+			size_t n = strlen(imp_action_names[k]);
+
+			if (i - j < n && imp_match(p, j, imp_action_names[k]) &&
 			    !imp_match(p, imp_skip_space(p, j + n), "viên"))
 				return 0;
+		}
 	}
 	for (size_t k = 0; imp_actions[k]; k++) {
 		size_t m = imp_match(p, i, imp_actions[k]);

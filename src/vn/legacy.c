@@ -84,13 +84,32 @@ static const struct {
     {0xfc, MOD_BREVE, 0x0303}, {0xeb, MOD_BREVE, 0x0323},
 };
 
-static int put_cp(struct buf *out, UChar32 c)
+/*
+ * Where a decoder puts its code points: into out as UTF-8, or, while the encoding is
+ * being detected, straight into the score of that reading (no text is kept).
+ */
+struct score;
+struct sink {
+	struct buf *out;  /* NULL: each code point goes to sc */
+	struct score *sc; /* the reading's score (score_cp) */
+};
+
+static void score_cp(struct score *sc, UChar32 c);
+
+static int put_cp(struct sink *k, UChar32 c)
 {
 	uint8_t u[4];
 	int32_t n = 0;
 
+	if (!k->out) {
+		score_cp(k->sc, c);
+		return 0;
+	}
+	/* A byte at a time is the decoders' loop: no memcpy for it. */
+	if (c < 0x80)
+		return buf_putc(k->out, (int)c);
 	U8_APPEND_UNSAFE(u, n, c);
-	return buf_add(out, u, (size_t)n);
+	return buf_add(k->out, u, (size_t)n);
 }
 
 static UChar32 cp1252(uint8_t b)
@@ -99,7 +118,7 @@ static UChar32 cp1252(uint8_t b)
 }
 
 /* Decodes TCVN3 into out, not yet normalised (B0-B4 are combining marks). */
-static int tcvn3_decode(const uint8_t *s, size_t len, struct buf *out)
+static int tcvn3_decode(const uint8_t *s, size_t len, struct sink *out)
 {
 	int r = 0;
 
@@ -107,7 +126,7 @@ static int tcvn3_decode(const uint8_t *s, size_t len, struct buf *out)
 		uint8_t b = s[i];
 
 		if (b < 0x80)
-			r = buf_putc(out, b);
+			r = put_cp(out, b);
 		else
 			r = put_cp(out, b < 0xa0 ? cp1252(b) : tcvn3_hi[b - 0xa0]);
 	}
@@ -131,7 +150,7 @@ static bool vni_base(UChar32 c, int mod)
 }
 
 /* Decodes VNI-Windows into out, as base letters and combining marks. */
-static int vni_decode(const uint8_t *s, size_t len, struct buf *out)
+static int vni_decode(const uint8_t *s, size_t len, struct sink *out)
 {
 	UChar32 prev = 0; /* the vowel just written, while it may still take a mark byte */
 	int r = 0;
@@ -141,7 +160,7 @@ static int vni_decode(const uint8_t *s, size_t len, struct buf *out)
 		bool upper = b >= 0xc0 && b < 0xe0, done = false;
 
 		if (b < 0x80) {
-			r = buf_putc(out, b);
+			r = put_cp(out, b);
 			prev = (UChar32)b;
 			continue;
 		}
@@ -182,7 +201,7 @@ static int vni_decode(const uint8_t *s, size_t len, struct buf *out)
 	return r;
 }
 
-static int decode(const char *s, size_t len, enum vn_encoding enc, struct buf *out)
+static int decode(const char *s, size_t len, enum vn_encoding enc, struct sink *out)
 {
 	if (enc == VN_ENC_TCVN3)
 		return tcvn3_decode((const uint8_t *)s, len, out);
@@ -200,27 +219,40 @@ static int decode(const char *s, size_t len, enum vn_encoding enc, struct buf *o
  */
 #define WORD_MAX 12
 
-static const char *const onsets[] = {"",   "b",	 "c", "ch", "d",  "D",	"g",   "gh", "gi", "h",
-				     "k",  "kh", "l", "m",  "n",  "ng", "ngh", "nh", "p",  "ph",
-				     "qu", "r",	 "s", "t",  "th", "tr", "v",   "x"};
+/* Each list sorted by bytes, as in_list looks it up. */
+static const char *const onsets[] = {"",   "D",	 "b", "c", "ch", "d",  "g",   "gh", "gi", "h",
+				     "k",  "kh", "l", "m", "n",	 "ng", "ngh", "nh", "p",  "ph",
+				     "qu", "r",	 "s", "t", "th", "tr", "v",   "x"};
 static const char *const nuclei[] = {
-    "a",   "1",	  "2",	 "e",	"3",   "i",   "o",   "4",   "5",   "u",	  "6",	 "y",	"ai", "ao",
-    "au",  "ay",  "2u",	 "2y",	"eo",  "3u",  "ia",  "i3",  "iu",  "oa",  "o1",	 "oe",	"oi", "4i",
-    "5i",  "oo",  "ua",	 "u2",	"u3",  "ui",  "u4",  "u5",  "uy",  "6a",  "6i",	 "65",	"6u", "y3",
-    "i3u", "y3u", "oai", "oay", "oao", "oeo", "u2y", "u4i", "uya", "uy3", "uyu", "65i", "65u"};
+    "1",  "2",	"2u",  "2y", "3",   "3u",  "4",	  "4i",	 "5",	"5i",  "6",  "65", "65i", "65u",
+    "6a", "6i", "6u",  "a",  "ai",  "ao",  "au",  "ay",	 "e",	"eo",  "i",  "i3", "i3u", "ia",
+    "iu", "o",	"o1",  "oa", "oai", "oao", "oay", "oe",	 "oeo", "oi",  "oo", "u",  "u2",  "u2y",
+    "u3", "u4", "u4i", "u5", "ua",  "ui",  "uy",  "uy3", "uya", "uyu", "y",  "y3", "y3u"};
 static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t"};
 
+/* True when s[0..len) is in list, sorted by bytes ("" first, "D" before "b"): by halves. */
 static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
-	/* Byte by byte: most entries differ at their first letter. */
-	for (size_t i = 0; i < n; i++) {
-		const char *w = list[i];
-		size_t k = 0;
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2, k = 0;
+		const char *w = list[mid];
+		int d;
 
 		while (k < len && w[k] == s[k])
 			k++;
-		if (k == len && w[k] == '\0')
+		/* s is before w when it ends first or has the smaller byte */
+		d = k == len					? (w[k] == '\0' ? 0 : -1)
+		    : w[k] == '\0'				? 1
+		    : (unsigned char)s[k] < (unsigned char)w[k] ? -1
+								: 1;
+		if (d == 0)
 			return true;
+		if (d < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
 	return false;
 }
@@ -324,54 +356,76 @@ static void word_end(struct word *wd, long *score)
 		memset(wd, 0, sizeof(*wd));
 }
 
+/* A reading's score so far: its words' verdicts and the word being read. */
+struct score {
+	const UNormalizer2 *nfd;
+	struct word wd;
+	long score;
+};
+
+/* Reads one more code point of the text into the score. */
+static void score_cp(struct score *sc, UChar32 c)
+{
+	UChar d[8];
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t dn, j = 0;
+
+	if (c < 0x80) {
+		/* ASCII has no marks to take apart: a letter or a word's end */
+		UChar32 l = c | 0x20;
+
+		if (l >= 'a' && l <= 'z')
+			word_letter(&sc->wd, l);
+		else
+			word_end(&sc->wd, &sc->score);
+		return;
+	}
+	sc->wd.non_ascii = true;
+	dn = unorm2_getDecomposition(sc->nfd, c, d, 8, &st);
+	if (dn < 0 || U_FAILURE(st)) {
+		dn = 0;
+		U16_APPEND_UNSAFE(d, dn, c);
+	}
+	while (j < dn) {
+		UChar32 x;
+
+		U16_NEXT(d, j, dn, x);
+		if (u_getCombiningClass(x) != 0) {
+			word_mark(&sc->wd, x);
+		} else if (u_isalpha(x)) {
+			word_letter(&sc->wd, u_tolower(x));
+		} else {
+			word_end(&sc->wd, &sc->score);
+		}
+	}
+}
+
+/* The score of UTF-8 text s[0..len). */
 static long score_text(const UNormalizer2 *nfd, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s;
-	struct word wd;
-	long score = 0;
+	struct score sc = {.nfd = nfd};
 	int32_t i = 0, n = (int32_t)len;
 
-	memset(&wd, 0, sizeof(wd));
 	while (i < n) {
-		UChar d[8];
-		UErrorCode st = U_ZERO_ERROR;
-		int32_t dn, j = 0;
 		UChar32 c;
 
 		U8_NEXT(p, i, n, c);
-		if (c >= 0 && c < 0x80) {
-			/* ASCII has no marks to take apart: a letter or a word's end */
-			UChar32 l = c | 0x20;
-
-			if (l >= 'a' && l <= 'z')
-				word_letter(&wd, l);
-			else
-				word_end(&wd, &score);
-			continue;
-		}
-		if (c < 0)
-			c = 0xfffd;
-		wd.non_ascii = true;
-		dn = unorm2_getDecomposition(nfd, c, d, 8, &st);
-		if (dn < 0 || U_FAILURE(st)) {
-			dn = 0;
-			U16_APPEND_UNSAFE(d, dn, c);
-		}
-		while (j < dn) {
-			UChar32 x;
-
-			U16_NEXT(d, j, dn, x);
-			if (u_getCombiningClass(x) != 0) {
-				word_mark(&wd, x);
-			} else if (u_isalpha(x)) {
-				word_letter(&wd, u_tolower(x));
-			} else {
-				word_end(&wd, &score);
-			}
-		}
+		score_cp(&sc, c < 0 ? 0xfffd : c);
 	}
-	word_end(&wd, &score);
-	return score;
+	word_end(&sc.wd, &sc.score);
+	return sc.score;
+}
+
+/* The score of s[0..len) read as legacy encoding enc, decoded and scored as it goes. */
+static long score_legacy(const UNormalizer2 *nfd, const char *s, size_t len, enum vn_encoding enc)
+{
+	struct score sc = {.nfd = nfd};
+	struct sink k = {.sc = &sc};
+
+	(void)decode(s, len, enc, &k); /* scoring fails nowhere */
+	word_end(&sc.wd, &sc.score);
+	return sc.score;
 }
 
 /* Detection reads at most this much of the text. */
@@ -406,19 +460,12 @@ enum vn_encoding vn_detect_encoding(const char *s, size_t len)
 	if (len > DETECT_MAX)
 		len = DETECT_MAX;
 	for (size_t k = 0; k < sizeof(cand) / sizeof(cand[0]); k++) {
-		struct buf b = BUF_INIT(4 * DETECT_MAX);
-		long sc;
+		long sc = score_legacy(nfd, s, len, cand[k]);
 
-		if (decode(s, len, cand[k], &b) < 0) {
-			buf_free(&b);
-			continue;
-		}
-		sc = score_text(nfd, buf_str(&b), b.len);
 		if (sc > best_score) {
 			best_score = sc;
 			best = cand[k];
 		}
-		buf_free(&b);
 	}
 	return best;
 }
@@ -442,7 +489,7 @@ int vn_legacy_to_utf8(const char *s, size_t len, enum vn_encoding enc, struct bu
 	if (len > (size_t)64 << 20)
 		return err_set(e, ERR_TOOBIG, "Văn bản quá dài (%zu byte)", len);
 	buf_init(&tmp, 4 * len + 16);
-	r = decode(s, len, enc, &tmp);
+	r = decode(s, len, enc, &(struct sink){.out = &tmp});
 	if (r == 0)
 		r = vn_nfc(buf_str(&tmp), tmp.len, out, e);
 	else
@@ -545,21 +592,17 @@ int vn_to_utf8(const char *s, size_t len, struct buf *out, enum vn_encoding *ret
 			enum vn_encoding legacy = vn_detect_encoding(raw.data, raw.len);
 			UErrorCode st = U_ZERO_ERROR;
 			const UNormalizer2 *nfd = unorm2_getNFDInstance(&st);
-			struct buf dec = BUF_INIT(4 * DETECT_MAX * 64);
 			size_t cut = len < DETECT_MAX ? len : DETECT_MAX;
 
 			if (U_SUCCESS(st) && (legacy == VN_ENC_TCVN3 || legacy == VN_ENC_VNI) &&
-			    decode(raw.data, raw.len < DETECT_MAX ? raw.len : DETECT_MAX, legacy,
-				   &dec) == 0 &&
-			    score_text(nfd, buf_str(&dec), dec.len) > score_text(nfd, s, cut)) {
+			    score_legacy(nfd, raw.data, raw.len < DETECT_MAX ? raw.len : DETECT_MAX,
+					 legacy) > score_text(nfd, s, cut)) {
 				r = vn_legacy_to_utf8(raw.data, raw.len, legacy, out, e);
-				buf_free(&dec);
 				buf_free(&raw);
 				if (r == 0 && ret_enc)
 					*ret_enc = legacy;
 				return r;
 			}
-			buf_free(&dec);
 		}
 		buf_free(&raw);
 	}

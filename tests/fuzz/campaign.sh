@@ -2,10 +2,12 @@
 # campaign.sh: builds every libFuzzer harness in tests/fuzz (fuzz_*.c) with clang
 # (-fsanitize=fuzzer,address,undefined -O1) and runs each for SECONDS, or until RUNS
 # inputs when RUNS is set (SECONDS then bounds it; 0 = no bound), outside 'make check'.
-# Prints one line per harness: runs, seconds, inputs per second, and whether it crashed.
-# Usage: [RUNS=N] [ONLY="import docx"] [OUT=DIR] tests/fuzz/campaign.sh SECONDS [SRCDIR]
+# Prints one line per harness: runs, seconds, inputs per second, the longest input tried
+# (max_len) and whether it crashed.
+# Usage: [RUNS=N] [ONLY="import docx"] [OUT=DIR] [MAX_LEN=N] tests/fuzz/campaign.sh SECONDS [SRCDIR]
 #   ONLY: harness names without "fuzz_" to run only those; OUT: where binaries, corpora,
 #   logs and crash inputs go (default ./fuzz-out). A corpus left in OUT is kept and grown.
+#   MAX_LEN: the longest input for the readers of whole documents (default 16384).
 set -u
 secs=${1:?usage: [RUNS=N] [ONLY=names] campaign.sh SECONDS [SRCDIR]}
 src=${2:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -48,10 +50,13 @@ objects() {
 	done
 }
 # The import harness leaves the byte-level helpers out of coverage (import-coverage.ignore:
-# why); the other harnesses instrument everything.
+# why); the other harnesses instrument everything. Clang instruments for coverage after
+# inlining: a helper of the list inlined into its caller would be instrumented there, so
+# the import objects are built without inlining (-fno-inline-functions).
 import_objs=
 if wanted import; then
-	objects "$out/obj-import" -fsanitize-coverage-ignorelist="$src/tests/fuzz/import-coverage.ignore"
+	objects "$out/obj-import" -fno-inline-functions \
+		-fsanitize-coverage-ignorelist="$src/tests/fuzz/import-coverage.ignore"
 	import_objs=$objs
 fi
 all_objs=
@@ -79,7 +84,7 @@ for h in "$src"/tests/fuzz/fuzz_*.c; do
 	cp "$src"/tests/import/*.txt "$src"/tests/import/corpus/*.txt "$out/$name.corpus/" 2>/dev/null
 	# Whole documents for the readers of documents; a line or two for the small parsers.
 	case $name in
-	fuzz_import | fuzz_legacy | fuzz_docx | fuzz_pdf_runs) max=16384 ;;
+	fuzz_import | fuzz_legacy | fuzz_docx | fuzz_pdf_runs) max=${MAX_LEN:-16384} ;;
 	*) max=512 ;;
 	esac
 	# The CPU time too: on a shared machine the wall-clock rate says more about the others.
@@ -90,12 +95,13 @@ for h in "$src"/tests/fuzz/fuzz_*.c; do
 		-timeout=10 -rss_limit_mb=2048 "$name.corpus" >"$name.log" 2>&1); then
 		runs=$(grep -o 'Done [0-9]* runs in [0-9]* second' "$out/$name.log" | awk '{print $2, $5}')
 		cpu=$(tail -n 1 "$out/$name.cpu" 2>/dev/null | awk -F+ '{ print $1 + $2 }')
-		echo "$runs ${cpu:-0}" | awk -v h="$name" '{
+		echo "$runs ${cpu:-0}" | awk -v h="$name" -v max="$max" '{
 			printf "%s: %d runs in %d s (%d exec/s)", h, $1, $2, ($2 > 0 ? $1 / $2 : $1)
 			if ($3 > 0) printf ", %.0f s CPU (%d exec/s of CPU)", $3, $1 / $3
+			printf ", max_len %d", max
 			print ", no crash" }'
 	else
-		echo "$name: CRASH, see $out/$name.log"
+		echo "$name: CRASH (max_len $max), see $out/$name.log"
 		status=1
 	fi
 done
