@@ -95,6 +95,7 @@ int api_task_reports(struct http_req *r);
 int api_task_timeline(struct http_req *r);
 /* GET /api/v1/sessions/#/tasks: the tasks assigned at the session that the account sees, paged by id. */
 int api_session_tasks(struct http_req *r);
+int api_session_comments(struct http_req *r);
 /* GET /api/v1/tasks/#/children: the task's direct sub-tasks, paged by id. */
 int api_task_children(struct http_req *r);
 int api_task_report(struct http_req *r);
@@ -135,6 +136,12 @@ extern const struct http_field api_audit_fields[];
  * store's form, and the HF_INT filter input named filter, NULL for none).
  */
 void api_page(struct http_req *r, const char *filter, struct read_page *ret);
+struct jw;
+/*
+ * The end of a paged list opened with {"data":[: its pagination and, when
+ * the page is full, links.next, the path (with its query) of the page after it.
+ */
+void api_page_tail(struct jw *w, int64_t limit, size_t n, const char *next);
 /* Appends o to data with its "self" link, /api/v1/PATH/ID. */
 void api_item(json_t *data, json_t *o, const char *path, int64_t id);
 /*

@@ -1,4 +1,4 @@
-/* api_sessionwork.c: the JSON twins of the session forms: register and edit a session, its agenda, attendance and votes. */
+/* api_sessionwork.c: the JSON twins of the session forms (register and edit a session, its agenda, attendance and votes) and a session's comments, paged. */
 #include <string.h>
 
 #include "api/api.h"
@@ -6,6 +6,7 @@
 #include "core/registry/registry.h"
 #include "core/sessionwork/sessionwork.h"
 #include "pages/pages.h"
+#include "util/jw.h"
 
 const struct http_field api_attendance_fields[] = {
     {"person_id", HF_INT, false, 0, NULL, "Người dự họp (person_id)"},
@@ -196,4 +197,62 @@ int api_vote(struct http_req *r)
 	if (!correct)
 		r->location = arena_printf(r->arena, "/api/v1/agenda-items/%lld", (long long)it.id);
 	return session_answer(r, it.session_id, correct ? 200 : 201);
+}
+
+/*
+ * GET /api/v1/sessions/#/comments: the comments made at a session the account
+ * reads, on the documents it may read (as the session's page), by id.
+ */
+int api_session_comments(struct http_req *r)
+{
+	const char *next = NULL;
+	struct jw w = {&r->out, 0};
+	struct read_comment *c;
+	struct read_session s;
+	struct read_page p;
+	size_t n;
+	int rc = read_session(r->db, &r->acct, r->id[0], r->arena, &s, &r->err);
+
+	if (rc < 0)
+		return rc;
+	api_page(r, NULL, &p);
+	rc = read_session_comments(r->db, &r->acct, s.id, &p, r->arena, &c, &n);
+	if (rc < 0)
+		return rc;
+	buf_reset(&r->out);
+	r->ctype = "application/json";
+	jw_raw(&w, "{\"data\":[");
+	for (size_t i = 0; i < n; i++) {
+		jw_raw(&w, i ? ",{" : "{");
+		jw_key(&w, "id", true);
+		jw_int(&w, c[i].id);
+		jw_raw(&w, ",\"document\":{");
+		jw_key(&w, "id", true);
+		jw_int(&w, c[i].doc_id);
+		jw_key(&w, "kind", false);
+		jw_str(&w, c[i].doc_kind);
+		jw_key(&w, "title", false);
+		jw_str(&w, c[i].doc_title);
+		jw_raw(&w, "}");
+		jw_key(&w, "member", false);
+		jw_str(&w, c[i].member);
+		jw_key(&w, "paragraph", false);
+		jw_str(&w, c[i].paragraph);
+		jw_key(&w, "content", false);
+		jw_str(&w, c[i].content);
+		jw_key(&w, "response", false);
+		jw_str(&w, cmt_resp_name((enum cmt_resp)c[i].response));
+		jw_key(&w, "response_text", false);
+		jw_str(&w, c[i].response_text);
+		jw_raw(&w, "}");
+	}
+	if ((int64_t)n == p.limit) {
+		next =
+		    arena_printf(r->arena, "/api/v1/sessions/%lld/comments?after=%lld&limit=%lld",
+				 (long long)s.id, (long long)c[n - 1].id, (long long)p.limit);
+		if (!next)
+			return ERR_NOMEM;
+	}
+	api_page_tail(&w, p.limit, n, next);
+	return w.rc;
 }

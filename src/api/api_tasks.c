@@ -8,24 +8,6 @@
 #include "pages/pages.h"
 #include "util/jw.h"
 
-/*
- * The end of a paged list: its pagination and, when the page is full, links.next,
- * the path (with its query) of the page after it.
- */
-static void page_tail(struct jw *w, int64_t limit, size_t n, const char *next)
-{
-	jw_raw(w, "],\"pagination\":{\"limit\":");
-	jw_int(w, limit);
-	jw_raw(w, ",\"count\":");
-	jw_int(w, (int64_t)n);
-	jw_raw(w, "},\"links\":{");
-	if (next) {
-		jw_key(w, "next", true);
-		jw_str(w, next);
-	}
-	jw_raw(w, "}}");
-}
-
 /* The response opened as a paged list, {"data":[, with the n tasks t, their statuses as of day. */
 static void task_rows(struct http_req *r, struct jw *w, const struct read_task_row *t, size_t n,
 		      const char *day)
@@ -82,7 +64,7 @@ int api_tasks(struct http_req *r)
 		if (!next)
 			return ERR_NOMEM;
 	}
-	page_tail(&w, p.limit, n, next);
+	api_page_tail(&w, p.limit, n, next);
 	return w.rc;
 }
 
@@ -111,7 +93,7 @@ int api_session_tasks(struct http_req *r)
 		if (!next)
 			return ERR_NOMEM;
 	}
-	page_tail(&w, p.limit, n, next);
+	api_page_tail(&w, p.limit, n, next);
 	return w.rc;
 }
 
@@ -273,7 +255,7 @@ int api_task_children(struct http_req *r)
 		if (!next)
 			return ERR_NOMEM;
 	}
-	page_tail(&w, p.limit, n, next);
+	api_page_tail(&w, p.limit, n, next);
 	return w.rc;
 }
 

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "util/jw.h"
 
 const struct http_field api_list_fields[] = {
     {"after", HF_INT, false, 0, NULL, "Con trỏ trang (after)"},
@@ -74,6 +75,20 @@ void api_page(struct http_req *r, const char *filter, struct read_page *ret)
 				  .parent = filter ? http_arg_int(r, filter, 0) : 0};
 	if (!ret->since)
 		ret->since = "";
+}
+
+void api_page_tail(struct jw *w, int64_t limit, size_t n, const char *next)
+{
+	jw_raw(w, "],\"pagination\":{\"limit\":");
+	jw_int(w, limit);
+	jw_raw(w, ",\"count\":");
+	jw_int(w, (int64_t)n);
+	jw_raw(w, "},\"links\":{");
+	if (next) {
+		jw_key(w, "next", true);
+		jw_str(w, next);
+	}
+	jw_raw(w, "}}");
 }
 
 void api_item(json_t *data, json_t *o, const char *path, int64_t id)

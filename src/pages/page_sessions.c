@@ -563,61 +563,125 @@ static int session_votes(struct http_req *r, struct html *h, const struct agenda
 	return 0;
 }
 
-/* The comments made at the session on drafts the account may read, and how each was answered. */
-static int session_comments(struct http_req *r, struct html *h)
+/* How many comments the session's page shows; /sessions/#/comments shows the rest as many at a time. */
+#define COMMENTS_PAGE 20
+
+/* Comments c as tables under their documents' headings: a new heading where the document changes. */
+static void comment_tables(struct html *h, const struct read_comment *c, size_t n)
 {
 	static const char *const cols[] = {"Người góp ý", "Đoạn", "Nội dung", "Trả lời"};
 	struct page_table tb;
-	struct cmt_table *ts;
-	int64_t *doc;
-	size_t ndoc, total = 0;
-	int rc;
 
-	rc = read_session_comment_docs(r->db, &r->acct, r->id[0], 32, r->arena, &doc, &ndoc);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0 || c[i].doc_id != c[i - 1].doc_id) {
+			if (i)
+				page_table_end(&tb);
+			H(h, "<h3>");
+			html_text(h, c[i].doc_kind);
+			H(h, " ");
+			html_text(h, c[i].doc_title);
+			H(h, "</h3>");
+			page_table_begin(&tb, h, NULL, cols, PAGE_NCOL(cols));
+		}
+		page_td(&tb, NULL);
+		html_text(h, c[i].member);
+		page_td(&tb, NULL);
+		html_text(h, c[i].paragraph);
+		page_td(&tb, NULL);
+		html_text(h, c[i].content);
+		page_td(&tb, NULL);
+		H(h, "<strong>");
+		html_text(h, cmt_resp_label((enum cmt_resp)c[i].response));
+		H(h, "</strong> ");
+		html_text(h, c[i].response_text);
+		page_tr_end(&tb);
+	}
+	if (n)
+		page_table_end(&tb);
+}
+
+/* The link to the session's comments after comment last. */
+static void comments_more(struct html *h, int64_t session, int64_t last)
+{
+	H(h, "<p class=\"more\"><a href=\"/sessions/");
+	html_int(h, session);
+	H(h, "/comments?after=");
+	html_int(h, last);
+	H(h, "\">Xem thêm</a></p>");
+}
+
+/*
+ * The comments made at the session on drafts the account may read, and how
+ * each was answered: the first COMMENTS_PAGE, then a link to the others.
+ */
+static int session_comments(struct http_req *r, struct html *h)
+{
+	struct read_page p = {.limit = COMMENTS_PAGE, .since = ""};
+	struct read_comment *c;
+	int64_t total = 0;
+	size_t n;
+	int rc = read_session_comment_count(r->db, &r->acct, r->id[0], &total);
+
+	if (rc == 0)
+		rc = read_session_comments(r->db, &r->acct, r->id[0], &p, r->arena, &c, &n);
 	if (rc < 0)
 		return rc;
-	ts = arena_alloc(r->arena, sizeof(*ts) * (ndoc + 1));
-	if (!ts)
-		return err_set(&r->err, ERR_NOMEM, "không đủ bộ nhớ");
-	/* The comments first: the heading counts them. */
-	for (size_t i = 0; i < ndoc; i++) {
-		rc = cmt_table_load(r->db, doc[i], r->arena, &ts[i], &r->err);
-		if (rc < 0)
-			return rc;
-		total += ts[i].n;
-	}
 	section_begin(h, "gop-y", "Ý kiến góp ý và tiếp thu", (long long)total, false);
-	for (size_t i = 0; i < ndoc; i++) {
-		const struct cmt_table *t = &ts[i];
-
-		if (!t->n)
-			continue;
-		H(h, "<h3>");
-		html_text(h, t->doc_kind);
-		H(h, " ");
-		html_text(h, t->doc_title);
-		H(h, "</h3>");
-		page_table_begin(&tb, h, NULL, cols, PAGE_NCOL(cols));
-		for (size_t k = 0; k < t->n; k++) {
-			page_td(&tb, NULL);
-			html_text(h, t->rows[k].member);
-			page_td(&tb, NULL);
-			html_text(h, t->rows[k].paragraph);
-			page_td(&tb, NULL);
-			html_text(h, t->rows[k].content);
-			page_td(&tb, NULL);
-			H(h, "<strong>");
-			html_text(h, cmt_resp_label(t->rows[k].response));
-			H(h, "</strong> ");
-			html_text(h, t->rows[k].response_text);
-			page_tr_end(&tb);
-		}
-		page_table_end(&tb);
+	comment_tables(h, c, n);
+	if (total > (int64_t)n && n) {
+		H(h, "<p class=\"muted\">");
+		html_int(h, (int64_t)n);
+		H(h, " ý kiến đầu trong số ");
+		html_int(h, total);
+		H(h, ".</p>");
+		comments_more(h, r->id[0], c[n - 1].id);
 	}
 	if (!total)
 		H(h, "<p class=\"muted\">Chưa có ý kiến góp ý.</p>");
 	section_end(h);
 	return 0;
+}
+
+const struct http_field page_session_comments_fields[] = {
+    {"after", HF_INT, false, 0, NULL, "Trang sau ý kiến số (after)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
+/* GET /sessions/#/comments: the session's comments after a given one, COMMENTS_PAGE at a time. */
+int page_session_comments(struct http_req *r)
+{
+	struct read_page p = {
+	    .after = http_arg_int(r, "after", 0), .limit = COMMENTS_PAGE, .since = ""};
+	struct read_comment *c;
+	struct read_session s;
+	struct html h;
+	int64_t total = 0;
+	size_t n;
+	int rc = read_session(r->db, &r->acct, r->id[0], r->arena, &s, &r->err);
+
+	if (rc == 0)
+		rc = read_session_comment_count(r->db, &r->acct, s.id, &total);
+	if (rc == 0)
+		rc = read_session_comments(r->db, &r->acct, s.id, &p, r->arena, &c, &n);
+	if (rc < 0)
+		return rc;
+	page_begin(r, &h, "Ý kiến góp ý");
+	H(&h, "<h1>Ý kiến góp ý và tiếp thu</h1><p><a href=\"/sessions/");
+	html_int(&h, s.id);
+	H(&h, "#gop-y\">");
+	html_text(&h, s.organ);
+	H(&h, " — phiên thứ ");
+	html_int(&h, s.number);
+	H(&h, "</a> <span class=\"muted\">(");
+	html_int(&h, total);
+	H(&h, " ý kiến)</span></p>");
+	comment_tables(&h, c, n);
+	if (!n)
+		H(&h, "<p class=\"muted\">Không còn ý kiến nào.</p>");
+	if ((int64_t)n == p.limit)
+		comments_more(&h, s.id, c[n - 1].id);
+	page_end(r, &h);
+	return h.err;
 }
 
 /* Questioning (chất vấn), questions and recommendations, with where each stands. */

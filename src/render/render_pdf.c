@@ -86,6 +86,12 @@ static struct pdf_cache *pdf_cache_get(void)
 		cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
 		pango_cairo_context_set_font_options(c->ctx, fo);
 		cairo_font_options_destroy(fo);
+		/*
+		 * Glyphs at their exact advances: rounded to whole points, cairo
+		 * writes a correction before almost every glyph of a PDF's text
+		 * (a larger page stream to compress) and the errors add up along a line.
+		 */
+		pango_context_set_round_glyph_positions(c->ctx, FALSE);
 	}
 	if (!c->ctx || pthread_setspecific(pdf_cache_key, c) != 0) {
 		pdf_cache_free(c);
@@ -112,35 +118,33 @@ static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsign
  */
 static void append_dashes(GString *s, const char *text)
 {
-	for (const char *p = text ? text : ""; *p; p++) {
-		g_string_append_c(s, *p);
-		if (p[0] == '-' && p[1] == ' ' && (p == text || p[-1] == ' ')) {
+	const char *from = text ? text : "", *p = from;
+
+	/* the text between two such dashes goes in as one piece */
+	while ((p = strstr(p, "- ")) != NULL) {
+		if (p == text || p[-1] == ' ') {
+			g_string_append_len(s, from, p + 1 - from);
 			g_string_append(s, "\u2060\u00A0");
-			p++;
+			from = p + 2;
 		}
+		p += 2;
 	}
+	g_string_append(s, from);
 }
 
 /*
- * Sets a layout's attributes with font fallback turned off: a character the
- * profile's font lacks is then an unknown glyph that pdf_check_glyphs turns
- * into an error, never a letter silently drawn from another typeface.
+ * A layout of text as it is (append_dashes already applied) with attrs (NULL:
+ * none) and font fallback turned off: a character the profile's font lacks
+ * is then an unknown glyph that pdf_check_glyphs turns into an error, never
+ * a letter silently drawn from another typeface.
  */
-static void pdf_set_attrs(PangoLayout *l, PangoAttrList *attrs)
-{
-	PangoAttribute *a = pango_attr_fallback_new(FALSE);
-
-	a->start_index = 0;
-	a->end_index = G_MAXUINT;
-	pango_attr_list_insert(attrs, a);
-	pango_layout_set_attributes(l, attrs);
-}
-
-static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsigned style,
-			       double width, PangoAlignment al)
+static PangoLayout *pdf_layout_text(struct pdf *d, const GString *text, PangoAttrList *attrs,
+				    double pt, unsigned style, double width, PangoAlignment al)
 {
 	PangoLayout *l = pango_layout_new(d->ctx);
 	PangoFontDescription *fd = pango_font_description_new();
+	PangoAttrList *own = attrs ? NULL : pango_attr_list_new();
+	PangoAttribute *a = pango_attr_fallback_new(FALSE);
 
 	pango_font_description_set_family(fd, d->p->font);
 	pango_font_description_set_absolute_size(fd, pt * PANGO_SCALE);
@@ -153,19 +157,26 @@ static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsig
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, al);
-	{
-		GString *t = g_string_new(NULL);
+	pango_layout_set_text(l, text->str, (int)text->len);
+	a->start_index = 0;
+	a->end_index = G_MAXUINT;
+	pango_attr_list_insert(attrs ? attrs : own, a);
+	pango_layout_set_attributes(l, attrs ? attrs : own);
+	if (own)
+		pango_attr_list_unref(own);
+	return l;
+}
 
-		append_dashes(t, text);
-		pango_layout_set_text(l, t->str, (int)t->len);
-		g_string_free(t, TRUE);
-	}
-	{
-		PangoAttrList *attrs = pango_attr_list_new();
+/* A layout of a plain text in one style. */
+static PangoLayout *pdf_layout(struct pdf *d, const char *text, double pt, unsigned style,
+			       double width, PangoAlignment al)
+{
+	GString *t = g_string_new(NULL);
+	PangoLayout *l;
 
-		pdf_set_attrs(l, attrs);
-		pango_attr_list_unref(attrs);
-	}
+	append_dashes(t, text);
+	l = pdf_layout_text(d, t, NULL, pt, style, width, al);
+	g_string_free(t, TRUE);
 	return l;
 }
 
@@ -307,9 +318,9 @@ static void pdf_hline(struct pdf *d, double cx, double y, double w)
 
 static double text_w(PangoLayout *l)
 {
-	PangoRectangle ink, logical;
+	PangoRectangle logical;
 
-	pango_layout_get_pixel_extents(l, &ink, &logical);
+	pango_layout_get_pixel_extents(l, NULL, &logical);
 	return logical.width;
 }
 
@@ -530,8 +541,7 @@ static void pdf_body(struct pdf *d, const struct docview *v, double tail_h)
 					pango_attr_list_insert(attrs, a);
 				}
 			}
-			l = pdf_layout(d, s->str, p->body_pt, 0, d->width, al[b->align]);
-			pdf_set_attrs(l, attrs);
+			l = pdf_layout_text(d, s, attrs, p->body_pt, 0, d->width, al[b->align]);
 			pango_layout_set_justify(l, b->align == DV_JUSTIFY);
 			if (!b->no_indent)
 				pango_layout_set_indent(l, (int)(MM(p->indent_mm) * PANGO_SCALE));

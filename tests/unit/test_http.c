@@ -13,6 +13,7 @@
 #include <curl/curl.h>
 #include <zip.h>
 
+#include "core/sessionwork/sessionwork.h"
 #include "http/http.h"
 #include "web/web.h"
 #include "render/docview.h"
@@ -512,6 +513,8 @@ static const struct {
     {"/api/v1/bodies/3", "annfna"},
     {"/api/v1/sessions", "aaafaa"},
     {"/api/v1/sessions/1", "aaafan"},
+    {"/sessions/1/comments", "aaafan"},
+    {"/api/v1/sessions/1/comments", "aaafan"},
     {"/api/v1/documents/2", "aaafnn"},
     {"/ical/sessions.ics", "aaafaa"},
     {"/api/v1/indicators", "aaafaa"},
@@ -2829,6 +2832,137 @@ static void a_long_timeline_comes_in_pages(void **state)
 	    "DELETE FROM task_event WHERE task_id = 300001; DELETE FROM task WHERE id = 300001");
 }
 
+/* The first n of the body's "href=\"/sessions/1/comments?after=…\"", as a path, in out. */
+static bool comments_next(const struct resp *r, char *out, size_t n)
+{
+	const char *p =
+	    strstr(buf_str((struct buf *)&r->body), "href=\"/sessions/1/comments?after=");
+	const char *end;
+
+	if (!p)
+		return false;
+	p += strlen("href=\"");
+	end = strchr(p, '"');
+	snprintf(out, n, "%.*s", (int)(end - p), p);
+	return true;
+}
+
+/*
+ * A session's comments come a page at a time: the session's page shows the
+ * first 20 under their heading's count of all and a link to the rest, which
+ * go on from the last shown; the API lists them by id with a strict
+ * after/limit and links.next; a secret document's comments stay out for
+ * those not cleared, and an account outside the session's scope gets 404.
+ */
+static void a_sessions_comments_come_a_page_at_a_time(void **state)
+{
+	/* the comments the session has from the tests before, and those on its secret document */
+	int64_t before = fx_int(store, "SELECT count(*) FROM sw_comment WHERE session_id = 1");
+	int64_t secret = fx_int(store, "SELECT count(*) FROM sw_comment c JOIN document d ON "
+				       "d.id = c.document_id WHERE c.session_id = 1 AND "
+				       "d.confidentiality <> 'thuong'");
+	int last_shown = 20 - (int)before; /* the last of these on the session's page */
+	struct db *db = NULL;
+	struct err e = {0};
+	struct client adm, vw, vw3;
+	struct resp r;
+	char path[160], text[64];
+	json_t *j, *data;
+	int64_t id;
+	size_t seen = 0;
+
+	assert_true(before < 10);
+	assert_int_equal(db_open(store, 0, &db, &e), 0);
+	for (int i = 1; i <= 25; i++) {
+		snprintf(text, sizeof(text), "Góp ý thứ %02d", i);
+		assert_int_equal(cmt_add(db, 1, 1, 0, 1, NULL, text, &id, &e), 0);
+	}
+	assert_int_equal(cmt_add(db, 2, 1, 0, 1, NULL, "Góp ý về văn bản mật", &id, &e), 0);
+	db_close(db);
+	login("admin", &adm);
+	login("viewer", &vw);
+	login("viewer3", &vw3);
+
+	req("GET", "/sessions/1", adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	snprintf(text, sizeof(text), "Góp ý thứ %02d", last_shown);
+	assert_non_null(strstr(buf_str(&r.body), text));
+	snprintf(text, sizeof(text), "Góp ý thứ %02d", last_shown + 1);
+	assert_null(strstr(buf_str(&r.body), text));
+	snprintf(text, sizeof(text), "20 ý kiến đầu trong số %d", (int)before + 26);
+	assert_non_null(strstr(buf_str(&r.body), text));
+	assert_true(comments_next(&r, path, sizeof(path)));
+	resp_free(&r);
+	req("GET", path, adm.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	snprintf(text, sizeof(text), "Góp ý thứ %02d", last_shown);
+	assert_null(strstr(buf_str(&r.body), text));
+	snprintf(text, sizeof(text), "Góp ý thứ %02d", last_shown + 1);
+	assert_non_null(strstr(buf_str(&r.body), text));
+	assert_non_null(strstr(buf_str(&r.body), "Góp ý thứ 25"));
+	assert_non_null(strstr(buf_str(&r.body), "Góp ý về văn bản mật"));
+	assert_false(comments_next(&r, path, sizeof(path)));
+	resp_free(&r);
+	/* not cleared for secret documents: none of the secret one's, in the count or the list */
+	req("GET", "/sessions/1", vw.cookie, NULL, NULL, 0, NULL, &r);
+	snprintf(text, sizeof(text), "20 ý kiến đầu trong số %d", (int)(before - secret) + 25);
+	assert_non_null(strstr(buf_str(&r.body), text));
+	assert_true(comments_next(&r, path, sizeof(path)));
+	resp_free(&r);
+	req("GET", path, vw.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(buf_str(&r.body), "Góp ý thứ 25"));
+	assert_null(strstr(buf_str(&r.body), "văn bản mật"));
+	resp_free(&r);
+
+	/* the API, 10 at a time, following links.next */
+	snprintf(path, sizeof(path), "/api/v1/sessions/1/comments?limit=10");
+	for (int page = 0; page < 6; page++) {
+		json_t *next;
+
+		req("GET", path, adm.cookie, NULL, NULL, 0, NULL, &r);
+		assert_int_equal(r.status, 200);
+		j = json_loads(buf_str(&r.body), 0, NULL);
+		resp_free(&r);
+		assert_non_null(j);
+		data = json_object_get(j, "data");
+		seen += json_array_size(data);
+		next = json_object_get(json_object_get(j, "links"), "next");
+		if (!next) {
+			assert_string_equal(
+			    json_string_value(json_object_get(
+				json_array_get(data, json_array_size(data) - 1), "content")),
+			    "Góp ý về văn bản mật");
+			json_decref(j);
+			break;
+		}
+		snprintf(path, sizeof(path), "%s", json_string_value(next));
+		json_decref(j);
+	}
+	assert_int_equal(seen, before + 26);
+	static const struct {
+		const char *path, *field;
+	} bad[] = {
+	    {"/api/v1/sessions/1/comments?limit=0", "limit"},
+	    {"/api/v1/sessions/1/comments?limit=201", "limit"},
+	    {"/api/v1/sessions/1/comments?after=x", "after"},
+	    {"/api/v1/sessions/1/comments?page=2", "page"},
+	    {"/sessions/1/comments?after=-1", "after"},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		req("GET", bad[i].path, adm.cookie, NULL, NULL, 0, NULL, &r);
+		if (r.status != 400 || !strstr(buf_str(&r.body), bad[i].field))
+			fail_msg("%s: got %ld", bad[i].path, r.status);
+		resp_free(&r);
+	}
+	req("GET", "/sessions/1/comments", vw3.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+	req("GET", "/api/v1/sessions/1/comments", vw3.cookie, NULL, NULL, 0, NULL, &r);
+	assert_int_equal(r.status, 404);
+	resp_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2884,6 +3018,7 @@ int main(void)
 	    cmocka_unit_test(ical_tasks_lists_open_deadlines_in_scope),
 	    cmocka_unit_test(api_reports_are_posted_as_json_by_the_unit),
 	    cmocka_unit_test(api_confirm_closes_a_task_for_the_office),
+	    cmocka_unit_test(a_sessions_comments_come_a_page_at_a_time),
 	};
 	struct CMUnitTest run[sizeof(tests) / sizeof(tests[0])];
 	size_t n = 0;

@@ -476,6 +476,7 @@ static const struct {
 } cases[] = {
     /* objects in the path */
     {"GET", "/sessions/#", K_SESSION, K_NONE, "/sessions/{1}", NULL, false, 0},
+    {"GET", "/sessions/#/comments", K_SESSION, K_NONE, "/sessions/{1}/comments", NULL, false, 0},
     {"GET", "/documents/#", K_DOCUMENT, K_NONE, "/documents/{1}", NULL, false, 0},
     {"GET", "/documents/#", K_SECRET, K_NONE, "/documents/{1}", NULL, false, 0},
     {"GET", "/tasks/#", K_TASK, K_NONE, "/tasks/{1}", NULL, false, 0},
@@ -558,6 +559,8 @@ static const struct {
     {"GET", "/api/v1/bodies/#", K_BODY, K_NONE, "/api/v1/bodies/{1}", NULL, false, 0},
     {"GET", "/api/v1/sessions/#", K_SESSION, K_NONE, "/api/v1/sessions/{1}", NULL, false, 0},
     {"GET", "/api/v1/sessions/#/tasks", K_SESSION, K_NONE, "/api/v1/sessions/{1}/tasks", NULL,
+     false, 0},
+    {"GET", "/api/v1/sessions/#/comments", K_SESSION, K_NONE, "/api/v1/sessions/{1}/comments", NULL,
      false, 0},
     {"GET", "/api/v1/documents/#", K_DOCUMENT, K_NONE, "/api/v1/documents/{1}", NULL, false, 0},
     {"GET", "/api/v1/documents/#", K_SECRET, K_NONE, "/api/v1/documents/{1}", NULL, false, 0},

@@ -4,6 +4,7 @@
 
 #include "core/accounts/account.h"
 #include "core/read/read_int.h"
+#include "core/sessionwork/sessionwork.h"
 
 void read_today(char out[static 11])
 {
@@ -472,6 +473,46 @@ int read_session_comment_docs(struct db *db, const struct account *acct, int64_t
 	if (rc == 0 && *ret_n > max)
 		*ret_n = max;
 	return rc;
+}
+
+/* SQL_WEB_SESSION_COMMENTS: id, document (id, kind, title), member, paragraph, content, response, its text. */
+static void comment_row(struct read_row *rr, void *row)
+{
+	struct read_comment *c = row;
+	int resp;
+
+	c->id = read_int(rr, 0);
+	c->doc_id = read_int(rr, 1);
+	c->doc_kind = read_text(rr, 2);
+	c->doc_title = read_text(rr, 3);
+	c->member = read_text(rr, 4);
+	c->paragraph = read_text(rr, 5);
+	c->content = read_text(rr, 6);
+	resp = cmt_resp_parse(read_text(rr, 7));
+	c->response = resp < 0 ? CMT_OPEN : resp;
+	c->response_text = read_text(rr, 8);
+}
+
+int read_session_comments(struct db *db, const struct account *acct, int64_t session_id,
+			  const struct read_page *p, struct arena *a, struct read_comment **ret,
+			  size_t *ret_n)
+{
+	struct db_q *q;
+	int rc = db_prepare(db, SQL_WEB_SESSION_COMMENTS, &q);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = db_bindv(q, "iiii", acct->id, session_id, p->after, p->limit)) < 0) {
+		db_done(q);
+		return rc;
+	}
+	return read_all(q, a, ret, ret_n, sizeof(**ret), comment_row);
+}
+
+int read_session_comment_count(struct db *db, const struct account *acct, int64_t session_id,
+			       int64_t *ret)
+{
+	return db_query_int(db, SQL_WEB_SESSION_COMMENT_COUNT, ret, "ii", acct->id, session_id);
 }
 
 /* ---- agenda items ---- */

@@ -197,6 +197,26 @@ int read_session_work(struct db *db, const struct account *acct, int64_t session
 int read_session_comment_docs(struct db *db, const struct account *acct, int64_t session_id,
 			      size_t max, struct arena *a, int64_t **ret, size_t *ret_n);
 
+/* A comment made at a session, with its document. */
+struct read_comment {
+	int64_t id, doc_id;
+	const char *doc_kind, *doc_title;
+	const char *member; /* the person's name, or the group's */
+	const char *paragraph, *content;
+	int response; /* enum cmt_resp */
+	const char *response_text;
+};
+/*
+ * The comments made at session_id on the documents the account may read (as
+ * read_session_comment_docs), by id after p->after, p->limit of them. Arena memory.
+ */
+int read_session_comments(struct db *db, const struct account *acct, int64_t session_id,
+			  const struct read_page *p, struct arena *a, struct read_comment **ret,
+			  size_t *ret_n);
+/* How many comments read_session_comments lists in all. */
+int read_session_comment_count(struct db *db, const struct account *acct, int64_t session_id,
+			       int64_t *ret);
+
 /* ---- agenda items ----------------------------------------------------------- */
 
 struct read_agenda_item {
