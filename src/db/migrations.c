@@ -28,6 +28,7 @@ const struct db_migration db_migrations[] = {
     {21, "overdue", db_m021_overdue, db_m021_overdue_pg},
     {22, "records", db_m022_records, db_m022_records_pg},
     {23, "import_printed", db_m023_import_printed, db_m023_import_printed_pg},
+    {24, "session_comments", db_m024_session_comments, db_m024_session_comments_pg},
 };
 
 const int db_nmigrations = sizeof(db_migrations) / sizeof(db_migrations[0]);

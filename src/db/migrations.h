@@ -87,3 +87,6 @@ extern const char db_m022_records[];
 extern const char db_m022_records_pg[];
 extern const char db_m023_import_printed[];
 extern const char db_m023_import_printed_pg[];
+/* 24 session_comments: a session's comments by id */
+extern const char db_m024_session_comments[];
+extern const char db_m024_session_comments_pg[];
