@@ -63,15 +63,8 @@ int office_ind_table_xlsx(const struct ind_report *r, const char *path, struct e
 	if (!wb)
 		return err_set(e, ERR_IO, "%s: không tạo được tệp XLSX", path);
 	ws = workbook_add_worksheet(wb, "Chỉ tiêu");
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_text_wrap(head);
-	format_set_align(head, LXW_ALIGN_CENTER);
-	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_border(head, LXW_BORDER_THIN);
-	text = workbook_add_format(wb);
-	format_set_text_wrap(text);
-	format_set_align(text, LXW_ALIGN_VERTICAL_TOP);
+	head = xlsx_head_format(wb);
+	text = xlsx_text_format(wb);
 	snprintf(title, sizeof(title), "BÁO CÁO CHỈ TIÊU KINH TẾ - XÃ HỘI\n%s — %s", r->body_name,
 		 r->period_label);
 	xlsx_title(wb, ws, XLSX_NCOLS - 1, title);
@@ -126,15 +119,8 @@ int office_followup_xlsx(const struct task_followup *f, const char *path, struct
 	ws = workbook_add_worksheet(wb, "Báo cáo");
 	bold = workbook_add_format(wb);
 	format_set_bold(bold);
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_text_wrap(head);
-	format_set_align(head, LXW_ALIGN_CENTER);
-	format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
-	format_set_border(head, LXW_BORDER_THIN);
-	wrap = workbook_add_format(wb);
-	format_set_text_wrap(wrap);
-	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+	head = xlsx_head_format(wb);
+	wrap = xlsx_text_format(wb);
 	date = xlsx_date_format(wb);
 	pct = workbook_add_format(wb);
 	format_set_num_format(pct, "0.0%");

@@ -38,6 +38,27 @@ void xlsx_print_setup(lxw_worksheet *ws, int last_row, int last_col, int header_
 	worksheet_set_footer(ws, "&CTrang &P/&N");
 }
 
+lxw_format *xlsx_head_format(lxw_workbook *wb)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_bold(f);
+	format_set_text_wrap(f);
+	format_set_align(f, LXW_ALIGN_CENTER);
+	format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_border(f, LXW_BORDER_THIN);
+	return f;
+}
+
+lxw_format *xlsx_text_format(lxw_workbook *wb)
+{
+	lxw_format *f = workbook_add_format(wb);
+
+	format_set_text_wrap(f);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	return f;
+}
+
 lxw_format *xlsx_date_format(lxw_workbook *wb)
 {
 	lxw_format *f = workbook_add_format(wb);

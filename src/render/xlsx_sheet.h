@@ -19,6 +19,12 @@ void xlsx_title(lxw_workbook *wb, lxw_worksheet *ws, int last_col, const char *t
 void xlsx_print_setup(lxw_worksheet *ws, int last_row, int last_col, int header_row,
 		      bool landscape);
 
+/* The cell format of column headings: bold, centred, wrapped, thin borders. */
+lxw_format *xlsx_head_format(lxw_workbook *wb);
+
+/* The cell format of text: wrapped, at the top of its cell. */
+lxw_format *xlsx_text_format(lxw_workbook *wb);
+
 /*
  * The cell format of dates, dd/mm/yyyy, made once per workbook by the caller
  * and passed to xlsx_date.
