@@ -30,10 +30,11 @@ login() {
 		"${url}login"
 }
 
-# mapped PATTERN: the shared objects of the server $pid whose file names match PATTERN.
+# mapped PATTERN: the shared objects of the server $pid whose file names (not their folders,
+# whose random names may hold anything) match PATTERN.
 mapped() {
-	awk '$6 ~ /\.so/ { print $6 }' "/proc/$pid/maps" | grep -E "$1" | xargs -r -n1 basename |
-		sed 's/\.so.*/.so/' | sort -u
+	awk '$6 ~ /\.so(\.[0-9]+)*$/ { print $6 }' "/proc/$pid/maps" | xargs -r -n1 basename |
+		grep -E "$1" | sed 's/\.so.*/.so/' | sort -u
 }
 
 HEAVY='lib(poppler|cairo|pango|pangocairo|fontconfig|pq|curl|ssl|crypto|zip|xml2|xlsxwriter)[-.]|dondoc-'
