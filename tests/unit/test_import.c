@@ -340,6 +340,38 @@ static void test_mid_directive(void **state)
 }
 
 /*
+ * A unit qualified by a plural of places before its colon ("Chi cục Thuế các quận: …"),
+ * Party committees listed after "các huyện ủy:", a date given by the next sentence
+ * ("Thời gian gửi …", "Thời hạn: …", never a unit "Thời hạn"), a name with a comma
+ * ("Phòng Kinh tế, Hạ tầng và Đô thị").
+ */
+static void test_lists_and_next_dates(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "THÔNG BÁO\n\nNgày 05/3/2026, Chủ tịch UBND thành phố họp.\n\n1. Đề nghị Chi cục "
+	    "Thuế các quận: Hải Châu, Sơn Trà rà soát hộ kinh doanh.\n\n2. Yêu cầu các huyện "
+	    "ủy: Hòa Vang, Cẩm Lệ chỉ đạo kiểm tra.\n\n3. Sở Nội vụ tham mưu kiện toàn tổ "
+	    "công tác. Thời gian gửi UBND thành phố trước ngày 20/3/2026.\n\n4. Giao Sở Công "
+	    "Thương kiểm tra thị trường. Thời hạn: trước ngày 25/3/2026.\n\n5. Phòng Kinh tế, "
+	    "Hạ tầng và Đô thị chủ trì lập hồ sơ.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 7);
+	assert_string_equal(n->tasks[0].lead, "Chi cục Thuế quận Hải Châu");
+	assert_string_equal(n->tasks[1].lead, "Chi cục Thuế quận Sơn Trà");
+	assert_string_equal(n->tasks[2].lead, "Huyện ủy Hòa Vang");
+	assert_string_equal(n->tasks[3].lead, "Huyện ủy Cẩm Lệ");
+	assert_string_equal(n->tasks[4].assignees[0], "Sở Nội vụ");
+	vn_date_iso(n->tasks[4].dl.due, iso);
+	assert_string_equal(iso, "2026-03-20");
+	assert_string_equal(n->tasks[5].assignees[0], "Sở Công Thương");
+	vn_date_iso(n->tasks[5].dl.due, iso);
+	assert_string_equal(iso, "2026-03-25");
+	assert_string_equal(n->tasks[6].assignees[0], "Phòng Kinh tế, Hạ tầng và Đô thị");
+}
+
+/*
  * Names that hold a verb ("tổ chức đảng", "dự án đầu tư xây dựng"), the Front and the
  * organisations named together, units ending at "theo nhiệm vụ …"; a line "NAME: value"
  * and a report of what was done ("… đã kiểm tra …" under "KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
@@ -936,6 +968,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_chain_deadline, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mid_directive, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unit_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lists_and_next_dates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_comma_names_and_repeated_counts, setup, teardown),
 	    cmocka_unit_test(test_ong_repair),
 	    cmocka_unit_test(test_tcvn3_toned_capitals),
