@@ -947,6 +947,45 @@ static void test_pdf_table_wrapped_and_continued(void **state)
 	buf_free(&out);
 }
 
+/* A date a narrow cell broke inside its year ("Trước 20/4/202" over "6") is one word again. */
+static void test_pdf_table_cut_year(void **state)
+{
+	static const struct fake_run p1[] = {
+	    {60, 300, "TT"},
+	    {85, 300, "Nội dung"},
+	    {250, 300, "Chủ trì"},
+	    {350, 300, "Phối hợp"},
+	    {450, 300, "Thời hạn"},
+	    {60, 330, "1"},
+	    {85, 330, "Lập danh sách"},
+	    {250, 330, "Phòng Nội vụ"},
+	    {350, 330, "Văn phòng"},
+	    {450, 330, "Trước 20/4/202"},
+	    {85, 345, "hộ nghèo"},
+	    {450, 345, "6"},
+	    {60, 360, "2"},
+	    {85, 360, "Kiểm tra"},
+	    {250, 360, "Công an xã"},
+	    {350, 360, "Tổ 12/2025"},
+	    {85, 375, "định kỳ"},
+	    {350, 375, "30"},
+	    {450, 360, "Quý II/2026"},
+	};
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	(void)state;
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(buf_str(&out),
+			    "| TT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+			    "| 1 | Lập danh sách hộ nghèo | Phòng Nội vụ | Văn phòng | Trước 20/4/2026 |\n"
+			    "| 2 | Kiểm tra định kỳ | Công an xã | Tổ 12/2025 30 | Quý II/2026 |\n");
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -977,6 +1016,7 @@ int main(void)
 	    cmocka_unit_test(test_pdf_layout),
 	    cmocka_unit_test(test_pdf_task_table),
 	    cmocka_unit_test(test_pdf_table_wrapped_and_continued),
+	    cmocka_unit_test(test_pdf_table_cut_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
