@@ -466,9 +466,13 @@ const char *const imp_report_verbs[] = {"thông báo",  "kết luận",   "ghi n
 const char *const imp_meeting_units[] = {
     "ban chấp hành", "ban thường vụ", "thường trực", "hội nghị", "các đồng chí", "đồng chí", NULL};
 
-/* Words that open a heading or a time, never a unit, before a colon or a verb: "Về kết quả: …". */
-const char *const imp_not_units[] = {"về",	   "đến nay", "hiện nay", "kết quả",
-				     "nhìn chung", "việc",    NULL};
+/*
+ * Words that open a heading or a time, never a unit, before a colon or a verb: "Về kết quả:
+ * …", and the headings of an assessment: "Hạn chế: …", "Nguyên nhân: …".
+ */
+const char *const imp_not_units[] = {"về",	   "đến nay",	  "hiện nay", "kết quả",
+				     "nhìn chung", "việc",	  "hạn chế",  "tồn tại",
+				     "ưu điểm",	   "nguyên nhân", "khó khăn", NULL};
 
 /*
  * What a closing sentence asks that only restates the document ("yêu cầu các cơ quan, đơn

@@ -343,7 +343,7 @@ static void test_mid_directive(void **state)
  * A unit qualified by a plural of places before its colon ("Chi cục Thuế các quận: …"),
  * Party committees listed after "các huyện ủy:", a date given by the next sentence
  * ("Thời gian gửi …", "Thời hạn: …", never a unit "Thời hạn"), a name with a comma
- * ("Phòng Kinh tế, Hạ tầng và Đô thị").
+ * ("Phòng Kinh tế, Hạ tầng và Đô thị"); "Hạn chế: …", "Nguyên nhân: …" are headings.
  */
 static void test_lists_and_next_dates(void **state)
 {
@@ -354,7 +354,8 @@ static void test_lists_and_next_dates(void **state)
 	    "ủy: Hòa Vang, Cẩm Lệ chỉ đạo kiểm tra.\n\n3. Sở Nội vụ tham mưu kiện toàn tổ "
 	    "công tác. Thời gian gửi UBND thành phố trước ngày 20/3/2026.\n\n4. Giao Sở Công "
 	    "Thương kiểm tra thị trường. Thời hạn: trước ngày 25/3/2026.\n\n5. Phòng Kinh tế, "
-	    "Hạ tầng và Đô thị chủ trì lập hồ sơ.\n");
+	    "Hạ tầng và Đô thị chủ trì lập hồ sơ.\n\n6. Hạn chế: một số đơn vị chậm báo cáo.\n"
+	    "\n7. Nguyên nhân: cán bộ thiếu.\n");
 	char iso[11];
 
 	assert_int_equal(n->ntasks, 7);
