@@ -300,6 +300,10 @@ static const struct {
     {"han chot la", 0},
     {"han chot", 0},
     {"truoc", 0},
+    /* the meeting the result is reported at: "tại phiên họp tháng 11/2025" */
+    {"tai phien hop", 0},
+    {"tai hoi nghi giao ban", 0},
+    {"tai cuoc hop giao ban", 0},
     {"den het", 0},
     {"den", 0},
     {"trong", L_IN},
