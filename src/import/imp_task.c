@@ -756,9 +756,10 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
 		size_t act, s;
 
 		act = imp_next_action(c, p, colon + 1, e);
-		if (act >= e || p->s[act] == ':')
-			return 0;
 		s = imp_skip_space(p, colon + 1);
+		/* "Giao UBND các xã: rà soát …" names no member: the unit's own task */
+		if (act >= e || p->s[act] == ':' || act <= s)
+			return 0;
 		/*
 		 * The members end where a phrase of manner opens before the action
 		 * ("…, Tài nguyên và Môi trường theo chức năng, nhiệm vụ hướng dẫn …").

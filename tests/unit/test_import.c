@@ -355,10 +355,10 @@ static void test_lists_and_next_dates(void **state)
 	    "công tác. Thời gian gửi UBND thành phố trước ngày 20/3/2026.\n\n4. Giao Sở Công "
 	    "Thương kiểm tra thị trường. Thời hạn: trước ngày 25/3/2026.\n\n5. Phòng Kinh tế, "
 	    "Hạ tầng và Đô thị chủ trì lập hồ sơ.\n\n6. Hạn chế: một số đơn vị chậm báo cáo.\n"
-	    "\n7. Nguyên nhân: cán bộ thiếu.\n");
+	    "\n7. Nguyên nhân: cán bộ thiếu.\n\n8. Giao UBND các xã: rà soát hộ nghèo.\n");
 	char iso[11];
 
-	assert_int_equal(n->ntasks, 7);
+	assert_int_equal(n->ntasks, 8);
 	assert_string_equal(n->tasks[0].lead, "Chi cục Thuế quận Hải Châu");
 	assert_string_equal(n->tasks[1].lead, "Chi cục Thuế quận Sơn Trà");
 	assert_string_equal(n->tasks[2].lead, "Huyện ủy Hòa Vang");
@@ -370,6 +370,7 @@ static void test_lists_and_next_dates(void **state)
 	vn_date_iso(n->tasks[5].dl.due, iso);
 	assert_string_equal(iso, "2026-03-25");
 	assert_string_equal(n->tasks[6].assignees[0], "Phòng Kinh tế, Hạ tầng và Đô thị");
+	assert_string_equal(n->tasks[7].assignees[0], "UBND các xã");
 }
 
 /*
