@@ -388,8 +388,8 @@ const struct imp_list_type imp_list_types[] = {
 
 /* "Trung tâm Y tế các huyện: Tuy Phong, Bắc Bình …": a unit of each place listed after its colon. */
 const struct imp_list_type imp_list_places[] = {
-    {"các huyện", "huyện"}, {"các thị xã", "thị xã"}, {"các xã", "xã"},
-    {"các phường", "phường"}, {"các quận", "quận"}, {NULL, NULL},
+    {"các huyện", "huyện"},   {"các thị xã", "thị xã"}, {"các xã", "xã"},
+    {"các phường", "phường"}, {"các quận", "quận"},	{NULL, NULL},
 };
 
 /* Deadlines named by an event rather than a date: kept as words, with no day. */
@@ -449,7 +449,7 @@ const char *const imp_action_names[] = {"tổ chức đảng",
  */
 const char *const imp_comma_names[] = {"văn hóa, thông tin", "văn hóa, thể thao",
 				       "văn hoá, thông tin", "văn hoá, thể thao",
-				       "kinh tế, hạ tầng", NULL};
+				       "kinh tế, hạ tầng",   NULL};
 
 /* Addressees named together as one: "Ủy ban Mặt trận Tổ quốc và các đoàn thể …" is not split at "và". */
 const char *const imp_joint_units[] = {"các đoàn thể", NULL};

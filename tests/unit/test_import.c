@@ -980,10 +980,11 @@ static void test_pdf_table_cut_year(void **state)
 	assert_int_equal(imp_pdf_new(&d), 0);
 	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
 	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
-	assert_string_equal(buf_str(&out),
-			    "| TT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
-			    "| 1 | Lập danh sách hộ nghèo | Phòng Nội vụ | Văn phòng | Trước 20/4/2026 |\n"
-			    "| 2 | Kiểm tra định kỳ | Công an xã | Tổ 12/2025 30 | Quý II/2026 |\n");
+	assert_string_equal(
+	    buf_str(&out),
+	    "| TT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+	    "| 1 | Lập danh sách hộ nghèo | Phòng Nội vụ | Văn phòng | Trước 20/4/2026 |\n"
+	    "| 2 | Kiểm tra định kỳ | Công an xã | Tổ 12/2025 30 | Quý II/2026 |\n");
 	imp_pdf_free(d);
 	buf_free(&out);
 }
