@@ -146,6 +146,8 @@ struct imp_list_type {
 	const char *name; /* "Sở": put before each member */
 };
 extern const struct imp_list_type imp_list_types[];
+extern const struct imp_list_type
+    imp_list_places[]; /* "các huyện": "Trung tâm Y tế các huyện: …" */
 extern const char *const imp_event_deadlines[];
 extern const char *const imp_deadline_leads[];
 extern const char *const imp_field_leads[];

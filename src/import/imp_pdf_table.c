@@ -59,6 +59,27 @@ struct tb_word {
 	enum tb_vocab word; /* which heading word it is, TB_OTHER for any other */
 };
 
+/*
+ * True when a narrow cell broke a date inside its year: "31/3/202" at a line's end, "5"
+ * at the next line's start; the two are one word.
+ */
+static bool tb_cut_year(const char *text, const struct tb_word *a, const struct tb_word *b)
+{
+	size_t d = 0, slash = 0;
+
+	if (b->vline != a->vline + 1 || b->e - b->b > 3)
+		return false;
+	for (size_t i = b->b; i < b->e; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+	for (size_t i = a->e; i > a->b && text[i - 1] >= '0' && text[i - 1] <= '9'; i--)
+		d++;
+	for (size_t i = a->b; i < a->e; i++)
+		slash += text[i] == '/';
+	return d >= 1 && d <= 3 && a->e - d > a->b && text[a->e - d - 1] == '/' && slash >= 1 &&
+	       d + (b->e - b->b) == 4;
+}
+
 /* A column found by the words of its heading: "chủ trì", "phối hợp" … */
 struct tb_col {
 	double x1, x2; /* of its heading phrase */
@@ -506,19 +527,19 @@ rows:
 			while (z < nv && !rowstart[z])
 				z++;
 			for (int c = 0; c < ncols && r == 0; c++) {
-				bool first = true;
+				const struct tb_word *last = NULL;
 
 				r = buf_add(&t->rows, c == 0 ? "| " : " | ", c == 0 ? 2 : 3);
 				for (size_t i = 0; i < end && r == 0; i++) {
 					if (sel[i]->vline < v || sel[i]->vline >= z ||
 					    tb_col_of(left, ncols, sel[i]->x1) != c)
 						continue;
-					if (!first)
+					if (last && !tb_cut_year(text, last, sel[i]))
 						r = buf_putc(&t->rows, ' ');
 					if (r == 0)
 						r = buf_add(&t->rows, text + sel[i]->b,
 							    sel[i]->e - sel[i]->b);
-					first = false;
+					last = sel[i];
 				}
 			}
 			if (r == 0)

@@ -379,7 +379,17 @@ const struct imp_list_type imp_list_types[] = {
     {"các trung tâm", "Trung tâm"},
     {"các chi cục", "Chi cục"},
     {"các hội", "Hội"},
+    {"các huyện ủy", "Huyện ủy"},
+    {"các huyện uỷ", "Huyện ủy"},
+    {"các thị ủy", "Thị ủy"},
+    {"các thành ủy", "Thành ủy"},
     {NULL, NULL},
+};
+
+/* "Trung tâm Y tế các huyện: Tuy Phong, Bắc Bình …": a unit of each place listed after its colon. */
+const struct imp_list_type imp_list_places[] = {
+    {"các huyện", "huyện"},   {"các thị xã", "thị xã"}, {"các xã", "xã"},
+    {"các phường", "phường"}, {"các quận", "quận"},	{NULL, NULL},
 };
 
 /* Deadlines named by an event rather than a date: kept as words, with no day. */
@@ -393,6 +403,9 @@ const char *const imp_deadline_leads[] = {
     "thời gian hoàn thành",
     "thời hạn hoàn thành",
     "thời gian thực hiện",
+    "thời gian trình",
+    "thời gian gửi",
+    "thời gian báo cáo",
     "thời hạn",
     "tiến độ hoàn thành",
     "hoàn thành",
@@ -430,9 +443,13 @@ const char *const imp_action_names[] = {"tổ chức đảng",
 					"tờ trình",
 					NULL};
 
-/* Names of units with a comma in them: "Trung tâm Văn hóa, Thông tin và Thể thao", "Sở Văn hóa, Thể thao và Du lịch". */
+/*
+ * Names of units with a comma in them: "Trung tâm Văn hóa, Thông tin và Thể thao", "Sở Văn
+ * hóa, Thể thao và Du lịch", "Phòng Kinh tế, Hạ tầng và Đô thị".
+ */
 const char *const imp_comma_names[] = {"văn hóa, thông tin", "văn hóa, thể thao",
-				       "văn hoá, thông tin", "văn hoá, thể thao", NULL};
+				       "văn hoá, thông tin", "văn hoá, thể thao",
+				       "kinh tế, hạ tầng",   NULL};
 
 /* Addressees named together as one: "Ủy ban Mặt trận Tổ quốc và các đoàn thể …" is not split at "và". */
 const char *const imp_joint_units[] = {"các đoàn thể", NULL};
@@ -449,9 +466,13 @@ const char *const imp_report_verbs[] = {"thông báo",  "kết luận",   "ghi n
 const char *const imp_meeting_units[] = {
     "ban chấp hành", "ban thường vụ", "thường trực", "hội nghị", "các đồng chí", "đồng chí", NULL};
 
-/* Words that open a heading or a time, never a unit, before a colon or a verb: "Về kết quả: …". */
-const char *const imp_not_units[] = {"về",	   "đến nay", "hiện nay", "kết quả",
-				     "nhìn chung", "việc",    NULL};
+/*
+ * Words that open a heading or a time, never a unit, before a colon or a verb: "Về kết quả:
+ * …", and the headings of an assessment: "Hạn chế: …", "Nguyên nhân: …".
+ */
+const char *const imp_not_units[] = {"về",	   "đến nay",	  "hiện nay", "kết quả",
+				     "nhìn chung", "việc",	  "hạn chế",  "tồn tại",
+				     "ưu điểm",	   "nguyên nhân", "khó khăn", NULL};
 
 /*
  * What a closing sentence asks that only restates the document ("yêu cầu các cơ quan, đơn

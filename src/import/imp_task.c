@@ -705,19 +705,61 @@ static bool imp_unit_type_at(const struct imp_para *p, size_t i)
 	return false;
 }
 
+/*
+ * The list a unit opens before its colon: "các sở: …" (its members' names put after
+ * "Sở"), or a unit qualified by a plural of places, "Trung tâm Y tế các huyện: …" (after
+ * "Trung tâm Y tế huyện"). The colon's offset, or e when the unit opens no list.
+ */
+static size_t imp_list_open(struct imp_ctx *c, const struct imp_para *p, size_t ua, size_t e,
+			    const char **prefix)
+{
+	const char *colon_p;
+	size_t colon;
+
+	for (size_t k = 0; imp_list_types[k].word; k++) {
+		size_t m = imp_match(p, ua, imp_list_types[k].word);
+
+		if (m && ua + m < e && p->s[ua + m] == ':') {
+			*prefix = imp_list_types[k].name;
+			return ua + m;
+		}
+	}
+	/* the colon must close the unit's own words: no verb before it */
+	colon_p = memchr(p->s + ua, ':', e - ua);
+	if (!colon_p || !imp_unit_head_at(p, ua))
+		return e;
+	colon = (size_t)(colon_p - p->s);
+	if (colon - ua > 120 || imp_next_action(c, p, ua, e) < colon)
+		return e;
+	for (size_t k = 0; imp_list_places[k].word; k++) {
+		size_t n = strlen(imp_list_places[k].word), at;
+
+		if (colon < ua + n + 2)
+			continue;
+		at = colon - n;
+		if (p->s[at - 1] != ' ' || imp_match(p, at, imp_list_places[k].word) != n)
+			continue;
+		*prefix = arena_printf(c->a, "%.*s %s", (int)(at - 1 - ua), p->s + ua,
+				       imp_list_places[k].name);
+		return *prefix ? colon : e;
+	}
+	return e;
+}
+
 /* "các sở: Y tế, Nội vụ, Giáo dục và Đào tạo rà soát …": one task per member. */
 static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_t e, bool *done)
 {
-	for (size_t k = 0; imp_list_types[k].word; k++) {
-		size_t m = imp_match(p, ua, imp_list_types[k].word), colon, act, s;
+	const char *prefix = NULL;
+	size_t colon = imp_list_open(c, p, ua, e, &prefix);
 
-		if (!m || ua + m >= e || p->s[ua + m] != ':')
-			continue;
-		colon = ua + m;
+	if (colon < e) {
+		size_t act, s;
+
 		act = imp_next_action(c, p, colon + 1, e);
-		if (act >= e || p->s[act] == ':')
-			return 0;
 		s = imp_skip_space(p, colon + 1);
+		/* "Giao UBND các xã: rà soát …" names no member: the unit's own task */
+		if (act >= e || p->s[act] == ':' || act <= s)
+			return 0;
 		/*
 		 * The members end where a phrase of manner opens before the action
 		 * ("…, Tài nguyên và Môi trường theo chức năng, nhiệm vụ hướng dẫn …").
@@ -743,8 +785,7 @@ static int imp_task_list(struct imp_ctx *c, struct imp_para *p, size_t ua, size_
 				if (!name)
 					return ERR_NOMEM;
 				if (*name) {
-					name = arena_printf(c->a, "%s %s", imp_list_types[k].name,
-							    name);
+					name = arena_printf(c->a, "%s %s", prefix, name);
 					if (!name)
 						return ERR_NOMEM;
 					r = imp_task_add(c, p, ua, ua, act, e, &name, 1);
@@ -961,6 +1002,8 @@ int imp_tasks(struct imp_ctx *c)
 				first = lead && prev_first >= 0 ? prev_first : c->n->ntasks;
 			}
 			int last_first = prev_first;
+			/* "Thời hạn: trước ngày …" gives a date, it names no unit "Thời hạn" */
+			bool dl_sentence = first != c->n->ntasks;
 
 			prev_first = c->n->ntasks;
 			if (!(s == 0 && cont))
@@ -1075,7 +1118,7 @@ int imp_tasks(struct imp_ctx *c)
 							 "\"%.*s\"",
 							 (int)(e - i < 80 ? e - i : 80), p->s + i);
 					}
-				} else if (imp_unit_head_at(p, i) &&
+				} else if (!(dl_sentence && cs == s) && imp_unit_head_at(p, i) &&
 					   imp_is_upper_at(p->s, p->len, i) &&
 					   !imp_not_unit_at(p, i)) {
 					/* "UBND huyện chủ trì, phối hợp …" or "Văn phòng Huyện ủy: theo dõi …" */

@@ -245,6 +245,35 @@ static int date_at(const char *text, const struct fmap *m, size_t i, int default
 	return 1;
 }
 
+/*
+ * A time of day at i, "16 giờ", "16 giờ 00", "10 giờ 30 phút", "16h00", "16h": its end,
+ * or 0. A deadline may give the hour before its day: "trước 16 giờ 00 ngày 15/10/2025".
+ */
+static size_t clock_time(const struct fmap *m, size_t i)
+{
+	size_t j = i, k;
+	int h = 0, mi;
+
+	while (j < m->n && digit(m->f[j]) && j - i < 2)
+		h = h * 10 + (m->f[j++] - '0');
+	if (j == i || h > 24)
+		return 0;
+	if (j < m->n && m->f[j] == 'h') {
+		k = j + 1;
+		while (k < m->n && digit(m->f[k]) && k - j <= 2)
+			k++;
+		return k < m->n && alnum(m->f[k]) ? 0 : k;
+	}
+	if (!(k = tok(m, sp(m, j), "gio")))
+		return 0;
+	if ((j = num(m, sp(m, k), 2, &mi)) && mi < 60) {
+		size_t q = tok(m, sp(m, j), "phut");
+
+		return q ? q : j;
+	}
+	return k;
+}
+
 enum { L_DATE = 1, L_IN = 2, L_WHOLE = 4 };
 
 /* Lead-ins, longer before their prefixes; "" last. L_DATE: a date follows; L_IN: "trong …". */
@@ -271,6 +300,10 @@ static const struct {
     {"han chot la", 0},
     {"han chot", 0},
     {"truoc", 0},
+    /* the meeting the result is reported at: "tại phiên họp tháng 11/2025" */
+    {"tai phien hop", 0},
+    {"tai hoi nghi giao ban", 0},
+    {"tai cuoc hop giao ban", 0},
     {"den het", 0},
     {"den", 0},
     {"trong", L_IN},
@@ -290,6 +323,15 @@ static int after_lead(const char *text, const struct fmap *m, size_t p, unsigned
 	int n, y;
 	bool bare;
 
+	/* "trước 16 giờ 00 ngày 15/10/2025": the hour is kept in the words, the day is the date */
+	if (lead && !(fl & (L_DATE | L_IN)) && (j = clock_time(m, p)) &&
+	    (k = tok(m, sp(m, j), "ngay"))) {
+		int r = date_at(text, m, sp(m, k), default_year, &d->date, ret_end, e);
+
+		if (r > 0)
+			d->form = VN_DL_DATE;
+		return r;
+	}
 	if ((fl & L_DATE) || whole) {
 		int r = date_at(text, m, p, default_year, &d->date, ret_end, e);
 

@@ -340,6 +340,40 @@ static void test_mid_directive(void **state)
 }
 
 /*
+ * A unit qualified by a plural of places before its colon ("Chi cục Thuế các quận: …"),
+ * Party committees listed after "các huyện ủy:", a date given by the next sentence
+ * ("Thời gian gửi …", "Thời hạn: …", never a unit "Thời hạn"), a name with a comma
+ * ("Phòng Kinh tế, Hạ tầng và Đô thị"); "Hạn chế: …", "Nguyên nhân: …" are headings.
+ */
+static void test_lists_and_next_dates(void **state)
+{
+	struct imp_notice *n = extract(
+	    state,
+	    "THÔNG BÁO\n\nNgày 05/3/2026, Chủ tịch UBND thành phố họp.\n\n1. Đề nghị Chi cục "
+	    "Thuế các quận: Hải Châu, Sơn Trà rà soát hộ kinh doanh.\n\n2. Yêu cầu các huyện "
+	    "ủy: Hòa Vang, Cẩm Lệ chỉ đạo kiểm tra.\n\n3. Sở Nội vụ tham mưu kiện toàn tổ "
+	    "công tác. Thời gian gửi UBND thành phố trước ngày 20/3/2026.\n\n4. Giao Sở Công "
+	    "Thương kiểm tra thị trường. Thời hạn: trước ngày 25/3/2026.\n\n5. Phòng Kinh tế, "
+	    "Hạ tầng và Đô thị chủ trì lập hồ sơ.\n\n6. Hạn chế: một số đơn vị chậm báo cáo.\n"
+	    "\n7. Nguyên nhân: cán bộ thiếu.\n\n8. Giao UBND các xã: rà soát hộ nghèo.\n");
+	char iso[11];
+
+	assert_int_equal(n->ntasks, 8);
+	assert_string_equal(n->tasks[0].lead, "Chi cục Thuế quận Hải Châu");
+	assert_string_equal(n->tasks[1].lead, "Chi cục Thuế quận Sơn Trà");
+	assert_string_equal(n->tasks[2].lead, "Huyện ủy Hòa Vang");
+	assert_string_equal(n->tasks[3].lead, "Huyện ủy Cẩm Lệ");
+	assert_string_equal(n->tasks[4].assignees[0], "Sở Nội vụ");
+	vn_date_iso(n->tasks[4].dl.due, iso);
+	assert_string_equal(iso, "2026-03-20");
+	assert_string_equal(n->tasks[5].assignees[0], "Sở Công Thương");
+	vn_date_iso(n->tasks[5].dl.due, iso);
+	assert_string_equal(iso, "2026-03-25");
+	assert_string_equal(n->tasks[6].assignees[0], "Phòng Kinh tế, Hạ tầng và Đô thị");
+	assert_string_equal(n->tasks[7].assignees[0], "UBND các xã");
+}
+
+/*
  * Names that hold a verb ("tổ chức đảng", "dự án đầu tư xây dựng"), the Front and the
  * organisations named together, units ending at "theo nhiệm vụ …"; a line "NAME: value"
  * and a report of what was done ("… đã kiểm tra …" under "KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
@@ -915,6 +949,46 @@ static void test_pdf_table_wrapped_and_continued(void **state)
 	buf_free(&out);
 }
 
+/* A date a narrow cell broke inside its year ("Trước 20/4/202" over "6") is one word again. */
+static void test_pdf_table_cut_year(void **state)
+{
+	static const struct fake_run p1[] = {
+	    {60, 300, "TT"},
+	    {85, 300, "Nội dung"},
+	    {250, 300, "Chủ trì"},
+	    {350, 300, "Phối hợp"},
+	    {450, 300, "Thời hạn"},
+	    {60, 330, "1"},
+	    {85, 330, "Lập danh sách"},
+	    {250, 330, "Phòng Nội vụ"},
+	    {350, 330, "Văn phòng"},
+	    {450, 330, "Trước 20/4/202"},
+	    {85, 345, "hộ nghèo"},
+	    {450, 345, "6"},
+	    {60, 360, "2"},
+	    {85, 360, "Kiểm tra"},
+	    {250, 360, "Công an xã"},
+	    {350, 360, "Tổ 12/2025"},
+	    {85, 375, "định kỳ"},
+	    {350, 375, "30"},
+	    {450, 360, "Quý II/2026"},
+	};
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	(void)state;
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(
+	    buf_str(&out),
+	    "| TT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+	    "| 1 | Lập danh sách hộ nghèo | Phòng Nội vụ | Văn phòng | Trước 20/4/2026 |\n"
+	    "| 2 | Kiểm tra định kỳ | Công an xã | Tổ 12/2025 30 | Quý II/2026 |\n");
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -936,6 +1010,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_chain_deadline, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_mid_directive, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unit_names, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lists_and_next_dates, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_comma_names_and_repeated_counts, setup, teardown),
 	    cmocka_unit_test(test_ong_repair),
 	    cmocka_unit_test(test_tcvn3_toned_capitals),
@@ -944,6 +1019,7 @@ int main(void)
 	    cmocka_unit_test(test_pdf_layout),
 	    cmocka_unit_test(test_pdf_task_table),
 	    cmocka_unit_test(test_pdf_table_wrapped_and_continued),
+	    cmocka_unit_test(test_pdf_table_cut_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1104,6 +1104,19 @@ static void deadlines_are_found_in_sentences(void **state)
 	d = scan("báo cáo kết quả chậm nhất là ngày 04 tháng 12 năm 2023", 0, 2023,
 		 "chậm nhất là ngày 04 tháng 12 năm 2023", VN_DL_DATE);
 	assert_int_equal(d.date.d, 4);
+	/* the hour before the day: the day is the date */
+	d = scan("gửi báo cáo về Sở trước 17 giờ 30 ngày 06/11/2025.", 0, 2025,
+		 "trước 17 giờ 30 ngày 06/11/2025", VN_DL_DATE);
+	assert_int_equal(d.date.m, 11);
+	assert_int_equal(d.date.d, 6);
+	d = scan("nộp hồ sơ chậm nhất 9h00 ngày 12/01/2026", 0, 2025,
+		 "chậm nhất 9h00 ngày 12/01/2026", VN_DL_DATE);
+	assert_int_equal(d.date.y, 2026);
+	/* the meeting the result is reported at */
+	d = scan("báo cáo Ban Thường vụ tại phiên họp tháng 3/2026.", 0, 2025,
+		 "tại phiên họp tháng 3/2026", VN_DL_PERIOD);
+	assert_int_equal(d.unit, VN_DL_MONTH);
+	assert_int_equal(d.n, 3);
 	d = scan("tổng hợp, báo cáo trong 15 ngày", 0, 2023, "trong 15 ngày", VN_DL_SPAN);
 	assert_int_equal(d.unit, VN_DL_DAYS);
 	assert_int_equal(d.n, 15);
