@@ -84,6 +84,16 @@ store_dump() {
 	fi
 }
 
+# web_login LOGIN: logs the demo account LOGIN (password demo-LOGIN) in to the server at $url
+# as a browser does, keeping its session in the cookie jar LOGIN.jar; prints the HTTP status.
+web_login() {
+	local csrf
+	csrf=$(curl -s -c "$1.jar" "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
+	curl -s -b "$1.jar" -c "$1.jar" -o /dev/null -w '%{http_code}' \
+		--data-urlencode "login=$1" --data-urlencode "password=demo-$1" --data-urlencode "_csrf=$csrf" \
+		"${url}login"
+}
+
 ok() {
 	TAP_N=$((TAP_N + 1))
 	echo "ok $TAP_N - $1"

@@ -21,14 +21,6 @@ serve() {
 	url=$(head -1 "$name.out")
 }
 
-# login LOGIN: a session in the cookie jar LOGIN.jar, as a browser gets one.
-login() {
-	local csrf
-	csrf=$(curl -s -c "$1.jar" "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	curl -s -b "$1.jar" -c "$1.jar" -o /dev/null -w '%{http_code}' \
-		--data-urlencode "login=$1" --data-urlencode "password=demo-$1" --data-urlencode "_csrf=$csrf" \
-		"${url}login"
-}
 
 # mapped PATTERN: the shared objects of the server $pid whose file names (not their folders,
 # whose random names may hold anything) match PATTERN.
@@ -40,7 +32,7 @@ mapped() {
 HEAVY='lib(poppler|cairo|pango|pangocairo|fontconfig|pq|curl|ssl|crypto|zip|xml2|xlsxwriter)[-.]|dondoc-'
 serve s
 check_eq "the server answers" "$(curl -s -o /dev/null -w '%{http_code}' "${url}login")" "200"
-check_eq "the office logs in" "$(login vanphong)" "303"
+check_eq "the office logs in" "$(web_login vanphong)" "303"
 check_eq "a page of tasks is served" "$(curl -s -b vanphong.jar -o /dev/null -w '%{http_code}' "${url}tasks")" "200"
 check_eq "before any PDF, no PDF, DOCX, PostgreSQL or mail library is mapped" "$(mapped "$HEAVY" | tr '\n' ' ')" ""
 code=$(curl -s -b vanphong.jar -o n.pdf -w '%{http_code}' "${url}notices/$N/pdf")
@@ -61,7 +53,7 @@ check_eq "the downloaded PDF imports (the PDF reading module)" \
 # A missing module directory: the web says so (503 naming the module), the CLI exits non-zero.
 serve none DONDOC_MODULE_DIR="$WORK/none"
 check_eq "the server without modules still answers its pages" \
-	"$(login vanphong):$(curl -s -b vanphong.jar -o /dev/null -w '%{http_code}' "${url}tasks")" "303:200"
+	"$(web_login vanphong):$(curl -s -b vanphong.jar -o /dev/null -w '%{http_code}' "${url}tasks")" "303:200"
 code=$(curl -s -b vanphong.jar -o none.html -w '%{http_code}' "${url}notices/$N/pdf")
 check_eq "a PDF without its module is 503 naming the module" \
 	"$code:$(grep -c 'dondoc-pdf.so' none.html)" "503:1"

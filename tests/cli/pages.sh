@@ -12,15 +12,7 @@ trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$WORK"' 
 for _ in $(seq 50); do [ -s serve.out ] && break; sleep 0.1; done
 url=$(head -1 serve.out)
 
-# login LOGIN: a session in the cookie jar LOGIN.jar, as a browser gets one.
-login() {
-	local csrf
-	csrf=$(curl -s -c "$1.jar" "${url}login" | sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1)
-	curl -s -b "$1.jar" -c "$1.jar" -o /dev/null -w '%{http_code}' \
-		--data-urlencode "login=$1" --data-urlencode "password=demo-$1" --data-urlencode "_csrf=$csrf" \
-		"${url}login"
-}
-check_eq "the office logs in" "$(login vanphong)" "303"
+check_eq "the office logs in" "$(web_login vanphong)" "303"
 curl -s -b vanphong.jar "${url}documents" >docs.html
 # One table row per line, to read each document's own row.
 sed 's/<tr/\n<tr/g' docs.html >rows.txt
