@@ -66,6 +66,9 @@ int api_notice_template(struct http_req *r);
 /* POST /api/v1/notices/#/signed (body application/pdf or multipart "file"): the signed copy as the record. */
 int api_notice_signed(struct http_req *r);
 /* POST /api/v1/documents/#/attachments, /api/v1/tasks/#/attachments: a file (multipart "file") attached. */
+/* POST /api/v1/imports: an existing notice from a file, read (?dry_run=1) or stored. */
+int api_import(struct http_req *r);
+extern const struct http_field api_import_fields[];
 int api_document_attach(struct http_req *r);
 int api_task_attach(struct http_req *r);
 int api_document_attachments(struct http_req *r);

@@ -80,52 +80,20 @@ static int imp_collect(struct cli *c, const char *path, struct imp_files *f)
 }
 
 /*
- * Reads and extracts one file; *ret is the JSON of the extraction. With db,
- * stores it too (one transaction) and adds "stored" to *ret.
+ * Reads one file and imports it (imp_import): *ret is the JSON of the
+ * extraction; with db, it is stored too, by the operator.
  */
 static int imp_one(struct db *db, const char *path, json_t **ret, struct err *e)
 {
 	struct buf text = BUF_INIT(IMP_MAX_TEXT);
-	struct arena *a = arena_new(64u << 20);
-	struct imp_notice *n;
-	enum imp_format fmt;
-	enum vn_encoding enc;
-	int r;
+	struct imp_request q = {.name = path, .text = true, .db = db};
+	int r = imp_load_file(path, &text, &q.fmt, &q.enc, e);
 
-	if (!a)
-		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
-	r = imp_load_file(path, &text, &fmt, &enc, e);
-	if (r == 0)
-		r = imp_extract(buf_str(&text), text.len, a, &n, e);
 	if (r == 0) {
-		static const char *const fmts[] = {"text", "legacy", "docx", "pdf"};
-
-		n->format = fmt;
-		n->encoding = enc;
-		struct imp_stored st;
-		char hash[65];
-
-		if (db) {
-			r = imp_hash(buf_str(&text), text.len, hash);
-			if (r == 0)
-				r = imp_store(db, n, path, hash, fmts[fmt], &st, e);
-		}
-		if (r == 0) {
-			*ret = imp_to_json(n);
-			json_object_set_new(*ret, "source",
-					    json_pack("{s:s, s:s, s:s}", "file", path, "format",
-						      fmts[fmt], "encoding",
-						      vn_encoding_name(enc)));
-			if (db)
-				json_object_set_new(*ret, "stored",
-						    json_pack("{s:I, s:I, s:i, s:i, s:i}", "notice",
-							      (json_int_t)st.notice_id, "document",
-							      (json_int_t)st.document_id,
-							      "placeholders", st.figures, "tasks",
-							      st.tasks, "unbound", st.unbound));
-		}
+		q.data = buf_str(&text);
+		q.len = text.len;
+		r = imp_import(&q, ret, NULL, e);
 	}
-	arena_free(a);
 	buf_free(&text);
 	return r;
 }

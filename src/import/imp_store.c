@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/accounts/account.h"
 #include "core/indicators/indicator.h"
 #include "db/db.h"
 #include "core/notice/notice.h"
@@ -366,23 +367,35 @@ static int find_superior(struct db *db, struct arena *a, const char *name, int64
  * The body of the notice: found by its symbol code and name, else created, under
  * the superior its header names (find_superior).
  */
-static int find_body(struct db *db, struct arena *a, const struct imp_notice *n, int64_t *ret,
-		     struct err *e)
+static int find_body(struct db *db, struct arena *a, const struct imp_notice *n,
+		     const struct account *actor, int64_t *ret, struct err *e)
 {
 	struct reg_body b = {0};
 	struct err e2 = {0};
 	const char *name = n->issuer;
+	bool global = !actor || account_is_global(db, actor);
 	int r;
 
 	if (!name || !n->issuer_symbol)
 		return err_set(e, ERR_INVAL, "không xác định được cơ quan ban hành của văn bản");
 	r = reg_body_by_name(db, name, a, &b, &e2);
 	if (r == 0) {
+		if (!global && !account_sees_body(db, actor, b.id))
+			return err_set(e, ERR_PERM,
+				       "Cơ quan ban hành \"%s\" nằm ngoài phạm vi của tài khoản "
+				       "'%s': không nhập được văn bản này",
+				       name, actor->login);
 		*ret = b.id;
 		return 0;
 	}
 	if (r != ERR_NOTFOUND)
 		return err_set(e, r, "%s", err_msg(&e2, r));
+	/* a new body is the whole system's: only a global account (or the operator) adds one */
+	if (!global)
+		return err_set(e, ERR_PERM,
+			       "Cơ quan ban hành \"%s\" chưa có trong hệ thống; tài khoản '%s' "
+			       "chỉ nhập văn bản của cơ quan đã có trong phạm vi của mình",
+			       name, actor->login);
 	b = (struct reg_body){0};
 	b.kind = strcmp(n->issuer_symbol, "UBND") == 0 ? REG_PEOPLE : REG_PARTY;
 	b.level = REG_HUYEN;
@@ -566,8 +579,9 @@ int imp_hash(const char *data, size_t len, char out[static 65])
 	return 0;
 }
 
-static int store(struct db *db, struct arena *a, const struct imp_notice *n, const char *file,
-		 const char *hash, const char *fmt, struct imp_stored *ret, struct err *e)
+static int store(struct db *db, struct arena *a, const struct imp_notice *n,
+		 const struct account *actor, const char *file, const char *hash, const char *fmt,
+		 struct imp_stored *ret, struct err *e)
 {
 	int64_t body = 0, term = 0, organ = 0, session = 0, doc = 0, notice = 0, id;
 	struct reg_organ o = {0};
@@ -577,12 +591,18 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 	int nreps = 0, r;
 	char sdate[11] = "", ddate[11] = "", period[16] = "";
 
+	/* the scope first: a body outside it is refused before anything about it is told */
+	r = find_body(db, a, n, actor, &body, e);
+	if (r < 0)
+		return r;
 	r = db_query_int(db, SQL_IMPORT_BY_HASH, &id, "t", hash);
-	if (r == 0)
+	if (r == 0) {
+		ret->notice_id = id;
 		return err_set(e, ERR_EXISTS, "%s: tệp này đã được nhập trước đây", file);
-	r = find_body(db, a, n, &body, e);
-	if (r == 0)
-		r = find_or_add_term(db, a, n, body, &term, e);
+	}
+	if (r != ERR_NOTFOUND)
+		return db_err(db, e, r, "không đọc được các tệp đã nhập");
+	r = find_or_add_term(db, a, n, body, &term, e);
 	if (r < 0)
 		return r;
 	if (!vn_date_is_none(n->session_date))
@@ -748,8 +768,9 @@ static int store(struct db *db, struct arena *a, const struct imp_notice *n, con
 	return 0;
 }
 
-int imp_store(struct db *db, const struct imp_notice *n, const char *file, const char *hash,
-	      const char *fmt, struct imp_stored *ret, struct err *e)
+int imp_store(struct db *db, const struct imp_notice *n, const struct account *actor,
+	      const char *file, const char *hash, const char *fmt, struct imp_stored *ret,
+	      struct err *e)
 {
 	struct arena *a = arena_new(16u << 20);
 	int r;
@@ -759,7 +780,7 @@ int imp_store(struct db *db, const struct imp_notice *n, const char *file, const
 		return err_set(e, ERR_NOMEM, "không đủ bộ nhớ");
 	r = db_begin_e(db, e);
 	if (r == 0)
-		r = db_end(db, store(db, a, n, file, hash, fmt, ret, e), e);
+		r = db_end(db, store(db, a, n, actor, file, hash, fmt, ret, e), e);
 	arena_free(a);
 	return r;
 }

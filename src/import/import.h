@@ -192,6 +192,7 @@ json_t *imp_to_json(const struct imp_notice *n);
 #define IMP_JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
 struct db;
+struct account;
 
 /* What imp_store wrote. */
 struct imp_stored {
@@ -205,13 +206,58 @@ struct imp_stored {
 int imp_hash(const char *data, size_t len, char out[static 65]);
 
 /*
- * Stores notice n read from file (hash: imp_hash of its bytes; fmt: "text",
+ * Stores notice n read from file (hash: imp_hash of its text; fmt: "text",
  * "docx" …) in ONE transaction: the issuing body (found by name or created),
  * term, organ, session with its agenda, the notice's document and its
  * references, the figures as indicator values (plans and the same period
  * derived from the printed percentages), the tasks, and the notice template
  * whose placeholders are bound to those values. ERR_EXISTS, writing
- * nothing, when the file or the session was imported before.
+ * nothing, when the file or the session was imported before (for the file,
+ * ret->notice_id is then the notice it gave, 0 when unknown).
+ *
+ * actor is the account that imports (NULL: the machine's operator, the CLI).
+ * A global account (account_is_global) or the operator may create the
+ * issuing body; any other account may store a notice only of a body that
+ * exists and lies in its scope: else ERR_PERM naming the issuer, writing
+ * nothing.
  */
-int imp_store(struct db *db, const struct imp_notice *n, const char *file, const char *hash,
-	      const char *fmt, struct imp_stored *ret, struct err *e);
+int imp_store(struct db *db, const struct imp_notice *n, const struct account *actor,
+	      const char *file, const char *hash, const char *fmt, struct imp_stored *ret,
+	      struct err *e);
+
+/* One notice to import, from a file's bytes or from text read before. */
+struct imp_request {
+	const char *name; /* the file's name: messages, source.file, the import record */
+	const char *data; /* the file's bytes (imp_load_mem), or the text when text */
+	size_t len;
+	bool text; /* data is the NFC UTF-8 text imp_load_* gave, with fmt and enc */
+	enum imp_format fmt;
+	enum vn_encoding enc;
+	/* NULL: read only (a dry run); else the store the notice goes into */
+	struct db *db;
+	const struct account *actor; /* as imp_store; checked by imp_may_import */
+	struct buf *text_out;	     /* not NULL: receives the text read (for a preview) */
+};
+
+/* The format's word in JSON and the import record: "text", "legacy", "docx", "pdf". */
+const char *imp_format_name(enum imp_format f);
+/* The format of its word; ERR_INVAL for another. */
+int imp_format_parse(const char *s, enum imp_format *ret);
+
+/*
+ * Whether actor may import notices: the office's roles (admin, office);
+ * actor NULL is the operator, allowed. 0 or ERR_PERM with e saying so.
+ */
+int imp_may_import(const struct account *actor, struct err *e);
+
+/*
+ * Imports one notice: reads it (unless q->text), extracts it, and with q->db
+ * stores it (imp_store, one transaction, hashed by its text). *ret is the
+ * JSON of the extraction (imp_to_json) with "source" {file, format,
+ * encoding} and, when stored, "stored" {notice, document, placeholders,
+ * tasks, unbound}; the caller owns it. ERR_EXISTS for a notice imported
+ * before, *ret_existing (may be NULL) then the notice it gave (0 unknown);
+ * ERR_INVAL, ERR_TOOBIG for input that cannot be read; ERR_PERM as
+ * imp_may_import and imp_store. Nothing is written on failure.
+ */
+int imp_import(const struct imp_request *q, json_t **ret, int64_t *ret_existing, struct err *e);

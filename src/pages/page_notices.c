@@ -81,6 +81,9 @@ int page_notices(struct http_req *r)
 		return rc;
 	page_begin(r, &h, "Thông báo kết luận");
 	H(&h, "<h1>Thông báo kết luận</h1>");
+	if (page_role_in(r, R_STAFF))
+		H(&h, "<p class=\"downloads\"><a class=\"button\" href=\"/imports\">Nhập văn bản "
+		      "đã có</a></p>");
 	page_table_begin(&tb, &h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
 		if (!reachable(r, rows[i].id, rows[i].body_id))
@@ -107,6 +110,53 @@ int page_notices(struct http_req *r)
 	page_table_end(&tb);
 	page_end(r, &h);
 	return h.err;
+}
+
+/*
+ * The tasks being followed from the notice's session (those an imported
+ * notice brought, or those issued from it), each linked to its page.
+ */
+static int tracked_tasks(struct http_req *r, struct html *h, const struct notice_row *row)
+{
+	static const char *const cols[] = {"Nội dung", "Chủ trì", "Thời hạn"};
+	struct read_page p = {.limit = 500, .since = ""};
+	struct read_task_row *t = NULL;
+	struct page_table tb;
+	size_t n = 0;
+	int rc;
+
+	if (!row->session_id)
+		return 0;
+	rc = read_session_tasks(r->db, &r->acct, row->session_id, &p, r->arena, &t, &n);
+	if (rc < 0 || !n)
+		return rc;
+	H(h, "<section id=\"theo-doi\"><h2>Nhiệm vụ đang theo dõi từ phiên họp (");
+	html_int(h, (int64_t)n);
+	H(h, ")</h2>");
+	page_table_begin(&tb, h, NULL, cols, PAGE_NCOL(cols));
+	for (size_t i = 0; i < n; i++) {
+		page_th_row(&tb);
+		H(h, "<a href=\"/tasks/");
+		html_int(h, t[i].id);
+		H(h, "\">");
+		html_text(h, t[i].content);
+		H(h, "</a>");
+		page_td(&tb, NULL);
+		html_text(h, t[i].lead);
+		page_td(&tb, NULL);
+		if (t[i].deadline_text)
+			html_text(h, t[i].deadline_text);
+		if (t[i].due && t[i].deadline_text)
+			H(h, " (");
+		if (t[i].due)
+			html_text(h, page_show_date(r, t[i].due));
+		if (t[i].due && t[i].deadline_text)
+			H(h, ")");
+		page_tr_end(&tb);
+	}
+	page_table_end(&tb);
+	H(h, "</section>");
+	return 0;
 }
 
 int page_notice(struct http_req *r)
@@ -170,6 +220,8 @@ int page_notice(struct http_req *r)
 	html_int(&h, row.id);
 	H(&h, "/html\"></iframe>");
 	rc = page_notice_composer(r, &h, &row, &doc);
+	if (rc == 0)
+		rc = tracked_tasks(r, &h, &row);
 	if (rc < 0)
 		return rc;
 	if (draft && page_role_in(r, R_STAFF)) {

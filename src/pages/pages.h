@@ -350,6 +350,19 @@ int page_form_refused(struct http_req *r, int rc, const char *field,
 /* Input the field table refused (r->nferr): 400 and the page again through render. */
 int page_form_again(struct http_req *r, int (*render)(struct http_req *r));
 
+/* page_imports.c: an existing notice read from a file (GET the form, POST preview or store) */
+struct imp_request;
+int page_imports(struct http_req *r);
+int page_import(struct http_req *r);
+extern const struct http_field page_import_fields[];
+/*
+ * The import a request asks for, shared with the API: the text a preview
+ * sent back (field "text", base64, with name, format, encoding), else the
+ * file uploaded; actor the request's account, text_out as imp_request's. No
+ * store (q->db NULL): the caller sets it. ERR_INVAL for no file or an empty one.
+ */
+int page_import_request(struct http_req *r, struct imp_request *q, struct buf *text_out);
+
 /* page_requests.c: reporting requests to lower bodies */
 int page_requests(struct http_req *r);
 int page_request_add(struct http_req *r);

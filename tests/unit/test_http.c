@@ -515,6 +515,7 @@ static const struct {
     {"/api/v1/sessions/1", "aaafan"},
     {"/sessions/1/comments", "aaafan"},
     {"/api/v1/sessions/1/comments", "aaafan"},
+    {"/imports", "aaffff"},
     {"/api/v1/documents/2", "aaafnn"},
     {"/ical/sessions.ics", "aaafaa"},
     {"/api/v1/indicators", "aaafaa"},

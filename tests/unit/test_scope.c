@@ -742,6 +742,7 @@ static const struct {
     {"GET", "/api/v1/notices", "/api/v1/notices"},
     {"GET", "/ical/tasks.ics", "/ical/tasks.ics"},
     {"GET", "/api/v1/audit", "/api/v1/audit?limit=200"},
+    {"GET", "/imports", "/imports"},
 };
 #define NLISTS (sizeof(lists) / sizeof(lists[0]))
 
@@ -763,6 +764,12 @@ static const struct {
     /* the attachment forms: the API twins' check (page_attach_store); tests/cli/attachments.sh */
     {"POST", "/documents/#/attachments"},
     {"POST", "/tasks/#/attachments"},
+    /*
+     * importing a notice: its body is the one its text names (a scoped office may store
+     * only a notice of an existing body in its scope); tests/cli/import-web.sh
+     */
+    {"POST", "/imports"},
+    {"POST", "/api/v1/imports"},
 };
 
 static bool route_is(size_t i, const char *method, const char *pattern)
