@@ -42,7 +42,7 @@ mkdir -p "$here/artifacts"
 export DONDOC_URL=$(head -1 "$work/url") DONDOC_ARTIFACTS="$here/artifacts" DONDOC_PROFILE="$work"
 n=0
 rc=0
-for t in web indicators session followup access phone; do
+for t in web indicators session followup access phone imports; do
 	DONDOC_TAP_FROM=$n node "$here/$t.test.mjs" >"$work/$t.tap" || rc=1
 	grep -v '^1\.\.' "$work/$t.tap"
 	n=$((n + $(grep -cE '^(not )?ok ' "$work/$t.tap")))
