@@ -110,6 +110,8 @@ case "$(cat store.html)" in
 check_eq "and writes nothing" "$(rows)" "$before"
 check_eq "the API answers 409 for the same file" "$(api "$office" "$SEED" "")" "409"
 check_eq "in the API's error shape" "$(jq -r '.error.status, .error.code' api.json | tr '\n' ' ')" "409 ERR_EXISTS "
+check_eq "naming the notice imported before" "$(jq -r .error.message api.json)" \
+	"Văn bản này đã được nhập: /api/v1/notices/$NOTICE"
 
 # The API's dry run is the CLI's.
 check_eq "API dry run: 200" "$(api "$office" "$SEED" "?dry_run=1")" "200"
@@ -171,6 +173,8 @@ check_eq "a PDF with no text: 422" "$code" "422"
 case "$(cat s.html)" in *'id="ferr-file"'*'không có lớp chữ'*) ok "beside the file field, with its reason: $(grep -o 'id="ferr-file">[^<]*' s.html | cut -c16-90)" ;;
 *) not_ok "beside the file field, with its reason" "$(grep -o 'ferr[^<]*' s.html)" ;; esac
 check_eq "API: a PDF with no text: 422" "$(api "$office" scan.pdf "")" "422"
+case "$(jq -r .error.fields.file api.json)" in *'lớp chữ'*) ok "fields.file says why" ;;
+*) not_ok "fields.file says why" "$(cat api.json)" ;; esac
 check_eq "API: an empty file: 400" "$(api "$office" empty.txt "")" "400"
 code=$(curl -s -o n.html -w '%{http_code}' -b vanphong.jar -F "_csrf=$(csrf vanphong imports)" "${url}imports")
 check_eq "no file: 400" "$code" "400"
