@@ -339,7 +339,7 @@ int page_import(struct http_req *r)
 		q.db = r->db;
 	rc = imp_import(&q, &j, &existing, &r->err);
 	if (rc == 0 && q.db) {
-		const char *to = arena_printf(r->arena, "/notices/%lld#nhiem-vu",
+		const char *to = arena_printf(r->arena, "/notices/%lld#theo-doi",
 					      (long long)json_integer_value(json_object_get(
 						  json_object_get(j, "stored"), "notice")));
 

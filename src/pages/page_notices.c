@@ -214,14 +214,15 @@ int page_notice(struct http_req *r)
 	}
 	page_notice_approval_section(r, &h, &row);
 	page_notice_sign_section(r, &h, &row);
+	rc = tracked_tasks(r, &h, &row);
+	if (rc < 0)
+		return rc;
 	/* the real page as it will print (the HTML render), in a frame of its own */
 	H(&h, "<h2>Xem trước</h2><iframe class=\"paper\" title=\"Xem trước thông báo\" "
 	      "src=\"/notices/");
 	html_int(&h, row.id);
 	H(&h, "/html\"></iframe>");
 	rc = page_notice_composer(r, &h, &row, &doc);
-	if (rc == 0)
-		rc = tracked_tasks(r, &h, &row);
 	if (rc < 0)
 		return rc;
 	if (draft && page_role_in(r, R_STAFF)) {
