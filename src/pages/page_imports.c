@@ -333,7 +333,7 @@ int page_import(struct http_req *r)
 		return page_form_again(r, page_imports);
 	rc = page_import_request(r, &q, &text);
 	if (rc < 0)
-		return refused(r, rc, 400, 0);
+		return rc == ERR_INVAL ? refused(r, rc, 400, 0) : rc;
 	/* a file is previewed; the text sent back from a preview is stored */
 	if (q.text)
 		q.db = r->db;
