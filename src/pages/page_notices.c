@@ -112,27 +112,45 @@ int page_notices(struct http_req *r)
 	return h.err;
 }
 
+#define TRACKED_PAGE 100
+
+const struct http_field page_notice_fields[] = {
+    {"after", HF_INT, false, 0, NULL, "Trang sau nhiệm vụ số (after)"},
+    {NULL, 0, false, 0, NULL, NULL},
+};
+
 /*
  * The tasks being followed from the notice's session (those an imported
- * notice brought, or those issued from it), each linked to its page.
+ * notice brought, or those issued from it), each linked to its page;
+ * TRACKED_PAGE at a time after task ?after=, then a link to the next ones.
  */
 static int tracked_tasks(struct http_req *r, struct html *h, const struct notice_row *row)
 {
 	static const char *const cols[] = {"Nội dung", "Chủ trì", "Thời hạn"};
-	struct read_page p = {.limit = 500, .since = ""};
+	struct read_page p = {
+	    .after = http_arg_int(r, "after", 0), .limit = TRACKED_PAGE + 1, .since = ""};
 	struct read_task_row *t = NULL;
 	struct page_table tb;
 	size_t n = 0;
+	bool more;
 	int rc;
 
 	if (!row->session_id)
 		return 0;
 	rc = read_session_tasks(r->db, &r->acct, row->session_id, &p, r->arena, &t, &n);
-	if (rc < 0 || !n)
+	if (rc < 0 || (!n && !p.after))
 		return rc;
-	H(h, "<section id=\"theo-doi\"><h2>Nhiệm vụ đang theo dõi từ phiên họp (");
-	html_int(h, (int64_t)n);
-	H(h, ")</h2>");
+	more = n > TRACKED_PAGE;
+	if (more)
+		n = TRACKED_PAGE;
+	H(h, "<section id=\"theo-doi\"><h2>Nhiệm vụ đang theo dõi từ phiên họp");
+	if (more || p.after)
+		H(h, "</h2><p>Mỗi trang 100 nhiệm vụ, theo thứ tự giao.</p>");
+	else {
+		H(h, " (");
+		html_int(h, (int64_t)n);
+		H(h, ")</h2>");
+	}
 	page_table_begin(&tb, h, NULL, cols, PAGE_NCOL(cols));
 	for (size_t i = 0; i < n; i++) {
 		page_th_row(&tb);
@@ -155,6 +173,13 @@ static int tracked_tasks(struct http_req *r, struct html *h, const struct notice
 		page_tr_end(&tb);
 	}
 	page_table_end(&tb);
+	if (more) {
+		H(h, "<p class=\"more\"><a href=\"/notices/");
+		html_int(h, row->id);
+		H(h, "?after=");
+		html_int(h, t[n - 1].id);
+		H(h, "#theo-doi\">Xem thêm</a></p>");
+	}
 	H(h, "</section>");
 	return 0;
 }

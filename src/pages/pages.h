@@ -125,6 +125,7 @@ int page_vote_record(struct http_req *r);
 int page_vote_correct(struct http_req *r);
 extern const struct http_field page_session_fields[];
 extern const struct http_field page_session_comments_fields[];
+extern const struct http_field page_notice_fields[];
 extern const struct http_field page_session_patch_fields[];
 extern const struct http_field page_agenda_fields[];
 extern const struct http_field page_agenda_move_fields[];

@@ -182,4 +182,28 @@ python3 -c 'import sys; sys.stdout.buffer.write(b"x" * (2 << 20))' >big.txt
 check_eq "a file past the limit: 413" "$(api "$office" big.txt "")" "413"
 check_eq "the refused files write nothing" "$(rows)" "$before"
 
+# A notice that assigns more tasks than the notice's page shows at once (100): the page
+# says so and links to the next ones, which hold the rest and no further link.
+python3 - "$SEED" <<'PY' >long.md
+import sys
+t = open(sys.argv[1], encoding="utf-8").read().replace("thứ 26", "thứ 91")
+extra = "".join(
+    "\nGiao Ban Tổ chức Huyện ủy rà soát hồ sơ đợt %d, hoàn thành trước ngày 30/11/2023.\n" % k
+    for k in range(1, 106))
+print(t.replace("\n4. Ban Chấp hành", extra + "\n4. Ban Chấp hành"), end="")
+PY
+LONG=$("${D[@]}" --json import long.md | jq -r '.stored.notice')
+check_eq "the long notice gives 108 tasks" "$("${D[@]}" --json import --dry-run long.md | jq '.tasks | length')" "108"
+# tracked PAGE: the notice page's section of tracked tasks alone (the page holds the text too)
+tracked() { python3 -X utf8 -c 'import sys; t = open(sys.argv[1]).read(); i = t.index("id=\"theo-doi\""); print(t[i:t.index("</section>", i)])' "$1"; }
+curl -s -b vanphong.jar "${url}notices/$LONG" | tracked /dev/stdin >long1.html
+next=$(sed -n 's|.*href="\(/notices/[0-9]*?after=[0-9]*\)#theo-doi".*|\1|p' long1.html | head -1)
+case "$(cat long1.html)" in *'Mỗi trang 100 nhiệm vụ'*'rà soát hồ sơ đợt 98<'*) ok "the page shows the first 100 and says it pages" ;;
+*) not_ok "the page shows the first 100 and says it pages" "$(grep -o 'đợt [0-9]*<' long1.html | tail -2)" ;; esac
+check_eq "not the 101st on the first page" "$(grep -c 'rà soát hồ sơ đợt 99<' long1.html)" "0"
+curl -s -b vanphong.jar "${url}${next#/}" | tracked /dev/stdin >long2.html
+case "$(cat long2.html)" in *'rà soát hồ sơ đợt 99<'*'rà soát hồ sơ đợt 105<'*) ok "\"Xem thêm\" shows the rest" ;;
+*) not_ok "\"Xem thêm\" shows the rest" "$next" ;; esac
+check_eq "and no further link" "$(grep -c 'after=[0-9]*#theo-doi' long2.html)" "0"
+
 done_testing
