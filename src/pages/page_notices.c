@@ -162,14 +162,7 @@ static int tracked_tasks(struct http_req *r, struct html *h, const struct notice
 		page_td(&tb, NULL);
 		html_text(h, t[i].lead);
 		page_td(&tb, NULL);
-		if (t[i].deadline_text)
-			html_text(h, t[i].deadline_text);
-		if (t[i].due && t[i].deadline_text)
-			H(h, " (");
-		if (t[i].due)
-			html_text(h, page_show_date(r, t[i].due));
-		if (t[i].due && t[i].deadline_text)
-			H(h, ")");
+		page_task_deadline(r, h, &t[i]);
 		page_tr_end(&tb);
 	}
 	page_table_end(&tb);

@@ -379,6 +379,16 @@ int page_task_table(struct http_req *r, struct html *h, struct task *ts, size_t 
 }
 
 /* The tasks of one page of /tasks, statuses at as_of. */
+void page_task_deadline(struct http_req *r, struct html *h, const struct read_task_row *t)
+{
+	html_text(h, t->deadline_text ? t->deadline_text : page_show_date(r, t->due));
+	if (t->deadline_text && t->due) {
+		H(h, "<br><span class=\"muted\">");
+		html_text(h, page_show_date(r, t->due));
+		H(h, "</span>");
+	}
+}
+
 static void list_table(struct http_req *r, struct html *h, const struct read_task_row *t, size_t n,
 		       const char *as_of)
 {
@@ -403,12 +413,7 @@ static void list_table(struct http_req *r, struct html *h, const struct read_tas
 		page_td(&tb, NULL);
 		html_text(h, t[i].lead);
 		page_td(&tb, NULL);
-		html_text(h, t[i].deadline_text ? t[i].deadline_text : page_show_date(r, t[i].due));
-		if (t[i].deadline_text && t[i].due) {
-			H(h, "<br><span class=\"muted\">");
-			html_text(h, page_show_date(r, t[i].due));
-			H(h, "</span>");
-		}
+		page_task_deadline(r, h, &t[i]);
 		page_td(&tb, NULL);
 		status_badge(h, task_status_at(t[i].standing, t[i].due, t[i].completed_on, as_of));
 		page_td(&tb, NULL);

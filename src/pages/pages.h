@@ -81,6 +81,8 @@ void page_attachments_section(struct http_req *r, struct html *h, enum attachmen
 			      int64_t owner, bool may_add);
 /* dd/mm/yyyy from ISO text, in the request's arena ("" for NULL). */
 const char *page_show_date(struct http_req *r, const char *iso);
+/* A task's deadline in a list's cell: its words, the date under them in grey (or the date alone). */
+void page_task_deadline(struct http_req *r, struct html *h, const struct read_task_row *t);
 /* The step ('s' submit, 'a' approve, 'r' return with "comment") on notice r->id[0]; the form and the API call it. */
 int page_notice_approval_step(struct http_req *r, char step);
 /* The draft's "Trình ký" section: its state, its history with comments, the buttons. */
