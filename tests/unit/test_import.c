@@ -855,6 +855,20 @@ static void fake_page_u8(struct imp_pdf *d, int page, const struct fake_run *run
 	assert_int_equal(imp_pdf_page(d, page, 595.0, text, len, g, ng), 0);
 }
 
+/* One page of Vietnamese runs (fake_page_u8) read back as text must be want. */
+static void assert_page_text(const struct fake_run *runs, size_t n, const char *want)
+{
+	struct imp_pdf *d;
+	struct buf out = BUF_INIT(1 << 20);
+
+	assert_int_equal(imp_pdf_new(&d), 0);
+	fake_page_u8(d, 0, runs, n);
+	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
+	assert_string_equal(buf_str(&out), want);
+	imp_pdf_free(d);
+	buf_free(&out);
+}
+
 /*
  * A table of tasks whose cells poppler runs together: its rows are rebuilt from where
  * the words stand (a cell's second line joins its first, a row opens with a capital in
@@ -879,21 +893,12 @@ static void test_pdf_task_table(void **state)
 	    {450, 345, "Quý I/2025"},
 	    {85, 380, "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2025."},
 	};
-	struct imp_pdf *d;
-	struct buf out = BUF_INIT(1 << 20);
-
 	(void)state;
-	assert_int_equal(imp_pdf_new(&d), 0);
-	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
-	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
-	assert_string_equal(
-	    buf_str(&out),
-	    "| Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
-	    "| Rà soát hồ sơ đất đai | Phòng Nội vụ | Văn phòng | Tháng 12/2024 |\n"
-	    "| Kiểm tra | Công an xã | Hội Nông dân | Quý I/2025 |\n"
-	    "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2025.\n");
-	imp_pdf_free(d);
-	buf_free(&out);
+	assert_page_text(p1, sizeof(p1) / sizeof(p1[0]),
+			 "| Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
+			 "| Rà soát hồ sơ đất đai | Phòng Nội vụ | Văn phòng | Tháng 12/2024 |\n"
+			 "| Kiểm tra | Công an xã | Hội Nông dân | Quý I/2025 |\n"
+			 "Giao Phòng Tư pháp thẩm định kết quả và báo cáo trước ngày 15/3/2025.\n");
 }
 
 /*
@@ -973,20 +978,12 @@ static void test_pdf_table_cut_year(void **state)
 	    {350, 375, "30"},
 	    {450, 360, "Quý II/2026"},
 	};
-	struct imp_pdf *d;
-	struct buf out = BUF_INIT(1 << 20);
-
 	(void)state;
-	assert_int_equal(imp_pdf_new(&d), 0);
-	fake_page_u8(d, 0, p1, sizeof(p1) / sizeof(p1[0]));
-	assert_int_equal(imp_pdf_text(d, 842.0, &out), 0);
-	assert_string_equal(
-	    buf_str(&out),
+	assert_page_text(
+	    p1, sizeof(p1) / sizeof(p1[0]),
 	    "| TT | Nội dung | Chủ trì | Phối hợp | Thời hạn |\n"
 	    "| 1 | Lập danh sách hộ nghèo | Phòng Nội vụ | Văn phòng | Trước 20/4/2026 |\n"
 	    "| 2 | Kiểm tra định kỳ | Công an xã | Tổ 12/2025 30 | Quý II/2026 |\n");
-	imp_pdf_free(d);
-	buf_free(&out);
 }
 
 int main(void)
